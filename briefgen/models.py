@@ -1,0 +1,196 @@
+"""Records passed between pipeline stages.
+
+Every stage takes records and returns new ones; nothing here is mutated after
+creation, and nothing here knows about spaCy, so every stage after analysis can
+be tested with hand-made records.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A block of article text; ``start`` is its offset in ``Article.text``."""
+
+    text: str
+    start: int
+    is_heading: bool = False
+
+
+@dataclass(frozen=True)
+class Article:
+    """One source article as ingested: cleaned text plus what we know about it.
+
+    ``id`` is the file's path relative to the content folder (POSIX); feeds and
+    JSON Lines files add ``#n`` for the n-th entry.
+    """
+
+    id: str
+    title: str
+    text: str
+    paragraphs: tuple[Paragraph, ...]
+    date: str | None = None  # ISO date, YYYY-MM-DD
+    source: str | None = None
+    url: str | None = None
+    author: str | None = None
+    story: str | None = None  # editor's pin from front matter
+    title_inferred: bool = False  # True when no headline was found
+    format: str = "txt"
+    note: str | None = None  # e.g. "summary only" for feed entries
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A file (or entry) that could not be built, with a reason a person can act on."""
+
+    path: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Token:
+    """One token of a parsed sentence; ``head`` indexes into the sentence's tokens."""
+
+    text: str
+    lemma: str
+    pos: str
+    tag: str
+    dep: str
+    head: int
+    start: int  # offset in Article.text
+    is_stop: bool = False
+    ent: str = ""  # entity label if inside a named entity
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A named-entity mention; offsets are in ``Article.text``."""
+
+    text: str
+    label: str
+    start: int
+    end: int
+    sentence: int  # index into AnalyzedArticle.sentences
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of an article; ``text == article.text[start:end]`` always holds."""
+
+    index: int
+    text: str
+    start: int
+    end: int
+    paragraph: int
+    tokens: tuple[Token, ...] = ()
+    is_heading: bool = False
+
+    @property
+    def words(self) -> int:
+        return sum(1 for t in self.tokens if t.pos not in ("PUNCT", "SPACE"))
+
+
+@dataclass(frozen=True)
+class AnalyzedArticle:
+    article: Article
+    sentences: tuple[Sentence, ...]
+    mentions: tuple[Mention, ...]
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A verbatim piece of an article: ``text == article.text[start:end]``."""
+
+    text: str
+    article: str
+    sentence: int
+    date: str | None = None
+
+
+@dataclass(frozen=True)
+class Story:
+    id: str
+    title: str
+    articles: tuple[str, ...]  # article ids, by date then id
+    why: tuple[str, ...] = ()  # shared entities and terms that tied the articles
+    pinned: bool = False
+
+
+@dataclass(frozen=True)
+class SummarySentence:
+    citation: Citation
+    score: float
+    sources: int = 1  # independent sources that carry the same fact
+
+
+@dataclass(frozen=True)
+class Role:
+    citation: Citation  # the sentence stating it
+    text: str  # the role as written, a verbatim substring of the sentence
+
+
+@dataclass(frozen=True)
+class Quote:
+    text: str  # verbatim, without the quotation marks
+    speaker: str
+    citation: Citation
+
+
+@dataclass(frozen=True)
+class FactBox:
+    id: str  # slug, unique within an edition
+    name: str
+    type: str  # PERSON, ORG, PLACE
+    aliases: tuple[str, ...]
+    roles: tuple[Role, ...]
+    quotes: tuple[Quote, ...]
+    mentions: int
+    articles: tuple[str, ...]
+    sources: int
+    related: tuple[str, ...] = ()
+    evidence: tuple[Citation, ...] = ()  # what they said or did, in a line from the text
+
+
+@dataclass(frozen=True)
+class Question:
+    question: str
+    kind: str  # unknown, disputed, unverified, conflicting, pending
+    evidence: tuple[Citation, ...]
+    silent: tuple[str, ...] = ()  # articles of the story that do not address it
+    score: float = 0.0
+
+
+@dataclass(frozen=True)
+class StoryBrief:
+    """Everything a story page shows."""
+
+    story: Story
+    summary: tuple[SummarySentence, ...]
+    facts: tuple[FactBox, ...]
+    questions: tuple[Question, ...]
+    first_date: str | None = None
+    last_date: str | None = None
+
+
+@dataclass(frozen=True)
+class Changes:
+    previous: str | None
+    new_articles: tuple[str, ...]
+    new_stories: tuple[str, ...]
+    updated_stories: tuple[str, ...]
+    quiet_stories: tuple[str, ...] = ()
+    new_entities: tuple[str, ...] = ()
+    new_questions: tuple[str, ...] = ()
+    answered_questions: tuple[str, ...] = ()
+    new_summary: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (story id, sentences)
+
+
+@dataclass(frozen=True)
+class Briefing:
+    edition: str
+    articles: tuple[Article, ...]
+    stories: tuple[StoryBrief, ...]
+    skipped: tuple[Skipped, ...]
+    changes: Changes

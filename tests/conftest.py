@@ -1,0 +1,47 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from briefgen.config import BuildConfig, load_config
+from briefgen.models import AnalyzedArticle
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "content"
+DATA = Path(__file__).resolve().parent / "data"
+
+
+@pytest.fixture(scope="session")
+def seed_config() -> BuildConfig:
+    return load_config(content_dir=SEEDS)
+
+
+@pytest.fixture(scope="session")
+def seed_analyzed(seed_config: BuildConfig) -> list[AnalyzedArticle]:
+    """The two seed articles, ingested and parsed once per test session (loads spaCy)."""
+    from briefgen.analyze import analyze
+    from briefgen.ingest import ingest
+
+    articles, skipped = ingest(seed_config)
+    assert not skipped
+    return analyze(articles, seed_config)
+
+
+@pytest.fixture
+def content_dir(tmp_path: Path):
+    """Build a content folder from {relative path: text or bytes}."""
+
+    def make(files: dict[str, str | bytes]) -> Path:
+        root = tmp_path / "content"
+        root.mkdir(exist_ok=True)
+        for rel, data in files.items():
+            path = root / rel
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(data, bytes):
+                path.write_bytes(data)
+            else:
+                path.write_text(data, encoding="utf-8")
+        return root
+
+    return make
