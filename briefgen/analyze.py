@@ -100,6 +100,8 @@ def _convert(doc: Any, offset: int, p_index: int, heading: bool, out: list[Sente
         if not text.strip():
             continue
         index = len(out)
+        kept = [t for t in sent if not t.is_space]
+        position = {t.i: k for k, t in enumerate(kept)}
         tokens = tuple(
             Token(
                 text=t.text,
@@ -107,13 +109,13 @@ def _convert(doc: Any, offset: int, p_index: int, heading: bool, out: list[Sente
                 pos=t.pos_,
                 tag=t.tag_,
                 dep=t.dep_,
-                head=t.head.i - sent.start,
+                # a head that is a dropped space token (rare) makes the token a root
+                head=position.get(t.head.i, k),
                 start=offset + t.idx,
                 is_stop=t.is_stop,
                 ent=ent_of.get(t.i, ""),
             )
-            for t in sent
-            if not t.is_space
+            for k, t in enumerate(kept)
         )
         start = offset + sent.start_char
         out.append(Sentence(index, text, start, start + len(text), p_index, tokens, heading))

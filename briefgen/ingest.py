@@ -271,7 +271,6 @@ def split_front_matter(text: str) -> tuple[_Meta, str, int]:
 def parse_text(text: str, rel: str, meta: _Meta, fmt: str) -> Article:
     """Clean pasted article text into paragraphs, inferring title, date and source."""
     blocks = [b for b in re.split(r"\n[ \t]*\n", text)]
-    lines: list[str] = []
     title, date, source, author = meta.title, meta.date, meta.source, meta.author
     title_inferred = False
     paragraphs: list[str] = []
@@ -310,16 +309,18 @@ def parse_text(text: str, rel: str, meta: _Meta, fmt: str) -> Article:
                 continue
         head = False
         paragraphs.append(para)
-    del lines
+    headline_only = not paragraphs and title is not None
+    if headline_only:
+        paragraphs = [title]  # a headline with no body (video pages, briefs) is still news
     if not paragraphs:
-        raise _Invalid("no article text (empty, or only a title and metadata)")
+        raise _Invalid("no article text (empty, or only metadata)")
     if title is None:
         title = _title_from(paragraphs[0])
         title_inferred = True
     out: list[Paragraph] = []
     offset = 0
     for para in paragraphs:
-        out.append(Paragraph(para, offset, is_heading=_is_heading(para)))
+        out.append(Paragraph(para, offset, is_heading=not headline_only and _is_heading(para)))
         offset += len(para) + 2
     body = "\n\n".join(paragraphs)
     return Article(

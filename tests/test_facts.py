@@ -1,0 +1,265 @@
+"""Fact boxes: properties on the seed articles, plus hand-parsed records for the edge cases."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from briefgen.config import BuildConfig
+from briefgen.facts import fact_boxes
+from briefgen.models import AnalyzedArticle, Article, Citation, FactBox, Mention, Paragraph, Sentence, Token
+
+CONFIG = BuildConfig(max_fact_boxes=100)
+NO_SPACE_BEFORE = {",", ".", "”", "’s", "'s", ":", "?", ")"}
+
+
+def make(aid: str, paragraphs: list[list[str]], date: str | None = "2023-07-25", source: str | None = None) -> AnalyzedArticle:
+    """Build a parsed article by hand. Each sentence is a string of tokens separated by ' ; ',
+    each token 'text POS dep head [LABEL] [=lemma]' with ``head`` indexing the sentence."""
+    text, paras, sentences, mentions = "", [], [], []
+    for p_index, para in enumerate(paragraphs):
+        if text:
+            text += "\n\n"
+        p_start = len(text)
+        for spec in para:
+            if text and not text.endswith("\n"):
+                text += " "
+            s_start, tokens, prev = len(text), [], ""
+            for raw in spec.split(" ; "):
+                word, pos, dep, head, *extra = raw.split()
+                ent = next((x for x in extra if not x.startswith("=")), "")
+                lemma = next((x[1:] for x in extra if x.startswith("=")), word.lower())
+                if tokens and word not in NO_SPACE_BEFORE and prev != "“" and prev != "(":
+                    text += " "
+                tag = {"PRON": "WP" if word.lower() == "who" else "PRP", "PROPN": "NNP"}.get(pos, pos)
+                tokens.append(Token(word, lemma, pos, tag, dep, int(head), len(text), ent=ent))
+                text += word
+                prev = word
+            index = len(sentences)
+            sentences.append(Sentence(index, text[s_start:], s_start, len(text), p_index, tuple(tokens)))
+            run: list[Token] = []
+            for t in [*tokens, None]:
+                if run and (t is None or t.ent != run[0].ent):
+                    end = run[-1].start + len(run[-1].text)
+                    mentions.append(Mention(text[run[0].start : end], run[0].ent, run[0].start, end, index))
+                    run = []
+                if t is not None and t.ent:
+                    run.append(t)
+        paras.append(Paragraph(text[p_start:], p_start))
+    article = Article(aid, aid, text, tuple(paras), date=date, source=source)
+    return AnalyzedArticle(article, tuple(sentences), tuple(mentions))
+
+
+def by_alias(boxes: list[FactBox], alias: str) -> list[FactBox]:
+    return [b for b in boxes if alias in b.aliases]
+
+
+def check_citation(c: Citation, analyzed: list[AnalyzedArticle]) -> None:
+    aa = next(a for a in analyzed if a.article.id == c.article)
+    sent = aa.sentences[c.sentence]
+    assert c.text == sent.text == aa.article.text[sent.start : sent.end]
+    assert c.date == aa.article.date
+
+
+# --- the seed articles (spaCy) -------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed_boxes(seed_analyzed: list[AnalyzedArticle]) -> list[FactBox]:
+    return fact_boxes(seed_analyzed, CONFIG)
+
+
+def test_lukashenko_is_one_person_with_both_spellings(seed_boxes: list[FactBox]) -> None:
+    both = [b for b in seed_boxes if {"Alexander Lukashenko", "Aleksandr Lukashenko"} <= set(b.aliases)]
+    assert len(both) == 1 and both[0].type == "PERSON"
+    assert [b for b in seed_boxes if any("Lukashenko" in a for a in b.aliases)] == both
+    assert set(both[0].articles) == {"000_93218e4d7ac54160.txt", "002_c7be52fe89aa2b02.txt"}
+
+
+def test_prigozhin_is_one_person_despite_an_org_label(seed_boxes: list[FactBox]) -> None:
+    boxes = [b for b in seed_boxes if any("Prigozhin" in a for a in b.aliases)]
+    assert len(boxes) == 1
+    assert boxes[0].type == "PERSON" and {"Yevgeny Prigozhin", "Prigozhin"} <= set(boxes[0].aliases)
+    assert any("founder" in r.text for r in boxes[0].roles)  # the apposition
+    assert any(r.text == "Wagner leader" for r in boxes[0].roles)  # the pre-modifier
+
+
+def test_wagner_variants_are_one_org(seed_boxes: list[FactBox]) -> None:
+    boxes = [b for b in seed_boxes if any("Wagner" in a for a in b.aliases)]
+    assert len(boxes) == 1
+    assert boxes[0].type == "ORG" and {"Wagner Group", "Wagner PMC", "Wagner"} <= set(boxes[0].aliases)
+
+
+def test_kubrakov_has_his_title(seed_boxes: list[FactBox]) -> None:
+    (box,) = by_alias(seed_boxes, "Ivan Kubrakov")
+    assert any("Interior Minister" in r.text for r in box.roles)
+    assert not any(b.name == "Interior" for b in seed_boxes)  # part of his title, not an org
+
+
+def test_lukashenko_quotes_are_verbatim_and_his(seed_boxes: list[FactBox], seed_analyzed: list[AnalyzedArticle]) -> None:
+    (box,) = by_alias(seed_boxes, "Aleksandr Lukashenko")
+    texts = {a.article.id: a.article.text for a in seed_analyzed}
+    assert len(box.quotes) >= 3
+    for q in box.quotes:
+        assert q.speaker == box.name
+        assert q.text in texts[q.citation.article]
+        assert not q.text.startswith(("“", '"')) and not q.text.endswith(("”", '"'))
+        check_citation(q.citation, seed_analyzed)
+    # the quote with no speech verb continues the one before it
+    assert any(q.text.startswith("And if their instructors") for q in box.quotes)
+
+
+def test_every_role_and_citation_is_verbatim(seed_boxes: list[FactBox], seed_analyzed: list[AnalyzedArticle]) -> None:
+    for box in seed_boxes:
+        for role in box.roles:
+            assert role.text in role.citation.text
+            check_citation(role.citation, seed_analyzed)
+        for c in box.evidence:
+            check_citation(c, seed_analyzed)
+        assert len(box.evidence) <= 2 and len(box.related) <= 5
+        assert box.name not in box.related
+        assert box.roles == () or box.type == "PERSON"
+
+
+def test_no_junk_boxes(seed_boxes: list[FactBox]) -> None:
+    for box in seed_boxes:
+        assert "@" not in box.name and box.name not in {"MINSK", "UrduPoint", "Media"}
+        assert "UrduPoint" not in box.name and box.type in {"PERSON", "ORG", "PLACE"}
+        assert box.name.lower() not in {"he", "she", "they", "belarusian", "russian"}
+
+
+def test_boxes_sorted_slugged_and_deterministic(seed_boxes: list[FactBox], seed_analyzed: list[AnalyzedArticle]) -> None:
+    keys = [(-b.mentions, -len(b.articles), b.name) for b in seed_boxes]
+    assert keys == sorted(keys)
+    assert len({b.id for b in seed_boxes}) == len(seed_boxes)
+    assert all(re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", b.id) for b in seed_boxes)
+    assert fact_boxes(list(reversed(seed_analyzed)), CONFIG) == seed_boxes
+
+
+def test_max_fact_boxes(seed_analyzed: list[AnalyzedArticle]) -> None:
+    assert len(fact_boxes(seed_analyzed, BuildConfig(max_fact_boxes=3))) == 3
+    assert fact_boxes(seed_analyzed, BuildConfig(max_fact_boxes=0)) == []
+    assert fact_boxes([], CONFIG) == []
+
+
+# --- hand-made records (no spaCy) ----------------------------------------------------------
+
+def test_people_sharing_a_surname_stay_apart() -> None:
+    a = make("a", [[
+        "John PROPN compound 1 PERSON ; Smith PROPN nsubj 2 PERSON ; met VERB ROOT 2 ; Jane PROPN compound 4 PERSON ; "
+        "Smith PROPN dobj 2 PERSON ; . PUNCT punct 2",
+        "Smith PROPN nsubj 1 PERSON ; left VERB ROOT 1 ; . PUNCT punct 1",
+    ]])
+    boxes = fact_boxes([a], CONFIG)
+    people = sorted(b.name for b in boxes if b.type == "PERSON" and " " in b.name)
+    assert people == ["Jane Smith", "John Smith"]
+    for name in people:
+        assert by_alias(boxes, name)[0].aliases == (name,)  # the bare "Smith" could be either
+
+
+def test_transliteration_and_bare_surname_merge_with_majority_label() -> None:
+    a = make("a", [[
+        "Aleksandr PROPN compound 1 PERSON ; Lukashenko PROPN nsubj 2 PERSON ; spoke VERB ROOT 2 ; . PUNCT punct 2",
+        "Lukashenko PROPN nsubj 1 ORG ; left VERB ROOT 1 ; . PUNCT punct 1",
+    ]])
+    b = [
+        "Alexander PROPN compound 1 PERSON ; Lukashenko PROPN nsubj 2 PERSON ; agreed VERB ROOT 2 ; . PUNCT punct 2",
+        "Lukashenko PROPN nsubj 1 PERSON ; won VERB ROOT 1 ; . PUNCT punct 1",
+    ]
+    igor = "Igor PROPN compound 1 PERSON ; Lukashenko PROPN nsubj 2 PERSON ; lost VERB ROOT 2 ; . PUNCT punct 2"
+    # the bare surname (tagged ORG once, PERSON once) joins the one person
+    (box,) = fact_boxes([a, make("b", [b])], CONFIG)
+    assert box.type == "PERSON" and box.name == "Aleksandr Lukashenko" and box.mentions == 4
+    assert {"Aleksandr Lukashenko", "Alexander Lukashenko", "Lukashenko"} <= set(box.aliases)
+    boxes = fact_boxes([a, make("b", [[*b, igor]])], CONFIG)
+    (box,) = [x for x in boxes if "Aleksandr Lukashenko" in x.aliases]
+    assert box.type == "PERSON" and "Alexander Lukashenko" in box.aliases
+    assert "Lukashenko" not in box.aliases  # ambiguous once Igor Lukashenko turns up
+    assert by_alias(boxes, "Igor Lukashenko")[0] is not box
+
+
+def test_org_suffixes_merge_but_distinct_orgs_stay_apart() -> None:
+    a = make("a", [[
+        "the DET det 2 ORG ; Wagner PROPN compound 2 ORG ; Group PROPN nsubj 3 ORG ; left VERB ROOT 3 ; . PUNCT punct 3",
+        "Wagner PROPN compound 1 ORG ; PMC PROPN nsubj 2 ORG ; won VERB ROOT 2 ; . PUNCT punct 2",
+        "Wagner PROPN nsubj 1 ORG ; lost VERB ROOT 1 ; and CCONJ cc 1 ; Federal PROPN nsubj 1 ORG ; , PUNCT punct 1 ; "
+        "the DET det 8 ORG ; Federal PROPN compound 8 ORG ; News PROPN compound 8 ORG ; Agency PROPN conj 1 ORG",
+    ]])
+    boxes = fact_boxes([a], CONFIG)
+    (wagner,) = by_alias(boxes, "Wagner")
+    assert wagner.name == "Wagner Group" and {"Wagner PMC", "Wagner Group"} <= set(wagner.aliases)
+    assert wagner.mentions == 3
+    (federal,) = by_alias(boxes, "Federal")
+    assert federal.type == "ORG" and by_alias(boxes, "Federal News Agency") != [federal]
+
+
+def test_junk_mentions_are_dropped() -> None:
+    a = make("a", [[
+        "MINSK PROPN ROOT 0 GPE ; ( PUNCT punct 0 ; UrduPoint PROPN appos 0 ORG ; News PROPN appos 0 ORG ; ) PUNCT punct 0 ; "
+        "@FahadShabbir PROPN nsubj 6 ORG ; Minsk PROPN nsubj 7 GPE ; grew VERB ROOT 7 ; . PUNCT punct 7",
+        "He PRON nsubj 1 PERSON ; met VERB ROOT 1 ; X PROPN dobj 1 PERSON ; in ADP prep 1 ; 2023 NUM pobj 3 DATE ; . PUNCT punct 1",
+    ]])
+    names = {b.name for b in fact_boxes([a], CONFIG)}
+    assert names == {"Minsk"}
+
+
+def test_roles_from_premodifiers_and_appositions() -> None:
+    a = make("a", [[
+        "Belarusian ADJ amod 2 NORP ; Interior PROPN compound 2 ; Minister PROPN compound 4 ; Ivan PROPN compound 4 PERSON ; "
+        "Kubrakov PROPN nsubj 5 PERSON ; spoke VERB ROOT 5 ; . PUNCT punct 5",
+        "Kubrakov PROPN nsubj 9 PERSON ; , PUNCT punct 0 ; the DET det 3 ; head NOUN appos 0 ; of ADP prep 3 ; the DET det 6 ; "
+        "ministry NOUN pobj 4 ; , PUNCT punct 0 ; has AUX aux 9 ; left VERB ROOT 9 ; . PUNCT punct 9",
+        "Belarusian ADJ amod 2 NORP ; Olga PROPN compound 2 PERSON ; Petrova PROPN nsubj 3 PERSON ; left VERB ROOT 3 ; . PUNCT punct 3",
+    ]])
+    boxes = fact_boxes([a], CONFIG)
+    assert [r.text for r in by_alias(boxes, "Ivan Kubrakov")[0].roles] == ["Belarusian Interior Minister", "the head of the ministry"]
+    assert by_alias(boxes, "Olga Petrova")[0].roles == ()  # a nationality is not a title
+    assert len(by_alias(boxes, "Ivan Kubrakov")[0].evidence) == 2
+
+
+def test_quotes_follow_speech_verbs_pronouns_and_continuations() -> None:
+    a = make("a", [
+        ["Ivan PROPN compound 1 PERSON ; Kubrakov PROPN nsubj 2 PERSON ; arrived VERB ROOT 2 ; . PUNCT punct 2"],
+        [
+            "“ PUNCT punct 6 ; We PRON nsubj 2 ; win VERB ccomp 6 ; , PUNCT punct 6 ; ” PUNCT punct 6 ; "
+            "he PRON nsubj 6 ; said VERB ROOT 6 =say ; . PUNCT punct 6",
+            "“ PUNCT punct 3 ; And CCONJ cc 3 ; we PRON nsubj 3 ; stay VERB ROOT 3 ; . PUNCT punct 3 ; ” PUNCT punct 3",
+        ],
+        ["The DET det 1 ; plan NOUN nsubj 2 ; is AUX ROOT 2 =be ; “ PUNCT punct 4 ; fine ADJ acomp 2 ; ” PUNCT punct 2 ; . PUNCT punct 2"],
+    ])
+    (box,) = by_alias(fact_boxes([a], CONFIG), "Ivan Kubrakov")
+    assert [q.text for q in box.quotes] == ["We win", "And we stay."]
+    assert all(q.speaker == "Ivan Kubrakov" and q.text in a.article.text for q in box.quotes)
+    assert [q.citation.sentence for q in box.quotes] == [1, 2]  # no speech verb: scare quote is nobody's
+
+
+def test_sources_and_slugs() -> None:
+    s = "Café PROPN compound 1 {l} ; Nord PROPN nsubj 2 {l} ; grew VERB ROOT 2 ; . PUNCT punct 2"
+    a = make("a", [[s.format(l="ORG"), s.format(l="ORG")]], source="Wire")
+    b = make("b", [[s.format(l="ORG").replace("Café", "Cafe").replace("ORG", "GPE")]], source="Wire")
+    c = make("c", [[s.format(l="ORG")]], source=None)
+    boxes = fact_boxes([a, b, c], CONFIG)
+    assert [(x.name, x.type, x.id) for x in boxes] == [("Café Nord", "ORG", "cafe-nord"), ("Cafe Nord", "PLACE", "cafe-nord-2")]
+    assert boxes[0].sources == 2 and boxes[0].articles == ("a", "c")
+    assert boxes[1].sources == 1
+
+
+def test_a_name_after_the_is_no_person() -> None:
+    a = make("a", [[
+        "Sites PROPN nsubj 1 ; belong VERB ROOT 1 ; to ADP prep 1 ; Patriot PROPN pobj 2 PERSON ; . PUNCT punct 1",
+        "the DET det 1 ; Patriot PROPN nsubj 2 PERSON ; closed VERB ROOT 2 ; . PUNCT punct 2",
+        "the DET det 1 ; Patriot PROPN poss 3 PERSON ; ’s PART case 1 ; board NOUN nsubj 4 ; met VERB ROOT 4 ; . PUNCT punct 4",
+    ]])
+    (box,) = fact_boxes([a], CONFIG)
+    assert (box.name, box.type, box.mentions) == ("Patriot", "ORG", 3)
+
+
+def test_honorifics_go_but_abbreviation_points_stay() -> None:
+    a = make("a", [[
+        "Vladimir PROPN compound 1 PERSON ; Putin PROPN nsubj 2 PERSON ; met VERB ROOT 2 ; Apple PROPN compound 4 ORG ; "
+        "Inc. PROPN dobj 2 ORG ; staff NOUN npadvmod 2",
+        "Mr. PROPN compound 1 PERSON ; Putin PROPN nsubj 2 PERSON ; left VERB ROOT 2 ; . PUNCT punct 2",
+    ]])
+    boxes = fact_boxes([a], CONFIG)
+    assert [(b.name, b.aliases) for b in boxes] == [("Vladimir Putin", ("Vladimir Putin", "Putin")), ("Apple Inc.", ("Apple Inc.",))]

@@ -1,0 +1,240 @@
+from __future__ import annotations
+
+import dataclasses
+import subprocess
+import sys
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from briefgen.config import BuildConfig
+from briefgen.models import AnalyzedArticle, Article, Mention, Paragraph, Question, Sentence, Token
+from briefgen.questions import MAX_WORDS, clause_question, open_questions
+
+# --- hand-built parses ----------------------------------------------------------------------------------------------
+
+Row = tuple  # (text, lemma, pos, tag, dep, head[, ent])
+
+
+def sentence(rows: list[Row], index: int = 0, offset: int = 0) -> Sentence:
+    """A parsed sentence from rows; punctuation is glued to the word before, like real text."""
+    text, toks = "", []
+    for text_, lemma, pos, tag, dep, head, *ent in rows:
+        if text and pos != "PUNCT":
+            text += " "
+        toks.append(Token(text_, lemma, pos, tag, dep, head, offset + len(text), ent=ent[0] if ent else ""))
+        text += text_
+    return Sentence(index, text, offset, offset + len(text), 0, tuple(toks))
+
+
+def article(id_: str, sents: list[list[Row]], mentions: tuple[Mention, ...] = (), date: str | None = None) -> AnalyzedArticle:
+    built, offset = [], 0
+    for i, rows in enumerate(sents):
+        s = sentence(rows, i, offset)
+        built.append(s)
+        offset = s.end + 1
+    text = " ".join(s.text for s in built)
+    art = Article(id=id_, title=id_, text=text, paragraphs=(Paragraph(text, 0),), date=date)
+    return AnalyzedArticle(art, tuple(built), mentions)
+
+
+TALKS_RESUME = [  # "the talks will resume on Monday"
+    ("the", "the", "DET", "DT", "det", 1), ("talks", "talk", "NOUN", "NNS", "nsubj", 3),
+    ("will", "will", "AUX", "MD", "aux", 3), ("resume", "resume", "VERB", "VB", "ROOT", 3),
+    ("on", "on", "ADP", "IN", "prep", 3), ("Monday", "Monday", "PROPN", "NNP", "pobj", 4, "DATE"), (".", ".", "PUNCT", ".", "punct", 3),
+]
+SAID_WITHDREW = [  # "He said that the troops withdrew from the city."
+    ("He", "he", "PRON", "PRP", "nsubj", 1), ("said", "say", "VERB", "VBD", "ROOT", 1),
+    ("that", "that", "SCONJ", "IN", "mark", 5), ("the", "the", "DET", "DT", "det", 4),
+    ("troops", "troop", "NOUN", "NNS", "nsubj", 5), ("withdrew", "withdraw", "VERB", "VBD", "ccomp", 1),
+    ("from", "from", "ADP", "IN", "prep", 5), ("the", "the", "DET", "DT", "det", 8), ("city", "city", "NOUN", "NN", "pobj", 6),
+    (".", ".", "PUNCT", ".", "punct", 1),
+]
+
+
+@pytest.mark.parametrize(
+    ("rows", "verb", "expected"),
+    [
+        (TALKS_RESUME, 3, "Will the talks resume on Monday?"),
+        (SAID_WITHDREW, 5, "Did the troops withdraw from the city?"),
+        ([("The", "the", "DET", "DT", "det", 1), ("bridge", "bridge", "NOUN", "NN", "nsubj", 2),
+          ("was", "be", "AUX", "VBD", "ROOT", 2), ("not", "not", "PART", "RB", "neg", 2), ("safe", "safe", "ADJ", "JJ", "acomp", 2)],
+         2, "Was the bridge safe?"),
+        ([("Moscow", "Moscow", "PROPN", "NNP", "nsubj", 1), ("controls", "control", "VERB", "VBZ", "ROOT", 1),
+          ("the", "the", "DET", "DT", "det", 3), ("port", "port", "NOUN", "NN", "dobj", 1)],
+         1, "Does Moscow control the port?"),
+        ([("Minsk", "Minsk", "PROPN", "NNP", "nsubj", 2), ("has", "have", "AUX", "VBZ", "aux", 2),
+          ("developed", "develop", "VERB", "VBN", "ROOT", 2), ("a", "a", "DET", "DT", "det", 4), ("plan", "plan", "NOUN", "NN", "dobj", 2)],
+         2, "Has Minsk developed a plan?"),
+        ([("Prigozhin", "Prigozhin", "PROPN", "NNP", "nsubj", 2), ("had", "have", "AUX", "VBD", "aux", 2),
+          ("marched", "march", "VERB", "VBN", "ROOT", 2), ("on", "on", "ADP", "IN", "prep", 2),
+          ("Moscow", "Moscow", "PROPN", "NNP", "pobj", 3)],
+         2, "Did Prigozhin march on Moscow?"),
+        ([("They", "they", "PRON", "PRP", "nsubj", 2), ("could", "could", "AUX", "MD", "aux", 2),
+          ("leave", "leave", "VERB", "VB", "ROOT", 2), ("soon", "soon", "ADV", "RB", "advmod", 2)],
+         2, "Can they leave soon?"),
+    ],
+)
+def test_clause_question_fronts_the_right_auxiliary(rows: list[Row], verb: int, expected: str) -> None:
+    assert clause_question(sentence(rows), verb) == expected
+
+
+def test_clause_question_uses_resolved_subject_and_forced_modal() -> None:
+    s = sentence(SAID_WITHDREW)
+    assert clause_question(s, 5, subs={4: "Wagner troops", 3: ""}) == "Did Wagner troops withdraw from the city?"
+    assert clause_question(s, 5, modal="Will").startswith("Will the troops withdraw")
+
+
+def test_clause_without_subject_is_not_a_question() -> None:
+    rows = [("to", "to", "PART", "TO", "aux", 1), ("leave", "leave", "VERB", "VB", "ROOT", 1), ("now", "now", "ADV", "RB", "advmod", 1)]
+    assert clause_question(sentence(rows), 1) is None
+
+
+def test_long_clause_is_cut_at_a_clause_boundary() -> None:
+    # "the troops withdrew from the city, which they had held since 2014 when ... (many words)"
+    rows = [*SAID_WITHDREW[:-1], (",", ",", "PUNCT", ",", "punct", 8), ("which", "which", "PRON", "WDT", "dobj", 13),
+            ("they", "they", "PRON", "PRP", "nsubj", 13), ("had", "have", "AUX", "VBD", "aux", 13),
+            ("held", "hold", "VERB", "VBN", "relcl", 8)]
+    rows += [(f"w{i}", f"w{i}", "NOUN", "NN", "npadvmod", 13) for i in range(25)]
+    q = clause_question(sentence(rows), 5)
+    assert q == "Did the troops withdraw from the city?"
+
+
+# --- hand-built stories -------------------------------------------------------------------------------------------
+
+UNCLEAR_WHETHER = [  # "It is unclear whether the talks will resume on Monday."
+    ("It", "it", "PRON", "PRP", "nsubj", 1), ("is", "be", "AUX", "VBZ", "ROOT", 1), ("unclear", "unclear", "ADJ", "JJ", "acomp", 1),
+    ("whether", "whether", "SCONJ", "IN", "mark", 7), ("the", "the", "DET", "DT", "det", 5), ("talks", "talk", "NOUN", "NNS", "nsubj", 7),
+    ("will", "will", "AUX", "MD", "aux", 7), ("resume", "resume", "VERB", "VB", "ccomp", 1),
+    ("on", "on", "ADP", "IN", "prep", 7), ("Monday", "Monday", "PROPN", "NNP", "pobj", 8, "DATE"), (".", ".", "PUNCT", ".", "punct", 1),
+]
+DENIED_THAT = [  # "Kyiv denied that its forces shelled the plant."
+    ("Kyiv", "Kyiv", "PROPN", "NNP", "nsubj", 1, "GPE"), ("denied", "deny", "VERB", "VBD", "ROOT", 1),
+    ("that", "that", "SCONJ", "IN", "mark", 5), ("its", "its", "PRON", "PRP$", "poss", 4), ("forces", "force", "NOUN", "NNS", "nsubj", 5),
+    ("shelled", "shell", "VERB", "VBD", "ccomp", 1), ("the", "the", "DET", "DT", "det", 7), ("plant", "plant", "NOUN", "NN", "dobj", 5),
+    (".", ".", "PUNCT", ".", "punct", 1),
+]
+
+
+def test_unclear_whether_becomes_the_clause_question() -> None:
+    story = [article("a.txt", [UNCLEAR_WHETHER])]
+    (q,) = [q for q in open_questions(story, BuildConfig()) if q.kind == "unknown"]
+    assert q.question == "Will the talks resume on Monday?"
+    assert q.evidence[0].text == story[0].sentences[0].text
+
+
+def test_denial_of_a_that_clause_resolves_the_possessive() -> None:
+    story = [article("a.txt", [DENIED_THAT], (Mention("Kyiv", "GPE", 0, 4, 0),))]
+    (q,) = [q for q in open_questions(story, BuildConfig()) if q.kind == "disputed"]
+    assert q.question == "Did Kyiv's forces shell the plant?"
+
+
+def test_silent_lists_articles_that_do_not_address_the_question() -> None:
+    other = [("Rain", "rain", "NOUN", "NN", "nsubj", 1), ("fell", "fall", "VERB", "VBD", "ROOT", 1), ("in", "in", "ADP", "IN", "prep", 1),
+             ("Minsk", "Minsk", "PROPN", "NNP", "pobj", 2, "GPE"), (".", ".", "PUNCT", ".", "punct", 1)]
+    story = [article("a.txt", [UNCLEAR_WHETHER]), article("b.txt", [other]), article("c.txt", [TALKS_RESUME])]
+    qs = open_questions(story, BuildConfig())
+    (q,) = [q for q in qs if q.kind == "unknown"]
+    assert q.silent == ("b.txt",)  # c.txt speaks of the talks resuming, b.txt of the weather
+
+
+# --- the seeds ----------------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed_questions(seed_analyzed: list[AnalyzedArticle], seed_config: BuildConfig) -> list[Question]:
+    return open_questions(seed_analyzed, dataclasses.replace(seed_config, max_questions=50))
+
+
+def _with_evidence(questions: list[Question], kind: str, fragment: str) -> list[Question]:
+    return [q for q in questions if q.kind == kind and any(fragment in c.text for c in q.evidence)]
+
+
+def test_seed_whereabouts_unknown(seed_questions: list[Question]) -> None:
+    (q,) = _with_evidence(seed_questions, "unknown", "whereabouts of Prigozhin remain unclear")
+    assert q.question.startswith("Where") and "Prigozhin" in q.question
+
+
+def test_seed_denied_attack_is_disputed_with_the_other_source(seed_questions: list[Question]) -> None:
+    (q,) = _with_evidence(seed_questions, "disputed", "which the Russian Defense Ministry denied")
+    assert q.question.startswith("Did") and "attack" in q.question and "alleged" not in q.question
+    assert any("attack on a Wagner camp" in c.text for c in q.evidence)  # the CNN seed raises the same claim
+    assert len({c.article for c in q.evidence}) == 2 and not q.silent
+
+
+def test_seed_arrival_in_belarus_is_unverified(seed_questions: list[Question]) -> None:
+    (q,) = _with_evidence(seed_questions, "unverified", "no videos or photos")
+    assert "arrive" in q.question and "Belarus" in q.question
+    assert "Prigozhin" in q.question or "Wagner chief" in q.question
+    assert any("Lukashenko has said" in c.text for c in q.evidence)
+
+
+def test_seed_training_is_pending(seed_questions: list[Question]) -> None:
+    (q,) = [q for q in seed_questions if q.kind == "pending" and "training" in q.question]
+    assert q.question.startswith("Will") and "Wagner Group" in q.question
+
+
+def test_seed_evidence_is_verbatim_and_never_a_heading(seed_questions: list[Question], seed_analyzed: list[AnalyzedArticle]) -> None:
+    by_id = {a.article.id: a for a in seed_analyzed}
+    for q in seed_questions:
+        assert q.evidence
+        for c in q.evidence:
+            a = by_id[c.article]
+            s = next(s for s in a.sentences if s.index == c.sentence)
+            assert c.text == a.article.text[s.start : s.end]
+            assert c.date == a.article.date and not s.is_heading
+
+
+def test_seed_questions_read_as_questions(seed_questions: list[Question], seed_analyzed: list[AnalyzedArticle]) -> None:
+    ids = {a.article.id for a in seed_analyzed}
+    for q in seed_questions:
+        assert q.question.endswith("?") and q.question[0].isupper() and "  " not in q.question
+        assert len(q.question.split()) <= MAX_WORDS + 1
+        assert all(q.question.rstrip("?") not in c.text for c in q.evidence)  # rephrased, not echoed
+        assert set(q.silent) <= ids - {c.article for c in q.evidence}
+    assert len({q.question for q in seed_questions}) == len(seed_questions)
+
+
+def test_seed_default_cap_ranks_and_is_deterministic(seed_analyzed: list[AnalyzedArticle], seed_config: BuildConfig) -> None:
+    first = open_questions(seed_analyzed, seed_config)
+    assert 0 < len(first) <= seed_config.max_questions
+    assert [q.score for q in first] == sorted((q.score for q in first), reverse=True)
+    assert first == open_questions(list(seed_analyzed), seed_config)
+    assert {"unknown", "disputed", "unverified"} <= {q.kind for q in first}
+
+
+def test_questions_module_does_not_load_spacy() -> None:
+    code = "import sys, briefgen.questions; assert 'spacy' not in sys.modules"
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+# --- any parse, however odd, gives well-formed questions --------------------------------------------------------
+
+WORDS = [("he", "he", "PRON", "PRP"), ("its", "its", "PRON", "PRP$"), ("said", "say", "VERB", "VBD"),
+         ("denied", "deny", "VERB", "VBD"), ("unclear", "unclear", "ADJ", "JJ"), ("would", "would", "AUX", "MD"),
+         ("has", "have", "AUX", "VBZ"), ("is", "be", "AUX", "VBZ"), ("not", "not", "PART", "RB"), ("no", "no", "DET", "DT"),
+         ("videos", "video", "NOUN", "NNS"), ("attack", "attack", "NOUN", "NN"), ("Kyiv", "Kyiv", "PROPN", "NNP"),
+         ("whether", "whether", "SCONJ", "IN"), ("expected", "expect", "VERB", "VBN"), ("to", "to", "PART", "TO"),
+         ("whereabouts", "whereabouts", "NOUN", "NN"), ("of", "of", "ADP", "IN"), (",", ",", "PUNCT", ","), ("“", '"', "PUNCT", "``"),
+         ("number", "number", "NOUN", "NN"), ("{x}", "{x}", "NOUN", "NN"), ("unknown", "unknown", "ADJ", "JJ")]
+DEPS = ["nsubj", "nsubjpass", "aux", "auxpass", "neg", "ccomp", "relcl", "acomp", "dobj", "pobj", "prep", "poss", "mark",
+        "xcomp", "conj", "cc", "amod", "advcl", "punct", "ROOT", "expl", "attr"]
+
+
+@st.composite
+def parsed(draw: st.DrawFn) -> list[Row]:
+    n = draw(st.integers(1, 14))
+    return [(*draw(st.sampled_from(WORDS)), draw(st.sampled_from(DEPS)), draw(st.integers(-1, n))) for _ in range(n)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(parsed(), min_size=1, max_size=4))
+def test_any_parse_gives_well_formed_questions(sents: list[list[Row]]) -> None:
+    story = [article("a.txt", sents, (Mention("Kyiv", "GPE", 0, 4, 0),)), article("b.txt", sents[:1])]
+    for q in open_questions(story, BuildConfig(max_questions=50)):
+        assert q.question.endswith("?") and q.kind in {"unknown", "disputed", "unverified", "pending"}
+        for c in q.evidence:
+            a = next(a for a in story if a.article.id == c.article)
+            s = a.sentences[c.sentence]
+            assert c.text == s.text == a.article.text[s.start : s.end]
