@@ -1,0 +1,3 @@
+"""briefgen: news articles in, a versioned briefing website out."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,224 @@
+"""Briefing -> Markdown pages (Jinja2 over templates/) and briefing.json.
+
+Article text is untrusted: every value printed by a template is HTML-escaped
+and Markdown-escaped by ``finalize`` unless the template marks it safe, so
+``<script>``, ``[x](javascript:...)`` or ``{{ ... }}`` in an article shows as
+text on the page.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import logging
+import re
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from briefgen.config import BuildConfig
+from briefgen.group import slugify
+from briefgen.models import Article, Briefing, FactBox, StoryBrief
+
+log = logging.getLogger(__name__)
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
+KIND_LABELS = {
+    "unknown": "Unknown",
+    "disputed": "Disputed",
+    "unverified": "Unverified",
+    "conflicting": "Conflicting",
+    "pending": "Pending",
+}
+TYPE_LABELS = {"PERSON": "Person", "ORG": "Organisation", "PLACE": "Place"}
+
+
+def md_escape(value: Any) -> str:
+    """Text -> Markdown that renders as exactly that text, with no live HTML or links."""
+    text = " ".join(str(value).split())
+    return _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
+
+
+def _finalize(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, (Markup, int, float)):
+        return value
+    return Markup(md_escape(value))
+
+
+def _attr(value: Any) -> Markup:
+    """For values inside HTML attributes, where Markdown escapes are not undone."""
+    return Markup(html.escape(" ".join(str(value).split()), quote=True))
+
+
+def _url(value: str | None) -> Markup:
+    """An http(s) address as a Markdown link target; anything else becomes '#'."""
+    if not value or not re.match(r"^https?://[^\s<>\"']+$", value, re.I):
+        return Markup("#")
+    return Markup(html.escape(value.replace("(", "%28").replace(")", "%29"), quote=True))
+
+
+def article_slug(article_id: str) -> str:
+    """A unique, safe page name for an article id (a relative path, maybe with #n)."""
+    import hashlib
+
+    stem = re.sub(r"\.(txt|md|markdown|text|html?|xml|rss|atom|jsonl)(?=$|#)", "", article_id, flags=re.I)
+    slug = slugify(stem.replace("/", "-").replace("#", "-"))
+    digest = hashlib.sha1(article_id.encode("utf-8")).hexdigest()[:6]
+    return f"{slug}-{digest}"
+
+
+def make_env(templates_dir: Path) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(templates_dir)),
+        autoescape=False,
+        finalize=_finalize,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["attr"] = _attr
+    env.filters["url"] = _url
+    env.filters["kind"] = lambda k: KIND_LABELS.get(k, k)
+    env.filters["type_label"] = lambda t: TYPE_LABELS.get(t, t)
+    return env
+
+
+def render_pages(
+    briefing: Briefing,
+    docs_dir: Path,
+    config: BuildConfig,
+    templates_dir: Path,
+    editions: list[Mapping[str, Any]],
+    pdfs: Mapping[str, str],
+    spans: Mapping[str, tuple[tuple[int, int, int], ...]],
+) -> list[Path]:
+    """Write every Markdown page of one edition into ``docs_dir``; returns the files written."""
+    env = make_env(templates_dir)
+    articles = {a.id: a for a in briefing.articles}
+    slugs = {a.id: article_slug(a.id) for a in briefing.articles}
+    story_of = {aid: sb.story for sb in briefing.stories for aid in sb.story.articles}
+    common = {
+        "edition": briefing.edition,
+        "site_name": config.site_name,
+        "articles": articles,
+        "slugs": slugs,
+        "pdfs": pdfs,
+    }
+    written: list[Path] = []
+
+    def write(rel: str, template: str, **context: Any) -> None:
+        path = docs_dir / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        text = env.get_template(template).render(**common, **context)
+        path.write_text(text, encoding="utf-8")
+        written.append(path)
+
+    write("index.md", "home.md.j2", briefing=briefing)
+    write("changes.md", "changes.md.j2", briefing=briefing, changes=briefing.changes, stories={sb.story.id: sb for sb in briefing.stories})
+    write("archive.md", "archive.md.j2", editions=editions)
+    for sb in briefing.stories:
+        numbers = {aid: n for n, aid in enumerate(sb.story.articles, start=1)}
+        write(f"stories/{sb.story.id}.md", "story.md.j2", sb=sb, numbers=numbers, facts=sb.facts[: config.max_fact_boxes])
+    for article in briefing.articles:
+        sentences = sentence_map(article, spans.get(article.id, ()))
+        write(f"articles/{slugs[article.id]}.md", "article.md.j2", article=article, story=story_of.get(article.id), sentences=sentences)
+    return written
+
+
+def sentence_map(article: Article, spans: tuple[tuple[int, int, int], ...]) -> list[Any]:
+    """Paragraphs of an article as lists of (sentence index or None, text), so pages can anchor sentences.
+
+    ``spans`` holds (sentence index, start, end) offsets in ``article.text``.
+    """
+    out = []
+    for p_index, para in enumerate(article.paragraphs):
+        pieces = []
+        pos = para.start
+        end = para.start + len(para.text)
+        for index, start, stop in spans:
+            if start < para.start or start >= end:
+                continue
+            if start > pos:
+                pieces.append((None, article.text[pos:start]))
+            pieces.append((index, article.text[start:stop]))
+            pos = stop
+        if pos < end:
+            pieces.append((None, article.text[pos:end]))
+        out.append({"heading": para.is_heading, "pieces": pieces, "index": p_index})
+    return out
+
+
+def briefing_json(briefing: Briefing) -> dict[str, Any]:
+    """The edition as plain data for other tools; documented in the README."""
+    return {
+        "format": "briefgen/1",
+        "edition": briefing.edition,
+        "articles": [
+            {"path": a.id, "title": a.title, "date": a.date, "source": a.source, "url": a.url}
+            for a in briefing.articles
+        ],
+        "stories": [story_json(sb) for sb in briefing.stories],
+        "skipped": [{"path": s.path, "reason": s.reason} for s in briefing.skipped],
+        "changes": {
+            "previous": briefing.changes.previous,
+            "new_articles": list(briefing.changes.new_articles),
+            "new_stories": list(briefing.changes.new_stories),
+            "updated_stories": list(briefing.changes.updated_stories),
+            "quiet_stories": list(briefing.changes.quiet_stories),
+            "new_entities": list(briefing.changes.new_entities),
+            "new_questions": list(briefing.changes.new_questions),
+            "answered_questions": list(briefing.changes.answered_questions),
+        },
+    }
+
+
+def story_json(sb: StoryBrief) -> dict[str, Any]:
+    return {
+        "id": sb.story.id,
+        "title": sb.story.title,
+        "articles": list(sb.story.articles),
+        "first_date": sb.first_date,
+        "last_date": sb.last_date,
+        "why": list(sb.story.why),
+        "summary": [
+            {"text": s.citation.text, "article": s.citation.article, "sentence": s.citation.sentence, "sources": s.sources}
+            for s in sb.summary
+        ],
+        "entities": [entity_json(f) for f in sb.facts],
+        "questions": [
+            {
+                "question": q.question,
+                "kind": q.kind,
+                "evidence": [{"text": c.text, "article": c.article, "sentence": c.sentence} for c in q.evidence],
+                "silent": list(q.silent),
+            }
+            for q in sb.questions
+        ],
+    }
+
+
+def entity_json(f: FactBox) -> dict[str, Any]:
+    return {
+        "id": f.id,
+        "name": f.name,
+        "type": f.type,
+        "aliases": list(f.aliases),
+        "roles": [{"text": r.text, "article": r.citation.article, "date": r.citation.date, "sentence": r.citation.text} for r in f.roles],
+        "quotes": [{"text": q.text, "speaker": q.speaker, "article": q.citation.article, "date": q.citation.date} for q in f.quotes],
+        "mentions": f.mentions,
+        "articles": list(f.articles),
+        "sources": f.sources,
+        "related": list(f.related),
+    }
+
+
+def write_json(briefing: Briefing, path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    text = json.dumps(briefing_json(briefing), ensure_ascii=False, indent=2)
+    path.write_text(text + "\n", encoding="utf-8")

@@ -1,0 +1,270 @@
+from __future__ import annotations
+
+import logging
+import os
+import re
+import shutil
+import subprocess
+import sys
+from collections.abc import Mapping
+from pathlib import Path
+
+import pytest
+
+from briefgen import pdf
+from briefgen.config import BuildConfig
+from briefgen.errors import BuildError
+from briefgen.models import (
+    Article,
+    Briefing,
+    Changes,
+    Citation,
+    FactBox,
+    Paragraph,
+    Question,
+    Quote,
+    Role,
+    Story,
+    StoryBrief,
+    SummarySentence,
+)
+from briefgen.pdf import date_range, render_edition_html, render_story_html, write_pdfs
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+HOSTILE_TITLE = "<script>alert(1)</script>"
+HOSTILE_LINK = "[x](javascript:alert(1))"
+CONFIG = BuildConfig(site_name="Test Brief")
+
+
+def _article(id: str, title: str, text: str, date: str, source: str, url: str) -> Article:
+    return Article(id, title, text, (Paragraph(text, 0),), date=date, source=source, url=url)
+
+
+def _cite(article: Article, sentence: int = 0) -> Citation:
+    return Citation(article.text, article.id, sentence, article.date)
+
+
+def make_briefing() -> tuple[Briefing, dict[str, Article]]:
+    a1 = _article(
+        "a1.txt",
+        "Wagner instructors arrive in Belarus",
+        f"Instructors began training Belarusian troops, officials said. {HOSTILE_LINK}",
+        "2023-07-20",
+        "Wire A",
+        "https://example.org/a1",
+    )
+    a2 = _article(
+        "a2.txt",
+        "Minister meets Wagner representatives",
+        "Interior Minister Ivan Kubrakov met Wagner representatives on Monday.",
+        "2023-07-24",
+        "Wire B",
+        "javascript:alert(1)",
+    )
+    a3 = _article(
+        "a3.txt", "Harbour reopens", "The harbour reopened after the storm.", "2023-07-22", "Wire A", "https://x.test/3"
+    )
+    articles = {a.id: a for a in (a1, a2, a3)}
+    kubrakov = FactBox(
+        id="ivan-kubrakov",
+        name="Ivan Kubrakov",
+        type="PERSON",
+        aliases=("Kubrakov",),
+        roles=(Role(_cite(a2), "Interior Minister"),),
+        quotes=(Quote("we will accept this experience", "Ivan Kubrakov", _cite(a2)),),
+        mentions=3,
+        articles=("a2.txt",),
+        sources=1,
+        related=("wagner",),
+    )
+    wagner = FactBox(
+        id="wagner",
+        name=HOSTILE_TITLE,
+        type="ORG",
+        aliases=(),
+        roles=(),
+        quotes=(),
+        mentions=5,
+        articles=("a1.txt", "a2.txt"),
+        sources=2,
+    )
+    first = StoryBrief(
+        story=Story("s-wagner", HOSTILE_TITLE, ("a1.txt", "a2.txt"), why=("Wagner", "Belarus")),
+        summary=(SummarySentence(_cite(a1), 1.0), SummarySentence(_cite(a2), 0.5, sources=2)),
+        facts=(kubrakov, wagner),
+        questions=(Question("How many instructors are there?", "unknown", (_cite(a1),), silent=("a2.txt",)),),
+        first_date="2023-07-20",
+        last_date="2023-07-24",
+    )
+    second = StoryBrief(
+        story=Story("s-harbour", "Harbour reopens", ("a3.txt",)),
+        summary=(SummarySentence(_cite(a3), 1.0),),
+        facts=(),
+        questions=(),
+        first_date="2023-07-22",
+        last_date="2023-07-22",
+    )
+    briefing = Briefing(
+        edition="2023-07-25",
+        articles=(a1, a2, a3),
+        stories=(first, second),
+        skipped=(),
+        changes=Changes(None, (), (), ()),
+    )
+    return briefing, articles
+
+
+def write_sample(out_dir: Path) -> dict[str, str]:
+    """Also run in a subprocess by the determinism test."""
+    briefing, articles = make_briefing()
+    return write_pdfs(briefing, articles, out_dir, CONFIG, TEMPLATES)
+
+
+def _pages(path: Path) -> int:
+    out = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    match = re.search(r"^Pages:\s+(\d+)", out, re.MULTILINE)
+    assert match, out
+    return int(match.group(1))
+
+
+def _text(path: Path) -> str:
+    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
+
+
+needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
+
+
+@pytest.fixture(scope="module")
+def written(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Mapping[str, str]]:
+    out = tmp_path_factory.mktemp("pdf")
+    return out, write_sample(out)
+
+
+def test_writes_one_pdf_per_story_and_one_for_the_edition(written: tuple[Path, Mapping[str, str]]) -> None:
+    out, names = written
+    assert names == {"s-wagner": "s-wagner.pdf", "s-harbour": "s-harbour.pdf", "edition": "edition.pdf"}
+    for name in names.values():
+        assert (out / name).read_bytes().startswith(b"%PDF-")
+
+
+@needs_poppler
+def test_edition_is_longer_than_a_story(written: tuple[Path, Mapping[str, str]]) -> None:
+    out, _ = written
+    story, other, edition = _pages(out / "s-wagner.pdf"), _pages(out / "s-harbour.pdf"), _pages(out / "edition.pdf")
+    assert edition > story
+    assert edition >= 1 + story + other  # cover page, then a page break before every story
+
+
+def test_same_input_gives_identical_bytes(written: tuple[Path, Mapping[str, str]], tmp_path: Path) -> None:
+    out, names = written
+    assert write_sample(tmp_path) == names
+    for name in names.values():
+        assert (tmp_path / name).read_bytes() == (out / name).read_bytes(), name
+
+
+def test_identical_bytes_across_processes(written: tuple[Path, Mapping[str, str]], tmp_path: Path) -> None:
+    """Hash randomisation must not change the order of anything written to the PDF."""
+    out, names = written
+    code = (
+        "import sys, pathlib; sys.path.insert(0, sys.argv[1]); import test_pdf; "
+        "test_pdf.write_sample(pathlib.Path(sys.argv[2]))"
+    )
+    subprocess.run(
+        [sys.executable, "-c", code, str(Path(__file__).parent), str(tmp_path)],
+        check=True,
+        env={**os.environ, "PYTHONHASHSEED": "12345"},
+    )
+    for name in names.values():
+        assert (tmp_path / name).read_bytes() == (out / name).read_bytes(), name
+
+
+def test_untrusted_text_is_escaped_in_html() -> None:
+    briefing, articles = make_briefing()
+    html = render_story_html(briefing.stories[0], briefing.edition, articles, CONFIG, TEMPLATES)
+    assert "<script" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert HOSTILE_LINK in html  # Markdown-looking text stays text
+    assert not re.search(r"href=[\"']?\s*javascript", html, re.IGNORECASE)
+    assert 'href="https://example.org/a1"' in html  # http(s) source urls stay links
+
+
+def test_citations_point_to_numbered_sources() -> None:
+    briefing, articles = make_briefing()
+    html = render_story_html(briefing.stories[0], briefing.edition, articles, CONFIG, TEMPLATES)
+    targets = set(re.findall(r'href="#([^"]+)"', html))
+    ids = set(re.findall(r'id="([^"]+)"', html))
+    assert targets == {"s-src-1", "s-src-2"}
+    assert targets <= ids
+    assert "Kubrakov met Wagner" in html.split('id="s-src-2"')[0]  # the a2 sentence is cited as [2]
+
+
+def test_edition_ids_are_unique_and_every_link_resolves() -> None:
+    briefing, articles = make_briefing()
+    html = render_edition_html(briefing, articles, CONFIG, TEMPLATES)
+    ids = re.findall(r'id="([^"]+)"', html)
+    assert len(ids) == len(set(ids))
+    assert set(re.findall(r'href="#([^"]+)"', html)) <= set(ids)
+
+
+@needs_poppler
+def test_untrusted_text_prints_literally(written: tuple[Path, Mapping[str, str]]) -> None:
+    out, _ = written
+    for name in ("s-wagner.pdf", "edition.pdf"):
+        text = _text(out / name)
+        assert HOSTILE_TITLE in text
+        assert HOSTILE_LINK in text
+        assert "javascript:alert(1)" in text.replace(HOSTILE_LINK, "")  # the bad url, shown as text
+        links = subprocess.run(["pdfinfo", "-url", str(out / name)], capture_output=True, text=True, check=True).stdout
+        assert "https://example.org/a1" in links
+        assert "javascript" not in links.lower()
+    edition = _text(out / "edition.pdf")
+    assert "2 stories · 3 articles" in edition
+    assert "Test Brief · 2023-07-25" in edition  # running footer
+    assert "Page 1 of" in edition
+
+
+def test_print_css_and_templates_raise_no_weasyprint_warnings(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """WeasyPrint drops CSS it does not support with only a warning; catch that here."""
+    pdf._cached_printer.cache_clear()  # the stylesheet is parsed once per process
+    with caplog.at_level(logging.WARNING, logger="weasyprint"):
+        write_sample(tmp_path)
+    assert [r.getMessage() for r in caplog.records if r.name.startswith("weasyprint")] == []
+
+
+def test_empty_edition_still_gets_a_cover(tmp_path: Path) -> None:
+    briefing = Briefing("2023-07-25", (), (), (), Changes(None, (), (), ()))
+    assert write_pdfs(briefing, {}, tmp_path, CONFIG, TEMPLATES) == {"edition": "edition.pdf"}
+    assert (tmp_path / "edition.pdf").read_bytes().startswith(b"%PDF-")
+
+
+@pytest.mark.parametrize("story_id", ["edition", "../evil", ""])
+def test_story_ids_that_cannot_be_file_names_are_refused(story_id: str, tmp_path: Path) -> None:
+    briefing, articles = make_briefing()
+    story = briefing.stories[1]
+    bad = StoryBrief(Story(story_id, "x", story.story.articles), story.summary, (), ())
+    with pytest.raises(BuildError, match="story"):
+        write_pdfs(
+            Briefing(briefing.edition, briefing.articles, (bad,), (), briefing.changes), articles, tmp_path, CONFIG, TEMPLATES
+        )
+    assert not list(tmp_path.iterdir())
+
+
+def test_missing_templates_name_the_folder(tmp_path: Path) -> None:
+    briefing, articles = make_briefing()
+    with pytest.raises(BuildError, match="print templates missing"):
+        write_pdfs(briefing, articles, tmp_path / "out", CONFIG, tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "expected"),
+    [
+        ("2023-07-03", "2023-07-05", "3–5 July 2023"),
+        ("2023-06-28", "2023-07-02", "28 June – 2 July 2023"),
+        ("2022-12-30", "2023-01-02", "30 December 2022 – 2 January 2023"),
+        ("2023-07-03", "2023-07-03", "3 July 2023"),
+        (None, None, ""),
+        ("sometime", "sometime", "sometime"),
+    ],
+)
+def test_date_range(first: str | None, last: str | None, expected: str) -> None:
+    assert date_range(first, last) == expected
