@@ -1,6 +1,6 @@
-"""Files in the content folder -> Article records.
+"""Plain text and Markdown articles: front matter, headline, dateline, trailers.
 
-The only stage that reads ``content/``. Pasted wire copy is messy: a headline
+Pasted wire copy is messy: a headline
 line, a ``date ...`` line, a dateline such as ``MINSK (UrduPoint News / Sputnik -
 25th July, 2023)``, bylines, and trailers like ``This post appeared first on``.
 We keep the article text verbatim and only drop whole metadata lines or the
@@ -11,24 +11,17 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import os
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import yaml
 
-from briefgen.config import BuildConfig
-from briefgen.models import Article, Paragraph, Skipped
+from briefgen.ingest.errors import Invalid as _Invalid
+from briefgen.models import Article, Paragraph
 
 log = logging.getLogger(__name__)
 
-TEXT_SUFFIXES = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md"}
-#: Files in the content folder that configure the build rather than hold articles.
-CONTROL_FILES = {"stories.yml", "stories.yaml"}
-BACKUP_SUFFIXES = (".bak", ".swp", ".swo", ".orig", ".rej", ".tmp", "~")
 
 _MONTHS = {
     m: i
@@ -102,12 +95,17 @@ def parse_date(value: Any) -> str | None:
             continue
         parts = match.groupdict()
         try:
-            month = int(parts["m"]) if parts.get("m") else _MONTHS[parts["mon"].rstrip(".").lower()[:4].rstrip("t") if parts["mon"].lower().startswith("sept") else parts["mon"].rstrip(".").lower()[:3]]
+            month = int(parts["m"]) if parts.get("m") else _MONTHS[_month_key(parts["mon"])]
             day = int(re.sub(r"\D", "", parts["d"]))
             return dt.date(int(parts["y"]), month, day).isoformat()
         except (KeyError, ValueError):
             continue
     return None
+
+
+def _month_key(name: str) -> str:
+    name = name.rstrip(".").lower()
+    return "sept" if name.startswith("sept") else name[:3]
 
 
 @dataclass(frozen=True)
@@ -118,103 +116,6 @@ class _Meta:
     url: str | None = None
     author: str | None = None
     story: str | None = None
-
-
-class _Invalid(Exception):
-    """A file that cannot be built; the message is the reason shown to the user."""
-
-
-def discover(content_dir: Path) -> tuple[list[Path], list[Skipped]]:
-    """All candidate files under ``content_dir``, sorted; hidden, backup and control files left out."""
-    root = content_dir.resolve()
-    files: list[Path] = []
-    skipped: list[Skipped] = []
-    for dirpath, dirnames, filenames in os.walk(content_dir, followlinks=False):
-        base = Path(dirpath)
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith((".", "_")))
-        for d in list(dirnames):
-            if (base / d).is_symlink():
-                dirnames.remove(d)
-                skipped.append(Skipped(_rel(base / d, content_dir), "symbolic link to a folder: not followed"))
-        for name in sorted(filenames):
-            path = base / name
-            rel = _rel(path, content_dir)
-            if name.startswith((".", "#")) or name.endswith(BACKUP_SUFFIXES):
-                continue
-            if rel in CONTROL_FILES:
-                continue
-            if path.is_symlink():
-                target = path.resolve()
-                if not target.is_relative_to(root):
-                    skipped.append(Skipped(rel, "symbolic link leading outside the content folder: not followed"))
-                    continue
-            files.append(path)
-    return files, skipped
-
-
-def _rel(path: Path, content_dir: Path) -> str:
-    return path.relative_to(content_dir).as_posix()
-
-
-def ingest(config: BuildConfig) -> tuple[list[Article], list[Skipped]]:
-    """Read every article under ``config.content_dir``; bad files become Skipped records."""
-    content_dir = config.content_dir
-    if not content_dir.is_dir():
-        from briefgen.errors import BuildError
-
-        raise BuildError(f"{content_dir}: content folder not found")
-    files, skipped = discover(content_dir)
-    articles: list[Article] = []
-    for path in files:
-        rel = _rel(path, content_dir)
-        try:
-            articles.extend(read_file(path, rel, config))
-        except _Invalid as exc:
-            skipped.append(Skipped(rel, str(exc)))
-            log.warning("%s: %s", rel, exc)
-    return articles, sorted(skipped, key=lambda s: s.path)
-
-
-def read_file(path: Path, rel: str, config: BuildConfig) -> Iterator[Article]:
-    suffix = path.suffix.lower()
-    fmt = TEXT_SUFFIXES.get(suffix)
-    if fmt is None:
-        raise _Invalid(f"not a supported article format ({suffix or 'no extension'}); use .txt or .md")
-    try:
-        size = path.stat().st_size
-        if size > config.max_file_bytes:
-            raise _Invalid(f"file is {size / 1e6:.1f} MB, over the {config.max_file_bytes / 1e6:.1f} MB limit (max_file_bytes)")
-        data = path.read_bytes()
-    except OSError as exc:
-        raise _Invalid(f"cannot be read: {exc.strerror or exc}") from None
-    text = decode(data)
-    meta = _Meta()
-    body_offset_line = 0
-    if fmt == "md" or text.startswith("---\n"):
-        meta, text, body_offset_line = split_front_matter(text)
-    yield parse_text(text, rel, meta, fmt)
-
-
-def decode(data: bytes) -> str:
-    """Bytes -> clean text: BOMs honoured, UTF-8 else Windows-1252, controls removed, LF endings."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        text = data[3:].decode("utf-8", errors="replace")
-    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            text = data.decode("utf-16")
-        except UnicodeDecodeError:
-            raise _Invalid("starts with a UTF-16 byte-order mark but is not valid UTF-16") from None
-    else:
-        head = data[:8192]
-        if b"\x00" in head and head.count(b"\x00") > len(head) // 100 + 1:
-            raise _Invalid("binary file (contains NUL bytes), not text")
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError:
-            text = data.decode("cp1252", errors="replace")
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufeff]", "", text)
-    return text
 
 
 _FM_TYPES: dict[str, tuple[type, ...]] = {
@@ -231,10 +132,8 @@ def split_front_matter(text: str) -> tuple[_Meta, str, int]:
     if not text.startswith("---\n"):
         return _Meta(), text, 0
     lines = text.split("\n")
-    for end, line in enumerate(lines[1:], start=1):
-        if line.rstrip() in ("---", "..."):
-            break
-    else:
+    end = next((i for i, line in enumerate(lines[1:], start=1) if line.rstrip() in ("---", "...")), None)
+    if end is None:
         raise _Invalid("front matter starts with '---' on line 1 but has no closing '---'")
     raw = "\n".join(lines[1:end])
     try:
@@ -270,7 +169,7 @@ def split_front_matter(text: str) -> tuple[_Meta, str, int]:
 
 def parse_text(text: str, rel: str, meta: _Meta, fmt: str) -> Article:
     """Clean pasted article text into paragraphs, inferring title, date and source."""
-    blocks = [b for b in re.split(r"\n[ \t]*\n", text)]
+    blocks = re.split(r"\n[ \t]*\n", text)
     title, date, source, author = meta.title, meta.date, meta.source, meta.author
     title_inferred = False
     paragraphs: list[str] = []
@@ -376,3 +275,11 @@ def _title_from(para: str) -> str:
     if len(words) <= 14:
         return first.rstrip(".")
     return " ".join(words[:12]).rstrip(",;:") + "…"
+
+
+def read_text_article(text: str, rel: str, fmt: str) -> Article:
+    """A decoded .txt or .md file -> Article (front matter first, when present)."""
+    meta = _Meta()
+    if fmt == "md" or text.startswith("---\n"):
+        meta, text, _ = split_front_matter(text)
+    return parse_text(text, rel, meta, fmt)
