@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import sys
 from pathlib import Path
@@ -25,9 +26,23 @@ def main() -> None:
 @click.option("--edition", default=None, help="Edition name (default: the build date, UTC, honouring SOURCE_DATE_EPOCH).")
 @click.option("--no-pdf", "no_pdf", is_flag=True, help="Skip the PDF briefs.")
 @click.option("--strict", is_flag=True, help="Fail when any file cannot be built.")
-@click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False), default=None, help="Settings file (default: briefgen.yml if present).")
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="Settings file (default: briefgen.yml if present).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress display.")
-def build(content_dir: Path | None, site_dir: Path | None, edition: str | None, no_pdf: bool, strict: bool, config_path: Path | None, quiet: bool) -> None:
+def build(
+    content_dir: Path | None,
+    site_dir: Path | None,
+    edition: str | None,
+    no_pdf: bool,
+    strict: bool,
+    config_path: Path | None,
+    quiet: bool,
+) -> None:
     """Build one edition of the briefing site from the content folder."""
     from briefgen.pipeline import build as run_build
     from briefgen.report import BuildReport
@@ -53,7 +68,9 @@ def build(content_dir: Path | None, site_dir: Path | None, edition: str | None, 
 
 
 @main.command()
-@click.option("--site-dir", type=click.Path(path_type=Path, file_okay=False), default=Path("site"), help="Site folder to serve (default: site/).")
+@click.option(
+    "--site-dir", type=click.Path(path_type=Path, file_okay=False), default=Path("site"), help="Site folder to serve (default: site/)."
+)
 @click.option("--port", type=int, default=8000, help="Port on 127.0.0.1 (default: 8000).")
 def serve(site_dir: Path, port: int) -> None:
     """Serve the built site on 127.0.0.1 for a local preview (search needs HTTP)."""
@@ -65,10 +82,8 @@ def serve(site_dir: Path, port: int) -> None:
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site_dir))
     with http.server.ThreadingHTTPServer(("127.0.0.1", port), handler) as server:
         click.echo(f"Serving {site_dir}/ at http://127.0.0.1:{port}/ (Ctrl-C to stop)")
-        try:
+        with contextlib.suppress(KeyboardInterrupt):
             server.serve_forever()
-        except KeyboardInterrupt:
-            pass
 
 
 def run() -> None:

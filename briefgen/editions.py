@@ -28,10 +28,28 @@ def build_time() -> dt.datetime:
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch:
         try:
-            return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc)
+            return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC)
         except ValueError:
             raise BuildError(f"SOURCE_DATE_EPOCH={epoch!r} is not a whole number of seconds") from None
-    return dt.datetime.now(tz=dt.timezone.utc)
+    return dt.datetime.now(tz=dt.UTC)
+
+
+def reproducible_epoch(edition: str, dates: Sequence[str | None]) -> int:
+    """SOURCE_DATE_EPOCH if set; else midnight UTC of a date-named edition or of the newest article.
+
+    mkdocs stamps the sitemap with the build time; pinning it to the edition makes
+    the same inputs give the same bytes on any day.
+    """
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        return int(build_time().timestamp())
+    for candidate in (edition, max((d for d in dates if d), default=None)):
+        try:
+            day = dt.date.fromisoformat(str(candidate)[:10])
+        except ValueError:
+            continue
+        return int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC).timestamp())
+    return 0
 
 
 def edition_name(name: str | None) -> str:

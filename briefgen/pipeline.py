@@ -51,7 +51,8 @@ def build(config: BuildConfig, progress: Progress | None = None) -> Briefing:
         report("ingest", 0, 1)
         articles, skipped = ingest.ingest(config)
         if config.strict and skipped:
-            raise BuildError(f"{len(skipped)} file(s) could not be read (strict mode): " + "; ".join(f"{s.path}: {s.reason}" for s in skipped))
+            reasons = "; ".join(f"{s.path}: {s.reason}" for s in skipped)
+            raise BuildError(f"{len(skipped)} file(s) could not be read (strict mode): {reasons}")
         if not articles:
             raise BuildError(f"{config.content_dir}: no article could be built" + (f" ({len(skipped)} skipped)" if skipped else ""))
         done = 0
@@ -115,7 +116,8 @@ def publish(briefing: Briefing, analyzed: list[AnalyzedArticle], config: BuildCo
         base = config.mkdocs_config or (Path("mkdocs.yml") if Path("mkdocs.yml").is_file() else PACKAGE_TEMPLATES.parent / "mkdocs.yml")
         report("mkdocs", 0, 1)
         out = work / "site"
-        site.build_mkdocs(site.mkdocs_config(base, docs, out, config.site_name, briefing.edition), work)
+        epoch = editions.reproducible_epoch(briefing.edition, [a.date for a in briefing.articles])
+        site.build_mkdocs(site.mkdocs_config(base, docs, out, config.site_name, briefing.edition), work, epoch)
         site.publish(site_dir, briefing.edition, out, versions)
     finally:
         shutil.rmtree(work, ignore_errors=True)

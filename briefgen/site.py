@@ -69,8 +69,8 @@ def mkdocs_config(base: Path | None, docs_dir: Path, out_dir: Path, site_name: s
             raise BuildError(f"{base}: invalid YAML: {exc}") from None
     settings.update(
         site_name=f"{site_name} · {edition}",
-        docs_dir=str(docs_dir),
-        site_dir=str(out_dir),
+        docs_dir=str(docs_dir.resolve()),
+        site_dir=str(out_dir.resolve()),
         nav=[
             {"Stories": "index.md"},
             {"What changed": "changes.md"},
@@ -81,7 +81,7 @@ def mkdocs_config(base: Path | None, docs_dir: Path, out_dir: Path, site_name: s
     return settings
 
 
-def build_mkdocs(settings: Mapping[str, Any], work: Path) -> None:
+def build_mkdocs(settings: Mapping[str, Any], work: Path, epoch: int) -> None:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -91,11 +91,18 @@ def build_mkdocs(settings: Mapping[str, Any], work: Path) -> None:
     for name in ("mkdocs", "mkdocs.commands.build", "mkdocs.structure.pages", "mkdocs.plugins"):
         logging.getLogger(name).setLevel(logging.WARNING)
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    saved = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
     try:
         cfg = load_config(config_file=str(config_path))
         build(cfg)
     except MkDocsException as exc:
         raise BuildError(f"mkdocs could not build the site: {exc}") from None
+    finally:
+        if saved is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = saved
 
 
 def publish(site_dir: Path, edition: str, built: Path, versions: Sequence[Mapping[str, Any]]) -> None:

@@ -1,0 +1,103 @@
+"""End to end: the seed articles through every stage into a site, read as a person would."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from briefgen.config import load_config
+from briefgen.pipeline import build
+
+from .conftest import SEEDS
+
+
+@pytest.fixture(scope="module")
+def seed_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    site = tmp_path_factory.mktemp("seed") / "site"
+    build(load_config(content_dir=SEEDS, site_dir=site, edition="2023-07-25"))
+    return site
+
+
+@pytest.fixture(scope="module")
+def seed_json(seed_site: Path) -> dict:
+    return json.loads((seed_site / "2023-07-25" / "briefing.json").read_text(encoding="utf-8"))
+
+
+def test_one_story_of_both_seed_articles(seed_json: dict) -> None:
+    assert len(seed_json["stories"]) == 1
+    assert sorted(seed_json["stories"][0]["articles"]) == sorted(a["path"] for a in seed_json["articles"])
+    assert len(seed_json["articles"]) == 2
+    assert seed_json["skipped"] == []
+
+
+def test_titles_dates_and_sources_found(seed_json: dict) -> None:
+    by_path = {a["path"]: a for a in seed_json["articles"]}
+    cnn = by_path["002_c7be52fe89aa2b02.txt"]
+    urdu = by_path["000_93218e4d7ac54160.txt"]
+    assert cnn["title"] == "Belarusian leader asks Wagner mercenaries to train his military"
+    assert urdu["date"] == "2023-07-25"
+    assert urdu["source"] == "UrduPoint News / Sputnik"
+    assert seed_json["stories"][0]["title"] == cnn["title"]
+
+
+def test_summary_is_verbatim_cited_and_clean(seed_json: dict) -> None:
+    texts = {p.name: p.read_text(encoding="utf-8") for p in SEEDS.iterdir()}
+    summary = seed_json["stories"][0]["summary"]
+    assert 3 <= len(summary) <= 10
+    for item in summary:
+        assert item["text"] in texts[item["article"]]
+        assert not re.search(r"appeared first on|@\w|date 2023|MINSK \(", item["text"])
+    assert len({s["text"] for s in summary}) == len(summary)
+
+
+def test_entities_merged_with_roles(seed_json: dict) -> None:
+    entities = seed_json["stories"][0]["entities"]
+    people = [e for e in entities if e["type"] == "PERSON"]
+    assert len([e for e in people if "Prigozhin" in e["name"]]) == 1
+    lukashenko = [e for e in people if "Lukashenko" in e["name"]]
+    assert len(lukashenko) == 1
+    assert {"Alexander Lukashenko", "Aleksandr Lukashenko"} <= set(lukashenko[0]["aliases"])
+    kubrakov = next(e for e in people if "Kubrakov" in e["name"])
+    assert any("Interior Minister" in r["text"] for r in kubrakov["roles"])
+    assert not any(e["name"].startswith("@") or e["name"] in ("MINSK", "UrduPoint News") for e in entities)
+
+
+def test_whereabouts_question_with_evidence(seed_json: dict) -> None:
+    questions = seed_json["stories"][0]["questions"]
+    where = [q for q in questions if q["kind"] == "unknown" and "Prigozhin" in q["question"]]
+    assert where
+    assert any("whereabouts of Prigozhin remain unclear" in e["text"] for e in where[0]["evidence"])
+
+
+def test_site_pages_pdfs_and_versions(seed_site: Path, seed_json: dict) -> None:
+    edition = seed_site / "2023-07-25"
+    story_id = seed_json["stories"][0]["id"]
+    assert (edition / "index.html").is_file()
+    page = (edition / "stories" / story_id / "index.html").read_text(encoding="utf-8")
+    assert "Where is Prigozhin?" in page
+    assert f"../../pdf/{story_id}.pdf" in page
+    assert (edition / "changes" / "index.html").is_file()
+    assert (edition / "archive" / "index.html").is_file()
+    assert len(list((edition / "articles").iterdir())) == 2
+    for pdf in (edition / "pdf" / f"{story_id}.pdf", edition / "pdf" / "edition.pdf"):
+        assert pdf.read_bytes().startswith(b"%PDF-")
+    versions = json.loads((seed_site / "versions.json").read_text(encoding="utf-8"))
+    assert versions == [{"version": "2023-07-25", "title": "2023-07-25", "aliases": ["latest"]}]
+    assert "url=2023-07-25/" in (seed_site / "index.html").read_text(encoding="utf-8")
+    # no page links Google Fonts or any other outside resource
+    for html_file in edition.rglob("*.html"):
+        text = html_file.read_text(encoding="utf-8")
+        assert "fonts.googleapis" not in text and "fonts.gstatic" not in text
+
+
+def test_citation_links_reach_the_sentence(seed_site: Path, seed_json: dict) -> None:
+    story = seed_json["stories"][0]
+    page = (seed_site / "2023-07-25" / "stories" / story["id"] / "index.html").read_text(encoding="utf-8")
+    links = re.findall(r'href="\.\./\.\./articles/([^/"]+)/#s(\d+)"', page)
+    assert links
+    for slug, index in links:
+        article_page = (seed_site / "2023-07-25" / "articles" / slug / "index.html").read_text(encoding="utf-8")
+        assert f'id="s{index}"' in article_page

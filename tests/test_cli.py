@@ -1,0 +1,75 @@
+"""The command line: exact options, one-line errors, exit codes."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from briefgen.cli import main
+
+from .conftest import SEEDS
+
+
+def test_build_options_are_the_documented_ones() -> None:
+    from briefgen.cli import build
+
+    options = {o for p in build.params for o in p.opts}
+    assert {"--content", "--site-dir", "--edition", "--no-pdf", "--strict"} <= options
+
+
+def test_build_seeds(tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        main, ["build", "--content", str(SEEDS), "--site-dir", str(tmp_path / "site"), "--edition", "e1", "--no-pdf", "-q"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "Built edition e1: 1 stories from 2 articles" in result.output
+    assert (tmp_path / "site" / "e1" / "briefing.json").is_file()
+    assert not (tmp_path / "site" / "e1" / "pdf").exists()
+
+
+def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "briefgen", *args], cwd=cwd, capture_output=True, text=True, timeout=300)
+
+
+def test_missing_content_is_one_line_without_traceback(tmp_path: Path) -> None:
+    result = run_cli("build", "--content", "nowhere", "--site-dir", "out", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr.strip() == "Error: nowhere: content folder not found"
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "out" / "versions.json").exists()
+
+
+def test_nothing_buildable_fails_and_strict_fails_on_skipped(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "empty.txt").write_text("")
+    result = run_cli("build", "--content", "content", "--site-dir", "site", "--no-pdf", cwd=tmp_path)
+    assert result.returncode == 1
+    assert "no article could be built" in result.stderr and "Traceback" not in result.stderr
+    (content / "good.txt").write_text((SEEDS / "000_93218e4d7ac54160.txt").read_text(encoding="utf-8"))
+    result = run_cli("build", "--content", "content", "--site-dir", "site", "--no-pdf", "--edition", "x", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "warning: empty.txt:" in result.stderr
+    result = run_cli("build", "--content", "content", "--site-dir", "site2", "--no-pdf", "--strict", cwd=tmp_path)
+    assert result.returncode == 1 and "empty.txt" in result.stderr
+
+
+def test_bad_setting_names_the_key(tmp_path: Path) -> None:
+    (tmp_path / "briefgen.yml").write_text("summary_words: many\n")
+    result = run_cli("build", "--content", str(SEEDS), cwd=tmp_path)
+    assert result.returncode == 1
+    assert "summary_words" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_every_command_has_help_and_a_readme_entry() -> None:
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    for name, command in main.commands.items():
+        assert command.help, name
+        assert f"briefgen {name}" in readme
+        for param in command.params:
+            if param.opts[0].startswith("--") and param.name not in ("quiet",):
+                assert param.help, f"{name} {param.opts[0]}"
+                assert param.opts[0] in readme, f"{param.opts[0]} is not documented"

@@ -1,0 +1,164 @@
+"""Editions: frozen archive, stable ids, what changed, and the same bytes twice."""
+
+from __future__ import annotations
+
+import csv
+import filecmp
+import hashlib
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from briefgen.config import load_config
+from briefgen.editions import edition_name, updated_versions
+from briefgen.errors import BuildError
+from briefgen.pipeline import build
+
+from .conftest import DATA, ROOT
+
+ECB = DATA / "ecb"
+FIRST = [
+    "1_1ecb.txt",
+    "1_2ecb.txt",
+    "1_3ecb.txt",
+    "1_1ecbplus.md",
+    "1_2ecbplus.md",
+    "1_3ecbplus.md",
+    "3_1ecb.txt",
+    "3_2ecb.txt",
+    "3_1ecbplus.md",
+    "3_2ecbplus.md",
+]
+ADDED = ["1_4ecb.txt", "1_5ecb.txt", "1_4ecbplus.md", "1_5ecbplus.md", "3_3ecb.txt", "3_3ecbplus.md"]
+
+
+def tree_digest(root: Path) -> dict[str, str]:
+    return {
+        p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(root.rglob("*"))
+        if p.is_file() and not p.name.startswith(".")
+    }
+
+
+def two_builds(base: Path) -> Path:
+    content = base / "content"
+    content.mkdir(parents=True)
+    for name in FIRST:
+        shutil.copy(ECB / name, content / name)
+    site = base / "site"
+    build(load_config(content_dir=content, site_dir=site, edition="2024-01-01", pdf=False))
+    (base / "first.json").write_text(json.dumps(tree_digest(site / "2024-01-01")))
+    for name in ADDED:
+        shutil.copy(ECB / name, content / name)
+    build(load_config(content_dir=content, site_dir=site, edition="2024-01-02", pdf=False))
+    return site
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    a = tmp_path_factory.mktemp("a")
+    b = tmp_path_factory.mktemp("b")
+    return two_builds(a), two_builds(b)
+
+
+def load(site: Path, edition: str) -> dict:
+    return json.loads((site / edition / "briefing.json").read_text(encoding="utf-8"))
+
+
+def test_first_edition_untouched_by_second(built: tuple[Path, Path]) -> None:
+    site = built[0]
+    before = json.loads((site.parent / "first.json").read_text())
+    assert tree_digest(site / "2024-01-01") == before
+
+
+def test_story_ids_kept_and_new_articles_listed(built: tuple[Path, Path]) -> None:
+    site = built[0]
+    first, second = load(site, "2024-01-01"), load(site, "2024-01-02")
+    assert sorted(second["changes"]["new_articles"]) == sorted(ADDED)
+    assert second["changes"]["previous"] == "2024-01-01"
+    old = {s["id"]: set(s["articles"]) for s in first["stories"]}
+    new = {s["id"]: set(s["articles"]) for s in second["stories"]}
+    kept = [sid for sid, arts in old.items() if sid in new and arts <= new[sid]]
+    assert len(kept) / len(old) >= 0.95
+    assert set(second["changes"]["updated_stories"]) | set(second["changes"]["new_stories"]) >= {
+        sid for sid, arts in new.items() if arts & set(ADDED)
+    }
+    page = (site / "2024-01-02" / "changes" / "index.html").read_text(encoding="utf-8")
+    assert "What changed in edition 2024" in page and "2024-01-01" in page
+
+
+def test_stories_follow_the_labels(built: tuple[Path, Path]) -> None:
+    with open(DATA / "ecb-stories.csv", newline="", encoding="utf-8") as fh:
+        gold = {row["file"]: row["story"] for row in csv.DictReader(fh)}
+    second = load(built[0], "2024-01-02")
+    for story in second["stories"]:
+        labels = {gold[a] for a in story["articles"]}
+        assert len(labels) == 1, f"{story['title']} mixes {labels}"
+
+
+def test_versions_and_archive(built: tuple[Path, Path]) -> None:
+    site = built[0]
+    versions = json.loads((site / "versions.json").read_text(encoding="utf-8"))
+    assert [v["version"] for v in versions] == ["2024-01-02", "2024-01-01"]
+    assert versions[0]["aliases"] == ["latest"] and versions[1]["aliases"] == []
+    archive = (site / "2024-01-02" / "archive" / "index.html").read_text(encoding="utf-8")
+    assert "2024-01-01" in archive and "2024-01-02" in archive
+
+
+def test_same_inputs_same_bytes(built: tuple[Path, Path]) -> None:
+    a, b = built
+    cmp = filecmp.dircmp(a, b)
+    assert tree_digest(a) == tree_digest(b), (cmp.diff_files, cmp.left_only, cmp.right_only)
+
+
+def test_edition_names_are_checked() -> None:
+    assert edition_name("2026-11-21") == "2026-11-21"
+    for bad in ("../x", "latest", "a/b", "", ".hidden"):
+        if bad:
+            with pytest.raises(BuildError):
+                edition_name(bad)
+
+
+def test_default_edition_honours_source_date_epoch(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1690243200")
+    assert edition_name(None) == "2023-07-25"
+
+
+def test_rebuilding_an_edition_keeps_one_latest(tmp_path: Path) -> None:
+    (tmp_path / "versions.json").write_text(
+        json.dumps(
+            [
+                {"version": "b", "title": "b", "aliases": ["latest"]},
+                {"version": "a", "title": "a", "aliases": []},
+            ]
+        )
+    )
+    versions = updated_versions(tmp_path, "b", "b")
+    assert [v["version"] for v in versions] == ["b", "a"]
+    assert [v["aliases"] for v in versions] == [["latest"], []]
+
+
+def test_ci_workflow_rebuilds_caches_and_publishes() -> None:
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "publish.yml").read_text(encoding="utf-8"))
+    triggers = workflow.get("on", workflow.get(True))
+    assert "content/**" in triggers["push"]["paths"]
+    steps = workflow["jobs"]["publish"]["steps"]
+    runs = "\n".join(s.get("run", "") for s in steps)
+    uses = [s.get("uses", "") for s in steps]
+    assert "briefgen build" in runs and "--site-dir site" in runs
+    assert any(u.startswith("actions/cache") and s["with"]["path"] == ".briefgen-cache" for u, s in zip(uses, steps, strict=False))
+    assert any(s.get("with", {}).get("ref") == "gh-pages" for s in steps), "earlier editions must be restored"
+    publish = next(s for s in steps if "gh-pages" in s.get("uses", ""))
+    assert publish["with"]["keep_files"] is True
+    # every option the workflow passes exists on the CLI
+    from briefgen.cli import build as build_command
+
+    options = {o for p in build_command.params for o in p.opts}
+    for line in runs.splitlines():
+        if "briefgen build" in line:
+            for word in line.split():
+                if word.startswith("--"):
+                    assert word in options
