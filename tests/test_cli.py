@@ -73,3 +73,37 @@ def test_every_command_has_help_and_a_readme_entry() -> None:
             if param.opts[0].startswith("--") and param.name not in ("quiet",):
                 assert param.help, f"{name} {param.opts[0]}"
                 assert param.opts[0] in readme, f"{param.opts[0]} is not documented"
+
+
+def test_serve_previews_the_site_over_http(tmp_path: Path) -> None:
+    import socket
+    import time
+    import urllib.request
+
+    site = tmp_path / "site"
+    (site / "e1").mkdir(parents=True)
+    (site / "versions.json").write_text('[{"version": "e1", "title": "e1", "aliases": ["latest"]}]')
+    (site / "e1" / "index.html").write_text("<h1>edition one</h1>")
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    proc = subprocess.Popen([sys.executable, "-m", "briefgen", "serve", "--site-dir", str(site), "--port", str(port)])
+    try:
+        for _ in range(100):
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/e1/", timeout=2) as resp:
+                    assert b"edition one" in resp.read()
+                    break
+            except OSError:
+                time.sleep(0.1)
+        else:
+            raise AssertionError("briefgen serve did not answer")
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def test_serve_without_a_site_says_so(tmp_path: Path) -> None:
+    result = run_cli("serve", "--site-dir", "nosite", cwd=tmp_path)
+    assert result.returncode == 1
+    assert "no built site here" in result.stderr
