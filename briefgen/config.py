@@ -27,8 +27,9 @@ class BuildConfig:
     n_process: int = 0  # 0: from the number of cores
     batch_size: int = 64
     max_file_bytes: int = 5_000_000
+    cache_dir: Path | None = None  # default: .briefgen-cache beside the site folder (cache.default_dir)
     # grouping
-    group_threshold: float = 0.2
+    group_threshold: float = 0.06  # learned by leave-one-topic-out CV on ECB+ dev (benchmarks/grouping.py --cv)
     group_window_days: int = 10
     # summaries
     summary_words: int = 160
@@ -43,7 +44,7 @@ class BuildConfig:
         return self.n_process or max(1, min(os.cpu_count() or 1, 4))
 
 
-_PATHS = {"content_dir", "site_dir", "templates_dir", "mkdocs_config"}
+_PATHS = {"content_dir", "site_dir", "templates_dir", "mkdocs_config", "cache_dir"}
 
 
 def load_config(path: Path | None = None, **overrides: Any) -> BuildConfig:

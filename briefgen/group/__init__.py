@@ -1,0 +1,250 @@
+"""Analysed articles -> stories (one real-world event each), with ids that last.
+
+How articles are compared (features.py): people and organisations, places,
+years and dates, distinctive numbers and content words, each a block of TF-IDF
+features with a weight of its own; headline and lead count extra; similarity
+fades with the days between two dated articles.
+
+How they are grouped without comparing every pair (cluster.py): candidate
+pairs come from an inverted index over each article's strongest features,
+common features only linking articles near in time; a first average-link pass
+finds topics, a second re-weights each topic by what is rare within it and
+finds the stories (two prison escapes years apart share a topic, not a story).
+The work grows about linearly with the archive.
+
+Ids (``assign_ids``): the previous edition's ``briefing.json`` is the memory.
+Its stories enter the clustering whole, so they grow or merge but never split
+on their own; each old id goes to the new group holding the largest part of
+it, so a story keeps its id as articles join it and a merge keeps the id of
+the larger part; other groups get ``s-`` and a hash of their first article.
+Editor pins (``story:`` in front matter, ``articles:`` in ``stories.yml``) and
+the file's ``split``, ``merge`` and ``titles`` are applied on top (editor.py).
+The settings are learned on ECB+ by leave-topics-out cross-validation
+(benchmarks/grouping.py --cv).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import logging
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from briefgen.config import BuildConfig
+from briefgen.group.cluster import story_clusters
+from briefgen.group.editor import merge_stories, split_out, validate_editor
+from briefgen.group.features import ENTITY_BLOCKS, Features, Settings, dot, normalize_entity, surname, vectorize
+from briefgen.models import AnalyzedArticle, Story
+
+__all__ = ["Settings", "assign_ids", "group", "settings_for", "slugify", "validate_editor"]
+
+log = logging.getLogger(__name__)
+
+
+def settings_for(config: BuildConfig) -> Settings:
+    """Learned settings, with the config's grouping keys (their defaults are the learned values)."""
+    return dataclasses.replace(Settings(), story_threshold=config.group_threshold, window_days=config.group_window_days)
+
+
+def group(
+    items: Sequence[AnalyzedArticle],
+    config: BuildConfig,
+    previous: Mapping[str, Sequence[str]] | None = None,
+    editor: Mapping[str, Any] | None = None,
+    settings: Settings | None = None,
+) -> list[Story]:
+    """Group articles into stories; ``previous`` maps old story ids to their article ids."""
+    if not items:
+        return []
+    edit = validate_editor(dict(editor or {}))
+    settings = settings or settings_for(config)
+    features = vectorize(items, settings)
+    index = {item.article.id: i for i, item in enumerate(items)}
+    moved = {path for paths in edit["split"].values() for path in paths}
+    kept = [[index[a] for a in arts if a in index and a not in moved] for _, arts in sorted((previous or {}).items())]
+    clusters = story_clusters(features, settings, initial=[g for g in kept if len(g) > 1])
+    pins: dict[int, str] = {}
+    for i, item in enumerate(items):
+        pin = edit["articles"].get(item.article.id) or item.article.story
+        if pin:
+            pins[i] = slugify(pin)
+    groups, group_pins = place_pins(clusters, pins)
+    groups, group_pins, excluded = split_out(groups, group_pins, edit["split"], index)
+    founders = [founding_article(items, g) for g in groups]
+    ids = assign_ids([[items[i].article.id for i in g] for g in groups], group_pins, founders, previous or {}, excluded)
+    members: dict[str, list[int]] = defaultdict(list)
+    pinned: set[str] = set()
+    for g, sid, pin, ex in zip(groups, ids, group_pins, excluded, strict=True):
+        members[sid].extend(g)  # a pin naming a story that lives on from the last edition joins it
+        if pin or ex:
+            pinned.add(sid)
+    pinned |= merge_stories(members, edit["merge"], previous or {}, [item.article.id for item in items], moved)
+    for sid in edit["titles"]:
+        if sid not in members:
+            log.warning("stories.yml: titles: story '%s' is not in this build", sid)
+    stories = []
+    for sid, group_ in members.items():
+        ordered = sorted(group_, key=lambda i: (items[i].article.date or "9999", items[i].article.id))
+        stories.append(
+            Story(
+                id=sid,
+                title=edit["titles"].get(sid) or choose_title(items, ordered, features),
+                articles=tuple(items[i].article.id for i in ordered),
+                why=why_grouped(items, ordered, features),
+                pinned=sid in pinned,
+            )
+        )
+    return sorted(stories, key=lambda s: (-len(s.articles), s.id))
+
+
+def place_pins(clusters: Sequence[Sequence[int]], pins: Mapping[int, str]) -> tuple[list[list[int]], list[str | None]]:
+    """Pinned articles go to their pinned story; the rest of a cluster follows a pin only
+    when more than half of the cluster is pinned to it (pinning one article out of a
+    story moves that article, not the story)."""
+    by_pin: dict[str, list[int]] = defaultdict(list)
+    free: list[list[int]] = []
+    for cluster in clusters:
+        counts = Counter(pins[i] for i in cluster if i in pins)
+        rest = [i for i in cluster if i not in pins]
+        for i in cluster:
+            if i in pins:
+                by_pin[pins[i]].append(i)
+        leader = min(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0] if counts else None
+        if leader is not None and 2 * counts[leader] > len(cluster):
+            by_pin[leader].extend(rest)
+        elif rest:
+            free.append(rest)
+    groups = [sorted(g) for _, g in sorted(by_pin.items())] + free
+    return groups, [*sorted(by_pin), *([None] * len(free))]
+
+
+def founding_article(items: Sequence[AnalyzedArticle], group: Sequence[int]) -> str:
+    return min((items[i].article.date or "9999", items[i].article.id) for i in group)[1]
+
+
+def new_id(founder: str, used: set[str]) -> str:
+    digest = hashlib.sha1(founder.encode("utf-8")).hexdigest()
+    length = 8
+    while "s-" + digest[:length] in used:
+        length += 2
+    return "s-" + digest[:length]
+
+
+def assign_ids(
+    clusters: Sequence[Sequence[str]],
+    pins: Sequence[str | None],
+    founders: Sequence[str],
+    previous: Mapping[str, Sequence[str]],
+    excluded: Sequence[frozenset[str]] | None = None,
+) -> list[str]:
+    """Keep each old id with the new group holding the largest part of it.
+
+    A pinned group takes its pin as id. An unpinned group may inherit an old id
+    that is also a pin (the caller then joins the two); new ids avoid both.
+    ``excluded[k]`` lists old ids group ``k`` may not take (it was split from them).
+    """
+    ids: list[str | None] = list(pins)
+    overlaps = []
+    for old_id, old_articles in sorted(previous.items()):
+        old = set(old_articles)
+        for k, cluster in enumerate(clusters):
+            shared = len(old.intersection(cluster))
+            if shared and ids[k] is None and not (excluded and old_id in excluded[k]):
+                overlaps.append((-shared, -len(cluster), old_id, k))
+    taken: set[str] = set()
+    for _, _, old_id, k in sorted(overlaps):
+        if ids[k] is None and old_id not in taken:
+            ids[k] = old_id
+            taken.add(old_id)
+    used = set(previous) | {p for p in pins if p}
+    out = []
+    for k, story_id in enumerate(ids):
+        if story_id is None:
+            story_id = new_id(founders[k], used)
+            used.add(story_id)
+        out.append(story_id)
+    return out
+
+
+_TIME = re.compile(r"\d{1,2}\s*:\s*\d{2}|^\s*(posted|updated|published|last updated|article posted)\b", re.I)
+
+
+def headline_like(title: str) -> bool:
+    """A real headline, not a date line or time stamp that ingest took for one."""
+    words = re.findall(r"[^\W\d_]{2,}", title)
+    digits = sum(c.isdigit() for c in title)
+    return len(words) >= 3 and digits <= 0.2 * len(title) and not _TIME.search(title)
+
+
+def choose_title(items: Sequence[AnalyzedArticle], group: Sequence[int], features: Sequence[Features]) -> str:
+    """The headline of the most central article (closest to the rest of the story)."""
+    centroid: defaultdict[str, float] = defaultdict(float)
+    for i in group:
+        for feature, w in features[i].weights.items():
+            centroid[feature] += w
+
+    def centrality(i: int) -> float:
+        return dot(features[i].weights, centroid) - dot(features[i].weights, features[i].weights)
+
+    def rank(i: int) -> tuple[bool, bool, float, str]:
+        title = items[i].article.title
+        return (items[i].article.title_inferred, not headline_like(title), -centrality(i), items[i].article.id)
+
+    return items[min(group, key=rank)].article.title
+
+
+def why_grouped(items: Sequence[AnalyzedArticle], group: Sequence[int], features: Sequence[Features], limit: int = 6) -> tuple[str, ...]:
+    """Names, then terms, found in at least two of the story's articles; most shared first."""
+    if len(group) < 2:
+        return ()
+    seen: Counter[str] = Counter()
+    total: defaultdict[str, float] = defaultdict(float)
+    for i in group:
+        for key, w in features[i].weights.items():
+            if key[0] in "epwt":
+                seen[key] += 1
+                total[key] += w
+    surfaces = entity_surfaces(items, group)
+    names = [k for k in seen if seen[k] >= 2 and k in surfaces]
+    terms = [k for k in seen if seen[k] >= 2 and k[0] in "wt"]
+    out: list[str] = []
+    for keys in (names, terms):
+        for key in sorted(keys, key=lambda k: (-seen[k], -total[k], k)):
+            label = surfaces.get(key) or key.split(":", 1)[1]
+            low = f" {label.lower()} "
+            if any(low in f" {o.lower()} " or f" {o.lower()} " in low for o in out):
+                continue
+            out.append(label)
+            if len(out) >= limit:
+                return tuple(out)
+    return tuple(out)
+
+
+def entity_surfaces(items: Sequence[AnalyzedArticle], group: Sequence[int]) -> dict[str, str]:
+    """Feature key -> how the articles write it; a surname key shows the full name."""
+    seen: dict[str, Counter[str]] = defaultdict(Counter)
+    full: dict[str, Counter[str]] = defaultdict(Counter)
+    for i in group:
+        for m in items[i].mentions:
+            block = ENTITY_BLOCKS.get(m.label)
+            if not block or m.label == "NORP":
+                continue
+            key = normalize_entity(m.text)
+            surface = re.sub(r"^(the|a|an)\s+", "", re.sub(r"[’']s$", "", " ".join(m.text.split())), flags=re.I).strip(" .,:;-")
+            if not key or not surface:
+                continue
+            seen[f"{block}:{key}"][surface] += 1
+            if m.label == "PERSON" and surname(key) != key:
+                full[f"{block}:{surname(key)}"][surface] += 1  # "Lukashenko" shows as the full name
+    return {k: min((full.get(k) or c).items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[0] for k, c in seen.items()}
+
+
+def slugify(value: object) -> str:
+    """A safe path component: lowercase ascii letters, digits and dashes only."""
+    text = unicodedata.normalize("NFKD", str(value)).encode("ascii", "ignore").decode("ascii")
+    text = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    return text[:60].strip("-") or "story"

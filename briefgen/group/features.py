@@ -1,0 +1,175 @@
+"""Articles -> weighted sparse vectors, one block per kind of evidence.
+
+A story is one real-world event: who (people, organisations), where (places),
+when (years and dates named in the text, the article's own date) and what
+(content words, distinctive numbers such as a death toll or a magnitude).
+Each kind is a TF-IDF block of its own, normalised, then weighted, so that a
+long article's many words do not drown the few names that tell two events of
+the same kind apart. Words and names in the headline and lead count extra.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from briefgen.ingest import parse_date
+from briefgen.models import AnalyzedArticle
+
+#: spaCy label -> feature block. Places get a block of their own: where it happened
+#: is what most often tells two same-kind events apart.
+ENTITY_BLOCKS = {
+    "PERSON": "e", "ORG": "e", "NORP": "e", "EVENT": "e", "PRODUCT": "e", "WORK_OF_ART": "e", "LAW": "e",
+    "GPE": "p", "LOC": "p", "FAC": "p",
+}
+NUMBER_LABELS = {"CARDINAL", "QUANTITY", "MONEY", "PERCENT"}
+CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ"}
+BLOCKS = ("w", "e", "p", "t", "n")  # words, entities, places, time, numbers
+LEAD_SENTENCES = 2
+NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+YEAR = re.compile(r"(?<![\d.])(1[89]\d\d|20\d\d)(?![\d.])")
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Weights and thresholds, learned by leave-topics-out cross-validation (benchmarks/grouping.py --cv)."""
+
+    weights: Mapping[str, float] = field(default_factory=lambda: {"w": 1.0, "e": 1.5, "p": 1.0, "t": 2.0, "n": 0.5})
+    lead: float = 1.0  # extra count for each headline and lead occurrence
+    topic_threshold: float = 0.05  # first pass: articles about the same kind of thing
+    story_threshold: float = 0.06  # second pass, on topic-local weights: the same event
+    small_topic: int = 12  # topics smaller than this need more than story_threshold (cluster.story_threshold)
+    small_power: float = 1.0
+    window_days: int = 10  # similarity fades for dated articles further apart than this
+    fade: float = 0.5  # beyond the window, similarity is multiplied by (window / gap) ** fade
+
+
+@dataclass(frozen=True)
+class Features:
+    """An article as one sparse vector (keys 'block:value'), of length at most 1."""
+
+    id: str
+    weights: Mapping[str, float]
+    date: dt.date | None
+
+
+def normalize_entity(text: str) -> str:
+    text = re.sub(r"[’']s$", "", text.strip())
+    text = re.sub(r"^(the|a|an)\s+", "", text, flags=re.I)
+    return re.sub(r"\s+", " ", text).strip(" .,:;-").lower()
+
+
+def surname(name: str) -> str:
+    """The last word of a normalised person name, leaving out Jr., Sr., II and the like."""
+    words = [w for w in name.split() if w.strip(".,") not in NAME_SUFFIXES]
+    return words[-1] if words else name
+
+
+def article_terms(item: AnalyzedArticle, lead: float) -> dict[str, defaultdict[str, float]]:
+    """Raw counts per block; the headline and the first sentences count ``1 + lead`` times."""
+    blocks: dict[str, defaultdict[str, float]] = {b: defaultdict(float) for b in BLOCKS}
+    body = [s for s in item.sentences if not s.is_heading]
+    lead_sents = {s.index for s in body[:LEAD_SENTENCES]}
+    lemma_of: dict[str, str] = {}
+    for sent in item.sentences:
+        boost = 1.0 + (lead if sent.index in lead_sents else 0.0)
+        for tok in sent.tokens:
+            if tok.pos in CONTENT_POS and not tok.is_stop and tok.lemma.isalpha() and len(tok.lemma) > 2:
+                lemma = tok.lemma.lower()
+                blocks["w"][lemma] += boost
+                lemma_of.setdefault(tok.text.lower(), lemma)
+    title = "" if item.article.title_inferred else item.article.title
+    for word in sorted({w.lower() for w in _WORD.findall(title)}):
+        if word in lemma_of:
+            blocks["w"][lemma_of[word]] += lead
+    title_l = title.lower()
+    for m in item.mentions:
+        boost = 1.0 + (lead if m.sentence in lead_sents else 0.0)
+        block = ENTITY_BLOCKS.get(m.label)
+        if block:
+            key = normalize_entity(m.text)
+            if not key or not any(c.isalpha() for c in key):
+                continue
+            keys = [key]
+            if m.label == "PERSON" and surname(key) != key:
+                keys.append(surname(key))  # "Lohan" and "Lindsay Lohan" meet
+            for k in keys:
+                blocks[block][k] += boost + (lead if k in title_l else 0.0)
+        elif m.label == "DATE":
+            for year in YEAR.findall(m.text):
+                blocks["t"][year] += boost
+            written = parse_date(m.text)
+            if written:
+                blocks["t"][written[:7]] += boost
+                blocks["t"][written] += boost
+        elif m.label in NUMBER_LABELS:
+            digits = re.sub(r"[^\d.]", "", m.text).strip(".")
+            if len(digits.replace(".", "")) >= 2 and not YEAR.fullmatch(digits):
+                blocks["n"][digits] += boost
+    day = article_date(item)
+    if day:
+        blocks["t"][day[:4]] += 1.0 + lead
+        blocks["t"][day[:7]] += 1.0 + lead
+    return blocks
+
+
+def article_date(item: AnalyzedArticle) -> str | None:
+    """The article's date, else a full date written in its first sentences ("Posted Nov 27, 2005")."""
+    if item.article.date:
+        return item.article.date
+    for m in item.mentions:
+        if m.label == "DATE" and m.sentence < LEAD_SENTENCES + 1:
+            day = parse_date(m.text)
+            if day:
+                return day
+    return None
+
+
+def vectorize(items: Sequence[AnalyzedArticle], settings: Settings) -> list[Features]:
+    """TF-IDF over this corpus, each block's features times the block's weight, then unit length.
+
+    Blocks are not normalised one by one: an article naming a single year would
+    then get a full block's share of similarity from that year alone.
+    """
+    counts = [article_terms(item, settings.lead) for item in items]
+    n = len(items)
+    vectors: list[dict[str, float]] = [{} for _ in items]
+    for block in BLOCKS:
+        weight = settings.weights.get(block, 0.0)
+        if weight <= 0:
+            continue
+        df: Counter[str] = Counter()
+        for c in counts:
+            df.update(c[block].keys())
+        for vec, c in zip(vectors, counts, strict=True):
+            for k, tf in c[block].items():
+                vec[f"{block}:{k}"] = weight * (1 + math.log(tf)) * (math.log((1 + n) / (1 + df[k])) + 1.0)
+    for vec in vectors:
+        norm = math.sqrt(sum(w * w for w in vec.values())) or 1.0
+        for k in vec:
+            vec[k] /= norm
+    return [Features(item.article.id, vec, parse_day(article_date(item))) for item, vec in zip(items, vectors, strict=True)]
+
+
+def parse_day(value: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+def dot(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+    return math.fsum(a[k] * b[k] for k in a.keys() & b.keys())  # exact sum: no order to pin
+
+
+def time_factor(a: dt.date | None, b: dt.date | None, window_days: int, fade: float = 1.0) -> float:
+    """1 within the window; beyond it, similarity fades as (window / gap) ** fade."""
+    if a is None or b is None or not window_days:
+        return 1.0
+    gap = abs((a - b).days)
+    return 1.0 if gap <= window_days else (window_days / gap) ** fade

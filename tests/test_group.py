@@ -1,0 +1,243 @@
+"""Story grouping: hand-made records for the rules, the ECB+ sample for the real thing."""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+
+from briefgen.config import BuildConfig, load_config
+from briefgen.errors import BuildError
+from briefgen.group import group, headline_like, slugify, validate_editor
+from briefgen.models import AnalyzedArticle, Article, Mention, Paragraph, Sentence, Token
+
+CONFIG = BuildConfig()
+DATA = Path(__file__).resolve().parent / "data"
+
+# Two prison escapes, years apart: same kind of event, different people, places and dates.
+ESCAPE_A = {
+    "people": ["Arcade Comeaux", "Brad Livingston"],
+    "places": ["Houston", "Conroe"],
+    "date": "2009-11-30",
+    "words": "inmate escaped prison van guards wheelchair pistol manhunt marshals",
+}
+ESCAPE_B = {
+    "people": ["Brian Nichols", "Rowland Barnes"],
+    "places": ["Atlanta", "Fulton County"],
+    "date": "2005-03-11",
+    "words": "courthouse killer escaped deputy judge shooting manhunt marshals",
+}
+REHAB = {
+    "people": ["Lindsay Lohan", "Shawn Holley"],
+    "places": ["Betty Ford Center", "Rancho Mirage"],
+    "date": "2013-05-03",
+    "words": "actress rehab treatment probation court judge stay center",
+}
+
+
+def make(aid: str, title: str, sentences: Sequence[str], date: str | None = None, story: str | None = None,
+         names: dict[str, str] | None = None) -> AnalyzedArticle:
+    """An analysed article by hand: capitalised words are proper nouns; ``names`` maps
+    entity text to its label, and every occurrence of it becomes a mention."""
+    text = " ".join(sentences)
+    sents, mentions, pos = [], [], 0
+    for index, raw in enumerate(sentences):
+        start = text.index(raw, pos)
+        tokens = tuple(
+            Token(m.group(), m.group().lower(), "PROPN" if m.group()[0].isupper() else "NOUN", "NN", "dep", 0, start + m.start())
+            for m in re.finditer(r"[\w'-]+", raw)
+        )
+        sents.append(Sentence(index, raw, start, start + len(raw), 0, tokens))
+        for name, label in (names or {}).items():
+            for m in re.finditer(re.escape(name), raw):
+                mentions.append(Mention(name, label, start + m.start(), start + m.end(), index))
+        pos = start + len(raw)
+    article = Article(aid, title, text, (Paragraph(text, 0),), date=date, story=story)
+    return AnalyzedArticle(article, tuple(sents), tuple(mentions))
+
+
+def event_articles(event: dict, prefix: str, n: int, offset: int = 0) -> list[AnalyzedArticle]:
+    """``n`` reports of one event: each names its people and places and most of its words,
+    in a different order, among words every story uses."""
+    names = dict.fromkeys(event["people"], "PERSON") | dict.fromkeys(event["places"], "GPE")
+    words = event["words"].split()
+    out = []
+    for k in range(offset, offset + n):
+        first, second = event["people"][k % 2], event["people"][(k + 1) % 2]
+        here, there = event["places"][k % 2], event["places"][(k + 1) % 2]
+        picked = [words[(k + j) % len(words)] for j in range(len(words) - 2)]
+        sentences = [
+            f"{first} was in the news in {here} as officials reported the {' and the '.join(picked[:4])}.",
+            f"Reports said {second} spoke about the {' and the '.join(picked[4:])} near {there}.",
+            f"Police officials said the day was long, and {first} and {second} were seen in {here} and {there}.",
+        ]
+        out.append(make(f"{prefix}{k}.txt", f"{first} {picked[0]} in {here}", sentences, event["date"], names=names))
+    return out
+
+
+def test_same_kind_events_apart_and_each_event_together() -> None:
+    items = event_articles(ESCAPE_A, "a", 5) + event_articles(ESCAPE_B, "b", 5) + event_articles(REHAB, "r", 4)
+    stories = group(items, CONFIG)
+    groups = sorted(sorted(s.articles) for s in stories)
+    assert groups == sorted(sorted(a.article.id for a in items if a.article.id.startswith(p)) for p in "abr")
+
+
+def test_adding_articles_keeps_ids() -> None:
+    first = event_articles(ESCAPE_A, "a", 3) + event_articles(ESCAPE_B, "b", 3)
+    before = group(first, CONFIG)
+    more = first + event_articles(ESCAPE_A, "a", 3, offset=3) + event_articles(REHAB, "r", 3)
+    after = group(more, CONFIG, previous={s.id: s.articles for s in before})
+    old = {s.id: set(s.articles) for s in before}
+    new = {s.id: set(s.articles) for s in after}
+    assert all(sid in new and arts <= new[sid] for sid, arts in old.items())
+    (rehab,) = [sid for sid, arts in new.items() if any(a.startswith("r") for a in arts)]
+    assert rehab not in old and rehab.startswith("s-")
+    (escape,) = [sid for sid, arts in old.items() if any(a.startswith("a") for a in arts)]
+    assert len(new[escape]) == 6
+
+
+def test_ids_do_not_depend_on_input_order() -> None:
+    items = event_articles(ESCAPE_A, "a", 4) + event_articles(ESCAPE_B, "b", 4)
+    one = group(items, CONFIG)
+    two = group(list(reversed(items)), CONFIG)
+    assert [(s.id, s.articles, s.title, s.why) for s in one] == [(s.id, s.articles, s.title, s.why) for s in two]
+
+
+def test_merge_keeps_the_id_of_the_larger_part_and_published_stories_stay_whole() -> None:
+    a = event_articles(ESCAPE_A, "a", 6)
+    b = event_articles(ESCAPE_B, "b", 2)
+    apart = {"s-b": [x.article.id for x in a[4:]], "s-a": [x.article.id for x in a[:4]]}
+    (story,) = group(a, CONFIG, previous=apart)
+    assert story.id == "s-a"
+    wrong = {"s-old": [x.article.id for x in a + b]}  # an earlier edition put two events together
+    (kept,) = group(a + b, CONFIG, previous=wrong)
+    assert kept.id == "s-old" and len(kept.articles) == 8
+    fixed = group(a + b, CONFIG, previous=wrong, editor={"split": {"s-old": [x.article.id for x in b]}})
+    assert {s.id: len(s.articles) for s in fixed}["s-old"] == 6 and len(fixed) == 2
+
+
+def test_front_matter_pin_moves_one_article_and_names_the_story() -> None:
+    items = event_articles(ESCAPE_A, "a", 4)
+    pinned = items[0]
+    items[0] = AnalyzedArticle(
+        Article(pinned.article.id, pinned.article.title, pinned.article.text, pinned.article.paragraphs,
+                date=pinned.article.date, story="Texas Escape!"),
+        pinned.sentences, pinned.mentions,
+    )
+    stories = {s.id: s for s in group(items, CONFIG)}
+    assert stories["texas-escape"].articles == (pinned.article.id,)
+    assert stories["texas-escape"].pinned
+    assert len(stories) == 2  # the other three stay a story of their own
+
+
+def test_pins_of_most_of_a_story_take_the_rest_along() -> None:
+    items = event_articles(ESCAPE_A, "a", 4)
+    editor = {"articles": {x.article.id: "escape" for x in items[:3]}}
+    stories = group(items, CONFIG, editor=editor)
+    assert [(s.id, len(s.articles)) for s in stories] == [("escape", 4)]
+
+
+def test_editor_file_merges_splits_and_titles() -> None:
+    a = event_articles(ESCAPE_A, "a", 4)
+    b = event_articles(ESCAPE_B, "b", 2)
+    base = {frozenset(s.articles): s.id for s in group(a + b, CONFIG)}
+    ida, idb = base[frozenset(x.article.id for x in a)], base[frozenset(x.article.id for x in b)]
+    merged = group(a + b, CONFIG, editor={"merge": [[idb, ida]], "titles": {ida: "Two escapes"}})
+    assert [(s.id, len(s.articles), s.title) for s in merged] == [(ida, 6, "Two escapes")]
+    moved = [a[2].article.id, a[3].article.id]
+    split = group(a + b, CONFIG, editor={"split": {ida: moved}})
+    sets = {s.id: set(s.articles) for s in split}
+    assert sets[ida] == {a[0].article.id, a[1].article.id}
+    (new,) = [sid for sid, arts in sets.items() if arts == set(moved)]
+    assert new not in (ida, idb)
+    again = group(a + b, CONFIG, previous={s.id: s.articles for s in split}, editor={"split": {ida: moved}})
+    assert {s.id: set(s.articles) for s in again} == sets  # the split story keeps its id next edition
+
+
+@pytest.mark.parametrize(
+    ("data", "key"),
+    [
+        ({"title": {}}, "title"),
+        ({"titles": ["x"]}, "titles"),
+        ({"merge": [["s-1"]]}, "merge"),
+        ({"merge": {"a": "b"}}, "merge"),
+        ({"split": {"s-1": "a.txt"}}, "split"),
+        ({"articles": {"a.txt": None}}, "articles"),
+    ],
+)
+def test_editor_file_errors_name_the_key(data: dict, key: str) -> None:
+    with pytest.raises(BuildError, match=f"content/stories.yml: .*'{key}'"):
+        validate_editor(data, "content/stories.yml")
+
+
+def test_editor_file_schema_normalised() -> None:
+    out = validate_editor({"titles": {"s-1": "T"}, "merge": [["s-1", 2]], "split": {"s-3": ["x.md"]}, "articles": {"x.md": "s-1"}})
+    assert out == {"titles": {"s-1": "T"}, "merge": [["s-1", "2"]], "split": {"s-3": ["x.md"]}, "articles": {"x.md": "s-1"}}
+    assert validate_editor(None) == {"titles": {}, "articles": {}, "merge": [], "split": {}}
+
+
+def test_title_is_a_headline_and_why_names_people_and_places() -> None:
+    items = event_articles(ESCAPE_A, "a", 4)
+    stamp = items[0]
+    items[0] = AnalyzedArticle(
+        Article(stamp.article.id, "Posted 11 / 27 / 2009 7: 21 AM", stamp.article.text, stamp.article.paragraphs, date=stamp.article.date),
+        stamp.sentences, stamp.mentions,
+    )
+    (story,) = group(items, CONFIG)
+    assert headline_like(story.title) and story.title in {x.article.title for x in items[1:]}
+    assert set(story.why[:2]) <= {"Arcade Comeaux", "Brad Livingston", "Houston", "Conroe"}
+    assert not headline_like("12 January 2010 @ 09: 29 pm") and not headline_like("APR 28")
+
+
+def test_slugify() -> None:
+    assert slugify("Texas Escape: Comeaux!") == "texas-escape-comeaux"
+    assert slugify("Ünïcödé") == "unicode"
+    assert slugify("???") == "story"
+
+
+@pytest.fixture(scope="module")
+def ecb() -> tuple[list[AnalyzedArticle], dict[str, str]]:
+    """The 16 ECB+ articles of tests/data (two topics, two real events each), parsed once."""
+    from briefgen.analyze import analyze
+    from briefgen.ingest import ingest
+
+    articles, skipped = ingest(load_config(content_dir=DATA / "ecb"))
+    assert not skipped
+    with open(DATA / "ecb-stories.csv", newline="", encoding="utf-8") as fh:
+        gold = {row["file"]: row["story"] for row in csv.DictReader(fh)}
+    return analyze(articles, CONFIG), gold
+
+
+def test_ecb_stories_do_not_mix_events_and_keep_ids(ecb: tuple[list[AnalyzedArticle], dict[str, str]]) -> None:
+    items, gold = ecb
+    subset = [i for i in items if not re.match(r"\d+_[45]ecb", i.article.id)]
+    before = group(subset, CONFIG)
+    after = group(items, CONFIG, previous={s.id: s.articles for s in before})
+    for story in after:
+        assert len({gold[a] for a in story.articles}) == 1, f"{story.title} mixes events"
+    new = {s.id: set(s.articles) for s in after}
+    assert all(s.id in new and set(s.articles) <= new[s.id] for s in before)
+    assert len(after) <= len(gold.values()) and len({gold[a] for s in after for a in s.articles}) == 4
+
+
+def test_why_leads_with_names_shared_by_the_articles(ecb: tuple[list[AnalyzedArticle], dict[str, str]]) -> None:
+    items, _ = ecb
+    by_id = {i.article.id: i for i in items}
+    for story in group(items, CONFIG):
+        assert story.why, story.title
+        names = [{m.text.lower() for m in by_id[a].mentions if m.label in {"PERSON", "ORG", "GPE", "LOC", "FAC"}}
+                 for a in story.articles]
+        assert sum(any(story.why[0].lower() in n for n in ns) for ns in names) >= 2, (story.why, story.title)
+
+
+def test_stories_file_read_and_checked_by_the_pipeline(content_dir) -> None:
+    from briefgen.pipeline import load_editor_file
+
+    good = content_dir({"stories.yml": "titles:\n  s-1: Two escapes\nmerge:\n  - [s-1, s-2]\n"})
+    assert load_editor_file(good)["merge"] == [["s-1", "s-2"]]
+    bad = content_dir({"stories.yml": "split:\n  s-1: a.txt\n"})
+    with pytest.raises(BuildError, match=r"stories\.yml: 'split'"):
+        load_editor_file(bad)
