@@ -1,20 +1,30 @@
 """Markdown pages -> a mkdocs-material site for one edition, published atomically.
 
-Everything is built in a hidden work folder inside the site folder and moved
-into place with renames at the end, so a build that fails or is killed leaves
-the previous site as it was. A lock file keeps two builds off one site.
+A build never changes the site folder in place. Pages are built in a hidden
+work folder beside the site; publishing assembles the whole new site in a
+second hidden folder beside it (the previous editions hard-linked, not copied),
+then swaps the two folders in one atomic rename (Linux ``renameat2`` with
+``RENAME_EXCHANGE``). A build that fails or is killed at any moment leaves the
+site exactly as it was, or exactly as the finished build made it; leftovers
+beside it are removed by the next build. A lock file inside the site (carried
+into each new site as the same hard-linked file) keeps two builds off one site.
 """
 
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import errno
 import fcntl
+import html
 import json
 import logging
 import os
+import posixpath
+import re
 import shutil
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -35,9 +45,13 @@ REDIRECT = """<!DOCTYPE html>
 @contextlib.contextmanager
 def site_lock(site_dir: Path) -> Iterator[None]:
     """Hold an exclusive lock on the site folder, or fail at once with a clear message."""
-    site_dir.mkdir(parents=True, exist_ok=True)
-    path = site_dir / ".briefgen.lock"
-    with open(path, "a+") as fh:
+    path = site_dir / LOCK_NAME
+    try:
+        site_dir.mkdir(parents=True, exist_ok=True)
+        fh = open(path, "a+")  # noqa: SIM115 - closed by the with below
+    except OSError as exc:
+        raise BuildError(f"{site_dir}: cannot create the site folder or its lock file: {exc.strerror or exc}") from None
+    with fh:
         try:
             fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError as exc:
@@ -50,13 +64,40 @@ def site_lock(site_dir: Path) -> Iterator[None]:
             fcntl.flock(fh, fcntl.LOCK_UN)
 
 
-def work_dir(site_dir: Path, edition: str) -> Path:
-    """A fresh hidden folder inside the site folder for this build's intermediate files."""
-    path = site_dir / f".build-{edition}"
-    if path.exists():
-        shutil.rmtree(path)  # left by a build that was killed
+LOCK_NAME = ".briefgen.lock"
+#: Names inside a site folder that belong to briefgen's own bookkeeping, never carried into a new site
+#: (the lock file is, separately); ``.build-*`` and ``.old-*`` were left by older versions.
+_INTERNAL = (".briefgen-", ".build-", ".old-")
+
+
+def _beside(site_dir: Path, role: str) -> Path:
+    """A hidden folder next to the site folder (same file system, so renames are atomic)."""
+    real = site_dir.resolve()
+    if real.name:
+        return real.parent / f".{real.name}.briefgen-{role}"
+    return real / f".briefgen-{role}"  # the site is a file system root: fall back to inside
+
+
+def _fresh(path: Path) -> Path:
+    if path.exists() or path.is_symlink():
+        _remove(path)  # left by a build that was killed
     path.mkdir(parents=True)
     return path
+
+
+def _remove(path: Path) -> None:
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path)
+    else:
+        path.unlink()
+
+
+def work_dir(site_dir: Path, edition: str) -> Path:
+    """A fresh hidden folder beside the site folder for this build's intermediate files."""
+    try:
+        return _fresh(_beside(site_dir, "work"))
+    except OSError:  # the site's parent folder is not writable: work inside the site instead
+        return _fresh(site_dir.resolve() / ".briefgen-work")
 
 
 def mkdocs_config(base: Path | None, docs_dir: Path, out_dir: Path, site_name: str, edition: str) -> dict[str, Any]:
@@ -106,9 +147,87 @@ def build_mkdocs(settings: Mapping[str, Any], work: Path, epoch: int) -> None:
 
 
 def publish(site_dir: Path, edition: str, built: Path, versions: Sequence[Mapping[str, Any]]) -> None:
-    """Swap the built edition into place, then update versions.json and the redirects."""
+    """Make the site hold ``built`` as ``edition`` with versions.json and redirects updated, all at once.
+
+    The new site is assembled beside the old one, then the two folders are exchanged atomically.
+    """
+    real = site_dir.resolve()
+    try:
+        stage = _fresh(_beside(site_dir, "new"))
+    except OSError:
+        stage = None
+    if stage is not None:
+        _link_tree(real, stage, skip={edition})
+        os.rename(built, stage / edition)
+        _write_index(stage, versions)
+        try:
+            _exchange(stage, real)
+        except OSError as exc:
+            log.warning("%s: cannot swap folders atomically (%s); publishing in place", real, exc.strerror or exc)
+            os.rename(stage / edition, built)
+            shutil.rmtree(stage, ignore_errors=True)
+        else:
+            shutil.rmtree(stage, ignore_errors=True)  # the previous site, now beside
+            return
+    _publish_in_place(real, edition, built, versions)
+
+
+def _write_index(site: Path, versions: Sequence[Mapping[str, Any]]) -> None:
+    """versions.json and the redirects to the latest edition."""
+    _atomic_write(site / "versions.json", json.dumps(list(versions), indent=2) + "\n")
+    latest = versions[0]["version"]
+    _atomic_write(site / "index.html", REDIRECT.format(target=f"{latest}/"))
+    (site / "latest").mkdir(exist_ok=True)
+    _atomic_write(site / "latest" / "index.html", REDIRECT.format(target=f"../{latest}/"))
+
+
+def _link_tree(src: Path, dst: Path, skip: set[str]) -> None:
+    """Fill ``dst`` with hard links to every file of ``src`` (copies where links are refused).
+
+    Nothing in a published site is ever written in place, so sharing files between the old and new site is safe.
+    """
+    for entry in sorted(src.iterdir()):
+        name = entry.name
+        if name in skip or (name.startswith(_INTERNAL) and name != LOCK_NAME):
+            continue
+        if entry.is_dir() and not entry.is_symlink():
+            shutil.copytree(entry, dst / name, symlinks=True, copy_function=_link_or_copy)
+        elif entry.is_symlink():
+            os.symlink(os.readlink(entry), dst / name)
+        else:
+            _link_or_copy(str(entry), str(dst / name))
+
+
+def _link_or_copy(src: str, dst: str) -> None:
+    try:
+        os.link(src, dst, follow_symlinks=False)
+    except OSError:
+        shutil.copy2(src, dst, follow_symlinks=False)
+
+
+_RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
+
+
+def _exchange(a: Path, b: Path) -> None:
+    """Swap two folders in one step (Linux renameat2 RENAME_EXCHANGE); OSError where the system cannot."""
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (AttributeError, OSError):
+        raise OSError(errno.ENOSYS, "renameat2 is not available") from None
+    renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+    if renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) != 0:
+        code = ctypes.get_errno()
+        raise OSError(code, os.strerror(code), str(b))
+
+
+def _publish_in_place(site_dir: Path, edition: str, built: Path, versions: Sequence[Mapping[str, Any]]) -> None:
+    """Fallback without an atomic folder swap: rename the edition into place, then the index files.
+
+    A kill in the few instructions between the two renames of the edition leaves it missing.
+    """
     target = site_dir / edition
-    old = site_dir / f".old-{edition}"
+    old = site_dir / f".briefgen-old-{edition}"
     if old.exists():
         shutil.rmtree(old)
     if target.exists():
@@ -116,14 +235,187 @@ def publish(site_dir: Path, edition: str, built: Path, versions: Sequence[Mappin
     os.rename(built, target)
     if old.exists():
         shutil.rmtree(old)
-    _atomic_write(site_dir / "versions.json", json.dumps(list(versions), indent=2) + "\n")
-    latest = versions[0]["version"]
-    _atomic_write(site_dir / "index.html", REDIRECT.format(target=f"{latest}/"))
-    (site_dir / "latest").mkdir(exist_ok=True)
-    _atomic_write(site_dir / "latest" / "index.html", REDIRECT.format(target=f"../{latest}/"))
+    _write_index(site_dir, versions)
 
 
 def _atomic_write(path: Path, text: str) -> None:
     tmp = path.with_name(f".{path.name}.tmp")
     tmp.write_text(text, encoding="utf-8")
     os.replace(tmp, path)
+
+
+# Pages built outside mkdocs. Articles are most of an archive's pages, and mkdocs spends tens of
+# milliseconds on each (Markdown, the theme's templates, search) however little it holds. So mkdocs
+# renders one article page in the theme with placeholders (the shell), and every article page is
+# that shell with its title and body put in: same look, header, search box and URL as a mkdocs page.
+# Bodies are the Markdown of templates/article.md.j2 turned to HTML with the site's own Markdown
+# extensions, kept in the build cache by content, so a rebuild converts only new or changed ones.
+
+SHELL_SRC = "articles/_page/index.md"
+_TITLE_MARK = "BRIEFGENPAGETITLE"
+_BODY_MARK = "BRIEFGENPAGEBODY"
+_MD_LINK = re.compile(r"\]\(([^)\s#:]+\.md)(#[^)\s]*)?")
+_HREF = re.compile(r'href="([^"#:]+\.md)(#[^"]*)?"')
+_FALLBACK_SHELL = (
+    '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">'
+    f'<title>{_TITLE_MARK}</title><link rel="stylesheet" href="../../assets/briefgen.css"></head>\n<body><main>',
+    "</main></body></html>\n",
+)
+
+
+@dataclass(frozen=True)
+class OutsidePage:
+    """A page written beside the mkdocs pages; ``src`` is the docs path it stands for (``articles/x.md``)."""
+
+    src: str
+    title: str
+    markdown: str
+    search_text: str = ""  # for the search index; default: the body's text
+
+
+def directory_urls(settings: Mapping[str, Any]) -> bool:
+    return bool(settings.get("use_directory_urls", True))
+
+
+def page_url(src: str, directory_urls: bool) -> str:
+    """The site-relative URL mkdocs gives the page built from docs path ``src``."""
+    stem = src[:-3] if src.endswith(".md") else src
+    if stem == "index" or stem.endswith("/index"):
+        return stem[: -len("index")]
+    return f"{stem}/" if directory_urls else f"{stem}.html"
+
+
+def outside_url(src: str, directory_urls: bool) -> str:
+    """An outside page's URL: always a folder of its own holding index.html."""
+    stem = src[:-3] if src.endswith(".md") else src
+    return f"{stem}/" if directory_urls else f"{stem}/index.html"
+
+
+def relative_url(target: str, from_url: str) -> str:
+    """Site-relative URL ``target`` as a link from the page at site-relative URL ``from_url``."""
+    rel = posixpath.relpath(target or ".", from_url.rpartition("/")[0] or ".")
+    return rel + "/" if (target.endswith("/") or not target) and not rel.endswith("/") else rel
+
+
+def link_outside(text: str, src: str, outside: Collection[str], directory_urls: bool) -> str:
+    """Markdown of mkdocs page ``src`` with links to outside pages pointed at where those will be."""
+    here = page_url(src, directory_urls)
+    folder = posixpath.dirname(src)
+
+    def fix(m: re.Match[str]) -> str:
+        target = posixpath.normpath(posixpath.join(folder, m.group(1)))
+        if target not in outside:
+            return m.group(0)
+        return "](" + relative_url(outside_url(target, directory_urls), here) + (m.group(2) or "")
+
+    return _MD_LINK.sub(fix, text)
+
+
+def write_shell(docs_dir: Path) -> None:
+    """The one article page mkdocs renders: placeholders where the title and body go."""
+    path = docs_dir / SHELL_SRC
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(f"---\ntitle: {_TITLE_MARK}\nsearch:\n  exclude: true\n---\n\n# {_TITLE_MARK}\n\n{_BODY_MARK}\n", encoding="utf-8")
+
+
+def _split_shell(page: str) -> tuple[str, str] | None:
+    """The shell around its h1 and body placeholder, or None when the theme did not keep them."""
+    body = f"<p>{_BODY_MARK}</p>"
+    end = page.find(body)
+    start = page.rfind("<h1", 0, end)
+    if end < 0 or start < 0 or _TITLE_MARK not in page[start:end]:
+        return None
+    return page[:start], page[end + len(body) :]
+
+
+def _markdown(settings: Mapping[str, Any]) -> Any:
+    """A Markdown converter with the site's extensions (plus the ones mkdocs always adds)."""
+    import markdown
+
+    names: list[Any] = ["toc", "tables", "fenced_code"]
+    configs: dict[str, Any] = {}
+    for ext in settings.get("markdown_extensions") or []:
+        items = ext.items() if isinstance(ext, dict) else [(ext, None)]
+        for name, options in items:
+            if name not in names:
+                names.append(name)
+            if options:
+                configs[name] = options
+    return markdown.Markdown(extensions=names, extension_configs=configs)
+
+
+def write_outside_pages(
+    out_dir: Path, pages: Sequence[OutsidePage], settings: Mapping[str, Any], store: Any = None, processes: int = 1
+) -> None:
+    """Write each outside page into the built site and the search index.
+
+    ``store`` is the build cache (briefgen.cache.Cache) or None; new bodies are converted in ``processes`` workers.
+    """
+    import html
+
+    import markdown
+
+    from briefgen.cache import compute, digest
+
+    dir_urls = directory_urls(settings)
+    shell_dir = out_dir / posixpath.dirname(SHELL_SRC)
+    shell_page = shell_dir / "index.html"
+    parts = _split_shell(shell_page.read_text(encoding="utf-8")) if shell_page.is_file() else None
+    if shell_dir.is_dir():
+        shutil.rmtree(shell_dir)
+    head, tail = parts or _FALLBACK_SHELL
+    srcs = {p.src for p in pages}
+    fp = digest("page/2", repr(settings.get("markdown_extensions")), str(dir_urls), markdown.__version__)
+    converter: list[Any] = []
+
+    def convert(i: int) -> str:
+        if not converter:
+            converter.append(_markdown(settings))
+        return _fix_hrefs(converter[0].reset().convert(pages[i].markdown), pages[i].src, srcs, dir_urls)
+
+    keys = [digest(fp, page.src, page.markdown) for page in pages]
+    bodies = compute(store, "pages", keys, convert, processes, min_parallel=200)
+    searchable: list[str] = []
+    for page, body in zip(pages, bodies, strict=True):
+        title = html.escape(page.title, quote=False)
+        path = out_dir / outside_url(page.src, True) / "index.html"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(head.replace(_TITLE_MARK, title) + body + tail.replace(_TITLE_MARK, title), encoding="utf-8")
+        searchable.append(page.search_text or _text_of(body))
+    _add_to_search(out_dir, pages, searchable, dir_urls)
+
+
+def _text_of(body: str) -> str:
+    """A converted body as one paragraph of text for the search index, without its h1."""
+    body = re.sub(r"<h1\b.*?</h1>", " ", body, count=1, flags=re.S)
+    body = re.sub(r'<a class="headerlink"[^>]*>.*?</a>', " ", body)
+    return "<p>" + " ".join(re.sub(r"<[^>]+>", " ", body).split()) + "</p>"
+
+
+def _fix_hrefs(body: str, src: str, outside: Collection[str], directory_urls: bool) -> str:
+    """Links to ``.md`` files in a converted body, as mkdocs would have written them."""
+    here = outside_url(src, directory_urls)
+    folder = posixpath.dirname(src)
+
+    def fix(m: re.Match[str]) -> str:
+        target = posixpath.normpath(posixpath.join(folder, m.group(1)))
+        url = outside_url(target, directory_urls) if target in outside else page_url(target, directory_urls)
+        return f'href="{relative_url(url, here)}{m.group(2) or ""}"'
+
+    return _HREF.sub(fix, body)
+
+
+def _add_to_search(out_dir: Path, pages: Sequence[OutsidePage], texts: Sequence[str], directory_urls: bool) -> None:
+    path = out_dir / "search" / "search_index.json"
+    if not path.is_file():
+        return  # the search plugin is off
+    data = json.loads(path.read_text(encoding="utf-8"))
+    shell = page_url(SHELL_SRC, directory_urls)
+    docs = [d for d in data.get("docs", []) if not str(d.get("location", "")).startswith(shell)]
+    # Material shows search results as HTML (innerHTML): the title must be escaped like the texts are.
+    docs += [
+        {"location": outside_url(p.src, directory_urls), "title": html.escape(p.title, quote=False), "text": t}
+        for p, t in zip(pages, texts, strict=True)
+    ]
+    data["docs"] = docs
+    path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

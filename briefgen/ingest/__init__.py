@@ -6,57 +6,146 @@ more articles or reported as Skipped with a reason a person can act on.
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
 import logging
 import os
 import re
-from collections.abc import Iterator
+import stat
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 from briefgen.config import BuildConfig
 from briefgen.ingest.errors import Invalid as _Invalid
-from briefgen.ingest.text import parse_date, read_text_article
+from briefgen.ingest.text import decode, parse_date, read_text, sniff
 from briefgen.models import Article, Skipped
 
-__all__ = ["discover", "ingest", "parse_date", "read_file"]
+__all__ = ["READERS", "decode", "discover", "ingest", "parse_date", "read_file"]
 
 log = logging.getLogger(__name__)
 
-TEXT_SUFFIXES = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md"}
+#: A reader turns one file's bytes into articles, and Skipped records for entries it cannot build.
+Reader = Callable[[bytes, str], Iterable[Article | Skipped]]
+
+
+def _text(fmt: str) -> Reader:
+    def read(data: bytes, rel: str) -> Iterator[Article]:
+        yield read_text(data, rel, fmt)
+
+    return read
+
+
+def _html(data: bytes, rel: str) -> Iterator[Article]:
+    from briefgen.ingest.html import read_html  # trafilatura is slow to import: only when needed
+
+    yield read_html(data, rel)
+
+
+def _feed(data: bytes, rel: str) -> Iterator[Article | Skipped]:
+    from briefgen.ingest.feeds import read_feed
+
+    yield from read_feed(data, rel)
+
+
+def _jsonl(data: bytes, rel: str) -> Iterator[Article | Skipped]:
+    from briefgen.ingest.jsonl import read_jsonl
+
+    yield from read_jsonl(decode(data), rel)
+
+
+#: File suffix -> reader. A new format is a module in ingest/ and a line here.
+READERS: dict[str, Reader] = {
+    ".txt": _text("txt"),
+    ".text": _text("txt"),
+    ".md": _text("md"),
+    ".markdown": _text("md"),
+    ".html": _html,
+    ".htm": _html,
+    ".rss": _feed,
+    ".atom": _feed,
+    ".xml": _feed,
+    ".jsonl": _jsonl,
+    ".ndjson": _jsonl,
+}
 #: Files in the content folder that configure the build rather than hold articles.
 CONTROL_FILES = {"stories.yml", "stories.yaml"}
 BACKUP_SUFFIXES = (".bak", ".swp", ".swo", ".orig", ".rej", ".tmp", "~")
+#: Longest article text analysed; longer texts would stall the analysis (spaCy, summaries) of the whole build.
+MAX_ARTICLE_CHARS = 100_000
+_BAD_NAME = re.compile(r"[\x00-\x1f\x7f\ud800-\udfff]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
-def discover(content_dir: Path) -> tuple[list[Path], list[Skipped]]:
-    """All candidate files under ``content_dir``, sorted; hidden, backup and control files left out."""
-    root = content_dir.resolve()
+def discover(content_dir: Path, exclude: Path | None = None) -> tuple[list[Path], list[Skipped]]:
+    """Every file under ``content_dir`` to read, sorted, and the files and folders left out with why.
+
+    Hidden files and folders (a leading '.') and the control file stories.yml are left out
+    silently; everything else is either returned or reported. Symbolic links to folders are
+    never followed (no loops, no duplicates); links to files are followed only inside the folder.
+    ``exclude`` is the site folder, when it lies inside the content folder.
+    """
+    root = Path(os.path.realpath(content_dir))
+    excluded = Path(os.path.realpath(exclude)) if exclude is not None else None
     files: list[Path] = []
     skipped: list[Skipped] = []
-    for dirpath, dirnames, filenames in os.walk(content_dir, followlinks=False):
+
+    def skip(path: Path, reason: str, folder: bool = False) -> None:
+        skipped.append(Skipped(shown(_rel(path, content_dir)) + ("/" if folder else ""), reason))
+
+    def unreadable(exc: OSError) -> None:
+        if exc.filename is not None:
+            skip(Path(exc.filename), f"folder cannot be read: {exc.strerror or exc}; check its permissions", folder=True)
+
+    for dirpath, dirnames, filenames in os.walk(content_dir, onerror=unreadable, followlinks=False):
         base = Path(dirpath)
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith((".", "_")))
-        for d in list(dirnames):
-            if (base / d).is_symlink():
-                dirnames.remove(d)
-                skipped.append(Skipped(_rel(base / d, content_dir), "symbolic link to a folder: not followed"))
+        keep = []
+        for name in sorted(dirnames):
+            path = base / name
+            if name.startswith("."):
+                continue
+            if _BAD_NAME.search(name):
+                skip(path, "folder name has control characters or bytes that are not UTF-8: rename it", folder=True)
+            elif path.is_symlink():
+                skip(path, "symbolic link to a folder: not followed (move or copy the folder into the content folder)")
+            elif excluded is not None and Path(os.path.realpath(path)) == excluded:
+                skip(path, "the site folder being built: not read", folder=True)
+            elif name.startswith("_"):
+                skip(path, "folder name starts with '_' (drafts): not read; rename it to build its files", folder=True)
+            else:
+                keep.append(name)
+        dirnames[:] = keep
         for name in sorted(filenames):
             path = base / name
             rel = _rel(path, content_dir)
-            if name.startswith((".", "#")) or name.endswith(BACKUP_SUFFIXES):
+            if name.startswith(".") or rel in CONTROL_FILES:
                 continue
-            if rel in CONTROL_FILES:
-                continue
-            if path.is_symlink():
-                target = path.resolve()
+            if _BAD_NAME.search(name):
+                skip(path, "file name has control characters or bytes that are not UTF-8: rename it")
+            elif name.endswith(BACKUP_SUFFIXES) or (len(name) > 1 and name.startswith("#") and name.endswith("#")):
+                skip(path, "an editor's backup or temporary file: not read (rename it to .txt or .md to build it)")
+            elif path.is_symlink():
+                target = Path(os.path.realpath(path))
                 if not target.is_relative_to(root):
-                    skipped.append(Skipped(rel, "symbolic link leading outside the content folder: not followed"))
-                    continue
-            files.append(path)
+                    skip(path, "symbolic link leading outside the content folder: not followed")
+                elif not target.exists():
+                    skip(path, "broken symbolic link (its target is missing, or it points to itself)")
+                else:
+                    files.append(path)
+            else:
+                files.append(path)
     return files, skipped
 
 
 def _rel(path: Path, content_dir: Path) -> str:
     return path.relative_to(content_dir).as_posix()
+
+
+def shown(name: str) -> str:
+    """A file name safe to print and to write as UTF-8: undecodable bytes and controls replaced."""
+    text = name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return re.sub(r"[\x00-\x1f\x7f]", "?", text)
 
 
 def ingest(config: BuildConfig) -> tuple[list[Article], list[Skipped]]:
@@ -66,53 +155,124 @@ def ingest(config: BuildConfig) -> tuple[list[Article], list[Skipped]]:
         from briefgen.errors import BuildError
 
         raise BuildError(f"{content_dir}: content folder not found")
-    files, skipped = discover(content_dir)
+    content_real, site_real = Path(os.path.realpath(content_dir)), Path(os.path.realpath(config.site_dir))
+    if content_real.is_relative_to(site_real):
+        from briefgen.errors import BuildError
+
+        where = "is the site folder" if content_real == site_real else f"is inside the site folder {config.site_dir}"
+        raise BuildError(f"{content_dir}: the content folder {where}; a build replaces that folder, so keep them apart")
+    files, skipped = discover(content_dir, exclude=config.site_dir)
     articles: list[Article] = []
     for path in files:
         rel = _rel(path, content_dir)
+        items: Iterable[Article | Skipped]
         try:
-            articles.extend(read_file(path, rel, config))
+            items = list(read_file(path, rel, config))
         except _Invalid as exc:
-            skipped.append(Skipped(rel, str(exc)))
-            log.warning("%s: %s", rel, exc)
+            items = [Skipped(rel, str(exc))]
+        except Exception as exc:  # a bug in a reader costs one file, not the build
+            log.debug("%s: unexpected error", rel, exc_info=True)
+            items = [Skipped(rel, f"could not be read: unexpected {type(exc).__name__}: {_clip(str(exc))} (please report this)")]
+        for item in items:
+            if isinstance(item, Skipped):
+                skipped.append(item)
+                log.warning("%s: %s", item.path, item.reason)
+            elif len(item.text) > MAX_ARTICLE_CHARS:
+                reason = f"article text is {len(item.text):,} characters, over the {MAX_ARTICLE_CHARS:,} limit: split it into several files"
+                skipped.append(Skipped(item.id, reason))
+                log.warning("%s: %s", item.id, reason)
+            else:
+                articles.append(_valid_text(item))
+    articles, duplicates = dedupe(articles)
+    skipped.extend(duplicates)
     return articles, sorted(skipped, key=lambda s: s.path)
 
 
-def read_file(path: Path, rel: str, config: BuildConfig) -> Iterator[Article]:
-    """One file -> its articles (feeds and JSON Lines files may hold several)."""
+def text_key(text: str) -> str:
+    """A hash of an article's words, blind to case, spacing, punctuation and quote styles."""
+    words = re.findall(r"\w+", unicodedata.normalize("NFKC", text).casefold())
+    return hashlib.sha1(" ".join(words).encode("utf-8")).hexdigest()
+
+
+def dedupe(articles: list[Article]) -> tuple[list[Article], list[Skipped]]:
+    """Keep one of articles with the same text and report the others.
+
+    The copy kept is the one that knows most (a real headline, date, source, link, author),
+    then the first by id, so the choice does not depend on the order files were read in.
+    """
+
+    def preference(a: Article) -> tuple[int, str]:
+        known = (not a.title_inferred) + sum(v is not None for v in (a.date, a.source, a.url, a.author))
+        return -known, a.id
+
+    keep: dict[str, str] = {}
+    for article in sorted(articles, key=preference):
+        keep.setdefault(text_key(article.text), article.id)
+    kept: list[Article] = []
+    duplicates: list[Skipped] = []
+    for article in articles:
+        first = keep[text_key(article.text)]
+        if first == article.id:
+            kept.append(article)
+        else:
+            duplicates.append(Skipped(article.id, f"duplicate of {first}"))
+            log.warning("%s: duplicate of %s", article.id, first)
+    return kept, duplicates
+
+
+def read_file(path: Path, rel: str, config: BuildConfig) -> Iterator[Article | Skipped]:
+    """One file -> its articles (feeds and JSON Lines files may hold several, and Skipped entries).
+
+    Raises Invalid with the reason when the file as a whole cannot be built.
+    """
     suffix = path.suffix.lower()
-    fmt = TEXT_SUFFIXES.get(suffix)
-    if fmt is None:
-        raise _Invalid(f"not a supported article format ({suffix or 'no extension'}); use .txt or .md")
+    reader = READERS.get(suffix)
+    data = _read_bytes(path, config.max_file_bytes if reader else 4096, whole=reader is not None)
+    problem = sniff(data)
+    if reader is None:
+        formats = ", ".join(sorted(READERS))
+        found = f": {problem}" if problem else ""
+        raise _Invalid(f"not a supported article format ({suffix or 'no extension'}){found}; briefgen reads {formats}")
+    if problem:
+        raise _Invalid(problem)
+    yield from reader(data, rel)
+
+
+def _read_bytes(path: Path, limit: int, whole: bool) -> bytes:
+    """The file's bytes (at most ``limit``); only regular files are opened, so a pipe cannot block the build."""
     try:
-        size = path.stat().st_size
-        if size > config.max_file_bytes:
-            raise _Invalid(f"file is {size / 1e6:.1f} MB, over the {config.max_file_bytes / 1e6:.1f} MB limit (max_file_bytes)")
-        data = path.read_bytes()
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            kind = "a named pipe" if stat.S_ISFIFO(info.st_mode) else "a socket" if stat.S_ISSOCK(info.st_mode) else "a device"
+            raise _Invalid(f"not a regular file ({kind}): not read")
+        if whole and info.st_size > limit:
+            raise _Invalid(f"file is {info.st_size / 1e6:,.1f} MB, over the {limit / 1e6:,.1f} MB limit (max_file_bytes): split it")
+        if whole:
+            data = path.read_bytes()
+        else:
+            with path.open("rb") as fh:
+                data = fh.read(limit)
     except OSError as exc:
-        raise _Invalid(f"cannot be read: {exc.strerror or exc}") from None
-    yield read_text_article(decode(data), rel, fmt)
+        hint = "; check its permissions" if isinstance(exc, PermissionError) else ""
+        raise _Invalid(f"cannot be read: {exc.strerror or exc}{hint}") from None
+    if whole and len(data) > limit:  # it grew since stat()
+        raise _Invalid(f"file is over the {limit / 1e6:,.1f} MB limit (max_file_bytes): split it")
+    return data
 
 
-def decode(data: bytes) -> str:
-    """Bytes -> clean text: BOMs honoured, UTF-8 else Windows-1252, controls removed, LF endings."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        text = data[3:].decode("utf-8", errors="replace")
-    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            text = data.decode("utf-16")
-        except UnicodeDecodeError:
-            raise _Invalid("starts with a UTF-16 byte-order mark but is not valid UTF-16") from None
-    else:
-        head = data[:8192]
-        if b"\x00" in head and head.count(b"\x00") > len(head) // 100 + 1:
-            raise _Invalid("binary file (contains NUL bytes), not text")
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError:
-            text = data.decode("cp1252", errors="replace")
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufeff]", "", text)
-    return text
+def _valid_text(article: Article) -> Article:
+    """Lone surrogates (from JSON or YAML escapes) cannot be written as UTF-8: replace them, keeping every offset."""
+    fields: dict[str, Any] = {}
+    for field in dataclasses.fields(article):
+        value = getattr(article, field.name)
+        if isinstance(value, str) and _SURROGATE.search(value):
+            fields[field.name] = _SURROGATE.sub("\ufffd", value)
+    if any(_SURROGATE.search(p.text) for p in article.paragraphs):
+        fields["paragraphs"] = tuple(dataclasses.replace(p, text=_SURROGATE.sub("\ufffd", p.text)) for p in article.paragraphs)
+    return dataclasses.replace(article, **fields) if fields else article
 
+
+def _clip(text: str, limit: int = 200) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 

@@ -9,9 +9,11 @@ dateline prefix, so every later sentence is a substring of the original text.
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import logging
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
@@ -118,6 +120,132 @@ class _Meta:
     story: str | None = None
 
 
+# -- bytes -> text -------------------------------------------------------------
+
+#: Leading bytes of files people drop into a content folder by mistake: (pattern, what it is, what to do).
+_MAGIC: tuple[tuple[re.Pattern[bytes], str, str], ...] = tuple(
+    (re.compile(pattern, re.S), kind, hint)
+    for pattern, kind, hint in (
+        (rb"\x1f\x8b", "gzip-compressed data", "unpack it (gunzip) and keep the article inside"),
+        (rb"PK\x03\x04|PK\x05\x06", "a ZIP archive (as are .docx, OpenDocument and EPUB files)", "save the article as plain text"),
+        (rb"%PDF-", "a PDF document", "copy its text into a .txt file"),
+        (rb"\x89PNG\r\n\x1a\n", "a PNG image", "an image holds no article text"),
+        (rb"\xff\xd8\xff", "a JPEG image", "an image holds no article text"),
+        (rb"GIF8[79]a", "a GIF image", "an image holds no article text"),
+        (rb"RIFF....WEBP", "a WebP image", "an image holds no article text"),
+        (rb"BZh[1-9]1AY&SY", "bzip2-compressed data", "unpack it (bunzip2) and keep the article inside"),
+        (rb"\xfd7zXZ\x00", "xz-compressed data", "unpack it (unxz) and keep the article inside"),
+        (rb"\x28\xb5\x2f\xfd", "zstd-compressed data", "unpack it (unzstd) and keep the article inside"),
+        (rb"7z\xbc\xaf\x27\x1c", "a 7-Zip archive", "unpack it and keep the article inside"),
+        (rb".{257}ustar", "a tar archive", "unpack it (tar -xf) and keep the article inside"),
+        (rb"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Microsoft Office document (.doc, .xls, .ppt)", "save the article as plain text"),
+        (rb"\{\\rtf", "an RTF document", "save it as plain text (.txt)"),
+        (rb"\x7fELF", "a program (ELF executable)", "it holds no article text"),
+        (rb"SQLite format 3\x00", "an SQLite database", "it holds no article text"),
+    )
+)
+_BOMS = (
+    (b"\xef\xbb\xbf", "utf-8"),
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+#: Bytes that never appear in text: NUL and the C0 controls other than tab, newlines, form feed and escape.
+_CONTROL_BYTES = bytes([*range(9), *range(14, 27), *range(28, 32)])
+_WINDOW = 8192
+#: Characters Python itself treats as line breaks; they become newlines.
+_LINE_BREAKS = re.compile(r"\r\n?|[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+#: Controls, byte-order marks, non-characters and lone surrogates: removed.
+_INVISIBLE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f\ufeff\ufffe\uffff\ud800-\udfff]")
+
+
+def _cp1252_fallback(exc: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: bytes that are not UTF-8 are read as Windows-1252 (Latin-1 where it has no character)."""
+    if not isinstance(exc, UnicodeDecodeError):
+        raise exc
+    bad = exc.object[exc.start : exc.end]
+    out = []
+    for byte in bad:
+        try:
+            out.append(bytes([byte]).decode("cp1252"))
+        except UnicodeDecodeError:
+            out.append(chr(byte))
+    return "".join(out), exc.end
+
+
+codecs.register_error("briefgen-cp1252", _cp1252_fallback)
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text saved without a byte-order mark shows as every other byte being NUL."""
+    head = data[:_WINDOW]
+    if len(head) < 8:
+        return None
+    even, odd = head[0::2], head[1::2]
+    if odd.count(0) > 0.4 * len(odd) and even.count(0) < 0.05 * len(even):
+        return "utf-16-le"
+    if even.count(0) > 0.4 * len(even) and odd.count(0) < 0.05 * len(odd):
+        return "utf-16-be"
+    return None
+
+
+def sniff(data: bytes) -> str | None:
+    """Why ``data`` is not text (a known binary format, or NUL and control bytes), else None."""
+    for pattern, kind, hint in _MAGIC:
+        if pattern.match(data):
+            return f"this is {kind}, not text: {hint}"
+    if data.startswith(tuple(bom for bom, _ in _BOMS)) or _utf16_without_bom(data):
+        return None
+    middle = max(0, len(data) // 2 - _WINDOW // 2)
+    for start in sorted({0, middle, max(0, len(data) - _WINDOW)}):
+        window = data[start : start + _WINDOW]
+        nul = window.count(0)
+        controls = len(window) - len(window.translate(None, _CONTROL_BYTES))
+        if nul > len(window) // 100 + 1 or controls > len(window) // 20 + 1:
+            where = start + min((i for i in (window.find(0), *(window.find(bytes([c])) for c in _CONTROL_BYTES)) if i >= 0), default=0)
+            return f"binary data, not text (NUL or control bytes from byte {where}); if it is an article, save it again as UTF-8 text"
+    return None
+
+
+def decode(data: bytes) -> str:
+    """Bytes -> clean text: a BOM's encoding, else UTF-8 with Windows-1252 for stray bytes; LF endings, no controls."""
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            text = _strict(data[len(bom) :], codec, "the file starts with its byte-order mark")
+            break
+    else:
+        codec16 = _utf16_without_bom(data)
+        if codec16:
+            text = _strict(data, codec16, "every other byte is NUL")
+        else:
+            text = data.decode("utf-8", errors="briefgen-cp1252")
+    return clean(text)
+
+
+def _strict(data: bytes, codec: str, why: str) -> str:
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].decode(codec, errors="replace").count("\n") + 1
+        name = codec.split("-")[0].upper() + "-" + codec.split("-")[1]
+        raise _Invalid(f"line {line}: not valid {name} ({why}); save the file again as UTF-8") from None
+
+
+def clean(text: str) -> str:
+    """Newlines for every kind of line break; control characters and lone surrogates removed."""
+    return _INVISIBLE.sub("", _LINE_BREAKS.sub("\n", text))
+
+
+# -- front matter ----------------------------------------------------------------
+
+#: Longest front matter read; longer is almost always a missing closing '---'.
+MAX_FRONT_MATTER_CHARS = 64_000
+#: Longest text value in front matter (title, source, author, story).
+MAX_VALUE_CHARS = 1_000
+_FM_OPEN = re.compile(r"---[ \t]*\n")
+_FM_CLOSE = re.compile(r"(?:---|\.\.\.)[ \t]*")
+
 _FM_TYPES: dict[str, tuple[type, ...]] = {
     "title": (str, int, float),
     "source": (str,),
@@ -125,46 +253,135 @@ _FM_TYPES: dict[str, tuple[type, ...]] = {
     "author": (str,),
     "story": (str, int),
 }
+_URL = re.compile(r"^https?://[^\s<>\"'`]+$", re.I)
+
+
+class _Loader(yaml.SafeLoader):
+    """Safe loading only; a bad date or an over-long number stays text, so its message names the key.
+
+    The pure-Python loader on purpose: libyaml's crashes the process on deeply nested input.
+    """
+
+
+def _scalar_or_text(constructor: Any) -> Any:
+    def construct(loader: Any, node: Any) -> Any:
+        try:
+            return constructor(loader, node)
+        except (ValueError, OverflowError):
+            return loader.construct_scalar(node)
+
+    return construct
+
+
+for _tag, _constructor in (
+    ("tag:yaml.org,2002:timestamp", yaml.constructor.SafeConstructor.construct_yaml_timestamp),
+    ("tag:yaml.org,2002:int", yaml.constructor.SafeConstructor.construct_yaml_int),
+    ("tag:yaml.org,2002:float", yaml.constructor.SafeConstructor.construct_yaml_float),
+):
+    _Loader.add_constructor(_tag, _scalar_or_text(_constructor))
+
+
+def _describe(value: Any) -> str:
+    """A short description of a YAML value for a message (never the repr of a big structure)."""
+    if isinstance(value, str):
+        return repr(value if len(value) <= 60 else value[:57] + "...")
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (a yes/no value)"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, (list, tuple, set)):
+        return "a list"
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _one_line(value: Any) -> str:
+    return " ".join(clean(str(value)).split())
 
 
 def split_front_matter(text: str) -> tuple[_Meta, str, int]:
-    """Split YAML front matter (``---`` ... ``---``) from the body, checking each known key."""
-    if not text.startswith("---\n"):
+    """Split YAML front matter (``---`` ... ``---``) from the body, checking each known key.
+
+    Returns the metadata, the body and the number of lines before the body.
+    """
+    if not _FM_OPEN.match(text):
         return _Meta(), text, 0
     lines = text.split("\n")
-    end = next((i for i, line in enumerate(lines[1:], start=1) if line.rstrip() in ("---", "...")), None)
+    end = next((i for i, line in enumerate(lines[1:], start=1) if _FM_CLOSE.fullmatch(line)), None)
     if end is None:
-        raise _Invalid("front matter starts with '---' on line 1 but has no closing '---'")
+        raise _Invalid("line 1: front matter starts with '---' but no line closes it with '---'")
     raw = "\n".join(lines[1:end])
-    try:
-        data = yaml.safe_load(raw) if raw.strip() else {}
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" line {mark.line + 2}" if mark is not None else ""
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise _Invalid(f"front matter{where}: invalid YAML: {problem}") from None
+    if len(raw) > MAX_FRONT_MATTER_CHARS:
+        raise _Invalid(f"lines 1-{end + 1}: front matter is {len(raw):,} characters, over the {MAX_FRONT_MATTER_CHARS:,} limit")
+    data = _load_yaml(raw)
     if data is None:
         data = {}
     if not isinstance(data, dict):
-        raise _Invalid("front matter must be a mapping of key: value lines")
+        raise _Invalid(f"line 2: front matter is {_describe(data)}; write it as 'key: value' lines (title: ..., date: ...)")
+    front = lines[1:end]
+
+    def fail(key: str, problem: str) -> _Invalid:
+        pattern = re.compile(rf"^\s*[\"']?{re.escape(key)}[\"']?\s*:")
+        line = next((n for n, ln in enumerate(front, start=2) if pattern.match(ln)), None)
+        return _Invalid(f"{f'line {line}: ' if line else ''}front matter '{key}': {problem}")
+
     values: dict[str, str | None] = {}
     for key, expected in _FM_TYPES.items():
         value = data.get(key)
         if value is None:
             continue
         if isinstance(value, bool) or not isinstance(value, expected):
-            raise _Invalid(f"front matter '{key}': {value!r} is not text")
-        values[key] = str(value).strip() or None
-    if "date" in data and data["date"] is not None:
+            quote = " (put it in quotes)" if isinstance(value, (bool, int, float, dt.date)) else ""
+            raise fail(key, f"{_describe(value)} is not text{quote}")
+        text_value = _one_line(value)
+        if len(text_value) > MAX_VALUE_CHARS:
+            raise fail(key, f"is {len(text_value):,} characters long, over the {MAX_VALUE_CHARS:,} limit")
+        values[key] = text_value or None
+    if data.get("date") not in (None, ""):
         date = parse_date(data["date"])
         if date is None:
-            raise _Invalid(f"front matter 'date': {data['date']!r} is not a date (use YYYY-MM-DD)")
+            raise fail("date", f"{_describe(data['date'])} is not a date (write it as YYYY-MM-DD)")
         values["date"] = date
     url = values.get("url")
-    if url and not re.match(r"^https?://", url, re.I):
-        raise _Invalid(f"front matter 'url': {url!r} is not an http(s) address")
+    if url and not _URL.match(url):
+        raise fail("url", f"{_describe(url)} is not an http(s) address")
+    story = values.get("story")
+    if story is not None:
+        slug = re.sub(r"[^a-z0-9]+", "-", unicodedata.normalize("NFKD", story).encode("ascii", "ignore").decode().lower()).strip("-")
+        if not slug:
+            raise fail("story", f"{_describe(story)} has no letters or digits to make a story id from")
+        if slug in RESERVED_STORY_IDS:
+            raise fail("story", f"{_describe(story)} is a reserved name; choose another story id")
     body = "\n".join(lines[end + 1 :])
     return _Meta(**values), body, end + 1
+
+
+#: Story ids that name other files of an edition (the edition PDF is pdf/edition.pdf).
+RESERVED_STORY_IDS = frozenset({"edition"})
+
+
+#: Deepest nesting of [ ] and { } read in front matter; deeper is an attack or an accident.
+MAX_FRONT_MATTER_DEPTH = 50
+
+
+def _load_yaml(raw: str) -> Any:
+    depth = deepest = 0
+    for bracket in re.sub(r"[^\[\]{}]+", "", raw):
+        depth = depth + 1 if bracket in "[{" else max(0, depth - 1)
+        deepest = max(deepest, depth)
+    if deepest > MAX_FRONT_MATTER_DEPTH:
+        raise _Invalid(f"front matter is nested more than {MAX_FRONT_MATTER_DEPTH} levels deep")
+    try:
+        return yaml.load(raw, Loader=_Loader)  # _Loader is a SafeLoader: no Python objects
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"line {mark.line + 2}: " if mark is not None else ""
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise _Invalid(f"{where}front matter is not valid YAML: {problem}") from None
+    except RecursionError:
+        raise _Invalid("front matter is not valid YAML: nested too deeply") from None
 
 
 def parse_text(text: str, rel: str, meta: _Meta, fmt: str) -> Article:
@@ -208,11 +425,14 @@ def parse_text(text: str, rel: str, meta: _Meta, fmt: str) -> Article:
                 continue
         head = False
         paragraphs.append(para)
-    headline_only = not paragraphs and title is not None
-    if headline_only:
+    headline_only = False
+    if not paragraphs and title is not None:
+        headline_only = True
         paragraphs = [title]  # a headline with no body (video pages, briefs) is still news
     if not paragraphs:
         raise _Invalid("no article text (empty, or only metadata)")
+    if not any(re.search(r"\w", p) for p in paragraphs):
+        raise _Invalid("no article text (no letters or digits)")
     if title is None:
         title = _title_from(paragraphs[0])
         title_inferred = True
@@ -269,17 +489,32 @@ def _strip_dateline(para: str) -> tuple[str, str | None, str | None]:
     return para, None, None
 
 
+#: Longest title made from the first sentence; a sentence with no spaces (a pasted blob) is cut here.
+MAX_INFERRED_TITLE = 150
+
+
 def _title_from(para: str) -> str:
-    first = re.split(r"(?<=[.!?])\s+", para, maxsplit=1)[0]
+    first = re.split(r"(?<=[.!?])\s+", para[: MAX_INFERRED_TITLE * 20], maxsplit=1)[0]
     words = first.split()
-    if len(words) <= 14:
-        return first.rstrip(".")
-    return " ".join(words[:12]).rstrip(",;:") + "…"
+    title = first.rstrip(".") if len(words) <= 14 else " ".join(words[:12]).rstrip(",;:") + "…"
+    if not title.strip():
+        title = first.strip() or "Untitled"
+    if len(title) > MAX_INFERRED_TITLE:
+        cut = title[:MAX_INFERRED_TITLE]
+        title = (cut.rsplit(" ", 1)[0] if " " in cut else cut).rstrip(",;:…") + "…"
+    return title
 
 
 def read_text_article(text: str, rel: str, fmt: str) -> Article:
     """A decoded .txt or .md file -> Article (front matter first, when present)."""
-    meta = _Meta()
-    if fmt == "md" or text.startswith("---\n"):
-        meta, text, _ = split_front_matter(text)
-    return parse_text(text, rel, meta, fmt)
+    if not text.strip():
+        raise _Invalid("the file is empty" if not text else "the file holds only blank lines and spaces")
+    meta, body, lines = split_front_matter(text)
+    if lines and not body.strip():
+        raise _Invalid(f"lines 1-{lines}: front matter but no article text after its closing '---'")
+    return parse_text(body, rel, meta, fmt)
+
+
+def read_text(data: bytes, rel: str, fmt: str) -> Article:
+    """A .txt or .md file's bytes -> Article."""
+    return read_text_article(decode(data), rel, fmt)
