@@ -1,0 +1,150 @@
+"""One story's articles -> its fact boxes, every claim cited to a sentence."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Callable, Hashable, Mapping, Sequence
+from dataclasses import replace
+from typing import TypeVar
+
+from briefgen.config import BuildConfig
+from briefgen.facts import names as n
+from briefgen.facts import sources as src
+from briefgen.facts.cluster import Ent, cluster, entity
+from briefgen.facts.mentions import M, mentions
+from briefgen.facts.story import Story, cite
+from briefgen.facts.syntax import children, role_spans
+from briefgen.models import AnalyzedArticle, Citation, FactBox, Quote, Role
+
+T = TypeVar("T")
+MAX_EVIDENCE = 2
+MAX_RELATED = 5
+
+
+def ordered(items: list[tuple[Citation, int, T]], newest: bool, key: Callable[[T], Hashable]) -> list[T]:
+    """Unique by ``key``, by article date (undated last), then article id, then position."""
+    items = sorted(items, key=lambda x: (x[0].article, x[0].sentence, x[1]))
+    if newest:
+        items.sort(key=lambda x: x[0].date or "", reverse=True)
+    else:
+        items.sort(key=lambda x: (x[0].date is None, x[0].date or ""))
+    seen: dict[Hashable, T] = {}
+    for _, _, item in items:
+        seen.setdefault(key(item), item)
+    return list(seen.values())
+
+
+def carried(items: Sequence[tuple[Citation, int, T]], key: Callable[[T], Hashable], ind: src.Independence) -> dict[Hashable, int]:
+    """For each distinct item, how many independent sources state it."""
+    where: dict[Hashable, set[str]] = defaultdict(set)
+    for c, _, item in items:
+        where[key(item)].add(c.article)
+    return {k: src.count(v, ind) for k, v in where.items()}
+
+
+Roles = Mapping[int, list[tuple[Citation, int, Role]]]
+
+
+def describe(articles: Sequence[AnalyzedArticle], ms: list[M], ents: list[Ent], roles: Roles) -> list[tuple[int, M]]:
+    """'the Belarusian leader' is the one person of the article whose stated role has those words
+    and a title of the same kind ('Belarusian President Aleksandr Lukashenko')."""
+    taken = {(m.art, m.sent, j) for m in ms for j in m.toks}
+    words: dict[int, list[set[str]]] = {e: [set(r.text.casefold().replace("-", " ").split()) for _, _, r in rs] for e, rs in roles.items()}
+    in_article: dict[int, set[int]] = defaultdict(set)
+    for e, ent in enumerate(ents):
+        if ent.type == "PERSON" and e in words:
+            for i in ent.mentions:
+                in_article[ms[i].art].add(e)
+    out = []
+    for ai, aa in enumerate(articles):
+        for si, sent in enumerate(aa.sentences):
+            if sent.is_heading or not in_article[ai]:
+                continue
+            for i, t in enumerate(sent.tokens):
+                title = t.text.casefold()
+                if t.pos != "NOUN" or title not in n.TITLES or (ai, si, i) in taken or t.dep in ("compound", "appos"):
+                    continue
+                kids = children(sent, i)
+                if any(sent.tokens[j].dep == "appos" for j in kids):
+                    continue
+                det = [j for j in kids if sent.tokens[j].dep == "det" and sent.tokens[j].text.casefold() == "the" and j < i]
+                mods = [j for j in kids if sent.tokens[j].dep in ("compound", "amod") and det and det[0] < j < i]
+                if not det or any((ai, si, j) in taken for j in mods):
+                    continue
+                need = {sent.tokens[j].text.casefold() for j in mods}
+                kinds = n.title_class(title) if need else frozenset({title})
+                fits = [e for e in sorted(in_article[ai]) if any(need <= w and w & kinds for w in words[e])]
+                if len(fits) == 1:
+                    toks = tuple(range(det[0], i + 1))
+                    start = sent.tokens[det[0]].start
+                    form = aa.article.text[start : t.start + len(t.text)]
+                    out.append((fits[0], M(ai, si, start, form, "", toks, description=True)))
+    return out
+
+
+def _padded(form: str, forms: Counter[str]) -> bool:
+    """'Interior Dirk Kempthorne': a rarer form that is a more frequent full name with words in front."""
+    return any(" " in o and form.endswith(" " + o) and forms[form] < forms[o] for o in forms)
+
+
+def story_entities(articles: Sequence[AnalyzedArticle], config: BuildConfig, ind: src.Independence | None = None) -> list[FactBox]:
+    """Every entity of one story, most mentioned first (then most articles, name); ids are slugs
+    unique within the story. ``ind`` tells which articles are one source (computed if not given)."""
+    if not articles:
+        return []
+    if ind is None:
+        ind = src.independence([a.article for a in articles])
+    ms = mentions(articles)
+    ents = [e for e in (entity(ms, c, kind) for c, kind in cluster(ms)) if e is not None]
+    roles: dict[int, list[tuple[Citation, int, Role]]] = defaultdict(list)
+    for e, ent in enumerate(ents):
+        for m in (ms[i] for i in ent.mentions):
+            aa = articles[m.art]
+            for start, end in role_spans(aa.sentences[m.sent], m.toks) if ent.type != "PLACE" else ():
+                text = aa.article.text[start:end]
+                if not any(f.casefold() in text.casefold() for f in ent.forms):  # 'the Wagner Group company'
+                    roles[e].append((cite(aa, m.sent), start, Role(cite(aa, m.sent), text)))
+    for e, m in describe(articles, ms, ents, roles):
+        ents[e].mentions.append(len(ms))
+        ms.append(m)
+    story = Story(articles, ms, ents)
+    quotes: dict[int, list[tuple[Citation, int, Quote]]] = defaultdict(list)
+    evidence: dict[int, list[tuple[Citation, int, Citation]]] = defaultdict(list)
+    together: dict[tuple[int, int], set[int]] = defaultdict(set)
+    for e, ent in enumerate(ents):
+        for m in (ms[i] for i in ent.mentions):
+            together[(m.art, m.sent)].add(e)
+    for ai in range(len(articles)):
+        for k, (e, q) in enumerate(story.quotes(ai)):
+            quotes[e].append((q.citation, k, q))
+        for e, c in story.evidence(ai):
+            evidence[e].append((c, 0, c))
+    related: dict[int, Counter[int]] = defaultdict(Counter)
+    for group in together.values():
+        for e in group:
+            related[e].update(group - {e})
+    boxes = []
+    for e, ent in enumerate(ents):
+        ids = sorted({articles[ms[i].art].article.id for i in ent.mentions})
+        near = sorted(related[e].items(), key=lambda x: (-x[1], ents[x[0]].name))
+        role_n = carried(roles[e], lambda r: r.text, ind)
+        quote_n = carried(quotes[e], lambda q: q.text, ind)
+        boxes.append(FactBox(
+            id="", name=ent.name, type=ent.type,
+            aliases=tuple(sorted((f for f in ent.forms if not _padded(f, ent.forms)), key=lambda f: (f != ent.name, -ent.forms[f], f))),
+            roles=tuple(replace(r, sources=role_n[r.text]) for r in ordered(roles[e], True, lambda r: r.text)),
+            quotes=tuple(replace(q, sources=quote_n[q.text]) for q in ordered(quotes[e], True, lambda q: q.text)),
+            mentions=len(ent.mentions), articles=tuple(ids), sources=src.count(ids, ind),
+            related=tuple(ents[o].name for o, _ in near[:MAX_RELATED]),
+            evidence=tuple(ordered(evidence[e], False, lambda c: c.text)[:MAX_EVIDENCE]),
+        ))
+    boxes.sort(key=lambda b: (-b.mentions, -len(b.articles), b.name, b.type))
+    taken: set[str] = set()
+    return [replace(b, id=n.slug(b.name, taken)) for b in boxes]
+
+
+def fact_boxes(articles: Sequence[AnalyzedArticle], config: BuildConfig) -> list[FactBox]:
+    """The story page's fact boxes: the ``config.max_fact_boxes`` most mentioned entities."""
+    if config.max_fact_boxes <= 0:
+        return []
+    return story_entities(articles, config)[: config.max_fact_boxes]

@@ -1,0 +1,136 @@
+"""Mentions -> entities within one story: people by name, bare surnames, org suffixes, ships.
+
+Conservative on purpose: a missed merge shows as two boxes, a wrong one would put one
+person's words in another's mouth. A bare name that could be either of two people
+(two Smiths in one story) stays apart.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter, defaultdict
+from typing import NamedTuple
+
+from briefgen.facts import names as n
+from briefgen.facts.mentions import M
+
+log = logging.getLogger(__name__)
+
+
+class Ent(NamedTuple):
+    name: str
+    type: str
+    mentions: list[int]
+    forms: Counter[str]
+
+
+class _Union:
+    def __init__(self, keys: list[str]) -> None:
+        self.parent = {k: k for k in keys}
+
+    def find(self, k: str) -> str:
+        while self.parent[k] != k:
+            k = self.parent[k]
+        return k
+
+    def join(self, k: str, into: str) -> None:
+        self.parent[self.find(k)] = self.find(into)
+
+
+def cluster(ms: list[M]) -> list[tuple[list[int], str]]:
+    """Groups of mention indices, each with the type it must have ("" = by majority)."""
+    groups: dict[str, list[int]] = defaultdict(list)
+    for i, m in enumerate(ms):
+        groups[m.key].append(i)
+    groups = {k: v for k, v in groups.items() if not all(ms[i].in_title for i in v)}  # 'Interior' Minister
+    votes = {k: Counter(ms[i].label for i in v if ms[i].label) for k, v in groups.items()}
+    stated = {k: Counter(ms[i].hint for i in v if ms[i].hint) for k, v in groups.items()}
+    order = sorted(groups, key=lambda k: (-len(groups[k]), k))
+    u = _Union(order)
+    forced: dict[str, str] = {}
+
+    vessels: dict[str, list[str]] = defaultdict(list)
+    for k in order:
+        if n.vessel_key(k) and votes[k]["VESSEL"]:
+            vessels[n.vessel_key(k)].append(k)
+    for vk, ks in vessels.items():
+        for k in [*ks[1:], *([vk] if vk in groups and vk not in ks else [])]:
+            u.join(k, ks[0])
+        forced[ks[0]] = "VESSEL"
+    shipped = {k for ks in vessels.values() for k in ks} | set(vessels)
+
+    def personal(k: str) -> bool:
+        """A full name, by vote, or because its bare surname is voted a person ('Bettie Page')."""
+        last = k.split()[-1]
+        if n.top(stated[k]) not in ("", "PERSON"):
+            return False
+        return n.top(votes[k]) == "PERSON" or (
+            last in votes and n.top(votes[last]) == "PERSON" and n.org_key(k) == k and "," not in k
+            and not {w.strip(".") for w in k.split()} & (n.ORG_NOUNS | n.GENERIC_ORGS | n.PLACE_SUFFIXES))
+
+    people: list[list[str]] = []
+    for k in order:
+        if " " in k and k not in shipped and personal(k):
+            longer = [c for c in people if any(" " in o and k.endswith(" " + o) for o in c)]  # 'Interior Ken Salazar'
+            fits = longer or [c for c in people if all(n.same_person(k, o) for o in c)]
+            if len(fits) == 1:
+                fits[0].append(k)
+                u.join(k, fits[0][0])
+            else:  # a new name, or one that could be either of two people
+                people.append([k])
+    for c in people:
+        forced[c[0]] = "PERSON"
+    surnames = Counter(n.surname(c[0]) for c in people)
+    for k in (k for k in order if " " not in k and k not in shipped):
+        kind = n.top(votes[k])
+        fits = [c for c in people if n.surname(c[0]) == n.skel(k)]
+        if not fits and kind in ("PERSON", ""):
+            fits = [c for c in people if n.misspelt(k, c[0].split()[-1])]  # Klistchko
+        if not fits and kind in ("PERSON", "") and not surnames[n.skel(k)] and not any(ms[i].kin for i in groups[k]):
+            fits = [c for c in people if n.first_name(c[0]) == n.skel(k)]  # 'Tara' for Tara Reid
+        at = sum(ms[i].at for i in groups[k])  # "in Washington", "at Morningside"
+        place = (2 * at >= len(groups[k]) and not votes[k]["PERSON"]) or n.top(stated[k]) not in ("", "PERSON")
+        if len(fits) == 1 and not place:
+            u.join(k, fits[0][0])
+        elif len(fits) > 1:
+            log.debug("%r could be any of %s; not merged", k, [c[0] for c in fits])
+            forced[k] = "PERSON"  # a person, but which one the text does not say
+    in_people = {k for c in people for k in c}
+
+    orgs: dict[str, list[str]] = defaultdict(list)
+    for k in order:
+        if u.find(k) == k and k not in in_people and k not in shipped and n.top(votes[k]) in ("ORG", ""):
+            orgs[n.org_key(k)].append(k)
+    for k in orgs.pop("", []):  # "the PMC" is the one org called "X PMC", if there is one
+        owners = {u.find(o) for ks in orgs.values() for o in ks if o.split()[-1] == k}
+        if len(owners) == 1:
+            u.join(k, owners.pop())
+    for ks in orgs.values():
+        for o in ks[1:]:
+            u.join(o, ks[0])
+    for k in [k for k in orgs if k in n.GENERIC_ORGS]:  # "the Navy" is the story's one "X Navy"
+        owners = {u.find(o) for key, ks in orgs.items() for o in ks if key != k and key.split()[-1] == k}
+        if len(owners) == 1:
+            u.join(orgs[k][0], owners.pop())
+    clusters: dict[str, list[int]] = defaultdict(list)
+    for k in order:
+        clusters[u.find(k)] += groups[k]
+    kinds = {u.find(k): t for k, t in forced.items()}
+    return [(sorted(v), kinds.get(root, "")) for root, v in clusters.items()]
+
+
+def entity(ms: list[M], idx: list[int], kind: str = "") -> Ent | None:
+    """Settle the type: what a noun beside the name states, else NER's majority; name it by its
+    most frequent full form."""
+    kind = kind or n.top(Counter(ms[i].hint for i in idx if ms[i].hint)) or n.top(Counter(ms[i].label for i in idx if ms[i].label))
+    if kind == "PERSON" and all(" " not in ms[i].form for i in idx) and 3 * sum(ms[i].at for i in idx) >= len(idx):
+        kind = "PLACE"  # "checked into Morningside"
+    spelled: dict[str, Counter[str]] = defaultdict(Counter)
+    for i in idx:
+        spelled[ms[i].key][ms[i].form] += 1
+    forms = Counter({min(c, key=lambda f: (-c[f], f)): c.total() for c in spelled.values()})
+    full = [f for f in forms if " " in f] or list(forms)
+    if kind == "VESSEL":
+        full = [f for f in full if n.vessel_key(f.casefold())] or full
+    name = min(full, key=lambda f: (-forms[f], -len(f), f))
+    return Ent(name, kind, idx, forms) if kind else None

@@ -1,0 +1,141 @@
+"""Story fact boxes -> one entity per person, organisation or place across the edition.
+
+Stories are different events, so merging across them is stricter than within one: a
+full name joins the one compatible full name of the edition (Alexander/Aleksandr
+Lukashenko), a bare surname joins only when the edition has a single full name with
+that surname, organisations and places join by name without suffixes. A page is
+written only for entities worth one (see ``has_page``); the index lists those.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from typing import NamedTuple
+
+from briefgen.facts import names as n
+from briefgen.facts import sources as src
+from briefgen.facts.boxes import carried, ordered
+from briefgen.models import Article, FactBox, StoryBrief
+
+MAX_EVIDENCE = 5
+MAX_RELATED = 10
+Node = tuple[str, int]  # (story id, index of the box in that story's list)
+
+
+class Edition(NamedTuple):
+    entities: list[FactBox]
+    links: dict[tuple[str, str], str]  # (story id, story box id) -> entity id
+
+
+def has_page(box: FactBox) -> bool:
+    """The rule for entity pages: in two or more articles, or with a stated role or a quote."""
+    return len(box.articles) >= 2 or bool(box.roles) or bool(box.quotes)
+
+
+def _groups(story_boxes: Mapping[str, Sequence[FactBox]]) -> list[list[Node]]:
+    nodes = [(s, i) for s in story_boxes for i in range(len(story_boxes[s]))]
+    box = {nd: story_boxes[nd[0]][nd[1]] for nd in nodes}
+    parent = {nd: nd for nd in nodes}
+
+    def find(x: Node) -> Node:
+        while parent[x] != x:
+            x = parent[x]
+        return x
+
+    def join(a: Node, b: Node) -> None:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+
+    order = sorted(nodes, key=lambda nd: (-box[nd].mentions, box[nd].name, nd))
+    people: list[list[Node]] = []
+    for nd in order:
+        key = box[nd].name.casefold()
+        if box[nd].type == "PERSON" and " " in key:
+            fits = [c for c in people if all(n.same_person(key, box[o].name.casefold()) for o in c)]
+            if len(fits) == 1:
+                fits[0].append(nd)
+                join(nd, fits[0][0])
+            else:
+                people.append([nd])
+    bare: dict[str, Node] = {}
+    for nd in order:
+        key = box[nd].name.casefold()
+        if box[nd].type == "PERSON" and " " not in key:
+            fits = [c for c in people if n.surname(box[c[0]].name.casefold()) == n.skel(key)]
+            if len(fits) == 1:
+                join(nd, fits[0][0])
+            elif not fits:
+                join(nd, bare.setdefault(n.skel(key), nd))
+    things: dict[str, Node] = {}
+    for nd in order:
+        b = box[nd]
+        if b.type != "PERSON":
+            key = b.name.casefold()
+            join(nd, things.setdefault(n.vessel_key(key) if b.type == "VESSEL" else n.org_key(key) or key, nd))
+    out: dict[Node, list[Node]] = defaultdict(list)
+    for nd in order:
+        out[find(nd)].append(nd)
+    return list(out.values())
+
+
+def edition_entities(story_boxes: Mapping[str, Sequence[FactBox]], articles: Sequence[Article]) -> Edition:
+    """Merge every story's boxes (all of them, not only those shown) into edition entities,
+    most mentioned first; ``page`` is set on those that get a page."""
+    ind = src.independence(articles)
+    members = _groups(story_boxes)
+    box = {(s, i): b for s, bs in story_boxes.items() for i, b in enumerate(bs)}
+    entity_of = {nd: k for k, nodes in enumerate(members) for nd in nodes}
+    story_order = {s: k for k, s in enumerate(story_boxes)}
+    by_name = {(s, b.name): (s, i) for (s, i), b in box.items()}
+    merged = []
+    for nodes in members:
+        bs = [box[nd] for nd in nodes]
+        mentions: Counter[str] = Counter()
+        for b in bs:
+            mentions[b.type] += b.mentions
+        kind = "PERSON" if mentions["PERSON"] and any(b.type == "PERSON" and " " in b.name for b in bs) else n.top(mentions)
+        full = [b for b in bs if " " in b.name] or bs
+        name = max(full, key=lambda b: (b.mentions, len(b.articles), b.name)).name
+        aliases: Counter[str] = Counter(a for b in bs for a in b.aliases)
+        roles = [(r.citation, 0, r) for b in bs for r in b.roles]
+        quotes = [(q.citation, 0, q) for b in bs for q in b.quotes]
+        role_n = carried(roles, lambda r: r.text, ind)
+        quote_n = carried(quotes, lambda q: q.text, ind)
+        ids = sorted({a for b in bs for a in b.articles})
+        near: Counter[int] = Counter()
+        for s, i in nodes:
+            for r in box[(s, i)].related:
+                other = by_name.get((s, r))
+                if other is not None and entity_of[other] != entity_of[(s, i)]:
+                    near[entity_of[other]] += 1
+        merged.append((FactBox(
+            id="", name=name, type=kind,
+            aliases=tuple(sorted(aliases, key=lambda a: (a != name, -aliases[a], a))),
+            roles=tuple(replace(r, sources=role_n[r.text]) for r in ordered(roles, True, lambda r: r.text)),
+            quotes=tuple(replace(q, sources=quote_n[q.text]) for q in ordered(quotes, True, lambda q: q.text)),
+            mentions=sum(b.mentions for b in bs), articles=tuple(ids), sources=src.count(ids, ind),
+            evidence=tuple(ordered([(c, 0, c) for b in bs for c in b.evidence], False, lambda c: c.text)[:MAX_EVIDENCE]),
+            stories=tuple(sorted({s for s, _ in nodes}, key=story_order.__getitem__)),
+        ), near))
+    order = sorted(range(len(merged)), key=lambda k: (-merged[k][0].mentions, -len(merged[k][0].articles), merged[k][0].name,
+                                                      merged[k][0].type))
+    taken: set[str] = set()
+    slugs = {k: n.slug(merged[k][0].name, taken) for k in order}
+    entities = []
+    for k in order:
+        b, near = merged[k]
+        related = sorted(near.items(), key=lambda x: (-x[1], merged[x[0]][0].name))[:MAX_RELATED]
+        b = replace(b, id=slugs[k], related=tuple(merged[o][0].name for o, _ in related))
+        entities.append(replace(b, page=b.id if has_page(b) else ""))
+    page_of = {k: e.page for k, e in zip(order, entities, strict=True)}
+    links = {(s, box[(s, i)].id): page_of[entity_of[(s, i)]] for (s, i) in box}
+    return Edition(entities, links)
+
+
+def link(briefs: Sequence[StoryBrief], edition: Edition) -> list[StoryBrief]:
+    """Story fact boxes with ``page`` set, so their names link to the entity pages."""
+    return [replace(sb, facts=tuple(replace(f, page=edition.links.get((sb.story.id, f.id), "")) for f in sb.facts))
+            for sb in briefs]

@@ -1,0 +1,254 @@
+"""NER mentions -> cleaned names with a type vote, junk dropped, missed names added.
+
+spaCy's small model makes the same few mistakes often: datelines and bylines as
+entities, a title glued to a name ("Constable Tim Fanning"), a headline word glued to
+one ("Yvonne Hiller Kills"), towns and regulators as people. Each rule here is one of
+those, cheap and local; the vote it casts is settled by majority later.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from briefgen.facts import names as n
+from briefgen.facts.syntax import children, end, head, premods
+from briefgen.models import AnalyzedArticle, Sentence, Token
+
+_DATELINE = re.compile(r"^\s*(?:[A-Z][A-Z .'’-]{1,40}(?:,[^()\n]{0,40})?\s*)?\([^()\n]{2,90}\)")
+_FURNITURE = re.compile(r"^(?:By\s+[A-Z]|This post appeared first)|\bdate\s+\d{4}-")
+_INITIALS = re.compile(r"^(?:[A-Z]\.\s*)+$")
+
+
+class M(NamedTuple):
+    """A mention as we use it: cleaned form, its label vote ("" abstains) and its tokens."""
+
+    art: int
+    sent: int
+    start: int
+    form: str
+    label: str
+    toks: tuple[int, ...]
+    in_title: bool = False
+    description: bool = False  # 'the Belarusian leader': counts as a mention, never an alias
+    hint: str = ""  # the type a noun beside the name states ('the regulator X'); outweighs NER
+    kin: bool = False  # 'her husband Eric': a relative, not the story's other Eric
+    at: bool = False  # 'in Washington': where something happened
+
+    @property
+    def key(self) -> str:
+        return self.form.casefold()
+
+
+def _hint(sent: Sentence, toks: list[int], label: str) -> tuple[str, str]:
+    """A better vote than NER's from the words around the name, and the vote of a noun that
+    says outright what the name is ('the media regulator Roskomnadzor', 'Mat Maid, a farmer's
+    cooperative'), which outweighs NER's labels later."""
+    words = [sent.tokens[i] for i in toks]
+    text = " ".join(t.text for t in words)
+    if any(t.text.casefold() in n.VESSEL_PREFIXES for t in words[:-1]) and words[0].text[:1].isupper():
+        return "VESSEL", "VESSEL"
+    if words[-1].text.casefold().strip(".") in n.PLACE_SUFFIXES and len(words) > 1:
+        return "PLACE", "PLACE"
+    h = head(sent, toks)
+    before = premods(sent, toks)
+    near = [sent.tokens[j] for j in before]
+    beside = [sent.tokens[j] for j in before[-1:]]  # the noun right before the name, or in apposition
+    beside += [sent.tokens[j] for j in children(sent, h) if sent.tokens[j].dep == "appos" and j > h]
+    if sent.tokens[h].dep == "appos" and sent.tokens[h].head < toks[0] and sent.tokens[sent.tokens[h].head].pos == "NOUN":
+        beside.append(sent.tokens[sent.tokens[h].head])  # 'the media regulator Roskomnadzor'
+    nouns = {t.lemma.casefold() for t in beside if t.pos == "NOUN" and t.dep != "poss"}
+    if _personal(sent, toks, h, near + beside) and "," not in text and not text.isupper():
+        return "PERSON", "PERSON"
+    if nouns & n.ORG_NOUNS:
+        return "ORG", "ORG"
+    if nouns & n.PLACE_NOUNS:
+        return "PLACE", "PLACE"
+    if label == "PLACE" and words[-1].lemma.casefold() in n.ORG_NOUNS and len(words) > 1:
+        return "ORG", ""  # 'West Coast Bank'
+    if label != "PERSON":
+        return label, ""
+    if n.ABBREVIATED_PLACES.match(text) or any(c.isdigit() for c in text):
+        return "ORG", ""
+    gov = sent.tokens[sent.tokens[h].head]
+    if sent.tokens[h].dep == "pobj" and gov.text.casefold() in n.PLACE_PREPS:
+        return "PLACE", ""
+    return label, ""
+
+
+def _personal(sent: Sentence, toks: list[int], h: int, near: list[Token]) -> bool:
+    """Signs of a person that NER missed: 'pin-up queen Bettie Page', 'Ms Page', 'Page, who ...',
+    'Page, 85,'."""
+    if any(t.text.casefold().strip(".") in n.PERSON_TITLES for t in near if t.pos in ("NOUN", "PROPN")):
+        return True
+    if toks[0] > 0 and sent.tokens[toks[0] - 1].text.casefold().strip(".") in ("mr", "mrs", "ms", "miss", "dr"):
+        return True
+    for j in children(sent, h):
+        t = sent.tokens[j]
+        who = any(sent.tokens[k].text.casefold() in ("who", "whom") for k in children(sent, j))
+        if j > h and len(toks) == 1 and t.dep == "relcl" and who:
+            return True
+        if j > h and t.dep == "appos" and t.pos == "NUM" and t.text.isdigit() and 10 <= int(t.text) <= 110:
+            return True
+    return False
+
+
+def _person_span(sent: Sentence, toks: list[int], norp: set[str]) -> list[int]:
+    """Drop a title, an adjective or a record glued to a person's name."""
+
+    def junk_first(t: Token) -> bool:
+        word = t.text.casefold().strip(".")
+        return ((t.text[:1].islower() and word not in n.NAME_PARTICLES) or t.pos in ("ADJ", "NOUN") or word in n.TITLES
+                or t.text in norp)
+
+    def junk_last(t: Token) -> bool:
+        return not any(c.isalpha() for c in t.text) or any(c.isdigit() for c in t.text)
+
+    while len(toks) > 1 and junk_first(sent.tokens[toks[0]]):
+        toks = toks[1:]
+    while len(toks) > 1 and junk_last(sent.tokens[toks[-1]]):
+        toks = toks[:-1]
+    return toks
+
+
+def _raw(ai: int, aa: AnalyzedArticle) -> list[tuple[M, tuple[M, ...]]]:
+    out: list[tuple[M, tuple[M, ...]]] = []
+    dateline = _DATELINE.match(aa.article.text)
+    norp = {m.text for m in aa.mentions if m.label == "NORP"}  # 'Russian' Alexander Povetkin
+    starts = {p.start for p in aa.article.paragraphs}
+    for men in aa.mentions:
+        sent = aa.sentences[men.sentence]
+        toks = [i for i, t in enumerate(sent.tokens) if men.start <= t.start < men.end]
+        if (men.label not in n.LABELS or not toks or (dateline and men.start < dateline.end())
+                or _FURNITURE.search(sent.text)):
+            continue
+        while toks[0] > 0:  # "the Wagner PMC": spaCy tagged only "PMC"; "INS Sukanya": only "Sukanya"
+            p = sent.tokens[toks[0] - 1]
+            vessel = p.text.casefold() in n.VESSEL_PREFIXES and (p.text.isupper() or p.head in toks)
+            if not vessel and (men.label != "ORG" or p.pos != "PROPN" or p.ent or p.dep != "compound" or p.head not in toks
+                               or p.text.casefold() in n.TITLES):
+                break
+            toks.insert(0, toks[0] - 1)
+        label = n.LABELS[men.label]
+        if label == "PERSON":
+            toks = _person_span(sent, toks, norp)
+            first = sent.tokens[toks[0]]
+            if len(toks) == 1 and first.tag == "NNPS":
+                continue  # 'Greeks', 'Turkmens': a people, not a person
+            if _INITIALS.match(aa.article.text[first.start : end(sent.tokens[toks[-1]])]):
+                continue  # 'L. A.'
+            if toks[0] > 0 and sent.tokens[toks[0] - 1].text.casefold() == "the":
+                label = "ORG"  # "the Patriot's board": people take no article
+        if len(toks) == 1 and (sent.tokens[toks[0]].text.casefold() in n.VESSEL_PREFIXES | n.JUNK_NAMES
+                               or sent.tokens[toks[0]].pos == "ADJ"):
+            continue  # a lone "INS", "GMT", "Ukrainian"
+        if men.start in starts and men.label in ("GPE", "LOC") and men.text.isupper() and len(men.text) > 3:
+            continue  # 'PHILADELPHIA -- ': a dateline
+        label, strong = _hint(sent, toks, label)
+        start = sent.tokens[toks[0]].start
+        form = aa.article.text[start : end(sent.tokens[toks[-1]])]
+        h = sent.tokens[head(sent, toks)]
+        kin = any(sent.tokens[j].lemma.casefold() in n.KIN for j in premods(sent, toks)) or (
+            h.dep == "appos" and sent.tokens[h.head].lemma.casefold() in n.KIN)  # 'her husband, Eric'
+
+        at = h.dep == "pobj" and sent.tokens[h.head].text.casefold() in n.PLACE_PREPS
+        whole = M(ai, men.sentence, start, form, label, tuple(toks), hint=strong, kin=kin, at=at)
+        cut = next((k for k, j in enumerate(toks[:-1]) if sent.tokens[j].dep == "case"), 0)  # the 's
+        if not cut:
+            out.append((whole, ()))
+            continue
+        owner = whole._replace(form=form[: sent.tokens[toks[cut]].start - start], label="", toks=whole.toks[:cut],
+                               hint="", kin=False, at=False)
+        second = sent.tokens[toks[cut + 1]].start
+        out.append((whole, (owner, whole._replace(start=second, form=form[second - start :], toks=whole.toks[cut + 1 :]))))
+    return out
+
+
+def mentions(articles: Sequence[AnalyzedArticle]) -> list[M]:
+    """Kept NER mentions, cleaned and junk-free, plus bare names spaCy missed elsewhere."""
+    raw = [r for ai, aa in enumerate(articles) for r in _raw(ai, aa)]
+    known = {n.clean(w.form).casefold() for w, _ in raw}
+    out: list[M] = []
+    for whole, parts in raw:  # "Prigozhin's Patriot" is two names when Prigozhin is known alone
+        out += parts if parts and n.clean(parts[0].form).casefold() in known else (whole,)
+    out = [m._replace(form=n.clean(m.form)) for m in out]
+    out = [m for m in out if "@" not in m.form and sum(c.isalpha() for c in m.form) > 1 and m.key not in n.PRONOUNS
+           and (m.form[:1].isupper() or m.form[:1].isdigit())]
+    proper = {m.key for m in out if any(  # a capitalised common noun ('Media group') is no name
+        articles[m.art].sentences[m.sent].tokens[i].pos == "PROPN" for i in m.toks)}
+    out = [m for m in out if m.key in proper]
+    out = _trim_headlines(articles, out)
+    surnames = {m.key.split()[-1] for m in out if m.label == "PERSON" and " " in m.key}
+    out = [m for m in out if " " in m.key or m.key.strip(".") not in n.TITLES or m.key in surnames]  # 'Sheriff'
+    out = _drop_common_nouns(articles, out)
+    titles = {(m.art, m.sent, j) for m in out if m.label == "PERSON"
+              for j in [*premods(articles[m.art].sentences[m.sent], m.toks), *_title_run(articles[m.art].sentences[m.sent], m.toks)]}
+    out = [m._replace(in_title=all((m.art, m.sent, j) in titles for j in m.toks)) for m in out]
+    return out + _missed(articles, out)
+
+
+def _title_run(sent: Sentence, toks: tuple[int, ...]) -> list[int]:
+    """'Interior Secretary' Dirk Kempthorne, however the parser attached it: up to three
+    capitalised words ending in a title just before the name."""
+    run: list[int] = []
+    j = toks[0] - 1
+    while j >= 0 and len(run) < 3 and sent.tokens[j].text[:1].isupper() and sent.tokens[j].pos in ("PROPN", "NOUN", "ADJ"):
+        run.append(j)
+        j -= 1
+    return run if run and sent.tokens[run[0]].text.casefold().strip(".") in n.TITLES else []
+
+
+def _trim_headlines(articles: Sequence[AnalyzedArticle], ms: list[M]) -> list[M]:
+    """'Yvonne Hiller Kills' in a title-case heading is 'Yvonne Hiller' when the body knows her;
+    a name only a heading has ('Riots Erupt') is dropped."""
+    known = {m.key for m in ms if not articles[m.art].sentences[m.sent].is_heading}
+    known |= {k.split()[-1] for k in known}
+    out = []
+    for m in ms:
+        sent = articles[m.art].sentences[m.sent]
+        if m.key not in known and sent.is_heading:
+            text = articles[m.art].article.text
+            for k in range(len(m.toks) - 1, 0, -1):
+                form = n.clean(text[m.start : end(sent.tokens[m.toks[k - 1]])])
+                if form.casefold() in known:
+                    m = m._replace(form=form, toks=m.toks[:k])
+                    break
+            else:
+                continue
+        out.append(m)
+    return out
+
+
+def _drop_common_nouns(articles: Sequence[AnalyzedArticle], ms: list[M]) -> list[M]:
+    """A one-word 'person' the articles also write in lower case ('Riot', 'Arson') is a word."""
+    parts = {w for m in ms if m.label == "PERSON" and " " in m.key for w in m.key.split()}
+    single = {m.key for m in ms if m.label == "PERSON" and " " not in m.key} - parts
+    if not single:
+        return ms
+    lower = {t.text for aa in articles for s in aa.sentences for t in s.tokens[1:] if t.text in single}
+    return [m for m in ms if not (m.label == "PERSON" and m.key in lower)]
+
+
+def _missed(articles: Sequence[AnalyzedArticle], found: list[M]) -> list[M]:
+    """Names spaCy missed elsewhere: a lone known name or surname ('Prigozhin agreed'), or a
+    known org with a suffix ('the Wagner PMC'); they count as mentions but do not vote."""
+    names = {m.key.split()[-1] for m in found if (m.label == "PERSON" or " " not in m.key) and not m.in_title}
+    orgs = {n.org_key(m.key) for m in found if m.label == "ORG"} - {""}
+    ships = {n.vessel_key(m.key) for m in found if m.label == "VESSEL"} - {""}
+    taken = {(m.art, m.sent, i) for m in found for i in m.toks}
+    out = []
+    for ai, aa in enumerate(articles):
+        for si, sent in enumerate(aa.sentences):
+            run: list[int] = []
+            for i, t in enumerate([*sent.tokens, None]):
+                if t is not None and t.pos == "PROPN" and t.ent not in n.LABELS and (ai, si, i) not in taken:
+                    run.append(i)
+                    continue
+                form = aa.article.text[sent.tokens[run[0]].start : end(sent.tokens[run[-1]])] if run else ""
+                words = form.casefold().split()
+                if (len(run) == 1 and (words[0] in names or words[0] in ships)) or n.vessel_key(form.casefold()) in ships or (
+                        len(run) > 1 and words[-1] in n.ORG_SUFFIXES and n.org_key(form.casefold()) in orgs):
+                    out.append(M(ai, si, sent.tokens[run[0]].start, form, "", tuple(run)))
+                run = []
+    return out

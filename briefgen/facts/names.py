@@ -1,0 +1,183 @@
+"""Word lists and string rules for names: cleaning, transliteration, who can be whom.
+
+Pure functions over strings, shared by the story pass and the edition pass.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from difflib import SequenceMatcher
+
+LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE"}
+#: Tie order when NER votes split evenly (spaCy calls towns ORG more often than the reverse).
+PREFERENCE = ("PERSON", "PLACE", "ORG", "VESSEL")
+TYPES = ("PERSON", "ORG", "PLACE", "VESSEL")
+ORG_SUFFIXES = frozenset({"group", "pmc", "inc", "corp", "corporation", "ltd", "co", "company", "llc", "plc"})
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us", "me", "his", "its", "their"})
+TITLES = frozenset(
+    {
+        "president", "minister", "leader", "chief", "head", "ceo", "founder", "chairman", "chairwoman", "chair", "director", "secretary",
+        "spokesman", "spokeswoman", "spokesperson", "governor", "mayor", "general", "commander", "premier", "king", "queen", "prince",
+        "senator", "ambassador", "envoy", "official", "deputy", "adviser", "advisor", "judge", "prosecutor", "editor", "owner", "boss",
+        "manager", "chancellor", "lawmaker", "officer", "executive", "colonel", "lieutenant", "captain", "admiral", "marshal",
+        "coach", "gm", "lawyer", "attorney", "constable", "sergeant", "detective", "inspector", "sheriff", "rep", "sen", "gov",
+        "representative", "congressman", "congresswoman", "superintendent", "commissioner", "dr", "professor", "prof", "rev",
+        "reverend", "bishop", "pope", "cardinal", "ada", "da", "agent", "actress", "actor", "singer", "publicist", "spokesmen",
+        "player", "pitcher", "baseman", "outfielder", "shortstop", "catcher", "forward", "guard", "center", "boxer", "champion",
+        "challenger", "trainer", "promoter", "analyst", "columnist", "reporter", "correspondent", "producer", "writer", "star",
+        "sir", "dame", "lord", "lady", "vice", "assistant", "acting", "former", "interim", "new", "veteran",
+    }
+)
+#: Words before a name that only people carry ('pin-up queen Bettie Page', 'author Stephenie Meyer').
+PERSON_TITLES = (TITLES - {"head", "general", "star", "center", "guard", "forward", "new", "former", "acting", "interim", "veteran",
+                           "vice", "assistant", "owner", "official"}) | {"author", "novelist", "model", "icon", "filmmaker", "actress",
+                                                                         "poet", "artist", "comedian", "rapper", "musician"}
+KIN = frozenset({"husband", "wife", "son", "daughter", "brother", "sister", "father", "mother", "friend", "boyfriend", "girlfriend",
+                 "partner", "fiance", "fiancee", "uncle", "aunt", "cousin", "nephew", "niece", "grandson", "granddaughter", "child"})
+#: One-word "names" that NER takes for organisations: time zones, boxing results.
+JUNK_NAMES = frozenset({"gmt", "bst", "est", "edt", "pst", "pdt", "cst", "cdt", "ist", "utc", "cet", "ko", "tko", "ap", "afp"})
+#: Titles that name the same kind of post, so "the Belarusian leader" can be "Belarusian President X".
+TITLE_CLASSES = (
+    frozenset({"leader", "president", "head", "chief", "boss", "premier", "chairman", "chairwoman", "chair", "ruler", "dictator", "king",
+               "queen", "founder", "owner", "ceo"}),
+    frozenset({"minister", "secretary"}),
+    frozenset({"spokesman", "spokeswoman", "spokesperson"}),
+    frozenset({"coach", "manager", "trainer"}),
+    frozenset({"lawyer", "attorney", "counsel"}),
+)
+SPEECH = frozenset(
+    {
+        "say", "tell", "add", "claim", "warn", "write", "state", "note", "announce", "declare", "insist", "explain", "argue", "accuse",
+        "reply", "respond", "stress", "emphasize", "emphasise", "remark", "comment", "ask", "suggest", "predict", "promise", "vow",
+        "allege", "acknowledge", "admit", "deny", "report", "tweet", "post", "urge", "describe", "recall", "conclude",
+        "yell", "shout", "scream", "cry", "whisper", "testify", "plead", "call", "hear", "read", "quote",
+    }
+)
+#: Nouns before or beside a name that make it an organisation or a place, whatever NER said.
+ORG_NOUNS = frozenset(
+    {
+        "regulator", "agency", "company", "firm", "group", "network", "newspaper", "daily", "broadcaster", "channel", "party",
+        "club", "team", "bank", "ministry", "watchdog", "organisation", "organization", "outlet", "website", "site", "magazine",
+        "paper", "station", "airline", "carrier", "band", "brand", "maker", "manufacturer", "retailer", "publisher", "studio",
+        "union", "charity", "foundation", "institute", "university", "college", "school", "hospital", "clinic", "facility", "court",
+        "council", "committee", "commission", "service", "tabloid", "show", "program", "programme", "franchise",
+        "cooperative", "co-op", "corporation", "creamery", "dairy", "business", "enterprise", "label", "chain", "store", "restaurant",
+    }
+)
+PLACE_NOUNS = frozenset(
+    {
+        "city", "town", "village", "region", "province", "district", "capital", "county", "neighborhood", "neighbourhood", "suburb",
+        "island", "country", "state", "street", "road", "avenue", "area", "port", "republic", "enclave", "territory", "borough",
+    }
+)
+PLACE_SUFFIXES = frozenset({"road", "street", "avenue", "boulevard", "lane", "drive", "square", "bridge", "highway", "st", "ave", "rd"})
+#: "in Ashgabat": a name governed by one of these is a place even when NER said person.
+PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "into", "across", "throughout", "around"})
+#: Words that make a name a ship's: "INS Mysore", "the Indian Naval Ship Sukanya".
+VESSEL_PREFIXES = frozenset({"ins", "mv", "m/v", "m.v.", "uss", "hms", "rv", "fv", "hmas", "hmcs", "ship", "warship"})
+#: A capitalised one-word org that means the one "X <word>" of the story: "the Navy" = "Indian Navy".
+GENERIC_ORGS = frozenset(
+    {
+        "navy", "army", "ministry", "police", "government", "party", "court", "council", "agency", "commission", "committee",
+        "department", "university", "board", "bank", "union", "federation", "league", "bureau", "guard", "parliament", "cabinet",
+        "administration", "senate", "assembly", "office", "service", "force", "forces", "club", "team",
+    }
+)
+ABBREVIATED_PLACES = re.compile(r"^(?:U\.? ?S\.?|U\.? ?K\.?|E\.? ?U\.?|U\.? ?N\.?)(?:\s|$)")
+NAME_PARTICLES = frozenset({"de", "van", "von", "da", "di", "al", "el", "bin", "ibn", "le", "la", "du", "del", "der", "ten", "ter", "dos"})
+
+
+def clean(text: str) -> str:
+    """Mention text as a name: no leading 'the' or 'Mr', no possessive, one space between words."""
+    text = " ".join(text.split()).strip(" ,;:()[]\"“”‘'")
+    text = re.sub(r"^(?:the|mr|mrs|ms|dr)\.?\s+", "", text, flags=re.I)
+    return re.sub(r"(?:['’]s|(?<=s)['’])$", "", text).strip(" ,;:-–—'’")
+
+
+def skel(word: str) -> str:
+    """A transliteration skeleton, so Aleksandr/Alexander or Yevgeny/Evgeniy compare alike."""
+    w = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode().casefold()
+    w = re.sub(r"[^a-z]", "", w).replace("x", "ks").replace("kh", "h").replace("ph", "f")
+    w = re.sub(r"^y(?=[eu])", "", w).replace("y", "i").replace("w", "v").replace("j", "i")
+    return re.sub(r"(.)\1+", r"\1", w)
+
+
+def strip_words(key: str, suffixes: frozenset[str], keep: int) -> list[str]:
+    words = [w.strip(".,") for w in key.split()]
+    while len(words) > keep and words[-1] in suffixes:
+        words.pop()
+    return words
+
+
+def surname(key: str) -> str:
+    return skel(strip_words(key, NAME_SUFFIXES, 1)[-1])
+
+
+def first_name(key: str) -> str:
+    return skel(key.split()[0])
+
+
+def _same_given(a: str, b: str) -> bool:
+    fa, fb = skel(a), skel(b)
+    if not fa or not fb:
+        return True
+    if min(len(a.strip(".")), len(b.strip("."))) == 1:
+        return fa[0] == fb[0]
+    if fa.endswith("a") != fb.endswith("a"):  # Alexandra is not Alexander
+        return False
+    if min(len(fa), len(fb)) >= 3 and (fa.startswith(fb) or fb.startswith(fa)):
+        return True  # Sam, Samuel
+    return fa == fb or SequenceMatcher(None, fa, fb).ratio() >= 0.8
+
+
+def same_person(a: str, b: str) -> bool:
+    """Same surname and compatible first names (equal, an initial, or a transliteration);
+    'H. Dale Hall' is Dale Hall."""
+    if surname(a) != surname(b):
+        return False
+    ga, gb = strip_words(a, NAME_SUFFIXES, 1)[:-1], strip_words(b, NAME_SUFFIXES, 1)[:-1]
+    if not ga or not gb or _same_given(ga[0], gb[0]):
+        return True
+    return (len(ga) > 1 and len(ga[0].strip(".")) == 1 and _same_given(ga[1], gb[0])) or (
+        len(gb) > 1 and len(gb[0].strip(".")) == 1 and _same_given(gb[1], ga[0]))
+
+
+def misspelt(a: str, b: str) -> bool:
+    """Klistchko for Klitschko: one long word spelt nearly alike."""
+    sa, sb = skel(a), skel(b)
+    return min(len(sa), len(sb)) >= 7 and sa[0] == sb[0] and SequenceMatcher(None, sa, sb).ratio() >= 0.85
+
+
+def org_key(key: str) -> str:
+    return " ".join(strip_words(key, ORG_SUFFIXES, 0))
+
+
+def vessel_key(key: str) -> str:
+    """'ins mysore' and 'indian naval ship mysore' -> 'mysore'; '' when no ship prefix."""
+    words = key.split()
+    last = max((i for i, w in enumerate(words[:-1]) if w in VESSEL_PREFIXES), default=-1)
+    return " ".join(words[last + 1 :]) if last >= 0 else ""
+
+
+def top(votes: Counter[str]) -> str:
+    best = max(votes.values(), default=0)
+    return next((label for label in PREFERENCE if best and votes[label] == best), "")
+
+
+def title_class(word: str) -> frozenset[str]:
+    word = word.casefold()
+    return next((c for c in TITLE_CLASSES if word in c), frozenset({word}))
+
+
+def slug(name: str, taken: set[str]) -> str:
+    base = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    base = out = re.sub(r"[^a-z0-9]+", "-", base).strip("-") or "entity"
+    n = 1
+    while out in taken:
+        n += 1
+        out = f"{base}-{n}"
+    taken.add(out)
+    return out

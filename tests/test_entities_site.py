@@ -1,0 +1,83 @@
+"""Entity pages and the index: links from fact boxes, the page rule, and escaping of article text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import markdown
+import pytest
+
+from briefgen.config import BuildConfig
+from briefgen.facts import edition_entities, link
+from briefgen.models import Article, Briefing, Changes, Citation, FactBox, Paragraph, Quote, Role, Story, StoryBrief
+from briefgen.pipeline import PACKAGE_TEMPLATES
+from briefgen.render import render_pages
+
+EVIL = '<script>alert(1)</script> [x](javascript:alert(1)) {{ 7*7 }} *bold* | pipe'
+
+
+def _article(aid: str, text: str, title: str, source: str) -> Article:
+    return Article(aid, title, text, (Paragraph(text, 0),), date="2024-05-01", source=source)
+
+
+def _box(name: str, aid: str, text: str, **extra: object) -> FactBox:
+    c = Citation(text, aid, 0, "2024-05-01")
+    fields: dict[str, object] = {"roles": (), "quotes": (), "evidence": (c,)}
+    fields.update(extra)
+    return FactBox(id=name.lower().replace(" ", "-"), name=name, type="PERSON", aliases=(name,), mentions=2,
+                   articles=(aid,), sources=1, related=(), **fields)  # type: ignore[arg-type]
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    text_a = f"Ivan Kubrakov, the minister, said “{EVIL}” on Monday."
+    text_b = "Ivan Kubrakov met Olga Petrova in Minsk on Monday."
+    a = _article("a.txt", text_a, f"Minister speaks {EVIL}", "Wire")
+    b = _article("b.txt", text_b, "A meeting", "Paper")
+    role = Role(Citation(text_a, "a.txt", 0, "2024-05-01"), "the minister", sources=2)
+    quote = Quote(EVIL, "Ivan Kubrakov", Citation(text_a, "a.txt", 0, "2024-05-01"))
+    boxes = {
+        "s1": [_box("Ivan Kubrakov", "a.txt", text_a, roles=(role,), quotes=(quote,)), _box(f"Evil {EVIL}", "a.txt", text_a)],
+        "s2": [_box("Ivan Kubrakov", "b.txt", text_b), _box("Olga Petrova", "b.txt", text_b)],
+    }
+    ed = edition_entities(boxes, [a, b])
+    briefs = [StoryBrief(Story(sid, f"Story {sid} {EVIL}", (bs[0].articles[0],)), (), tuple(bs), ()) for sid, bs in boxes.items()]
+    briefing = Briefing("2024-05-01", (a, b), tuple(link(briefs, ed)), (), Changes(None, (), (), ()), entities=tuple(ed.entities))
+    docs = tmp_path_factory.mktemp("docs")
+    render_pages(briefing, docs, BuildConfig(), PACKAGE_TEMPLATES, [], {}, {})
+    return docs
+
+
+def test_pages_follow_the_rule(site: Path) -> None:
+    pages = sorted(p.name for p in (site / "entities").iterdir())
+    # Kubrakov: two articles and a role; the others: one article, no role, no quote
+    assert pages == ["ivan-kubrakov.md"]
+    index = (site / "entities.md").read_text(encoding="utf-8")
+    assert "(entities/ivan-kubrakov.md)" in index and "2 other entities are named only on the story pages" in index
+    assert "Olga Petrova" not in index
+
+
+def test_fact_boxes_link_to_entity_pages(site: Path) -> None:
+    s1 = (site / "stories" / "s1.md").read_text(encoding="utf-8")
+    s2 = (site / "stories" / "s2.md").read_text(encoding="utf-8")
+    assert "### [Ivan Kubrakov](../entities/ivan-kubrakov.md)" in s1 and "### [Ivan Kubrakov](../entities/ivan-kubrakov.md)" in s2
+    assert "### Olga Petrova" in s2  # no page, no link
+    assert "(2 sources)" in s1  # the role is carried by two independent sources
+    page = (site / "entities" / "ivan-kubrakov.md").read_text(encoding="utf-8")
+    assert "(../stories/s1.md)" in page and "(../stories/s2.md)" in page
+    assert "(../articles/a-cfc7b4.md#s0 " in page and "(../articles/b-aceba9.md#s0 " in page
+
+
+def _html(path: Path) -> str:
+    text = path.read_text(encoding="utf-8")
+    if text.startswith("---\n"):  # front matter: mkdocs reads it as page meta, not Markdown
+        text = text.split("\n---\n", 1)[1]
+    return markdown.markdown(text, extensions=["attr_list", "md_in_html", "tables"])
+
+
+def test_entity_pages_escape_article_text(site: Path) -> None:
+    for path in [site / "entities.md", *(site / "entities").iterdir(), *(site / "stories").iterdir()]:
+        html = _html(path)
+        assert "<script" not in html and 'href="javascript' not in html and "49" not in html  # no live link, no template run
+    html = _html(site / "entities" / "ivan-kubrakov.md")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "{{ 7*7 }}" in html and "*bold*" in html
