@@ -10,7 +10,10 @@ from hypothesis import strategies as st
 
 from briefgen.config import BuildConfig
 from briefgen.models import AnalyzedArticle, Article, Mention, Paragraph, Question, Sentence, Token
-from briefgen.questions import MAX_WORDS, clause_question, open_questions
+from briefgen.questions import MAX_WORDS, clause_question, open_questions, question_focus
+from briefgen.questions.answering import answers, mentions
+from briefgen.questions.parse import clean
+from briefgen.summarize import summarize
 
 # --- hand-built parses ----------------------------------------------------------------------------------------------
 
@@ -233,8 +236,167 @@ def parsed(draw: st.DrawFn) -> list[Row]:
 def test_any_parse_gives_well_formed_questions(sents: list[list[Row]]) -> None:
     story = [article("a.txt", sents, (Mention("Kyiv", "GPE", 0, 4, 0),)), article("b.txt", sents[:1])]
     for q in open_questions(story, BuildConfig(max_questions=50)):
-        assert q.question.endswith("?") and q.kind in {"unknown", "disputed", "unverified", "pending"}
+        assert q.question.endswith("?") and q.kind in {"unknown", "disputed", "unverified", "conflicting", "pending"}
         for c in q.evidence:
             a = next(a for a in story if a.article.id == c.article)
             s = a.sentences[c.sentence]
             assert c.text == s.text == a.article.text[s.start : s.end]
+
+
+# --- real parses of small stories: conflicting figures, answered questions, what is no plan ---------------------
+
+
+@pytest.fixture(scope="module")
+def parse(seed_config: BuildConfig):
+    """Parse {article id: text} with the project's model (loaded once); ``date`` applies to all."""
+    from briefgen.analyze import analyze
+
+    def make(texts: dict[str, str], date: str | None = "2024-03-01", dates: dict[str, str] | None = None) -> list[AnalyzedArticle]:
+        arts = []
+        for aid, text in texts.items():
+            paras, start = [], 0
+            for block in text.split("\n\n"):
+                paras.append(Paragraph(block, start))
+                start += len(block) + 2
+            arts.append(Article(id=aid, title=aid, text=text, paragraphs=tuple(paras), date=(dates or {}).get(aid, date)))
+        return analyze(arts, seed_config)
+
+    return make
+
+
+def _kind(questions: list[Question], kind: str) -> list[Question]:
+    return [q for q in questions if q.kind == kind]
+
+
+def test_different_tolls_on_one_day_conflict(parse) -> None:
+    story = parse({"a.txt": "Twelve people were killed in the explosion at the market in Kabul, police said.",
+                   "b.txt": "Fourteen people were killed in the explosion at the market in Kabul, officials said."})
+    (q,) = _kind(open_questions(story, BuildConfig()), "conflicting")
+    assert q.question == "How many people were killed?"
+    assert {c.article for c in q.evidence} == {"a.txt", "b.txt"}
+    assert {"Twelve", "Fourteen"} <= {c.text.split()[0] for c in q.evidence}
+
+
+@pytest.mark.parametrize(
+    ("second", "dates"),
+    [
+        ("At least fourteen people were killed in the explosion at the market in Kabul, officials said.", None),  # a range
+        ("Fourteen people were killed in the explosion at the market in Kabul, officials said.", {"b.txt": "2024-03-02"}),  # an update
+        ("Fourteen people were killed in the explosion at the market in Kabul and twelve people were killed in "
+         "the explosion at the market in Herat.", None),  # one source telling two events apart
+    ],
+)
+def test_ranges_updates_and_two_events_do_not_conflict(parse, second: str, dates: dict[str, str] | None) -> None:
+    story = parse({"a.txt": "Twelve people were killed in the explosion at the market in Kabul, police said.", "b.txt": second},
+                  dates=dates)
+    assert not _kind(open_questions(story, BuildConfig()), "conflicting")
+
+
+def test_two_offers_by_different_teams_do_not_conflict(parse) -> None:
+    story = parse({"a.txt": "The Red Sox made Teixeira a $200 million offer on Monday.",
+                   "b.txt": "The Nationals made Teixeira a $160 million offer on Monday."})
+    assert not _kind(open_questions(story, BuildConfig()), "conflicting")
+
+
+def test_plan_that_another_source_reports_done_is_not_pending(parse) -> None:
+    plan = "The Patriot media group will close all offices, the owner said on Friday."
+    done = "The Patriot media group closed all offices on Saturday, staff said."
+    assert _kind(open_questions(parse({"a.txt": plan, "b.txt": "Staff packed boxes on Saturday."}), BuildConfig()), "pending")
+    assert not _kind(open_questions(parse({"a.txt": plan, "b.txt": done}), BuildConfig()), "pending")
+
+
+def test_question_the_summary_answers_is_dropped(parse) -> None:
+    from briefgen.models import Citation, SummarySentence
+
+    story = parse({"a.txt": "The cause of the fire at the warehouse has not been determined.",
+                   "b.txt": "The fire at the warehouse was caused by an electrical fault, investigators said."})
+    assert not _kind(open_questions(story, BuildConfig()), "unknown")  # b.txt answers it
+    alone = [story[0], parse({"b.txt": "Crews worked through the night at the warehouse."})[0]]
+    (q,) = _kind(open_questions(alone, BuildConfig()), "unknown")
+    assert q.question.startswith("What caused the fire")
+    s = story[1].sentences[0]
+    summary = [SummarySentence(Citation(s.text, "b.txt", s.index), 1.0)]
+    assert not _kind(open_questions([alone[0], story[1]], BuildConfig(), summary=summary), "unknown")
+
+
+def test_no_open_question_is_answered_by_the_seed_summary(seed_analyzed: list[AnalyzedArticle], seed_config: BuildConfig) -> None:
+    """The automatic check: rebuild each question's focus and test it against every summary sentence."""
+    summary = summarize(seed_analyzed, seed_config)
+    qs = open_questions(seed_analyzed, dataclasses.replace(seed_config, max_questions=50), summary=summary)
+    by_id = {a.article.id: a for a in seed_analyzed}
+    sents = [clean(by_id[s.citation.article].sentences[s.citation.sentence]) for s in summary]
+    checked = 0
+    for q in (q for q in qs if q.kind != "conflicting"):
+        ev = q.evidence[0]
+        f = question_focus(by_id[ev.article], by_id[ev.article].sentences[ev.sentence], q.kind, q.question)
+        assert f is not None
+        assert not any(answers(f, s) for s in sents), q.question
+        assert q.kind != "pending" or not any(mentions(f, s) for s in sents), q.question
+        checked += 1
+    assert checked >= 4
+
+
+def test_seed_patriot_closing_is_not_pending_because_it_shut_down(seed_questions: list[Question]) -> None:
+    assert not [q for q in seed_questions if q.kind == "pending" and "Patriot" in q.question]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rahman would go on to win the title in 2005 but lost it a year later.",  # narrative "would"
+        "I hope they will start fighting better opponents next year.",  # a speaker's hope
+        "The spokesman would not say what the actress was being treated for.",  # a refusal, not a plan
+        "It will be her second stint in the job after hosting the ceremony in 2007.",  # a description
+        "The star was set to be released on Tuesday when she suffered a heart attack.",  # a plan history overtook
+    ],
+)
+def test_not_a_plan(parse, text: str) -> None:
+    assert not _kind(open_questions(parse({"a.txt": text}), BuildConfig()), "pending")
+
+
+def test_stranded_preposition_stays_at_the_end(parse) -> None:
+    story = parse({"a.txt": "Actress Tara Reid has checked into rehab. Her spokesman did not say what Reid is being treated for."})
+    (q,) = _kind(open_questions(story, BuildConfig()), "unknown")
+    assert q.question == "What is Reid being treated for?"
+
+
+def test_questions_with_unresolved_pronouns_are_not_asked(parse) -> None:
+    story = parse({"a.txt": "It is unclear whether they will return the money to him."})
+    assert not open_questions(story, BuildConfig())
+
+
+def test_resolved_questions_names_the_answering_sentence(parse) -> None:
+    from briefgen.questions import resolved_questions
+
+    old = parse({"a.txt": "The Patriot media group will close all offices, the owner said on Friday."})
+    previous = [{"question": q.question, "kind": q.kind, "evidence": [{"article": c.article, "sentence": c.sentence} for c in q.evidence]}
+                for q in open_questions(old, BuildConfig())]
+    assert [p["kind"] for p in previous] == ["pending"]
+    now = old + parse({"b.txt": "Staff packed boxes.\n\nThe Patriot media group closed all offices on Saturday."}, date="2024-03-03")
+    ((text, citation),) = resolved_questions(previous, now, {"b.txt"})
+    assert text == previous[0]["question"] and citation.article == "b.txt" and "closed all offices" in citation.text
+    assert resolved_questions(previous, now, set()) == []  # no new article, nothing answered
+    assert resolved_questions([{"question": "Gone?", "kind": "pending", "evidence": [{"article": "x.txt", "sentence": 0}]}],
+                              now, {"b.txt"}) == []
+
+
+def test_what_changed_tells_answered_from_dropped(parse) -> None:
+    from briefgen.editions import compute_changes
+    from briefgen.models import Story, StoryBrief
+    from briefgen.questions import resolved_questions
+
+    old = parse({"a.txt": "The Patriot media group will close all offices, the owner said on Friday."})
+    asked = [{"question": q.question, "kind": q.kind, "evidence": [{"article": c.article, "sentence": c.sentence} for c in q.evidence]}
+             for q in open_questions(old, BuildConfig())]
+    asked.append({"question": "Was it outranked?", "kind": "unknown", "evidence": [{"article": "a.txt", "sentence": 0}]})
+    previous = {"articles": [{"path": "a.txt"}], "stories": [{"id": "s-1", "articles": ["a.txt"], "questions": asked}]}
+    now = old + parse({"b.txt": "The Patriot media group closed all offices on Saturday."}, date="2024-03-03")
+    story = Story("s-1", "Patriot", ("a.txt", "b.txt"))
+    brief = StoryBrief(story, (), (), tuple(open_questions(now, BuildConfig())))
+    changes = compute_changes("e1", previous, ["a.txt", "b.txt"], [brief], lambda sb, q, new: resolved_questions(q, now, new))
+    assert changes.answered_questions == (asked[0]["question"],)
+    ((question, citation),) = changes.answers
+    assert question == asked[0]["question"] and citation.article == "b.txt"
+    assert changes.dropped_questions == ("Was it outranked?",)
+    plain = compute_changes("e1", previous, ["a.txt", "b.txt"], [brief])  # without a resolver nothing counts as answered
+    assert plain.answered_questions == () and set(plain.dropped_questions) == {q["question"] for q in asked}

@@ -1,0 +1,223 @@
+"""Open questions: what a story's sources leave unknown, disputed, unverified, conflicting or pending.
+
+Works only from the records of analyze.py (no spaCy), so it is tested with hand-made tokens.
+Questions are rebuilt from the dependency parse instead of echoing a sentence, so they read
+like a reader's question; evidence is always whole, verbatim sentences. A question that the
+story's own summary or another of its sources answers is not asked (see answering.py).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from briefgen.config import BuildConfig
+from briefgen.models import AnalyzedArticle, Citation, Question, Sentence, SummarySentence
+from briefgen.questions import kinds
+from briefgen.questions.answering import Focus, answered, answers, focus, mentions
+from briefgen.questions.conflicting import conflicts
+from briefgen.questions.parse import MAX_WORDS, UNRESOLVED, clause_question, clean, key_stems
+
+__all__ = ["MAX_WORDS", "answers", "clause_question", "open_questions", "question_focus", "resolved_questions"]
+
+log = logging.getLogger(__name__)
+
+WEIGHTS = {"unknown": 3.0, "disputed": 3.0, "conflicting": 3.0, "unverified": 2.5, "pending": 1.5}
+PER_KIND = {"pending": 2}  # plans are many and mostly routine: at most this many, so other kinds get room
+BROKEN = re.compile(r"\s[-–—]{1,2}\s|\s-\w|\w-\s|--"  # a dash aside cut in half reads as nonsense
+                    r"|\b(?:be|been|being|have|has|had|do|does|did|is|are|was|were|will|would)\?$"  # "Will O'Brien be?"
+                    r"|\b(?:that|those)\s+(?!(?:the|a|an|it|he|she|they)\b)[a-z]+")  # "that range": which one?
+
+
+@dataclass
+class _Cand:
+    kind: str
+    question: str
+    evidence: list[tuple[int, int]]  # (article position, sentence index)
+    keys: set[str] = field(default_factory=set)
+    weight: float = 0.0
+    focus: Focus | None = None
+    variants: list[str] = field(default_factory=list)  # the wordings merged into this question
+
+
+def _candidates(articles: Sequence[AnalyzedArticle], sent_keys: dict[tuple[int, int], set[str]], names: set[str]) -> list[_Cand]:
+    notes = [(ai, s.index) for ai, a in enumerate(articles) for s in a.sentences if not s.is_heading and kinds.no_proof(s)]
+    cands: list[_Cand] = []
+
+    def add(kind: str, found: kinds.Found, ai: int, s: Sentence, more: Sequence[tuple[int, int]] = (), bonus: float = 0.0) -> None:
+        if len(found.question.split()) >= 3 and not UNRESOLVED.search(found.question) and not BROKEN.search(found.question):
+            evidence = list(dict.fromkeys([(ai, s.index), (ai, found.sent.index), *more]))
+            keys = key_stems(found.sent.tokens, found.idx)[0]
+            cands.append(_Cand(kind, found.question, evidence, keys, WEIGHTS[kind] + bonus, focus(kind, found)))
+
+    for ai, a in enumerate(articles):
+        for s in (s for s in a.sentences if not s.is_heading and s.tokens):
+            for found in kinds.unknown(a, s):
+                add("unknown", found, ai, s)
+            for found in kinds.disputed(a, s):  # each other article's best sentence raising the same claim joins the evidence
+                keys = key_stems(found.sent.tokens, found.idx)[0]
+                hits = sorted((-len((keys & ks) - names), k) for k, ks in sent_keys.items() if k[0] != ai and len((keys & ks) - names) >= 2)
+                add("disputed", found, ai, s, list({k[0]: k for _, k in reversed(hits)}.values()))
+            for claim in kinds.claims(a, s):
+                keys = key_stems(claim.found.sent.tokens, claim.found.idx)[0]
+                linked = [n for n in notes if n != (ai, s.index) and (
+                    (n[0] == ai and (n[1] == s.index + 1 or (abs(n[1] - s.index) <= 2 and len((keys & sent_keys[n]) - names) >= 2)))
+                    or len((keys & sent_keys[n]) - names) >= 3)] + [(ai, s.index)] * kinds.no_proof(s, claim.core)
+                if linked or claim.claimed:
+                    add("unverified", claim.found, ai, s, linked, 0.0 if linked else -0.5)
+            for found in kinds.pending(a, s):
+                add("pending", found, ai, s)
+    for question, evidence, keys in conflicts(articles):
+        cands.append(_Cand("conflicting", question, evidence, keys, WEIGHTS["conflicting"]))
+    return cands
+
+
+def _answered_in_story(articles: Sequence[AnalyzedArticle], c: _Cand) -> bool:
+    """Another source of the story answers it: a plan that happened, an unknown that a later article
+    states, a claim that another article confirms on its own."""
+    if c.focus is None or c.kind in ("disputed", "conflicting"):
+        return False
+    cited = {ai for ai, _ in c.evidence}
+    first = min((articles[ai].article.date or "" for ai in cited), default="")
+    for ai, a in enumerate(articles):
+        if c.kind == "unverified" and ai in cited:
+            continue  # the claimer repeating the claim is no corroboration
+        if c.kind == "pending" and a.article.date and first and a.article.date < first:
+            continue  # an article older than the plan cannot know its outcome
+        if (hit := answered(c.focus, (s for s in a.sentences if (ai, s.index) not in c.evidence))) is not None:
+            log.debug("dropped %r: %s answers it: %s", c.question, a.article.id, hit.text)
+            return True
+    return False
+
+
+def open_questions(articles: Sequence[AnalyzedArticle], config: BuildConfig,
+                   summary: Sequence[SummarySentence] = ()) -> list[Question]:
+    """What one story's sources leave open, best first, at most ``config.max_questions``.
+
+    With ``summary``, questions that a summary sentence answers are dropped, and so are plans that the
+    summary states and more than one source reports: "Will X host the Oscars?" under "X will host the
+    Oscars" asks nothing new. A plan only one source mentions stays a question even when that source's
+    sentence is in the summary.
+    """
+    articles = [replace(a, sentences=tuple(clean(s) for s in a.sentences)) for a in articles]
+    sent_keys = {(ai, s.index): key_stems(s.tokens, range(len(s.tokens)))[0]
+                 for ai, a in enumerate(articles) for s in a.sentences if not s.is_heading}
+    names = {n for a in articles for s in a.sentences for n in key_stems(s.tokens, range(len(s.tokens)))[1]}
+    position = {a.article.id: ai for ai, a in enumerate(articles)}
+    in_summary = {(position[s.citation.article], s.citation.sentence) for s in summary if s.citation.article in position}
+    by_index = [{s.index: s for s in a.sentences} for a in articles]
+    summary_sents = [(ai, by_index[ai][si]) for ai, si in sorted(in_summary) if si in by_index[ai]]
+    cands = _candidates(articles, sent_keys, names)
+    merged = [c for c in _merge(cands) if not _answered_in_story(articles, c)]
+    kept = []
+    for c in merged:
+        if c.focus is not None and answered(c.focus, (s for ai, s in summary_sents if (ai, s.index) not in c.evidence)):
+            log.debug("dropped %r: the summary answers it", c.question)
+            continue
+        cited = {ai for ai, _ in c.evidence}
+        if c.kind == "pending" and ((len(cited) > 1 and in_summary & set(c.evidence)) or (c.focus is not None and any(
+                mentions(c.focus, s) and (len(cited) > 1 or ai not in cited) for ai, s in summary_sents))):
+            log.debug("dropped %r: the summary already states the plan", c.question)
+            continue
+        kept.append(c)
+    questions = _finish(articles, kept, sent_keys, names)
+    counts: dict[str, int] = {}
+    out = []
+    for q in questions:
+        counts[q.kind] = counts.get(q.kind, 0) + 1
+        if counts[q.kind] <= PER_KIND.get(q.kind, config.max_questions):
+            out.append(q)
+    log.debug("%d open questions from %d candidates", len(out), len(cands))
+    return out[: config.max_questions]
+
+
+def _merge(cands: list[_Cand]) -> list[_Cand]:
+    """One question per claim across sources: same kind and mostly the same key words, or the same
+    wh-word and predicate about the same things ("What is Reid being treated for?" twice)."""
+    out: list[_Cand] = []
+    for c in cands:
+        same = next((o for o in out if o.kind == c.kind and (o.question == c.question or (
+            c.keys & o.keys and len(c.keys & o.keys) / len(c.keys | o.keys) >= (0.4 if c.kind == "pending" else 0.5)) or (
+            c.focus is not None and o.focus is not None and c.focus.pred & o.focus.pred and (
+                (c.focus.wh and c.focus.wh == o.focus.wh) or (c.kind == "pending" and c.focus.args & o.focus.args))) or (
+            c.focus is not None and o.focus is not None and c.focus.wh == o.focus.wh == "why"
+            and _names(c.question) & _names(o.question)))), None)  # "Why did Reid enter rehab?" = "What was behind Reid's checking in?"
+        if same is None:
+            out.append(c)
+            continue
+        same.evidence += [e for e in c.evidence if e not in same.evidence]
+        same.keys, same.weight = same.keys | c.keys, max(same.weight, c.weight)
+        same.variants += [same.question] * (not same.variants) + [c.question]
+    for c in out:  # the wording most sources give, then the shortest
+        if c.variants:
+            c.question = min(c.variants, key=lambda q: (-c.variants.count(q), len(q), q))
+    return out
+
+
+def _names(question: str) -> set[str]:
+    """Capitalised words after the first, without a possessive: the names a question is about."""
+    return {re.sub(r"['’]s$", "", w) for w in question.rstrip("?").split()[1:] if w[:1].isupper()}
+
+
+def _finish(articles: Sequence[AnalyzedArticle], cands: list[_Cand], sent_keys: dict[tuple[int, int], set[str]],
+            names: set[str]) -> list[Question]:
+    """Score and cite. An article addresses a question if one sentence shares two of its key words,
+    two of them not names (names like "Wagner" run through the whole story)."""
+    total, result = max(1, len(sent_keys)), []
+    by_index = [{s.index: s for s in a.sentences} for a in articles]
+    for c in cands:
+        cited = {ai for ai, _ in c.evidence}
+        need = min(2, len(c.keys - names))
+        silent = tuple(a.article.id for ai, a in enumerate(articles) if ai not in cited and not any(
+            ki == ai and len(c.keys & ks) >= 2 and len((c.keys & ks) - names) >= need for (ki, _), ks in sent_keys.items()))
+        salience = max((sum(1 for ks in sent_keys.values() if e in ks) / total for e in c.keys & names), default=0.0)
+        addressing = len(articles) - len(silent) - len(cited)
+        score = round(c.weight + 0.5 * (len(cited) - 1) + 0.25 * addressing + min(1.0, 2 * salience), 3)
+        evidence = tuple(Citation(text=by_index[ai][si].text, article=articles[ai].article.id, sentence=si, date=articles[ai].article.date)
+                         for ai, si in sorted(c.evidence) if si in by_index[ai])
+        result.append(Question(c.question, c.kind, evidence, silent, score))
+    return sorted(result, key=lambda q: (-q.score, q.question))
+
+
+def resolved_questions(previous: Sequence[Mapping[str, Any]], articles: Sequence[AnalyzedArticle],
+                       new: set[str]) -> list[tuple[str, Citation]]:
+    """Questions of the previous edition (as in its briefing.json) that one of the ``new`` articles answers.
+
+    A question's focus is rebuilt from its first evidence sentence when that article is still in the
+    story; a question whose evidence is gone cannot be checked and is not reported as answered.
+    """
+    articles = [replace(a, sentences=tuple(clean(s) for s in a.sentences)) for a in articles]
+    by_id = {a.article.id: a for a in articles}
+    out = []
+    for q in previous:
+        text, kind = q.get("question"), q.get("kind")
+        ev = [e for e in q.get("evidence", []) if isinstance(e, dict) and e.get("article") in by_id]
+        if not isinstance(text, str) or not ev:
+            continue
+        art = by_id[ev[0]["article"]]
+        sent = next((s for s in art.sentences if s.index == ev[0].get("sentence")), None)
+        if sent is None:
+            continue
+        f = question_focus(art, sent, kind, text)
+        if f is None:
+            continue
+        for aid in sorted(new):
+            if aid in by_id and aid != art.article.id and (hit := answered(f, by_id[aid].sentences)) is not None:
+                out.append((text, Citation(hit.text, aid, hit.index, by_id[aid].article.date)))
+                break
+    return out
+
+
+def question_focus(art: AnalyzedArticle, sent: Sentence, kind: Any, text: str) -> Focus | None:
+    """The focus of a question built from ``sent`` (see answering.py): the detection that gives the same
+    text if there is one, else the first of the same kind; None for conflicting figures."""
+    detect = {"unknown": kinds.unknown, "disputed": kinds.disputed, "pending": kinds.pending,
+              "unverified": lambda a, s: [c.found for c in kinds.claims(a, s)]}.get(kind)
+    if detect is None:
+        return None
+    found = detect(art, clean(sent))
+    hit = next((f for f in found if f.question == text), found[0] if found else None)
+    return focus(str(kind), hit) if hit is not None else None

@@ -1,0 +1,223 @@
+"""When does a sentence answer an open question?
+
+A question's ``Focus`` is its predicate (with a few synonyms), the content words around it and the
+names among them. A sentence answers the question when it states that predicate about the same
+things as a plain assertion: not negated, not under a modal, a plan, a hedge or a "whether", and,
+for a wh-question, with the kind of word the question asks for (a number for "how many", a cause
+for "why", a place for "where"). Used three ways: to drop a question the story's own summary or
+another of its sources answers, and to say on the what-changed page which questions of the previous
+edition new articles answered.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from briefgen.models import Sentence, Token
+from briefgen.questions.kinds import ANNOUNCE, KNOWABLE, PLAN, UNCLEAR, Found, personal
+from briefgen.questions.parse import ENTITY, GENERIC, HEDGES, children, stem, subtree
+
+SYNONYMS = [{"reverse", "overturn", "rescind", "repeal", "scrap"},
+            {"close", "shut"}, {"resign", "quit"}, {"arrive", "land", "reach"}, {"fire", "dismiss", "sack"},
+            {"arrest", "detain"}, {"charge", "indict"}, {"release", "free"}, {"host", "emcee"}, {"sign", "agree"}]
+FRAME_PRED = {"whereabouts": {"whereabouts", "location", "arrive", "stay", "live", "hide", "locate"}, "location": {"location", "locate"},
+              "cause": {"cause"}, "motive": {"motive", "because"}, "reason": {"reason", "because"}, "identity": {"identify", "name"},
+              "name": {"identify", "name"}, "toll": {"toll", "kill", "die"}}
+HEDGED = {"reportedly", "allegedly", "apparently", "possibly", "likely", "probably", "perhaps", "maybe", "unconfirmed", "rumor",
+          "whether", "if", "believe", "suspect", "seem", "appear", "expect", "plan", "hope", "investigate", "try", "unverified"}
+MODAL = {"will", "would", "shall", "may", "might", "could", "can", "should", "must", "'ll", "wo", "ca"}
+CAUSAL = {"because", "due", "reason", "motive", "cause", "blame", "over", "after"}
+NOT_NAMES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
+DATED = {"DATE", "TIME"}
+LIGHT = GENERIC | {"take", "go", "come", "put", "give", "keep", "need", "want"}  # say nothing without their object
+BEFORE = {"previously", "first", "once", "formerly", "earlier", "ago", "last", "before", "already"}
+
+
+@dataclass(frozen=True)
+class Focus:
+    kind: str
+    wh: str  # "" for a yes/no question
+    pred: frozenset[str]  # stems of the predicate and its synonyms
+    args: frozenset[str]  # content stems around it
+    names: frozenset[str]  # the args that are names
+    dated: frozenset[str] = frozenset()  # words of its dates and times ("next", "year")
+    pos: str = "VERB"  # of the predicate
+    subj: str = ""  # stem of the subject's head noun, when it is one
+
+
+def _content(t: Token) -> bool:
+    low = t.lemma.lower()
+    return (t.pos in ("NOUN", "PROPN", "VERB", "ADJ", "NUM") and not t.is_stop and len(low) > 2 and low not in GENERIC | HEDGES
+            and t.ent not in DATED)
+
+
+def _is_name(t: Token) -> bool:
+    return (t.pos == "PROPN" or t.ent in ENTITY) and t.ent not in NOT_NAMES
+
+
+def predicate(toks: tuple[Token, ...], head: int) -> int:
+    """The word carrying the meaning: "was relevant" -> relevant, "is host" -> host."""
+    if toks[head].lemma.lower() == "be":
+        return next((c for c, t in enumerate(toks) if t.head == head and c != head and t.dep in ("acomp", "attr")), head)
+    return head
+
+
+def _preds(lemma: str) -> set[str]:
+    low = lemma.lower()
+    out = {stem(low)} | FRAME_PRED.get(low, set())
+    for group in SYNONYMS:
+        if low in group:
+            out |= group
+    return out
+
+
+def focus(kind: str, found: Found) -> Focus:
+    toks = found.sent.tokens
+    head = predicate(toks, found.head)
+    obj = next((c for c, t in enumerate(toks) if t.head == head and t.dep == "dobj" and c != head), None)
+    if toks[head].lemma.lower() == "face" and obj is not None and toks[obj].lemma.lower() in ("charge", "trial"):
+        head = obj  # "will face charges": the question is whether X is charged
+    pred = _preds(toks[head].lemma) if toks[head].lemma.lower() not in LIGHT else set()
+    kids = children(toks)
+    core = set(found.idx)
+    for c in sorted(core):  # the claim itself, not a second clause or an aside
+        if c != found.head and (toks[c].dep in ("advcl", "relcl", "parataxis", "appos", "acl") or (
+                toks[c].dep == "conj" and toks[c].pos in ("VERB", "AUX"))):
+            core -= subtree(kids, c)
+    args = {stem(toks[i].lemma) for i in core if i != head and _content(toks[i])} - pred
+    names = {stem(toks[i].lemma) for i in core if i != head and _content(toks[i]) and _is_name(toks[i])} - pred
+    dated = {toks[i].text.lower() for i in found.idx if toks[i].ent in DATED}
+    return Focus(kind, found.wh, frozenset(pred), frozenset(args), frozenset(names), frozenset(dated), toks[head].pos,
+                 _subject(toks, kids, found.head))
+
+
+def _subject(toks: tuple[Token, ...], kids: list[list[int]], v: int) -> str:
+    t = toks[v]
+    if t.dep == "relcl" and t.head != v and any(toks[c].tag in ("WP", "WDT") and toks[c].dep.startswith("nsubj") for c in kids[v]):
+        return stem(toks[t.head].lemma) if toks[t.head].pos in ("NOUN", "PROPN") else ""
+    subj = next((c for c in kids[v] if toks[c].dep in ("nsubj", "nsubjpass")), None)
+    if subj is None and t.dep == "conj" and t.head != v:
+        subj = next((c for c in kids[t.head] if toks[c].dep in ("nsubj", "nsubjpass")), None)
+    return stem(toks[subj].lemma) if subj is not None and toks[subj].pos in ("NOUN", "PROPN") else ""
+
+
+def uncertain(sent: Sentence) -> bool:
+    """The sentence itself leaves things open, or is a speaker's own view, so it answers nothing."""
+    toks, kids = sent.tokens, children(sent.tokens)
+    if sent.text.rstrip(" \"'”’").endswith("?") or personal(toks):
+        return True
+    for i, t in enumerate(toks):
+        low = t.lemma.lower()
+        if low in UNCLEAR or low in HEDGED or (low in KNOWABLE and any(toks[c].dep == "neg" for c in kids[i] + kids[t.head])):
+            return True
+    return False
+
+
+def _clause(toks: tuple[Token, ...], kids: list[list[int]], v: int) -> set[int]:
+    """The verb's clause, with the subject it shares: "X, who was charged", "X was arrested and charged"."""
+    out = subtree(kids, v)
+    t = toks[v]
+    if t.dep == "relcl" and t.head != v:
+        out |= subtree(kids, t.head) - subtree(kids, v) | out
+    elif t.dep == "conj" and t.head != v:
+        out |= {j for c in kids[t.head] if toks[c].dep in ("nsubj", "nsubjpass") for j in subtree(kids, c)}
+    return out
+
+
+def _asserted(toks: tuple[Token, ...], kids: list[list[int]], v: int, kind: str) -> bool:
+    """The clause of verb ``v`` states that something happened (or, outside plans, is so)."""
+    t = toks[v]
+    if t.pos not in ("VERB", "AUX"):
+        return False
+    auxes = [toks[c] for c in kids[v] if toks[c].dep in ("aux", "auxpass")]
+    if any(toks[c].dep == "neg" or toks[c].lemma.lower() == "no" for c in _clause(toks, kids, v)) or any(
+            a.lemma.lower() in MODAL or a.tag in ("MD", "TO") for a in auxes):
+        return False  # "was not charged", "no reason was given", "will be charged", "to be charged"
+    up = toks[t.head]
+    if t.dep == "xcomp" or (t.dep in ("ccomp", "advcl") and up.lemma.lower() in PLAN | {"hope", "want", "wish", "if"}):
+        return False
+    if kind in ("disputed", "unverified") and t.dep == "ccomp" and up.lemma.lower() in ANNOUNCE:
+        return False  # "X said Y": the claim again, not its proof
+    if kind == "pending":  # the plan's outcome: it happened, or is happening
+        return t.tag == "VBD" or (t.tag in ("VBN", "VBG") and bool(auxes))
+    return t.tag in ("VBD", "VBZ", "VBP") or (t.tag in ("VBN", "VBG") and bool(auxes))
+
+
+def _wh_ok(f: Focus, toks: tuple[Token, ...], kids: list[list[int]], clause: set[int], p: int) -> bool:
+    """The clause holds the kind of thing the wh-word asks for."""
+    near = [toks[i] for i in sorted(clause)]
+    if f.wh in ("", "whether"):
+        return True
+    if f.wh == "why":
+        return bool(f.pred & {"cause", "motive", "reason"}) or any(t.lemma.lower() in CAUSAL for t in near)
+    if f.wh == "how":
+        return any(t.pos == "NUM" and t.ent not in DATED for t in near)
+    if f.wh == "when":
+        return any(t.ent in DATED for t in near)
+    if f.wh == "where":
+        return any(t.ent in ("GPE", "LOC", "FAC") and stem(t.lemma) not in f.names for t in near)
+    if f.wh in ("who", "whom"):
+        return any(t.ent in ("PERSON", "ORG", "NORP") and stem(t.lemma) not in f.names for t in near)
+    # "what": the predicate has a complement the question did not already hold
+    comp = [c for c in kids[p] if toks[c].dep in ("dobj", "attr", "oprd", "ccomp")]
+    comp += [g for c in kids[p] if toks[c].dep == "prep" for g in kids[c] if toks[g].dep == "pobj"]
+    return any(stem(toks[c].lemma) not in f.args and _content(toks[c]) for c in comp)
+
+
+def _matches(f: Focus, sent: Sentence, loose: bool = False) -> Iterator[tuple[int, int, set[int]]]:
+    """(predicate token, its verb, the clause) for each place where ``sent`` speaks of the question's focus.
+
+    ``loose``: the predicate in any part of speech, and the same subject is enough ("DiLeo was
+    appointed coach" speaks of "Will DiLeo coach the team?")."""
+    toks, kids = sent.tokens, children(sent.tokens)
+    for p, t in enumerate(toks):
+        if not (stem(t.lemma) in f.pred or t.lemma.lower() in f.pred):
+            continue
+        if f.pos in ("VERB", "AUX") and t.pos != "VERB" and not loose:
+            continue
+        v = t.head if t.pos in ("NOUN", "ADJ", "PROPN") and t.head != p else p
+        clause = _clause(toks, kids, v)
+        if loose and f.subj and _subject(toks, kids, v) == f.subj:
+            yield p, v, clause
+            continue
+        words = {stem(toks[i].lemma) for i in clause if _content(toks[i])} | {toks[i].lemma.lower() for i in clause}
+        shared = f.args & words
+        if len(shared) * 2 < len(f.args) or not (f.names <= words or (f.names & words and len(shared - f.names) >= 2)):
+            continue  # about other things: "defended his title against Thompson" is not "against Charr"
+        if f.subj and (other := _subject(toks, kids, v)) and other != f.subj and other not in f.args:
+            continue  # "the officers fired their weapons" does not answer "Did the teenager fire a weapon?"
+        yield p, v, clause
+
+
+def mentions(f: Focus, sent: Sentence) -> bool:
+    """``sent`` speaks of the same thing, in any mood: "X will host" mentions "Will X host?"."""
+    return bool(f.pred) and not sent.is_heading and next(_matches(f, sent, loose=True), None) is not None
+
+
+def answers(f: Focus, sent: Sentence) -> bool:
+    """Does ``sent`` answer a question with focus ``f``? Errs towards "no".
+
+    The sentence must hold the predicate (a verb for a verb: "the direction was good" does not answer
+    "Will Ross direct?") as a plain assertion, in a clause about the same subject that names the
+    question's names (or one of them and two of its other words) and at least half its words, at no
+    other time than the question's ("hosted the Oscars in 2007" does not answer "Will she host next year?").
+    """
+    toks = sent.tokens
+    if not toks or not f.pred or sent.is_heading or uncertain(sent):
+        return False
+    kids = children(toks)
+    for p, v, clause in _matches(f, sent):
+        dated = {toks[i].text.lower() for i in clause if toks[i].ent in DATED}
+        if (f.dated and dated and not f.dated & dated) or (f.kind == "pending" and (
+                any(re.fullmatch(r"(1[89]|20)\d\d", toks[i].text) for i in clause)
+                or any(toks[i].lemma.lower() in BEFORE for i in clause))):
+            continue  # another occasion: "hosted the Oscars in 2007", "previously hosted"
+        if _asserted(toks, kids, v, f.kind) and _wh_ok(f, toks, kids, clause, p):
+            return True
+    return False
+
+
+def answered(f: Focus, sentences: Iterable[Sentence]) -> Sentence | None:
+    return next((s for s in sentences if answers(f, s)), None)

@@ -1,0 +1,311 @@
+"""The question kinds read from one sentence: unknown, disputed, unverified (claims) and pending.
+
+Each detector returns ``Found`` records: the question, the sentence and tokens it rests on, and the
+token of its predicate, from which ``answers.focus`` later tells whether another sentence answers it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from briefgen.models import AnalyzedArticle, Sentence, Token
+from briefgen.questions.parse import (
+    HEDGES,
+    SUBJ,
+    WH,
+    children,
+    clause_question,
+    lower_first,
+    pronoun_subs,
+    render,
+    short_name,
+    speaker_of,
+    subtree,
+    tidy,
+)
+
+UNCLEAR = {"unclear", "unknown", "uncertain", "mystery", "unexplained"}
+KNOWABLE = {"know", "clear", "confirm", "determine", "establish", "disclose", "say", "explain", "reveal", "specify"}  # when negated
+CLAIM_VERBS = {"say", "claim", "assert", "allege", "insist"}
+ANNOUNCE = CLAIM_VERBS | {"announce", "add", "tell", "state", "confirm", "decide", "agree", "promise", "pledge", "vow", "declare"}
+WISH = {"like", "love", "prefer", "want", "rather"}
+VAGUE = {"anything", "something", "everything", "nothing", "anyone", "someone", "everyone", "everybody", "nobody", "all", "one", "these",
+         "those", "information", "detail", "update", "story", "article", "more"}  # "additional information will follow"
+COGNITION = {"believe", "think", "feel", "hope", "guess", "suspect", "wonder", "expect"}  # "said he believed X": an opinion
+DENY = {"deny", "dispute", "refute", "contest", "rebut"}
+CLAIM_NOUNS = {"claim", "report", "allegation", "accusation", "suggestion", "rumor", "assertion", "it", "this"}
+ALLEGED = {"allege", "alleged", "purported", "reported", "claimed", "supposed"}
+PLAN = {"plan", "expect", "set", "schedule", "due", "intend", "poise"}
+INTERRUPTED = {"but", "when", "until", "before", "instead", "however"}  # "was set to X when Y": the plan is history
+NOUN_VERB = {"attack": "attack", "strike": "strike", "raid": "raid", "bombing": "bomb", "shelling": "shell", "invasion": "invade",
+             "killing": "kill", "assault": "assault", "assassination": "assassinate", "poisoning": "poison", "arrest": "arrest"}
+NO_PROOF = {"video", "photo", "image", "footage", "evidence", "proof", "confirmation"}
+VERIFY = {"verify", "confirm", "corroborate", "authenticate"}
+PERSONAL = {"i", "we", "you", "my", "our", "your", "me", "us"}
+WHERE, LARGE, BEHIND, WHO = "Where is {x}?", "How large is {np}?", "What was behind {x}?", "Who {be} {x}?"
+FRAMES = {"whereabouts": WHERE, "location": WHERE, "cause": "What caused {x}?", "fate": "What happened to {x}?",
+          "identity": WHO, "name": WHO, "number": "How many {x} {be} there?", "motive": BEHIND, "reason": BEHIND,
+          "toll": LARGE, "extent": LARGE, "scale": LARGE, "size": LARGE, "amount": LARGE, "condition": "How {be} {x}?",
+          "term": "What are the terms of {x}?", "detail": "What are the details of {x}?"}
+FRAME_WH = {WHERE: "where", LARGE: "how", BEHIND: "why", WHO: "who", FRAMES["cause"]: "why", FRAMES["number"]: "how",
+            FRAMES["fate"]: "what", FRAMES["condition"]: "how"}
+
+
+class Found(NamedTuple):
+    question: str
+    sent: Sentence  # the sentence it was built from
+    idx: set[int]  # the tokens it rests on
+    head: int  # its predicate: the clause's verb, or the noun of "the cause of X"
+    wh: str = ""  # "why", "how", "who", ... for a wh-question; "" for yes/no
+
+
+class Claim(NamedTuple):
+    found: Found
+    claimed: bool  # made with "claim"/"allege", which already signals doubt
+    core: set[int]  # the clause without its asides: ", a figure that could not be verified" notes the claim
+
+
+def personal(toks: tuple[Token, ...] | list[Token]) -> bool:
+    """First or second person: a speaker's own view ("I hope they will"), not something the sources report."""
+    return any(t.pos == "PRON" and t.text.lower() in PERSONAL for t in toks)
+
+
+def unknown(art: AnalyzedArticle, sent: Sentence) -> list[Found]:
+    """"X remain(s) unclear", "it is not known whether ...", "an unknown number of ..."."""
+    toks, kids = sent.tokens, children(sent.tokens)
+    out: list[Found] = []
+    for i, t in enumerate(toks):
+        v = t.head if t.dep in ("acomp", "attr", "oprd", "amod") else i
+        negated = any(toks[c].dep == "neg" for c in kids[i] + kids[v])
+        if not (t.lemma.lower() in UNCLEAR or (t.lemma.lower() in KNOWABLE and t.tag in ("JJ", "VB", "VBN", "VBD") and negated)) or (
+                t.dep == "amod" and toks[v].lemma.lower() not in FRAMES):  # "unknown gunmen" is no open question
+            continue
+        if any(toks[c].lemma.lower() in ("more", "less") for c in kids[i]):
+            continue  # "has never been more clear": emphasis, not doubt
+        knower = next((c for c in kids[i] if toks[c].dep == "nsubj"), None) if t.pos == "VERB" else None
+        if knower is not None and toks[knower].text.lower() in PERSONAL:
+            continue  # "I still don't know who to vote for": a speaker's own doubt
+        ex = frozenset(short_name(m.text, m.label) for m in art.mentions if knower is not None and m.label == "PERSON"
+                       and toks[min(subtree(kids, knower))].start <= m.start <= toks[knower].start)
+        if knower is not None and toks[knower].pos == "NOUN":  # "the rep would not say why she ...": she is not the rep
+            ex |= spokespeople(art, sent)
+        clause = next((c for c in kids[i] + kids[v] if toks[c].dep in ("ccomp", "csubj", "advcl") and c != i), None)
+        subj = v if t.dep == "amod" else next((c for c in kids[v] + kids[i] if toks[c].dep in ("nsubj", "nsubjpass")), None)
+        if clause is not None and toks[min(subtree(kids, clause))].lemma.lower() in WH | {"whether", "if"}:
+            if found := wh_question(art, sent, clause, ex):
+                out.append(found)
+        elif subj is not None and toks[subj].pos in ("NOUN", "PROPN") and (v != i or toks[subj].dep == "nsubjpass") and not any(
+                toks[j].tag in ("WDT", "WP", "WP$") for j in subtree(kids, subj)):  # "whose location was not revealed"
+            q, wh = frame(art, sent, subj, amod=t.dep == "amod")
+            words = [j for j in subtree(kids, subj) if toks[j].pos in ("NOUN", "PROPN", "ADJ") and toks[j].lemma.lower() not in HEDGES]
+            if not q.startswith("What is known about") or len(words) >= 2:  # "What is known about the numbers?" says nothing
+                out.append(Found(q, sent, subtree(kids, subj), subj, wh))
+    return out
+
+
+def spokespeople(art: AnalyzedArticle, sent: Sentence, back: int = 3) -> frozenset[str]:
+    """People who speak in the last few sentences ("her rep Jack Ketsoyan told People")."""
+    out = set()
+    for s in (s for s in art.sentences if sent.index - back <= s.index <= sent.index):
+        toks, kids = s.tokens, children(s.tokens)
+        for i, t in enumerate(toks):
+            if t.pos != "VERB" or t.lemma.lower() not in ANNOUNCE | KNOWABLE:
+                continue
+            for c in (c for c in kids[i] if toks[c].dep == "nsubj"):
+                span = subtree(kids, c)
+                lo, hi = toks[min(span)].start, toks[max(span)].start
+                out |= {short_name(m.text, "PERSON") for m in art.mentions if m.label == "PERSON" and m.sentence == s.index
+                        and lo <= m.start <= hi}
+    return frozenset(out)
+
+
+def wh_question(art: AnalyzedArticle, sent: Sentence, verb: int, exclude: frozenset[str] = frozenset()) -> Found | None:
+    """"unclear whether/why/how CLAUSE" -> the clause as a question."""
+    toks, kids = sent.tokens, children(sent.tokens)
+    span = subtree(kids, verb)
+    for c in kids[verb]:  # "what would happen to X, or where they would go": one question at a time
+        if toks[c].dep == "conj" and toks[c].pos in ("VERB", "AUX") and c > verb:
+            span -= {j for j in range(min(subtree(kids, c)) - 2, max(subtree(kids, c)) + 1)
+                     if j in subtree(kids, c) or toks[j].dep == "cc" or toks[j].pos == "PUNCT"}
+    first, subs = min(span), pronoun_subs(art, sent, span, exclude=exclude)
+    if toks[first].lemma.lower() in ("whether", "if"):
+        q = clause_question(sent, verb, subs=subs)
+        return Found(q, sent, span, verb) if q else None
+    word = toks[first].lemma.lower()
+    if word not in WH:
+        return None
+    phrase = first
+    while toks[phrase].head != verb and toks[phrase].head in span and toks[phrase].head != phrase:
+        phrase = toks[phrase].head
+    if toks[phrase].dep in ("nsubj", "nsubjpass"):  # "who ordered it", "how many people died"
+        return Found(tidy(render(toks, {j for j in span if toks[j].lemma.lower() not in HEDGES}, subs)), sent, span, verb, word)
+    front = subtree(kids, phrase)
+    if toks[phrase].dep == "prep" and phrase > first:  # "what she is being treated for": the preposition stays at the end
+        front = subtree(kids, first) if toks[first].head == phrase else {first}
+    rest = clause_question(sent, verb, subs=subs, drop=front)
+    if not rest:
+        return None
+    return Found(tidy(f"{render(toks, front, subs)} {rest[:1].lower()}{rest[1:]}"), sent, span, verb, word)
+
+
+def frame(art: AnalyzedArticle, sent: Sentence, head: int, amod: bool = False) -> tuple[str, str]:
+    """Unknown noun phrase -> question by its head noun ("whereabouts of X" -> "Where is X?"), and its wh-word."""
+    toks, kids = sent.tokens, children(sent.tokens)
+    np = {i for i in subtree(kids, head) if toks[i].lemma.lower() not in HEDGES and toks[i].pos != "PUNCT"}
+    subs, x = pronoun_subs(art, sent, np), None
+    frame = FRAMES.get(toks[head].lemma.lower(), FRAMES.get(toks[head].text.lower(), "What is known about {np}?"))
+    for c in kids[head]:
+        if toks[c].dep == "poss" and frame != BEHIND:  # "his whereabouts", but "his motive" is no "What was behind him?"
+            x = {i for i in subtree(kids, c) if toks[i].dep != "case"}
+        elif toks[c].dep == "prep" and toks[c].lemma.lower() in ("of", "for", "behind") and kids[c]:
+            x = subtree(kids, kids[c][0])
+    if x is None:
+        frame = "What is {np}?" if frame == BEHIND else frame if "{x}" not in frame else "What is known about {np}?"
+        x = set()
+    wh = FRAME_WH.get(frame, "what")
+    be = "are" if x and toks[max(x)].tag in ("NNS", "NNPS") else "is"
+    if amod and frame == FRAMES["number"] and x and toks[head].dep in ("nsubj", "nsubjpass"):  # "an unknown number of X died"
+        verb = toks[head].head
+        rest = render(toks, {i for i in subtree(kids, verb) - subtree(kids, head) if toks[i].pos != "PUNCT"}, subs)
+        frame = "How many {x} " + rest.replace("{", "{{").replace("}", "}}")
+    x_text = re.sub(r"['’]s$", "", lower_first(toks, x, render(toks, x, subs)))
+    return tidy(frame.format(x=x_text, be=be, np=lower_first(toks, np, render(toks, np, subs)))), wh
+
+
+def np_question(art: AnalyzedArticle, sent: Sentence, head: int) -> Found | None:
+    """A denied event noun -> "Did A attack B?" when we know its verb, else "Did X happen?"."""
+    toks, kids = sent.tokens, children(sent.tokens)
+    span = subtree(kids, head)
+    for c in sorted(span):
+        if toks[c].dep in ("relcl", "appos") or (toks[c].dep == "amod" and toks[c].lemma.lower() in ALLEGED):
+            span -= subtree(kids, c)
+    span = {i for i in span if not (toks[i].pos == "PUNCT" and i > head)}
+    subs, lemma = pronoun_subs(art, sent, span), toks[head].lemma.lower()
+    poss = next((c for c in kids[head] if toks[c].dep == "poss" and toks[c].tag != "PRP$"), None)
+    prep = next((c for c in kids[head] if toks[c].dep == "prep" and kids[c]), None)
+    if lemma in NOUN_VERB and poss is not None and prep is not None and toks[prep].lemma.lower() in ("on", "against"):
+        agent = {i for i in subtree(kids, poss) if toks[i].dep != "case"}
+        target = subtree(kids, kids[prep][0]) & span
+        return Found(tidy(f"Did {render(toks, agent, subs)} {NOUN_VERB[lemma]} {render(toks, target, subs)}"), sent, span, head)
+    if lemma == "involvement":  # "Moscow denied involvement in the attack"
+        denier = next((c for c in kids[toks[head].head] if toks[c].dep == "nsubj"), None)
+        if denier is not None and prep is not None:
+            who = subtree(kids, denier)
+            return Found(tidy(f"Was {lower_first(toks, who, render(toks, who, subs))} involved "
+                              f"{render(toks, subtree(kids, prep), subs)}"), sent, span, head)
+    if lemma in NOUN_VERB or any(toks[c].lemma.lower() in ALLEGED for c in kids[head]):
+        return Found(tidy(f"Did {lower_first(toks, span, render(toks, span, subs))} happen"), sent, span, head)
+    return None
+
+
+def disputed(art: AnalyzedArticle, sent: Sentence) -> list[Found]:
+    """A claim and its denial: "X denied that ...", "an alleged attack, which X denied", "X denied it"."""
+    toks, kids = sent.tokens, children(sent.tokens)
+    out: list[Found] = []
+    for i, t in enumerate(toks):
+        if t.pos != "VERB" or t.lemma.lower() not in DENY:
+            continue
+        target = t.head if t.dep == "relcl" else next((c for c in kids[i] if toks[c].dep in ("ccomp", "dobj", "nsubjpass")), None)
+        if target is None:
+            continue
+        node = target  # climb "camps" -> "on" -> "alleged attack": the claim, not its object
+        while toks[node].dep == "pobj" and toks[toks[node].head].dep == "prep" and toks[toks[toks[node].head].head].pos == "NOUN":
+            node = toks[toks[node].head].head
+            if toks[node].lemma.lower() in NOUN_VERB or any(toks[c].lemma.lower() in ALLEGED for c in kids[node]):
+                target = node
+                break
+        clause = target if toks[target].dep == "ccomp" else next((c for c in kids[target] if toks[c].dep in ("acl", "ccomp")), None)
+        if clause is not None and (clause == target or toks[target].lemma.lower() in CLAIM_NOUNS):
+            if q := clause_question(sent, clause, subs=pronoun_subs(art, sent, subtree(kids, clause))):
+                out.append(Found(q, sent, subtree(kids, clause), clause))
+        elif toks[target].lemma.lower() in CLAIM_NOUNS and sent.index > 0 and not (prev := art.sentences[sent.index - 1]).is_heading:
+            out += [c.found for c in claims(art, prev)][:1]  # "Moscow denied it": the claim came before
+        elif toks[target].pos in ("NOUN", "PROPN") and (found := np_question(art, sent, target)):
+            out.append(found)
+    return out
+
+
+def claims(art: AnalyzedArticle, sent: Sentence) -> list[Claim]:
+    """Claims attributed to one party: "X said/claimed (that) CLAUSE"."""
+    toks, kids = sent.tokens, children(sent.tokens)
+    out = []
+    for i, t in enumerate(toks):
+        clause = next((c for c in kids[i] if toks[c].dep == "ccomp"), None)
+        if t.pos != "VERB" or t.lemma.lower() not in CLAIM_VERBS or clause is None or toks[clause].lemma.lower() in COGNITION:
+            continue
+        span = subtree(kids, clause)
+        asides = {j for k in span if toks[k].dep in ("appos", "relcl") for j in subtree(kids, k)}
+        if q := clause_question(sent, clause, subs=pronoun_subs(art, sent, span, speaker_of(art, sent, i), top=clause)):
+            out.append(Claim(Found(q, sent, span, clause), t.lemma.lower() in ("claim", "allege"), span - asides))
+    return out
+
+
+def no_proof(sent: Sentence, skip: set[int] | frozenset[int] = frozenset()) -> bool:
+    """The sentence notes missing verification ("no videos", "could not be independently verified")."""
+    toks, kids = sent.tokens, children(sent.tokens)
+    for i, t in enumerate(toks):
+        lem, h = ("", i) if i in skip else (t.lemma.lower(), t.head)
+        if lem in ("unverified", "unconfirmed") or (lem in VERIFY and any(toks[c].dep == "neg" for c in kids[i] + kids[h])):
+            return True
+        if lem in NO_PROOF and (any(toks[c].lemma.lower() == "no" for c in kids[i]) or toks[h].lemma.lower() == "without"):
+            return True
+    return False
+
+
+def pending(art: AnalyzedArticle, sent: Sentence) -> list[Found]:
+    """Announced plans: "X will VERB", "X said it would VERB", "X is expected/set/scheduled to VERB", "X plans to VERB".
+
+    Not a plan: "would" in narrative ("he would go on to win"), hypotheticals, refusals ("would not say"),
+    a speaker's hopes ("I hope they will"), and past plans that the sentence itself overtakes
+    ("was set to be released when she suffered a heart attack").
+    """
+    toks, kids = sent.tokens, children(sent.tokens)
+    if sent.text.rstrip(" \"'”’").endswith("?") or personal(toks):
+        return []
+    out: list[Found] = []
+    for i, t in enumerate(toks):
+        lem, verb, subj = t.lemma.lower(), None, None
+        if t.tag == "MD" and lem in ("will", "would", "shall") and t.dep == "aux":
+            verb = t.head
+            while toks[verb].dep in ("aux", "auxpass") and toks[verb].head != verb:
+                verb = toks[verb].head  # "would" hanging off "be"
+            if any(toks[c].lemma.lower() == "have" and c > i for c in kids[verb]) or any(
+                    toks[c].dep == "advcl" and any(toks[m].lemma.lower() in ("if", "when") for m in kids[c]) for c in kids[verb]):
+                continue  # "would have been", "would ... if": hypothetical, not a plan
+            main = toks[verb].dep == "ROOT" or (toks[verb].dep == "conj" and toks[toks[verb].head].dep == "ROOT")
+            reported = toks[verb].dep == "ccomp" and toks[toks[verb].head].lemma.lower() in ANNOUNCE | PLAN
+            if toks[verb].lemma.lower() in WISH or not (reported or (main and lem != "would")):
+                continue  # "he would go on to win": narrative; "he would like": a wish; "unlikely that X will": a guess
+        elif lem in PLAN and (t.tag == "VBN" or (lem in ("plan", "intend", "due") and t.tag != "VBD")):
+            verb = next((c for c in kids[i] if toks[c].dep == "xcomp" and toks[c].pos in ("VERB", "AUX")), None)
+            subj = next((c for c in kids[i] + kids[t.head] if toks[c].dep in ("nsubj", "nsubjpass")), None)  # "is due to"
+            past = any(toks[c].tag == "VBD" for c in kids[i] + [i]) and any(x.lemma.lower() in INTERRUPTED for x in toks)
+            finite = t.tag in ("VBZ", "VBP", "VBD") or any(toks[c].dep in ("aux", "auxpass") for c in kids[i])
+            finite = finite and not any(toks[c].tag == "MD" for c in kids[i])  # "may have intended to": a guess
+            if subj is None or past or not finite:
+                continue  # "Expected by many to be ...": a description of the subject, not its plan
+        if verb is None or any(toks[c].dep == "neg" for c in kids[verb]):
+            continue  # "would not say", "will not be enough": a refusal or a verdict, not a plan
+        opened = sum(1 if x.tag == "``" else -1 if x.tag == "''" else 0 for x in toks[:i])
+        if opened > 0 or toks[min(subtree(kids, verb))].lemma.lower() in WH | {"whether", "if"}:
+            continue  # a speaker's quoted promise, or an open "when it will": not an announced plan
+        who = subj if subj is not None else next((c for c in kids[verb] if toks[c].dep in SUBJ), None)
+        copula = toks[verb].lemma.lower() == "be"
+        if who is None or toks[who].dep in ("expl", "csubj") or toks[who].pos not in ("NOUN", "PROPN", "PRON") or (
+                toks[who].lemma.lower() in VAGUE) or (toks[who].lemma.lower() in ("it", "this", "that") and copula):
+            continue  # "it will be her second stint", "anything suspicious will be followed up": no plan of anyone's
+        if lem == "will" and toks[verb].tag == "VBN" and not any(toks[c].dep in ("aux", "auxpass") and c > i for c in kids[verb]):
+            continue  # "Page will buried": a typo the question would turn into nonsense
+        if copula and any(toks[c].dep in ("acomp", "attr") for c in kids[verb]):
+            continue  # "he will be 29", "Cheeks would be the fifth coach fired": a description, not a plan
+        if any(toks[j].tag == "WP" and toks[toks[j].head].dep != "relcl" for j in subtree(kids, verb) if j > verb):
+            continue  # "will be hosting what will be ...": a clause the question cannot carry
+        if any(toks[c].lemma.lower() in ("many", "some", "most") for c in kids[who]):
+            continue  # "many critics will note": a forecast about opinion
+        span = subtree(kids, verb) | subtree(kids, who)
+        head = toks[verb].head  # "X said it would ...": "it" is X
+        speaker = speaker_of(art, sent, head) if toks[verb].dep == "ccomp" and toks[head].lemma.lower() in CLAIM_VERBS else None
+        if q := clause_question(sent, verb, subject=subj, modal="Will", subs=pronoun_subs(art, sent, span, speaker, top=verb)):
+            out.append(Found(q, sent, span, verb))
+    return out

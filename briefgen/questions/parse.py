@@ -1,0 +1,293 @@
+"""Parse-tree helpers shared by the question kinds: walk, cut and render a clause, resolve pronouns.
+
+Works only on the records of analyze.py (no spaCy), so everything here is tested with hand-made tokens.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from briefgen.models import AnalyzedArticle, Sentence, Token
+
+MAX_WORDS = 25
+SUBJ = {"nsubj", "nsubjpass", "expl", "csubj"}
+CLAUSAL = {"relcl", "advcl", "acl", "appos", "parataxis", "conj"}
+WH = {"why", "how", "when", "where", "who", "what", "which", "whom"}
+GENERIC = {"say", "be", "have", "do", "tell", "claim", "add", "make", "get", "will", "would", "report", "remain", "know", "deny"}
+HEDGES = {"also", "reportedly", "allegedly", "apparently", "exact", "precise", "exactly", "likely", "probably", "possibly",
+          "undoubtedly", "definitely", "certainly"}  # dropped from questions
+MODALS = {"will": "Will", "would": "Will", "'ll": "Will", "wo": "Will", "shall": "Will", "can": "Can", "could": "Can",
+          "ca": "Can", "may": "May", "might": "Might", "should": "Should", "must": "Must"}
+PERSON, THING = ("PERSON",), ("ORG", "GPE")
+PRONOUNS = {"he": PERSON, "his": PERSON, "she": PERSON, "her": PERSON, "it": THING, "its": THING, "they": THING, "their": THING}
+ENTITY = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW"}
+#: A question still holding one of these after pronoun resolution leaves the reader asking "who?".
+UNRESOLVED = re.compile(r"\b(?:he|she|him|her|his|hers|they|them|their|it|its|I|me|my|we|our|us|you|your|whose|whom)\b")
+
+
+def clean(sent: Sentence) -> Sentence:
+    """Make the parse a tree (bad head index or a cycle -> a root), so every walk up ends."""
+    toks = sent.tokens
+    heads = [t.head if 0 <= t.head < len(toks) else i for i, t in enumerate(toks)]
+    for i in range(len(toks)):
+        seen, j = set(), i
+        while heads[j] != j and j not in seen:
+            seen.add(j)
+            j = heads[j]
+        heads[j] = j
+    if all(h == t.head for h, t in zip(heads, toks, strict=True)):
+        return sent
+    return replace(sent, tokens=tuple(replace(t, head=h) for t, h in zip(toks, heads, strict=True)))
+
+
+def children(toks: Sequence[Token]) -> list[list[int]]:
+    kids: list[list[int]] = [[] for _ in toks]
+    for i, t in enumerate(toks):
+        if t.head != i:
+            kids[t.head].append(i)
+    return kids
+
+
+def subtree(kids: list[list[int]], i: int) -> set[int]:
+    out, todo = set(), [i]
+    while todo:  # a tree (see clean), so nothing is visited twice
+        out.add(j := todo.pop())
+        todo.extend(kids[j])
+    return out
+
+
+def render(toks: Sequence[Token], idx: set[int], subs: dict[int, str] | None = None) -> str:
+    """Tokens back to text, keeping the source's spacing between neighbours."""
+    out: list[str] = []
+    prev = -2
+    for i in sorted(idx):
+        glued = prev == i - 1 and toks[prev].start + len(toks[prev].text) == toks[i].start
+        out.append(("" if glued or not out else " ") + (subs or {}).get(i, toks[i].text))
+        prev = i
+    return "".join(out)
+
+
+def tidy(text: str) -> str:
+    text = re.sub(r"\s+([,;:.!?’'])(?=\s|$)", r"\1", re.sub(r"\s+", " ", text))
+    text = re.sub(r"([,;:])(\s*[,;:])+", r"\1", text).strip(" ,;:-–—.!?")
+    text = re.sub(r"[\s,]+(?:or|and|but)$", "", text)
+    text = re.sub(r",?\s+(?:or\s+)?(?:more|less)$", "", text)  # "$175 million, possibly more": the hedge went
+    if text.count("(") != text.count(")"):
+        text = re.sub(r"\s*[()]\s*", " ", text).strip()
+    return text[:1].upper() + text[1:] + "?" if text else ""
+
+
+def lower_first(toks: Sequence[Token], idx: set[int], text: str) -> str:
+    """Lower a leading "The"/"He"/"Roads": the phrase no longer starts the sentence."""
+    t = toks[min(idx)] if idx else None
+    first = t is not None and t.tag == "NNS" and not t.ent and t.start == min(x.start for x in toks) and t.text[1:].islower()
+    if t is not None and (t.tag in ("DT", "PRP", "PRP$") or first) and t.text != "I" and text.startswith(t.text):
+        return text[:1].lower() + text[1:]
+    return text
+
+
+def drop_phrase(toks: Sequence[Token], kids: list[list[int]], keep: set[int], i: int) -> None:
+    """Remove a modifier with the conjunction and comma before it, so the cut is clean."""
+    span = subtree(kids, i)
+    keep -= span
+    before = False
+    for j in sorted((j for j in keep if j < min(span)), reverse=True):
+        if toks[j].head not in (toks[i].head, i) or not (toks[j].dep == "cc" or toks[j].pos == "PUNCT"):
+            break
+        keep.discard(j)
+        before = before or toks[j].text == ","
+    after = max(span) + 1
+    if before and after in keep and toks[after].text == "," and toks[i].dep in ("appos", "relcl", "acl", "advcl"):
+        keep.discard(after)  # "X, from the town, appeared": both commas of the aside go
+
+
+def trim(toks: Sequence[Token], kids: list[list[int]], keep: set[int], protect: set[int]) -> None:
+    """Shorten to MAX_WORDS by dropping whole clauses, then whole phrases, largest first."""
+    for deps in (CLAUSAL, {"prep", "npadvmod", "advmod"}):
+        while sum(1 for i in keep if toks[i].pos != "PUNCT") > MAX_WORDS:
+            cands = [i for i in keep if toks[i].dep in deps and i not in protect and toks[i].head in keep]
+            if not cands:
+                break
+            drop_phrase(toks, kids, keep, max(cands, key=lambda i: (len(subtree(kids, i)), i)))
+
+
+def clause_question(sent: Sentence, verb: int, *, subject: int | None = None, modal: str | None = None,
+                    subs: dict[int, str] | None = None, drop: set[int] | frozenset[int] = frozenset()) -> str | None:
+    """Turn the clause headed by ``verb`` into a yes/no question; None when it is not a statement.
+
+    ``subject`` lends a subject to a bare infinitive ("X is expected to VERB"), ``modal`` forces the
+    first word ("Will"), ``subs`` replaces token texts (resolved pronouns), ``drop`` removes tokens.
+    """
+    sent = clean(sent)
+    toks, kids = sent.tokens, children(sent.tokens)
+    subj = subject if subject is not None else next((c for c in kids[verb] if toks[c].dep in SUBJ), None)
+    if subj is None or toks[subj].lemma.lower() in WH | {"that"}:
+        return None
+    auxes = sorted(c for c in subtree(kids, verb) if c < verb and toks[c].dep in ("aux", "auxpass") and toks[c].tag != "TO"
+                   and (toks[c].head == verb or toks[toks[c].head].head == verb))  # "would" may hang off "be"
+    if subject is None and auxes and auxes[0] < subj:
+        return None  # inverted conditional ("had troops continued"): not a statement
+    keep = (subtree(kids, verb) | subtree(kids, subj)) - set(drop)
+    for c in kids[verb]:
+        t = toks[c]
+        if t.dep == "conj" and t.pos in ("VERB", "AUX") and any(toks[k].dep in SUBJ | {"aux", "auxpass"} for k in kids[c]):
+            drop_phrase(toks, kids, keep, c)  # a second clause with its own subject is a second claim
+        elif t.dep in ("mark", "neg", "parataxis") or (t.dep == "aux" and t.tag == "TO") or (c < subj and c not in auxes):
+            keep -= subtree(kids, c)  # "that", "not" (questions are neutral), framing before the subject
+        elif t.dep == "advcl" and t.tag == "VBG" and t.lemma.lower() in ("add", "say", "note", "explain", "tell"):
+            drop_phrase(toks, kids, keep, c)  # ", adding that ...": the reporter's aside
+    for i in sorted(keep):  # "countries that are eager ... but wary of": an adjective misread as a second noun
+        if i in keep and toks[i].dep == "conj" and toks[i].pos == "ADJ" and toks[toks[i].head].pos in ("NOUN", "PROPN"):
+            drop_phrase(toks, kids, keep, i)
+    keep -= {i for i, t in enumerate(toks) if t.tag in ("``", "''") or t.lemma.lower() in HEDGES}
+    brackets = [i for i, t in enumerate(toks) if t.tag in ("-LRB-", "-RRB-")]
+    for a, b in zip(brackets[::2], brackets[1::2], strict=False):
+        keep -= set(range(a, b + 1))
+    subj_idx = subtree(kids, subj) & keep
+    for i in sorted(keep):  # asides (", who ...") and clauses inside the subject
+        start = min(subtree(kids, i))
+        aside = start > 0 and toks[start - 1].text == "," and toks[i].dep in ("relcl", "appos")
+        if i in keep and i not in (verb, subj) and (aside or (i in subj_idx and toks[i].dep in ("relcl", "appos", "acl"))):
+            drop_phrase(toks, kids, keep, i)
+    trim(toks, kids, keep, {verb, subj, *auxes})
+    subj_idx = subtree(kids, subj) & keep
+    while subj_idx and toks[max(subj_idx)].pos == "PUNCT":
+        keep.discard(max(subj_idx))
+        subj_idx.discard(max(subj_idx))
+    base, fronted = False, None
+    if modal:
+        first, fronted = modal, auxes[0] if auxes and toks[auxes[0]].tag == "MD" else None
+        base = not [x for x in auxes if x != fronted] and toks[verb].tag != "VB"
+    elif auxes:
+        aux, fronted = toks[auxes[0]], auxes[0]
+        low = aux.text.lower()
+        if aux.tag == "MD":
+            nxt = toks[auxes[1]].lemma.lower() if len(auxes) > 1 else ""
+            first = "Would" if low == "would" and nxt == "have" else MODALS.get(low, aux.text.capitalize())
+        elif low == "had" and len(auxes) == 1 and toks[verb].tag == "VBN":
+            first, base = "Did", True
+        else:
+            first = aux.text.capitalize()
+    elif toks[verb].lemma.lower() == "be":
+        first, fronted = toks[verb].text.capitalize(), verb
+    elif toks[verb].tag == "VBD" and toks[verb].lemma.lower() == "have" and verb + 1 in keep and toks[verb + 1].tag == "VBN":
+        first, fronted, verb = "Did", verb, verb + 1  # "had stolen secrets" misread as "had (stolen secrets)"
+        base = True
+    elif toks[verb].tag in ("VBD", "VBZ", "VBP"):
+        first, base = {"VBD": "Did", "VBZ": "Does", "VBP": "Do"}[toks[verb].tag], True
+    else:
+        return None
+    body = {i for i in keep - subj_idx if i > subj or i in auxes} - {fronted}
+    words = dict(subs or {})
+    if base:
+        words[verb] = toks[verb].lemma.lower()
+    return tidy(f"{first} {lower_first(toks, subj_idx, render(toks, subj_idx, words))} {render(toks, body, words)}")
+
+
+def stem(lemma: str) -> str:
+    w = lemma.lower()
+    for suf in ("ings", "ing", "ments", "ment", "ions", "ion"):
+        if w.endswith(suf) and len(w) - len(suf) >= 4:
+            return w[: -len(suf)]
+    return w[:-1] if len(w) > 4 and w.endswith("s") and not w.endswith(("ss", "us", "is")) else w  # "Oscars" = "oscar"
+
+
+def key_stems(toks: Sequence[Token], idx: set[int] | range) -> tuple[set[str], set[str]]:
+    """Content stems of some tokens, and the subset that are names: for matching and salience."""
+    keys, ents = set(), set()
+    for i in idx:
+        t = toks[i]
+        if t.pos in ("NOUN", "PROPN", "VERB") and not t.is_stop and len(t.lemma) > 2 and t.lemma.lower() not in GENERIC:
+            keys.add(stem(t.lemma))
+            if t.pos == "PROPN" or t.ent in ENTITY:
+                ents.add(stem(t.lemma))
+    return keys, ents
+
+
+def short_name(text: str, label: str) -> str:
+    text = re.sub(r"['’]s$", "", text)
+    text = "the " + text[4:] if text.startswith("The ") else text
+    words = [w for w in text.split() if w.rstrip(".,") not in ("Jr", "Sr", "II", "III", "IV")] or text.split()
+    return words[-1] if label == "PERSON" else text
+
+
+def resolve(art: AnalyzedArticle, sent: Sentence, i: int, back: int = 3, exclude: frozenset[str] = frozenset()) -> str | None:
+    """The mention a pronoun most likely means, at most ``back`` sentences back (further is a guess).
+
+    The nearest fitting mention, unless a person named far more often in the article is also in reach:
+    news pronouns mostly mean the story's protagonist ("the rep would not say why she entered rehab").
+    ``exclude`` holds names that cannot be meant, such as the speaker of "X did not say why he left".
+    """
+    t = sent.tokens[i]
+    labels = PRONOUNS.get(t.text.lower(), ()) if t.text.lower() not in ("they", "their") else ()  # a group: too often wrong
+    found = [m for m in art.mentions if m.label in labels and sent.index - back <= m.sentence <= sent.index
+             and (m.sentence < sent.index or m.end <= t.start) and short_name(m.text, m.label) not in exclude]
+    if not found:
+        return None
+    m = max(found, key=lambda m: (m.sentence, m.start))
+    if m.label == "PERSON":
+        count = {short_name(x.text, "PERSON"): 0 for x in found}
+        for x in art.mentions:
+            if x.label == "PERSON" and (n := short_name(x.text, "PERSON")) in count:
+                count[n] += 1
+        top = max(count, key=lambda n: (count[n], n == short_name(m.text, "PERSON")))
+        if count[top] >= 2 * count[short_name(m.text, "PERSON")] + 1:
+            return top + ("'s" if t.tag == "PRP$" else "")
+    return short_name(m.text, m.label) + ("'s" if t.tag == "PRP$" else "")
+
+
+def pronoun_subs(art: AnalyzedArticle, sent: Sentence, idx: set[int], speaker: tuple[str, str] | None = None,
+                 exclude: frozenset[str] = frozenset(), top: int | None = None) -> dict[int, str]:
+    """Subject pronouns and possessives -> names: "X claimed he ..." -> X, "its forces" -> "Kyiv's forces".
+
+    The speaker stands in only for a pronoun that can mean it (see ``speaker_of``) and, when ``top``
+    is given, only for the subject of that clause: in "X claimed they got credit for work they didn't
+    do", the second "they" is not X.
+    """
+    subs = {}
+    who, sort = speaker or ("", "")
+    fitting = {"person": {"he", "she", "his", "her"}, "many": {"it", "its", "they", "their"}}.get(sort, set(PRONOUNS) - {"it"})
+    for i in idx:
+        t, low = sent.tokens[i], sent.tokens[i].text.lower()
+        fits = bool(who) and low in fitting
+        if t.tag == "PRP$":
+            fits = fits and sort == "person"  # "their arms" in "X said the pirates and their arms ...": not X's
+            near = resolve(art, sent, i, 1, exclude) if low in ("his", "her") else None  # "its" a sentence back: a guess
+            name = resolve(art, sent, i, 0, exclude) or (f"{who}'s" if fits else None) or near
+        elif t.tag == "PRP" and t.dep in ("nsubj", "nsubjpass"):
+            fits = fits and (top is None or t.head == top)
+            name = who if fits else resolve(art, sent, i, 3, exclude) if low != "it" else None  # "it": too often wrong
+        else:
+            continue
+        if name:
+            subs[i] = name
+    return subs
+
+
+def speaker_of(art: AnalyzedArticle, sent: Sentence, verb: int) -> tuple[str, str] | None:
+    """Who makes the claim, and which pronouns can mean it: a named person ("person": he, she), a group,
+    organisation or place ("many": it, they), or a description like "the Belarusian leader" ("one": any)."""
+    toks, kids = sent.tokens, children(sent.tokens)
+    v = toks[verb].head if toks[verb].dep == "conj" else verb
+    subj = next((c for c in kids[v] if toks[c].dep == "nsubj"), None)
+    if subj is not None and toks[subj].tag == "WP" and toks[v].dep == "relcl":
+        subj = toks[v].head  # "a woman who claims she ...": the woman
+    if subj is None:
+        return None
+    if toks[subj].tag in ("PRP", "WP"):
+        name = resolve(art, sent, subj)
+        return (name, "person" if toks[subj].text.lower() in ("he", "she") else "many") if name else None
+    span = subtree(kids, subj)
+    for c in sorted(span):
+        if toks[c].dep in ("relcl", "appos", "acl"):
+            span -= subtree(kids, c)
+    lo, hi = toks[min(span)].start, toks[max(span)].start
+    inside = [m for m in art.mentions if lo <= m.start <= hi]
+    names = [m for m in inside if m.label == "PERSON"]
+    if names:
+        return short_name(names[-1].text, "PERSON"), "person"
+    many = toks[subj].tag in ("NNS", "NNPS", "NNP") or toks[subj].lemma.lower() == "police" or any(
+        m.label in ("ORG", "GPE", "NORP") and m.start <= toks[subj].start < m.end for m in inside)  # not "a Brooklyn woman"
+    return lower_first(toks, span, render(toks, span)), "many" if many else "one"

@@ -1,0 +1,135 @@
+from __future__ import annotations
+
+import dataclasses
+import subprocess
+import sys
+
+import pytest
+
+from briefgen.confidence import annotate, hedge, outlet, rate
+from briefgen.config import BuildConfig
+from briefgen.models import AnalyzedArticle, Article, Citation, Paragraph, Question, Sentence, SummarySentence, Token
+
+WORDS = {"reportedly": ("ADV", "RB"), "may": ("AUX", "MD"), "believed": ("VERB", "VBN"), "is": ("AUX", "VBZ")}
+
+
+def sentence(text: str, index: int = 0, offset: int = 0) -> Sentence:
+    toks, pos = [], offset
+    for w in text.rstrip(".").split():
+        p, tag = WORDS.get(w, ("NOUN", "NN"))
+        toks.append(Token(w, w.lower(), p, tag, "dep", 0, pos))
+        pos += len(w) + 1
+    if text.endswith("."):
+        toks.append(Token(".", ".", "PUNCT", ".", "punct", 0, pos - 1))
+    return Sentence(index, text, offset, offset + len(text), 0, tuple(toks))
+
+
+def article(id_: str, texts: list[str], url: str | None = None, source: str | None = None) -> AnalyzedArticle:
+    sents, offset = [], 0
+    for i, t in enumerate(texts):
+        sents.append(sentence(t, i, offset))
+        offset += len(t) + 1
+    text = " ".join(texts)
+    return AnalyzedArticle(Article(id_, id_, text, (Paragraph(text, 0),), url=url, source=source), tuple(sents), ())
+
+
+def summary_of(item: AnalyzedArticle, index: int = 0) -> SummarySentence:
+    s = item.sentences[index]
+    return SummarySentence(Citation(s.text, item.article.id, s.index), 1.0)
+
+
+FACT = "Navy commandos captured pirates near Aden port today."
+SAME = "Commandos of the navy captured pirates near Aden port."
+OTHER = "Weather stayed calm over the capital."
+
+
+def test_outlet_prefers_source_then_site_then_file() -> None:
+    assert outlet(Article("a.txt", "t", "", (), source="Reuters ")) == "reuters"
+    assert outlet(Article("a.txt", "t", "", (), url="https://www.bbc.co.uk/news/1")) == "bbc.co.uk"
+    assert outlet(Article("a.txt", "t", "", ())) == "a.txt"
+
+
+def test_two_outlets_carrying_a_fact_make_it_high() -> None:
+    a, b = article("a.md", [FACT], url="https://a.example/1"), article("b.md", [SAME], url="https://b.example/2")
+    (s,) = annotate([summary_of(a)], [], [a, b])
+    assert s.confidence == "high" and "2 independent sources" in s.confidence_reason
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        article("b.md", [FACT], url="https://b.example/2"),  # the same wire copy, republished
+        article("b.md", [SAME], url="https://www.a.example/9"),  # the same outlet
+        article("b.md", [OTHER], url="https://b.example/2"),  # another outlet, another fact
+    ],
+)
+def test_copies_same_outlet_and_other_facts_do_not_corroborate(other: AnalyzedArticle) -> None:
+    a = article("a.md", [FACT], url="https://a.example/1")
+    (s,) = annotate([summary_of(a)], [], [a, other])
+    assert s.confidence == "moderate" and "one source only" in s.confidence_reason
+
+
+def test_hedging_lowers_the_label() -> None:
+    hedged = "Navy commandos reportedly captured pirates near Aden port today."
+    a, b = article("a.md", [hedged], url="https://a.example/1"), article("b.md", [SAME], url="https://b.example/2")
+    (alone,) = annotate([summary_of(a)], [], [a])
+    (backed,) = annotate([summary_of(a)], [], [a, b])
+    assert alone.confidence == "low" and "reportedly" in alone.confidence_reason
+    assert backed.confidence == "moderate" and "reportedly" in backed.confidence_reason
+
+
+def test_hedge_finds_modals_and_passive_belief_but_not_plain_text() -> None:
+    assert hedge(sentence("Pirates may hold hostages.")) == "may"
+    assert hedge(sentence("Pirates captured hostages.")) is None
+
+
+def test_evidence_of_a_disputed_question_is_low_whatever_its_sources() -> None:
+    a, b = article("a.md", [FACT], url="https://a.example/1"), article("b.md", [SAME], url="https://b.example/2")
+    q = Question("Did navy commandos capture pirates?", "disputed", (Citation(FACT, "a.md", 0),))
+    (s,) = annotate([summary_of(a)], [q], [a, b])
+    assert s.confidence == "low" and q.question in s.confidence_reason and "disputed" in s.confidence_reason
+
+
+def test_rate_covers_every_combination_with_a_reason() -> None:
+    q = Question("How many?", "conflicting", ())
+    for sources in (1, 2, 5):
+        for hedged in (None, "may"):
+            for question in (None, q):
+                label, reason = rate(sources, hedged, question)
+                assert label in ("high", "moderate", "low") and reason.startswith(label.capitalize())
+                assert (label == "high") == (sources > 1 and not hedged and question is None)
+
+
+def test_seed_summary_is_rated_and_disputed_evidence_is_low(seed_analyzed: list[AnalyzedArticle], seed_config: BuildConfig) -> None:
+    from briefgen.questions import open_questions
+    from briefgen.summarize import summarize
+
+    summary = summarize(seed_analyzed, seed_config)
+    qs = open_questions(seed_analyzed, dataclasses.replace(seed_config, max_questions=50), summary=summary)
+    rated = annotate(summary, qs, seed_analyzed)
+    assert [s.citation for s in rated] == [s.citation for s in summary]
+    assert all(s.confidence in ("high", "moderate", "low") and s.confidence_reason for s in rated)
+    disputed = {(c.article, c.sentence) for q in qs if q.kind == "disputed" for c in q.evidence}
+    in_summary = [s for s in rated if (s.citation.article, s.citation.sentence) in disputed]
+    assert in_summary and all(s.confidence == "low" for s in in_summary)
+
+
+def test_confidence_module_does_not_load_spacy() -> None:
+    code = "import sys, briefgen.confidence; assert 'spacy' not in sys.modules"
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_story_page_shows_the_label_with_the_reason_on_hover() -> None:
+    from pathlib import Path
+
+    from briefgen.models import Story, StoryBrief
+    from briefgen.render import make_env
+
+    a = article("a.md", [FACT], url="https://a.example/1")
+    (s,) = annotate([summary_of(a)], [], [a])
+    s = dataclasses.replace(s, confidence_reason='One source "only" <b>')
+    sb = StoryBrief(Story("s-1", "Pirates", ("a.md",)), (s,), (), ())
+    env = make_env(Path(__file__).resolve().parent.parent / "templates")
+    page = env.get_template("story.md.j2").render(sb=sb, numbers={"a.md": 1}, slugs={"a.md": "a"}, facts=(), edition="e",
+                                                  articles={"a.md": a.article}, pdfs={}, site_name="B")
+    assert '<span class="bg-conf bg-conf-moderate" title="One source &quot;only&quot; &lt;b&gt;">moderate confidence</span>' in page
