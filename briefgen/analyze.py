@@ -2,15 +2,37 @@
 
 Paragraphs are parsed separately (split on blank lines first), which gives
 spaCy's parser-based sentence splitter cleaner input than whole articles.
+
+Parsing is the floor of a build's time, so each article text is parsed once:
+results go to the analysis cache under a key made of the text and everything
+that shapes the result (model name and version, spaCy version, the components
+run, the conversion code below). Only the components whose output we keep are
+loaded. New texts are parsed in worker processes that run the pipeline over
+batches of paragraphs and send back our own compact records; spaCy's
+``n_process`` would instead ship every Doc to the worker and back through
+msgpack, which on two cores costs about what the second core gains.
 """
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
+import gc
+import importlib.metadata
+import importlib.util
+import inspect
+import json
 import logging
-from collections.abc import Callable, Iterable, Sequence
+import marshal
+import multiprocessing
+import sys
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cache
+from pathlib import Path
 from typing import Any
 
+from briefgen import models
+from briefgen.cache import Cache, digest
 from briefgen.config import BuildConfig
 from briefgen.errors import BuildError
 from briefgen.models import AnalyzedArticle, Article, Mention, Sentence, Token
@@ -18,18 +40,36 @@ from briefgen.models import AnalyzedArticle, Article, Mention, Sentence, Token
 log = logging.getLogger(__name__)
 
 #: Entity labels we keep; numbers, dates and the like are read from tokens when needed.
-ENTITY_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART", "DATE", "CARDINAL", "MONEY", "QUANTITY", "TIME", "PERCENT"}
+ENTITY_LABELS = {
+    "PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART",
+    "DATE", "CARDINAL", "MONEY", "QUANTITY", "TIME", "PERCENT",
+}
 #: spaCy has a hard limit per text; longer paragraphs are cut at sentence-like points.
 MAX_CHARS = 20_000
+#: The components whose output the records keep; every other one is not even loaded.
+#: tagger -> Token.tag; attribute_ruler -> Token.pos (mapped from tags); lemmatizer -> Token.lemma
+#: (rules over pos); parser -> dep, head and sentence bounds (facts and questions walk the tree);
+#: ner -> mentions and Token.ent; tok2vec feeds tagger and parser. The model's 'senter' is left out.
+COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
+#: Bump when the records change in a way the code fingerprint below cannot see.
+FORMAT = 1
+#: Articles per task sent to a worker: big enough to fill spaCy's batches, small enough to balance.
+TASK_ARTICLES = 12
+#: Below this many new paragraphs, starting workers costs more than it saves.
+MIN_PARALLEL_CHUNKS = 400
+
+Chunk = tuple[str, int, int, bool]  # text, paragraph index, offset in the article, heading
+Record = tuple[tuple[Sentence, ...], tuple[Mention, ...]]
 
 
 @cache
 def load_model(name: str) -> Any:
-    """Load the spaCy pipeline once per process; a missing model is a clear error."""
+    """Load the spaCy pipeline once per process, with only the components we use."""
     import spacy
 
+    listed = model_meta(name).get("components") or []
     try:
-        return spacy.load(name)
+        return spacy.load(name, exclude=[c for c in listed if c not in COMPONENTS])
     except OSError:
         raise BuildError(
             f"spaCy model '{name}' is not installed; install it with "
@@ -37,12 +77,72 @@ def load_model(name: str) -> Any:
         ) from None
 
 
+@cache
+def model_meta(name: str) -> dict[str, Any]:
+    """The model's meta.json, read without importing spaCy when the model is a package or folder."""
+    candidates = [Path(name) / "meta.json"]
+    try:
+        spec = importlib.util.find_spec(name)
+    except (ImportError, ValueError):
+        spec = None
+    if spec is not None and spec.origin:
+        candidates.append(Path(spec.origin).parent / "meta.json")
+    for path in candidates:
+        if path.is_file():
+            try:
+                data = json.loads(path.read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                continue
+            if isinstance(data, dict):
+                return data
+    return {}
+
+
 def model_version(name: str) -> str:
-    nlp = load_model(name)
-    return f"{nlp.meta.get('name')}-{nlp.meta.get('version')}"
+    meta = model_meta(name) or load_model(name).meta
+    return f"{meta.get('name')}-{meta.get('version')}"
 
 
-def _chunks(article: Article) -> Iterable[tuple[str, tuple[int, int]]]:
+@cache
+def fingerprint(model: str) -> str:
+    """Everything besides the text that shapes an analysis; a change re-parses every article."""
+    meta = model_meta(model)
+    try:
+        spacy_version = importlib.metadata.version("spacy")
+    except importlib.metadata.PackageNotFoundError:  # pragma: no cover - spaCy is a dependency
+        spacy_version = "?"
+    records = [
+        f"{cls.__name__}:{','.join(f.name for f in dataclasses.fields(cls))}"
+        for cls in (models.Paragraph, models.Token, models.Mention, models.Sentence)
+    ]
+    return digest(
+        f"briefgen-analysis/{FORMAT}",
+        model,
+        f"{meta.get('lang')}_{meta.get('name')}-{meta.get('version')}" if meta else model_version(model),
+        spacy_version,
+        ",".join(COMPONENTS),
+        str(MAX_CHARS),
+        ",".join(sorted(ENTITY_LABELS)),
+        *records,
+        f"marshal-{marshal.version}",
+        *(_source(f) for f in (_chunks, _convert, _decode)),
+    )
+
+
+def _source(func: Callable[..., Any]) -> str:
+    try:
+        return inspect.getsource(func)
+    except (OSError, TypeError):  # no source shipped: the bytecode still tells a change
+        return func.__code__.co_code.hex()
+
+
+def article_key(article: Article, fp: str) -> str:
+    """The cache key of an article's analysis: its text and paragraphs under one fingerprint."""
+    layout = json.dumps([(p.start, p.is_heading) for p in article.paragraphs])
+    return digest(fp, article.text, layout, "\x00".join(p.text for p in article.paragraphs))
+
+
+def _chunks(article: Article) -> Iterable[Chunk]:
     for p_index, para in enumerate(article.paragraphs):
         text = para.text
         start = 0
@@ -51,7 +151,7 @@ def _chunks(article: Article) -> Iterable[tuple[str, tuple[int, int]]]:
             if end < len(text):
                 cut = max(text.rfind(". ", start, end), text.rfind("\n", start, end))
                 end = cut + 1 if cut > start else end
-            yield text[start:end], (p_index, para.start + start)
+            yield text[start:end], p_index, para.start + start, para.is_heading
             start = end
 
 
@@ -59,41 +159,139 @@ def analyze(
     articles: Sequence[Article],
     config: BuildConfig,
     progress: Callable[[int], None] | None = None,
+    cache: Cache | None = None,
 ) -> list[AnalyzedArticle]:
-    """Parse every article; returns one AnalyzedArticle per input, in order."""
+    """Parse every article (or take its analysis from ``cache``); one AnalyzedArticle per input, in order."""
     if not articles:
         return []
-    nlp = load_model(config.model)
-    items: list[tuple[str, tuple[int, int, int]]] = []
-    for a_index, article in enumerate(articles):
-        for text, (p_index, offset) in _chunks(article):
-            items.append((text, (a_index, p_index, offset)))
-    n_process = config.processes if len(items) >= 400 else 1
-    sentences: list[list[Sentence]] = [[] for _ in articles]
-    mentions: list[list[Mention]] = [[] for _ in articles]
-    done_article = -1
-    for doc, (a_index, p_index, offset) in nlp.pipe(
-        items, as_tuples=True, batch_size=config.batch_size, n_process=n_process
-    ):
-        heading = articles[a_index].paragraphs[p_index].is_heading
-        _convert(doc, offset, p_index, heading, sentences[a_index], mentions[a_index])
-        if progress is not None and a_index != done_article:
-            progress(a_index - done_article)
-            done_article = a_index
-    if progress is not None and done_article < len(articles) - 1:
-        progress(len(articles) - 1 - done_article)
-    return [
-        AnalyzedArticle(article, tuple(sentences[i]), tuple(mentions[i]))
-        for i, article in enumerate(articles)
+    tick = progress or (lambda n: None)
+    fp = fingerprint(config.model) if cache is not None else ""
+    keys = [article_key(a, fp) for a in articles] if cache is not None else []
+    todo = [i for i in range(len(articles)) if cache is None or not cache.has("analysis", keys[i])]
+    if cache is not None:
+        cache.misses["analysis"] += len(todo)
+    records: list[Record | None] = [None] * len(articles)
+
+    def keep(i: int, data: bytes) -> None:
+        records[i] = _decode(data)
+        if cache is not None:
+            cache.put("analysis", keys[i], data)
+        tick(1)
+
+    def load_hits() -> None:
+        assert cache is not None
+        missing = set(todo)
+        for i in range(len(articles)):
+            if i in missing:
+                continue
+            data = cache.get("analysis", keys[i])
+            if data is None:
+                continue
+            try:
+                records[i] = _decode(data)
+            except (ValueError, EOFError, TypeError) as exc:  # a damaged entry: parse again below
+                log.warning("%s: unreadable cache entry (%s)", cache.path("analysis", keys[i]), exc)
+                continue
+            tick(1)
+
+    chunks = {i: list(_chunks(articles[i])) for i in todo}
+    if todo and config.processes > 1 and sum(len(c) for c in chunks.values()) >= MIN_PARALLEL_CHUNKS:
+        with _workers(chunks, config) as results:  # the workers start parsing at once ...
+            if cache is not None:
+                load_hits()  # ... while this process reads what an earlier build parsed
+            for i, data in results:
+                keep(i, data)
+    else:
+        if cache is not None:
+            load_hits()
+        if todo:
+            for i, data in _parse_here(chunks, config):
+                keep(i, data)
+    late = {i: list(_chunks(articles[i])) for i, r in enumerate(records) if r is None}
+    if late:  # cache entries that vanished or were damaged since we looked
+        for i, data in _parse_here(late, config):
+            keep(i, data)
+    out = []
+    for article, record in zip(articles, records, strict=True):
+        assert record is not None
+        out.append(AnalyzedArticle(article, record[0], record[1]))
+    return out
+
+
+def _parse_here(chunks: dict[int, list[Chunk]], config: BuildConfig) -> Iterator[tuple[int, bytes]]:
+    yield from _parse(load_model(config.model), chunks, config.batch_size)
+
+
+def _parse(nlp: Any, chunks: dict[int, list[Chunk]], batch_size: int) -> Iterator[tuple[int, bytes]]:
+    """Run the pipeline over the articles' paragraphs; yield each article's rows, marshalled, when complete."""
+    items = ((chunk[0], (i, n)) for i, cs in chunks.items() for n, chunk in enumerate(cs))
+    sentences: list[tuple[Any, ...]] = []
+    mentions: list[tuple[Any, ...]] = []
+    for doc, (i, n) in nlp.pipe(items, as_tuples=True, batch_size=batch_size):
+        _, p_index, offset, heading = chunks[i][n]
+        _convert(doc, offset, p_index, heading, sentences, mentions)
+        if n == len(chunks[i]) - 1:
+            yield i, marshal.dumps((tuple(sentences), tuple(mentions)))
+            sentences, mentions = [], []
+    for i, cs in chunks.items():
+        if not cs:  # an article with no text to parse
+            yield i, marshal.dumps(((), ()))
+
+
+_WORKER_MODEL: list[Any] = []
+
+
+def _init_worker(model: str) -> None:
+    _WORKER_MODEL[:] = [load_model(model)]  # free after fork: the parent loaded it
+
+
+def _work(task: tuple[dict[int, list[Chunk]], int]) -> list[tuple[int, bytes]]:
+    chunks, batch_size = task
+    return list(_parse(_WORKER_MODEL[0], chunks, batch_size))
+
+
+@contextlib.contextmanager
+def _workers(chunks: dict[int, list[Chunk]], config: BuildConfig) -> Iterator[Iterator[tuple[int, bytes]]]:
+    """Parse in ``config.processes`` workers; yields an iterator of (article index, record) in input order."""
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    if context.get_start_method() == "fork":
+        load_model(config.model)  # once, shared with the workers copy-on-write
+        gc.freeze()  # keep the collector from touching (and so copying) the parent's objects in workers
+    order = list(chunks)
+    tasks = [
+        ({i: chunks[i] for i in order[k : k + TASK_ARTICLES]}, config.batch_size)
+        for k in range(0, len(order), TASK_ARTICLES)
     ]
+    try:
+        pool = context.Pool(config.processes, initializer=_init_worker, initargs=(config.model,))
+    finally:
+        gc.unfreeze()
+    try:
+        yield (pair for batch in pool.imap(_work, tasks) for pair in batch)
+        pool.close()
+    finally:
+        pool.terminate()
+        pool.join()
 
 
-def _convert(doc: Any, offset: int, p_index: int, heading: bool, out: list[Sentence], mentions: list[Mention]) -> None:
-    ent_of: dict[int, str] = {}
-    for ent in doc.ents:
-        for tok in ent:
-            ent_of[tok.i] = ent.label_
-    first_index = len(out)
+def _decode(data: bytes) -> Record:
+    """Rows -> records. Token rows are in field order; marshal keeps interned strings shared."""
+    sentences, mentions = marshal.loads(data)
+    return (
+        tuple(Sentence(i, text, start, end, p, tuple([Token(*t) for t in tokens]), heading)
+              for i, text, start, end, p, heading, tokens in sentences),
+        tuple([Mention(*m) for m in mentions]),
+    )
+
+
+def _convert(doc: Any, offset: int, p_index: int, heading: bool, out: list[tuple[Any, ...]], mentions: list[tuple[Any, ...]]) -> None:
+    """A parsed paragraph -> sentence and mention rows appended to ``out`` and ``mentions``; offsets in the article.
+
+    A sentence row is (index, text, start, end, paragraph, heading, token rows); a token row
+    follows models.Token's fields: text, lemma, pos, tag, dep, head, start, is_stop, ent.
+    """
+    intern = sys.intern
     sent_of_token: dict[int, int] = {}
     for sent in doc.sents:
         text = sent.text.rstrip()
@@ -103,28 +301,24 @@ def _convert(doc: Any, offset: int, p_index: int, heading: bool, out: list[Sente
         kept = [t for t in sent if not t.is_space]
         position = {t.i: k for k, t in enumerate(kept)}
         tokens = tuple(
-            Token(
-                text=t.text,
-                lemma=t.lemma_,
-                pos=t.pos_,
-                tag=t.tag_,
-                dep=t.dep_,
-                # a head that is a dropped space token (rare) makes the token a root
-                head=position.get(t.head.i, k),
-                start=offset + t.idx,
-                is_stop=t.is_stop,
-                ent=ent_of.get(t.i, ""),
+            (
+                intern(t.text),
+                intern(t.lemma_),
+                intern(t.pos_),
+                intern(t.tag_),
+                intern(t.dep_),
+                position.get(t.head.i, k),  # a head that is a dropped space token (rare) makes the token a root
+                offset + t.idx,
+                t.is_stop,
+                intern(t.ent_type_),
             )
             for k, t in enumerate(kept)
         )
         start = offset + sent.start_char
-        out.append(Sentence(index, text, start, start + len(text), p_index, tokens, heading))
+        out.append((index, text, start, start + len(text), p_index, heading, tokens))
         for t in sent:
             sent_of_token[t.i] = index
-    del first_index
     for ent in doc.ents:
         if ent.label_ not in ENTITY_LABELS or ent.start not in sent_of_token:
             continue
-        mentions.append(
-            Mention(ent.text, ent.label_, offset + ent.start_char, offset + ent.end_char, sent_of_token[ent.start])
-        )
+        mentions.append((ent.text, ent.label_, offset + ent.start_char, offset + ent.end_char, sent_of_token[ent.start]))

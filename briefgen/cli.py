@@ -27,6 +27,12 @@ def main() -> None:
 @click.option("--no-pdf", "no_pdf", is_flag=True, help="Skip the PDF briefs.")
 @click.option("--strict", is_flag=True, help="Fail when any file cannot be built.")
 @click.option(
+    "--cache-dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="Folder of reusable analyses, so a rebuild parses only new articles (default: .briefgen-cache beside the site folder).",
+)
+@click.option(
     "--config",
     "config_path",
     type=click.Path(path_type=Path, dir_okay=False),
@@ -40,6 +46,7 @@ def build(
     edition: str | None,
     no_pdf: bool,
     strict: bool,
+    cache_dir: Path | None,
     config_path: Path | None,
     quiet: bool,
 ) -> None:
@@ -55,6 +62,7 @@ def build(
         edition=edition,
         pdf=False if no_pdf else None,
         strict=True if strict else None,
+        cache_dir=cache_dir,
     )
     with BuildReport(enabled=not quiet) as report:
         briefing = run_build(config, progress=report.progress)

@@ -11,12 +11,12 @@ import json
 import logging
 import os
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from briefgen.errors import BuildError
-from briefgen.models import Changes, StoryBrief
+from briefgen.models import Changes, Citation, StoryBrief
 
 log = logging.getLogger(__name__)
 
@@ -94,13 +94,23 @@ def previous_stories(previous: Mapping[str, Any] | None) -> dict[str, list[str]]
     return {s["id"]: list(s.get("articles", [])) for s in previous.get("stories", []) if isinstance(s, dict) and "id" in s}
 
 
+#: (story brief, its questions in the previous edition's briefing.json, its new article ids) -> (question, answer)
+Resolver = Callable[[StoryBrief, Sequence[Mapping[str, Any]], set[str]], list[tuple[str, Citation]]]
+
+
 def compute_changes(
     previous_name: str | None,
     previous: Mapping[str, Any] | None,
     article_ids: Sequence[str],
     stories: Sequence[StoryBrief],
+    resolve: Resolver | None = None,
 ) -> Changes:
-    """What a returning reader needs: new articles and stories, updates, answered questions."""
+    """What a returning reader needs: new articles and stories, updates, answered questions.
+
+    A question of the previous edition counts as answered only when ``resolve`` finds a new article of
+    its story that answers it (questions.resolved_questions); one merely gone from the list (outranked,
+    or no longer detected) is a dropped question.
+    """
     if previous is None:
         return Changes(None, tuple(sorted(article_ids)), tuple(sb.story.id for sb in stories), ())
     old_articles = {a.get("path") for a in previous.get("articles", []) if isinstance(a, dict)}
@@ -124,6 +134,14 @@ def compute_changes(
     new_entities = sorted({f.name for sb in stories for f in sb.facts if f.name not in old_entities})
     old_questions = {q.get("question") for s in old_stories.values() for q in s.get("questions", [])}
     current_questions = {q.question for sb in stories for q in sb.questions}
+    answers: dict[str, Citation] = {}
+    for sb in stories:
+        new_here = fresh.intersection(sb.story.articles)
+        if resolve is not None and new_here and sb.story.id in old_stories:
+            asked = [q for q in old_stories[sb.story.id].get("questions", []) if isinstance(q, dict)]
+            for question, citation in resolve(sb, asked, new_here):
+                if question not in current_questions:
+                    answers.setdefault(question, citation)
     return Changes(
         previous=previous_name,
         new_articles=new_articles,
@@ -132,8 +150,10 @@ def compute_changes(
         quiet_stories=quiet if fresh else (),
         new_entities=tuple(new_entities) if previous_name else (),
         new_questions=tuple(sorted(current_questions - old_questions)),
-        answered_questions=tuple(sorted(q for q in old_questions - current_questions if q)),
+        answered_questions=tuple(sorted(answers)),
         new_summary=tuple(new_summary),
+        answers=tuple(sorted(answers.items())),
+        dropped_questions=tuple(sorted(q for q in old_questions - current_questions - set(answers) if q)),
     )
 
 

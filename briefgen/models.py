@@ -123,12 +123,15 @@ class SummarySentence:
     citation: Citation
     score: float
     sources: int = 1  # independent sources that carry the same fact
+    confidence: str = ""  # high, moderate or low (confidence.py); "" until rated
+    confidence_reason: str = ""  # why, in words a reader can check
 
 
 @dataclass(frozen=True)
 class Role:
     citation: Citation  # the sentence stating it
     text: str  # the role as written, a verbatim substring of the sentence
+    sources: int = 1  # independent sources that state it
 
 
 @dataclass(frozen=True)
@@ -136,6 +139,7 @@ class Quote:
     text: str  # verbatim, without the quotation marks
     speaker: str
     citation: Citation
+    sources: int = 1  # independent sources that carry it
 
 
 @dataclass(frozen=True)
@@ -151,6 +155,8 @@ class FactBox:
     sources: int
     related: tuple[str, ...] = ()
     evidence: tuple[Citation, ...] = ()  # what they said or did, in a line from the text
+    stories: tuple[str, ...] = ()  # story ids, set on edition-wide entities
+    page: str = ""  # id of the edition-wide entity page ("" when it has none)
 
 
 @dataclass(frozen=True)
@@ -183,7 +189,9 @@ class Changes:
     quiet_stories: tuple[str, ...] = ()
     new_entities: tuple[str, ...] = ()
     new_questions: tuple[str, ...] = ()
-    answered_questions: tuple[str, ...] = ()
+    answered_questions: tuple[str, ...] = ()  # open last edition, answered by a new article
+    answers: tuple[tuple[str, Citation], ...] = ()  # (question, the new sentence that answers it)
+    dropped_questions: tuple[str, ...] = ()  # no longer listed, but nothing new answered them
     new_summary: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (story id, sentences)
 
 
@@ -194,3 +202,4 @@ class Briefing:
     stories: tuple[StoryBrief, ...]
     skipped: tuple[Skipped, ...]
     changes: Changes
+    entities: tuple[FactBox, ...] = ()  # edition-wide: one per entity across all stories

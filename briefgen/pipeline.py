@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import logging
 import shutil
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from briefgen import analyze, editions, facts, group, ingest, questions, render, site, summarize
+from briefgen import analyze, confidence, editions, facts, group, ingest, questions, render, site, summarize
+from briefgen.cache import Cache, code_fingerprint, compute, default_dir, digest, settings_fingerprint
 from briefgen.config import BuildConfig
 from briefgen.errors import BuildError
-from briefgen.models import AnalyzedArticle, Briefing, StoryBrief
+from briefgen.models import AnalyzedArticle, Briefing, FactBox, Story, StoryBrief
 
 log = logging.getLogger(__name__)
 
@@ -30,7 +32,7 @@ def templates_dir(config: BuildConfig) -> Path:
 
 
 def load_editor_file(content_dir: Path) -> dict[str, Any]:
-    """``content/stories.yml``: story titles and other editor decisions."""
+    """``content/stories.yml``: titles, pins, merges and splits (schema in briefgen/group/editor.py)."""
     path = content_dir / "stories.yml"
     if not path.is_file():
         return {}
@@ -38,23 +40,47 @@ def load_editor_file(content_dir: Path) -> dict[str, Any]:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except yaml.YAMLError as exc:
         raise BuildError(f"{path}: invalid YAML: {exc}") from None
-    if not isinstance(data, dict):
-        raise BuildError(f"{path}: expected a mapping (titles: ...)")
-    return data
+    return group.validate_editor(data, str(path))
 
 
-def build(config: BuildConfig, progress: Progress | None = None) -> Briefing:
+def stage_clock(timings: dict[str, float] | None) -> Callable[[str], None]:
+    """``mark(stage)`` adds the time since the previous mark to ``timings[stage]`` and logs it."""
+    last = time.perf_counter()
+
+    def mark(stage: str) -> None:
+        nonlocal last
+        now = time.perf_counter()
+        if timings is not None:
+            timings[stage] = timings.get(stage, 0.0) + now - last
+        log.info("%s: %.2fs", stage, now - last)
+        last = now
+
+    return mark
+
+
+def story_keys(stories: list[Story], by_id: dict[str, AnalyzedArticle], config: BuildConfig) -> list[str]:
+    """Cache keys of story briefs: the story, its articles (text and metadata), the settings and the code."""
+    fixed = digest("story", code_fingerprint(), settings_fingerprint(config), analyze.fingerprint(config.model))
+    article = {aid: digest(repr(item.article)) for aid, item in by_id.items()}
+    return [digest(fixed, repr(story), *(article[a] for a in story.articles)) for story in stories]
+
+
+def build(config: BuildConfig, progress: Progress | None = None, timings: dict[str, float] | None = None) -> Briefing:
+    """Build one edition; ``timings`` (if given) receives each stage's seconds."""
     report = progress or (lambda stage, done, total: None)
+    mark = stage_clock(timings)
     edition = editions.edition_name(config.edition)
     site_dir = config.site_dir
-    with site.site_lock(site_dir):
+    store = Cache(config.cache_dir or default_dir(site_dir))
+    with site.site_lock(site_dir), store.locked():
         report("ingest", 0, 1)
         articles, skipped = ingest.ingest(config)
+        reasons = "".join(f"\n  {s.path}: {s.reason}" for s in skipped)
         if config.strict and skipped:
-            reasons = "; ".join(f"{s.path}: {s.reason}" for s in skipped)
-            raise BuildError(f"{len(skipped)} file(s) could not be read (strict mode): {reasons}")
+            raise BuildError(f"{len(skipped)} file(s) could not be built (strict mode); the site is unchanged:{reasons}")
         if not articles:
-            raise BuildError(f"{config.content_dir}: no article could be built" + (f" ({len(skipped)} skipped)" if skipped else ""))
+            raise BuildError(f"{config.content_dir}: no article could be built; the site is unchanged" + (f":{reasons}" if skipped else ""))
+        mark("ingest")
         done = 0
 
         def step(n: int) -> None:
@@ -62,34 +88,73 @@ def build(config: BuildConfig, progress: Progress | None = None) -> Briefing:
             done += n
             report("analyze", done, len(articles))
 
-        analyzed = analyze.analyze(articles, config, progress=step)
+        analyzed = analyze.analyze(articles, config, progress=step, cache=store)
+        mark("analyze")
         prev = editions.previous_edition(site_dir, edition)
         prev_name, prev_data = prev if prev else (None, None)
         stories = group.group(analyzed, config, editions.previous_stories(prev_data), load_editor_file(config.content_dir))
+        mark("group")
         by_id = {item.article.id: item for item in analyzed}
         briefs = []
-        for n, story in enumerate(stories, start=1):
-            report("summarize", n, len(stories))
-            briefs.append(brief(story, [by_id[a] for a in story.articles], config))
-        changes = editions.compute_changes(prev_name, prev_data, [a.id for a in articles], briefs)
-        briefing = Briefing(edition, tuple(sorted(articles, key=lambda a: a.id)), tuple(briefs), tuple(skipped), changes)
-        publish(briefing, analyzed, config, report)
+        boxes: dict[str, list[FactBox]] = {}  # every entity of each story, not only the boxes shown
+
+        def work(k: int) -> tuple[list[FactBox], StoryBrief]:
+            """One story's entities and brief: a function of its articles only, so it is cached per story."""
+            story = stories[k]
+            items = [by_id[a] for a in story.articles]
+            story_boxes = facts.story_entities(items, config)
+            return story_boxes, brief(story, items, config, story_boxes)
+
+        summarized = 0
+
+        def summarized_one(n: int) -> None:
+            nonlocal summarized
+            summarized += n
+            report("summarize", summarized, len(stories))
+
+        made = compute(store, "stories", story_keys(stories, by_id, config), work, config.processes, summarized_one)
+        for story, (story_boxes, story_brief) in zip(stories, made, strict=True):
+            boxes[story.id] = story_boxes
+            briefs.append(story_brief)
+        mark("stories")
+        entities = facts.edition_entities(boxes, articles)
+        briefs = facts.link(briefs, entities)
+        mark("entities")
+        changes = editions.compute_changes(
+            prev_name, prev_data, [a.id for a in articles], briefs,
+            lambda sb, old, new: questions.resolved_questions(old, [by_id[x] for x in sb.story.articles], new))
+        briefing = Briefing(edition, tuple(sorted(articles, key=lambda a: a.id)), tuple(briefs), tuple(skipped), changes,
+                            entities=tuple(entities.entities))
+        mark("changes")
+        publish(briefing, analyzed, config, report, mark, store)
+        store.prune()
+        log.info("cache %s: %s", store.root, store.summary())
+        mark("cache")
     return briefing
 
 
-def brief(story: Any, items: list[AnalyzedArticle], config: BuildConfig) -> StoryBrief:
+def brief(story: Any, items: list[AnalyzedArticle], config: BuildConfig, boxes: list[FactBox] | None = None) -> StoryBrief:
     dates = sorted(i.article.date for i in items if i.article.date)
+    summary = summarize.summarize(items, config)
+    open_questions = tuple(questions.open_questions(items, config, summary=summary))  # none the summary answers
     return StoryBrief(
         story=story,
-        summary=tuple(summarize.summarize(items, config)),
-        facts=tuple(facts.fact_boxes(items, config)),
-        questions=tuple(questions.open_questions(items, config)),
+        summary=tuple(confidence.annotate(summary, open_questions, items)),
+        facts=tuple(facts.fact_boxes(items, config) if boxes is None else boxes[: config.max_fact_boxes]),
+        questions=open_questions,
         first_date=dates[0] if dates else None,
         last_date=dates[-1] if dates else None,
     )
 
 
-def publish(briefing: Briefing, analyzed: list[AnalyzedArticle], config: BuildConfig, report: Progress) -> None:
+def publish(
+    briefing: Briefing,
+    analyzed: list[AnalyzedArticle],
+    config: BuildConfig,
+    report: Progress,
+    mark: Callable[[str], None] = lambda stage: None,
+    store: Cache | None = None,
+) -> None:
     site_dir = config.site_dir
     work = site.work_dir(site_dir, briefing.edition)
     try:
@@ -105,19 +170,29 @@ def publish(briefing: Briefing, analyzed: list[AnalyzedArticle], config: BuildCo
             report("pdf", 0, len(briefing.stories) + 1)
             names = pdf.write_pdfs(briefing, {a.id: a for a in briefing.articles}, docs / "pdf", config, tdir)
             pdfs = dict(names)
+            mark("pdf")
         spans = {i.article.id: tuple((s.index, s.start, s.end) for s in i.sentences) for i in analyzed}
+        base = config.mkdocs_config or (Path("mkdocs.yml") if Path("mkdocs.yml").is_file() else PACKAGE_TEMPLATES.parent / "mkdocs.yml")
+        out = work / "site"
+        settings = site.mkdocs_config(base, docs, out, config.site_name, briefing.edition)
+        outside: list[site.OutsidePage] = []  # article pages: built beside mkdocs, not by it
         report("render", 0, 1)
-        render.render_pages(briefing, docs, config, tdir, rows, pdfs, spans)
+        render.render_pages(briefing, docs, config, tdir, rows, pdfs, spans, outside, site.directory_urls(settings))
+        site.write_shell(docs)
         render.write_json(briefing, docs / "briefing.json")
         css = tdir / "site" / "extra.css"
         if css.is_file():
             (docs / "assets").mkdir(exist_ok=True)
             shutil.copyfile(css, docs / "assets" / "briefgen.css")
-        base = config.mkdocs_config or (Path("mkdocs.yml") if Path("mkdocs.yml").is_file() else PACKAGE_TEMPLATES.parent / "mkdocs.yml")
+        mark("render")
         report("mkdocs", 0, 1)
-        out = work / "site"
         epoch = editions.reproducible_epoch(briefing.edition, [a.date for a in briefing.articles])
-        site.build_mkdocs(site.mkdocs_config(base, docs, out, config.site_name, briefing.edition), work, epoch)
+        site.build_mkdocs(settings, work, epoch)
+        mark("mkdocs")
+        report("articles", 0, 1)
+        site.write_outside_pages(out, outside, settings, store, config.processes)
+        mark("articles")
         site.publish(site_dir, briefing.edition, out, versions)
+        mark("publish")
     finally:
         shutil.rmtree(work, ignore_errors=True)

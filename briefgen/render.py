@@ -17,11 +17,13 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+import yaml
 from markupsafe import Markup
 
 from briefgen.config import BuildConfig
 from briefgen.group import slugify
 from briefgen.models import Article, Briefing, FactBox, StoryBrief
+from briefgen.site import OutsidePage, link_outside
 
 log = logging.getLogger(__name__)
 
@@ -33,7 +35,7 @@ KIND_LABELS = {
     "conflicting": "Conflicting",
     "pending": "Pending",
 }
-TYPE_LABELS = {"PERSON": "Person", "ORG": "Organisation", "PLACE": "Place"}
+TYPE_LABELS = {"PERSON": "Person", "ORG": "Organisation", "PLACE": "Place", "VESSEL": "Ship"}
 
 
 def md_escape(value: Any) -> str:
@@ -72,6 +74,28 @@ def article_slug(article_id: str) -> str:
     return f"{slug}-{digest}"
 
 
+def heading_text(page: str) -> str:
+    """The text of a page's first '# ' heading, Markdown and HTML escapes undone ("" if none)."""
+    heading = next((line[2:].strip() for line in page.split("\n", 30)[:30] if line.startswith("# ")), "")
+    return html.unescape(re.sub(r"\\(.)", r"\1", heading))
+
+
+def with_title_meta(page: str) -> str:
+    """Give a page its title as HTML-escaped front matter, taken from its '# ' heading.
+
+    Without it mkdocs-material writes ``<title>{{ page.title | striptags }}</title>``, and
+    ``striptags`` turns the escaped heading back into raw HTML: a title such as
+    ``</title><script>...`` would run. Material prints ``page.meta.title`` as it is.
+    """
+    if page.startswith("---"):
+        return page
+    heading = next((line[2:].strip() for line in page.split("\n", 30)[:30] if line.startswith("# ")), None)
+    if not heading:
+        return page
+    title = html.escape(html.unescape(re.sub(r"\\(.)", r"\1", heading)), quote=False)
+    return "---\n" + yaml.safe_dump({"title": title}, allow_unicode=True, width=10_000) + "---\n\n" + page
+
+
 def make_env(templates_dir: Path) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates_dir)),
@@ -97,8 +121,15 @@ def render_pages(
     editions: list[Mapping[str, Any]],
     pdfs: Mapping[str, str],
     spans: Mapping[str, tuple[tuple[int, int, int], ...]],
+    outside: list[OutsidePage] | None = None,
+    directory_urls: bool = True,
 ) -> list[Path]:
-    """Write every Markdown page of one edition into ``docs_dir``; returns the files written."""
+    """Write every Markdown page of one edition into ``docs_dir``; returns the files written.
+
+    With ``outside`` given, article and entity pages (the bulk of a large archive) are collected
+    there instead, to be built without mkdocs (site.write_outside_pages), and links to them are
+    pointed at where they will be.
+    """
     env = make_env(templates_dir)
     articles = {a.id: a for a in briefing.articles}
     slugs = {a.id: article_slug(a.id) for a in briefing.articles}
@@ -111,11 +142,19 @@ def render_pages(
         "pdfs": pdfs,
     }
     written: list[Path] = []
+    outside_srcs = {f"articles/{slug}.md" for slug in slugs.values()} | {f"entities/{e.page}.md" for e in briefing.entities if e.page}
 
     def write(rel: str, template: str, **context: Any) -> None:
         path = docs_dir / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
         text = env.get_template(template).render(**common, **context)
+        if outside is not None and rel in outside_srcs:
+            outside.append(OutsidePage(rel, heading_text(text), text))
+            return
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if rel != "index.md":
+            text = with_title_meta(text)
+        if outside is not None:
+            text = link_outside(text, rel, outside_srcs, directory_urls)
         path.write_text(text, encoding="utf-8")
         written.append(path)
 
@@ -128,7 +167,21 @@ def render_pages(
     for article in briefing.articles:
         sentences = sentence_map(article, spans.get(article.id, ()))
         write(f"articles/{slugs[article.id]}.md", "article.md.j2", article=article, story=story_of.get(article.id), sentences=sentences)
+    write_entity_pages(briefing, write)
     return written
+
+
+def write_entity_pages(briefing: Briefing, write: Any) -> None:
+    """One index page, plus a page per entity that has one (``FactBox.page``; rule in facts.has_page)."""
+    pages = [e for e in briefing.entities if e.page]
+    stories = {sb.story.id: sb.story for sb in briefing.stories}
+    page_of: dict[str, str] = {}
+    for e in pages:
+        page_of.setdefault(e.name, e.page)
+    by_type = {t: [e for e in pages if e.type == t] for t in dict.fromkeys([*TYPE_LABELS, *(e.type for e in pages)])}
+    write("entities.md", "entities.md.j2", by_type=by_type, others=len(briefing.entities) - len(pages), stories=stories)
+    for e in pages:
+        write(f"entities/{e.page}.md", "entity.md.j2", entity=e, stories=stories, page_of=page_of)
 
 
 def sentence_map(article: Article, spans: tuple[tuple[int, int, int], ...]) -> list[Any]:
@@ -165,6 +218,7 @@ def briefing_json(briefing: Briefing) -> dict[str, Any]:
         ],
         "stories": [story_json(sb) for sb in briefing.stories],
         "skipped": [{"path": s.path, "reason": s.reason} for s in briefing.skipped],
+        "entities": [entity_json(e) for e in briefing.entities],
         "changes": {
             "previous": briefing.changes.previous,
             "new_articles": list(briefing.changes.new_articles),
@@ -209,12 +263,14 @@ def entity_json(f: FactBox) -> dict[str, Any]:
         "name": f.name,
         "type": f.type,
         "aliases": list(f.aliases),
-        "roles": [{"text": r.text, "article": r.citation.article, "date": r.citation.date, "sentence": r.citation.text} for r in f.roles],
-        "quotes": [{"text": q.text, "speaker": q.speaker, "article": q.citation.article, "date": q.citation.date} for q in f.quotes],
+        "roles": [{"text": r.text, "article": r.citation.article, "date": r.citation.date, "sentence": r.citation.text, "sources": r.sources} for r in f.roles],
+        "quotes": [{"text": q.text, "speaker": q.speaker, "article": q.citation.article, "date": q.citation.date, "sources": q.sources} for q in f.quotes],
         "mentions": f.mentions,
         "articles": list(f.articles),
         "sources": f.sources,
         "related": list(f.related),
+        "page": f.page or None,
+        **({"stories": list(f.stories)} if f.stories else {}),
     }
 
 

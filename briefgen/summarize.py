@@ -1,10 +1,22 @@
 """A story's articles -> a short extractive summary, each sentence cited.
 
-sumy rates sentences of one document; we give it the whole story as one
-document (one sumy paragraph per article paragraph, built offline with our own
-tokenizer), then add what single-document rankers miss: corroboration by the
-story's other articles, position in the article, and redundancy removal (MMR).
-Sentences are copied verbatim from the analysed article, never rewritten.
+Candidates are whole news statements from every article of the story: single
+sentences, or a few consecutive ones when a quotation runs across them (a quote
+fragment never stands alone). Each candidate is scored by what single-document
+rankers see and what they miss across sources:
+
+- ``algorithm``: sumy's rank (LexRank, TextRank, LSA, KL, SumBasic, Luhn) with
+  the whole story as one document (one sumy paragraph per article paragraph,
+  built offline with our own tokenizer; NLTK data is never needed);
+- ``centrality``: tf-idf cosine to the story's centroid;
+- ``corroboration``: how closely each other article states the same thing
+  (best-matching candidate there, averaged over the other articles);
+- ``coverage``: the share of its word pairs that the other articles also use;
+- ``position``: the lead of each article, decaying with rank in the article.
+
+Maximal marginal relevance then picks statements under the word budget, never
+two that say the same thing, and the summary is put in reading order (date,
+article, position). Sentences are copied verbatim from the analysed article.
 """
 
 from __future__ import annotations
@@ -14,8 +26,11 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
+
+import numpy as np
 
 from briefgen.config import BuildConfig
 from briefgen.errors import ConfigError
@@ -32,18 +47,34 @@ ALGORITHMS = {
     "luhn": "sumy.summarizers.luhn:LuhnSummarizer",
 }
 MIN_WORDS = 8
-MAX_WORDS = 70
+MAX_WORDS = 70  # one sentence
+MAX_UNIT_WORDS = 110  # a quotation over several sentences
+MAX_UNIT_SENTENCES = 4
+#: Weights of the (0..1) features; tuned on half of a Multi-News sample, checked on the other half.
+WEIGHTS = {"position": 1.0, "corroboration": 0.5, "coverage": 0.5, "centrality": 0.3, "algorithm": 0.3, "headline": 0.0}
+POSITION_DECAY = 8.0  # candidates into an article at which the lead weight falls to 1/e
+PRONOUN_PENALTY = 0.6  # a sentence leaning on the one before, chosen without it
+MMR_LAMBDA = 0.85
+CROSS_SOURCE = 0.65  # other outlets restate a fact in other words: a lower bar for repeats across articles
+SAME_FACT = 0.4  # tf-idf cosine at which another article carries the same statement
+
 _WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?")
-# Sentences that are site furniture, captions or credits, never news.
+# Sentences that are site furniture, captions, credits or headings, never news.
 _JUNK = re.compile(
-    r"(Tweet with a location|Follow (?:us|him|her) on|Sign up|Subscribe|newsletter|cookies?\b|"
-    r"privacy policy|terms of (?:use|service)|Click here|Read more|All rights reserved|Copyright|©|"
-    r"Getty Images|\bAP Photo\b|\(Photo|Photo:|Image:|Picture:|File photo|caption|"
-    r"appeared first on|https?://|www\.|@\w{2,}|Contact us|Advertisement|Related articles?)",
+    r"(Tweet with a location|Follow (?:us|him|her|@)|Sign up|Subscribe|newsletter|mailing list|your inbox|cookies?\b|"
+    r"privacy policy|terms of (?:use|service)|Click here|Read more|Continue reading|Story continued|All rights reserved|"
+    r"Copyright \d|©|Getty Images|\bAP Photo\b|\(Photo|Photo(?:graph)?:|Image:|Picture:|File photo|\bfile photo\b|caption|"
+    r"appeared first on|https?://|www\.|@\w{2,}|Contact us|Advertisement|Related articles?|enable Javascript|"
+    r"Facebook Twitter|Share (?:this|on)|contributed to this report|Add as an interest|Watch the video)",
     re.I,
 )
-_PRONOUN_START = re.compile(r"^(?:He|She|They|It|This|That|These|Those|But|And|Also|However|Meanwhile)\b")
-WEIGHTS = {"algorithm": 0.4, "corroboration": 0.35, "position": 0.25}
+_CAPTION = re.compile(r"^(?:FILE\s*[-–—(]|In this (?:[\w.,]+ ){1,6}(?:file )?(?:photo|image)\b)", re.I)
+_BYLINE = re.compile(r"^By [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}(?:,|$| and )")
+_LABEL = re.compile(r"^(?:[A-Z][\w'’&-]*\s){0,3}[A-Z][\w'’&-]*:\s")  # "RELATED: ...", "Drop This Fact: ..."
+_DATELINE = re.compile(r"^[A-Z][A-Z.'’ -]{2,30}(?:, [A-Z][\w.]+)?\s*(?:\([\w .&/-]{2,40}\)\s*)?[-–—]{1,2}\s")
+_PRONOUN_START = re.compile(r"^[\"“‘(]?(?:He|She|They|It|This|That|These|Those|His|Her|Their|Its|But|And|Also|However|Meanwhile)\b")
+_QUOTE_OPEN = re.compile(r"^[\"“]")
+_QUOTE_CLOSE = re.compile(r"[\"”][)]?$")
 
 
 class _Tokenizer:
@@ -84,21 +115,62 @@ def make_summarizer(name: str) -> Any:
     return summarizer
 
 
+def _words(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def _open_quote(text: str) -> bool:
+    return text.count("“") != text.count("”") or text.count('"') % 2 == 1
+
+
+def is_junk(text: str) -> bool:
+    """Furniture, captions, credits, labels and datelines: never part of a summary."""
+    return bool(_JUNK.search(text) or _CAPTION.match(text) or _BYLINE.match(text) or _LABEL.match(text) or _DATELINE.match(text))
+
+
 def is_candidate(sentence: Sentence) -> bool:
-    """Whole, self-standing news sentences only: no headings, fragments, credits or notices."""
-    text = sentence.text.strip()
-    words = len(_WORD.findall(text))
-    if sentence.is_heading or words < MIN_WORDS or words > MAX_WORDS:
+    """A whole, self-standing news sentence: no heading, fragment, question, credit or notice."""
+    return _statement_ok((sentence,))
+
+
+def _statement_ok(sentences: Sequence[Sentence]) -> bool:
+    text = " ".join(s.text.strip() for s in sentences)
+    if any(s.is_heading or _words(s.text) > MAX_WORDS for s in sentences):
         return False
-    if not re.search(r"[.!?][\"'”’)]?$", text) or not re.match(r"^[\"“‘(]?[A-Z0-9]", text):
+    if not MIN_WORDS <= _words(text) <= MAX_UNIT_WORDS:
         return False
-    if _JUNK.search(text):
+    if not re.search(r"[.!][\"'”’)]?$", text) or not re.match(r"^[\"“‘(]?[A-Z0-9]", text):
+        return False  # questions, cut-off text, lower-case continuations
+    if any(is_junk(s.text.strip()) for s in sentences) or _open_quote(text):
         return False
-    if (text.count("“") != text.count("”")) or text.count('"') % 2:
-        return False  # a quote that opens or closes in another sentence
-    if re.match(r"^[\"“]", text) and re.search(r"[\"”]$", text):
-        return False  # a bare quotation: its speaker is in another sentence
-    return True
+    # a bare quotation: its speaker is in another sentence
+    return not (_QUOTE_OPEN.match(text) and _QUOTE_CLOSE.search(text) and not re.search(r"[\"”],? (?:\w+ ){0,4}(?:said|says|told|added|wrote)\b", text))
+
+
+def statements(sentences: Sequence[Sentence]) -> list[tuple[Sentence, ...]]:
+    """An article's sentences grouped so that a quotation running over several stays whole."""
+    out: list[tuple[Sentence, ...]] = []
+    i = 0
+    while i < len(sentences):
+        group = [sentences[i]]
+        while (
+            _open_quote(" ".join(s.text for s in group))
+            and i + len(group) < len(sentences)
+            and sentences[i + len(group)].paragraph == sentences[i].paragraph
+            and len(group) < MAX_UNIT_SENTENCES
+        ):
+            group.append(sentences[i + len(group)])
+        text = " ".join(s.text for s in group)
+        # '"More of the quote."' right after a quotation in the same paragraph: the same speaker goes on
+        if out and _QUOTE_OPEN.match(text) and out[-1][-1].paragraph == group[0].paragraph and re.search(r"[\"“”]", out[-1][-1].text):
+            merged = out[-1] + tuple(group)
+            if len(merged) <= MAX_UNIT_SENTENCES:
+                out[-1] = merged
+                i += len(group)
+                continue
+        out.append(tuple(group))
+        i += len(group)
+    return out
 
 
 def stems(text: str) -> Counter[str]:
@@ -107,8 +179,15 @@ def stems(text: str) -> Counter[str]:
     return Counter(stem(w.lower()) for w in _WORD.findall(text) if w.lower() not in stop)
 
 
+def _pairs(text: str) -> set[tuple[str, str]]:
+    """Stemmed word pairs, leaving out pairs of two stop words."""
+    stem, stop = _stemmer(), _stop_words()
+    words = [w.lower() for w in _WORD.findall(text)]
+    return {(stem(a), stem(b)) for a, b in zip(words, words[1:], strict=False) if not (a in stop and b in stop)}
+
+
 def rate(summarizer: Any, groups: Sequence[Sequence[str]]) -> list[float]:
-    """Run a sumy summarizer over paragraphs of sentences; return each sentence's rank score in [0, 1]."""
+    """Run a sumy summarizer over paragraphs of sentences; return each sentence's rank score in (0, 1]."""
     from sumy.models.dom import ObjectDocumentModel, Paragraph
     from sumy.models.dom import Sentence as SumySentence
 
@@ -147,81 +226,140 @@ def cosine(a: Counter[str], b: Counter[str]) -> float:
     return dot / math.sqrt(sum(v * v for v in a.values()) * sum(v * v for v in b.values()))
 
 
+@dataclass(frozen=True)
+class _Candidate:
+    article: int
+    sentences: tuple[Sentence, ...]
+    rank: int  # among the article's candidates
+
+    @property
+    def text(self) -> str:
+        return " ".join(s.text for s in self.sentences)
+
+
+def _unit_rows(vectors: Sequence[Counter[str]], idf: dict[str, float] | None = None) -> np.ndarray:
+    """Counts (or tf-idf) as L2-normalised rows, so a matrix product gives cosines."""
+    vocab = {t: i for i, t in enumerate(sorted({t for v in vectors for t in v}))}
+    m = np.zeros((len(vectors), max(1, len(vocab))))
+    for r, v in enumerate(vectors):
+        for t, c in v.items():
+            m[r, vocab[t]] = c * (idf[t] if idf else 1.0)
+    norms = np.linalg.norm(m, axis=1, keepdims=True)
+    return np.divide(m, norms, out=np.zeros_like(m), where=norms > 0)
+
+
+def _scaled(values: np.ndarray) -> np.ndarray:
+    top = float(values.max()) if values.size else 0.0
+    return values / top if top > 0 else np.zeros_like(values)
+
+
 def summarize(
     items: Sequence[AnalyzedArticle],
     config: BuildConfig,
     summarizer: Callable[..., Any] | None = None,
 ) -> list[SummarySentence]:
-    """Pick sentences that together tell the story, within ``config.summary_words``."""
-    candidates: list[tuple[int, Sentence]] = []
+    """Pick statements that together tell the story, within ``config.summary_words``."""
+    cands: list[_Candidate] = []
     for a, item in enumerate(items):
-        for sent in item.sentences:
-            if is_candidate(sent):
-                candidates.append((a, sent))
-    if not candidates:
+        kept = [unit for unit in statements(item.sentences) if _statement_ok(unit)]
+        cands.extend(_Candidate(a, unit, r) for r, unit in enumerate(kept))
+    if not cands:
         return []
-    groups: list[list[str]] = []
-    last: tuple[int, int] | None = None
-    for a, sent in candidates:
-        if (a, sent.paragraph) != last:
-            groups.append([])
-            last = (a, sent.paragraph)
-        groups[-1].append(sent.text)
-    algo = rate(summarizer or make_summarizer(config.summary_algorithm), groups)
-    vectors = [stems(sent.text) for _, sent in candidates]
-    # corroboration: how well the other articles of the story carry the same content
-    by_article: dict[int, list[int]] = {}
-    for k, (a, _) in enumerate(candidates):
-        by_article.setdefault(a, []).append(k)
-    scores: list[float] = []
-    support: list[int] = []
-    for k, (a, sent) in enumerate(candidates):
-        best = [max(cosine(vectors[k], vectors[j]) for j in ks) for b, ks in by_article.items() if b != a]
-        corroboration = sum(best) / len(best) if best else 0.0
-        support.append(1 + sum(1 for v in best if v >= 0.4))
-        position = 1.0 / (1.0 + 0.15 * sent.paragraph)
-        score = (
-            WEIGHTS["algorithm"] * algo[k]
-            + WEIGHTS["corroboration"] * corroboration
-            + WEIGHTS["position"] * position
-        )
-        if _PRONOUN_START.match(sent.text):
-            score *= 0.6
-        scores.append(score)
-    chosen = select_mmr(candidates, vectors, scores, config)
-    chosen.sort(key=lambda k: (items[candidates[k][0]].article.date or "9999", candidates[k][0], candidates[k][1].index))
+    features = _features(items, cands, summarizer or make_summarizer(config.summary_algorithm))
+    scores = sum(WEIGHTS[name] * features[name] for name in WEIGHTS) / sum(WEIGHTS.values())
+    redundancy = _unit_rows([stems(c.text) for c in cands])
+    chosen = select_mmr(cands, scores, redundancy @ redundancy.T, config)
+    chosen.sort(key=lambda k: (items[cands[k].article].article.date or "9999", cands[k].article, cands[k].sentences[0].index))
+    support = _sources(items, cands, features["similarity"])
     out = []
     for k in chosen:
-        a, sent = candidates[k]
-        article = items[a].article
-        out.append(
-            SummarySentence(
-                Citation(sent.text, article.id, sent.index, article.date),
-                round(scores[k], 6),
-                support[k],
-            )
-        )
+        article = items[cands[k].article].article
+        for sent in cands[k].sentences:
+            out.append(SummarySentence(Citation(sent.text, article.id, sent.index, article.date), round(float(scores[k]), 6), support[k]))
     return out
 
 
-def select_mmr(candidates: Sequence[tuple[int, Sentence]], vectors: Sequence[Counter[str]], scores: Sequence[float], config: BuildConfig, lam: float = 0.7) -> list[int]:
-    """Maximal marginal relevance under a word budget; near-duplicates are never both chosen."""
+def _features(items: Sequence[AnalyzedArticle], cands: Sequence[_Candidate], summarizer: Any) -> dict[str, np.ndarray]:
+    n = len(cands)
+    groups: list[list[str]] = []
+    last: tuple[int, int] | None = None
+    for c in cands:
+        if (c.article, c.sentences[0].paragraph) != last:
+            groups.append([])
+            last = (c.article, c.sentences[0].paragraph)
+        groups[-1].append(c.text)
+    algorithm = np.array(rate(summarizer, groups))
+    vectors = [stems(c.text) for c in cands]
+    df = Counter(t for v in vectors for t in v)
+    rows = _unit_rows(vectors, {t: math.log((n + 1) / (d + 0.5)) for t, d in df.items()})
+    similarity = rows @ rows.T
+    centroid = rows.sum(axis=0)
+    centrality = rows @ (centroid / (np.linalg.norm(centroid) or 1.0))
+    articles = sorted({c.article for c in cands})
+    members = {a: np.array([k for k, c in enumerate(cands) if c.article == a]) for a in articles}
+    pairs = [set().union(*(_pairs(s.text) for s in item.sentences)) if item.sentences else set() for item in items]
+    corroboration = np.zeros(n)
+    coverage = np.zeros(n)
+    others_count = len(items) - 1
+    for k, c in enumerate(cands):
+        if others_count == 0:
+            break
+        corroboration[k] = sum(float(similarity[k, members[b]].max()) for b in articles if b != c.article) / others_count
+        own = _pairs(c.text)
+        if own:
+            coverage[k] = sum(len(own & pairs[b]) for b in range(len(items)) if b != c.article) / (len(own) * others_count)
+    position = np.exp(-np.array([c.rank for c in cands]) / POSITION_DECAY)
+    titles = [stems(item.article.title) for item in items if not item.article.title_inferred]
+    headline = np.zeros(n)
+    if titles:
+        title_rows = _unit_rows(vectors + titles, {t: math.log((n + 1) / (df.get(t, 0) + 0.5)) for v in vectors + titles for t in v})
+        headline = (title_rows[:n] @ title_rows[n:].T).max(axis=1)
+    return {
+        "algorithm": algorithm,
+        "centrality": _scaled(centrality),
+        "corroboration": _scaled(corroboration),
+        "coverage": _scaled(coverage),
+        "position": position,
+        "headline": _scaled(headline),
+        "similarity": similarity,
+    }
+
+
+def _sources(items: Sequence[AnalyzedArticle], cands: Sequence[_Candidate], similarity: np.ndarray) -> list[int]:
+    """Independent sources (distinct outlets, else distinct articles) that carry each statement."""
+    out = []
+    for k, c in enumerate(cands):
+        carriers = {c.article} | {cands[j].article for j in np.nonzero(similarity[k] >= SAME_FACT)[0]}
+        out.append(len({items[a].article.source or items[a].article.id for a in carriers}))
+    return out
+
+
+def select_mmr(cands: Sequence[_Candidate], scores: np.ndarray, overlap: np.ndarray, config: BuildConfig) -> list[int]:
+    """Maximal marginal relevance under a word budget; near-duplicates are never both chosen.
+
+    A statement that opens with a pronoun or connective is marked down unless the
+    statement before it in its article is already chosen.
+    """
     chosen: list[int] = []
     words = 0
-    remaining = set(range(len(candidates)))
+    ends = {(c.article, c.sentences[-1].index): k for k, c in enumerate(cands)}
+    remaining = set(range(len(cands)))
     while remaining and words < config.summary_words:
         best, best_value = None, -1e9
         for k in sorted(remaining):
-            overlap = max((cosine(vectors[k], vectors[j]) for j in chosen), default=0.0)
-            if overlap >= config.redundancy:
+            worst = max((float(overlap[k, j]) for j in chosen), default=0.0)
+            if any(overlap[k, j] >= config.redundancy * (1.0 if cands[j].article == cands[k].article else CROSS_SOURCE) for j in chosen):
                 continue
-            value = lam * scores[k] - (1 - lam) * overlap
+            score = float(scores[k])
+            if _PRONOUN_START.match(cands[k].text) and ends.get((cands[k].article, cands[k].sentences[0].index - 1)) not in chosen:
+                score *= PRONOUN_PENALTY
+            value = MMR_LAMBDA * score - (1 - MMR_LAMBDA) * worst
             if value > best_value:
                 best, best_value = k, value
         if best is None:
             break
         remaining.discard(best)
-        length = len(_WORD.findall(candidates[best][1].text))
+        length = _words(cands[best].text)
         if chosen and words + length > config.summary_words * 1.15:
             continue
         chosen.append(best)

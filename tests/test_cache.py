@@ -1,0 +1,171 @@
+"""The build cache: content-addressed entries, reuse across builds, invalidation, and the pages built outside mkdocs."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from pathlib import Path
+
+import pytest
+
+from briefgen.cache import Cache, compute, default_dir, digest, settings_fingerprint
+from briefgen.config import BuildConfig, load_config
+from briefgen.errors import BuildError
+from briefgen.models import Article, Paragraph
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_digest_separates_parts() -> None:
+    assert digest("ab", "c") != digest("a", "bc")
+    assert digest("x") == digest(b"x")
+    assert len(digest("x")) == 64
+
+
+def test_default_dir_is_beside_the_site(tmp_path: Path) -> None:
+    site = tmp_path / "out" / "site"
+    assert default_dir(site) == (tmp_path / "out" / ".briefgen-cache").resolve()
+
+
+def test_put_get_and_prune_keep_only_what_the_last_build_used(tmp_path: Path) -> None:
+    first = Cache(tmp_path / "c")
+    first.put("analysis", "a" * 64, b"one")
+    first.put("analysis", "b" * 64, b"two")
+    (tmp_path / "c" / "v0").mkdir()  # an older layout
+    second = Cache(tmp_path / "c")
+    assert second.get("analysis", "a" * 64) == b"one"
+    assert second.get("analysis", "c" * 64) is None
+    assert second.prune() == 1
+    third = Cache(tmp_path / "c")
+    assert third.get("analysis", "a" * 64) == b"one"
+    assert third.get("analysis", "b" * 64) is None
+    assert not (tmp_path / "c" / "v0").exists()
+    assert not list((tmp_path / "c").rglob("*.tmp"))
+
+
+def test_a_damaged_entry_is_a_miss_not_an_error(tmp_path: Path) -> None:
+    store = Cache(tmp_path)
+    store.store("stories", "d" * 64, {"x": 1})
+    store.path("stories", "d" * 64).write_bytes(b"\x80 not a pickle")
+    assert Cache(tmp_path).load("stories", "d" * 64) is None
+
+
+def test_one_build_at_a_time_per_cache(tmp_path: Path) -> None:
+    with Cache(tmp_path).locked(), pytest.raises(BuildError, match="another briefgen build"), Cache(tmp_path).locked():
+        pass
+    with Cache(tmp_path).locked():  # released
+        pass
+    assert (tmp_path / "CACHEDIR.TAG").read_text().startswith("Signature: 8a477f597d28d172789f06886806bc55")
+
+
+def _square(i: int) -> tuple[int, int]:
+    return i, i * i
+
+
+@pytest.mark.parametrize("processes", [1, 2])
+def test_compute_stores_then_reuses(tmp_path: Path, processes: int) -> None:
+    keys = [digest(str(i)) for i in range(10)]
+    made = compute(Cache(tmp_path), "t", keys, _square, processes=processes, min_parallel=1)
+    assert made == [(i, i * i) for i in range(10)]
+    calls: list[int] = []
+
+    def counted(i: int) -> tuple[int, int]:
+        calls.append(i)
+        return _square(i)
+
+    again = Cache(tmp_path)
+    assert compute(again, "t", [*keys, digest("new")], lambda i: counted(i) if i < 10 else (-1, -1)) == [*made, (-1, -1)]
+    assert calls == []
+    assert again.hits["t"] == 10
+
+
+def test_settings_fingerprint_counts_what_changes_records() -> None:
+    base = BuildConfig()
+    assert settings_fingerprint(base) != settings_fingerprint(dataclasses.replace(base, summary_words=90))
+    assert settings_fingerprint(base) == settings_fingerprint(dataclasses.replace(base, site_dir=Path("elsewhere"), n_process=3))
+
+
+def test_article_key_follows_text_paragraphs_and_fingerprint() -> None:
+    from briefgen.analyze import article_key
+
+    text = "One paragraph.\n\nTwo paragraphs."
+    a = Article("a.txt", "T", text, (Paragraph("One paragraph.", 0), Paragraph("Two paragraphs.", 16)))
+    assert article_key(a, "fp") == article_key(dataclasses.replace(a, id="b.txt", date="2020-01-01"), "fp")
+    assert article_key(a, "fp") != article_key(a, "other model")
+    assert article_key(a, "fp") != article_key(dataclasses.replace(a, text=text.replace("One", "Uno")), "fp")
+    merged = dataclasses.replace(a, paragraphs=(Paragraph(text, 0),))
+    assert article_key(a, "fp") != article_key(merged, "fp")
+    heading = dataclasses.replace(a, paragraphs=(Paragraph("One paragraph.", 0, is_heading=True), a.paragraphs[1]))
+    assert article_key(a, "fp") != article_key(heading, "fp")
+
+
+def test_cached_analysis_equals_a_fresh_one(tmp_path: Path, seed_config: BuildConfig, seed_analyzed: list) -> None:
+    from briefgen.analyze import analyze, fingerprint
+
+    articles = [item.article for item in seed_analyzed]
+    first = Cache(tmp_path)
+    assert analyze(articles, seed_config, cache=first) == seed_analyzed
+    assert first.misses["analysis"] == len(articles)
+    second = Cache(tmp_path)
+    assert analyze(articles, seed_config, cache=second) == seed_analyzed
+    assert second.hits["analysis"] == len(articles)
+    assert second.misses["analysis"] == 0
+    changed = dataclasses.replace(articles[0], text=articles[0].text + " ")
+    third = Cache(tmp_path)
+    analyze([changed, articles[1]], seed_config, cache=third)
+    assert (third.hits["analysis"], third.misses["analysis"]) == (1, 1)
+    assert len(fingerprint(seed_config.model)) == 64
+
+
+def test_rebuild_reuses_the_cache_and_builds_the_same_site(tmp_path: Path) -> None:
+    from briefgen.pipeline import build
+
+    content = tmp_path / "content"
+    content.mkdir()
+    for seed in sorted((ROOT / "content").glob("*.txt")):
+        (content / seed.name).write_text(seed.read_text(encoding="utf-8"), encoding="utf-8")
+    cache_dir = tmp_path / "cache"
+    config = load_config(content_dir=content, site_dir=tmp_path / "site", pdf=False, edition="e1", cache_dir=cache_dir)
+    build(config)
+
+    def entries() -> set[Path]:
+        return {p.relative_to(cache_dir / "v1") for p in (cache_dir / "v1").rglob("*") if p.is_file() and p.parts[-3] in ("analysis", "stories")}
+
+    before = entries()
+    assert sum(1 for e in before if e.parts[0] == "analysis") == 2
+    timings: dict[str, float] = {}
+    build(dataclasses.replace(config, edition="e2"), timings=timings)
+    assert {"ingest", "analyze", "stories", "mkdocs", "articles"} <= set(timings)
+    assert entries() == before  # nothing new, nothing lost
+    one = json.loads((tmp_path / "site" / "e1" / "briefing.json").read_text())
+    two = json.loads((tmp_path / "site" / "e2" / "briefing.json").read_text())
+    assert one["stories"] == two["stories"]
+
+
+def test_article_pages_are_built_beside_mkdocs_and_stay_linked_and_searchable(tmp_path: Path) -> None:
+    from briefgen.pipeline import build
+
+    config = load_config(content_dir=ROOT / "content", site_dir=tmp_path / "site", pdf=False, edition="e1", cache_dir=tmp_path / "c")
+    briefing = build(config)
+    edition = tmp_path / "site" / "e1"
+    pages = sorted((edition / "articles").glob("*/index.html"))
+    assert len(pages) == len(briefing.articles)
+    assert not (edition / "articles" / "_page").exists()
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        assert "BRIEFGEN" not in html
+        assert html.count("<h1") == 1
+        assert 'id="s0"' in html  # sentence anchors for citations
+        assert "md-header" in html  # the theme's page around it
+    story = next((edition / "stories").glob("*/index.html")).read_text(encoding="utf-8")
+    cited = [href for href in story.split('href="')[1:] if href.startswith("../../articles/")]
+    assert cited
+    for href in cited:
+        target = href.split('"')[0].split("#")[0]
+        assert (edition / "stories" / "x" / target / "index.html").resolve().is_file()
+    index = json.loads((edition / "search" / "search_index.json").read_text(encoding="utf-8"))
+    located = {d["location"] for d in index["docs"]}
+    assert {f"articles/{p.parent.name}/" for p in pages} <= located
+    assert not any(loc.startswith("articles/_page") for loc in located)
+    title = briefing.articles[0].title[:30]
+    assert any(title in d["title"] for d in index["docs"])
