@@ -228,6 +228,10 @@ def briefing_json(briefing: Briefing) -> dict[str, Any]:
             "new_entities": list(briefing.changes.new_entities),
             "new_questions": list(briefing.changes.new_questions),
             "answered_questions": list(briefing.changes.answered_questions),
+            "answers": [
+                {"question": q, "text": c.text, "article": c.article, "sentence": c.sentence} for q, c in briefing.changes.answers
+            ],
+            "dropped_questions": list(briefing.changes.dropped_questions),
         },
     }
 
@@ -241,7 +245,14 @@ def story_json(sb: StoryBrief) -> dict[str, Any]:
         "last_date": sb.last_date,
         "why": list(sb.story.why),
         "summary": [
-            {"text": s.citation.text, "article": s.citation.article, "sentence": s.citation.sentence, "sources": s.sources}
+            {
+                "text": s.citation.text,
+                "article": s.citation.article,
+                "sentence": s.citation.sentence,
+                "sources": s.sources,
+                "confidence": s.confidence or None,
+                "confidence_reason": s.confidence_reason or None,
+            }
             for s in sb.summary
         ],
         "entities": [entity_json(f) for f in sb.facts],

@@ -115,6 +115,7 @@ def mkdocs_config(base: Path | None, docs_dir: Path, out_dir: Path, site_name: s
         nav=[
             {"Stories": "index.md"},
             {"What changed": "changes.md"},
+            {"People and places": "entities.md"},
             {"Archive": "archive.md"},
         ],
     )
