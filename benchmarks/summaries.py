@@ -1,6 +1,6 @@
 """Score story summaries with ROUGE against reference summaries (Multi-News style).
 
-Usage: python benchmarks/summaries.py DATA.csv [--limit N] [--offset K] [--words ref|N] [--algorithm NAME]
+Usage: python benchmarks/summaries.py DATA.csv [--limit N] [--offset K] [--words ref|N] [--algorithm NAME] [--cache DIR]
 
 DATA.csv has the columns ``documents`` (a cluster's articles, either a Python
 list literal or joined with ``|||||``) and ``summary``. The file is read from
@@ -86,18 +86,20 @@ def _code_key() -> str:
     return h.hexdigest()[:12]
 
 
-def analyse_clusters(clusters: Sequence[tuple[list[str], str]], offset: int, config: BuildConfig) -> list[list[AnalyzedArticle]]:
+def analyse_clusters(
+    clusters: Sequence[tuple[list[str], str]], offset: int, config: BuildConfig, cache: Path = CACHE
+) -> list[list[AnalyzedArticle]]:
     """Analysed articles per cluster, from the pickle cache when the text and the code are unchanged."""
     from briefgen.analyze import analyze
 
-    CACHE.mkdir(parents=True, exist_ok=True)
+    cache.mkdir(parents=True, exist_ok=True)
     code = _code_key()
     out: list[list[AnalyzedArticle] | None] = []
     todo: list[int] = []
     paths = []
     for i, (docs, _) in enumerate(clusters):
         key = hashlib.sha256((code + config.model + SEPARATOR.join(docs)).encode()).hexdigest()[:24]
-        path = CACHE / f"{key}.pkl"
+        path = cache / f"{key}.pkl"
         paths.append(path)
         if path.is_file():
             out.append(pickle.loads(path.read_bytes()))
@@ -206,6 +208,7 @@ def main() -> None:
     parser.add_argument("--algorithm", default=None, help="our summary_algorithm (default: the config's)")
     parser.add_argument("--systems", default="ours,lead,lead-rr,lexrank,textrank")
     parser.add_argument("--show", type=int, default=0, help="print the first N of our summaries")
+    parser.add_argument("--cache", type=Path, default=CACHE, help=f"where analysed clusters are pickled (default {CACHE})")
     args = parser.parse_args()
     try:
         from rouge_score import rouge_scorer
@@ -216,7 +219,7 @@ def main() -> None:
         overrides["summary_algorithm"] = args.algorithm
     config = load_config(**overrides)
     clusters = load_clusters(args.data, args.offset, args.limit)
-    analysed = analyse_clusters(clusters, args.offset, config)
+    analysed = analyse_clusters(clusters, args.offset, config, args.cache)
     systems: dict[str, Callable[[Sequence[AnalyzedArticle], int], str]] = {
         "ours": ours(config),
         "lead": lead,
@@ -240,9 +243,11 @@ def main() -> None:
             scores[name].append((s["rouge1"].fmeasure, s["rouge2"].fmeasure, s["rougeL"].fmeasure))
             if name == "ours" and c < args.show:
                 print(f"--- cluster {args.offset + c} ({len(items)} articles, {words} words)\n{text}\n")
-    print(f"clusters {len(clusters)} (rows {args.offset}-{args.offset + len(clusters) - 1}), "
-          f"words per summary: {'reference length' if args.words == 'ref' else args.words} (mean {statistics.mean(lengths):.0f}), "
-          f"algorithm {config.summary_algorithm}")
+    print(
+        f"clusters {len(clusters)} (rows {args.offset}-{args.offset + len(clusters) - 1}), "
+        f"words per summary: {'reference length' if args.words == 'ref' else args.words} (mean {statistics.mean(lengths):.0f}), "
+        f"algorithm {config.summary_algorithm}"
+    )
     print(f"{'system':10} {'ROUGE-1':>8} {'ROUGE-2':>8} {'ROUGE-L':>8} {'s/story':>8}")
     for name in names:
         r1, r2, rl = (100 * statistics.mean(x[i] for x in scores[name]) for i in range(3))

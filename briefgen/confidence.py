@@ -96,7 +96,8 @@ def annotate(summary: Sequence[SummarySentence], questions: Sequence[Question],
             continue
         sources = len(supporters(items, s.citation.article, sent)) + 1
         label, reason = rate(sources, hedge(sent), contest.get((s.citation.article, sent.index)))
-        out.append(replace(s, confidence=label, confidence_reason=reason))
+        # one count of independent sources on the page: the "(N sources)" note and the reason agree
+        out.append(replace(s, sources=sources, confidence=label, confidence_reason=reason))
     return out
 
 

@@ -21,6 +21,7 @@ article, position). Sentences are copied verbatim from the analysed article.
 
 from __future__ import annotations
 
+import itertools
 import logging
 import math
 import re
@@ -51,12 +52,12 @@ MAX_WORDS = 70  # one sentence
 MAX_UNIT_WORDS = 110  # a quotation over several sentences
 MAX_UNIT_SENTENCES = 4
 #: Weights of the (0..1) features; tuned on half of a Multi-News sample, checked on the other half.
-WEIGHTS = {"position": 1.0, "corroboration": 0.5, "coverage": 0.5, "centrality": 0.3, "algorithm": 0.3, "headline": 0.0}
+WEIGHTS = {"position": 1.0, "corroboration": 0.5, "coverage": 0.5, "centrality": 0.3, "algorithm": 0.3}
 POSITION_DECAY = 8.0  # candidates into an article at which the lead weight falls to 1/e
 PRONOUN_PENALTY = 0.6  # a sentence leaning on the one before, chosen without it
 MMR_LAMBDA = 0.85
-CROSS_SOURCE = 0.65  # other outlets restate a fact in other words: a lower bar for repeats across articles
-SAME_FACT = 0.4  # tf-idf cosine at which another article carries the same statement
+BACKSTORY = 0.8  # score factor for a statement in the past perfect ("had marched"): background, not the news
+SAME_FACT = 0.4  # word cosine at which another article carries the same statement
 
 _WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?")
 # Sentences that are site furniture, captions, credits or headings, never news.
@@ -68,13 +69,19 @@ _JUNK = re.compile(
     r"Facebook Twitter|Share (?:this|on)|contributed to this report|Add as an interest|Watch the video)",
     re.I,
 )
-_CAPTION = re.compile(r"^(?:FILE\s*[-–—(]|In this (?:[\w.,]+ ){1,6}(?:file )?(?:photo|image)\b)", re.I)
+_CAPTION = re.compile(
+    r"^(?:FILE\s*[-–—(]|In this (?:[\w.,]+ ){1,6}(?:file )?(?:photo|image)\b|"
+    r"(?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.? \d{1,2}, \d{4}\b)",
+    re.I,
+)
+_READER = re.compile(r"^(?:You|Your)\b")  # addressed to the reader: site furniture, not news
 _BYLINE = re.compile(r"^By [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}(?:,|$| and )")
 _LABEL = re.compile(r"^(?:[A-Z][\w'’&-]*\s){0,3}[A-Z][\w'’&-]*:\s")  # "RELATED: ...", "Drop This Fact: ..."
 _DATELINE = re.compile(r"^[A-Z][A-Z.'’ -]{2,30}(?:, [A-Z][\w.]+)?\s*(?:\([\w .&/-]{2,40}\)\s*)?[-–—]{1,2}\s")
 _PRONOUN_START = re.compile(r"^[\"“‘(]?(?:He|She|They|It|This|That|These|Those|His|Her|Their|Its|But|And|Also|However|Meanwhile)\b")
 _QUOTE_OPEN = re.compile(r"^[\"“]")
 _QUOTE_CLOSE = re.compile(r"[\"”][)]?$")
+_ATTRIBUTION = re.compile(r"[\"”],? (?:\w+ ){0,4}(?:said|says|told|added|wrote)\b")
 
 
 class _Tokenizer:
@@ -94,6 +101,11 @@ def _stemmer() -> Any:
     from sumy.nlp.stemmers import Stemmer
 
     return Stemmer("english")
+
+
+@cache
+def _stem(word: str) -> str:
+    return str(_stemmer()(word))
 
 
 @cache
@@ -124,8 +136,8 @@ def _open_quote(text: str) -> bool:
 
 
 def is_junk(text: str) -> bool:
-    """Furniture, captions, credits, labels and datelines: never part of a summary."""
-    return bool(_JUNK.search(text) or _CAPTION.match(text) or _BYLINE.match(text) or _LABEL.match(text) or _DATELINE.match(text))
+    """Furniture, captions, credits, labels, datelines, words to the reader: never part of a summary."""
+    return bool(_JUNK.search(text)) or any(p.match(text) for p in (_CAPTION, _BYLINE, _LABEL, _DATELINE, _READER))
 
 
 def is_candidate(sentence: Sentence) -> bool:
@@ -144,7 +156,7 @@ def _statement_ok(sentences: Sequence[Sentence]) -> bool:
     if any(is_junk(s.text.strip()) for s in sentences) or _open_quote(text):
         return False
     # a bare quotation: its speaker is in another sentence
-    return not (_QUOTE_OPEN.match(text) and _QUOTE_CLOSE.search(text) and not re.search(r"[\"”],? (?:\w+ ){0,4}(?:said|says|told|added|wrote)\b", text))
+    return not (_QUOTE_OPEN.match(text) and _QUOTE_CLOSE.search(text) and not _ATTRIBUTION.search(text))
 
 
 def statements(sentences: Sequence[Sentence]) -> list[tuple[Sentence, ...]]:
@@ -174,16 +186,15 @@ def statements(sentences: Sequence[Sentence]) -> list[tuple[Sentence, ...]]:
 
 
 def stems(text: str) -> Counter[str]:
-    stem = _stemmer()
     stop = _stop_words()
-    return Counter(stem(w.lower()) for w in _WORD.findall(text) if w.lower() not in stop)
+    return Counter(_stem(w.lower()) for w in _WORD.findall(text) if w.lower() not in stop)
 
 
 def _pairs(text: str) -> set[tuple[str, str]]:
     """Stemmed word pairs, leaving out pairs of two stop words."""
-    stem, stop = _stemmer(), _stop_words()
+    stop = _stop_words()
     words = [w.lower() for w in _WORD.findall(text)]
-    return {(stem(a), stem(b)) for a, b in zip(words, words[1:], strict=False) if not (a in stop and b in stop)}
+    return {(_stem(a), _stem(b)) for a, b in itertools.pairwise(words) if not (a in stop and b in stop)}
 
 
 def rate(summarizer: Any, groups: Sequence[Sequence[str]]) -> list[float]:
@@ -237,6 +248,12 @@ class _Candidate:
         return " ".join(s.text for s in self.sentences)
 
 
+def _past_perfect(sentence: Sentence) -> bool:
+    """'had marched': what happened before the news, which other articles usually tell too."""
+    toks = sentence.tokens
+    return any(t.text.lower() == "had" and t.dep == "aux" and toks[t.head].tag == "VBN" for t in toks) if toks else False
+
+
 def _unit_rows(vectors: Sequence[Counter[str]], idf: dict[str, float] | None = None) -> np.ndarray:
     """Counts (or tf-idf) as L2-normalised rows, so a matrix product gives cosines."""
     vocab = {t: i for i, t in enumerate(sorted({t for v in vectors for t in v}))}
@@ -266,11 +283,12 @@ def summarize(
     if not cands:
         return []
     features = _features(items, cands, summarizer or make_summarizer(config.summary_algorithm))
-    scores = sum(WEIGHTS[name] * features[name] for name in WEIGHTS) / sum(WEIGHTS.values())
-    redundancy = _unit_rows([stems(c.text) for c in cands])
-    chosen = select_mmr(cands, scores, redundancy @ redundancy.T, config)
+    scores = features["backstory"] * sum(WEIGHTS[name] * features[name] for name in WEIGHTS) / sum(WEIGHTS.values())
+    rows = _unit_rows([stems(c.text) for c in cands])
+    overlap = rows @ rows.T
+    chosen = select_mmr(cands, scores, overlap, config)
     chosen.sort(key=lambda k: (items[cands[k].article].article.date or "9999", cands[k].article, cands[k].sentences[0].index))
-    support = _sources(items, cands, features["similarity"])
+    support = _sources(items, cands, overlap)
     out = []
     for k in chosen:
         article = items[cands[k].article].article
@@ -309,19 +327,14 @@ def _features(items: Sequence[AnalyzedArticle], cands: Sequence[_Candidate], sum
         if own:
             coverage[k] = sum(len(own & pairs[b]) for b in range(len(items)) if b != c.article) / (len(own) * others_count)
     position = np.exp(-np.array([c.rank for c in cands]) / POSITION_DECAY)
-    titles = [stems(item.article.title) for item in items if not item.article.title_inferred]
-    headline = np.zeros(n)
-    if titles:
-        title_rows = _unit_rows(vectors + titles, {t: math.log((n + 1) / (df.get(t, 0) + 0.5)) for v in vectors + titles for t in v})
-        headline = (title_rows[:n] @ title_rows[n:].T).max(axis=1)
+    backstory = np.array([BACKSTORY if any(_past_perfect(s) for s in c.sentences) else 1.0 for c in cands])
     return {
         "algorithm": algorithm,
         "centrality": _scaled(centrality),
         "corroboration": _scaled(corroboration),
         "coverage": _scaled(coverage),
         "position": position,
-        "headline": _scaled(headline),
-        "similarity": similarity,
+        "backstory": backstory,
     }
 
 
@@ -329,7 +342,7 @@ def _sources(items: Sequence[AnalyzedArticle], cands: Sequence[_Candidate], simi
     """Independent sources (distinct outlets, else distinct articles) that carry each statement."""
     out = []
     for k, c in enumerate(cands):
-        carriers = {c.article} | {cands[j].article for j in np.nonzero(similarity[k] >= SAME_FACT)[0]}
+        carriers = {c.article} | {cands[int(j)].article for j in np.nonzero(similarity[k] >= SAME_FACT)[0]}
         out.append(len({items[a].article.source or items[a].article.id for a in carriers}))
     return out
 
@@ -340,28 +353,28 @@ def select_mmr(cands: Sequence[_Candidate], scores: np.ndarray, overlap: np.ndar
     A statement that opens with a pronoun or connective is marked down unless the
     statement before it in its article is already chosen.
     """
+    n = len(cands)
+    ends = {(c.article, c.sentences[-1].index): k for k, c in enumerate(cands)}
+    before = np.array([ends.get((c.article, c.sentences[0].index - 1), -1) for c in cands])
+    leaning = np.array([bool(_PRONOUN_START.match(c.text)) for c in cands])
+    lengths = [_words(c.text) for c in cands]
+    open_ = np.ones(n, dtype=bool)
+    taken = np.zeros(n, dtype=bool)
+    worst = np.zeros(n)
     chosen: list[int] = []
     words = 0
-    ends = {(c.article, c.sentences[-1].index): k for k, c in enumerate(cands)}
-    remaining = set(range(len(cands)))
-    while remaining and words < config.summary_words:
-        best, best_value = None, -1e9
-        for k in sorted(remaining):
-            worst = max((float(overlap[k, j]) for j in chosen), default=0.0)
-            if any(overlap[k, j] >= config.redundancy * (1.0 if cands[j].article == cands[k].article else CROSS_SOURCE) for j in chosen):
-                continue
-            score = float(scores[k])
-            if _PRONOUN_START.match(cands[k].text) and ends.get((cands[k].article, cands[k].sentences[0].index - 1)) not in chosen:
-                score *= PRONOUN_PENALTY
-            value = MMR_LAMBDA * score - (1 - MMR_LAMBDA) * worst
-            if value > best_value:
-                best, best_value = k, value
-        if best is None:
+    while words < config.summary_words:
+        alone = leaning & ~((before >= 0) & taken[np.maximum(before, 0)])
+        value = MMR_LAMBDA * np.where(alone, scores * PRONOUN_PENALTY, scores) - (1 - MMR_LAMBDA) * worst
+        value[~open_ | (worst >= config.redundancy)] = -np.inf
+        best = int(np.argmax(value))  # the first of equals: deterministic
+        if value[best] == -np.inf:
             break
-        remaining.discard(best)
-        length = _words(cands[best].text)
-        if chosen and words + length > config.summary_words * 1.15:
+        open_[best] = False
+        if chosen and words + lengths[best] > config.summary_words * 1.15:
             continue
         chosen.append(best)
-        words += length
+        taken[best] = True
+        words += lengths[best]
+        worst = np.maximum(worst, overlap[:, best])
     return chosen

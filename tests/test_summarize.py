@@ -1,0 +1,283 @@
+"""Summaries: verbatim, cited, free of junk and repeats, within the budget; hand-made records plus the seed story."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import subprocess
+import sys
+
+import pytest
+
+from briefgen.config import BuildConfig
+from briefgen.errors import ConfigError
+from briefgen.models import AnalyzedArticle, Article, Paragraph, Sentence, SummarySentence
+from briefgen.summarize import ALGORITHMS, is_candidate, is_junk, statements, summarize
+
+from .conftest import ROOT
+
+CONFIG = BuildConfig(summary_words=120)
+WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?")
+
+
+def make(
+    aid: str, paragraphs: list[list[str]], date: str | None = "2023-07-25", source: str | None = None, headings: tuple[int, ...] = ()
+) -> AnalyzedArticle:
+    """An analysed article from paragraphs of sentences (no tokens: summaries need none)."""
+    text, paras, sentences = "", [], []
+    for p_index, para in enumerate(paragraphs):
+        if text:
+            text += "\n\n"
+        p_start = len(text)
+        for k, sent in enumerate(para):
+            if k:
+                text += " "
+            sentences.append(Sentence(len(sentences), sent, len(text), len(text) + len(sent), p_index, (), p_index in headings))
+            text += sent
+        paras.append(Paragraph(text[p_start:], p_start, p_index in headings))
+    return AnalyzedArticle(Article(aid, aid, text, tuple(paras), date=date, source=source), tuple(sentences), ())
+
+
+def check_verbatim(summary: list[SummarySentence], items: list[AnalyzedArticle]) -> None:
+    by_id = {i.article.id: i for i in items}
+    for s in summary:
+        item = by_id[s.citation.article]
+        sent = item.sentences[s.citation.sentence]
+        assert s.citation.text == sent.text == item.article.text[sent.start : sent.end]
+        assert s.citation.date == item.article.date
+
+
+FLOOD = [
+    "Heavy rain flooded the river town of Millbrook on Tuesday, forcing 2,000 residents from their homes.",
+    "The river rose four metres overnight and broke through a levee north of the town centre, officials said.",
+    "Mayor Ann Ruiz declared a state of emergency and asked the regional government for army help with the evacuation.",
+    "Forecasters expect more rain on Thursday, and engineers are checking a second levee south of the town.",
+    "Schools in Millbrook will stay closed for the rest of the week while shelters take in families.",
+]
+FLOOD_2 = [
+    "Floodwater forced some 2,000 people out of their homes in Millbrook after the river broke a levee on Tuesday.",
+    "Mayor Ann Ruiz said the town had declared a state of emergency and called in the army to help with the evacuation.",
+    "Insurers said the damage to homes and shops could run into the tens of millions.",
+    "Volunteers filled sandbags at the fire station through the night to protect the old bridge.",
+]
+JUNK = [
+    "Tweet with a location: you can add location information to your Tweets about the flooding in Millbrook.",
+    "Sign up for our newsletter to get the latest Millbrook flood news in your inbox every morning.",
+    "We use cookies to improve your experience of Millbrook flood coverage on this site.",
+    "FILE - In this June 3, 2019, file photo, flood water covers the main street of Millbrook after the river rose.",
+    "Residents carry belongings through flood water in Millbrook on Tuesday. (AP Photo/John Smith)",
+    "By John Smith, Millbrook Flood Correspondent",
+    "RELATED: Millbrook flood river levee evacuation army emergency homes",
+    "You can help the families of Millbrook by giving to the flood appeal.",
+]
+
+
+def flood_story() -> list[AnalyzedArticle]:
+    return [
+        make("a.txt", [[FLOOD[0], JUNK[0]], [FLOOD[1], JUNK[1]], [FLOOD[2]], [JUNK[3], FLOOD[3]], [FLOOD[4]]], date="2024-03-05"),
+        make(
+            "b.txt",
+            [[JUNK[5]], [FLOOD_2[0]], [JUNK[4], FLOOD_2[1]], [JUNK[6]], [FLOOD_2[2], JUNK[2], JUNK[7]], [FLOOD_2[3]]],
+            date="2024-03-06",
+            source="Other Paper",
+        ),
+    ]
+
+
+def test_summary_is_verbatim_cited_and_in_reading_order() -> None:
+    items = flood_story()
+    summary = summarize(items, CONFIG)
+    assert len(summary) >= 3
+    check_verbatim(summary, items)
+    keys = [(s.citation.date, s.citation.article, s.citation.sentence) for s in summary]
+    assert keys == sorted(keys)
+    assert {s.citation.article for s in summary} == {"a.txt", "b.txt"}
+
+
+@pytest.mark.parametrize("words", [30, 60, 120, 400])
+def test_summary_keeps_to_the_word_budget(words: int) -> None:
+    summary = summarize(flood_story(), dataclasses.replace(CONFIG, summary_words=words))
+    total = sum(len(WORD.findall(s.citation.text)) for s in summary)
+    assert summary
+    assert total <= words * 1.15 or len(summary) == 1
+
+
+def test_junk_is_never_selected_even_when_every_article_repeats_it() -> None:
+    items = flood_story()
+    summary = summarize(items, dataclasses.replace(CONFIG, summary_words=1000))
+    chosen = {s.citation.text for s in summary}
+    assert chosen.isdisjoint(JUNK)
+    assert len(chosen) >= 5 and chosen <= set(FLOOD + FLOOD_2)  # a generous budget takes the news, and only the news
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        *JUNK,
+        "Where is Prigozhin?",
+        "Media group shut down",
+        "He said no.",
+        "WASHINGTON (Reuters) - The Senate passed the spending bill late on Friday night.",
+        "Sept. 21, 2015 Wisconsin Gov. Scott Walker speaks at a news conference in Madison.",
+        "Please enable Javascript to watch this video about the Millbrook flood today.",
+        "and then the river rose again overnight, flooding the streets of the town.",
+        "“This is the worst flood I have seen in my life,” said one resident, who",
+        "“We are doing everything we can to get people out of the water.”",
+    ],
+)
+def test_is_candidate_rejects_furniture_headings_fragments_and_bare_quotes(text: str) -> None:
+    assert not is_candidate(Sentence(0, text, 0, len(text), 0))
+
+
+@pytest.mark.parametrize("text", [*FLOOD, *FLOOD_2, "“We are doing everything we can,” Mayor Ann Ruiz told reporters on Tuesday."])
+def test_is_candidate_accepts_news_sentences(text: str) -> None:
+    assert is_candidate(Sentence(0, text, 0, len(text), 0))
+    assert not is_junk(text)
+
+
+def test_heading_is_never_a_candidate() -> None:
+    item = make("h.txt", [["Mayor Ann Ruiz declares a state of emergency as the river floods Millbrook."], FLOOD], headings=(0,))
+    assert not is_candidate(item.sentences[0])
+    summary = summarize([item], dataclasses.replace(CONFIG, summary_words=1000))
+    assert all(s.citation.sentence != 0 for s in summary)
+
+
+def test_the_same_fact_from_two_sources_is_told_once_and_counted_twice() -> None:
+    lead = "Heavy rain flooded the river town of Millbrook on Tuesday, forcing 2,000 residents from their homes."
+    items = [make("a.txt", [[lead], FLOOD[1:3]], source="Paper A"), make("b.txt", [[lead], FLOOD_2[2:]], source="Paper B")]
+    summary = summarize(items, dataclasses.replace(CONFIG, summary_words=1000))
+    told = [s for s in summary if s.citation.text == lead]
+    assert len(told) == 1 and told[0].sources == 2
+
+
+def test_same_outlet_is_not_an_independent_source() -> None:
+    lead = "Heavy rain flooded the river town of Millbrook on Tuesday, forcing 2,000 residents from their homes."
+    items = [make("a.txt", [[lead], FLOOD[1:3]], source="Paper A"), make("b.txt", [[lead], FLOOD_2[2:]], source="Paper A")]
+    summary = summarize(items, CONFIG)
+    assert all(s.sources == 1 for s in summary)
+
+
+def test_a_quotation_over_several_sentences_is_taken_whole_or_not_at_all() -> None:
+    quote = [
+        "“The water came up so fast.",
+        "We had ten minutes to get the children out.",
+        "Then the street was a river,” said Maria Lopez, a nurse.",
+    ]
+    item = make("q.txt", [[FLOOD[0]], quote, [FLOOD[1]], [FLOOD[2]]])
+    assert [len(u) for u in statements(item.sentences)] == [1, 3, 1, 1]
+    for words in (20, 60, 200):
+        texts = [s.citation.text for s in summarize([item], dataclasses.replace(CONFIG, summary_words=words))]
+        assert all(q in texts for q in quote) or not any(q in texts for q in quote)
+    assert all(q in [s.citation.text for s in summarize([item], dataclasses.replace(CONFIG, summary_words=200))] for q in quote)
+
+
+def test_a_quote_that_goes_on_stays_with_its_speaker() -> None:
+    said = "“We are doing everything we can,” Mayor Ann Ruiz told reporters on Tuesday."
+    more = "“Nobody will be left behind in this town.”"
+    item = make("q.txt", [[FLOOD[0]], [said, more], [FLOOD[1]]])
+    assert [len(u) for u in statements(item.sentences)] == [1, 2, 1]
+    texts = [s.citation.text for s in summarize([item], dataclasses.replace(CONFIG, summary_words=200))]
+    assert more in texts and texts.index(more) == texts.index(said) + 1
+
+
+def test_no_candidates_no_summary() -> None:
+    assert summarize([], CONFIG) == []
+    assert summarize([make("j.txt", [JUNK[:3], ["Too short here."]])], CONFIG) == []
+
+
+@pytest.mark.parametrize("name", sorted(ALGORITHMS))
+def test_every_algorithm_runs_offline_without_nltk_data(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    import nltk
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("nltk.download must never be called")
+
+    monkeypatch.setattr(nltk, "download", refuse)
+    items = flood_story()
+    summary = summarize(items, dataclasses.replace(CONFIG, summary_algorithm=name))
+    assert summary
+    check_verbatim(summary, items)
+
+
+def test_unknown_algorithm_names_the_setting() -> None:
+    with pytest.raises(ConfigError, match="summary_algorithm"):
+        summarize(flood_story(), dataclasses.replace(CONFIG, summary_algorithm="bogus"))
+
+
+def test_summary_is_deterministic() -> None:
+    assert summarize(flood_story(), CONFIG) == summarize(flood_story(), CONFIG)
+
+
+# --- the seed story (spaCy) -------------------------------------------------------------------------------------------
+
+
+def test_seed_summary_reads_as_news_without_repeats(seed_analyzed: list[AnalyzedArticle], seed_config: BuildConfig) -> None:
+    from briefgen.summarize import cosine, stems
+
+    summary = summarize(seed_analyzed, seed_config)
+    check_verbatim(summary, seed_analyzed)
+    assert {s.citation.article for s in summary} == {a.article.id for a in seed_analyzed}
+    words = sum(len(WORD.findall(s.citation.text)) for s in summary)
+    assert seed_config.summary_words * 0.6 <= words <= seed_config.summary_words * 1.15
+    by_id = {a.article.id: a for a in seed_analyzed}
+    for s in summary:
+        text = s.citation.text
+        assert not is_junk(text) and not by_id[s.citation.article].sentences[s.citation.sentence].is_heading
+        assert re.match(r"^[\"“‘(]?[A-Z]", text) and re.search(r"[.!][\"'”’)]?$", text)
+    for i, a in enumerate(summary):
+        for b in summary[i + 1 :]:
+            assert cosine(stems(a.citation.text), stems(b.citation.text)) < seed_config.redundancy
+
+
+def test_summarize_module_does_not_load_spacy_or_nltk_data() -> None:
+    code = (
+        "import sys, nltk\n"
+        "nltk.download = lambda *a, **k: sys.exit('nltk.download called')\n"
+        "from tests.test_summarize import flood_story, CONFIG\n"
+        "from briefgen.summarize import summarize\n"
+        "assert summarize(flood_story(), CONFIG)\n"
+        "assert 'spacy' not in sys.modules\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
+
+
+# --- the benchmark script -------------------------------------------------------------------------------------------
+
+
+def test_benchmark_reads_both_cluster_formats_and_cuts_every_system_to_equal_length(tmp_path) -> None:
+    pytest.importorskip("rouge_score")
+    import csv
+
+    rows = [
+        {"documents": repr(["\n \n ".join(FLOOD), "\n \n ".join(FLOOD_2)]), "num_documents": "2", "summary": "– " + " ".join(FLOOD[:2])},
+        {"documents": " ||||| ".join([" ".join(FLOOD_2), " ".join(FLOOD)]), "num_documents": "2", "summary": " ".join(FLOOD_2[:2])},
+    ]
+    data = tmp_path / "clusters.csv"
+    with open(data, "w", newline="", encoding="utf-8") as fh:
+        writer = csv.DictWriter(fh, fieldnames=["documents", "num_documents", "summary"])
+        writer.writeheader()
+        writer.writerows(rows)
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        import summaries
+    finally:
+        sys.path.remove(str(ROOT / "benchmarks"))
+    clusters = summaries.load_clusters(data, 0, None)
+    assert [len(docs) for docs, _ in clusters] == [2, 2]
+    assert not clusters[0][1].startswith("–")
+    articles = summaries.to_articles(0, clusters[0][0])
+    assert [len(a.paragraphs) for a in articles] == [len(FLOOD), len(FLOOD_2)]
+    out = subprocess.run(
+        [sys.executable, "benchmarks/summaries.py", str(data), "--words", "25", "--cache", str(tmp_path / "cache")],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+    ).stdout
+    table = {
+        line.split()[0]: line.split()[1:]
+        for line in out.splitlines()
+        if line.split() and line.split()[0] in ("ours", "lead", "lead-rr", "lexrank", "textrank")
+    }
+    assert set(table) == {"ours", "lead", "lead-rr", "lexrank", "textrank"}
+    assert all(0 < float(v[0]) <= 100 for v in table.values())
