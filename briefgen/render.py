@@ -12,7 +12,7 @@ import html
 import json
 import logging
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -118,7 +118,7 @@ def render_pages(
     docs_dir: Path,
     config: BuildConfig,
     templates_dir: Path,
-    editions: list[Mapping[str, Any]],
+    editions: Sequence[Mapping[str, Any]],
     pdfs: Mapping[str, str],
     spans: Mapping[str, tuple[tuple[int, int, int], ...]],
     outside: list[OutsidePage] | None = None,
@@ -191,7 +191,7 @@ def sentence_map(article: Article, spans: tuple[tuple[int, int, int], ...]) -> l
     """
     out = []
     for p_index, para in enumerate(article.paragraphs):
-        pieces = []
+        pieces: list[tuple[int | None, str]] = []
         pos = para.start
         end = para.start + len(para.text)
         for index, start, stop in spans:
@@ -274,8 +274,14 @@ def entity_json(f: FactBox) -> dict[str, Any]:
         "name": f.name,
         "type": f.type,
         "aliases": list(f.aliases),
-        "roles": [{"text": r.text, "article": r.citation.article, "date": r.citation.date, "sentence": r.citation.text, "sources": r.sources} for r in f.roles],
-        "quotes": [{"text": q.text, "speaker": q.speaker, "article": q.citation.article, "date": q.citation.date, "sources": q.sources} for q in f.quotes],
+        "roles": [
+            {"text": r.text, "article": r.citation.article, "date": r.citation.date, "sentence": r.citation.text, "sources": r.sources}
+            for r in f.roles
+        ],
+        "quotes": [
+            {"text": q.text, "speaker": q.speaker, "article": q.citation.article, "date": q.citation.date, "sources": q.sources}
+            for q in f.quotes
+        ],
         "mentions": f.mentions,
         "articles": list(f.articles),
         "sources": f.sources,
