@@ -24,6 +24,7 @@ import argparse
 import datetime as dt
 import hashlib
 import json
+import os
 import re
 import resource
 import shutil
@@ -38,6 +39,7 @@ sys.path.insert(0, str(ROOT))
 
 SOURCES = (ROOT.parent / "shared/corpora/ecbplus-dev/articles", ROOT / "content")
 LABELS = ROOT.parent / "shared/corpora/ecbplus-dev/stories.csv"
+CODE = ROOT  # replaced by a snapshot of the code when the benchmark starts
 EPOCH_DAYS = 200  # a repeat's dates move on by this much: far outside the grouping window
 START = dt.date(2000, 1, 3)
 #: Word swaps that keep a sentence grammatical; a few per repeat make each text unique.
@@ -133,9 +135,24 @@ def add_article(content: Path, recipe: dict[str, Any]) -> Path:
     return new
 
 
+def snapshot(work: Path) -> Path:
+    """A copy of the code as it is now: every build of this run uses it, whatever changes in the tree meanwhile
+    (a changed module would rightly make the rebuild redo the stories)."""
+    code = work / "code"
+    if code.exists():
+        shutil.rmtree(code)
+    shutil.copytree(ROOT / "briefgen", code / "briefgen", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "templates", code / "templates")
+    shutil.copy(ROOT / "mkdocs.yml", code / "mkdocs.yml")
+    shutil.copy(__file__, code / "scale.py")
+    return code
+
+
 def _child(args: list[str]) -> dict[str, Any]:
-    """Run this script as a child process; returns the JSON it prints last."""
-    done = subprocess.run([sys.executable, __file__, "--child", *args], capture_output=True, text=True, check=False)
+    """Run this script's snapshot as a child process; returns the JSON it prints last."""
+    env = {**os.environ, "PYTHONPATH": str(CODE)}
+    done = subprocess.run([sys.executable, str(CODE / "scale.py"), "--child", *args], capture_output=True, text=True,
+                          check=False, cwd=CODE, env=env)
     if done.returncode != 0:
         raise SystemExit(f"child {args[0]} failed:\n{done.stderr[-3000:]}")
     return json.loads(done.stdout.strip().splitlines()[-1])
@@ -177,8 +194,8 @@ def child_build(content: str, site: str, edition: str) -> dict[str, Any]:
     seconds = time.perf_counter() - start
     index = Path(site) / edition / "search" / "search_index.json"
     return {"seconds": seconds, "stages": timings, "articles": len(briefing.articles), "stories": len(briefing.stories),
-            "skipped": len(briefing.skipped), "search_index_mib": round(index.stat().st_size / 2**20, 1) if index.exists() else 0,
-            **_peak()}
+            "skipped": len(briefing.skipped), "code": str(Path(sys.modules["briefgen"].__file__ or "").parent),
+            "search_index_mib": round(index.stat().st_size / 2**20, 1) if index.exists() else 0, **_peak()}
 
 
 def run_size(n: int, work: Path, plain: bool) -> dict[str, Any]:
@@ -245,6 +262,8 @@ def main() -> None:
     parser.add_argument("--no-plain", dest="plain", action="store_false", help="skip the plain spaCy pass (for the largest sizes)")
     args = parser.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
+    global CODE
+    CODE = snapshot(args.work)
     results = [run_size(int(n), args.work, args.plain) for n in args.sizes.split(",")]
     print()
     print(table(results))

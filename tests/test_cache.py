@@ -129,7 +129,8 @@ def test_rebuild_reuses_the_cache_and_builds_the_same_site(tmp_path: Path) -> No
     build(config)
 
     def entries() -> set[Path]:
-        return {p.relative_to(cache_dir / "v1") for p in (cache_dir / "v1").rglob("*") if p.is_file() and p.parts[-3] in ("analysis", "stories")}
+        base = cache_dir / "v1"
+        return {p.relative_to(base) for p in base.rglob("*") if p.is_file() and p.parts[-3] in ("analysis", "stories")}
 
     before = entries()
     assert sum(1 for e in before if e.parts[0] == "analysis") == 2
