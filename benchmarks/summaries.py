@@ -130,8 +130,10 @@ def _all_sentences(items: Sequence[AnalyzedArticle]) -> list[tuple[int, Sentence
     return [(a, s) for a, item in enumerate(items) for s in item.sentences if s.text.strip()]
 
 
-def _pick(sentences: Sequence[tuple[int, Sentence]], order: Sequence[int], words: int) -> str:
-    """Best-first until the budget is filled, then in document order (what sumy returns)."""
+def _pick(
+    sentences: Sequence[tuple[int, Sentence]], order: Sequence[int], words: int, output: Callable[[int], Any] | None = None
+) -> str:
+    """Best-first until the budget is filled, then in ``output`` order (default: document order, what sumy returns)."""
     chosen: list[int] = []
     total = 0
     for k in order:
@@ -139,7 +141,7 @@ def _pick(sentences: Sequence[tuple[int, Sentence]], order: Sequence[int], words
             break
         chosen.append(k)
         total += len(sentences[k][1].text.split())
-    return " ".join(sentences[k][1].text for k in sorted(chosen))
+    return " ".join(sentences[k][1].text for k in sorted(chosen, key=output))
 
 
 def sumy_baseline(name: str) -> Callable[[Sequence[AnalyzedArticle], int], str]:
@@ -174,15 +176,7 @@ def lead_round_robin(items: Sequence[AnalyzedArticle], words: int) -> str:
         rank[k] = seen.get(a, 0)
         seen[a] = rank[k] + 1
     order = sorted(range(len(sentences)), key=lambda k: (rank[k], sentences[k][0]))
-    chosen: list[int] = []
-    total = 0
-    for k in order:
-        if total >= words:
-            break
-        chosen.append(k)
-        total += len(sentences[k][1].text.split())
-    chosen.sort(key=lambda k: (rank[k], sentences[k][0]))
-    return " ".join(sentences[k][1].text for k in chosen)
+    return _pick(sentences, order, words, output=lambda k: (rank[k], sentences[k][0]))
 
 
 def ours(config: BuildConfig) -> Callable[[Sequence[AnalyzedArticle], int], str]:
