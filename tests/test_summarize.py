@@ -281,3 +281,27 @@ def test_benchmark_reads_both_cluster_formats_and_cuts_every_system_to_equal_len
     }
     assert set(table) == {"ours", "lead", "lead-rr", "lexrank", "textrank"}
     assert all(0 < float(v[0]) <= 100 for v in table.values())
+
+
+def test_a_very_long_story_is_rated_on_its_articles_leads(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Rating compares every pair of candidates, so a huge story keeps only the leads of its articles."""
+    import briefgen.summarize as summ
+
+    monkeypatch.setattr(summ, "MAX_CANDIDATES", 30)
+    items = [
+        make(f"{n:02d}.txt", [[f"Report number {n} says the river flood closed road {k} near the town of Millbrook."] for k in range(10)])
+        for n in range(8)
+    ]
+    rated: list[int] = []
+    real_rate = summ.rate
+
+    def counting_rate(summarizer: object, groups: list[list[str]]) -> list[float]:
+        rated.append(sum(len(g) for g in groups))
+        return real_rate(summarizer, groups)
+
+    monkeypatch.setattr(summ, "rate", counting_rate)
+    summary = summarize(items, CONFIG)
+    assert rated == [30]
+    check_verbatim(summary, items)
+    # every article keeps its lead: the cap drops late sentences, not whole articles
+    assert all(s.citation.sentence < 4 for s in summary)
