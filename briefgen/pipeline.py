@@ -32,10 +32,16 @@ def templates_dir(config: BuildConfig) -> Path:
 
 
 def load_editor_file(content_dir: Path) -> dict[str, Any]:
-    """``content/stories.yml``: titles, pins, merges and splits (schema in briefgen/group/editor.py)."""
-    path = content_dir / "stories.yml"
-    if not path.is_file():
+    """``content/stories.yml`` (or ``.yaml``): titles, pins, merges and splits (schema in briefgen/group/editor.py).
+
+    The names are ingest's EDITOR_FILES, the files it leaves out as articles, so neither is ever lost.
+    """
+    found = [content_dir / name for name in ingest.EDITOR_FILES if (content_dir / name).is_file()]
+    if not found:
         return {}
+    if len(found) > 1:
+        raise BuildError(f"{content_dir}: both {' and '.join(p.name for p in found)} exist; keep one editor file")
+    path = found[0]
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except yaml.YAMLError as exc:

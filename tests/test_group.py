@@ -241,3 +241,13 @@ def test_stories_file_read_and_checked_by_the_pipeline(content_dir) -> None:
     bad = content_dir({"stories.yml": "split:\n  s-1: a.txt\n"})
     with pytest.raises(BuildError, match=r"stories\.yml: 'split'"):
         load_editor_file(bad)
+
+
+def test_stories_yaml_is_read_too_but_not_beside_stories_yml(tmp_path) -> None:
+    from briefgen.pipeline import load_editor_file
+
+    (tmp_path / "stories.yaml").write_text("titles:\n  s-1: Two escapes\n")
+    assert load_editor_file(tmp_path)["titles"] == {"s-1": "Two escapes"}
+    (tmp_path / "stories.yml").write_text("titles: {}\n")
+    with pytest.raises(BuildError, match=r"both stories\.yml and stories\.yaml exist"):
+        load_editor_file(tmp_path)

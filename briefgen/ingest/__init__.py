@@ -70,7 +70,8 @@ READERS: dict[str, Reader] = {
     ".ndjson": _jsonl,
 }
 #: Files in the content folder that configure the build rather than hold articles.
-CONTROL_FILES = {"stories.yml", "stories.yaml"}
+EDITOR_FILES = ("stories.yml", "stories.yaml")  # read by pipeline.load_editor_file
+CONTROL_FILES = set(EDITOR_FILES)
 BACKUP_SUFFIXES = (".bak", ".swp", ".swo", ".orig", ".rej", ".tmp", "~")
 #: Longest article text analysed; longer texts would stall the analysis (spaCy, summaries) of the whole build.
 MAX_ARTICLE_CHARS = 100_000
