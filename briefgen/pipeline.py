@@ -139,14 +139,15 @@ def build(config: BuildConfig, progress: Progress | None = None, timings: dict[s
     return briefing
 
 
-def brief(story: Any, items: list[AnalyzedArticle], config: BuildConfig, boxes: list[FactBox] | None = None) -> StoryBrief:
+def brief(story: Any, items: list[AnalyzedArticle], config: BuildConfig, boxes: list[FactBox]) -> StoryBrief:
+    """One story's page content; ``boxes`` are all its entities, most important first."""
     dates = sorted(i.article.date for i in items if i.article.date)
     summary = summarize.summarize(items, config)
     open_questions = tuple(questions.open_questions(items, config, summary=summary))  # none the summary answers
     return StoryBrief(
         story=story,
         summary=tuple(confidence.annotate(summary, open_questions, items)),
-        facts=tuple(facts.fact_boxes(items, config) if boxes is None else boxes[: config.max_fact_boxes]),
+        facts=tuple(boxes[: config.max_fact_boxes]),
         questions=open_questions,
         first_date=dates[0] if dates else None,
         last_date=dates[-1] if dates else None,
