@@ -305,3 +305,18 @@ def test_a_very_long_story_is_rated_on_its_articles_leads(monkeypatch: pytest.Mo
     check_verbatim(summary, items)
     # every article keeps its lead: the cap drops late sentences, not whole articles
     assert all(s.citation.sentence < 4 for s in summary)
+
+
+def test_matrix_lexrank_ranks_like_sumys_own_lexrank(seed_analyzed: list[AnalyzedArticle]) -> None:
+    """The vectorised LexRank is sumy's LexRank: same ratings on real sentences, repeats and empty ones included."""
+    from sumy.summarizers.lex_rank import LexRankSummarizer
+
+    from briefgen.summarize import _stem, _stop_words, make_summarizer, rate
+
+    texts = [s.text for item in seed_analyzed for s in item.sentences]
+    groups = [texts[k : k + 5] for k in range(0, len(texts), 5)] + [["", "The the the."], [texts[0]]]
+    sumy_own = LexRankSummarizer(_stem)
+    sumy_own.stop_words = _stop_words()
+    fast = make_summarizer("lexrank")
+    assert type(fast) is not LexRankSummarizer and isinstance(fast, LexRankSummarizer)
+    assert rate(fast, groups) == rate(sumy_own, groups)
