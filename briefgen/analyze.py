@@ -125,7 +125,7 @@ def fingerprint(model: str) -> str:
         ",".join(sorted(ENTITY_LABELS)),
         *records,
         f"marshal-{marshal.version}",
-        *(_source(f) for f in (_chunks, _convert, _decode)),
+        *(_source(f) for f in (_chunks, _convert, _decode, TokenAttributes)),
     )
 
 
@@ -133,7 +133,8 @@ def _source(func: Callable[..., Any]) -> str:
     try:
         return inspect.getsource(func)
     except (OSError, TypeError):  # no source shipped: the bytecode still tells a change
-        return func.__code__.co_code.hex()
+        code = getattr(func, "__code__", None)
+        return code.co_code.hex() if code is not None else repr(sorted(vars(func)))
 
 
 def article_key(article: Article, fp: str) -> str:
@@ -227,15 +228,83 @@ def _parse(nlp: Any, chunks: dict[int, list[Chunk]], batch_size: int) -> Iterato
     items = ((chunk[0], (i, n)) for i, cs in chunks.items() for n, chunk in enumerate(cs))
     sentences: list[tuple[Any, ...]] = []
     mentions: list[tuple[Any, ...]] = []
-    for doc, (i, n) in nlp.pipe(items, as_tuples=True, batch_size=batch_size):
+    attributes = TokenAttributes(nlp) if TokenAttributes.usable(nlp) else None
+    skip = list(TokenAttributes.COMPONENTS) if attributes else []
+    for doc, (i, n) in nlp.pipe(items, as_tuples=True, batch_size=batch_size, disable=skip):
         _, p_index, offset, heading = chunks[i][n]
-        _convert(doc, offset, p_index, heading, sentences, mentions)
+        pos_lemma = attributes(doc) if attributes else [(t.pos_, t.lemma_) for t in doc]
+        _convert(doc, pos_lemma, offset, p_index, heading, sentences, mentions)
         if n == len(chunks[i]) - 1:
             yield i, marshal.dumps((tuple(sentences), tuple(mentions)))
             sentences, mentions = [], []
     for i, cs in chunks.items():
         if not cs:  # an article with no text to parse
             yield i, marshal.dumps(((), ()))
+
+
+class TokenAttributes:
+    """Each token's part of speech and lemma, as the attribute ruler and lemmatizer set them, remembered by form.
+
+    Both components cost a fifth of the pipeline's time, yet with the pinned model
+    each is a function of the token's own text, tag and dependency label, except for
+    a few two-token patterns ("there is", "gonna", "ain't"). So the pipeline runs
+    without them; a paragraph where one of those patterns matches is run through both
+    components whole, and every other token form is looked up, its first occurrence
+    computed by the two components on a small Doc of new forms, kept apart by a
+    separator token so that no pattern spans two of them. The result is the full
+    pipeline's, token for token (tests/test_analyze.py compares them).
+    """
+
+    COMPONENTS = ("attribute_ruler", "lemmatizer")
+    KEYS = frozenset({"LOWER", "TAG", "DEP", "IS_SPACE"})  # what the ruler's patterns may look at for this to hold
+    SEPARATOR = ("|", "NFP", "punct")
+
+    def __init__(self, nlp: Any) -> None:
+        from spacy.matcher import Matcher
+        from spacy.tokens import Doc
+
+        self.doc_type = Doc
+        self.vocab = nlp.vocab
+        self.ruler = nlp.get_pipe("attribute_ruler")
+        self.lemmatizer = nlp.get_pipe("lemmatizer")
+        self.memo: dict[tuple[int, int, int], tuple[str, str]] = {}
+        self.context = Matcher(nlp.vocab)
+        for k, rule in enumerate(self.ruler.patterns):
+            if any(len(pattern) > 1 for pattern in rule["patterns"]):
+                self.context.add(f"context-{k}", [p for p in rule["patterns"] if len(p) > 1])
+
+    @classmethod
+    def usable(cls, nlp: Any) -> bool:
+        """True when the model's ruler looks only at what the memo's key holds."""
+        names = nlp.pipe_names
+        if not set(cls.COMPONENTS) <= set(names) or names.index("lemmatizer") != names.index("attribute_ruler") + 1:
+            return False
+        specs = [spec for rule in nlp.get_pipe("attribute_ruler").patterns for p in rule["patterns"] for spec in p]
+        return all(isinstance(spec, dict) and set(spec) <= cls.KEYS for spec in specs)
+
+    def __call__(self, doc: Any) -> list[tuple[str, str]]:
+        """(pos, lemma) of every token of ``doc``, parsed without the two components."""
+        if self.context(doc):
+            doc = self.lemmatizer(self.ruler(doc))
+            return [(t.pos_, t.lemma_) for t in doc]
+        keys = [(t.orth, t.tag, t.dep) for t in doc]
+        new = list(dict.fromkeys(k for k in keys if k not in self.memo))
+        if new:
+            self._learn(new)
+        return [self.memo[k] for k in keys]
+
+    def _learn(self, keys: list[tuple[int, int, int]]) -> None:
+        strings = self.vocab.strings
+        words, tags, deps = [], [], []
+        for orth, tag, dep in keys:
+            words += [strings[orth], self.SEPARATOR[0]]
+            tags += [strings[tag], self.SEPARATOR[1]]
+            deps += [strings[dep], self.SEPARATOR[2]]
+        doc = self.doc_type(self.vocab, words=words, spaces=[True] * len(words), tags=tags, deps=deps,
+                            heads=list(range(len(words))))
+        doc = self.lemmatizer(self.ruler(doc))
+        for key, token in zip(keys, list(doc)[::2], strict=True):
+            self.memo[key] = (sys.intern(token.pos_), sys.intern(token.lemma_))
 
 
 _WORKER_MODEL: list[Any] = []
@@ -285,8 +354,10 @@ def _decode(data: bytes) -> Record:
     )
 
 
-def _convert(doc: Any, offset: int, p_index: int, heading: bool, out: list[tuple[Any, ...]], mentions: list[tuple[Any, ...]]) -> None:
+def _convert(doc: Any, pos_lemma: Sequence[tuple[str, str]], offset: int, p_index: int, heading: bool,
+             out: list[tuple[Any, ...]], mentions: list[tuple[Any, ...]]) -> None:
     """A parsed paragraph -> sentence and mention rows appended to ``out`` and ``mentions``; offsets in the article.
+    ``pos_lemma`` holds each token's part of speech and lemma (TokenAttributes).
 
     A sentence row is (index, text, start, end, paragraph, heading, token rows); a token row
     follows models.Token's fields: text, lemma, pos, tag, dep, head, start, is_stop, ent.
@@ -303,8 +374,8 @@ def _convert(doc: Any, offset: int, p_index: int, heading: bool, out: list[tuple
         tokens = tuple(
             (
                 intern(t.text),
-                intern(t.lemma_),
-                intern(t.pos_),
+                intern(pos_lemma[t.i][1]),
+                intern(pos_lemma[t.i][0]),
                 intern(t.tag_),
                 intern(t.dep_),
                 position.get(t.head.i, k),  # a head that is a dropped space token (rare) makes the token a root

@@ -1,0 +1,45 @@
+"""The analysis stage: records from the remembered token attributes equal the full pipeline's."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefgen import analyze
+from briefgen.config import load_config
+from briefgen.ingest import ingest
+
+from .conftest import ROOT
+
+
+@pytest.fixture(scope="module")
+def ecb_articles():
+    articles, skipped = ingest(load_config(content_dir=ROOT / "tests" / "data" / "ecb"))
+    assert len(articles) >= 15 and not skipped
+    # paragraphs that exercise the ruler's two-token patterns and their look-alikes
+    extra = ["There is no word yet. There are two. Is there? Gonna go, gotta run, let's see, y'all ain't done.",
+             "The gon na and the got ta; c'mon, I said it to you and it said I did, but it did."]
+    return articles, extra
+
+
+def _records(articles, extra, monkeypatch, remembered: bool) -> list[bytes]:
+    monkeypatch.setattr(analyze.TokenAttributes, "usable", classmethod(lambda cls, nlp: remembered))
+    config = load_config()
+    nlp = analyze.load_model(config.model)
+    chunks = {i: list(analyze._chunks(a)) for i, a in enumerate(articles)}
+    chunks[len(articles)] = [(text, k, 0, False) for k, text in enumerate(extra)]
+    return [data for _, data in analyze._parse(nlp, chunks, config.batch_size)]
+
+
+def test_remembered_pos_and_lemma_equal_the_full_pipeline(ecb_articles, monkeypatch) -> None:
+    articles, extra = ecb_articles
+    full = _records(articles, extra, monkeypatch, remembered=False)
+    fast = _records(articles, extra, monkeypatch, remembered=True)
+    assert len(full) == len(articles) + 1
+    assert fast == full
+
+
+def test_the_pinned_model_can_use_remembered_attributes() -> None:
+    nlp = analyze.load_model(load_config().model)
+    assert analyze.TokenAttributes.usable(nlp)
+    attributes = analyze.TokenAttributes(nlp)
+    assert len(attributes.context) >= 1  # the two-token patterns are watched for
