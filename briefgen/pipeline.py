@@ -11,7 +11,7 @@ from typing import Any
 
 import yaml
 
-from briefgen import analyze, confidence, editions, facts, group, ingest, questions, render, site, summarize
+from briefgen import analyze, confidence, editions, facts, group, ingest, pages, questions, render, site, summarize
 from briefgen.cache import Cache, code_fingerprint, compute, default_dir, digest, settings_fingerprint
 from briefgen.config import BuildConfig
 from briefgen.errors import BuildError
@@ -182,10 +182,10 @@ def publish(
         base = config.mkdocs_config or (Path("mkdocs.yml") if Path("mkdocs.yml").is_file() else PACKAGE_TEMPLATES.parent / "mkdocs.yml")
         out = work / "site"
         settings = site.mkdocs_config(base, docs, out, config.site_name, briefing.edition)
-        outside: list[site.OutsidePage] = []  # article pages: built beside mkdocs, not by it
+        outside: list[pages.OutsidePage] = []  # story, article and entity pages: built beside mkdocs, not by it
         report("render", 0, 1)
-        render.render_pages(briefing, docs, config, tdir, rows, pdfs, spans, outside, site.directory_urls(settings))
-        site.write_shell(docs)
+        render.render_pages(briefing, docs, config, tdir, rows, pdfs, spans, outside, pages.directory_urls(settings))
+        pages.write_shell(docs)
         render.write_json(briefing, docs / "briefing.json")
         css = tdir / "site" / "extra.css"
         if css.is_file():
@@ -197,7 +197,7 @@ def publish(
         site.build_mkdocs(settings, work, epoch)
         mark("mkdocs")
         report("articles", 0, 1)
-        site.write_outside_pages(out, outside, settings, store, config.processes)
+        pages.write_outside_pages(out, outside, settings, store, config.processes)
         mark("articles")
         site.publish(site_dir, briefing.edition, out, versions)
         mark("publish")

@@ -23,7 +23,7 @@ from markupsafe import Markup
 from briefgen.config import BuildConfig
 from briefgen.group import slugify
 from briefgen.models import Article, Briefing, FactBox, StoryBrief
-from briefgen.site import OutsidePage, link_outside
+from briefgen.pages import OutsidePage, link_outside
 
 log = logging.getLogger(__name__)
 
@@ -126,9 +126,9 @@ def render_pages(
 ) -> list[Path]:
     """Write every Markdown page of one edition into ``docs_dir``; returns the files written.
 
-    With ``outside`` given, article and entity pages (the bulk of a large archive) are collected
-    there instead, to be built without mkdocs (site.write_outside_pages), and links to them are
-    pointed at where they will be.
+    With ``outside`` given, story, article and entity pages (the bulk of a large archive) are
+    collected there instead, to be built without mkdocs (pages.write_outside_pages), and links to
+    them are pointed at where they will be.
     """
     env = make_env(templates_dir)
     articles = {a.id: a for a in briefing.articles}
@@ -142,7 +142,8 @@ def render_pages(
         "pdfs": pdfs,
     }
     written: list[Path] = []
-    outside_srcs = {f"articles/{slug}.md" for slug in slugs.values()} | {f"entities/{e.page}.md" for e in briefing.entities if e.page}
+    outside_srcs = ({f"articles/{slug}.md" for slug in slugs.values()} | {f"entities/{e.page}.md" for e in briefing.entities if e.page}
+                    | {f"stories/{sb.story.id}.md" for sb in briefing.stories})
 
     def write(rel: str, template: str, **context: Any) -> None:
         path = docs_dir / rel

@@ -103,3 +103,20 @@ def test_citation_links_reach_the_sentence(seed_site: Path, seed_json: dict) -> 
         assert f'id="s{index}"' in article_page
         # every paragraph of the source stays a paragraph
         assert article_page.count("<p>") >= 6
+
+
+def test_story_page_is_a_theme_page_with_its_table_of_contents_and_links(seed_site: Path, seed_json: dict) -> None:
+    """Story pages are built beside mkdocs (pages.py) yet read like mkdocs pages: theme, contents, working links."""
+    story = seed_json["stories"][0]
+    page = (seed_site / "2023-07-25" / "stories" / story["id"] / "index.html").read_text(encoding="utf-8")
+    assert "md-header" in page and "BRIEFGEN" not in page
+    toc = page[page.index('data-md-component="toc"') :]
+    for anchor in ("#summary", "#open-questions", "#who-and-what", "#sources", "#where-is-prigozhin"):
+        assert f'href="{anchor}"' in toc, anchor
+        assert f'id="{anchor[1:]}"' in page
+    assert f'href="../../pdf/{story["id"]}.pdf"' in page  # a file link rebased like mkdocs does
+    assert (seed_site / "2023-07-25" / "pdf" / f"{story['id']}.pdf").is_file()
+    for href in re.findall(r'href="(\.\./\.\./(?:articles|entities)/[^"#]+)', page):
+        assert (seed_site / "2023-07-25" / "stories" / story["id"] / href / "index.html").resolve().is_file(), href
+    index = json.loads((seed_site / "2023-07-25" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert any(d["location"] == f"stories/{story['id']}/" and "Prigozhin" in d["text"] for d in index["docs"])

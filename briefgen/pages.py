@@ -1,0 +1,243 @@
+"""Pages built outside mkdocs: the bulk of an edition, in the theme's look, converted once.
+
+Stories, articles and entities are most of an archive's pages, and mkdocs spends
+tens of milliseconds on each (Markdown, the theme's templates, search) however
+little it holds, and builds every one again on every build. So mkdocs renders one
+page in the theme with placeholders (the shell: title, table of contents, body),
+and every outside page is that shell with its own title, table of contents and
+body put in: same look, header, search box and URL as a mkdocs page. Bodies are
+Markdown from templates/*.md.j2 turned to HTML with the site's own Markdown
+extensions, kept in the build cache by content, so a rebuild converts only new
+or changed pages; all of them are added to the site's search index.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import posixpath
+import re
+import shutil
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+SHELL_SRC = "articles/_page/index.md"
+_TITLE_MARK = "BRIEFGENPAGETITLE"
+_BODY_MARK = "BRIEFGENPAGEBODY"
+_TOC_MARK = "BRIEFGENPAGETOC"  # a heading in the shell, so the theme draws one table-of-contents entry to copy
+_TOC_SLOT = "\x00toc\x00"
+_MD_LINK = re.compile(r"\]\(([^)\s#:]+\.md)(#[^)\s]*)?")
+_HREF = re.compile(r'href="(?![a-zA-Z][\w+.-]*:|/|#)([^"#?]+)([#?][^"]*)?"')  # relative links: docs paths
+_FALLBACK_SHELL = (
+    '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">'
+    f'<title>{_TITLE_MARK}</title><link rel="stylesheet" href="../../assets/briefgen.css"></head>\n<body><main>',
+    "</main></body></html>\n",
+)
+
+
+@dataclass(frozen=True)
+class OutsidePage:
+    """A page written beside the mkdocs pages; ``src`` is the docs path it stands for (``articles/x.md``)."""
+
+    src: str
+    title: str
+    markdown: str
+    search_text: str = ""  # for the search index; default: the body's text
+
+
+def directory_urls(settings: Mapping[str, Any]) -> bool:
+    return bool(settings.get("use_directory_urls", True))
+
+
+def page_url(src: str, directory_urls: bool) -> str:
+    """The site-relative URL mkdocs gives the page built from docs path ``src``."""
+    stem = src[:-3] if src.endswith(".md") else src
+    if stem == "index" or stem.endswith("/index"):
+        return stem[: -len("index")]
+    return f"{stem}/" if directory_urls else f"{stem}.html"
+
+
+def outside_url(src: str, directory_urls: bool) -> str:
+    """An outside page's URL: always a folder of its own holding index.html."""
+    stem = src[:-3] if src.endswith(".md") else src
+    return f"{stem}/" if directory_urls else f"{stem}/index.html"
+
+
+def relative_url(target: str, from_url: str) -> str:
+    """Site-relative URL ``target`` as a link from the page at site-relative URL ``from_url``."""
+    rel = posixpath.relpath(target or ".", from_url.rpartition("/")[0] or ".")
+    return rel + "/" if (target.endswith("/") or not target) and not rel.endswith("/") else rel
+
+
+def link_outside(text: str, src: str, outside: Collection[str], directory_urls: bool) -> str:
+    """Markdown of mkdocs page ``src`` with links to outside pages pointed at where those will be."""
+    here = page_url(src, directory_urls)
+    folder = posixpath.dirname(src)
+
+    def fix(m: re.Match[str]) -> str:
+        target = posixpath.normpath(posixpath.join(folder, m.group(1)))
+        if target not in outside:
+            return m.group(0)
+        return "](" + relative_url(outside_url(target, directory_urls), here) + (m.group(2) or "")
+
+    return _MD_LINK.sub(fix, text)
+
+
+def write_shell(docs_dir: Path) -> None:
+    """The one page mkdocs renders for all outside pages: placeholders where the title, contents and body go."""
+    path = docs_dir / SHELL_SRC
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(f"---\ntitle: {_TITLE_MARK}\nsearch:\n  exclude: true\n---\n\n# {_TITLE_MARK}\n\n## {_TOC_MARK}\n\n{_BODY_MARK}\n",
+                    encoding="utf-8")
+
+
+@dataclass(frozen=True)
+class Shell:
+    """The built shell page cut at its placeholders; ``entry`` is the theme's contents entry for one heading."""
+
+    head: str  # up to the page's h1; holds _TOC_SLOT where the contents entries go
+    tail: str
+    entry: str = ""  # '' when the theme draws no table of contents
+
+    def page(self, title: str, toc: str, body: str) -> str:
+        return self.head.replace(_TITLE_MARK, title).replace(_TOC_SLOT, toc) + body + self.tail.replace(_TITLE_MARK, title)
+
+    def contents(self, tokens: Sequence[Mapping[str, Any]]) -> str:
+        """The table of contents for Python-Markdown's ``toc_tokens``, drawn as the theme draws mkdocs pages'.
+
+        As in material, the page's h1 is left out and its sections listed; each entry is the
+        shell's own entry with the heading's id and text (already HTML-escaped by Markdown).
+        """
+        if not self.entry:
+            return ""
+        if len(tokens) == 1 and tokens[0].get("level") == 1:
+            tokens = tokens[0].get("children") or []
+        out = []
+        for t in tokens:
+            name, children = str(t.get("name", "")), self.contents(t.get("children") or [])
+            item = self.entry.replace(f"#{_TOC_MARK.lower()}", f"#{t.get('id', '')}").replace(_TOC_MARK, name)
+            if children:
+                label = name.replace('"', "&quot;")
+                nested = f'<nav class="md-nav" aria-label="{label}"><ul class="md-nav__list">{children}</ul></nav>'
+                cut = item.rfind("</li>")
+                item = item[:cut] + nested + item[cut:]
+            out.append(item)
+        return "".join(out)
+
+
+def _split_shell(page: str) -> Shell | None:
+    """The shell around its h1 and body placeholder, or None when the theme did not keep them."""
+    body = f"<p>{_BODY_MARK}</p>"
+    end = page.find(body)
+    start = page.rfind("<h1", 0, end)
+    if end < 0 or start < 0 or _TITLE_MARK not in page[start:end]:
+        return None
+    head, tail = page[:start], page[end + len(body) :]
+    link = head.find(f'href="#{_TOC_MARK.lower()}"')
+    entry_start = head.rfind('<li class="md-nav__item"', 0, link)
+    entry_end = head.find("</li>", link)
+    if link < 0 or entry_start < 0 or entry_end < 0:
+        return Shell(head, tail)
+    entry_end += len("</li>")
+    return Shell(head[:entry_start] + _TOC_SLOT + head[entry_end:], tail, head[entry_start:entry_end])
+
+
+def _markdown(settings: Mapping[str, Any]) -> Any:
+    """A Markdown converter with the site's extensions (plus the ones mkdocs always adds)."""
+    import markdown
+
+    names: list[Any] = ["toc", "tables", "fenced_code"]
+    configs: dict[str, Any] = {}
+    for ext in settings.get("markdown_extensions") or []:
+        items = ext.items() if isinstance(ext, dict) else [(ext, None)]
+        for name, options in items:
+            if name not in names:
+                names.append(name)
+            if options:
+                configs[name] = options
+    return markdown.Markdown(extensions=names, extension_configs=configs)
+
+
+def write_outside_pages(
+    out_dir: Path, pages: Sequence[OutsidePage], settings: Mapping[str, Any], store: Any = None, processes: int = 1
+) -> None:
+    """Write each outside page into the built site and the search index.
+
+    ``store`` is the build cache (briefgen.cache.Cache) or None; new bodies are converted in ``processes`` workers.
+    """
+    import html
+
+    import markdown
+
+    from briefgen.cache import compute, digest
+
+    dir_urls = directory_urls(settings)
+    shell_dir = out_dir / posixpath.dirname(SHELL_SRC)
+    shell_page = shell_dir / "index.html"
+    shell = _split_shell(shell_page.read_text(encoding="utf-8")) if shell_page.is_file() else None
+    if shell_dir.is_dir():
+        shutil.rmtree(shell_dir)
+    shell = shell or Shell(*_FALLBACK_SHELL)
+    srcs = {p.src for p in pages}
+    fp = digest("page/3", repr(settings.get("markdown_extensions")), str(dir_urls), markdown.__version__)
+    converter: list[Any] = []
+
+    def convert(i: int) -> tuple[str, list[Any]]:
+        """(body, toc tokens) of page i."""
+        if not converter:
+            converter.append(_markdown(settings))
+        md = converter[0].reset()
+        body = _fix_hrefs(md.convert(pages[i].markdown), pages[i].src, srcs, dir_urls)
+        return body, list(getattr(md, "toc_tokens", []))
+
+    keys = [digest(fp, page.src, page.markdown) for page in pages]
+    made = compute(store, "pages", keys, convert, processes, min_parallel=200)
+    searchable: list[str] = []
+    for page, (body, toc) in zip(pages, made, strict=True):
+        title = html.escape(page.title, quote=False)
+        path = out_dir / outside_url(page.src, True) / "index.html"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(shell.page(title, shell.contents(toc), body), encoding="utf-8")
+        searchable.append(page.search_text or _text_of(body))
+    _add_to_search(out_dir, pages, searchable, dir_urls)
+
+
+def _text_of(body: str) -> str:
+    """A converted body as one paragraph of text for the search index, without its h1."""
+    body = re.sub(r"<h1\b.*?</h1>", " ", body, count=1, flags=re.S)
+    body = re.sub(r'<a class="headerlink"[^>]*>.*?</a>', " ", body)
+    return "<p>" + " ".join(re.sub(r"<[^>]+>", " ", body).split()) + "</p>"
+
+
+def _fix_hrefs(body: str, src: str, outside: Collection[str], directory_urls: bool) -> str:
+    """Relative links in a converted body (docs paths: pages' ``.md``, files such as PDFs), as mkdocs would write them."""
+    here = outside_url(src, directory_urls)
+    folder = posixpath.dirname(src)
+
+    def fix(m: re.Match[str]) -> str:
+        target = posixpath.normpath(posixpath.join(folder, m.group(1)))
+        if not target.endswith(".md"):
+            url = target
+        else:
+            url = outside_url(target, directory_urls) if target in outside else page_url(target, directory_urls)
+        return f'href="{relative_url(url, here)}{m.group(2) or ""}"'
+
+    return _HREF.sub(fix, body)
+
+
+def _add_to_search(out_dir: Path, pages: Sequence[OutsidePage], texts: Sequence[str], directory_urls: bool) -> None:
+    path = out_dir / "search" / "search_index.json"
+    if not path.is_file():
+        return  # the search plugin is off
+    data = json.loads(path.read_text(encoding="utf-8"))
+    shell = page_url(SHELL_SRC, directory_urls)
+    docs = [d for d in data.get("docs", []) if not str(d.get("location", "")).startswith(shell)]
+    # Material shows search results as HTML (innerHTML): the title must be escaped like the texts are.
+    docs += [
+        {"location": outside_url(p.src, directory_urls), "title": html.escape(p.title, quote=False), "text": t}
+        for p, t in zip(pages, texts, strict=True)
+    ]
+    data["docs"] = docs
+    path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
