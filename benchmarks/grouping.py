@@ -1,11 +1,14 @@
 """Score story grouping against labelled corpora (B-cubed precision, recall, F1).
 
-Usage: python benchmarks/grouping.py [CORPUS_DIR] [--threshold T] [--cv] [--small] [--no-scale] [--no-cache]
+Usage: python benchmarks/grouping.py [CORPUS_DIR] [--threshold T] [--cv] [--small] [--topics] [--no-scale] [--no-cache]
 
 CORPUS_DIR holds ``articles/`` and ``stories.csv`` (``file,topic,story``), as
 ``../shared/corpora/ecbplus-dev`` does. Scores are printed at the story level
 (what a briefing should group by) and at the coarser topic level, which shows
 the trap: a method that merges same-kind events scores well on topics only.
+Every file of stories.csv is scored: one that ingest drops as a duplicate of
+another (the same text under another time stamp) counts as grouped with the
+copy kept, as a reader sees it. ``--topics`` prints story F1 topic by topic.
 
 The parsed corpus is cached with pickle under /tmp/briefgen-bench (keyed by the
 files, the model and the ingest/analysis code), so runs after the first take
@@ -59,6 +62,8 @@ GRID = {
     "lead": (1.0,),
     "topic_threshold": (0.03, 0.05),
     "story_threshold": (0.05, 0.06, 0.07),
+    "window_days": (10,),  # group_window_days' default
+    "fade": (0.0, 0.25, 0.5),
 }
 
 
@@ -80,8 +85,11 @@ def bcubed(pred: Mapping[str, object], gold: Mapping[str, object]) -> tuple[floa
     return p, r, 2 * p * r / (p + r) if p + r else 0.0
 
 
-def load(corpus: Path, use_cache: bool) -> list[AnalyzedArticle]:
-    """Ingest and parse the corpus, or read the cached result of an identical earlier run."""
+def load(corpus: Path, use_cache: bool) -> tuple[list[AnalyzedArticle], dict[str, str]]:
+    """Ingest and parse the corpus, or read the cached result of an identical earlier run.
+
+    Returns the analysed articles and the duplicates ingest dropped (id -> id of the copy kept).
+    """
     config = load_config(content_dir=corpus / "articles")
     key = hashlib.sha1()
     for path in sorted((corpus / "articles").iterdir()):
@@ -90,6 +98,7 @@ def load(corpus: Path, use_cache: bool) -> list[AnalyzedArticle]:
     for path in sorted([ROOT / "briefgen/analyze.py", *(ROOT / "briefgen/ingest").glob("*.py")]):
         key.update(path.read_bytes())
     key.update(config.model.encode())
+    key.update(b"with duplicates")  # the cached layout
     cached = CACHE / f"{corpus.name}-{key.hexdigest()[:16]}.pkl"
     if use_cache and cached.is_file():
         with open(cached, "rb") as fh:
@@ -100,15 +109,22 @@ def load(corpus: Path, use_cache: bool) -> list[AnalyzedArticle]:
     t0 = time.perf_counter()
     articles, skipped = ingest(config)
     analyzed = analyze(articles, config)
+    duplicates = {s.path: s.reason.removeprefix("duplicate of ") for s in skipped if s.reason.startswith("duplicate of ")}
     print(f"analysed {len(articles)} articles in {time.perf_counter() - t0:.0f}s ({len(skipped)} skipped)")
     CACHE.mkdir(parents=True, exist_ok=True)
     with open(cached, "wb") as fh:
-        pickle.dump(analyzed, fh)
-    return analyzed
+        pickle.dump((analyzed, duplicates), fh)
+    return analyzed, duplicates
 
 
-def clusters_to_labels(items: Sequence[AnalyzedArticle], clusters: Iterable[Sequence[int]]) -> dict[str, int]:
-    return {items[i].article.id: n for n, c in enumerate(clusters) for i in c}
+def clusters_to_labels(items: Sequence[AnalyzedArticle], clusters: Iterable[Sequence[int]],
+                       duplicates: Mapping[str, str]) -> dict[str, int]:
+    return with_duplicates({items[i].article.id: n for n, c in enumerate(clusters) for i in c}, duplicates)
+
+
+def with_duplicates(pred: Mapping[str, object], duplicates: Mapping[str, str]) -> dict[str, object]:
+    """A dropped duplicate goes to the story of the copy kept."""
+    return {**pred, **{dup: pred[kept] for dup, kept in duplicates.items() if kept in pred}}
 
 
 def report(pred: Mapping[str, object], gold_story: Mapping[str, str], gold_topic: Mapping[str, str]) -> None:
@@ -126,22 +142,23 @@ def grid_settings(base: Settings) -> list[Settings]:
     keys = list(GRID)
     for values in itertools.product(*(GRID[k] for k in keys)):
         v = dict(zip(keys, values, strict=True))
-        weights = {"w": 1.0, "e": v["e"], "p": v["p"], "t": v["t"], "n": v["n"]}
-        out.append(dataclasses.replace(base, weights=weights, lead=v["lead"],
-                                       topic_threshold=v["topic_threshold"], story_threshold=v["story_threshold"]))
+        if v.get("fade") == 0 and v.get("window_days", base.window_days) != GRID.get("window_days", (base.window_days,))[0]:
+            continue  # no fade: the window makes no difference
+        weights = {"w": 1.0, **{b: v.pop(b) for b in "eptn"}}
+        out.append(dataclasses.replace(base, weights=weights, **v))
     return out
 
 
 def describe(s: Settings) -> str:
     w = ", ".join(f"{k}={v:g}" for k, v in s.weights.items())
-    return f"weights({w}) lead={s.lead:g} topic_threshold={s.topic_threshold:g} story_threshold={s.story_threshold:g}"
+    return (f"weights({w}) lead={s.lead:g} topic_threshold={s.topic_threshold:g} story_threshold={s.story_threshold:g} "
+            f"window_days={s.window_days} fade={s.fade:g}")
 
 
-def per_topic_sums(items: Sequence[AnalyzedArticle], clusters: Sequence[Sequence[int]], gold: Mapping[str, str],
+def per_topic_sums(pred: Mapping[str, object], gold: Mapping[str, str],
                    topic: Mapping[str, str]) -> dict[str, tuple[float, float, int]]:
     """Per gold topic: sums of item B-cubed precision and recall, and the item count."""
-    pred = clusters_to_labels(items, clusters)
-    by_pred: dict[int, set[str]] = defaultdict(set)
+    by_pred: dict[object, set[str]] = defaultdict(set)
     by_gold: dict[str, set[str]] = defaultdict(set)
     for a, c in pred.items():
         by_pred[c].add(a)
@@ -165,8 +182,14 @@ def f1_of(sums: Mapping[str, tuple[float, float, int]], topics: Iterable[str]) -
     return p, r, 2 * p * r / (p + r) if p + r else 0.0
 
 
-def cross_validate(items: Sequence[AnalyzedArticle], gold_story: Mapping[str, str], gold_topic: Mapping[str, str],
-                   base: Settings) -> None:
+def by_topic(pred: Mapping[str, object], gold_story: Mapping[str, str], gold_topic: Mapping[str, str]) -> None:
+    sums = per_topic_sums(pred, gold_story, gold_topic)
+    cells = [f"{t}:{f1_of(sums, [t])[2]:.2f}" for t in sorted(sums, key=lambda t: (len(t), t))]
+    print("story F1 by topic: " + " ".join(cells))
+
+
+def cross_validate(items: Sequence[AnalyzedArticle], duplicates: Mapping[str, str], gold_story: Mapping[str, str],
+                   gold_topic: Mapping[str, str], base: Settings) -> None:
     candidates = grid_settings(base)
     print(f"cross-validation: {len(candidates)} settings, leave one topic out")
     table: list[tuple[Settings, dict[str, tuple[float, float, int]], dict[str, tuple[float, float, int]]]] = []
@@ -176,13 +199,16 @@ def cross_validate(items: Sequence[AnalyzedArticle], gold_story: Mapping[str, st
     t0 = time.perf_counter()
     for group_ in by_features.values():
         features = vectorize(items, group_[0])
-        floor = min(s.topic_threshold for s in group_) / 4
-        edges = candidate_edges(features, floor, base.window_days, base.fade)
+        by_time: dict[tuple[int, float], list[Settings]] = defaultdict(list)
         for s in group_:
-            mine = {k: v for k, v in edges.items() if v >= s.topic_threshold / 4}
-            clusters = story_clusters(features, s, edges=mine)
-            table.append((s, per_topic_sums(items, clusters, gold_story, gold_topic),
-                          per_topic_sums(items, clusters, gold_topic, gold_topic)))
+            by_time[(s.window_days, s.fade)].append(s)
+        for (window_days, fade), same_time in by_time.items():
+            floor = min(s.topic_threshold for s in same_time) / 4
+            edges = candidate_edges(features, floor, window_days, fade)
+            for s in same_time:
+                mine = {k: v for k, v in edges.items() if v >= s.topic_threshold / 4}
+                pred = clusters_to_labels(items, story_clusters(features, s, edges=mine), duplicates)
+                table.append((s, per_topic_sums(pred, gold_story, gold_topic), per_topic_sums(pred, gold_topic, gold_topic)))
     topics = sorted(set(gold_topic.values()), key=lambda t: (len(t), t))
     held_story: dict[str, tuple[float, float, int]] = {}
     held_topic: dict[str, tuple[float, float, int]] = {}
@@ -311,6 +337,7 @@ def main() -> None:
     parser.add_argument("--small", action="store_true", help="score small sites (two topics, few articles a story)")
     parser.add_argument("--no-scale", action="store_true", help="skip timing 500 and 5,000 articles")
     parser.add_argument("--no-cache", action="store_true", help="parse the corpus again")
+    parser.add_argument("--topics", action="store_true", help="print story F1 topic by topic")
     args = parser.parse_args()
     corpus = Path(args.corpus)
     config = load_config(content_dir=corpus / "articles", group_threshold=args.threshold)
@@ -320,21 +347,24 @@ def main() -> None:
         for row in csv.DictReader(fh):
             gold_story[row["file"]] = row["story"]
             gold_topic[row["file"]] = row["topic"]
-    items = load(corpus, not args.no_cache)
+    items, duplicates = load(corpus, not args.no_cache)
     t0 = time.perf_counter()
     stories = group(items, config)
     took = time.perf_counter() - t0
-    pred = {a: s.id for s in stories for a in s.articles}
-    print(f"articles {len(items)}, stories {len(stories)} (gold {len(set(gold_story.values()))}), grouping {took:.2f}s")
+    pred = with_duplicates({a: s.id for s in stories for a in s.articles}, duplicates)
+    gold_stories = len(set(gold_story.values()))
+    print(f"articles {len(items)} (+{len(duplicates)} duplicates), stories {len(stories)} (gold {gold_stories}), grouping {took:.2f}s")
     print(f"settings: {describe(settings)}")
     report(pred, gold_story, gold_topic)
+    if args.topics:
+        by_topic(pred, gold_story, gold_topic)
     id_stability(items, config)
     if not args.no_scale:
         scale(items, gold_story, config)
     if args.small:
         small_sites(items, gold_story, gold_topic, settings)
     if args.cv:
-        cross_validate(items, gold_story, gold_topic, settings)
+        cross_validate(items, duplicates, gold_story, gold_topic, settings)
 
 
 if __name__ == "__main__":

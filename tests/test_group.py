@@ -85,6 +85,15 @@ def test_same_kind_events_apart_and_each_event_together() -> None:
     assert groups == sorted(sorted(a.article.id for a in items if a.article.id.startswith(p)) for p in "abr")
 
 
+def test_a_follow_up_years_later_stays_with_its_event() -> None:
+    """ECB+ counts a trial two years after a shooting as the same story: dates alone do not split it."""
+    trial = dict(ESCAPE_A, date="2011-12-01")
+    items = event_articles(ESCAPE_A, "a", 4) + event_articles(trial, "t", 3, offset=4) + event_articles(ESCAPE_B, "b", 5)
+    groups = sorted(sorted(s.articles) for s in group(items, CONFIG))
+    assert sorted(a.article.id for a in items if a.article.id[0] in "at") in groups
+    assert sorted(a.article.id for a in items if a.article.id[0] == "b") in groups
+
+
 def test_adding_articles_keeps_ids() -> None:
     first = event_articles(ESCAPE_A, "a", 3) + event_articles(ESCAPE_B, "b", 3)
     before = group(first, CONFIG)

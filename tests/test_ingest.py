@@ -219,6 +219,72 @@ def test_inferred_title_of_a_blob_is_short() -> None:
     assert len(article.title) <= 151
 
 
+def _body_offsets_hold(article: Article) -> None:
+    for para in article.paragraphs:
+        assert article.text[para.start : para.start + len(para.text)] == para.text
+
+
+def test_time_stamp_under_the_headline_gives_the_date_and_leaves_the_headline() -> None:
+    text = (
+        "Report: Red Sox offer Teixeira $200 million\n\nDecember 15th, 2008, 7: 35 am\n\n"
+        "Dan Patrick reported on his show that the Boston Red Sox have made Mark Teixeira an offer.\n\n"
+        "If so, that blows the reported offers out of the water.\n"
+    )
+    article = read_text_article(text, "a.md", "md")
+    assert article.date == "2008-12-15"
+    assert article.title == "Report: Red Sox offer Teixeira $200 million" and not article.title_inferred
+    assert "7: 35" not in article.text and article.text.startswith("Dan Patrick reported")
+    _body_offsets_hold(article)
+
+
+def test_a_bare_time_stamp_is_never_the_title() -> None:
+    text = "8: 24am:\n\nAccording to Michael Silverman of the Boston Herald, the Red Sox made an offer.\n\nMore text.\n"
+    article = read_text_article(text, "a.txt", "txt")
+    assert "24am" not in article.title and article.title.startswith("According to Michael Silverman")
+    assert "8: 24am" not in article.text
+    assert article.date is None
+    _body_offsets_hold(article)
+
+
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [
+        ("Posted: Nov 27, 2005 8: 20 AM ET Last Updated: Nov 27, 2005 8: 10 PM ET", "2005-11-27"),
+        ("12 / 16 / 08 1: 30 AM EST", "2008-12-16"),  # month first when either order is possible
+        ("27 / 09 / 2013", "2013-09-27"),  # day first when the month cannot be 27
+        ("Article posted on 08. 07. 2012", "2012-07-08"),  # dots: day first
+        ("Published: 2012. 08. 08 09: 01 AM", "2012-08-08"),
+        ("9: 53 AM, MON 22 JUL 2013", "2013-07-22"),
+        ("TNN Nov 12, 2011, 05. 51AM IST MUMBAI:", "2011-11-12"),
+        ("12: 52 p. m. EDT May 2, 2013", "2013-05-02"),
+        ("Posted on November 15, 2011 6: 07: 15 PM GMT+01: 0", "2011-11-15"),
+        ("APR 28", None),  # a stamp, but no year: no date
+    ],
+)
+def test_time_stamp_forms_are_read_under_a_standfirst(line: str, date: str | None) -> None:
+    text = f"A headline about the news\n\nA standfirst that says more about it\n\n{line}\n\nThe body of the article.\n"
+    article = read_text_article(text, "a.txt", "txt")
+    assert article.date == date
+    assert article.title == "A headline about the news"
+    assert line not in article.text and "The body of the article." in article.text
+    _body_offsets_hold(article)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Obama sworn in on January 20, 2009",
+        "Posted 1 year, 160 days ago [downloaded on 2 October 2013]",
+        "5 Thoughts on Why the Academy Picked Ellen DeGeneres",
+        "Top 10 stories of 2013",
+        "The price rose to 6.50 on May 2, 2013, traders said.",
+    ],
+)
+def test_lines_that_only_hold_a_date_are_kept(line: str) -> None:
+    text = f"A headline about the news\n\n{line}\n\nThe body of the article.\n"
+    assert line in read_text_article(text, "a.txt", "txt").text
+
+
 # --- discovery: links, pipes, names, permissions --------------------------------------------------
 
 
