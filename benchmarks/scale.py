@@ -4,9 +4,10 @@ Usage: python benchmarks/scale.py [--sizes 2000,5000,20000] [--work DIR] [--no-p
 
 For each size N it writes a corpus of N articles made from real ones (the ECB+
 articles in ../shared/corpora/ecbplus-dev/articles plus content/), repeated with
-variations: each repeat gets its own ids, dates moved on by 200 days (so a repeat
-forms stories of its own, as a later year of an archive would) and a few words
-changed (so no two texts are identical). Then, each in a fresh process:
+variations: each repeat gets its own ids, dates moved on by 200 days, its proper
+names changed ("Lohan" becomes "Lohanberg" in one repeat, "Lohansen" in another) so
+that its events are new events of the same kinds, as a later year of an archive
+would hold, and a few words swapped. Then, each in a fresh process:
 
 1. plain: the same texts through ``nlp.pipe`` once (same model, batch size and
    n_process as the build), timing only the pass: the floor every build pays;
@@ -49,6 +50,14 @@ SWAPS = {
     "Monday": "Tuesday", "Tuesday": "Wednesday", "Wednesday": "Thursday", "Thursday": "Friday", "Friday": "Monday",
 }
 _SWAP = re.compile(r"\b(" + "|".join(SWAPS) + r")\b")
+#: Endings that make a repeat's names its own; past the list, two are combined.
+ENDINGS = ("berg", "sen", "ton", "ley", "ford", "stad", "ham", "wick", "more", "dale", "by", "ov")
+#: A capitalised word after a lower-case word or comma: a name, not a sentence's first word.
+_NAME = re.compile(r"(?<=[a-z,] )([A-Z][a-z]{3,})\b")
+_NOT_NAMES = frozenset([
+    "January", "February", "March", "April", "June", "July", "August", "September", "October", "November", "December",
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+])
 _FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.S)
 
 
@@ -71,12 +80,27 @@ def sources() -> list[tuple[Path, str]]:
     return out
 
 
+def ending(copy: int) -> str:
+    k = copy - 1
+    return ENDINGS[k % len(ENDINGS)] + (ENDINGS[k // len(ENDINGS) - 1] if k >= len(ENDINGS) else "")
+
+
+def rename(text: str, copy: int) -> str:
+    """Every name the text uses mid-sentence, wherever it appears, with the repeat's ending."""
+    names = {m.group(1) for m in _NAME.finditer(text)} - _NOT_NAMES
+    if not names:
+        return text
+    pattern = re.compile(r"\b(" + "|".join(sorted(names, key=len, reverse=True)) + r")\b")
+    return pattern.sub(lambda m: m.group(1) + ending(copy), text)
+
+
 def vary(text: str, copy: int, index: int, date: dt.date) -> str:
-    """The text with up to three words swapped, chosen by (copy, index), and an 'Updated' line with
-    the repeat's date, so no two repeats are the same text (briefgen drops duplicates); copy 0 is the original.
+    """The text with its names changed for the repeat (``rename``), up to three words swapped, chosen by
+    (copy, index), and an 'Updated' line with the repeat's date; copy 0 is the original.
     """
     if copy == 0:
         return text
+    text = rename(text, copy)
     spots = list(_SWAP.finditer(text))
     chosen = sorted({spots[_h(copy, index, k) % len(spots)].start() for k in range(3)}) if spots else []
     for start in reversed(chosen):
