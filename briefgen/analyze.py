@@ -27,7 +27,7 @@ import marshal
 import multiprocessing
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
@@ -59,7 +59,49 @@ TASK_ARTICLES = 12
 MIN_PARALLEL_CHUNKS = 400
 
 Chunk = tuple[str, int, int, bool]  # text, paragraph index, offset in the article, heading
-Record = tuple[tuple[Sentence, ...], tuple[Mention, ...]]
+Rows = tuple[tuple[tuple[Any, ...], ...], tuple[tuple[Any, ...], ...]]  # sentence rows, mention rows (see _convert)
+
+
+class Parsed(AnalyzedArticle):
+    """An AnalyzedArticle kept as its compact rows until its sentences or mentions are first read.
+
+    Building every token's record is most of what reading the cache costs, and a rebuild
+    after one new article reads the tokens of the changed stories only (grouping keeps
+    its own per-article cache, pages need sentence offsets: ``spans``). Made with
+    ``sentences`` and ``mentions`` (as ``dataclasses.replace`` does), it is a plain one.
+    """
+
+    _rows: Rows | None
+
+    def __init__(self, article: Article, sentences: tuple[Sentence, ...] | None = None,
+                 mentions: tuple[Mention, ...] | None = None, *, rows: Rows | None = None) -> None:
+        object.__setattr__(self, "article", article)
+        object.__setattr__(self, "_rows", rows)
+        if rows is None:
+            object.__setattr__(self, "sentences", sentences or ())
+            object.__setattr__(self, "mentions", mentions or ())
+
+    @cached_property
+    def sentences(self) -> tuple[Sentence, ...]:  # type: ignore[override]
+        assert self._rows is not None
+        return tuple(Sentence(i, text, start, end, p, tuple([Token(*t) for t in tokens]), heading)
+                     for i, text, start, end, p, heading, tokens in self._rows[0])
+
+    @cached_property
+    def mentions(self) -> tuple[Mention, ...]:  # type: ignore[override]
+        assert self._rows is not None
+        return tuple([Mention(*m) for m in self._rows[1]])
+
+    def spans(self) -> tuple[tuple[int, int, int], ...]:
+        """(index, start, end) of each sentence, without decoding the tokens."""
+        if "sentences" in self.__dict__ or self._rows is None:
+            return tuple((x.index, x.start, x.end) for x in self.sentences)
+        return tuple((row[0], row[2], row[3]) for row in self._rows[0])
+
+
+def spans(item: AnalyzedArticle) -> tuple[tuple[int, int, int], ...]:
+    """(index, start, end) of each sentence of an analysed article."""
+    return item.spans() if isinstance(item, Parsed) else tuple((x.index, x.start, x.end) for x in item.sentences)
 
 
 @cache
@@ -125,7 +167,7 @@ def fingerprint(model: str) -> str:
         ",".join(sorted(ENTITY_LABELS)),
         *records,
         f"marshal-{marshal.version}",
-        *(_source(f) for f in (_chunks, _convert, _decode, TokenAttributes)),
+        *(_source(f) for f in (_chunks, _convert, _rows, Parsed, TokenAttributes)),
     )
 
 
@@ -171,10 +213,10 @@ def analyze(
     todo = [i for i in range(len(articles)) if cache is None or not cache.has("analysis", keys[i])]
     if cache is not None:
         cache.misses["analysis"] += len(todo)
-    records: list[Record | None] = [None] * len(articles)
+    records: list[Rows | None] = [None] * len(articles)
 
     def keep(i: int, data: bytes) -> None:
-        records[i] = _decode(data)
+        records[i] = _rows(data)
         if cache is not None:
             cache.put("analysis", keys[i], data)
         tick(1)
@@ -189,7 +231,7 @@ def analyze(
             if data is None:
                 continue
             try:
-                records[i] = _decode(data)
+                records[i] = _rows(data)
             except (ValueError, EOFError, TypeError) as exc:  # a damaged entry: parse again below
                 log.warning("%s: unreadable cache entry (%s)", cache.path("analysis", keys[i]), exc)
                 continue
@@ -212,10 +254,10 @@ def analyze(
     if late:  # cache entries that vanished or were damaged since we looked
         for i, data in _parse_here(late, config):
             keep(i, data)
-    out = []
+    out: list[AnalyzedArticle] = []
     for article, record in zip(articles, records, strict=True):
         assert record is not None
-        out.append(AnalyzedArticle(article, record[0], record[1]))
+        out.append(Parsed(article, rows=record))
     return out
 
 
@@ -344,14 +386,13 @@ def _workers(chunks: dict[int, list[Chunk]], config: BuildConfig) -> Iterator[It
         pool.join()
 
 
-def _decode(data: bytes) -> Record:
-    """Rows -> records. Token rows are in field order; marshal keeps interned strings shared."""
+def _rows(data: bytes) -> Rows:
+    """A cache entry -> its rows (decoded into records by Parsed); marshal keeps interned strings shared.
+    Raises ValueError, EOFError or TypeError for a damaged entry."""
     sentences, mentions = marshal.loads(data)
-    return (
-        tuple(Sentence(i, text, start, end, p, tuple([Token(*t) for t in tokens]), heading)
-              for i, text, start, end, p, heading, tokens in sentences),
-        tuple([Mention(*m) for m in mentions]),
-    )
+    if not isinstance(sentences, tuple) or not isinstance(mentions, tuple) or any(len(row) != 7 for row in sentences):
+        raise ValueError("not an analysis record")
+    return sentences, mentions
 
 
 def _convert(doc: Any, pos_lemma: Sequence[tuple[str, str]], offset: int, p_index: int, heading: bool,

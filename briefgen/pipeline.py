@@ -178,7 +178,7 @@ def publish(
             names = pdf.write_pdfs(briefing, {a.id: a for a in briefing.articles}, docs / "pdf", config, tdir)
             pdfs = dict(names)
             mark("pdf")
-        spans = {i.article.id: tuple((s.index, s.start, s.end) for s in i.sentences) for i in analyzed}
+        spans = {i.article.id: analyze.spans(i) for i in analyzed}
         base = config.mkdocs_config or (Path("mkdocs.yml") if Path("mkdocs.yml").is_file() else PACKAGE_TEMPLATES.parent / "mkdocs.yml")
         out = work / "site"
         settings = site.mkdocs_config(base, docs, out, config.site_name, briefing.edition)
