@@ -64,11 +64,21 @@ def stage_clock(timings: dict[str, float] | None) -> Callable[[str], None]:
     return mark
 
 
-def story_keys(stories: list[Story], by_id: dict[str, AnalyzedArticle], config: BuildConfig) -> list[str]:
-    """Cache keys of story briefs: the story, its articles (text and metadata), the settings and the code."""
+def story_keys(stories: list[Story], article: dict[str, str], config: BuildConfig) -> list[str]:
+    """Cache keys of story briefs: the story, its articles (``article``: id -> digest of text and
+    metadata), the settings and the code."""
     fixed = digest("story", code_fingerprint(), settings_fingerprint(config), analyze.fingerprint(config.model))
-    article = {aid: digest(repr(item.article)) for aid, item in by_id.items()}
     return [digest(fixed, repr(story), *(article[a] for a in story.articles)) for story in stories]
+
+
+def count_keys(analyzed: list[AnalyzedArticle], article: dict[str, str], config: BuildConfig, lead: float) -> list[str]:
+    """Cache keys of grouping's per-article counts: the article, its analysis, the grouping code."""
+    fixed = digest("counts", _source_of(group.features), analyze.fingerprint(config.model), repr(lead))
+    return [digest(fixed, article[item.article.id]) for item in analyzed]
+
+
+def _source_of(module: Any) -> bytes:
+    return Path(module.__file__).read_bytes()
 
 
 def build(config: BuildConfig, progress: Progress | None = None, timings: dict[str, float] | None = None) -> Briefing:
@@ -98,7 +108,12 @@ def build(config: BuildConfig, progress: Progress | None = None, timings: dict[s
         mark("analyze")
         prev = editions.previous_edition(site_dir, edition)
         prev_name, prev_data = prev if prev else (None, None)
-        stories = group.group(analyzed, config, editions.previous_stories(prev_data), load_editor_file(config.content_dir))
+        article_digest = {item.article.id: digest(repr(item.article)) for item in analyzed}
+        settings = group.settings_for(config)
+        counted = compute(store, "counts", count_keys(analyzed, article_digest, config, settings.lead),
+                          lambda i: group.article_counts(analyzed[i], settings.lead), config.processes)
+        stories = group.group(analyzed, config, editions.previous_stories(prev_data), load_editor_file(config.content_dir),
+                              settings, counted)
         mark("group")
         by_id = {item.article.id: item for item in analyzed}
         briefs = []
@@ -118,7 +133,7 @@ def build(config: BuildConfig, progress: Progress | None = None, timings: dict[s
             summarized += n
             report("summarize", summarized, len(stories))
 
-        made = compute(store, "stories", story_keys(stories, by_id, config), work, config.processes, summarized_one)
+        made = compute(store, "stories", story_keys(stories, article_digest, config), work, config.processes, summarized_one)
         for story, (story_boxes, story_brief) in zip(stories, made, strict=True):
             boxes[story.id] = story_boxes
             briefs.append(story_brief)

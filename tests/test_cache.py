@@ -170,3 +170,29 @@ def test_article_pages_are_built_beside_mkdocs_and_stay_linked_and_searchable(tm
     assert not any(loc.startswith("articles/_page") for loc in located)
     title = briefing.articles[0].title[:30]
     assert any(title in d["title"] for d in index["docs"])
+
+
+def test_a_rebuild_reads_tokens_only_of_the_stories_that_changed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Grouping counts and story briefs come from the cache, so unchanged articles stay undecoded rows."""
+    import shutil
+
+    from briefgen import analyze
+    from briefgen.pipeline import build
+
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "tests" / "data" / "ecb", content)
+    late = sorted(content.iterdir())[-1]
+    held = late.read_text(encoding="utf-8")
+    late.unlink()
+    site = tmp_path / "site"
+    build(load_config(content_dir=content, site_dir=site, edition="e1", pdf=False))
+    late.write_text(held, encoding="utf-8")
+    seen: list[list] = []
+    real = analyze.analyze
+    monkeypatch.setattr(analyze, "analyze", lambda *a, **k: seen.append(real(*a, **k)) or seen[-1])
+    briefing = build(load_config(content_dir=content, site_dir=site, edition="e2", pdf=False))
+    decoded = {item.article.id for item in seen[0] if "sentences" in vars(item)}
+    changed = {a for sb in briefing.stories if late.name in sb.story.articles for a in sb.story.articles}
+    assert late.name in decoded
+    assert decoded <= changed | {late.name}
+    assert len(decoded) < len(seen[0]) / 2

@@ -37,10 +37,20 @@ from typing import Any
 from briefgen.config import BuildConfig
 from briefgen.group.cluster import story_clusters
 from briefgen.group.editor import merge_stories, split_out, validate_editor
-from briefgen.group.features import ENTITY_BLOCKS, Features, Settings, dot, normalize_entity, surname, vectorize
+from briefgen.group.features import (
+    ENTITY_BLOCKS,
+    Counts,
+    Features,
+    Settings,
+    article_counts,
+    dot,
+    normalize_entity,
+    surname,
+    vectorize,
+)
 from briefgen.models import AnalyzedArticle, Story
 
-__all__ = ["Settings", "assign_ids", "group", "settings_for", "slugify", "validate_editor"]
+__all__ = ["Counts", "Settings", "article_counts", "assign_ids", "group", "settings_for", "slugify", "validate_editor"]
 
 log = logging.getLogger(__name__)
 
@@ -56,13 +66,15 @@ def group(
     previous: Mapping[str, Sequence[str]] | None = None,
     editor: Mapping[str, Any] | None = None,
     settings: Settings | None = None,
+    counted: Sequence[Counts] | None = None,
 ) -> list[Story]:
-    """Group articles into stories; ``previous`` maps old story ids to their article ids."""
+    """Group articles into stories; ``previous`` maps old story ids to their article ids.
+    ``counted``: each item's features.article_counts, if the caller has them (from its cache)."""
     if not items:
         return []
     edit = validate_editor(dict(editor or {}))
     settings = settings or settings_for(config)
-    features = vectorize(items, settings)
+    features = vectorize(items, settings, counted)
     index = {item.article.id: i for i, item in enumerate(items)}
     moved = {path for paths in edit["split"].values() for path in paths}
     kept = [[index[a] for a in arts if a in index and a not in moved] for _, arts in sorted((previous or {}).items())]

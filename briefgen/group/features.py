@@ -133,13 +133,25 @@ def article_date(item: AnalyzedArticle) -> str | None:
     return None
 
 
-def vectorize(items: Sequence[AnalyzedArticle], settings: Settings) -> list[Features]:
+#: What grouping needs of one article: raw counts per block and its date. A function of the
+#: article alone, so the build caches it per article (pipeline.py) and a rebuild reads no tokens.
+Counts = tuple[dict[str, dict[str, float]], str | None]
+
+
+def article_counts(item: AnalyzedArticle, lead: float) -> Counts:
+    return {b: dict(c) for b, c in article_terms(item, lead).items()}, article_date(item)
+
+
+def vectorize(items: Sequence[AnalyzedArticle], settings: Settings, counted: Sequence[Counts] | None = None) -> list[Features]:
     """TF-IDF over this corpus, each block's features times the block's weight, then unit length.
 
     Blocks are not normalised one by one: an article naming a single year would
-    then get a full block's share of similarity from that year alone.
+    then get a full block's share of similarity from that year alone. ``counted``
+    holds each item's ``article_counts`` when the caller has them already.
     """
-    counts = [article_terms(item, settings.lead) for item in items]
+    if counted is None:
+        counted = [article_counts(item, settings.lead) for item in items]
+    counts = [c for c, _ in counted]
     n = len(items)
     vectors: list[dict[str, float]] = [{} for _ in items]
     for block in BLOCKS:
@@ -156,7 +168,7 @@ def vectorize(items: Sequence[AnalyzedArticle], settings: Settings) -> list[Feat
         norm = math.sqrt(sum(w * w for w in vec.values())) or 1.0
         for k in vec:
             vec[k] /= norm
-    return [Features(item.article.id, vec, parse_day(article_date(item))) for item, vec in zip(items, vectors, strict=True)]
+    return [Features(item.article.id, vec, parse_day(day)) for item, vec, (_, day) in zip(items, vectors, counted, strict=True)]
 
 
 def parse_day(value: str | None) -> dt.date | None:
