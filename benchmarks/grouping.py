@@ -62,7 +62,7 @@ GRID = {
     "lead": (1.0,),
     "topic_threshold": (0.03, 0.05),
     "story_threshold": (0.05, 0.06, 0.07),
-    "window_days": (10,),  # group_window_days' default
+    "window_days": (10, 365),
     "fade": (0.0, 0.25, 0.5),
 }
 

@@ -30,7 +30,7 @@ class BuildConfig:
     cache_dir: Path | None = None  # default: .briefgen-cache beside the site folder (cache.default_dir)
     # grouping
     group_threshold: float = 0.06  # learned by leave-one-topic-out CV on ECB+ dev (benchmarks/grouping.py --cv)
-    group_window_days: int = 10
+    group_window_days: int = 365  # learned with the fade (group/features.py Settings)
     # summaries
     summary_words: int = 160
     summary_algorithm: str = "lexrank"
