@@ -243,6 +243,36 @@ def test_any_parse_gives_well_formed_questions(sents: list[list[Row]]) -> None:
             assert c.text == s.text == a.article.text[s.start : s.end]
 
 
+@settings(max_examples=300, deadline=None)
+@given(parsed())
+def test_clean_makes_any_parse_a_tree(rows: list[Row]) -> None:
+    s = sentence(rows)
+    cleaned = clean(s)
+    heads = [t.head for t in cleaned.tokens]
+    for i in range(len(heads)):
+        j, steps = i, 0
+        while heads[j] != j:
+            j, steps = heads[j], steps + 1
+            assert steps <= len(heads)
+    assert clean(cleaned) is cleaned  # a tree stays the very same sentence
+
+
+def test_a_detector_runs_wherever_it_can_find_something(seed_analyzed: list[AnalyzedArticle]) -> None:
+    """open_questions runs a detector only where ``kinds.cues`` says so: skipping must lose nothing."""
+    from briefgen.questions import kinds
+    from briefgen.questions.parse import lemma_forms
+
+    hits = set()
+    for a in seed_analyzed:
+        art = dataclasses.replace(a, sentences=tuple(clean(s) for s in a.sentences))
+        for s in art.sentences:
+            found = {"unknown": kinds.unknown(art, s), "disputed": kinds.disputed(art, s), "claims": kinds.claims(art, s),
+                     "pending": kinds.pending(art, s), "no_proof": kinds.no_proof(s)}
+            hits |= {name for name, f in found.items() if f}
+            assert {name for name, f in found.items() if f} <= kinds.cues(lemma_forms(s))
+    assert hits == set(kinds.CUES)  # every detector fired somewhere, so the check above checked something
+
+
 # --- real parses of small stories: conflicting figures, answered questions, what is no plan ---------------------
 
 

@@ -19,7 +19,7 @@ from briefgen.models import AnalyzedArticle, Citation, Question, Sentence, Summa
 from briefgen.questions import kinds
 from briefgen.questions.answering import Focus, answered, answers, focus, mentions
 from briefgen.questions.conflicting import conflicts
-from briefgen.questions.parse import MAX_WORDS, UNRESOLVED, clause_question, clean, key_stems
+from briefgen.questions.parse import MAX_WORDS, UNRESOLVED, clause_question, clean, key_stems, lemma_forms
 
 __all__ = ["MAX_WORDS", "answers", "clause_question", "open_questions", "question_focus", "resolved_questions"]
 
@@ -43,8 +43,12 @@ class _Cand:
     variants: list[str] = field(default_factory=list)  # the wordings merged into this question
 
 
-def _candidates(articles: Sequence[AnalyzedArticle], sent_keys: dict[tuple[int, int], set[str]], names: set[str]) -> list[_Cand]:
-    notes = [(ai, s.index) for ai, a in enumerate(articles) for s in a.sentences if not s.is_heading and kinds.no_proof(s)]
+def _candidates(articles: Sequence[AnalyzedArticle], sent_keys: dict[tuple[int, int], set[str]], names: set[str],
+                forms: Sequence[Mapping[int, frozenset[str]]]) -> list[_Cand]:
+    """Every detection of every sentence; a detector runs only where its cue words are (``kinds.cues``)."""
+    cues = [{si: kinds.cues(f) for si, f in by_sent.items()} for by_sent in forms]
+    notes = [(ai, s.index) for ai, a in enumerate(articles) for s in a.sentences
+             if not s.is_heading and "no_proof" in cues[ai][s.index] and kinds.no_proof(s)]
     cands: list[_Cand] = []
 
     def add(kind: str, found: kinds.Found, ai: int, s: Sentence, more: Sequence[tuple[int, int]] = (), bonus: float = 0.0) -> None:
@@ -55,30 +59,37 @@ def _candidates(articles: Sequence[AnalyzedArticle], sent_keys: dict[tuple[int, 
 
     for ai, a in enumerate(articles):
         for s in (s for s in a.sentences if not s.is_heading and s.tokens):
-            for found in kinds.unknown(a, s):
+            run = cues[ai][s.index]
+            for found in kinds.unknown(a, s) if "unknown" in run else ():
                 add("unknown", found, ai, s)
-            for found in kinds.disputed(a, s):  # each other article's best sentence raising the same claim joins the evidence
+            # each other article's best sentence raising the same claim joins the evidence
+            for found in kinds.disputed(a, s) if "disputed" in run else ():
                 keys = key_stems(found.sent.tokens, found.idx)[0]
                 hits = sorted((-len((keys & ks) - names), k) for k, ks in sent_keys.items() if k[0] != ai and len((keys & ks) - names) >= 2)
                 add("disputed", found, ai, s, list({k[0]: k for _, k in reversed(hits)}.values()))
-            for claim in kinds.claims(a, s):
-                keys = key_stems(claim.found.sent.tokens, claim.found.idx)[0]
+            # a claim is asked only when a note of missing proof links to it, or "claim"/"allege" already doubts it:
+            # the question, the costly part, is built only then
+            asked = notes or "no_proof" in run or not kinds.CLAIMED.isdisjoint(forms[ai][s.index])
+            for r in kinds.reported(s) if "claims" in run and asked else ():
+                keys = key_stems(s.tokens, r.span)[0]
                 linked = [n for n in notes if n != (ai, s.index) and (
                     (n[0] == ai and (n[1] == s.index + 1 or (abs(n[1] - s.index) <= 2 and len((keys & sent_keys[n]) - names) >= 2)))
-                    or len((keys & sent_keys[n]) - names) >= 3)] + [(ai, s.index)] * kinds.no_proof(s, claim.core)
-                if linked or claim.claimed:
+                    or len((keys & sent_keys[n]) - names) >= 3)] + [(ai, s.index)] * ("no_proof" in run and kinds.no_proof(s, r.core))
+                if (linked or r.claimed) and (claim := kinds.claim(a, s, r)) is not None:
                     add("unverified", claim.found, ai, s, linked, 0.0 if linked else -0.5)
-            for found in kinds.pending(a, s):
+            for found in kinds.pending(a, s) if "pending" in run else ():
                 add("pending", found, ai, s)
     for question, evidence, keys in conflicts(articles):
         cands.append(_Cand("conflicting", question, evidence, keys, WEIGHTS["conflicting"]))
     return cands
 
 
-def _answered_in_story(articles: Sequence[AnalyzedArticle], c: _Cand) -> bool:
+def _answered_in_story(articles: Sequence[AnalyzedArticle], c: _Cand, forms: Sequence[Mapping[int, frozenset[str]]]) -> bool:
     """Another source of the story answers it: a plan that happened, an unknown that a later article
-    states, a claim that another article confirms on its own."""
-    if c.focus is None or c.kind in ("disputed", "conflicting"):
+    states, a claim that another article confirms on its own. A sentence without a form of the
+    predicate (``forms``, see ``parse.lemma_forms``) cannot, so it is not parsed."""
+    f = c.focus
+    if f is None or c.kind in ("disputed", "conflicting"):
         return False
     cited = {ai for ai, _ in c.evidence}
     first = min((articles[ai].article.date or "" for ai in cited), default="")
@@ -87,7 +98,8 @@ def _answered_in_story(articles: Sequence[AnalyzedArticle], c: _Cand) -> bool:
             continue  # the claimer repeating the claim is no corroboration
         if c.kind == "pending" and a.article.date and first and a.article.date < first:
             continue  # an article older than the plan cannot know its outcome
-        if (hit := answered(c.focus, (s for s in a.sentences if (ai, s.index) not in c.evidence))) is not None:
+        sents = (s for s in a.sentences if not f.pred.isdisjoint(forms[ai][s.index]) and (ai, s.index) not in c.evidence)
+        if (hit := answered(f, sents)) is not None:
             log.debug("dropped %r: %s answers it: %s", c.question, a.article.id, hit.text)
             return True
     return False
@@ -103,18 +115,25 @@ def open_questions(articles: Sequence[AnalyzedArticle], config: BuildConfig,
     sentence is in the summary.
     """
     articles = [replace(a, sentences=tuple(clean(s) for s in a.sentences)) for a in articles]
-    sent_keys = {(ai, s.index): key_stems(s.tokens, range(len(s.tokens)))[0]
-                 for ai, a in enumerate(articles) for s in a.sentences if not s.is_heading}
-    names = {n for a in articles for s in a.sentences for n in key_stems(s.tokens, range(len(s.tokens)))[1]}
+    sent_keys: dict[tuple[int, int], set[str]] = {}
+    names: set[str] = set()
+    for ai, a in enumerate(articles):
+        for s in a.sentences:
+            keys, ents = key_stems(s.tokens, range(len(s.tokens)))
+            names |= ents
+            if not s.is_heading:
+                sent_keys[ai, s.index] = keys
     position = {a.article.id: ai for ai, a in enumerate(articles)}
     in_summary = {(position[s.citation.article], s.citation.sentence) for s in summary if s.citation.article in position}
     by_index = [{s.index: s for s in a.sentences} for a in articles]
     summary_sents = [(ai, by_index[ai][si]) for ai, si in sorted(in_summary) if si in by_index[ai]]
-    cands = _candidates(articles, sent_keys, names)
-    merged = [c for c in _merge(cands) if not _answered_in_story(articles, c)]
+    forms = [{s.index: lemma_forms(s) for s in a.sentences} for a in articles]
+    cands = _candidates(articles, sent_keys, names, forms)
+    merged = [c for c in _merge(cands) if not _answered_in_story(articles, c, forms)]
     kept = []
     for c in merged:
-        if c.focus is not None and answered(c.focus, (s for ai, s in summary_sents if (ai, s.index) not in c.evidence)):
+        if (f := c.focus) is not None and answered(f, (s for ai, s in summary_sents
+                                                       if not f.pred.isdisjoint(forms[ai][s.index]) and (ai, s.index) not in c.evidence)):
             log.debug("dropped %r: the summary answers it", c.question)
             continue
         cited = {ai for ai, _ in c.evidence}
@@ -168,11 +187,14 @@ def _finish(articles: Sequence[AnalyzedArticle], cands: list[_Cand], sent_keys: 
     two of them not names (names like "Wagner" run through the whole story)."""
     total, result = max(1, len(sent_keys)), []
     by_index = [{s.index: s for s in a.sentences} for a in articles]
+    keys_of: list[list[set[str]]] = [[] for _ in articles]  # each article's sentences' key words
+    for (ai, _), ks in sent_keys.items():
+        keys_of[ai].append(ks)
     for c in cands:
         cited = {ai for ai, _ in c.evidence}
         need = min(2, len(c.keys - names))
         silent = tuple(a.article.id for ai, a in enumerate(articles) if ai not in cited and not any(
-            ki == ai and len(c.keys & ks) >= 2 and len((c.keys & ks) - names) >= need for (ki, _), ks in sent_keys.items()))
+            len(c.keys & ks) >= 2 and len((c.keys & ks) - names) >= need for ks in keys_of[ai]))
         salience = max((sum(1 for ks in sent_keys.values() if e in ks) / total for e in c.keys & names), default=0.0)
         addressing = len(articles) - len(silent) - len(cited)
         score = round(c.weight + 0.5 * (len(cited) - 1) + 0.25 * addressing + min(1.0, 2 * salience), 3)

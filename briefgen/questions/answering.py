@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from briefgen.models import Sentence, Token
 from briefgen.questions.kinds import ANNOUNCE, KNOWABLE, PLAN, UNCLEAR, Found, personal
-from briefgen.questions.parse import ENTITY, GENERIC, HEDGES, children, stem, subtree
+from briefgen.questions.parse import ENTITY, GENERIC, HEDGES, Kids, children, stem, subtree
 
 SYNONYMS = [{"reverse", "overturn", "rescind", "repeal", "scrap"},
             {"close", "shut"}, {"resign", "quit"}, {"arrive", "land", "reach"}, {"fire", "dismiss", "sack"},
@@ -93,7 +93,7 @@ def focus(kind: str, found: Found) -> Focus:
                  _subject(toks, kids, found.head))
 
 
-def _subject(toks: tuple[Token, ...], kids: list[list[int]], v: int) -> str:
+def _subject(toks: tuple[Token, ...], kids: Kids, v: int) -> str:
     t = toks[v]
     if t.dep == "relcl" and t.head != v and any(toks[c].tag in ("WP", "WDT") and toks[c].dep.startswith("nsubj") for c in kids[v]):
         return stem(toks[t.head].lemma) if toks[t.head].pos in ("NOUN", "PROPN") else ""
@@ -115,7 +115,7 @@ def uncertain(sent: Sentence) -> bool:
     return False
 
 
-def _clause(toks: tuple[Token, ...], kids: list[list[int]], v: int) -> set[int]:
+def _clause(toks: tuple[Token, ...], kids: Kids, v: int) -> set[int]:
     """The verb's clause, with the subject it shares: "X, who was charged", "X was arrested and charged"."""
     out = subtree(kids, v)
     t = toks[v]
@@ -126,7 +126,7 @@ def _clause(toks: tuple[Token, ...], kids: list[list[int]], v: int) -> set[int]:
     return out
 
 
-def _asserted(toks: tuple[Token, ...], kids: list[list[int]], v: int, kind: str) -> bool:
+def _asserted(toks: tuple[Token, ...], kids: Kids, v: int, kind: str) -> bool:
     """The clause of verb ``v`` states that something happened (or, outside plans, is so)."""
     t = toks[v]
     if t.pos not in ("VERB", "AUX"):
@@ -145,7 +145,7 @@ def _asserted(toks: tuple[Token, ...], kids: list[list[int]], v: int, kind: str)
     return t.tag in ("VBD", "VBZ", "VBP") or (t.tag in ("VBN", "VBG") and bool(auxes))
 
 
-def _wh_ok(f: Focus, toks: tuple[Token, ...], kids: list[list[int]], clause: set[int], p: int) -> bool:
+def _wh_ok(f: Focus, toks: tuple[Token, ...], kids: Kids, clause: set[int], p: int) -> bool:
     """The clause holds the kind of thing the wh-word asks for."""
     near = [toks[i] for i in sorted(clause)]
     if f.wh in ("", "whether"):

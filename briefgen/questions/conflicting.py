@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from briefgen.models import AnalyzedArticle, Sentence, Token
-from briefgen.questions.parse import GENERIC, children, lower_first, render, stem, subtree, tidy
+from briefgen.questions.parse import GENERIC, Kids, children, lower_first, render, stem, subtree, tidy
 
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
                 "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
@@ -82,7 +82,7 @@ def _value(toks: Sequence[Token], span: list[int]) -> float | None:
     return total + (current or 0.0) if seen else None
 
 
-def _exact(toks: Sequence[Token], kids: list[list[int]], span: list[int]) -> bool:
+def _exact(toks: Sequence[Token], kids: Kids, span: list[int]) -> bool:
     before = {toks[j].lemma.lower() for j in range(max(0, span[0] - 3), span[0])}
     inside = {toks[j].lemma.lower() for i in span for j in subtree(kids, i)}
     return not (before | inside) & QUALIFIERS and not any(toks[j].tag == "CD" and j not in span for i in span for j in kids[i])
@@ -99,7 +99,7 @@ def _span(toks: Sequence[Token], i: int) -> list[int]:
     return list(range(lo, hi + 1))
 
 
-def _subject(toks: Sequence[Token], kids: list[list[int]], verb: int) -> str | None:
+def _subject(toks: Sequence[Token], kids: Kids, verb: int) -> str | None:
     subj = next((c for c in kids[verb] if toks[c].dep == "nsubj"), None)
     if subj is None or toks[subj].pos not in ("NOUN", "PROPN"):
         return None
@@ -110,7 +110,7 @@ def _subject(toks: Sequence[Token], kids: list[list[int]], verb: int) -> str | N
     return lower_first(toks, span, render(toks, span)) if len(span) <= 5 else None
 
 
-def _question(toks: Sequence[Token], kids: list[list[int]], num: int, money: bool) -> tuple[tuple[str, str], str] | None:
+def _question(toks: Sequence[Token], kids: Kids, num: int, money: bool) -> tuple[tuple[str, str], str] | None:
     """The figure's key and the question asking for it."""
     counted = toks[num].head
     if money:  # "$200 million offer", "offered $200 million"
@@ -160,7 +160,7 @@ def _magnitude(sent: Sentence) -> Figure | None:
     return None
 
 
-def _owner(toks: Sequence[Token], kids: list[list[int]], i: int) -> frozenset[str]:
+def _owner(toks: Sequence[Token], kids: Kids, i: int) -> frozenset[str]:
     """Names in the subject of the clause that holds the figure."""
     v = i
     while toks[v].pos not in ("VERB", "AUX") and toks[v].head != v:
@@ -172,16 +172,19 @@ def _owner(toks: Sequence[Token], kids: list[list[int]], i: int) -> frozenset[st
 
 
 def figures(ai: int, sent: Sentence) -> list[Figure]:
-    toks, kids = sent.tokens, children(sent.tokens)
+    toks = sent.tokens
+    ents = {t.ent for t in toks}
+    if "CARDINAL" not in ents and "MONEY" not in ents and not any(map(str.isdigit, [t.text for t in toks])):
+        return []  # no number at all, as in most sentences
     if sent.is_heading or not toks or any(t.lemma.lower() in UPDATES for t in toks) or sent.text.rstrip(" \"'”’").endswith("?"):
         return []
-    if any(t.ent == "DATE" and (t.text.lower() in MONTHS or re.fullmatch(r"(1[89]|20)\d\d", t.text) or t.lemma.lower() in PAST)
-           for t in toks):
+    if "DATE" in ents and any(t.ent == "DATE" and (t.text.lower() in MONTHS or re.fullmatch(r"(1[89]|20)\d\d", t.text)
+                                                   or t.lemma.lower() in PAST) for t in toks):
         return []  # "In February, a quake killed 612 people": background, another event
-    words = frozenset(stem(t.lemma) for t in toks if t.pos in ("NOUN", "PROPN", "VERB") and not t.is_stop and len(t.lemma) > 2)
+    kids = children(toks)
     out: list[Figure] = []
     if (mag := _magnitude(sent)) is not None:
-        out.append(Figure(ai, sent, mag.value, mag.key, mag.question, mag.tokens, words))
+        out.append(mag)
     for i, t in enumerate(toks):
         money = t.ent == "MONEY"
         if not (t.ent in ("CARDINAL", "MONEY") and (t.tag == "CD" or t.lemma.lower() in NUMBER_WORDS)):
@@ -194,14 +197,20 @@ def figures(ai: int, sent: Sentence) -> list[Figure]:
         if value is None or value == 0 or not _exact(toks, kids, span) or (not money and 1900 <= value <= 2100):
             continue
         if (found := _question(toks, kids, i, money)) is not None:
-            out.append(Figure(ai, sent, value, found[0], found[1], frozenset(span), words, _owner(toks, kids, i)))
-    return out
+            out.append(Figure(ai, sent, value, found[0], found[1], frozenset(span), frozenset(), _owner(toks, kids, i)))
+    if not out:
+        return out
+    words = frozenset(stem(t.lemma) for t in toks if t.pos in ("NOUN", "PROPN", "VERB") and not t.is_stop and len(t.lemma) > 2)
+    return [replace(f, article=ai, words=words) for f in out]  # the words only of the few sentences with a figure
 
 
 def conflicts(articles: Sequence[AnalyzedArticle]) -> list[tuple[str, list[tuple[int, int]], set[str]]]:
     """(question, evidence as (article position, sentence index) one per figure given, key words)."""
     found: dict[tuple[str, str], list[Figure]] = {}
+    dates = [a.article.date for a in articles]
     for ai, a in enumerate(articles):
+        if not any(bi != ai and not (dates[ai] and other and dates[ai] != other) for bi, other in enumerate(dates)):
+            continue  # no other article of its day (see _same_event): its figures conflict with none
         for s in a.sentences:
             for f in figures(ai, s):
                 found.setdefault(f.key, []).append(f)

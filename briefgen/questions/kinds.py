@@ -28,6 +28,7 @@ from briefgen.questions.parse import (
 UNCLEAR = {"unclear", "unknown", "uncertain", "mystery", "unexplained"}
 KNOWABLE = {"know", "clear", "confirm", "determine", "establish", "disclose", "say", "explain", "reveal", "specify"}  # when negated
 CLAIM_VERBS = {"say", "claim", "assert", "allege", "insist"}
+CLAIMED = {"claim", "allege"}  # already signal doubt
 ANNOUNCE = CLAIM_VERBS | {"announce", "add", "tell", "state", "confirm", "decide", "agree", "promise", "pledge", "vow", "declare"}
 WISH = {"like", "love", "prefer", "want", "rather"}
 VAGUE = {"anything", "something", "everything", "nothing", "anyone", "someone", "everyone", "everybody", "nobody", "all", "one", "these",
@@ -48,6 +49,11 @@ FRAMES = {"whereabouts": WHERE, "location": WHERE, "cause": "What caused {x}?", 
           "identity": WHO, "name": WHO, "number": "How many {x} {be} there?", "motive": BEHIND, "reason": BEHIND,
           "toll": LARGE, "extent": LARGE, "scale": LARGE, "size": LARGE, "amount": LARGE, "condition": "How {be} {x}?",
           "term": "What are the terms of {x}?", "detail": "What are the details of {x}?"}
+DOUBT = UNCLEAR | KNOWABLE
+PROOF = VERIFY | NO_PROOF | {"unverified", "unconfirmed"}
+FUTURE = PLAN | {"will", "would", "shall"}
+#: A detector finds nothing in a sentence without one of its cue lemmas: ``cues`` tells which to run.
+CUES = {"unknown": DOUBT, "disputed": DENY, "claims": CLAIM_VERBS, "pending": FUTURE, "no_proof": PROOF}
 FRAME_WH = {WHERE: "where", LARGE: "how", BEHIND: "why", WHO: "who", FRAMES["cause"]: "why", FRAMES["number"]: "how",
             FRAMES["fate"]: "what", FRAMES["condition"]: "how"}
 
@@ -60,10 +66,23 @@ class Found(NamedTuple):
     wh: str = ""  # "why", "how", "who", ... for a wh-question; "" for yes/no
 
 
+class Reported(NamedTuple):
+    verb: int  # "said", "claimed"
+    clause: int  # the head of what was said
+    span: set[int]  # the clause's tokens
+    core: set[int]  # the clause without its asides
+    claimed: bool  # made with a verb of CLAIMED
+
+
 class Claim(NamedTuple):
     found: Found
     claimed: bool  # made with "claim"/"allege", which already signals doubt
     core: set[int]  # the clause without its asides: ", a figure that could not be verified" notes the claim
+
+
+def cues(forms: frozenset[str]) -> set[str]:
+    """The detectors worth running on a sentence with these lemma forms (see ``parse.lemma_forms``)."""
+    return {name for name, lemmas in CUES.items() if not lemmas.isdisjoint(forms)}
 
 
 def personal(toks: tuple[Token, ...] | list[Token]) -> bool:
@@ -73,9 +92,13 @@ def personal(toks: tuple[Token, ...] | list[Token]) -> bool:
 
 def unknown(art: AnalyzedArticle, sent: Sentence) -> list[Found]:
     """"X remain(s) unclear", "it is not known whether ...", "an unknown number of ..."."""
+    if not any(t.dep == "neg" or t.lemma.lower() in UNCLEAR for t in sent.tokens):
+        return []  # "X said": a knowable verb leaves something open only when negated
     toks, kids = sent.tokens, children(sent.tokens)
     out: list[Found] = []
     for i, t in enumerate(toks):
+        if t.lemma.lower() not in DOUBT:
+            continue
         v = t.head if t.dep in ("acomp", "attr", "oprd", "amod") else i
         negated = any(toks[c].dep == "neg" for c in kids[i] + kids[v])
         if not (t.lemma.lower() in UNCLEAR or (t.lemma.lower() in KNOWABLE and t.tag in ("JJ", "VB", "VBN", "VBD") and negated)) or (
@@ -228,24 +251,38 @@ def disputed(art: AnalyzedArticle, sent: Sentence) -> list[Found]:
 
 def claims(art: AnalyzedArticle, sent: Sentence) -> list[Claim]:
     """Claims attributed to one party: "X said/claimed (that) CLAUSE"."""
+    return [c for r in reported(sent) if (c := claim(art, sent, r)) is not None]
+
+
+def reported(sent: Sentence) -> list[Reported]:
+    """The clauses of "X said/claimed (that) CLAUSE", before their questions are built (the costly part)."""
     toks, kids = sent.tokens, children(sent.tokens)
     out = []
     for i, t in enumerate(toks):
+        if t.pos != "VERB" or t.lemma.lower() not in CLAIM_VERBS:
+            continue
         clause = next((c for c in kids[i] if toks[c].dep == "ccomp"), None)
-        if t.pos != "VERB" or t.lemma.lower() not in CLAIM_VERBS or clause is None or toks[clause].lemma.lower() in COGNITION:
+        if clause is None or toks[clause].lemma.lower() in COGNITION:
             continue
         span = subtree(kids, clause)
         asides = {j for k in span if toks[k].dep in ("appos", "relcl") for j in subtree(kids, k)}
-        if q := clause_question(sent, clause, subs=pronoun_subs(art, sent, span, speaker_of(art, sent, i), top=clause)):
-            out.append(Claim(Found(q, sent, span, clause), t.lemma.lower() in ("claim", "allege"), span - asides))
+        out.append(Reported(i, clause, span, span - asides, t.lemma.lower() in CLAIMED))
     return out
+
+
+def claim(art: AnalyzedArticle, sent: Sentence, r: Reported) -> Claim | None:
+    """The claim of one reported clause, or None when it makes no question."""
+    q = clause_question(sent, r.clause, subs=pronoun_subs(art, sent, r.span, speaker_of(art, sent, r.verb), top=r.clause))
+    return Claim(Found(q, sent, r.span, r.clause), r.claimed, r.core) if q else None
 
 
 def no_proof(sent: Sentence, skip: set[int] | frozenset[int] = frozenset()) -> bool:
     """The sentence notes missing verification ("no videos", "could not be independently verified")."""
     toks, kids = sent.tokens, children(sent.tokens)
     for i, t in enumerate(toks):
-        lem, h = ("", i) if i in skip else (t.lemma.lower(), t.head)
+        if i in skip:
+            continue
+        lem, h = t.lemma.lower(), t.head
         if lem in ("unverified", "unconfirmed") or (lem in VERIFY and any(toks[c].dep == "neg" for c in kids[i] + kids[h])):
             return True
         if lem in NO_PROOF and (any(toks[c].lemma.lower() == "no" for c in kids[i]) or toks[h].lemma.lower() == "without"):
@@ -280,7 +317,7 @@ def pending(art: AnalyzedArticle, sent: Sentence) -> list[Found]:
         elif lem in PLAN and (t.tag == "VBN" or (lem in ("plan", "intend", "due") and t.tag != "VBD")):
             verb = next((c for c in kids[i] if toks[c].dep == "xcomp" and toks[c].pos in ("VERB", "AUX")), None)
             subj = next((c for c in kids[i] + kids[t.head] if toks[c].dep in ("nsubj", "nsubjpass")), None)  # "is due to"
-            past = any(toks[c].tag == "VBD" for c in kids[i] + [i]) and any(x.lemma.lower() in INTERRUPTED for x in toks)
+            past = any(toks[c].tag == "VBD" for c in (*kids[i], i)) and any(x.lemma.lower() in INTERRUPTED for x in toks)
             finite = t.tag in ("VBZ", "VBP", "VBD") or any(toks[c].dep in ("aux", "auxpass") for c in kids[i])
             finite = finite and not any(toks[c].tag == "MD" for c in kids[i])  # "may have intended to": a guess
             if subj is None or past or not finite:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import lru_cache
 
 from briefgen.models import AnalyzedArticle, Sentence, Token
 
@@ -25,32 +26,48 @@ PRONOUNS = {"he": PERSON, "his": PERSON, "she": PERSON, "her": PERSON, "it": THI
 ENTITY = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW"}
 #: A question still holding one of these after pronoun resolution leaves the reader asking "who?".
 UNRESOLVED = re.compile(r"\b(?:he|she|him|her|his|hers|they|them|their|it|its|I|me|my|we|our|us|you|your|whose|whom)\b")
+Kids = tuple[tuple[int, ...], ...]  # each token's dependents, in order (see children)
 
 
 def clean(sent: Sentence) -> Sentence:
     """Make the parse a tree (bad head index or a cycle -> a root), so every walk up ends."""
-    toks = sent.tokens
-    heads = [t.head if 0 <= t.head < len(toks) else i for i, t in enumerate(toks)]
-    for i in range(len(toks)):
-        seen, j = set(), i
-        while heads[j] != j and j not in seen:
-            seen.add(j)
-            j = heads[j]
-        heads[j] = j
-    if all(h == t.head for h, t in zip(heads, toks, strict=True)):
+    heads = tuple(t.head for t in sent.tokens)
+    tree = _tree(heads)
+    if tree == heads:
         return sent
-    return replace(sent, tokens=tuple(replace(t, head=h) for t, h in zip(toks, heads, strict=True)))
+    return replace(sent, tokens=tuple(replace(t, head=h) for t, h in zip(sent.tokens, tree, strict=True)))
 
 
-def children(toks: Sequence[Token]) -> list[list[int]]:
-    kids: list[list[int]] = [[] for _ in toks]
-    for i, t in enumerate(toks):
-        if t.head != i:
-            kids[t.head].append(i)
-    return kids
+@lru_cache(maxsize=4096)
+def _tree(heads: tuple[int, ...]) -> tuple[int, ...]:
+    """Cached on the head indices alone: a sentence is cleaned again by every question built from it."""
+    out = [h if 0 <= h < len(heads) else i for i, h in enumerate(heads)]
+    walk = [-1] * len(out)  # the first walk up that passed each token; a later one meeting it ends at a root
+    for i in range(len(out)):
+        j = i
+        while out[j] != j and walk[j] < 0:
+            walk[j] = i
+            j = out[j]
+        if walk[j] == i:
+            out[j] = j  # this walk closed a cycle: cut it here
+    return tuple(out)
 
 
-def subtree(kids: list[list[int]], i: int) -> set[int]:
+def children(toks: Sequence[Token]) -> Kids:
+    return _children(tuple(t.head for t in toks))
+
+
+@lru_cache(maxsize=4096)
+def _children(heads: tuple[int, ...]) -> Kids:
+    """Cached on the head indices alone: every detector asks for the same sentence's dependents."""
+    kids: list[list[int]] = [[] for _ in heads]
+    for i, h in enumerate(heads):
+        if h != i:
+            kids[h].append(i)
+    return tuple(map(tuple, kids))
+
+
+def subtree(kids: Kids, i: int) -> set[int]:
     out, todo = set(), [i]
     while todo:  # a tree (see clean), so nothing is visited twice
         out.add(j := todo.pop())
@@ -88,7 +105,7 @@ def lower_first(toks: Sequence[Token], idx: set[int], text: str) -> str:
     return text
 
 
-def drop_phrase(toks: Sequence[Token], kids: list[list[int]], keep: set[int], i: int) -> None:
+def drop_phrase(toks: Sequence[Token], kids: Kids, keep: set[int], i: int) -> None:
     """Remove a modifier with the conjunction and comma before it, so the cut is clean."""
     span = subtree(kids, i)
     keep -= span
@@ -103,7 +120,7 @@ def drop_phrase(toks: Sequence[Token], kids: list[list[int]], keep: set[int], i:
         keep.discard(after)  # "X, from the town, appeared": both commas of the aside go
 
 
-def trim(toks: Sequence[Token], kids: list[list[int]], keep: set[int], protect: set[int]) -> None:
+def trim(toks: Sequence[Token], kids: Kids, keep: set[int], protect: set[int]) -> None:
     """Shorten to MAX_WORDS by dropping whole clauses, then whole phrases, largest first."""
     for deps in (CLAUSAL, {"prep", "npadvmod", "advmod"}):
         while sum(1 for i in keep if toks[i].pos != "PUNCT") > MAX_WORDS:
@@ -147,9 +164,10 @@ def clause_question(sent: Sentence, verb: int, *, subject: int | None = None, mo
         keep -= set(range(a, b + 1))
     subj_idx = subtree(kids, subj) & keep
     for i in sorted(keep):  # asides (", who ...") and clauses inside the subject
+        if i not in keep or i in (verb, subj) or toks[i].dep not in ("relcl", "appos", "acl"):
+            continue
         start = min(subtree(kids, i))
-        aside = start > 0 and toks[start - 1].text == "," and toks[i].dep in ("relcl", "appos")
-        if i in keep and i not in (verb, subj) and (aside or (i in subj_idx and toks[i].dep in ("relcl", "appos", "acl"))):
+        if (start > 0 and toks[start - 1].text == "," and toks[i].dep in ("relcl", "appos")) or i in subj_idx:
             drop_phrase(toks, kids, keep, i)
     trim(toks, kids, keep, {verb, subj, *auxes})
     subj_idx = subtree(kids, subj) & keep
@@ -186,6 +204,7 @@ def clause_question(sent: Sentence, verb: int, *, subject: int | None = None, mo
     return tidy(f"{first} {lower_first(toks, subj_idx, render(toks, subj_idx, words))} {render(toks, body, words)}")
 
 
+@lru_cache(maxsize=1 << 16)
 def stem(lemma: str) -> str:
     w = lemma.lower()
     for suf in ("ings", "ing", "ments", "ment", "ions", "ion"):
@@ -194,16 +213,29 @@ def stem(lemma: str) -> str:
     return w[:-1] if len(w) > 4 and w.endswith("s") and not w.endswith(("ss", "us", "is")) else w  # "Oscars" = "oscar"
 
 
+def lemma_forms(sent: Sentence) -> frozenset[str]:
+    """Every lemma of the sentence, lowercased and stemmed: one set per sentence for the cheap first
+    tests (which detectors can find anything here, which sentences can answer a question)."""
+    lemmas = {t.lemma for t in sent.tokens}
+    return frozenset(map(stem, lemmas)).union(map(str.lower, lemmas))
+
+
 def key_stems(toks: Sequence[Token], idx: set[int] | range) -> tuple[set[str], set[str]]:
     """Content stems of some tokens, and the subset that are names: for matching and salience."""
     keys, ents = set(), set()
     for i in idx:
         t = toks[i]
-        if t.pos in ("NOUN", "PROPN", "VERB") and not t.is_stop and len(t.lemma) > 2 and t.lemma.lower() not in GENERIC:
-            keys.add(stem(t.lemma))
+        if t.pos in ("NOUN", "PROPN", "VERB") and not t.is_stop and (key := _key(t.lemma)):
+            keys.add(key)
             if t.pos == "PROPN" or t.ent in ENTITY:
-                ents.add(stem(t.lemma))
+                ents.add(key)
     return keys, ents
+
+
+@lru_cache(maxsize=1 << 16)
+def _key(lemma: str) -> str:
+    """The stem of a lemma that can be a key word, "" for a short or generic one."""
+    return stem(lemma) if len(lemma) > 2 and lemma.lower() not in GENERIC else ""
 
 
 def short_name(text: str, label: str) -> str:
