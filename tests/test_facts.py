@@ -422,6 +422,42 @@ def test_edition_pages_for_roles_and_quotes() -> None:
     assert pages == {"Ivan Kubrakov": "ivan-kubrakov", "Minsk": ""}
 
 
+def test_edition_people_join_the_one_name_they_fit() -> None:
+    from briefgen.facts import edition_entities
+
+    names = ["Aleksandr Lukashenko", "John Smith", "Alexander Lukashenko", "Jane Smith", "A. Lukashenko", "J. Smith",
+             "Ivan Kubrakov", "Lukashenko", "Smith", "Kubrakov"]
+    boxes = {f"s{k}": [FactBox(id="x", name=name, type="PERSON", aliases=(name,), roles=(), quotes=(),
+                               mentions=len(names) - k, articles=(f"a{k}",), sources=1)]
+             for k, name in enumerate(names)}
+    ed = edition_entities(boxes, [Article(f"a{k}", name, name, (Paragraph(name, 0),)) for k, name in enumerate(names)])
+    aliases = {e.name: set(e.aliases) for e in ed.entities}
+    # 'J. Smith' fits John and Jane, and the bare 'Smith' all three: neither joins anyone
+    assert sorted(aliases) == ["Aleksandr Lukashenko", "Ivan Kubrakov", "J. Smith", "Jane Smith", "John Smith", "Smith"]
+    assert aliases["Aleksandr Lukashenko"] == {"Aleksandr Lukashenko", "Alexander Lukashenko", "A. Lukashenko", "Lukashenko"}
+    assert aliases["Ivan Kubrakov"] == {"Ivan Kubrakov", "Kubrakov"}
+
+
+def test_quoted_is_the_quote_and_its_marks() -> None:
+    from briefgen.facts.story import Story
+
+    said = "He PRON nsubj 1 ; said VERB ROOT 1 ; “ PUNCT punct 1 ; go VERB ccomp 1 ; now ADV advmod 3 ; ” PUNCT punct 1"
+    aa = make("a", [[said, said], [said]])
+    text, story = aa.article.text, Story([aa], [], [])
+    inside = set()
+    for m in re.finditer("“([^”]+)”", text):
+        inside |= set(range(m.start(1) - 1, m.end(1) + 1))
+    assert len(inside) == 3 * len("“go now”")
+    assert [story.quoted(0, k) for k in range(len(text) + 2)] == [k in inside for k in range(len(text) + 2)]
+
+
+def test_shingles_are_word_runs_whatever_the_spacing() -> None:
+    from briefgen.facts.sources import shingles
+
+    assert shingles("One, two  three") == shingles("one two three") and len(shingles("one two three")) == 1
+    assert len(shingles("a b c d e")) == 1 and len(shingles("a b c d e f g")) == 3 and shingles("") == shingles("!") == set()
+
+
 # --- a real corpus: every role, quote and evidence string is verbatim ------------------------
 
 ECB = ROOT.parent / "shared" / "corpora" / "ecbplus-dev"

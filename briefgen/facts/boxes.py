@@ -61,8 +61,10 @@ def describe(articles: Sequence[AnalyzedArticle], ms: list[M], ents: list[Ent], 
             if sent.is_heading or not in_article[ai]:
                 continue
             for i, t in enumerate(sent.tokens):
+                if t.pos != "NOUN":
+                    continue
                 title = t.text.casefold()
-                if t.pos != "NOUN" or title not in n.TITLES or (ai, si, i) in taken or t.dep in ("compound", "appos"):
+                if title not in n.TITLES or (ai, si, i) in taken or t.dep in ("compound", "appos"):
                     continue
                 kids = children(sent, i)
                 if any(sent.tokens[j].dep == "appos" for j in kids):

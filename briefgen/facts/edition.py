@@ -50,21 +50,24 @@ def _groups(story_boxes: Mapping[str, Sequence[FactBox]]) -> list[list[Node]]:
             parent[max(ra, rb)] = min(ra, rb)
 
     order = sorted(nodes, key=lambda nd: (-box[nd].mentions, box[nd].name, nd))
-    people: list[list[Node]] = []
+    # Full-name clusters, oldest first, under the surname all their members share (same_person
+    # demands it), each with its distinct names: a name is checked against those alone.
+    people: dict[str, list[tuple[Node, set[str]]]] = defaultdict(list)
     for nd in order:
         key = box[nd].name.casefold()
         if box[nd].type == "PERSON" and " " in key:
-            fits = [c for c in people if all(n.same_person(key, box[o].name.casefold()) for o in c)]
+            namesakes = people[n.surname(key)]
+            fits = [c for c in namesakes if all(n.same_person(key, o) for o in c[1])]
             if len(fits) == 1:
-                fits[0].append(nd)
+                fits[0][1].add(key)
                 join(nd, fits[0][0])
             else:
-                people.append([nd])
+                namesakes.append((nd, {key}))
     bare: dict[str, Node] = {}
     for nd in order:
         key = box[nd].name.casefold()
         if box[nd].type == "PERSON" and " " not in key:
-            fits = [c for c in people if n.surname(box[c[0]].name.casefold()) == n.skel(key)]
+            fits = people.get(n.skel(key), [])
             if len(fits) == 1:
                 join(nd, fits[0][0])
             elif not fits:

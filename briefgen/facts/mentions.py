@@ -9,6 +9,7 @@ those, cheap and local; the vote it casts is settled by majority later.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from typing import NamedTuple
 
@@ -19,6 +20,7 @@ from briefgen.models import AnalyzedArticle, Sentence, Token
 _DATELINE = re.compile(r"^\s*(?:[A-Z][A-Z .'’-]{1,40}(?:,[^()\n]{0,40})?\s*)?\([^()\n]{2,90}\)")
 _FURNITURE = re.compile(r"^(?:By\s+[A-Z]|This post appeared first)|\bdate\s+\d{4}-")
 _INITIALS = re.compile(r"^(?:[A-Z]\.\s*)+$")
+_LONE_JUNK = n.VESSEL_PREFIXES | n.JUNK_NAMES
 
 
 class M(NamedTuple):
@@ -41,25 +43,25 @@ class M(NamedTuple):
         return self.form.casefold()
 
 
-def _hint(sent: Sentence, toks: list[int], label: str) -> tuple[str, str]:
+def _hint(sent: Sentence, toks: list[int], label: str, h: int, before: list[int]) -> tuple[str, str]:
     """A better vote than NER's from the words around the name, and the vote of a noun that
     says outright what the name is ('the media regulator Roskomnadzor', 'Mat Maid, a farmer's
-    cooperative'), which outweighs NER's labels later."""
+    cooperative'), which outweighs NER's labels later. ``h`` is the name's head, ``before`` its
+    pre-modifiers."""
     words = [sent.tokens[i] for i in toks]
     text = " ".join(t.text for t in words)
     if any(t.text.casefold() in n.VESSEL_PREFIXES for t in words[:-1]) and words[0].text[:1].isupper():
         return "VESSEL", "VESSEL"
     if words[-1].text.casefold().strip(".") in n.PLACE_SUFFIXES and len(words) > 1:
         return "PLACE", "PLACE"
-    h = head(sent, toks)
-    before = premods(sent, toks)
     near = [sent.tokens[j] for j in before]
     beside = [sent.tokens[j] for j in before[-1:]]  # the noun right before the name, or in apposition
-    beside += [sent.tokens[j] for j in children(sent, h) if sent.tokens[j].dep == "appos" and j > h]
+    kids = children(sent, h)
+    beside += [sent.tokens[j] for j in kids if sent.tokens[j].dep == "appos" and j > h]
     if sent.tokens[h].dep == "appos" and sent.tokens[h].head < toks[0] and sent.tokens[sent.tokens[h].head].pos == "NOUN":
         beside.append(sent.tokens[sent.tokens[h].head])  # 'the media regulator Roskomnadzor'
     nouns = {t.lemma.casefold() for t in beside if t.pos == "NOUN" and t.dep != "poss"}
-    if _personal(sent, toks, h, near + beside) and "," not in text and not text.isupper():
+    if _personal(sent, toks, h, kids, near + beside) and "," not in text and not text.isupper():
         return "PERSON", "PERSON"
     if nouns & n.ORG_NOUNS:
         return "ORG", "ORG"
@@ -77,17 +79,17 @@ def _hint(sent: Sentence, toks: list[int], label: str) -> tuple[str, str]:
     return label, ""
 
 
-def _personal(sent: Sentence, toks: list[int], h: int, near: list[Token]) -> bool:
+def _personal(sent: Sentence, toks: list[int], h: int, kids: list[int], near: list[Token]) -> bool:
     """Signs of a person that NER missed: 'pin-up queen Bettie Page', 'Ms Page', 'Page, who ...',
-    'Page, 85,'."""
+    'Page, 85,'. ``kids`` are the children of the name's head ``h``."""
     if any(t.text.casefold().strip(".") in n.PERSON_TITLES for t in near if t.pos in ("NOUN", "PROPN")):
         return True
     if toks[0] > 0 and sent.tokens[toks[0] - 1].text.casefold().strip(".") in ("mr", "mrs", "ms", "miss", "dr"):
         return True
-    for j in children(sent, h):
+    for j in kids:
         t = sent.tokens[j]
-        who = any(sent.tokens[k].text.casefold() in ("who", "whom") for k in children(sent, j))
-        if j > h and len(toks) == 1 and t.dep == "relcl" and who:
+        if j > h and len(toks) == 1 and t.dep == "relcl" and any(
+                sent.tokens[k].text.casefold() in ("who", "whom") for k in children(sent, j)):
             return True
         if j > h and t.dep == "appos" and t.pos == "NUM" and t.text.isdigit() and 10 <= int(t.text) <= 110:
             return True
@@ -117,11 +119,18 @@ def _raw(ai: int, aa: AnalyzedArticle) -> list[tuple[M, tuple[M, ...]]]:
     dateline = _DATELINE.match(aa.article.text)
     norp = {m.text for m in aa.mentions if m.label == "NORP"}  # 'Russian' Alexander Povetkin
     starts = {p.start for p in aa.article.paragraphs}
+    offsets: dict[int, list[int]] = {}  # per sentence, its tokens' starts (ascending)
+    furniture: dict[int, bool] = {}
     for men in aa.mentions:
+        if men.label not in n.LABELS or (dateline and men.start < dateline.end()):
+            continue
         sent = aa.sentences[men.sentence]
-        toks = [i for i, t in enumerate(sent.tokens) if men.start <= t.start < men.end]
-        if (men.label not in n.LABELS or not toks or (dateline and men.start < dateline.end())
-                or _FURNITURE.search(sent.text)):
+        if men.sentence not in offsets:
+            offsets[men.sentence] = [t.start for t in sent.tokens]
+            furniture[men.sentence] = bool(_FURNITURE.search(sent.text))
+        where = offsets[men.sentence]
+        toks = list(range(bisect_left(where, men.start), bisect_left(where, men.end)))
+        if not toks or furniture[men.sentence]:
             continue
         while toks[0] > 0:  # "the Wagner PMC": spaCy tagged only "PMC"; "INS Sukanya": only "Sukanya"
             p = sent.tokens[toks[0] - 1]
@@ -140,16 +149,17 @@ def _raw(ai: int, aa: AnalyzedArticle) -> list[tuple[M, tuple[M, ...]]]:
                 continue  # 'L. A.'
             if toks[0] > 0 and sent.tokens[toks[0] - 1].text.casefold() == "the":
                 label = "ORG"  # "the Patriot's board": people take no article
-        if len(toks) == 1 and (sent.tokens[toks[0]].text.casefold() in n.VESSEL_PREFIXES | n.JUNK_NAMES
+        if len(toks) == 1 and (sent.tokens[toks[0]].text.casefold() in _LONE_JUNK
                                or sent.tokens[toks[0]].pos == "ADJ"):
             continue  # a lone "INS", "GMT", "Ukrainian"
         if men.start in starts and men.label in ("GPE", "LOC") and men.text.isupper() and len(men.text) > 3:
             continue  # 'PHILADELPHIA -- ': a dateline
-        label, strong = _hint(sent, toks, label)
+        hi, before = head(sent, toks), premods(sent, toks)
+        label, strong = _hint(sent, toks, label, hi, before)
         start = sent.tokens[toks[0]].start
         form = aa.article.text[start : end(sent.tokens[toks[-1]])]
-        h = sent.tokens[head(sent, toks)]
-        kin = any(sent.tokens[j].lemma.casefold() in n.KIN for j in premods(sent, toks)) or (
+        h = sent.tokens[hi]
+        kin = any(sent.tokens[j].lemma.casefold() in n.KIN for j in before) or (
             h.dep == "appos" and sent.tokens[h.head].lemma.casefold() in n.KIN)  # 'her husband, Eric'
 
         at = h.dep == "pobj" and sent.tokens[h.head].text.casefold() in n.PLACE_PREPS
@@ -245,7 +255,9 @@ def _missed(articles: Sequence[AnalyzedArticle], found: list[M]) -> list[M]:
                 if t is not None and t.pos == "PROPN" and t.ent not in n.LABELS and (ai, si, i) not in taken:
                     run.append(i)
                     continue
-                form = aa.article.text[sent.tokens[run[0]].start : end(sent.tokens[run[-1]])] if run else ""
+                if not run:
+                    continue
+                form = aa.article.text[sent.tokens[run[0]].start : end(sent.tokens[run[-1]])]
                 words = form.casefold().split()
                 if (len(run) == 1 and (words[0] in names or words[0] in ships)) or n.vessel_key(form.casefold()) in ships or (
                         len(run) > 1 and words[-1] in n.ORG_SUFFIXES and n.org_key(form.casefold()) in orgs):

@@ -9,6 +9,7 @@ import re
 import unicodedata
 from collections import Counter
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE"}
 #: Tie order when NER votes split evenly (spaCy calls towns ORG more often than the reverse).
@@ -88,30 +89,42 @@ GENERIC_ORGS = frozenset(
 )
 ABBREVIATED_PLACES = re.compile(r"^(?:U\.? ?S\.?|U\.? ?K\.?|E\.? ?U\.?|U\.? ?N\.?)(?:\s|$)")
 NAME_PARTICLES = frozenset({"de", "van", "von", "da", "di", "al", "el", "bin", "ibn", "le", "la", "du", "del", "der", "ten", "ter", "dos"})
+#: The edition pass asks about the same few thousand names over and over; the rules are pure.
+_MEMO = 1 << 17
+_HONORIFIC = re.compile(r"^(?:the|mr|mrs|ms|dr)\.?\s+", flags=re.I)
+_POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
+_NOT_LETTER = re.compile(r"[^a-z]")
+_Y_VOWEL = re.compile(r"^y(?=[eu])")
+_DOUBLED = re.compile(r"(.)\1+")
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
 
+@lru_cache(maxsize=_MEMO)
 def clean(text: str) -> str:
     """Mention text as a name: no leading 'the' or 'Mr', no possessive, one space between words."""
     text = " ".join(text.split()).strip(" ,;:()[]\"“”‘'")
-    text = re.sub(r"^(?:the|mr|mrs|ms|dr)\.?\s+", "", text, flags=re.I)
-    return re.sub(r"(?:['’]s|(?<=s)['’])$", "", text).strip(" ,;:-–—'’")
+    text = _HONORIFIC.sub("", text)
+    return _POSSESSIVE.sub("", text).strip(" ,;:-–—'’")
 
 
+@lru_cache(maxsize=_MEMO)
 def skel(word: str) -> str:
     """A transliteration skeleton, so Aleksandr/Alexander or Yevgeny/Evgeniy compare alike."""
     w = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode().casefold()
-    w = re.sub(r"[^a-z]", "", w).replace("x", "ks").replace("kh", "h").replace("ph", "f")
-    w = re.sub(r"^y(?=[eu])", "", w).replace("y", "i").replace("w", "v").replace("j", "i")
-    return re.sub(r"(.)\1+", r"\1", w)
+    w = _NOT_LETTER.sub("", w).replace("x", "ks").replace("kh", "h").replace("ph", "f")
+    w = _Y_VOWEL.sub("", w).replace("y", "i").replace("w", "v").replace("j", "i")
+    return _DOUBLED.sub(r"\1", w)
 
 
-def strip_words(key: str, suffixes: frozenset[str], keep: int) -> list[str]:
+@lru_cache(maxsize=_MEMO)
+def strip_words(key: str, suffixes: frozenset[str], keep: int) -> tuple[str, ...]:
     words = [w.strip(".,") for w in key.split()]
     while len(words) > keep and words[-1] in suffixes:
         words.pop()
-    return words
+    return tuple(words)
 
 
+@lru_cache(maxsize=_MEMO)
 def surname(key: str) -> str:
     return skel(strip_words(key, NAME_SUFFIXES, 1)[-1])
 
@@ -133,6 +146,7 @@ def _same_given(a: str, b: str) -> bool:
     return fa == fb or SequenceMatcher(None, fa, fb).ratio() >= 0.8
 
 
+@lru_cache(maxsize=_MEMO)
 def same_person(a: str, b: str) -> bool:
     """Same surname and compatible first names (equal, an initial, or a transliteration);
     'H. Dale Hall' is Dale Hall."""
@@ -174,7 +188,7 @@ def title_class(word: str) -> frozenset[str]:
 
 def slug(name: str, taken: set[str]) -> str:
     base = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
-    base = out = re.sub(r"[^a-z0-9]+", "-", base).strip("-") or "entity"
+    base = out = _NOT_SLUG.sub("-", base).strip("-") or "entity"
     n = 1
     while out in taken:
         n += 1

@@ -39,15 +39,21 @@ _WORD = re.compile(r"\w+")
 
 
 def shingles(text: str) -> set[int]:
-    words = _WORD.findall(text.casefold())
-    grams = (" ".join(words[i : i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1)))
-    return {int.from_bytes(hashlib.blake2b(g.encode(), digest_size=4).digest(), "little") % _PRIME for g in grams if g}
+    """Each distinct run of SHINGLE words (all the words if fewer), hashed once."""
+    words = [w.encode() for w in _WORD.findall(text.casefold())]
+    runs = zip(*(words[k:] for k in range(SHINGLE)), strict=False) if len(words) > SHINGLE else [words]  # the last run ends it
+    grams = set(map(b" ".join, runs)) - {b""}
+    blake2b, from_bytes = hashlib.blake2b, int.from_bytes
+    return {from_bytes(blake2b(g, digest_size=4).digest(), "little") % _PRIME for g in grams}
 
 
 def signature(sh: set[int]) -> np.ndarray:
     """MinHash: per hash function the least (a*x + b) mod p over the shingles (all < 2**31)."""
     x = np.fromiter(sh, dtype=np.uint64, count=len(sh)) if sh else np.zeros(1, dtype=np.uint64)
-    return np.asarray(((_A[:, None] * x[None, :] + _B[:, None]) % np.uint64(_PRIME)).min(axis=1))
+    h = _A[:, None] * x[None, :]
+    h += _B[:, None]
+    h %= np.uint64(_PRIME)
+    return np.asarray(h.min(axis=1))
 
 
 def outlet(article: Article) -> str | None:

@@ -7,7 +7,10 @@ their sentence; a bare quote opening the next sentence continues the one before.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections import defaultdict
 from collections.abc import Sequence
+from itertools import accumulate
 
 from briefgen.facts.cluster import Ent
 from briefgen.facts.mentions import M
@@ -32,20 +35,28 @@ class Story:
     def __init__(self, articles: Sequence[AnalyzedArticle], ms: list[M], ents: list[Ent]) -> None:
         self.articles, self.ms, self.ents = articles, ms, ents
         self.tok: dict[Key, int] = {}
-        self.head: dict[Key, int] = {}
+        self.head: dict[tuple[int, int], dict[int, int]] = defaultdict(dict)  # (article, sentence) -> head token -> entity
         for e, ent in enumerate(ents):
             for m in (ms[i] for i in ent.mentions):
                 self.tok.update(((m.art, m.sent, j), e) for j in m.toks)
-                self.head[(m.art, m.sent, head(articles[m.art].sentences[m.sent], m.toks))] = e
+                self.head[(m.art, m.sent)][head(articles[m.art].sentences[m.sent], m.toks)] = e
         self.spans = [[(p.start + q.start(g), p.start + q.end(g), pi)
                        for pi, p in enumerate(aa.article.paragraphs) for q in _QUOTES.finditer(p.text)
                        for g in (1 if q.group(1) is not None else 2,)] for aa in articles]
+        # quoted(): where each quote's reach [qs - 1, qe] opens, ascending, and how far those opened so far reach
+        self._opens: list[list[int]] = []
+        self._reach: list[list[int]] = []
+        for spans in self.spans:
+            reach = sorted((qs - 1, qe) for qs, qe, _ in spans)
+            self._opens.append([lo for lo, _ in reach])
+            self._reach.append(list(accumulate((hi for _, hi in reach), max)))
         self.pron: dict[Key, int] = {}
         for ai in range(len(articles)):
             self._resolve_pronouns(ai)
 
     def quoted(self, ai: int, offset: int) -> bool:
-        return any(qs - 1 <= offset <= qe for qs, qe, _ in self.spans[ai])
+        k = bisect_right(self._opens[ai], offset)
+        return k > 0 and self._reach[ai][k - 1] >= offset
 
     def _resolve_pronouns(self, ai: int) -> None:
         """he/she: the latest person who was a subject in this or the last paragraph, else the
@@ -53,15 +64,16 @@ class Story:
         events: list[tuple[int, int]] = []
         seen: list[int] = []
         for si, sent in enumerate(self.articles[ai].sentences):
+            named = self.head.get((ai, si), {})
             for i, t in enumerate(sent.tokens if not sent.is_heading else ()):
-                e = self.head.get((ai, si, i))
-                if self.quoted(ai, t.start) or (e is not None and self.ents[e].type != "PERSON"):
-                    continue
+                e = named.get(i)
+                if (e is None and t.dep not in ("nsubj", "nsubjpass")) or self.quoted(ai, t.start) or (
+                        e is not None and self.ents[e].type != "PERSON"):
+                    continue  # neither a name nor a subject, or in quotes
                 if e is not None:
                     seen.append(e)
                 elif t.dep in ("nsubj", "nsubjpass") and t.text.casefold() in ("he", "she"):
-                    recent = [x for p, x in events if p >= sent.paragraph - 1]
-                    e = recent[-1] if recent else (seen[-1] if seen else None)
+                    e = next((x for p, x in reversed(events) if p >= sent.paragraph - 1), seen[-1] if seen else None)
                 elif t.dep == "nsubj" and t.tag == "WP" and sent.tokens[t.head].dep == "relcl":
                     e = self.tok.get((ai, si, sent.tokens[t.head].head))
                 if e is None or self.ents[e].type != "PERSON":
@@ -162,8 +174,8 @@ class Story:
         """Sentences whose main verb has the entity as its subject: what they said or did."""
         out = []
         for si, sent in enumerate(self.articles[ai].sentences):
-            if sent.is_heading or sent.text.rstrip().endswith("?"):
-                continue
+            if sent.is_heading or (ai, si) not in self.head or sent.text.rstrip().endswith("?"):
+                continue  # a heading, a question, or no entity in it
             for r in (r for r, t in enumerate(sent.tokens) if t.dep == "ROOT" and not self.quoted(ai, t.start)):
                 subj = {self.tok.get((ai, si, j), -1) for j in children(sent, r) if sent.tokens[j].dep == "nsubj"}
                 out += [(e, cite(self.articles[ai], si)) for e in sorted(subj - {-1})]

@@ -24,9 +24,13 @@ def children(sent: Sentence, i: int) -> list[int]:
 
 
 def subtree(sent: Sentence, i: int) -> set[int]:
+    kids: dict[int, list[int]] = {}  # one pass over the sentence, not one per node
+    for j, t in enumerate(sent.tokens):
+        if t.head != j:
+            kids.setdefault(t.head, []).append(j)
     out, todo = {i}, [i]
     while todo:
-        new = [j for j in children(sent, todo.pop()) if j not in out]
+        new = [j for j in kids.get(todo.pop(), ()) if j not in out]
         out.update(new)
         todo += new
     return out
@@ -81,9 +85,11 @@ def role_spans(sent: Sentence, toks: Sequence[int]) -> list[tuple[int, int]]:
                     for j in children(sent, after))
     reduced = reduced or (t.dep == "nsubj" and sent.tokens[t.head].dep == "relcl")
     spans = [] if reduced else [before]
-    spans += [sorted(subtree(sent, j)) for j in children(sent, h)  # 'Prigozhin, the founder of ...'
-              if j > h and sent.tokens[j].dep == "appos" and not sent.tokens[j].ent
-              and min(subtree(sent, j)) == max(toks) + 2 and sent.tokens[max(toks) + 1].text == ","]
+    for j in children(sent, h):  # 'Prigozhin, the founder of ...'
+        if j > h and sent.tokens[j].dep == "appos" and not sent.tokens[j].ent:
+            sub = subtree(sent, j)
+            if min(sub) == max(toks) + 2 and sent.tokens[max(toks) + 1].text == ",":
+                spans.append(sorted(sub))
     by = sent.tokens[t.head]
     if t.dep == "appos" and t.head < toks[0] and by.pos == "NOUN" and (by.dep != "pobj" or by.lemma.casefold() in TITLES) and not reduced:
         spans.append(sorted(j for j in subtree(sent, t.head) - subtree(sent, h) if j < toks[0]))
