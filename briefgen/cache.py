@@ -219,11 +219,14 @@ def compute(
     processes: int = 1,
     progress: Callable[[int], None] | None = None,
     min_parallel: int = 8,
+    sizes: Sequence[int] | None = None,
 ) -> list[T]:
     """``make(i)`` for every key, or the value an earlier build stored under it.
 
     Misses run in ``processes`` forked workers when there are enough of them: the
     workers inherit the records ``make`` reads, so only indices and results travel.
+    With ``sizes`` (a cost per key) the largest go first, so no worker is left with
+    a big one at the end while the others wait.
     """
     tick = progress or (lambda n: None)
     out: list[Any] = [None] * len(keys)
@@ -236,6 +239,8 @@ def compute(
             out[i] = value
             tick(1)
     parallel = processes > 1 and len(todo) >= min_parallel and "fork" in multiprocessing.get_all_start_methods()
+    if parallel and sizes is not None:
+        todo.sort(key=lambda i: -sizes[i])  # stable: equal sizes keep their order
     if not parallel:
         for i in todo:
             out[i] = make(i)

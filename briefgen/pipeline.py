@@ -118,12 +118,15 @@ def build(config: BuildConfig, progress: Progress | None = None, timings: dict[s
         by_id = {item.article.id: item for item in analyzed}
         briefs = []
         boxes: dict[str, list[FactBox]] = {}  # every entity of each story, not only the boxes shown
+        # Which articles are copies of one another, over the edition: a pair's verdict depends on the
+        # two articles only, so each story's share of it is what the story alone would give.
+        independence = facts.independence(articles)
 
         def work(k: int) -> tuple[list[FactBox], StoryBrief]:
             """One story's entities and brief: a function of its articles only, so it is cached per story."""
             story = stories[k]
             items = [by_id[a] for a in story.articles]
-            story_boxes = facts.story_entities(items, config)
+            story_boxes = facts.story_entities(items, config, independence)
             return story_boxes, brief(story, items, config, story_boxes)
 
         summarized = 0
@@ -133,12 +136,13 @@ def build(config: BuildConfig, progress: Progress | None = None, timings: dict[s
             summarized += n
             report("summarize", summarized, len(stories))
 
-        made = compute(store, "stories", story_keys(stories, article_digest, config), work, config.processes, summarized_one)
+        made = compute(store, "stories", story_keys(stories, article_digest, config), work, config.processes, summarized_one,
+                       sizes=[len(s.articles) for s in stories])
         for story, (story_boxes, story_brief) in zip(stories, made, strict=True):
             boxes[story.id] = story_boxes
             briefs.append(story_brief)
         mark("stories")
-        entities = facts.edition_entities(boxes, articles)
+        entities = facts.edition_entities(boxes, articles, independence)
         briefs = facts.link(briefs, entities)
         mark("entities")
         changes = editions.compute_changes(

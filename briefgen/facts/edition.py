@@ -84,10 +84,12 @@ def _groups(story_boxes: Mapping[str, Sequence[FactBox]]) -> list[list[Node]]:
     return list(out.values())
 
 
-def edition_entities(story_boxes: Mapping[str, Sequence[FactBox]], articles: Sequence[Article]) -> Edition:
+def edition_entities(story_boxes: Mapping[str, Sequence[FactBox]], articles: Sequence[Article],
+                     ind: src.Independence | None = None) -> Edition:
     """Merge every story's boxes (all of them, not only those shown) into edition entities,
-    most mentioned first; ``page`` is set on those that get a page."""
-    ind = src.independence(articles)
+    most mentioned first; ``page`` is set on those that get a page. ``ind``: the articles'
+    independence, if the caller has it."""
+    ind = ind or src.independence(articles)
     members = _groups(story_boxes)
     box = {(s, i): b for s, bs in story_boxes.items() for i, b in enumerate(bs)}
     entity_of = {nd: k for k, nodes in enumerate(members) for nd in nodes}
