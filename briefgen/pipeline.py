@@ -28,7 +28,7 @@ def templates_dir(config: BuildConfig) -> Path:
     if config.templates_dir is not None:
         return config.templates_dir
     local = Path("templates")
-    return local if (local / "story.md.j2").is_file() else PACKAGE_TEMPLATES
+    return local if (local / "pages" / "story.html.j2").is_file() else PACKAGE_TEMPLATES
 
 
 def load_editor_file(content_dir: Path) -> dict[str, Any]:
@@ -151,7 +151,7 @@ def build(config: BuildConfig, progress: Progress | None = None, timings: dict[s
         briefing = Briefing(edition, tuple(sorted(articles, key=lambda a: a.id)), tuple(briefs), tuple(skipped), changes,
                             entities=tuple(entities.entities))
         mark("changes")
-        publish(briefing, analyzed, config, report, mark, store)
+        publish(briefing, analyzed, config, report, mark)
         store.prune()
         log.info("cache %s: %s", store.root, store.summary())
         mark("cache")
@@ -179,7 +179,6 @@ def publish(
     config: BuildConfig,
     report: Progress,
     mark: Callable[[str], None] = lambda stage: None,
-    store: Cache | None = None,
 ) -> None:
     site_dir = config.site_dir
     work = site.work_dir(site_dir, briefing.edition)
@@ -216,7 +215,7 @@ def publish(
         site.build_mkdocs(settings, work, epoch)
         mark("mkdocs")
         report("articles", 0, 1)
-        pages.write_outside_pages(out, outside, settings, store, config.processes)
+        pages.write_outside_pages(out, outside, settings)
         mark("articles")
         site.publish(site_dir, briefing.edition, out, versions)
         mark("publish")

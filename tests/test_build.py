@@ -120,3 +120,13 @@ def test_story_page_is_a_theme_page_with_its_table_of_contents_and_links(seed_si
         assert (seed_site / "2023-07-25" / "stories" / story["id"] / href / "index.html").resolve().is_file(), href
     index = json.loads((seed_site / "2023-07-25" / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert any(d["location"] == f"stories/{story['id']}/" and "Prigozhin" in d["text"] for d in index["docs"])
+
+
+def test_outside_page_headings_get_the_ids_and_contents_mkdocs_would_give() -> None:
+    from briefgen.pages import anchor_headings
+
+    body, toc = anchor_headings("<h1>T</h1><h2>Open &amp; shut</h2><h3>Who?</h3><h3>Who?</h3><h2>&lt;b&gt;x</h2>")
+    assert '<h2 id="open-shut">Open &amp; shut<a class="headerlink" href="#open-shut" title="Permanent link">&para;</a></h2>' in body
+    assert [t["id"] for t in toc[0]["children"]] == ["open-shut", "bx"]
+    assert [t["id"] for t in toc[0]["children"][0]["children"]] == ["who", "who_1"]
+    assert toc[0]["children"][1]["name"] == "&lt;b&gt;x"  # still escaped: the contents entry shows text, never tags

@@ -123,13 +123,13 @@ def test_story_page_shows_the_label_with_the_reason_on_hover() -> None:
     from pathlib import Path
 
     from briefgen.models import Story, StoryBrief
-    from briefgen.render import make_env
+    from briefgen.render import make_html_env
 
     a = article("a.md", [FACT], url="https://a.example/1")
     (s,) = annotate([summary_of(a)], [], [a])
     s = dataclasses.replace(s, confidence_reason='One source "only" <b>')
     sb = StoryBrief(Story("s-1", "Pirates", ("a.md",)), (s,), (), ())
-    env = make_env(Path(__file__).resolve().parent.parent / "templates")
-    page = env.get_template("story.md.j2").render(sb=sb, numbers={"a.md": 1}, slugs={"a.md": "a"}, facts=(), edition="e",
+    env = make_html_env(Path(__file__).resolve().parent.parent / "templates")
+    page = env.get_template("pages/story.html.j2").render(sb=sb, numbers={"a.md": 1}, slugs={"a.md": "a"}, facts=(), edition="e",
                                                   articles={"a.md": a.article}, pdfs={}, site_name="B")
-    assert '<span class="bg-conf bg-conf-moderate" title="One source &quot;only&quot; &lt;b&gt;">moderate confidence</span>' in page
+    assert '<span class="bg-conf bg-conf-moderate" title="One source &#34;only&#34; &lt;b&gt;">moderate confidence</span>' in page

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import markdown
 import pytest
 
 from briefgen.config import BuildConfig
 from briefgen.facts import edition_entities, link
 from briefgen.models import Article, Briefing, Changes, Citation, FactBox, Paragraph, Quote, Role, Story, StoryBrief
+from briefgen.pages import OutsidePage
 from briefgen.pipeline import PACKAGE_TEMPLATES
 from briefgen.render import render_pages
 
@@ -29,7 +29,8 @@ def _box(name: str, aid: str, text: str, **extra: object) -> FactBox:
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
+    """The Markdown pages mkdocs builds (a folder) and the HTML bodies of the others (by docs path)."""
     text_a = f"Ivan Kubrakov, the minister, said “{EVIL}” on Monday."
     text_b = "Ivan Kubrakov met Olga Petrova in Minsk on Monday."
     a = _article("a.txt", text_a, f"Minister speaks {EVIL}", "Wire")
@@ -44,40 +45,39 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     briefs = [StoryBrief(Story(sid, f"Story {sid} {EVIL}", (bs[0].articles[0],)), (), tuple(bs), ()) for sid, bs in boxes.items()]
     briefing = Briefing("2024-05-01", (a, b), tuple(link(briefs, ed)), (), Changes(None, (), (), ()), entities=tuple(ed.entities))
     docs = tmp_path_factory.mktemp("docs")
-    render_pages(briefing, docs, BuildConfig(), PACKAGE_TEMPLATES, [], {}, {})
-    return docs
+    outside: list[OutsidePage] = []
+    render_pages(briefing, docs, BuildConfig(), PACKAGE_TEMPLATES, [], {}, {}, outside)
+    return docs, {p.src: p.html for p in outside}
 
 
-def test_pages_follow_the_rule(site: Path) -> None:
-    pages = sorted(p.name for p in (site / "entities").iterdir())
+def test_pages_follow_the_rule(site: tuple[Path, dict[str, str]]) -> None:
+    docs, bodies = site
     # Kubrakov: two articles and a role; the others: one article, no role, no quote
-    assert pages == ["ivan-kubrakov.md"]
-    index = (site / "entities.md").read_text(encoding="utf-8")
-    assert "(entities/ivan-kubrakov.md)" in index and "2 other entities are named only on the story pages" in index
+    assert sorted(src for src in bodies if src.startswith("entities/")) == ["entities/ivan-kubrakov.md"]
+    assert not (docs / "entities").exists()  # built beside mkdocs, not by it
+    index = (docs / "entities.md").read_text(encoding="utf-8")
+    assert "(ivan-kubrakov/)" in index and "2 other entities are named only on the story pages" in index
     assert "Olga Petrova" not in index
 
 
-def test_fact_boxes_link_to_entity_pages(site: Path) -> None:
-    s1 = (site / "stories" / "s1.md").read_text(encoding="utf-8")
-    s2 = (site / "stories" / "s2.md").read_text(encoding="utf-8")
-    assert "### [Ivan Kubrakov](../entities/ivan-kubrakov.md)" in s1 and "### [Ivan Kubrakov](../entities/ivan-kubrakov.md)" in s2
-    assert "### Olga Petrova" in s2  # no page, no link
+def test_fact_boxes_link_to_entity_pages(site: tuple[Path, dict[str, str]]) -> None:
+    _, bodies = site
+    s1, s2 = bodies["stories/s1.md"], bodies["stories/s2.md"]
+    link = '<h3><a href="../entities/ivan-kubrakov.md">Ivan Kubrakov</a></h3>'
+    assert link in s1 and link in s2
+    assert "<h3>Olga Petrova</h3>" in s2  # no page, no link
     assert "(2 sources)" in s1  # the role is carried by two independent sources
-    page = (site / "entities" / "ivan-kubrakov.md").read_text(encoding="utf-8")
-    assert "(../stories/s1.md)" in page and "(../stories/s2.md)" in page
-    assert "(../articles/a-cfc7b4.md#s0 " in page and "(../articles/b-aceba9.md#s0 " in page
+    page = bodies["entities/ivan-kubrakov.md"]
+    assert 'href="../stories/s1.md"' in page and 'href="../stories/s2.md"' in page
+    assert 'href="../articles/a-cfc7b4.md#s0"' in page and 'href="../articles/b-aceba9.md#s0"' in page
 
 
-def _html(path: Path) -> str:
-    text = path.read_text(encoding="utf-8")
-    if text.startswith("---\n"):  # front matter: mkdocs reads it as page meta, not Markdown
-        text = text.split("\n---\n", 1)[1]
-    return markdown.markdown(text, extensions=["attr_list", "md_in_html", "tables"])
+def test_entity_pages_escape_article_text(site: tuple[Path, dict[str, str]]) -> None:
+    import markdown
 
-
-def test_entity_pages_escape_article_text(site: Path) -> None:
-    for path in [site / "entities.md", *(site / "entities").iterdir(), *(site / "stories").iterdir()]:
-        html = _html(path)
+    docs, bodies = site
+    pages = [markdown.markdown((docs / "entities.md").read_text(encoding="utf-8").split("\n---\n", 1)[-1]), *bodies.values()]
+    for html in pages:
         assert "<script" not in html and 'href="javascript' not in html and "49" not in html  # no live link, no template run
-    html = _html(site / "entities" / "ivan-kubrakov.md")
+    html = bodies["entities/ivan-kubrakov.md"]
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "{{ 7*7 }}" in html and "*bold*" in html
