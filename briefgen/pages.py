@@ -24,6 +24,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import yaml
+
+from briefgen.errors import BuildError
+
 SHELL_SRC = "articles/_page/index.md"
 _TITLE_MARK = "BRIEFGENPAGETITLE"
 _BODY_MARK = "BRIEFGENPAGEBODY"
@@ -46,6 +50,7 @@ class OutsidePage:
     title: str
     html: str  # the body, from templates/pages/*.html.j2; links as docs paths (../articles/x.md)
     search_text: str = ""  # for the search index; default: the body's text
+    in_nav: bool = False  # a page of the nav: mkdocs builds it around ``placeholder``, and its body goes in there
 
 
 def directory_urls(settings: Mapping[str, Any]) -> bool:
@@ -94,6 +99,15 @@ def write_shell(docs_dir: Path) -> None:
                     encoding="utf-8")
 
 
+def placeholder(title: str) -> str:
+    """The Markdown of a nav page whose body is put in after mkdocs: its title, then the shell's marks.
+
+    Long index pages (every entity, every new article) are built this way: mkdocs spent
+    seconds on their Markdown tables and search entries, and gives the nav around them."""
+    meta = yaml.safe_dump({"title": html.escape(title, quote=False)}, allow_unicode=True, width=10_000)
+    return f"---\n{meta}---\n\n# {_TITLE_MARK}\n\n## {_TOC_MARK}\n\n{_BODY_MARK}\n"
+
+
 @dataclass(frozen=True)
 class Shell:
     """The built shell page cut at its placeholders; ``entry`` is the theme's contents entry for one heading."""
@@ -139,13 +153,16 @@ def _split_shell(page: str) -> Shell | None:
     if end < 0 or start < 0 or _TITLE_MARK not in page[start:end]:
         return None
     head, tail = page[:start], page[end + len(body) :]
-    link = head.find(f'href="#{_TOC_MARK.lower()}"')
-    entry_start = head.rfind('<li class="md-nav__item"', 0, link)
-    entry_end = head.find("</li>", link)
-    if link < 0 or entry_start < 0 or entry_end < 0:
-        return Shell(head, tail)
-    entry_end += len("</li>")
-    return Shell(head[:entry_start] + _TOC_SLOT + head[entry_end:], tail, head[entry_start:entry_end])
+    entry = ""
+    while (link := head.find(f'href="#{_TOC_MARK.lower()}"')) >= 0:  # a nav page has it twice: sidebar and nav
+        entry_start = head.rfind('<li class="md-nav__item"', 0, link)
+        entry_end = head.find("</li>", link)
+        if entry_start < 0 or entry_end < 0:
+            return None
+        entry_end += len("</li>")
+        entry = entry or head[entry_start:entry_end]
+        head = head[:entry_start] + _TOC_SLOT + head[entry_end:]
+    return Shell(head, tail, entry)
 
 
 def _permalink(settings: Mapping[str, Any]) -> str:
@@ -193,15 +210,23 @@ def write_outside_pages(out_dir: Path, pages: Sequence[OutsidePage], settings: M
     if shell_dir.is_dir():
         shutil.rmtree(shell_dir)
     shell = shell or Shell(*_FALLBACK_SHELL)
-    srcs = {p.src for p in pages}
+    srcs = {p.src for p in pages if not p.in_nav}
     permalink = _permalink(settings)
     searchable: list[str] = []
     for page in pages:
-        body, toc = anchor_headings(_fix_hrefs(page.html, page.src, srcs, dir_urls), permalink)
+        here = page_url(page.src, dir_urls) if page.in_nav else outside_url(page.src, dir_urls)
+        body, toc = anchor_headings(_fix_hrefs(page.html, here, page.src, srcs, dir_urls), permalink)
         title = html.escape(page.title, quote=False)
-        path = out_dir / outside_url(page.src, True) / "index.html"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(shell.page(title, shell.contents(toc), body), encoding="utf-8")
+        if page.in_nav:
+            path = out_dir / (here + "index.html" if here.endswith("/") or not here else here)
+            own = _split_shell(path.read_text(encoding="utf-8")) if path.is_file() else None
+            if own is None:
+                raise BuildError(f"{page.src}: the theme did not keep the page's placeholders; cannot put its body in")
+            path.write_text(own.page(title, own.contents(toc), body), encoding="utf-8")
+        else:
+            path = out_dir / outside_url(page.src, True) / "index.html"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(shell.page(title, shell.contents(toc), body), encoding="utf-8")
         searchable.append(page.search_text or _text_of(body))
     _add_to_search(out_dir, pages, searchable, dir_urls)
 
@@ -213,15 +238,15 @@ def _text_of(body: str) -> str:
     return "<p>" + " ".join(re.sub(r"<[^>]+>", " ", body).split()) + "</p>"
 
 
-def _fix_hrefs(body: str, src: str, outside: Collection[str], directory_urls: bool) -> str:
-    """Relative links in a converted body (docs paths: pages' ``.md``, files such as PDFs), as mkdocs would write them."""
-    here = outside_url(src, directory_urls)
+def _fix_hrefs(body: str, here: str, src: str, outside: Collection[str], directory_urls: bool) -> str:
+    """Relative links in a body (docs paths: pages' ``.md``, files such as PDFs, folders) as mkdocs would
+    write them from the page at site URL ``here`` built from docs path ``src``."""
     folder = posixpath.dirname(src)
 
     def fix(m: re.Match[str]) -> str:
         target = posixpath.normpath(posixpath.join(folder, m.group(1)))
         if not target.endswith(".md"):
-            url = target
+            url = target + "/" if m.group(1).endswith("/") else target
         else:
             url = outside_url(target, directory_urls) if target in outside else page_url(target, directory_urls)
         return f'href="{relative_url(url, here)}{m.group(2) or ""}"'
@@ -235,10 +260,16 @@ def _add_to_search(out_dir: Path, pages: Sequence[OutsidePage], texts: Sequence[
         return  # the search plugin is off
     data = json.loads(path.read_text(encoding="utf-8"))
     shell = page_url(SHELL_SRC, directory_urls)
-    docs = [d for d in data.get("docs", []) if not str(d.get("location", "")).startswith(shell)]
+    filled = {page_url(p.src, directory_urls) for p in pages if p.in_nav}
+
+    def replaced(location: str) -> bool:  # the shell's entries, and those of nav pages' placeholders
+        return location.startswith(shell) or location.split("#", 1)[0] in filled
+
+    docs = [d for d in data.get("docs", []) if not replaced(str(d.get("location", "")))]
     # Material shows search results as HTML (innerHTML): the title must be escaped like the texts are.
     docs += [
-        {"location": outside_url(p.src, directory_urls), "title": html.escape(p.title, quote=False), "text": t}
+        {"location": page_url(p.src, directory_urls) if p.in_nav else outside_url(p.src, directory_urls),
+         "title": html.escape(p.title, quote=False), "text": t}
         for p, t in zip(pages, texts, strict=True)
     ]
     data["docs"] = docs

@@ -28,7 +28,7 @@ from markupsafe import Markup
 from briefgen.config import BuildConfig
 from briefgen.group import slugify
 from briefgen.models import Article, Briefing, FactBox, StoryBrief
-from briefgen.pages import OutsidePage, link_outside
+from briefgen.pages import OutsidePage, link_outside, placeholder
 
 log = logging.getLogger(__name__)
 
@@ -170,7 +170,14 @@ def render_pages(
     def write(rel: str, template: str, **context: Any) -> None:
         if template.endswith(".html.j2"):
             body = html_env.get_template(template).render(**common, **context)
-            outside.append(OutsidePage(rel, page_title(body), body))
+            title = page_title(body)
+            in_nav = rel not in outside_srcs
+            outside.append(OutsidePage(rel, title, body, in_nav=in_nav))
+            if in_nav:  # mkdocs builds the page (nav, search) around a placeholder its body replaces
+                path = docs_dir / rel
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_text(placeholder(title), encoding="utf-8")
+                written.append(path)
             return
         path = docs_dir / rel
         text = env.get_template(template).render(**common, **context)
@@ -181,7 +188,8 @@ def render_pages(
         written.append(path)
 
     write("index.md", "home.md.j2", briefing=briefing)
-    write("changes.md", "changes.md.j2", briefing=briefing, changes=briefing.changes, stories={sb.story.id: sb for sb in briefing.stories})
+    write("changes.md", "pages/changes.html.j2", briefing=briefing, changes=briefing.changes,
+          stories={sb.story.id: sb for sb in briefing.stories})
     write("archive.md", "archive.md.j2", editions=editions)
     for sb in briefing.stories:
         numbers = {aid: n for n, aid in enumerate(sb.story.articles, start=1)}
@@ -202,7 +210,7 @@ def write_entity_pages(briefing: Briefing, write: Any) -> None:
     for e in pages:
         page_of.setdefault(e.name, e.page)
     by_type = {t: [e for e in pages if e.type == t] for t in dict.fromkeys([*TYPE_LABELS, *(e.type for e in pages)])}
-    write("entities.md", "entities.md.j2", by_type=by_type, others=len(briefing.entities) - len(pages), stories=stories)
+    write("entities.md", "pages/entities.html.j2", by_type=by_type, others=len(briefing.entities) - len(pages), stories=stories)
     for e in pages:
         write(f"entities/{e.page}.md", "pages/entity.html.j2", entity=e, stories=stories, page_of=page_of)
 

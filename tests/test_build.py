@@ -130,3 +130,15 @@ def test_outside_page_headings_get_the_ids_and_contents_mkdocs_would_give() -> N
     assert [t["id"] for t in toc[0]["children"]] == ["open-shut", "bx"]
     assert [t["id"] for t in toc[0]["children"][0]["children"]] == ["who", "who_1"]
     assert toc[0]["children"][1]["name"] == "&lt;b&gt;x"  # still escaped: the contents entry shows text, never tags
+
+
+def test_long_nav_pages_get_their_body_nav_and_search_entry(seed_site: Path) -> None:
+    """'People and places' and 'What changed' are built by mkdocs around a placeholder their HTML body replaces."""
+    edition = seed_site / "2023-07-25"
+    for folder, heading, link in (("entities", "People", 'href="ivan-kubrakov/"'), ("changes", "New articles", 'href="../articles/')):
+        page = (edition / folder / "index.html").read_text(encoding="utf-8")
+        assert "BRIEFGEN" not in page and f">{heading}<" in page and link in page
+        assert 'md-nav__link--active' in page  # the nav marks the page as the current one
+    index = json.loads((edition / "search" / "search_index.json").read_text(encoding="utf-8"))
+    located = [d for d in index["docs"] if d["location"].split("#")[0] == "entities/"]
+    assert len(located) == 1 and "Lukashenko" in located[0]["text"]

@@ -180,7 +180,10 @@ def parse_day(value: str | None) -> dt.date | None:
 
 
 def dot(a: Mapping[str, float], b: Mapping[str, float]) -> float:
-    return math.fsum(a[k] * b[k] for k in a.keys() & b.keys())  # exact sum: no order to pin
+    """The exact sum (fsum: no order to pin) of the products, walking the shorter vector."""
+    if len(a) > len(b):
+        a, b = b, a
+    return math.fsum([v * b[k] for k, v in a.items() if k in b])
 
 
 def time_factor(a: dt.date | None, b: dt.date | None, window_days: int, fade: float = 1.0) -> float:
