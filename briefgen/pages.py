@@ -19,7 +19,7 @@ import json
 import posixpath
 import re
 import shutil
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -44,13 +44,23 @@ _FALLBACK_SHELL = (
 
 @dataclass(frozen=True)
 class OutsidePage:
-    """A page written beside the mkdocs pages; ``src`` is the docs path it stands for (``articles/x.md``)."""
+    """A page written beside the mkdocs pages; ``src`` is the docs path it stands for (``articles/x.md``).
+
+    Its body is ``template`` (templates/pages/*.html.j2) rendered with ``context``, links written
+    as docs paths (../articles/x.md); ``html`` holds it when it was rendered already.
+    """
 
     src: str
-    title: str
-    html: str  # the body, from templates/pages/*.html.j2; links as docs paths (../articles/x.md)
-    search_text: str = ""  # for the search index; default: the body's text
+    template: str
+    context: Mapping[str, Any]
     in_nav: bool = False  # a page of the nav: mkdocs builds it around ``placeholder``, and its body goes in there
+    html: str = ""
+
+
+def page_title(body: str) -> str:
+    """The text of an HTML body's first h1, tags dropped and escapes undone ("" if none)."""
+    m = re.search(r"<h1[^>]*>(.*?)</h1>", body, re.S)
+    return html.unescape(re.sub(r"<[^>]+>", "", m.group(1))).strip() if m else ""
 
 
 def directory_urls(settings: Mapping[str, Any]) -> bool:
@@ -201,8 +211,12 @@ def anchor_headings(body: str, permalink: str = "&para;") -> tuple[str, list[dic
     return _HEADING.sub(heading, body), root
 
 
-def write_outside_pages(out_dir: Path, pages: Sequence[OutsidePage], settings: Mapping[str, Any]) -> None:
-    """Write each outside page into the built site and the search index."""
+def write_outside_pages(out_dir: Path, pages: Sequence[OutsidePage], settings: Mapping[str, Any],
+                        body: Callable[[OutsidePage], str], processes: int = 1) -> None:
+    """Render each outside page (``body`` gives its HTML) into the built site, in ``processes``
+    workers, and add them all to the search index."""
+    from briefgen.cache import compute
+
     dir_urls = directory_urls(settings)
     shell_dir = out_dir / posixpath.dirname(SHELL_SRC)
     shell_page = shell_dir / "index.html"
@@ -212,23 +226,29 @@ def write_outside_pages(out_dir: Path, pages: Sequence[OutsidePage], settings: M
     shell = shell or Shell(*_FALLBACK_SHELL)
     srcs = {p.src for p in pages if not p.in_nav}
     permalink = _permalink(settings)
-    searchable: list[str] = []
-    for page in pages:
+
+    def write(i: int) -> tuple[str, str]:
+        """Page i written; returns its title and its text for the search index."""
+        page = pages[i]
         here = page_url(page.src, dir_urls) if page.in_nav else outside_url(page.src, dir_urls)
-        body, toc = anchor_headings(_fix_hrefs(page.html, here, page.src, srcs, dir_urls), permalink)
-        title = html.escape(page.title, quote=False)
+        text = body(page)
+        content, toc = anchor_headings(_fix_hrefs(text, here, page.src, srcs, dir_urls), permalink)
+        title = page_title(text)
+        escaped = html.escape(title, quote=False)
         if page.in_nav:
             path = out_dir / (here + "index.html" if here.endswith("/") or not here else here)
             own = _split_shell(path.read_text(encoding="utf-8")) if path.is_file() else None
             if own is None:
                 raise BuildError(f"{page.src}: the theme did not keep the page's placeholders; cannot put its body in")
-            path.write_text(own.page(title, own.contents(toc), body), encoding="utf-8")
+            path.write_text(own.page(escaped, own.contents(toc), content), encoding="utf-8")
         else:
             path = out_dir / outside_url(page.src, True) / "index.html"
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(shell.page(title, shell.contents(toc), body), encoding="utf-8")
-        searchable.append(page.search_text or _text_of(body))
-    _add_to_search(out_dir, pages, searchable, dir_urls)
+            path.write_text(shell.page(escaped, shell.contents(toc), content), encoding="utf-8")
+        return title, _text_of(content)
+
+    written = compute(None, "pages", [p.src for p in pages], write, processes, min_parallel=200)
+    _add_to_search(out_dir, pages, written, dir_urls)
 
 
 def _text_of(body: str) -> str:
@@ -254,7 +274,7 @@ def _fix_hrefs(body: str, here: str, src: str, outside: Collection[str], directo
     return _HREF.sub(fix, body)
 
 
-def _add_to_search(out_dir: Path, pages: Sequence[OutsidePage], texts: Sequence[str], directory_urls: bool) -> None:
+def _add_to_search(out_dir: Path, pages: Sequence[OutsidePage], written: Sequence[tuple[str, str]], directory_urls: bool) -> None:
     path = out_dir / "search" / "search_index.json"
     if not path.is_file():
         return  # the search plugin is off
@@ -269,8 +289,8 @@ def _add_to_search(out_dir: Path, pages: Sequence[OutsidePage], texts: Sequence[
     # Material shows search results as HTML (innerHTML): the title must be escaped like the texts are.
     docs += [
         {"location": page_url(p.src, directory_urls) if p.in_nav else outside_url(p.src, directory_urls),
-         "title": html.escape(p.title, quote=False), "text": t}
-        for p, t in zip(pages, texts, strict=True)
+         "title": html.escape(title, quote=False), "text": text}
+        for p, (title, text) in zip(pages, written, strict=True)
     ]
     data["docs"] = docs
     path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

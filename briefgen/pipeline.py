@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 import shutil
 import time
@@ -215,7 +216,7 @@ def publish(
         site.build_mkdocs(settings, work, epoch)
         mark("mkdocs")
         report("articles", 0, 1)
-        pages.write_outside_pages(out, outside, settings)
+        pages.write_outside_pages(out, outside, settings, functools.partial(render.page_body, templates_dir=tdir), config.processes)
         mark("articles")
         site.publish(site_dir, briefing.edition, out, versions)
         mark("publish")

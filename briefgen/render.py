@@ -13,6 +13,8 @@ or ``{{ ... }}`` in an article shows as text on the page.
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import html
 import json
 import logging
@@ -28,7 +30,7 @@ from markupsafe import Markup
 from briefgen.config import BuildConfig
 from briefgen.group import slugify
 from briefgen.models import Article, Briefing, FactBox, StoryBrief
-from briefgen.pages import OutsidePage, link_outside, placeholder
+from briefgen.pages import OutsidePage, link_outside, page_title, placeholder
 
 log = logging.getLogger(__name__)
 
@@ -95,12 +97,6 @@ def with_title_meta(page: str) -> str:
     return "---\n" + yaml.safe_dump({"title": title}, allow_unicode=True, width=10_000) + "---\n\n" + page
 
 
-def page_title(body: str) -> str:
-    """The text of an HTML page's first h1, tags dropped and escapes undone ("" if none)."""
-    m = re.search(r"<h1[^>]*>(.*?)</h1>", body, re.S)
-    return html.unescape(re.sub(r"<[^>]+>", "", m.group(1))).strip() if m else ""
-
-
 def make_html_env(templates_dir: Path) -> jinja2.Environment:
     """The environment of the HTML page templates: every value escaped for HTML unless marked safe."""
     env = jinja2.Environment(
@@ -115,6 +111,16 @@ def make_html_env(templates_dir: Path) -> jinja2.Environment:
     env.filters["kind"] = lambda k: KIND_LABELS.get(k, k)
     env.filters["type_label"] = lambda t: TYPE_LABELS.get(t, t)
     return env
+
+
+@functools.cache
+def _html_env(templates_dir: Path) -> jinja2.Environment:
+    return make_html_env(templates_dir)
+
+
+def page_body(page: OutsidePage, templates_dir: Path) -> str:
+    """An outside page's HTML body: its template rendered (once per process per templates folder)."""
+    return page.html or _html_env(templates_dir).get_template(page.template).render(**page.context)
 
 
 def make_env(templates_dir: Path) -> jinja2.Environment:
@@ -152,7 +158,6 @@ def render_pages(
     are pointed at where they will be.
     """
     env = make_env(templates_dir)
-    html_env = make_html_env(templates_dir)
     articles = {a.id: a for a in briefing.articles}
     slugs = {a.id: article_slug(a.id) for a in briefing.articles}
     story_of = {aid: sb.story for sb in briefing.stories for aid in sb.story.articles}
@@ -168,16 +173,15 @@ def render_pages(
                     | {f"stories/{sb.story.id}.md" for sb in briefing.stories})
 
     def write(rel: str, template: str, **context: Any) -> None:
-        if template.endswith(".html.j2"):
-            body = html_env.get_template(template).render(**common, **context)
-            title = page_title(body)
-            in_nav = rel not in outside_srcs
-            outside.append(OutsidePage(rel, title, body, in_nav=in_nav))
-            if in_nav:  # mkdocs builds the page (nav, search) around a placeholder its body replaces
+        if template.endswith(".html.j2"):  # rendered later, in parallel, by pages.write_outside_pages
+            page = OutsidePage(rel, template, {**common, **context}, in_nav=rel not in outside_srcs)
+            if page.in_nav:  # mkdocs builds the page (nav, search) around a placeholder its body replaces
+                page = dataclasses.replace(page, html=page_body(page, templates_dir))
                 path = docs_dir / rel
                 path.parent.mkdir(parents=True, exist_ok=True)
-                path.write_text(placeholder(title), encoding="utf-8")
+                path.write_text(placeholder(page_title(page.html)), encoding="utf-8")
                 written.append(path)
+            outside.append(page)
             return
         path = docs_dir / rel
         text = env.get_template(template).render(**common, **context)

@@ -11,7 +11,7 @@ from briefgen.facts import edition_entities, link
 from briefgen.models import Article, Briefing, Changes, Citation, FactBox, Paragraph, Quote, Role, Story, StoryBrief
 from briefgen.pages import OutsidePage
 from briefgen.pipeline import PACKAGE_TEMPLATES
-from briefgen.render import render_pages
+from briefgen.render import page_body, render_pages
 
 EVIL = '<script>alert(1)</script> [x](javascript:alert(1)) {{ 7*7 }} *bold* | pipe'
 
@@ -47,7 +47,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]
     docs = tmp_path_factory.mktemp("docs")
     outside: list[OutsidePage] = []
     render_pages(briefing, docs, BuildConfig(), PACKAGE_TEMPLATES, [], {}, {}, outside)
-    return docs, {p.src: p.html for p in outside}
+    return docs, {p.src: page_body(p, PACKAGE_TEMPLATES) for p in outside}
 
 
 def test_pages_follow_the_rule(site: tuple[Path, dict[str, str]]) -> None:
