@@ -82,8 +82,16 @@ def outside_url(src: str, directory_urls: bool) -> str:
 
 
 def relative_url(target: str, from_url: str) -> str:
-    """Site-relative URL ``target`` as a link from the page at site-relative URL ``from_url``."""
-    rel = posixpath.relpath(target or ".", from_url.rpartition("/")[0] or ".")
+    """Site-relative URL ``target`` as a link from the page at site-relative URL ``from_url``.
+
+    posixpath.relpath on the two, done on the strings alone (relpath asks the file system for
+    the working directory twice per call, and the pages hold 30,000 links per 1,000 articles)."""
+    to = [part for part in posixpath.normpath(target or ".").split("/") if part != "."]
+    here = [part for part in from_url.rpartition("/")[0].split("/") if part and part != "."]
+    common = 0
+    while common < min(len(to), len(here)) and to[common] == here[common] != "..":
+        common += 1
+    rel = "/".join([".."] * (len(here) - common) + to[common:]) or "."
     return rel + "/" if (target.endswith("/") or not target) and not rel.endswith("/") else rel
 
 

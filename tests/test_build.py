@@ -142,3 +142,14 @@ def test_long_nav_pages_get_their_body_nav_and_search_entry(seed_site: Path) -> 
     index = json.loads((edition / "search" / "search_index.json").read_text(encoding="utf-8"))
     located = [d for d in index["docs"] if d["location"].split("#")[0] == "entities/"]
     assert len(located) == 1 and "Lukashenko" in located[0]["text"]
+
+
+@pytest.mark.parametrize("target", ["", "index.html", "stories/", "stories/s-1/", "pdf/s.pdf", "../e1/", "a/b/c/", "entities/x/index.html"])
+@pytest.mark.parametrize("here", ["", "index.html", "stories/", "stories/s-1/", "entities/x/index.html", "changes.html", "a/b/"])
+def test_relative_urls_are_posix_relpaths(target: str, here: str) -> None:
+    import posixpath
+
+    from briefgen.pages import relative_url
+
+    rel = posixpath.relpath(target or ".", here.rpartition("/")[0] or ".")
+    assert relative_url(target, here) == (rel + "/" if (target.endswith("/") or not target) and not rel.endswith("/") else rel)

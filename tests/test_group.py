@@ -260,3 +260,20 @@ def test_stories_yaml_is_read_too_but_not_beside_stories_yml(tmp_path) -> None:
     (tmp_path / "stories.yml").write_text("titles: {}\n")
     with pytest.raises(BuildError, match=r"both stories\.yml and stories\.yaml exist"):
         load_editor_file(tmp_path)
+
+
+def test_sparse_rows_give_the_dot_products_of_the_vectors() -> None:
+    """candidate_edges' numpy products equal features.dot, empty vectors included."""
+    import random
+
+    from briefgen.group.cluster import SparseRows
+    from briefgen.group.features import Features, dot
+
+    rng = random.Random(7)
+    fs = [Features(str(i), {f"w:{rng.randrange(40)}": rng.random() for _ in range(rng.randrange(0, 9))}, None) for i in range(50)]
+    rows = SparseRows(fs)
+    for i in range(50):
+        others = list(range(50))
+        for j, product in zip(others, rows.dots(i, others), strict=True):
+            assert product == pytest.approx(dot(fs[i].weights, fs[j].weights), abs=1e-12)
+    assert rows.dots(0, []) == []
