@@ -91,7 +91,7 @@ def build(config: BuildConfig, progress: Progress | None = None, timings: dict[s
     store = Cache(config.cache_dir or default_dir(site_dir))
     with site.site_lock(site_dir), store.locked():
         report("ingest", 0, 1)
-        articles, skipped = ingest.ingest(config)
+        articles, skipped = ingest.ingest(config, store)
         reasons = "".join(f"\n  {s.path}: {s.reason}" for s in skipped)
         if config.strict and skipped:
             raise BuildError(f"{len(skipped)} file(s) could not be built (strict mode); the site is unchanged:{reasons}")

@@ -196,3 +196,22 @@ def test_a_rebuild_reads_tokens_only_of_the_stories_that_changed(tmp_path: Path,
     assert late.name in decoded
     assert decoded <= changed | {late.name}
     assert len(decoded) < len(seen[0]) / 2
+
+
+def test_ingest_reuses_parsed_files_and_notices_a_changed_one(tmp_path: Path) -> None:
+    from briefgen.ingest import ingest
+
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "a.txt").write_text("Storm hits coast\n\nA storm hit the coast on Monday, officials said.\n", encoding="utf-8")
+    (content / "b.md").write_text("---\ntitle: Quake\ndate: 2024-05-01\n---\n\nA quake shook the city.\n", encoding="utf-8")
+    config = load_config(content_dir=content, site_dir=tmp_path / "site")
+    store = Cache(tmp_path / "cache")
+    first, _ = ingest(config, store)
+    assert store.misses["ingest"] == 2 and not store.hits["ingest"]
+    again, _ = ingest(config, store)
+    assert again == first and store.hits["ingest"] == 2
+    (content / "b.md").write_text("---\ntitle: Quake\ndate: 2024-05-02\n---\n\nA quake shook the city.\n", encoding="utf-8")
+    changed, _ = ingest(config, store)
+    assert [a.date for a in changed if a.id == "b.md"] == ["2024-05-02"] and store.hits["ingest"] == 3
+    assert changed == ingest(config)[0]  # the same articles as without a cache

@@ -7,6 +7,7 @@ more articles or reported as Skipped with a reason a person can act on.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import logging
 import os
@@ -17,6 +18,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from briefgen.cache import Cache, digest
 from briefgen.config import BuildConfig
 from briefgen.ingest.errors import Invalid as _Invalid
 from briefgen.ingest.text import decode, parse_date, read_text, sniff
@@ -149,8 +151,11 @@ def shown(name: str) -> str:
     return re.sub(r"[\x00-\x1f\x7f]", "?", text)
 
 
-def ingest(config: BuildConfig) -> tuple[list[Article], list[Skipped]]:
-    """Read every article under ``config.content_dir``; bad files become Skipped records."""
+def ingest(config: BuildConfig, cache: Cache | None = None) -> tuple[list[Article], list[Skipped]]:
+    """Read every article under ``config.content_dir``; bad files become Skipped records.
+
+    With ``cache``, a file's articles are kept under its path and bytes (and the readers'
+    code), so a rebuild reads every file but parses only new or changed ones."""
     content_dir = config.content_dir
     if not content_dir.is_dir():
         from briefgen.errors import BuildError
@@ -168,7 +173,7 @@ def ingest(config: BuildConfig) -> tuple[list[Article], list[Skipped]]:
         rel = _rel(path, content_dir)
         items: Iterable[Article | Skipped]
         try:
-            items = list(read_file(path, rel, config))
+            items = read_file(path, rel, config, cache)
         except _Invalid as exc:
             items = [Skipped(rel, str(exc))]
         except Exception as exc:  # a bug in a reader costs one file, not the build
@@ -221,7 +226,7 @@ def dedupe(articles: list[Article]) -> tuple[list[Article], list[Skipped]]:
     return kept, duplicates
 
 
-def read_file(path: Path, rel: str, config: BuildConfig) -> Iterator[Article | Skipped]:
+def read_file(path: Path, rel: str, config: BuildConfig, cache: Cache | None = None) -> list[Article | Skipped]:
     """One file -> its articles (feeds and JSON Lines files may hold several, and Skipped entries).
 
     Raises Invalid with the reason when the file as a whole cannot be built.
@@ -236,7 +241,29 @@ def read_file(path: Path, rel: str, config: BuildConfig) -> Iterator[Article | S
         raise _Invalid(f"not a supported article format ({suffix or 'no extension'}){found}; briefgen reads {formats}")
     if problem:
         raise _Invalid(problem)
-    yield from reader(data, rel)
+    if cache is None:
+        return list(reader(data, rel))
+    key = digest(readers_fingerprint(), rel, data)
+    items = cache.load("ingest", key)
+    if items is None:
+        items = list(reader(data, rel))
+        cache.store("ingest", key, items)
+    return list(items)
+
+
+@functools.cache
+def readers_fingerprint() -> str:
+    """The source of the ingest modules and the versions of the libraries they read with."""
+    import importlib.metadata
+
+    folder = Path(__file__).resolve().parent
+    parts: list[str | bytes] = [p.read_bytes() for p in sorted(folder.glob("*.py"))]
+    for name in ("trafilatura", "feedparser", "PyYAML"):
+        try:
+            parts.append(f"{name}=={importlib.metadata.version(name)}")
+        except importlib.metadata.PackageNotFoundError:
+            parts.append(f"{name} missing")
+    return digest(*parts)
 
 
 def _read_bytes(path: Path, limit: int, whole: bool) -> bytes:
