@@ -121,7 +121,10 @@ def build(config: BuildConfig, progress: Progress | None = None, timings: dict[s
         boxes: dict[str, list[FactBox]] = {}  # every entity of each story, not only the boxes shown
         # Which articles are copies of one another, over the edition: a pair's verdict depends on the
         # two articles only, so each story's share of it is what the story alone would give.
-        independence = facts.independence(articles)
+        fixed = digest("minhash", _source_of(facts.sources))
+        prints = compute(store, "minhash", [digest(fixed, article_digest[a.id]) for a in articles],
+                         lambda i: facts.fingerprint(articles[i]), config.processes)
+        independence = facts.independence(articles, {a.id: p for a, p in zip(articles, prints, strict=True)})
 
         def work(k: int) -> tuple[list[FactBox], StoryBrief]:
             """One story's entities and brief: a function of its articles only, so it is cached per story."""

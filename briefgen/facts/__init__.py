@@ -8,6 +8,9 @@ ship) -> boxes (roles, quotes, evidence, counts) -> edition (entities across sto
 
 from briefgen.facts.boxes import fact_boxes, story_entities
 from briefgen.facts.edition import Edition, edition_entities, has_page, link
-from briefgen.facts.sources import Independence, count, independence
+from briefgen.facts.sources import Independence, Print, count, fingerprint, independence
 
-__all__ = ["Edition", "Independence", "count", "edition_entities", "fact_boxes", "has_page", "independence", "link", "story_entities"]
+__all__ = [
+    "Edition", "Independence", "Print", "count", "edition_entities", "fact_boxes", "fingerprint", "has_page", "independence",
+    "link", "story_entities",
+]

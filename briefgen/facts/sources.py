@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import NamedTuple
 from urllib.parse import urlsplit
 
@@ -72,16 +72,37 @@ class Independence(NamedTuple):
     copies: dict[str, frozenset[str]]  # article id -> its near-duplicates
 
 
-def independence(articles: Sequence[Article]) -> Independence:
-    """Near-duplicate pairs by MinHash + LSH, checked exactly; outlets from source or URL."""
+class Print(NamedTuple):
+    """What LSH needs of one article, a function of its text alone (so a build can cache it)."""
+
+    shingles: int  # how many distinct shingles
+    minhash: bytes  # the signature's uint64 values; empty under 3 shingles (too short to compare)
+
+
+def fingerprint(article: Article) -> Print:
+    sh = shingles(article.text)
+    return Print(len(sh), signature(sh).tobytes() if len(sh) >= 3 else b"")
+
+
+def independence(articles: Sequence[Article], prints: Mapping[str, Print] | None = None) -> Independence:
+    """Near-duplicate pairs by MinHash + LSH, checked exactly; outlets from source or URL.
+    ``prints``: articles' ``fingerprint`` by id, where the caller has them."""
     ids = sorted({a.id for a in articles})
     by_id = {a.id: a for a in articles}
-    sh = {i: shingles(by_id[i].text) for i in ids}
+    known = prints or {}
+    fp = {i: known.get(i) or fingerprint(by_id[i]) for i in ids}
+    sets: dict[str, set[int]] = {}
+
+    def sh(i: str) -> set[int]:  # shingle sets only for the pairs LSH puts together
+        if i not in sets:
+            sets[i] = shingles(by_id[i].text)
+        return sets[i]
+
     buckets: dict[tuple[int, bytes], list[str]] = defaultdict(list)
     for i in ids:
-        if len(sh[i]) < 3:
+        if fp[i].shingles < 3:
             continue
-        sig = signature(sh[i])
+        sig = np.frombuffer(fp[i].minhash, dtype=np.uint64)
         for band in range(BANDS):
             buckets[(band, sig[band * ROWS : (band + 1) * ROWS].tobytes())].append(i)
     copies: dict[str, set[str]] = defaultdict(set)
@@ -92,7 +113,7 @@ def independence(articles: Sequence[Article]) -> Independence:
                 if (a, b) in checked:
                     continue
                 checked.add((a, b))
-                if len(sh[a] & sh[b]) >= CONTAINMENT * min(len(sh[a]), len(sh[b])):
+                if len(sh(a) & sh(b)) >= CONTAINMENT * min(fp[a].shingles, fp[b].shingles):
                     copies[a].add(b)
                     copies[b].add(a)
     return Independence({i: outlet(by_id[i]) or "" for i in ids}, {i: frozenset(v) for i, v in copies.items()})
