@@ -29,7 +29,7 @@ from markupsafe import Markup
 
 from briefgen.config import BuildConfig
 from briefgen.group import slugify
-from briefgen.models import Article, Briefing, FactBox, StoryBrief
+from briefgen.models import Article, Briefing, Citation, FactBox, StoryBrief
 from briefgen.pages import OutsidePage, link_outside, page_title, placeholder
 
 log = logging.getLogger(__name__)
@@ -110,7 +110,29 @@ def make_html_env(templates_dir: Path) -> jinja2.Environment:
     env.filters["url"] = _url
     env.filters["kind"] = lambda k: KIND_LABELS.get(k, k)
     env.filters["type_label"] = lambda t: TYPE_LABELS.get(t, t)
+    env.filters["plural"] = lambda n, one, many: f"{n} {one if n == 1 else many}"
+    env.globals.update(cite=cite, cite_titled=cite_titled, carried=carried)
     return env
+
+
+# Citation links of the HTML pages, written in Python rather than as Jinja macros: thousands of
+# entity pages call them, and a macro call costs several times a function call. Markup.format
+# escapes every value. Links are docs paths, pointed at the built pages by pages.py.
+def cite(c: Citation, numbers: Mapping[str, int], slugs: Mapping[str, str]) -> Markup:
+    """'[n]' linking to the cited sentence; n is the article's number in the story's sources."""
+    return Markup('<a href="../articles/{}.md#s{}" title="{}">[{}]</a>').format(
+        slugs[c.article], c.sentence, c.article, numbers.get(c.article, "?"))
+
+
+def cite_titled(c: Citation, articles: Mapping[str, Article], slugs: Mapping[str, str]) -> Markup:
+    """The article's title linking to the cited sentence, then its date."""
+    link = Markup('<a href="../articles/{}.md#s{}" title="{}">{}</a>').format(slugs[c.article], c.sentence, c.article,
+                                                                            articles[c.article].title)
+    return link + Markup(", {}").format(c.date) if c.date else link
+
+
+def carried(n: int) -> Markup:
+    return Markup(' <span class="bg-meta">({} independent sources)</span>').format(n) if n > 1 else Markup("")
 
 
 @functools.cache
