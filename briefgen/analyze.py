@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import functools
 import gc
 import importlib.metadata
 import importlib.util
@@ -60,43 +61,51 @@ MIN_PARALLEL_CHUNKS = 400
 
 Chunk = tuple[str, int, int, bool]  # text, paragraph index, offset in the article, heading
 Rows = tuple[tuple[tuple[Any, ...], ...], tuple[tuple[Any, ...], ...]]  # sentence rows, mention rows (see _convert)
+Outline = tuple[tuple[tuple[int, int, int], ...], tuple[tuple[Any, ...], ...]]  # sentence spans, mention rows
 
 
 class Parsed(AnalyzedArticle):
-    """An AnalyzedArticle kept as its compact rows until its sentences or mentions are first read.
+    """An AnalyzedArticle whose sentences and tokens are read and decoded when first used.
 
-    Building every token's record is most of what reading the cache costs, and a rebuild
-    after one new article reads the tokens of the changed stories only (grouping keeps
-    its own per-article cache, pages need sentence offsets: ``spans``). Made with
-    ``sentences`` and ``mentions`` (as ``dataclasses.replace`` does), it is a plain one.
+    Reading and decoding every token is most of what taking 2,000 analyses from the
+    cache costs, yet a rebuild after one new article needs the tokens of the changed
+    stories only: grouping keeps its own per-article counts, pages need sentence
+    offsets and grouping's "why" line the mentions, and both are in the small outline
+    kept beside each analysis. ``rows`` loads the full record. Made with ``sentences``
+    and ``mentions`` (as ``dataclasses.replace`` does), it is a plain one.
     """
 
-    _rows: Rows | None
+    _outline: Outline
+    _load: Callable[[], Rows] | None
 
     def __init__(self, article: Article, sentences: tuple[Sentence, ...] | None = None,
-                 mentions: tuple[Mention, ...] | None = None, *, rows: Rows | None = None) -> None:
+                 mentions: tuple[Mention, ...] | None = None, *, outline: Outline | None = None,
+                 rows: Callable[[], Rows] | None = None) -> None:
         object.__setattr__(self, "article", article)
-        object.__setattr__(self, "_rows", rows)
-        if rows is None:
+        object.__setattr__(self, "_load", rows)
+        if rows is None or outline is None:
             object.__setattr__(self, "sentences", sentences or ())
             object.__setattr__(self, "mentions", mentions or ())
+            outline = (tuple((x.index, x.start, x.end) for x in sentences or ()), ())
+        object.__setattr__(self, "_outline", outline)
 
     @cached_property
     def sentences(self) -> tuple[Sentence, ...]:  # type: ignore[override]
-        assert self._rows is not None
+        assert self._load is not None
         return tuple(Sentence(i, text, start, end, p, tuple([Token(*t) for t in tokens]), heading)
-                     for i, text, start, end, p, heading, tokens in self._rows[0])
+                     for i, text, start, end, p, heading, tokens in self._load()[0])
 
     @cached_property
     def mentions(self) -> tuple[Mention, ...]:  # type: ignore[override]
-        assert self._rows is not None
-        return tuple([Mention(*m) for m in self._rows[1]])
+        return tuple([Mention(*m) for m in self._outline[1]])
 
     def spans(self) -> tuple[tuple[int, int, int], ...]:
-        """(index, start, end) of each sentence, without decoding the tokens."""
-        if "sentences" in self.__dict__ or self._rows is None:
-            return tuple((x.index, x.start, x.end) for x in self.sentences)
-        return tuple((row[0], row[2], row[3]) for row in self._rows[0])
+        """(index, start, end) of each sentence, without reading the tokens."""
+        return self._outline[0]
+
+
+def _outline(rows: Rows) -> Outline:
+    return tuple((row[0], row[2], row[3]) for row in rows[0]), rows[1]
 
 
 def spans(item: AnalyzedArticle) -> tuple[tuple[int, int, int], ...]:
@@ -167,7 +176,7 @@ def fingerprint(model: str) -> str:
         ",".join(sorted(ENTITY_LABELS)),
         *records,
         f"marshal-{marshal.version}",
-        *(_source(f) for f in (_chunks, _convert, _rows, Parsed, TokenAttributes)),
+        *(_source(f) for f in (_chunks, _convert, _rows, _outline, Parsed, TokenAttributes)),
     )
 
 
@@ -213,12 +222,14 @@ def analyze(
     todo = [i for i in range(len(articles)) if cache is None or not cache.has("analysis", keys[i])]
     if cache is not None:
         cache.misses["analysis"] += len(todo)
-    records: list[Rows | None] = [None] * len(articles)
+    records: list[Parsed | None] = [None] * len(articles)
 
     def keep(i: int, data: bytes) -> None:
-        records[i] = _rows(data)
+        rows = _rows(data)
+        records[i] = Parsed(articles[i], outline=_outline(rows), rows=lambda: rows)
         if cache is not None:
             cache.put("analysis", keys[i], data)
+            cache.put("outline", keys[i], marshal.dumps(_outline(rows)))
         tick(1)
 
     def load_hits() -> None:
@@ -227,14 +238,16 @@ def analyze(
         for i in range(len(articles)):
             if i in missing:
                 continue
-            data = cache.get("analysis", keys[i])
-            if data is None:
-                continue
+            data = cache.get("outline", keys[i])
             try:
-                records[i] = _rows(data)
+                outline = _outline_of(data) if data is not None else None
             except (ValueError, EOFError, TypeError) as exc:  # a damaged entry: parse again below
-                log.warning("%s: unreadable cache entry (%s)", cache.path("analysis", keys[i]), exc)
+                log.warning("%s: unreadable cache entry (%s)", cache.path("outline", keys[i]), exc)
+                outline = None
+            if outline is None:
                 continue
+            cache.keep("analysis", keys[i])
+            records[i] = Parsed(articles[i], outline=outline, rows=functools.partial(_load_rows, cache, keys[i], articles[i], config))
             tick(1)
 
     chunks = {i: list(_chunks(articles[i])) for i in todo}
@@ -255,10 +268,31 @@ def analyze(
         for i, data in _parse_here(late, config):
             keep(i, data)
     out: list[AnalyzedArticle] = []
-    for article, record in zip(articles, records, strict=True):
+    for record in records:
         assert record is not None
-        out.append(Parsed(article, rows=record))
+        out.append(record)
     return out
+
+
+def _outline_of(data: bytes) -> Outline:
+    spans, mentions = marshal.loads(data)
+    if not isinstance(spans, tuple) or not isinstance(mentions, tuple) or any(len(s) != 3 for s in spans):
+        raise ValueError("not an analysis outline")
+    return spans, mentions
+
+
+def _load_rows(cache: Cache, key: str, article: Article, config: BuildConfig) -> Rows:
+    """The full record of a cached analysis (counted as reused when the build began); parsed again,
+    and stored, if it is gone or damaged."""
+    try:
+        return _rows(cache.path("analysis", key).read_bytes())
+    except OSError as exc:
+        log.warning("%s: cache entry gone (%s)", cache.path("analysis", key), exc.strerror or exc)
+    except (ValueError, EOFError, TypeError) as exc:
+        log.warning("%s: unreadable cache entry (%s)", cache.path("analysis", key), exc)
+    ((_, data),) = _parse_here({0: list(_chunks(article))}, config)
+    cache.put("analysis", key, data)
+    return _rows(data)
 
 
 def _parse_here(chunks: dict[int, list[Chunk]], config: BuildConfig) -> Iterator[tuple[int, bytes]]:

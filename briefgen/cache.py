@@ -94,6 +94,11 @@ class Cache:
         self.hits[kind] += 1
         return data
 
+    def keep(self, kind: str, key: str) -> None:
+        """Count an entry as used by this build (so prune keeps it) without reading it."""
+        self.used[kind].add(key)
+        self.hits[kind] += 1
+
     def put(self, kind: str, key: str, data: bytes) -> None:
         """Write atomically (temporary file, then rename): a killed build leaves no half entry."""
         path = self.path(kind, key)

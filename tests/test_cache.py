@@ -215,3 +215,19 @@ def test_ingest_reuses_parsed_files_and_notices_a_changed_one(tmp_path: Path) ->
     changed, _ = ingest(config, store)
     assert [a.date for a in changed if a.id == "b.md"] == ["2024-05-02"] and store.hits["ingest"] == 3
     assert changed == ingest(config)[0]  # the same articles as without a cache
+
+
+@pytest.mark.parametrize("kind", ["analysis", "outline"])
+def test_a_damaged_or_missing_analysis_entry_is_parsed_again(tmp_path: Path, seed_config: BuildConfig, seed_analyzed: list,
+                                                             kind: str) -> None:
+    """Full records are read only when tokens are needed; one found damaged then is parsed again."""
+    from briefgen.analyze import analyze, article_key, fingerprint
+
+    articles = [item.article for item in seed_analyzed]
+    analyze(articles, seed_config, cache=Cache(tmp_path))
+    store = Cache(tmp_path)
+    victim = store.path(kind, article_key(articles[0], fingerprint(seed_config.model)))
+    victim.write_bytes(victim.read_bytes()[:20])
+    (store.path(kind, article_key(articles[1], fingerprint(seed_config.model)))).unlink()
+    assert analyze(articles, seed_config, cache=store) == seed_analyzed
+    assert len(victim.read_bytes()) > 20  # stored again, whole
