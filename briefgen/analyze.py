@@ -103,6 +103,9 @@ class Parsed(AnalyzedArticle):
         """(index, start, end) of each sentence, without reading the tokens."""
         return self._outline[0]
 
+    def __reduce__(self) -> tuple[Any, ...]:  # pickled (and copied) as the plain record, decoded
+        return AnalyzedArticle, (self.article, self.sentences, self.mentions)
+
 
 def _outline(rows: Rows) -> Outline:
     return tuple((row[0], row[2], row[3]) for row in rows[0]), rows[1]
