@@ -349,6 +349,26 @@ def entity_json(f: FactBox) -> dict[str, Any]:
 
 
 def write_json(briefing: Briefing, path: Path) -> None:
+    """briefing.json with one line per article, story, entity and skipped file: readable and diffable,
+    and written by the C encoder (``indent`` would take the pure-Python one, seconds per edition)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    text = json.dumps(briefing_json(briefing), ensure_ascii=False, indent=2)
-    path.write_text(text + "\n", encoding="utf-8")
+    path.write_text(_json_lines(briefing_json(briefing)) + "\n", encoding="utf-8")
+
+
+def _json_lines(data: Mapping[str, Any]) -> str:
+    """A JSON object with each top-level list's items (and each value of ``changes``) on lines of their own."""
+
+    def dump(value: Any) -> str:
+        return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
+
+    fields = []
+    for key, value in data.items():
+        if isinstance(value, list) and value:
+            inner = ",\n".join(f"    {dump(item)}" for item in value)
+            fields.append(f"  {dump(key)}: [\n{inner}\n  ]")
+        elif isinstance(value, dict) and value:
+            inner = ",\n".join(f"    {dump(k)}: {dump(v)}" for k, v in value.items())
+            fields.append(f"  {dump(key)}: {{\n{inner}\n  }}")
+        else:
+            fields.append(f"  {dump(key)}: {dump(value)}")
+    return "{\n" + ",\n".join(fields) + "\n}"

@@ -153,3 +153,11 @@ def test_relative_urls_are_posix_relpaths(target: str, here: str) -> None:
 
     rel = posixpath.relpath(target or ".", here.rpartition("/")[0] or ".")
     assert relative_url(target, here) == (rel + "/" if (target.endswith("/") or not target) and not rel.endswith("/") else rel)
+
+
+def test_briefing_json_has_a_line_per_record(seed_site: Path, seed_json: dict) -> None:
+    text = (seed_site / "2023-07-25" / "briefing.json").read_text(encoding="utf-8")
+    lines = text.splitlines()
+    assert sum(line.startswith('    {"path": ') for line in lines) == len(seed_json["articles"])
+    assert sum(line.startswith('    {"id": "s-') for line in lines) == len(seed_json["stories"])
+    assert text.endswith("}\n") and json.loads(text) == seed_json
