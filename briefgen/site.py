@@ -149,12 +149,16 @@ def publish(site_dir: Path, edition: str, built: Path, versions: Sequence[Mappin
     The new site is assembled beside the old one, then the two folders are exchanged atomically.
     """
     real = site_dir.resolve()
+    spare = _beside(site_dir, "spare")
     try:
         stage = _fresh(_beside(site_dir, "new"))
     except OSError:
         stage = None
     if stage is not None:
-        _link_tree(real, stage, skip={edition})
+        if spare.is_dir() and not spare.is_symlink():
+            os.rmdir(stage)
+            os.rename(spare, stage)  # the site as the last build left it: bring it up to date
+        _sync_tree(real, stage, skip={edition})
         os.rename(built, stage / edition)
         _write_index(stage, versions)
         try:
@@ -164,9 +168,44 @@ def publish(site_dir: Path, edition: str, built: Path, versions: Sequence[Mappin
             os.rename(stage / edition, built)
             shutil.rmtree(stage, ignore_errors=True)
         else:
-            shutil.rmtree(stage, ignore_errors=True)  # the previous site, now beside
+            os.rename(stage, spare)  # the previous site, now beside: the next build's starting point
             return
     _publish_in_place(real, edition, built, versions)
+
+
+def _sync_tree(src: Path, dst: Path, skip: set[str]) -> None:
+    """Make ``dst`` hold what ``src`` holds, but ``skip``: hard links to the same files.
+
+    ``dst`` is the spare, the site before the last publish; entries it shares with ``src``
+    (the same files, by inode) stay, so a build links the files of the newest edition,
+    not of every edition again. Editions are compared by the files at their top (they are
+    only ever replaced whole, never written in place).
+    """
+    live = {e.name: e for e in os.scandir(src) if e.name not in skip and not (e.name.startswith(_INTERNAL) and e.name != LOCK_NAME)}
+    for entry in list(os.scandir(dst)):
+        other = live.get(entry.name)
+        if other is None or _identity(entry) != _identity(other):
+            _remove(Path(entry.path))
+    for name, entry in sorted(live.items()):
+        target = dst / name
+        if target.exists() or target.is_symlink():
+            continue
+        if entry.is_dir(follow_symlinks=False):
+            shutil.copytree(entry.path, target, symlinks=True, copy_function=_link_or_copy)
+        elif entry.is_symlink():
+            os.symlink(os.readlink(entry.path), target)
+        else:
+            _link_or_copy(entry.path, str(target))
+
+
+def _identity(entry: os.DirEntry[str]) -> tuple[Any, ...]:
+    """What tells two entries hold the same: a link's target, a file's inode, a folder's files' inodes."""
+    if entry.is_symlink():
+        return ("link", os.readlink(entry.path))
+    if entry.is_dir(follow_symlinks=False):
+        files = tuple(sorted((e.name, e.inode()) for e in os.scandir(entry.path) if not e.is_dir(follow_symlinks=False)))
+        return ("dir", files) if files else ("folder of folders", entry.path)  # nothing to tell by: never the same
+    return ("file", entry.inode())
 
 
 def _write_index(site: Path, versions: Sequence[Mapping[str, Any]]) -> None:
@@ -176,23 +215,6 @@ def _write_index(site: Path, versions: Sequence[Mapping[str, Any]]) -> None:
     _atomic_write(site / "index.html", REDIRECT.format(target=f"{latest}/"))
     (site / "latest").mkdir(exist_ok=True)
     _atomic_write(site / "latest" / "index.html", REDIRECT.format(target=f"../{latest}/"))
-
-
-def _link_tree(src: Path, dst: Path, skip: set[str]) -> None:
-    """Fill ``dst`` with hard links to every file of ``src`` (copies where links are refused).
-
-    Nothing in a published site is ever written in place, so sharing files between the old and new site is safe.
-    """
-    for entry in sorted(src.iterdir()):
-        name = entry.name
-        if name in skip or (name.startswith(_INTERNAL) and name != LOCK_NAME):
-            continue
-        if entry.is_dir() and not entry.is_symlink():
-            shutil.copytree(entry, dst / name, symlinks=True, copy_function=_link_or_copy)
-        elif entry.is_symlink():
-            os.symlink(os.readlink(entry), dst / name)
-        else:
-            _link_or_copy(str(entry), str(dst / name))
 
 
 def _link_or_copy(src: str, dst: str) -> None:

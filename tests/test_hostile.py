@@ -59,6 +59,7 @@ def tree(root: Path) -> dict[str, Any]:
 SCHEMES = ("javascript:", "data:", "vbscript:")
 #: The analysis cache (briefgen/cache.py) may live beside the site: not part of what a build must not touch.
 CACHE = ".briefgen-cache"
+SPARE = ".site.briefgen-spare"  # the site as the previous publish left it, hard links: the next publish's start
 
 
 class LiveContent(HTMLParser):
@@ -119,13 +120,13 @@ def hostile_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, subpr
         (CASES / "good-plain.txt").read_text().replace("The River Lenn burst", "In a file with a hostile name the River Lenn burst")
     )
     def stamps() -> dict[Path, int]:
-        return {p: p.lstat().st_mtime_ns for p in root.rglob("*") if not {"site", CACHE} & set(p.relative_to(root).parts)}
+        return {p: p.lstat().st_mtime_ns for p in root.rglob("*") if not {"site", CACHE, SPARE} & set(p.relative_to(root).parts)}
 
     before = stamps()
     result = run_cli("build", "--content", "content", "--site-dir", "site", "--edition", "e1", "-q", cwd=root)
     after = stamps()
     assert after == before, "the build wrote outside its site folder"
-    assert sorted(p.name for p in root.iterdir() if p.name != CACHE) == ["content", "outside.txt", "site"]
+    assert sorted(p.name for p in root.iterdir() if p.name not in (CACHE, SPARE)) == ["content", "outside.txt", "site"]
     return root / "site", result
 
 
@@ -308,7 +309,7 @@ def test_publish_killed_at_every_step_leaves_old_or_new_site(tmp_path: Path, edi
     assert new != old and new["user-notes.txt"] == b"kept"
     assert json.loads(new[f"{edition}/briefing.json"]) == {"edition": f"{edition}-new", "text": "second"}
     assert (old_site / site.LOCK_NAME).stat().st_ino == lock_inode  # the same lock file: a build waiting on it still waits
-    assert sorted(p.name for p in pristine.iterdir()) == ["site"]  # nothing left beside the site
+    assert sorted(p.name for p in pristine.iterdir()) == [SPARE, "site"]  # nothing else left beside the site
 
     killed_states = set()
     step = 1
@@ -325,7 +326,7 @@ def test_publish_killed_at_every_step_leaves_old_or_new_site(tmp_path: Path, edi
         # the next build cleans what the killed one left beside the site
         assert not _publish_killed_at(0, root, edition)
         assert tree(root_site) == new
-        assert sorted(p.name for p in root.iterdir()) == ["site"]
+        assert sorted(p.name for p in root.iterdir()) == [SPARE, "site"]
         shutil.rmtree(root)
         step += 1
     assert step > 10 and killed_states == {"old", "new"}
@@ -384,4 +385,24 @@ def test_build_killed_at_each_stage_leaves_the_site_whole(tmp_path: Path) -> Non
     assert final != before
     for state in states:
         assert state in (before, final)
-    assert sorted(p.name for p in tmp_path.iterdir() if p.name != CACHE) == ["content", "site"]  # leftovers of killed builds are gone
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name not in (CACHE, SPARE)) == ["content", "site"]  # leftovers: gone
+
+
+def test_publish_links_only_the_newest_edition_into_the_spare(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The site the last publish replaced is kept beside (hard links): the next publish adds what changed since,
+    so its work does not grow with the number of editions."""
+    site_dir = tmp_path / "site"
+    with site.site_lock(site_dir):
+        for k in (1, 2):
+            site.publish(site_dir, f"e{k}", _fake_edition(tmp_path, f"e{k}", f"text {k}"), _versions(*(f"e{j}" for j in range(1, k + 1))))
+    linked: list[str] = []
+    real_link = os.link
+    monkeypatch.setattr(os, "link", lambda src, dst, **kw: (linked.append(str(dst)), real_link(src, dst, **kw))[1])
+    with site.site_lock(site_dir):
+        site.publish(site_dir, "e3", _fake_edition(tmp_path, "e3", "text 3"), _versions("e1", "e2", "e3"))
+    assert any("/e2/" in path for path in linked) and not any("/e1/" in path for path in linked)  # e1 was in the spare
+    assert {p.name for p in site_dir.iterdir()} >= {"e1", "e2", "e3", "versions.json", "index.html", "latest"}
+    for k in (1, 2, 3):
+        assert json.loads((site_dir / f"e{k}" / "briefing.json").read_text())["text"] == f"text {k}"
+    spare = tmp_path / SPARE
+    assert sorted(p.name for p in spare.iterdir() if p.name.startswith("e")) == ["e1", "e2"]  # the site before e3
