@@ -77,11 +77,14 @@ class Print(NamedTuple):
 
     shingles: int  # how many distinct shingles
     minhash: bytes  # the signature's uint64 values; empty under 3 shingles (too short to compare)
+    grams: bytes = b""  # the shingles, sorted uint32 values, for the exact check of LSH's pairs
 
 
 def fingerprint(article: Article) -> Print:
     sh = shingles(article.text)
-    return Print(len(sh), signature(sh).tobytes() if len(sh) >= 3 else b"")
+    if len(sh) < 3:
+        return Print(len(sh), b"")
+    return Print(len(sh), signature(sh).tobytes(), np.array(sorted(sh), dtype=np.uint32).tobytes())
 
 
 def independence(articles: Sequence[Article], prints: Mapping[str, Print] | None = None) -> Independence:
@@ -91,12 +94,11 @@ def independence(articles: Sequence[Article], prints: Mapping[str, Print] | None
     by_id = {a.id: a for a in articles}
     known = prints or {}
     fp = {i: known.get(i) or fingerprint(by_id[i]) for i in ids}
-    sets: dict[str, set[int]] = {}
 
-    def sh(i: str) -> set[int]:  # shingle sets only for the pairs LSH puts together
-        if i not in sets:
-            sets[i] = shingles(by_id[i].text)
-        return sets[i]
+    def common(a: str, b: str) -> int:
+        """Shingles two articles share."""
+        x, y = (np.frombuffer(fp[i].grams, dtype=np.uint32) for i in (a, b))
+        return len(np.intersect1d(x, y, assume_unique=True))
 
     buckets: dict[tuple[int, bytes], list[str]] = defaultdict(list)
     for i in ids:
@@ -113,7 +115,7 @@ def independence(articles: Sequence[Article], prints: Mapping[str, Print] | None
                 if (a, b) in checked:
                     continue
                 checked.add((a, b))
-                if len(sh(a) & sh(b)) >= CONTAINMENT * min(fp[a].shingles, fp[b].shingles):
+                if common(a, b) >= CONTAINMENT * min(fp[a].shingles, fp[b].shingles):
                     copies[a].add(b)
                     copies[b].add(a)
     return Independence({i: outlet(by_id[i]) or "" for i in ids}, {i: frozenset(v) for i, v in copies.items()})
