@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from briefgen import analyze
+from briefgen.analyze import parse
 from briefgen.config import load_config
 from briefgen.ingest import ingest
 
@@ -27,7 +28,7 @@ def _records(articles, extra, monkeypatch, remembered: bool) -> list[bytes]:
     nlp = analyze.load_model(config.model)
     chunks = {i: list(analyze._chunks(a)) for i, a in enumerate(articles)}
     chunks[len(articles)] = [(text, k, 0, False) for k, text in enumerate(extra)]
-    return [data for _, data in analyze._parse(nlp, chunks, config.batch_size)]
+    return [data for _, data in parse._parse(nlp, chunks, config.batch_size)]
 
 
 def test_remembered_pos_and_lemma_equal_the_full_pipeline(ecb_articles, monkeypatch) -> None:
