@@ -140,6 +140,9 @@ class Cache:
         for child in self.root.iterdir() if self.root.is_dir() else ():
             if child.is_dir() and child.name != LAYOUT and child.name.startswith("v"):
                 shutil.rmtree(child, ignore_errors=True)  # an older layout
+        for child in self.base.iterdir() if self.used and self.base.is_dir() else ():
+            if child.is_dir() and child.name not in self.used:
+                shutil.rmtree(child, ignore_errors=True)  # a kind no build makes any more
         for kind, keep in self.used.items():
             folder = self.base / kind
             if not keep or not folder.is_dir():

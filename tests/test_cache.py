@@ -32,6 +32,7 @@ def test_put_get_and_prune_keep_only_what_the_last_build_used(tmp_path: Path) ->
     first.put("analysis", "a" * 64, b"one")
     first.put("analysis", "b" * 64, b"two")
     (tmp_path / "c" / "v0").mkdir()  # an older layout
+    first.put("pages", "d" * 64, b"a kind builds no longer make")
     second = Cache(tmp_path / "c")
     assert second.get("analysis", "a" * 64) == b"one"
     assert second.get("analysis", "c" * 64) is None
@@ -40,6 +41,7 @@ def test_put_get_and_prune_keep_only_what_the_last_build_used(tmp_path: Path) ->
     assert third.get("analysis", "a" * 64) == b"one"
     assert third.get("analysis", "b" * 64) is None
     assert not (tmp_path / "c" / "v0").exists()
+    assert not (tmp_path / "c" / "v1" / "pages").exists()
     assert not list((tmp_path / "c").rglob("*.tmp"))
 
 
