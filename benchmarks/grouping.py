@@ -95,7 +95,7 @@ def load(corpus: Path, use_cache: bool) -> tuple[list[AnalyzedArticle], dict[str
     for path in sorted((corpus / "articles").iterdir()):
         stat = path.stat()
         key.update(f"{path.name}:{stat.st_size}:{stat.st_mtime_ns}\n".encode())
-    for path in sorted([ROOT / "briefgen/analyze.py", *(ROOT / "briefgen/ingest").glob("*.py")]):
+    for path in sorted([*(ROOT / "briefgen/analyze").glob("*.py"), *(ROOT / "briefgen/ingest").glob("*.py")]):
         key.update(path.read_bytes())
     key.update(config.model.encode())
     key.update(b"with duplicates")  # the cached layout

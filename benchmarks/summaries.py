@@ -81,8 +81,8 @@ def to_articles(cluster: int, docs: Sequence[str]) -> list[Article]:
 
 def _code_key() -> str:
     h = hashlib.sha256()
-    for rel in ("briefgen/analyze.py", "briefgen/ingest/text.py", "briefgen/models.py"):
-        h.update((ROOT / rel).read_bytes())
+    for path in sorted([*(ROOT / "briefgen/analyze").glob("*.py"), ROOT / "briefgen/ingest/text.py", ROOT / "briefgen/models.py"]):
+        h.update(path.read_bytes())
     return h.hexdigest()[:12]
 
 
