@@ -73,8 +73,9 @@ def story_keys(stories: list[Story], article: dict[str, str], config: BuildConfi
 
 
 def count_keys(analyzed: list[AnalyzedArticle], article: dict[str, str], config: BuildConfig, lead: float) -> list[str]:
-    """Cache keys of grouping's per-article counts: the article, its analysis, the grouping code."""
-    fixed = digest("counts", _source_of(group.features), analyze.fingerprint(config.model), repr(lead))
+    """Cache keys of grouping's per-article counts: the article, its analysis, the grouping code
+    (and ingest's, whose date parser reads the dates the text names)."""
+    fixed = digest("counts", _source_of(group.features), ingest.readers_fingerprint(), analyze.fingerprint(config.model), repr(lead))
     return [digest(fixed, article[item.article.id]) for item in analyzed]
 
 
