@@ -117,13 +117,23 @@ def write_shell(docs_dir: Path) -> None:
                     encoding="utf-8")
 
 
+def title_meta(title: str) -> str:
+    """Front matter giving a mkdocs page its title, HTML-escaped.
+
+    Without it mkdocs-material writes ``<title>{{ page.title | striptags }}</title>``, and
+    ``striptags`` turns an escaped heading back into raw HTML: a title such as
+    ``</title><script>...`` would run. Material prints ``page.meta.title`` as it is.
+    """
+    meta = yaml.safe_dump({"title": html.escape(title, quote=False)}, allow_unicode=True, width=10_000)
+    return f"---\n{meta}---\n\n"
+
+
 def placeholder(title: str) -> str:
     """The Markdown of a nav page whose body is put in after mkdocs: its title, then the shell's marks.
 
     Long index pages (every entity, every new article) are built this way: mkdocs spent
     seconds on their Markdown tables and search entries, and gives the nav around them."""
-    meta = yaml.safe_dump({"title": html.escape(title, quote=False)}, allow_unicode=True, width=10_000)
-    return f"---\n{meta}---\n\n# {_TITLE_MARK}\n\n## {_TOC_MARK}\n\n{_BODY_MARK}\n"
+    return f"{title_meta(title)}# {_TITLE_MARK}\n\n## {_TOC_MARK}\n\n{_BODY_MARK}\n"
 
 
 @dataclass(frozen=True)
@@ -141,7 +151,7 @@ class Shell:
         return head + body + self.tail.replace(_TITLE_MARK, title)
 
     def contents(self, tokens: Sequence[Mapping[str, Any]]) -> str:
-        """The table of contents for Python-Markdown's ``toc_tokens``, drawn as the theme draws mkdocs pages'.
+        """The table of contents for toc tokens (``anchor_headings``), drawn as the theme draws mkdocs pages'.
 
         As in material, the page's h1 is left out and its sections listed; each entry is the
         shell's own entry with the heading's id and text (already HTML-escaped by Markdown).
@@ -220,11 +230,10 @@ def anchor_headings(body: str, permalink: str = "&para;") -> tuple[str, list[dic
 
 
 def write_outside_pages(out_dir: Path, pages: Sequence[OutsidePage], settings: Mapping[str, Any],
-                        body: Callable[[OutsidePage], str], processes: int = 1) -> None:
-    """Render each outside page (``body`` gives its HTML) into the built site, in ``processes``
-    workers, and add them all to the search index."""
-    from briefgen.cache import compute
-
+                        body: Callable[[OutsidePage], str]) -> None:
+    """Render each outside page (``body`` gives its HTML) into the built site and add them all to the
+    search index. One process: creating thousands of page folders and files is file-system work the
+    kernel serialises, and forking the build cost more than the rendering it would share (measured)."""
     dir_urls = directory_urls(settings)
     shell_dir = out_dir / posixpath.dirname(SHELL_SRC)
     shell_page = shell_dir / "index.html"
@@ -235,9 +244,8 @@ def write_outside_pages(out_dir: Path, pages: Sequence[OutsidePage], settings: M
     srcs = {p.src for p in pages if not p.in_nav}
     permalink = _permalink(settings)
 
-    def write(i: int) -> tuple[str, str]:
-        """Page i written; returns its title and its text for the search index."""
-        page = pages[i]
+    def write(page: OutsidePage) -> tuple[str, str]:
+        """The page written; returns its title and its text for the search index."""
         here = page_url(page.src, dir_urls) if page.in_nav else outside_url(page.src, dir_urls)
         text = body(page)
         content, toc = anchor_headings(_fix_hrefs(text, here, page.src, srcs, dir_urls), permalink)
@@ -255,7 +263,7 @@ def write_outside_pages(out_dir: Path, pages: Sequence[OutsidePage], settings: M
             path.write_text(shell.page(escaped, shell.contents(toc), content), encoding="utf-8")
         return title, _text_of(content)
 
-    written = compute(None, "pages", [p.src for p in pages], write, processes, min_parallel=200)
+    written = [write(page) for page in pages]
     _add_to_search(out_dir, pages, written, dir_urls)
 
 

@@ -220,8 +220,6 @@ def publish(
         site.build_mkdocs(settings, work, epoch)
         mark("mkdocs")
         report("articles", 0, 1)
-        # One process: creating thousands of page folders and files is file-system work the kernel
-        # serialises, and forking the build costs more than the rendering that would run in parallel.
         pages.write_outside_pages(out, outside, settings, functools.partial(render.page_body, templates_dir=tdir))
         mark("articles")
         site.publish(site_dir, briefing.edition, out, versions)

@@ -1,9 +1,9 @@
 """Briefing -> pages (Jinja2 over templates/) and briefing.json.
 
-The few pages mkdocs builds (home, what changed, archive, the entity index) are
-Markdown from ``templates/*.md.j2``; story, article and entity pages, the bulk of
-an archive, are HTML from ``templates/pages/*.html.j2``, put into the theme by
-pages.py without a Markdown pass (which cost 2 ms a page, 13 s at 2,000 articles).
+Home and archive are Markdown from ``templates/*.md.j2``, built by mkdocs; every
+other page (stories, articles, entities, the entity index, what changed) is HTML
+from ``templates/pages/*.html.j2``, put into the theme by pages.py without a
+Markdown pass (which cost 2 ms a page, 13 s at 2,000 articles).
 
 Article text is untrusted. In Markdown templates every value printed is
 HTML-escaped and Markdown-escaped by ``finalize`` unless the template marks it
@@ -24,13 +24,12 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-import yaml
 from markupsafe import Markup
 
 from briefgen.config import BuildConfig
 from briefgen.group import slugify
 from briefgen.models import Article, Briefing, Citation, FactBox, StoryBrief
-from briefgen.pages import OutsidePage, link_outside, page_title, placeholder
+from briefgen.pages import OutsidePage, link_outside, page_title, placeholder, title_meta
 
 log = logging.getLogger(__name__)
 
@@ -82,19 +81,13 @@ def article_slug(article_id: str) -> str:
 
 
 def with_title_meta(page: str) -> str:
-    """Give a page its title as HTML-escaped front matter, taken from its '# ' heading.
-
-    Without it mkdocs-material writes ``<title>{{ page.title | striptags }}</title>``, and
-    ``striptags`` turns the escaped heading back into raw HTML: a title such as
-    ``</title><script>...`` would run. Material prints ``page.meta.title`` as it is.
-    """
+    """A Markdown page with its '# ' heading as its title in front matter (pages.title_meta says why)."""
     if page.startswith("---"):
         return page
     heading = next((line[2:].strip() for line in page.split("\n", 30)[:30] if line.startswith("# ")), None)
     if not heading:
         return page
-    title = html.escape(html.unescape(re.sub(r"\\(.)", r"\1", heading)), quote=False)
-    return "---\n" + yaml.safe_dump({"title": title}, allow_unicode=True, width=10_000) + "---\n\n" + page
+    return title_meta(html.unescape(re.sub(r"\\(.)", r"\1", heading))) + page
 
 
 def make_html_env(templates_dir: Path) -> jinja2.Environment:
@@ -195,7 +188,7 @@ def render_pages(
                     | {f"stories/{sb.story.id}.md" for sb in briefing.stories})
 
     def write(rel: str, template: str, **context: Any) -> None:
-        if template.endswith(".html.j2"):  # rendered later, in parallel, by pages.write_outside_pages
+        if template.endswith(".html.j2"):  # rendered when pages.write_outside_pages writes it
             page = OutsidePage(rel, template, {**common, **context}, in_nav=rel not in outside_srcs)
             if page.in_nav:  # mkdocs builds the page (nav, search) around a placeholder its body replaces
                 page = dataclasses.replace(page, html=page_body(page, templates_dir))
