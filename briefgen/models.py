@@ -39,6 +39,10 @@ class Article:
     title_inferred: bool = False  # True when no headline was found
     format: str = "txt"
     note: str | None = None  # e.g. "summary only" for feed entries
+    # where ``date`` came from: "front matter", "feed", "page", "dateline", "url", "text" or
+    # "inferred" (from similar articles: for grouping only, never shown as the article's date)
+    date_source: str | None = None
+    language: str = "en"  # ISO 639-1 code, as detected at ingest
 
 
 @dataclass(frozen=True)
@@ -116,6 +120,16 @@ class Story:
     articles: tuple[str, ...]  # article ids, by date then id
     why: tuple[str, ...] = ()  # shared entities and terms that tied the articles
     pinned: bool = False
+    topic: str = ""  # id of the Topic holding this story ("" until topics are computed)
+
+
+@dataclass(frozen=True)
+class Topic:
+    """A running subject (e.g. "Indonesian earthquakes") holding one or more stories (events)."""
+
+    id: str
+    title: str
+    stories: tuple[str, ...]  # story ids, most important first
 
 
 @dataclass(frozen=True)
@@ -125,6 +139,16 @@ class SummarySentence:
     sources: int = 1  # independent sources that carry the same fact
     confidence: str = ""  # high, moderate or low (confidence.py); "" until rated
     confidence_reason: str = ""  # why, in words a reader can check
+    reported: bool = False  # a claim attributed to someone ("X said", "alleged", "according to")
+
+
+@dataclass(frozen=True)
+class TimelineEvent:
+    """A dated event of a story: a verbatim cited sentence and the day it happened."""
+
+    date: str  # ISO YYYY-MM-DD
+    citation: Citation
+    approximate: bool = False  # the date was resolved ("on Tuesday") or inferred, not stated
 
 
 @dataclass(frozen=True)
@@ -146,7 +170,7 @@ class Quote:
 class FactBox:
     id: str  # slug, unique within an edition
     name: str
-    type: str  # PERSON, ORG, PLACE
+    type: str  # PERSON, ORG, PLACE, VESSEL or PRODUCT
     aliases: tuple[str, ...]
     roles: tuple[Role, ...]
     quotes: tuple[Quote, ...]
@@ -178,6 +202,16 @@ class StoryBrief:
     questions: tuple[Question, ...]
     first_date: str | None = None
     last_date: str | None = None
+    # ``summary`` is in the order a reader should take it in, most important first; the first
+    # ``key_point_count`` sentences are the story's key points (the home page's lead is the first).
+    key_point_count: int = 0
+    timeline: tuple[TimelineEvent, ...] = ()  # dated events, in date order
+    related: tuple[str, ...] = ()  # ids of related stories (shared entities, same topic)
+    problems: tuple[str, ...] = ()  # parts that failed for this story, said to the reader
+
+    @property
+    def key_points(self) -> tuple[SummarySentence, ...]:
+        return self.summary[: self.key_point_count]
 
 
 @dataclass(frozen=True)
@@ -203,3 +237,6 @@ class Briefing:
     skipped: tuple[Skipped, ...]
     changes: Changes
     entities: tuple[FactBox, ...] = ()  # edition-wide: one per entity across all stories
+    topics: tuple[Topic, ...] = ()
+    merged: tuple[tuple[str, str], ...] = ()  # (retired story id, the id of the story it became)
+    warnings: tuple[str, ...] = ()  # everything the build warned about, as told to the user
