@@ -253,11 +253,12 @@ def read_file(path: Path, rel: str, config: BuildConfig, cache: Cache | None = N
 
 @functools.cache
 def readers_fingerprint() -> str:
-    """The source of the ingest modules and the versions of the libraries they read with."""
+    """The source of the ingest modules (and the text rules they use) and the versions of the libraries they read with."""
     import importlib.metadata
 
     folder = Path(__file__).resolve().parent
-    parts: list[str | bytes] = [p.read_bytes() for p in sorted(folder.glob("*.py"))]
+    sources = sorted(folder.glob("*.py")) + sorted((folder.parent / "text").glob("*.py"))
+    parts: list[str | bytes] = [p.read_bytes() for p in sources]
     for name in ("trafilatura", "feedparser", "PyYAML"):
         try:
             parts.append(f"{name}=={importlib.metadata.version(name)}")

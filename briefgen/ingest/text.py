@@ -22,175 +22,10 @@ import yaml
 
 from briefgen.ingest.errors import Invalid as _Invalid
 from briefgen.models import Article, Paragraph
+from briefgen.text.dates import DATE_LINE, STAMP_PARAGRAPHS, parse_date, stamp_line
+from briefgen.text.lines import BYLINE, DATELINE, DATELINE_BARE, HANDLE_LINE, TRAILERS
 
 log = logging.getLogger(__name__)
-
-
-_MONTHS = {
-    m: i
-    for i, names in enumerate(
-        [
-            ("jan", "january"),
-            ("feb", "february"),
-            ("mar", "march"),
-            ("apr", "april"),
-            ("may",),
-            ("jun", "june"),
-            ("jul", "july"),
-            ("aug", "august"),
-            ("sep", "sept", "september"),
-            ("oct", "october"),
-            ("nov", "november"),
-            ("dec", "december"),
-        ],
-        start=1,
-    )
-    for m in names
-}
-_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
-_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
-_DATE_PATTERNS = [
-    re.compile(r"(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})"),
-    re.compile(rf"(?P<d>{_DAY})\s+(?:of\s+)?(?P<mon>{_MONTH}),?\s+(?P<y>\d{{4}})", re.I),
-    re.compile(rf"(?P<mon>{_MONTH})\s+(?P<d>{_DAY}),?\s+(?P<y>\d{{4}})", re.I),
-]
-_WEEKDAY = r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)?"
-_DATE_LINE = re.compile(
-    rf"^\s*(?:date[d]?:?\s+|published:?\s+|updated:?\s+)?{_WEEKDAY}"
-    rf"(?P<date>\d{{4}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}(?:[T ][\d:.]+Z?)?|{_DAY}\s+(?:of\s+)?{_MONTH},?\s+\d{{4}}|"
-    rf"{_MONTH}\s+{_DAY},?\s+\d{{4}})"
-    r"(?:\s*(?:at\s+)?\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?"
-    r"\s*(?:\(@?[\w.]+\))?\s*$",
-    re.I,
-)
-# A time stamp line above or under a headline, as pasted from news sites: "December 15th, 2008, 7: 35 am",
-# "Posted: Nov 27, 2005 8: 20 AM ET", "12 / 16 / 08 1: 30 AM EST", "8: 24am:". It is known by what is left
-# once its dates, times, time zones, weekdays and labels are taken out: nothing but punctuation, or, next to
-# a full date, one or two capitalised words (an agency or a place: "TNN Nov 12, 2011, 05. 51AM IST MUMBAI:").
-_STAMP_MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?"
-    r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-)
-_STAMP_DATE = re.compile(
-    r"(?<!\d)(?P<y1>\d{4})\s*(?P<s1>[-/.])\s*(?P<m1>\d{1,2})\s*(?P=s1)\s*(?P<d1>\d{1,2})(?!\d)"
-    r"|(?<!\d)(?P<a2>\d{1,2})\s*(?P<s2>[-/.])\s*(?P<b2>\d{1,2})\s*(?P=s2)\s*(?P<y2>\d{4}|\d{2})(?!\d)"
-    rf"|(?<!\d)(?P<d3>{_DAY})\s+(?:of\s+)?(?P<m3>{_STAMP_MONTH})(?![a-z])(?:,?\s+(?P<y3>\d{{4}})(?!\d))?"
-    rf"|(?<![a-z])(?P<m4>{_STAMP_MONTH})\s+(?P<d4>{_DAY})(?![\d:])(?:,?\s+(?P<y4>\d{{4}})(?!\d))?",
-    re.I,
-)
-_STAMP_PARTS = (
-    # times: "7: 35 am", "23: 37: 00", "05. 51AM", "5: 55p", "6am"; "1052 GMT"
-    re.compile(r"(?<!\d)\d{1,2}\s*:\s*\d{2}(?:\s*:\s*\d{2})?(?:\s*(?:[ap]\.?\s*m\b\.?|[ap]\b))?", re.I),
-    re.compile(r"(?<!\d)\d{1,2}(?:\s*\.\s*\d{2})?\s*[ap]\.?\s*m\b\.?", re.I),
-    re.compile(r"(?<!\d)\d{4}(?=\s+[A-Z]{1,4}T\b)"),
-    # time zones, with an offset: "EST", "GMT+05: 00", "hrs"
-    re.compile(r"\b(?:[A-Z]{1,4}T|UTC|UK|hrs)\b(?:\s*[+-]\s*\d{1,2}(?:\s*:\s*\d{1,2})?)?"),
-    re.compile(r"\b(?:Mon|Tue|Tues|Wed|Wednes|Thu|Thur|Thurs|Fri|Sat|Satur|Sun)(?:day)?\b\.?", re.I),
-    re.compile(
-        r"\b(?:first|last|originally)?\s*(?:posted|published|updated|created|edited|modified|dated?)\b"
-        r"|\b(?:story|article)\b(?=\s+(?:posted|published|created|updated))|\b(?:on|at|time)\b",
-        re.I,
-    ),
-)
-_STAMP_REST = re.compile(r"[\s,.|@:;\-–—•()\[\]/+*]+")
-#: Paragraphs into the body in which a time stamp line is still looked for (under a standfirst, say).
-STAMP_PARAGRAPHS = 3
-
-
-def stamp_line(line: str) -> tuple[bool, str | None]:
-    """Is ``line`` a time stamp line, and the ISO date it gives (None when it has no full date)?
-
-    Numbers are read month first ("12 / 16 / 08") unless that is impossible, or the
-    parts are separated by dots or dashes ("08. 07. 2012" is 8 July).
-    """
-    if len(line) > 160 or not re.search(r"\d", line):
-        return False, None
-    date = None
-    found = False
-    for m in _STAMP_DATE.finditer(line):
-        found = True
-        date = date or _stamp_date(m.groupdict())
-    rest = _STAMP_DATE.sub(" ", line)
-    for part in _STAMP_PARTS[:3]:
-        rest, n = part.subn(" ", rest)
-        found = found or n > 0
-    if not found:
-        return False, None
-    for part in _STAMP_PARTS[3:]:
-        rest = part.sub(" ", rest)
-    words = _STAMP_REST.sub(" ", rest).split()
-    if not words or (date and len(words) <= 2 and all(len(w) > 1 and w.isupper() and w.isalpha() for w in words)):
-        return True, date
-    return False, None
-
-
-def _stamp_date(parts: dict[str, str | None]) -> str | None:
-    try:
-        if parts["y1"]:
-            year, month, day = int(parts["y1"]), int(parts["m1"] or 0), int(parts["d1"] or 0)
-        elif parts["y2"]:
-            a, b, year = int(parts["a2"] or 0), int(parts["b2"] or 0), int(parts["y2"])
-            month_first = b > 12 or (a <= 12 and parts["s2"] == "/")
-            month, day = (a, b) if month_first else (b, a)
-            if year < 100:
-                year += 2000 if year < 70 else 1900
-        elif parts["y3"] or parts["y4"]:
-            name, written_day = (parts["m3"], parts["d3"]) if parts["y3"] else (parts["m4"], parts["d4"])
-            year, month = int(parts["y3"] or parts["y4"] or 0), _MONTHS[_month_key(name or "")]
-            day = int(re.sub(r"\D", "", written_day or ""))
-        else:
-            return None
-        return dt.date(year, month, day).isoformat()
-    except (KeyError, ValueError):
-        return None
-
-
-_BYLINE = re.compile(r"^\s*(?:By|BY|Written by|Reporting by)\s+[A-Z][\w.'’-]+(?:[ ,]+[\w.'’&-]+){0,10}\s*$")
-_HANDLE_LINE = re.compile(r"^\s*\(?@\w+\)?\s*$")
-# A dateline: "MINSK (UrduPoint News / Sputnik - 25th July, 2023)", "WASHINGTON (Reuters) -",
-# "LONDON, July 3 (AP) --", "(CNN)".
-_DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z.'’\- ]{1,40}(?:,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?)?"
-    r"(?:,\s*" + _MONTH + r"\s+\d{1,2})?)?\s*"
-    r"\((?P<inner>[^()\n]{2,90})\)\s*(?:[-–—:]{1,2}\s*)?"
-)
-_DATELINE_BARE = re.compile(r"^(?P<place>[A-Z][A-Z.'’\-]{2,}(?: [A-Z][A-Z.'’\-]+){0,3}(?:, [A-Z][A-Za-z.]+)?)\s+[-–—]{1,2}\s+")
-# Whole lines that are site furniture, not article text.
-_TRAILERS = re.compile(
-    r"^\s*(?:This (?:post|article|story) (?:appeared|was originally published|first appeared)"
-    r"|Tweet with a location|Follow us on|Sign up for|Subscribe (?:to|now)|Click here"
-    r"|Read more\b|Related:|Share this|All rights reserved|Copyright\s|©|\(c\) \d{4}"
-    r"|We use cookies|This site uses cookies|Advertisement\s*$|ADVERTISEMENT\s*$"
-    r"|Photo:|Image:|Picture:|Getty Images\s*$|Caption:)",
-    re.I,
-)
-
-
-def parse_date(value: Any) -> str | None:
-    """Return an ISO date for a date, datetime or a date written in English, else None."""
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if not isinstance(value, str):
-        return None
-    for pattern in _DATE_PATTERNS:
-        match = pattern.search(value)
-        if not match:
-            continue
-        parts = match.groupdict()
-        try:
-            month = int(parts["m"]) if parts.get("m") else _MONTHS[_month_key(parts["mon"])]
-            day = int(re.sub(r"\D", "", parts["d"]))
-            return dt.date(int(parts["y"]), month, day).isoformat()
-        except (KeyError, ValueError):
-            continue
-    return None
-
-
-def _month_key(name: str) -> str:
-    name = name.rstrip(".").lower()
-    return "sept" if name.startswith("sept") else name[:3]
 
 
 @dataclass(frozen=True)
@@ -482,7 +317,7 @@ def parse_text(text: str, rel: str, meta: _Meta, fmt: str) -> Article:
             if fmt == "md":
                 stripped = re.sub(r"^#{1,6}\s+", "", stripped) if head and title is None else stripped
             if head or len(paragraphs) < STAMP_PARAGRAPHS:
-                m = _DATE_LINE.match(stripped)
+                m = DATE_LINE.match(stripped)
                 if m:
                     date = date or parse_date(m.group("date"))
                     continue
@@ -490,10 +325,10 @@ def parse_text(text: str, rel: str, meta: _Meta, fmt: str) -> Article:
                 if is_stamp:
                     date = date or stamp_date
                     continue
-            if head and (_BYLINE.match(stripped) or _HANDLE_LINE.match(stripped)):
+            if head and (BYLINE.match(stripped) or HANDLE_LINE.match(stripped)):
                 author = author or re.sub(r"^(?:By|BY|Written by|Reporting by)\s+", "", stripped).strip()
                 continue
-            if _TRAILERS.match(stripped) and len(stripped.split()) <= 30:
+            if TRAILERS.match(stripped) and len(stripped.split()) <= 30:
                 continue
             kept.append(ln.rstrip())
         if not kept:
@@ -561,7 +396,7 @@ def _is_heading(para: str) -> bool:
 
 def _strip_dateline(para: str) -> tuple[str, str | None, str | None]:
     """Remove a leading dateline; return (rest, source, date) found in it."""
-    m = _DATELINE.match(para)
+    m = DATELINE.match(para)
     if m and (m.group("place") or m.end() < len(para)):
         inner = m.group("inner").strip()
         date = parse_date(inner)
@@ -570,7 +405,7 @@ def _strip_dateline(para: str) -> tuple[str, str | None, str | None]:
         # "(CNN)" with no place is a dateline too; "(Wagner mercenaries)" mid-text is not matched here.
         if m.group("place") or re.fullmatch(r"[A-Z][\w.&' /-]{1,40}", inner):
             return para[m.end() :].lstrip(), source, date
-    m = _DATELINE_BARE.match(para)
+    m = DATELINE_BARE.match(para)
     if m:
         return para[m.end() :].lstrip(), None, None
     return para, None, None
