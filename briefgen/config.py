@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -38,6 +39,8 @@ class BuildConfig:
     # fact boxes and questions
     max_fact_boxes: int = 8
     max_questions: int = 5
+    # languages other than English: ISO 639-1 code -> installed spaCy pipeline ({de: de_core_news_sm})
+    models: Mapping[str, str] = dataclasses.field(default_factory=dict)
 
     @property
     def processes(self) -> int:
@@ -71,7 +74,9 @@ def load_config(path: Path | None = None, **overrides: Any) -> BuildConfig:
         if key not in fields:
             raise ConfigError(f"{path or 'settings'}: unknown setting '{key}'")
         default = getattr(defaults, key)
-        if key in _PATHS:
+        if key == "models":
+            clean[key] = language_models(value)
+        elif key in _PATHS:
             clean[key] = Path(value) if value is not None else None
         elif isinstance(default, bool):
             if not isinstance(value, bool):
@@ -88,3 +93,17 @@ def load_config(path: Path | None = None, **overrides: Any) -> BuildConfig:
                 raise ConfigError(f"setting '{key}': {value!r} is not text")
             clean[key] = value
     return dataclasses.replace(defaults, **clean)
+
+
+def language_models(value: Any) -> dict[str, str]:
+    """``models``: a mapping of language codes (``de``) to spaCy pipelines (``de_core_news_sm``)."""
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise ConfigError(f"setting 'models': {value!r} must map language codes to spaCy pipelines, e.g. {{de: de_core_news_sm}}")
+    out = {}
+    for lang, model in value.items():
+        if not isinstance(lang, str) or not lang.isalpha() or not 2 <= len(lang) <= 3 or not isinstance(model, str) or not model.strip():
+            raise ConfigError(f"setting 'models': {lang!r}: {model!r} must map a language code such as 'de' to a spaCy pipeline name")
+        out[lang.lower()] = model.strip()
+    return dict(sorted(out.items()))

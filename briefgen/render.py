@@ -30,10 +30,11 @@ from briefgen.config import BuildConfig
 from briefgen.group import slugify
 from briefgen.models import Article, Briefing, Citation, FactBox, StoryBrief
 from briefgen.pages import OutsidePage, link_outside, page_title, placeholder, title_meta
+from briefgen.text.urls import web_address
 
 log = logging.getLogger(__name__)
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 KIND_LABELS = {
     "unknown": "Unknown",
     "disputed": "Disputed",
@@ -47,7 +48,8 @@ TYPE_LABELS = {"PERSON": "Person", "ORG": "Organisation", "PLACE": "Place", "VES
 def md_escape(value: Any) -> str:
     """Text -> Markdown that renders as exactly that text, with no live HTML or links."""
     text = " ".join(str(value).split())
-    return _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
+    # '~' as an entity: Python-Markdown does not undo "\~", so it would show as written
+    return _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False)).replace("~", "&#126;")
 
 
 def _finalize(value: Any) -> Any:
@@ -65,7 +67,7 @@ def _attr(value: Any) -> Markup:
 
 def _url(value: str | None) -> Markup:
     """An http(s) address as a Markdown link target; anything else becomes '#'."""
-    if not value or not re.match(r"^https?://[^\s<>\"']+$", value, re.I):
+    if value is None or not web_address(value):
         return Markup("#")
     return Markup(html.escape(value.replace("(", "%28").replace(")", "%29"), quote=True))
 

@@ -29,6 +29,8 @@ def test_default_dir_is_beside_the_site(tmp_path: Path) -> None:
 
 def test_put_get_and_prune_keep_only_what_the_last_build_used(tmp_path: Path) -> None:
     first = Cache(tmp_path / "c")
+    with first.locked():  # marks the folder as briefgen's: prune deletes only in a marked folder
+        pass
     first.put("analysis", "a" * 64, b"one")
     first.put("analysis", "b" * 64, b"two")
     (tmp_path / "c" / "v0").mkdir()  # an older layout

@@ -20,6 +20,7 @@ from typing import Any
 
 from briefgen.cache import Cache, digest
 from briefgen.config import BuildConfig
+from briefgen.ingest import language
 from briefgen.ingest.errors import Invalid as _Invalid
 from briefgen.ingest.text import decode, parse_date, read_text, sniff
 from briefgen.models import Article, Skipped
@@ -182,16 +183,28 @@ def ingest(config: BuildConfig, cache: Cache | None = None) -> tuple[list[Articl
         for item in items:
             if isinstance(item, Skipped):
                 skipped.append(item)
-                log.warning("%s: %s", item.path, item.reason)
+                log.info("%s: %s", item.path, item.reason)  # reported in Briefing.skipped, not as a warning too
             elif len(item.text) > MAX_ARTICLE_CHARS:
                 reason = f"article text is {len(item.text):,} characters, over the {MAX_ARTICLE_CHARS:,} limit: split it into several files"
                 skipped.append(Skipped(item.id, reason))
-                log.warning("%s: %s", item.id, reason)
+                log.info("%s: %s", item.id, reason)
             else:
-                articles.append(_valid_text(item))
+                article = _with_language(_valid_text(item))
+                if article.language != "en" and article.language not in config.models:
+                    reason = (f"written in {language.name(article.language)}; briefgen reads English (to read it, install a spaCy "
+                              f"pipeline for it and set models: {{{article.language}: <pipeline>}} in briefgen.yml)")
+                    skipped.append(Skipped(article.id, reason))
+                    log.info("%s: %s", article.id, reason)
+                else:
+                    articles.append(article)
     articles, duplicates = dedupe(articles)
     skipped.extend(duplicates)
     return articles, sorted(skipped, key=lambda s: s.path)
+
+
+def _with_language(article: Article) -> Article:
+    code = language.detect(article.title if not article.title_inferred else "", article.text)
+    return article if code == article.language else dataclasses.replace(article, language=code)
 
 
 def text_key(text: str) -> str:
@@ -222,7 +235,7 @@ def dedupe(articles: list[Article]) -> tuple[list[Article], list[Skipped]]:
             kept.append(article)
         else:
             duplicates.append(Skipped(article.id, f"duplicate of {first}"))
-            log.warning("%s: duplicate of %s", article.id, first)
+            log.info("%s: duplicate of %s", article.id, first)
     return kept, duplicates
 
 
