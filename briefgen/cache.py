@@ -253,8 +253,6 @@ _OLD_LAYOUT = re.compile(r"^v[0-9]+$")
 _KIND = re.compile(r"^[a-z][a-z0-9_]*$")
 _SHARD = re.compile(r"^[0-9a-f]{2}$")
 _ENTRY = re.compile(r"^(?:[0-9a-f]{64}|\.[0-9a-f]{64}\.[0-9]+\.tmp)$")
-#: What briefgen itself writes at the top of a cache folder.
-_OWN_TOP = re.compile(r"^(?:CACHEDIR\.TAG|\.lock|v[0-9]+)$")
 
 
 def _checksum(kind: str, key: str, payload: bytes) -> bytes:
@@ -284,9 +282,7 @@ def foreign_files(root: Path) -> list[str]:
         return [root.name]
     except OSError:
         return []  # unreadable: locked() reports what it cannot do
-    if owned(root):
-        return []
-    return [n for n in names if not _OWN_TOP.match(n)]
+    return [] if owned(root) else names
 
 
 def _remove_entries(folder: Path, depth: int) -> int:
@@ -335,9 +331,28 @@ def code_fingerprint() -> str:
 _TASK: list[Callable[[int], Any]] = []
 
 
-def _run(i: int) -> bytes:
-    """In a forked worker: the result, encoded as the cache stores it (the pool carries only bytes)."""
-    return codec.dumps(_TASK[0](i))
+class _Captured(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def _run(i: int) -> tuple[bytes, list[str]]:
+    """In a forked worker: the result, encoded as the cache stores it, and the warnings it logged,
+    which the parent logs again (a worker's own handlers would print them but not collect them)."""
+    logger = logging.getLogger("briefgen")
+    captured, propagate = _Captured(), logger.propagate
+    logger.addHandler(captured)
+    logger.propagate = False
+    try:
+        value = _TASK[0](i)
+    finally:
+        logger.removeHandler(captured)
+        logger.propagate = propagate
+    return codec.dumps(value), captured.messages
 
 
 def compute(
@@ -395,7 +410,9 @@ def compute(
     finally:
         gc.unfreeze()
     try:
-        for i, data in zip(todo, pool.imap(_run, todo), strict=True):
+        for i, (data, warned) in zip(todo, pool.imap(_run, todo), strict=True):
+            for message in warned:
+                log.warning("%s", message)
             out[i] = codec.loads(data)
             stored(i, out[i], data)
             tick(1)

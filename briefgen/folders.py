@@ -54,6 +54,9 @@ def check_arguments(config: BuildConfig) -> None:
     store = Path(config.cache_dir) if config.cache_dir is not None else cache.default_dir(site_dir)
     store_real = _real(store)
     for name, real in (("site", site_real), ("content", content_real)):
+        hidden = store_real.is_relative_to(real) and any(part.startswith(".") for part in store_real.relative_to(real).parts)
+        if name == "content" and hidden:
+            continue  # a hidden folder inside the content folder is never read as articles
         if store_real.is_relative_to(real) or real.is_relative_to(store_real):
             relation = "is" if store_real == real else "is inside" if store_real.is_relative_to(real) else "holds"
             raise BuildError(f"{store}: the cache folder {relation} the {name} folder; give --cache-dir a folder of its own")

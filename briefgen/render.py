@@ -270,6 +270,7 @@ def briefing_json(briefing: Briefing) -> dict[str, Any]:
         ],
         "stories": [story_json(sb) for sb in briefing.stories],
         "skipped": [{"path": s.path, "reason": s.reason} for s in briefing.skipped],
+        "warnings": list(briefing.warnings),
         "entities": [entity_json(e) for e in briefing.entities],
         "changes": {
             "previous": briefing.changes.previous,
@@ -317,6 +318,7 @@ def story_json(sb: StoryBrief) -> dict[str, Any]:
             }
             for q in sb.questions
         ],
+        "problems": list(sb.problems),
     }
 
 

@@ -76,6 +76,8 @@ READERS: dict[str, Reader] = {
 EDITOR_FILES = ("stories.yml", "stories.yaml")  # read by pipeline.load_editor_file
 CONTROL_FILES = set(EDITOR_FILES)
 BACKUP_SUFFIXES = (".bak", ".swp", ".swo", ".orig", ".rej", ".tmp", "~")
+#: A folder holding one of these is a site (or an edition) built earlier, never articles.
+SITE_MARKERS = ("versions.json", "briefing.json")
 #: Longest article text analysed; longer texts would stall the analysis (spaCy, summaries) of the whole build.
 MAX_ARTICLE_CHARS = 100_000
 _BAD_NAME = re.compile(r"[\x00-\x1f\x7f\ud800-\udfff]")
@@ -115,6 +117,9 @@ def discover(content_dir: Path, exclude: Path | None = None) -> tuple[list[Path]
                 skip(path, "symbolic link to a folder: not followed (move or copy the folder into the content folder)")
             elif excluded is not None and Path(os.path.realpath(path)) == excluded:
                 skip(path, "the site folder being built: not read", folder=True)
+            elif any((path / marker).is_file() for marker in SITE_MARKERS):
+                skip(path, "a site or edition briefgen built (it holds versions.json or briefing.json): not read as articles; "
+                     "move it out of the content folder", folder=True)
             elif name.startswith("_"):
                 skip(path, "folder name starts with '_' (drafts): not read; rename it to build its files", folder=True)
             else:
@@ -257,7 +262,7 @@ def read_file(path: Path, rel: str, config: BuildConfig, cache: Cache | None = N
     if cache is None:
         return list(reader(data, rel))
     key = digest(readers_fingerprint(), rel, data)
-    items = cache.load("ingest", key)
+    items = cache.load("ingest", key, expect=lambda v: isinstance(v, list) and all(isinstance(x, (Article, Skipped)) for x in v))
     if items is None:
         items = list(reader(data, rel))
         cache.store("ingest", key, items)
