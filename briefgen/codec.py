@@ -15,6 +15,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import hashlib
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -40,6 +41,7 @@ def records() -> dict[str, type]:
     return {cls.__name__: cls for cls in (*found, Print)}
 
 
+@functools.cache
 def _fields(cls: type) -> tuple[str, ...]:
     if dataclasses.is_dataclass(cls):
         return tuple(f.name for f in dataclasses.fields(cls))
@@ -54,22 +56,48 @@ def schema() -> bytes:
     return hashlib.sha256(text.encode()).digest()[:8]
 
 
+@functools.cache
+def _layouts() -> dict[type, tuple[str, tuple[str, ...]]]:
+    """Registered class -> (its name, its fields)."""
+    return {cls: (name, _fields(cls)) for name, cls in records().items()}
+
+
 def _default(value: Any) -> msgpack.ExtType:
     kind = type(value)
     if kind is tuple:
         return msgpack.ExtType(_TUPLE, _pack(list(value)))
-    name = kind.__name__
-    if records().get(name) is not kind:
-        raise TypeError(f"cannot store a {kind.__module__}.{name} in the cache (not in briefgen.codec.records())")
-    if dataclasses.is_dataclass(value):
-        values = [getattr(value, f) for f in _fields(kind)]
-    else:
-        values = list(value)
-    return msgpack.ExtType(_RECORD, _pack([name, *values]))
+    layout = _layouts().get(kind)
+    if layout is None:
+        raise TypeError(f"cannot store a {kind.__module__}.{kind.__name__} in the cache (not in briefgen.codec.records())")
+    name, fields = layout
+    return msgpack.ExtType(_RECORD, _pack([name, *[getattr(value, f) for f in fields]]))
+
+
+class _Packers(threading.local):
+    """One msgpack Packer per nesting depth (a record's fields are packed while its parent is being
+    packed), reused: making a Packer per record would cost more than the packing."""
+
+    def __init__(self) -> None:
+        self.by_depth: list[msgpack.Packer] = []
+        self.depth = 0
+
+
+_PACKERS = _Packers()
 
 
 def _pack(value: Any) -> bytes:
-    return msgpack.packb(value, default=_default, strict_types=True, use_bin_type=True)
+    state = _PACKERS
+    if state.depth == len(state.by_depth):
+        state.by_depth.append(msgpack.Packer(default=_default, strict_types=True, use_bin_type=True))
+    packer = state.by_depth[state.depth]
+    state.depth += 1
+    try:
+        return packer.pack(value)
+    except BaseException:
+        packer.reset()  # a value it cannot hold may leave half a value in its buffer
+        raise
+    finally:
+        state.depth -= 1
 
 
 def dumps(value: Any) -> bytes:

@@ -18,8 +18,6 @@ from briefgen.errors import BuildError, ConfigError
 
 #: Names of files a user's folder is refused for; the rest are counted ("and 12 more").
 SHOWN = 5
-#: What briefgen writes at the top of a site folder (editions are listed in versions.json).
-SITE_FILES = {"versions.json", "index.html", "latest", ".briefgen.lock"}
 
 
 def check_arguments(config: BuildConfig) -> None:
@@ -86,7 +84,8 @@ def check_models(config: BuildConfig) -> None:
 
 
 def site_foreign(site_dir: Path) -> list[str]:
-    """Visible names in a site folder that is not a briefgen site (no versions.json): the user's files.
+    """Visible names in a site folder that is not a briefgen site (no versions.json): the user's files
+    (an index.html too: briefgen would overwrite it).
 
     Hidden files are never touched by a build (they are carried into each new site), so they do not count.
     """
@@ -96,7 +95,7 @@ def site_foreign(site_dir: Path) -> list[str]:
         return []
     if "versions.json" in names:
         return []
-    return [n for n in names if not n.startswith(".") and n not in SITE_FILES]
+    return [n for n in names if not n.startswith(".")]
 
 
 def listing(names: list[str]) -> str:

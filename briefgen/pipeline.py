@@ -105,11 +105,15 @@ class Warnings(logging.Handler):
 def collecting() -> Iterator[Warnings]:
     handler = Warnings()
     logger = logging.getLogger("briefgen")
+    level = logger.level
+    if logger.getEffectiveLevel() > logging.WARNING:  # collected even where logging is set quieter
+        logger.setLevel(logging.WARNING)
     logger.addHandler(handler)
     try:
         yield handler
     finally:
         logger.removeHandler(handler)
+        logger.setLevel(level)
 
 
 def build(config: BuildConfig, progress: Progress | None = None, timings: dict[str, float] | None = None) -> Briefing:

@@ -106,10 +106,14 @@ def test_site_dir_at_a_folder_of_the_users_is_refused_before_any_work(tmp_path: 
     (mine / "photo.jpg").write_bytes(b"jpeg")
     result = run_cli("build", "--content", "content", "--site-dir", "mine", "--no-pdf", cwd=tmp_path)
     assert result.returncode == 1
-    assert "mine: this folder holds files briefgen did not make (photo.jpg)" in result.stderr  # index.html is ours to write...
-    assert (mine / "index.html").read_text() == "<p>my home page</p>"  # ... but nothing was written
+    assert "mine: this folder holds files briefgen did not make (index.html, photo.jpg) and is not a briefgen site" in result.stderr
+    assert (mine / "index.html").read_text() == "<p>my home page</p>"
     assert sorted(p.name for p in mine.iterdir()) == ["index.html", "photo.jpg"]
     assert not (tmp_path / ".briefgen-cache").exists()
+    (mine / "photo.jpg").unlink()  # an index.html alone is the user's too: briefgen would overwrite it
+    result = run_cli("build", "--content", "content", "--site-dir", "mine", "--no-pdf", cwd=tmp_path)
+    assert result.returncode == 1 and "(index.html)" in result.stderr
+    assert (mine / "index.html").read_text() == "<p>my home page</p>"
 
 
 def test_hidden_files_in_the_site_folder_survive_every_build(tmp_path: Path) -> None:

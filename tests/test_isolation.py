@@ -233,3 +233,15 @@ def test_parser_breaking_grammar_shapes_go_through_every_story_stage(first: str,
         assert q.question.strip()
     for s in summary:
         assert s.citation.text in (items[0].article.text + items[1].article.text)
+
+
+def test_publishing_without_the_atomic_swap_warns(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from briefgen import site
+
+    def no_swap(a: Path, b: Path) -> None:
+        raise OSError(38, "Function not implemented")
+
+    monkeypatch.setattr(site, "_exchange", no_swap)
+    briefing = pipeline.build(config_for(tmp_path))
+    assert (tmp_path / "site" / "e1" / "index.html").is_file()
+    assert any("cannot swap folders atomically (Function not implemented); publishing in place" in w for w in briefing.warnings)
