@@ -44,6 +44,11 @@ def check_arguments(config: BuildConfig) -> None:
     if content_real.is_relative_to(site_real):
         where = "is the site folder" if content_real == site_real else f"is inside the site folder {site_dir}"
         raise BuildError(f"{content}: the content folder {where}; a build replaces that folder, so keep them apart")
+    if config.edition is not None and (site_dir / config.edition).exists():
+        listed = {v["version"] for v in editions.read_versions(site_dir)}
+        if config.edition not in listed:
+            raise BuildError(f"{site_dir / config.edition}: exists and is not an edition briefgen built (not in versions.json); "
+                             "a build would replace it, so choose another edition name or move it out")
     foreign = site_foreign(site_dir)
     if foreign:
         raise BuildError(f"{site_dir}: this folder holds files briefgen did not make ({listing(foreign)}) and is not a briefgen "

@@ -134,6 +134,21 @@ def test_hidden_files_in_the_site_folder_survive_every_build(tmp_path: Path) -> 
         assert (site / "CNAME").read_text() == "news.example.org"
 
 
+def test_an_edition_name_taken_by_a_folder_of_the_users_is_refused(tmp_path: Path) -> None:
+    from briefgen.pipeline import build
+
+    content = seed_content(tmp_path)
+    site = tmp_path / "site"
+    config = load_config(content_dir=content, site_dir=site, pdf=False, edition="e1", cache_dir=tmp_path / "c")
+    build(config)
+    (site / "photos").mkdir()
+    (site / "photos" / "cat.jpg").write_bytes(b"jpeg")
+    with pytest.raises(BuildError, match="photos: exists and is not an edition briefgen built"):
+        build(dataclasses.replace(config, edition="photos"))
+    build(dataclasses.replace(config, edition="e1"))  # an edition of its own is rebuilt in place
+    assert (site / "photos" / "cat.jpg").read_bytes() == b"jpeg"
+
+
 def test_site_folder_keeps_its_mode_and_group(tmp_path: Path) -> None:
     from briefgen.pipeline import build
 
