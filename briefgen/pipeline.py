@@ -132,6 +132,7 @@ def _build(config: BuildConfig, warned: Warnings, progress: Progress | None, tim
     edition = editions.edition_name(config.edition)
     site_dir = config.site_dir
     store = Cache(config.cache_dir or default_dir(site_dir))
+    editor = load_editor_file(config.content_dir)  # a bad or oversized editor file stops the build before any work
     with site.site_lock(site_dir), store.locked():
         report("ingest", 0, 1)
         articles, skipped = ingest.ingest(config, store)
@@ -164,8 +165,7 @@ def _build(config: BuildConfig, warned: Warnings, progress: Progress | None, tim
         settings = group.settings_for(config)
         counted = compute(store, "counts", count_keys(analyzed, article_digest, config, settings.lead),
                           lambda i: group.article_counts(analyzed[i], settings.lead), config.processes, expect=_is_counts)
-        stories = group.group(analyzed, config, editions.previous_stories(prev_data), load_editor_file(config.content_dir),
-                              settings, counted)
+        stories = group.group(analyzed, config, editions.previous_stories(prev_data), editor, settings, counted)
         mark("group")
         by_id = {item.article.id: item for item in analyzed}
         briefs = []

@@ -64,7 +64,7 @@ def test_the_editor_file_has_a_size_limit_and_its_build_is_refused(tmp_path: Pat
     config = load_config(content_dir=content, site_dir=tmp_path / "site", pdf=False, edition="e1", cache_dir=tmp_path / "c")
     with pytest.raises(BuildError, match="expands to more than"):
         build(config)
-    assert not (tmp_path / "site" / "e1").exists()
+    assert not (tmp_path / "site").exists() and not (tmp_path / "c").exists()  # refused before any work
 
 
 @pytest.mark.parametrize("target", ["edition", "EDITION", "---", "!!"])
