@@ -43,8 +43,9 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 DEFAULT_NAME = ".briefgen-cache"
-#: Bump when the folder layout changes; older layouts are removed on the next build.
-LAYOUT = "v1"
+#: Bump when the folder layout or the entry format changes; older layouts are removed on the next build.
+#: v2: entries are msgpack with a header and checksum (v1 held pickles, never read again).
+LAYOUT = "v2"
 #: Settings that say where and how to build, not what the records hold.
 OUTPUT_SETTINGS = frozenset({
     "content_dir", "site_dir", "edition", "pdf", "strict", "templates_dir", "mkdocs_config", "site_name",
@@ -340,19 +341,28 @@ class _Captured(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def _run(i: int) -> tuple[bytes, list[str]]:
-    """In a forked worker: the result, encoded as the cache stores it, and the warnings it logged,
-    which the parent logs again (a worker's own handlers would print them but not collect them)."""
+@contextlib.contextmanager
+def capturing(quiet: bool = False) -> Iterator[list[str]]:
+    """The warnings briefgen logs inside the block, so a cached result can give them again when it is
+    reused; ``quiet`` keeps them from this process's own handlers (a worker's parent logs them)."""
     logger = logging.getLogger("briefgen")
     captured, propagate = _Captured(), logger.propagate
     logger.addHandler(captured)
-    logger.propagate = False
+    if quiet:
+        logger.propagate = False
     try:
-        value = _TASK[0](i)
+        yield captured.messages
     finally:
         logger.removeHandler(captured)
         logger.propagate = propagate
-    return codec.dumps(value), captured.messages
+
+
+def _run(i: int) -> tuple[bytes, list[str]]:
+    """In a forked worker: the result, encoded as the cache stores it, and the warnings it logged,
+    which the parent logs again (a worker's own handlers would print them but not collect them)."""
+    with capturing(quiet=True) as warned:
+        value = _TASK[0](i)
+    return codec.dumps(value), warned
 
 
 def compute(

@@ -15,7 +15,7 @@ import msgpack
 import pytest
 
 from briefgen import codec
-from briefgen.cache import Cache, compute, digest
+from briefgen.cache import LAYOUT, Cache, compute, digest
 from briefgen.config import load_config
 from briefgen.facts.sources import Print
 from briefgen.models import Article, Citation, Paragraph, Skipped, Story, StoryBrief, SummarySentence
@@ -78,7 +78,7 @@ def same_site(one: Path, two: Path) -> bool:
 
 
 def entries(cache_dir: Path, kind: str) -> list[Path]:
-    return sorted(p for p in (cache_dir / "v1" / kind).rglob("*") if p.is_file())
+    return sorted(p for p in (cache_dir / LAYOUT / kind).rglob("*") if p.is_file())
 
 
 def test_a_crafted_pickle_in_the_cache_never_runs(tmp_path: Path) -> None:
@@ -123,7 +123,7 @@ def test_a_flipped_byte_in_every_entry_of_a_kind_gives_the_clean_builds_bytes(tm
         data[len(data) * 2 // 3] ^= 0x10
         path.write_bytes(bytes(data))
     if kind == "analysis":  # tokens are read only for stories not cached: make every story need them
-        shutil.rmtree(damaged / "v1" / "stories")
+        shutil.rmtree(damaged / LAYOUT / "stories")
     briefing = build(dataclasses.replace(base, site_dir=tmp_path / "again", cache_dir=damaged))
     # every page and PDF byte for byte; briefing.json too, but for the warnings naming the damaged entries
     assert same_site(tmp_path / "again" / "e1", tmp_path / "clean" / "e1")
@@ -206,3 +206,18 @@ def test_a_read_only_cache_builds_without_it_with_a_warning(tmp_path: Path, read
     assert "new.txt" in {a.id for a in again.articles} and not again.skipped
     assert any(str(cache_dir) in w and "keeps nothing in its cache" in w for w in again.warnings)
     assert tree(cache_dir) == before
+
+
+def test_a_cache_of_an_older_version_is_removed_without_warnings(tmp_path: Path) -> None:
+    from briefgen.pipeline import build
+
+    content = seed_content(tmp_path)
+    cache_dir = tmp_path / "cache"
+    config = load_config(content_dir=content, site_dir=tmp_path / "site", pdf=False, edition="e1", cache_dir=cache_dir)
+    build(config)
+    old = cache_dir / "v1" / "stories" / "ab"  # the pickle layout of earlier versions
+    old.mkdir(parents=True)
+    (old / ("ab" * 32)).write_bytes(pickle.dumps({"old": 1}))
+    again = build(dataclasses.replace(config, edition="e2"))
+    assert again.warnings == ()
+    assert not (cache_dir / "v1").exists() and (cache_dir / LAYOUT).is_dir()

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from briefgen.cache import Cache
+from briefgen.cache import LAYOUT, Cache
 from briefgen.config import load_config
 from briefgen.errors import BriefgenError, BuildError
 from briefgen.folders import check_arguments, os_error_message
@@ -78,7 +78,7 @@ def test_prune_deletes_only_names_briefgen_makes_inside_its_marked_folder(tmp_pa
     store = Cache(tmp_path / "c")
     with store.locked():
         store.put("stories", "a" * 64, b"old")
-    (tmp_path / "c" / "v1" / "stories" / "aa" / "notes.txt").write_text("a user's file among the entries")
+    (tmp_path / "c" / LAYOUT / "stories" / "aa" / "notes.txt").write_text("a user's file among the entries")
     (tmp_path / "c" / "videos").mkdir()
     (tmp_path / "c" / "videos" / "film.mp4").write_bytes(b"x")
     (tmp_path / "c" / "v0" / "kind" / "ab").mkdir(parents=True)  # an older layout, with a user's file in it
@@ -88,7 +88,7 @@ def test_prune_deletes_only_names_briefgen_makes_inside_its_marked_folder(tmp_pa
     second.put("stories", "c" * 64, b"new")
     second.prune()
     assert not second.path("stories", "a" * 64).exists() and second.path("stories", "c" * 64).exists()
-    assert (tmp_path / "c" / "v1" / "stories" / "aa" / "notes.txt").exists()
+    assert (tmp_path / "c" / LAYOUT / "stories" / "aa" / "notes.txt").exists()
     assert (tmp_path / "c" / "videos" / "film.mp4").exists()
     assert (tmp_path / "c" / "v0" / "kind" / "ab" / "x.txt").exists()
     assert not (tmp_path / "c" / "v0" / "kind" / "ab" / ("b" * 64)).exists()

@@ -16,6 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from briefgen import analyze, facts, pipeline, questions, summarize
+from briefgen.cache import LAYOUT
 from briefgen.config import BuildConfig, load_config
 from briefgen.models import AnalyzedArticle, Article, Paragraph
 
@@ -69,7 +70,7 @@ def test_an_exception_in_one_storys_summary_costs_that_summary_only(tmp_path: Pa
     data = json.loads((tmp_path / "site" / "e1" / "briefing.json").read_text())
     assert [s["problems"] for s in data["stories"] if s["id"] == flood.story.id] == [list(flood.problems)]
     assert data["warnings"] == list(briefing.warnings)
-    stored = [p for p in (tmp_path / "cache" / "v1" / "stories").rglob("*") if p.is_file()]
+    stored = [p for p in (tmp_path / "cache" / LAYOUT / "stories").rglob("*") if p.is_file()]
     assert len(stored) == 1  # the sound story's brief; a brief with a problem is not cached
 
 

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from briefgen.cache import Cache, digest
+from briefgen.cache import Cache, capturing, digest
 from briefgen.config import BuildConfig
 from briefgen.ingest import language
 from briefgen.ingest.errors import Invalid as _Invalid
@@ -262,11 +262,22 @@ def read_file(path: Path, rel: str, config: BuildConfig, cache: Cache | None = N
     if cache is None:
         return list(reader(data, rel))
     key = digest(readers_fingerprint(), rel, data)
-    items = cache.load("ingest", key, expect=lambda v: isinstance(v, list) and all(isinstance(x, (Article, Skipped)) for x in v))
-    if items is None:
-        items = list(reader(data, rel))
-        cache.store("ingest", key, items)
+    entry = cache.load("ingest", key, expect=_is_entry)
+    if entry is None:
+        with capturing() as warned:  # a reader's warnings (a malformed feed) are given again when its entry is reused
+            items = list(reader(data, rel))
+        cache.store("ingest", key, (items, warned))
+        return items
+    items, warned = entry
+    for message in warned:
+        log.warning("%s", message)
     return list(items)
+
+
+def _is_entry(value: Any) -> bool:
+    """An ingest cache entry: (the file's articles and skipped entries, the reader's warnings)."""
+    return (isinstance(value, tuple) and len(value) == 2 and isinstance(value[0], list) and isinstance(value[1], list)
+            and all(isinstance(x, (Article, Skipped)) for x in value[0]) and all(isinstance(x, str) for x in value[1]))
 
 
 @functools.cache
