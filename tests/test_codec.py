@@ -221,3 +221,19 @@ def test_a_cache_of_an_older_version_is_removed_without_warnings(tmp_path: Path)
     again = build(dataclasses.replace(config, edition="e2"))
     assert again.warnings == ()
     assert not (cache_dir / "v1").exists() and (cache_dir / LAYOUT).is_dir()
+
+
+def _warn_and_square(i: int) -> int:
+    import logging
+
+    logging.getLogger("briefgen.test").warning("item %d looked odd", i)
+    return i * i
+
+
+def test_warnings_logged_in_forked_workers_reach_the_build(tmp_path: Path) -> None:
+    from briefgen.pipeline import collecting
+
+    with collecting() as warned:
+        out = compute(Cache(tmp_path), "t", [digest(str(i)) for i in range(4)], _warn_and_square, processes=2, min_parallel=1)
+    assert out == [0, 1, 4, 9]
+    assert sorted(warned.messages) == [f"item {i} looked odd" for i in range(4)]
