@@ -194,7 +194,7 @@ def ingest(config: BuildConfig, cache: Cache | None = None) -> tuple[list[Articl
                 skipped.append(Skipped(item.id, reason))
                 log.info("%s: %s", item.id, reason)
             else:
-                article = _with_language(_valid_text(item))
+                article = _valid_text(item)
                 if article.language != "en" and article.language not in config.models:
                     reason = (f"written in {language.name(article.language)}; briefgen reads English (to read it, install a spaCy "
                               f"pipeline for it and set models: {{{article.language}: <pipeline>}} in briefgen.yml)")
@@ -202,6 +202,7 @@ def ingest(config: BuildConfig, cache: Cache | None = None) -> tuple[list[Articl
                     log.info("%s: %s", article.id, reason)
                 else:
                     articles.append(article)
+    language.release()  # the language model's memory is not needed by the later stages
     articles, duplicates = dedupe(articles)
     skipped.extend(duplicates)
     return articles, sorted(skipped, key=lambda s: s.path)
@@ -260,12 +261,12 @@ def read_file(path: Path, rel: str, config: BuildConfig, cache: Cache | None = N
     if problem:
         raise _Invalid(problem)
     if cache is None:
-        return list(reader(data, rel))
+        return [_with_language(x) if isinstance(x, Article) else x for x in reader(data, rel)]
     key = digest(readers_fingerprint(), rel, data)
     entry = cache.load("ingest", key, expect=_is_entry)
     if entry is None:
         with capturing() as warned:  # a reader's warnings (a malformed feed) are given again when its entry is reused
-            items = list(reader(data, rel))
+            items = [_with_language(x) if isinstance(x, Article) else x for x in reader(data, rel)]
         cache.store("ingest", key, (items, warned))
         return items
     items, warned = entry
@@ -288,7 +289,7 @@ def readers_fingerprint() -> str:
     folder = Path(__file__).resolve().parent
     sources = sorted(folder.glob("*.py")) + sorted((folder.parent / "text").glob("*.py"))
     parts: list[str | bytes] = [p.read_bytes() for p in sources]
-    for name in ("trafilatura", "feedparser", "PyYAML"):
+    for name in ("trafilatura", "feedparser", "PyYAML", "py3langid"):
         try:
             parts.append(f"{name}=={importlib.metadata.version(name)}")
         except importlib.metadata.PackageNotFoundError:

@@ -40,6 +40,7 @@ def _identifier() -> Any:
 def detect(title: str, text: str) -> str:
     """The ISO 639-1 code of the article's language; "en" unless another is clear."""
     sample = " ".join(f"{title}\n{text}"[:SAMPLE_CHARS].split())
+    sample = sample.encode("utf-8", "replace").decode("utf-8")  # lone surrogates (from JSON escapes) become '?'
     if sum(ch.isalpha() for ch in sample) < MIN_LETTERS:
         return "en"
     ranked = _identifier().rank(sample)
@@ -51,3 +52,8 @@ def detect(title: str, text: str) -> str:
 def name(code: str) -> str:
     """ "German (de)" """
     return f"{NAMES[code]} ({code})" if code in NAMES else code
+
+
+def release() -> None:
+    """Let the model go (about 120 MB while loaded); the next ``detect`` loads it again."""
+    _identifier.cache_clear()
