@@ -13,8 +13,8 @@ global one, so two sites never share (or corrupt) each other's entries.
 
 from __future__ import annotations
 
+import ast
 import contextlib
-import dataclasses
 import errno
 import fcntl
 import gc
@@ -25,13 +25,13 @@ import multiprocessing
 import os
 import pickle
 import shutil
+import sys
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
 
-from briefgen.config import BuildConfig
 from briefgen.errors import BuildError
 
 log = logging.getLogger(__name__)
@@ -40,11 +40,6 @@ T = TypeVar("T")
 DEFAULT_NAME = ".briefgen-cache"
 #: Bump when the folder layout changes; older layouts are removed on the next build.
 LAYOUT = "v1"
-#: Settings that say where and how to build, not what the records hold.
-OUTPUT_SETTINGS = frozenset({
-    "content_dir", "site_dir", "edition", "pdf", "strict", "templates_dir", "mkdocs_config", "site_name",
-    "n_process", "batch_size", "cache_dir",
-})
 _TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# briefgen build cache: safe to delete, rebuilt on the next build.\n"
 
 
@@ -64,7 +59,7 @@ def digest(*parts: str | bytes) -> str:
 
 
 class Cache:
-    """Entries by kind ('analysis', 'briefs', ...) and key (a hex digest), stored as files.
+    """Entries by kind (a stage's cache kind: 'ingest', 'analysis', 'stories', ...) and key (a hex digest), stored as files.
 
     Reads that fail (a truncated or foreign file) count as misses, so a damaged
     cache costs time, never a wrong site.
@@ -185,30 +180,113 @@ class Cache:
         return ", ".join(f"{k} {self.hits[k]} reused / {self.misses[k]} new" for k in kinds)
 
 
-def settings_fingerprint(config: BuildConfig) -> str:
-    """Every setting that can change a record; new settings count unless listed in OUTPUT_SETTINGS."""
-    return digest(*(f"{f.name}={getattr(config, f.name)!r}" for f in dataclasses.fields(config) if f.name not in OUTPUT_SETTINGS))
+PACKAGE = Path(__file__).resolve().parent
 
 
-#: Modules that cannot change a story's brief: output, ingest and grouping (their records are in
-#: the key), analysis (its own fingerprint is in the key). Everything else counts, new modules too.
-NOT_IN_BRIEFS = frozenset({"__main__", "cli", "report", "render", "site", "pdf", "cache", "editions", "ingest", "group", "analyze"})
+def module_path(name: str) -> Path | None:
+    """The source file of briefgen module ``name`` (``briefgen.x.y``), or None when there is none."""
+    parts = name.split(".")
+    if parts[0] != "briefgen":
+        return None
+    base = PACKAGE.joinpath(*parts[1:])
+    for path in (base.with_suffix(".py"), base / "__init__.py"):
+        if path.is_file():
+            return path
+    return None
+
+
+def source(name: str) -> bytes:
+    """The source of briefgen module ``name``."""
+    path = module_path(name)
+    if path is None:
+        raise ValueError(f"{name}: not a briefgen module")
+    return path.read_bytes()
+
+
+def _type_checking(node: ast.stmt) -> bool:
+    return isinstance(node, ast.If) and ast.unparse(node.test) in ("TYPE_CHECKING", "typing.TYPE_CHECKING")
 
 
 @cache
-def code_fingerprint() -> str:
-    """The source of the modules briefs come from, and the summarizer's version: other code's records are not reused."""
-    root = Path(__file__).resolve().parent
-    parts: list[str | bytes] = []
-    for path in sorted(root.rglob("*.py")):
-        rel = path.relative_to(root)
-        if rel.parts[0].removesuffix(".py") not in NOT_IN_BRIEFS:
-            parts += [rel.as_posix(), path.read_bytes()]
-    for package in ("sumy",):
+def imports(name: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The briefgen modules and the top-level outside modules that module ``name`` imports.
+
+    Every import statement counts, also one inside a function (a lazy import runs as surely as
+    another), except under ``if TYPE_CHECKING:`` (never run). ``from p import n`` names module
+    ``p.n`` when there is one, else ``p``; a package's ``__init__`` counts only when it is named.
+    """
+    path = module_path(name)
+    if path is None:
+        return frozenset(), frozenset()
+    package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+    tree = ast.parse(source(name), filename=str(path))
+    skip = {id(n) for top in ast.walk(tree) if isinstance(top, ast.If) and _type_checking(top) for b in top.body for n in ast.walk(b)}
+    ours: set[str] = set()
+    outside: set[str] = set()
+    for node in ast.walk(tree):
+        if id(node) in skip:
+            continue
+        if isinstance(node, ast.Import):
+            targets = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                anchor = package.split(".")[: len(package.split(".")) - node.level + 1]
+                base = ".".join([*anchor, *([base] if base else [])])
+            targets = [f"{base}.{alias.name}" if module_path(f"{base}.{alias.name}") else base for alias in node.names]
+        else:
+            continue
+        for target in targets:
+            top = target.partition(".")[0]
+            if top == "briefgen":
+                ours.add(target)
+            elif top != "__future__" and top not in sys.stdlib_module_names:
+                outside.add(top)
+    return frozenset(m for m in ours if module_path(m) is not None), frozenset(outside)
+
+
+@cache
+def closure(name: str) -> tuple[frozenset[str], frozenset[str]]:
+    """Module ``name`` and every briefgen module it imports, directly or not; and the outside modules they import."""
+    seen: set[str] = set()
+    outside: set[str] = set()
+    todo = [name]
+    while todo:
+        module = todo.pop()
+        if module in seen:
+            continue
+        seen.add(module)
+        ours, theirs = imports(module)
+        outside |= theirs
+        todo.extend(ours - seen)
+    return frozenset(seen), frozenset(outside)
+
+
+_distributions = cache(importlib.metadata.packages_distributions)
+
+
+def package_version(module: str) -> str:
+    """``dist==version`` of the installed distribution(s) holding top-level module ``module``."""
+    dists = _distributions().get(module) or [module]
+    out = []
+    for dist in sorted(set(dists)):
         try:
-            parts.append(f"{package}=={importlib.metadata.version(package)}")
+            out.append(f"{dist}=={importlib.metadata.version(dist)}")
         except importlib.metadata.PackageNotFoundError:
-            parts.append(f"{package} missing")
+            out.append(f"{dist} missing")
+    return ",".join(out)
+
+
+@cache
+def code_fingerprint(name: str) -> str:
+    """What in the code makes the records of a stage whose function lives in module ``name``: the source
+    of every briefgen module it imports (found in the source, never listed by hand), the versions of the
+    outside packages those import, and the Python version. A change to any of them gives new cache keys."""
+    ours, outside = closure(name)
+    parts: list[str | bytes] = [f"python {sys.version_info.major}.{sys.version_info.minor}"]
+    for module in sorted(ours):
+        parts += [module, source(module)]
+    parts += [package_version(m) for m in sorted(outside)]
     return digest(*parts)
 
 

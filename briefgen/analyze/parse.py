@@ -19,10 +19,12 @@ import sys
 from collections.abc import Iterator, Sequence
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from briefgen.config import BuildConfig
 from briefgen.errors import BuildError
+
+if TYPE_CHECKING:
+    from briefgen.config import BuildConfig
 
 log = logging.getLogger(__name__)
 

@@ -80,7 +80,8 @@ class Print(NamedTuple):
     grams: bytes = b""  # the shingles, sorted uint32 values, for the exact check of LSH's pairs
 
 
-def fingerprint(article: Article) -> Print:
+def minhash_print(article: Article) -> Print:
+    """The article's MinHash signature and shingles (a function of its text alone)."""
     sh = shingles(article.text)
     if len(sh) < 3:
         return Print(len(sh), b"")
@@ -89,11 +90,11 @@ def fingerprint(article: Article) -> Print:
 
 def independence(articles: Sequence[Article], prints: Mapping[str, Print] | None = None) -> Independence:
     """Near-duplicate pairs by MinHash + LSH, checked exactly; outlets from source or URL.
-    ``prints``: articles' ``fingerprint`` by id, where the caller has them."""
+    ``prints``: articles' ``minhash_print`` by id, where the caller has them."""
     ids = sorted({a.id for a in articles})
     by_id = {a.id: a for a in articles}
     known = prints or {}
-    fp = {i: known.get(i) or fingerprint(by_id[i]) for i in ids}
+    fp = {i: known.get(i) or minhash_print(by_id[i]) for i in ids}
 
     def common(a: str, b: str) -> int:
         """Shingles two articles share."""
