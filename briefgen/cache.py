@@ -1,8 +1,10 @@
 """A content-addressed store beside the site, so a rebuild redoes only what changed.
 
-Every entry is a file named by the sha256 of everything that produced it: an
-analysis by the article's text plus the model, its version and the conversion
-code; a story's brief by its articles plus the settings and the code. Nothing
+Every entry is a file named by the sha256 of everything that produced it: its
+stage's input records and fingerprint (pipeline.fingerprint: the code the stage
+imports, found by ``code_fingerprint``, the packages' and the model's versions, the
+stage's settings). An analysis is keyed by the article's text; a story's brief by
+its articles and their analyses. Nothing
 is invalidated in place: a changed input or model asks for another name, and
 entries the last build did not use are removed after it, so the folder stays
 the size of one archive. CI caches this one folder between runs.
@@ -15,13 +17,9 @@ from __future__ import annotations
 
 import ast
 import contextlib
-import errno
-import fcntl
-import gc
 import hashlib
 import importlib.metadata
 import logging
-import multiprocessing
 import os
 import pickle
 import shutil
@@ -33,6 +31,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from briefgen.errors import BuildError
+from briefgen.processes import can_fork, exclusive, pool
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -162,18 +161,9 @@ class Cache:
                 tag.write_text(_TAG, encoding="utf-8")
         except OSError as exc:
             raise BuildError(f"{self.root}: cannot create the build cache folder: {exc}") from None
-        with open(self.root / ".lock", "a+") as fh:
-            try:
-                fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except OSError as exc:
-                if exc.errno in (errno.EAGAIN, errno.EACCES):
-                    hint = "give each site its own --cache-dir"
-                    raise BuildError(f"{self.root}: another briefgen build is using this cache; {hint}") from None
-                raise
-            try:
-                yield self
-            finally:
-                fcntl.flock(fh, fcntl.LOCK_UN)
+        busy = f"{self.root}: another briefgen build is using this cache; give each site its own --cache-dir"
+        with exclusive(self.root / ".lock", busy, f"{self.root}: cannot create the build cache folder"):
+            yield self
 
     def summary(self) -> str:
         kinds = sorted(set(self.hits) | set(self.misses))
@@ -324,7 +314,7 @@ def compute(
         else:
             out[i] = value
             tick(1)
-    parallel = processes > 1 and len(todo) >= min_parallel and "fork" in multiprocessing.get_all_start_methods()
+    parallel = processes > 1 and len(todo) >= min_parallel and can_fork()  # workers must inherit ``make``
     if parallel and sizes is not None:
         todo.sort(key=lambda i: -sizes[i])  # stable: equal sizes keep their order
     if not parallel:
@@ -335,20 +325,13 @@ def compute(
             tick(1)
         return out
     _TASK[:] = [make]
-    gc.freeze()  # workers then leave the parent's objects (and their memory pages) untouched
     try:
-        pool = multiprocessing.get_context("fork").Pool(min(processes, len(todo)))
+        with pool(min(processes, len(todo))) as workers:
+            for i, data in zip(todo, workers.imap(_run, todo), strict=True):
+                out[i] = pickle.loads(data)
+                if store is not None:
+                    store.put(kind, keys[i], data)
+                tick(1)
     finally:
-        gc.unfreeze()
-    try:
-        for i, data in zip(todo, pool.imap(_run, todo), strict=True):
-            out[i] = pickle.loads(data)
-            if store is not None:
-                store.put(kind, keys[i], data)
-            tick(1)
-        pool.close()
-    finally:
-        pool.terminate()
-        pool.join()
         _TASK.clear()
     return out

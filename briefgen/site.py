@@ -15,7 +15,6 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import errno
-import fcntl
 import json
 import logging
 import os
@@ -28,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from briefgen.errors import BuildError
+from briefgen.processes import exclusive
 
 if TYPE_CHECKING:
     from briefgen.config import BuildConfig
@@ -45,23 +45,13 @@ REDIRECT = """<!DOCTYPE html>
 @contextlib.contextmanager
 def site_lock(site_dir: Path) -> Iterator[None]:
     """Hold an exclusive lock on the site folder, or fail at once with a clear message."""
-    path = site_dir / LOCK_NAME
+    cannot = f"{site_dir}: cannot create the site folder or its lock file"
     try:
         site_dir.mkdir(parents=True, exist_ok=True)
-        fh = open(path, "a+")  # noqa: SIM115 - closed by the with below
     except OSError as exc:
-        raise BuildError(f"{site_dir}: cannot create the site folder or its lock file: {exc.strerror or exc}") from None
-    with fh:
-        try:
-            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError as exc:
-            if exc.errno in (errno.EAGAIN, errno.EACCES):
-                raise BuildError(f"{site_dir}: another briefgen build is running on this site; try again when it ends") from None
-            raise
-        try:
-            yield
-        finally:
-            fcntl.flock(fh, fcntl.LOCK_UN)
+        raise BuildError(f"{cannot}: {exc.strerror or exc}") from None
+    with exclusive(site_dir / LOCK_NAME, f"{site_dir}: another briefgen build is running on this site; try again when it ends", cannot):
+        yield
 
 
 LOCK_NAME = ".briefgen.lock"

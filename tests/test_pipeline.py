@@ -113,3 +113,15 @@ def test_a_new_package_version_or_model_changes_the_keys_of_the_stages_using_it(
     assert fingerprint(STAGE["analyze"], dataclasses.replace(config, batch_size=7)) == before["analyze"]
     monkeypatch.setattr(analyze, "model_id", lambda name: "en_core_web_sm-9.9.9")
     assert {s.name for s in CACHED if fingerprint(s, config) != before[s.name]} == {"analyze"}
+
+
+def test_the_readme_shows_the_stage_table_as_it_is() -> None:
+    readme = (PACKAGE.parent / "README.md").read_text(encoding="utf-8")
+    rows = [line for line in readme.splitlines() if line.startswith("| ") and line.count("|") == 7]
+    shown = {cells[0]: cells for cells in ([c.strip() for c in row.strip("|").split("|")] for row in rows)}
+    for stage in STAGES:
+        _, function, reads, makes, settings, kind = shown[stage.name]
+        assert function == f"`{stage.function}`", stage.name
+        assert makes == ", ".join(stage.outputs), stage.name
+        assert settings == ", ".join(stage.settings) and kind == (stage.cache or ""), stage.name
+        assert [r for r in reads.split(", ") if r in {o for s in STAGES for o in s.outputs}] == list(stage.inputs), stage.name

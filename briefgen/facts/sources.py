@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 import numpy as np
 
 from briefgen.models import Article
+from briefgen.unionfind import UnionFind
 
 SHINGLE = 5
 BANDS, ROWS = 32, 2  # 64 hashes; pairs with Jaccard >= ~0.2 almost always share a bucket
@@ -127,20 +128,13 @@ def count(article_ids: Iterable[str], ind: Independence) -> int:
     joined by a shared outlet or by copying, within these articles only (two outlets are not
     one source because some third article copied from both)."""
     ids = sorted(set(article_ids))
-    parent = {i: i for i in ids}
-
-    def find(i: str) -> str:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    u = UnionFind(ids)
     first: dict[str, str] = {}
     for i in ids:
         o = ind.outlet.get(i, "")
         if o:
-            parent[find(i)] = find(first.setdefault(o, i))
+            u.join(i, first.setdefault(o, i))
         for j in ind.copies.get(i, ()):
-            if j in parent:
-                parent[find(i)] = find(j)
-    return len({find(i) for i in ids})
+            if j in u:
+                u.join(i, j)
+    return len({u.find(i) for i in ids})
