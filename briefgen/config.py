@@ -113,6 +113,11 @@ def check(key: str, value: Any, where: str = "settings") -> Any:
                 f"at least {low}" if low is not None else f"at most {high}")
             raise ConfigError(f"{prefix}: {value!r} is out of range; use a number {span}")
         return kind(value)
+    if kind is not str:  # a list or mapping: its type, checked further where it is used
+        origin = typing.get_origin(kind) or kind
+        if not isinstance(value, origin):
+            raise ConfigError(f"{prefix}: {value!r} is not a {origin.__name__}")
+        return value
     if not isinstance(value, str):
         raise ConfigError(f"{prefix}: {value!r} is not text")
     if meta["choices"] and value.lower() not in meta["choices"]:
@@ -155,7 +160,8 @@ def settings_table() -> str:
             values = f"{kind.__name__}, {low} to {high}" if low is not None and high is not None else (
                 f"{kind.__name__} ≥ {low}" if low is not None else f"{kind.__name__} ≤ {high}")
         else:
-            values = {Path: "path", bool: "true or false", str: "text", int: "int", float: "number"}.get(kind, kind.__name__)
+            values = {Path: "path", bool: "true or false", str: "text", int: "int", float: "number"}.get(
+                kind, (typing.get_origin(kind) or kind).__name__)
         shown = "none" if f.default is None else f"`{str(f.default).lower() if isinstance(f.default, bool) else f.default}`"
         rows.append(f"| `{name}` | {shown} | {values}{' or none' if optional else ''} | {meta['help']} |")
     return "\n".join(rows) + "\n"

@@ -211,7 +211,7 @@ def _publish(run: Run, work: site.Work, versions: list[dict[str, Any]]) -> None:
 #: ``briefing`` (models.Briefing), ``work`` (site.Work), ``versions`` (versions.json), ``pdfs`` (id -> file),
 #: ``outside`` (pages.OutsidePage).
 STAGES: tuple[Stage, ...] = (
-    # name        run        function                    inputs -> outputs; settings; cache kind
+    # name, run (the wiring above), function, inputs, outputs, settings, cache kind
     Stage("ingest", _ingest, "ingest.ingest", (), ("articles", "skipped", "article_keys"), ("max_file_bytes",), "ingest"),
     Stage("analyze", _analyze, "analyze.analyze_cached", ("articles",), ("parsed",), ("model",), "analysis"),
     Stage("counts", _counts, "group.features.article_counts", ("parsed", "article_keys"), ("counts",), (), "counts"),
