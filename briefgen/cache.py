@@ -193,8 +193,24 @@ def source(name: str) -> bytes:
     return path.read_bytes()
 
 
-def _type_checking(node: ast.stmt) -> bool:
-    return isinstance(node, ast.If) and ast.unparse(node.test) in ("TYPE_CHECKING", "typing.TYPE_CHECKING")
+def _import_statements(body: Sequence[ast.AST]) -> Iterator[ast.Import | ast.ImportFrom]:
+    """Import statements in ``body`` and in the blocks nested in it (functions, classes, if, try, with, match),
+    leaving out ``if TYPE_CHECKING:`` blocks; expressions are never entered (no import lives there)."""
+    for node in body:
+        if isinstance(node, (ast.Import, ast.ImportFrom)):
+            yield node
+        elif isinstance(node, ast.If) and _type_checking(node):
+            yield from _import_statements(node.orelse)
+        else:
+            for field in ("body", "orelse", "finalbody", "handlers", "cases"):
+                block = getattr(node, field, None)
+                if isinstance(block, list):
+                    yield from _import_statements(block)
+
+
+def _type_checking(node: ast.If) -> bool:
+    test = node.test
+    return (isinstance(test, ast.Name) and test.id == "TYPE_CHECKING") or (isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING")
 
 
 @cache
@@ -210,22 +226,17 @@ def imports(name: str) -> tuple[frozenset[str], frozenset[str]]:
         return frozenset(), frozenset()
     package = name if path.name == "__init__.py" else name.rpartition(".")[0]
     tree = ast.parse(source(name), filename=str(path))
-    skip = {id(n) for top in ast.walk(tree) if isinstance(top, ast.If) and _type_checking(top) for b in top.body for n in ast.walk(b)}
     ours: set[str] = set()
     outside: set[str] = set()
-    for node in ast.walk(tree):
-        if id(node) in skip:
-            continue
+    for node in _import_statements(tree.body):
         if isinstance(node, ast.Import):
             targets = [alias.name for alias in node.names]
-        elif isinstance(node, ast.ImportFrom):
+        else:
             base = node.module or ""
             if node.level:
                 anchor = package.split(".")[: len(package.split(".")) - node.level + 1]
                 base = ".".join([*anchor, *([base] if base else [])])
             targets = [f"{base}.{alias.name}" if module_path(f"{base}.{alias.name}") else base for alias in node.names]
-        else:
-            continue
         for target in targets:
             top = target.partition(".")[0]
             if top == "briefgen":
@@ -252,14 +263,14 @@ def closure(name: str) -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(seen), frozenset(outside)
 
 
-_distributions = cache(importlib.metadata.packages_distributions)
+_distributions = cache(importlib.metadata.packages_distributions)  # top-level module -> distributions; read once
 
 
+@cache
 def package_version(module: str) -> str:
     """``dist==version`` of the installed distribution(s) holding top-level module ``module``."""
-    dists = _distributions().get(module) or [module]
     out = []
-    for dist in sorted(set(dists)):
+    for dist in sorted(set(_distributions().get(module) or [module])):
         try:
             out.append(f"{dist}=={importlib.metadata.version(dist)}")
         except importlib.metadata.PackageNotFoundError:
