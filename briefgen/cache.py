@@ -263,14 +263,29 @@ def closure(name: str) -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(seen), frozenset(outside)
 
 
-_distributions = cache(importlib.metadata.packages_distributions)  # top-level module -> distributions; read once
+@cache
+def _distributions() -> dict[str, list[str]]:
+    """Top-level module -> the installed distributions declaring it (their top_level.txt), or, for one that
+    declares none, named like it. Reading every distribution's file list instead (packages_distributions)
+    would cost a warm build a tenth of its time; that is left for a module found neither way."""
+    out: dict[str, list[str]] = defaultdict(list)
+    for dist in importlib.metadata.distributions():
+        declared = dist.read_text("top_level.txt")
+        name = dist.metadata["Name"] or ""
+        for module in declared.split() if declared else [name.lower().replace("-", "_")]:
+            out[module].append(name)
+    return out
+
+
+def _holders(module: str) -> list[str]:
+    return _distributions().get(module) or importlib.metadata.packages_distributions().get(module) or [module]
 
 
 @cache
 def package_version(module: str) -> str:
     """``dist==version`` of the installed distribution(s) holding top-level module ``module``."""
     out = []
-    for dist in sorted(set(_distributions().get(module) or [module])):
+    for dist in sorted(set(_holders(module))):
         try:
             out.append(f"{dist}=={importlib.metadata.version(dist)}")
         except importlib.metadata.PackageNotFoundError:
