@@ -235,6 +235,8 @@ def test_ingest_reuses_parsed_files_and_notices_a_changed_one(tmp_path: Path) ->
     changed, _ = ingest(config, store, fp)
     assert [a.date for a in changed if a.id == "b.md"] == ["2024-05-02"] and store.hits["ingest"] == 3
     assert changed == ingest(config)[0]  # the same articles as without a cache
+    with pytest.raises(ValueError, match="fingerprint"):  # a key without the readers' code could go stale
+        ingest(config, Cache(tmp_path / "other"))
 
 
 @pytest.mark.parametrize("kind", ["analysis", "outline"])

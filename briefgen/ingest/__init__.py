@@ -159,6 +159,8 @@ def ingest(config: BuildConfig, cache: Cache | None = None, fp: str = "") -> tup
     With ``cache``, a file's articles are kept under its path and bytes and ``fp``, the stage's
     fingerprint (pipeline.fingerprint: the readers' code and libraries), so a rebuild reads every
     file but parses only new or changed ones."""
+    if cache is not None and not fp:
+        raise ValueError("ingest: a cache needs the stage's fingerprint (pipeline.fingerprint) in its keys")
     content_dir = config.content_dir
     if not content_dir.is_dir():
         from briefgen.errors import BuildError
@@ -246,6 +248,8 @@ def read_file(path: Path, rel: str, config: BuildConfig, cache: Cache | None = N
         raise _Invalid(problem)
     if cache is None:
         return list(reader(data, rel))
+    if not fp:
+        raise ValueError("read_file: a cache needs the stage's fingerprint (pipeline.fingerprint) in its keys")
     key = digest(fp, rel, data)
     items = cache.load("ingest", key)
     if items is None:
