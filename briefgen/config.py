@@ -146,6 +146,12 @@ def load_config(path: Path | None = None, **overrides: Any) -> BuildConfig:
     return BuildConfig(**{key: check(key, value, where) for key, (value, where) in values.items()})
 
 
+def validate(config: BuildConfig) -> None:
+    """Check a config made without load_config (as a library caller may) against the schema, before any work."""
+    for key in FIELDS:
+        check(key, getattr(config, key), "config")
+
+
 def settings_table() -> str:
     """The README's table of settings, made from the schema."""
     rows = ["| key | default | values | what it does |", "| --- | --- | --- | --- |"]

@@ -29,7 +29,7 @@ import yaml
 from briefgen import analyze, brief, editions, facts, group, ingest, pages, questions, render, site
 from briefgen.analyze import Parsed
 from briefgen.cache import Cache, closure, code_fingerprint, compute, default_dir, digest
-from briefgen.config import BuildConfig
+from briefgen.config import BuildConfig, validate
 from briefgen.errors import BuildError
 from briefgen.models import Article, Briefing, FactBox, Skipped, Story, StoryBrief
 
@@ -244,6 +244,7 @@ def fingerprint(stage: Stage, config: BuildConfig) -> str:
 
 def build(config: BuildConfig, progress: Progress | None = None, timings: dict[str, float] | None = None) -> Briefing:
     """Build one edition: run the stages in order; ``timings`` (if given) receives each stage's seconds."""
+    validate(config)
     report = progress or (lambda stage, done, total: None)
     mark = stage_clock(timings)
     edition = editions.edition_name(config.edition)

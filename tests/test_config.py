@@ -77,3 +77,14 @@ def test_a_bad_setting_fails_the_build_before_any_work(tmp_path: Path) -> None:
     assert "setting 'summary_algorithm': 'bogus' is not one of" in result.output
     assert "content folder not found" not in result.output  # refused before ingest looked for the articles
     assert not (tmp_path / "site").exists()
+
+
+def test_a_library_build_checks_its_config_too(tmp_path: Path) -> None:
+    import dataclasses
+
+    from briefgen.pipeline import build
+
+    config = dataclasses.replace(load_config(content_dir=tmp_path, site_dir=tmp_path / "site"), redundancy=-1.0)
+    with pytest.raises(ConfigError, match=re.escape("config: setting 'redundancy': -1.0 is out of range")):
+        build(config)
+    assert not (tmp_path / "site").exists()
