@@ -125,3 +125,30 @@ def test_the_readme_shows_the_stage_table_as_it_is() -> None:
         assert makes == ", ".join(stage.outputs), stage.name
         assert settings == ", ".join(stage.settings) and kind == (stage.cache or ""), stage.name
         assert [r for r in reads.split(", ") if r in {o for s in STAGES for o in s.outputs}] == list(stage.inputs), stage.name
+
+
+def test_a_rebuild_after_a_change_to_summaries_redoes_the_stories_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from briefgen.config import load_config
+    from briefgen.pipeline import build
+
+    config = load_config(content_dir=PACKAGE.parent / "content", site_dir=tmp_path / "site", pdf=False, edition="e1",
+                         cache_dir=tmp_path / "cache")
+
+    def entries() -> dict[str, set[str]]:
+        base = tmp_path / "cache" / "v1"
+        return {kind.name: {p.name for p in kind.rglob("*") if p.is_file()} for kind in base.iterdir() if kind.is_dir()}
+
+    build(config)
+    before = entries()
+    real = cache.source
+    monkeypatch.setattr(cache, "source", lambda name: real(name) + (b"\n# touched\n" if name == "briefgen.summarize" else b""))
+    cache.code_fingerprint.cache_clear()
+    try:
+        build(dataclasses.replace(config, edition="e2"))
+    finally:
+        monkeypatch.undo()
+        cache.code_fingerprint.cache_clear()
+    after = entries()
+    assert set(before) == set(after) >= {"ingest", "analysis", "outline", "counts", "minhash", "stories"}
+    assert all(after[kind] == before[kind] for kind in after if kind != "stories")
+    assert after["stories"] and after["stories"].isdisjoint(before["stories"])
