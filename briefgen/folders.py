@@ -73,10 +73,14 @@ def check_arguments(config: BuildConfig) -> None:
 
 
 def check_models(config: BuildConfig) -> None:
-    """Each language's spaCy pipeline in ``models`` is installed (a package or a folder)."""
+    """``models`` maps language codes (``de``) to spaCy pipelines, each installed (a package or a folder)."""
     import importlib.util
 
-    for lang, model in sorted(getattr(config, "models", {}).items()):
+    for lang, model in sorted((config.models or {}).items(), key=str):
+        if not (isinstance(lang, str) and lang.isascii() and lang.isalpha() and lang.islower() and 2 <= len(lang) <= 3
+                and isinstance(model, str) and model.strip()):
+            raise ConfigError(f"setting 'models': {lang!r}: {model!r} must map a language code such as 'de' to a spaCy "
+                              "pipeline name, e.g. {de: de_core_news_sm}")
         found = Path(model).is_dir()
         if not found:
             try:

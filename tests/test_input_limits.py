@@ -122,9 +122,11 @@ def test_models_must_be_installed_and_well_formed(tmp_path: Path) -> None:
     (tmp_path / "content").mkdir()
     with pytest.raises(ConfigError, match="'models': de: the spaCy pipeline 'de_core_news_nope' is not installed"):
         check_arguments(load_config(content_dir=tmp_path / "content", site_dir=tmp_path / "s", models={"de": "de_core_news_nope"}))
-    for bad in ("de_core_news_sm", {"german language": "x"}, {"de": 3}):
+    with pytest.raises(ConfigError, match="setting 'models'"):
+        load_config(models="de_core_news_sm")
+    for bad in ({"german language": "x"}, {"de": 3}, {"DE": "x"}):
         with pytest.raises(ConfigError, match="setting 'models'"):
-            load_config(models=bad)
+            check_arguments(load_config(content_dir=tmp_path / "content", site_dir=tmp_path / "s", models=bad))
 
 
 def test_short_or_messy_english_stays_english() -> None:

@@ -15,10 +15,10 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from briefgen import analyze, facts, pipeline, questions, summarize
+from briefgen import analyze, brief, facts, pipeline, questions, summarize
 from briefgen.cache import LAYOUT
 from briefgen.config import BuildConfig, load_config
-from briefgen.models import AnalyzedArticle, Article, Paragraph
+from briefgen.models import AnalyzedArticle, Article, Paragraph, Story
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -120,14 +120,14 @@ def test_forced_story_error_exits_zero_and_one_under_strict(tmp_path: Path, monk
 
 
 def test_an_exception_in_one_articles_analysis_skips_that_article(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    real = analyze.analyze
+    real = analyze.analyze_cached
 
-    def broken(articles, config, progress=None, cache=None):  # type: ignore[no-untyped-def]
+    def broken(articles, config, cache, fp, progress=None):  # type: ignore[no-untyped-def]
         if any(a.id == "flood.txt" for a in articles):
             raise IndexError("list index out of range")
-        return real(articles, config, progress=progress, cache=cache)
+        return real(articles, config, cache, fp, progress=progress)
 
-    monkeypatch.setattr(analyze, "analyze", broken)
+    monkeypatch.setattr(analyze, "analyze_cached", broken)
     briefing = pipeline.build(config_for(tmp_path))
     assert "flood.txt" not in {a.id for a in briefing.articles} and len(briefing.articles) == 2
     assert [(s.path, s.reason.split(";")[0]) for s in briefing.skipped] == [
@@ -197,8 +197,8 @@ def test_a_relative_clause_on_an_appositive_head_does_not_crash_question_extract
             if tok.text == "claims":
                 who = speaker_of(item, sent, i)
                 assert who is None or who[0]  # no crash; a speaker, if any, has a name
-    brief = pipeline.brief(pipeline.Story("s-1", "T", ("a.txt",)), [item], CONFIG, [])
-    assert not brief.problems
+    made = brief.brief(Story("s-1", "T", ("a.txt",)), [item], CONFIG, [])
+    assert not made.problems
 
 
 NAMES = ["Jane Doe", "Yevgeny Prigozhin", "Alexander Lukashenko", "the minister", "Police", "Reuters"]
@@ -228,8 +228,8 @@ def test_parser_breaking_grammar_shapes_go_through_every_story_stage(first: str,
     boxes = facts.story_entities(items, CONFIG, facts.independence([i.article for i in items]))  # raises, unguarded
     summary = summarize.summarize(items, CONFIG)
     asked = questions.open_questions(items, CONFIG, summary=summary)
-    brief = pipeline.brief(pipeline.Story("s-1", "T", ("a.txt", "b.txt")), items, CONFIG, boxes)
-    assert not brief.problems, brief.problems
+    made = brief.brief(Story("s-1", "T", ("a.txt", "b.txt")), items, CONFIG, boxes)
+    assert not made.problems, made.problems
     for q in asked:
         assert q.question.strip()
     for s in summary:
