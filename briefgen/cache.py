@@ -34,8 +34,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
 
-from briefgen import codec, folders
-from briefgen.errors import BuildError
+from briefgen import codec
+from briefgen.errors import BuildError, listing, os_error_message
 from briefgen.processes import can_fork, exclusive, pool
 
 log = logging.getLogger(__name__)
@@ -142,7 +142,7 @@ class Cache:
             os.replace(tmp, path)
         except OSError as exc:  # a full or read-only disk slows later builds; it must not fail this one
             self.writable = False
-            log.warning("%s", folders.os_error_message(exc, path.parent, "this build keeps nothing in its cache"))
+            log.warning("%s", os_error_message(exc, path.parent, "this build keeps nothing in its cache"))
             with contextlib.suppress(OSError):
                 tmp.unlink(missing_ok=True)
             return
@@ -209,7 +209,7 @@ class Cache:
         foreign = foreign_files(self.root)
         if foreign:
             raise BuildError(
-                f"{self.root}: this folder holds files briefgen did not make ({folders.listing(foreign)}), so it is not used as the build "
+                f"{self.root}: this folder holds files briefgen did not make ({listing(foreign)}), so it is not used as the build "
                 f"cache, whose old entries a build deletes; give --cache-dir a new or empty folder (or leave it out)")
         try:
             self.base.mkdir(parents=True, exist_ok=True)
@@ -220,7 +220,7 @@ class Cache:
         except OSError as exc:
             self.writable = False
             self.enabled = self.base.is_dir() and owned(self.root)
-            log.warning("%s", folders.os_error_message(
+            log.warning("%s", os_error_message(
                 exc, self.root, "building without storing anything in the cache" + ("" if self.enabled else " or reading from it")))
             yield self
             return

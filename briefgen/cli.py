@@ -147,7 +147,7 @@ def run() -> None:
         click.echo("Interrupted.", err=True)
         sys.exit(130)
     except OSError as exc:  # disk full, quota, permissions: the path and what to do
-        from briefgen.folders import os_error_message
+        from briefgen.errors import os_error_message
 
         click.echo(f"Error: {os_error_message(exc)}", err=True)
         sys.exit(1)

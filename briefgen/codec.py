@@ -31,42 +31,46 @@ class CodecError(ValueError):
 _TUPLE, _RECORD = 1, 3
 
 
-@functools.cache
-def records() -> dict[str, type]:
-    """Every class a cache entry may hold: the frozen records of models.py and the few other
-    values stages cache (facts' MinHash print). A new cached class must be added here."""
-    from briefgen.facts.sources import Print  # imported here: facts imports numpy and more
-
-    found = [c for c in vars(models).values() if isinstance(c, type) and dataclasses.is_dataclass(c)]
-    return {cls.__name__: cls for cls in (*found, Print)}
-
-
-@functools.cache
 def _fields(cls: type) -> tuple[str, ...]:
     if dataclasses.is_dataclass(cls):
         return tuple(f.name for f in dataclasses.fields(cls))
     return tuple(getattr(cls, "_fields", ()))
 
 
+#: The frozen records of models.py; ``register`` adds the few other values stages cache (facts' MinHash
+#: print registers itself, so this module imports no stage and editing a stage leaves other stages' keys alone).
+_MODELS = tuple(c for c in vars(models).values() if isinstance(c, type) and dataclasses.is_dataclass(c))
+_RECORDS: dict[str, type] = {cls.__name__: cls for cls in _MODELS}
+#: Registered class -> (its name, its fields).
+_LAYOUTS: dict[type, tuple[str, tuple[str, ...]]] = {cls: (cls.__name__, _fields(cls)) for cls in _MODELS}
+
+
+def register(cls: type) -> type:
+    """Let entries hold ``cls`` (a frozen dataclass or a NamedTuple of plain values); usable as a decorator."""
+    _RECORDS[cls.__name__] = cls
+    _LAYOUTS[cls] = (cls.__name__, _fields(cls))
+    return cls
+
+
+def records() -> dict[str, type]:
+    """Every class a cache entry may hold, by name."""
+    return dict(_RECORDS)
+
+
 @functools.cache
 def schema() -> bytes:
-    """Changes with any registered class's name or fields: entries written under another schema
-    are misses (made by another version of briefgen), not damage."""
-    text = ";".join(f"{name}:{','.join(_fields(cls))}" for name, cls in sorted(records().items()))
+    """Changes with any record of models.py, its name or fields: entries written under another schema
+    are misses (made by another version of briefgen), not damage. (A registered class of a stage is
+    covered by that stage's own code fingerprint.)"""
+    text = ";".join(f"{cls.__name__}:{','.join(_fields(cls))}" for cls in sorted(_MODELS, key=lambda c: c.__name__))
     return hashlib.sha256(text.encode()).digest()[:8]
-
-
-@functools.cache
-def _layouts() -> dict[type, tuple[str, tuple[str, ...]]]:
-    """Registered class -> (its name, its fields)."""
-    return {cls: (name, _fields(cls)) for name, cls in records().items()}
 
 
 def _default(value: Any) -> msgpack.ExtType:
     kind = type(value)
     if kind is tuple:
         return msgpack.ExtType(_TUPLE, _pack(list(value)))
-    layout = _layouts().get(kind)
+    layout = _LAYOUTS.get(kind)
     if layout is None:
         raise TypeError(f"cannot store a {kind.__module__}.{kind.__name__} in the cache (not in briefgen.codec.records())")
     name, fields = layout
@@ -114,7 +118,7 @@ def _ext(code: int, data: bytes) -> Any:
         items = _unpack(data)
         if not isinstance(items, list) or not items or not isinstance(items[0], str):
             raise CodecError("malformed record")
-        cls = records().get(items[0])
+        cls = _RECORDS.get(items[0])
         if cls is None:
             raise CodecError(f"unknown record type {items[0][:40]!r}")
         try:

@@ -263,7 +263,7 @@ def _publish(run: Run, work: site.Work, versions: list[dict[str, Any]]) -> None:
 #: ``outside`` (pages.OutsidePage).
 STAGES: tuple[Stage, ...] = (
     # name, run (the wiring above), function, inputs, outputs, settings, cache kind
-    Stage("ingest", _ingest, "ingest.ingest", (), ("articles", "skipped", "article_keys"), ("max_file_bytes",), "ingest"),
+    Stage("ingest", _ingest, "ingest.ingest", (), ("articles", "skipped", "article_keys"), ("max_file_bytes", "models"), "ingest"),
     Stage("analyze", _analyze, "analyze.analyze_cached", ("articles",), ("parsed", "unanalysed"), ("model",), "analysis"),
     Stage("counts", _counts, "group.features.article_counts", ("parsed", "article_keys"), ("counts",), (), "counts"),
     Stage("previous", _previous, "editions.previous_edition", (), ("previous",)),

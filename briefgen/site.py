@@ -57,7 +57,7 @@ def site_lock(site_dir: Path) -> Iterator[None]:
     try:
         site_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        from briefgen.folders import os_error_message
+        from briefgen.errors import os_error_message
 
         raise BuildError(os_error_message(exc, site_dir, "cannot create the site folder or its lock file")) from None
     with exclusive(path, f"{site_dir}: another briefgen build is running on this site; try again when it ends", cannot):

@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 
 import numpy as np
 
+from briefgen.codec import register
 from briefgen.models import Article
 from briefgen.unionfind import UnionFind
 
@@ -73,6 +74,7 @@ class Independence(NamedTuple):
     copies: dict[str, frozenset[str]]  # article id -> its near-duplicates
 
 
+@register  # the minhash stage caches it (briefgen/codec.py builds only registered classes)
 class Print(NamedTuple):
     """What LSH needs of one article, a function of its text alone (so a build can cache it)."""
 
