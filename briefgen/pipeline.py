@@ -12,7 +12,7 @@ from typing import Any
 
 import yaml
 
-from briefgen import analyze, confidence, editions, facts, group, ingest, pages, questions, render, site, summarize
+from briefgen import analyze, confidence, editions, facts, front, group, ingest, pages, questions, render, site, summarize
 from briefgen.cache import Cache, code_fingerprint, compute, default_dir, digest, settings_fingerprint
 from briefgen.config import BuildConfig
 from briefgen.errors import BuildError
@@ -148,13 +148,14 @@ def build(config: BuildConfig, progress: Progress | None = None, timings: dict[s
             briefs.append(story_brief)
         mark("stories")
         entities = facts.edition_entities(boxes, articles, independence)
-        briefs = facts.link(briefs, entities)
+        briefs = front.relate(facts.link(briefs, entities), entities.entities)
         mark("entities")
         changes = editions.compute_changes(
             prev_name, prev_data, [a.id for a in articles], briefs,
             lambda sb, old, new: questions.resolved_questions(old, [by_id[x] for x in sb.story.articles], new))
         briefing = Briefing(edition, tuple(sorted(articles, key=lambda a: a.id)), tuple(briefs), tuple(skipped), changes,
-                            entities=tuple(entities.entities))
+                            entities=tuple(entities.entities),
+                            copies=tuple((a, tuple(sorted(c))) for a, c in sorted(independence.copies.items())))
         mark("changes")
         publish(briefing, analyzed, config, report, mark)
         store.prune()
@@ -222,6 +223,9 @@ def publish(
         report("articles", 0, 1)
         pages.write_outside_pages(out, outside, settings, functools.partial(render.page_body, templates_dir=tdir))
         mark("articles")
+        report("search", 0, 1)
+        site.index_search(out)
+        mark("search")
         site.publish(site_dir, briefing.edition, out, versions)
         mark("publish")
     finally:
