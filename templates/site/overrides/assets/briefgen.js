@@ -101,7 +101,7 @@
       document.querySelectorAll(".bg-etype").forEach(function (section) {
         var visible = 0;
         section.querySelectorAll(".bg-entities > li").forEach(function (li) {
-          var text = li.textContent.toLowerCase();
+          var text = (li.textContent + " " + (li.dataset.stories || "")).toLowerCase();
           var ok = (!li.classList.contains("bg-once") || (all && all.checked)) &&
                    words.every(function (w) { return text.indexOf(w) >= 0; });
           li.hidden = !ok;
