@@ -19,12 +19,12 @@ from briefgen.text.outlets import outlet_key, outlet_name
 
 TOP_STORIES = 5  # the home page's "Top stories": what fits a phone's first screen with leads
 MAX_RELATED = 5  # related stories listed on a story page
-#: Two stories are related when the names they share weigh this much: each shared entity counts
-#: ln(stories / stories naming it) (a name only these two stories hold counts most) times the smaller
-#: share of the two stories' articles that name it (a name running through both counts whole).
-#: Chosen on ECB+ dev (two editions, 39 stories; same ECB topic taken as "related"): every same-topic
-#: pair scored 2.3 or more, the best pair of different topics 1.9.
-RELATED_SCORE = 2.0
+#: Two stories are related when the names they share weigh at least this share of one name that only
+#: they hold and that runs through all their articles. Each shared entity weighs ln(stories / stories
+#: naming it) (a name every story holds weighs nothing) times the smaller share of the two stories'
+#: articles that name it. Chosen on ECB+ dev (two editions, 39 stories; "related" taken as the same ECB
+#: topic): every same-topic pair weighed 0.78 or more of such a name, the best pair of different topics 0.63.
+RELATED_SHARE = 0.7
 
 
 def status(story_id: str, changes: Changes) -> str:
@@ -130,7 +130,7 @@ def sources_by_outlet(article_ids: Sequence[str], articles: Mapping[str, Article
 
 def relate(briefs: Sequence[StoryBrief], entities: Sequence[FactBox]) -> list[StoryBrief]:
     """``briefs`` with ``related`` set: stories of the same topic, and stories sharing names that
-    weigh at least RELATED_SCORE (see there); strongest first, at most MAX_RELATED."""
+    weigh enough (RELATED_SHARE says how much); strongest first, at most MAX_RELATED."""
     members = {sb.story.id: set(sb.story.articles) for sb in briefs}
     n = len(briefs)
     score: dict[tuple[str, str], float] = defaultdict(float)
@@ -143,13 +143,15 @@ def relate(briefs: Sequence[StoryBrief], entities: Sequence[FactBox]) -> list[St
         share = {s: len(named & members[s]) / max(1, len(members[s])) for s in held}
         for a, b in itertools.combinations(sorted(held), 2):
             score[(a, b)] += weight * min(share[a], share[b])
+    # with two stories no name tells them apart (every weight is ln(1) = 0): only a shared topic relates them
+    enough = RELATED_SHARE * math.log(n / 2) if n > 2 else math.inf
     topic = {sb.story.id: sb.story.topic for sb in briefs}
     for a, b in itertools.combinations(sorted(members), 2):
         if topic[a] and topic[a] == topic[b]:
-            score[(a, b)] += RELATED_SCORE  # same topic: related, whatever names they share
+            score[(a, b)] += 1e6  # same topic: related, whatever names they share, and listed first
     linked: dict[str, list[tuple[float, str]]] = defaultdict(list)
     for (a, b), value in score.items():
-        if value >= RELATED_SCORE:
+        if value >= enough:
             linked[a].append((value, b))
             linked[b].append((value, a))
     return [replace(sb, related=tuple(s for _, s in sorted(linked[sb.story.id], key=lambda x: (-x[0], x[1]))[:MAX_RELATED]))

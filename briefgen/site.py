@@ -143,6 +143,12 @@ def index_search(out_dir: Path) -> None:
     done = subprocess.run(command, capture_output=True, text=True, check=False)
     if done.returncode != 0:
         raise BuildError(f"{out_dir}: the search indexer (pagefind) failed: {(done.stderr or done.stdout).strip()[-500:]}")
+    for name in _UNUSED_SEARCH_FILES:  # pagefind's own search UIs: the site has its own (briefgen.js)
+        (out_dir / SEARCH_DIR / name).unlink(missing_ok=True)
+
+
+_UNUSED_SEARCH_FILES = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-component-ui.js", "pagefind-component-ui.css",
+                        "pagefind-modular-ui.js", "pagefind-modular-ui.css", "pagefind-highlight.js", "wasm.unknown.pagefind")
 
 
 def build_mkdocs(settings: Mapping[str, Any], work: Path, epoch: int) -> None:

@@ -28,6 +28,7 @@ from click.testing import CliRunner
 
 from briefgen import site
 from briefgen.cli import main
+from briefgen.errors import BuildError
 
 from .conftest import search_docs
 from .test_ingest import CASES, EXPECTED
@@ -409,3 +410,25 @@ def test_publish_links_only_the_newest_edition_into_the_spare(tmp_path: Path, mo
         assert json.loads((site_dir / f"e{k}" / "briefing.json").read_text())["text"] == f"text {k}"
     spare = tmp_path / SPARE
     assert sorted(p.name for p in spare.iterdir() if p.name.startswith("e")) == ["e1", "e2"]  # the site before e3
+
+
+def test_latest_serves_the_newest_edition_at_every_path(tmp_path: Path) -> None:
+    site_dir = _old_site(tmp_path)
+    (site_dir / "latest").unlink()  # as older versions left it: a folder with a redirect page
+    (site_dir / "latest").mkdir()
+    (site_dir / "latest" / "index.html").write_text('<meta http-equiv="refresh" content="0; url=../e1/">')
+    with site.site_lock(site_dir):
+        site.publish(site_dir, "e2", _fake_edition(tmp_path, "e2", "second"), _versions("e1", "e2"))
+    assert (site_dir / "latest").is_symlink() and os.readlink(site_dir / "latest") == "e2"
+    assert (site_dir / "latest" / "stories" / "a.html").read_text() == "second" * 3
+    assert "e2/" in (site_dir / "index.html").read_text()  # the root still redirects to the newest edition
+
+
+def test_latest_never_removes_a_folder_briefgen_did_not_make(tmp_path: Path) -> None:
+    site_dir = _old_site(tmp_path)
+    (site_dir / "latest").unlink()
+    (site_dir / "latest").mkdir()
+    (site_dir / "latest" / "mine.txt").write_text("keep")
+    with site.site_lock(site_dir), pytest.raises(BuildError, match="did not make"):
+        site.publish(site_dir, "e2", _fake_edition(tmp_path, "e2", "second"), _versions("e1", "e2"))
+    assert (site_dir / "latest" / "mine.txt").read_text() == "keep"
