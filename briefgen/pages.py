@@ -148,7 +148,9 @@ class Shell:
     entry: str = ""  # '' when the theme draws no table of contents
 
     def page(self, title: str, toc: str, body: str) -> str:
-        head = self.head.replace(_TITLE_MARK, title).replace(_TOC_SLOT, toc)
+        heading = re.search(r'<h1 id="([^"]+)"', body)  # the theme's "Skip to content" link goes to the page's h1
+        head = self.head.replace(f'href="#{_TITLE_MARK.lower()}"', f'href="#{heading.group(1) if heading else ""}"')
+        head = head.replace(_TITLE_MARK, title).replace(_TOC_SLOT, toc)
         if not toc:  # as material does for a page without sections: no empty "Table of contents"
             head = head.replace('data-md-type="toc" >', 'data-md-type="toc" hidden>', 1)
         return head + body + self.tail.replace(_TITLE_MARK, title)

@@ -45,8 +45,9 @@ KIND_LABELS = {
     "pending": "Pending",
 }
 #: Pages shown without the theme's sidebars (material's "hide"): the left one lists only the page itself
-#: (the top pages are tabs); the home page's story grid and the search results use the whole width.
-WIDE = {"index.md": ("navigation", "toc"), "search.md": ("navigation", "toc"), "entities.md": ("navigation",),
+#: (the top pages are tabs); the home page's story grid and the search results use the whole width,
+#: and the home page needs no "Next" link at its foot.
+WIDE = {"index.md": ("navigation", "toc", "footer"), "search.md": ("navigation", "toc"), "entities.md": ("navigation",),
         "changes.md": ("navigation",), "report.md": ("navigation",), "confidence.md": ("navigation",)}
 TYPE_LABELS = {"PERSON": "Person", "ORG": "Organisation", "PLACE": "Place", "VESSEL": "Ship", "PRODUCT": "Product"}
 

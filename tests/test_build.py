@@ -109,7 +109,9 @@ def test_story_page_is_a_theme_page_with_its_table_of_contents_and_links(seed_si
     """Story pages are built beside mkdocs (pages.py) yet read like mkdocs pages: theme, contents, working links."""
     story = seed_json["stories"][0]
     page = (seed_site / "2023-07-25" / "stories" / story["id"] / "index.html").read_text(encoding="utf-8")
-    assert "md-header" in page and "BRIEFGEN" not in page
+    assert "md-header" in page and "BRIEFGEN" not in page and "briefgenpage" not in page  # no placeholder left
+    skip = re.search(r'<a href="#([^"]+)" class="md-skip"', page)
+    assert skip and f'<h1 id="{skip.group(1)}"' in page  # "Skip to content" goes to the page's heading
     toc = page[page.index('data-md-component="toc"') :]
     for anchor in ("#summary", "#open-questions", "#who-and-what", "#sources", "#where-is-prigozhin"):  # no key points yet
         assert f'href="{anchor}"' in toc, anchor
