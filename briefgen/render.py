@@ -146,7 +146,7 @@ def span(first: str | None, last: str | None) -> str:
 
 
 def outlet_label(article: Article) -> str:
-    return outlet_name(article) or "outlet not known"
+    return outlet_name(article) or "Outlet not known"
 
 
 def source_tip(article: Article) -> str:
