@@ -212,6 +212,8 @@ def made_briefing(edition: str) -> Any:
 
     def article(aid: str, title: str, date: str, **kw: Any) -> m.Article:
         text = f"{title}. The council met on {date} and agreed the plan after a long debate about the river."
+        if aid == "city/bus-1.md":  # text that looks like markup stays text, in pages and in search results
+            text += " Zanzibarian <img src=x onerror=alert(1)> & <b>bold</b> claims."
         return m.Article(aid, title, text, (m.Paragraph(text, 0),), date=date, **kw)
 
     def sentence(a: m.Article, conf: str = "high", sources: int = 2) -> m.SummarySentence:

@@ -298,3 +298,14 @@ def test_entity_index_filter(page: Any, server: str) -> None:
     page.locator("#bg-filter").fill("")
     page.locator("#bg-filter-all").check()
     assert shown.count() == items.count()
+
+
+def test_search_shows_markup_in_articles_as_text(page: Any, made_server: str, requests_seen: Requests) -> None:
+    page.on("dialog", lambda dialog: requests_seen.failed.append(f"a dialog opened: {dialog.message}"))
+    results = _search(page, made_server, MADE_NEW, "Zanzibarian")
+    snippet = results.first.locator(".bg-snippet").first
+    assert "Zanzibarian" in snippet.inner_text()
+    assert snippet.locator("img, b, script").count() == 0  # only pagefind's <mark>s are elements
+    assert "<img src=x onerror=alert(1)> & <b>bold</b> claims" in snippet.inner_text()  # shown as the text it is
+    page.wait_for_timeout(300)
+    assert requests_seen.failed == []

@@ -11,7 +11,8 @@
     return String(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
   }
 
-  // Pagefind's excerpts are the indexed text, escaped, with <mark> around matches: keep only those marks.
+  // Pagefind's excerpts are the indexed text with <mark> around matches, "<" and ">" escaped but a bare "&"
+  // not: decode the text once, escape it all again, and keep only the marks as elements.
   function excerptHtml(excerpt) {
     var marked = String(excerpt).replace(/<mark>/g, "\u0001").replace(/<\/mark>/g, "\u0002");
     var text = marked.replace(/<[^>]*>/g, "");
