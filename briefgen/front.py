@@ -86,9 +86,9 @@ def sections(briefing: Briefing, ranked: Sequence[StoryBrief]) -> list[Section]:
         groups[sb.story.topic if sb.story.topic in topics else ""].append(sb)
     if not topics:
         return [Section("All stories", tuple(ranked))] if ranked else []
-    out = [Section(topics[t].title if t else "Other stories", tuple(members)) for t, members in groups.items()]
-    # "Other stories" last, the rest by where their best story ranks
-    return sorted(out, key=lambda s: (s.title == "Other stories" and "" not in topics, position[s.stories[0].story.id]))
+    # sections by where their best story ranks; stories of no topic last, as "Other stories"
+    order = sorted(groups, key=lambda t: (t == "", position[groups[t][0].story.id]))
+    return [Section(topics[t].title if t else "Other stories", tuple(groups[t])) for t in order]
 
 
 @dataclass(frozen=True)
