@@ -52,7 +52,7 @@ def copies(briefing: Briefing) -> dict[str, frozenset[str]]:
 def source_count(article_ids: Sequence[str], articles: Mapping[str, Article], copied: Mapping[str, frozenset[str]]) -> int:
     """Independent sources among these articles, by the rule of facts.sources (one outlet, or copies of one text, count once)."""
     ids = [a for a in article_ids if a in articles]
-    ind = independent.Independence({a: outlet_key(articles[a]) or "" for a in ids}, dict(copied))
+    ind = independent.Independence({a: outlet_key(articles[a]) or "" for a in ids}, {a: copied[a] for a in ids if a in copied})
     return independent.count(ids, ind)
 
 
@@ -61,7 +61,6 @@ def rank(briefing: Briefing) -> list[StoryBrief]:
     sources first, then the most recent."""
     articles = {a.id: a for a in briefing.articles}
     copied = copies(briefing)
-
     count = {sb.story.id: source_count(sb.story.articles, articles, copied) for sb in briefing.stories}
     out = sorted(briefing.stories, key=lambda sb: sb.story.title.casefold())
     out.sort(key=lambda sb: sb.last_date or "", reverse=True)  # stable sorts: the last one decides first
