@@ -155,9 +155,11 @@ def source_tip(article: Article) -> str:
 
 
 def conf(label: str, reason: str) -> Markup:
-    """A confidence label whose reason shows on hover, tap or keyboard focus, and in print (extra.css)."""
+    """A confidence label whose reason shows on hover, tap or keyboard focus, and in print (extra.css);
+    search leaves the reason out of its snippets."""
     return Markup('<span class="bg-conf bg-conf-{0}" tabindex="0" aria-label="{0} confidence: {1}">{0} confidence'
-                  '<span class="bg-conf-why" aria-hidden="true">{1} <a href="../confidence.md" tabindex="-1">About the labels</a>'
+                  '<span class="bg-conf-why" aria-hidden="true" data-pagefind-ignore>{1} <a href="../confidence.md" tabindex="-1">'
+                  "About the labels</a>"
                   "</span></span>").format(label, reason)
 
 

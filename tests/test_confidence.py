@@ -137,4 +137,5 @@ def test_story_page_shows_the_label_with_its_reason_on_focus() -> None:
         groups=front.sources_by_outlet(["a.md"], articles, {}), tips={"a.md": "a.example"}, status="", sources=1, related=[])
     # focusable (a tap or the keyboard shows the reason, not only a hover), the reason escaped
     assert ('<span class="bg-conf bg-conf-moderate" tabindex="0" aria-label="moderate confidence: One source &#34;only&#34; &lt;b&gt;">'
-            'moderate confidence<span class="bg-conf-why" aria-hidden="true">One source &#34;only&#34; &lt;b&gt; ') in page
+            'moderate confidence<span class="bg-conf-why" aria-hidden="true" data-pagefind-ignore>'
+            'One source &#34;only&#34; &lt;b&gt; ') in page
