@@ -38,7 +38,8 @@ def _open(page: Any, url: str) -> None:
 def test_pages_load_with_no_request_leaving_the_machine(
     page: Any, server: str, site: Path, requests_seen: Requests, artifacts: Path
 ) -> None:
-    paths = ["/", f"/{NEW}/changes/", f"/{NEW}/archive/", _story_path(site, NEW), *_article_paths(site, NEW), f"/{OLD}/"]
+    paths = ["/", f"/{NEW}/changes/", f"/{NEW}/archive/", f"/{NEW}/entities/", f"/{NEW}/search/", f"/{NEW}/report/",
+             f"/{NEW}/confidence/", _story_path(site, NEW), *_article_paths(site, NEW), f"/{OLD}/"]
     for path in paths:
         _open(page, server + path)
         assert page.locator("article h1").first.is_visible(), path
