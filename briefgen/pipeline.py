@@ -26,7 +26,7 @@ from typing import Any
 
 import yaml
 
-from briefgen import analyze, brief, editions, facts, group, ingest, pages, questions, render, site
+from briefgen import analyze, brief, editions, facts, front, group, ingest, pages, questions, render, site
 from briefgen.analyze import Parsed
 from briefgen.cache import Cache, closure, code_fingerprint, compute, default_dir, digest
 from briefgen.config import BuildConfig, validate
@@ -149,8 +149,13 @@ def _entities(run: Run, story_entities: Sequence[list[FactBox]], drafts: Sequenc
     return entities, facts.link(list(drafts), entities)
 
 
+def _related(run: Run, linked: Sequence[StoryBrief], entities: facts.Edition) -> list[StoryBrief]:
+    return front.relate(linked, entities.entities)
+
+
 def _changes(run: Run, previous: tuple[str, dict[str, Any]] | None, articles: Sequence[Article], skipped: Sequence[Skipped],
-             briefs: Sequence[StoryBrief], entities: facts.Edition, parsed: Sequence[Parsed]) -> Briefing:
+             briefs: Sequence[StoryBrief], entities: facts.Edition, independence: facts.Independence,
+             parsed: Sequence[Parsed]) -> Briefing:
     by_id = {p.article.id: p for p in parsed}
 
     def resolved(sb: StoryBrief, old: Any, new: Any) -> Any:
@@ -160,7 +165,8 @@ def _changes(run: Run, previous: tuple[str, dict[str, Any]] | None, articles: Se
     prev_name, prev_data = previous if previous else (None, None)
     changes = editions.compute_changes(prev_name, prev_data, [a.id for a in articles], list(briefs), resolved)
     return Briefing(run.edition, tuple(sorted(articles, key=lambda a: a.id)), tuple(briefs), tuple(skipped), changes,
-                    entities=tuple(entities.entities))
+                    entities=tuple(entities.entities),
+                    copies=tuple((a, tuple(sorted(c))) for a, c in sorted(independence.copies.items())))
 
 
 def _site(run: Run, briefing: Briefing) -> tuple[site.Work, list[dict[str, Any]]]:
@@ -199,6 +205,11 @@ def _articles(run: Run, work: site.Work, outside: Sequence[pages.OutsidePage]) -
     pages.write_outside_pages(work.out, outside, work.settings, functools.partial(render.page_body, templates_dir=work.templates))
 
 
+def _search(run: Run, work: site.Work) -> None:
+    run.progress("search", 0, 1)
+    site.index_search(work.out)
+
+
 def _publish(run: Run, work: site.Work, versions: list[dict[str, Any]]) -> None:
     site.publish(run.config.site_dir, run.edition, work.out, versions)
 
@@ -207,7 +218,8 @@ def _publish(run: Run, work: site.Work, versions: list[dict[str, Any]]) -> None:
 #: of the record), ``parsed`` (analyze.Parsed: sentence spans and mentions; tokens by analyze.load_tokens),
 #: ``counts`` (group.Counts), ``previous`` (the last edition's name and briefing.json), ``stories`` (models.Story),
 #: ``prints`` (facts.Print), ``independence`` (facts.Independence), ``story_entities`` (every models.FactBox of each
-#: story), ``drafts`` and ``briefs`` (models.StoryBrief, before and after entity links), ``entities`` (facts.Edition),
+#: story), ``drafts``, ``linked`` and ``briefs`` (models.StoryBrief: as each story's own; with entity links; and with
+#: related stories), ``entities`` (facts.Edition),
 #: ``briefing`` (models.Briefing), ``work`` (site.Work), ``versions`` (versions.json), ``pdfs`` (id -> file),
 #: ``outside`` (pages.OutsidePage).
 STAGES: tuple[Stage, ...] = (
@@ -222,14 +234,16 @@ STAGES: tuple[Stage, ...] = (
     Stage("stories", _stories, "brief.story_brief", ("stories", "parsed", "article_keys", "independence"), ("story_entities", "drafts"),
           ("summary_words", "summary_algorithm", "redundancy", "max_fact_boxes", "max_questions"), "stories"),
     Stage("entities", _entities, "facts.edition.edition_entities", ("story_entities", "drafts", "articles", "independence"),
-          ("entities", "briefs")),
-    Stage("changes", _changes, "editions.compute_changes", ("previous", "articles", "skipped", "briefs", "entities", "parsed"),
-          ("briefing",)),
+          ("entities", "linked")),
+    Stage("related", _related, "front.relate", ("linked", "entities"), ("briefs",)),
+    Stage("changes", _changes, "editions.compute_changes",
+          ("previous", "articles", "skipped", "briefs", "entities", "independence", "parsed"), ("briefing",)),
     Stage("site", _site, "site.prepare", ("briefing",), ("work", "versions")),
     Stage("pdf", _pdf, "pdf.write_pdfs", ("briefing", "work"), ("pdfs",)),
     Stage("render", _render, "render.render_pages", ("briefing", "parsed", "work", "versions", "pdfs"), ("outside",)),
     Stage("mkdocs", _mkdocs, "site.build_mkdocs", ("briefing", "work"), ()),
     Stage("articles", _articles, "pages.write_outside_pages", ("work", "outside"), ()),
+    Stage("search", _search, "site.index_search", ("work",), ()),
     Stage("publish", _publish, "site.publish", ("work", "versions"), ()),
 )
 STAGE = {stage.name: stage for stage in STAGES}
@@ -251,20 +265,36 @@ def build(config: BuildConfig, progress: Progress | None = None, timings: dict[s
     store = Cache(config.cache_dir or default_dir(config.site_dir))
     records: dict[str, Any] = {}  # each made once, by the stage that names it, and never changed
     with site.site_lock(config.site_dir), store.locked():
-        try:
-            for stage in STAGES:
-                fp = fingerprint(stage, config) if stage.cache else ""
-                made = stage.run(Run(config, store, edition, report, fp), **{name: records[name] for name in stage.inputs})
-                records.update(zip(stage.outputs, made if len(stage.outputs) > 1 else (made,), strict=False))
-                mark(stage.name)
-        finally:
-            if "work" in records:
-                shutil.rmtree(records["work"].root, ignore_errors=True)
+        run_stages(STAGES, records, config, store, edition, report, mark)
         store.prune()
         log.info("cache %s: %s", store.root, store.summary())
         mark("cache")
     briefing: Briefing = records["briefing"]
     return briefing
+
+
+def run_stages(stages: Sequence[Stage], records: dict[str, Any], config: BuildConfig, store: Cache, edition: str,
+               report: Progress, mark: Callable[[str], None] = lambda stage: None) -> None:
+    """Run ``stages`` in order, adding the records each makes to ``records``; the work folder, once
+    made, is removed at the end whatever happens."""
+    try:
+        for stage in stages:
+            fp = fingerprint(stage, config) if stage.cache else ""
+            made = stage.run(Run(config, store, edition, report, fp), **{name: records[name] for name in stage.inputs})
+            records.update(zip(stage.outputs, made if len(stage.outputs) > 1 else (made,), strict=False))
+            mark(stage.name)
+    finally:
+        if "work" in records:
+            shutil.rmtree(records["work"].root, ignore_errors=True)
+
+
+def publish(briefing: Briefing, config: BuildConfig, parsed: Sequence[Parsed] = (), progress: Progress | None = None) -> None:
+    """Write a briefing made elsewhere (the tests' hand-made editions) as an edition of the site: the
+    stages after the one that makes the briefing, as build() runs them. The caller holds the site lock."""
+    after = next(k for k, stage in enumerate(STAGES) if "briefing" in stage.outputs) + 1
+    records: dict[str, Any] = {"briefing": briefing, "parsed": list(parsed)}
+    run_stages(STAGES[after:], records, config, Cache(config.cache_dir or default_dir(config.site_dir)), briefing.edition,
+               progress or (lambda stage, done, total: None))
 
 
 def stage_clock(timings: dict[str, float] | None) -> Callable[[str], None]:
@@ -300,4 +330,4 @@ def load_editor_file(content_dir: Path) -> dict[str, Any]:
     return group.validate_editor(data, str(path))
 
 
-__all__ = ["STAGE", "STAGES", "Run", "Stage", "build", "fingerprint", "load_editor_file"]
+__all__ = ["STAGE", "STAGES", "Run", "Stage", "build", "fingerprint", "load_editor_file", "publish", "run_stages"]
