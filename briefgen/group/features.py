@@ -17,7 +17,7 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from briefgen.ingest import parse_date
+from briefgen.text.dates import parse_date
 from briefgen.models import AnalyzedArticle
 
 #: spaCy label -> feature block. Places get a block of their own: where it happened
@@ -37,7 +37,8 @@ _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 @dataclass(frozen=True)
 class Settings:
-    """Weights and thresholds, learned by leave-topics-out cross-validation (benchmarks/grouping.py --cv)."""
+    """Weights and thresholds. The defaults are what benchmarks/grouping.py --learn picks on ECB+ dev and
+    the Multi-News sample together; --nested scores that choice on topics it did not see."""
 
     weights: Mapping[str, float] = field(default_factory=lambda: {"w": 1.0, "e": 1.0, "p": 2.0, "t": 3.0, "n": 0.5})
     lead: float = 1.0  # extra count for each headline and lead occurrence
@@ -46,11 +47,16 @@ class Settings:
     small_topic: int = 12  # topics smaller than this need more than story_threshold (cluster.story_threshold)
     small_power: float = 1.0
     window_days: int = 365  # similarity fades for dated articles further apart than this
-    # Beyond the window, similarity is multiplied by (window / gap) ** fade. On ECB+ a story's follow-ups
-    # (a trial two years after a shooting) belong to it: the CV's pick, no fade, and a 365-day window with
-    # fade 0.5 both score story F1 0.961; of the two, the one that still lets time tell two same-kind
-    # events apart is kept.
+    # Beyond the window, similarity is multiplied by (window / gap) ** fade.
     fade: float = 0.5
+    # A pair of which one article has no date, even after inference (cluster.infer_dates): its
+    # similarity is multiplied by this. 1.0 was the old free pass; below 1 a missing date costs.
+    undated: float = 0.7
+    # A pair without specific evidence of one event (no shared person or organisation, or no shared
+    # place, date, year or number: cluster.evidence) counts this much in the story pass; 0 never links it.
+    unproven: float = 0.0
+    # Topics: stories whose articles' mean corpus-wide similarity reaches this form one topic.
+    topic_link: float = 0.05
 
 
 @dataclass(frozen=True)
@@ -60,6 +66,7 @@ class Features:
     id: str
     weights: Mapping[str, float]
     date: dt.date | None
+    inferred: bool = False  # ``date`` is inferred from similar articles (grouping only)
 
 
 def normalize_entity(text: str) -> str:
@@ -186,9 +193,12 @@ def dot(a: Mapping[str, float], b: Mapping[str, float]) -> float:
     return math.fsum([v * b[k] for k, v in a.items() if k in b])
 
 
-def time_factor(a: dt.date | None, b: dt.date | None, window_days: int, fade: float = 1.0) -> float:
-    """1 within the window; beyond it, similarity fades as (window / gap) ** fade."""
-    if a is None or b is None or not window_days:
+def time_factor(a: dt.date | None, b: dt.date | None, window_days: int, fade: float = 1.0, undated: float = 1.0) -> float:
+    """1 within the window; beyond it, similarity fades as (window / gap) ** fade; ``undated``
+    when either date is unknown (no free pass: a missing date is missing evidence)."""
+    if not window_days:
         return 1.0
+    if a is None or b is None:
+        return undated
     gap = abs((a - b).days)
     return 1.0 if gap <= window_days else (window_days / gap) ** fade
