@@ -57,17 +57,19 @@ CACHE = Path(os.environ.get("BRIEFGEN_BENCH_CACHE", "/tmp/briefgen-bench"))
 #: The grid --learn searches: block weights (words fixed at 1), thresholds, time and evidence factors.
 GRID: dict[str, tuple[float, ...]] = {
     "e": (1.0, 2.0),
-    "p": (1.0, 2.0),
+    "p": (2.0,),
     "t": (1.0, 3.0),
     "n": (0.5,),
     "lead": (1.0,),
     "topic_threshold": (0.03, 0.05),
-    "story_threshold": (0.04, 0.06, 0.08),
+    "story_threshold": (0.06, 0.08, 0.1),
+    "small_power": (0.5, 1.0),
     "window_days": (365,),
     "fade": (0.5,),
-    "undated": (0.5, 0.8, 1.0),
-    "unproven": (0.0, 0.5, 1.0),
-    "topic_link": (0.01, 0.02, 0.03, 0.05),
+    "undated": (0.6, 1.0),
+    "unproven": (0.0, 0.5),
+    "local": (0.5, 1.0),
+    "topic_link": (0.05, 0.06, 0.07, 0.08, 0.1),
 }
 #: The plain TF-IDF + average-link baseline's thresholds, learned the same way.
 GRID_BASELINE = (0.05, 0.1, 0.15, 0.2, 0.25, 0.3)
@@ -232,7 +234,8 @@ def grid_settings(base: Settings) -> list[Settings]:
 def describe(s: Settings) -> str:
     w = ", ".join(f"{k}={v:g}" for k, v in s.weights.items())
     return (f"weights({w}) lead={s.lead:g} topic_threshold={s.topic_threshold:g} story_threshold={s.story_threshold:g} "
-            f"window_days={s.window_days} fade={s.fade:g} undated={s.undated:g} unproven={s.unproven:g} topic_link={s.topic_link:g}")
+            f"small_power={s.small_power:g} window_days={s.window_days} fade={s.fade:g} undated={s.undated:g} unproven={s.unproven:g} local={s.local:g} "
+            f"topic_link={s.topic_link:g}")
 
 
 def per_topic_sums(pred: Mapping[str, object], gold: Mapping[str, str], topic: Mapping[str, str]) -> Sums:
@@ -280,6 +283,10 @@ def score_grid(corpus: Corpus, candidates: Sequence[Settings], baselines: Sequen
     for s in candidates:
         by_features[json.dumps([sorted(s.weights.items()), s.lead])].append(s)
     topic_links = GRID["topic_link"]
+    topic_edges = {}
+    if corpus.topic_level:
+        topic_features = vectorize(items, dataclasses.replace(candidates[0], weights=candidates[0].topic_weights))
+        topic_edges = candidate_edges(topic_features, min(topic_links) / 4)
     for same in by_features.values():
         features = vectorize(items, same[0])
         edges = candidate_edges(features, min(s.topic_threshold for s in same) / 4)
@@ -295,7 +302,7 @@ def score_grid(corpus: Corpus, candidates: Sequence[Settings], baselines: Sequen
                 topic_sums = {}
                 if corpus.topic_level:
                     for link in topic_links:
-                        topics = topic_clusters(stories, mine, link)
+                        topics = topic_clusters(stories, topic_edges, link)
                         merged = [[i for k in t for i in stories[k]] for t in topics]
                         topic_sums[link] = per_topic_sums(clusters_to_labels(items, merged, dups), corpus.gold_topic, corpus.gold_topic)
                 rows.append(Row(describe(s), s, 0.0, per_topic_sums(pred, corpus.gold_story, corpus.gold_topic), topic_sums))
@@ -402,6 +409,11 @@ def learn(corpora: Sequence[Corpus], base: Settings) -> None:
         row = table[corpora[0].name][n]
         link = choose_link(row, [t for fold in corpora[0].folds for t in fold]) if row.topic else None
         print(f"learned on all corpora (the defaults to ship): {row.label} (topic_link {link})")
+        for c in corpora:
+            sums = table[c.name][n]
+            topics = [t for fold in c.folds for t in fold]
+            print(f"  its in-sample scores on {c.name}: story {fmt(f1_of(sums.story, topics))}"
+                  + (f"; topic {fmt(f1_of(sums.topic[link], topics))}" if sums.topic and link else ""))
 
 
 # -- small sites ----------------------------------------------------------------------------------

@@ -12,7 +12,7 @@ from typing import Any
 
 import yaml
 
-from briefgen import analyze, confidence, editions, facts, group, ingest, pages, questions, render, site, summarize
+from briefgen import analyze, confidence, editions, facts, group, ingest, pages, questions, redirects, render, site, summarize
 from briefgen.cache import Cache, code_fingerprint, compute, default_dir, digest, settings_fingerprint
 from briefgen.config import BuildConfig
 from briefgen.errors import BuildError
@@ -114,8 +114,9 @@ def build(config: BuildConfig, progress: Progress | None = None, timings: dict[s
         settings = group.settings_for(config)
         counted = compute(store, "counts", count_keys(analyzed, article_digest, config, settings.lead),
                           lambda i: group.article_counts(analyzed[i], settings.lead), config.processes)
-        stories = group.group(analyzed, config, editions.previous_stories(prev_data), load_editor_file(config.content_dir),
-                              settings, counted)
+        grouped = group.group_all(analyzed, config, group.previous_memory(prev_data), load_editor_file(config.content_dir),
+                                  settings, counted)
+        stories = grouped.stories
         mark("group")
         by_id = {item.article.id: item for item in analyzed}
         briefs = []
@@ -154,7 +155,7 @@ def build(config: BuildConfig, progress: Progress | None = None, timings: dict[s
             prev_name, prev_data, [a.id for a in articles], briefs,
             lambda sb, old, new: questions.resolved_questions(old, [by_id[x] for x in sb.story.articles], new))
         briefing = Briefing(edition, tuple(sorted(articles, key=lambda a: a.id)), tuple(briefs), tuple(skipped), changes,
-                            entities=tuple(entities.entities))
+                            entities=tuple(entities.entities), topics=tuple(grouped.topics), merged=tuple(grouped.merged))
         mark("changes")
         publish(briefing, analyzed, config, report, mark)
         store.prune()
@@ -221,6 +222,7 @@ def publish(
         mark("mkdocs")
         report("articles", 0, 1)
         pages.write_outside_pages(out, outside, settings, functools.partial(render.page_body, templates_dir=tdir))
+        redirects.write_merged_pages(out, briefing.merged)
         mark("articles")
         site.publish(site_dir, briefing.edition, out, versions)
         mark("publish")

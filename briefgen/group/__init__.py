@@ -35,6 +35,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from briefgen.config import BuildConfig
+from briefgen.editions import previous_stories
 from briefgen.group.cluster import candidate_edges, infer_dates, story_clusters, topic_clusters
 from briefgen.group.editor import merge_stories, split_out, validate_editor
 from briefgen.group.features import (
@@ -51,7 +52,8 @@ from briefgen.group.features import (
 from briefgen.models import AnalyzedArticle, Story, Topic
 
 __all__ = [
-    "Counts", "Grouping", "Settings", "article_counts", "assign_ids", "group", "merged_ids", "previous_memory", "settings_for",
+    "Counts", "Grouping", "Memory", "Settings", "article_counts", "assign_ids", "group", "group_all", "merged_ids", "previous_memory",
+    "settings_for",
     "slugify", "validate_editor",
 ]
 
@@ -80,8 +82,7 @@ def previous_memory(previous: Mapping[str, Any] | None) -> Memory:
     """Read the previous edition's briefing.json (None: a first edition); malformed parts are ignored."""
     if not previous:
         return Memory()
-    stories = {s["id"]: [str(a) for a in s.get("articles", [])] for s in previous.get("stories", [])
-               if isinstance(s, dict) and isinstance(s.get("id"), str) and isinstance(s.get("articles", []), list)}
+    stories = previous_stories(previous)
     topics: dict[str, list[str]] = {}
     for t in previous.get("topics", []) or []:
         if isinstance(t, dict) and isinstance(t.get("id"), str) and isinstance(t.get("stories", []), list):
@@ -127,6 +128,7 @@ def group_all(
     previous = memory.stories
     edit = validate_editor(dict(editor or {}))
     settings = settings or settings_for(config)
+    counted = counted or [article_counts(item, settings.lead) for item in items]
     features = vectorize(items, settings, counted)
     edges = candidate_edges(features, settings.topic_threshold / 4)
     features = infer_dates(features, edges, settings)
@@ -166,7 +168,9 @@ def group_all(
             )
         )
     stories.sort(key=lambda s: (-len(s.articles), s.id))
-    stories, topics = make_topics(items, stories, features, edges, settings, memory.topics)
+    topic_features = vectorize(items, dataclasses.replace(settings, weights=settings.topic_weights), counted)
+    topic_edges = candidate_edges(topic_features, settings.topic_link / 4)
+    stories, topics = make_topics(items, stories, features, topic_edges, settings, memory.topics)
     return Grouping(stories, topics, merged_ids(previous, stories, memory.merged))
 
 
@@ -178,7 +182,8 @@ def make_topics(
     settings: Settings,
     previous: Mapping[str, Sequence[str]],
 ) -> tuple[list[Story], list[Topic]]:
-    """Topics above the stories (cluster.topic_clusters), each story's ``topic`` filled in.
+    """Topics above the stories (cluster.topic_clusters over ``edges``, the topic weights'
+    similarities), each story's ``topic`` filled in.
 
     Topic ids last like story ids: each previous topic id goes to the new topic holding the
     largest part of its articles; a new topic gets ``t-`` and a hash of its first article.

@@ -247,19 +247,22 @@ def story_clusters(
             else:
                 stories.append(group)
             continue
-        local = local_vectors(features, group)
+        local = local_vectors(features, group) if settings.local else {}
         local_edges = {}
-        for i, j in by_block[t]:
-            sim = dot(local[i], local[j]) * time_factor(
-                features[i].date, features[j].date, settings.window_days, settings.fade, settings.undated)
+        for (i, j), timed_sim in by_block[t].items():
+            sim = timed_sim * (1 - settings.local)  # corpus-wide cosine, already times the time factor
+            if settings.local:
+                sim += settings.local * dot(local[i], local[j]) * time_factor(
+                    features[i].date, features[j].date, settings.window_days, settings.fade, settings.undated)
             local_edges[(i, j)] = sim if proven(i, j) else sim * settings.unproven
         stories.extend(average_link(group, local_edges, story_threshold(settings, len(group)), initial_of[t]))
     return sorted(stories, key=lambda m: m[0])
 
 
 def topic_clusters(stories: Sequence[Sequence[int]], edges: Edges, threshold: float) -> list[list[int]]:
-    """Stories -> topics: average link over the stories' articles' corpus-wide cosines (no time
-    fade: a topic such as "Indonesian earthquakes" runs for years). Returns lists of story numbers."""
+    """Stories -> topics: average link over the cosines of the stories' articles by the topic
+    weights (Settings.topic_weights; no time fade: a topic such as "Indonesian earthquakes" runs
+    for years). Stories are never split. Returns lists of story numbers."""
     n = 1 + max((i for s in stories for i in s), default=-1)
     merged = average_link(range(n), edges, threshold, stories)
     story_of = {i: k for k, s in enumerate(stories) for i in s}

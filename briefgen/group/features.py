@@ -55,8 +55,15 @@ class Settings:
     # A pair without specific evidence of one event (no shared person or organisation, or no shared
     # place, date, year or number: cluster.evidence) counts this much in the story pass; 0 never links it.
     unproven: float = 0.0
-    # Topics: stories whose articles' mean corpus-wide similarity reaches this form one topic.
-    topic_link: float = 0.05
+    # The story pass's similarity: this share of the topic-local cosine (rarity within the block),
+    # the rest of the corpus-wide one. Local weights tell two events of a topic apart; when a
+    # block is one event (everything shared), they see only noise, and the corpus-wide cosine holds it.
+    local: float = 1.0
+    # Topics: stories whose articles' mean similarity by the topic weights reaches this form one topic.
+    topic_link: float = 0.07
+    # A topic is a kind of news ("celebrity rehab", "Indonesian earthquakes"): its stories share the
+    # words of the trade, not names or days, so topics compare the content-word block alone.
+    topic_weights: Mapping[str, float] = field(default_factory=lambda: {"w": 1.0})
 
 
 @dataclass(frozen=True)

@@ -200,19 +200,28 @@ _DATEPARSER_SETTINGS = {
     "STRICT_PARSING": True,
     "REQUIRE_PARTS": ["day", "month", "year"],
     "RELATIVE_BASE": dt.datetime(2000, 1, 1),  # fixed, so no reading depends on the day of the build
-    "DATE_ORDER": "MDY",  # the rules' order for "12/16/08" (stamp_line)
+    "DATE_ORDER": "MDY",  # the rules' order for "12/16/08"; dots or dashes read day first (stamp_line)
 }
+
+
+#: What a written full date has: a year and a month name, or numbers with separators ("03.05.2013").
+_FULL_DATE_SHAPE = re.compile(rf"(?=.*\b\d{{4}}\b)(?=.*\b{MONTH}(?!\w))|\d{{1,4}}[-/.]\d{{1,2}}[-/.]\d{{1,4}}", re.I | re.S)
+_RELATIVE = re.compile(r"\b(?:ago|yesterday|today|tomorrow|tonight|last|next|this|since|before|after)\b", re.I)
 
 
 def parse_date_fallback(value: Any) -> str | None:
     """``parse_date``, then dateparser for short English date strings the rules do not read."""
     day = parse_date(value)
-    if day or not isinstance(value, str) or not (6 <= len(value.strip()) <= 60) or not re.search(r"\d{4}", value):
+    if day or not isinstance(value, str) or not (6 <= len(value.strip()) <= 60) or not _FULL_DATE_SHAPE.search(value):
         return day
+    if _RELATIVE.search(value):
+        return None  # "yesterday", "2 days ago": dateparser would count from RELATIVE_BASE
     import dateparser
 
     try:
-        parsed = dateparser.parse(value.strip(), languages=["en"], settings=_DATEPARSER_SETTINGS)  # type: ignore[arg-type]
+        order = "DMY" if re.search(r"\d\s*[.-]\s*\d", value) and "/" not in value else "MDY"
+        settings = {**_DATEPARSER_SETTINGS, "DATE_ORDER": order}
+        parsed = dateparser.parse(value.strip(), languages=["en"], settings=settings)  # type: ignore[arg-type]
     except (ValueError, OverflowError, TypeError):
         return None
     if parsed is None or not EARLIEST_YEAR <= parsed.year <= LATEST_YEAR:
