@@ -178,7 +178,7 @@ def make_topics(
     items: Sequence[AnalyzedArticle],
     stories: Sequence[Story],
     features: Sequence[Features],
-    edges: Mapping[tuple[int, int], float],
+    edges: dict[tuple[int, int], float],
     settings: Settings,
     previous: Mapping[str, Sequence[str]],
 ) -> tuple[list[Story], list[Topic]]:

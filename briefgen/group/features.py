@@ -17,8 +17,8 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from briefgen.text.dates import parse_date
 from briefgen.models import AnalyzedArticle
+from briefgen.text.dates import parse_date
 
 #: spaCy label -> feature block. Places get a block of their own: where it happened
 #: is what most often tells two same-kind events apart.
