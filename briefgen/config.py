@@ -29,7 +29,7 @@ class BuildConfig:
     max_file_bytes: int = 5_000_000
     cache_dir: Path | None = None  # default: .briefgen-cache beside the site folder (cache.default_dir)
     # grouping
-    group_threshold: float = 0.06  # learned by leave-one-topic-out CV on ECB+ dev (benchmarks/grouping.py --cv)
+    group_threshold: float = 0.06  # learned (group/features.py Settings.story_threshold; benchmarks/grouping.py --learn)
     group_window_days: int = 365  # learned with the fade (group/features.py Settings)
     # summaries
     summary_words: int = 160

@@ -170,14 +170,13 @@ def group_all(
     stories.sort(key=lambda s: (-len(s.articles), s.id))
     topic_features = vectorize(items, dataclasses.replace(settings, weights=settings.topic_weights), counted)
     topic_edges = candidate_edges(topic_features, settings.topic_link / 4)
-    stories, topics = make_topics(items, stories, features, topic_edges, settings, memory.topics)
+    stories, topics = make_topics(items, stories, topic_edges, settings, memory.topics)
     return Grouping(stories, topics, merged_ids(previous, stories, memory.merged))
 
 
 def make_topics(
     items: Sequence[AnalyzedArticle],
     stories: Sequence[Story],
-    features: Sequence[Features],
     edges: dict[tuple[int, int], float],
     settings: Settings,
     previous: Mapping[str, Sequence[str]],
@@ -196,7 +195,7 @@ def make_topics(
     topic_of = {k: tid for g, tid in zip(groups, ids, strict=True) for k in g}
     out_stories = [dataclasses.replace(s, topic=topic_of[k]) for k, s in enumerate(stories)]
     topics = [
-        Topic(tid, topic_title([stories[k] for k in g], items, index, features), tuple(stories[k].id for k in g))
+        Topic(tid, topic_title([stories[k] for k in g], items, index), tuple(stories[k].id for k in g))
         for g, tid in zip(groups, ids, strict=True)
     ]
     size = {s.id: len(s.articles) for s in stories}
@@ -204,14 +203,12 @@ def make_topics(
     return out_stories, topics
 
 
-def topic_title(stories: Sequence[Story], items: Sequence[AnalyzedArticle], index: Mapping[str, int],
-                features: Sequence[Features]) -> str:
+def topic_title(stories: Sequence[Story], items: Sequence[AnalyzedArticle], index: Mapping[str, int]) -> str:
     """A one-story topic is named by its story; a larger one by the names its stories share
     (found in at least two of them: "Lindsay Lohan · Betty Ford Center"), else by its largest story."""
     if len(stories) == 1:
         return stories[0].title
-    per_story = [set(why_grouped(items, [index[a] for a in s.articles], features, limit=12)) | _names(items, s, index)
-                 for s in stories]
+    per_story = [set(s.why) | _names(items, s, index) for s in stories]
     counts = Counter(name for names in per_story for name in names)
     shared = [n for n, c in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])) if c >= 2 and not n[:1].isdigit()]
     return " · ".join(shared[:3]) if shared else stories[0].title
