@@ -108,17 +108,18 @@ def load(corpus: Path, use_cache: bool) -> tuple[list[AnalyzedArticle], dict[str
 
     Returns the analysed articles and the duplicates ingest dropped (id -> id of the copy kept).
     """
-    from briefgen.analyze import analyze
+    from briefgen.analyze import analyze_cached, load_tokens
     from briefgen.cache import Cache
     from briefgen.ingest import ingest
+    from briefgen.pipeline import STAGE, fingerprint
 
     config = load_config(content_dir=corpus / "articles")
     t0 = time.perf_counter()
     articles, skipped = ingest(config)
-    store = Cache(CACHE / "store")
+    store = Cache(CACHE / ("store" if use_cache else f"store-{os.getpid()}"))
     with store.locked():
-        analyzed = analyze(articles, config, cache=store if use_cache else None)
-        analyzed = [AnalyzedArticle(a.article, a.sentences, a.mentions) for a in analyzed]  # load lazy records now
+        parsed = analyze_cached(articles, config, store, fingerprint(STAGE["analyze"], config))
+        analyzed = load_tokens(parsed, config, store)
     duplicates = {s.path: s.reason.removeprefix("duplicate of ") for s in skipped if s.reason.startswith("duplicate of ")}
     print(f"{corpus.name}: {len(articles)} articles ingested and analysed in {time.perf_counter() - t0:.0f}s "
           f"({len(skipped)} skipped, {len(duplicates)} of them duplicates)")

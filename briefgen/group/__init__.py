@@ -42,6 +42,7 @@ from briefgen.group.features import (
     ENTITY_BLOCKS,
     Counts,
     Features,
+    Outlined,
     Settings,
     article_counts,
     dot,
@@ -99,7 +100,7 @@ def settings_for(config: BuildConfig) -> Settings:
 
 
 def group(
-    items: Sequence[AnalyzedArticle],
+    items: Sequence[Outlined],
     config: BuildConfig,
     previous: Mapping[str, Sequence[str]] | None = None,
     editor: Mapping[str, Any] | None = None,
@@ -107,13 +108,14 @@ def group(
     counted: Sequence[Counts] | None = None,
 ) -> list[Story]:
     """Group articles into stories; ``previous`` maps old story ids to their article ids.
-    ``counted``: each item's features.article_counts, if the caller has them (from its cache).
+    ``counted``: each item's features.article_counts, if the caller has them (from its cache);
+    without them the items must be AnalyzedArticles (their tokens are counted).
     The stories only; ``group_all`` gives topics and merged ids too."""
     return group_all(items, config, Memory(previous or {}), editor, settings, counted).stories
 
 
 def group_all(
-    items: Sequence[AnalyzedArticle],
+    items: Sequence[Outlined],
     config: BuildConfig,
     memory: Memory | None = None,
     editor: Mapping[str, Any] | None = None,
@@ -128,7 +130,10 @@ def group_all(
     previous = memory.stories
     edit = validate_editor(dict(editor or {}))
     settings = settings or settings_for(config)
-    counted = counted or [article_counts(item, settings.lead) for item in items]
+    if counted is None:  # counted once, for the story and the topic vectors
+        if not all(isinstance(item, AnalyzedArticle) for item in items):
+            raise TypeError("group_all: records without tokens (analyze.Parsed) need their counts passed")
+        counted = [article_counts(item, settings.lead) for item in items if isinstance(item, AnalyzedArticle)]
     features = vectorize(items, settings, counted)
     edges = candidate_edges(features, settings.topic_threshold / 4)
     features = infer_dates(features, edges, settings)
@@ -175,7 +180,7 @@ def group_all(
 
 
 def make_topics(
-    items: Sequence[AnalyzedArticle],
+    items: Sequence[Outlined],
     stories: Sequence[Story],
     edges: dict[tuple[int, int], float],
     settings: Settings,
@@ -203,7 +208,7 @@ def make_topics(
     return out_stories, topics
 
 
-def topic_title(stories: Sequence[Story], items: Sequence[AnalyzedArticle], index: Mapping[str, int]) -> str:
+def topic_title(stories: Sequence[Story], items: Sequence[Outlined], index: Mapping[str, int]) -> str:
     """A one-story topic is named by its story; a larger one by the names its stories share
     (found in at least two of them: "Lindsay Lohan · Betty Ford Center"), else by its largest story."""
     if len(stories) == 1:
@@ -214,7 +219,7 @@ def topic_title(stories: Sequence[Story], items: Sequence[AnalyzedArticle], inde
     return " · ".join(shared[:3]) if shared else stories[0].title
 
 
-def _names(items: Sequence[AnalyzedArticle], story: Story, index: Mapping[str, int]) -> set[str]:
+def _names(items: Sequence[Outlined], story: Story, index: Mapping[str, int]) -> set[str]:
     """The names (people, organisations, places) of a one-article story, as written."""
     if len(story.articles) != 1:
         return set()
@@ -265,7 +270,7 @@ def place_pins(clusters: Sequence[Sequence[int]], pins: Mapping[int, str]) -> tu
     return groups, [*sorted(by_pin), *([None] * len(free))]
 
 
-def founding_article(items: Sequence[AnalyzedArticle], group: Sequence[int]) -> str:
+def founding_article(items: Sequence[Outlined], group: Sequence[int]) -> str:
     return min((items[i].article.date or "9999", items[i].article.id) for i in group)[1]
 
 
@@ -324,7 +329,7 @@ def headline_like(title: str) -> bool:
     return len(words) >= 3 and digits <= 0.2 * len(title) and not _TIME.search(title)
 
 
-def choose_title(items: Sequence[AnalyzedArticle], group: Sequence[int], features: Sequence[Features]) -> str:
+def choose_title(items: Sequence[Outlined], group: Sequence[int], features: Sequence[Features]) -> str:
     """The headline of the most central article (closest to the rest of the story)."""
     centroid: defaultdict[str, float] = defaultdict(float)
     for i in group:
@@ -341,7 +346,7 @@ def choose_title(items: Sequence[AnalyzedArticle], group: Sequence[int], feature
     return items[min(group, key=rank)].article.title
 
 
-def why_grouped(items: Sequence[AnalyzedArticle], group: Sequence[int], features: Sequence[Features], limit: int = 6) -> tuple[str, ...]:
+def why_grouped(items: Sequence[Outlined], group: Sequence[int], features: Sequence[Features], limit: int = 6) -> tuple[str, ...]:
     """Names, then terms, found in at least two of the story's articles; most shared first."""
     if len(group) < 2:
         return ()
@@ -368,7 +373,7 @@ def why_grouped(items: Sequence[AnalyzedArticle], group: Sequence[int], features
     return tuple(out)
 
 
-def entity_surfaces(items: Sequence[AnalyzedArticle], group: Sequence[int]) -> dict[str, str]:
+def entity_surfaces(items: Sequence[Outlined], group: Sequence[int]) -> dict[str, str]:
     """Feature key -> how the articles write it; a surname key shows the full name."""
     seen: dict[str, Counter[str]] = defaultdict(Counter)
     full: dict[str, Counter[str]] = defaultdict(Counter)

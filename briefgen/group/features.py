@@ -16,8 +16,10 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
 
-from briefgen.models import AnalyzedArticle
+from briefgen.config import default
+from briefgen.models import AnalyzedArticle, Article, Mention
 from briefgen.text.dates import parse_date
 
 #: spaCy label -> feature block. Places get a block of their own: where it happened
@@ -46,10 +48,10 @@ class Settings:
     weights: Mapping[str, float] = field(default_factory=lambda: {"w": 1.0, "e": 2.0, "p": 2.0, "t": 3.0, "n": 0.5})
     lead: float = 1.0  # extra count for each headline and lead occurrence (learned in an earlier round; kept)
     topic_threshold: float = 0.03  # first pass: blocks of articles about the same kind of thing
-    story_threshold: float = 0.06  # second pass, within a block: the same event (config group_threshold)
+    story_threshold: float = default("group_threshold")  # second pass, within a block: the same event
     small_topic: int = 12  # blocks smaller than this need more than story_threshold (cluster.story_threshold)
     small_power: float = 0.5
-    window_days: int = 365  # similarity fades for dated articles further apart than this (config group_window_days)
+    window_days: int = default("group_window_days")  # similarity fades for dated articles further apart than this
     # Beyond the window, similarity is multiplied by (window / gap) ** fade. Window and fade were learned in
     # an earlier round on ECB+ (a story's follow-ups, a trial two years after a shooting, belong to it) and kept.
     fade: float = 0.5
@@ -69,6 +71,16 @@ class Settings:
     # words of the trade, not names or days, so topics compare the content-word block alone (chosen
     # over words with names or places at half weight on ECB+ dev topics: 0.906 against 0.896).
     topic_weights: Mapping[str, float] = field(default_factory=lambda: {"w": 1.0})
+
+
+class Outlined(Protocol):
+    """What grouping reads of an analysed article besides its counts: an AnalyzedArticle or analyze.Parsed."""
+
+    @property
+    def article(self) -> Article: ...
+
+    @property
+    def mentions(self) -> tuple[Mention, ...]: ...
 
 
 @dataclass(frozen=True)
@@ -162,7 +174,7 @@ def article_counts(item: AnalyzedArticle, lead: float) -> Counts:
     return {b: dict(c) for b, c in article_terms(item, lead).items()}, article_date(item)
 
 
-def vectorize(items: Sequence[AnalyzedArticle], settings: Settings, counted: Sequence[Counts] | None = None) -> list[Features]:
+def vectorize(items: Sequence[Outlined], settings: Settings, counted: Sequence[Counts] | None = None) -> list[Features]:
     """TF-IDF over this corpus, each block's features times the block's weight, then unit length.
 
     Blocks are not normalised one by one: an article naming a single year would
@@ -170,7 +182,9 @@ def vectorize(items: Sequence[AnalyzedArticle], settings: Settings, counted: Seq
     holds each item's ``article_counts`` when the caller has them already.
     """
     if counted is None:
-        counted = [article_counts(item, settings.lead) for item in items]
+        if not all(isinstance(item, AnalyzedArticle) for item in items):
+            raise TypeError("vectorize: records without tokens (analyze.Parsed) need their counts passed")
+        counted = [article_counts(item, settings.lead) for item in items if isinstance(item, AnalyzedArticle)]
     counts = [c for c, _ in counted]
     n = len(items)
     vectors: list[dict[str, float]] = [{} for _ in items]
