@@ -189,7 +189,9 @@ def test_merged_story_keeps_its_old_link(tmp_path: Path) -> None:
     target = (old_page.parent / href.group(1) / "index.html").resolve()
     assert target == (site / "2024-01-02" / "stories" / a["id"] / "index.html").resolve()
     assert html.escape(live[a["id"]]["title"], quote=False) in target.read_text(encoding="utf-8")
-    # every story has a topic, and the topics list holds each story once
+    # where each article's date came from; every story has a topic, and the topics list holds each story once
+    assert {a["date_source"] for a in second["articles"] if a["date"]} <= {"front matter", "feed", "page", "dateline", "url", "text"}
+    assert all(a["date_source"] is None for a in second["articles"] if not a["date"])
     assert all(s["topic"] for s in second["stories"])
     listed = [sid for t in second["topics"] for sid in t["stories"]]
     assert sorted(listed) == sorted(live)
