@@ -373,10 +373,12 @@ def briefing_json(briefing: Briefing) -> dict[str, Any]:
         "format": "briefgen/1",
         "edition": briefing.edition,
         "articles": [
-            {"path": a.id, "title": a.title, "date": a.date, "source": a.source, "url": a.url}
+            {"path": a.id, "title": a.title, "date": a.date, "date_source": a.date_source, "source": a.source, "url": a.url}
             for a in briefing.articles
         ],
         "stories": [story_json(sb) for sb in briefing.stories],
+        "topics": [{"id": t.id, "title": t.title, "stories": list(t.stories)} for t in briefing.topics],
+        "merged": dict(briefing.merged),
         "skipped": [{"path": s.path, "reason": s.reason} for s in briefing.skipped],
         "entities": [entity_json(e) for e in briefing.entities],
         "changes": {
@@ -400,6 +402,7 @@ def story_json(sb: StoryBrief) -> dict[str, Any]:
     return {
         "id": sb.story.id,
         "title": sb.story.title,
+        "topic": sb.story.topic or None,
         "articles": list(sb.story.articles),
         "first_date": sb.first_date,
         "last_date": sb.last_date,
