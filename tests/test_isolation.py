@@ -66,7 +66,7 @@ def test_an_exception_in_one_storys_summary_costs_that_summary_only(tmp_path: Pa
     assert others[0].summary and not others[0].problems
     assert any(w.startswith(f"story {flood.story.id} (flood.txt): The summary") for w in briefing.warnings)
     page = (tmp_path / "site" / "e1" / "stories" / flood.story.id / "index.html").read_text()
-    assert "Incomplete:" in page and "math domain error" in page
+    assert "Part of this story could not be built" in page and "math domain error" in page
     data = json.loads((tmp_path / "site" / "e1" / "briefing.json").read_text())
     assert [s["problems"] for s in data["stories"] if s["id"] == flood.story.id] == [list(flood.problems)]
     assert data["warnings"] == list(briefing.warnings)
@@ -160,16 +160,17 @@ def test_unknown_ids_in_the_editor_file_warn_and_a_split_of_a_missing_story_is_n
     assert strict.returncode == 1 and "3 warning(s) (strict mode)" in strict.stderr
 
 
-def test_stderr_and_the_home_page_list_a_bounded_number_of_skipped_files(tmp_path: Path) -> None:
+def test_stderr_and_the_build_report_list_a_bounded_number_of_skipped_files(tmp_path: Path) -> None:
     content = two_stories(tmp_path)
-    (content / "bad.jsonl").write_text("".join("{nope\n" for _ in range(300)), encoding="utf-8")
+    (content / "bad.jsonl").write_text("".join("{nope\n" for _ in range(1100)), encoding="utf-8")
     result = run_cli("build", "--content", "content", "--site-dir", "site", "--no-pdf", "--edition", "e1", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert len(result.stderr.splitlines()) <= 52
-    assert "... and 250 more skipped files (all listed in briefing.json)" in result.stderr
-    home = (tmp_path / "site" / "e1" / "index.html").read_text()
-    assert home.count("bad.jsonl#") == 100 and "and 200 more" in home
-    assert len(json.loads((tmp_path / "site" / "e1" / "briefing.json").read_text())["skipped"]) == 300
+    assert "... and 1,050 more skipped files (all listed in briefing.json)" in result.stderr
+    report = (tmp_path / "site" / "e1" / "report" / "index.html").read_text()
+    assert report.count("bad.jsonl#") == 1000 and "and 100 more, all listed in" in report
+    assert "1,100 files could not be built" in report
+    assert len(json.loads((tmp_path / "site" / "e1" / "briefing.json").read_text())["skipped"]) == 1100
 
 
 # --- the crash of question extraction, and the grammar shapes that break parsers -------------------------------------

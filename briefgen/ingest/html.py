@@ -85,6 +85,7 @@ def read_html(data: bytes, rel: str) -> Article:
     url = doc.get("url")
     meta = _Meta(
         title=title,
+        date_source="page",
         date=parse_date(doc.get("date")),
         source=_one_line(doc.get("sitename")),
         url=web_address(url),
