@@ -71,7 +71,8 @@ def cluster(ms: list[M]) -> list[tuple[list[int], str]]:
     people: list[list[str]] = []
     for k in order:
         if " " in k and k not in shipped and personal(k):
-            longer = [c for c in people if any(" " in o and k.endswith(" " + o) for o in c)]  # 'Interior Ken Salazar'
+            longer = [c for c in people if any(" " in o and (k.endswith(" " + o) or o.endswith(" " + k)) for o in c)]
+            # 'Interior Ken Salazar' is Ken Salazar; 'Jing Xu' is Alison Jing Xu
             fits = longer or [c for c in people if all(n.same_person(k, o) for o in c)]
             if len(fits) == 1:
                 fits[0].append(k)
