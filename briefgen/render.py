@@ -41,7 +41,7 @@ KIND_LABELS = {
     "conflicting": "Conflicting",
     "pending": "Pending",
 }
-TYPE_LABELS = {"PERSON": "Person", "ORG": "Organisation", "PLACE": "Place", "VESSEL": "Ship"}
+TYPE_LABELS = {"PERSON": "Person", "ORG": "Organisation", "PLACE": "Place", "VESSEL": "Ship", "PRODUCT": "Product or work"}
 
 
 def md_escape(value: Any) -> str:

@@ -129,7 +129,7 @@ def test_every_role_and_citation_is_verbatim(seed_boxes: list[FactBox], seed_ana
 def test_no_junk_boxes(seed_boxes: list[FactBox]) -> None:
     for box in seed_boxes:
         assert "@" not in box.name and box.name not in {"MINSK", "UrduPoint", "Media"}
-        assert "UrduPoint" not in box.name and box.type in {"PERSON", "ORG", "PLACE"}
+        assert "UrduPoint" not in box.name and box.type in {"PERSON", "ORG", "PLACE", "PRODUCT"}
         assert box.name.lower() not in {"he", "she", "they", "belarusian", "russian"}
 
 
@@ -550,3 +550,17 @@ def test_ecb_every_role_quote_and_evidence_is_verbatim(ecb_stories: dict[str, li
     assert checked > 200
     assert any(b.type == "VESSEL" for b in ed.entities)
     assert len({e.id for e in ed.entities}) == len(ed.entities)
+
+
+def test_acronyms_products_and_place_abbreviations() -> None:
+    a = make("a", [[
+        "The DET det 4 ; Federal PROPN compound 2 ORG ; Bureau PROPN nsubj 5 ORG ; of ADP prep 2 ORG ; Investigation PROPN pobj 3 ORG ; "
+        "spoke VERB ROOT 5 ; . PUNCT punct 5",
+        "The DET det 1 ; FBI PROPN nsubj 2 ORG ; left VERB ROOT 2 ; Sacramento PROPN dobj 2 GPE ; , PUNCT punct 3 ; "
+        "Calif. PROPN appos 3 GPE ; . PUNCT punct 2",
+        "Apple PROPN nsubj 1 ORG ; sold VERB ROOT 1 ; iPhone PROPN dobj 1 PRODUCT ; . PUNCT punct 1",
+    ]])
+    boxes = fact_boxes([a], CONFIG)
+    assert {(b.name, b.type, b.aliases) for b in boxes} >= {
+        ("Federal Bureau of Investigation", "ORG", ("Federal Bureau of Investigation", "FBI")), ("iPhone", "PRODUCT", ("iPhone",))}
+    assert "Calif." not in {x for b in boxes for x in b.aliases}

@@ -17,6 +17,9 @@ from briefgen.facts.mentions import M
 log = logging.getLogger(__name__)
 
 
+_SMALL = frozenset({"of", "the", "and", "for", "&", "on", "in", "de"})
+
+
 class Ent(NamedTuple):
     name: str
     type: str
@@ -113,6 +116,16 @@ def cluster(ms: list[M]) -> list[tuple[list[int], str]]:
         owners = {u.find(o) for key, ks in orgs.items() for o in ks if key != k and key.split()[-1] == k}
         if len(owners) == 1:
             u.join(orgs[k][0], owners.pop())
+    initials: dict[str, set[str]] = defaultdict(set)  # 'fbi' -> the roots of 'Federal Bureau of Investigation'
+    for k in order:
+        words = [w for w in k.replace("-", " ").split() if w not in _SMALL]
+        if len(words) >= 2 and k not in in_people and all(w[:1].isalpha() for w in words):
+            initials["".join(w[0] for w in words)].add(u.find(k))
+    for k in order:  # an acronym joins its expansion, when the story has one
+        if " " not in k and 2 <= len(k) <= 6 and k not in in_people and all(ms[i].form.isupper() for i in groups[k]):
+            roots = initials.get(k.replace(".", ""), set()) - {u.find(k)}
+            if len(roots) == 1:
+                u.join(k, roots.pop())
     clusters: dict[str, list[int]] = defaultdict(list)
     for k in order:
         clusters[u.find(k)] += groups[k]
@@ -123,7 +136,13 @@ def cluster(ms: list[M]) -> list[tuple[list[int], str]]:
 def entity(ms: list[M], idx: list[int], kind: str = "") -> Ent | None:
     """Settle the type: what a noun beside the name states, else NER's majority; name it by its
     most frequent full form."""
-    kind = kind or n.top(Counter(ms[i].hint for i in idx if ms[i].hint)) or n.top(Counter(ms[i].label for i in idx if ms[i].label))
+    votes = Counter(ms[i].label for i in idx if ms[i].label)
+    stated = n.top(Counter(ms[i].hint for i in idx if ms[i].hint))
+    if not kind and not stated and votes["PERSON"] and all(" " not in ms[i].form for i in idx):
+        other = Counter({k: v for k, v in votes.items() if k != "PERSON"})
+        if 2 * other.total() >= votes["PERSON"]:  # 'Facebook', 'Twitter': one word that NER often calls something else
+            kind = n.top(other)
+    kind = kind or stated or n.top(votes)
     if kind == "PERSON" and all(" " not in ms[i].form for i in idx) and 3 * sum(ms[i].at for i in idx) >= len(idx):
         kind = "PLACE"  # "checked into Morningside"
     spelled: dict[str, Counter[str]] = defaultdict(Counter)

@@ -52,7 +52,10 @@ def _hint(sent: Sentence, toks: list[int], label: str, h: int, before: list[int]
     text = " ".join(t.text for t in words)
     if any(t.text.casefold() in n.VESSEL_PREFIXES for t in words[:-1]) and words[0].text[:1].isupper():
         return "VESSEL", "VESSEL"
-    if words[-1].text.casefold().strip(".") in n.PLACE_SUFFIXES and len(words) > 1:
+    last = words[-1].text.casefold().strip(".")
+    if len(words) > 1 and (last in n.ORG_HEADS or (words[0].text.casefold() in ("university", "bank") and words[1].text == "of")):
+        return "ORG", "ORG"  # 'Emory University', 'University of Minnesota', 'Lehigh County Humane Society'
+    if len(words) > 1 and (last in n.PLACE_SUFFIXES or last in n.PLACE_HEADS):
         return "PLACE", "PLACE"
     near = [sent.tokens[j] for j in before]
     beside = [sent.tokens[j] for j in before[-1:]]  # the noun right before the name, or in apposition
@@ -124,6 +127,16 @@ def _raw(ai: int, aa: AnalyzedArticle) -> list[tuple[M, tuple[M, ...]]]:
     for men in aa.mentions:
         if men.label not in n.LABELS or (dateline and men.start < dateline.end()):
             continue
+        after = aa.article.text[men.end : men.end + 2]
+        if len(after) == 2 and after[0] in "-‐" and after[1].islower():
+            continue  # 'Ross-shire', 'Minnesota-based': part of a word, not a name
+        if men.label == "WORK_OF_ART" and not (aa.article.text[max(0, men.start - 1) : men.start] in ('"', "“", "‘")
+                                               and aa.article.text[men.end : men.end + 1] in ('"', "”", "’")):
+            continue  # spaCy's WORK_OF_ART is mostly noise; a title in quotation marks is one
+        key = men.text.casefold().strip()
+        if men.label in ("GPE", "LOC") and (key.rstrip(".") in n.PLACE_ABBREVIATIONS and men.text.endswith(".") or (
+                len(men.text) == 2 and men.text.isupper() and aa.article.text[:men.start].rstrip().endswith(","))):
+            continue  # 'Calif.', 'Mansfield, CT': a dateline's or an address's abbreviation
         sent = aa.sentences[men.sentence]
         if men.sentence not in offsets:
             offsets[men.sentence] = [t.start for t in sent.tokens]
@@ -184,7 +197,7 @@ def mentions(articles: Sequence[AnalyzedArticle]) -> list[M]:
         out += parts if parts and n.clean(parts[0].form).casefold() in known else (whole,)
     out = [m._replace(form=n.clean(m.form)) for m in out]
     out = [m for m in out if "@" not in m.form and sum(c.isalpha() for c in m.form) > 1 and m.key not in n.PRONOUNS
-           and (m.form[:1].isupper() or m.form[:1].isdigit())]
+           and (m.form[:1].isupper() or m.form[:1].isdigit() or (m.label == "PRODUCT" and any(c.isupper() for c in m.form)))]
     proper = {m.key for m in out if any(  # a capitalised common noun ('Media group') is no name
         articles[m.art].sentences[m.sent].tokens[i].pos == "PROPN" for i in m.toks)}
     out = [m for m in out if m.key in proper]
