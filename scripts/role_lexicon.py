@@ -50,7 +50,7 @@ ADD = {
 EXCLUDE = frozenset({
     "hand", "man", "woman", "boy", "girl", "guy", "type", "party", "individual", "hero", "heroine", "old", "young", "baby",
     "body", "house", "shop", "store", "press", "bar", "board", "side", "unit", "world", "family", "home", "line", "class", "group",
-    "set", "crew", "team", "cast", "staff", "force", "line", "power", "fire", "key", "light", "mark", "model", "plant", "post",
+    "set", "crew", "team", "cast", "staff", "force", "power", "fire", "key", "light", "mark", "model", "plant", "post",
     "second", "sign", "spring", "top", "fan", "lover", "voice", "wing", "hospital",
 })
 

@@ -60,7 +60,7 @@ def fold(items: Sequence[tuple[Citation, int, Role]]) -> list[tuple[Citation, in
     carries the role it folds into."""
     words = {r.text: _role_words(r.text) for _, _, r in items}
     best: dict[frozenset[str], Role] = {}
-    for c, _, r in sorted(items, key=lambda x: (x[0].date or "", x[0].article, x[0].sentence), reverse=True):
+    for _c, _, r in sorted(items, key=lambda x: (x[0].date or "", x[0].article, x[0].sentence), reverse=True):
         best.setdefault(words[r.text], r)  # the newest wording of each set of words
     top = [w for w in best if w and not any(w < o for o in best)]
     out = []

@@ -134,7 +134,7 @@ def _raw(ai: int, aa: AnalyzedArticle) -> list[tuple[M, tuple[M, ...]]]:
                                                and aa.article.text[men.end : men.end + 1] in ('"', "”", "’")):
             continue  # spaCy's WORK_OF_ART is mostly noise; a title in quotation marks is one
         key = men.text.casefold().strip()
-        if men.label in ("GPE", "LOC") and (key.rstrip(".") in n.PLACE_ABBREVIATIONS and men.text.endswith(".") or (
+        if men.label in ("GPE", "LOC") and ((key.rstrip(".") in n.PLACE_ABBREVIATIONS and men.text.endswith(".")) or (
                 len(men.text) == 2 and men.text.isupper() and aa.article.text[:men.start].rstrip().endswith(","))):
             continue  # 'Calif.', 'Mansfield, CT': a dateline's or an address's abbreviation
         sent = aa.sentences[men.sentence]

@@ -237,7 +237,8 @@ class Story:
         """Quoted words with an explicit speaker; a bare quote opening the next sentence continues one.
         Pieces of one speaker's quote in one paragraph ('“A,” she said. “B”') are one quote, joined by
         JOIN; scare quotes (up to SCARE_WORDS words) and titles are nobody's words."""
-        aa, out = self.articles[ai], []
+        aa = self.articles[ai]
+        out: list[tuple[int, Quote]] = []
         last: tuple[int, int] | None = None  # (paragraph, entity) of the previous quote
         joined = -1  # paragraph of out[-1], while the quotes since are its pieces
         for qs, qe, pi in self.spans[ai]:

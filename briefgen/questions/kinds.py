@@ -30,6 +30,7 @@ KNOWABLE = {"know", "clear", "confirm", "determine", "establish", "disclose", "s
 CLAIM_VERBS = {"say", "claim", "assert", "allege", "insist"}
 CLAIMED = {"claim", "allege"}  # already signal doubt
 ANNOUNCE = CLAIM_VERBS | {"announce", "add", "tell", "state", "confirm", "decide", "agree", "promise", "pledge", "vow", "declare"}
+STATED = {"say", "announce", "tell", "state", "confirm", "declare", "add", "promise", "pledge", "vow", "decide"}  # not "agree"
 WISH = {"like", "love", "prefer", "want", "rather"}
 VAGUE = {"anything", "something", "everything", "nothing", "anyone", "someone", "everyone", "everybody", "nobody", "all", "one", "these",
          "those", "information", "detail", "update", "story", "article", "more"}  # "additional information will follow"
@@ -38,6 +39,12 @@ DENY = {"deny", "dispute", "refute", "contest", "rebut"}
 CLAIM_NOUNS = {"claim", "report", "allegation", "accusation", "suggestion", "rumor", "assertion", "it", "this"}
 ALLEGED = {"allege", "alleged", "purported", "reported", "claimed", "supposed"}
 PLAN = {"plan", "expect", "set", "schedule", "due", "intend", "poise"}
+#: What the narrator's "X will ..." awaits when it is an open point: a decision or a step whose outcome is not yet
+#: known. "The buildings will need to be rebuilt" or "fans will get a free ticket" state a fact about
+#: the future, not a pending question.
+AWAITED = {"decide", "rule", "determine", "vote", "announce", "choose", "consider", "review", "weigh", "sentence", "testify",
+           "plead", "resign", "nominate", "approve", "reject", "confirm", "settle", "appeal", "respond", "reveal", "accept",
+           "agree", "sign", "veto", "charge", "indict", "prosecute", "recommend", "select", "name", "elect", "retire"}
 INTERRUPTED = {"but", "when", "until", "before", "instead", "however"}  # "was set to X when Y": the plan is history
 NOUN_VERB = {"attack": "attack", "strike": "strike", "raid": "raid", "bombing": "bomb", "shelling": "shell", "invasion": "invade",
              "killing": "kill", "assault": "assault", "assassination": "assassinate", "poisoning": "poison", "arrest": "arrest"}
@@ -78,6 +85,12 @@ class Claim(NamedTuple):
     found: Found
     claimed: bool  # made with "claim"/"allege", which already signals doubt
     core: set[int]  # the clause without its asides: ", a figure that could not be verified" notes the claim
+
+
+def _modal(toks: tuple[Token, ...], kids: tuple[tuple[int, ...], ...], verb: int) -> bool:
+    """The clause of ``verb`` is under a modal ("will", "could", "might"), also through "be"."""
+    heads = [verb, *(c for c in kids[verb] if toks[c].dep in ("aux", "auxpass"))]
+    return any(toks[c].tag == "MD" for h in heads for c in (h, *kids[h]) if toks[c].dep in ("aux", "auxpass"))
 
 
 def cues(forms: frozenset[str]) -> set[str]:
@@ -184,8 +197,13 @@ def frame(art: AnalyzedArticle, sent: Sentence, head: int, amod: bool = False) -
         elif toks[c].dep == "prep" and toks[c].lemma.lower() in ("of", "for", "behind") and kids[c]:
             x = subtree(kids, kids[c][0])
     if x is None:
-        frame = "What is {np}?" if frame == BEHIND else frame if "{x}" not in frame else "What is known about {np}?"
+        if frame == BEHIND:
+            return "", "what"  # "What is an unknown reason?" asks nothing
+        frame = frame if "{x}" not in frame else "What is known about {np}?"
         x = set()
+    elif x and toks[max(x, key=lambda i: (toks[i].head not in x, i))].tag == "NN" and not any(
+            toks[c].dep in ("det", "poss", "nummod") for c in kids[max(x, key=lambda i: (toks[i].head not in x, i))]):
+        return "", "what"  # "What caused death?": a bare singular noun reads as a missing article
     wh = FRAME_WH.get(frame, "what")
     be = "are" if x and toks[max(x)].tag in ("NNS", "NNPS") else "is"
     if amod and frame == FRAMES["number"] and x and toks[head].dep in ("nsubj", "nsubjpass"):  # "an unknown number of X died"
@@ -239,6 +257,8 @@ def disputed(art: AnalyzedArticle, sent: Sentence) -> list[Found]:
                 target = node
                 break
         clause = target if toks[target].dep == "ccomp" else next((c for c in kids[target] if toks[c].dep in ("acl", "ccomp")), None)
+        if clause is not None and _modal(toks, kids, clause):
+            continue  # "disputed that it could have been handled differently": an opinion, not a claim and its denial
         if clause is not None and (clause == target or toks[target].lemma.lower() in CLAIM_NOUNS):
             if q := clause_question(sent, clause, subs=pronoun_subs(art, sent, subtree(kids, clause))):
                 out.append(Found(q, sent, subtree(kids, clause), clause))
@@ -262,8 +282,8 @@ def reported(sent: Sentence) -> list[Reported]:
         if t.pos != "VERB" or t.lemma.lower() not in CLAIM_VERBS:
             continue
         clause = next((c for c in kids[i] if toks[c].dep == "ccomp"), None)
-        if clause is None or toks[clause].lemma.lower() in COGNITION:
-            continue
+        if clause is None or toks[clause].lemma.lower() in COGNITION or _modal(toks, kids, clause):
+            continue  # "said they will try": a plan or a guess, not a claim anyone can check yet
         span = subtree(kids, clause)
         asides = {j for k in span if toks[k].dep in ("appos", "relcl") for j in subtree(kids, k)}
         out.append(Reported(i, clause, span, span - asides, t.lemma.lower() in CLAIMED))
@@ -314,10 +334,20 @@ def pending(art: AnalyzedArticle, sent: Sentence) -> list[Found]:
             reported = toks[verb].dep == "ccomp" and toks[toks[verb].head].lemma.lower() in ANNOUNCE | PLAN
             if toks[verb].lemma.lower() in WISH or not (reported or (main and lem != "would")):
                 continue  # "he would go on to win": narrative; "he would like": a wish; "unlikely that X will": a guess
+            named = any(toks[j].pos == "PROPN" for c in kids[verb] if toks[c].dep in ("nsubj", "nsubjpass") for j in subtree(kids, c))
+            said = (reported and toks[toks[verb].head].lemma.lower() in STATED and not any(
+                toks[c].dep == "neg" for c in kids[toks[verb].head])) or any(
+                toks[c].dep == "parataxis" and toks[c].lemma.lower() in STATED for c in kids[verb])
+            if lem == "would" and any(toks[j].tag == "VBD" for j in subtree(kids, verb) if j > verb):
+                continue  # "said it would play the anthem while the teams were inside": a past plan, told as done
+            if toks[verb].lemma.lower() not in AWAITED and not (said and named):
+                continue  # "will need to be rebuilt", "fans will get a free ticket": the future stated as fact, nothing awaited;
+                #           a named party's announced plan ("the ministry said Wagner would be involved in ...") is awaited
         elif lem in PLAN and (t.tag == "VBN" or (lem in ("plan", "intend", "due") and t.tag != "VBD")):
             verb = next((c for c in kids[i] if toks[c].dep == "xcomp" and toks[c].pos in ("VERB", "AUX")), None)
             subj = next((c for c in kids[i] + kids[t.head] if toks[c].dep in ("nsubj", "nsubjpass")), None)  # "is due to"
-            past = any(toks[c].tag == "VBD" for c in (*kids[i], i)) and any(x.lemma.lower() in INTERRUPTED for x in toks)
+            past = (any(toks[c].tag == "VBD" for c in (*kids[i], i)) and any(x.lemma.lower() in INTERRUPTED for x in toks)) or any(
+                toks[c].dep == "aux" and toks[c].text.lower() == "had" for c in kids[i])  # "had planned to": a plan of the past
             finite = t.tag in ("VBZ", "VBP", "VBD") or any(toks[c].dep in ("aux", "auxpass") for c in kids[i])
             finite = finite and not any(toks[c].tag == "MD" for c in kids[i])  # "may have intended to": a guess
             if subj is None or past or not finite:

@@ -153,8 +153,9 @@ def clause_question(sent: Sentence, verb: int, *, subject: int | None = None, mo
             drop_phrase(toks, kids, keep, c)  # a second clause with its own subject is a second claim
         elif t.dep in ("mark", "neg", "parataxis") or (t.dep == "aux" and t.tag == "TO") or (c < subj and c not in auxes):
             keep -= subtree(kids, c)  # "that", "not" (questions are neutral), framing before the subject
-        elif t.dep == "advcl" and t.tag == "VBG" and t.lemma.lower() in ("add", "say", "note", "explain", "tell"):
-            drop_phrase(toks, kids, keep, c)  # ", adding that ...": the reporter's aside
+        elif t.dep == "advcl" and t.tag == "VBG" and (t.lemma.lower() in ("add", "say", "note", "explain", "tell") or (
+                min(subtree(kids, c)) > 0 and toks[min(subtree(kids, c)) - 1].text == ",")):
+            drop_phrase(toks, kids, keep, c)  # ", adding that ...", ", writing in a statement": an aside, not the claim
     for i in sorted(keep):  # "countries that are eager ... but wary of": an adjective misread as a second noun
         if i in keep and toks[i].dep == "conj" and toks[i].pos == "ADJ" and toks[toks[i].head].pos in ("NOUN", "PROPN"):
             drop_phrase(toks, kids, keep, i)
@@ -174,6 +175,14 @@ def clause_question(sent: Sentence, verb: int, *, subject: int | None = None, mo
     while subj_idx and toks[max(subj_idx)].pos == "PUNCT":
         keep.discard(max(subj_idx))
         subj_idx.discard(max(subj_idx))
+    if not subj_idx or not any(toks[i].pos in ("NOUN", "PROPN", "PRON", "NUM") for i in subj_idx) or any(
+            toks[i].pos in ("VERB", "AUX") and toks[i].dep not in ("relcl", "acl", "amod", "compound") and toks[toks[i].head].dep != "relcl"
+            and i not in auxes for i in subj_idx if i == subj):
+        return None  # no subject left, or a verb in the subject slot ("... told's ...")
+    for k in sorted(j for j in keep if max(subj_idx) < j < verb):
+        if toks[k].pos != "PUNCT":
+            break
+        keep.discard(k)  # "Zimmerman's lawyer, pay": the aside's commas went with it
     base, fronted = False, None
     if modal:
         first, fronted = modal, auxes[0] if auxes and toks[auxes[0]].tag == "MD" else None
@@ -186,6 +195,8 @@ def clause_question(sent: Sentence, verb: int, *, subject: int | None = None, mo
             first = "Would" if low == "would" and nxt == "have" else MODALS.get(low, aux.text.capitalize())
         elif low == "had" and len(auxes) == 1 and toks[verb].tag == "VBN":
             first, base = "Did", True
+        elif aux.lemma.lower() == "get" and aux.tag in ("VBD", "VBZ", "VBP"):  # "got involved": do-support, "get" stays
+            first, fronted = {"VBD": "Did", "VBZ": "Does", "VBP": "Do"}[aux.tag], None
         else:
             first = aux.text.capitalize()
     elif toks[verb].lemma.lower() == "be":
@@ -199,8 +210,14 @@ def clause_question(sent: Sentence, verb: int, *, subject: int | None = None, mo
         return None
     body = {i for i in keep - subj_idx if i > subj or i in auxes} - {fronted}
     words = dict(subs or {})
+    if fronted is None and auxes and toks[auxes[0]].lemma.lower() == "get" and not modal:
+        words[auxes[0]] = "get"
     if base:
         words[verb] = toks[verb].lemma.lower()
+        for c in kids[verb]:  # "Did X have sex ... and carry on ...", not "... and carried on"
+            if c in keep and toks[c].dep == "conj" and toks[c].tag in ("VBD", "VBZ", "VBP") and not any(
+                    toks[k].dep in SUBJ | {"aux", "auxpass"} for k in kids[c]):
+                words[c] = toks[c].lemma.lower()
     return tidy(f"{first} {lower_first(toks, subj_idx, render(toks, subj_idx, words))} {render(toks, body, words)}")
 
 
@@ -248,9 +265,9 @@ def short_name(text: str, label: str) -> str:
 def resolve(art: AnalyzedArticle, sent: Sentence, i: int, back: int = 3, exclude: frozenset[str] = frozenset()) -> str | None:
     """The mention a pronoun most likely means, at most ``back`` sentences back (further is a guess).
 
-    The nearest fitting mention, unless a person named far more often in the article is also in reach:
-    news pronouns mostly mean the story's protagonist ("the rep would not say why she entered rehab").
-    ``exclude`` holds names that cannot be meant, such as the speaker of "X did not say why he left".
+    The nearest fitting mention; for he, she, his and her only when one person is in reach (a question
+    about the wrong person misleads; one with the pronoun left in is not asked). ``exclude`` holds
+    names that cannot be meant, such as the speaker of "X did not say why he left".
     """
     t = sent.tokens[i]
     labels = PRONOUNS.get(t.text.lower(), ()) if t.text.lower() not in ("they", "their") else ()  # a group: too often wrong
@@ -259,14 +276,8 @@ def resolve(art: AnalyzedArticle, sent: Sentence, i: int, back: int = 3, exclude
     if not found:
         return None
     m = max(found, key=lambda m: (m.sentence, m.start))
-    if m.label == "PERSON":
-        count = {short_name(x.text, "PERSON"): 0 for x in found}
-        for x in art.mentions:
-            if x.label == "PERSON" and (n := short_name(x.text, "PERSON")) in count:
-                count[n] += 1
-        top = max(count, key=lambda n: (count[n], n == short_name(m.text, "PERSON")))
-        if count[top] >= 2 * count[short_name(m.text, "PERSON")] + 1:
-            return top + ("'s" if t.tag == "PRP$" else "")
+    if m.label == "PERSON" and len({short_name(x.text, "PERSON") for x in found if x.label == "PERSON"}) > 1:
+        return None  # two people in reach: which one 'he' or 'her' means, the text alone does not settle
     return short_name(m.text, m.label) + ("'s" if t.tag == "PRP$" else "")
 
 
@@ -315,6 +326,7 @@ def speaker_of(art: AnalyzedArticle, sent: Sentence, verb: int) -> tuple[str, st
     for c in sorted(span):
         if toks[c].dep in ("relcl", "appos", "acl"):
             span -= subtree(kids, c)
+    span = {c for c in span if toks[c].pos != "PUNCT"} or span  # "Zimmerman's lawyer, O'Mara,": the aside's commas go too
     lo, hi = toks[min(span)].start, toks[max(span)].start
     inside = [m for m in art.mentions if lo <= m.start <= hi]
     names = [m for m in inside if m.label == "PERSON"]
