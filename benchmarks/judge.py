@@ -73,7 +73,7 @@ def paragraphs(content: Path | None, article: str) -> list[str]:
 
 def around(paras: list[str], needle: str) -> str:
     """The paragraph holding ``needle``, with the one before it."""
-    probe = needle[:60]
+    probe = needle.split(" … ")[0][:60]  # a quote in pieces: find its first
     for k, p in enumerate(paras):
         if probe in p:
             return (f"> {paras[k - 1]}\n>\n" if k > 0 else "") + f"> {p}"
