@@ -564,3 +564,17 @@ def test_acronyms_products_and_place_abbreviations() -> None:
     assert {(b.name, b.type, b.aliases) for b in boxes} >= {
         ("Federal Bureau of Investigation", "ORG", ("Federal Bureau of Investigation", "FBI")), ("iPhone", "PRODUCT", ("iPhone",))}
     assert "Calif." not in {x for b in boxes for x in b.aliases}
+
+
+def test_two_spellings_in_one_article_are_two_people_and_their_surname_is_nobodys() -> None:
+    bob = "Bob PROPN compound 1 PERSON ; Goodlatte PROPN nsubj 2 PERSON ; spoke VERB ROOT 2 ; . PUNCT punct 2"
+    bobby = "Bobby PROPN compound 1 PERSON ; Goodlatte PROPN nsubj 2 PERSON ; left VERB ROOT 2 ; . PUNCT punct 2"
+    said = ("“ PUNCT punct 8 ; We PRON nsubj 2 ; win VERB ccomp 8 ; this DET det 4 ; war NOUN dobj 2 ; , PUNCT punct 8 ; "
+            "” PUNCT punct 8 ; Goodlatte PROPN nsubj 8 PERSON ; said VERB ROOT 8 =say ; . PUNCT punct 8")
+    boxes = fact_boxes([make("a", [[bob, bobby, said]])], CONFIG)
+    assert {b.name for b in boxes} == {"Bob Goodlatte", "Bobby Goodlatte", "Goodlatte"}
+    assert not any(b.quotes for b in boxes)  # father's or son's words: the bare surname does not say
+    # in different articles the two spellings are one person, and the surname is his
+    boxes = fact_boxes([make("a", [[bob, said]]), make("b", [[bobby]])], CONFIG)
+    ((name, speakers),) = [(b.name, [q.speaker for q in b.quotes]) for b in boxes]
+    assert name in ("Bob Goodlatte", "Bobby Goodlatte") and speakers == [name]

@@ -124,12 +124,13 @@ def story_entities(articles: Sequence[AnalyzedArticle], config: BuildConfig, ind
     if ind is None:
         ind = src.independence([a.article for a in articles])
     ms = mentions(articles)
-    ents = [e for e in (entity(ms, c, kind) for c, kind in cluster(ms)) if e is not None]
+    ents = [e for e in (entity(ms, c, kind, unsure) for c, kind, unsure in cluster(ms)) if e is not None]
     roles: dict[int, list[tuple[Citation, int, Role]]] = defaultdict(list)
     for e, ent in enumerate(ents):
         for m in (ms[i] for i in ent.mentions):
             aa = articles[m.art]
-            for start, end in role_spans(aa.sentences[m.sent], m.toks, ent.type) if ent.type in ("PERSON", "ORG") else ():
+            stated = ent.type in ("PERSON", "ORG") and not ent.ambiguous  # a surname two people share has no roles
+            for start, end in role_spans(aa.sentences[m.sent], m.toks, ent.type) if stated else ():
                 text = aa.article.text[start:end]
                 if not any(f.casefold() in text.casefold() for f in ent.forms):  # 'the Wagner Group company'
                     roles[e].append((cite(aa, m.sent), start, Role(cite(aa, m.sent), text)))
@@ -147,7 +148,8 @@ def story_entities(articles: Sequence[AnalyzedArticle], config: BuildConfig, ind
             together[(m.art, m.sent)].add(e)
     for ai in range(len(articles)):
         for k, (e, q) in enumerate(story.quotes(ai)):
-            quotes[e].append((q.citation, k, q))
+            if not ents[e].ambiguous:  # 'the younger Goodlatte tweeted': father's or son's, the name does not say
+                quotes[e].append((q.citation, k, q))
         for e, c in story.evidence(ai):
             evidence[e].append((c, 0, c))
     related: dict[int, Counter[int]] = defaultdict(Counter)

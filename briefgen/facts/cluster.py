@@ -25,6 +25,7 @@ class Ent(NamedTuple):
     type: str
     mentions: list[int]
     forms: Counter[str]
+    ambiguous: bool = False  # a surname two people share: its quotes and roles could be either's
 
 
 class _Union:
@@ -40,8 +41,9 @@ class _Union:
         self.parent[self.find(k)] = self.find(into)
 
 
-def cluster(ms: list[M]) -> list[tuple[list[int], str]]:
-    """Groups of mention indices, each with the type it must have ("" = by majority)."""
+def cluster(ms: list[M]) -> list[tuple[list[int], str, bool]]:
+    """Groups of mention indices, each with the type it must have ("" = by majority) and whether it
+    is a bare surname that two people of the story share (nobody's words or roles can be its)."""
     groups: dict[str, list[int]] = defaultdict(list)
     for i, m in enumerate(ms):
         groups[m.key].append(i)
@@ -51,6 +53,7 @@ def cluster(ms: list[M]) -> list[tuple[list[int], str]]:
     order = sorted(groups, key=lambda k: (-len(groups[k]), k))
     u = _Union(order)
     forced: dict[str, str] = {}
+    unsure: set[str] = set()  # bare surnames that two people of the story share
 
     vessels: dict[str, list[str]] = defaultdict(list)
     for k in order:
@@ -71,12 +74,21 @@ def cluster(ms: list[M]) -> list[tuple[list[int], str]]:
             last in votes and n.top(votes[last]) == "PERSON" and n.org_key(k) == k and "," not in k
             and not {w.strip(".") for w in k.split()} & (n.ORG_NOUNS | n.GENERIC_ORGS | n.PLACE_SUFFIXES))
 
+    arts = {k: {ms[i].art for i in v} for k, v in groups.items()}
+
+    def apart(k: str, o: str) -> bool:
+        """Two spellings of a given name in one article are two people ('Bob Goodlatte' and his son
+        'Bobby Goodlatte'): a writer keeps to one spelling of one person, bar an initial."""
+        a, b = k.split()[0].strip("."), o.split()[0].strip(".")
+        return a != b and min(len(a), len(b)) > 1 and bool(arts[k] & arts[o])
+
     people: list[list[str]] = []
     for k in order:
         if " " in k and k not in shipped and personal(k):
-            longer = [c for c in people if any(" " in o and (k.endswith(" " + o) or o.endswith(" " + k)) for o in c)]
-            # 'Interior Ken Salazar' is Ken Salazar; 'Jing Xu' is Alison Jing Xu
-            fits = longer or [c for c in people if all(n.same_person(k, o) for o in c)]
+            longer = [c for c in people if any(" " in o and (k.endswith(" " + o) or o.endswith(" " + k) or o.startswith(k + " "))
+                                               for o in c)]
+            # 'Interior Ken Salazar' is Ken Salazar; 'Jing Xu' is Alison Jing Xu; 'Ahmad Seth' is Ahmad Seth Zaharie
+            fits = longer or [c for c in people if all(n.same_person(k, o) and not apart(k, o) for o in c)]
             if len(fits) == 1:
                 fits[0].append(k)
                 u.join(k, fits[0][0])
@@ -99,6 +111,7 @@ def cluster(ms: list[M]) -> list[tuple[list[int], str]]:
         elif len(fits) > 1:
             log.debug("%r could be any of %s; not merged", k, [c[0] for c in fits])
             forced[k] = "PERSON"  # a person, but which one the text does not say
+            unsure.add(k)
     in_people = {k for c in people for k in c}
 
     orgs: dict[str, list[str]] = defaultdict(list)
@@ -130,10 +143,11 @@ def cluster(ms: list[M]) -> list[tuple[list[int], str]]:
     for k in order:
         clusters[u.find(k)] += groups[k]
     kinds = {u.find(k): t for k, t in forced.items()}
-    return [(sorted(v), kinds.get(root, "")) for root, v in clusters.items()]
+    ambiguous = {u.find(k) for k in unsure}
+    return [(sorted(v), kinds.get(root, ""), root in ambiguous) for root, v in clusters.items()]
 
 
-def entity(ms: list[M], idx: list[int], kind: str = "") -> Ent | None:
+def entity(ms: list[M], idx: list[int], kind: str = "", ambiguous: bool = False) -> Ent | None:
     """Settle the type: what a noun beside the name states, else NER's majority; name it by its
     most frequent full form."""
     votes = Counter(ms[i].label for i in idx if ms[i].label)
@@ -153,4 +167,4 @@ def entity(ms: list[M], idx: list[int], kind: str = "") -> Ent | None:
     if kind == "VESSEL":
         full = [f for f in full if n.vessel_key(f.casefold())] or full
     name = min(full, key=lambda f: (-forms[f], -len(f), f))
-    return Ent(name, kind, idx, forms) if kind else None
+    return Ent(name, kind, idx, forms, ambiguous) if kind else None

@@ -21,6 +21,8 @@ _DATELINE = re.compile(r"^\s*(?:[A-Z][A-Z .'’-]{1,40}(?:,[^()\n]{0,40})?\s*)?\
 _FURNITURE = re.compile(r"^(?:By\s+[A-Z]|This post appeared first)|\bdate\s+\d{4}-")
 _INITIALS = re.compile(r"^(?:[A-Z]\.\s*)+$")
 _LONE_JUNK = n.VESSEL_PREFIXES | n.JUNK_NAMES
+_TITLE_QUOTED = re.compile(r"[\"“‘']")
+_CLOSING = ('"', "”", "’", "'")
 
 
 class M(NamedTuple):
@@ -169,6 +171,10 @@ def _raw(ai: int, aa: AnalyzedArticle) -> list[tuple[M, tuple[M, ...]]]:
             continue  # 'PHILADELPHIA -- ': a dateline
         hi, before = head(sent, toks), premods(sent, toks)
         label, strong = _hint(sent, toks, label, hi, before)
+        if _TITLE_QUOTED.match(aa.article.text, max(0, men.start - 1)) and men.start > 0 and (
+                aa.article.text[men.end : men.end + 1] in _CLOSING or (aa.article.text[men.end : men.end + 1] in ",." and
+                                                                   aa.article.text[men.end + 1 : men.end + 2] in _CLOSING)):
+            label, strong = "PRODUCT", "PRODUCT"  # '“Moonlight”', '“La La Land,”': a title in quotation marks
         start = sent.tokens[toks[0]].start
         form = aa.article.text[start : end(sent.tokens[toks[-1]])]
         h = sent.tokens[hi]
@@ -196,7 +202,7 @@ def mentions(articles: Sequence[AnalyzedArticle]) -> list[M]:
     for whole, parts in raw:  # "Prigozhin's Patriot" is two names when Prigozhin is known alone
         out += parts if parts and n.clean(parts[0].form).casefold() in known else (whole,)
     out = [m._replace(form=n.clean(m.form)) for m in out]
-    out = [m for m in out if "@" not in m.form and sum(c.isalpha() for c in m.form) > 1 and m.key not in n.PRONOUNS
+    out = [m for m in out if "@" not in m.form and "/" not in m.form and sum(c.isalpha() for c in m.form) > 1 and m.key not in n.PRONOUNS
            and (m.form[:1].isupper() or m.form[:1].isdigit() or (m.label == "PRODUCT" and any(c.isupper() for c in m.form)))]
     proper = {m.key for m in out if any(  # a capitalised common noun ('Media group') is no name
         articles[m.art].sentences[m.sent].tokens[i].pos == "PROPN" for i in m.toks)}

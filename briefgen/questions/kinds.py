@@ -30,6 +30,8 @@ KNOWABLE = {"know", "clear", "confirm", "determine", "establish", "disclose", "s
 CLAIM_VERBS = {"say", "claim", "assert", "allege", "insist"}
 CLAIMED = {"claim", "allege"}  # already signal doubt
 ANNOUNCE = CLAIM_VERBS | {"announce", "add", "tell", "state", "confirm", "decide", "agree", "promise", "pledge", "vow", "declare"}
+GUESSES = {"probably", "likely", "possibly", "perhaps", "maybe", "unlikely"}  # "would probably help": a forecast
+NEGATIVE = {"no", "none", "nothing", "never", "nobody", "neither", "nor"}  # a claim of absence makes an awkward question
 STATED = {"say", "announce", "tell", "state", "confirm", "declare", "add", "promise", "pledge", "vow", "decide"}  # not "agree"
 WISH = {"like", "love", "prefer", "want", "rather"}
 VAGUE = {"anything", "something", "everything", "nothing", "anyone", "someone", "everyone", "everybody", "nobody", "all", "one", "these",
@@ -105,8 +107,8 @@ def personal(toks: tuple[Token, ...] | list[Token]) -> bool:
 
 def unknown(art: AnalyzedArticle, sent: Sentence) -> list[Found]:
     """"X remain(s) unclear", "it is not known whether ...", "an unknown number of ..."."""
-    if not any(t.dep == "neg" or t.lemma.lower() in UNCLEAR for t in sent.tokens):
-        return []  # "X said": a knowable verb leaves something open only when negated
+    if not any(t.dep == "neg" or t.lemma.lower() in UNCLEAR for t in sent.tokens) or personal(sent.tokens):
+        return []  # "X said": a knowable verb leaves something open only when negated; "let me suggest": an opinion
     toks, kids = sent.tokens, children(sent.tokens)
     out: list[Found] = []
     for i, t in enumerate(toks):
@@ -120,8 +122,8 @@ def unknown(art: AnalyzedArticle, sent: Sentence) -> list[Found]:
         if any(toks[c].lemma.lower() in ("more", "less") for c in kids[i]):
             continue  # "has never been more clear": emphasis, not doubt
         knower = next((c for c in kids[i] if toks[c].dep == "nsubj"), None) if t.pos == "VERB" else None
-        if knower is not None and toks[knower].text.lower() in PERSONAL:
-            continue  # "I still don't know who to vote for": a speaker's own doubt
+        if knower is not None and toks[knower].text.lower() in PERSONAL | {"he", "she", "they"}:
+            continue  # "I still don't know who to vote for", "when he doesn't know what he is talking about": a person's own doubt
         ex = frozenset(short_name(m.text, m.label) for m in art.mentions if knower is not None and m.label == "PERSON"
                        and toks[min(subtree(kids, knower))].start <= m.start <= toks[knower].start)
         if knower is not None and toks[knower].pos == "NOUN":  # "the rep would not say why she ...": she is not the rep
@@ -284,6 +286,8 @@ def reported(sent: Sentence) -> list[Reported]:
         clause = next((c for c in kids[i] if toks[c].dep == "ccomp"), None)
         if clause is None or toks[clause].lemma.lower() in COGNITION or _modal(toks, kids, clause):
             continue  # "said they will try": a plan or a guess, not a claim anyone can check yet
+        if (t.lemma.lower() != "say" and clause < i) or any(toks[j].lemma.lower() in NEGATIVE for j in subtree(kids, clause)):
+            continue  # "X ended with six wins, Y claimed three": 'claimed' won something; "uncovered no criminal behavior"
         span = subtree(kids, clause)
         asides = {j for k in span if toks[k].dep in ("appos", "relcl") for j in subtree(kids, k)}
         out.append(Reported(i, clause, span, span - asides, t.lemma.lower() in CLAIMED))
@@ -334,10 +338,13 @@ def pending(art: AnalyzedArticle, sent: Sentence) -> list[Found]:
             reported = toks[verb].dep == "ccomp" and toks[toks[verb].head].lemma.lower() in ANNOUNCE | PLAN
             if toks[verb].lemma.lower() in WISH or not (reported or (main and lem != "would")):
                 continue  # "he would go on to win": narrative; "he would like": a wish; "unlikely that X will": a guess
-            named = any(toks[j].pos == "PROPN" for c in kids[verb] if toks[c].dep in ("nsubj", "nsubjpass") for j in subtree(kids, c))
+            named = any(toks[c].pos == "PROPN" or any(toks[j].pos == "PROPN" and toks[j].dep == "compound" for j in kids[c])
+                        for c in kids[verb] if toks[c].dep in ("nsubj", "nsubjpass"))  # a named party, not 'the addition of the iPhone'
             said = (reported and toks[toks[verb].head].lemma.lower() in STATED and not any(
                 toks[c].dep == "neg" for c in kids[toks[verb].head])) or any(
                 toks[c].dep == "parataxis" and toks[c].lemma.lower() in STATED for c in kids[verb])
+            if any(toks[j].lemma.lower() in GUESSES for j in subtree(kids, verb)):
+                continue  # "would probably help": an opinion of what will happen, not a plan
             if lem == "would" and any(toks[j].tag == "VBD" for j in subtree(kids, verb) if j > verb):
                 continue  # "said it would play the anthem while the teams were inside": a past plan, told as done
             if toks[verb].lemma.lower() not in AWAITED and not (said and named):

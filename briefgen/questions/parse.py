@@ -97,9 +97,10 @@ def tidy(text: str) -> str:
 
 
 def lower_first(toks: Sequence[Token], idx: set[int], text: str) -> str:
-    """Lower a leading "The"/"He"/"Roads": the phrase no longer starts the sentence."""
+    """Lower a leading "The"/"He"/"Roads"/"Smaller": the phrase no longer starts the sentence."""
     t = toks[min(idx)] if idx else None
-    first = t is not None and t.tag == "NNS" and not t.ent and t.start == min(x.start for x in toks) and t.text[1:].islower()
+    first = t is not None and t.pos not in ("PROPN", "PRON") and not t.ent and t.start == min(x.start for x in toks) and (
+        t.text[1:].islower())  # "Smaller counties", "Emergency legislation": capitalised only because the sentence began
     if t is not None and (t.tag in ("DT", "PRP", "PRP$") or first) and t.text != "I" and text.startswith(t.text):
         return text[:1].lower() + text[1:]
     return text
@@ -271,12 +272,14 @@ def resolve(art: AnalyzedArticle, sent: Sentence, i: int, back: int = 3, exclude
     """
     t = sent.tokens[i]
     labels = PRONOUNS.get(t.text.lower(), ()) if t.text.lower() not in ("they", "their") else ()  # a group: too often wrong
-    found = [m for m in art.mentions if m.label in labels and sent.index - back <= m.sentence <= sent.index
-             and (m.sentence < sent.index or m.end <= t.start) and short_name(m.text, m.label) not in exclude]
+    reach = [m for m in art.mentions if m.label in labels and sent.index - back <= m.sentence <= sent.index
+             and (m.sentence < sent.index or m.end <= t.start)]
+    found = [m for m in reach if short_name(m.text, m.label) not in exclude]
     if not found:
         return None
     m = max(found, key=lambda m: (m.sentence, m.start))
-    if m.label == "PERSON" and len({short_name(x.text, "PERSON") for x in found if x.label == "PERSON"}) > 1:
+    people = reach if t.tag == "PRP$" else found  # "Lewis did not say how many donations her campaign had": hers may be the speaker's
+    if m.label == "PERSON" and len({short_name(x.text, "PERSON") for x in people if x.label == "PERSON"}) > 1:
         return None  # two people in reach: which one 'he' or 'her' means, the text alone does not settle
     return short_name(m.text, m.label) + ("'s" if t.tag == "PRP$" else "")
 
