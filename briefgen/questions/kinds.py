@@ -235,7 +235,8 @@ def np_question(art: AnalyzedArticle, sent: Sentence, head: int) -> Found | None
         denier = next((c for c in kids[toks[head].head] if toks[c].dep == "nsubj"), None)
         if denier is not None and prep is not None:
             who = subtree(kids, denier)
-            return Found(tidy(f"Was {lower_first(toks, who, render(toks, who, subs))} involved "
+            be = "Were" if toks[denier].tag in ("NNS", "NNPS") else "Was"  # "Were the workers involved?"
+            return Found(tidy(f"{be} {lower_first(toks, who, render(toks, who, subs))} involved "
                               f"{render(toks, subtree(kids, prep), subs)}"), sent, span, head)
     if lemma in NOUN_VERB or any(toks[c].lemma.lower() in ALLEGED for c in kids[head]):
         return Found(tidy(f"Did {lower_first(toks, span, render(toks, span, subs))} happen"), sent, span, head)
@@ -336,7 +337,7 @@ def pending(art: AnalyzedArticle, sent: Sentence) -> list[Found]:
                 continue  # "would have been", "would ... if": hypothetical, not a plan
             main = toks[verb].dep == "ROOT" or (toks[verb].dep == "conj" and toks[toks[verb].head].dep == "ROOT")
             reported = toks[verb].dep == "ccomp" and toks[toks[verb].head].lemma.lower() in ANNOUNCE | PLAN
-            if toks[verb].lemma.lower() in WISH or not (reported or (main and lem != "would")):
+            if toks[verb].lemma.lower() in WISH | {"need", "have"} or not (reported or (main and lem != "would")):
                 continue  # "he would go on to win": narrative; "he would like": a wish; "unlikely that X will": a guess
             named = any(toks[c].pos == "PROPN" or any(toks[j].pos == "PROPN" and toks[j].dep == "compound" for j in kids[c])
                         for c in kids[verb] if toks[c].dep in ("nsubj", "nsubjpass"))  # a named party, not 'the addition of the iPhone'

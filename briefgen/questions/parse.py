@@ -10,12 +10,14 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
 
+from briefgen.facts.lexicon import role_noun
 from briefgen.models import AnalyzedArticle, Sentence, Token
 
 MAX_WORDS = 25
 SUBJ = {"nsubj", "nsubjpass", "expl", "csubj"}
 CLAUSAL = {"relcl", "advcl", "acl", "appos", "parataxis", "conj"}
 WH = {"why", "how", "when", "where", "who", "what", "which", "whom"}
+REPORTING = {"say", "claim", "allege", "report", "tell", "insist", "assert"}
 GENERIC = {"say", "be", "have", "do", "tell", "claim", "add", "make", "get", "will", "would", "report", "remain", "know", "deny"}
 HEDGES = {"also", "reportedly", "allegedly", "apparently", "exact", "precise", "exactly", "likely", "probably", "possibly",
           "undoubtedly", "definitely", "certainly"}  # dropped from questions
@@ -210,6 +212,15 @@ def clause_question(sent: Sentence, verb: int, *, subject: int | None = None, mo
     else:
         return None
     body = {i for i in keep - subj_idx if i > subj or i in auxes} - {fronted}
+    if any(toks[i].lemma.lower() in REPORTING and toks[i].pos == "VERB" and i != verb for i in body | subj_idx):
+        return None  # "... of what North Korea claimed a hydrogen bomb involved ...": a claim inside the claim
+    lo, hi = min(subj_idx), max(subj_idx)
+    if any(0 <= j < len(toks) and j not in subj_idx and toks[j].pos == "PROPN" and toks[j].head in subj_idx | {subj}
+           for j in (lo - 1, hi + 1)) or (hi + 1 < len(toks) and hi + 1 not in keep and toks[hi + 1].pos == "PROPN"
+                                          and toks[hi].pos == "PROPN"):
+        return None  # "Will Texas begin airing ..." of "Texas Right to Life plans to ...": a name cut in two
+    if first in ("Was", "Is", "Has", "Does") and toks[subj].tag in ("NNS", "NNPS") and subj not in (subs or {}):
+        first = {"Was": "Were", "Is": "Are", "Has": "Have", "Does": "Do"}[first]  # "Were the workers involved?"
     words = dict(subs or {})
     if fronted is None and auxes and toks[auxes[0]].lemma.lower() == "get" and not modal:
         words[auxes[0]] = "get"
@@ -337,4 +348,6 @@ def speaker_of(art: AnalyzedArticle, sent: Sentence, verb: int) -> tuple[str, st
         return short_name(names[-1].text, "PERSON"), "person"
     many = toks[subj].tag in ("NNS", "NNPS", "NNP") or toks[subj].lemma.lower() == "police" or any(
         m.label in ("ORG", "GPE", "NORP") and m.start <= toks[subj].start < m.end for m in inside)  # not "a Brooklyn woman"
+    if not many and not role_noun(toks[subj].lemma, "PERSON"):
+        many = True  # "the indictment alleged he offered ...": 'he' is not the indictment
     return lower_first(toks, span, render(toks, span)), "many" if many else "one"
