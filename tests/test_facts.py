@@ -578,3 +578,16 @@ def test_two_spellings_in_one_article_are_two_people_and_their_surname_is_nobody
     boxes = fact_boxes([make("a", [[bob, said]]), make("b", [[bobby]])], CONFIG)
     ((name, speakers),) = [(b.name, [q.speaker for q in b.quotes]) for b in boxes]
     assert name in ("Bob Goodlatte", "Bobby Goodlatte") and speakers == [name]
+
+
+def test_a_suggested_role_is_not_stated_and_a_role_noun_makes_a_person() -> None:
+    a = make("a", [[
+        "CBS PROPN nsubj 1 ORG ; suggests VERB ROOT 1 =suggest ; that SCONJ mark 4 ; Ramsey PROPN nsubj 4 PERSON ; "
+        "is AUX ccomp 1 =be #VBZ ; the DET det 6 ; killer NOUN attr 4 ; . PUNCT punct 1",
+        "Northwestern PROPN compound 1 ORG ; quarterback NOUN compound 3 ; Kain PROPN compound 3 ORG ; Colter PROPN nsubj 4 ORG ; "
+        "spoke VERB ROOT 4 ; . PUNCT punct 4",
+    ]])
+    boxes = fact_boxes([a], CONFIG)
+    assert by_alias(boxes, "Ramsey")[0].roles == ()
+    (colter,) = by_alias(boxes, "Kain Colter")
+    assert colter.type == "PERSON" and [r.text for r in colter.roles] == ["Northwestern quarterback"]

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from briefgen.facts import names as n
+from briefgen.facts.lexicon import role_noun
 from briefgen.facts.syntax import children, end, head, premods
 from briefgen.models import AnalyzedArticle, Sentence, Token
 
@@ -21,8 +22,7 @@ _DATELINE = re.compile(r"^\s*(?:[A-Z][A-Z .'’-]{1,40}(?:,[^()\n]{0,40})?\s*)?\
 _FURNITURE = re.compile(r"^(?:By\s+[A-Z]|This post appeared first)|\bdate\s+\d{4}-")
 _INITIALS = re.compile(r"^(?:[A-Z]\.\s*)+$")
 _LONE_JUNK = n.VESSEL_PREFIXES | n.JUNK_NAMES
-_TITLE_QUOTED = re.compile(r"[\"“‘']")
-_CLOSING = ('"', "”", "’", "'")
+
 
 
 class M(NamedTuple):
@@ -87,8 +87,11 @@ def _hint(sent: Sentence, toks: list[int], label: str, h: int, before: list[int]
 def _personal(sent: Sentence, toks: list[int], h: int, kids: list[int], near: list[Token]) -> bool:
     """Signs of a person that NER missed: 'pin-up queen Bettie Page', 'Ms Page', 'Page, who ...',
     'Page, 85,'. ``kids`` are the children of the name's head ``h``."""
-    if any(t.text.casefold().strip(".") in n.PERSON_TITLES for t in near if t.pos in ("NOUN", "PROPN")):
-        return True
+    if any(t.text.casefold().strip(".") in n.PERSON_TITLES or (role_noun(t.lemma, "PERSON") and not role_noun(t.lemma, "ORG"))
+           for t in near if t.pos in ("NOUN", "PROPN")):
+        return True  # 'quarterback Kain Colter': a person's role beside the name
+    if len(toks) > 1 and sent.tokens[toks[-1]].text.casefold().strip(".,") in n.NAME_SUFFIXES:
+        return True  # 'DeOrr Kunz Sr.'
     if toks[0] > 0 and sent.tokens[toks[0] - 1].text.casefold().strip(".") in ("mr", "mrs", "ms", "miss", "dr"):
         return True
     for j in kids:
@@ -171,9 +174,9 @@ def _raw(ai: int, aa: AnalyzedArticle) -> list[tuple[M, tuple[M, ...]]]:
             continue  # 'PHILADELPHIA -- ': a dateline
         hi, before = head(sent, toks), premods(sent, toks)
         label, strong = _hint(sent, toks, label, hi, before)
-        if _TITLE_QUOTED.match(aa.article.text, max(0, men.start - 1)) and men.start > 0 and (
-                aa.article.text[men.end : men.end + 1] in _CLOSING or (aa.article.text[men.end : men.end + 1] in ",." and
-                                                                   aa.article.text[men.end + 1 : men.end + 2] in _CLOSING)):
+        after = aa.article.text[men.end : men.end + 3]
+        if men.start > 0 and aa.article.text[men.start - 1] in ('"', "“") and (
+                after[:1] in ('"', "”") or (after[:1] in (",", ".") and after[1:2] in ('"', "”"))):
             label, strong = "PRODUCT", "PRODUCT"  # '“Moonlight”', '“La La Land,”': a title in quotation marks
         start = sent.tokens[toks[0]].start
         form = aa.article.text[start : end(sent.tokens[toks[-1]])]

@@ -75,8 +75,10 @@ def _agent(t: Token) -> bool:
 
 
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame"})
-#: Verbs that put the words under them in doubt: 'X denied that Y was the leader' states no role.
-DENIAL = frozenset({"deny", "dispute", "refute", "reject", "doubt", "question", "rebut", "contest", "dismiss"})
+#: Verbs that put the words under them in doubt: 'X denied that Y was the leader', 'CBS suggests that Y
+#: is the killer' state no role.
+DENIAL = frozenset({"deny", "dispute", "refute", "reject", "doubt", "question", "rebut", "contest", "dismiss",
+                    "suggest", "allege", "claim", "accuse", "speculate", "theorize", "theorise", "suspect", "wonder"})
 
 
 def denied(sent: Sentence, i: int) -> bool:

@@ -358,8 +358,8 @@ def pending(art: AnalyzedArticle, sent: Sentence) -> list[Found]:
                 toks[c].dep == "aux" and toks[c].text.lower() == "had" for c in kids[i])  # "had planned to": a plan of the past
             finite = t.tag in ("VBZ", "VBP", "VBD") or any(toks[c].dep in ("aux", "auxpass") for c in kids[i])
             finite = finite and not any(toks[c].tag == "MD" for c in kids[i])  # "may have intended to": a guess
-            if subj is None or past or not finite:
-                continue  # "Expected by many to be ...": a description of the subject, not its plan
+            if subj is None or past or not finite or any(toks[c].dep == "neg" for c in kids[i]):
+                continue  # "Expected by many to be ...": a description of the subject, not its plan; "does not plan to"
         if verb is None or any(toks[c].dep == "neg" for c in kids[verb]):
             continue  # "would not say", "will not be enough": a refusal or a verdict, not a plan
         opened = sum(1 if x.tag == "``" else -1 if x.tag == "''" else 0 for x in toks[:i])

@@ -221,6 +221,8 @@ def clause_question(sent: Sentence, verb: int, *, subject: int | None = None, mo
         return None  # "Will Texas begin airing ..." of "Texas Right to Life plans to ...": a name cut in two
     if first in ("Was", "Is", "Has", "Does") and toks[subj].tag in ("NNS", "NNPS") and subj not in (subs or {}):
         first = {"Was": "Were", "Is": "Are", "Has": "Have", "Does": "Do"}[first]  # "Were the workers involved?"
+    elif first == "Do" and toks[subj].tag in ("NN", "NNP") and subj not in (subs or {}):
+        first = "Does"  # "the government claims they have": "Does the government have ...?"
     words = dict(subs or {})
     if fronted is None and auxes and toks[auxes[0]].lemma.lower() == "get" and not modal:
         words[auxes[0]] = "get"
@@ -314,7 +316,8 @@ def pronoun_subs(art: AnalyzedArticle, sent: Sentence, idx: set[int], speaker: t
             near = resolve(art, sent, i, 1, exclude) if low in ("his", "her") else None  # "its" a sentence back: a guess
             name = resolve(art, sent, i, 0, exclude) or (f"{who}'s" if fits else None) or near
         elif t.tag == "PRP" and t.dep in ("nsubj", "nsubjpass"):
-            fits = fits and (top is None or t.head == top)
+            fits = fits and (top is None or t.head == top) and not (low == "it" and sent.tokens[t.head].lemma.lower() == "be")
+            # "allege that it was Burke who ...": a cleft's 'it' is nobody
             name = who if fits else resolve(art, sent, i, 3, exclude) if low != "it" else None  # "it": too often wrong
         else:
             continue
