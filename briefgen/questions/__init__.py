@@ -52,7 +52,9 @@ def _candidates(articles: Sequence[AnalyzedArticle], sent_keys: dict[tuple[int, 
     cands: list[_Cand] = []
 
     def add(kind: str, found: kinds.Found, ai: int, s: Sentence, more: Sequence[tuple[int, int]] = (), bonus: float = 0.0) -> None:
-        if len(found.question.split()) >= 3 and not UNRESOLVED.search(found.question) and not BROKEN.search(found.question):
+        if len(found.question.split()) >= 3 and not UNRESOLVED.search(found.question) and not BROKEN.search(found.question) and (
+                not found.question.startswith("What ") or len(_content_words(found.question)) >= 2):
+            # "What was at issue?", "What was the defect?": about nothing named ("Where is Prigozhin?" asks for a place)
             evidence = list(dict.fromkeys([(ai, s.index), (ai, found.sent.index), *more]))
             keys = key_stems(found.sent.tokens, found.idx)[0]
             cands.append(_Cand(kind, found.question, evidence, keys, WEIGHTS[kind] + bonus, focus(kind, found)))
@@ -174,6 +176,19 @@ def _merge(cands: list[_Cand]) -> list[_Cand]:
         if c.variants:
             c.question = min(c.variants, key=lambda q: (-c.variants.count(q), len(q), q))
     return out
+
+
+_FUNCTION = frozenset({
+    "what", "who", "whom", "whose", "which", "when", "where", "why", "how", "was", "were", "is", "are", "be", "been", "being",
+    "did", "do", "does", "will", "would", "can", "could", "may", "might", "should", "must", "has", "have", "had", "the", "a",
+    "an", "of", "at", "to", "in", "on", "for", "by", "with", "from", "as", "about", "into", "than", "that", "this", "these",
+    "those", "there", "it", "its", "and", "or", "but", "not", "any", "some",
+})
+
+
+def _content_words(question: str) -> set[str]:
+    """The words of a question that say what it is about."""
+    return {w for w in re.findall(r"[\w'’-]+", question.casefold()) if w not in _FUNCTION}
 
 
 def _names(question: str) -> set[str]:

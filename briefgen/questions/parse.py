@@ -17,6 +17,7 @@ MAX_WORDS = 25
 SUBJ = {"nsubj", "nsubjpass", "expl", "csubj"}
 CLAUSAL = {"relcl", "advcl", "acl", "appos", "parataxis", "conj"}
 WH = {"why", "how", "when", "where", "who", "what", "which", "whom"}
+PERCEIVE = {"see", "hear", "watch", "catch", "find", "spot", "notice", "witness"}
 REPORTING = {"say", "claim", "allege", "report", "tell", "insist", "assert"}
 GENERIC = {"say", "be", "have", "do", "tell", "claim", "add", "make", "get", "will", "would", "report", "remain", "know", "deny"}
 HEDGES = {"also", "reportedly", "allegedly", "apparently", "exact", "precise", "exactly", "likely", "probably", "possibly",
@@ -212,6 +213,10 @@ def clause_question(sent: Sentence, verb: int, *, subject: int | None = None, mo
     else:
         return None
     body = {i for i in keep - subj_idx if i > subj or i in auxes} - {fronted}
+    if toks[verb].lemma.lower() in PERCEIVE and any(
+            (toks[c].dep == "dobj" and any(j not in keep for j in subtree(kids, c) if j > c))
+            or (toks[c].dep in ("xcomp", "advcl", "ccomp", "oprd") and c not in keep) for c in kids[verb]):
+        return None  # "saw her boyfriend, Darby Johns, dancing with ...": what was seen went with the cut
     if any(toks[i].lemma.lower() in REPORTING and toks[i].pos == "VERB" and i != verb for i in body | subj_idx):
         return None  # "... of what North Korea claimed a hydrogen bomb involved ...": a claim inside the claim
     lo, hi = min(subj_idx), max(subj_idx)
@@ -221,7 +226,8 @@ def clause_question(sent: Sentence, verb: int, *, subject: int | None = None, mo
         return None  # "Will Texas begin airing ..." of "Texas Right to Life plans to ...": a name cut in two
     if first in ("Was", "Is", "Has", "Does") and toks[subj].tag in ("NNS", "NNPS") and subj not in (subs or {}):
         first = {"Was": "Were", "Is": "Are", "Has": "Have", "Does": "Do"}[first]  # "Were the workers involved?"
-    elif first == "Do" and toks[subj].tag in ("NN", "NNP") and subj not in (subs or {}):
+    elif first == "Do" and ((toks[subj].tag in ("NN", "NNP") and subj not in (subs or {})) or (
+            subj in (subs or {}) and not (subs or {})[subj].endswith("s"))):
         first = "Does"  # "the government claims they have": "Does the government have ...?"
     words = dict(subs or {})
     if fronted is None and auxes and toks[auxes[0]].lemma.lower() == "get" and not modal:
