@@ -591,3 +591,11 @@ def test_a_suggested_role_is_not_stated_and_a_role_noun_makes_a_person() -> None
     assert by_alias(boxes, "Ramsey")[0].roles == ()
     (colter,) = by_alias(boxes, "Kain Colter")
     assert colter.type == "PERSON" and [r.text for r in colter.roles] == ["Northwestern quarterback"]
+
+
+def test_a_generation_in_one_article_is_another_person() -> None:
+    father = "Joseph PROPN compound 1 PERSON ; Smith PROPN nsubj 2 PERSON ; preached VERB ROOT 2 ; . PUNCT punct 2"
+    son = ("Joseph PROPN compound 2 PERSON ; Smith PROPN compound 2 PERSON ; III PROPN nsubj 3 PERSON ; "
+           "led VERB ROOT 3 ; . PUNCT punct 3")
+    names = {b.name for b in fact_boxes([make("a", [[father, son]])], CONFIG)}
+    assert {"Joseph Smith", "Joseph Smith III"} <= names

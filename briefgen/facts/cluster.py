@@ -78,15 +78,18 @@ def cluster(ms: list[M]) -> list[tuple[list[int], str, bool]]:
 
     def apart(k: str, o: str) -> bool:
         """Two spellings of a given name in one article are two people ('Bob Goodlatte' and his son
-        'Bobby Goodlatte'): a writer keeps to one spelling of one person, bar an initial."""
+        'Bobby Goodlatte'): a writer keeps to one spelling of one person, bar an initial. So are a
+        name with and without a generation ('Joseph Smith', 'Joseph Smith III') in one article."""
         a, b = k.split()[0].strip("."), o.split()[0].strip(".")
-        return a != b and min(len(a), len(b)) > 1 and bool(arts[k] & arts[o])
+        ends = {w.strip(".,") for w in (k.split()[-1], o.split()[-1])}
+        generation = len(ends & n.NAME_SUFFIXES) > 0 and len(ends) == 2  # 'Joseph Smith' and his son 'Joseph Smith III'
+        return (generation or (a != b and min(len(a), len(b)) > 1)) and bool(arts[k] & arts[o])
 
     people: list[list[str]] = []
     for k in order:
         if " " in k and k not in shipped and personal(k):
             longer = [c for c in people if any(" " in o and (k.endswith(" " + o) or o.endswith(" " + k) or o.startswith(k + " "))
-                                               for o in c)]
+                                               and not apart(k, o) for o in c)]
             # 'Interior Ken Salazar' is Ken Salazar; 'Jing Xu' is Alison Jing Xu; 'Ahmad Seth' is Ahmad Seth Zaharie
             fits = longer or [c for c in people if all(n.same_person(k, o) and not apart(k, o) for o in c)]
             if len(fits) == 1:

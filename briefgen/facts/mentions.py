@@ -163,6 +163,8 @@ def _raw(ai: int, aa: AnalyzedArticle) -> list[tuple[M, tuple[M, ...]]]:
             first = sent.tokens[toks[0]]
             if len(toks) == 1 and first.tag == "NNPS":
                 continue  # 'Greeks', 'Turkmens': a people, not a person
+            if len(toks) == 1 and first.text.isupper() and len(first.text) > 3:
+                continue  # 'DISCUSSION': a section heading in capitals, not a person
             if _INITIALS.match(aa.article.text[first.start : end(sent.tokens[toks[-1]])]):
                 continue  # 'L. A.'
             if toks[0] > 0 and sent.tokens[toks[0] - 1].text.casefold() == "the":
