@@ -599,3 +599,11 @@ def test_a_generation_in_one_article_is_another_person() -> None:
            "led VERB ROOT 3 ; . PUNCT punct 3")
     names = {b.name for b in fact_boxes([make("a", [[father, son]])], CONFIG)}
     assert {"Joseph Smith", "Joseph Smith III"} <= names
+
+
+def test_a_generation_is_another_person_across_articles_too() -> None:
+    father = "Donald PROPN compound 1 PERSON ; Trump PROPN nsubj 2 PERSON ; spoke VERB ROOT 2 ; . PUNCT punct 2"
+    son = ("Donald PROPN compound 2 PERSON ; Trump PROPN compound 2 PERSON ; Jr. PROPN nsubj 3 PERSON ; "
+           "left VERB ROOT 3 ; . PUNCT punct 3")
+    names = {b.name for b in fact_boxes([make("a", [[father]]), make("b", [[son]])], CONFIG)}
+    assert {"Donald Trump", "Donald Trump Jr."} <= names

@@ -78,12 +78,12 @@ def cluster(ms: list[M]) -> list[tuple[list[int], str, bool]]:
 
     def apart(k: str, o: str) -> bool:
         """Two spellings of a given name in one article are two people ('Bob Goodlatte' and his son
-        'Bobby Goodlatte'): a writer keeps to one spelling of one person, bar an initial. So are a
-        name with and without a generation ('Joseph Smith', 'Joseph Smith III') in one article."""
+        'Bobby Goodlatte'): a writer keeps to one spelling of one person, bar an initial. A name with
+        and without a generation ('Donald Trump', 'Donald Trump Jr.') is two people anywhere."""
         a, b = k.split()[0].strip("."), o.split()[0].strip(".")
         ends = {w.strip(".,") for w in (k.split()[-1], o.split()[-1])}
         generation = len(ends & n.NAME_SUFFIXES) > 0 and len(ends) == 2  # 'Joseph Smith' and his son 'Joseph Smith III'
-        return (generation or (a != b and min(len(a), len(b)) > 1)) and bool(arts[k] & arts[o])
+        return generation or (a != b and min(len(a), len(b)) > 1 and bool(arts[k] & arts[o]))
 
     people: list[list[str]] = []
     for k in order:

@@ -88,8 +88,9 @@ class Story:
 
     def _genders(self) -> dict[int, str]:
         """Each person's gender as the text shows it ("m", "f"; absent when unclear): an honorific or a
-        gendered noun beside a name ('Mrs', 'her husband Eric', 'actress X'), else the pronouns after
-        the name in sentences that name that person alone. Used to rule a pronoun's candidates out."""
+        gendered noun beside a name ('Mrs', 'her husband Eric', 'his fiancee, Rhonda Rouer'), else the
+        pronouns after the name in sentences that name that person alone, as their subject. Used to
+        rule a pronoun's candidates out."""
         votes: dict[int, Counter[str]] = defaultdict(Counter)
         stated: dict[int, Counter[str]] = defaultdict(Counter)  # an honorific or a gendered noun outweighs pronouns
         by_sent: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)  # (article, sentence) -> (token, person)
@@ -99,12 +100,20 @@ class Story:
         for (ai, si), found in by_sent.items():
             sent = self.articles[ai].sentences[si]
             for i, e in found:
-                if i > 0 and (ai, si, i - 1) not in self.tok:
-                    word = sent.tokens[i - 1].text.casefold().strip(".")
+                t = sent.tokens[i]
+                beside = [sent.tokens[i - 1]] if i > 0 and (ai, si, i - 1) not in self.tok else []
+                if t.dep == "appos" and t.head != i:
+                    beside.append(sent.tokens[t.head])  # 'his fiancee, Rhonda Rouer'
+                for b in beside:
+                    word = b.text.casefold().strip(".")
                     if word in GENDERED:
                         stated[e][GENDERED[word]] += 1
             people = {e for _, e in found}
-            if len(people) != 1 or sent.is_heading:
+            subjects = [i for i, _ in found if sent.tokens[i].dep in ("nsubj", "nsubjpass")]
+            if len(people) != 1 or sent.is_heading or not subjects or any(
+                    sum(t.dep == "nsubj" and t.head == sent.tokens[i].head for t in sent.tokens) > 1 for i in subjects):
+                # pronouns tell the gender of the sentence's subject only, and not when the parse gives its verb
+                # two subjects: 'With his fiancee, Rhonda Rouer, he ...' says nothing of hers
                 continue
             (e,) = people
             first = min(i for i, _ in found)
@@ -123,7 +132,8 @@ class Story:
         """he/she as a subject: the nearest person named as a subject before it in this or the last
         paragraph whose gender fits; one of unknown gender only when no other person there fits.
         Never a guess from further back. 'who' is the name its clause hangs on."""
-        named: list[tuple[int, int, int]] = []  # (offset, paragraph, entity) of each person's name, in order
+        named: list[tuple[int, int, int]] = []  # (offset, paragraph, entity) of each person's name, in order;
+        # entity -1 or -2: a 'he' or 'she' that was nobody's
         for si, sent in enumerate(self.articles[ai].sentences):
             names = self.head.get((ai, si), {})
             for i, t in enumerate(sent.tokens if not sent.is_heading else ()):
@@ -137,7 +147,10 @@ class Story:
                 found: int | None = None
                 g = PRONOUN_GENDER.get(t.text.casefold())
                 if t.text.casefold() in ("he", "she") and g:
-                    found = self._nearest(named, t.start, sent.paragraph, g)
+                    twice = sum(x.dep == "nsubj" and x.head == t.head for x in sent.tokens) > 1  # 'Rouer, he complained': a misparse
+                    found = None if twice else self._nearest(named, t.start, sent.paragraph, g)
+                    if found is None:  # a 'he' nobody named: a later 'he' may mean him too, so it blocks what came before
+                        named.append((t.start, sent.paragraph, -1 if g == "m" else -2))
                 elif t.dep == "nsubj" and t.tag == "WP" and sent.tokens[t.head].dep == "relcl":
                     found = self.tok.get((ai, si, sent.tokens[t.head].head))
                 if found is not None and self.ents[found].type == "PERSON":
@@ -146,7 +159,9 @@ class Story:
     def _nearest(self, named: list[tuple[int, int, int]], at: int, paragraph: int, g: str) -> int | None:
         seen: list[int] = []
         for start, p, e in reversed(named):
-            if start < at and p >= paragraph - 1 and e not in seen:
+            if e < 0 and start < at and p >= paragraph - 1 and (e == -1) == (g == "m"):
+                break  # an unnamed 'he' stands between: whom a new 'he' means, the text does not settle
+            if e >= 0 and start < at and p >= paragraph - 1 and e not in seen:
                 seen.append(e)
         fits = [e for e in seen if self.gender.get(e, g) == g]
         if not fits:
@@ -164,6 +179,8 @@ class Story:
                 break
             v = sent.tokens[v].head
             subj = [j for j in children(sent, v) if sent.tokens[j].dep == "nsubj"]
+        if len(subj) > 1:
+            return None  # 'with his fiancee, Rhonda Rouer, he complained': two subjects, a misparse; whose words is unclear
         for u in subj[:1]:
             for j in [u, *(k for k in children(sent, u) if sent.tokens[k].dep == "appos")]:
                 e = self.tok.get((ai, si, j), self.pron.get((ai, si, j)))
