@@ -7,7 +7,7 @@ import re
 import pytest
 
 from briefgen.config import BuildConfig
-from briefgen.facts import fact_boxes
+from briefgen.facts import story_entities
 from briefgen.facts.story import JOIN
 from briefgen.models import AnalyzedArticle, Article, Citation, FactBox, Mention, Paragraph, Sentence, Token
 
@@ -71,7 +71,7 @@ def check_citation(c: Citation, analyzed: list[AnalyzedArticle]) -> None:
 
 @pytest.fixture(scope="module")
 def seed_boxes(seed_analyzed: list[AnalyzedArticle]) -> list[FactBox]:
-    return fact_boxes(seed_analyzed, CONFIG)
+    return story_entities(seed_analyzed, CONFIG)
 
 
 def test_lukashenko_is_one_person_with_both_spellings(seed_boxes: list[FactBox]) -> None:
@@ -138,13 +138,18 @@ def test_boxes_sorted_slugged_and_deterministic(seed_boxes: list[FactBox], seed_
     assert keys == sorted(keys)
     assert len({b.id for b in seed_boxes}) == len(seed_boxes)
     assert all(re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", b.id) for b in seed_boxes)
-    assert fact_boxes(list(reversed(seed_analyzed)), CONFIG) == seed_boxes
+    assert story_entities(list(reversed(seed_analyzed)), CONFIG) == seed_boxes
 
 
-def test_max_fact_boxes(seed_analyzed: list[AnalyzedArticle]) -> None:
-    assert len(fact_boxes(seed_analyzed, BuildConfig(max_fact_boxes=3))) == 3
-    assert fact_boxes(seed_analyzed, BuildConfig(max_fact_boxes=0)) == []
-    assert fact_boxes([], CONFIG) == []
+def test_a_brief_shows_max_fact_boxes_of_all_its_entities(seed_analyzed: list[AnalyzedArticle]) -> None:
+    from briefgen.brief import story_brief
+    from briefgen.models import Story
+
+    story = Story("s-1", "T", tuple(a.article.id for a in seed_analyzed))
+    boxes, brief = story_brief(story, seed_analyzed, BuildConfig(max_fact_boxes=3))
+    assert len(boxes) > 3 and brief.facts == tuple(boxes[:3])
+    assert story_brief(story, seed_analyzed, BuildConfig(max_fact_boxes=0))[1].facts == ()
+    assert story_entities([], CONFIG) == []
 
 
 # --- hand-made records (no spaCy) ----------------------------------------------------------
@@ -155,7 +160,7 @@ def test_people_sharing_a_surname_stay_apart() -> None:
         "Smith PROPN dobj 2 PERSON ; . PUNCT punct 2",
         "Smith PROPN nsubj 1 PERSON ; left VERB ROOT 1 ; . PUNCT punct 1",
     ]])
-    boxes = fact_boxes([a], CONFIG)
+    boxes = story_entities([a], CONFIG)
     people = sorted(b.name for b in boxes if b.type == "PERSON" and " " in b.name)
     assert people == ["Jane Smith", "John Smith"]
     for name in people:
@@ -173,10 +178,10 @@ def test_transliteration_and_bare_surname_merge_with_majority_label() -> None:
     ]
     igor = "Igor PROPN compound 1 PERSON ; Lukashenko PROPN nsubj 2 PERSON ; lost VERB ROOT 2 ; . PUNCT punct 2"
     # the bare surname (tagged ORG once, PERSON once) joins the one person
-    (box,) = fact_boxes([a, make("b", [b])], CONFIG)
+    (box,) = story_entities([a, make("b", [b])], CONFIG)
     assert box.type == "PERSON" and box.name == "Aleksandr Lukashenko" and box.mentions == 4
     assert {"Aleksandr Lukashenko", "Alexander Lukashenko", "Lukashenko"} <= set(box.aliases)
-    boxes = fact_boxes([a, make("b", [[*b, igor]])], CONFIG)
+    boxes = story_entities([a, make("b", [[*b, igor]])], CONFIG)
     (box,) = [x for x in boxes if "Aleksandr Lukashenko" in x.aliases]
     assert box.type == "PERSON" and "Alexander Lukashenko" in box.aliases
     assert "Lukashenko" not in box.aliases  # ambiguous once Igor Lukashenko turns up
@@ -190,7 +195,7 @@ def test_org_suffixes_merge_but_distinct_orgs_stay_apart() -> None:
         "Wagner PROPN nsubj 1 ORG ; lost VERB ROOT 1 ; and CCONJ cc 1 ; Federal PROPN nsubj 1 ORG ; , PUNCT punct 1 ; "
         "the DET det 8 ORG ; Federal PROPN compound 8 ORG ; News PROPN compound 8 ORG ; Agency PROPN conj 1 ORG",
     ]])
-    boxes = fact_boxes([a], CONFIG)
+    boxes = story_entities([a], CONFIG)
     (wagner,) = by_alias(boxes, "Wagner")
     assert wagner.name == "Wagner Group" and {"Wagner PMC", "Wagner Group"} <= set(wagner.aliases)
     assert wagner.mentions == 3
@@ -204,7 +209,7 @@ def test_junk_mentions_are_dropped() -> None:
         "@FahadShabbir PROPN nsubj 6 ORG ; Minsk PROPN nsubj 7 GPE ; grew VERB ROOT 7 ; . PUNCT punct 7",
         "He PRON nsubj 1 PERSON ; met VERB ROOT 1 ; X PROPN dobj 1 PERSON ; in ADP prep 1 ; 2023 NUM pobj 3 DATE ; . PUNCT punct 1",
     ]])
-    names = {b.name for b in fact_boxes([a], CONFIG)}
+    names = {b.name for b in story_entities([a], CONFIG)}
     assert names == {"Minsk"}
 
 
@@ -216,7 +221,7 @@ def test_roles_from_premodifiers_and_appositions() -> None:
         "ministry NOUN pobj 4 ; , PUNCT punct 0 ; has AUX aux 9 ; left VERB ROOT 9 ; . PUNCT punct 9",
         "Belarusian ADJ amod 2 NORP ; Olga PROPN compound 2 PERSON ; Petrova PROPN nsubj 3 PERSON ; left VERB ROOT 3 ; . PUNCT punct 3",
     ]])
-    boxes = fact_boxes([a], CONFIG)
+    boxes = story_entities([a], CONFIG)
     assert [r.text for r in by_alias(boxes, "Ivan Kubrakov")[0].roles] == ["Belarusian Interior Minister", "the head of the ministry"]
     assert by_alias(boxes, "Olga Petrova")[0].roles == ()  # a nationality is not a title
     assert len(by_alias(boxes, "Ivan Kubrakov")[0].evidence) == 2
@@ -235,7 +240,7 @@ def test_quotes_follow_speech_verbs_pronouns_and_continuations() -> None:
         ["Kubrakov PROPN nsubj 1 PERSON ; called VERB ROOT 1 =call ; it PRON dobj 1 ; “ PUNCT punct 5 ; a DET det 5 ; "
          "disgrace NOUN oprd 1 ; ” PUNCT punct 1 ; . PUNCT punct 1"],
     ])
-    (box,) = by_alias(fact_boxes([a], CONFIG), "Ivan Kubrakov")
+    (box,) = by_alias(story_entities([a], CONFIG), "Ivan Kubrakov")
     # one quote in two pieces; no speech verb: the scare quote is nobody's; two words are a term, not a quote
     assert [q.text for q in box.quotes] == ["We win this war" + JOIN + "And we stay right here."]
     assert all(q.speaker == "Ivan Kubrakov" for q in box.quotes)
@@ -248,16 +253,16 @@ def test_he_is_the_nearest_person_of_his_gender_never_the_main_one() -> None:
     said = ("“ PUNCT punct 8 ; We PRON nsubj 2 ; win VERB ccomp 8 ; this DET det 4 ; war NOUN dobj 2 ; , PUNCT punct 8 ; "
             "” PUNCT punct 8 ; {p} PRON nsubj 8 ; said VERB ROOT 8 =say ; . PUNCT punct 8")
     # 'he' after a woman named last: the man before her; 'she': the woman
-    boxes = fact_boxes([make("a", [[ivan, olga, said.format(p="he")]])], CONFIG)
+    boxes = story_entities([make("a", [[ivan, olga, said.format(p="he")]])], CONFIG)
     assert [q.speaker for b in boxes for q in b.quotes] == ["Ivan Kubrakov"]
-    boxes = fact_boxes([make("a", [[ivan, olga, said.format(p="she")]])], CONFIG)
+    boxes = story_entities([make("a", [[ivan, olga, said.format(p="she")]])], CONFIG)
     assert [q.speaker for b in boxes for q in b.quotes] == ["Olga Petrova"]
     # two people of unknown gender: 'he' could be either, so the quote is nobody's
     peter = ivan.replace("Ivan", "Peter").replace("Kubrakov", "Smith")
-    boxes = fact_boxes([make("a", [[ivan, peter, said.format(p="he")]])], CONFIG)
+    boxes = story_entities([make("a", [[ivan, peter, said.format(p="he")]])], CONFIG)
     assert [q.speaker for b in boxes for q in b.quotes] == []
     # nobody named in this or the last paragraph: no falling back to the story's main person
-    boxes = fact_boxes([make("a", [[ivan, ivan], ["The DET det 1 ; talks NOUN nsubj 2 ; ended VERB ROOT 2 ; . PUNCT punct 2"],
+    boxes = story_entities([make("a", [[ivan, ivan], ["The DET det 1 ; talks NOUN nsubj 2 ; ended VERB ROOT 2 ; . PUNCT punct 2"],
                                    ["Rain NOUN nsubj 1 ; fell VERB ROOT 1 ; . PUNCT punct 1"], [said.format(p="he")]])], CONFIG)
     assert [q.speaker for b in boxes for q in b.quotes] == []
 
@@ -271,7 +276,7 @@ def test_roles_only_from_role_nouns_and_never_denied() -> None:
         "Kubrakov PROPN nsubj 1 PERSON ; is AUX ROOT 1 =be #VBZ ; a DET det 3 ; lawyer NOUN attr 1 ; . PUNCT punct 1",
         "Kubrakov PROPN nsubj 1 PERSON ; is AUX ROOT 1 =be #VBZ ; the DET det 3 ; Lawyer NOUN attr 1 ; . PUNCT punct 1",
     ]])
-    (box,) = by_alias(fact_boxes([a], CONFIG), "Kubrakov")
+    (box,) = by_alias(story_entities([a], CONFIG), "Kubrakov")
     # 'the hearing' is no role; the denied one is not stated; 'a lawyer' and 'the Lawyer' are one role
     assert [r.text.casefold().split()[-1] for r in box.roles] == ["lawyer"] and box.roles[0].sources == 1
 
@@ -281,7 +286,7 @@ def test_sources_and_slugs() -> None:
     a = make("a", [[s.format(l="ORG"), s.format(l="ORG")]], source="Wire")
     b = make("b", [[s.format(l="ORG").replace("Café", "Cafe").replace("ORG", "GPE")]], source="Wire")
     c = make("c", [[s.format(l="ORG")]], source=None)
-    boxes = fact_boxes([a, b, c], CONFIG)
+    boxes = story_entities([a, b, c], CONFIG)
     assert [(x.name, x.type, x.id) for x in boxes] == [("Café Nord", "ORG", "cafe-nord"), ("Cafe Nord", "PLACE", "cafe-nord-2")]
     assert boxes[0].sources == 2 and boxes[0].articles == ("a", "c")
     assert boxes[1].sources == 1
@@ -293,7 +298,7 @@ def test_a_name_after_the_is_no_person() -> None:
         "the DET det 1 ; Patriot PROPN nsubj 2 PERSON ; closed VERB ROOT 2 ; . PUNCT punct 2",
         "the DET det 1 ; Patriot PROPN poss 3 PERSON ; ’s PART case 1 ; board NOUN nsubj 4 ; met VERB ROOT 4 ; . PUNCT punct 4",
     ]])
-    (box,) = fact_boxes([a], CONFIG)
+    (box,) = story_entities([a], CONFIG)
     assert (box.name, box.type, box.mentions) == ("Patriot", "ORG", 3)
 
 
@@ -303,7 +308,7 @@ def test_honorifics_go_but_abbreviation_points_stay() -> None:
         "Inc. PROPN dobj 2 ORG ; staff NOUN npadvmod 2",
         "Mr. PROPN compound 1 PERSON ; Putin PROPN nsubj 2 PERSON ; left VERB ROOT 2 ; . PUNCT punct 2",
     ]])
-    boxes = fact_boxes([a], CONFIG)
+    boxes = story_entities([a], CONFIG)
     assert [(b.name, b.aliases) for b in boxes] == [("Vladimir Putin", ("Vladimir Putin", "Putin")), ("Apple Inc.", ("Apple Inc.",))]
 
 
@@ -337,7 +342,7 @@ def test_copies_of_one_wire_text_count_as_one_source() -> None:
     b = make("b", [[KUBRAKOV_MET, KUBRAKOV_SAID]], source="Paper")  # the same text, another outlet
     c = make("c", [["Ivan PROPN compound 1 PERSON ; Kubrakov PROPN nsubj 2 PERSON ; left VERB ROOT 2 ; Minsk PROPN dobj 2 GPE ; "
                     "quickly ADV advmod 2 ; after ADP prep 2 ; long ADJ amod 7 ; talks NOUN pobj 5 ; . PUNCT punct 2"]])
-    (box,) = by_alias(fact_boxes([a, b, c], CONFIG), "Ivan Kubrakov")
+    (box,) = by_alias(story_entities([a, b, c], CONFIG), "Ivan Kubrakov")
     assert box.articles == ("a", "b", "c") and box.sources == 2
     (quote,) = box.quotes
     assert quote.text == "We train them daily" and quote.sources == 1  # two articles, one wire text
@@ -368,13 +373,13 @@ def test_descriptions_link_to_the_one_person_they_fit() -> None:
                 "Kubrakov PROPN nsubj 4 PERSON ; left VERB ROOT 4 ; . PUNCT punct 4")
     leader = ("The DET det 2 ; Belarusian ADJ amod 2 NORP ; leader NOUN nsubj 3 ; warned VERB ROOT 3 ; "
               "Poland PROPN dobj 3 GPE ; . PUNCT punct 3")
-    boxes = fact_boxes([make("a", [[luka, kubrakov, leader]])], CONFIG)
+    boxes = story_entities([make("a", [[luka, kubrakov, leader]])], CONFIG)
     (box,) = by_alias(boxes, "Aleksandr Lukashenko")
     assert box.mentions == 2 and [c.sentence for c in box.evidence] == [0, 2]
     assert box.aliases == ("Aleksandr Lukashenko",)  # a description is no alias
     assert by_alias(boxes, "Ivan Kubrakov")[0].mentions == 1
     rival = luka.replace("Aleksandr", "Igor").replace("Lukashenko", "Petrov")
-    boxes = fact_boxes([make("a", [[luka, rival, leader]])], CONFIG)
+    boxes = story_entities([make("a", [[luka, rival, leader]])], CONFIG)
     assert all(b.mentions == 1 for b in boxes if b.type == "PERSON")  # two Belarusian presidents: nobody's
 
 
@@ -388,7 +393,7 @@ def test_ships_titles_and_first_names() -> None:
         "Tara PROPN compound 1 PERSON ; Reid PROPN nsubj 2 PERSON ; left VERB ROOT 2 ; . PUNCT punct 2",
         "Tara PROPN nsubj 1 PERSON ; smiled VERB ROOT 1 ; . PUNCT punct 1",
     ]])
-    boxes = fact_boxes([a], CONFIG)
+    boxes = story_entities([a], CONFIG)
     assert {(b.name, b.type, b.aliases) for b in boxes} == {
         ("INS Mysore", "VESSEL", ("INS Mysore", "Mysore")),
         ("Tim Fanning", "PERSON", ("Tim Fanning", "Fanning")),
@@ -406,16 +411,16 @@ def test_place_votes_and_common_nouns() -> None:
         "Riot PROPN nsubj 1 PERSON ; spread VERB ROOT 1 ; . PUNCT punct 1",
         "The DET det 1 ; riot NOUN nsubj 2 ; ended VERB ROOT 2 ; . PUNCT punct 2",
     ]])
-    assert [(b.name, b.type) for b in fact_boxes([a], CONFIG)] == [("Ashgabat", "PLACE")]
+    assert [(b.name, b.type) for b in story_entities([a], CONFIG)] == [("Ashgabat", "PLACE")]
 
 
 def test_the_navy_is_the_one_navy_of_the_story() -> None:
     indian = "Indian PROPN compound 1 ORG ; Navy PROPN nsubj 2 ORG ; sailed VERB ROOT 2 ; . PUNCT punct 2"
     navy = "the DET det 1 ; Navy PROPN nsubj 2 ORG ; fired VERB ROOT 2 ; . PUNCT punct 2"
-    (box,) = fact_boxes([make("a", [[indian, navy]])], CONFIG)
+    (box,) = story_entities([make("a", [[indian, navy]])], CONFIG)
     assert box.aliases == ("Indian Navy", "Navy")
     us = indian.replace("Indian", "U.S.")
-    boxes = fact_boxes([make("a", [[indian, us, navy]])], CONFIG)
+    boxes = story_entities([make("a", [[indian, us, navy]])], CONFIG)
     assert sorted(b.name for b in boxes) == ["Indian Navy", "Navy", "U.S. Navy"]
 
 
@@ -560,7 +565,7 @@ def test_acronyms_products_and_place_abbreviations() -> None:
         "Calif. PROPN appos 3 GPE ; . PUNCT punct 2",
         "Apple PROPN nsubj 1 ORG ; sold VERB ROOT 1 ; iPhone PROPN dobj 1 PRODUCT ; . PUNCT punct 1",
     ]])
-    boxes = fact_boxes([a], CONFIG)
+    boxes = story_entities([a], CONFIG)
     assert {(b.name, b.type, b.aliases) for b in boxes} >= {
         ("Federal Bureau of Investigation", "ORG", ("Federal Bureau of Investigation", "FBI")), ("iPhone", "PRODUCT", ("iPhone",))}
     assert "Calif." not in {x for b in boxes for x in b.aliases}
@@ -571,11 +576,11 @@ def test_two_spellings_in_one_article_are_two_people_and_their_surname_is_nobody
     bobby = "Bobby PROPN compound 1 PERSON ; Goodlatte PROPN nsubj 2 PERSON ; left VERB ROOT 2 ; . PUNCT punct 2"
     said = ("“ PUNCT punct 8 ; We PRON nsubj 2 ; win VERB ccomp 8 ; this DET det 4 ; war NOUN dobj 2 ; , PUNCT punct 8 ; "
             "” PUNCT punct 8 ; Goodlatte PROPN nsubj 8 PERSON ; said VERB ROOT 8 =say ; . PUNCT punct 8")
-    boxes = fact_boxes([make("a", [[bob, bobby, said]])], CONFIG)
+    boxes = story_entities([make("a", [[bob, bobby, said]])], CONFIG)
     assert {b.name for b in boxes} == {"Bob Goodlatte", "Bobby Goodlatte", "Goodlatte"}
     assert not any(b.quotes for b in boxes)  # father's or son's words: the bare surname does not say
     # in different articles the two spellings are one person, and the surname is his
-    boxes = fact_boxes([make("a", [[bob, said]]), make("b", [[bobby]])], CONFIG)
+    boxes = story_entities([make("a", [[bob, said]]), make("b", [[bobby]])], CONFIG)
     ((name, speakers),) = [(b.name, [q.speaker for q in b.quotes]) for b in boxes]
     assert name in ("Bob Goodlatte", "Bobby Goodlatte") and speakers == [name]
 
@@ -587,7 +592,7 @@ def test_a_suggested_role_is_not_stated_and_a_role_noun_makes_a_person() -> None
         "Northwestern PROPN compound 1 ORG ; quarterback NOUN compound 3 ; Kain PROPN compound 3 ORG ; Colter PROPN nsubj 4 ORG ; "
         "spoke VERB ROOT 4 ; . PUNCT punct 4",
     ]])
-    boxes = fact_boxes([a], CONFIG)
+    boxes = story_entities([a], CONFIG)
     assert by_alias(boxes, "Ramsey")[0].roles == ()
     (colter,) = by_alias(boxes, "Kain Colter")
     assert colter.type == "PERSON" and [r.text for r in colter.roles] == ["Northwestern quarterback"]
@@ -597,7 +602,7 @@ def test_a_generation_in_one_article_is_another_person() -> None:
     father = "Joseph PROPN compound 1 PERSON ; Smith PROPN nsubj 2 PERSON ; preached VERB ROOT 2 ; . PUNCT punct 2"
     son = ("Joseph PROPN compound 2 PERSON ; Smith PROPN compound 2 PERSON ; III PROPN nsubj 3 PERSON ; "
            "led VERB ROOT 3 ; . PUNCT punct 3")
-    names = {b.name for b in fact_boxes([make("a", [[father, son]])], CONFIG)}
+    names = {b.name for b in story_entities([make("a", [[father, son]])], CONFIG)}
     assert {"Joseph Smith", "Joseph Smith III"} <= names
 
 
@@ -605,5 +610,5 @@ def test_a_generation_is_another_person_across_articles_too() -> None:
     father = "Donald PROPN compound 1 PERSON ; Trump PROPN nsubj 2 PERSON ; spoke VERB ROOT 2 ; . PUNCT punct 2"
     son = ("Donald PROPN compound 2 PERSON ; Trump PROPN compound 2 PERSON ; Jr. PROPN nsubj 3 PERSON ; "
            "left VERB ROOT 3 ; . PUNCT punct 3")
-    names = {b.name for b in fact_boxes([make("a", [[father]]), make("b", [[son]])], CONFIG)}
+    names = {b.name for b in story_entities([make("a", [[father]]), make("b", [[son]])], CONFIG)}
     assert {"Donald Trump", "Donald Trump Jr."} <= names

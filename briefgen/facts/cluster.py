@@ -13,6 +13,7 @@ from typing import NamedTuple
 
 from briefgen.facts import names as n
 from briefgen.facts.mentions import M
+from briefgen.unionfind import UnionFind
 
 log = logging.getLogger(__name__)
 
@@ -28,19 +29,6 @@ class Ent(NamedTuple):
     ambiguous: bool = False  # a surname two people share: its quotes and roles could be either's
 
 
-class _Union:
-    def __init__(self, keys: list[str]) -> None:
-        self.parent = {k: k for k in keys}
-
-    def find(self, k: str) -> str:
-        while self.parent[k] != k:
-            k = self.parent[k]
-        return k
-
-    def join(self, k: str, into: str) -> None:
-        self.parent[self.find(k)] = self.find(into)
-
-
 def cluster(ms: list[M]) -> list[tuple[list[int], str, bool]]:
     """Groups of mention indices, each with the type it must have ("" = by majority) and whether it
     is a bare surname that two people of the story share (nobody's words or roles can be its)."""
@@ -51,7 +39,7 @@ def cluster(ms: list[M]) -> list[tuple[list[int], str, bool]]:
     votes = {k: Counter(ms[i].label for i in v if ms[i].label) for k, v in groups.items()}
     stated = {k: Counter(ms[i].hint for i in v if ms[i].hint) for k, v in groups.items()}
     order = sorted(groups, key=lambda k: (-len(groups[k]), k))
-    u = _Union(order)
+    u = UnionFind(order)
     forced: dict[str, str] = {}
     unsure: set[str] = set()  # bare surnames that two people of the story share
 

@@ -1,4 +1,4 @@
-"""The nouns that can head a stated role: role_nouns.tsv, made from WordNet 3.0 by scripts/role_lexicon.py.
+"""The nouns that can head a stated role: role_nouns.py, made from WordNet 3.0 by scripts/role_lexicon.py.
 
 A role is a title, an office, an occupation or a relation of a person ("Interior Minister", "the
 founder of ...", "her husband"), or the kind of body an organisation is ("the shoe company"). Any
@@ -8,9 +8,9 @@ other premodifier or apposition ("the hearing", "ever the showman", a score, a c
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib.resources import files
 
 from briefgen.facts.names import ORG_NOUNS, TITLES
+from briefgen.facts.role_nouns import TABLE
 
 #: Roles that WordNet files under other senses, or words the titles list already treats as one
 #: ('ceo', 'chairwoman'); never the modifiers of a title ('former', 'acting').
@@ -20,8 +20,8 @@ _NOT_HEADS = frozenset({"former", "acting", "interim", "new", "vice", "assistant
 @lru_cache(maxsize=1)
 def _table() -> dict[str, frozenset[str]]:
     kinds: dict[str, set[str]] = {}
-    for line in files("briefgen.facts").joinpath("role_nouns.tsv").read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
+    for line in TABLE.splitlines():
+        if line:
             word, kind = line.split("\t")
             kinds.setdefault(word, set()).add(kind)
     return {w: frozenset(k) for w, k in kinds.items()}
