@@ -247,8 +247,9 @@ def disputed(art: AnalyzedArticle, sent: Sentence) -> list[Found]:
     toks, kids = sent.tokens, children(sent.tokens)
     out: list[Found] = []
     for i, t in enumerate(toks):
-        if t.pos != "VERB" or t.lemma.lower() not in DENY:
-            continue
+        if t.pos != "VERB" or t.lemma.lower() not in DENY or any(toks[c].dep == "neg" for c in kids[i]) or any(
+                toks[c].dep == "nsubj" and toks[c].text.lower() in PERSONAL for c in kids[i]):
+            continue  # "we never denied this": no denial, or a speaker's own
         target = t.head if t.dep == "relcl" else next((c for c in kids[i] if toks[c].dep in ("ccomp", "dobj", "nsubjpass")), None)
         if target is None:
             continue

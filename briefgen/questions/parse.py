@@ -102,7 +102,7 @@ def tidy(text: str) -> str:
 def lower_first(toks: Sequence[Token], idx: set[int], text: str) -> str:
     """Lower a leading "The"/"He"/"Roads"/"Smaller": the phrase no longer starts the sentence."""
     t = toks[min(idx)] if idx else None
-    first = t is not None and t.pos not in ("PROPN", "PRON") and not t.ent and t.start == min(x.start for x in toks) and (
+    first = t is not None and t.pos != "PROPN" and not t.ent and t.start == min(x.start for x in toks) and (
         t.text[1:].islower())  # "Smaller counties", "Emergency legislation": capitalised only because the sentence began
     if t is not None and (t.tag in ("DT", "PRP", "PRP$") or first) and t.text != "I" and text.startswith(t.text):
         return text[:1].lower() + text[1:]
