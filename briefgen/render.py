@@ -50,7 +50,7 @@ KIND_LABELS = {
 #: and the home page needs no "Next" link at its foot.
 WIDE = {"index.md": ("navigation", "toc", "footer"), "search.md": ("navigation", "toc"), "entities.md": ("navigation",),
         "changes.md": ("navigation",), "report.md": ("navigation",), "confidence.md": ("navigation",)}
-TYPE_LABELS = {"PERSON": "Person", "ORG": "Organisation", "PLACE": "Place", "VESSEL": "Ship", "PRODUCT": "Product"}
+TYPE_LABELS = {"PERSON": "Person", "ORG": "Organisation", "PLACE": "Place", "VESSEL": "Ship", "PRODUCT": "Product or work"}
 
 
 def md_escape(value: Any) -> str:
