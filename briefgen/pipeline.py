@@ -175,6 +175,8 @@ def brief(story: Any, items: list[AnalyzedArticle], config: BuildConfig, boxes: 
         questions=open_questions,
         first_date=dates[0] if dates else None,
         last_date=dates[-1] if dates else None,
+        key_point_count=summarize.key_point_count(summary, config),
+        timeline=tuple(summarize.timeline(items)),
     )
 
 

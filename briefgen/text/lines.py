@@ -25,3 +25,42 @@ TRAILERS = re.compile(
     r"|Photo:|Image:|Picture:|Getty Images\s*$|Caption:)",
     re.I,
 )
+# Sentences that are site furniture, captions, credits or headings, never news (anywhere in a sentence).
+FURNITURE = re.compile(
+    r"(Tweet with a location|Follow (?:us|him|her|@)|Sign up|Subscribe|newsletter|mailing list|your inbox|cookies?\b|"
+    r"privacy policy|terms of (?:use|service)|Click here|Read more|Continue reading|Story continued|All rights reserved|"
+    r"Copyright \d|©|Getty Images|\bAP Photo\b|\(Photo|Photo(?:graph)?:|Image:|Picture:|File photo|\bfile photo\b|caption|"
+    r"appeared first on|https?://|www\.|@\w{2,}|Contact us|Advertisement|Related articles?|enable Javascript|"
+    r"Facebook Twitter|Share (?:this|on)|contributed to this report|Add as an interest|Watch the video|"
+    r"Image Credit|Photo Credit|Image copyright|\b(?:Reuters|AFP|EPA|AP|Getty) (?:Photo|Images?)\b|"
+    r"\((?:[A-Z][\w.'’-]* ?){1,4}/(?:[A-Z][\w.'’-]* ?){1,4}\)|Video (?:by|courtesy)|Embed (?:this|code)|"
+    r"Media playback|your (?:device|browser)|this video|the video (?:above|below)|in the video|Download the|"
+    r"\bapp\b.{0,20}\b(?:iPhone|Android)\b|Wayback Machine|Internet Archive|crawl data|Please (?:verify|try again)|"
+    r"Learn more|Rating is available|See more of)",
+    re.I,
+)
+# Whole paragraphs of social-media widgets, web-archive notes and reprint furniture: each starts a
+# block that runs to the end of its paragraph, and the paragraphs after it that continue the same
+# widget ("Tweet with a location" is followed by "You can add location information ...").
+BOILERPLATE_PARAGRAPH = re.compile(
+    r"^\s*(?:Tweet with a location|You can add location information to your Tweets|Add this Tweet to your website"
+    r"|Starting in \d{4}, Alexa Internet|These crawls are part of an effort|The seed for \w+ was:"
+    r"|This (?:data|page) is currently not publicly accessible|Sorry, the page you requested"
+    r"|Please enable Javascript|This feature is not available right now|Rating is available when the video"
+    r"|Media playback is unsupported|Image copyright|Image caption|Story highlights\s*$|Embed this video"
+    r"|Breaking News Emails\b|Newsletter Sign Up|Sign up (?:here|now|for)|Get The [\w' ]+ by email"
+    r"|Want stories like these|Interested in [^?]{0,40}\? Add|Have a tip we should know|Follow [\w .]+ on Twitter"
+    r"|From Wikipedia, the free encyclopedia|Advertisement(?: Continue reading the main story)?\s*$"
+    r"|Story Continued Below\s*$|Text Size\b|This (?:article|story) was (?:reprinted|republished|originally published)"
+    r"|Copyright \d{4}|© ?\d{4}|All rights reserved)",
+    re.I,
+)
+# A paragraph that is nothing but marks ("___", "+", "###", "...") or a lone widget word ("reset", "Twitter").
+EMPTY_PARAGRAPH = re.compile(
+    r"^\s*(?:[\W_]+|reset|twitter|facebook|play facebook|photo|email|print|share|more information|abstract|also:?)\s*$", re.I
+)
+
+
+def is_boilerplate(paragraph: str) -> bool:
+    """A paragraph that is site, archive or social-media furniture rather than article text."""
+    return bool(BOILERPLATE_PARAGRAPH.match(paragraph) or EMPTY_PARAGRAPH.match(paragraph))

@@ -1,0 +1,146 @@
+"""Independent sources: the one definition of who carries a claim apart from whom.
+
+Two articles are one source when they come from one outlet (front-matter source, or the host
+of their URL) or when one copies or rewrites the other (word 5-shingles: MinHash signatures,
+banded into buckets (locality-sensitive hashing) so only articles that share a bucket are
+compared, then the candidates are checked exactly; near-linear in the number of articles).
+Summaries and confidence labels count sources through ``count``; facts/sources.py holds the
+same code until the facts stage imports it from here.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from typing import NamedTuple
+from urllib.parse import urlsplit
+
+import numpy as np
+
+from briefgen.models import Article
+
+SHINGLE = 5
+BANDS, ROWS = 32, 2  # 64 hashes; pairs with Jaccard >= ~0.2 almost always share a bucket
+#: Share of the shorter article's shingles found in the longer one: a copy with a new lede,
+#: or a rewrite that keeps most of the wire's sentences.
+CONTAINMENT = 0.5
+_PRIME = (1 << 31) - 1  # a*x + b stays below 2**63
+
+
+def _coefficients(tag: str) -> np.ndarray:
+    """Fixed hash parameters, the same on every machine and numpy version."""
+    raw = (hashlib.blake2b(f"{tag}{i}".encode(), digest_size=8).digest() for i in range(BANDS * ROWS))
+    return np.array([1 + int.from_bytes(r, "little") % (_PRIME - 1) for r in raw], dtype=np.uint64)
+
+
+_A, _B = _coefficients("a"), _coefficients("b")
+_WORD = re.compile(r"\w+")
+
+
+def shingles(text: str) -> set[int]:
+    """Each distinct run of SHINGLE words (all the words if fewer), hashed once."""
+    words = [w.encode() for w in _WORD.findall(text.casefold())]
+    runs = zip(*(words[k:] for k in range(SHINGLE)), strict=False) if len(words) > SHINGLE else [words]  # the last run ends it
+    grams = set(map(b" ".join, runs)) - {b""}
+    blake2b, from_bytes = hashlib.blake2b, int.from_bytes
+    return {from_bytes(blake2b(g, digest_size=4).digest(), "little") % _PRIME for g in grams}
+
+
+def signature(sh: set[int]) -> np.ndarray:
+    """MinHash: per hash function the least (a*x + b) mod p over the shingles (all < 2**31)."""
+    x = np.fromiter(sh, dtype=np.uint64, count=len(sh)) if sh else np.zeros(1, dtype=np.uint64)
+    h = _A[:, None] * x[None, :]
+    h += _B[:, None]
+    h %= np.uint64(_PRIME)
+    return np.asarray(h.min(axis=1))
+
+
+def outlet(article: Article) -> str | None:
+    if article.source:
+        return article.source.strip().casefold()
+    if article.url:
+        host = urlsplit(article.url).hostname or ""
+        return re.sub(r"^(?:www|m|mobile|amp)\.", "", host) or None
+    return None
+
+
+class Independence(NamedTuple):
+    """What makes articles one source: their outlet, and which articles copy or rewrite them."""
+
+    outlet: dict[str, str]  # article id -> outlet ("" when unknown)
+    copies: dict[str, frozenset[str]]  # article id -> its near-duplicates
+
+
+class Print(NamedTuple):
+    """What LSH needs of one article, a function of its text alone (so a build can cache it)."""
+
+    shingles: int  # how many distinct shingles
+    minhash: bytes  # the signature's uint64 values; empty under 3 shingles (too short to compare)
+    grams: bytes = b""  # the shingles, sorted uint32 values, for the exact check of LSH's pairs
+
+
+def fingerprint(article: Article) -> Print:
+    sh = shingles(article.text)
+    if len(sh) < 3:
+        return Print(len(sh), b"")
+    return Print(len(sh), signature(sh).tobytes(), np.array(sorted(sh), dtype=np.uint32).tobytes())
+
+
+def independence(articles: Sequence[Article], prints: Mapping[str, Print] | None = None) -> Independence:
+    """Near-duplicate pairs by MinHash + LSH, checked exactly; outlets from source or URL.
+    ``prints``: articles' ``fingerprint`` by id, where the caller has them."""
+    ids = sorted({a.id for a in articles})
+    by_id = {a.id: a for a in articles}
+    known = prints or {}
+    fp = {i: known.get(i) or fingerprint(by_id[i]) for i in ids}
+
+    def common(a: str, b: str) -> int:
+        """Shingles two articles share."""
+        x, y = (np.frombuffer(fp[i].grams, dtype=np.uint32) for i in (a, b))
+        return len(np.intersect1d(x, y, assume_unique=True))
+
+    buckets: dict[tuple[int, bytes], list[str]] = defaultdict(list)
+    for i in ids:
+        if fp[i].shingles < 3:
+            continue
+        sig = np.frombuffer(fp[i].minhash, dtype=np.uint64)
+        for band in range(BANDS):
+            buckets[(band, sig[band * ROWS : (band + 1) * ROWS].tobytes())].append(i)
+    copies: dict[str, set[str]] = defaultdict(set)
+    checked: set[tuple[str, str]] = set()
+    for members in buckets.values():
+        for k, a in enumerate(members):
+            for b in members[k + 1 :]:
+                if (a, b) in checked:
+                    continue
+                checked.add((a, b))
+                if common(a, b) >= CONTAINMENT * min(fp[a].shingles, fp[b].shingles):
+                    copies[a].add(b)
+                    copies[b].add(a)
+    return Independence({i: outlet(by_id[i]) or "" for i in ids}, {i: frozenset(v) for i, v in copies.items()})
+
+
+def count(article_ids: Iterable[str], ind: Independence) -> int:
+    """How many independent sources carry something found in these articles: groups of them
+    joined by a shared outlet or by copying, within these articles only (two outlets are not
+    one source because some third article copied from both)."""
+    ids = sorted(set(article_ids))
+    parent = {i: i for i in ids}
+
+    def find(i: str) -> str:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    first: dict[str, str] = {}
+    for i in ids:
+        o = ind.outlet.get(i, "")
+        if o:
+            parent[find(i)] = find(first.setdefault(o, i))
+        for j in ind.copies.get(i, ()):
+            if j in parent:
+                parent[find(i)] = find(j)
+    return len({find(i) for i in ids})
