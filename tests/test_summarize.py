@@ -142,7 +142,8 @@ def test_timeline_dates_events_in_date_order_resolving_weekdays() -> None:
         make("a.txt", [["Heavy rain flooded the river town of Millbrook on Tuesday, forcing 2,000 residents from their homes."],
                        ["The army arrived in Millbrook on March 1, 2024 to build a second wall of sandbags by the river."]],
              date="2024-03-07"),
-        make("b.txt", [["Engineers inspected the broken levee north of Millbrook yesterday and found two more cracks."]], date="2024-03-08"),
+        make("b.txt", [["Engineers inspected the broken levee north of Millbrook yesterday and found two more cracks."]],
+             date="2024-03-08"),
     ]
     events = timeline(items)
     assert [e.date for e in events] == ["2024-03-01", "2024-03-05", "2024-03-07"]

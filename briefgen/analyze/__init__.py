@@ -27,6 +27,7 @@ from functools import cache, cached_property
 from typing import Any
 
 from briefgen import models
+from briefgen.analyze import sentences as boundaries
 from briefgen.analyze.parse import (
     COMPONENTS,
     ENTITY_LABELS,
@@ -135,7 +136,9 @@ def fingerprint(model: str) -> str:
         ",".join(sorted(ENTITY_LABELS)),
         *records,
         f"marshal-{marshal.version}",
-        *(_source(f) for f in (_chunks, _convert, _rows, _outline, Parsed, TokenAttributes)),
+        *(_source(f) for f in (_chunks, _convert, _rows, _outline, Parsed, TokenAttributes, boundaries.add_to,
+                               boundaries.mark_boundaries)),
+        repr((boundaries.ABBREVIATIONS, sorted(boundaries.BEFORE_NAME), boundaries.PARENTHESIS)),
     )
 
 
