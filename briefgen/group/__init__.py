@@ -49,6 +49,7 @@ from briefgen.group.features import (
     vectorize,
 )
 from briefgen.models import AnalyzedArticle, Story
+from briefgen.text.lines import DATELINE, DATELINE_BARE, FURNITURE, TRAILERS, is_boilerplate
 
 __all__ = ["Counts", "Settings", "article_counts", "assign_ids", "group", "settings_for", "slugify", "validate_editor"]
 
@@ -182,6 +183,12 @@ def assign_ids(
     return out
 
 
+#: Longest title made from a lead sentence, in words (ingest's inferred titles use the same).
+TITLE_WORDS = 14
+_CREDIT = re.compile(r"\b(?:REUTERS|AFP|AP|EPA|Getty|Reuters)/\w|\bapp store\b|\bImages?/", re.I)
+_READER_TITLE = re.compile(r"^(?:You|Your)\b")
+# A headline cut at an abbreviation or initial: "... Dr", "... U.S", "... John F", "A 4".
+_CUT = re.compile(r"(?:\b(?:Dr|Mr|Mrs|Ms|Mt|St|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Jr|Sr|No|vs)|\b[A-Z]|\b(?:[A-Z]\.)+[A-Z]|\bA \d+)$")
 _TIME = re.compile(r"\d{1,2}\s*:\s*\d{2}|^\s*(posted|updated|published|last updated|article posted)\b", re.I)
 
 
@@ -192,8 +199,68 @@ def headline_like(title: str) -> bool:
     return len(words) >= 3 and digits <= 0.2 * len(title) and not _TIME.search(title)
 
 
+def title_problem(title: str) -> str | None:
+    """Why a headline cannot stand as the story's title (boilerplate, a caption or credit, a
+    dateline or time stamp, a cut-off line), or None."""
+    t = title.strip()
+    if not headline_like(t):
+        return "not a headline"
+    if is_boilerplate(t) or TRAILERS.match(t) or FURNITURE.search(t) or _CREDIT.search(t) or _READER_TITLE.match(t):
+        return "boilerplate"
+    if DATELINE.fullmatch(t) or DATELINE_BARE.fullmatch(t + " - "):
+        return "dateline"
+    if _CUT.search(t):
+        return "cut at an abbreviation"
+    return None
+
+
+def sentence_case(title: str, text: str) -> str:
+    """An all-capitals headline in sentence case; words the article writes capitalised (names,
+    acronyms) keep the article's spelling."""
+    letters = [c for c in title if c.isalpha()]
+    if not letters or not all(c.isupper() for c in letters):
+        return title
+    spelled: dict[str, str] = {}
+    for m in re.finditer(r"(?<=[a-z,;] )([A-Z][\w'’.-]*)", text):  # capitalised mid-sentence: a name
+        spelled.setdefault(m.group(1).lower(), m.group(1))
+    words = []
+    for k, word in enumerate(title.split(" ")):
+        low = word.lower()
+        core = re.sub(r"^\W+|\W+$", "", low)
+        kept = spelled.get(core)
+        if kept:
+            words.append(low.replace(core, kept))
+        elif core == "i" or (k == 0 and low[:1].isalpha()):
+            words.append(low[:1].upper() + low[1:])
+        else:
+            words.append(low)
+    out = " ".join(words)
+    return out[:1].upper() + out[1:]
+
+
+def lead_title(item: AnalyzedArticle) -> str | None:
+    """A title from the article's first whole news sentence, as analysis split it (never at an
+    abbreviation); up to TITLE_WORDS words, else cut at a word with an ellipsis."""
+    from briefgen.analyze import spans
+
+    text = item.article.text
+    headings = [(p.start, p.start + len(p.text)) for p in item.article.paragraphs if p.is_heading]
+    for _, start, end in spans(item):
+        sentence = text[start:end].strip()
+        words = sentence.split()
+        if (len(words) < 6 or not re.search(r"[.!][\"'”’)]?$", sentence) or FURNITURE.search(sentence)
+                or _CREDIT.search(sentence) or _READER_TITLE.match(sentence) or any(a <= start < b for a, b in headings)):
+            continue
+        if len(words) <= TITLE_WORDS:
+            return sentence.rstrip(".")
+        return " ".join(words[: TITLE_WORDS - 2]).rstrip(",;:") + "…"
+    return None
+
+
 def choose_title(items: Sequence[AnalyzedArticle], group: Sequence[int], features: Sequence[Features]) -> str:
-    """The headline of the most central article (closest to the rest of the story)."""
+    """The headline of the most central article (closest to the rest of the story) that is a real
+    headline, in sentence case if the source shouts; failing that, the lead sentence of the most
+    central article that has one."""
     centroid: defaultdict[str, float] = defaultdict(float)
     for i in group:
         for feature, w in features[i].weights.items():
@@ -202,11 +269,16 @@ def choose_title(items: Sequence[AnalyzedArticle], group: Sequence[int], feature
     def centrality(i: int) -> float:
         return dot(features[i].weights, centroid) - dot(features[i].weights, features[i].weights)
 
-    def rank(i: int) -> tuple[bool, bool, float, str]:
-        title = items[i].article.title
-        return (items[i].article.title_inferred, not headline_like(title), -centrality(i), items[i].article.id)
-
-    return items[min(group, key=rank)].article.title
+    ranked = sorted(group, key=lambda i: (-centrality(i), items[i].article.id))
+    for i in ranked:
+        article = items[i].article
+        if not article.title_inferred and title_problem(article.title) is None:
+            return sentence_case(article.title.strip(), article.text)
+    for i in ranked:
+        title = lead_title(items[i])
+        if title:
+            return title
+    return items[ranked[0]].article.title
 
 
 def why_grouped(items: Sequence[AnalyzedArticle], group: Sequence[int], features: Sequence[Features], limit: int = 6) -> tuple[str, ...]:
