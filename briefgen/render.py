@@ -26,6 +26,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from briefgen.confidence import LEGEND
 from briefgen.config import BuildConfig
 from briefgen.group import slugify
 from briefgen.models import Article, Briefing, Citation, FactBox, StoryBrief
@@ -210,6 +211,7 @@ def render_pages(
     write("changes.md", "pages/changes.html.j2", briefing=briefing, changes=briefing.changes,
           stories={sb.story.id: sb for sb in briefing.stories})
     write("archive.md", "archive.md.j2", editions=editions)
+    write("confidence.md", "confidence.md.j2", legend=LEGEND)
     for sb in briefing.stories:
         numbers = {aid: n for n, aid in enumerate(sb.story.articles, start=1)}
         write(f"stories/{sb.story.id}.md", "pages/story.html.j2", sb=sb, numbers=numbers, facts=sb.facts[: config.max_fact_boxes])
@@ -302,8 +304,15 @@ def story_json(sb: StoryBrief) -> dict[str, Any]:
                 "sources": s.sources,
                 "confidence": s.confidence or None,
                 "confidence_reason": s.confidence_reason or None,
+                "reported": s.reported,
             }
             for s in sb.summary
+        ],
+        "key_point_count": sb.key_point_count,
+        "timeline": [
+            {"date": e.date, "approximate": e.approximate, "text": e.citation.text, "article": e.citation.article,
+             "sentence": e.citation.sentence}
+            for e in sb.timeline
         ],
         "entities": [entity_json(f) for f in sb.facts],
         "questions": [
