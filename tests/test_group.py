@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import re
 from collections.abc import Sequence
 from pathlib import Path
@@ -277,3 +278,40 @@ def test_sparse_rows_give_the_dot_products_of_the_vectors() -> None:
         for j, product in zip(others, rows.dots(i, others), strict=True):
             assert product == pytest.approx(dot(fs[i].weights, fs[j].weights), abs=1e-12)
     assert rows.dots(0, []) == []
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "You can add location information to your Tweets",
+        "Image copyright Getty Images Image caption The band broke up in 1980",
+        "Bernie Sanders liked what he heard. REUTERS/Jonathan Ernst",
+        "The State Department said on Monday it was ending U.S",
+        "A champion of the second-shooter conspiracy theory behind the John F",
+        "Posted 11 / 27 / 2009 7: 21 AM",
+    ],
+)
+def test_boilerplate_captions_and_cut_lines_are_not_titles(title: str) -> None:
+    from briefgen.group import title_problem
+
+    assert title_problem(title) is not None
+
+
+def test_an_all_caps_headline_is_put_in_sentence_case_keeping_names() -> None:
+    from briefgen.group import sentence_case, title_problem
+
+    text = "Fans said that the film with Shaquille O'Neal was Kazaam, not the one they remember from the NBA era."
+    assert title_problem("I TOLD YOU KAZAAM WAS A DIFFERENT MOVIE!") is None
+    assert sentence_case("I TOLD YOU KAZAAM WAS A DIFFERENT MOVIE!", text) == "I told you Kazaam was a different movie!"
+    assert sentence_case("Pirates seized off Aden", text) == "Pirates seized off Aden"
+
+
+def test_without_a_real_headline_the_title_is_a_whole_lead_sentence() -> None:
+    items = event_articles(ESCAPE_A, "a", 3)
+    items = [
+        AnalyzedArticle(dataclasses.replace(x.article, title="You can add location information to your Tweets"), x.sentences, x.mentions)
+        for x in items
+    ]
+    (story,) = group(items, CONFIG)
+    assert "location information" not in story.title
+    assert any(s.text.startswith(story.title.rstrip("…")) for x in items for s in x.sentences)
