@@ -69,11 +69,13 @@ NUMBER_WORDS = {w: i for i, w in enumerate((
 _BAD_TITLE = re.compile(
     r"(add location information|Tweet with a location|Image Credit|Photo credit|\bAP Photo\b|See more of|on Facebook|"
     r"Follow (?:us|@)|Sign up|Subscribe|newsletter|cookies|Click here|Getty Images|Advertisement|All rights reserved|"
-    r"JavaScript|^(?:You|Your)\b|\bvideo\b.*\bplay|Watch:|^Video\b|^Related\b|Copyright)",
+    r"JavaScript|^(?:You|Your)\b|\bvideo\b.*\bplay|Watch:|^Video\b|^Related\b|^Copyright)",
     re.I,
 )
 _CUT_TITLE = re.compile(r"(?:\b(?:Dr|Mr|Mrs|Ms|Mt|St|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Jr|Sr|Inc|Co|Corp|No|vs)|\b[A-Z]|U\.S|U\.K|\bA \d+)$")
-_STAMP_TITLE = re.compile(r"^\s*(?:posted|updated|published)\b|\d{1,2}\s*:\s*\d{2}|^[A-Z][A-Z .,'-]+\s*\(", re.I)
+_STAMP_TITLE = re.compile(
+    r"^\s*(?:[Pp]osted|[Uu]pdated|[Pp]ublished|POSTED|UPDATED|PUBLISHED)\b|\d{1,2}\s*:\s*\d{2}|^[A-Z][A-Z .,'-]+\s*\("
+)
 
 
 # -- loading -------------------------------------------------------------------------------------

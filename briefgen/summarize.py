@@ -198,6 +198,8 @@ def _statement_ok(sentences: Sequence[Sentence]) -> bool:
     text = " ".join(s.text.strip() for s in sentences)
     if any(s.is_heading or _words(s.text) > MAX_WORDS for s in sentences):
         return False
+    if any(s.tokens and not any(t.pos in ("VERB", "AUX") for t in s.tokens) for s in sentences):
+        return False  # no verb: a caption, a label or a list, not a statement
     if not MIN_WORDS <= _words(text) <= MAX_UNIT_WORDS:
         return False
     if not re.search(r"[.!][\"'”’)]?$", text) or not re.match(r"^[\"“‘(]?[A-Z0-9]", text):

@@ -30,6 +30,7 @@ BEFORE_NAME = frozenset({
 #: "(" must not glue a paragraph together).
 PARENTHESIS = 60
 _INITIAL = re.compile(r"^[A-Z]\.$")
+_LEADING = re.compile(r"^\W+")
 _ACRONYM = re.compile(r"^(?:[A-Z]\.){2,}$")
 COMPONENT = "briefgen_boundaries"
 
@@ -55,6 +56,9 @@ def mark_boundaries(doc: Any) -> Any:
         prev, word = words[i - 1], words[i]
         if prev in BEFORE_NAME and (word[:1].isupper() or word[:1].isdigit()):
             keep[i] = True  # "Lt. Gerry", "Mt. Everest", "St. Louis"
+        elif prev == "." and i >= 2 and _LEADING.sub("", words[i - 2]) + "." in BEFORE_NAME and word[:1].isupper():
+            keep[i] = True  # the same with the full stop split off: '"Dr' '.' 'Kolb'
+            keep[i - 1] = True
         elif _ACRONYM.match(prev) and word == "(":
             keep[i] = True  # "said D.C. (Duck-chul) Lee"
         elif _INITIAL.match(prev) and word[:1].isupper():

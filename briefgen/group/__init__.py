@@ -247,13 +247,16 @@ def lead_title(item: AnalyzedArticle) -> str | None:
     headings = [(p.start, p.start + len(p.text)) for p in item.article.paragraphs if p.is_heading]
     for _, start, end in spans(item):
         sentence = text[start:end].strip()
+        dateline = DATELINE.match(sentence) or DATELINE_BARE.match(sentence)
+        if dateline and dateline.end() < len(sentence):  # "NEW YORK (AP) — Kendrick Lamar was ..."
+            sentence = sentence[dateline.end() :].lstrip()
         words = sentence.split()
         if (len(words) < 6 or not re.search(r"[.!][\"'”’)]?$", sentence) or FURNITURE.search(sentence)
                 or _CREDIT.search(sentence) or _READER_TITLE.match(sentence) or any(a <= start < b for a, b in headings)):
             continue
         if len(words) <= TITLE_WORDS:
-            return sentence.rstrip(".")
-        return " ".join(words[: TITLE_WORDS - 2]).rstrip(",;:") + "…"
+            return sentence_case(sentence.rstrip("."), text)
+        return sentence_case(" ".join(words[: TITLE_WORDS - 2]).rstrip(",;:"), text) + "…"
     return None
 
 

@@ -36,7 +36,8 @@ FURNITURE = re.compile(
     r"\((?:[A-Z][\w.'’-]* ?){1,4}/(?:[A-Z][\w.'’-]* ?){1,4}\)|Video (?:by|courtesy)|Embed (?:this|code)|"
     r"Media playback|your (?:device|browser)|this video|the video (?:above|below)|in the video|Download the|"
     r"\bapp\b.{0,20}\b(?:iPhone|Android)\b|Wayback Machine|Internet Archive|crawl data|Please (?:verify|try again)|"
-    r"Learn more|Rating is available|See more of)",
+    r"Learn more|Rating is available|See more of|JavaScript is disabled|\b(?:clip|video|photo|image)s? (?:above|below)\b|"
+    r"^Watch\b|^Updated\s*\|)",
     re.I,
 )
 # Whole paragraphs of social-media widgets, web-archive notes and reprint furniture: each starts a
