@@ -45,7 +45,7 @@ from briefgen.models import AnalyzedArticle, Citation, Sentence, SummarySentence
 from briefgen.text.claims import Claim, claim, same_fact
 from briefgen.text.dates import sentence_date
 from briefgen.text.hedges import reported
-from briefgen.text.lines import FURNITURE
+from briefgen.text.lines import FURNITURE, LEANING_START, personal_voice
 
 log = logging.getLogger(__name__)
 
@@ -86,11 +86,7 @@ _READER = re.compile(r"^(?:You|Your)\b")  # addressed to the reader: site furnit
 _BYLINE = re.compile(r"^By [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}(?:,|$| and )")
 _LABEL = re.compile(r"^(?:[A-Z][\w'’&-]*\s){0,3}[A-Z][\w'’&-]*:\s")  # "RELATED: ...", "Drop This Fact: ..."
 _DATELINE = re.compile(r"^[A-Z][A-Z.'’ -]{2,30}(?:, [A-Z][\w.]+)?\s*(?:\([\w .&/-]{2,40}\)\s*)?[-–—]{1,2}\s")
-# Openings that lean on what came before: a pronoun, a demonstrative or a connective.
-_PRONOUN_START = re.compile(
-    r"^[\"“‘(]?(?:He|She|They|It|This|That|These|Those|His|Her|Their|Its|Him|Them|But|And|Also|However|Meanwhile|Still|Yet|"
-    r"Instead|Moreover|Furthermore|Besides|Then|So|Thus|Therefore|Later|Previously|Such|Both|The two|The other|Another)\b"
-)
+_PRONOUN_START = LEANING_START
 _QUOTE_OPEN = re.compile(r"^[\"“]")
 _QUOTE_CLOSE = re.compile(r"[\"”][)]?$")
 _ATTRIBUTION = re.compile(r"[\"”],? (?:\w+ ){0,4}(?:said|says|told|added|wrote)\b")
@@ -204,8 +200,10 @@ def _statement_ok(sentences: Sequence[Sentence]) -> bool:
         return False
     if not re.search(r"[.!][\"'”’)]?$", text) or not re.match(r"^[\"“‘(]?[A-Z0-9]", text):
         return False  # questions, cut-off text, lower-case continuations
-    if any(is_junk(s.text.strip()) for s in sentences) or _open_quote(text):
+    if any(is_junk(s.text.strip()) for s in sentences) or _open_quote(text) or personal_voice(text):
         return False
+    if re.search(r"(?:\.\.\.|…)[\"'”’)]?$", text):
+        return False  # cut off: a caption or teaser that trails away
     # a bare quotation: its speaker is in another sentence
     return not (_QUOTE_OPEN.match(text) and _QUOTE_CLOSE.search(text) and not _ATTRIBUTION.search(text))
 

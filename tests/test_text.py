@@ -97,3 +97,10 @@ def test_reported_claims_and_allegations() -> None:
                       ("Smith", "Smith", "PROPN", "NNP", "dobj", 1, "PERSON")])
     assert reported(said) and not reported(FIVE_DEAD)
     assert reported(accused) and allegation(accused) == "accused" and allegation(said) is None
+
+
+def test_a_modal_in_what_a_reporting_verb_reports_hedges_the_claim() -> None:
+    warned = parsed([("Data", "datum", "NOUN", "NNS", "nsubjpass", 3, ""), ("may", "may", "AUX", "MD", "aux", 3, ""),
+                     ("be", "be", "AUX", "VB", "auxpass", 3, ""), ("lost", "lose", "VERB", "VBN", "ccomp", 5, ""),
+                     ("experts", "expert", "NOUN", "NNS", "nsubj", 5, ""), ("warned", "warn", "VERB", "VBD", "ROOT", 5, "")])
+    assert hedge(warned) == "may"

@@ -49,7 +49,7 @@ from briefgen.group.features import (
     vectorize,
 )
 from briefgen.models import AnalyzedArticle, Story
-from briefgen.text.lines import DATELINE, DATELINE_BARE, FURNITURE, TRAILERS, is_boilerplate
+from briefgen.text.lines import DATELINE, DATELINE_BARE, FURNITURE, LEANING_START, TRAILERS, is_boilerplate, personal_voice
 
 __all__ = ["Counts", "Settings", "article_counts", "assign_ids", "group", "settings_for", "slugify", "validate_editor"]
 
@@ -252,7 +252,8 @@ def lead_title(item: AnalyzedArticle) -> str | None:
             sentence = sentence[dateline.end() :].lstrip()
         words = sentence.split()
         if (len(words) < 6 or not re.search(r"[.!][\"'”’)]?$", sentence) or FURNITURE.search(sentence)
-                or _CREDIT.search(sentence) or _READER_TITLE.match(sentence) or any(a <= start < b for a, b in headings)):
+                or _CREDIT.search(sentence) or _READER_TITLE.match(sentence) or any(a <= start < b for a, b in headings)
+                or LEANING_START.match(sentence) or personal_voice(sentence)):
             continue
         if len(words) <= TITLE_WORDS:
             return sentence_case(sentence.rstrip("."), text)

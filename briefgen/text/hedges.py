@@ -31,11 +31,15 @@ def _root(tokens: tuple[Token, ...]) -> int | None:
 def hedge(sent: Sentence) -> str | None:
     """The word that hedges the sentence's main claim, if any.
 
-    A modal counts only on the main verb: "was convicted and could face 20 years" states the
-    verdict; what could follow is a side clause. Without a parse (no ROOT), any modal counts.
+    A modal counts only on the main verb, or on the clause a reporting verb reports ("X may
+    have died, experts warned"): "was convicted and could face 20 years" states the verdict;
+    what could follow is a side clause. Without a parse (no ROOT), any modal counts.
     """
     toks = sent.tokens
     root = _root(toks)
+    # the main claim: the main verb, or what a reporting verb reports ("X may have died, police said")
+    main = {root} | ({i for i, t in enumerate(toks) if t.head == root and t.dep in ("ccomp", "parataxis")}
+                     if root is not None and toks[root].lemma.lower() in REPORTING_VERBS else set())
     for i, t in enumerate(toks):
         low = t.lemma.lower()
         if low in HEDGES or t.text.lower() in HEDGES:
@@ -44,7 +48,7 @@ def hedge(sent: Sentence) -> str | None:
             return t.text  # "is believed to", "was expected to"
         if low in ("seem", "appear") and any(u.head == i and u.dep == "xcomp" for u in toks):
             return t.text
-        if t.tag == "MD" and low in HEDGE_MODALS and (root is None or t.head == root):
+        if t.tag == "MD" and low in HEDGE_MODALS and (root is None or t.head in main):
             return t.text
     return None
 

@@ -37,7 +37,9 @@ FURNITURE = re.compile(
     r"Media playback|your (?:device|browser)|this video|the video (?:above|below)|in the video|Download the|"
     r"\bapp\b.{0,20}\b(?:iPhone|Android)\b|Wayback Machine|Internet Archive|crawl data|Please (?:verify|try again)|"
     r"Learn more|Rating is available|See more of|JavaScript is disabled|\b(?:clip|video|photo|image)s? (?:above|below)\b|"
-    r"^Watch\b|^Updated\s*\|)",
+    r"^Watch\b|^Updated\s*\||^Email This\b|"
+    # a photo caption: people placed in the picture
+    r",\s(?:left|right|center|centre|top|bottom|front|back)(?: row)?,|\((?:left|right|center|centre|top|bottom)\)|\bpictured\b)",
     re.I,
 )
 # Whole paragraphs of social-media widgets, web-archive notes and reprint furniture: each starts a
@@ -65,3 +67,21 @@ EMPTY_PARAGRAPH = re.compile(
 def is_boilerplate(paragraph: str) -> bool:
     """A paragraph that is site, archive or social-media furniture rather than article text."""
     return bool(BOILERPLATE_PARAGRAPH.match(paragraph) or EMPTY_PARAGRAPH.match(paragraph))
+
+
+# An opening that leans on what came before: a pronoun, a demonstrative or a connective.
+LEANING_START = re.compile(
+    r"^[\"“‘(]?(?:He|She|They|It|This|That|These|Those|His|Her|Their|Its|Him|Them|But|And|Also|However|Meanwhile|Still|Yet|"
+    r"Instead|Moreover|Furthermore|Besides|Then|So|Thus|Therefore|Later|Previously|Such|Both|The two|The other|Another)\b"
+)
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
+_PERSONAL = re.compile(r"\b(?:you|your|yours|I|me|my|we|us|our)\b", re.I)
+
+
+def personal_voice(text: str) -> bool:
+    """The writer talking to the reader or about themselves ("you might want to", "we sat and yawned")
+    outside any quotation: commentary, not a news statement. Text with an unbalanced quotation mark
+    (part of a quotation) is left alone."""
+    if text.count("“") != text.count("”") or text.count('"') % 2 or re.search(r"[‘’']\s*$", text):
+        return False
+    return bool(_PERSONAL.search(_QUOTED.sub(" ", text)))
