@@ -45,7 +45,7 @@ from briefgen.models import AnalyzedArticle, Citation, Sentence, SummarySentence
 from briefgen.text.claims import Claim, claim, same_fact
 from briefgen.text.dates import sentence_date
 from briefgen.text.hedges import reported
-from briefgen.text.lines import FURNITURE, LEANING_START, personal_voice
+from briefgen.text.lines import FURNITURE, LEANING_START
 
 log = logging.getLogger(__name__)
 
@@ -200,7 +200,7 @@ def _statement_ok(sentences: Sequence[Sentence]) -> bool:
         return False
     if not re.search(r"[.!][\"'”’)]?$", text) or not re.match(r"^[\"“‘(]?[A-Z0-9]", text):
         return False  # questions, cut-off text, lower-case continuations
-    if any(is_junk(s.text.strip()) for s in sentences) or _open_quote(text) or personal_voice(text):
+    if any(is_junk(s.text.strip()) for s in sentences) or _open_quote(text):
         return False
     if re.search(r"(?:\.\.\.|…)[\"'”’)]?$", text):
         return False  # cut off: a caption or teaser that trails away

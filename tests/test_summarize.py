@@ -185,8 +185,6 @@ def test_junk_is_never_selected_even_when_every_article_repeats_it() -> None:
         "and then the river rose again overnight, flooding the streets of the town.",
         "“This is the worst flood I have seen in my life,” said one resident, who",
         "“We are doing everything we can to get people out of the water.”",
-        "If your name is Jake Gyllenhaal, you might just want to close the tab right now.",
-        "We will pore over this footage for years, scrutinising every detail of the night.",
         "Broward Supervisor Brenda Snipes, left, and judge Betsy Benson listen to arguments on Sunday.",
         "Email This Even at 88, Betty White has the ambition of a young star on the show!",
         "The mayor and the army chief walk along the flooded main street of the town office...",

@@ -8,6 +8,7 @@ from briefgen.models import Sentence, Token
 from briefgen.text.claims import agree, claim, same_fact
 from briefgen.text.dates import sentence_date
 from briefgen.text.hedges import allegation, hedge, reported
+from briefgen.text.lines import personal_voice
 
 
 def parsed(rows: list[tuple[str, str, str, str, str, int, str]]) -> Sentence:
@@ -104,3 +105,17 @@ def test_a_modal_in_what_a_reporting_verb_reports_hedges_the_claim() -> None:
                      ("be", "be", "AUX", "VB", "auxpass", 3, ""), ("lost", "lose", "VERB", "VBN", "ccomp", 5, ""),
                      ("experts", "expert", "NOUN", "NNS", "nsubj", 5, ""), ("warned", "warn", "VERB", "VBD", "ROOT", 5, "")])
     assert hedge(warned) == "may"
+
+
+@pytest.mark.parametrize(
+    "text, voice",
+    [
+        ("If your name is Jake Gyllenhaal, you might just want to close the tab right now.", True),
+        ("We will pore over this footage for years.", True),
+        ("“We are doing everything we can,” Mayor Ann Ruiz told reporters.", False),
+        ("The mayor said the town would rebuild.", False),
+        ("I know my father better,” the student told the paper.", False),  # the end of a quotation
+    ],
+)
+def test_personal_voice_is_the_writer_outside_quotations(text: str, voice: bool) -> None:
+    assert personal_voice(text) is voice
