@@ -58,6 +58,7 @@ ALGORITHMS = {
     "luhn": "sumy.summarizers.luhn:LuhnSummarizer",
 }
 MIN_WORDS = 8
+FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})  # tags of a finite verb: what makes a sentence a statement
 MAX_WORDS = 70  # one sentence
 MAX_UNIT_WORDS = 110  # a quotation over several sentences
 MAX_UNIT_SENTENCES = 4
@@ -194,8 +195,8 @@ def _statement_ok(sentences: Sequence[Sentence]) -> bool:
     text = " ".join(s.text.strip() for s in sentences)
     if any(s.is_heading or _words(s.text) > MAX_WORDS for s in sentences):
         return False
-    if any(s.tokens and not any(t.pos in ("VERB", "AUX") for t in s.tokens) for s in sentences):
-        return False  # no verb: a caption, a label or a list, not a statement
+    if any(s.tokens and not any(t.tag in FINITE for t in s.tokens) for s in sentences):
+        return False  # no finite verb: a caption ("Two statues belonging to ..."), a label or a list
     if not MIN_WORDS <= _words(text) <= MAX_UNIT_WORDS:
         return False
     if not re.search(r"[.!][\"'”’)]?$", text) or not re.match(r"^[\"“‘(]?[A-Z0-9]", text):
@@ -462,17 +463,30 @@ def _leans(c: _Candidate) -> bool:
     connective, has "also" on its main verb, or has a bare definite subject ("The company said")."""
     if _PRONOUN_START.match(c.text):
         return True
-    toks = [t for t in c.sentences[0].tokens if t.pos not in ("PUNCT", "SPACE")]
     root = next((i for i, t in enumerate(c.sentences[0].tokens) if t.dep == "ROOT"), None)
     if root is not None and any(t.text.lower() == "also" and t.head == root for t in c.sentences[0].tokens):
         return True
-    return (len(toks) > 2 and toks[0].text.lower() == "the" and toks[1].pos == "NOUN"
-            and toks[1].dep in ("nsubj", "nsubjpass") and toks[2].pos in ("VERB", "AUX"))
+    return _definite_subject(c) is not None
+
+
+def _definite_subject(c: _Candidate) -> str | None:
+    """The noun of a bare definite subject ("The company said", "The gushy profile, published ..., details"), if any."""
+    sent = c.sentences[0]
+    toks = [(i, t) for i, t in enumerate(sent.tokens) if t.pos not in ("PUNCT", "SPACE")]
+    if len(toks) < 3 or toks[0][1].text.lower() != "the":
+        return None
+    root = next((i for i, t in enumerate(sent.tokens) if t.dep == "ROOT"), None)
+    for _, t in toks[1:4]:
+        if t.pos == "NOUN":
+            subject = t.dep in ("nsubj", "nsubjpass") and (root is None or t.head == root)
+            return t.lemma.lower() if subject else None
+        if t.pos != "ADJ":
+            return None
+    return None
 
 
 def _head_noun(c: _Candidate) -> str:
-    toks = [t for t in c.sentences[0].tokens if t.pos not in ("PUNCT", "SPACE")]
-    return toks[1].lemma.lower() if len(toks) > 2 and toks[0].text.lower() == "the" and toks[1].pos == "NOUN" else ""
+    return _definite_subject(c) or ""
 
 
 def select_mmr(cands: Sequence[_Candidate], scores: np.ndarray, overlap: np.ndarray, config: BuildConfig) -> list[int]:

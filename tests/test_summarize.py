@@ -123,7 +123,7 @@ def tagged(text: str, ents: dict[str, str], lemmas: dict[str, str]) -> Sentence:
     for w in re.findall(r"\w+|[^\w\s]", text):
         pos = text.index(w, pos)
         kind = "PUNCT" if not w[0].isalnum() else "PROPN" if w in ents else "VERB" if w in VERBS else "NOUN"
-        toks.append(Token(w, lemmas.get(w, w.lower()), kind, "NN", "dep", 0, pos, False, ents.get(w, "")))
+        toks.append(Token(w, lemmas.get(w, w.lower()), kind, "VBD" if kind == "VERB" else "NN", "dep", 0, pos, False, ents.get(w, "")))
         pos += len(w)
     return Sentence(0, text, 0, len(text), 0, tuple(toks))
 
@@ -188,6 +188,8 @@ def test_junk_is_never_selected_even_when_every_article_repeats_it() -> None:
         "Broward Supervisor Brenda Snipes, left, and judge Betsy Benson listen to arguments on Sunday.",
         "Email This Even at 88, Betty White has the ambition of a young star on the show!",
         "The mayor and the army chief walk along the flooded main street of the town office...",
+        "Sen. Ann Ruiz, D-Millbrook, speaks to supporters at a rally Thursday, Oct. 3, 2013, in Millbrook, Texas.",
+        "Eric Gay / AP Mayor Ann Ruiz listens as the council debates the flood budget before the vote.",
     ],
 )
 def test_is_candidate_rejects_furniture_headings_fragments_and_bare_quotes(text: str) -> None:

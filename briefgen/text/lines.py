@@ -39,7 +39,10 @@ FURNITURE = re.compile(
     r"Learn more|Rating is available|See more of|JavaScript is disabled|\b(?:clip|video|photo|image)s? (?:above|below)\b|"
     r"^Watch\b|^Updated\s*\||^Email This\b|"
     # a photo caption: people placed in the picture
-    r",\s(?:left|right|center|centre|top|bottom|front|back)(?: row)?,|\((?:left|right|center|centre|top|bottom)\)|\bpictured\b)",
+    r",\s(?:left|right|center|centre|top|bottom|front|back)(?: row)?,|\((?:left|right|center|centre|top|bottom)\)|\bpictured\b|"
+    # a wire photo's caption dates its picture with weekday, month, day and year; its credit names the agency
+    r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,\s(?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s\d{1,2},\s\d{4}\b|"
+    r"\w\s?/\s?(?:AP|AFP|Reuters|REUTERS|Getty|EPA)\b)",
     re.I,
 )
 # Whole paragraphs of social-media widgets, web-archive notes and reprint furniture: each starts a
