@@ -315,3 +315,20 @@ def test_without_a_real_headline_the_title_is_a_whole_lead_sentence() -> None:
     (story,) = group(items, CONFIG)
     assert "location information" not in story.title
     assert any(s.text.startswith(story.title.rstrip("…")) for x in items for s in x.sentences)
+
+
+@pytest.mark.parametrize(
+    "title, clean",
+    [
+        ("Story highlights Russian defense minister says his troops will stay", "Russian defense minister says his troops will stay"),
+        ("TOP STORIES | WEB EXCLUSIVE New Moon, Same Old Sexist Story", "New Moon, Same Old Sexist Story"),
+        ("HIROSHIMA--A stray dog that escaped being put down joined the rescue",
+         "A stray dog that escaped being put down joined the rescue"),
+        ("Tokyo (CNN) Seven US sailors are missing after a collision", "Seven US sailors are missing after a collision"),
+        ("U.S.-China trade talks collapse", "U.S.-China trade talks collapse"),
+    ],
+)
+def test_section_labels_and_datelines_are_taken_off_a_headline(title: str, clean: str) -> None:
+    from briefgen.group import clean_title
+
+    assert clean_title(title) == clean

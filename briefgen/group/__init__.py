@@ -214,6 +214,22 @@ def title_problem(title: str) -> str | None:
     return None
 
 
+# What pages put before a headline: section labels ("Story highlights", "TOP STORIES | WEB
+# EXCLUSIVE", a video player's "CLOSE") and datelines ("HIROSHIMA--", "Tokyo (CNN)").
+_TITLE_PREFIX = re.compile(
+    r"^(?:(?:Story highlights|TOP STORIES|WEB EXCLUSIVE|EXCLUSIVE|CLOSE|BREAKING(?: NEWS)?|UPDATED?|WATCH|VIDEO|PHOTOS?)\b"
+    r"[\s|:–—-]*|[A-Z][A-Z.'’ ]{2,30}(?:\s[-–—]{1,2}\s?|--)(?=[A-Z])|[A-Z][\w.'’ -]{1,30}\s\((?:CNN|AP|Reuters|AFP)\)\s*[-–—]*\s*)"
+)
+
+
+def clean_title(title: str) -> str:
+    """A headline without the section labels and dateline a page put before it."""
+    t = title.strip()
+    while (m := _TITLE_PREFIX.match(t)) and m.end() < len(t):
+        t = t[m.end() :].lstrip()
+    return t
+
+
 def sentence_case(title: str, text: str) -> str:
     """An all-capitals headline in sentence case; words the article writes capitalised (names,
     acronyms) keep the article's spelling."""
@@ -246,7 +262,7 @@ def lead_title(item: AnalyzedArticle) -> str | None:
     text = item.article.text
     headings = [(p.start, p.start + len(p.text)) for p in item.article.paragraphs if p.is_heading]
     for _, start, end in spans(item):
-        sentence = text[start:end].strip()
+        sentence = clean_title(text[start:end])
         dateline = DATELINE.match(sentence) or DATELINE_BARE.match(sentence)
         if dateline and dateline.end() < len(sentence):  # "NEW YORK (AP) — Kendrick Lamar was ..."
             sentence = sentence[dateline.end() :].lstrip()
@@ -276,12 +292,13 @@ def choose_title(items: Sequence[AnalyzedArticle], group: Sequence[int], feature
     ranked = sorted(group, key=lambda i: (-centrality(i), items[i].article.id))
     for i in ranked:
         article = items[i].article
-        if not article.title_inferred and title_problem(article.title) is None:
-            return sentence_case(article.title.strip(), article.text)
+        title = clean_title(article.title)
+        if not article.title_inferred and title_problem(title) is None:
+            return sentence_case(title, article.text)
     for i in ranked:
-        title = lead_title(items[i])
-        if title:
-            return title
+        lead = lead_title(items[i])
+        if lead:
+            return lead
     return items[ranked[0]].article.title
 
 
