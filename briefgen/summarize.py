@@ -510,6 +510,7 @@ def select_mmr(cands: Sequence[_Candidate], scores: np.ndarray, overlap: np.ndar
     worst = np.zeros(n)
     chosen: list[int] = []
     named: set[str] = set()
+    introduced: set[int] = set()
     words = 0
     while words < config.summary_words:
         ok = ~leaning | ((before >= 0) & taken[np.maximum(before, 0)])
@@ -525,6 +526,8 @@ def select_mmr(cands: Sequence[_Candidate], scores: np.ndarray, overlap: np.ndar
         mine = facts.setdefault(best, [claim(x) for x in cands[best].sentences])
         if any(same_fact(a, b) for k in chosen for a in mine for b in facts[k]):
             continue
+        if nouns[best] and nouns[best] in named:
+            introduced.add(best)  # its noun is named in what the reader has already seen: it stays where chosen
         chosen.append(best)
         taken[best] = True
         words += lengths[best]
@@ -532,7 +535,7 @@ def select_mmr(cands: Sequence[_Candidate], scores: np.ndarray, overlap: np.ndar
         named |= {t.lemma.lower() for x in cands[best].sentences for t in x.tokens if t.pos == "NOUN"}
     order: list[int] = []
     for k in chosen:
-        if leaning[k] and before[k] >= 0 and before[k] in order:
+        if leaning[k] and k not in introduced and before[k] >= 0 and before[k] in order:
             order.insert(order.index(int(before[k])) + 1, k)
         else:
             order.append(k)
