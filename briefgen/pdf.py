@@ -296,7 +296,7 @@ def render_story_html(
     config: BuildConfig,
     templates_dir: Path,
 ) -> str:
-    """The HTML a story PDF is made from; tests inspect it for escaping."""
+    """The HTML a story's PDF is made from."""
     view = story_view(brief, articles)
     return _printer(templates_dir).html("story.html", **_story_context(view, edition, config))
 
@@ -352,8 +352,7 @@ def write_pdfs(
     written: dict[str, str] = {}
     for brief in briefing.stories:
         started = time.perf_counter()
-        view = story_view(brief, articles)
-        data, pages = printer.pdf(printer.html("story.html", **_story_context(view, briefing.edition, config)))
+        data, pages = printer.pdf(render_story_html(brief, briefing.edition, articles, config, templates_dir))
         name = f"{brief.story.id}.pdf"
         _write(out_dir / name, data)
         written[brief.story.id] = name

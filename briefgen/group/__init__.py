@@ -41,6 +41,7 @@ from briefgen.group.features import (
     ENTITY_BLOCKS,
     Counts,
     Features,
+    Outlined,
     Settings,
     article_counts,
     dot,
@@ -48,7 +49,7 @@ from briefgen.group.features import (
     surname,
     vectorize,
 )
-from briefgen.models import AnalyzedArticle, Story
+from briefgen.models import Story
 from briefgen.text.lines import DATELINE, DATELINE_BARE, FURNITURE, LEANING_START, TRAILERS, is_boilerplate, personal_voice
 
 __all__ = ["Counts", "Settings", "article_counts", "assign_ids", "group", "settings_for", "slugify", "validate_editor"]
@@ -62,7 +63,7 @@ def settings_for(config: BuildConfig) -> Settings:
 
 
 def group(
-    items: Sequence[AnalyzedArticle],
+    items: Sequence[Outlined],
     config: BuildConfig,
     previous: Mapping[str, Sequence[str]] | None = None,
     editor: Mapping[str, Any] | None = None,
@@ -70,7 +71,8 @@ def group(
     counted: Sequence[Counts] | None = None,
 ) -> list[Story]:
     """Group articles into stories; ``previous`` maps old story ids to their article ids.
-    ``counted``: each item's features.article_counts, if the caller has them (from its cache)."""
+    ``counted``: each item's features.article_counts, if the caller has them (from its cache);
+    without them the items must be AnalyzedArticles (their tokens are counted)."""
     if not items:
         return []
     edit = validate_editor(dict(editor or {}))
@@ -135,7 +137,7 @@ def place_pins(clusters: Sequence[Sequence[int]], pins: Mapping[int, str]) -> tu
     return groups, [*sorted(by_pin), *([None] * len(free))]
 
 
-def founding_article(items: Sequence[AnalyzedArticle], group: Sequence[int]) -> str:
+def founding_article(items: Sequence[Outlined], group: Sequence[int]) -> str:
     return min((items[i].article.date or "9999", items[i].article.id) for i in group)[1]
 
 
@@ -254,14 +256,12 @@ def sentence_case(title: str, text: str) -> str:
     return out[:1].upper() + out[1:]
 
 
-def lead_title(item: AnalyzedArticle) -> str | None:
+def lead_title(item: Outlined) -> str | None:
     """A title from the article's first whole news sentence, as analysis split it (never at an
     abbreviation); up to TITLE_WORDS words, else cut at a word with an ellipsis."""
-    from briefgen.analyze import spans
-
     text = item.article.text
     headings = [(p.start, p.start + len(p.text)) for p in item.article.paragraphs if p.is_heading]
-    for _, start, end in spans(item):
+    for _, start, end in _spans(item):
         sentence = clean_title(text[start:end])
         dateline = DATELINE.match(sentence) or DATELINE_BARE.match(sentence)
         if dateline and dateline.end() < len(sentence):  # "NEW YORK (AP) — Kendrick Lamar was ..."
@@ -277,7 +277,15 @@ def lead_title(item: AnalyzedArticle) -> str | None:
     return None
 
 
-def choose_title(items: Sequence[AnalyzedArticle], group: Sequence[int], features: Sequence[Features]) -> str:
+def _spans(item: Outlined) -> tuple[tuple[int, int, int], ...]:
+    """(index, start, end) of each sentence: an analyze.Parsed keeps them; an AnalyzedArticle has its sentences."""
+    spans = getattr(item, "spans", None)
+    if spans is not None:
+        return tuple(spans)
+    return tuple((s.index, s.start, s.end) for s in getattr(item, "sentences", ()))
+
+
+def choose_title(items: Sequence[Outlined], group: Sequence[int], features: Sequence[Features]) -> str:
     """The headline of the most central article (closest to the rest of the story) that is a real
     headline, in sentence case if the source shouts; failing that, the lead sentence of the most
     central article that has one."""
@@ -302,7 +310,7 @@ def choose_title(items: Sequence[AnalyzedArticle], group: Sequence[int], feature
     return items[ranked[0]].article.title
 
 
-def why_grouped(items: Sequence[AnalyzedArticle], group: Sequence[int], features: Sequence[Features], limit: int = 6) -> tuple[str, ...]:
+def why_grouped(items: Sequence[Outlined], group: Sequence[int], features: Sequence[Features], limit: int = 6) -> tuple[str, ...]:
     """Names, then terms, found in at least two of the story's articles; most shared first."""
     if len(group) < 2:
         return ()
@@ -329,7 +337,7 @@ def why_grouped(items: Sequence[AnalyzedArticle], group: Sequence[int], features
     return tuple(out)
 
 
-def entity_surfaces(items: Sequence[AnalyzedArticle], group: Sequence[int]) -> dict[str, str]:
+def entity_surfaces(items: Sequence[Outlined], group: Sequence[int]) -> dict[str, str]:
     """Feature key -> how the articles write it; a surname key shows the full name."""
     seen: dict[str, Counter[str]] = defaultdict(Counter)
     full: dict[str, Counter[str]] = defaultdict(Counter)
