@@ -28,19 +28,20 @@ def story_brief(story: Story, items: Sequence[AnalyzedArticle], config: BuildCon
     (StoryBrief.problems says which)."""
     problems: list[str] = []
     boxes: list[FactBox] = _guarded(problems, "fact boxes", lambda: facts.story_entities(items, config, independence), [])
-    return boxes, brief(story, items, config, boxes, problems)
+    return boxes, brief(story, items, config, boxes, independence, problems=problems)
 
 
 def brief(story: Story, items: Sequence[AnalyzedArticle], config: BuildConfig, boxes: Sequence[FactBox],
-          problems: list[str] | None = None) -> StoryBrief:
-    """One story's page content; ``boxes`` are all its entities, most important first. A part that
-    raises is left out and said in ``problems`` (the summary, the questions, the confidence labels)."""
+          independence: facts.Independence | None = None, *, problems: list[str] | None = None) -> StoryBrief:
+    """One story's page content; ``boxes`` are all its entities, most important first. A part that raises
+    is left out and said in ``problems`` (summary, key points, timeline, open questions, confidence labels)."""
     problems = [] if problems is None else problems
     dates = sorted(i.article.date for i in items if i.article.date)
     summary: list[SummarySentence] = _guarded(problems, "summary", lambda: list(summarize.summarize(items, config)), [])
     open_questions: tuple[Question, ...] = _guarded(problems, "open questions",  # none the summary answers
                                                     lambda: tuple(questions.open_questions(items, config, summary=summary)), ())
-    rated = _guarded(problems, "confidence labels", lambda: tuple(confidence.annotate(summary, open_questions, items)), tuple(summary))
+    rated = _guarded(problems, "confidence labels",
+                     lambda: tuple(confidence.annotate(summary, open_questions, items, independence)), tuple(summary))
     return StoryBrief(
         story=story,
         summary=rated,
@@ -48,6 +49,8 @@ def brief(story: Story, items: Sequence[AnalyzedArticle], config: BuildConfig, b
         questions=open_questions,
         first_date=dates[0] if dates else None,
         last_date=dates[-1] if dates else None,
+        key_point_count=_guarded(problems, "key points", lambda: summarize.key_point_count(summary, config), 0),
+        timeline=_guarded(problems, "timeline", lambda: tuple(summarize.timeline(items)), ()),
         problems=tuple(problems),
     )
 

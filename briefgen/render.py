@@ -28,6 +28,7 @@ import jinja2
 from markupsafe import Markup
 
 from briefgen import front
+from briefgen.confidence import LEGEND
 from briefgen.config import BuildConfig
 from briefgen.group import slugify
 from briefgen.models import Article, Briefing, Citation, FactBox, StoryBrief
@@ -55,7 +56,7 @@ KIND_LABELS = {
 #: and the home page needs no "Next" link at its foot.
 WIDE = {"index.md": ("navigation", "toc", "footer"), "search.md": ("navigation", "toc"), "entities.md": ("navigation",),
         "changes.md": ("navigation",), "report.md": ("navigation",), "confidence.md": ("navigation",)}
-TYPE_LABELS = {"PERSON": "Person", "ORG": "Organisation", "PLACE": "Place", "VESSEL": "Ship", "PRODUCT": "Product"}
+TYPE_LABELS = {"PERSON": "Person", "ORG": "Organisation", "PLACE": "Place", "VESSEL": "Ship", "PRODUCT": "Product or work"}
 
 
 def md_escape(value: Any) -> str:
@@ -292,7 +293,7 @@ def render_pages(
           failed=failed[:MAX_REPORTED], warnings=warnings[:MAX_REPORTED], problems=[sb for sb in briefing.stories if sb.problems],
           more={"failed": len(failed) - MAX_REPORTED, "duplicates": len(duplicates) - MAX_REPORTED,
                 "warnings": len(warnings) - MAX_REPORTED}, counts={"failed": len(failed), "duplicates": len(duplicates)})
-    write("confidence.md", "pages/confidence.html.j2")
+    write("confidence.md", "pages/confidence.html.j2", legend=LEGEND)
     write("search.md", "pages/search.html.j2")
     tips = {a.id: source_tip(a) for a in briefing.articles}
     for sb in briefing.stories:
@@ -425,8 +426,15 @@ def story_json(sb: StoryBrief) -> dict[str, Any]:
                 "sources": s.sources,
                 "confidence": s.confidence or None,
                 "confidence_reason": s.confidence_reason or None,
+                "reported": s.reported,
             }
             for s in sb.summary
+        ],
+        "key_point_count": sb.key_point_count,
+        "timeline": [
+            {"date": e.date, "approximate": e.approximate, "text": e.citation.text, "article": e.citation.article,
+             "sentence": e.citation.sentence}
+            for e in sb.timeline
         ],
         "entities": [entity_json(f) for f in sb.facts],
         "questions": [
