@@ -1,30 +1,51 @@
-"""PDF briefs: one per story and one for the whole edition, via WeasyPrint.
+"""PDF briefs: one per story, and the edition's brief, via WeasyPrint.
 
-Article text is untrusted, so the print templates autoescape everything and
-nothing is fetched while rendering (no network, no local files): a ``<script>``
-or ``javascript:`` link in an article prints as the text it is. Source URLs
-only become PDF links when they are http(s).
+A story's PDF is the whole story: key points, timeline, the rest of the summary with
+confidence labels and their reasons, fact boxes, open questions, numbered sources. The
+edition's brief is what a reader takes in first: a cover with the top stories, then a
+page per topic with each story's key points and open questions, each story linked to its
+own PDF (``<id>.pdf`` beside it), not copied in.
 
-The same input gives byte-identical PDFs: WeasyPrint writes no dates unless the
-HTML asks for them, and the file identifier is a hash of the content.
+**Cached by content.** Each PDF is a function of what it prints (the story's view, built
+from its brief record and its articles' titles, outlets and dates), the print templates,
+this module's code and WeasyPrint's version; its bytes are kept in the build cache under
+the digest of those. A story PDF does not print the edition's name, so an unchanged story
+keeps the same PDF, and the same cache entry, from edition to edition: a rebuild renders
+only the PDFs of stories that changed, and the edition's brief.
+
+**Beside the site build.** What must be rendered is rendered in a forked worker process
+(``start`` ... ``PdfJob.finish``) while the build writes and builds the pages, so the
+WeasyPrint import (about 2 s) and the rendering overlap the rest of publishing.
+
+Article text is untrusted, so the print templates autoescape everything and nothing is
+fetched while rendering (no network, no local files): a ``<script>`` or ``javascript:``
+link in an article prints as the text it is. Source URLs only become PDF links when they
+are http(s).
+
+The same input gives byte-identical PDFs: WeasyPrint writes no dates unless the HTML asks
+for them, and the file identifier is a hash of the content.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
+import gc
+import importlib.metadata
 import logging
+import multiprocessing
 import re
+import threading
 import time
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from multiprocessing.connection import Connection
 from pathlib import Path
+from typing import Any
 
 import jinja2
-from weasyprint import CSS, HTML  # type: ignore[import-untyped]
-from weasyprint.text.fonts import FontConfiguration  # type: ignore[import-untyped]
-from weasyprint.urls import URLFetcher  # type: ignore[import-untyped]
 
+from briefgen.cache import Cache, compute, digest
 from briefgen.config import BuildConfig
 from briefgen.errors import BuildError
 from briefgen.models import Article, Briefing, Citation, FactBox, Question, StoryBrief
@@ -32,9 +53,21 @@ from briefgen.models import Article, Briefing, Citation, FactBox, Question, Stor
 log = logging.getLogger(__name__)
 
 PRINT_DIR = "print"
-EDITION = "edition"  # key and file stem of the whole-edition PDF
+EDITION = "edition"  # key and file stem of the edition's brief
+CACHE_KIND = "pdf"
 _SAFE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
-_TYPES = {"PERSON": "Person", "ORG": "Organisation", "PLACE": "Place", "GPE": "Place", "LOC": "Place"}
+_TYPES = {"PERSON": "Person", "ORG": "Organisation", "PLACE": "Place", "GPE": "Place", "LOC": "Place",
+          "VESSEL": "Ship", "PRODUCT": "Product"}
+_DOUBLE = "\"“”„«»"  # double quotation marks a quote's text may still carry at either end
+#: Key points a story shows when its brief has none marked (``StoryBrief.key_point_count`` 0):
+#: its first summary sentences. Three is the low end of the 3-5 key points news readers lead with.
+FALLBACK_POINTS = 3
+#: Open questions per story in the edition's brief (its most important first); the story's own
+#: PDF has them all. Two keeps a topic of two or three stories to about one page.
+BRIEF_QUESTIONS = 2
+#: Stories on the cover's "Top stories" list.
+TOP_STORIES = 5
+ProgressFn = Callable[[str, int, int], None]
 
 
 # -- what the templates see: plain, already numbered records -----------------
@@ -46,10 +79,9 @@ class SourceView:
     anchor: str
     article: str  # article id
     title: str
-    source: str | None
+    outlet: str | None  # who published it, as the story page names it; None when not known
     date: str | None
-    url: str | None
-    link: bool  # the url is http(s) and may become a live PDF link
+    url: str | None  # http(s) only: the title links there
     note: str | None
 
 
@@ -59,6 +91,8 @@ class CitedView:
     number: int
     date: str | None = None
     extra: str = ""  # e.g. a quote's speaker, or "3 sources"
+    confidence: str = ""  # high, moderate or low; "" when not rated
+    reason: str = ""  # why, in words a reader can check
 
 
 @dataclass(frozen=True)
@@ -87,20 +121,21 @@ class QuestionView:
 @dataclass(frozen=True)
 class StoryView:
     id: str
-    anchor: str  # prefix of every id inside the story, unique within an edition
+    anchor: str  # prefix of every id inside the story
     title: str
     dates: str
     articles: int
-    sources: int
     why: tuple[str, ...]
-    summary: tuple[CitedView, ...]
+    key_points: tuple[CitedView, ...]
+    timeline: tuple[CitedView, ...]  # date in ``date``; ``extra`` says "about" when approximate
+    summary: tuple[CitedView, ...]  # the rest of the summary, after the key points
     facts: tuple[FactView, ...]
     questions: tuple[QuestionView, ...]
     source_list: tuple[SourceView, ...]
 
 
 class _Sources:
-    """Numbers the story's articles in story order, then any other cited article."""
+    """Numbers the story's articles in story order (as the story page does), then any other cited article."""
 
     def __init__(self, anchor: str, story_articles: Sequence[str], articles: Mapping[str, Article]) -> None:
         self.anchor = anchor
@@ -129,14 +164,26 @@ class _Sources:
                     anchor=f"{self.anchor}-src-{number}",
                     article=article_id,
                     title=article.title if article else article_id,
-                    source=article.source if article else None,
+                    outlet=outlet(article) if article else None,
                     date=format_date(article.date) if article and article.date else None,
-                    url=url,
-                    link=url is not None and url.lower().startswith(("http://", "https://")),
+                    url=url if url and url.lower().startswith(("http://", "https://")) else None,
                     note=article.note if article else None,
                 )
             )
         return tuple(out)
+
+
+def outlet(article: Article) -> str | None:
+    """Who published the article, as the story page shows it (its ``source``); None when not known."""
+    return " ".join(article.source.split()) if article.source else None
+
+
+def quoted(text: str) -> str:
+    """``text`` in quotation marks, unless it already opens and closes with them (no doubled marks)."""
+    text = text.strip()
+    if len(text) > 1 and ((text[0] in _DOUBLE and text[-1] in _DOUBLE) or (text[0] == "‘" and text[-1] == "’")):
+        return text
+    return f"“{text.strip(_DOUBLE)}”"
 
 
 def format_date(value: str) -> str:
@@ -187,7 +234,7 @@ def _fact_view(box: FactBox, names: Mapping[str, str], sources: _Sources) -> Fac
         type=_TYPES.get(box.type, box.type.title()),
         aliases=tuple(a for a in box.aliases if a != box.name),
         roles=tuple(sources.cite(r.citation, text=r.text) for r in box.roles),
-        quotes=tuple(sources.cite(q.citation, extra=q.speaker, text=q.text) for q in box.quotes),
+        quotes=tuple(sources.cite(q.citation, extra=q.speaker, text=quoted(q.text)) for q in box.quotes),
         evidence=tuple(sources.cite(c) for c in box.evidence),
         mentions=box.mentions,
         articles=len(box.articles),
@@ -206,38 +253,170 @@ def _question_view(question: Question, sources: _Sources) -> QuestionView:
     )
 
 
+def _reason(label: str, reason: str) -> str:
+    """The reason without the label it starts with ("High: ..."), which the PDF prints beside it."""
+    return reason.removeprefix(f"{label.capitalize()}: ") if label else reason
+
+
+def key_point_count(brief: StoryBrief) -> int:
+    """How many of the summary's sentences lead as key points: those the brief marks, else the first few."""
+    return brief.key_point_count or min(FALLBACK_POINTS, len(brief.summary))
+
+
 def story_view(brief: StoryBrief, articles: Mapping[str, Article], anchor: str = "s") -> StoryView:
     story = brief.story
     sources = _Sources(anchor, story.articles, articles)
     names = {box.id: box.name for box in brief.facts}
     summary = tuple(
-        sources.cite(s.citation, extra=f"{s.sources} sources" if s.sources > 1 else "") for s in brief.summary
+        replace(sources.cite(s.citation, extra=f"{s.sources} sources" if s.sources > 1 else ""),
+                confidence=s.confidence, reason=_reason(s.confidence, s.confidence_reason))
+        for s in brief.summary
+    )
+    points = key_point_count(brief)
+    timeline = tuple(
+        replace(sources.cite(e.citation), date=format_date(e.date), extra="about" if e.approximate else "")
+        for e in brief.timeline
     )
     facts = tuple(_fact_view(box, names, sources) for box in brief.facts)
     questions = tuple(_question_view(q, sources) for q in brief.questions)
-    outlets = {(articles[a].source or a) if a in articles else a for a in story.articles}
     return StoryView(
         id=story.id,
         anchor=anchor,
         title=story.title,
         dates=date_range(brief.first_date, brief.last_date),
         articles=len(story.articles),
-        sources=len(outlets),
         why=story.why,
-        summary=summary,
+        key_points=summary[:points],
+        timeline=timeline,
+        summary=summary[points:],
         facts=facts,
         questions=questions,
         source_list=sources.views(),
     )
 
 
+# -- the edition's brief -------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PointView:
+    text: str
+    confidence: str = ""
+    sources: int = 1
+
+
+@dataclass(frozen=True)
+class BriefStoryView:
+    id: str
+    anchor: str
+    title: str
+    pdf: str  # file name of the story's own PDF, beside the edition's
+    dates: str
+    articles: int
+    status: str  # "new", "updated" or ""
+    points: tuple[PointView, ...]
+    questions: tuple[tuple[str, str], ...]  # (question, kind)
+    more_questions: int  # open questions not shown here
+
+
+@dataclass(frozen=True)
+class TopicView:
+    anchor: str
+    title: str
+    articles: int
+    stories: tuple[BriefStoryView, ...]
+
+
+@dataclass(frozen=True)
+class EditionView:
+    site_name: str
+    edition: str
+    stories: int
+    articles: int
+    dates: str
+    top: tuple[BriefStoryView, ...]
+    topics: tuple[TopicView, ...]
+
+
+def _status(brief: StoryBrief, briefing: Briefing) -> str:
+    if brief.story.id in briefing.changes.new_stories:
+        return "new"
+    return "updated" if brief.story.id in briefing.changes.updated_stories else ""
+
+
+def rank(briefs: Sequence[StoryBrief], briefing: Briefing) -> list[StoryBrief]:
+    """What matters now first: new, then updated stories, then by articles and the latest date."""
+    order = {"new": 0, "updated": 1, "": 2}
+    return sorted(briefs, key=lambda b: (order[_status(b, briefing)], -len(b.story.articles), -_day(b.last_date),
+                                         b.story.id))
+
+
+def _day(iso: str | None) -> int:
+    """The date as a day number (0 when missing or not a date), for sorting."""
+    try:
+        return dt.date.fromisoformat(iso).toordinal() if iso else 0
+    except ValueError:
+        return 0
+
+
+def _brief_story(brief: StoryBrief, briefing: Briefing, anchor: str) -> BriefStoryView:
+    points = brief.summary[: key_point_count(brief)]
+    return BriefStoryView(
+        id=brief.story.id,
+        anchor=anchor,
+        title=brief.story.title,
+        pdf=f"{brief.story.id}.pdf",
+        dates=date_range(brief.first_date, brief.last_date),
+        articles=len(brief.story.articles),
+        status=_status(brief, briefing),
+        points=tuple(PointView(s.citation.text, s.confidence, s.sources) for s in points),
+        questions=tuple((q.question, q.kind.capitalize()) for q in brief.questions[:BRIEF_QUESTIONS]),
+        more_questions=max(0, len(brief.questions) - BRIEF_QUESTIONS),
+    )
+
+
+def edition_view(briefing: Briefing, config: BuildConfig) -> EditionView:
+    """Cover and topic pages: the topics of ``Briefing.topics`` in their order (stories not in any
+    topic last, as "Other stories"), or the whole edition as one topic when it has none."""
+    by_id = {b.story.id: b for b in briefing.stories}
+    groups: list[tuple[str, list[StoryBrief]]] = []
+    placed: set[str] = set()
+    for topic in briefing.topics:
+        members = [by_id[s] for s in topic.stories if s in by_id and s not in placed]
+        placed.update(b.story.id for b in members)
+        if members:
+            groups.append((topic.title, members))
+    rest = rank([b for b in briefing.stories if b.story.id not in placed], briefing)
+    if rest:
+        groups.append(("Other stories" if groups else "Stories", rest))
+    anchors = {b.story.id: f"b{i}" for i, b in enumerate(briefing.stories, start=1)}
+    topics = tuple(
+        TopicView(f"t{i}", title, sum(len(b.story.articles) for b in members),
+                  tuple(_brief_story(b, briefing, anchors[b.story.id]) for b in members))
+        for i, (title, members) in enumerate(groups, start=1)
+    )
+    first = min((b.first_date for b in briefing.stories if b.first_date), default=None)
+    last = max((b.last_date for b in briefing.stories if b.last_date), default=None)
+    return EditionView(
+        site_name=config.site_name,
+        edition=briefing.edition,
+        stories=len(briefing.stories),
+        articles=len(briefing.articles),
+        dates=date_range(first, last),
+        top=tuple(_brief_story(b, briefing, anchors[b.story.id]) for b in rank(briefing.stories, briefing)[:TOP_STORIES]),
+        topics=topics,
+    )
+
+
 # -- rendering ---------------------------------------------------------------
 
 
-class _Printer:
-    """One Jinja environment, stylesheet and font configuration for many documents."""
+class _Templates:
+    """The print templates: one Jinja environment, the stylesheet's text, and the digest of both
+    with this module's code and WeasyPrint's version (part of every PDF's cache key)."""
 
     def __init__(self, print_dir: Path) -> None:
+        self.dir = print_dir
         css_path = print_dir / "print.css"
         if not (print_dir / "story.html").is_file() or not css_path.is_file():
             raise BuildError(f"{print_dir}: print templates missing (need story.html, edition.html, print.css)")
@@ -248,10 +427,16 @@ class _Printer:
             trim_blocks=True,
             lstrip_blocks=True,
         )
-        # Refuse every URL: the templates need none, and article text must not reach out.
-        self.fetcher = URLFetcher(allowed_protocols=frozenset(), fail_on_errors=False)
-        self.fonts = FontConfiguration()
-        self.css = CSS(string=css_path.read_text(encoding="utf-8"), font_config=self.fonts, url_fetcher=self.fetcher)
+        self.css = css_path.read_text(encoding="utf-8")
+        parts: list[str | bytes] = [Path(__file__).read_bytes()]
+        for path in sorted(p for p in print_dir.rglob("*") if p.is_file()):
+            parts += [path.relative_to(print_dir).as_posix(), path.read_bytes()]
+        for package in ("weasyprint", "pydyf"):
+            try:
+                parts.append(f"{package}=={importlib.metadata.version(package)}")
+            except importlib.metadata.PackageNotFoundError:
+                parts.append(f"{package} missing")
+        self.fingerprint = digest(*parts)
 
     def html(self, template: str, **context: object) -> str:
         try:
@@ -261,58 +446,64 @@ class _Printer:
             line = getattr(exc, "lineno", None)
             raise BuildError(f"{where}{f':{line}' if line else ''}: {exc}") from None
 
+
+class _Printer:
+    """WeasyPrint with one stylesheet and font configuration for many documents (imported only
+    when something must be rendered: the import alone takes about 2 s)."""
+
+    def __init__(self, css: str) -> None:
+        from weasyprint import CSS  # type: ignore[import-untyped]
+        from weasyprint.text.fonts import FontConfiguration  # type: ignore[import-untyped]
+        from weasyprint.urls import URLFetcher  # type: ignore[import-untyped]
+
+        # Refuse every URL: the templates need none, and article text must not reach out.
+        self.fetcher = URLFetcher(allowed_protocols=frozenset(), fail_on_errors=False)
+        self.fonts = FontConfiguration()
+        self.css = CSS(string=css, font_config=self.fonts, url_fetcher=self.fetcher)
+
     def pdf(self, html: str) -> tuple[bytes, int]:
-        document = HTML(string=html, url_fetcher=self.fetcher).render(
-            stylesheets=[self.css], font_config=self.fonts
-        )
+        from weasyprint import HTML
+
+        document = HTML(string=html, url_fetcher=self.fetcher).render(stylesheets=[self.css], font_config=self.fonts)
         # pdf_identifier=True: /ID is the md5 of the content, so it is stable too.
         return document.write_pdf(pdf_identifier=True), len(document.pages)
 
 
 @functools.lru_cache(maxsize=4)
-def _cached_printer(print_dir: Path, css_mtime: int) -> _Printer:
-    return _Printer(print_dir)
+def _cached_templates(print_dir: Path, stamp: tuple[tuple[str, int, int], ...]) -> _Templates:
+    return _Templates(print_dir)
 
 
-def _printer(templates_dir: Path) -> _Printer:
+def _templates(templates_dir: Path) -> _Templates:
+    """The print templates, read again when any of their files changes."""
     print_dir = (Path(templates_dir) / PRINT_DIR).resolve()
-    try:
-        mtime = (print_dir / "print.css").stat().st_mtime_ns
-    except OSError:
-        mtime = -1
-    return _cached_printer(print_dir, mtime)
+    stamp: tuple[tuple[str, int, int], ...] = ()
+    if print_dir.is_dir():
+        stamp = tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(print_dir.iterdir()) if p.is_file())
+    return _cached_templates(print_dir, stamp)
 
 
-def _story_context(view: StoryView, edition: str, config: BuildConfig) -> dict[str, object]:
-    return {"story": view, "edition": edition, "site_name": config.site_name}
+@functools.lru_cache(maxsize=4)
+def _printer(css: str) -> _Printer:
+    return _Printer(css)
 
 
 def render_story_html(
     brief: StoryBrief,
-    edition: str,
     articles: Mapping[str, Article],
     config: BuildConfig,
     templates_dir: Path,
 ) -> str:
     """The HTML a story PDF is made from; tests inspect it for escaping."""
-    view = story_view(brief, articles)
-    return _printer(templates_dir).html("story.html", **_story_context(view, edition, config))
+    return _story_html(_templates(templates_dir), story_view(brief, articles), config)
 
 
-def render_edition_html(
-    briefing: Briefing, articles: Mapping[str, Article], config: BuildConfig, templates_dir: Path
-) -> str:
-    views = [story_view(b, articles, anchor=f"s{i}") for i, b in enumerate(briefing.stories, start=1)]
-    first = min((b.first_date for b in briefing.stories if b.first_date), default=None)
-    last = max((b.last_date for b in briefing.stories if b.last_date), default=None)
-    return _printer(templates_dir).html(
-        "edition.html",
-        stories=views,
-        edition=briefing.edition,
-        site_name=config.site_name,
-        articles=len(briefing.articles),
-        dates=date_range(first, last),
-    )
+def _story_html(templates: _Templates, view: StoryView, config: BuildConfig) -> str:
+    return templates.html("story.html", story=view, site_name=config.site_name)
+
+
+def render_edition_html(briefing: Briefing, config: BuildConfig, templates_dir: Path) -> str:
+    return _templates(templates_dir).html("edition.html", brief=edition_view(briefing, config))
 
 
 def _check_ids(briefing: Briefing) -> None:
@@ -328,9 +519,174 @@ def _check_ids(briefing: Briefing) -> None:
 
 def _write(path: Path, data: bytes) -> None:
     try:
+        path.unlink(missing_ok=True)  # a copy of a placeholder (PdfJob.reserve) may share its file
         path.write_bytes(data)
     except OSError as exc:
         raise BuildError(f"{path}: cannot write PDF: {exc.strerror or exc}") from None
+
+
+# -- the job: cached PDFs at once, the rest rendered beside the build ----------
+
+
+def _render_all(css: str, htmls: list[str], processes: int, tick: Callable[[int], None]) -> list[bytes]:
+    """Every document rendered, the largest first, in ``processes`` workers when there are many."""
+    printer = _printer(css)  # before compute forks: its workers inherit WeasyPrint, imported once
+
+    def make(i: int) -> bytes:
+        started = time.perf_counter()
+        data, pages = printer.pdf(htmls[i])
+        log.debug("PDF %d: %d pages in %.2fs", i, pages, time.perf_counter() - started)
+        return data
+
+    return compute(None, CACHE_KIND, [str(i) for i in range(len(htmls))], make, processes, tick,
+                   sizes=[len(h) for h in htmls])
+
+
+def _worker(conn: Connection, css: str, htmls: list[str], processes: int) -> None:
+    """The forked worker: renders, sends ("tick", n) as documents finish, then ("done", pdfs) or ("error", text)."""
+    try:
+        conn.send(("done", _render_all(css, htmls, processes, lambda n: conn.send(("tick", n)))))
+    except BaseException as exc:  # anything: the build says it, the worker must not print
+        conn.send(("error", f"{type(exc).__name__}: {exc}"))
+    finally:
+        conn.close()
+
+
+class PdfJob:
+    """PDFs of one edition: ``names`` at once (pages link them), the files from ``finish``."""
+
+    def __init__(self, names: dict[str, str], store: Cache | None, report: ProgressFn, total: int) -> None:
+        self.names = names
+        self._store = store
+        self._report = report
+        self._total = total
+        self._done = 0
+        self._lock = threading.Lock()
+        self._ready: dict[str, bytes] = {}  # file name -> bytes: cached, or rendered here
+        self._misses: list[tuple[str, str]] = []  # (file name, cache key) to render
+        self._rendered: list[bytes] | None = None
+        self._error: str | None = None
+        self._process: Any = None
+        self._reader: threading.Thread | None = None
+        self.started = time.perf_counter()
+
+    def tick(self, n: int) -> None:
+        with self._lock:
+            self._done += n
+            done = self._done
+        self._report("pdf", done, self._total)
+
+    def _render(self, css: str, htmls: list[str], processes: int, background: bool) -> None:
+        if not htmls:
+            return
+        if not background or "fork" not in multiprocessing.get_all_start_methods():
+            self._rendered = _render_all(css, htmls, processes, self.tick)
+            return
+        ctx = multiprocessing.get_context("fork")
+        parent, child = ctx.Pipe(duplex=False)
+        gc.freeze()  # the worker then leaves the build's objects (and their memory pages) untouched
+        try:
+            self._process = ctx.Process(target=_worker, args=(child, css, htmls, processes), name="briefgen-pdf")
+            self._process.start()
+        finally:
+            gc.unfreeze()
+        child.close()
+        self._reader = threading.Thread(target=self._read, args=(parent,), name="briefgen-pdf-reader", daemon=True)
+        self._reader.start()
+
+    def _read(self, conn: Connection) -> None:
+        try:
+            while True:
+                kind, value = conn.recv()
+                if kind == "tick":
+                    self.tick(value)
+                elif kind == "done":
+                    self._rendered = value
+                else:
+                    self._error = value
+        except EOFError:
+            pass
+        finally:
+            conn.close()
+
+    def reserve(self, folder: Path) -> dict[str, str]:
+        """Empty files under the PDFs' names in ``folder`` (the pages' source folder), so that a site
+        builder checking links finds them; ``finish`` writes the real ones where the site is built."""
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            for name in self.names.values():
+                (folder / name).touch()
+        except OSError as exc:
+            raise BuildError(f"{folder}: cannot create PDF folder: {exc.strerror or exc}") from None
+        return dict(self.names)
+
+    def finish(self, out_dir: Path) -> dict[str, str]:
+        """Wait for the rendering, write every PDF into ``out_dir`` and the new ones into the cache."""
+        if self._reader is not None:
+            self._reader.join()
+            self._process.join()
+            if self._rendered is None:
+                why = self._error or f"it stopped with exit code {self._process.exitcode}"
+                raise BuildError(f"PDF briefs could not be made: {why}; build with --no-pdf to skip them")
+        rendered = self._rendered or []
+        try:
+            out_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise BuildError(f"{out_dir}: cannot create PDF folder: {exc.strerror or exc}") from None
+        for name, data in self._ready.items():
+            _write(out_dir / name, data)
+        for (name, key), data in zip(self._misses, rendered, strict=True):
+            _write(out_dir / name, data)
+            if self._store is not None:
+                self._store.put(CACHE_KIND, key, data)
+        log.info("PDF briefs: %d reused, %d rendered, %.2fs since the job started", len(self._ready), len(self._misses),
+                 time.perf_counter() - self.started)
+        return dict(self.names)
+
+    def close(self) -> None:
+        """Stop the worker if the build ends without ``finish`` (an error elsewhere)."""
+        if self._process is not None and self._process.is_alive():
+            self._process.terminate()
+            self._process.join()
+
+
+def start(
+    briefing: Briefing,
+    articles: Mapping[str, Article],
+    config: BuildConfig,
+    templates_dir: Path,
+    store: Cache | None = None,
+    report: ProgressFn | None = None,
+    background: bool = True,
+) -> PdfJob:
+    """Take the cached PDFs and start rendering the others (in a worker process when ``background``).
+
+    Template errors are raised here; ``PdfJob.finish`` writes the files."""
+    _check_ids(briefing)
+    templates = _templates(templates_dir)
+    fixed = digest("pdf", templates.fingerprint, config.site_name)
+    docs: list[tuple[str, str, Callable[[], str]]] = []  # (file name, cache key, its HTML)
+    for brief in briefing.stories:
+        view = story_view(brief, articles)
+        docs.append((f"{brief.story.id}.pdf", digest(fixed, "story", repr(view)),
+                     functools.partial(_story_html, templates, view, config)))
+    cover = edition_view(briefing, config)
+    docs.append((f"{EDITION}.pdf", digest(fixed, "edition", repr(cover)),
+                 functools.partial(templates.html, "edition.html", brief=cover)))
+    names = {b.story.id: f"{b.story.id}.pdf" for b in briefing.stories} | {EDITION: f"{EDITION}.pdf"}
+    job = PdfJob(names, store, report or (lambda stage, done, total: None), len(docs))
+    job.tick(0)
+    htmls = []
+    for name, key, html in docs:
+        data = store.get(CACHE_KIND, key) if store is not None else None
+        if data is not None and data.startswith(b"%PDF-"):
+            job._ready[name] = data
+            job.tick(1)
+        else:
+            job._misses.append((name, key))
+            htmls.append(html())
+    job._render(templates.css, htmls, config.processes, background)
+    return job
 
 
 def write_pdfs(
@@ -339,27 +695,7 @@ def write_pdfs(
     out_dir: Path,
     config: BuildConfig,
     templates_dir: Path,
+    store: Cache | None = None,
 ) -> dict[str, str]:
-    """Write ``<story id>.pdf`` per story and ``edition.pdf``; return {story id or "edition": file name}."""
-    _check_ids(briefing)
-    printer = _printer(templates_dir)
-    try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise BuildError(f"{out_dir}: cannot create PDF folder: {exc.strerror or exc}") from None
-    written: dict[str, str] = {}
-    for brief in briefing.stories:
-        started = time.perf_counter()
-        view = story_view(brief, articles)
-        data, pages = printer.pdf(printer.html("story.html", **_story_context(view, briefing.edition, config)))
-        name = f"{brief.story.id}.pdf"
-        _write(out_dir / name, data)
-        written[brief.story.id] = name
-        log.debug("%s: %d pages in %.2fs", name, pages, time.perf_counter() - started)
-    started = time.perf_counter()
-    data, pages = printer.pdf(render_edition_html(briefing, articles, config, templates_dir))
-    name = f"{EDITION}.pdf"
-    _write(out_dir / name, data)
-    written[EDITION] = name
-    log.debug("%s: %d pages in %.2fs", name, pages, time.perf_counter() - started)
-    return written
+    """Write ``<story id>.pdf`` per story and ``edition.pdf`` at once; return {story id or "edition": file name}."""
+    return start(briefing, articles, config, templates_dir, store, background=False).finish(out_dir)

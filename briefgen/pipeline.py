@@ -91,8 +91,7 @@ def build(config: BuildConfig, progress: Progress | None = None, timings: dict[s
     site_dir = config.site_dir
     store = Cache(config.cache_dir or default_dir(site_dir))
     with site.site_lock(site_dir), store.locked():
-        report("ingest", 0, 1)
-        articles, skipped = ingest.ingest(config, store)
+        articles, skipped = ingest.ingest(config, store, functools.partial(report, "ingest"))
         reasons = "".join(f"\n  {s.path}: {s.reason}" for s in skipped)
         if config.strict and skipped:
             raise BuildError(f"{len(skipped)} file(s) could not be built (strict mode); the site is unchanged:{reasons}")
@@ -156,7 +155,7 @@ def build(config: BuildConfig, progress: Progress | None = None, timings: dict[s
         briefing = Briefing(edition, tuple(sorted(articles, key=lambda a: a.id)), tuple(briefs), tuple(skipped), changes,
                             entities=tuple(entities.entities))
         mark("changes")
-        publish(briefing, analyzed, config, report, mark)
+        publish(briefing, analyzed, config, report, mark, store)
         store.prune()
         log.info("cache %s: %s", store.root, store.summary())
         mark("cache")
@@ -184,9 +183,11 @@ def publish(
     config: BuildConfig,
     report: Progress,
     mark: Callable[[str], None] = lambda stage: None,
+    store: Cache | None = None,
 ) -> None:
     site_dir = config.site_dir
     work = site.work_dir(site_dir, briefing.edition)
+    job = None
     try:
         docs = work / "docs"
         docs.mkdir()
@@ -194,13 +195,14 @@ def publish(
         versions = editions.updated_versions(site_dir, briefing.edition, briefing.edition)
         rows = editions.archive_rows(site_dir, versions, briefing.edition, (len(briefing.stories), len(briefing.articles)))
         pdfs: dict[str, str] = {}
-        if config.pdf:
+        if config.pdf:  # cached PDFs now; the rest rendered in a worker while the pages are built
             from briefgen import pdf
 
-            report("pdf", 0, len(briefing.stories) + 1)
-            names = pdf.write_pdfs(briefing, {a.id: a for a in briefing.articles}, docs / "pdf", config, tdir)
-            pdfs = dict(names)
+            job = pdf.start(briefing, {a.id: a for a in briefing.articles}, config, tdir, store, report)
+            pdfs = job.reserve(docs / "pdf")
             mark("pdf")
+        elif store is not None:
+            store.spare("pdf")  # kept for the next build with PDFs
         spans = {i.article.id: analyze.spans(i) for i in analyzed}
         base = config.mkdocs_config or (Path("mkdocs.yml") if Path("mkdocs.yml").is_file() else PACKAGE_TEMPLATES.parent / "mkdocs.yml")
         out = work / "site"
@@ -214,15 +216,23 @@ def publish(
         if css.is_file():
             (docs / "assets").mkdir(exist_ok=True)
             shutil.copyfile(css, docs / "assets" / "briefgen.css")
+        report("render", 1, 1)
         mark("render")
         report("mkdocs", 0, 1)
         epoch = editions.reproducible_epoch(briefing.edition, [a.date for a in briefing.articles])
         site.build_mkdocs(settings, work, epoch)
+        report("mkdocs", 1, 1)
         mark("mkdocs")
-        report("articles", 0, 1)
+        report("articles", 0, len(outside))
         pages.write_outside_pages(out, outside, settings, functools.partial(render.page_body, templates_dir=tdir))
+        report("articles", len(outside), len(outside))
         mark("articles")
+        if job is not None:
+            job.finish(out / "pdf")
+            mark("pdf")
         site.publish(site_dir, briefing.edition, out, versions)
         mark("publish")
     finally:
+        if job is not None:
+            job.close()
         shutil.rmtree(work, ignore_errors=True)
