@@ -28,6 +28,7 @@ for them, and the file identifier is a hash of the content.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import gc
@@ -37,11 +38,10 @@ import multiprocessing
 import re
 import threading
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from multiprocessing.connection import Connection
 from pathlib import Path
-from typing import Any
 
 import jinja2
 
@@ -339,6 +339,9 @@ class EditionView:
 
 
 def _status(brief: StoryBrief, briefing: Briefing) -> str:
+    """"new" or "updated" since the previous edition; "" in a first edition, where every story is new."""
+    if briefing.changes.previous is None:
+        return ""
     if brief.story.id in briefing.changes.new_stories:
         return "new"
     return "updated" if brief.story.id in briefing.changes.updated_stories else ""
@@ -542,14 +545,65 @@ def _render_all(css: str, htmls: list[str], processes: int, tick: Callable[[int]
                    sizes=[len(h) for h in htmls])
 
 
-def _worker(conn: Connection, css: str, htmls: list[str], processes: int) -> None:
-    """The forked worker: renders, sends ("tick", n) as documents finish, then ("done", pdfs) or ("error", text)."""
+class Worker:
+    """A forked process that imports WeasyPrint as soon as it starts (about 2 s, while the build reads,
+    analyses and groups), then renders the documents one job sends it, and ends.
+
+    Start it with ``worker()``, which stops it whatever happens; a worker never sent a job ends when
+    its connection closes."""
+
+    def __init__(self) -> None:
+        ctx = multiprocessing.get_context("fork")
+        self.conn, child = ctx.Pipe()
+        gc.freeze()  # the worker then leaves the build's objects (and their memory pages) untouched
+        try:
+            self.process = ctx.Process(target=_serve, args=(child, self.conn), name="briefgen-pdf")
+            self.process.start()
+        finally:
+            gc.unfreeze()
+        child.close()
+
+    def stop(self) -> None:
+        self.conn.close()
+        if self.process.is_alive():
+            self.process.join(timeout=0.5)
+        if self.process.is_alive():
+            self.process.terminate()
+            self.process.join()
+
+
+def _serve(conn: Connection, parent_end: Connection) -> None:
+    """The worker: WeasyPrint imported first; then one ("render", css, htmls, processes) message is
+    answered with ("tick", n) as documents finish, then ("done", pdfs) or ("error", text)."""
+    parent_end.close()  # so that the parent's end closing (or the parent dying) ends this worker
     try:
+        import weasyprint  # noqa: F401  # the slow part, done while the build runs
+    except Exception:  # raised again, and reported, when rendering
+        log.debug("cannot import WeasyPrint", exc_info=True)
+    try:
+        message = conn.recv()
+    except (EOFError, OSError):
+        return  # nothing to render
+    try:
+        _, css, htmls, processes = message
         conn.send(("done", _render_all(css, htmls, processes, lambda n: conn.send(("tick", n)))))
     except BaseException as exc:  # anything: the build says it, the worker must not print
         conn.send(("error", f"{type(exc).__name__}: {exc}"))
     finally:
         conn.close()
+
+
+@contextlib.contextmanager
+def worker(enabled: bool = True) -> Iterator[Worker | None]:
+    """A ``Worker`` for the build's PDFs (None when not ``enabled`` or processes cannot fork), stopped at the end."""
+    if not enabled or "fork" not in multiprocessing.get_all_start_methods():
+        yield None
+        return
+    started = Worker()
+    try:
+        yield started
+    finally:
+        started.stop()
 
 
 class PdfJob:
@@ -566,7 +620,8 @@ class PdfJob:
         self._misses: list[tuple[str, str]] = []  # (file name, cache key) to render
         self._rendered: list[bytes] | None = None
         self._error: str | None = None
-        self._process: Any = None
+        self._worker: Worker | None = None
+        self._own_worker = False
         self._reader: threading.Thread | None = None
         self.started = time.perf_counter()
 
@@ -576,22 +631,16 @@ class PdfJob:
             done = self._done
         self._report("pdf", done, self._total)
 
-    def _render(self, css: str, htmls: list[str], processes: int, background: bool) -> None:
+    def _render(self, css: str, htmls: list[str], processes: int, background: bool, given: Worker | None) -> None:
         if not htmls:
             return
-        if not background or "fork" not in multiprocessing.get_all_start_methods():
+        if not background or (given is None and "fork" not in multiprocessing.get_all_start_methods()):
             self._rendered = _render_all(css, htmls, processes, self.tick)
             return
-        ctx = multiprocessing.get_context("fork")
-        parent, child = ctx.Pipe(duplex=False)
-        gc.freeze()  # the worker then leaves the build's objects (and their memory pages) untouched
-        try:
-            self._process = ctx.Process(target=_worker, args=(child, css, htmls, processes), name="briefgen-pdf")
-            self._process.start()
-        finally:
-            gc.unfreeze()
-        child.close()
-        self._reader = threading.Thread(target=self._read, args=(parent,), name="briefgen-pdf-reader", daemon=True)
+        self._worker, self._own_worker = (given, False) if given is not None else (Worker(), True)
+        self._worker.conn.send(("render", css, htmls, processes))
+        self._reader = threading.Thread(target=self._read, args=(self._worker.conn,), name="briefgen-pdf-reader",
+                                        daemon=True)
         self._reader.start()
 
     def _read(self, conn: Connection) -> None:
@@ -600,14 +649,14 @@ class PdfJob:
                 kind, value = conn.recv()
                 if kind == "tick":
                     self.tick(value)
-                elif kind == "done":
-                    self._rendered = value
                 else:
-                    self._error = value
-        except EOFError:
+                    if kind == "done":
+                        self._rendered = value
+                    else:
+                        self._error = value
+                    return
+        except (EOFError, OSError):
             pass
-        finally:
-            conn.close()
 
     def reserve(self, folder: Path) -> dict[str, str]:
         """Empty files under the PDFs' names in ``folder`` (the pages' source folder), so that a site
@@ -622,11 +671,11 @@ class PdfJob:
 
     def finish(self, out_dir: Path) -> dict[str, str]:
         """Wait for the rendering, write every PDF into ``out_dir`` and the new ones into the cache."""
-        if self._reader is not None:
+        if self._reader is not None and self._worker is not None:
             self._reader.join()
-            self._process.join()
             if self._rendered is None:
-                why = self._error or f"it stopped with exit code {self._process.exitcode}"
+                self._worker.process.join(timeout=1)
+                why = self._error or f"it stopped with exit code {self._worker.process.exitcode}"
                 raise BuildError(f"PDF briefs could not be made: {why}; build with --no-pdf to skip them")
         rendered = self._rendered or []
         try:
@@ -641,13 +690,13 @@ class PdfJob:
                 self._store.put(CACHE_KIND, key, data)
         log.info("PDF briefs: %d reused, %d rendered, %.2fs since the job started", len(self._ready), len(self._misses),
                  time.perf_counter() - self.started)
+        self.close()
         return dict(self.names)
 
     def close(self) -> None:
-        """Stop the worker if the build ends without ``finish`` (an error elsewhere)."""
-        if self._process is not None and self._process.is_alive():
-            self._process.terminate()
-            self._process.join()
+        """Stop a worker this job started (a build's own worker is stopped by ``worker()``)."""
+        if self._own_worker and self._worker is not None:
+            self._worker.stop()
 
 
 def start(
@@ -658,8 +707,10 @@ def start(
     store: Cache | None = None,
     report: ProgressFn | None = None,
     background: bool = True,
+    given: Worker | None = None,
 ) -> PdfJob:
-    """Take the cached PDFs and start rendering the others (in a worker process when ``background``).
+    """Take the cached PDFs and start rendering the others: in ``given`` (a ``Worker`` started
+    with the build), else in a worker started now when ``background``, else here and now.
 
     Template errors are raised here; ``PdfJob.finish`` writes the files."""
     _check_ids(briefing)
@@ -685,7 +736,7 @@ def start(
         else:
             job._misses.append((name, key))
             htmls.append(html())
-    job._render(templates.css, htmls, config.processes, background)
+    job._render(templates.css, htmls, config.processes, background, given)
     return job
 
 

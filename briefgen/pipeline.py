@@ -12,7 +12,7 @@ from typing import Any
 
 import yaml
 
-from briefgen import analyze, confidence, editions, facts, group, ingest, pages, questions, render, site, summarize
+from briefgen import analyze, confidence, editions, facts, group, ingest, pages, pdf, questions, render, site, summarize
 from briefgen.cache import Cache, code_fingerprint, compute, default_dir, digest, settings_fingerprint
 from briefgen.config import BuildConfig
 from briefgen.errors import BuildError
@@ -90,7 +90,7 @@ def build(config: BuildConfig, progress: Progress | None = None, timings: dict[s
     edition = editions.edition_name(config.edition)
     site_dir = config.site_dir
     store = Cache(config.cache_dir or default_dir(site_dir))
-    with site.site_lock(site_dir), store.locked():
+    with site.site_lock(site_dir), store.locked(), pdf.worker(config.pdf) as printer:  # it loads WeasyPrint meanwhile
         articles, skipped = ingest.ingest(config, store, functools.partial(report, "ingest"))
         reasons = "".join(f"\n  {s.path}: {s.reason}" for s in skipped)
         if config.strict and skipped:
@@ -155,7 +155,7 @@ def build(config: BuildConfig, progress: Progress | None = None, timings: dict[s
         briefing = Briefing(edition, tuple(sorted(articles, key=lambda a: a.id)), tuple(briefs), tuple(skipped), changes,
                             entities=tuple(entities.entities))
         mark("changes")
-        publish(briefing, analyzed, config, report, mark, store)
+        publish(briefing, analyzed, config, report, mark, store, printer)
         store.prune()
         log.info("cache %s: %s", store.root, store.summary())
         mark("cache")
@@ -184,6 +184,7 @@ def publish(
     report: Progress,
     mark: Callable[[str], None] = lambda stage: None,
     store: Cache | None = None,
+    printer: pdf.Worker | None = None,
 ) -> None:
     site_dir = config.site_dir
     work = site.work_dir(site_dir, briefing.edition)
@@ -196,13 +197,11 @@ def publish(
         rows = editions.archive_rows(site_dir, versions, briefing.edition, (len(briefing.stories), len(briefing.articles)))
         pdfs: dict[str, str] = {}
         if config.pdf:  # cached PDFs now; the rest rendered in a worker while the pages are built
-            from briefgen import pdf
-
-            job = pdf.start(briefing, {a.id: a for a in briefing.articles}, config, tdir, store, report)
+            job = pdf.start(briefing, {a.id: a for a in briefing.articles}, config, tdir, store, report, given=printer)
             pdfs = job.reserve(docs / "pdf")
             mark("pdf")
         elif store is not None:
-            store.spare("pdf")  # kept for the next build with PDFs
+            store.spare(pdf.CACHE_KIND)  # kept for the next build with PDFs
         spans = {i.article.id: analyze.spans(i) for i in analyzed}
         base = config.mkdocs_config or (Path("mkdocs.yml") if Path("mkdocs.yml").is_file() else PACKAGE_TEMPLATES.parent / "mkdocs.yml")
         out = work / "site"

@@ -381,3 +381,46 @@ def test_missing_templates_name_the_folder(tmp_path: Path) -> None:
 )
 def test_date_range(first: str | None, last: str | None, expected: str) -> None:
     assert date_range(first, last) == expected
+
+
+def test_build_reports_every_stage_to_the_end_and_a_rebuild_reuses_the_story_pdf(tmp_path: Path) -> None:
+    from briefgen.config import load_config
+    from briefgen.pipeline import build
+
+    from .conftest import SEEDS
+
+    seen: dict[str, tuple[int, int]] = {}
+
+    def report(stage: str, done: int, total: int) -> None:
+        seen[stage] = (done, total)
+
+    site = tmp_path / "site"
+    build(load_config(content_dir=SEEDS, site_dir=site, edition="2023-07-25"), progress=report)
+    files = sum(1 for p in SEEDS.rglob("*") if p.is_file() and not p.name.startswith("."))
+    assert seen["ingest"] == (files, files)
+    assert seen["pdf"] == (2, 2)  # one story and the edition's brief
+    assert all(done == total > 0 for done, total in seen.values()), seen
+    story_pdf = next(p for p in (site / "2023-07-25" / "pdf").iterdir() if p.name != "edition.pdf")
+    cached = Cache(tmp_path / ".briefgen-cache").base / "pdf"
+    assert len([p for p in cached.rglob("*") if p.is_file()]) == 2
+    build(load_config(content_dir=SEEDS, site_dir=site, edition="2023-07-26", pdf=False))
+    assert len([p for p in cached.rglob("*") if p.is_file()]) == 2  # --no-pdf kept them
+    build(load_config(content_dir=SEEDS, site_dir=site, edition="2023-07-26"))
+    assert (site / "2023-07-26" / "pdf" / story_pdf.name).read_bytes() == story_pdf.read_bytes()
+
+
+def test_a_worker_started_with_the_build_renders_its_job_and_an_idle_one_ends(written: tuple[Path, Mapping[str, str]],
+                                                                             tmp_path: Path) -> None:
+    out, names = written
+    briefing, articles = make_briefing()
+    with pdf.worker() as given:
+        assert given is not None
+        assert pdf.start(briefing, articles, CONFIG, TEMPLATES, given=given).finish(tmp_path) == names
+    assert not given.process.is_alive()
+    for name in names.values():
+        assert (tmp_path / name).read_bytes() == (out / name).read_bytes(), name
+    with pdf.worker() as idle:
+        assert idle is not None
+    assert idle.process.exitcode == 0  # never sent a job: it ends when the build does
+    with pdf.worker(enabled=False) as none:
+        assert none is None
