@@ -8,8 +8,9 @@ is built as edition ``e1`` with PDFs, from an empty cache. That site, its spare 
 its cache are the saved state. Then, ``--repeat`` times for each mode, the state is put
 back, the held-back article added and edition ``e2`` built in a fresh process: once with
 PDFs, once with ``--no-pdf``. It prints the wall time of each build process (imports
-included, as a user waits for it), the pipeline's own stage timings, the cache's reuse
-line, and the ratio PDFs on / off of the medians: the issue's target is at most 1.5.
+included, as a user waits for it) and the CPU time of it and its workers (what the build
+costs the machine), the pipeline's own stage timings, the cache's reuse line, and the
+ratios PDFs on / off of the medians: the issue's target is at most 1.5.
 
 Every build of a run uses a snapshot of the code (``--code``, default this checkout) taken
 when the run starts, so editing the tree meanwhile changes nothing. Timings on a shared
@@ -22,6 +23,7 @@ import argparse
 import csv
 import json
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -62,12 +64,15 @@ def child(code: Path, content: Path, site: Path, edition: str, pdf: bool) -> dic
     """One build in a fresh process; its wall time and what the pipeline reports."""
     env = {**os.environ, "PYTHONPATH": str(code)}
     args = [sys.executable, str(code / "pdf_bench.py"), "--child", str(content), str(site), edition, "1" if pdf else "0"]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     done = subprocess.run(args, capture_output=True, text=True, check=False, cwd=code, env=env)
     wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode != 0:
         raise SystemExit(f"build {edition} (pdf={pdf}) failed:\n{done.stderr[-3000:]}")
-    return {"wall": wall, **json.loads(done.stdout.strip().splitlines()[-1])}
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime  # the build and all its workers
+    return {"wall": wall, "cpu": cpu, **json.loads(done.stdout.strip().splitlines()[-1])}
 
 
 def child_build(content: str, site: str, edition: str, pdf: str) -> dict[str, Any]:
@@ -145,7 +150,8 @@ def main() -> None:
                 run["edition_pages"] = pages(site / "e2" / "pdf" / "edition.pdf")
             runs[mode].append(run)
             stages = ", ".join(f"{k} {v:.2f}" for k, v in run["stages"].items())
-            print(f"rebuild e2 +{new} {mode:>6}: {run['wall']:.2f}s wall, {run['seconds']:.2f}s in build ({stages})", flush=True)
+            print(f"rebuild e2 +{new} {mode:>6}: {run['wall']:.2f}s wall, {run['cpu']:.2f}s CPU, {run['seconds']:.2f}s in build "
+                  f"({stages})", flush=True)
     print(f"cache, last rebuild with PDFs: {runs['pdf'][-1]['cache']}")
     print("progress, last rebuild with PDFs: "
           + ", ".join(f"{k} {d}/{t}" for k, (d, t) in runs["pdf"][-1]["progress"].items()))
@@ -153,6 +159,9 @@ def main() -> None:
     off = statistics.median(r["wall"] for r in runs["no-pdf"])
     pdf_stage = statistics.median(r["stages"].get("pdf", 0.0) for r in runs["pdf"])
     print(f"median wall: PDFs on {on:.2f}s, off {off:.2f}s, ratio {on / off:.2f} (target <= 1.5); pdf stage {pdf_stage:.2f}s")
+    cpu_on = statistics.median(r["cpu"] for r in runs["pdf"])
+    cpu_off = statistics.median(r["cpu"] for r in runs["no-pdf"])
+    print(f"median CPU (build and its workers): PDFs on {cpu_on:.2f}s, off {cpu_off:.2f}s, ratio {cpu_on / cpu_off:.2f}")
     print(f"edition brief: {runs['pdf'][-1]['edition_pages']} pages")
 
 

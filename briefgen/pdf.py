@@ -132,6 +132,7 @@ class StoryView:
     facts: tuple[FactView, ...]
     questions: tuple[QuestionView, ...]
     source_list: tuple[SourceView, ...]
+    related: tuple[tuple[str, str], ...] = ()  # (title, file name of its PDF) of each related story
 
 
 class _Sources:
@@ -263,12 +264,14 @@ def key_point_count(brief: StoryBrief) -> int:
     return brief.key_point_count or min(FALLBACK_POINTS, len(brief.summary))
 
 
-def story_view(brief: StoryBrief, articles: Mapping[str, Article], anchor: str = "s") -> StoryView:
+def story_view(brief: StoryBrief, articles: Mapping[str, Article], anchor: str = "s",
+               titles: Mapping[str, str] | None = None) -> StoryView:
+    """What a story's PDF prints; ``titles`` (story id -> title) names its related stories."""
     story = brief.story
     sources = _Sources(anchor, story.articles, articles)
     names = {box.id: box.name for box in brief.facts}
-    summary = tuple(
-        replace(sources.cite(s.citation, extra=f"{s.sources} sources" if s.sources > 1 else ""),
+    summary = tuple(  # the count of sources once: in the confidence reason when there is one
+        replace(sources.cite(s.citation, extra=f"{s.sources} sources" if s.sources > 1 and not s.confidence_reason else ""),
                 confidence=s.confidence, reason=_reason(s.confidence, s.confidence_reason))
         for s in brief.summary
     )
@@ -292,6 +295,7 @@ def story_view(brief: StoryBrief, articles: Mapping[str, Article], anchor: str =
         facts=facts,
         questions=questions,
         source_list=sources.views(),
+        related=tuple((titles[r], f"{r}.pdf") for r in brief.related if titles and r in titles),
     )
 
 
@@ -717,8 +721,9 @@ def start(
     templates = _templates(templates_dir)
     fixed = digest("pdf", templates.fingerprint, config.site_name)
     docs: list[tuple[str, str, Callable[[], str]]] = []  # (file name, cache key, its HTML)
+    titles = {b.story.id: b.story.title for b in briefing.stories}
     for brief in briefing.stories:
-        view = story_view(brief, articles)
+        view = story_view(brief, articles, titles=titles)
         docs.append((f"{brief.story.id}.pdf", digest(fixed, "story", repr(view)),
                      functools.partial(_story_html, templates, view, config)))
     cover = edition_view(briefing, config)
