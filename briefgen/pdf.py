@@ -29,13 +29,16 @@ for them, and the file identifier is a hash of the content.
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import datetime as dt
 import functools
 import gc
 import importlib.metadata
 import logging
 import multiprocessing
+import os
 import re
+import signal
 import threading
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -68,6 +71,7 @@ BRIEF_QUESTIONS = 2
 #: Stories on the cover's "Top stories" list.
 TOP_STORIES = 5
 ProgressFn = Callable[[str, int, int], None]
+_PR_SET_PDEATHSIG = 1  # prctl option (linux/prctl.h): a signal for this process when its parent dies
 
 
 # -- what the templates see: plain, already numbered records -----------------
@@ -561,7 +565,7 @@ class Worker:
         self.conn, child = ctx.Pipe()
         gc.freeze()  # the worker then leaves the build's objects (and their memory pages) untouched
         try:
-            self.process = ctx.Process(target=_serve, args=(child, self.conn), name="briefgen-pdf")
+            self.process = ctx.Process(target=_serve, args=(child, self.conn, os.getpid()), name="briefgen-pdf")
             self.process.start()
         finally:
             gc.unfreeze()
@@ -576,10 +580,19 @@ class Worker:
             self.process.join()
 
 
-def _serve(conn: Connection, parent_end: Connection) -> None:
+def _die_with(parent: int) -> None:
+    """End this process when the build that forked it dies (Linux): it holds the build's locks too."""
+    with contextlib.suppress(Exception):
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:  # the build died before that took effect
+        os._exit(1)
+
+
+def _serve(conn: Connection, parent_end: Connection, parent: int) -> None:
     """The worker: WeasyPrint imported first; then one ("render", css, htmls, processes) message is
     answered with ("tick", n) as documents finish, then ("done", pdfs) or ("error", text)."""
-    parent_end.close()  # so that the parent's end closing (or the parent dying) ends this worker
+    _die_with(parent)
+    parent_end.close()  # so that the parent's end closing ends this worker
     try:
         import weasyprint  # noqa: F401  # the slow part, done while the build runs
     except Exception:  # raised again, and reported, when rendering

@@ -7,6 +7,7 @@ import re
 import shutil
 import subprocess
 import sys
+import time
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -437,3 +438,25 @@ def test_related_stories_are_listed_and_link_their_pdfs(tmp_path: Path) -> None:
     links = subprocess.run(["pdfinfo", "-url", str(tmp_path / "s-wagner.pdf")], capture_output=True, text=True, check=True).stdout
     assert "s-harbour.pdf" in links
     assert "Related stories" not in _text(tmp_path / "s-harbour.pdf")
+
+
+def test_the_worker_ends_with_a_killed_build() -> None:
+    """It holds the build's site and cache locks too: a killed build's worker must not keep them."""
+    code = (
+        "import os; from briefgen import pdf; w = pdf.Worker(); print(w.process.pid, flush=True)\n"
+        "page = '<p>' + 'words ' * 100000 + '</p>'\n"
+        "w.conn.send(('render', '', [page], 1)); os.kill(os.getpid(), 9)"  # a job of many seconds, then killed
+    )
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
+    build = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True, env=env)
+    assert build.stdout is not None
+    pid = int(build.stdout.readline())
+    build.wait()
+    build.stdout.close()
+    status = Path(f"/proc/{pid}/status")
+    for _ in range(30):  # at most 3 s, far less than the job: it goes at once
+        if not status.exists() or "\nState:\tZ" in status.read_text():
+            break
+        time.sleep(0.1)
+    else:
+        pytest.fail("the PDF worker outlived the build that started it")
