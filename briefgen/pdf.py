@@ -38,6 +38,7 @@ import logging
 import multiprocessing
 import os
 import re
+import shutil
 import signal
 import threading
 import time
@@ -633,7 +634,7 @@ class PdfJob:
         self._total = total
         self._done = 0
         self._lock = threading.Lock()
-        self._ready: dict[str, bytes] = {}  # file name -> bytes: cached, or rendered here
+        self._ready: dict[str, Path] = {}  # file name -> its cache entry, copied as it is
         self._misses: list[tuple[str, str]] = []  # (file name, cache key) to render
         self._rendered: list[bytes] | None = None
         self._error: str | None = None
@@ -699,8 +700,12 @@ class PdfJob:
             out_dir.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise BuildError(f"{out_dir}: cannot create PDF folder: {exc.strerror or exc}") from None
-        for name, data in self._ready.items():
-            _write(out_dir / name, data)
+        for name, entry in self._ready.items():
+            try:
+                (out_dir / name).unlink(missing_ok=True)  # a copy of a placeholder (reserve) may share its file
+                shutil.copyfile(entry, out_dir / name)
+            except OSError as exc:
+                raise BuildError(f"{out_dir / name}: cannot write PDF from the build cache: {exc.strerror or exc}") from None
         for (name, key), data in zip(self._misses, rendered, strict=True):
             _write(out_dir / name, data)
             if self._store is not None:
@@ -747,15 +752,33 @@ def start(
     job.tick(0)
     htmls = []
     for name, key, html in docs:
-        data = store.get(CACHE_KIND, key) if store is not None else None
-        if data is not None and data.startswith(b"%PDF-"):
-            job._ready[name] = data
+        entry = _cached(store, key) if store is not None else None
+        if entry is not None:
+            job._ready[name] = entry
             job.tick(1)
         else:
             job._misses.append((name, key))
             htmls.append(html())
     job._render(templates.css, htmls, config.processes, background, given)
     return job
+
+
+def _cached(store: Cache, key: str) -> Path | None:
+    """The cache entry of a whole PDF under ``key`` (it starts and ends as a PDF does), without reading
+    it into memory: a large archive's PDFs are copied file to file."""
+    path = store.path(CACHE_KIND, key)
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(5)
+            fh.seek(max(0, os.fstat(fh.fileno()).st_size - 32))
+            tail = fh.read()
+    except OSError:
+        head = tail = b""
+    if head != b"%PDF-" or b"%%EOF" not in tail:
+        store.misses[CACHE_KIND] += 1
+        return None
+    store.keep(CACHE_KIND, key)
+    return path
 
 
 def write_pdfs(

@@ -460,3 +460,16 @@ def test_the_worker_ends_with_a_killed_build() -> None:
         time.sleep(0.1)
     else:
         pytest.fail("the PDF worker outlived the build that started it")
+
+
+def test_a_damaged_cache_entry_is_rendered_again(tmp_path: Path) -> None:
+    briefing, articles = make_briefing()
+    store = Cache(tmp_path / "cache")
+    write_pdfs(briefing, articles, tmp_path / "one", CONFIG, TEMPLATES, store)
+    entries = sorted(p for p in (store.base / "pdf").rglob("*") if p.is_file())
+    entries[0].write_bytes(entries[0].read_bytes()[:-200])  # cut short: no %%EOF
+    again = Cache(tmp_path / "cache")
+    write_pdfs(briefing, articles, tmp_path / "two", CONFIG, TEMPLATES, again)
+    assert (again.hits["pdf"], again.misses["pdf"]) == (2, 1)
+    for name in ("s-wagner.pdf", "s-harbour.pdf", "edition.pdf"):
+        assert (tmp_path / "two" / name).read_bytes() == (tmp_path / "one" / name).read_bytes()
