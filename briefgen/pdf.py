@@ -138,6 +138,7 @@ class StoryView:
     questions: tuple[QuestionView, ...]
     source_list: tuple[SourceView, ...]
     related: tuple[tuple[str, str], ...] = ()  # (title, file name of its PDF) of each related story
+    problems: tuple[str, ...] = ()  # parts of the story that could not be built, said to the reader
 
 
 class _Sources:
@@ -301,6 +302,7 @@ def story_view(brief: StoryBrief, articles: Mapping[str, Article], anchor: str =
         questions=questions,
         source_list=sources.views(),
         related=tuple((titles[r], f"{r}.pdf") for r in brief.related if titles and r in titles),
+        problems=brief.problems,
     )
 
 

@@ -473,3 +473,12 @@ def test_a_damaged_cache_entry_is_rendered_again(tmp_path: Path) -> None:
     assert (again.hits["pdf"], again.misses["pdf"]) == (2, 1)
     for name in ("s-wagner.pdf", "s-harbour.pdf", "edition.pdf"):
         assert (tmp_path / "two" / name).read_bytes() == (tmp_path / "one" / name).read_bytes()
+
+
+def test_problems_are_told_and_a_story_without_summary_says_so() -> None:
+    briefing, articles = make_briefing()
+    broken = dataclasses.replace(briefing.stories[1], summary=(), problems=("The fact boxes could not be built.",))
+    html = render_story_html(broken, articles, CONFIG, TEMPLATES)
+    assert "Part of this story could not be built" in html and "The fact boxes could not be built." in html
+    edition = render_edition_html(dataclasses.replace(briefing, stories=(briefing.stories[0], broken)), CONFIG, TEMPLATES)
+    assert "No sentence of its articles stands on its own as a summary" in edition
