@@ -402,7 +402,7 @@ def edition_view(briefing: Briefing, config: BuildConfig) -> EditionView:
             groups.append((topic.title, members))
     rest = rank([b for b in briefing.stories if b.story.id not in placed], briefing)
     if rest:
-        groups.append(("Other stories" if groups else "Stories", rest))
+        groups.append(("Other stories" if groups else "All stories", rest))  # as the home page names them
     anchors = {b.story.id: f"b{i}" for i, b in enumerate(briefing.stories, start=1)}
     topics = tuple(
         TopicView(f"t{i}", title, sum(len(b.story.articles) for b in members),
