@@ -95,9 +95,10 @@ def load(corpus: Path, use_cache: bool) -> tuple[list[AnalyzedArticle], dict[str
     for path in sorted((corpus / "articles").iterdir()):
         stat = path.stat()
         key.update(f"{path.name}:{stat.st_size}:{stat.st_mtime_ns}\n".encode())
-    for path in sorted([*(ROOT / "briefgen/analyze").glob("*.py"), *(ROOT / "briefgen/ingest").glob("*.py")]):
-        key.update(path.read_bytes())
-    key.update(config.model.encode())
+    from briefgen.pipeline import STAGE, fingerprint
+
+    for stage in ("ingest", "analyze"):  # the build's own keys of the two stages' code, libraries, model and settings
+        key.update(fingerprint(STAGE[stage], config).encode())
     key.update(b"with duplicates")  # the cached layout
     cached = CACHE / f"{corpus.name}-{key.hexdigest()[:16]}.pkl"
     if use_cache and cached.is_file():

@@ -79,11 +79,12 @@ def to_articles(cluster: int, docs: Sequence[str]) -> list[Article]:
     return articles
 
 
-def _code_key() -> str:
-    h = hashlib.sha256()
-    for path in sorted([*(ROOT / "briefgen/analyze").glob("*.py"), ROOT / "briefgen/ingest/text.py", ROOT / "briefgen/models.py"]):
-        h.update(path.read_bytes())
-    return h.hexdigest()[:12]
+def _code_key(config: BuildConfig) -> str:
+    """The build's own keys: the analysis stage's, and the code of the reader used here (to_articles)."""
+    from briefgen.cache import code_fingerprint, digest
+    from briefgen.pipeline import STAGE, fingerprint
+
+    return digest(fingerprint(STAGE["analyze"], config), code_fingerprint(read_text_article.__module__))[:12]
 
 
 def analyse_clusters(
@@ -93,7 +94,7 @@ def analyse_clusters(
     from briefgen.analyze import analyze
 
     cache.mkdir(parents=True, exist_ok=True)
-    code = _code_key()
+    code = _code_key(config)
     out: list[list[AnalyzedArticle] | None] = []
     todo: list[int] = []
     paths = []

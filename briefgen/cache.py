@@ -1,8 +1,10 @@
 """A content-addressed store beside the site, so a rebuild redoes only what changed.
 
-Every entry is a file named by the sha256 of everything that produced it: an
-analysis by the article's text plus the model, its version and the conversion
-code; a story's brief by its articles plus the settings and the code. Nothing
+Every entry is a file named by the sha256 of everything that produced it: its
+stage's input records and fingerprint (pipeline.fingerprint: the code the stage
+imports, found by ``code_fingerprint``, the packages' and the model's versions, the
+stage's settings). An analysis is keyed by the article's text; a story's brief by
+its articles and their analyses. Nothing
 is invalidated in place: a changed input or model asks for another name, and
 entries the last build did not use are removed after it, so the folder stays
 the size of one archive. CI caches this one folder between runs.
@@ -13,26 +15,23 @@ global one, so two sites never share (or corrupt) each other's entries.
 
 from __future__ import annotations
 
+import ast
 import contextlib
-import dataclasses
-import errno
-import fcntl
-import gc
 import hashlib
 import importlib.metadata
 import logging
-import multiprocessing
 import os
 import pickle
 import shutil
+import sys
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
 
-from briefgen.config import BuildConfig
 from briefgen.errors import BuildError
+from briefgen.processes import can_fork, exclusive, pool
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -40,11 +39,6 @@ T = TypeVar("T")
 DEFAULT_NAME = ".briefgen-cache"
 #: Bump when the folder layout changes; older layouts are removed on the next build.
 LAYOUT = "v1"
-#: Settings that say where and how to build, not what the records hold.
-OUTPUT_SETTINGS = frozenset({
-    "content_dir", "site_dir", "edition", "pdf", "strict", "templates_dir", "mkdocs_config", "site_name",
-    "n_process", "batch_size", "cache_dir",
-})
 _TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# briefgen build cache: safe to delete, rebuilt on the next build.\n"
 
 
@@ -64,7 +58,7 @@ def digest(*parts: str | bytes) -> str:
 
 
 class Cache:
-    """Entries by kind ('analysis', 'briefs', ...) and key (a hex digest), stored as files.
+    """Entries by kind (a stage's cache kind: 'ingest', 'analysis', 'stories', ...) and key (a hex digest), stored as files.
 
     Reads that fail (a truncated or foreign file) count as misses, so a damaged
     cache costs time, never a wrong site.
@@ -172,48 +166,148 @@ class Cache:
                 tag.write_text(_TAG, encoding="utf-8")
         except OSError as exc:
             raise BuildError(f"{self.root}: cannot create the build cache folder: {exc}") from None
-        with open(self.root / ".lock", "a+") as fh:
-            try:
-                fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except OSError as exc:
-                if exc.errno in (errno.EAGAIN, errno.EACCES):
-                    hint = "give each site its own --cache-dir"
-                    raise BuildError(f"{self.root}: another briefgen build is using this cache; {hint}") from None
-                raise
-            try:
-                yield self
-            finally:
-                fcntl.flock(fh, fcntl.LOCK_UN)
+        busy = f"{self.root}: another briefgen build is using this cache; give each site its own --cache-dir"
+        with exclusive(self.root / ".lock", busy, f"{self.root}: cannot create the build cache folder"):
+            yield self
 
     def summary(self) -> str:
         kinds = sorted(set(self.hits) | set(self.misses))
         return ", ".join(f"{k} {self.hits[k]} reused / {self.misses[k]} new" for k in kinds)
 
 
-def settings_fingerprint(config: BuildConfig) -> str:
-    """Every setting that can change a record; new settings count unless listed in OUTPUT_SETTINGS."""
-    return digest(*(f"{f.name}={getattr(config, f.name)!r}" for f in dataclasses.fields(config) if f.name not in OUTPUT_SETTINGS))
+PACKAGE = Path(__file__).resolve().parent
 
 
-#: Modules that cannot change a story's brief: output, ingest and grouping (their records are in
-#: the key), analysis (its own fingerprint is in the key). Everything else counts, new modules too.
-NOT_IN_BRIEFS = frozenset({"__main__", "cli", "report", "render", "site", "pdf", "cache", "editions", "ingest", "group", "analyze"})
+def module_path(name: str) -> Path | None:
+    """The source file of briefgen module ``name`` (``briefgen.x.y``), or None when there is none."""
+    parts = name.split(".")
+    if parts[0] != "briefgen":
+        return None
+    base = PACKAGE.joinpath(*parts[1:])
+    for path in (base.with_suffix(".py"), base / "__init__.py"):
+        if path.is_file():
+            return path
+    return None
+
+
+def source(name: str) -> bytes:
+    """The source of briefgen module ``name``."""
+    path = module_path(name)
+    if path is None:
+        raise ValueError(f"{name}: not a briefgen module")
+    return path.read_bytes()
+
+
+def _import_statements(body: Sequence[ast.AST]) -> Iterator[ast.Import | ast.ImportFrom]:
+    """Import statements in ``body`` and in the blocks nested in it (functions, classes, if, try, with, match),
+    leaving out ``if TYPE_CHECKING:`` blocks; expressions are never entered (no import lives there)."""
+    for node in body:
+        if isinstance(node, (ast.Import, ast.ImportFrom)):
+            yield node
+        elif isinstance(node, ast.If) and _type_checking(node):
+            yield from _import_statements(node.orelse)
+        else:
+            for field in ("body", "orelse", "finalbody", "handlers", "cases"):
+                block = getattr(node, field, None)
+                if isinstance(block, list):
+                    yield from _import_statements(block)
+
+
+def _type_checking(node: ast.If) -> bool:
+    test = node.test
+    return (isinstance(test, ast.Name) and test.id == "TYPE_CHECKING") or (isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING")
 
 
 @cache
-def code_fingerprint() -> str:
-    """The source of the modules briefs come from, and the summarizer's version: other code's records are not reused."""
-    root = Path(__file__).resolve().parent
-    parts: list[str | bytes] = []
-    for path in sorted(root.rglob("*.py")):
-        rel = path.relative_to(root)
-        if rel.parts[0].removesuffix(".py") not in NOT_IN_BRIEFS:
-            parts += [rel.as_posix(), path.read_bytes()]
-    for package in ("sumy",):
+def imports(name: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The briefgen modules and the top-level outside modules that module ``name`` imports.
+
+    Every import statement counts, also one inside a function (a lazy import runs as surely as
+    another), except under ``if TYPE_CHECKING:`` (never run). ``from p import n`` names module
+    ``p.n`` when there is one, else ``p``; a package's ``__init__`` counts only when it is named.
+    """
+    path = module_path(name)
+    if path is None:
+        return frozenset(), frozenset()
+    package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+    tree = ast.parse(source(name), filename=str(path))
+    ours: set[str] = set()
+    outside: set[str] = set()
+    for node in _import_statements(tree.body):
+        if isinstance(node, ast.Import):
+            targets = [alias.name for alias in node.names]
+        else:
+            base = node.module or ""
+            if node.level:
+                anchor = package.split(".")[: len(package.split(".")) - node.level + 1]
+                base = ".".join([*anchor, *([base] if base else [])])
+            targets = [f"{base}.{alias.name}" if module_path(f"{base}.{alias.name}") else base for alias in node.names]
+        for target in targets:
+            top = target.partition(".")[0]
+            if top == "briefgen":
+                ours.add(target)
+            elif top != "__future__" and top not in sys.stdlib_module_names:
+                outside.add(top)
+    return frozenset(m for m in ours if module_path(m) is not None), frozenset(outside)
+
+
+@cache
+def closure(name: str) -> tuple[frozenset[str], frozenset[str]]:
+    """Module ``name`` and every briefgen module it imports, directly or not; and the outside modules they import."""
+    seen: set[str] = set()
+    outside: set[str] = set()
+    todo = [name]
+    while todo:
+        module = todo.pop()
+        if module in seen:
+            continue
+        seen.add(module)
+        ours, theirs = imports(module)
+        outside |= theirs
+        todo.extend(ours - seen)
+    return frozenset(seen), frozenset(outside)
+
+
+@cache
+def _distributions() -> dict[str, list[str]]:
+    """Top-level module -> the installed distributions declaring it (their top_level.txt), or, for one that
+    declares none, named like it. Reading every distribution's file list instead (packages_distributions)
+    would cost a warm build a tenth of its time; that is left for a module found neither way."""
+    out: dict[str, list[str]] = defaultdict(list)
+    for dist in importlib.metadata.distributions():
+        declared = dist.read_text("top_level.txt")
+        name = dist.metadata["Name"] or ""
+        for module in declared.split() if declared else [name.lower().replace("-", "_")]:
+            out[module].append(name)
+    return out
+
+
+def _holders(module: str) -> list[str]:
+    return _distributions().get(module) or importlib.metadata.packages_distributions().get(module) or [module]
+
+
+@cache
+def package_version(module: str) -> str:
+    """``dist==version`` of the installed distribution(s) holding top-level module ``module``."""
+    out = []
+    for dist in sorted(set(_holders(module))):
         try:
-            parts.append(f"{package}=={importlib.metadata.version(package)}")
+            out.append(f"{dist}=={importlib.metadata.version(dist)}")
         except importlib.metadata.PackageNotFoundError:
-            parts.append(f"{package} missing")
+            out.append(f"{dist} missing")
+    return ",".join(out)
+
+
+@cache
+def code_fingerprint(name: str) -> str:
+    """What in the code makes the records of a stage whose function lives in module ``name``: the source
+    of every briefgen module it imports (found in the source, never listed by hand), the versions of the
+    outside packages those import, and the Python version. A change to any of them gives new cache keys."""
+    ours, outside = closure(name)
+    parts: list[str | bytes] = [f"python {sys.version_info.major}.{sys.version_info.minor}"]
+    for module in sorted(ours):
+        parts += [module, source(module)]
+    parts += [package_version(m) for m in sorted(outside)]
     return digest(*parts)
 
 
@@ -251,7 +345,7 @@ def compute(
         else:
             out[i] = value
             tick(1)
-    parallel = processes > 1 and len(todo) >= min_parallel and "fork" in multiprocessing.get_all_start_methods()
+    parallel = processes > 1 and len(todo) >= min_parallel and can_fork()  # workers must inherit ``make``
     if parallel and sizes is not None:
         todo.sort(key=lambda i: -sizes[i])  # stable: equal sizes keep their order
     if not parallel:
@@ -262,20 +356,13 @@ def compute(
             tick(1)
         return out
     _TASK[:] = [make]
-    gc.freeze()  # workers then leave the parent's objects (and their memory pages) untouched
     try:
-        pool = multiprocessing.get_context("fork").Pool(min(processes, len(todo)))
+        with pool(min(processes, len(todo))) as workers:
+            for i, data in zip(todo, workers.imap(_run, todo), strict=True):
+                out[i] = pickle.loads(data)
+                if store is not None:
+                    store.put(kind, keys[i], data)
+                tick(1)
     finally:
-        gc.unfreeze()
-    try:
-        for i, data in zip(todo, pool.imap(_run, todo), strict=True):
-            out[i] = pickle.loads(data)
-            if store is not None:
-                store.put(kind, keys[i], data)
-            tick(1)
-        pool.close()
-    finally:
-        pool.terminate()
-        pool.join()
         _TASK.clear()
     return out

@@ -11,7 +11,7 @@ import click
 
 from briefgen import __version__
 from briefgen.config import load_config
-from briefgen.errors import BriefgenError
+from briefgen.text.plural import plural
 
 
 @click.group()
@@ -70,7 +70,8 @@ def build(
         click.echo(f"warning: {skipped.path}: {skipped.reason}", err=True)
     where = config.site_dir / briefing.edition
     click.echo(
-        f"Built edition {briefing.edition}: {len(briefing.stories)} stories from {len(briefing.articles)} articles"
+        f"Built edition {briefing.edition}: {plural(len(briefing.stories), 'story', 'stories')}"
+        f" from {plural(len(briefing.articles), 'article')}"
         f"{f', {len(briefing.skipped)} skipped' if briefing.skipped else ''} -> {where}/"
     )
 
@@ -95,7 +96,7 @@ def serve(site_dir: Path, port: int) -> None:
 
 
 def run() -> None:
-    """Entry point: BriefgenError becomes a one-line message, anything else too."""
+    """Entry point: BriefgenError (a ClickException) becomes a one-line message, anything else too."""
     try:
         main(standalone_mode=False)
     except click.exceptions.Abort:
@@ -104,9 +105,6 @@ def run() -> None:
     except click.ClickException as exc:
         exc.show()
         sys.exit(exc.exit_code)
-    except BriefgenError as exc:  # pragma: no cover - ClickException covers it
-        click.echo(f"Error: {exc}", err=True)
-        sys.exit(1)
     except KeyboardInterrupt:
         click.echo("Interrupted.", err=True)
         sys.exit(130)

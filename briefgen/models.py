@@ -105,7 +105,7 @@ class AnalyzedArticle:
 
 @dataclass(frozen=True)
 class Citation:
-    """A verbatim piece of an article: ``text == article.text[start:end]``."""
+    """A verbatim piece of an article: ``text`` occurs, as written, in sentence ``sentence`` of article ``article``."""
 
     text: str
     article: str

@@ -33,7 +33,6 @@ import ctypes
 import datetime as dt
 import functools
 import gc
-import importlib.metadata
 import logging
 import multiprocessing
 import os
@@ -49,10 +48,11 @@ from pathlib import Path
 
 import jinja2
 
-from briefgen.cache import Cache, compute, digest
+from briefgen.cache import Cache, code_fingerprint, compute, digest, package_version
 from briefgen.config import BuildConfig
 from briefgen.errors import BuildError
 from briefgen.models import Article, Briefing, Citation, FactBox, Question, StoryBrief
+from briefgen.processes import can_fork
 
 log = logging.getLogger(__name__)
 
@@ -426,8 +426,8 @@ def edition_view(briefing: Briefing, config: BuildConfig) -> EditionView:
 
 
 class _Templates:
-    """The print templates: one Jinja environment, the stylesheet's text, and the digest of both
-    with this module's code and WeasyPrint's version (part of every PDF's cache key)."""
+    """The print templates: one Jinja environment, the stylesheet's text, and the digest of every
+    file of the folder (part of every PDF's cache key)."""
 
     def __init__(self, print_dir: Path) -> None:
         self.dir = print_dir
@@ -442,14 +442,9 @@ class _Templates:
             lstrip_blocks=True,
         )
         self.css = css_path.read_text(encoding="utf-8")
-        parts: list[str | bytes] = [Path(__file__).read_bytes()]
+        parts: list[str | bytes] = []
         for path in sorted(p for p in print_dir.rglob("*") if p.is_file()):
             parts += [path.relative_to(print_dir).as_posix(), path.read_bytes()]
-        for package in ("weasyprint", "pydyf"):
-            try:
-                parts.append(f"{package}=={importlib.metadata.version(package)}")
-            except importlib.metadata.PackageNotFoundError:
-                parts.append(f"{package} missing")
         self.fingerprint = digest(*parts)
 
     def html(self, template: str, **context: object) -> str:
@@ -616,7 +611,7 @@ def _serve(conn: Connection, parent_end: Connection, parent: int) -> None:
 @contextlib.contextmanager
 def worker(enabled: bool = True) -> Iterator[Worker | None]:
     """A ``Worker`` for the build's PDFs (None when not ``enabled`` or processes cannot fork), stopped at the end."""
-    if not enabled or "fork" not in multiprocessing.get_all_start_methods():
+    if not enabled or not can_fork():
         yield None
         return
     started = Worker()
@@ -654,7 +649,7 @@ class PdfJob:
     def _render(self, css: str, htmls: list[str], processes: int, background: bool, given: Worker | None) -> None:
         if not htmls:
             return
-        if not background or (given is None and "fork" not in multiprocessing.get_all_start_methods()):
+        if not background or (given is None and not can_fork()):
             self._rendered = _render_all(css, htmls, processes, self.tick)
             return
         self._worker, self._own_worker = (given, False) if given is not None else (Worker(), True)
@@ -732,14 +727,17 @@ def start(
     report: ProgressFn | None = None,
     background: bool = True,
     given: Worker | None = None,
+    fp: str = "",
 ) -> PdfJob:
     """Take the cached PDFs and start rendering the others: in ``given`` (a ``Worker`` started
     with the build), else in a worker started now when ``background``, else here and now.
 
-    Template errors are raised here; ``PdfJob.finish`` writes the files."""
+    A PDF's cache key is what it prints (its view), the print templates, the site name and ``fp``,
+    the stage's fingerprint (pipeline.fingerprint: this module's code and what it imports, WeasyPrint's
+    version), with pydyf's, which writes the file. Template errors are raised here; ``finish`` writes the files."""
     _check_ids(briefing)
     templates = _templates(templates_dir)
-    fixed = digest("pdf", templates.fingerprint, config.site_name)
+    fixed = digest("pdf", fp or code_fingerprint(__name__), package_version("pydyf"), templates.fingerprint, config.site_name)
     docs: list[tuple[str, str, Callable[[], str]]] = []  # (file name, cache key, its HTML)
     titles = {b.story.id: b.story.title for b in briefing.stories}
     for brief in briefing.stories:
@@ -781,6 +779,11 @@ def _cached(store: Cache, key: str) -> Path | None:
         return None
     store.keep(CACHE_KIND, key)
     return path
+
+
+def finish(job: PdfJob, out_dir: Path) -> dict[str, str]:
+    """Wait for a job's rendering and write its PDFs into ``out_dir`` (PdfJob.finish)."""
+    return job.finish(out_dir)
 
 
 def write_pdfs(

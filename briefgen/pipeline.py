@@ -1,4 +1,17 @@
-"""build(config) -> Briefing: the stages in order, nothing else."""
+"""build(config) -> Briefing: the stages in order, nothing else.
+
+``STAGES`` is the whole pipeline in one table: for each stage, the function that does
+its work, the records it reads and makes, the settings that change its records and
+its cache kind. ``build`` runs the table top to bottom; each row's ``run`` only wires
+records to the stage's function (and, for a cached stage, to the cache).
+
+A cached stage's entries are keyed by its inputs and its ``fingerprint``: the code of
+the stage function's module and of every briefgen module that imports, found in the
+source (cache.code_fingerprint), the versions of the outside packages they import
+(and of the spaCy model, for a stage that imports spaCy), and the values of the
+stage's settings. Nothing is listed by hand, so a change to any code a stage runs
+gives it new keys, and a change elsewhere leaves its entries in use.
+"""
 
 from __future__ import annotations
 
@@ -6,30 +19,277 @@ import functools
 import logging
 import shutil
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from briefgen import analyze, confidence, editions, facts, group, ingest, pages, pdf, questions, render, site, summarize
-from briefgen.cache import Cache, code_fingerprint, compute, default_dir, digest, settings_fingerprint
-from briefgen.config import BuildConfig
+from briefgen import analyze, brief, editions, facts, group, ingest, pages, pdf, questions, render, site
+from briefgen.analyze import Parsed
+from briefgen.cache import Cache, closure, code_fingerprint, compute, default_dir, digest
+from briefgen.config import BuildConfig, validate
 from briefgen.errors import BuildError
-from briefgen.models import AnalyzedArticle, Briefing, FactBox, Story, StoryBrief
+from briefgen.models import Article, Briefing, FactBox, Skipped, Story, StoryBrief
 
 log = logging.getLogger(__name__)
-
-PACKAGE_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 
 
-def templates_dir(config: BuildConfig) -> Path:
-    if config.templates_dir is not None:
-        return config.templates_dir
-    local = Path("templates")
-    return local if (local / "pages" / "story.html.j2").is_file() else PACKAGE_TEMPLATES
+@dataclass(frozen=True)
+class Run:
+    """What every stage may use besides its input records."""
+
+    config: BuildConfig
+    cache: Cache
+    edition: str
+    progress: Progress
+    fp: str = ""  # the stage's fingerprint (cached stages)
+    printer: pdf.Worker | None = None  # the PDF worker, loading WeasyPrint since the build started (None: no PDFs)
+
+
+@dataclass(frozen=True)
+class Stage:
+    """One step of a build."""
+
+    name: str
+    run: Callable[..., Any]  # wires records to ``function``: run(Run, **inputs) -> outputs
+    function: str  # "module.function" under briefgen/ doing the work; that module's imports make the code fingerprint
+    inputs: tuple[str, ...]  # records it reads, made by earlier stages
+    outputs: tuple[str, ...]  # records it makes
+    settings: tuple[str, ...] = ()  # config keys that change its records (in its cache keys)
+    cache: str | None = None  # cache kind of its records; None: made anew by every build
+
+    @property
+    def module(self) -> str:
+        return "briefgen." + self.function.rpartition(".")[0]
+
+
+# --- what each stage's row runs: records in, records out --------------------------------------------
+
+
+def _ingest(run: Run) -> tuple[list[Article], list[Skipped], dict[str, str]]:
+    config = run.config
+    articles, skipped = ingest.ingest(config, run.cache, run.fp, functools.partial(run.progress, "ingest"))
+    reasons = "".join(f"\n  {s.path}: {s.reason}" for s in skipped)
+    if config.strict and skipped:
+        raise BuildError(f"{len(skipped)} file(s) could not be built (strict mode); the site is unchanged:{reasons}")
+    if not articles:
+        raise BuildError(f"{config.content_dir}: no article could be built; the site is unchanged" + (f":{reasons}" if skipped else ""))
+    return articles, skipped, {a.id: digest(repr(a)) for a in articles}  # what later keys know an article by
+
+
+def _analyze(run: Run, articles: Sequence[Article]) -> list[Parsed]:
+    done = 0
+
+    def step(n: int) -> None:
+        nonlocal done
+        done += n
+        run.progress("analyze", done, len(articles))
+
+    return analyze.analyze_cached(articles, run.config, run.cache, run.fp, progress=step)
+
+
+def _counts(run: Run, parsed: Sequence[Parsed], article_keys: Mapping[str, str]) -> list[group.Counts]:
+    lead = group.settings_for(run.config).lead
+
+    def count(i: int) -> group.Counts:
+        return group.article_counts(analyze.load_tokens([parsed[i]], run.config, run.cache)[0], lead)
+
+    keys = [digest(run.fp, p.key, article_keys[p.article.id]) for p in parsed]
+    return compute(run.cache, "counts", keys, count, run.config.processes)
+
+
+def _previous(run: Run) -> tuple[str, dict[str, Any]] | None:
+    return editions.previous_edition(run.config.site_dir, run.edition)
+
+
+def _group(run: Run, parsed: Sequence[Parsed], counts: Sequence[group.Counts],
+           previous: tuple[str, dict[str, Any]] | None) -> list[Story]:
+    config = run.config
+    old = editions.previous_stories(previous[1] if previous else None)
+    return group.group(parsed, config, old, load_editor_file(config.content_dir), group.settings_for(config), counts)
+
+
+def _minhash(run: Run, articles: Sequence[Article], article_keys: Mapping[str, str]) -> list[facts.Print]:
+    keys = [digest(run.fp, article_keys[a.id]) for a in articles]
+    return compute(run.cache, "minhash", keys, lambda i: facts.minhash_print(articles[i]), run.config.processes)
+
+
+def _sources(run: Run, articles: Sequence[Article], prints: Sequence[facts.Print]) -> facts.Independence:
+    return facts.independence(articles, {a.id: p for a, p in zip(articles, prints, strict=True)})
+
+
+def _stories(run: Run, stories: Sequence[Story], parsed: Sequence[Parsed], article_keys: Mapping[str, str],
+             independence: facts.Independence) -> tuple[list[list[FactBox]], list[StoryBrief]]:
+    """Each story's entities and brief, from its articles' tokens, loaded where a story is not in the cache."""
+    by_id = {p.article.id: p for p in parsed}
+    done = 0
+
+    def step(n: int) -> None:
+        nonlocal done
+        done += n
+        run.progress("summarize", done, len(stories))
+
+    def make(k: int) -> tuple[list[FactBox], StoryBrief]:
+        items = analyze.load_tokens([by_id[a] for a in stories[k].articles], run.config, run.cache)
+        return brief.story_brief(stories[k], items, run.config, independence)
+
+    keys = [digest(run.fp, repr(s), *(digest(article_keys[a], by_id[a].key) for a in s.articles)) for s in stories]
+    made = compute(run.cache, "stories", keys, make, run.config.processes, step, sizes=[len(s.articles) for s in stories])
+    return [boxes for boxes, _ in made], [story_brief for _, story_brief in made]
+
+
+def _entities(run: Run, story_entities: Sequence[list[FactBox]], drafts: Sequence[StoryBrief], articles: Sequence[Article],
+              independence: facts.Independence) -> tuple[facts.Edition, list[StoryBrief]]:
+    entities = facts.edition_entities({b.story.id: boxes for b, boxes in zip(drafts, story_entities, strict=True)},
+                                      articles, independence)
+    return entities, facts.link(list(drafts), entities)
+
+
+def _changes(run: Run, previous: tuple[str, dict[str, Any]] | None, articles: Sequence[Article], skipped: Sequence[Skipped],
+             briefs: Sequence[StoryBrief], entities: facts.Edition, parsed: Sequence[Parsed]) -> Briefing:
+    by_id = {p.article.id: p for p in parsed}
+
+    def resolved(sb: StoryBrief, old: Any, new: Any) -> Any:
+        items = analyze.load_tokens([by_id[a] for a in sb.story.articles], run.config, run.cache)
+        return questions.resolved_questions(old, items, new)
+
+    prev_name, prev_data = previous if previous else (None, None)
+    changes = editions.compute_changes(prev_name, prev_data, [a.id for a in articles], list(briefs), resolved)
+    return Briefing(run.edition, tuple(sorted(articles, key=lambda a: a.id)), tuple(briefs), tuple(skipped), changes,
+                    entities=tuple(entities.entities))
+
+
+def _site(run: Run, briefing: Briefing) -> tuple[site.Work, list[dict[str, Any]]]:
+    return site.prepare(run.config, run.edition), editions.updated_versions(run.config.site_dir, run.edition, run.edition)
+
+
+def _pdf(run: Run, briefing: Briefing, work: site.Work) -> tuple[dict[str, str], pdf.PdfJob | None]:
+    """Cached PDFs taken at once; the others sent to the worker, rendered while the pages are built."""
+    if not run.config.pdf:
+        run.cache.spare(pdf.CACHE_KIND)  # kept for the next build with PDFs
+        return {}, None
+    job = pdf.start(briefing, {a.id: a for a in briefing.articles}, run.config, work.templates, run.cache, run.progress,
+                    given=run.printer, fp=run.fp)
+    return job.reserve(work.docs / "pdf"), job
+
+
+def _pdf_files(run: Run, work: site.Work, pdf_job: pdf.PdfJob | None) -> None:
+    if pdf_job is not None:
+        pdf.finish(pdf_job, work.out / "pdf")
+
+
+def _render(run: Run, briefing: Briefing, parsed: Sequence[Parsed], work: site.Work, versions: list[dict[str, Any]],
+            pdfs: dict[str, str]) -> list[pages.OutsidePage]:
+    run.progress("render", 0, 1)
+    rows = editions.archive_rows(run.config.site_dir, versions, briefing.edition, (len(briefing.stories), len(briefing.articles)))
+    spans = {p.article.id: p.spans for p in parsed}
+    outside: list[pages.OutsidePage] = []  # story, article and entity pages: built beside mkdocs, not by it
+    render.render_pages(briefing, work.docs, run.config, work.templates, rows, pdfs, spans, outside,
+                        pages.directory_urls(work.settings))
+    pages.write_shell(work.docs)
+    render.write_json(briefing, work.docs / "briefing.json")
+    run.progress("render", 1, 1)
+    return outside
+
+
+def _mkdocs(run: Run, briefing: Briefing, work: site.Work) -> None:
+    run.progress("mkdocs", 0, 1)
+    site.build_mkdocs(work.settings, work.root, editions.reproducible_epoch(briefing.edition, [a.date for a in briefing.articles]))
+    run.progress("mkdocs", 1, 1)
+
+
+def _articles(run: Run, work: site.Work, outside: Sequence[pages.OutsidePage]) -> None:
+    run.progress("articles", 0, len(outside))
+    pages.write_outside_pages(work.out, outside, work.settings, functools.partial(render.page_body, templates_dir=work.templates))
+    run.progress("articles", len(outside), len(outside))
+
+
+def _publish(run: Run, work: site.Work, versions: list[dict[str, Any]]) -> None:
+    site.publish(run.config.site_dir, run.edition, work.out, versions)
+
+
+#: The pipeline. Records: ``articles`` (models.Article), ``skipped`` (models.Skipped), ``article_keys`` (id -> digest
+#: of the record), ``parsed`` (analyze.Parsed: sentence spans and mentions; tokens by analyze.load_tokens),
+#: ``counts`` (group.Counts), ``previous`` (the last edition's name and briefing.json), ``stories`` (models.Story),
+#: ``prints`` (facts.Print), ``independence`` (facts.Independence), ``story_entities`` (every models.FactBox of each
+#: story), ``drafts`` and ``briefs`` (models.StoryBrief, before and after entity links), ``entities`` (facts.Edition),
+#: ``briefing`` (models.Briefing), ``work`` (site.Work), ``versions`` (versions.json), ``pdfs`` (id -> file),
+#: ``pdf_job`` (pdf.PdfJob: the PDFs being rendered beside the page build), ``outside`` (pages.OutsidePage).
+STAGES: tuple[Stage, ...] = (
+    # name, run (the wiring above), function, inputs, outputs, settings, cache kind
+    Stage("ingest", _ingest, "ingest.ingest", (), ("articles", "skipped", "article_keys"), ("max_file_bytes",), "ingest"),
+    Stage("analyze", _analyze, "analyze.analyze_cached", ("articles",), ("parsed",), ("model",), "analysis"),
+    Stage("counts", _counts, "group.features.article_counts", ("parsed", "article_keys"), ("counts",), (), "counts"),
+    Stage("previous", _previous, "editions.previous_edition", (), ("previous",)),
+    Stage("group", _group, "group.group", ("parsed", "counts", "previous"), ("stories",), ("group_threshold", "group_window_days")),
+    Stage("minhash", _minhash, "facts.sources.minhash_print", ("articles", "article_keys"), ("prints",), (), "minhash"),
+    Stage("sources", _sources, "facts.sources.independence", ("articles", "prints"), ("independence",)),
+    Stage("stories", _stories, "brief.story_brief", ("stories", "parsed", "article_keys", "independence"), ("story_entities", "drafts"),
+          ("summary_words", "summary_algorithm", "redundancy", "max_fact_boxes", "max_questions"), "stories"),
+    Stage("entities", _entities, "facts.edition.edition_entities", ("story_entities", "drafts", "articles", "independence"),
+          ("entities", "briefs")),
+    Stage("changes", _changes, "editions.compute_changes", ("previous", "articles", "skipped", "briefs", "entities", "parsed"),
+          ("briefing",)),
+    Stage("site", _site, "site.prepare", ("briefing",), ("work", "versions")),
+    Stage("pdf", _pdf, "pdf.start", ("briefing", "work"), ("pdfs", "pdf_job"), (), "pdf"),
+    Stage("render", _render, "render.render_pages", ("briefing", "parsed", "work", "versions", "pdfs"), ("outside",)),
+    Stage("mkdocs", _mkdocs, "site.build_mkdocs", ("briefing", "work"), ()),
+    Stage("articles", _articles, "pages.write_outside_pages", ("work", "outside"), ()),
+    Stage("pdf-files", _pdf_files, "pdf.finish", ("work", "pdf_job"), ()),
+    Stage("publish", _publish, "site.publish", ("work", "versions"), ()),
+)
+STAGE = {stage.name: stage for stage in STAGES}
+
+
+def fingerprint(stage: Stage, config: BuildConfig) -> str:
+    """What besides its input records shapes a stage's records: the code its function's module imports
+    (derived, cache.code_fingerprint), the spaCy model where that code imports spaCy, and its settings."""
+    model = analyze.model_id(config.model) if "spacy" in closure(stage.module)[1] else ""
+    return digest(stage.name, code_fingerprint(stage.module), model, *(f"{k}={getattr(config, k)!r}" for k in stage.settings))
+
+
+def build(config: BuildConfig, progress: Progress | None = None, timings: dict[str, float] | None = None) -> Briefing:
+    """Build one edition: run the stages in order; ``timings`` (if given) receives each stage's seconds."""
+    validate(config)
+    report = progress or (lambda stage, done, total: None)
+    mark = stage_clock(timings)
+    edition = editions.edition_name(config.edition)
+    store = Cache(config.cache_dir or default_dir(config.site_dir))
+    records: dict[str, Any] = {}  # each made once, by the stage that names it, and never changed
+    with site.site_lock(config.site_dir), store.locked(), pdf.worker(config.pdf) as printer:  # it loads WeasyPrint meanwhile
+        try:
+            for stage in STAGES:
+                fp = fingerprint(stage, config) if stage.cache else ""
+                made = stage.run(Run(config, store, edition, report, fp, printer), **{name: records[name] for name in stage.inputs})
+                records.update(zip(stage.outputs, made if len(stage.outputs) > 1 else (made,), strict=False))
+                mark(stage.name)
+        finally:
+            if "work" in records:
+                shutil.rmtree(records["work"].root, ignore_errors=True)
+        store.prune()
+        log.info("cache %s: %s", store.root, store.summary())
+        mark("cache")
+    briefing: Briefing = records["briefing"]
+    return briefing
+
+
+def stage_clock(timings: dict[str, float] | None) -> Callable[[str], None]:
+    """``mark(stage)`` adds the time since the previous mark to ``timings[stage]`` and logs it."""
+    last = time.perf_counter()
+
+    def mark(stage: str) -> None:
+        nonlocal last
+        now = time.perf_counter()
+        if timings is not None:
+            timings[stage] = timings.get(stage, 0.0) + now - last
+        log.info("%s: %.2fs", stage, now - last)
+        last = now
+
+    return mark
 
 
 def load_editor_file(content_dir: Path) -> dict[str, Any]:
@@ -50,188 +310,4 @@ def load_editor_file(content_dir: Path) -> dict[str, Any]:
     return group.validate_editor(data, str(path))
 
 
-def stage_clock(timings: dict[str, float] | None) -> Callable[[str], None]:
-    """``mark(stage)`` adds the time since the previous mark to ``timings[stage]`` and logs it."""
-    last = time.perf_counter()
-
-    def mark(stage: str) -> None:
-        nonlocal last
-        now = time.perf_counter()
-        if timings is not None:
-            timings[stage] = timings.get(stage, 0.0) + now - last
-        log.info("%s: %.2fs", stage, now - last)
-        last = now
-
-    return mark
-
-
-def story_keys(stories: list[Story], article: dict[str, str], config: BuildConfig) -> list[str]:
-    """Cache keys of story briefs: the story, its articles (``article``: id -> digest of text and
-    metadata), the settings and the code."""
-    fixed = digest("story", code_fingerprint(), settings_fingerprint(config), analyze.fingerprint(config.model))
-    return [digest(fixed, repr(story), *(article[a] for a in story.articles)) for story in stories]
-
-
-def count_keys(analyzed: list[AnalyzedArticle], article: dict[str, str], config: BuildConfig, lead: float) -> list[str]:
-    """Cache keys of grouping's per-article counts: the article, its analysis, the grouping code
-    (and ingest's, whose date parser reads the dates the text names)."""
-    fixed = digest("counts", _source_of(group.features), ingest.readers_fingerprint(), analyze.fingerprint(config.model), repr(lead))
-    return [digest(fixed, article[item.article.id]) for item in analyzed]
-
-
-def _source_of(module: Any) -> bytes:
-    return Path(module.__file__).read_bytes()
-
-
-def build(config: BuildConfig, progress: Progress | None = None, timings: dict[str, float] | None = None) -> Briefing:
-    """Build one edition; ``timings`` (if given) receives each stage's seconds."""
-    report = progress or (lambda stage, done, total: None)
-    mark = stage_clock(timings)
-    edition = editions.edition_name(config.edition)
-    site_dir = config.site_dir
-    store = Cache(config.cache_dir or default_dir(site_dir))
-    with site.site_lock(site_dir), store.locked(), pdf.worker(config.pdf) as printer:  # it loads WeasyPrint meanwhile
-        articles, skipped = ingest.ingest(config, store, functools.partial(report, "ingest"))
-        reasons = "".join(f"\n  {s.path}: {s.reason}" for s in skipped)
-        if config.strict and skipped:
-            raise BuildError(f"{len(skipped)} file(s) could not be built (strict mode); the site is unchanged:{reasons}")
-        if not articles:
-            raise BuildError(f"{config.content_dir}: no article could be built; the site is unchanged" + (f":{reasons}" if skipped else ""))
-        mark("ingest")
-        done = 0
-
-        def step(n: int) -> None:
-            nonlocal done
-            done += n
-            report("analyze", done, len(articles))
-
-        analyzed = analyze.analyze(articles, config, progress=step, cache=store)
-        mark("analyze")
-        prev = editions.previous_edition(site_dir, edition)
-        prev_name, prev_data = prev if prev else (None, None)
-        article_digest = {item.article.id: digest(repr(item.article)) for item in analyzed}
-        settings = group.settings_for(config)
-        counted = compute(store, "counts", count_keys(analyzed, article_digest, config, settings.lead),
-                          lambda i: group.article_counts(analyzed[i], settings.lead), config.processes)
-        stories = group.group(analyzed, config, editions.previous_stories(prev_data), load_editor_file(config.content_dir),
-                              settings, counted)
-        mark("group")
-        by_id = {item.article.id: item for item in analyzed}
-        briefs = []
-        boxes: dict[str, list[FactBox]] = {}  # every entity of each story, not only the boxes shown
-        # Which articles are copies of one another, over the edition: a pair's verdict depends on the
-        # two articles only, so each story's share of it is what the story alone would give.
-        fixed = digest("minhash", _source_of(facts.sources))
-        prints = compute(store, "minhash", [digest(fixed, article_digest[a.id]) for a in articles],
-                         lambda i: facts.fingerprint(articles[i]), config.processes)
-        independence = facts.independence(articles, {a.id: p for a, p in zip(articles, prints, strict=True)})
-
-        def work(k: int) -> tuple[list[FactBox], StoryBrief]:
-            """One story's entities and brief: a function of its articles only, so it is cached per story."""
-            story = stories[k]
-            items = [by_id[a] for a in story.articles]
-            story_boxes = facts.story_entities(items, config, independence)
-            return story_boxes, brief(story, items, config, story_boxes)
-
-        summarized = 0
-
-        def summarized_one(n: int) -> None:
-            nonlocal summarized
-            summarized += n
-            report("summarize", summarized, len(stories))
-
-        made = compute(store, "stories", story_keys(stories, article_digest, config), work, config.processes, summarized_one,
-                       sizes=[len(s.articles) for s in stories])
-        for story, (story_boxes, story_brief) in zip(stories, made, strict=True):
-            boxes[story.id] = story_boxes
-            briefs.append(story_brief)
-        mark("stories")
-        entities = facts.edition_entities(boxes, articles, independence)
-        briefs = facts.link(briefs, entities)
-        mark("entities")
-        changes = editions.compute_changes(
-            prev_name, prev_data, [a.id for a in articles], briefs,
-            lambda sb, old, new: questions.resolved_questions(old, [by_id[x] for x in sb.story.articles], new))
-        briefing = Briefing(edition, tuple(sorted(articles, key=lambda a: a.id)), tuple(briefs), tuple(skipped), changes,
-                            entities=tuple(entities.entities))
-        mark("changes")
-        publish(briefing, analyzed, config, report, mark, store, printer)
-        store.prune()
-        log.info("cache %s: %s", store.root, store.summary())
-        mark("cache")
-    return briefing
-
-
-def brief(story: Any, items: list[AnalyzedArticle], config: BuildConfig, boxes: list[FactBox]) -> StoryBrief:
-    """One story's page content; ``boxes`` are all its entities, most important first."""
-    dates = sorted(i.article.date for i in items if i.article.date)
-    summary = summarize.summarize(items, config)
-    open_questions = tuple(questions.open_questions(items, config, summary=summary))  # none the summary answers
-    return StoryBrief(
-        story=story,
-        summary=tuple(confidence.annotate(summary, open_questions, items)),
-        facts=tuple(boxes[: config.max_fact_boxes]),
-        questions=open_questions,
-        first_date=dates[0] if dates else None,
-        last_date=dates[-1] if dates else None,
-    )
-
-
-def publish(
-    briefing: Briefing,
-    analyzed: list[AnalyzedArticle],
-    config: BuildConfig,
-    report: Progress,
-    mark: Callable[[str], None] = lambda stage: None,
-    store: Cache | None = None,
-    printer: pdf.Worker | None = None,
-) -> None:
-    site_dir = config.site_dir
-    work = site.work_dir(site_dir, briefing.edition)
-    job = None
-    try:
-        docs = work / "docs"
-        docs.mkdir()
-        tdir = templates_dir(config)
-        versions = editions.updated_versions(site_dir, briefing.edition, briefing.edition)
-        rows = editions.archive_rows(site_dir, versions, briefing.edition, (len(briefing.stories), len(briefing.articles)))
-        pdfs: dict[str, str] = {}
-        if config.pdf:  # cached PDFs now; the rest rendered in a worker while the pages are built
-            job = pdf.start(briefing, {a.id: a for a in briefing.articles}, config, tdir, store, report, given=printer)
-            pdfs = job.reserve(docs / "pdf")
-            mark("pdf")
-        elif store is not None:
-            store.spare(pdf.CACHE_KIND)  # kept for the next build with PDFs
-        spans = {i.article.id: analyze.spans(i) for i in analyzed}
-        base = config.mkdocs_config or (Path("mkdocs.yml") if Path("mkdocs.yml").is_file() else PACKAGE_TEMPLATES.parent / "mkdocs.yml")
-        out = work / "site"
-        settings = site.mkdocs_config(base, docs, out, config.site_name, briefing.edition)
-        outside: list[pages.OutsidePage] = []  # story, article and entity pages: built beside mkdocs, not by it
-        report("render", 0, 1)
-        render.render_pages(briefing, docs, config, tdir, rows, pdfs, spans, outside, pages.directory_urls(settings))
-        pages.write_shell(docs)
-        render.write_json(briefing, docs / "briefing.json")
-        css = tdir / "site" / "extra.css"
-        if css.is_file():
-            (docs / "assets").mkdir(exist_ok=True)
-            shutil.copyfile(css, docs / "assets" / "briefgen.css")
-        report("render", 1, 1)
-        mark("render")
-        report("mkdocs", 0, 1)
-        epoch = editions.reproducible_epoch(briefing.edition, [a.date for a in briefing.articles])
-        site.build_mkdocs(settings, work, epoch)
-        report("mkdocs", 1, 1)
-        mark("mkdocs")
-        report("articles", 0, len(outside))
-        pages.write_outside_pages(out, outside, settings, functools.partial(render.page_body, templates_dir=tdir))
-        report("articles", len(outside), len(outside))
-        mark("articles")
-        if job is not None:
-            job.finish(out / "pdf")
-            mark("pdf")
-        site.publish(site_dir, briefing.edition, out, versions)
-        mark("publish")
-    finally:
-        if job is not None:
-            job.close()
-        shutil.rmtree(work, ignore_errors=True)
+__all__ = ["STAGE", "STAGES", "Run", "Stage", "build", "fingerprint", "load_editor_file"]

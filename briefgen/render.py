@@ -30,6 +30,7 @@ from briefgen.config import BuildConfig
 from briefgen.group import slugify
 from briefgen.models import Article, Briefing, Citation, FactBox, StoryBrief
 from briefgen.pages import OutsidePage, link_outside, page_title, placeholder, title_meta
+from briefgen.text.plural import plural
 
 log = logging.getLogger(__name__)
 
@@ -103,7 +104,7 @@ def make_html_env(templates_dir: Path) -> jinja2.Environment:
     env.filters["url"] = _url
     env.filters["kind"] = lambda k: KIND_LABELS.get(k, k)
     env.filters["type_label"] = lambda t: TYPE_LABELS.get(t, t)
-    env.filters["plural"] = lambda n, one, many: f"{n} {one if n == 1 else many}"
+    env.filters["plural"] = plural
     env.globals.update(cite=cite, cite_titled=cite_titled, carried=carried)
     return env
 

@@ -15,18 +15,22 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import errno
-import fcntl
 import json
 import logging
 import os
 import shutil
 from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
 from briefgen.errors import BuildError
+from briefgen.processes import exclusive
+
+if TYPE_CHECKING:
+    from briefgen.config import BuildConfig
 
 log = logging.getLogger(__name__)
 
@@ -41,23 +45,13 @@ REDIRECT = """<!DOCTYPE html>
 @contextlib.contextmanager
 def site_lock(site_dir: Path) -> Iterator[None]:
     """Hold an exclusive lock on the site folder, or fail at once with a clear message."""
-    path = site_dir / LOCK_NAME
+    cannot = f"{site_dir}: cannot create the site folder or its lock file"
     try:
         site_dir.mkdir(parents=True, exist_ok=True)
-        fh = open(path, "a+")  # noqa: SIM115 - closed by the with below
     except OSError as exc:
-        raise BuildError(f"{site_dir}: cannot create the site folder or its lock file: {exc.strerror or exc}") from None
-    with fh:
-        try:
-            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError as exc:
-            if exc.errno in (errno.EAGAIN, errno.EACCES):
-                raise BuildError(f"{site_dir}: another briefgen build is running on this site; try again when it ends") from None
-            raise
-        try:
-            yield
-        finally:
-            fcntl.flock(fh, fcntl.LOCK_UN)
+        raise BuildError(f"{cannot}: {exc.strerror or exc}") from None
+    with exclusive(site_dir / LOCK_NAME, f"{site_dir}: another briefgen build is running on this site; try again when it ends", cannot):
+        yield
 
 
 LOCK_NAME = ".briefgen.lock"
@@ -94,6 +88,49 @@ def work_dir(site_dir: Path, edition: str) -> Path:
         return _fresh(_beside(site_dir, "work"))
     except OSError:  # the site's parent folder is not writable: work inside the site instead
         return _fresh(site_dir.resolve() / ".briefgen-work")
+
+
+PACKAGE_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+
+
+def templates_dir(config: BuildConfig) -> Path:
+    """The templates folder: the setting, else the project's templates/, else the packaged one."""
+    if config.templates_dir is not None:
+        return config.templates_dir
+    local = Path("templates")
+    return local if (local / "pages" / "story.html.j2").is_file() else PACKAGE_TEMPLATES
+
+
+@dataclass(frozen=True)
+class Work:
+    """This build's hidden work folder beside the site: Markdown sources in ``docs``, the built edition in ``out``."""
+
+    root: Path
+    docs: Path
+    out: Path
+    settings: Mapping[str, Any]  # the edition's mkdocs settings
+    templates: Path
+
+
+def prepare(config: BuildConfig, edition: str) -> Work:
+    """A fresh work folder, the edition's mkdocs settings (from the project's mkdocs.yml, else the packaged
+    one) and the site's stylesheet in place."""
+    root = work_dir(config.site_dir, edition)
+    try:
+        docs = root / "docs"
+        docs.mkdir()
+        templates = templates_dir(config)
+        base = config.mkdocs_config or (Path("mkdocs.yml") if Path("mkdocs.yml").is_file() else PACKAGE_TEMPLATES.parent / "mkdocs.yml")
+        out = root / "site"
+        settings = mkdocs_config(base, docs, out, config.site_name, edition)
+        css = templates / "site" / "extra.css"
+        if css.is_file():
+            (docs / "assets").mkdir(exist_ok=True)
+            shutil.copyfile(css, docs / "assets" / "briefgen.css")
+    except BaseException:
+        shutil.rmtree(root, ignore_errors=True)
+        raise
+    return Work(root, docs, out, settings, templates)
 
 
 def mkdocs_config(base: Path | None, docs_dir: Path, out_dir: Path, site_name: str, edition: str) -> dict[str, Any]:

@@ -268,15 +268,6 @@ def rate(summarizer: Any, groups: Sequence[Sequence[str]]) -> list[float]:
     return ranks
 
 
-def cosine(a: Counter[str], b: Counter[str]) -> float:
-    if not a or not b:
-        return 0.0
-    if len(a) > len(b):
-        a, b = b, a
-    dot = sum(v * b.get(k, 0) for k, v in a.items())
-    return dot / math.sqrt(sum(v * v for v in a.values()) * sum(v * v for v in b.values()))
-
-
 @dataclass(frozen=True)
 class _Candidate:
     article: int

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from briefgen.cache import Cache, compute, default_dir, digest, settings_fingerprint
+from briefgen.cache import Cache, compute, default_dir, digest
 from briefgen.config import BuildConfig, load_config
 from briefgen.errors import BuildError
 from briefgen.models import Article, Paragraph
@@ -81,10 +81,15 @@ def test_compute_stores_then_reuses(tmp_path: Path, processes: int) -> None:
     assert again.hits["t"] == 10
 
 
-def test_settings_fingerprint_counts_what_changes_records() -> None:
+def test_a_stage_key_follows_its_settings_only() -> None:
+    from briefgen.pipeline import STAGE, fingerprint
+
     base = BuildConfig()
-    assert settings_fingerprint(base) != settings_fingerprint(dataclasses.replace(base, summary_words=90))
-    assert settings_fingerprint(base) == settings_fingerprint(dataclasses.replace(base, site_dir=Path("elsewhere"), n_process=3))
+    stories, counts = STAGE["stories"], STAGE["counts"]
+    assert fingerprint(stories, base) != fingerprint(stories, dataclasses.replace(base, summary_words=90))
+    assert fingerprint(counts, base) == fingerprint(counts, dataclasses.replace(base, summary_words=90))
+    elsewhere = dataclasses.replace(base, site_dir=Path("elsewhere"), n_process=3, batch_size=8)
+    assert all(fingerprint(stage, base) == fingerprint(stage, elsewhere) for stage in (stories, counts, STAGE["analyze"]))
 
 
 def test_article_key_follows_text_paragraphs_and_fingerprint() -> None:
@@ -101,22 +106,33 @@ def test_article_key_follows_text_paragraphs_and_fingerprint() -> None:
     assert article_key(a, "fp") != article_key(heading, "fp")
 
 
+def _analysis_fp(config: BuildConfig) -> str:
+    from briefgen.pipeline import STAGE, fingerprint
+
+    return fingerprint(STAGE["analyze"], config)
+
+
 def test_cached_analysis_equals_a_fresh_one(tmp_path: Path, seed_config: BuildConfig, seed_analyzed: list) -> None:
-    from briefgen.analyze import analyze, fingerprint
+    from briefgen.analyze import analyze_cached, load_tokens
 
     articles = [item.article for item in seed_analyzed]
+    fp = _analysis_fp(seed_config)
     first = Cache(tmp_path)
-    assert analyze(articles, seed_config, cache=first) == seed_analyzed
+    parsed = analyze_cached(articles, seed_config, first, fp)
+    assert load_tokens(parsed, seed_config, first) == seed_analyzed
+    assert [p.mentions for p in parsed] == [a.mentions for a in seed_analyzed]
+    assert [p.spans for p in parsed] == [tuple((s.index, s.start, s.end) for s in a.sentences) for a in seed_analyzed]
     assert first.misses["analysis"] == len(articles)
     second = Cache(tmp_path)
-    assert analyze(articles, seed_config, cache=second) == seed_analyzed
+    assert analyze_cached(articles, seed_config, second, fp) == parsed
+    assert load_tokens(parsed, seed_config, second) == seed_analyzed
     assert second.hits["analysis"] == len(articles)
     assert second.misses["analysis"] == 0
     changed = dataclasses.replace(articles[0], text=articles[0].text + " ")
     third = Cache(tmp_path)
-    analyze([changed, articles[1]], seed_config, cache=third)
+    analyze_cached([changed, articles[1]], seed_config, third, fp)
     assert (third.hits["analysis"], third.misses["analysis"]) == (1, 1)
-    assert len(fingerprint(seed_config.model)) == 64
+    assert len(fp) == 64
 
 
 def test_rebuild_reuses_the_cache_and_builds_the_same_site(tmp_path: Path) -> None:
@@ -175,7 +191,7 @@ def test_article_pages_are_built_beside_mkdocs_and_stay_linked_and_searchable(tm
 
 
 def test_a_rebuild_reads_tokens_only_of_the_stories_that_changed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Grouping counts and story briefs come from the cache, so unchanged articles stay undecoded rows."""
+    """Grouping counts and story briefs come from the cache, so unchanged articles' tokens are never loaded."""
     import shutil
 
     from briefgen import analyze
@@ -189,15 +205,14 @@ def test_a_rebuild_reads_tokens_only_of_the_stories_that_changed(tmp_path: Path,
     site = tmp_path / "site"
     build(load_config(content_dir=content, site_dir=site, edition="e1", pdf=False))
     late.write_text(held, encoding="utf-8")
-    seen: list[list] = []
-    real = analyze.analyze
-    monkeypatch.setattr(analyze, "analyze", lambda *a, **k: seen.append(real(*a, **k)) or seen[-1])
+    decoded: set[str] = set()
+    real = analyze.load_tokens
+    monkeypatch.setattr(analyze, "load_tokens", lambda parsed, *a: decoded.update(p.article.id for p in parsed) or real(parsed, *a))
     briefing = build(load_config(content_dir=content, site_dir=site, edition="e2", pdf=False))
-    decoded = {item.article.id for item in seen[0] if "sentences" in vars(item)}
     changed = {a for sb in briefing.stories if late.name in sb.story.articles for a in sb.story.articles}
     assert late.name in decoded
     assert decoded <= changed | {late.name}
-    assert len(decoded) < len(seen[0]) / 2
+    assert len(decoded) < len(briefing.articles) / 2
 
 
 def test_ingest_reuses_parsed_files_and_notices_a_changed_one(tmp_path: Path) -> None:
@@ -207,29 +222,35 @@ def test_ingest_reuses_parsed_files_and_notices_a_changed_one(tmp_path: Path) ->
     content.mkdir()
     (content / "a.txt").write_text("Storm hits coast\n\nA storm hit the coast on Monday, officials said.\n", encoding="utf-8")
     (content / "b.md").write_text("---\ntitle: Quake\ndate: 2024-05-01\n---\n\nA quake shook the city.\n", encoding="utf-8")
+    from briefgen.pipeline import STAGE, fingerprint
+
     config = load_config(content_dir=content, site_dir=tmp_path / "site")
     store = Cache(tmp_path / "cache")
-    first, _ = ingest(config, store)
+    fp = fingerprint(STAGE["ingest"], config)
+    first, _ = ingest(config, store, fp)
     assert store.misses["ingest"] == 2 and not store.hits["ingest"]
-    again, _ = ingest(config, store)
+    again, _ = ingest(config, store, fp)
     assert again == first and store.hits["ingest"] == 2
     (content / "b.md").write_text("---\ntitle: Quake\ndate: 2024-05-02\n---\n\nA quake shook the city.\n", encoding="utf-8")
-    changed, _ = ingest(config, store)
+    changed, _ = ingest(config, store, fp)
     assert [a.date for a in changed if a.id == "b.md"] == ["2024-05-02"] and store.hits["ingest"] == 3
     assert changed == ingest(config)[0]  # the same articles as without a cache
+    with pytest.raises(ValueError, match="fingerprint"):  # a key without the readers' code could go stale
+        ingest(config, Cache(tmp_path / "other"))
 
 
 @pytest.mark.parametrize("kind", ["analysis", "outline"])
 def test_a_damaged_or_missing_analysis_entry_is_parsed_again(tmp_path: Path, seed_config: BuildConfig, seed_analyzed: list,
                                                              kind: str) -> None:
     """Full records are read only when tokens are needed; one found damaged then is parsed again."""
-    from briefgen.analyze import analyze, article_key, fingerprint
+    from briefgen.analyze import analyze_cached, article_key, load_tokens
 
     articles = [item.article for item in seed_analyzed]
-    analyze(articles, seed_config, cache=Cache(tmp_path))
+    fp = _analysis_fp(seed_config)
+    analyze_cached(articles, seed_config, Cache(tmp_path), fp)
     store = Cache(tmp_path)
-    victim = store.path(kind, article_key(articles[0], fingerprint(seed_config.model)))
+    victim = store.path(kind, article_key(articles[0], fp))
     victim.write_bytes(victim.read_bytes()[:20])
-    (store.path(kind, article_key(articles[1], fingerprint(seed_config.model)))).unlink()
-    assert analyze(articles, seed_config, cache=store) == seed_analyzed
+    (store.path(kind, article_key(articles[1], fp))).unlink()
+    assert load_tokens(analyze_cached(articles, seed_config, store, fp), seed_config, store) == seed_analyzed
     assert len(victim.read_bytes()) > 20  # stored again, whole

@@ -10,8 +10,8 @@ from briefgen.config import BuildConfig
 from briefgen.facts import edition_entities, link
 from briefgen.models import Article, Briefing, Changes, Citation, FactBox, Paragraph, Quote, Role, Story, StoryBrief
 from briefgen.pages import OutsidePage
-from briefgen.pipeline import PACKAGE_TEMPLATES
 from briefgen.render import page_body, render_pages
+from briefgen.site import PACKAGE_TEMPLATES
 
 EVIL = '<script>alert(1)</script> [x](javascript:alert(1)) {{ 7*7 }} *bold* | pipe'
 

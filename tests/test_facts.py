@@ -7,7 +7,7 @@ import re
 import pytest
 
 from briefgen.config import BuildConfig
-from briefgen.facts import fact_boxes
+from briefgen.facts import story_entities
 from briefgen.models import AnalyzedArticle, Article, Citation, FactBox, Mention, Paragraph, Sentence, Token
 
 from .conftest import ROOT
@@ -69,7 +69,7 @@ def check_citation(c: Citation, analyzed: list[AnalyzedArticle]) -> None:
 
 @pytest.fixture(scope="module")
 def seed_boxes(seed_analyzed: list[AnalyzedArticle]) -> list[FactBox]:
-    return fact_boxes(seed_analyzed, CONFIG)
+    return story_entities(seed_analyzed, CONFIG)
 
 
 def test_lukashenko_is_one_person_with_both_spellings(seed_boxes: list[FactBox]) -> None:
@@ -136,13 +136,18 @@ def test_boxes_sorted_slugged_and_deterministic(seed_boxes: list[FactBox], seed_
     assert keys == sorted(keys)
     assert len({b.id for b in seed_boxes}) == len(seed_boxes)
     assert all(re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", b.id) for b in seed_boxes)
-    assert fact_boxes(list(reversed(seed_analyzed)), CONFIG) == seed_boxes
+    assert story_entities(list(reversed(seed_analyzed)), CONFIG) == seed_boxes
 
 
-def test_max_fact_boxes(seed_analyzed: list[AnalyzedArticle]) -> None:
-    assert len(fact_boxes(seed_analyzed, BuildConfig(max_fact_boxes=3))) == 3
-    assert fact_boxes(seed_analyzed, BuildConfig(max_fact_boxes=0)) == []
-    assert fact_boxes([], CONFIG) == []
+def test_a_brief_shows_max_fact_boxes_of_all_its_entities(seed_analyzed: list[AnalyzedArticle]) -> None:
+    from briefgen.brief import story_brief
+    from briefgen.models import Story
+
+    story = Story("s-1", "T", tuple(a.article.id for a in seed_analyzed))
+    boxes, brief = story_brief(story, seed_analyzed, BuildConfig(max_fact_boxes=3))
+    assert len(boxes) > 3 and brief.facts == tuple(boxes[:3])
+    assert story_brief(story, seed_analyzed, BuildConfig(max_fact_boxes=0))[1].facts == ()
+    assert story_entities([], CONFIG) == []
 
 
 # --- hand-made records (no spaCy) ----------------------------------------------------------
@@ -153,7 +158,7 @@ def test_people_sharing_a_surname_stay_apart() -> None:
         "Smith PROPN dobj 2 PERSON ; . PUNCT punct 2",
         "Smith PROPN nsubj 1 PERSON ; left VERB ROOT 1 ; . PUNCT punct 1",
     ]])
-    boxes = fact_boxes([a], CONFIG)
+    boxes = story_entities([a], CONFIG)
     people = sorted(b.name for b in boxes if b.type == "PERSON" and " " in b.name)
     assert people == ["Jane Smith", "John Smith"]
     for name in people:
@@ -171,10 +176,10 @@ def test_transliteration_and_bare_surname_merge_with_majority_label() -> None:
     ]
     igor = "Igor PROPN compound 1 PERSON ; Lukashenko PROPN nsubj 2 PERSON ; lost VERB ROOT 2 ; . PUNCT punct 2"
     # the bare surname (tagged ORG once, PERSON once) joins the one person
-    (box,) = fact_boxes([a, make("b", [b])], CONFIG)
+    (box,) = story_entities([a, make("b", [b])], CONFIG)
     assert box.type == "PERSON" and box.name == "Aleksandr Lukashenko" and box.mentions == 4
     assert {"Aleksandr Lukashenko", "Alexander Lukashenko", "Lukashenko"} <= set(box.aliases)
-    boxes = fact_boxes([a, make("b", [[*b, igor]])], CONFIG)
+    boxes = story_entities([a, make("b", [[*b, igor]])], CONFIG)
     (box,) = [x for x in boxes if "Aleksandr Lukashenko" in x.aliases]
     assert box.type == "PERSON" and "Alexander Lukashenko" in box.aliases
     assert "Lukashenko" not in box.aliases  # ambiguous once Igor Lukashenko turns up
@@ -188,7 +193,7 @@ def test_org_suffixes_merge_but_distinct_orgs_stay_apart() -> None:
         "Wagner PROPN nsubj 1 ORG ; lost VERB ROOT 1 ; and CCONJ cc 1 ; Federal PROPN nsubj 1 ORG ; , PUNCT punct 1 ; "
         "the DET det 8 ORG ; Federal PROPN compound 8 ORG ; News PROPN compound 8 ORG ; Agency PROPN conj 1 ORG",
     ]])
-    boxes = fact_boxes([a], CONFIG)
+    boxes = story_entities([a], CONFIG)
     (wagner,) = by_alias(boxes, "Wagner")
     assert wagner.name == "Wagner Group" and {"Wagner PMC", "Wagner Group"} <= set(wagner.aliases)
     assert wagner.mentions == 3
@@ -202,7 +207,7 @@ def test_junk_mentions_are_dropped() -> None:
         "@FahadShabbir PROPN nsubj 6 ORG ; Minsk PROPN nsubj 7 GPE ; grew VERB ROOT 7 ; . PUNCT punct 7",
         "He PRON nsubj 1 PERSON ; met VERB ROOT 1 ; X PROPN dobj 1 PERSON ; in ADP prep 1 ; 2023 NUM pobj 3 DATE ; . PUNCT punct 1",
     ]])
-    names = {b.name for b in fact_boxes([a], CONFIG)}
+    names = {b.name for b in story_entities([a], CONFIG)}
     assert names == {"Minsk"}
 
 
@@ -214,7 +219,7 @@ def test_roles_from_premodifiers_and_appositions() -> None:
         "ministry NOUN pobj 4 ; , PUNCT punct 0 ; has AUX aux 9 ; left VERB ROOT 9 ; . PUNCT punct 9",
         "Belarusian ADJ amod 2 NORP ; Olga PROPN compound 2 PERSON ; Petrova PROPN nsubj 3 PERSON ; left VERB ROOT 3 ; . PUNCT punct 3",
     ]])
-    boxes = fact_boxes([a], CONFIG)
+    boxes = story_entities([a], CONFIG)
     assert [r.text for r in by_alias(boxes, "Ivan Kubrakov")[0].roles] == ["Belarusian Interior Minister", "the head of the ministry"]
     assert by_alias(boxes, "Olga Petrova")[0].roles == ()  # a nationality is not a title
     assert len(by_alias(boxes, "Ivan Kubrakov")[0].evidence) == 2
@@ -230,7 +235,7 @@ def test_quotes_follow_speech_verbs_pronouns_and_continuations() -> None:
         ],
         ["The DET det 1 ; plan NOUN nsubj 2 ; is AUX ROOT 2 =be ; “ PUNCT punct 4 ; fine ADJ acomp 2 ; ” PUNCT punct 2 ; . PUNCT punct 2"],
     ])
-    (box,) = by_alias(fact_boxes([a], CONFIG), "Ivan Kubrakov")
+    (box,) = by_alias(story_entities([a], CONFIG), "Ivan Kubrakov")
     assert [q.text for q in box.quotes] == ["We win", "And we stay."]
     assert all(q.speaker == "Ivan Kubrakov" and q.text in a.article.text for q in box.quotes)
     assert [q.citation.sentence for q in box.quotes] == [1, 2]  # no speech verb: scare quote is nobody's
@@ -241,7 +246,7 @@ def test_sources_and_slugs() -> None:
     a = make("a", [[s.format(l="ORG"), s.format(l="ORG")]], source="Wire")
     b = make("b", [[s.format(l="ORG").replace("Café", "Cafe").replace("ORG", "GPE")]], source="Wire")
     c = make("c", [[s.format(l="ORG")]], source=None)
-    boxes = fact_boxes([a, b, c], CONFIG)
+    boxes = story_entities([a, b, c], CONFIG)
     assert [(x.name, x.type, x.id) for x in boxes] == [("Café Nord", "ORG", "cafe-nord"), ("Cafe Nord", "PLACE", "cafe-nord-2")]
     assert boxes[0].sources == 2 and boxes[0].articles == ("a", "c")
     assert boxes[1].sources == 1
@@ -253,7 +258,7 @@ def test_a_name_after_the_is_no_person() -> None:
         "the DET det 1 ; Patriot PROPN nsubj 2 PERSON ; closed VERB ROOT 2 ; . PUNCT punct 2",
         "the DET det 1 ; Patriot PROPN poss 3 PERSON ; ’s PART case 1 ; board NOUN nsubj 4 ; met VERB ROOT 4 ; . PUNCT punct 4",
     ]])
-    (box,) = fact_boxes([a], CONFIG)
+    (box,) = story_entities([a], CONFIG)
     assert (box.name, box.type, box.mentions) == ("Patriot", "ORG", 3)
 
 
@@ -263,7 +268,7 @@ def test_honorifics_go_but_abbreviation_points_stay() -> None:
         "Inc. PROPN dobj 2 ORG ; staff NOUN npadvmod 2",
         "Mr. PROPN compound 1 PERSON ; Putin PROPN nsubj 2 PERSON ; left VERB ROOT 2 ; . PUNCT punct 2",
     ]])
-    boxes = fact_boxes([a], CONFIG)
+    boxes = story_entities([a], CONFIG)
     assert [(b.name, b.aliases) for b in boxes] == [("Vladimir Putin", ("Vladimir Putin", "Putin")), ("Apple Inc.", ("Apple Inc.",))]
 
 
@@ -296,7 +301,7 @@ def test_copies_of_one_wire_text_count_as_one_source() -> None:
     b = make("b", [[KUBRAKOV_MET, KUBRAKOV_SAID]], source="Paper")  # the same text, another outlet
     c = make("c", [["Ivan PROPN compound 1 PERSON ; Kubrakov PROPN nsubj 2 PERSON ; left VERB ROOT 2 ; Minsk PROPN dobj 2 GPE ; "
                     "quickly ADV advmod 2 ; after ADP prep 2 ; long ADJ amod 7 ; talks NOUN pobj 5 ; . PUNCT punct 2"]])
-    (box,) = by_alias(fact_boxes([a, b, c], CONFIG), "Ivan Kubrakov")
+    (box,) = by_alias(story_entities([a, b, c], CONFIG), "Ivan Kubrakov")
     assert box.articles == ("a", "b", "c") and box.sources == 2
     (quote,) = box.quotes
     assert quote.text == "We train" and quote.sources == 1  # two articles, one wire text
@@ -327,13 +332,13 @@ def test_descriptions_link_to_the_one_person_they_fit() -> None:
                 "Kubrakov PROPN nsubj 4 PERSON ; left VERB ROOT 4 ; . PUNCT punct 4")
     leader = ("The DET det 2 ; Belarusian ADJ amod 2 NORP ; leader NOUN nsubj 3 ; warned VERB ROOT 3 ; "
               "Poland PROPN dobj 3 GPE ; . PUNCT punct 3")
-    boxes = fact_boxes([make("a", [[luka, kubrakov, leader]])], CONFIG)
+    boxes = story_entities([make("a", [[luka, kubrakov, leader]])], CONFIG)
     (box,) = by_alias(boxes, "Aleksandr Lukashenko")
     assert box.mentions == 2 and [c.sentence for c in box.evidence] == [0, 2]
     assert box.aliases == ("Aleksandr Lukashenko",)  # a description is no alias
     assert by_alias(boxes, "Ivan Kubrakov")[0].mentions == 1
     rival = luka.replace("Aleksandr", "Igor").replace("Lukashenko", "Petrov")
-    boxes = fact_boxes([make("a", [[luka, rival, leader]])], CONFIG)
+    boxes = story_entities([make("a", [[luka, rival, leader]])], CONFIG)
     assert all(b.mentions == 1 for b in boxes if b.type == "PERSON")  # two Belarusian presidents: nobody's
 
 
@@ -347,7 +352,7 @@ def test_ships_titles_and_first_names() -> None:
         "Tara PROPN compound 1 PERSON ; Reid PROPN nsubj 2 PERSON ; left VERB ROOT 2 ; . PUNCT punct 2",
         "Tara PROPN nsubj 1 PERSON ; smiled VERB ROOT 1 ; . PUNCT punct 1",
     ]])
-    boxes = fact_boxes([a], CONFIG)
+    boxes = story_entities([a], CONFIG)
     assert {(b.name, b.type, b.aliases) for b in boxes} == {
         ("INS Mysore", "VESSEL", ("INS Mysore", "Mysore")),
         ("Tim Fanning", "PERSON", ("Tim Fanning", "Fanning")),
@@ -365,16 +370,16 @@ def test_place_votes_and_common_nouns() -> None:
         "Riot PROPN nsubj 1 PERSON ; spread VERB ROOT 1 ; . PUNCT punct 1",
         "The DET det 1 ; riot NOUN nsubj 2 ; ended VERB ROOT 2 ; . PUNCT punct 2",
     ]])
-    assert [(b.name, b.type) for b in fact_boxes([a], CONFIG)] == [("Ashgabat", "PLACE")]
+    assert [(b.name, b.type) for b in story_entities([a], CONFIG)] == [("Ashgabat", "PLACE")]
 
 
 def test_the_navy_is_the_one_navy_of_the_story() -> None:
     indian = "Indian PROPN compound 1 ORG ; Navy PROPN nsubj 2 ORG ; sailed VERB ROOT 2 ; . PUNCT punct 2"
     navy = "the DET det 1 ; Navy PROPN nsubj 2 ORG ; fired VERB ROOT 2 ; . PUNCT punct 2"
-    (box,) = fact_boxes([make("a", [[indian, navy]])], CONFIG)
+    (box,) = story_entities([make("a", [[indian, navy]])], CONFIG)
     assert box.aliases == ("Indian Navy", "Navy")
     us = indian.replace("Indian", "U.S.")
-    boxes = fact_boxes([make("a", [[indian, us, navy]])], CONFIG)
+    boxes = story_entities([make("a", [[indian, us, navy]])], CONFIG)
     assert sorted(b.name for b in boxes) == ["Indian Navy", "Navy", "U.S. Navy"]
 
 

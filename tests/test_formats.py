@@ -334,5 +334,5 @@ def test_content_folder_of_every_format_builds_from_the_cli(tmp_path: Path) -> N
         main, ["build", "--content", str(content), "--site-dir", str(tmp_path / "site"), "--edition", "e1", "--no-pdf", "-q"]
     )
     assert result.exit_code == 0, result.output
-    assert "1 stories from 2 articles, 5 skipped" in result.output
+    assert "1 story from 2 articles, 5 skipped" in result.output
     assert "warning: wire.jsonl#2: line 2: invalid JSON" in result.output

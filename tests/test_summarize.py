@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import dataclasses
+import math
 import re
 import subprocess
 import sys
+from collections import Counter
 
 import pytest
 
@@ -212,7 +214,11 @@ def test_summary_is_deterministic() -> None:
 
 
 def test_seed_summary_reads_as_news_without_repeats(seed_analyzed: list[AnalyzedArticle], seed_config: BuildConfig) -> None:
-    from briefgen.summarize import cosine, stems
+    from briefgen.summarize import stems
+
+    def cosine(a: Counter[str], b: Counter[str]) -> float:
+        dot = sum(v * b.get(k, 0) for k, v in a.items())
+        return dot / math.sqrt(sum(v * v for v in a.values()) * sum(v * v for v in b.values())) if a and b else 0.0
 
     summary = summarize(seed_analyzed, seed_config)
     check_verbatim(summary, seed_analyzed)

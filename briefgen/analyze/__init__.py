@@ -4,56 +4,57 @@ Paragraphs are parsed separately (split on blank lines first), which gives
 spaCy's parser-based sentence splitter cleaner input than whole articles.
 
 Parsing is the floor of a build's time, so each article text is parsed once:
-results go to the analysis cache under a key made of the text and everything
-that shapes the result (model name and version, spaCy version, the components
-run, the conversion code below). Only the components whose output we keep are
-loaded. New texts are parsed in worker processes that run the pipeline over
-batches of paragraphs and send back our own compact records; spaCy's
+results go to the analysis cache under a key made of the text and the stage's
+fingerprint (its code and what it imports, spaCy's and the model's versions;
+pipeline.fingerprint). Only the components whose output we keep are loaded.
+New texts are parsed in worker processes that run the pipeline over batches of
+paragraphs and send back our own compact records; spaCy's
 ``n_process`` would instead ship every Doc to the worker and back through
 msgpack, which on two cores costs about what the second core gains.
+
+A build takes two steps: ``analyze_cached`` parses what is new and returns each
+article's ``Parsed`` outline (sentence offsets and mentions, what grouping and the
+pages need); ``load_tokens`` reads the full records of the articles a stage needs
+tokens for, so a rebuild decodes the tokens of the changed stories only.
 """
 
 from __future__ import annotations
 
-import dataclasses
-import functools
-import importlib.metadata
-import inspect
 import json
 import logging
 import marshal
-from collections.abc import Callable, Iterable, Sequence
-from functools import cache, cached_property
-from typing import Any
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
-from briefgen import models
 from briefgen.analyze.parse import (
     COMPONENTS,
     ENTITY_LABELS,
     Chunk,
     TokenAttributes,
-    _convert,
     _parse_here,
     _workers,
     load_model,
     model_meta,
     model_version,
 )
-from briefgen.cache import Cache, digest
-from briefgen.config import BuildConfig
+from briefgen.cache import digest
 from briefgen.models import AnalyzedArticle, Article, Mention, Sentence, Token
 
+if TYPE_CHECKING:
+    from briefgen.cache import Cache
+    from briefgen.config import BuildConfig
+
 __all__ = [
-    "COMPONENTS", "ENTITY_LABELS", "Parsed", "TokenAttributes", "analyze", "article_key", "fingerprint", "load_model",
-    "model_meta", "model_version", "spans",
+    "COMPONENTS", "ENTITY_LABELS", "Parsed", "TokenAttributes", "analyze", "analyze_cached", "article_key", "load_model",
+    "load_tokens", "model_id", "model_meta", "model_version",
 ]
 
 log = logging.getLogger(__name__)
 
-#: spaCy has a hard limit per text; longer paragraphs are cut at sentence-like points.
+#: Longest piece of a paragraph parsed at once (our choice, far below spaCy's own max_length, to bound
+#: memory and time per Doc); longer paragraphs are cut at sentence-like points.
 MAX_CHARS = 20_000
-#: Bump when the records change in a way the code fingerprint below cannot see.
-FORMAT = 1
 #: Below this many new paragraphs, starting workers costs more than it saves.
 MIN_PARALLEL_CHUNKS = 400
 
@@ -61,90 +62,21 @@ Rows = tuple[tuple[tuple[Any, ...], ...], tuple[tuple[Any, ...], ...]]  # senten
 Outline = tuple[tuple[tuple[int, int, int], ...], tuple[tuple[Any, ...], ...]]  # sentence spans, mention rows
 
 
-class Parsed(AnalyzedArticle):
-    """An AnalyzedArticle whose sentences and tokens are read and decoded when first used.
+@dataclass(frozen=True)
+class Parsed:
+    """An article's analysis short of its tokens: what grouping and the pages read, kept beside each
+    analysis so a rebuild need not decode every token. ``load_tokens`` gives the full record."""
 
-    Reading and decoding every token is most of what taking 2,000 analyses from the
-    cache costs, yet a rebuild after one new article needs the tokens of the changed
-    stories only: grouping keeps its own per-article counts, pages need sentence
-    offsets and grouping's "why" line the mentions, and both are in the small outline
-    kept beside each analysis. ``rows`` loads the full record. Made with ``sentences``
-    and ``mentions`` (as ``dataclasses.replace`` does), it is a plain one.
-    """
-
-    _outline: Outline
-    _load: Callable[[], Rows] | None
-
-    def __init__(self, article: Article, sentences: tuple[Sentence, ...] | None = None,
-                 mentions: tuple[Mention, ...] | None = None, *, outline: Outline | None = None,
-                 rows: Callable[[], Rows] | None = None) -> None:
-        object.__setattr__(self, "article", article)
-        object.__setattr__(self, "_load", rows)
-        if rows is None or outline is None:
-            object.__setattr__(self, "sentences", sentences or ())
-            object.__setattr__(self, "mentions", mentions or ())
-            outline = (tuple((x.index, x.start, x.end) for x in sentences or ()), ())
-        object.__setattr__(self, "_outline", outline)
-
-    @cached_property
-    def sentences(self) -> tuple[Sentence, ...]:  # type: ignore[override]
-        assert self._load is not None
-        return tuple(Sentence(i, text, start, end, p, tuple([Token(*t) for t in tokens]), heading)
-                     for i, text, start, end, p, heading, tokens in self._load()[0])
-
-    @cached_property
-    def mentions(self) -> tuple[Mention, ...]:  # type: ignore[override]
-        return tuple([Mention(*m) for m in self._outline[1]])
-
-    def spans(self) -> tuple[tuple[int, int, int], ...]:
-        """(index, start, end) of each sentence, without reading the tokens."""
-        return self._outline[0]
-
-    def __reduce__(self) -> tuple[Any, ...]:  # pickled (and copied) as the plain record, decoded
-        return AnalyzedArticle, (self.article, self.sentences, self.mentions)
+    article: Article
+    key: str  # the analysis's cache key: its text under the stage's fingerprint
+    spans: tuple[tuple[int, int, int], ...]  # (index, start, end) of each sentence
+    mentions: tuple[Mention, ...]
 
 
-def _outline(rows: Rows) -> Outline:
-    return tuple((row[0], row[2], row[3]) for row in rows[0]), rows[1]
-
-
-def spans(item: AnalyzedArticle) -> tuple[tuple[int, int, int], ...]:
-    """(index, start, end) of each sentence of an analysed article."""
-    return item.spans() if isinstance(item, Parsed) else tuple((x.index, x.start, x.end) for x in item.sentences)
-
-
-@cache
-def fingerprint(model: str) -> str:
-    """Everything besides the text that shapes an analysis; a change re-parses every article."""
-    meta = model_meta(model)
-    try:
-        spacy_version = importlib.metadata.version("spacy")
-    except importlib.metadata.PackageNotFoundError:  # pragma: no cover - spaCy is a dependency
-        spacy_version = "?"
-    records = [
-        f"{cls.__name__}:{','.join(f.name for f in dataclasses.fields(cls))}"
-        for cls in (models.Paragraph, models.Token, models.Mention, models.Sentence)
-    ]
-    return digest(
-        f"briefgen-analysis/{FORMAT}",
-        model,
-        f"{meta.get('lang')}_{meta.get('name')}-{meta.get('version')}" if meta else model_version(model),
-        spacy_version,
-        ",".join(COMPONENTS),
-        str(MAX_CHARS),
-        ",".join(sorted(ENTITY_LABELS)),
-        *records,
-        f"marshal-{marshal.version}",
-        *(_source(f) for f in (_chunks, _convert, _rows, _outline, Parsed, TokenAttributes)),
-    )
-
-
-def _source(func: Callable[..., Any]) -> str:
-    try:
-        return inspect.getsource(func)
-    except (OSError, TypeError):  # no source shipped: the bytecode still tells a change
-        code = getattr(func, "__code__", None)
-        return code.co_code.hex() if code is not None else repr(sorted(vars(func)))
+def model_id(name: str) -> str:
+    """The model's name and version, as its meta.json says (loading it only when there is none)."""
+    meta = model_meta(name)
+    return f"{meta.get('lang')}_{meta.get('name')}-{meta.get('version')}" if meta else model_version(name)
 
 
 def article_key(article: Article, fp: str) -> str:
@@ -166,33 +98,53 @@ def _chunks(article: Article) -> Iterable[Chunk]:
             start = end
 
 
-def analyze(
+def _parse_all(chunks: dict[int, list[Chunk]], config: BuildConfig, meanwhile: Callable[[], None] = lambda: None,
+               ) -> Iterator[tuple[int, bytes]]:
+    """(article index, marshalled rows) of every article in ``chunks``, in workers when there are enough;
+    ``meanwhile`` runs while the workers start."""
+    if chunks and config.processes > 1 and sum(len(c) for c in chunks.values()) >= MIN_PARALLEL_CHUNKS:
+        with _workers(chunks, config) as results:  # the workers start parsing at once ...
+            meanwhile()  # ... while this process does something else
+            yield from results
+    else:
+        meanwhile()
+        if chunks:
+            yield from _parse_here(chunks, config)
+
+
+def analyze(articles: Sequence[Article], config: BuildConfig, progress: Callable[[int], None] | None = None) -> list[AnalyzedArticle]:
+    """Parse every article, without a cache; one full AnalyzedArticle per input, in order."""
+    tick = progress or (lambda n: None)
+    out: list[AnalyzedArticle | None] = [None] * len(articles)
+    for i, data in _parse_all({i: list(_chunks(a)) for i, a in enumerate(articles)}, config):
+        out[i] = _record(articles[i], _rows(data))
+        tick(1)
+    return [record for record in out if record is not None]
+
+
+def analyze_cached(
     articles: Sequence[Article],
     config: BuildConfig,
+    cache: Cache,
+    fp: str,
     progress: Callable[[int], None] | None = None,
-    cache: Cache | None = None,
-) -> list[AnalyzedArticle]:
-    """Parse every article (or take its analysis from ``cache``); one AnalyzedArticle per input, in order."""
-    if not articles:
-        return []
+) -> list[Parsed]:
+    """Parse the articles ``cache`` holds no analysis of under fingerprint ``fp``, store them; the outline
+    of every article, in order."""
     tick = progress or (lambda n: None)
-    fp = fingerprint(config.model) if cache is not None else ""
-    keys = [article_key(a, fp) for a in articles] if cache is not None else []
-    todo = [i for i in range(len(articles)) if cache is None or not cache.has("analysis", keys[i])]
-    if cache is not None:
-        cache.misses["analysis"] += len(todo)
+    keys = [article_key(a, fp) for a in articles]
+    todo = [i for i in range(len(articles)) if not cache.has("analysis", keys[i])]
+    cache.misses["analysis"] += len(todo)
     records: list[Parsed | None] = [None] * len(articles)
 
     def keep(i: int, data: bytes) -> None:
-        rows = _rows(data)
-        records[i] = Parsed(articles[i], outline=_outline(rows), rows=lambda: rows)
-        if cache is not None:
-            cache.put("analysis", keys[i], data)
-            cache.put("outline", keys[i], marshal.dumps(_outline(rows)))
+        outline = _outline(_rows(data))
+        cache.put("analysis", keys[i], data)
+        cache.put("outline", keys[i], marshal.dumps(outline))
+        records[i] = _parsed(articles[i], keys[i], outline)
         tick(1)
 
     def load_hits() -> None:
-        assert cache is not None
         missing = set(todo)
         for i in range(len(articles)):
             if i in missing:
@@ -206,31 +158,36 @@ def analyze(
             if outline is None:
                 continue
             cache.keep("analysis", keys[i])
-            records[i] = Parsed(articles[i], outline=outline, rows=functools.partial(_load_rows, cache, keys[i], articles[i], config))
+            records[i] = _parsed(articles[i], keys[i], outline)
             tick(1)
 
-    chunks = {i: list(_chunks(articles[i])) for i in todo}
-    if todo and config.processes > 1 and sum(len(c) for c in chunks.values()) >= MIN_PARALLEL_CHUNKS:
-        with _workers(chunks, config) as results:  # the workers start parsing at once ...
-            if cache is not None:
-                load_hits()  # ... while this process reads what an earlier build parsed
-            for i, data in results:
-                keep(i, data)
-    else:
-        if cache is not None:
-            load_hits()
-        if todo:
-            for i, data in _parse_here(chunks, config):
-                keep(i, data)
+    for i, data in _parse_all({i: list(_chunks(articles[i])) for i in todo}, config, meanwhile=load_hits):
+        keep(i, data)
     late = {i: list(_chunks(articles[i])) for i, r in enumerate(records) if r is None}
     if late:  # cache entries that vanished or were damaged since we looked
         for i, data in _parse_here(late, config):
             keep(i, data)
-    out: list[AnalyzedArticle] = []
-    for record in records:
-        assert record is not None
-        out.append(record)
-    return out
+    return [record for record in records if record is not None]
+
+
+def load_tokens(parsed: Sequence[Parsed], config: BuildConfig, cache: Cache) -> list[AnalyzedArticle]:
+    """The full records (sentences with their tokens) of analyses ``analyze_cached`` stored; an entry
+    gone or damaged since is parsed again, and stored."""
+    return [_record(p.article, _load_rows(cache, p.key, p.article, config)) for p in parsed]
+
+
+def _parsed(article: Article, key: str, outline: Outline) -> Parsed:
+    return Parsed(article, key, outline[0], tuple([Mention(*m) for m in outline[1]]))
+
+
+def _record(article: Article, rows: Rows) -> AnalyzedArticle:
+    sentences = tuple(Sentence(i, text, start, end, p, tuple([Token(*t) for t in tokens]), heading)
+                      for i, text, start, end, p, heading, tokens in rows[0])
+    return AnalyzedArticle(article, sentences, tuple([Mention(*m) for m in rows[1]]))
+
+
+def _outline(rows: Rows) -> Outline:
+    return tuple((row[0], row[2], row[3]) for row in rows[0]), rows[1]
 
 
 def _outline_of(data: bytes) -> Outline:
@@ -241,7 +198,7 @@ def _outline_of(data: bytes) -> Outline:
 
 
 def _load_rows(cache: Cache, key: str, article: Article, config: BuildConfig) -> Rows:
-    """The full record of a cached analysis (counted as reused when the build began); parsed again,
+    """The rows of a cached analysis (counted as reused when the build began); parsed again,
     and stored, if it is gone or damaged."""
     try:
         return _rows(cache.path("analysis", key).read_bytes())
@@ -255,7 +212,7 @@ def _load_rows(cache: Cache, key: str, article: Article, config: BuildConfig) ->
 
 
 def _rows(data: bytes) -> Rows:
-    """A cache entry -> its rows (decoded into records by Parsed); marshal keeps interned strings shared.
+    """A cache entry -> its rows; marshal keeps interned strings shared.
     Raises ValueError, EOFError or TypeError for a damaged entry."""
     sentences, mentions = marshal.loads(data)
     if not isinstance(sentences, tuple) or not isinstance(mentions, tuple) or any(len(row) != 7 for row in sentences):

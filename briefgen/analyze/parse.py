@@ -9,20 +9,21 @@ on every token: ``TokenAttributes`` remembers their output per token form.
 from __future__ import annotations
 
 import contextlib
-import gc
 import importlib.util
 import json
 import logging
 import marshal
-import multiprocessing
 import sys
 from collections.abc import Iterator, Sequence
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from briefgen.config import BuildConfig
 from briefgen.errors import BuildError
+from briefgen.processes import can_fork, pool
+
+if TYPE_CHECKING:
+    from briefgen.config import BuildConfig
 
 log = logging.getLogger(__name__)
 
@@ -186,26 +187,15 @@ def _work(task: tuple[dict[int, list[Chunk]], int]) -> list[tuple[int, bytes]]:
 @contextlib.contextmanager
 def _workers(chunks: dict[int, list[Chunk]], config: BuildConfig) -> Iterator[Iterator[tuple[int, bytes]]]:
     """Parse in ``config.processes`` workers; yields an iterator of (article index, record) in input order."""
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    if context.get_start_method() == "fork":
+    if can_fork():
         load_model(config.model)  # once, shared with the workers copy-on-write
-        gc.freeze()  # keep the collector from touching (and so copying) the parent's objects in workers
     order = list(chunks)
     tasks = [
         ({i: chunks[i] for i in order[k : k + TASK_ARTICLES]}, config.batch_size)
         for k in range(0, len(order), TASK_ARTICLES)
     ]
-    try:
-        pool = context.Pool(config.processes, initializer=_init_worker, initargs=(config.model,))
-    finally:
-        gc.unfreeze()
-    try:
-        yield (pair for batch in pool.imap(_work, tasks) for pair in batch)
-        pool.close()
-    finally:
-        pool.terminate()
-        pool.join()
+    with pool(config.processes, initializer=_init_worker, initargs=(config.model,)) as workers:
+        yield (pair for batch in workers.imap(_work, tasks) for pair in batch)
 
 
 def _convert(doc: Any, pos_lemma: Sequence[tuple[str, str]], offset: int, p_index: int, heading: bool,

@@ -6,11 +6,11 @@ mentions (clean names, junk out) -> cluster (one entity per person, org, place o
 ship) -> boxes (roles, quotes, evidence, counts) -> edition (entities across stories).
 """
 
-from briefgen.facts.boxes import fact_boxes, story_entities
+from briefgen.facts.boxes import story_entities
 from briefgen.facts.edition import Edition, edition_entities, has_page, link
-from briefgen.facts.sources import Independence, Print, count, fingerprint, independence
+from briefgen.facts.sources import Independence, Print, count, independence, minhash_print
 
 __all__ = [
-    "Edition", "Independence", "Print", "count", "edition_entities", "fact_boxes", "fingerprint", "has_page", "independence",
-    "link", "story_entities",
+    "Edition", "Independence", "Print", "count", "edition_entities", "has_page", "independence", "link", "minhash_print",
+    "story_entities",
 ]

@@ -144,9 +144,3 @@ def story_entities(articles: Sequence[AnalyzedArticle], config: BuildConfig, ind
     taken: set[str] = set()
     return [replace(b, id=n.slug(b.name, taken)) for b in boxes]
 
-
-def fact_boxes(articles: Sequence[AnalyzedArticle], config: BuildConfig) -> list[FactBox]:
-    """The story page's fact boxes: the ``config.max_fact_boxes`` most mentioned entities."""
-    if config.max_fact_boxes <= 0:
-        return []
-    return story_entities(articles, config)[: config.max_fact_boxes]

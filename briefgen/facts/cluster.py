@@ -13,6 +13,7 @@ from typing import NamedTuple
 
 from briefgen.facts import names as n
 from briefgen.facts.mentions import M
+from briefgen.unionfind import UnionFind
 
 log = logging.getLogger(__name__)
 
@@ -24,19 +25,6 @@ class Ent(NamedTuple):
     forms: Counter[str]
 
 
-class _Union:
-    def __init__(self, keys: list[str]) -> None:
-        self.parent = {k: k for k in keys}
-
-    def find(self, k: str) -> str:
-        while self.parent[k] != k:
-            k = self.parent[k]
-        return k
-
-    def join(self, k: str, into: str) -> None:
-        self.parent[self.find(k)] = self.find(into)
-
-
 def cluster(ms: list[M]) -> list[tuple[list[int], str]]:
     """Groups of mention indices, each with the type it must have ("" = by majority)."""
     groups: dict[str, list[int]] = defaultdict(list)
@@ -46,7 +34,7 @@ def cluster(ms: list[M]) -> list[tuple[list[int], str]]:
     votes = {k: Counter(ms[i].label for i in v if ms[i].label) for k, v in groups.items()}
     stated = {k: Counter(ms[i].hint for i in v if ms[i].hint) for k, v in groups.items()}
     order = sorted(groups, key=lambda k: (-len(groups[k]), k))
-    u = _Union(order)
+    u = UnionFind(order)
     forced: dict[str, str] = {}
 
     vessels: dict[str, list[str]] = defaultdict(list)

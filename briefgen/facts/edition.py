@@ -18,6 +18,7 @@ from briefgen.facts import names as n
 from briefgen.facts import sources as src
 from briefgen.facts.boxes import carried, ordered
 from briefgen.models import Article, FactBox, StoryBrief
+from briefgen.unionfind import UnionFind
 
 MAX_EVIDENCE = 5
 MAX_RELATED = 10
@@ -37,17 +38,12 @@ def has_page(box: FactBox) -> bool:
 def _groups(story_boxes: Mapping[str, Sequence[FactBox]]) -> list[list[Node]]:
     nodes = [(s, i) for s in story_boxes for i in range(len(story_boxes[s]))]
     box = {nd: story_boxes[nd[0]][nd[1]] for nd in nodes}
-    parent = {nd: nd for nd in nodes}
-
-    def find(x: Node) -> Node:
-        while parent[x] != x:
-            x = parent[x]
-        return x
+    u: UnionFind[Node] = UnionFind(nodes)
+    find = u.find
 
     def join(a: Node, b: Node) -> None:
         ra, rb = find(a), find(b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
+        u.join(max(ra, rb), min(ra, rb))  # the smaller root lasts: groups do not depend on the order of joins
 
     order = sorted(nodes, key=lambda nd: (-box[nd].mentions, box[nd].name, nd))
     # Full-name clusters, oldest first, under the surname all their members share (same_person

@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 import numpy as np
 
 from briefgen.models import Article
+from briefgen.unionfind import UnionFind
 
 SHINGLE = 5
 BANDS, ROWS = 32, 2  # 64 hashes; pairs with Jaccard >= ~0.2 almost always share a bucket
@@ -80,7 +81,8 @@ class Print(NamedTuple):
     grams: bytes = b""  # the shingles, sorted uint32 values, for the exact check of LSH's pairs
 
 
-def fingerprint(article: Article) -> Print:
+def minhash_print(article: Article) -> Print:
+    """The article's MinHash signature and shingles (a function of its text alone)."""
     sh = shingles(article.text)
     if len(sh) < 3:
         return Print(len(sh), b"")
@@ -89,11 +91,11 @@ def fingerprint(article: Article) -> Print:
 
 def independence(articles: Sequence[Article], prints: Mapping[str, Print] | None = None) -> Independence:
     """Near-duplicate pairs by MinHash + LSH, checked exactly; outlets from source or URL.
-    ``prints``: articles' ``fingerprint`` by id, where the caller has them."""
+    ``prints``: articles' ``minhash_print`` by id, where the caller has them."""
     ids = sorted({a.id for a in articles})
     by_id = {a.id: a for a in articles}
     known = prints or {}
-    fp = {i: known.get(i) or fingerprint(by_id[i]) for i in ids}
+    fp = {i: known.get(i) or minhash_print(by_id[i]) for i in ids}
 
     def common(a: str, b: str) -> int:
         """Shingles two articles share."""
@@ -126,20 +128,13 @@ def count(article_ids: Iterable[str], ind: Independence) -> int:
     joined by a shared outlet or by copying, within these articles only (two outlets are not
     one source because some third article copied from both)."""
     ids = sorted(set(article_ids))
-    parent = {i: i for i in ids}
-
-    def find(i: str) -> str:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    u = UnionFind(ids)
     first: dict[str, str] = {}
     for i in ids:
         o = ind.outlet.get(i, "")
         if o:
-            parent[find(i)] = find(first.setdefault(o, i))
+            u.join(i, first.setdefault(o, i))
         for j in ind.copies.get(i, ()):
-            if j in parent:
-                parent[find(i)] = find(j)
-    return len({find(i) for i in ids})
+            if j in u:
+                u.join(i, j)
+    return len({u.find(i) for i in ids})

@@ -41,6 +41,7 @@ from briefgen.group.features import (
     ENTITY_BLOCKS,
     Counts,
     Features,
+    Outlined,
     Settings,
     article_counts,
     dot,
@@ -48,7 +49,7 @@ from briefgen.group.features import (
     surname,
     vectorize,
 )
-from briefgen.models import AnalyzedArticle, Story
+from briefgen.models import Story
 
 __all__ = ["Counts", "Settings", "article_counts", "assign_ids", "group", "settings_for", "slugify", "validate_editor"]
 
@@ -61,7 +62,7 @@ def settings_for(config: BuildConfig) -> Settings:
 
 
 def group(
-    items: Sequence[AnalyzedArticle],
+    items: Sequence[Outlined],
     config: BuildConfig,
     previous: Mapping[str, Sequence[str]] | None = None,
     editor: Mapping[str, Any] | None = None,
@@ -69,7 +70,8 @@ def group(
     counted: Sequence[Counts] | None = None,
 ) -> list[Story]:
     """Group articles into stories; ``previous`` maps old story ids to their article ids.
-    ``counted``: each item's features.article_counts, if the caller has them (from its cache)."""
+    ``counted``: each item's features.article_counts, if the caller has them (from its cache);
+    without them the items must be AnalyzedArticles (their tokens are counted)."""
     if not items:
         return []
     edit = validate_editor(dict(editor or {}))
@@ -134,7 +136,7 @@ def place_pins(clusters: Sequence[Sequence[int]], pins: Mapping[int, str]) -> tu
     return groups, [*sorted(by_pin), *([None] * len(free))]
 
 
-def founding_article(items: Sequence[AnalyzedArticle], group: Sequence[int]) -> str:
+def founding_article(items: Sequence[Outlined], group: Sequence[int]) -> str:
     return min((items[i].article.date or "9999", items[i].article.id) for i in group)[1]
 
 
@@ -192,7 +194,7 @@ def headline_like(title: str) -> bool:
     return len(words) >= 3 and digits <= 0.2 * len(title) and not _TIME.search(title)
 
 
-def choose_title(items: Sequence[AnalyzedArticle], group: Sequence[int], features: Sequence[Features]) -> str:
+def choose_title(items: Sequence[Outlined], group: Sequence[int], features: Sequence[Features]) -> str:
     """The headline of the most central article (closest to the rest of the story)."""
     centroid: defaultdict[str, float] = defaultdict(float)
     for i in group:
@@ -209,7 +211,7 @@ def choose_title(items: Sequence[AnalyzedArticle], group: Sequence[int], feature
     return items[min(group, key=rank)].article.title
 
 
-def why_grouped(items: Sequence[AnalyzedArticle], group: Sequence[int], features: Sequence[Features], limit: int = 6) -> tuple[str, ...]:
+def why_grouped(items: Sequence[Outlined], group: Sequence[int], features: Sequence[Features], limit: int = 6) -> tuple[str, ...]:
     """Names, then terms, found in at least two of the story's articles; most shared first."""
     if len(group) < 2:
         return ()
@@ -236,7 +238,7 @@ def why_grouped(items: Sequence[AnalyzedArticle], group: Sequence[int], features
     return tuple(out)
 
 
-def entity_surfaces(items: Sequence[AnalyzedArticle], group: Sequence[int]) -> dict[str, str]:
+def entity_surfaces(items: Sequence[Outlined], group: Sequence[int]) -> dict[str, str]:
     """Feature key -> how the articles write it; a surname key shows the full name."""
     seen: dict[str, Counter[str]] = defaultdict(Counter)
     full: dict[str, Counter[str]] = defaultdict(Counter)

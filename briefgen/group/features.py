@@ -16,9 +16,11 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
 
-from briefgen.ingest import parse_date
-from briefgen.models import AnalyzedArticle
+from briefgen.config import default
+from briefgen.models import AnalyzedArticle, Article, Mention
+from briefgen.text.dates import parse_date
 
 #: spaCy label -> feature block. Places get a block of their own: where it happened
 #: is what most often tells two same-kind events apart.
@@ -42,15 +44,25 @@ class Settings:
     weights: Mapping[str, float] = field(default_factory=lambda: {"w": 1.0, "e": 1.0, "p": 2.0, "t": 3.0, "n": 0.5})
     lead: float = 1.0  # extra count for each headline and lead occurrence
     topic_threshold: float = 0.05  # first pass: articles about the same kind of thing
-    story_threshold: float = 0.06  # second pass, on topic-local weights: the same event
+    story_threshold: float = default("group_threshold")  # second pass, on topic-local weights: the same event
     small_topic: int = 12  # topics smaller than this need more than story_threshold (cluster.story_threshold)
     small_power: float = 1.0
-    window_days: int = 365  # similarity fades for dated articles further apart than this
+    window_days: int = default("group_window_days")  # similarity fades for dated articles further apart than this
     # Beyond the window, similarity is multiplied by (window / gap) ** fade. On ECB+ a story's follow-ups
     # (a trial two years after a shooting) belong to it: the CV's pick, no fade, and a 365-day window with
     # fade 0.5 both score story F1 0.961; of the two, the one that still lets time tell two same-kind
     # events apart is kept.
     fade: float = 0.5
+
+
+class Outlined(Protocol):
+    """What grouping reads of an analysed article besides its counts: an AnalyzedArticle or analyze.Parsed."""
+
+    @property
+    def article(self) -> Article: ...
+
+    @property
+    def mentions(self) -> tuple[Mention, ...]: ...
 
 
 @dataclass(frozen=True)
@@ -143,7 +155,7 @@ def article_counts(item: AnalyzedArticle, lead: float) -> Counts:
     return {b: dict(c) for b, c in article_terms(item, lead).items()}, article_date(item)
 
 
-def vectorize(items: Sequence[AnalyzedArticle], settings: Settings, counted: Sequence[Counts] | None = None) -> list[Features]:
+def vectorize(items: Sequence[Outlined], settings: Settings, counted: Sequence[Counts] | None = None) -> list[Features]:
     """TF-IDF over this corpus, each block's features times the block's weight, then unit length.
 
     Blocks are not normalised one by one: an article naming a single year would
@@ -151,7 +163,9 @@ def vectorize(items: Sequence[AnalyzedArticle], settings: Settings, counted: Seq
     holds each item's ``article_counts`` when the caller has them already.
     """
     if counted is None:
-        counted = [article_counts(item, settings.lead) for item in items]
+        if not all(isinstance(item, AnalyzedArticle) for item in items):
+            raise TypeError("vectorize: records without tokens (analyze.Parsed) need their counts passed")
+        counted = [article_counts(item, settings.lead) for item in items if isinstance(item, AnalyzedArticle)]
     counts = [c for c, _ in counted]
     n = len(items)
     vectors: list[dict[str, float]] = [{} for _ in items]

@@ -7,7 +7,6 @@ more articles or reported as Skipped with a reason a person can act on.
 from __future__ import annotations
 
 import dataclasses
-import functools
 import hashlib
 import logging
 import os
@@ -16,13 +15,16 @@ import stat
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from briefgen.cache import Cache, digest
-from briefgen.config import BuildConfig
+from briefgen.cache import digest
 from briefgen.ingest.errors import Invalid as _Invalid
 from briefgen.ingest.text import decode, parse_date, read_text, sniff
 from briefgen.models import Article, Skipped
+
+if TYPE_CHECKING:
+    from briefgen.cache import Cache
+    from briefgen.config import BuildConfig
 
 __all__ = ["READERS", "decode", "discover", "ingest", "parse_date", "read_file"]
 
@@ -151,13 +153,15 @@ def shown(name: str) -> str:
     return re.sub(r"[\x00-\x1f\x7f]", "?", text)
 
 
-def ingest(config: BuildConfig, cache: Cache | None = None,
+def ingest(config: BuildConfig, cache: Cache | None = None, fp: str = "",
            progress: Callable[[int, int], None] | None = None) -> tuple[list[Article], list[Skipped]]:
     """Read every article under ``config.content_dir``; bad files become Skipped records.
 
-    With ``cache``, a file's articles are kept under its path and bytes (and the readers'
-    code), so a rebuild reads every file but parses only new or changed ones. ``progress``
-    gets (files read, files found) as it goes."""
+    With ``cache``, a file's articles are kept under its path and bytes and ``fp``, the stage's
+    fingerprint (pipeline.fingerprint: the readers' code and libraries), so a rebuild reads every
+    file but parses only new or changed ones. ``progress`` gets (files read, files found) as it goes."""
+    if cache is not None and not fp:
+        raise ValueError("ingest: a cache needs the stage's fingerprint (pipeline.fingerprint) in its keys")
     content_dir = config.content_dir
     if not content_dir.is_dir():
         from briefgen.errors import BuildError
@@ -177,7 +181,7 @@ def ingest(config: BuildConfig, cache: Cache | None = None,
         rel = _rel(path, content_dir)
         items: Iterable[Article | Skipped]
         try:
-            items = read_file(path, rel, config, cache)
+            items = read_file(path, rel, config, cache, fp)
         except _Invalid as exc:
             items = [Skipped(rel, str(exc))]
         except Exception as exc:  # a bug in a reader costs one file, not the build
@@ -232,7 +236,7 @@ def dedupe(articles: list[Article]) -> tuple[list[Article], list[Skipped]]:
     return kept, duplicates
 
 
-def read_file(path: Path, rel: str, config: BuildConfig, cache: Cache | None = None) -> list[Article | Skipped]:
+def read_file(path: Path, rel: str, config: BuildConfig, cache: Cache | None = None, fp: str = "") -> list[Article | Skipped]:
     """One file -> its articles (feeds and JSON Lines files may hold several, and Skipped entries).
 
     Raises Invalid with the reason when the file as a whole cannot be built.
@@ -249,28 +253,14 @@ def read_file(path: Path, rel: str, config: BuildConfig, cache: Cache | None = N
         raise _Invalid(problem)
     if cache is None:
         return list(reader(data, rel))
-    key = digest(readers_fingerprint(), rel, data)
+    if not fp:
+        raise ValueError("read_file: a cache needs the stage's fingerprint (pipeline.fingerprint) in its keys")
+    key = digest(fp, rel, data)
     items = cache.load("ingest", key)
     if items is None:
         items = list(reader(data, rel))
         cache.store("ingest", key, items)
     return list(items)
-
-
-@functools.cache
-def readers_fingerprint() -> str:
-    """The source of the ingest modules (and the text rules they use) and the versions of the libraries they read with."""
-    import importlib.metadata
-
-    folder = Path(__file__).resolve().parent
-    sources = sorted(folder.glob("*.py")) + sorted((folder.parent / "text").glob("*.py"))
-    parts: list[str | bytes] = [p.read_bytes() for p in sources]
-    for name in ("trafilatura", "feedparser", "PyYAML"):
-        try:
-            parts.append(f"{name}=={importlib.metadata.version(name)}")
-        except importlib.metadata.PackageNotFoundError:
-            parts.append(f"{name} missing")
-    return digest(*parts)
 
 
 def _read_bytes(path: Path, limit: int, whole: bool) -> bytes:
