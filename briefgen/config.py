@@ -47,7 +47,7 @@ class BuildConfig:
     batch_size: int = setting(64, "paragraphs per spaCy batch", low=1, output=True)
     max_file_bytes: int = setting(5_000_000, "larger files are skipped unread", low=1)
     cache_dir: Path | None = setting(None, "build cache; default: .briefgen-cache beside the site folder", output=True)
-    # grouping; the defaults are learned by leave-one-topic-out CV on ECB+ dev (benchmarks/grouping.py --cv)
+    # grouping; the defaults are learned (group/features.py Settings; benchmarks/grouping.py --learn)
     group_threshold: float = setting(0.06, "story grouping: mean similarity needed to merge (learned)", low=0.0, high=1.0)
     group_window_days: int = setting(365, "similarity fades for articles further apart than this (learned)", low=0)
     # summaries

@@ -48,11 +48,13 @@ from pathlib import Path
 
 import jinja2
 
+from briefgen import front
 from briefgen.cache import Cache, code_fingerprint, compute, digest, package_version
 from briefgen.config import BuildConfig
 from briefgen.errors import BuildError
 from briefgen.models import Article, Briefing, Citation, FactBox, Question, StoryBrief
 from briefgen.processes import can_fork
+from briefgen.text.outlets import outlet_name
 
 log = logging.getLogger(__name__)
 
@@ -69,8 +71,7 @@ FALLBACK_POINTS = 3
 #: Open questions per story in the edition's brief (its most important first); the story's own
 #: PDF has them all. Two keeps a topic of two or three stories to about one page.
 BRIEF_QUESTIONS = 2
-#: Stories on the cover's "Top stories" list.
-TOP_STORIES = 5
+TOP_STORIES = front.TOP_STORIES  # stories on the cover's "Top stories" list, as on the home page
 ProgressFn = Callable[[str, int, int], None]
 _PR_SET_PDEATHSIG = 1  # prctl option (linux/prctl.h): a signal for this process when its parent dies
 
@@ -88,6 +89,7 @@ class SourceView:
     date: str | None
     url: str | None  # http(s) only: the title links there
     note: str | None
+    copy_of: tuple[int, ...] = ()  # numbers of the other sources carrying the same text (one wire)
 
 
 @dataclass(frozen=True)
@@ -130,6 +132,7 @@ class StoryView:
     title: str
     dates: str
     articles: int
+    sources: int  # independent sources, as the story page counts them (front.source_count)
     why: tuple[str, ...]
     key_points: tuple[CitedView, ...]
     timeline: tuple[CitedView, ...]  # date in ``date``; ``extra`` says "about" when approximate
@@ -142,12 +145,19 @@ class StoryView:
 
 
 class _Sources:
-    """Numbers the story's articles in story order (as the story page does), then any other cited article."""
+    """Numbers the story's articles as the story page does (by outlet: front.sources_by_outlet), then any
+    other cited article."""
 
-    def __init__(self, anchor: str, story_articles: Sequence[str], articles: Mapping[str, Article]) -> None:
+    def __init__(self, anchor: str, story_articles: Sequence[str], articles: Mapping[str, Article],
+                 copied: Mapping[str, frozenset[str]] | None = None) -> None:
         self.anchor = anchor
         self.articles = articles
         self.numbers: dict[str, int] = {}
+        self.copies: dict[str, tuple[int, ...]] = {}
+        for group in front.sources_by_outlet([a for a in story_articles if a in articles], articles, copied or {}):
+            for item in group.items:
+                self.numbers[item.article.id] = item.number
+                self.copies[item.article.id] = item.copy_of
         for article_id in story_articles:
             self.number(article_id)
 
@@ -175,14 +185,15 @@ class _Sources:
                     date=format_date(article.date) if article and article.date else None,
                     url=url if url and url.lower().startswith(("http://", "https://")) else None,
                     note=article.note if article else None,
+                    copy_of=self.copies.get(article_id, ()),
                 )
             )
-        return tuple(out)
+        return tuple(sorted(out, key=lambda v: v.number))
 
 
 def outlet(article: Article) -> str | None:
-    """Who published the article, as the story page shows it (its ``source``); None when not known."""
-    return " ".join(article.source.split()) if article.source else None
+    """Who published the article, as the story page shows it; None when not known."""
+    return outlet_name(article)
 
 
 def quoted(text: str) -> str:
@@ -271,10 +282,11 @@ def key_point_count(brief: StoryBrief) -> int:
 
 
 def story_view(brief: StoryBrief, articles: Mapping[str, Article], anchor: str = "s",
-               titles: Mapping[str, str] | None = None) -> StoryView:
-    """What a story's PDF prints; ``titles`` (story id -> title) names its related stories."""
+               titles: Mapping[str, str] | None = None, copied: Mapping[str, frozenset[str]] | None = None) -> StoryView:
+    """What a story's PDF prints; ``titles`` (story id -> title) names its related stories, ``copied``
+    (article id -> the articles carrying the same text) counts its independent sources as the web does."""
     story = brief.story
-    sources = _Sources(anchor, story.articles, articles)
+    sources = _Sources(anchor, story.articles, articles, copied)
     names = {box.id: box.name for box in brief.facts}
     summary = tuple(  # the count of sources once: in the confidence reason when there is one
         replace(sources.cite(s.citation, extra=f"{s.sources} sources" if s.sources > 1 and not s.confidence_reason else ""),
@@ -294,6 +306,7 @@ def story_view(brief: StoryBrief, articles: Mapping[str, Article], anchor: str =
         title=story.title,
         dates=date_range(brief.first_date, brief.last_date),
         articles=len(story.articles),
+        sources=front.source_count(story.articles, articles, copied or {}),
         why=story.why,
         key_points=summary[:points],
         timeline=timeline,
@@ -350,27 +363,7 @@ class EditionView:
 
 
 def _status(brief: StoryBrief, briefing: Briefing) -> str:
-    """"new" or "updated" since the previous edition; "" in a first edition, where every story is new."""
-    if briefing.changes.previous is None:
-        return ""
-    if brief.story.id in briefing.changes.new_stories:
-        return "new"
-    return "updated" if brief.story.id in briefing.changes.updated_stories else ""
-
-
-def rank(briefs: Sequence[StoryBrief], briefing: Briefing) -> list[StoryBrief]:
-    """What matters now first: new, then updated stories, then by articles and the latest date."""
-    order = {"new": 0, "updated": 1, "": 2}
-    return sorted(briefs, key=lambda b: (order[_status(b, briefing)], -len(b.story.articles), -_day(b.last_date),
-                                         b.story.id))
-
-
-def _day(iso: str | None) -> int:
-    """The date as a day number (0 when missing or not a date), for sorting."""
-    try:
-        return dt.date.fromisoformat(iso).toordinal() if iso else 0
-    except ValueError:
-        return 0
+    return front.status(brief.story.id, briefing.changes)
 
 
 def _brief_story(brief: StoryBrief, briefing: Briefing, anchor: str) -> BriefStoryView:
@@ -390,24 +383,14 @@ def _brief_story(brief: StoryBrief, briefing: Briefing, anchor: str) -> BriefSto
 
 
 def edition_view(briefing: Briefing, config: BuildConfig) -> EditionView:
-    """Cover and topic pages: the topics of ``Briefing.topics`` in their order (stories not in any
-    topic last, as "Other stories"), or the whole edition as one topic when it has none."""
-    by_id = {b.story.id: b for b in briefing.stories}
-    groups: list[tuple[str, list[StoryBrief]]] = []
-    placed: set[str] = set()
-    for topic in briefing.topics:
-        members = [by_id[s] for s in topic.stories if s in by_id and s not in placed]
-        placed.update(b.story.id for b in members)
-        if members:
-            groups.append((topic.title, members))
-    rest = rank([b for b in briefing.stories if b.story.id not in placed], briefing)
-    if rest:
-        groups.append(("Other stories" if groups else "All stories", rest))  # as the home page names them
+    """Cover and topic pages: the home page's top stories and sections (front.rank, front.sections),
+    a topic page per section."""
+    ranked = front.rank(briefing)
     anchors = {b.story.id: f"b{i}" for i, b in enumerate(briefing.stories, start=1)}
     topics = tuple(
-        TopicView(f"t{i}", title, sum(len(b.story.articles) for b in members),
-                  tuple(_brief_story(b, briefing, anchors[b.story.id]) for b in members))
-        for i, (title, members) in enumerate(groups, start=1)
+        TopicView(f"t{i}", section.title, sum(len(b.story.articles) for b in section.stories),
+                  tuple(_brief_story(b, briefing, anchors[b.story.id]) for b in section.stories))
+        for i, section in enumerate(front.sections(briefing, ranked), start=1)
     )
     first = min((b.first_date for b in briefing.stories if b.first_date), default=None)
     last = max((b.last_date for b in briefing.stories if b.last_date), default=None)
@@ -417,7 +400,7 @@ def edition_view(briefing: Briefing, config: BuildConfig) -> EditionView:
         stories=len(briefing.stories),
         articles=len(briefing.articles),
         dates=date_range(first, last),
-        top=tuple(_brief_story(b, briefing, anchors[b.story.id]) for b in rank(briefing.stories, briefing)[:TOP_STORIES]),
+        top=tuple(_brief_story(b, briefing, anchors[b.story.id]) for b in ranked[:TOP_STORIES]),
         topics=topics,
     )
 
@@ -740,8 +723,9 @@ def start(
     fixed = digest("pdf", fp or code_fingerprint(__name__), package_version("pydyf"), templates.fingerprint, config.site_name)
     docs: list[tuple[str, str, Callable[[], str]]] = []  # (file name, cache key, its HTML)
     titles = {b.story.id: b.story.title for b in briefing.stories}
+    copied = front.copies(briefing)
     for brief in briefing.stories:
-        view = story_view(brief, articles, titles=titles)
+        view = story_view(brief, articles, titles=titles, copied=copied)
         docs.append((f"{brief.story.id}.pdf", digest(fixed, "story", repr(view)),
                      functools.partial(_story_html, templates, view, config)))
     cover = edition_view(briefing, config)

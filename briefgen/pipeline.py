@@ -20,13 +20,13 @@ import logging
 import shutil
 import time
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from briefgen import analyze, brief, editions, facts, group, ingest, pages, pdf, questions, render, site
+from briefgen import analyze, brief, editions, facts, front, group, ingest, pages, pdf, questions, redirects, render, site
 from briefgen.analyze import Parsed
 from briefgen.cache import Cache, closure, code_fingerprint, compute, default_dir, digest
 from briefgen.config import BuildConfig, validate
@@ -107,10 +107,11 @@ def _previous(run: Run) -> tuple[str, dict[str, Any]] | None:
 
 
 def _group(run: Run, parsed: Sequence[Parsed], counts: Sequence[group.Counts],
-           previous: tuple[str, dict[str, Any]] | None) -> list[Story]:
+           previous: tuple[str, dict[str, Any]] | None) -> tuple[list[Story], group.Grouping]:
     config = run.config
-    old = editions.previous_stories(previous[1] if previous else None)
-    return group.group(parsed, config, old, load_editor_file(config.content_dir), group.settings_for(config), counts)
+    memory = group.previous_memory(previous[1] if previous else None)
+    grouped = group.group_all(parsed, config, memory, load_editor_file(config.content_dir), group.settings_for(config), counts)
+    return grouped.stories, grouped
 
 
 def _minhash(run: Run, articles: Sequence[Article], article_keys: Mapping[str, str]) -> list[facts.Print]:
@@ -137,9 +138,16 @@ def _stories(run: Run, stories: Sequence[Story], parsed: Sequence[Parsed], artic
         items = analyze.load_tokens([by_id[a] for a in stories[k].articles], run.config, run.cache)
         return brief.story_brief(stories[k], items, run.config, independence)
 
-    keys = [digest(run.fp, repr(s), *(digest(article_keys[a], by_id[a].key) for a in s.articles)) for s in stories]
+    keys = [story_key(run.fp, s, {a: digest(article_keys[a], by_id[a].key) for a in s.articles}) for s in stories]
     made = compute(run.cache, "stories", keys, make, run.config.processes, step, sizes=[len(s.articles) for s in stories])
-    return [boxes for boxes, _ in made], [story_brief for _, story_brief in made]
+    # a brief from the cache holds the story as it was then: the fields its key leaves out (the topic) come from this build
+    return [boxes for boxes, _ in made], [replace(story_brief, story=s) for (_, story_brief), s in zip(made, stories, strict=True)]
+
+
+def story_key(fp: str, story: Story, articles: Mapping[str, str]) -> str:
+    """The stories stage's cache key of ``story``: its fingerprint, the story without its topic (which topic holds
+    a story does not change its brief, so regrouping the topics re-summarises nothing), and its articles' keys."""
+    return digest(fp, repr(replace(story, topic="")), *(articles[a] for a in story.articles))
 
 
 def _entities(run: Run, story_entities: Sequence[list[FactBox]], drafts: Sequence[StoryBrief], articles: Sequence[Article],
@@ -149,8 +157,13 @@ def _entities(run: Run, story_entities: Sequence[list[FactBox]], drafts: Sequenc
     return entities, facts.link(list(drafts), entities)
 
 
+def _related(run: Run, linked: Sequence[StoryBrief], entities: facts.Edition) -> list[StoryBrief]:
+    return front.relate(linked, entities.entities)
+
+
 def _changes(run: Run, previous: tuple[str, dict[str, Any]] | None, articles: Sequence[Article], skipped: Sequence[Skipped],
-             briefs: Sequence[StoryBrief], entities: facts.Edition, parsed: Sequence[Parsed]) -> Briefing:
+             briefs: Sequence[StoryBrief], entities: facts.Edition, independence: facts.Independence,
+             parsed: Sequence[Parsed], grouped: group.Grouping) -> Briefing:
     by_id = {p.article.id: p for p in parsed}
 
     def resolved(sb: StoryBrief, old: Any, new: Any) -> Any:
@@ -160,7 +173,8 @@ def _changes(run: Run, previous: tuple[str, dict[str, Any]] | None, articles: Se
     prev_name, prev_data = previous if previous else (None, None)
     changes = editions.compute_changes(prev_name, prev_data, [a.id for a in articles], list(briefs), resolved)
     return Briefing(run.edition, tuple(sorted(articles, key=lambda a: a.id)), tuple(briefs), tuple(skipped), changes,
-                    entities=tuple(entities.entities))
+                    entities=tuple(entities.entities), topics=tuple(grouped.topics), merged=tuple(grouped.merged),
+                    copies=tuple((a, tuple(sorted(c))) for a, c in sorted(independence.copies.items())))
 
 
 def _site(run: Run, briefing: Briefing) -> tuple[site.Work, list[dict[str, Any]]]:
@@ -202,10 +216,17 @@ def _mkdocs(run: Run, briefing: Briefing, work: site.Work) -> None:
     run.progress("mkdocs", 1, 1)
 
 
-def _articles(run: Run, work: site.Work, outside: Sequence[pages.OutsidePage]) -> None:
+def _articles(run: Run, work: site.Work, outside: Sequence[pages.OutsidePage], briefing: Briefing) -> None:
     run.progress("articles", 0, len(outside))
     pages.write_outside_pages(work.out, outside, work.settings, functools.partial(render.page_body, templates_dir=work.templates))
+    redirects.write_merged_pages(work.out, briefing.merged)
     run.progress("articles", len(outside), len(outside))
+
+
+def _search(run: Run, work: site.Work) -> None:
+    run.progress("search", 0, 1)
+    site.index_search(work.out)
+    run.progress("search", 1, 1)
 
 
 def _publish(run: Run, work: site.Work, versions: list[dict[str, Any]]) -> None:
@@ -215,8 +236,10 @@ def _publish(run: Run, work: site.Work, versions: list[dict[str, Any]]) -> None:
 #: The pipeline. Records: ``articles`` (models.Article), ``skipped`` (models.Skipped), ``article_keys`` (id -> digest
 #: of the record), ``parsed`` (analyze.Parsed: sentence spans and mentions; tokens by analyze.load_tokens),
 #: ``counts`` (group.Counts), ``previous`` (the last edition's name and briefing.json), ``stories`` (models.Story),
+#: ``grouped`` (group.Grouping: the stories, the topics above them, ids retired by merges),
 #: ``prints`` (facts.Print), ``independence`` (facts.Independence), ``story_entities`` (every models.FactBox of each
-#: story), ``drafts`` and ``briefs`` (models.StoryBrief, before and after entity links), ``entities`` (facts.Edition),
+#: story), ``drafts``, ``linked`` and ``briefs`` (models.StoryBrief: as each story's own; with entity links; and with
+#: related stories), ``entities`` (facts.Edition),
 #: ``briefing`` (models.Briefing), ``work`` (site.Work), ``versions`` (versions.json), ``pdfs`` (id -> file),
 #: ``pdf_job`` (pdf.PdfJob: the PDFs being rendered beside the page build), ``outside`` (pages.OutsidePage).
 STAGES: tuple[Stage, ...] = (
@@ -225,20 +248,23 @@ STAGES: tuple[Stage, ...] = (
     Stage("analyze", _analyze, "analyze.analyze_cached", ("articles",), ("parsed",), ("model",), "analysis"),
     Stage("counts", _counts, "group.features.article_counts", ("parsed", "article_keys"), ("counts",), (), "counts"),
     Stage("previous", _previous, "editions.previous_edition", (), ("previous",)),
-    Stage("group", _group, "group.group", ("parsed", "counts", "previous"), ("stories",), ("group_threshold", "group_window_days")),
+    Stage("group", _group, "group.group_all", ("parsed", "counts", "previous"), ("stories", "grouped"),
+          ("group_threshold", "group_window_days")),
     Stage("minhash", _minhash, "facts.sources.minhash_print", ("articles", "article_keys"), ("prints",), (), "minhash"),
     Stage("sources", _sources, "facts.sources.independence", ("articles", "prints"), ("independence",)),
     Stage("stories", _stories, "brief.story_brief", ("stories", "parsed", "article_keys", "independence"), ("story_entities", "drafts"),
           ("summary_words", "summary_algorithm", "redundancy", "max_fact_boxes", "max_questions"), "stories"),
     Stage("entities", _entities, "facts.edition.edition_entities", ("story_entities", "drafts", "articles", "independence"),
-          ("entities", "briefs")),
-    Stage("changes", _changes, "editions.compute_changes", ("previous", "articles", "skipped", "briefs", "entities", "parsed"),
-          ("briefing",)),
+          ("entities", "linked")),
+    Stage("related", _related, "front.relate", ("linked", "entities"), ("briefs",)),
+    Stage("changes", _changes, "editions.compute_changes",
+          ("previous", "articles", "skipped", "briefs", "entities", "independence", "parsed", "grouped"), ("briefing",)),
     Stage("site", _site, "site.prepare", ("briefing",), ("work", "versions")),
     Stage("pdf", _pdf, "pdf.start", ("briefing", "work"), ("pdfs", "pdf_job"), (), "pdf"),
     Stage("render", _render, "render.render_pages", ("briefing", "parsed", "work", "versions", "pdfs"), ("outside",)),
     Stage("mkdocs", _mkdocs, "site.build_mkdocs", ("briefing", "work"), ()),
-    Stage("articles", _articles, "pages.write_outside_pages", ("work", "outside"), ()),
+    Stage("articles", _articles, "pages.write_outside_pages", ("work", "outside", "briefing"), ()),
+    Stage("search", _search, "site.index_search", ("work",), ()),
     Stage("pdf-files", _pdf_files, "pdf.finish", ("work", "pdf_job"), ()),
     Stage("publish", _publish, "site.publish", ("work", "versions"), ()),
 )
@@ -261,20 +287,39 @@ def build(config: BuildConfig, progress: Progress | None = None, timings: dict[s
     store = Cache(config.cache_dir or default_dir(config.site_dir))
     records: dict[str, Any] = {}  # each made once, by the stage that names it, and never changed
     with site.site_lock(config.site_dir), store.locked(), pdf.worker(config.pdf) as printer:  # it loads WeasyPrint meanwhile
-        try:
-            for stage in STAGES:
-                fp = fingerprint(stage, config) if stage.cache else ""
-                made = stage.run(Run(config, store, edition, report, fp, printer), **{name: records[name] for name in stage.inputs})
-                records.update(zip(stage.outputs, made if len(stage.outputs) > 1 else (made,), strict=False))
-                mark(stage.name)
-        finally:
-            if "work" in records:
-                shutil.rmtree(records["work"].root, ignore_errors=True)
+        run_stages(STAGES, records, config, store, edition, report, mark, printer)
         store.prune()
         log.info("cache %s: %s", store.root, store.summary())
         mark("cache")
     briefing: Briefing = records["briefing"]
     return briefing
+
+
+def run_stages(stages: Sequence[Stage], records: dict[str, Any], config: BuildConfig, store: Cache, edition: str,
+               report: Progress, mark: Callable[[str], None] = lambda stage: None, printer: pdf.Worker | None = None) -> None:
+    """Run ``stages`` in order, adding the records each makes to ``records``; the work folder, once
+    made, is removed at the end whatever happens (and a PDF job's own worker stopped)."""
+    try:
+        for stage in stages:
+            fp = fingerprint(stage, config) if stage.cache else ""
+            made = stage.run(Run(config, store, edition, report, fp, printer), **{name: records[name] for name in stage.inputs})
+            records.update(zip(stage.outputs, made if len(stage.outputs) > 1 else (made,), strict=False))
+            mark(stage.name)
+    finally:
+        if records.get("pdf_job") is not None:
+            records["pdf_job"].close()
+        if "work" in records:
+            shutil.rmtree(records["work"].root, ignore_errors=True)
+
+
+def publish(briefing: Briefing, config: BuildConfig, parsed: Sequence[Parsed] = (), progress: Progress | None = None) -> None:
+    """Write a briefing made elsewhere (the tests' hand-made editions) as an edition of the site: the
+    stages after the one that makes the briefing, as build() runs them. The caller holds the site lock."""
+    after = next(k for k, stage in enumerate(STAGES) if "briefing" in stage.outputs) + 1
+    records: dict[str, Any] = {"briefing": briefing, "parsed": list(parsed)}
+    with pdf.worker(config.pdf) as printer:
+        run_stages(STAGES[after:], records, config, Cache(config.cache_dir or default_dir(config.site_dir)), briefing.edition,
+                   progress or (lambda stage, done, total: None), printer=printer)
 
 
 def stage_clock(timings: dict[str, float] | None) -> Callable[[str], None]:
@@ -310,4 +355,4 @@ def load_editor_file(content_dir: Path) -> dict[str, Any]:
     return group.validate_editor(data, str(path))
 
 
-__all__ = ["STAGE", "STAGES", "Run", "Stage", "build", "fingerprint", "load_editor_file"]
+__all__ = ["STAGE", "STAGES", "Run", "Stage", "build", "fingerprint", "load_editor_file", "publish", "run_stages", "story_key"]

@@ -172,7 +172,9 @@ def test_edition_brief_is_a_cover_and_a_page_per_topic_linking_the_story_pdfs(wr
 def test_topics_get_a_page_each(tmp_path: Path) -> None:
     briefing, articles = make_briefing()
     topics = (Topic("t-belarus", "Wagner in Belarus", ("s-wagner",)), Topic("t-ports", "Harbours", ("s-harbour",)))
-    write_pdfs(dataclasses.replace(briefing, topics=topics), articles, tmp_path, CONFIG, TEMPLATES)
+    stories = tuple(dataclasses.replace(b, story=dataclasses.replace(b.story, topic=t.id))
+                    for b, t in zip(briefing.stories, topics, strict=True))
+    write_pdfs(dataclasses.replace(briefing, topics=topics, stories=stories), articles, tmp_path, CONFIG, TEMPLATES)
     assert _pages(tmp_path / "edition.pdf") == 3
     text = _text(tmp_path / "edition.pdf")
     assert text.index("Wagner in Belarus") < text.index("Harbours")
@@ -223,7 +225,7 @@ def test_sources_are_named_by_outlet_not_by_file_or_url(written: tuple[Path, Map
     text = _text(out / "s-wagner.pdf")
     assert "Wire A, 20 July 2023" in text
     assert "a1.txt" not in text and "https://example.org/a1" not in text  # the title links there instead
-    assert "2 articles" in text and "sources" not in text.split("Key points")[0]  # the header counts as the web does
+    assert "2 articles from 2 independent sources" in text  # counted as the story page counts them
 
 
 def test_rebuild_renders_only_changed_stories_and_the_edition(tmp_path: Path) -> None:
@@ -482,3 +484,12 @@ def test_problems_are_told_and_a_story_without_summary_says_so() -> None:
     assert "Part of this story could not be built" in html and "The fact boxes could not be built." in html
     edition = render_edition_html(dataclasses.replace(briefing, stories=(briefing.stories[0], broken)), CONFIG, TEMPLATES)
     assert "No sentence of its articles stands on its own as a summary" in edition
+
+
+def test_copies_of_one_text_count_once_and_are_marked(tmp_path: Path) -> None:
+    briefing, articles = make_briefing()
+    copied = dataclasses.replace(briefing, copies=(("a1.txt", ("a2.txt",)), ("a2.txt", ("a1.txt",))))
+    write_pdfs(copied, articles, tmp_path, CONFIG, TEMPLATES)
+    text = " ".join(_text(tmp_path / "s-wagner.pdf").split())
+    assert "2 articles from 1 independent source" in text
+    assert "(same text as [2])" in text and "(same text as [1])" in text
