@@ -140,7 +140,6 @@ class StoryView:
     facts: tuple[FactView, ...]
     questions: tuple[QuestionView, ...]
     source_list: tuple[SourceView, ...]
-    related: tuple[tuple[str, str], ...] = ()  # (title, file name of its PDF) of each related story
     problems: tuple[str, ...] = ()  # parts of the story that could not be built, said to the reader
 
 
@@ -282,9 +281,11 @@ def key_point_count(brief: StoryBrief) -> int:
 
 
 def story_view(brief: StoryBrief, articles: Mapping[str, Article], anchor: str = "s",
-               titles: Mapping[str, str] | None = None, copied: Mapping[str, frozenset[str]] | None = None) -> StoryView:
-    """What a story's PDF prints; ``titles`` (story id -> title) names its related stories, ``copied``
-    (article id -> the articles carrying the same text) counts its independent sources as the web does."""
+               copied: Mapping[str, frozenset[str]] | None = None) -> StoryView:
+    """What a story's PDF prints: a function of the story and its articles only, so that another story's
+    change never renders it again (related stories, which change with their neighbours, are on the web
+    page, not here). ``copied`` (article id -> the articles carrying the same text) counts its
+    independent sources as the web does."""
     story = brief.story
     sources = _Sources(anchor, story.articles, articles, copied)
     names = {box.id: box.name for box in brief.facts}
@@ -314,7 +315,6 @@ def story_view(brief: StoryBrief, articles: Mapping[str, Article], anchor: str =
         facts=facts,
         questions=questions,
         source_list=sources.views(),
-        related=tuple((titles[r], f"{r}.pdf") for r in brief.related if titles and r in titles),
         problems=brief.problems,
     )
 
@@ -722,10 +722,9 @@ def start(
     templates = _templates(templates_dir)
     fixed = digest("pdf", fp or code_fingerprint(__name__), package_version("pydyf"), templates.fingerprint, config.site_name)
     docs: list[tuple[str, str, Callable[[], str]]] = []  # (file name, cache key, its HTML)
-    titles = {b.story.id: b.story.title for b in briefing.stories}
     copied = front.copies(briefing)
     for brief in briefing.stories:
-        view = story_view(brief, articles, titles=titles, copied=copied)
+        view = story_view(brief, articles, copied=copied)
         docs.append((f"{brief.story.id}.pdf", digest(fixed, "story", repr(view)),
                      functools.partial(_story_html, templates, view, config)))
     cover = edition_view(briefing, config)

@@ -429,19 +429,6 @@ def test_a_worker_started_with_the_build_renders_its_job_and_an_idle_one_ends(wr
         assert none is None
 
 
-@needs_poppler
-def test_related_stories_are_listed_and_link_their_pdfs(tmp_path: Path) -> None:
-    briefing, articles = make_briefing()
-    first = dataclasses.replace(briefing.stories[0], related=("s-harbour", "s-not-in-this-edition"))
-    write_pdfs(dataclasses.replace(briefing, stories=(first, briefing.stories[1])), articles, tmp_path, CONFIG, TEMPLATES)
-    text = _text(tmp_path / "s-wagner.pdf")
-    assert "Related stories" in text and "Harbour reopens (s-harbour.pdf)" in text
-    assert "s-not-in-this-edition" not in text
-    links = subprocess.run(["pdfinfo", "-url", str(tmp_path / "s-wagner.pdf")], capture_output=True, text=True, check=True).stdout
-    assert "s-harbour.pdf" in links
-    assert "Related stories" not in _text(tmp_path / "s-harbour.pdf")
-
-
 def test_the_worker_ends_with_a_killed_build() -> None:
     """It holds the build's site and cache locks too: a killed build's worker must not keep them."""
     code = (
