@@ -63,7 +63,7 @@ EDITION = "edition"  # key and file stem of the edition's brief
 CACHE_KIND = "pdf"
 _SAFE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 _TYPES = {"PERSON": "Person", "ORG": "Organisation", "PLACE": "Place", "GPE": "Place", "LOC": "Place",
-          "VESSEL": "Ship", "PRODUCT": "Product"}
+          "VESSEL": "Ship", "PRODUCT": "Product or work"}
 _DOUBLE = "\"“”„«»"  # double quotation marks a quote's text may still carry at either end
 #: Key points a story shows when its brief has none marked (``StoryBrief.key_point_count`` 0):
 #: its first summary sentences. Three is the low end of the 3-5 key points news readers lead with.
