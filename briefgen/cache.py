@@ -246,6 +246,12 @@ _SHARD = re.compile(r"^[0-9a-f]{2}$")
 _ENTRY = re.compile(r"^(?:[0-9a-f]{64}|\.[0-9a-f]{64}\.[0-9]+\.tmp)$")
 
 
+def header_size() -> int:
+    """Bytes before an entry's payload (magic, codec schema, checksum): a reader that copies a verified
+    entry's payload file to file (PDFs) starts there."""
+    return len(_MAGIC) + len(codec.schema()) + _SUM
+
+
 def _checksum(kind: str, key: str, payload: bytes) -> bytes:
     """Over the kind and key too, so an entry copied under another name is not taken for it."""
     h = hashlib.blake2b(digest_size=_SUM)
