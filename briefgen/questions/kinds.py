@@ -36,7 +36,8 @@ STATED = {"say", "announce", "tell", "state", "confirm", "declare", "add", "prom
 WISH = {"like", "love", "prefer", "want", "rather"}
 VAGUE = {"anything", "something", "everything", "nothing", "anyone", "someone", "everyone", "everybody", "nobody", "all", "one", "these",
          "those", "information", "detail", "update", "story", "article", "more"}  # "additional information will follow"
-COGNITION = {"believe", "think", "feel", "hope", "guess", "suspect", "wonder", "expect"}  # "said he believed X": an opinion
+COGNITION = {"believe", "think", "feel", "hope", "guess", "suspect", "wonder", "expect",  # "said he believed X": an opinion
+             "regret", "welcome", "appreciate", "want", "wish", "fear", "worry"}  # "said it regrets X": an attitude, nothing to check
 DENY = {"deny", "dispute", "refute", "contest", "rebut"}
 CLAIM_NOUNS = {"claim", "report", "allegation", "accusation", "suggestion", "rumor", "assertion", "it", "this"}
 ALLEGED = {"allege", "alleged", "purported", "reported", "claimed", "supposed"}
