@@ -494,3 +494,10 @@ def test_a_routine_plan_is_raised_but_not_shown_and_an_awaited_decision_is(parse
     assert _kind(asked(story), "pending") and not _kind(open_questions(story, BuildConfig()), "pending")
     story = parse({"a.txt": "Judge Amy Berman will decide on Monday whether the trial of Paul Manafort can go ahead."})
     assert _kind(open_questions(story, BuildConfig()), "pending")
+
+
+def test_a_case_under_if_or_unless_is_not_unknown(parse) -> None:
+    story = parse({"a.txt": "The gold is not treasure trove unless the identity of the owner cannot be determined."})
+    assert not _kind(asked(story), "unknown")
+    story = parse({"a.txt": "The identity of the owner of the gold coins has not been determined."})
+    assert _kind(asked(story), "unknown")

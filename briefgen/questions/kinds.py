@@ -96,6 +96,17 @@ def _modal(toks: tuple[Token, ...], kids: tuple[tuple[int, ...], ...], verb: int
     return any(toks[c].tag == "MD" for h in heads for c in (h, *kids[h]) if toks[c].dep in ("aux", "auxpass"))
 
 
+def _conditional(toks: tuple[Token, ...], kids: tuple[tuple[int, ...], ...], i: int) -> bool:
+    """Token ``i`` is inside an "if" or "unless" clause: what it says is a case, not what happened."""
+    for _ in range(len(toks)):
+        if toks[i].dep == "advcl" and any(toks[c].lemma.lower() in ("if", "unless") for c in kids[i]):
+            return True
+        if toks[i].head == i:
+            return False
+        i = toks[i].head
+    return False
+
+
 def cues(forms: frozenset[str]) -> set[str]:
     """The detectors worth running on a sentence with these lemma forms (see ``parse.lemma_forms``)."""
     return {name for name, lemmas in CUES.items() if not lemmas.isdisjoint(forms)}
@@ -122,6 +133,8 @@ def unknown(art: AnalyzedArticle, sent: Sentence) -> list[Found]:
             continue
         if any(toks[c].lemma.lower() in ("more", "less") for c in kids[i]):
             continue  # "has never been more clear": emphasis, not doubt
+        if _conditional(toks, kids, v):
+            continue  # "not treasure unless the identity of the owner cannot be determined": a case, not a fact
         knower = next((c for c in kids[i] if toks[c].dep == "nsubj"), None) if t.pos == "VERB" else None
         if knower is not None and toks[knower].text.lower() in PERSONAL | {"he", "she", "they"}:
             continue  # "I still don't know who to vote for", "when he doesn't know what he is talking about": a person's own doubt
