@@ -82,6 +82,16 @@ def around(paras: list[str], needle: str) -> str:
     return "> (not found in the content folder)"
 
 
+def first_use(content: Path | None, box: dict[str, Any]) -> list[str]:
+    """The first sentence of the box's articles that writes its name (to judge what the name is)."""
+    for path in box["articles"]:
+        for para in paragraphs(content, path):
+            for s in re.split(r"(?<=[.!?”\"])\s+(?=[A-Z“\"])", para):
+                if any(a in s for a in box["aliases"]):
+                    return [f"> {s[:400]} ({path})"]
+    return []
+
+
 def words(text: str) -> set[str]:
     return {w.casefold() for w in WORD.findall(text)} - STOP
 
@@ -126,7 +136,7 @@ def sheet(data: dict[str, Any], content: Path | None, n_boxes: int, n_questions:
         others = ", ".join(o["name"] for o in s["entities"] if o["id"] != b["id"])
         out += [f"### B{k}. {b['name']} ({b['type']}), story {s['id']}: {s['title']}", "",
                 f"aliases: {', '.join(b['aliases'])}; mentions {b['mentions']}; articles {len(b['articles'])}",
-                f"other boxes of the story: {others}", *(f"> {e['text']}" for e in b["evidence"][:1]), "",
+                f"other boxes of the story: {others}", *first_use(content, b), "",
                 "- entity: real, rightly typed, not a split of another box [ ]"]
         for r in b["roles"]:
             out += [f"- role: **{r['text']}** ({r['date'] or 'undated'}) [ ]", f"  > {r['sentence']}"]

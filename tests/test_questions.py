@@ -501,3 +501,10 @@ def test_a_case_under_if_or_unless_is_not_unknown(parse) -> None:
     assert not _kind(asked(story), "unknown")
     story = parse({"a.txt": "The identity of the owner of the gold coins has not been determined."})
     assert _kind(asked(story), "unknown")
+
+
+def test_a_denial_counts_from_a_named_party_only(parse) -> None:
+    story = parse({"a.txt": "The man denied that the country was in the midst of a civil war."})
+    assert not _kind(asked(story), "disputed")
+    story = parse({"a.txt": "The Libyan government denied that the country was in the midst of a civil war."})
+    assert _kind(asked(story), "disputed")

@@ -28,6 +28,11 @@ _NOT_PERSON = n.ORG_HEADS | n.ORG_NOUNS | n.GENERIC_ORGS | n.PLACE_HEADS | n.PLA
 #: One-word names that stand for a kind of body, not one body: 'the Department', 'the Ministry' (unless the story's
 #: one "X Department" took them in, see cluster.py). 'Senate', 'Congress', 'Parliament' name one body and stay.
 GENERIC = n.GENERIC_ORGS - {"senate", "parliament", "cabinet", "navy", "army"}
+#: Offices a person holds: a name ending in one is a person's office, not a body or a place ('Orange County Sheriff',
+#: 'Senate Candidate'). Not the titles that end newspapers' names ('Star', 'Examiner', 'Monitor').
+OFFICES = frozenset({"sheriff", "attorney", "commissioner", "chief", "marshal", "governor", "mayor", "president", "minister", "secretary",
+                     "senator", "judge", "prosecutor", "candidate", "director", "spokesman", "spokeswoman", "officer", "coroner",
+                     "superintendent", "chairman", "chairwoman", "ceo"})
 _INITIAL = re.compile(r"^[A-Z]\.$")
 _ACRONYM = re.compile(r"^[A-Z]{2,5}$")
 _ROMAN = re.compile(r"^(?:I{1,3}|IV|V|VI{0,3})$")
@@ -80,6 +85,8 @@ def person_shape(name: str, words: Words) -> bool:
     parts = [w for w in name.replace("-", " ").split() if w.casefold().strip(".") not in n.NAME_SUFFIXES and not _ROMAN.match(w)]
     if len(parts) < 2 or any(w.casefold().strip(".,") in _NOT_PERSON for w in parts):
         return False
+    if any(w[:1].islower() and w not in n.NAME_PARTICLES for w in parts):
+        return False  # 'Friends of Jack': a name with 'of' is a group's or a title's
     caps = [w for w in parts if w[:1].isupper()]
     return len(caps) >= 2 and not all(words.common(w.strip(".,")) for w in caps if not _INITIAL.match(w))
 
@@ -125,8 +132,8 @@ def doubt(ent: Ent, ms: Sequence[M], words: Words, others: Sequence[Ent], articl
             return "a generation suffix: a person's name"  # 'DeOrr Kunz Sr.'
         if votes[ent.type] * 2 < votes.total() and (ent.type == "PRODUCT" or not hinted[ent.type]):
             return "most mentions are of another type"  # 'Negro' in quotation marks once
-    if ent.type == "PLACE" and role_noun(name.split()[-1], "PERSON"):
-        return "an office, not a place"  # 'Orange County Sheriff'
+    if ent.type in ("ORG", "PLACE") and " " in name and name.split()[-1].casefold().strip(".") in OFFICES:
+        return "named by a person's role"  # 'Orange County Sheriff' as a place, 'Senate Candidate' as an organisation
     if _ACRONYM.match(name) and ent.type in ("ORG", "PLACE") and _counted(mine, articles):
         return "an acronym with 'a' or 'an'"  # 'an ECG': a thing, not a body
     return None

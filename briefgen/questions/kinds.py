@@ -264,6 +264,10 @@ def disputed(art: AnalyzedArticle, sent: Sentence) -> list[Found]:
         if t.pos != "VERB" or t.lemma.lower() not in DENY or any(toks[c].dep == "neg" for c in kids[i]) or any(
                 toks[c].dep == "nsubj" and toks[c].text.lower() in PERSONAL for c in kids[i]):
             continue  # "we never denied this": no denial, or a speaker's own
+        denier = next((c for c in kids[i] if toks[c].dep == "nsubj"), None)
+        if denier is not None and toks[denier].pos == "NOUN" and not any(
+                toks[j].pos == "PROPN" or toks[j].ent for j in subtree(kids, denier)):
+            continue  # "The man ... denied that the country was at war": a passer-by's view, no party the story names
         target = t.head if t.dep == "relcl" else next((c for c in kids[i] if toks[c].dep in ("ccomp", "dobj", "nsubjpass")), None)
         if target is None:
             continue
