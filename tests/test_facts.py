@@ -665,3 +665,19 @@ def test_gate_a_name_once_outside_the_lead_needs_a_role_or_a_quote() -> None:
     mayor = "Mayor PROPN compound 2 ; Omar PROPN compound 2 PERSON ; Haddad PROPN nsubj 3 PERSON ; waved VERB ROOT 3 ; . PUNCT punct 3"
     (box,) = [b for b in story_entities([make("a", [[filler, filler, filler, mayor]])], CONFIG) if b.name == "Omar Haddad"]
     assert [r.text for r in box.roles] == ["Mayor"]
+
+
+def test_gate_names_cut_short_and_votes_against_the_type() -> None:
+    from briefgen.facts.gate import Words, person_shape
+
+    a = make("a", [["The DET det 1 ; Post PROPN nsubj 2 ORG ; reported VERB ROOT 2 ; . PUNCT punct 2",
+                    "The DET det 1 ; Post PROPN nsubj 2 ORG ; added VERB ROOT 2 ; . PUNCT punct 2"]])
+    assert "Post" not in {b.name for b in story_entities([a], CONFIG)}  # a newspaper's name cut to its head word
+    words = Words([a])
+    assert not person_shape("Grateful Dead Q&A", words) and person_shape("Jean-Luc O'Brien", words)
+
+
+def test_a_one_word_org_where_things_happen_is_a_place() -> None:
+    s = "Police PROPN nsubj 1 ; arrived VERB ROOT 1 ; in ADP prep 1 ; Nulato PROPN pobj 2 ORG ; . PUNCT punct 1"
+    (box,) = [b for b in every([make("a", [[s, s]])]) if b.name == "Nulato"]
+    assert box.type == "PLACE"

@@ -34,6 +34,7 @@ OFFICES = frozenset({"sheriff", "attorney", "commissioner", "chief", "marshal", 
                      "senator", "judge", "prosecutor", "candidate", "director", "spokesman", "spokeswoman", "officer", "coroner",
                      "superintendent", "chairman", "chairwoman", "ceo"})
 _INITIAL = re.compile(r"^[A-Z]\.$")
+_NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_.'’-]*(?:[.'’-][^\W\d_]*)*\.?,?$")
 _ACRONYM = re.compile(r"^[A-Z]{2,5}$")
 _ROMAN = re.compile(r"^(?:I{1,3}|IV|V|VI{0,3})$")
 #: Sentences at the top of an article that count as its lead (a name there is what the article is about).
@@ -63,7 +64,7 @@ class Words:
 def junk(name: str) -> str | None:
     """Why a name cannot be one: a fragment, a heading, a byline's furniture."""
     words = name.split()
-    if " - " in name or name.startswith(("FILE", "PHOTO")) or any(c in name for c in "|/@#_=+*"):
+    if " - " in name or name.startswith(("FILE", "PHOTO")) or any(c in name for c in "|/@#_=+*\"“”"):
         return "furniture in the name"
     if any(len(w) == 1 and w.isalpha() and not _INITIAL.match(w) for w in words if w.casefold() not in _SMALL):
         return "a one-letter word"
@@ -87,6 +88,8 @@ def person_shape(name: str, words: Words) -> bool:
         return False
     if any(w[:1].islower() and w not in n.NAME_PARTICLES for w in parts):
         return False  # 'Friends of Jack': a name with 'of' is a group's or a title's
+    if any(not _NAME_WORD.match(w) for w in parts):
+        return False  # 'Grateful Dead Q&A': a person's name is letters, points, hyphens and apostrophes
     caps = [w for w in parts if w[:1].isupper()]
     return len(caps) >= 2 and not all(words.common(w.strip(".,")) for w in caps if not _INITIAL.match(w))
 
@@ -105,9 +108,10 @@ def doubt(ent: Ent, ms: Sequence[M], words: Words, others: Sequence[Ent], articl
         return "a surname two people of the story share"
     if one_word and name.isupper() and len(name) > 4 and words.common(name):
         return "a heading in capitals"  # 'DISCUSSION'
-    if one_word and not name.isupper() and (words.common(name) or key in GENERIC):
+    if one_word and not name.isupper() and (words.common(name) or key in GENERIC or key in n.ORG_HEADS):
         return "a common word"  # 'Department', 'Spread', 'Embassy'
-    people = [o.name for o in others if o is not ent and o.type == "PERSON" and " " in o.name and not junk(o.name)]
+    people = [o.name for o in others if o is not ent and o.type == "PERSON" and " " in o.name and not junk(o.name)
+              and person_shape(o.name, words)]
     longer = [o for o in people if ent.type != "PLACE" and (  # a place is the first word of many names: 'Ghana Police'
         (one_word and key in o.casefold().split()) or (" " in name and set(key.split()) < set(_given(o))))]
     if longer:
@@ -125,12 +129,15 @@ def doubt(ent: Ent, ms: Sequence[M], words: Words, others: Sequence[Ent], articl
             return "one word without a title, or not mostly a person's"  # 'Adderall', 'Kellers', 'Canaanites'
         if not one_word and not person_shape(name, words) and not hinted["PERSON"]:
             return "no person's name shape and no title"  # 'Twitter Pinterest', 'Nature Neuroscience'
+        if not hinted["PERSON"] and 3 * votes["PERSON"] < votes.total():
+            return "most mentions are not a person's"  # 'Will McRib' (a sandwich), 'Juan Ortiz "Axanar'
     if ent.type in ("ORG", "PLACE", "PRODUCT"):
         if votes["PERSON"] * 2 >= votes.total() and person_shape(name, words) and not hinted[ent.type]:
             return "a person's name shape"  # 'Kain Colter' as an organisation
         if any(w.casefold().strip(".,") in n.NAME_SUFFIXES for w in name.split()):
             return "a generation suffix: a person's name"  # 'DeOrr Kunz Sr.'
-        if votes[ent.type] * 2 < votes.total() and (ent.type == "PRODUCT" or not hinted[ent.type]):
+        tie = one_word and votes.total() >= 2 and votes[ent.type] * 2 <= votes.total()  # 'Marvel': a place once, a company once
+        if (votes[ent.type] * 2 < votes.total() or tie) and (ent.type == "PRODUCT" or not hinted[ent.type]):
             return "most mentions are of another type"  # 'Negro' in quotation marks once
     if ent.type in ("ORG", "PLACE") and " " in name and name.split()[-1].casefold().strip(".") in OFFICES:
         return "named by a person's role"  # 'Orange County Sheriff' as a place, 'Senate Candidate' as an organisation

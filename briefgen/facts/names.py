@@ -24,7 +24,8 @@ ORG_HEADS = frozenset({"university", "college", "institute", "school", "academy"
                        "organisation", "center", "centre", "museum", "library", "studios", "records", "magazine", "journal"})
 PLACE_HEADS = frozenset({"county", "township", "city", "province", "island", "islands", "valley", "river", "lake", "bay",
                          "mountain", "mountains", "peninsula", "desert", "sea", "ocean", "coast", "district", "region", "village",
-                         "borough", "parish", "canyon", "glacier", "strait", "gulf", "falls", "springs", "heights", "hills"})
+                         "borough", "parish", "canyon", "glacier", "strait", "gulf", "falls", "springs", "heights", "hills", "hill",
+                         "park"})
 #: State and place abbreviations (AP style) that a dateline leaves behind: no box of their own.
 PLACE_ABBREVIATIONS = frozenset({
     "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "ky", "la", "md", "mass", "mich",

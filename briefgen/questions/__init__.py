@@ -85,7 +85,7 @@ def _candidates(articles: Sequence[AnalyzedArticle], sent_keys: dict[tuple[int, 
                 if (linked or r.claimed) and (claim := kinds.claim(a, s, r)) is not None:
                     add("unverified", claim.found, ai, s, linked, 0.0 if linked else -0.5, cue=bool(linked))
             for found in kinds.pending(a, s) if "pending" in run else ():
-                add("pending", found, ai, s, cue=found.sent.tokens[found.head].lemma.lower() in kinds.AWAITED)
+                add("pending", found, ai, s, cue=found.sent.tokens[found.head].lemma.lower() in kinds.DECISIONS)
     for question, cited, keys in conflicts(articles):
         cands.append(_Cand("conflicting", question, cited, keys, WEIGHTS["conflicting"], signs={"cue"}))
     return cands

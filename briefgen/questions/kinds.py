@@ -48,6 +48,10 @@ PLAN = {"plan", "expect", "set", "schedule", "due", "intend"}  # not "poised to"
 AWAITED = {"decide", "rule", "determine", "vote", "announce", "choose", "consider", "review", "weigh", "sentence", "testify",
            "plead", "resign", "nominate", "approve", "reject", "confirm", "settle", "appeal", "respond", "reveal", "accept",
            "agree", "sign", "veto", "charge", "indict", "prosecute", "recommend", "select", "name", "elect", "retire"}
+#: The awaited steps whose outcome is itself open (a decision, a verdict, a vote): the strong cue of a pending question
+#: (support.py). Not the steps that only make known or go through with what is settled ("will announce the shows",
+#: "will reveal", "ballots will be reviewed", "will testify"): those are found but not shown.
+DECISIONS = AWAITED - {"announce", "reveal", "respond", "review", "testify", "consider", "retire"}
 INTERRUPTED = {"but", "when", "until", "before", "instead", "however"}  # "was set to X when Y": the plan is history
 NOUN_VERB = {"attack": "attack", "strike": "strike", "raid": "raid", "bombing": "bomb", "shelling": "shell", "invasion": "invade",
              "killing": "kill", "assault": "assault", "assassination": "assassinate", "poisoning": "poison", "arrest": "arrest"}

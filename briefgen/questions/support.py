@@ -22,7 +22,8 @@ from briefgen.models import AnalyzedArticle
 NAMED = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART"})
 #: The signs a candidate can carry; each is worth one point.
 #: - ``cue``: the kind's own strong cue: an unknown stated as such ("it is unclear why ..."), a claim that a note of
-#:   missing proof links to, a denial, two values of one quantity, a plan whose outcome is a decision or a verdict;
+#:   missing proof links to, a denial, two values of one quantity, a step to come whose outcome is a decision or a
+#:   verdict (kinds.DECISIONS);
 #: - ``named``: the question is about a name the story uses in at least two sentences (not "the owner");
 #: - ``sources``: more than one article raises it;
 #: - ``short``: at most SHORT words (long rebuilt clauses are where the parse goes wrong);
