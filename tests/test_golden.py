@@ -16,7 +16,7 @@ def test_golden_site_matches_the_expected_tree(tmp_path: Path) -> None:
     wanted = golden.expected()
     assert wanted, f"{golden.EXPECTED} is empty: run python -m tests.golden --update"
     report = golden.differences(golden.outputs(site), wanted)
-    assert not report, "the built site differs from tests/data/expected (if intended: python -m tests.golden --update)\n" + "\n".join(report)
+    assert not report, "differs from tests/data/expected (if intended: python -m tests.golden --update)\n" + "\n".join(report)
 
 
 def test_the_comparison_sees_a_changed_byte_a_new_file_and_a_missing_one() -> None:

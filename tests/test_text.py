@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from briefgen.models import Sentence, Token
@@ -9,6 +11,7 @@ from briefgen.text.claims import agree, claim, same_fact
 from briefgen.text.dates import sentence_date
 from briefgen.text.hedges import allegation, hedge, reported
 from briefgen.text.lines import personal_voice
+from briefgen.text.slugs import STORY_ID_CHARS, slug, story_slug, unique_slug
 
 
 def parsed(rows: list[tuple[str, str, str, str, str, int, str]]) -> Sentence:
@@ -119,3 +122,33 @@ def test_a_modal_in_what_a_reporting_verb_reports_hedges_the_claim() -> None:
 )
 def test_personal_voice_is_the_writer_outside_quotations(text: str, voice: bool) -> None:
     assert personal_voice(text) is voice
+
+
+SLUG_SAMPLES = ["Texas Escape: Comeaux!", "Ünïcödé", "???", "", "  -a--b-  ", "Rostov-on-Don", "Jürgen's café (2023)",
+                "x" * 59 + " yz", "a" * 80, "../../etc", "Ivan Kubrakov", "Ⅻ ligature ﬁ"]
+
+
+@pytest.mark.parametrize("value", SLUG_SAMPLES)
+def test_slugs_fold_accents_and_keep_letters_digits_and_single_dashes(value: str) -> None:
+    out = slug(value)
+    assert re.fullmatch(r"(?:[a-z0-9]+(?:-[a-z0-9]+)*)?", out)
+    assert story_slug(value) == (out[:STORY_ID_CHARS].strip("-") or "story")
+
+
+def test_slug_examples() -> None:
+    assert slug("Texas Escape: Comeaux!") == "texas-escape-comeaux"
+    assert slug("Ünïcödé") == "unicode"
+    assert story_slug("???") == "story"
+    taken: set[str] = set()
+    assert [unique_slug(v, taken, "entity") for v in ("Belarus", "belarus", "!!", "")] == ["belarus", "belarus-2", "entity", "entity-2"]
+
+
+@pytest.mark.parametrize("value", SLUG_SAMPLES)
+def test_group_story_ids_are_the_one_slug_rule(value: str) -> None:
+    """group.slugify and group.editor.slug are still their own copies (group/ was being changed when
+    text/slugs.py was made): until they import it, they must agree with it."""
+    from briefgen.group import slugify
+    from briefgen.group.editor import slug as editor_slug
+
+    assert slugify(value) == story_slug(value)
+    assert editor_slug(value) == slug(value)[:STORY_ID_CHARS].strip("-")

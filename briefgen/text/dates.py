@@ -157,6 +157,11 @@ def _month_key(name: str) -> str:
     return "sept" if name.startswith("sept") else name[:3]
 
 
+def is_month(word: str) -> bool:
+    """A month's name or its abbreviation, any case, with or without a full stop: "July", "Sept.", "jan"."""
+    return word.rstrip(".").lower() in _MONTHS
+
+
 # -- dates for articles that carry none -----------------------------------------------------------
 
 #: Where an article's date came from (Article.date_source), strongest first. "inferred" dates (from the
