@@ -42,6 +42,7 @@ import numpy as np
 from briefgen.config import BuildConfig
 from briefgen.errors import ConfigError
 from briefgen.models import AnalyzedArticle, Citation, Sentence, SummarySentence, TimelineEvent
+from briefgen.text.captions import is_caption
 from briefgen.text.claims import EVENTS, Claim, claim, same_fact
 from briefgen.text.dates import sentence_date
 from briefgen.text.hedges import reported
@@ -338,7 +339,9 @@ def summarize(
 def _candidates(items: Sequence[AnalyzedArticle]) -> list[_Candidate]:
     cands: list[_Candidate] = []
     for a, item in enumerate(items):
-        kept = [unit for unit in statements(item.sentences) if _statement_ok(unit)]
+        per_paragraph = Counter(s.paragraph for s in item.sentences)
+        kept = [unit for unit in statements(item.sentences) if _statement_ok(unit)
+                and not any(is_caption(s, per_paragraph[s.paragraph] == 1) for s in unit)]
         cands.extend(_Candidate(a, unit, r) for r, unit in enumerate(kept))
     if len(cands) > MAX_CANDIDATES:
         keep = sorted(range(len(cands)), key=lambda k: (cands[k].rank, cands[k].article))[:MAX_CANDIDATES]
@@ -511,7 +514,8 @@ def signals(items: Sequence[AnalyzedArticle], cands: Sequence[_Candidate], featu
     agreement = np.zeros(n)
     for k, c in enumerate(cands):
         agreement[k] = sum(
-            any(same_fact(a, b) for j in ks for a in facts[k] for b in facts[j]) for b_article, ks in by_article.items() if b_article != c.article
+            any(same_fact(a, b) for j in ks for a in facts[k] for b in facts[j])
+            for b_article, ks in by_article.items() if b_article != c.article
         ) / others
     names = [frozenset().union(*(f.names for f in fs)) for fs in facts]
     participants = np.array([len(nm & main) / len(main) if main else 0.0 for nm in names])

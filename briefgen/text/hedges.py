@@ -44,8 +44,8 @@ def hedge(sent: Sentence) -> str | None:
                      if root is not None and toks[root].lemma.lower() in REPORTING_VERBS else set())
     for i, t in enumerate(toks):
         low = t.lemma.lower()
-        if low in HEDGES or t.text.lower() in HEDGES:
-            return t.text
+        if (low in HEDGES or t.text.lower() in HEDGES) and not (low in GUESSES and t.dep == "amod"):
+            return t.text  # but "likely voters", "possible suspects": a kind of thing, not a guess about the claim
         if low in HEDGE_VERBS and t.tag == "VBN" and any(u.head == i and u.dep == "auxpass" for u in toks):
             return t.text  # "is believed to", "was expected to"
         if low in ("seem", "appear") and any(u.head == i and u.dep == "xcomp" for u in toks):
