@@ -326,7 +326,10 @@ def summarize(
     scores = features["backstory"] * sum(WEIGHTS[name] * features[name] for name in WEIGHTS) / sum(WEIGHTS.values())
     rows = _unit_rows([stems(c.text) for c in cands])
     overlap = rows @ rows.T
-    chosen = select_mmr(cands, scores, overlap, config, importance(signals(items, cands, features)))
+    values = signals(items, cands, features)
+    # when evidence is weak, show less: a quotation or comment that no other article states is left out
+    weak = np.array([_soft(c) for c in cands]) & (values["agreement"] == 0) if len(items) > 1 else None
+    chosen = select_mmr(cands, scores, overlap, config, importance(values), weak)
     out = []
     for k in chosen:
         article = items[cands[k].article].article
@@ -544,6 +547,12 @@ def importance(values: dict[str, np.ndarray]) -> np.ndarray:
     return np.asarray(1.0 / (1.0 + np.exp(-z)))
 
 
+def _soft(c: _Candidate) -> bool:
+    """A quotation or comment rather than a statement of what happened: it opens with a quotation
+    mark, is mostly quoted, or is in the writer's own voice ("we hope", "you might")."""
+    return bool(_QUOTE_OPEN.match(c.text)) or _quoted_share(c.text) > 0.5 or personal_voice(c.text)
+
+
 def _leans(c: _Candidate) -> bool:
     """A statement that needs the one before it: it opens with a pronoun, demonstrative or
     connective, has "also" on its main verb, or has a bare definite subject ("The company said")."""
@@ -576,7 +585,7 @@ def _head_noun(c: _Candidate) -> str:
 
 
 def select_mmr(cands: Sequence[_Candidate], scores: np.ndarray, overlap: np.ndarray, config: BuildConfig,
-               news: np.ndarray | None = None) -> list[int]:
+               news: np.ndarray | None = None, weak: np.ndarray | None = None) -> list[int]:
     """Maximal marginal relevance under a word budget; the chosen statements in reading order.
 
     Two statements that share most words (``config.redundancy``) or state the same fact
@@ -584,17 +593,19 @@ def select_mmr(cands: Sequence[_Candidate], scores: np.ndarray, overlap: np.ndar
     article ("He", "also", "The company") can be chosen only once that one is; a bare definite
     subject ("The quake struck") also once the summary has named its noun. With ``news`` (each
     statement's ``importance``), the statement most surely the news is chosen first and the
-    chosen ones are put in that order; else in the order of choice. Either way a leaning statement
+    chosen ones are put in that order, quotations and comment (``_soft``) after the statements of
+    fact; else in the order of choice. Statements marked ``weak`` are never chosen. Either way a leaning statement
     comes right after the one it leans on.
     """
     n = len(cands)
     ends = {(c.article, c.sentences[-1].index): k for k, c in enumerate(cands)}
     before = np.array([ends.get((c.article, c.sentences[0].index - 1), -1) for c in cands])
     leaning = np.array([_leans(c) for c in cands], dtype=bool)
+    soft = np.array([_soft(c) for c in cands], dtype=bool)
     nouns = [_head_noun(c) if leaning[k] and not _PRONOUN_START.match(c.text) else "" for k, c in enumerate(cands)]
     facts: dict[int, list[Claim]] = {}
     lengths = [_words(c.text) for c in cands]
-    open_ = np.ones(n, dtype=bool)
+    open_ = np.ones(n, dtype=bool) if weak is None else ~weak
     taken = np.zeros(n, dtype=bool)
     worst = np.zeros(n)
     chosen: list[int] = []
@@ -606,7 +617,7 @@ def select_mmr(cands: Sequence[_Candidate], scores: np.ndarray, overlap: np.ndar
         ok |= np.array([bool(noun) and noun in named for noun in nouns], dtype=bool)
         value = MMR_LAMBDA * scores - (1 - MMR_LAMBDA) * worst
         if news is not None and not chosen:
-            value = news.copy()
+            value = np.where(soft, -1.0, news)  # the first point is the news itself, never a quotation or comment
         value[~open_ | ~ok | (worst >= config.redundancy)] = -np.inf
         best = int(np.argmax(value))  # the first of equals: deterministic
         if value[best] == -np.inf:
@@ -625,7 +636,8 @@ def select_mmr(cands: Sequence[_Candidate], scores: np.ndarray, overlap: np.ndar
         worst = np.maximum(worst, overlap[:, best])
         named |= {t.lemma.lower() for x in cands[best].sentences for t in x.tokens if t.pos == "NOUN"}
     if news is not None:
-        chosen = sorted(chosen, key=lambda k: -float(news[k]))  # stable: equals stay in the order of choice
+        # the news first: statements of fact by importance, then quotations and comment; stable for equals
+        chosen = sorted(chosen, key=lambda k: (bool(soft[k]), -float(news[k])))
     follows = {k: int(before[k]) for k in chosen if leaning[k] and k not in introduced and before[k] in chosen}
     order: list[int] = []
 
