@@ -327,8 +327,8 @@ def summarize(
     rows = _unit_rows([stems(c.text) for c in cands])
     overlap = rows @ rows.T
     values = signals(items, cands, features)
-    # when evidence is weak, show less: a quotation or comment that no other article states is left out
-    weak = np.array([_soft(c) for c in cands]) & (values["agreement"] == 0) if len(items) > 1 else None
+    # when evidence is weak, show less: the writer's own comment that no other article states is left out
+    weak = np.array([personal_voice(c.text) for c in cands]) & (values["agreement"] == 0) if len(items) > 1 else None
     chosen = select_mmr(cands, scores, overlap, config, importance(values), weak)
     out = []
     for k in chosen:

@@ -450,7 +450,7 @@ _SAID_HEAD = re.compile(r"^(?:Police|Officials|Authorities|Investigators|Prosecu
 _SIDE = re.compile(r",\s(?:who|which|whose|where|\d{1,3}|an?\s[^,]{2,60}|the\s[^,]{2,40})[^,]{0,80},\s")
 #: Where a long sentence's main clause ends: before a clause of time, reason or circumstance, or a dash.
 _CLAUSE_END = re.compile(r",?\s(?=(?:after|as|when|while|because|amid|despite|following|before|until|since|though|although|"
-                         r"but|in an?|in what|in which|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\s)|"
+                         r"but|in an?|in what|in which)\s)|"
                          r"\s[-–—]{1,2}\s|;\s")
 #: Words that open a side clause or phrase, not a main clause: a title never starts with them.
 _OPENERS = re.compile(r"^(?:When|While|With|Without|According|As|After|Before|If|Although|Though|Because|Since|Despite|"
@@ -466,6 +466,9 @@ def short_title(sentence: str, limit: int = TITLE_WORDS) -> str | None:
     ``limit`` words; None when what is left is not a whole main clause of at most ``limit`` words."""
     s = sentence.strip().rstrip(".!").strip()
     s = _SAID_TAIL.sub("", s + ".").rstrip(".").strip()
+    label = re.match(r"^[^:]{3,60}:\s+(?=[A-Z])", s)  # "Talk about too many cooks in the kitchen: Mitt Romney's campaign ..."
+    if label and len(s[label.end() :].split()) >= 5:
+        s = s[label.end() :]
     head = _SAID_HEAD.match(s)
     if head and len(s[head.end() :].split()) >= 5:
         s = s[head.end() :]
