@@ -85,7 +85,8 @@ _CAPTION = re.compile(
     r"(?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.? \d{1,2}, \d{4}\b)",
     re.I,
 )
-_READER = re.compile(r"^(?:You|Your)\b")  # addressed to the reader: site furniture, not news
+# addressed to the reader: site furniture or an appeal ("Anyone with information ... should call"), not news
+_READER = re.compile(r"^(?:You|Your|Anyone with (?:any )?information)\b|\((?:see|video|photos?) (?:below|above)\)")
 _BYLINE = re.compile(r"^By [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}(?:,|$| and )")
 _LABEL = re.compile(r"^(?:[A-Z][\w'’&-]*\s){0,3}[A-Z][\w'’&-]*:\s")  # "RELATED: ...", "Drop This Fact: ..."
 _DATELINE = re.compile(r"^[A-Z][A-Z.'’ -]{2,30}(?:, [A-Z][\w.]+)?\s*(?:\([\w .&/-]{2,40}\)\s*)?[-–—]{1,2}\s")
@@ -185,7 +186,7 @@ def _open_quote(text: str) -> bool:
 
 def is_junk(text: str) -> bool:
     """Furniture, captions, credits, labels, datelines, words to the reader: never part of a summary."""
-    return bool(FURNITURE.search(text)) or any(p.match(text) for p in (_CAPTION, _BYLINE, _LABEL, _DATELINE, _READER))
+    return bool(FURNITURE.search(text) or _READER.search(text)) or any(p.match(text) for p in (_CAPTION, _BYLINE, _LABEL, _DATELINE))
 
 
 def is_candidate(sentence: Sentence) -> bool:

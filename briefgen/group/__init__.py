@@ -346,13 +346,19 @@ _SHARE_BAR = re.compile(r"^(?:(?:share|tweet|pin|email|e-mail|print|comments?|fa
                         r"[\s,|/·•]*){2,}$", re.I)
 
 
+#: Site furniture in a headline's place: links to the site's social pages ("Follow X: Facebook |
+#: Twitter"), a "most popular" box, a photo credit ("(LUKE RAFFERTY / Staff Photographer)").
+_WIDGET_TITLE = re.compile(r"\b(?:Facebook|Twitter|Instagram)\s*\||\|\s*(?:Facebook|Twitter|Instagram)\b|\bMost Popular\b|More>>|"
+                           r"\(\s*[A-Z][\w.'’ -]{1,40}\s/\s*[A-Z][\w.'’ -]{1,40}\)|\b(?:Staff )?Photographer\)", re.I)
+
+
 def title_problem(title: str) -> str | None:
     """Why a headline cannot stand as the story's title (boilerplate, a caption or credit, a
     dateline or time stamp, a cut-off line), or None."""
     t = title.strip()
     if not headline_like(t):
         return "not a headline"
-    if _SHARE_BAR.match(t) or re.match(r"^By\s+[A-Z]", t) or len(t.split()) < 4:
+    if _SHARE_BAR.match(t) or _WIDGET_TITLE.search(t) or re.match(r"^By\s+[A-Z]", t) or len(t.split()) < 4:
         return "boilerplate"  # share buttons, a byline, a section label ("Abstract and Introduction")
     if t.endswith(("…", "...")) or _DANGLING.search(t):
         return "cut off"

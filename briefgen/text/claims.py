@@ -35,7 +35,7 @@ SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 EVENTS = {
     "death": {"die", "death", "dead", "kill", "fatal", "fatally", "body", "perish", "slay", "deadly", "toll"},
     "injury": {"injure", "injury", "wound", "hurt", "injured", "wounded"},
-    "arrest": {"arrest", "detain", "custody", "apprehend", "detention"},
+    "arrest": {"arrest", "detain", "custody", "apprehend", "detention", "surrender"},
     "charge": {"charge", "indict", "indictment"},
     "quake": {"earthquake", "quake", "temblor", "tremor", "magnitude"},
     "verdict": {"convict", "conviction", "guilty", "sentence", "acquit", "verdict"},
@@ -48,6 +48,9 @@ SAME = 0.45
 #: Cosine of claim units (names, numbers, words, events) at which another source's sentence
 #: states the claim; as confidence.py's former ``SUPPORT``, now over names counted once.
 AGREE = 0.4
+#: A number at least this large (not a year) that two sentences of one story share names one thing
+#: ("1,420 subjects", "$66,000"): small numbers (ages, counts, days) coincide too often.
+DISTINCT = 100
 #: Units in common below which no two sentences are taken to state one claim (short sentences
 #: match too easily).
 SHARED = 3
@@ -196,6 +199,8 @@ def same_fact(a: Claim, b: Claim) -> bool:
     names or event, one event of the same people, or mostly the same words."""
     if a.numbers & b.numbers and (a.names & b.names or a.events & b.events or len(a.words & b.words) >= 2):
         return True
+    if any(float(n) >= DISTINCT for n in a.numbers & b.numbers):
+        return True  # "1,420 subjects" and "a sample of 1,420 children": one telling number is one fact
     if a.events & b.events and a.names & b.names and a.negated == b.negated:
         return True
     if same_event(a, b):
