@@ -327,6 +327,8 @@ TITLE_WORDS = 14
 LONG_TITLE_WORDS = 28
 #: Longest whole sentence taken when no article has a lead of at most LONG_TITLE_WORDS: still a whole sentence.
 MAX_TITLE_WORDS = 45
+#: Sentences of an article's lead tried for a title: the news is in its first few.
+LEAD_SENTENCES = 3
 _CREDIT = re.compile(r"\b(?:REUTERS|AFP|AP|EPA|Getty|Reuters)/\w|\bapp store\b|\bImages?/", re.I)
 _READER_TITLE = re.compile(r"^(?:You|Your)\b")
 # A headline cut at an abbreviation or initial: "... Dr", "... U.S", "... John F", "A 4".
@@ -422,6 +424,7 @@ def lead_title(item: Outlined, longest: int = 0) -> str | None:
     headings = [(p.start, p.start + len(p.text)) for p in item.article.paragraphs if p.is_heading]
     sentences = {s.index: s for s in getattr(item, "sentences", ())}
     per_paragraph = Counter(s.paragraph for s in sentences.values())
+    tries = 0
     for index, start, end in _spans(item):
         sentence = clean_title(text[start:end])
         dateline = DATELINE.match(sentence) or DATELINE_BARE.match(sentence)
@@ -436,7 +439,11 @@ def lead_title(item: Outlined, longest: int = 0) -> str | None:
                 or (parsed is not None and is_caption(parsed, per_paragraph[parsed.paragraph] == 1))):
             continue
         short = short_title(sentence) or short_title(sentence, longest or LONG_TITLE_WORDS)
-        return sentence_case(short, text) if short else None
+        if short:
+            return sentence_case(short, text)
+        tries += 1  # the lead has no main clause to stand alone ("If ..., it wouldn't be ..."): the next sentence
+        if tries >= LEAD_SENTENCES:
+            return None
     return None
 
 
@@ -455,9 +462,14 @@ _SAID_HEAD = re.compile(r"^(?:Police|Officials|Authorities|Investigators|Prosecu
 #: apposition (", a former officer,").
 _SIDE = re.compile(r",\s(?:who|which|whose|where|\d{1,3}|an?\s[^,]{2,60}|the\s[^,]{2,40})[^,]{0,80},\s")
 #: Where a long sentence's main clause ends: before a clause of time, reason or circumstance, or a dash.
-_CLAUSE_END = re.compile(r",?\s(?=(?:after|as|when|while|because|amid|despite|following|before|until|since|though|although|"
-                         r"but|in an?|in what|in which)\s)|"
+# A comma before it: without one, "were watching when ..." and "considering X as a nominee" need what follows.
+_CLAUSE_END = re.compile(r",\s(?=(?:after|as|when|while|because|amid|despite|following|before|until|since|though|although|"
+                         r"but|in an?|in what|in which|which|who|where|with|leaving|killing|prompting|saying)\s)|"
                          r"\s[-–—]{1,2}\s|;\s")
+#: A phrase of place, time or circumstance before the main clause: "In a match made in hippie heaven, Phish
+#: guitarist ...", "On Monday, the Supreme Court ..."; dropped when the main clause after it opens with a name or "the".
+_LEAD_PHRASE = re.compile(r"^(?:In|On|At|For|By|From|During|Amid|Following|After|Before|Despite|Earlier|Late|Early)\b[^,;:]{2,80},\s"
+                          r"(?=[A-Z]|the\s|a\s|an\s)")
 #: Words that open a side clause or phrase, not a main clause: a title never starts with them.
 _OPENERS = re.compile(r"^(?:When|While|With|Without|According|As|After|Before|If|Although|Though|Because|Since|Despite|"
                       r"In|On|At|For|By|From|During|Amid|Following|Fresh|Once|Until|Unless|Like|Unlike|Just|Now|Here|There)\b")
@@ -482,6 +494,10 @@ def short_title(sentence: str, limit: int = TITLE_WORDS) -> str | None:
     for _ in range(3):
         s = _SIDE.sub(" ", s)
     s = re.sub(r"\s{2,}", " ", s).strip(" ,;:")
+    phrase = _LEAD_PHRASE.match(s)
+    if phrase and len(s[phrase.end() :].split()) >= 5:
+        s = s[phrase.end() :]
+        s = s[:1].upper() + s[1:]
     if _OPENERS.match(s):
         return None
     if len(s.split()) > limit:
@@ -538,7 +554,13 @@ def choose_title(items: Sequence[Outlined], group: Sequence[int], features: Sequ
         title = clean_title(items[i].article.title)
         if not items[i].article.title_inferred and title_problem(title) in (None, "not a headline"):
             return sentence_case(title, items[i].article.text)
-    return items[ranked[0]].article.title
+    first = items[ranked[0]]
+    spans = _spans(first)
+    if first.article.title.endswith("…") and spans:  # the whole first sentence rather than a cut one
+        sentence = clean_title(first.article.text[spans[0][1] : spans[0][2]]).rstrip(".")
+        if len(sentence.split()) <= 2 * MAX_TITLE_WORDS:
+            return sentence_case(sentence, first.article.text)
+    return first.article.title
 
 
 def why_grouped(items: Sequence[Outlined], group: Sequence[int], features: Sequence[Features], limit: int = 6) -> tuple[str, ...]:
