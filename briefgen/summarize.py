@@ -595,8 +595,9 @@ def select_mmr(cands: Sequence[_Candidate], scores: np.ndarray, overlap: np.ndar
     subject ("The quake struck") also once the summary has named its noun. With ``news`` (each
     statement's ``importance``), the statement most surely the news is chosen first, and the
     KEY_POINTS[1] most important of the chosen lead in that order, quotations and comment
-    (``_soft``) after the statements of fact; the rest follow in the order of choice. Statements marked ``weak`` are never chosen. Either way a leaning statement
-    comes right after the one it leans on.
+    (``_soft``) after the statements of fact; the rest follow in the order of choice. Statements
+    marked ``weak`` are never chosen. Either way a leaning statement comes right after the one it
+    leans on.
     """
     n = len(cands)
     ends = {(c.article, c.sentences[-1].index): k for k, c in enumerate(cands)}
