@@ -429,3 +429,32 @@ def test_section_labels_and_datelines_are_taken_off_a_headline(title: str, clean
     from briefgen.group import clean_title
 
     assert clean_title(title) == clean
+
+
+def test_topic_title_names_the_subject_not_the_agency() -> None:
+    """A topic of several stories is named by a person and a place most of its stories name; a news
+    agency that every topic quotes is not the subject."""
+    from briefgen.group import topic_names, topic_title
+    from briefgen.models import Story
+
+    names = {"Sarah Palin": "PERSON", "Alaska": "GPE", "Associated Press": "ORG", "Wasilla": "GPE", "Ohio": "GPE"}
+    fire = [make(f"f{k}.txt", "Church fire", ["Sarah Palin spoke in Wasilla, Alaska, the Associated Press said.", "The church burned."],
+                 names=names) for k in range(2)]
+    speech = [make(f"s{k}.txt", "Speech", ["Sarah Palin gave a speech in Alaska, the Associated Press said.", "Crowds came."], names=names)
+              for k in range(2)]
+    other = [make("o.txt", "Flood", ["A flood hit Ohio, the Associated Press said.", "Rivers rose."], names=names)]
+    items = fire + speech + other
+    index = {item.article.id: i for i, item in enumerate(items)}
+    palin = [Story("s-fire", "Church fire in Wasilla", ("f0.txt", "f1.txt")), Story("s-speech", "Palin speaks", ("s0.txt", "s1.txt"))]
+    flood = [Story("s-flood", "Flood in Ohio", ("o.txt",))]
+    found = topic_names([palin, flood], items, index)
+    assert topic_title(palin, found[0]) == "Sarah Palin, Alaska"
+    assert topic_title(flood, found[1]) == "Flood in Ohio"
+
+
+@pytest.mark.parametrize("title", ["/ Updated By Ken Dilanian, Peter Alexander", "The interactive transcript could not be loaded",
+                                   "JavaScript is disabled in your browser", "The WARC files associated with this crawl are not available"])
+def test_page_furniture_is_not_a_title(title: str) -> None:
+    from briefgen.group import title_problem
+
+    assert title_problem(title) == "boilerplate"

@@ -27,7 +27,7 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 
-from briefgen.group.features import Features, Settings, dot, time_factor
+from briefgen.group.features import BLOCKS, Features, Settings, time_factor
 from briefgen.group.pairs import COEFFICIENTS, NAMES, PairFeatures, probabilities
 
 CANDIDATE_FEATURES = 40  # per article, for retrieval
@@ -199,6 +199,11 @@ def local_vectors(features: Sequence[Features], group: Sequence[int]) -> dict[in
     return out
 
 
+#: Blocks smaller than this keep the corpus-wide cosine as their ``local`` feature: in a block of a
+#: few articles, most often one event's, re-weighting by rarity zeroes what they all share.
+LOCAL_BLOCK = 3
+
+
 def pair_matrix(
     features: Sequence[Features], edges: Edges, settings: Settings, initial: Sequence[Sequence[int]] = ()
 ) -> tuple[list[tuple[int, int]], np.ndarray]:
@@ -213,15 +218,28 @@ def pair_matrix(
     block_of = {i: t for t, group in enumerate(blocks) for i in group}
     local: dict[int, dict[str, float]] = {}
     for group in blocks:
-        if len(group) >= 3:
+        if len(group) >= LOCAL_BLOCK:
             local.update(local_vectors(features, group))
     facts = PairFeatures(features, settings.window_days)
     pairs = sorted(edges)
+    partners: dict[int, list[int]] = defaultdict(list)
+    for i, j in pairs:
+        partners[i].append(j)
+    block_rows = [SparseRows([dataclasses.replace(f, weights=facts.blocks[n][b]) for n, f in enumerate(features)]) for b in BLOCKS]
+    local_rows = SparseRows([dataclasses.replace(f, weights=local.get(n, {})) for n, f in enumerate(features)])
+    sims: dict[tuple[int, int], list[float]] = {}
+    near: dict[tuple[int, int], float] = {}
+    for i, others in partners.items():
+        per_block = [rows_.dots(i, others) for rows_ in block_rows]
+        locals_ = local_rows.dots(i, others) if i in local else [0.0] * len(others)
+        for k, j in enumerate(others):
+            sims[(i, j)] = [column[k] for column in per_block]
+            near[(i, j)] = locals_[k]
     rows = []
     for i, j in pairs:
         same = block_of[i] == block_of[j]
-        near = (dot(local[i], local[j]) if i in local else edges[(i, j)]) if same else 0.0
-        rows.append(facts.row(i, j, edges[(i, j)], near, same))
+        value = (near[(i, j)] if i in local else edges[(i, j)]) if same else 0.0
+        rows.append(facts.row(i, j, edges[(i, j)], value, same, sims[(i, j)]))
     return pairs, np.array(rows, dtype=np.float64).reshape(len(rows), len(NAMES))
 
 

@@ -90,9 +90,13 @@ class PairFeatures:
             self.numbers.append(frozenset(by_block["n"]))
             self.size.append(len(f.weights))
 
-    def row(self, i: int, j: int, cosine: float, local: float = 0.0, same_block: bool = False) -> list[float]:
-        a, b = self.blocks[i], self.blocks[j]
-        sims = [_dot(a[block], b[block]) for block in BLOCKS]
+    def row(self, i: int, j: int, cosine: float, local: float = 0.0, same_block: bool = False,
+            sims: Sequence[float] | None = None) -> list[float]:
+        """The pair's features (NAMES). ``sims``: the block cosines (in BLOCKS order), when the
+        caller computed them in bulk (cluster.pair_matrix)."""
+        if sims is None:
+            a, b = self.blocks[i], self.blocks[j]
+            sims = [_dot(a[block], b[block]) for block in BLOCKS]
         names_i, names_j = self.names[i], self.names[j]
         years_i, years_j = self.years[i], self.years[j]
         nums_i, nums_j = self.numbers[i], self.numbers[j]
