@@ -256,12 +256,12 @@ def topic_names(topics: Sequence[Sequence[Story]], items: Sequence[Outlined], in
         counts.append(count)
     # as most articles write it, a dateline's capitals ("WASHINGTON") only when no article writes it otherwise
     surfaces = {k: min(c.items(), key=lambda kv: (kv[0].isupper() and len(kv[0]) > 5, -kv[1], kv[0]))[0] for k, c in written.items()}
-    spread = Counter(k for share in shares for k in share)
+    spread = Counter(k for named in shares for k in named)
     out = []
-    for stories, share, count in zip(topics, shares, counts, strict=True):
+    for stories, named, count in zip(topics, shares, counts, strict=True):
         need = max(2 if len(stories) > 1 else 1, (len(stories) + 1) // 2)
-        rarity = {k: math.log((1 + len(topics)) / (1 + spread[k])) + 1 for k in share}
-        shared = sorted((k for k in share if count[k] >= need), key=lambda k: (-share[k] * rarity[k], k))
+        rarity = {k: math.log((1 + len(topics)) / (1 + spread[k])) + 1 for k in named}
+        shared = sorted((k for k in named if count[k] >= need), key=lambda k: (-named[k] * rarity[k], k))
         who = [k for k in shared if k.startswith("e:")]
         where = [k for k in shared if k.startswith("p:")]
         names: list[str] = []
