@@ -453,7 +453,8 @@ def test_topic_title_names_the_subject_not_the_agency() -> None:
 
 
 @pytest.mark.parametrize("title", ["/ Updated By Ken Dilanian, Peter Alexander", "The interactive transcript could not be loaded",
-                                   "JavaScript is disabled in your browser", "The WARC files associated with this crawl are not available"])
+                                   "JavaScript is disabled in your browser", "The WARC files associated with this crawl are not available",
+                                   "Sign in using you account with: {* loginWidget *}"])
 def test_page_furniture_is_not_a_title(title: str) -> None:
     from briefgen.group import title_problem
 

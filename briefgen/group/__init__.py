@@ -220,12 +220,11 @@ def topic_title(stories: Sequence[Story], names: Sequence[str]) -> str:
     if len(stories) > 1 and len(names) >= 2:
         return ", ".join(names[:2])
     ranked = sorted(stories, key=lambda s: (-len(s.articles), s.id))
-    for story in ranked:
-        if title_problem(story.title) is None and not story.title.endswith("…"):
-            return story.title
-    if names and title_problem(ranked[0].title) is not None:
-        return ", ".join(names[:2])
-    return ranked[0].title
+    fit = [s.title for s in ranked if title_problem(s.title) is None]
+    whole = [t for t in fit if not t.endswith("…")]  # a headline, not a lead sentence cut short
+    if whole or fit:
+        return (whole or fit)[0]
+    return ", ".join(names[:2]) if names else ranked[0].title
 
 
 #: A name as the articles write it: capitalised, and a word or an acronym ("NASA"), not "U.S" cut short.
@@ -374,7 +373,8 @@ _READER_TITLE = re.compile(r"^(?:You|Your)\b")
 # disabled", "The WARC files associated with this crawl ..."); a line that starts with a slash or bullet.
 _PAGE_TITLE = re.compile(
     r"^\s*[/|•*>]|\b(?:Updated|Posted|Written) [Bb]y\b|^By [A-Z]|\bJavaScript\b|\btranscript could not be loaded\b|"
-    r"\bWARC files?\b|\bweb (?:wide )?crawl\b|\bseed ?list\b|\bWayback Machine\b"
+    r"\bWARC files?\b|\bweb (?:wide )?crawl\b|\bseed ?list\b|\bWayback Machine\b|\bSign in\b|\{\*|\bJoin us on\b|\bLike us\b|"
+    r"\bcontact details\b"
 )
 # A headline cut at an abbreviation or initial: "... Dr", "... U.S", "... John F", "A 4".
 _CUT = re.compile(r"(?:\b(?:Dr|Mr|Mrs|Ms|Mt|St|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Jr|Sr|No|vs)|\b[A-Z]|\b(?:[A-Z]\.)+[A-Z]|\bA \d+)$")
@@ -456,7 +456,8 @@ def lead_title(item: Outlined) -> str | None:
             sentence = sentence[dateline.end() :].lstrip()
         words = sentence.split()
         if (len(words) < 6 or not re.search(r"[.!][\"'”’)]?$", sentence) or FURNITURE.search(sentence)
-                or _CREDIT.search(sentence) or _READER_TITLE.match(sentence) or any(a <= start < b for a, b in headings)
+                or _CREDIT.search(sentence) or _PAGE_TITLE.search(sentence) or _READER_TITLE.match(sentence)
+                or any(a <= start < b for a, b in headings)
                 or LEANING_START.match(sentence) or personal_voice(sentence)):
             continue
         if len(words) <= TITLE_WORDS:
