@@ -89,9 +89,9 @@ def test_touching_a_module_changes_exactly_the_keys_of_the_stages_importing_it(m
     ("briefgen.analyze.parse", {"analyze"}),
     ("briefgen.ingest.html", {"ingest"}),
     ("briefgen.text.dates", {"ingest", "counts", "stories"}),  # the timeline resolves "on Tuesday" through it
-    ("briefgen.text.outlets", {"minhash", "stories"}),  # via text/sources.py, which facts/sources.py imports
-    ("briefgen.front", set()),
-    ("briefgen.models", {"ingest", "analyze", "counts", "minhash", "stories"}),
+    ("briefgen.text.outlets", {"minhash", "stories", "pdf"}),  # via text/sources.py, which facts/sources.py imports; pdf.py
+    ("briefgen.front", {"pdf"}),
+    ("briefgen.models", {"ingest", "analyze", "counts", "minhash", "stories", "pdf"}),
     ("briefgen.render", set()),
     ("briefgen.site", set()),
     ("briefgen.pipeline", set()),
@@ -137,7 +137,7 @@ def test_a_rebuild_after_a_change_to_summaries_redoes_the_stories_only(tmp_path:
                          cache_dir=tmp_path / "cache")
 
     def entries() -> dict[str, set[str]]:
-        base = tmp_path / "cache" / "v1"
+        base = tmp_path / "cache" / cache.LAYOUT
         return {kind.name: {p.name for p in kind.rglob("*") if p.is_file()} for kind in base.iterdir() if kind.is_dir()}
 
     build(config)

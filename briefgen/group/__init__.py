@@ -38,7 +38,7 @@ from typing import Any
 from briefgen.config import BuildConfig
 from briefgen.editions import previous_stories
 from briefgen.group.cluster import candidate_edges, infer_dates, story_clusters, topic_clusters
-from briefgen.group.editor import merge_stories, split_out, validate_editor
+from briefgen.group.editor import applicable, merge_stories, split_out, validate_editor
 from briefgen.group.features import (
     ENTITY_BLOCKS,
     Counts,
@@ -149,6 +149,12 @@ def group_all(
         if pin:
             pins[i] = slugify(pin)
     groups, group_pins = place_pins(clusters, pins)
+    unsplit: list[str] = []  # the ids the stories would have without the file's splits
+    if edit["split"]:
+        unsplit = assign_ids([[items[i].article.id for i in g] for g in groups], group_pins,
+                             [founding_article(items, g) for g in groups], previous or {})
+    edit = applicable(edit, [*(previous or {}), *pins.values(), *unsplit], [item.article.id for item in items])
+    moved = {path for paths in edit["split"].values() for path in paths}
     groups, group_pins, excluded = split_out(groups, group_pins, edit["split"], index)
     founders = [founding_article(items, g) for g in groups]
     ids = assign_ids([[items[i].article.id for i in g] for g in groups], group_pins, founders, previous or {}, excluded)
