@@ -8,9 +8,10 @@ fades with the days between two dated articles.
 How they are grouped without comparing every pair (cluster.py): candidate
 pairs come from an inverted index over each article's strongest features,
 common features only linking articles near in time; a first average-link pass
-finds topics, a second re-weights each topic by what is rare within it and
-finds the stories (two prison escapes years apart share a topic, not a story).
-The work grows about linearly with the archive.
+finds blocks of one kind of news, a small learned model (pairs.py) gives each
+candidate pair the probability that it is one event (two prison escapes years
+apart share a block, not a story), and average link over those makes the
+stories. The work grows about linearly with the archive.
 
 Ids (``assign_ids``): the previous edition's ``briefing.json`` is the memory.
 Its stories enter the clustering whole, so they grow or merge but never split
@@ -19,8 +20,8 @@ it, so a story keeps its id as articles join it and a merge keeps the id of
 the larger part; other groups get ``s-`` and a hash of their first article.
 Editor pins (``story:`` in front matter, ``articles:`` in ``stories.yml``) and
 the file's ``split``, ``merge`` and ``titles`` are applied on top (editor.py).
-The settings are learned on ECB+ by leave-topics-out cross-validation
-(benchmarks/grouping.py --cv).
+The model and its threshold are learned by benchmarks/grouping.py --learn
+(nested cross-validation, cross-corpus).
 """
 
 from __future__ import annotations

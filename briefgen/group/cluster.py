@@ -7,14 +7,16 @@ time (blocking by time window). So each article gets a bounded number of
 candidates, and the work grows about linearly with the archive (the benchmark
 times 500 and 5,000 articles).
 
-Pass one groups articles by topic (two prison escapes, say) with corpus-wide
-weights. Pass two re-weights each topic's articles by how rare each feature is
-*within the topic*: the name every article of the topic shares stops counting,
-and what tells one event from another (the other people, the place, the year)
-decides. Average link (the mean similarity over all pairs of two groups, a
-missing pair counting as zero) keeps two similar events apart where single
-link would chain them together. Last edition's stories enter both passes
-already whole: they can grow or merge, never split.
+Pass one groups articles into blocks (two prison escapes, say: the same kind
+of thing) by average link over the corpus-wide cosines. Then each candidate
+pair gets its features (pairs.py: block cosines, shared and differing names,
+conflicting years and figures, time apart, and its cosine re-weighted by
+rarity *within its block*, where the name every article shares stops
+counting), a learned logistic model gives the probability that the two report
+one event, and average link over those probabilities (the mean over all pairs
+of two groups, a missing pair counting as zero) makes the stories: it keeps
+two similar events apart where single link would chain them together. Last
+edition's stories enter already whole: they can grow or merge, never split.
 """
 
 from __future__ import annotations
