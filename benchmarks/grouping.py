@@ -18,17 +18,17 @@ it), keyed by its text and the model, so runs after the first take seconds and a
 ingest costs no new parse. Every run also prints ids: group 70% of the articles, then all of
 them with ``previous=``; the share of first-run stories that keep their id and all their articles.
 
-``--learn`` scores a grid of settings (GRID) and the plain TF-IDF + average-link baseline
-(GRID_BASELINE) on every corpus and prints what unseen news would get:
+``--learn`` fits the pair model (briefgen/group/pairs.py) and prints what unseen news would get:
 
 - nested cross-validation: outer folds hold topics out (ECB+: one topic each; Multi-News: ten
-  folds of clusters); inside each, the settings are chosen on the remaining topics only (by
-  ``choose``: precision >= 0.95 first, then F1) and scored on the held-out fold;
-- cross-corpus: the settings chosen on all of one corpus, scored on the other;
-- the choice on all corpora pooled, for comparison. The defaults in features.Settings are the
-  choice on ECB+ dev: the corpus whose topics pair two same-kind events (the hard case), whose
-  nested estimate is the honest one for it, and which scores higher on Multi-News than
-  Multi-News's own precision-first choice.
+  folds of clusters); inside each, the model is fitted on the other topics' candidate pairs, the
+  story threshold (GRID_STORY) chosen on those topics (``choose``: precision >= 0.95 first, then
+  F1), then the topic link (GRID_TOPIC_LINK), and the held-out fold is scored; the same with the
+  model fitted on both corpora's remaining topics;
+- the plain TF-IDF + average-link baseline (GRID_BASELINE), its threshold chosen the same way;
+- cross-corpus: fitted and chosen on all of one corpus, scored on the other (baseline too);
+- the fit on all of ECB+ dev (the defaults: pairs.COEFFICIENTS, config's group_threshold) and,
+  for comparison, on both corpora, with their coefficients.
 
 A corpus whose gold topics are the stories (Multi-News) is also grouped one cluster at a time:
 how many of its clusters come out as two or more stories.
