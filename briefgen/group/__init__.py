@@ -8,9 +8,10 @@ fades with the days between two dated articles.
 How they are grouped without comparing every pair (cluster.py): candidate
 pairs come from an inverted index over each article's strongest features,
 common features only linking articles near in time; a first average-link pass
-finds topics, a second re-weights each topic by what is rare within it and
-finds the stories (two prison escapes years apart share a topic, not a story).
-The work grows about linearly with the archive.
+finds blocks of one kind of news, a small learned model (pairs.py) gives each
+candidate pair the probability that it is one event (two prison escapes years
+apart share a block, not a story), and average link over those makes the
+stories. The work grows about linearly with the archive.
 
 Ids (``assign_ids``): the previous edition's ``briefing.json`` is the memory.
 Its stories enter the clustering whole, so they grow or merge but never split
@@ -19,8 +20,8 @@ it, so a story keeps its id as articles join it and a merge keeps the id of
 the larger part; other groups get ``s-`` and a hash of their first article.
 Editor pins (``story:`` in front matter, ``articles:`` in ``stories.yml``) and
 the file's ``split``, ``merge`` and ``titles`` are applied on top (editor.py).
-The settings are learned on ECB+ by leave-topics-out cross-validation
-(benchmarks/grouping.py --cv).
+The model and its threshold are learned by benchmarks/grouping.py --learn
+(nested cross-validation, cross-corpus).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import logging
+import math
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -57,7 +59,7 @@ from briefgen.text.lines import DATELINE, DATELINE_BARE, FURNITURE, LEANING_STAR
 __all__ = [
     "Counts", "Grouping", "Memory", "Settings", "article_counts", "assign_ids", "group", "group_all", "merged_ids", "previous_memory",
     "settings_for",
-    "slugify", "validate_editor",
+    "slugify", "topic_names", "topic_title", "validate_editor",
 ]
 
 
@@ -207,32 +209,75 @@ def make_topics(
     ids = assign_ids(members, [None] * len(groups), founders, previous, prefix="t-")
     topic_of = {k: tid for g, tid in zip(groups, ids, strict=True) for k in g}
     out_stories = [dataclasses.replace(s, topic=topic_of[k]) for k, s in enumerate(stories)]
+    names = topic_names([[stories[k] for k in g] for g in groups], items, index)
     topics = [
-        Topic(tid, topic_title([stories[k] for k in g], items, index), tuple(stories[k].id for k in g))
-        for g, tid in zip(groups, ids, strict=True)
+        Topic(tid, topic_title([stories[k] for k in g], known), tuple(stories[k].id for k in g))
+        for g, tid, known in zip(groups, ids, names, strict=True)
     ]
     size = {s.id: len(s.articles) for s in stories}
     topics.sort(key=lambda t: (-sum(size[sid] for sid in t.stories), t.id))
     return out_stories, topics
 
 
-def topic_title(stories: Sequence[Story], items: Sequence[Outlined], index: Mapping[str, int]) -> str:
-    """A one-story topic is named by its story; a larger one by the names its stories share
-    (found in at least two of them: "Lindsay Lohan · Betty Ford Center"), else by its largest story."""
-    if len(stories) == 1:
-        return stories[0].title
-    per_story = [set(s.why) | _names(items, s, index) for s in stories]
-    counts = Counter(name for names in per_story for name in names)
-    shared = [n for n, c in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])) if c >= 2 and not n[:1].isdigit()]
-    return " · ".join(shared[:3]) if shared else stories[0].title
+def topic_title(stories: Sequence[Story], names: Sequence[str]) -> str:
+    """A short name for the running subject.
+
+    Several stories: its two names (``topic_names``), "Sarah Palin, Alaska"; else the headline of
+    the largest story that has a real one. One story: its title, unless that is no real headline
+    (a caption, a page's furniture), then its names."""
+    if len(stories) > 1 and len(names) >= 2:
+        return ", ".join(names[:2])
+    ranked = sorted(stories, key=lambda s: (-len(s.articles), s.id))
+    fit = [s.title for s in ranked if title_problem(s.title) is None]
+    whole = [t for t in fit if not t.endswith("…")]  # a headline, not a lead sentence cut short
+    if whole or fit:
+        return (whole or fit)[0]
+    return ", ".join(names[:2]) if names else ranked[0].title
 
 
-def _names(items: Sequence[Outlined], story: Story, index: Mapping[str, int]) -> set[str]:
-    """The names (people, organisations, places) of a one-article story, as written."""
-    if len(story.articles) != 1:
-        return set()
-    i = index[story.articles[0]]
-    return set(entity_surfaces(items, [i]).values())
+#: A name as the articles write it: capitalised, and a word or an acronym ("NASA"), not "U.S" cut short.
+_NAME_SURFACE = re.compile(r"^[A-Z](?=.*(?:[a-z]{2}|[A-Z]{2}$))")
+
+
+def topic_names(topics: Sequence[Sequence[Story]], items: Sequence[Outlined], index: Mapping[str, int]) -> list[list[str]]:
+    """Each topic's names (people, organisations, places) that at least half of its stories name
+    (two at least, when it has several), most telling first: the share of its stories' articles
+    naming it, times how rare it is among the topics (an agency or outlet every topic quotes, "Associated
+    Press", "CNN", tells nothing). A person or organisation, then a place, when both are there."""
+    shares: list[dict[str, float]] = []
+    counts: list[Counter[str]] = []
+    written: defaultdict[str, Counter[str]] = defaultdict(Counter)
+    for stories in topics:
+        share: defaultdict[str, float] = defaultdict(float)
+        count: Counter[str] = Counter()
+        for story in stories:
+            per_article = [entity_surfaces(items, [index[a]]) for a in story.articles]
+            seen: Counter[str] = Counter(k for found in per_article for k, v in found.items() if _NAME_SURFACE.match(v))
+            for found in per_article:
+                for k, v in found.items():
+                    written[k][v] += 1
+            for k, n in seen.items():
+                share[k] += n / len(story.articles) / len(stories)
+                count[k] += 1
+        shares.append(dict(share))
+        counts.append(count)
+    # as most articles write it, a dateline's capitals ("WASHINGTON") only when no article writes it otherwise
+    surfaces = {k: min(c.items(), key=lambda kv: (kv[0].isupper() and len(kv[0]) > 5, -kv[1], kv[0]))[0] for k, c in written.items()}
+    spread = Counter(k for named in shares for k in named)
+    out = []
+    for stories, named, count in zip(topics, shares, counts, strict=True):
+        need = max(2 if len(stories) > 1 else 1, (len(stories) + 1) // 2)
+        rarity = {k: math.log((1 + len(topics)) / (1 + spread[k])) + 1 for k in named}
+        shared = sorted((k for k in named if count[k] >= need), key=lambda k: (-named[k] * rarity[k], k))
+        who = [k for k in shared if k.startswith("e:")]
+        where = [k for k in shared if k.startswith("p:")]
+        names: list[str] = []
+        for key in ([who[0], where[0]] if who and where else []) + shared:
+            label = surfaces[key]
+            if not any(label.lower() in o.lower() or o.lower() in label.lower() for o in names):
+                names.append(label)
+        out.append(names)
+    return out
 
 
 def merged_ids(previous: Mapping[str, Sequence[str]], stories: Sequence[Story], earlier: Mapping[str, str]) -> list[tuple[str, str]]:
@@ -338,6 +383,14 @@ MAX_TITLE_WORDS = 45
 LEAD_SENTENCES = 3
 _CREDIT = re.compile(r"\b(?:REUTERS|AFP|AP|EPA|Getty|Reuters)/\w|\bapp store\b|\bImages?/", re.I)
 _READER_TITLE = re.compile(r"^(?:You|Your)\b")
+# A page's furniture taken for a headline: a byline or update stamp ("/ Updated By ..."), a video
+# player's or an archive's notice ("The interactive transcript could not be loaded", "JavaScript is
+# disabled", "The WARC files associated with this crawl ..."); a line that starts with a slash or bullet.
+_PAGE_TITLE = re.compile(
+    r"^\s*[/|•*>]|\b(?:Updated|Posted|Written) [Bb]y\b|^By [A-Z]|\bJavaScript\b|\btranscript could not be loaded\b|"
+    r"\bWARC files?\b|\bweb (?:wide )?crawl\b|\bseed ?list\b|\bWayback Machine\b|\bSign in\b|\{\*|\bJoin us on\b|\bLike us\b|"
+    r"\bcontact details\b"
+)
 # A headline cut at an abbreviation or initial: "... Dr", "... U.S", "... John F", "A 4".
 _CUT = re.compile(r"(?:\b(?:Dr|Mr|Mrs|Ms|Mt|St|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Jr|Sr|No|vs)|\b[A-Z]|\b(?:[A-Z]\.)+[A-Z]|\bA \d+)$")
 _TIME = re.compile(r"\d{1,2}\s*:\s*\d{2}|^\s*(posted|updated|published|last updated|article posted)\b", re.I)
@@ -373,7 +426,8 @@ def title_problem(title: str) -> str | None:
         return "cut off"
     if LEANING_START.match(t) or re.search(r"\balso\b", t):
         return "not a headline"  # a line that leans on another ("Bentley also thanked ...")
-    if is_boilerplate(t) or TRAILERS.match(t) or FURNITURE.search(t) or _CREDIT.search(t) or _READER_TITLE.match(t):
+    if (is_boilerplate(t) or TRAILERS.match(t) or FURNITURE.search(t) or _CREDIT.search(t) or _READER_TITLE.match(t)
+            or _PAGE_TITLE.search(t)):
         return "boilerplate"
     if DATELINE.fullmatch(t) or DATELINE_BARE.fullmatch(t + " - "):
         return "dateline"
@@ -440,7 +494,8 @@ def lead_title(item: Outlined, longest: int = 0) -> str | None:
         words = sentence.split()
         parsed = sentences.get(index)
         if (len(words) < 6 or not re.search(r"[.!][\"'”’)]?$", sentence) or FURNITURE.search(sentence)
-                or _CREDIT.search(sentence) or _READER_TITLE.match(sentence) or any(a <= start < b for a, b in headings)
+                or _CREDIT.search(sentence) or _PAGE_TITLE.search(sentence) or _READER_TITLE.match(sentence)
+                or any(a <= start < b for a, b in headings)
                 or LEANING_START.match(sentence) or personal_voice(sentence) or re.match(r"^[\"“‘]", sentence)
                 or re.search(r"\balso\b", sentence)
                 or (parsed is not None and is_caption(parsed, per_paragraph[parsed.paragraph] == 1))):
