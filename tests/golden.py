@@ -134,6 +134,18 @@ def differences(actual: dict[str, bytes], wanted: dict[str, bytes]) -> list[str]
     return report
 
 
+UPDATE = "python -m tests.golden --update"
+
+
+def failure(report: list[str]) -> str:
+    """What a developer reads when the build and the expected tree differ: which files, the diffs, and
+    what to do (the regenerate command first and last, so it shows however long the diffs are)."""
+    todo = (f"If the change is intended, regenerate the expected tree with `{UPDATE}` (from the repository root) "
+            f"and review `git diff {EXPECTED.relative_to(ROOT)}` before committing it. If not, the diffs show what your change broke.")
+    head = f"the golden site differs from {EXPECTED.relative_to(ROOT)} in {len(report)} file(s). {todo}"
+    return "\n\n".join([head, *report, todo])
+
+
 def write(actual: dict[str, bytes]) -> None:
     """Replace the expected tree (only tests/data/expected/, which this module owns) with ``actual``."""
     if EXPECTED.exists():
@@ -161,7 +173,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"wrote {len(actual)} files ({size // 1024} kB) to {EXPECTED.relative_to(ROOT)}; review with git diff")
         return 0
     report = differences(actual, expected())
-    print("\n".join(report) if report else "golden site matches")
+    print(failure(report) if report else "golden site matches")
     return 1 if report else 0
 
 

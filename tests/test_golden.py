@@ -14,9 +14,9 @@ def test_golden_site_matches_the_expected_tree(tmp_path: Path) -> None:
     site = golden.build(tmp_path)
     assert golden.missing(site) == []
     wanted = golden.expected()
-    assert wanted, f"{golden.EXPECTED} is empty: run python -m tests.golden --update"
+    assert wanted, f"{golden.EXPECTED} is empty: run {golden.UPDATE}"
     report = golden.differences(golden.outputs(site), wanted)
-    assert not report, "differs from tests/data/expected (if intended: python -m tests.golden --update)\n" + "\n".join(report)
+    assert not report, golden.failure(report)
 
 
 def test_the_comparison_sees_a_changed_byte_a_new_file_and_a_missing_one() -> None:
@@ -27,6 +27,9 @@ def test_the_comparison_sees_a_changed_byte_a_new_file_and_a_missing_one() -> No
     assert "-<p>one</p>" in report[0] and "+<p>two</p>" in report[0]
     assert report[1] == "missing from the build: site/b.json"
     assert report[2].startswith("new file") and report[2].endswith("site/c.html")
+    message = golden.failure(report)
+    assert message.startswith("the golden site differs from tests/data/expected in 3 file(s)")
+    assert message.count("python -m tests.golden --update") == 2 and "-<p>one</p>" in message
 
 
 def test_the_expected_tree_stays_small() -> None:
