@@ -28,10 +28,13 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from functools import cache
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from briefgen.errors import BuildError
 from briefgen.processes import can_fork, exclusive, pool
+
+if TYPE_CHECKING:
+    from briefgen.cluster import Cluster
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -308,9 +311,25 @@ def code_fingerprint(name: str) -> str:
 
 _TASK: list[Callable[[int], Any]] = []
 
+#: A map's work for a cluster: a function importable on every worker (a module-level briefgen function)
+#: and its arguments, all picklable, so nothing is inherited: ``make(i)`` == ``function(*arguments)``.
+Remote = tuple[Callable[..., Any], tuple[Any, ...]]
+
 
 def _run(i: int) -> bytes:
     return pickle.dumps(_TASK[0](i), protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def remote_call(module: str, code: str, function: Callable[..., Any], *arguments: Any) -> bytes:
+    """Run on a cluster worker: ``function(*arguments)``, encoded as the local workers encode it, after
+    checking that the worker runs the client's code (``code``: code_fingerprint(module) on the client), so
+    a cluster's records are the local build's records, byte for byte."""
+    if code_fingerprint(module) != code:
+        import socket
+
+        raise BuildError(f"Dask worker on {socket.gethostname()}: its briefgen code or packages ({module}) differ from the "
+                         "building machine's; install the same briefgen version and requirements on every worker")
+    return pickle.dumps(function(*arguments), protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def compute(
@@ -322,6 +341,8 @@ def compute(
     progress: Callable[[int], None] | None = None,
     min_parallel: int = 8,
     sizes: Sequence[int] | None = None,
+    cluster: Cluster | None = None,
+    remote: tuple[str, Callable[[int], Remote]] | None = None,
 ) -> list[T]:
     """``make(i)`` for every key, or the value an earlier build stored under it.
 
@@ -329,6 +350,11 @@ def compute(
     workers inherit the records ``make`` reads, so only indices and results travel.
     With ``sizes`` (a cost per key) the largest go first, so no worker is left with
     a big one at the end while the others wait.
+
+    With a ``cluster`` and ``remote`` = (the stage's module, ``task(i)`` giving the function and
+    arguments that make item i), every miss runs on the cluster instead: the arguments travel to a
+    worker, the encoded result comes back and is stored here, so the cache is only ever written by
+    this process and a cluster build's entries are the local build's.
     """
     tick = progress or (lambda n: None)
     out: list[Any] = [None] * len(keys)
@@ -340,9 +366,19 @@ def compute(
         else:
             out[i] = value
             tick(1)
-    parallel = processes > 1 and len(todo) >= min_parallel and can_fork()  # workers must inherit ``make``
-    if parallel and sizes is not None:
+    if sizes is not None:
         todo.sort(key=lambda i: -sizes[i])  # stable: equal sizes keep their order
+    if cluster is not None and remote is not None and todo:
+        module, task = remote
+        code = code_fingerprint(module)
+        results = cluster.map(remote_call, ((module, code, *_flat(task(i))) for i in todo))
+        for i, data in zip(todo, results, strict=True):
+            out[i] = pickle.loads(data)
+            if store is not None:
+                store.put(kind, keys[i], data)
+            tick(1)
+        return out
+    parallel = processes > 1 and len(todo) >= min_parallel and can_fork()  # workers must inherit ``make``
     if not parallel:
         for i in todo:
             out[i] = make(i)
@@ -361,3 +397,8 @@ def compute(
     finally:
         _TASK.clear()
     return out
+
+
+def _flat(task: Remote) -> tuple[Any, ...]:
+    function, arguments = task
+    return (function, *arguments)

@@ -47,6 +47,10 @@ class BuildConfig:
     batch_size: int = setting(64, "paragraphs per spaCy batch", low=1, output=True)
     max_file_bytes: int = setting(5_000_000, "larger files are skipped unread", low=1)
     cache_dir: Path | None = setting(None, "build cache; default: .briefgen-cache beside the site folder", output=True)
+    scheduler: str = setting("", "Dask scheduler (tcp://host:8786) that runs analysis and story briefs; "
+                                 "empty: this machine's worker processes", output=True)
+    edition_window_days: int = setting(0, "an edition holds the stories with an article in the last N days "
+                                          "(before the newest article); 0: every article", low=0)
     # grouping; the defaults are learned by leave-one-topic-out CV on ECB+ dev (benchmarks/grouping.py --cv)
     group_threshold: float = setting(0.06, "story grouping: mean similarity needed to merge (learned)", low=0.0, high=1.0)
     group_window_days: int = setting(365, "similarity fades for articles further apart than this (learned)", low=0)
@@ -168,6 +172,6 @@ def settings_table() -> str:
         else:
             values = {Path: "path", bool: "true or false", str: "text", int: "int", float: "number"}.get(
                 kind, (typing.get_origin(kind) or kind).__name__)
-        shown = "none" if f.default is None else f"`{str(f.default).lower() if isinstance(f.default, bool) else f.default}`"
+        shown = "none" if f.default in (None, "") else f"`{str(f.default).lower() if isinstance(f.default, bool) else f.default}`"
         rows.append(f"| `{name}` | {shown} | {values}{' or none' if optional else ''} | {meta['help']} |")
     return "\n".join(rows) + "\n"

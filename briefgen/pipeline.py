@@ -29,6 +29,7 @@ import yaml
 from briefgen import analyze, brief, editions, facts, group, ingest, pages, questions, render, site
 from briefgen.analyze import Parsed
 from briefgen.cache import Cache, closure, code_fingerprint, compute, default_dir, digest
+from briefgen.cluster import Cluster, cluster
 from briefgen.config import BuildConfig, validate
 from briefgen.errors import BuildError
 from briefgen.models import Article, Briefing, FactBox, Skipped, Story, StoryBrief
@@ -47,6 +48,7 @@ class Run:
     edition: str
     progress: Progress
     fp: str = ""  # the stage's fingerprint (cached stages)
+    cluster: Cluster | None = None  # the Dask cluster the maps run on (``scheduler``), else this machine's processes
 
 
 @dataclass(frozen=True)
@@ -78,6 +80,9 @@ def _ingest(run: Run) -> tuple[list[Article], list[Skipped], dict[str, str]]:
         raise BuildError(f"{len(skipped)} file(s) could not be built (strict mode); the site is unchanged:{reasons}")
     if not articles:
         raise BuildError(f"{config.content_dir}: no article could be built; the site is unchanged" + (f":{reasons}" if skipped else ""))
+    span = editions.window([a.date for a in articles], config.edition_window_days)
+    if span:  # the window and its lookback (editions.window); undated articles cannot be placed before it
+        articles = [a for a in articles if not a.date or a.date[:10] >= span[1]]
     return articles, skipped, {a.id: digest(repr(a)) for a in articles}  # what later keys know an article by
 
 
@@ -89,7 +94,7 @@ def _analyze(run: Run, articles: Sequence[Article]) -> list[Parsed]:
         done += n
         run.progress("analyze", done, len(articles))
 
-    return analyze.analyze_cached(articles, run.config, run.cache, run.fp, progress=step)
+    return analyze.analyze_cached(articles, run.config, run.cache, run.fp, progress=step, cluster=run.cluster)
 
 
 def _counts(run: Run, parsed: Sequence[Parsed], article_keys: Mapping[str, str]) -> list[group.Counts]:
@@ -110,7 +115,12 @@ def _group(run: Run, parsed: Sequence[Parsed], counts: Sequence[group.Counts],
            previous: tuple[str, dict[str, Any]] | None) -> list[Story]:
     config = run.config
     old = editions.previous_stories(previous[1] if previous else None)
-    return group.group(parsed, config, old, load_editor_file(config.content_dir), group.settings_for(config), counts)
+    stories = group.group(parsed, config, old, load_editor_file(config.content_dir), group.settings_for(config), counts)
+    span = editions.window([p.article.date for p in parsed], config.edition_window_days)
+    if span is None:
+        return stories
+    dates = {p.article.id: p.article.date for p in parsed}  # the edition: stories with an article in the window
+    return [s for s in stories if any((dates[a] or "9999")[:10] >= span[0] for a in s.articles)]  # undated: kept
 
 
 def _minhash(run: Run, articles: Sequence[Article], article_keys: Mapping[str, str]) -> list[facts.Print]:
@@ -133,12 +143,23 @@ def _stories(run: Run, stories: Sequence[Story], parsed: Sequence[Parsed], artic
         done += n
         run.progress("summarize", done, len(stories))
 
+    def task(k: int) -> tuple[Callable[..., Any], tuple[Any, ...]]:
+        """The function and inputs that make story k: what a cluster worker is sent (its articles' tokens
+        and what the independence records say of them), and what a local worker runs."""
+        story = stories[k]
+        items = analyze.load_tokens([by_id[a] for a in story.articles], run.config, run.cache)
+        own = facts.Independence({a: independence.outlet.get(a, "") for a in story.articles},
+                                 {a: independence.copies[a] & set(story.articles) for a in story.articles if a in independence.copies})
+        return brief.story_brief, (story, items, run.config, own)
+
     def make(k: int) -> tuple[list[FactBox], StoryBrief]:
-        items = analyze.load_tokens([by_id[a] for a in stories[k].articles], run.config, run.cache)
-        return brief.story_brief(stories[k], items, run.config, independence)
+        function, arguments = task(k)
+        made: tuple[list[FactBox], StoryBrief] = function(*arguments)
+        return made
 
     keys = [digest(run.fp, repr(s), *(digest(article_keys[a], by_id[a].key) for a in s.articles)) for s in stories]
-    made = compute(run.cache, "stories", keys, make, run.config.processes, step, sizes=[len(s.articles) for s in stories])
+    made = compute(run.cache, "stories", keys, make, run.config.processes, step, sizes=[len(s.articles) for s in stories],
+                   cluster=run.cluster, remote=("briefgen.brief", task))
     return [boxes for boxes, _ in made], [story_brief for _, story_brief in made]
 
 
@@ -158,6 +179,8 @@ def _changes(run: Run, previous: tuple[str, dict[str, Any]] | None, articles: Se
         return questions.resolved_questions(old, items, new)
 
     prev_name, prev_data = previous if previous else (None, None)
+    shown = {a for sb in briefs for a in sb.story.articles}  # all, unless edition_window_days left stories out
+    articles = [a for a in articles if a.id in shown]
     changes = editions.compute_changes(prev_name, prev_data, [a.id for a in articles], list(briefs), resolved)
     return Briefing(run.edition, tuple(sorted(articles, key=lambda a: a.id)), tuple(briefs), tuple(skipped), changes,
                     entities=tuple(entities.entities))
@@ -250,11 +273,11 @@ def build(config: BuildConfig, progress: Progress | None = None, timings: dict[s
     edition = editions.edition_name(config.edition)
     store = Cache(config.cache_dir or default_dir(config.site_dir))
     records: dict[str, Any] = {}  # each made once, by the stage that names it, and never changed
-    with site.site_lock(config.site_dir), store.locked():
+    with site.site_lock(config.site_dir), store.locked(), cluster(config.scheduler) as engine:
         try:
             for stage in STAGES:
                 fp = fingerprint(stage, config) if stage.cache else ""
-                made = stage.run(Run(config, store, edition, report, fp), **{name: records[name] for name in stage.inputs})
+                made = stage.run(Run(config, store, edition, report, fp, engine), **{name: records[name] for name in stage.inputs})
                 records.update(zip(stage.outputs, made if len(stage.outputs) > 1 else (made,), strict=False))
                 mark(stage.name)
         finally:
