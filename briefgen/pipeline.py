@@ -256,6 +256,13 @@ STAGES: tuple[Stage, ...] = (
     Stage("publish", _publish, "site.publish", ("work", "versions"), ()),
 )
 STAGE = {stage.name: stage for stage in STAGES}
+#: The records ``build`` drops after each stage: those no later stage reads (a build holds a record only
+#: as long as it is needed; ``briefing`` is the build's result, ``work`` the folder it removes at the end).
+DONE_AFTER: dict[str, tuple[str, ...]] = {
+    stage.name: tuple(name for name in (*stage.inputs, *stage.outputs) if name not in ("briefing", "work")
+                      and not any(name in later.inputs for later in STAGES[k + 1 :]))
+    for k, stage in enumerate(STAGES)
+}
 
 
 def fingerprint(stage: Stage, config: BuildConfig) -> str:
@@ -279,6 +286,9 @@ def build(config: BuildConfig, progress: Progress | None = None, timings: dict[s
                 fp = fingerprint(stage, config) if stage.cache else ""
                 made = stage.run(Run(config, store, edition, report, fp, engine), **{name: records[name] for name in stage.inputs})
                 records.update(zip(stage.outputs, made if len(stage.outputs) > 1 else (made,), strict=False))
+                del made
+                for name in DONE_AFTER[stage.name]:  # no later stage reads it: its memory goes back now
+                    records.pop(name, None)
                 mark(stage.name)
         finally:
             if "work" in records:

@@ -162,3 +162,30 @@ def test_ci_workflow_rebuilds_caches_and_publishes() -> None:
             for word in line.split():
                 if word.startswith("--"):
                     assert word in options
+
+
+def test_an_edition_over_a_window_holds_the_stories_with_an_article_in_it_and_reads_no_older_article(tmp_path: Path) -> None:
+    dated = {  # Tara Reid's rehab (1_*) in January and a late report; Brian Nichols's sentencing (3_*) into March
+        "1_1ecb.txt": "2024-01-01", "1_2ecb.txt": "2024-01-02", "1_3ecb.txt": "2024-02-20",
+        "3_3ecb.txt": "2024-02-20", "3_1ecb.txt": "2024-03-01", "3_2ecb.txt": "2024-03-02",
+    }
+    content = tmp_path / "content"
+    content.mkdir()
+    for name, day in dated.items():
+        (content / name).write_text(f"---\ndate: {day}\n---\n\n" + (ECB / name).read_text(encoding="utf-8"), encoding="utf-8")
+
+    def edition(days: int) -> tuple[set[str], set[tuple[str, ...]], int]:
+        base = tmp_path / f"w{days}"
+        briefing = build(load_config(content_dir=content, site_dir=base / "site", cache_dir=base / "cache", edition="e1",
+                                     pdf=False, edition_window_days=days))
+        parsed = sum(1 for p in base.glob("cache/v*/analysis/*/*") if p.is_file())
+        return {a.id for a in briefing.articles}, {s.story.articles for s in briefing.stories}, parsed
+
+    everything, _, parsed_all = edition(0)
+    assert everything == set(dated) and parsed_all == len(dated)  # the default: every article
+    shown, stories, parsed = edition(7)
+    # the window is 2024-02-25 to 2024-03-02, its lookback the 7 days before
+    window = {a for a, day in dated.items() if day >= "2024-02-25"}
+    assert window <= shown <= {a for a, day in dated.items() if day >= "2024-02-18"}
+    assert all(window.intersection(s) for s in stories)  # each story has an article in the window
+    assert parsed == 4  # January's articles were never analysed: the edition's cost follows the window
