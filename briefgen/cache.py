@@ -343,6 +343,7 @@ def compute(
     sizes: Sequence[int] | None = None,
     cluster: Cluster | None = None,
     remote: tuple[str, Callable[[int], Remote]] | None = None,
+    keep: Callable[[T], T] | None = None,
 ) -> list[T]:
     """``make(i)`` for every key, or the value an earlier build stored under it.
 
@@ -355,7 +356,11 @@ def compute(
     arguments that make item i), every miss runs on the cluster instead: the arguments travel to a
     worker, the encoded result comes back and is stored here, so the cache is only ever written by
     this process and a cluster build's entries are the local build's.
+
+    ``keep(value)``, if given, is what is kept of each value, read or made: an equal value taking less
+    memory (shared strings, say), for a stage that holds one per article.
     """
+    hold = keep or (lambda value: value)
     tick = progress or (lambda n: None)
     out: list[Any] = [None] * len(keys)
     todo: list[int] = []
@@ -364,7 +369,7 @@ def compute(
         if value is None:
             todo.append(i)
         else:
-            out[i] = value
+            out[i] = hold(value)
             tick(1)
     if sizes is not None:
         todo.sort(key=lambda i: -sizes[i])  # stable: equal sizes keep their order
@@ -373,7 +378,7 @@ def compute(
         code = code_fingerprint(module)
         results = cluster.map(remote_call, ((module, code, *_flat(task(i))) for i in todo))
         for i, data in zip(todo, results, strict=True):
-            out[i] = pickle.loads(data)
+            out[i] = hold(pickle.loads(data))
             if store is not None:
                 store.put(kind, keys[i], data)
             tick(1)
@@ -381,16 +386,17 @@ def compute(
     parallel = processes > 1 and len(todo) >= min_parallel and can_fork()  # workers must inherit ``make``
     if not parallel:
         for i in todo:
-            out[i] = make(i)
+            value = make(i)
             if store is not None:
-                store.store(kind, keys[i], out[i])
+                store.store(kind, keys[i], value)
+            out[i] = hold(value)
             tick(1)
         return out
     _TASK[:] = [make]
     try:
         with pool(min(processes, len(todo))) as workers:
             for i, data in zip(todo, workers.imap(_run, todo), strict=True):
-                out[i] = pickle.loads(data)
+                out[i] = hold(pickle.loads(data))
                 if store is not None:
                     store.put(kind, keys[i], data)
                 tick(1)

@@ -104,7 +104,7 @@ def _counts(run: Run, parsed: Sequence[Parsed], article_keys: Mapping[str, str])
         return group.article_counts(analyze.load_tokens([parsed[i]], run.config, run.cache)[0], lead)
 
     keys = [digest(run.fp, p.key, article_keys[p.article.id]) for p in parsed]
-    return compute(run.cache, "counts", keys, count, run.config.processes)
+    return compute(run.cache, "counts", keys, count, run.config.processes, keep=group.shared_keys)
 
 
 def _previous(run: Run) -> tuple[str, dict[str, Any]] | None:

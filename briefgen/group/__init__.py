@@ -46,12 +46,13 @@ from briefgen.group.features import (
     article_counts,
     dot,
     normalize_entity,
+    shared_keys,
     surname,
     vectorize,
 )
 from briefgen.models import Story
 
-__all__ = ["Counts", "Settings", "article_counts", "assign_ids", "group", "settings_for", "slugify", "validate_editor"]
+__all__ = ["Counts", "Settings", "article_counts", "assign_ids", "group", "settings_for", "shared_keys", "slugify", "validate_editor"]
 
 log = logging.getLogger(__name__)
 
