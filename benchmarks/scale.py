@@ -304,15 +304,37 @@ def child_build(content: str, site: str, edition: str, engine: str = "local", wi
     seconds = time.perf_counter() - start
     if cluster is not None:
         cluster.close()
-    index = Path(site) / edition / "search" / "search_index.json"
     return {"seconds": seconds, "stages": timings, "articles": len(briefing.articles), "stories": len(briefing.stories),
             "skipped": len(briefing.skipped), "code": str(Path(sys.modules["briefgen"].__file__ or "").parent),
-            "engine": engine, "search_index_mib": round(index.stat().st_size / 2**20, 1) if index.exists() else 0, **_peak()}
+            "engine": engine, **search_size(Path(site) / edition), **_peak()}
+
+
+def search_size(edition: Path) -> dict[str, Any]:
+    """The search index on disk (pagefind: word index chunks, one fragment per page) and what a
+    browser loads before the first result: the entry file, the wasm and the chunks' meta file."""
+    bundle = edition / "pagefind"
+    if not bundle.is_dir():
+        return {}
+    files = [f for f in bundle.rglob("*") if f.is_file()]
+    chunks = [f.stat().st_size for f in (bundle / "index").iterdir()]
+    fragments = [f.stat().st_size for f in (bundle / "fragment").iterdir()]
+    startup = sum(f.stat().st_size for f in files if f.name == "pagefind-entry.json" or f.suffix in (".pf_meta", ".pagefind")
+                  or f.name == "pagefind.js")
+    def kib(sizes: list[int]) -> float:
+        return round(sum(sizes) / max(1, len(sizes)) / 1024, 1)
+
+    return {"search_mib": round(sum(f.stat().st_size for f in files) / 2**20, 1), "search_chunks": len(chunks),
+            "search_chunk_kib_max": round(max(chunks, default=0) / 1024, 1), "search_chunk_kib_mean": kib(chunks),
+            "search_fragments": len(fragments), "search_fragment_kib_mean": kib(fragments), "search_startup_kib": round(startup / 1024, 1)}
 
 
 def _show(kind: str, b: dict[str, Any]) -> None:
     print(f"{kind} ({b['engine']}): {b['seconds']:.1f}s, {b['articles']} articles in {b['stories']} stories, peak memory of "
           f"{b['tree_processes']} processes: RSS {b['tree_rss_mib']} MiB, PSS {b['tree_pss_mib']} MiB; load {b['load']}", flush=True)
+    if "search_mib" in b:
+        print(f"  search index: {b['search_mib']} MiB on disk, {b['search_chunks']} word chunks (mean {b['search_chunk_kib_mean']} KiB, "
+              f"max {b['search_chunk_kib_max']} KiB), {b['search_fragments']} page fragments (mean {b['search_fragment_kib_mean']} KiB); "
+              f"{b['search_startup_kib']} KiB loaded before a first search", flush=True)
     print("  " + ", ".join(f"{k} {v:.1f}s" for k, v in b["stages"].items()), flush=True)
 
 

@@ -15,12 +15,11 @@ the records of analyze.py only (no spaCy).
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Sequence
 from dataclasses import replace
-from urllib.parse import urlparse
 
 from briefgen.models import AnalyzedArticle, Article, Question, Sentence, SummarySentence
+from briefgen.text.outlets import outlet_key
 
 HEDGES = {"reportedly", "allegedly", "apparently", "purportedly", "possibly", "probably", "perhaps", "maybe", "unconfirmed",
           "unverified", "rumor", "rumour", "speculation", "likely", "unlikely"}
@@ -32,12 +31,8 @@ SHARED = 3  # and at least this many content words in common: short sentences ma
 
 
 def outlet(article: Article) -> str:
-    """Who published it: the source named in front matter, else the web address's site, else the file."""
-    if article.source:
-        return article.source.strip().lower()
-    if article.url and (host := urlparse(article.url).netloc.lower()):
-        return re.sub(r"^www\d*\.", "", host)
-    return article.id
+    """Who published it (briefgen.text.outlets); an article with no known outlet stands for itself."""
+    return outlet_key(article) or article.id
 
 
 def _words(sent: Sentence) -> set[str]:

@@ -51,7 +51,7 @@ class BuildConfig:
                                  "empty: this machine's worker processes", output=True)
     edition_window_days: int = setting(0, "an edition holds the stories with an article in the last N days "
                                           "(before the newest article); 0: every article", low=0)
-    # grouping; the defaults are learned by leave-one-topic-out CV on ECB+ dev (benchmarks/grouping.py --cv)
+    # grouping; the defaults are learned (group/features.py Settings; benchmarks/grouping.py --learn)
     group_threshold: float = setting(0.06, "story grouping: mean similarity needed to merge (learned)", low=0.0, high=1.0)
     group_window_days: int = setting(365, "similarity fades for articles further apart than this (learned)", low=0)
     # summaries

@@ -152,6 +152,7 @@ def compute_changes(
     old_questions = {q.get("question") for s in old_stories.values() for q in s.get("questions", [])}
     current_questions = {q.question for sb in stories for q in sb.questions}
     answers: dict[str, Citation] = {}
+    asked_in: dict[str, str] = {}
     for sb in stories:
         new_here = fresh.intersection(sb.story.articles)
         if resolve is not None and new_here and sb.story.id in old_stories:
@@ -159,6 +160,7 @@ def compute_changes(
             for question, citation in resolve(sb, asked, new_here):
                 if question not in current_questions:
                     answers.setdefault(question, citation)
+                    asked_in.setdefault(question, sb.story.id)
     return Changes(
         previous=previous_name,
         new_articles=new_articles,
@@ -171,6 +173,7 @@ def compute_changes(
         new_summary=tuple(new_summary),
         answers=tuple(sorted(answers.items())),
         dropped_questions=tuple(sorted(q for q in old_questions - current_questions - set(answers) if q)),
+        answered_in=tuple(sorted(asked_in.items())),
     )
 
 

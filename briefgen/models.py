@@ -226,6 +226,7 @@ class Changes:
     answered_questions: tuple[str, ...] = ()  # open last edition, answered by a new article
     answers: tuple[tuple[str, Citation], ...] = ()  # (question, the new sentence that answers it)
     dropped_questions: tuple[str, ...] = ()  # no longer listed, but nothing new answered them
+    answered_in: tuple[tuple[str, str], ...] = ()  # (question of ``answers``, id of the story it was asked in)
     new_summary: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (story id, sentences)
 
 
@@ -240,3 +241,4 @@ class Briefing:
     topics: tuple[Topic, ...] = ()
     merged: tuple[tuple[str, str], ...] = ()  # (retired story id, the id of the story it became)
     warnings: tuple[str, ...] = ()  # everything the build warned about, as told to the user
+    copies: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (article id, ids of articles carrying the same text: one wire)

@@ -117,23 +117,26 @@ def write_shell(docs_dir: Path) -> None:
                     encoding="utf-8")
 
 
-def title_meta(title: str) -> str:
+def title_meta(title: str, hide: Sequence[str] = ()) -> str:
     """Front matter giving a mkdocs page its title, HTML-escaped.
 
     Without it mkdocs-material writes ``<title>{{ page.title | striptags }}</title>``, and
     ``striptags`` turns an escaped heading back into raw HTML: a title such as
     ``</title><script>...`` would run. Material prints ``page.meta.title`` as it is.
     """
-    meta = yaml.safe_dump({"title": html.escape(title, quote=False)}, allow_unicode=True, width=10_000)
+    fields: dict[str, Any] = {"title": html.escape(title, quote=False)}
+    if hide:
+        fields["hide"] = list(hide)  # material's page option: sidebars to leave out
+    meta = yaml.safe_dump(fields, allow_unicode=True, width=10_000)
     return f"---\n{meta}---\n\n"
 
 
-def placeholder(title: str) -> str:
+def placeholder(title: str, hide: Sequence[str] = ()) -> str:
     """The Markdown of a nav page whose body is put in after mkdocs: its title, then the shell's marks.
 
     Long index pages (every entity, every new article) are built this way: mkdocs spent
     seconds on their Markdown tables and search entries, and gives the nav around them."""
-    return f"{title_meta(title)}# {_TITLE_MARK}\n\n## {_TOC_MARK}\n\n{_BODY_MARK}\n"
+    return f"{title_meta(title, hide)}# {_TITLE_MARK}\n\n## {_TOC_MARK}\n\n{_BODY_MARK}\n"
 
 
 @dataclass(frozen=True)
@@ -145,7 +148,9 @@ class Shell:
     entry: str = ""  # '' when the theme draws no table of contents
 
     def page(self, title: str, toc: str, body: str) -> str:
-        head = self.head.replace(_TITLE_MARK, title).replace(_TOC_SLOT, toc)
+        heading = re.search(r'<h1 id="([^"]+)"', body)  # the theme's "Skip to content" link goes to the page's h1
+        head = self.head.replace(f'href="#{_TITLE_MARK.lower()}"', f'href="#{heading.group(1) if heading else ""}"')
+        head = head.replace(_TITLE_MARK, title).replace(_TOC_SLOT, toc)
         if not toc:  # as material does for a page without sections: no empty "Table of contents"
             head = head.replace('data-md-type="toc" >', 'data-md-type="toc" hidden>', 1)
         return head + body + self.tail.replace(_TITLE_MARK, title)

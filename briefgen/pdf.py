@@ -34,7 +34,7 @@ log = logging.getLogger(__name__)
 PRINT_DIR = "print"
 EDITION = "edition"  # key and file stem of the whole-edition PDF
 _SAFE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
-_TYPES = {"PERSON": "Person", "ORG": "Organisation", "PLACE": "Place", "GPE": "Place", "LOC": "Place"}
+_TYPES = {"PERSON": "Person", "ORG": "Organisation", "PLACE": "Place", "GPE": "Place", "LOC": "Place", "PRODUCT": "Product or work"}
 
 
 # -- what the templates see: plain, already numbered records -----------------

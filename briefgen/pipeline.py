@@ -20,13 +20,13 @@ import logging
 import shutil
 import time
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from briefgen import analyze, brief, editions, facts, group, ingest, pages, questions, render, site
+from briefgen import analyze, brief, editions, facts, front, group, ingest, pages, questions, redirects, render, site
 from briefgen.analyze import Parsed
 from briefgen.cache import Cache, closure, code_fingerprint, compute, default_dir, digest
 from briefgen.cluster import Cluster, cluster
@@ -112,15 +112,18 @@ def _previous(run: Run) -> tuple[str, dict[str, Any]] | None:
 
 
 def _group(run: Run, parsed: Sequence[Parsed], counts: Sequence[group.Counts],
-           previous: tuple[str, dict[str, Any]] | None) -> list[Story]:
+           previous: tuple[str, dict[str, Any]] | None) -> tuple[list[Story], group.Grouping]:
     config = run.config
-    old = editions.previous_stories(previous[1] if previous else None)
-    stories = group.group(parsed, config, old, load_editor_file(config.content_dir), group.settings_for(config), counts)
+    memory = group.previous_memory(previous[1] if previous else None)
+    grouped = group.group_all(parsed, config, memory, load_editor_file(config.content_dir), group.settings_for(config), counts)
     span = editions.window([p.article.date for p in parsed], config.edition_window_days)
     if span is None:
-        return stories
+        return grouped.stories, grouped
     dates = {p.article.id: p.article.date for p in parsed}  # the edition: stories with an article in the window
-    return [s for s in stories if any((dates[a] or "9999")[:10] >= span[0] for a in s.articles)]  # undated: kept
+    stories = [s for s in grouped.stories if any((dates[a] or "9999")[:10] >= span[0] for a in s.articles)]  # undated: kept
+    kept = {s.id for s in stories}
+    topics = [replace(t, stories=tuple(s for s in t.stories if s in kept)) for t in grouped.topics]
+    return stories, replace(grouped, stories=stories, topics=[t for t in topics if t.stories])
 
 
 def _minhash(run: Run, articles: Sequence[Article], article_keys: Mapping[str, str]) -> list[facts.Print]:
@@ -157,10 +160,17 @@ def _stories(run: Run, stories: Sequence[Story], parsed: Sequence[Parsed], artic
         made: tuple[list[FactBox], StoryBrief] = function(*arguments)
         return made
 
-    keys = [digest(run.fp, repr(s), *(digest(article_keys[a], by_id[a].key) for a in s.articles)) for s in stories]
+    keys = [story_key(run.fp, s, {a: digest(article_keys[a], by_id[a].key) for a in s.articles}) for s in stories]
     made = compute(run.cache, "stories", keys, make, run.config.processes, step, sizes=[len(s.articles) for s in stories],
                    cluster=run.cluster, remote=("briefgen.brief", task))
-    return [boxes for boxes, _ in made], [story_brief for _, story_brief in made]
+    # a brief from the cache holds the story as it was then: the fields its key leaves out (the topic) come from this build
+    return [boxes for boxes, _ in made], [replace(story_brief, story=s) for (_, story_brief), s in zip(made, stories, strict=True)]
+
+
+def story_key(fp: str, story: Story, articles: Mapping[str, str]) -> str:
+    """The stories stage's cache key of ``story``: its fingerprint, the story without its topic (which topic holds
+    a story does not change its brief, so regrouping the topics re-summarises nothing), and its articles' keys."""
+    return digest(fp, repr(replace(story, topic="")), *(articles[a] for a in story.articles))
 
 
 def _entities(run: Run, story_entities: Sequence[list[FactBox]], drafts: Sequence[StoryBrief], articles: Sequence[Article],
@@ -170,8 +180,13 @@ def _entities(run: Run, story_entities: Sequence[list[FactBox]], drafts: Sequenc
     return entities, facts.link(list(drafts), entities)
 
 
+def _related(run: Run, linked: Sequence[StoryBrief], entities: facts.Edition) -> list[StoryBrief]:
+    return front.relate(linked, entities.entities)
+
+
 def _changes(run: Run, previous: tuple[str, dict[str, Any]] | None, articles: Sequence[Article], skipped: Sequence[Skipped],
-             briefs: Sequence[StoryBrief], entities: facts.Edition, parsed: Sequence[Parsed]) -> Briefing:
+             briefs: Sequence[StoryBrief], entities: facts.Edition, independence: facts.Independence,
+             parsed: Sequence[Parsed], grouped: group.Grouping) -> Briefing:
     by_id = {p.article.id: p for p in parsed}
 
     def resolved(sb: StoryBrief, old: Any, new: Any) -> Any:
@@ -183,7 +198,8 @@ def _changes(run: Run, previous: tuple[str, dict[str, Any]] | None, articles: Se
     articles = [a for a in articles if a.id in shown]
     changes = editions.compute_changes(prev_name, prev_data, [a.id for a in articles], list(briefs), resolved)
     return Briefing(run.edition, tuple(sorted(articles, key=lambda a: a.id)), tuple(briefs), tuple(skipped), changes,
-                    entities=tuple(entities.entities))
+                    entities=tuple(entities.entities), topics=tuple(grouped.topics), merged=tuple(grouped.merged),
+                    copies=tuple((a, tuple(sorted(c))) for a, c in sorted(independence.copies.items())))
 
 
 def _site(run: Run, briefing: Briefing) -> tuple[site.Work, list[dict[str, Any]]]:
@@ -217,9 +233,15 @@ def _mkdocs(run: Run, briefing: Briefing, work: site.Work) -> None:
     site.build_mkdocs(work.settings, work.root, editions.reproducible_epoch(briefing.edition, [a.date for a in briefing.articles]))
 
 
-def _articles(run: Run, work: site.Work, outside: Sequence[pages.OutsidePage]) -> None:
+def _articles(run: Run, work: site.Work, outside: Sequence[pages.OutsidePage], briefing: Briefing) -> None:
     run.progress("articles", 0, 1)
     pages.write_outside_pages(work.out, outside, work.settings, functools.partial(render.page_body, templates_dir=work.templates))
+    redirects.write_merged_pages(work.out, briefing.merged)
+
+
+def _search(run: Run, work: site.Work) -> None:
+    run.progress("search", 0, 1)
+    site.index_search(work.out)
 
 
 def _publish(run: Run, work: site.Work, versions: list[dict[str, Any]]) -> None:
@@ -229,8 +251,10 @@ def _publish(run: Run, work: site.Work, versions: list[dict[str, Any]]) -> None:
 #: The pipeline. Records: ``articles`` (models.Article), ``skipped`` (models.Skipped), ``article_keys`` (id -> digest
 #: of the record), ``parsed`` (analyze.Parsed: sentence spans and mentions; tokens by analyze.load_tokens),
 #: ``counts`` (group.Counts), ``previous`` (the last edition's name and briefing.json), ``stories`` (models.Story),
+#: ``grouped`` (group.Grouping: the stories, the topics above them, ids retired by merges),
 #: ``prints`` (facts.Print), ``independence`` (facts.Independence), ``story_entities`` (every models.FactBox of each
-#: story), ``drafts`` and ``briefs`` (models.StoryBrief, before and after entity links), ``entities`` (facts.Edition),
+#: story), ``drafts``, ``linked`` and ``briefs`` (models.StoryBrief: as each story's own; with entity links; and with
+#: related stories), ``entities`` (facts.Edition),
 #: ``briefing`` (models.Briefing), ``work`` (site.Work), ``versions`` (versions.json), ``pdfs`` (id -> file),
 #: ``outside`` (pages.OutsidePage).
 STAGES: tuple[Stage, ...] = (
@@ -239,20 +263,23 @@ STAGES: tuple[Stage, ...] = (
     Stage("analyze", _analyze, "analyze.analyze_cached", ("articles",), ("parsed",), ("model",), "analysis"),
     Stage("counts", _counts, "group.features.article_counts", ("parsed", "article_keys"), ("counts",), (), "counts"),
     Stage("previous", _previous, "editions.previous_edition", (), ("previous",)),
-    Stage("group", _group, "group.group", ("parsed", "counts", "previous"), ("stories",), ("group_threshold", "group_window_days")),
+    Stage("group", _group, "group.group_all", ("parsed", "counts", "previous"), ("stories", "grouped"),
+          ("group_threshold", "group_window_days")),
     Stage("minhash", _minhash, "facts.sources.minhash_print", ("articles", "article_keys"), ("prints",), (), "minhash"),
     Stage("sources", _sources, "facts.sources.independence", ("articles", "prints"), ("independence",)),
     Stage("stories", _stories, "brief.story_brief", ("stories", "parsed", "article_keys", "independence"), ("story_entities", "drafts"),
           ("summary_words", "summary_algorithm", "redundancy", "max_fact_boxes", "max_questions"), "stories"),
     Stage("entities", _entities, "facts.edition.edition_entities", ("story_entities", "drafts", "articles", "independence"),
-          ("entities", "briefs")),
-    Stage("changes", _changes, "editions.compute_changes", ("previous", "articles", "skipped", "briefs", "entities", "parsed"),
-          ("briefing",)),
+          ("entities", "linked")),
+    Stage("related", _related, "front.relate", ("linked", "entities"), ("briefs",)),
+    Stage("changes", _changes, "editions.compute_changes",
+          ("previous", "articles", "skipped", "briefs", "entities", "independence", "parsed", "grouped"), ("briefing",)),
     Stage("site", _site, "site.prepare", ("briefing",), ("work", "versions")),
     Stage("pdf", _pdf, "pdf.write_pdfs", ("briefing", "work"), ("pdfs",)),
     Stage("render", _render, "render.render_pages", ("briefing", "parsed", "work", "versions", "pdfs"), ("outside",)),
     Stage("mkdocs", _mkdocs, "site.build_mkdocs", ("briefing", "work"), ()),
-    Stage("articles", _articles, "pages.write_outside_pages", ("work", "outside"), ()),
+    Stage("articles", _articles, "pages.write_outside_pages", ("work", "outside", "briefing"), ()),
+    Stage("search", _search, "site.index_search", ("work",), ()),
     Stage("publish", _publish, "site.publish", ("work", "versions"), ()),
 )
 STAGE = {stage.name: stage for stage in STAGES}
@@ -281,23 +308,40 @@ def build(config: BuildConfig, progress: Progress | None = None, timings: dict[s
     store = Cache(config.cache_dir or default_dir(config.site_dir))
     records: dict[str, Any] = {}  # each made once, by the stage that names it, and never changed
     with site.site_lock(config.site_dir), store.locked(), cluster(config.scheduler) as engine:
-        try:
-            for stage in STAGES:
-                fp = fingerprint(stage, config) if stage.cache else ""
-                made = stage.run(Run(config, store, edition, report, fp, engine), **{name: records[name] for name in stage.inputs})
-                records.update(zip(stage.outputs, made if len(stage.outputs) > 1 else (made,), strict=False))
-                del made
-                for name in DONE_AFTER[stage.name]:  # no later stage reads it: its memory goes back now
-                    records.pop(name, None)
-                mark(stage.name)
-        finally:
-            if "work" in records:
-                shutil.rmtree(records["work"].root, ignore_errors=True)
+        run_stages(STAGES, records, config, store, edition, report, mark, engine)
         store.prune()
         log.info("cache %s: %s", store.root, store.summary())
         mark("cache")
     briefing: Briefing = records["briefing"]
     return briefing
+
+
+def run_stages(stages: Sequence[Stage], records: dict[str, Any], config: BuildConfig, store: Cache, edition: str,
+               report: Progress, mark: Callable[[str], None] = lambda stage: None, engine: Cluster | None = None) -> None:
+    """Run ``stages`` in order, adding the records each makes to ``records`` and dropping those no later
+    stage reads; the work folder, once made, is removed at the end whatever happens. ``engine``: the Dask
+    cluster the maps run on, if any."""
+    try:
+        for stage in stages:
+            fp = fingerprint(stage, config) if stage.cache else ""
+            made = stage.run(Run(config, store, edition, report, fp, engine), **{name: records[name] for name in stage.inputs})
+            records.update(zip(stage.outputs, made if len(stage.outputs) > 1 else (made,), strict=False))
+            del made
+            for name in DONE_AFTER[stage.name]:  # no later stage reads it: its memory goes back now
+                records.pop(name, None)
+            mark(stage.name)
+    finally:
+        if "work" in records:
+            shutil.rmtree(records["work"].root, ignore_errors=True)
+
+
+def publish(briefing: Briefing, config: BuildConfig, parsed: Sequence[Parsed] = (), progress: Progress | None = None) -> None:
+    """Write a briefing made elsewhere (the tests' hand-made editions) as an edition of the site: the
+    stages after the one that makes the briefing, as build() runs them. The caller holds the site lock."""
+    after = next(k for k, stage in enumerate(STAGES) if "briefing" in stage.outputs) + 1
+    records: dict[str, Any] = {"briefing": briefing, "parsed": list(parsed)}
+    run_stages(STAGES[after:], records, config, Cache(config.cache_dir or default_dir(config.site_dir)), briefing.edition,
+               progress or (lambda stage, done, total: None))
 
 
 def stage_clock(timings: dict[str, float] | None) -> Callable[[str], None]:
@@ -333,4 +377,4 @@ def load_editor_file(content_dir: Path) -> dict[str, Any]:
     return group.validate_editor(data, str(path))
 
 
-__all__ = ["STAGE", "STAGES", "Run", "Stage", "build", "fingerprint", "load_editor_file"]
+__all__ = ["STAGE", "STAGES", "Run", "Stage", "build", "fingerprint", "load_editor_file", "publish", "run_stages", "story_key"]

@@ -14,6 +14,7 @@ or ``{{ ... }}`` in an article shows as text on the page.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import functools
 import html
 import json
@@ -26,10 +27,12 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from briefgen import front
 from briefgen.config import BuildConfig
 from briefgen.group import slugify
 from briefgen.models import Article, Briefing, Citation, FactBox, StoryBrief
 from briefgen.pages import OutsidePage, link_outside, page_title, placeholder, title_meta
+from briefgen.text.outlets import outlet_name
 from briefgen.text.plural import plural
 
 log = logging.getLogger(__name__)
@@ -42,7 +45,12 @@ KIND_LABELS = {
     "conflicting": "Conflicting",
     "pending": "Pending",
 }
-TYPE_LABELS = {"PERSON": "Person", "ORG": "Organisation", "PLACE": "Place", "VESSEL": "Ship"}
+#: Pages shown without the theme's sidebars (material's "hide"): the left one lists only the page itself
+#: (the top pages are tabs); the home page's story grid and the search results use the whole width,
+#: and the home page needs no "Next" link at its foot.
+WIDE = {"index.md": ("navigation", "toc", "footer"), "search.md": ("navigation", "toc"), "entities.md": ("navigation",),
+        "changes.md": ("navigation",), "report.md": ("navigation",), "confidence.md": ("navigation",)}
+TYPE_LABELS = {"PERSON": "Person", "ORG": "Organisation", "PLACE": "Place", "VESSEL": "Ship", "PRODUCT": "Product or work"}
 
 
 def md_escape(value: Any) -> str:
@@ -105,22 +113,71 @@ def make_html_env(templates_dir: Path) -> jinja2.Environment:
     env.filters["kind"] = lambda k: KIND_LABELS.get(k, k)
     env.filters["type_label"] = lambda t: TYPE_LABELS.get(t, t)
     env.filters["plural"] = plural
-    env.globals.update(cite=cite, cite_titled=cite_titled, carried=carried)
+    env.filters["day"] = day
+    env.globals.update(cite=cite, cite_titled=cite_titled, carried=carried, conf=conf, span=span, outlet=outlet_label)
     return env
+
+
+def day(iso: str | None) -> str:
+    """An ISO date as a reader writes it: "15 Dec 2008" (the text as it is when it is not a date)."""
+    if not iso:
+        return ""
+    try:
+        d = dt.date.fromisoformat(iso[:10])
+    except ValueError:
+        return iso
+    return f"{d.day} {d:%b %Y}"
+
+
+def span(first: str | None, last: str | None) -> str:
+    """A story's dates, short: "15 Dec 2008", "12–15 Dec 2008", "30 Nov – 2 Dec 2008", "30 Dec 2008 – 2 Jan 2009"."""
+    if not first:
+        return ""
+    if not last or last == first:
+        return day(first)
+    try:
+        a, b = dt.date.fromisoformat(first[:10]), dt.date.fromisoformat(last[:10])
+    except ValueError:
+        return f"{first} – {last}"
+    if (a.year, a.month) == (b.year, b.month):
+        return f"{a.day}–{day(last)}"
+    if a.year == b.year:
+        return f"{a.day} {a:%b} – {day(last)}"
+    return f"{day(first)} – {day(last)}"
+
+
+def outlet_label(article: Article) -> str:
+    return outlet_name(article) or "Outlet not known"
+
+
+def source_tip(article: Article) -> str:
+    """What a citation's tooltip says of its article: outlet, date, headline (never the file name)."""
+    return ", ".join(x for x in (outlet_label(article), day(article.date), article.title) if x)
+
+
+def conf(label: str, reason: str) -> Markup:
+    """A confidence label whose reason shows on hover, tap or keyboard focus, and in print (extra.css);
+    search leaves the reason out of its snippets."""
+    return Markup('<span class="bg-conf bg-conf-{0}" tabindex="0" aria-label="{0} confidence: {1}">{0} confidence'
+                  '<span class="bg-conf-why" aria-hidden="true" data-pagefind-ignore>{1} <a href="../confidence.md" tabindex="-1">'
+                  "About the labels</a>"
+                  "</span></span>").format(label, reason)
 
 
 # Citation links of the HTML pages, written in Python rather than as Jinja macros: thousands of
 # entity pages call them, and a macro call costs several times a function call. Markup.format
 # escapes every value. Links are docs paths, pointed at the built pages by pages.py.
-def cite(c: Citation, numbers: Mapping[str, int], slugs: Mapping[str, str]) -> Markup:
-    """'[n]' linking to the cited sentence; n is the article's number in the story's sources."""
+def cite(c: Citation, numbers: Mapping[str, int], slugs: Mapping[str, str], tips: Mapping[str, str]) -> Markup:
+    """'[n]' linking to the cited sentence; n is the article's number in the story's sources; its
+    tooltip names the outlet, date and headline."""
     return Markup('<a href="../articles/{}.md#s{}" title="{}">[{}]</a>').format(
-        slugs[c.article], c.sentence, c.article, numbers.get(c.article, "?"))
+        slugs[c.article], c.sentence, tips.get(c.article, ""), numbers.get(c.article, "?"))
 
 
 def cite_titled(c: Citation, articles: Mapping[str, Article], slugs: Mapping[str, str]) -> Markup:
-    """The article's title linking to the cited sentence, then its date."""
-    link = Markup('<a href="../articles/{}.md#s{}" title="{}">{}</a>').format(slugs[c.article], c.sentence, c.article,
+    """The article's title linking to the cited sentence, then its date; the tooltip names the outlet."""
+    link = Markup('<a href="../articles/{}.md#s{}" title="{}">{}</a>').format(slugs[c.article], c.sentence,
+                                                                            outlet_label(articles[c.article]),
                                                                             articles[c.article].title)
     return link + Markup(", {}").format(c.date) if c.date else link
 
@@ -195,7 +252,7 @@ def render_pages(
                 page = dataclasses.replace(page, html=page_body(page, templates_dir))
                 path = docs_dir / rel
                 path.parent.mkdir(parents=True, exist_ok=True)
-                path.write_text(placeholder(page_title(page.html)), encoding="utf-8")
+                path.write_text(placeholder(page_title(page.html), WIDE.get(rel, ())), encoding="utf-8")
                 written.append(path)
             outside.append(page)
             return
@@ -207,19 +264,69 @@ def render_pages(
         path.write_text(link_outside(text, rel, outside_srcs, directory_urls), encoding="utf-8")
         written.append(path)
 
-    write("index.md", "home.md.j2", briefing=briefing)
+    ranked = front.rank(briefing)
+    copied = front.copies(briefing)
+    by_id = {sb.story.id: sb for sb in briefing.stories}
+    status = {sb.story.id: front.status(sb.story.id, briefing.changes) for sb in briefing.stories}
+    leads = {sb.story.id: front.lead(sb) for sb in briefing.stories}
+    sources = {sb.story.id: front.source_count(sb.story.articles, articles, copied) for sb in briefing.stories}
+    top = ranked[: front.TOP_STORIES] if len(ranked) > front.TOP_STORIES else []
+    listing = {"status": status, "leads": leads, "sources": sources}
+    write("index.md", "pages/home.html.j2", briefing=briefing, changes=briefing.changes, top=top,
+          top_ids={sb.story.id for sb in top}, sections=front.sections(briefing, ranked), **listing)
     write("changes.md", "pages/changes.html.j2", briefing=briefing, changes=briefing.changes,
-          stories={sb.story.id: sb for sb in briefing.stories})
+          new=[sb for sb in ranked if status[sb.story.id] == "new"], updates=updates(briefing, ranked, articles),
+          unchanged=sum(1 for v in status.values() if not v), **listing)
     write("archive.md", "archive.md.j2", editions=editions)
+    duplicates = [s for s in briefing.skipped if s.reason.startswith("duplicate of")]
+    told = {s.path for s in briefing.skipped}
+    write("report.md", "pages/report.html.j2", briefing=briefing, duplicates=duplicates,
+          failed=[s for s in briefing.skipped if s not in duplicates],
+          warnings=[w for w in briefing.warnings if not any(w.startswith(path + ":") for path in told)],
+          problems=[sb for sb in briefing.stories if sb.problems])
+    write("confidence.md", "pages/confidence.html.j2")
+    write("search.md", "pages/search.html.j2")
+    tips = {a.id: source_tip(a) for a in briefing.articles}
     for sb in briefing.stories:
-        numbers = {aid: n for n, aid in enumerate(sb.story.articles, start=1)}
-        write(f"stories/{sb.story.id}.md", "pages/story.html.j2", sb=sb, numbers=numbers, facts=sb.facts[: config.max_fact_boxes])
+        groups = front.sources_by_outlet(sb.story.articles, articles, copied)
+        numbers = {item.article.id: item.number for g in groups for item in g.items}
+        write(f"stories/{sb.story.id}.md", "pages/story.html.j2", sb=sb, numbers=numbers, facts=sb.facts[: config.max_fact_boxes],
+              groups=groups, tips=tips, status=status[sb.story.id], sources=sources[sb.story.id],
+              related=[by_id[r] for r in sb.related if r in by_id])
     for article in briefing.articles:
         sentences = sentence_map(article, spans.get(article.id, ()))
         write(f"articles/{slugs[article.id]}.md", "pages/article.html.j2", article=article, story=story_of.get(article.id),
               sentences=sentences)
     write_entity_pages(briefing, write)
     return written
+
+
+def updates(briefing: Briefing, ranked: Sequence[StoryBrief], articles: Mapping[str, Article]) -> list[dict[str, Any]]:
+    """Per updated story (in ranked order), what is new in it: key points, other summary sentences,
+    sources, questions opened and answered."""
+    changes = briefing.changes
+    fresh = set(changes.new_articles)
+    new_text = dict(changes.new_summary)
+    opened = set(changes.new_questions)
+    answers = dict(changes.answers)
+    asked_in: dict[str, list[str]] = {}
+    for question, sid in changes.answered_in:
+        asked_in.setdefault(sid, []).append(question)
+    out = []
+    for sb in ranked:
+        if sb.story.id not in changes.updated_stories:
+            continue
+        added = set(new_text.get(sb.story.id, ()))
+        points = [s.citation.text for s in sb.key_points if s.citation.text in added]
+        out.append({
+            "story": sb,
+            "points": points,
+            "summary": [s.citation.text for s in sb.summary[sb.key_point_count:] if s.citation.text in added],
+            "articles": [articles[a] for a in sb.story.articles if a in fresh],
+            "opened": [q.question for q in sb.questions if q.question in opened],
+            "answered": [(q, answers[q]) for q in asked_in.get(sb.story.id, ()) if q in answers],
+        })
+    return out
 
 
 def write_entity_pages(briefing: Briefing, write: Any) -> None:
@@ -230,7 +337,9 @@ def write_entity_pages(briefing: Briefing, write: Any) -> None:
     for e in pages:
         page_of.setdefault(e.name, e.page)
     by_type = {t: [e for e in pages if e.type == t] for t in dict.fromkeys([*TYPE_LABELS, *(e.type for e in pages)])}
-    write("entities.md", "pages/entities.html.j2", by_type=by_type, others=len(briefing.entities) - len(pages), stories=stories)
+    hidden = sum(1 for e in pages if len(e.articles) < 2)
+    write("entities.md", "pages/entities.html.j2", by_type=by_type, others=len(briefing.entities) - len(pages), stories=stories,
+          shown=len(pages) - hidden, hidden=hidden)
     for e in pages:
         write(f"entities/{e.page}.md", "pages/entity.html.j2", entity=e, stories=stories, page_of=page_of)
 
@@ -264,10 +373,12 @@ def briefing_json(briefing: Briefing) -> dict[str, Any]:
         "format": "briefgen/1",
         "edition": briefing.edition,
         "articles": [
-            {"path": a.id, "title": a.title, "date": a.date, "source": a.source, "url": a.url}
+            {"path": a.id, "title": a.title, "date": a.date, "date_source": a.date_source, "source": a.source, "url": a.url}
             for a in briefing.articles
         ],
         "stories": [story_json(sb) for sb in briefing.stories],
+        "topics": [{"id": t.id, "title": t.title, "stories": list(t.stories)} for t in briefing.topics],
+        "merged": dict(briefing.merged),
         "skipped": [{"path": s.path, "reason": s.reason} for s in briefing.skipped],
         "entities": [entity_json(e) for e in briefing.entities],
         "changes": {
@@ -291,10 +402,12 @@ def story_json(sb: StoryBrief) -> dict[str, Any]:
     return {
         "id": sb.story.id,
         "title": sb.story.title,
+        "topic": sb.story.topic or None,
         "articles": list(sb.story.articles),
         "first_date": sb.first_date,
         "last_date": sb.last_date,
         "why": list(sb.story.why),
+        "related": list(sb.related),
         "summary": [
             {
                 "text": s.citation.text,

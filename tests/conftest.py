@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -45,3 +46,14 @@ def content_dir(tmp_path: Path):
         return root
 
     return make
+
+
+def search_docs(edition: Path) -> list[dict]:
+    """The pages in an edition's search index (pagefind's fragments: gzip, a marker, then JSON)."""
+    import gzip
+
+    docs = []
+    for path in sorted((edition / "pagefind" / "fragment").iterdir()):
+        raw = gzip.decompress(path.read_bytes())
+        docs.append(json.loads(raw[raw.index(b"{"):]))
+    return docs

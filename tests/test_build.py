@@ -11,7 +11,7 @@ import pytest
 from briefgen.config import load_config
 from briefgen.pipeline import build
 
-from .conftest import SEEDS
+from .conftest import SEEDS, search_docs
 
 
 @pytest.fixture(scope="module")
@@ -109,17 +109,19 @@ def test_story_page_is_a_theme_page_with_its_table_of_contents_and_links(seed_si
     """Story pages are built beside mkdocs (pages.py) yet read like mkdocs pages: theme, contents, working links."""
     story = seed_json["stories"][0]
     page = (seed_site / "2023-07-25" / "stories" / story["id"] / "index.html").read_text(encoding="utf-8")
-    assert "md-header" in page and "BRIEFGEN" not in page
+    assert "md-header" in page and "BRIEFGEN" not in page and "briefgenpage" not in page  # no placeholder left
+    skip = re.search(r'<a href="#([^"]+)" class="md-skip"', page)
+    assert skip and f'<h1 id="{skip.group(1)}"' in page  # "Skip to content" goes to the page's heading
     toc = page[page.index('data-md-component="toc"') :]
-    for anchor in ("#summary", "#open-questions", "#who-and-what", "#sources", "#where-is-prigozhin"):
+    for anchor in ("#summary", "#open-questions", "#who-and-what", "#sources", "#where-is-prigozhin"):  # no key points yet
         assert f'href="{anchor}"' in toc, anchor
         assert f'id="{anchor[1:]}"' in page
     assert f'href="../../pdf/{story["id"]}.pdf"' in page  # a file link rebased like mkdocs does
     assert (seed_site / "2023-07-25" / "pdf" / f"{story['id']}.pdf").is_file()
     for href in re.findall(r'href="(\.\./\.\./(?:articles|entities)/[^"#]+)', page):
         assert (seed_site / "2023-07-25" / "stories" / story["id"] / href / "index.html").resolve().is_file(), href
-    index = json.loads((seed_site / "2023-07-25" / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert any(d["location"] == f"stories/{story['id']}/" and "Prigozhin" in d["text"] for d in index["docs"])
+    docs = search_docs(seed_site / "2023-07-25")
+    assert any(d["url"] == f"/stories/{story['id']}/" and "Prigozhin" in d["content"] for d in docs)
 
 
 def test_outside_page_headings_get_the_ids_and_contents_mkdocs_would_give() -> None:
@@ -135,13 +137,17 @@ def test_outside_page_headings_get_the_ids_and_contents_mkdocs_would_give() -> N
 def test_long_nav_pages_get_their_body_nav_and_search_entry(seed_site: Path) -> None:
     """'People and places' and 'What changed' are built by mkdocs around a placeholder their HTML body replaces."""
     edition = seed_site / "2023-07-25"
-    for folder, heading, link in (("entities", "People", 'href="ivan-kubrakov/"'), ("changes", "New articles", 'href="../articles/')):
+    pages = (("entities", ">People<", 'href="ivan-kubrakov/"'), ("changes", ">What changed in edition 2023-07-25", "first edition"))
+    for folder, heading, link in pages:
         page = (edition / folder / "index.html").read_text(encoding="utf-8")
-        assert "BRIEFGEN" not in page and f">{heading}<" in page and link in page
+        assert "BRIEFGEN" not in page
+        assert heading in page and link in page
         assert 'md-nav__link--active' in page  # the nav marks the page as the current one
-    index = json.loads((edition / "search" / "search_index.json").read_text(encoding="utf-8"))
-    located = [d for d in index["docs"] if d["location"].split("#")[0] == "entities/"]
-    assert len(located) == 1 and "Lukashenko" in located[0]["text"]
+    # search holds the story and article pages, each once; not index pages, nor entity pages (their facts are
+    # found in the stories' fact boxes)
+    urls = [d["url"] for d in search_docs(edition)]
+    assert len(urls) == len(set(urls)) and all(u.startswith(("/stories/", "/articles/")) for u in urls)
+    assert any(u.startswith("/stories/") for u in urls) and any(u.startswith("/articles/") for u in urls)
 
 
 @pytest.mark.parametrize("target", ["", "index.html", "stories/", "stories/s-1/", "pdf/s.pdf", "../e1/", "a/b/c/", "entities/x/index.html"])

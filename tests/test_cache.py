@@ -13,6 +13,8 @@ from briefgen.config import BuildConfig, load_config
 from briefgen.errors import BuildError
 from briefgen.models import Article, Paragraph
 
+from .conftest import search_docs
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -182,12 +184,12 @@ def test_article_pages_are_built_beside_mkdocs_and_stay_linked_and_searchable(tm
     for href in cited:
         target = href.split('"')[0].split("#")[0]
         assert (edition / "stories" / "x" / target / "index.html").resolve().is_file()
-    index = json.loads((edition / "search" / "search_index.json").read_text(encoding="utf-8"))
-    located = {d["location"] for d in index["docs"]}
-    assert {f"articles/{p.parent.name}/" for p in pages} <= located
-    assert not any(loc.startswith("articles/_page") for loc in located)
+    docs = search_docs(edition)
+    located = {d["url"] for d in docs}
+    assert {f"/articles/{p.parent.name}/" for p in pages} <= located
+    assert not any(loc.startswith("/articles/_page") for loc in located)
     title = briefing.articles[0].title[:30]
-    assert any(title in d["title"] for d in index["docs"])
+    assert any(title in d["meta"]["title"] for d in docs)
 
 
 def test_a_rebuild_reads_tokens_only_of_the_stories_that_changed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -119,9 +119,10 @@ def test_confidence_module_does_not_load_spacy() -> None:
     subprocess.run([sys.executable, "-c", code], check=True)
 
 
-def test_story_page_shows_the_label_with_the_reason_on_hover() -> None:
+def test_story_page_shows_the_label_with_its_reason_on_focus() -> None:
     from pathlib import Path
 
+    from briefgen import front
     from briefgen.models import Story, StoryBrief
     from briefgen.render import make_html_env
 
@@ -130,6 +131,11 @@ def test_story_page_shows_the_label_with_the_reason_on_hover() -> None:
     s = dataclasses.replace(s, confidence_reason='One source "only" <b>')
     sb = StoryBrief(Story("s-1", "Pirates", ("a.md",)), (s,), (), ())
     env = make_html_env(Path(__file__).resolve().parent.parent / "templates")
-    page = env.get_template("pages/story.html.j2").render(sb=sb, numbers={"a.md": 1}, slugs={"a.md": "a"}, facts=(), edition="e",
-                                                  articles={"a.md": a.article}, pdfs={}, site_name="B")
-    assert '<span class="bg-conf bg-conf-moderate" title="One source &#34;only&#34; &lt;b&gt;">moderate confidence</span>' in page
+    articles = {"a.md": a.article}
+    page = env.get_template("pages/story.html.j2").render(
+        sb=sb, numbers={"a.md": 1}, slugs={"a.md": "a"}, facts=(), edition="e", articles=articles, pdfs={}, site_name="B",
+        groups=front.sources_by_outlet(["a.md"], articles, {}), tips={"a.md": "a.example"}, status="", sources=1, related=[])
+    # focusable (a tap or the keyboard shows the reason, not only a hover), the reason escaped
+    assert ('<span class="bg-conf bg-conf-moderate" tabindex="0" aria-label="moderate confidence: One source &#34;only&#34; &lt;b&gt;">'
+            'moderate confidence<span class="bg-conf-why" aria-hidden="true" data-pagefind-ignore>'
+            'One source &#34;only&#34; &lt;b&gt; ') in page

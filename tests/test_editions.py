@@ -5,7 +5,9 @@ from __future__ import annotations
 import csv
 import filecmp
 import hashlib
+import html
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -162,6 +164,37 @@ def test_ci_workflow_rebuilds_caches_and_publishes() -> None:
             for word in line.split():
                 if word.startswith("--"):
                     assert word in options
+
+
+def test_merged_story_keeps_its_old_link(tmp_path: Path) -> None:
+    """Two published stories merge in the next edition: the retired id's page points to the story
+    it became, and briefing.json says so."""
+    content, site = tmp_path / "content", tmp_path / "site"
+    content.mkdir()
+    for name in FIRST:
+        shutil.copy(ECB / name, content / name)
+    build(load_config(content_dir=content, site_dir=site, edition="2024-01-01", pdf=False))
+    first = load(site, "2024-01-01")
+    a, b = sorted(first["stories"], key=lambda s: (-len(s["articles"]), s["id"]))[:2]
+    (content / "stories.yml").write_text(yaml.safe_dump({"merge": [[a["id"], b["id"]]]}), encoding="utf-8")
+    build(load_config(content_dir=content, site_dir=site, edition="2024-01-02", pdf=False))
+    second = load(site, "2024-01-02")
+    live = {s["id"]: s for s in second["stories"]}
+    assert a["id"] in live and b["id"] not in live  # the larger part keeps its id
+    assert second["merged"] == {b["id"]: a["id"]}
+    old_page = site / "2024-01-02" / "stories" / b["id"] / "index.html"
+    text = old_page.read_text(encoding="utf-8")
+    href = re.search(r'<a href="([^"]+)"', text)
+    assert href is not None
+    target = (old_page.parent / href.group(1) / "index.html").resolve()
+    assert target == (site / "2024-01-02" / "stories" / a["id"] / "index.html").resolve()
+    assert html.escape(live[a["id"]]["title"], quote=False) in target.read_text(encoding="utf-8")
+    # where each article's date came from; every story has a topic, and the topics list holds each story once
+    assert {a["date_source"] for a in second["articles"] if a["date"]} <= {"front matter", "feed", "page", "dateline", "url", "text"}
+    assert all(a["date_source"] is None for a in second["articles"] if not a["date"])
+    assert all(s["topic"] for s in second["stories"])
+    listed = [sid for t in second["topics"] for sid in t["stories"]]
+    assert sorted(listed) == sorted(live)
 
 
 def test_an_edition_over_a_window_holds_the_stories_with_an_article_in_it_and_reads_no_older_article(tmp_path: Path) -> None:

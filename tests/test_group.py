@@ -277,3 +277,52 @@ def test_sparse_rows_give_the_dot_products_of_the_vectors() -> None:
         for j, product in zip(others, rows.dots(i, others), strict=True):
             assert product == pytest.approx(dot(fs[i].weights, fs[j].weights), abs=1e-12)
     assert rows.dots(0, []) == []
+
+
+def test_topics_hold_same_kind_stories_and_keep_their_ids() -> None:
+    """Two prison escapes are two stories of one topic. Topic ids last across editions like story
+    ids, and every story names its topic. (The hand-made reports share most of their words, so the
+    rehab stay may join the topic too; ECB+ scores topics for real: benchmarks/grouping.py.)"""
+    from briefgen.group import Memory, group_all
+
+    items = event_articles(ESCAPE_A, "a", 4) + event_articles(ESCAPE_B, "b", 4) + event_articles(REHAB, "r", 4)
+    first = group_all(items, CONFIG)
+    by_story = {s.id: s for s in first.stories}
+    assert sorted(sid for t in first.topics for sid in t.stories) == sorted(by_story)
+    assert all(by_story[sid].topic == t.id for t in first.topics for sid in t.stories)
+    topic_of = {a: s.topic for s in first.stories for a in s.articles}
+    assert topic_of["a0.txt"] == topic_of["b0.txt"] and story_of(first, "a0.txt") != story_of(first, "b0.txt")
+    memory = Memory({s.id: s.articles for s in first.stories},
+                    {t.id: [a for sid in t.stories for a in by_story[sid].articles] for t in first.topics})
+    more = items + event_articles(ESCAPE_A, "a", 2, offset=4) + event_articles(REHAB, "r", 2, offset=4)
+    second = group_all(more, CONFIG, memory)
+    assert sorted(t.id for t in second.topics) == sorted(t.id for t in first.topics)
+    assert second.merged == []
+
+
+def story_of(grouping: object, article: str) -> str:
+    return next(s.id for s in grouping.stories if article in s.articles)  # type: ignore[attr-defined]
+
+
+def test_a_merge_is_recorded_and_old_pointers_follow_on() -> None:
+    from briefgen.group import merged_ids
+    from briefgen.models import Story
+
+    now = [Story("s-a", "A", ("1", "2", "3")), Story("s-c", "C", ("4",))]
+    previous = {"s-a": ["1"], "s-b": ["2", "3"], "s-c": ["4"], "s-gone": ["9"]}
+    # s-b's articles are now in s-a; s-x was retired into s-b an edition ago, so it follows to s-a
+    assert merged_ids(previous, now, {"s-x": "s-b"}) == [("s-b", "s-a"), ("s-x", "s-a")]
+
+
+def test_no_merge_without_specific_evidence() -> None:
+    """The same kind of event, in the same words, with no shared name and no shared day or place,
+    is not one story; the same names with no date either side get no free pass from time."""
+    from briefgen.group.cluster import evidence
+    from briefgen.group.features import Settings, time_factor, vectorize
+
+    a = event_articles(ESCAPE_A, "a", 2)
+    b = event_articles(dict(ESCAPE_B, date=None), "b", 2)
+    features = vectorize(a + b, Settings())
+    proven = evidence(features)
+    assert proven(0, 1) and proven(2, 3) and not proven(0, 2)
+    assert time_factor(features[0].date, None, 365, 0.5, undated=0.6) == 0.6

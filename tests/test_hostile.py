@@ -28,7 +28,9 @@ from click.testing import CliRunner
 
 from briefgen import site
 from briefgen.cli import main
+from briefgen.errors import BuildError
 
+from .conftest import search_docs
 from .test_ingest import CASES, EXPECTED
 
 GOOD = ["good-plain.txt", "good-front-matter.md", "good-library.txt"]
@@ -158,10 +160,12 @@ def test_no_page_runs_article_text(hostile_build) -> None:
         html = page.read_text(encoding="utf-8")
         assert live_content(html) == [], page
         assert "<script>alert" not in html and "</title><script>" not in html, page
-    index = json.loads((site_dir / "e1" / "search" / "search_index.json").read_text(encoding="utf-8"))
-    for doc in index["docs"]:  # mkdocs-material shows search results as HTML
-        for key in ("title", "text"):
-            assert not re.search(r"<(script|img|svg|iframe)\b|<[^>]*\son\w+\s*=", doc.get(key, "")), (doc["location"], key)
+    # The search index holds the page's text as text (pagefind reads the DOM); briefgen.js shows excerpts
+    # escaped, keeping only pagefind's <mark>s.
+    docs = search_docs(site_dir / "e1")
+    assert any("<script>alert('title')</script> Flood <b>update</b>" in d["content"] for d in docs)
+    script = (site_dir / "e1" / "assets" / "briefgen.js").read_text(encoding="utf-8")
+    assert "function excerptHtml" in script and ".innerHTML = items" in script
     article = next((site_dir / "e1" / "articles").glob("hostile-template-syntax-*/index.html")).read_text(encoding="utf-8")
     assert "{{ 7*7 }}" in article and "49 million" not in article and "{% raw %}" in article
     title_page = next((site_dir / "e1" / "articles").glob("hostile-script-title-*/index.html")).read_text(encoding="utf-8")
@@ -406,3 +410,25 @@ def test_publish_links_only_the_newest_edition_into_the_spare(tmp_path: Path, mo
         assert json.loads((site_dir / f"e{k}" / "briefing.json").read_text())["text"] == f"text {k}"
     spare = tmp_path / SPARE
     assert sorted(p.name for p in spare.iterdir() if p.name.startswith("e")) == ["e1", "e2"]  # the site before e3
+
+
+def test_latest_serves_the_newest_edition_at_every_path(tmp_path: Path) -> None:
+    site_dir = _old_site(tmp_path)
+    (site_dir / "latest").unlink()  # as older versions left it: a folder with a redirect page
+    (site_dir / "latest").mkdir()
+    (site_dir / "latest" / "index.html").write_text('<meta http-equiv="refresh" content="0; url=../e1/">')
+    with site.site_lock(site_dir):
+        site.publish(site_dir, "e2", _fake_edition(tmp_path, "e2", "second"), _versions("e1", "e2"))
+    assert (site_dir / "latest").is_symlink() and os.readlink(site_dir / "latest") == "e2"
+    assert (site_dir / "latest" / "stories" / "a.html").read_text() == "second" * 3
+    assert "e2/" in (site_dir / "index.html").read_text()  # the root still redirects to the newest edition
+
+
+def test_latest_never_removes_a_folder_briefgen_did_not_make(tmp_path: Path) -> None:
+    site_dir = _old_site(tmp_path)
+    (site_dir / "latest").unlink()
+    (site_dir / "latest").mkdir()
+    (site_dir / "latest" / "mine.txt").write_text("keep")
+    with site.site_lock(site_dir), pytest.raises(BuildError, match="did not make"):
+        site.publish(site_dir, "e2", _fake_edition(tmp_path, "e2", "second"), _versions("e1", "e2"))
+    assert (site_dir / "latest" / "mine.txt").read_text() == "keep"

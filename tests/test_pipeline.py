@@ -89,6 +89,8 @@ def test_touching_a_module_changes_exactly_the_keys_of_the_stages_importing_it(m
     ("briefgen.analyze.parse", {"analyze"}),
     ("briefgen.ingest.html", {"ingest"}),
     ("briefgen.text.dates", {"ingest", "counts"}),
+    ("briefgen.text.outlets", {"stories"}),  # through confidence.py; front.py and render.py use it uncached
+    ("briefgen.front", set()),
     ("briefgen.models", {"ingest", "analyze", "counts", "minhash", "stories"}),
     ("briefgen.render", set()),
     ("briefgen.site", set()),
@@ -152,3 +154,17 @@ def test_a_rebuild_after_a_change_to_summaries_redoes_the_stories_only(tmp_path:
     assert set(before) == set(after) >= {"ingest", "analysis", "outline", "counts", "minhash", "stories"}
     assert all(after[kind] == before[kind] for kind in after if kind != "stories")
     assert after["stories"] and after["stories"].isdisjoint(before["stories"])
+
+
+def test_a_story_brief_key_leaves_out_the_topic_only() -> None:
+    from briefgen.models import Story
+    from briefgen.pipeline import story_key
+
+    story = Story("quake", "Quake hits", ("a", "b"), ("quake",), topic="t-quakes")
+    articles = {"a": "ka", "b": "kb"}
+    key = story_key("fp", story, articles)
+    assert story_key("fp", dataclasses.replace(story, topic="t-other"), articles) == key
+    assert story_key("fp", dataclasses.replace(story, title="Quake strikes"), articles) != key
+    assert story_key("fp", dataclasses.replace(story, articles=("a",)), articles) != key
+    assert story_key("fp", story, {"a": "ka", "b": "kb2"}) != key
+    assert story_key("fp2", story, articles) != key

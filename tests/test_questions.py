@@ -430,3 +430,22 @@ def test_what_changed_tells_answered_from_dropped(parse) -> None:
     assert changes.dropped_questions == ("Was it outranked?",)
     plain = compute_changes("e1", previous, ["a.txt", "b.txt"], [brief])  # without a resolver nothing counts as answered
     assert plain.answered_questions == () and set(plain.dropped_questions) == {q["question"] for q in asked}
+
+
+def test_only_awaited_steps_are_pending(parse) -> None:
+    """The future stated as fact, a refused plan and a forecast are not pending; a decision to come is."""
+    for text in ("The buildings will need to be rebuilt and repaired.",
+                 "Fans who exchange the jersey also will get a free ticket to a future game.",
+                 "The department does not plan to release any numbers on tax revenue until late September.",
+                 "Herbert Hovenkamp, a professor of law, said a Sprint iPhone would probably help AT&T's efforts."):
+        assert not _kind(open_questions(parse({"a.txt": text}), BuildConfig()), "pending"), text
+    (q,) = _kind(open_questions(parse({"a.txt": "The judge will decide on Monday whether the trial can go ahead."}),
+                                BuildConfig()), "pending")
+    assert q.question.startswith("Will the judge decide")
+
+
+def test_claims_read_as_questions_about_their_own_subject(parse) -> None:
+    story = parse({"a.txt": "Zimmerman's lawyer, O'Mara, claimed last week he paid the company $40,000.",
+                   "b.txt": "La La Land ended the evening with six wins, Moonlight claimed three wins."})
+    questions = [q.question for q in open_questions(story, BuildConfig())]
+    assert not any(", pay" in q or "six wins" in q for q in questions)  # no comma before the verb; 'claimed' won something

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import replace
@@ -43,6 +44,32 @@ def carried(items: Sequence[tuple[Citation, int, T]], key: Callable[[T], Hashabl
 
 
 Roles = Mapping[int, list[tuple[Citation, int, Role]]]
+_ROLE_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
+
+
+def _role_words(text: str) -> frozenset[str]:
+    """'the F.B.I. director' -> {fbi, director}: case, points and articles do not make another role."""
+    return frozenset(w for w in _ROLE_WORD.findall(text.casefold().replace(".", "")) if w not in ("the", "a", "an"))
+
+
+def fold(items: Sequence[tuple[Citation, int, Role]]) -> list[tuple[Citation, int, Role]]:
+    """Variants of one role as one: 'Director', 'FBI Director' and 'the F.B.I. director' are all
+    'former FBI Director' when that is the one fuller role holding their words. A role that two
+    different fuller ones hold ('Minister' beside 'Interior Minister' and 'Foreign Minister') stays
+    as it is. Each item keeps its own citation (so sources are still counted per article) but
+    carries the role it folds into."""
+    words = {r.text: _role_words(r.text) for _, _, r in items}
+    best: dict[frozenset[str], Role] = {}
+    for _c, _, r in sorted(items, key=lambda x: (x[0].date or "", x[0].article, x[0].sentence), reverse=True):
+        best.setdefault(words[r.text], r)  # the newest wording of each set of words
+    top = [w for w in best if w and not any(w < o for o in best)]
+    out = []
+    for c, k, r in items:
+        w = words[r.text]
+        over = [o for o in top if w <= o]
+        out.append((c, k, best[over[0]] if len(over) == 1 else best.get(w, r)))
+    return out
+
 
 
 def describe(articles: Sequence[AnalyzedArticle], ms: list[M], ents: list[Ent], roles: Roles) -> list[tuple[int, M]]:
@@ -97,15 +124,18 @@ def story_entities(articles: Sequence[AnalyzedArticle], config: BuildConfig, ind
     if ind is None:
         ind = src.independence([a.article for a in articles])
     ms = mentions(articles)
-    ents = [e for e in (entity(ms, c, kind) for c, kind in cluster(ms)) if e is not None]
+    ents = [e for e in (entity(ms, c, kind, unsure) for c, kind, unsure in cluster(ms)) if e is not None]
     roles: dict[int, list[tuple[Citation, int, Role]]] = defaultdict(list)
     for e, ent in enumerate(ents):
         for m in (ms[i] for i in ent.mentions):
             aa = articles[m.art]
-            for start, end in role_spans(aa.sentences[m.sent], m.toks) if ent.type != "PLACE" else ():
+            stated = ent.type in ("PERSON", "ORG") and not ent.ambiguous  # a surname two people share has no roles
+            for start, end in role_spans(aa.sentences[m.sent], m.toks, ent.type) if stated else ():
                 text = aa.article.text[start:end]
                 if not any(f.casefold() in text.casefold() for f in ent.forms):  # 'the Wagner Group company'
                     roles[e].append((cite(aa, m.sent), start, Role(cite(aa, m.sent), text)))
+    for e in roles:
+        roles[e] = fold(roles[e])
     for e, m in describe(articles, ms, ents, roles):
         ents[e].mentions.append(len(ms))
         ms.append(m)
@@ -118,7 +148,8 @@ def story_entities(articles: Sequence[AnalyzedArticle], config: BuildConfig, ind
             together[(m.art, m.sent)].add(e)
     for ai in range(len(articles)):
         for k, (e, q) in enumerate(story.quotes(ai)):
-            quotes[e].append((q.citation, k, q))
+            if not ents[e].ambiguous:  # 'the younger Goodlatte tweeted': father's or son's, the name does not say
+                quotes[e].append((q.citation, k, q))
         for e, c in story.evidence(ai):
             evidence[e].append((c, 0, c))
     related: dict[int, Counter[int]] = defaultdict(Counter)

@@ -18,15 +18,20 @@ from briefgen.unionfind import UnionFind
 log = logging.getLogger(__name__)
 
 
+_SMALL = frozenset({"of", "the", "and", "for", "&", "on", "in", "de"})
+
+
 class Ent(NamedTuple):
     name: str
     type: str
     mentions: list[int]
     forms: Counter[str]
+    ambiguous: bool = False  # a surname two people share: its quotes and roles could be either's
 
 
-def cluster(ms: list[M]) -> list[tuple[list[int], str]]:
-    """Groups of mention indices, each with the type it must have ("" = by majority)."""
+def cluster(ms: list[M]) -> list[tuple[list[int], str, bool]]:
+    """Groups of mention indices, each with the type it must have ("" = by majority) and whether it
+    is a bare surname that two people of the story share (nobody's words or roles can be its)."""
     groups: dict[str, list[int]] = defaultdict(list)
     for i, m in enumerate(ms):
         groups[m.key].append(i)
@@ -36,6 +41,7 @@ def cluster(ms: list[M]) -> list[tuple[list[int], str]]:
     order = sorted(groups, key=lambda k: (-len(groups[k]), k))
     u = UnionFind(order)
     forced: dict[str, str] = {}
+    unsure: set[str] = set()  # bare surnames that two people of the story share
 
     vessels: dict[str, list[str]] = defaultdict(list)
     for k in order:
@@ -56,11 +62,24 @@ def cluster(ms: list[M]) -> list[tuple[list[int], str]]:
             last in votes and n.top(votes[last]) == "PERSON" and n.org_key(k) == k and "," not in k
             and not {w.strip(".") for w in k.split()} & (n.ORG_NOUNS | n.GENERIC_ORGS | n.PLACE_SUFFIXES))
 
+    arts = {k: {ms[i].art for i in v} for k, v in groups.items()}
+
+    def apart(k: str, o: str) -> bool:
+        """Two spellings of a given name in one article are two people ('Bob Goodlatte' and his son
+        'Bobby Goodlatte'): a writer keeps to one spelling of one person, bar an initial. A name with
+        and without a generation ('Donald Trump', 'Donald Trump Jr.') is two people anywhere."""
+        a, b = k.split()[0].strip("."), o.split()[0].strip(".")
+        ends = {w.strip(".,") for w in (k.split()[-1], o.split()[-1])}
+        generation = len(ends & n.NAME_SUFFIXES) > 0 and len(ends) == 2  # 'Joseph Smith' and his son 'Joseph Smith III'
+        return generation or (a != b and min(len(a), len(b)) > 1 and bool(arts[k] & arts[o]))
+
     people: list[list[str]] = []
     for k in order:
         if " " in k and k not in shipped and personal(k):
-            longer = [c for c in people if any(" " in o and k.endswith(" " + o) for o in c)]  # 'Interior Ken Salazar'
-            fits = longer or [c for c in people if all(n.same_person(k, o) for o in c)]
+            longer = [c for c in people if any(" " in o and (k.endswith(" " + o) or o.endswith(" " + k) or o.startswith(k + " "))
+                                               and not apart(k, o) for o in c)]
+            # 'Interior Ken Salazar' is Ken Salazar; 'Jing Xu' is Alison Jing Xu; 'Ahmad Seth' is Ahmad Seth Zaharie
+            fits = longer or [c for c in people if all(n.same_person(k, o) and not apart(k, o) for o in c)]
             if len(fits) == 1:
                 fits[0].append(k)
                 u.join(k, fits[0][0])
@@ -83,6 +102,7 @@ def cluster(ms: list[M]) -> list[tuple[list[int], str]]:
         elif len(fits) > 1:
             log.debug("%r could be any of %s; not merged", k, [c[0] for c in fits])
             forced[k] = "PERSON"  # a person, but which one the text does not say
+            unsure.add(k)
     in_people = {k for c in people for k in c}
 
     orgs: dict[str, list[str]] = defaultdict(list)
@@ -100,17 +120,34 @@ def cluster(ms: list[M]) -> list[tuple[list[int], str]]:
         owners = {u.find(o) for key, ks in orgs.items() for o in ks if key != k and key.split()[-1] == k}
         if len(owners) == 1:
             u.join(orgs[k][0], owners.pop())
+    initials: dict[str, set[str]] = defaultdict(set)  # 'fbi' -> the roots of 'Federal Bureau of Investigation'
+    for k in order:
+        words = [w for w in k.replace("-", " ").split() if w not in _SMALL]
+        if len(words) >= 2 and k not in in_people and all(w.isalpha() for w in words):
+            initials["".join(w[0] for w in words)].add(u.find(k))
+    for k in order:  # an acronym joins its expansion, when the story has one
+        if " " not in k and 2 <= len(k) <= 6 and k not in in_people and all(ms[i].form.isupper() for i in groups[k]):
+            roots = initials.get(k.replace(".", ""), set()) - {u.find(k)}
+            if len(roots) == 1:
+                u.join(k, roots.pop())
     clusters: dict[str, list[int]] = defaultdict(list)
     for k in order:
         clusters[u.find(k)] += groups[k]
     kinds = {u.find(k): t for k, t in forced.items()}
-    return [(sorted(v), kinds.get(root, "")) for root, v in clusters.items()]
+    ambiguous = {u.find(k) for k in unsure}
+    return [(sorted(v), kinds.get(root, ""), root in ambiguous) for root, v in clusters.items()]
 
 
-def entity(ms: list[M], idx: list[int], kind: str = "") -> Ent | None:
+def entity(ms: list[M], idx: list[int], kind: str = "", ambiguous: bool = False) -> Ent | None:
     """Settle the type: what a noun beside the name states, else NER's majority; name it by its
     most frequent full form."""
-    kind = kind or n.top(Counter(ms[i].hint for i in idx if ms[i].hint)) or n.top(Counter(ms[i].label for i in idx if ms[i].label))
+    votes = Counter(ms[i].label for i in idx if ms[i].label)
+    stated = n.top(Counter(ms[i].hint for i in idx if ms[i].hint))
+    if not kind and not stated and votes["PERSON"] and all(" " not in ms[i].form for i in idx):
+        other = Counter({k: v for k, v in votes.items() if k != "PERSON"})
+        if 2 * other.total() >= votes["PERSON"]:  # 'Facebook', 'Twitter': one word that NER often calls something else
+            kind = n.top(other)
+    kind = kind or stated or n.top(votes)
     if kind == "PERSON" and all(" " not in ms[i].form for i in idx) and 3 * sum(ms[i].at for i in idx) >= len(idx):
         kind = "PLACE"  # "checked into Morningside"
     spelled: dict[str, Counter[str]] = defaultdict(Counter)
@@ -121,4 +158,4 @@ def entity(ms: list[M], idx: list[int], kind: str = "") -> Ent | None:
     if kind == "VESSEL":
         full = [f for f in full if n.vessel_key(f.casefold())] or full
     name = min(full, key=lambda f: (-forms[f], -len(f), f))
-    return Ent(name, kind, idx, forms) if kind else None
+    return Ent(name, kind, idx, forms, ambiguous) if kind else None

@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from briefgen.facts import names as n
 from briefgen.facts import sources as src
-from briefgen.facts.boxes import carried, ordered
+from briefgen.facts.boxes import carried, fold, ordered
 from briefgen.models import Article, FactBox, StoryBrief
 from briefgen.unionfind import UnionFind
 
@@ -101,7 +101,7 @@ def edition_entities(story_boxes: Mapping[str, Sequence[FactBox]], articles: Seq
         full = [b for b in bs if " " in b.name] or bs
         name = max(full, key=lambda b: (b.mentions, len(b.articles), b.name)).name
         aliases: Counter[str] = Counter(a for b in bs for a in b.aliases)
-        roles = [(r.citation, 0, r) for b in bs for r in b.roles]
+        roles = fold([(r.citation, 0, r) for b in bs for r in b.roles])
         quotes = [(q.citation, 0, q) for b in bs for q in b.quotes]
         role_n = carried(roles, lambda r: r.text, ind)
         quote_n = carried(quotes, lambda q: q.text, ind)

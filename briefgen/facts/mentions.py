@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from briefgen.facts import names as n
+from briefgen.facts.lexicon import role_noun
 from briefgen.facts.syntax import children, end, head, premods
 from briefgen.models import AnalyzedArticle, Sentence, Token
 
@@ -21,6 +22,7 @@ _DATELINE = re.compile(r"^\s*(?:[A-Z][A-Z .'’-]{1,40}(?:,[^()\n]{0,40})?\s*)?\
 _FURNITURE = re.compile(r"^(?:By\s+[A-Z]|This post appeared first)|\bdate\s+\d{4}-")
 _INITIALS = re.compile(r"^(?:[A-Z]\.\s*)+$")
 _LONE_JUNK = n.VESSEL_PREFIXES | n.JUNK_NAMES
+
 
 
 class M(NamedTuple):
@@ -52,7 +54,10 @@ def _hint(sent: Sentence, toks: list[int], label: str, h: int, before: list[int]
     text = " ".join(t.text for t in words)
     if any(t.text.casefold() in n.VESSEL_PREFIXES for t in words[:-1]) and words[0].text[:1].isupper():
         return "VESSEL", "VESSEL"
-    if words[-1].text.casefold().strip(".") in n.PLACE_SUFFIXES and len(words) > 1:
+    last = words[-1].text.casefold().strip(".")
+    if len(words) > 1 and (last in n.ORG_HEADS or (words[0].text.casefold() in ("university", "bank") and words[1].text == "of")):
+        return "ORG", "ORG"  # 'Emory University', 'University of Minnesota', 'Lehigh County Humane Society'
+    if len(words) > 1 and (last in n.PLACE_SUFFIXES or last in n.PLACE_HEADS):
         return "PLACE", "PLACE"
     near = [sent.tokens[j] for j in before]
     beside = [sent.tokens[j] for j in before[-1:]]  # the noun right before the name, or in apposition
@@ -82,8 +87,11 @@ def _hint(sent: Sentence, toks: list[int], label: str, h: int, before: list[int]
 def _personal(sent: Sentence, toks: list[int], h: int, kids: list[int], near: list[Token]) -> bool:
     """Signs of a person that NER missed: 'pin-up queen Bettie Page', 'Ms Page', 'Page, who ...',
     'Page, 85,'. ``kids`` are the children of the name's head ``h``."""
-    if any(t.text.casefold().strip(".") in n.PERSON_TITLES for t in near if t.pos in ("NOUN", "PROPN")):
-        return True
+    if any(t.text.casefold().strip(".") in n.PERSON_TITLES or (role_noun(t.lemma, "PERSON") and not role_noun(t.lemma, "ORG"))
+           for t in near if t.pos in ("NOUN", "PROPN")):
+        return True  # 'quarterback Kain Colter': a person's role beside the name
+    if len(toks) > 1 and sent.tokens[toks[-1]].text.casefold().strip(".,") in n.NAME_SUFFIXES:
+        return True  # 'DeOrr Kunz Sr.'
     if toks[0] > 0 and sent.tokens[toks[0] - 1].text.casefold().strip(".") in ("mr", "mrs", "ms", "miss", "dr"):
         return True
     for j in kids:
@@ -124,6 +132,16 @@ def _raw(ai: int, aa: AnalyzedArticle) -> list[tuple[M, tuple[M, ...]]]:
     for men in aa.mentions:
         if men.label not in n.LABELS or (dateline and men.start < dateline.end()):
             continue
+        after = aa.article.text[men.end : men.end + 2]
+        if len(after) == 2 and after[0] in "-‐" and after[1].islower():
+            continue  # 'Ross-shire', 'Minnesota-based': part of a word, not a name
+        if men.label == "WORK_OF_ART" and not (aa.article.text[max(0, men.start - 1) : men.start] in ('"', "“", "‘")
+                                               and aa.article.text[men.end : men.end + 1] in ('"', "”", "’")):
+            continue  # spaCy's WORK_OF_ART is mostly noise; a title in quotation marks is one
+        key = men.text.casefold().strip()
+        if men.label in ("GPE", "LOC") and ((key.rstrip(".") in n.PLACE_ABBREVIATIONS and men.text.endswith(".")) or (
+                len(men.text) == 2 and men.text.isupper() and aa.article.text[:men.start].rstrip().endswith(","))):
+            continue  # 'Calif.', 'Mansfield, CT': a dateline's or an address's abbreviation
         sent = aa.sentences[men.sentence]
         if men.sentence not in offsets:
             offsets[men.sentence] = [t.start for t in sent.tokens]
@@ -145,6 +163,8 @@ def _raw(ai: int, aa: AnalyzedArticle) -> list[tuple[M, tuple[M, ...]]]:
             first = sent.tokens[toks[0]]
             if len(toks) == 1 and first.tag == "NNPS":
                 continue  # 'Greeks', 'Turkmens': a people, not a person
+            if len(toks) == 1 and first.text.isupper() and len(first.text) > 3:
+                continue  # 'DISCUSSION': a section heading in capitals, not a person
             if _INITIALS.match(aa.article.text[first.start : end(sent.tokens[toks[-1]])]):
                 continue  # 'L. A.'
             if toks[0] > 0 and sent.tokens[toks[0] - 1].text.casefold() == "the":
@@ -156,6 +176,10 @@ def _raw(ai: int, aa: AnalyzedArticle) -> list[tuple[M, tuple[M, ...]]]:
             continue  # 'PHILADELPHIA -- ': a dateline
         hi, before = head(sent, toks), premods(sent, toks)
         label, strong = _hint(sent, toks, label, hi, before)
+        after = aa.article.text[men.end : men.end + 3]
+        if men.start > 0 and aa.article.text[men.start - 1] in ('"', "“") and (
+                after[:1] in ('"', "”") or (after[:1] in (",", ".") and after[1:2] in ('"', "”"))):
+            label, strong = "PRODUCT", "PRODUCT"  # '“Moonlight”', '“La La Land,”': a title in quotation marks
         start = sent.tokens[toks[0]].start
         form = aa.article.text[start : end(sent.tokens[toks[-1]])]
         h = sent.tokens[hi]
@@ -183,8 +207,8 @@ def mentions(articles: Sequence[AnalyzedArticle]) -> list[M]:
     for whole, parts in raw:  # "Prigozhin's Patriot" is two names when Prigozhin is known alone
         out += parts if parts and n.clean(parts[0].form).casefold() in known else (whole,)
     out = [m._replace(form=n.clean(m.form)) for m in out]
-    out = [m for m in out if "@" not in m.form and sum(c.isalpha() for c in m.form) > 1 and m.key not in n.PRONOUNS
-           and (m.form[:1].isupper() or m.form[:1].isdigit())]
+    out = [m for m in out if "@" not in m.form and "/" not in m.form and sum(c.isalpha() for c in m.form) > 1 and m.key not in n.PRONOUNS
+           and (m.form[:1].isupper() or m.form[:1].isdigit() or (m.label == "PRODUCT" and any(c.isupper() for c in m.form)))]
     proper = {m.key for m in out if any(  # a capitalised common noun ('Media group') is no name
         articles[m.art].sentences[m.sent].tokens[i].pos == "PROPN" for i in m.toks)}
     out = [m for m in out if m.key in proper]

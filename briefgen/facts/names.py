@@ -11,10 +11,26 @@ from collections import Counter
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE"}
+LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE", "PRODUCT": "PRODUCT", "WORK_OF_ART": "PRODUCT"}
 #: Tie order when NER votes split evenly (spaCy calls towns ORG more often than the reverse).
-PREFERENCE = ("PERSON", "PLACE", "ORG", "VESSEL")
-TYPES = ("PERSON", "ORG", "PLACE", "VESSEL")
+PREFERENCE = ("PERSON", "PLACE", "ORG", "VESSEL", "PRODUCT")
+TYPES = ("PERSON", "ORG", "PLACE", "VESSEL", "PRODUCT")
+#: The last word of a name that says what it is, whatever NER voted: 'Emory University', 'Lehigh County'.
+ORG_HEADS = frozenset({"university", "college", "institute", "school", "academy", "hospital", "association", "society", "council",
+                       "committee", "commission", "department", "ministry", "agency", "bank", "foundation", "church", "court",
+                       "police", "party", "corporation", "company", "inc", "corp", "club", "union", "board", "authority",
+                       "network", "times", "post", "news", "press", "airlines", "airways", "motors", "group", "holdings",
+                       "administration", "bureau", "office", "service", "fund", "trust", "league", "federation", "organization",
+                       "organisation", "center", "centre", "museum", "library", "studios", "records", "magazine", "journal"})
+PLACE_HEADS = frozenset({"county", "township", "city", "province", "island", "islands", "valley", "river", "lake", "bay",
+                         "mountain", "mountains", "peninsula", "desert", "sea", "ocean", "coast", "district", "region", "village",
+                         "borough", "parish", "canyon", "glacier", "strait", "gulf", "falls", "springs", "heights", "hills"})
+#: State and place abbreviations (AP style) that a dateline leaves behind: no box of their own.
+PLACE_ABBREVIATIONS = frozenset({
+    "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "ky", "la", "md", "mass", "mich",
+    "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa", "tenn", "tex", "vt", "va", "wash", "wis", "wyo", "n.h",
+    "n.j", "n.m", "n.y", "n.c", "n.d", "r.i", "s.c", "s.d", "w.va", "d.c",
+})
 ORG_SUFFIXES = frozenset({"group", "pmc", "inc", "corp", "corporation", "ltd", "co", "company", "llc", "plc"})
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us", "me", "his", "its", "their"})

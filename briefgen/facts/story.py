@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
+from dataclasses import replace
 from itertools import accumulate
 
 from briefgen.facts.cluster import Ent
@@ -21,7 +22,33 @@ from briefgen.models import AnalyzedArticle, Citation, Quote, Token
 Key = tuple[int, int, int]  # (article, sentence, token)
 #: 'the “American Pie” star': a title in quotation marks, not words anyone said.
 _TITLE = re.compile(r"^(?:(?:[A-Z0-9][\w'’:.&-]*|of|the|a|an|and|in|on|to|for|at|with)\s*){1,6}$")
+#: Nouns and honorifics before a name that tell a person's gender.
+GENDERED = {**dict.fromkeys(("mr", "sir", "lord", "husband", "father", "son", "brother", "boyfriend", "king", "prince", "actor",
+                             "spokesman", "businessman", "congressman", "councilman", "uncle", "nephew", "grandson", "widower",
+                             "fiance", "dad", "grandfather", "stepfather"), "m"),
+            **dict.fromkeys(("mrs", "ms", "miss", "dame", "lady", "wife", "mother", "daughter", "sister", "girlfriend", "queen",
+                             "princess", "actress", "spokeswoman", "businesswoman", "congresswoman", "councilwoman", "aunt",
+                             "niece", "granddaughter", "widow", "fiancee", "mom", "mum", "grandmother", "stepmother",
+                             "chairwoman"), "f")}
+PRONOUN_GENDER = {**dict.fromkeys(("he", "him", "his", "himself"), "m"), **dict.fromkeys(("she", "her", "hers", "herself"), "f")}
+#: Quoted words up to this many are a scare quote or a term ('a “showboat”', '“lift the cloud”'), not a quote.
+SCARE_WORDS = 3
+#: Small words a title in quotation marks leaves in lower case ('“The Method to College Ready by Age Twelve”').
+_TITLE_SMALL = frozenset({"of", "the", "a", "an", "and", "in", "on", "to", "for", "at", "with", "by", "or", "from", "as"})
 _QUOTES = re.compile(r"“([^”\n]+)”|\"([^\"\n]+)\"")
+
+
+#: Between the pieces of one quote that the speaker's attribution splits.
+JOIN = " … "
+
+
+def _spoken(text: str) -> bool:
+    """Words someone said: more than a scare quote's few words, and not a title in quotation marks."""
+    words = text.split()
+    if len(words) <= SCARE_WORDS or not any(c.isalpha() for c in text) or _TITLE.match(text):
+        return False
+    content = [w for w in words if w.strip("“”\"'‘’(:,.").casefold() not in _TITLE_SMALL and any(c.isalpha() for c in w)]
+    return not all(w.strip("“”\"'‘’(:").strip()[:1].isupper() for w in content)  # 'The Brainy Bunch: The Harding Family's Method'
 
 
 def cite(aa: AnalyzedArticle, si: int) -> Citation:
@@ -51,6 +78,7 @@ class Story:
             self._opens.append([lo for lo, _ in reach])
             self._reach.append(list(accumulate((hi for _, hi in reach), max)))
         self.pron: dict[Key, int] = {}
+        self.gender = self._genders()
         for ai in range(len(articles)):
             self._resolve_pronouns(ai)
 
@@ -58,30 +86,89 @@ class Story:
         k = bisect_right(self._opens[ai], offset)
         return k > 0 and self._reach[ai][k - 1] >= offset
 
+    def _genders(self) -> dict[int, str]:
+        """Each person's gender as the text shows it ("m", "f"; absent when unclear): an honorific or a
+        gendered noun beside a name ('Mrs', 'her husband Eric', 'his fiancee, Rhonda Rouer'), else the
+        pronouns after the name in sentences that name that person alone, as their subject. Used to
+        rule a pronoun's candidates out."""
+        votes: dict[int, Counter[str]] = defaultdict(Counter)
+        stated: dict[int, Counter[str]] = defaultdict(Counter)  # an honorific or a gendered noun outweighs pronouns
+        by_sent: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)  # (article, sentence) -> (token, person)
+        for (ai, si, i), e in self.tok.items():
+            if self.ents[e].type == "PERSON":
+                by_sent[(ai, si)].append((i, e))
+        for (ai, si), found in by_sent.items():
+            sent = self.articles[ai].sentences[si]
+            for i, e in found:
+                t = sent.tokens[i]
+                beside = [sent.tokens[i - 1]] if i > 0 and (ai, si, i - 1) not in self.tok else []
+                if t.dep == "appos" and t.head != i:
+                    beside.append(sent.tokens[t.head])  # 'his fiancee, Rhonda Rouer'
+                for b in beside:
+                    word = b.text.casefold().strip(".")
+                    if word in GENDERED:
+                        stated[e][GENDERED[word]] += 1
+            people = {e for _, e in found}
+            subjects = [i for i, _ in found if sent.tokens[i].dep in ("nsubj", "nsubjpass")]
+            if len(people) != 1 or sent.is_heading or not subjects or any(
+                    sum(t.dep == "nsubj" and t.head == sent.tokens[i].head for t in sent.tokens) > 1 for i in subjects):
+                # pronouns tell the gender of the sentence's subject only, and not when the parse gives its verb
+                # two subjects: 'With his fiancee, Rhonda Rouer, he ...' says nothing of hers
+                continue
+            (e,) = people
+            first = min(i for i, _ in found)
+            for t in sent.tokens[first:]:  # 'Smith said his ...': only in the sentence that names that person alone
+                g = PRONOUN_GENDER.get(t.text.casefold())
+                if g and t.pos == "PRON" and not self.quoted(ai, t.start):
+                    votes[e][g] += 1
+        out = {}
+        for e, v in [*votes.items(), *stated.items()]:  # stated last, so it overrides
+            for g, other in (("m", "f"), ("f", "m")):
+                if v[g] >= 1 and v[g] >= 2 * v[other] + (1 if v[other] else 0):
+                    out[e] = g
+        return out
+
     def _resolve_pronouns(self, ai: int) -> None:
-        """he/she: the latest person who was a subject in this or the last paragraph, else the
-        latest person named; 'who' is the name its clause hangs on."""
-        events: list[tuple[int, int]] = []
-        seen: list[int] = []
+        """he/she as a subject: the nearest person named as a subject before it in this or the last
+        paragraph whose gender fits; one of unknown gender only when no other person there fits.
+        Never a guess from further back. 'who' is the name its clause hangs on."""
+        named: list[tuple[int, int, int]] = []  # (offset, paragraph, entity) of each person's name, in order;
+        # entity -1 or -2: a 'he' or 'she' that was nobody's
         for si, sent in enumerate(self.articles[ai].sentences):
-            named = self.head.get((ai, si), {})
+            names = self.head.get((ai, si), {})
             for i, t in enumerate(sent.tokens if not sent.is_heading else ()):
-                e = named.get(i)
-                if (e is None and t.dep not in ("nsubj", "nsubjpass")) or self.quoted(ai, t.start) or (
-                        e is not None and self.ents[e].type != "PERSON"):
-                    continue  # neither a name nor a subject, or in quotes
-                if e is not None:
-                    seen.append(e)
-                elif t.dep in ("nsubj", "nsubjpass") and t.text.casefold() in ("he", "she"):
-                    e = next((x for p, x in reversed(events) if p >= sent.paragraph - 1), seen[-1] if seen else None)
-                elif t.dep == "nsubj" and t.tag == "WP" and sent.tokens[t.head].dep == "relcl":
-                    e = self.tok.get((ai, si, sent.tokens[t.head].head))
-                if e is None or self.ents[e].type != "PERSON":
+                e = names.get(i)
+                if e is not None and self.ents[e].type == "PERSON" and not self.quoted(ai, t.start):
+                    if t.dep in ("nsubj", "nsubjpass"):  # subjects are what a later 'he' or 'she' means
+                        named.append((t.start, sent.paragraph, e))
                     continue
-                if (ai, si, i) not in self.tok:
-                    self.pron[(ai, si, i)] = e
-                if t.dep in ("nsubj", "nsubjpass"):
-                    events.append((sent.paragraph, e))
+                if t.dep not in ("nsubj", "nsubjpass") or self.quoted(ai, t.start) or (ai, si, i) in self.tok:
+                    continue
+                found: int | None = None
+                g = PRONOUN_GENDER.get(t.text.casefold())
+                if t.text.casefold() in ("he", "she") and g:
+                    twice = sum(x.dep == "nsubj" and x.head == t.head for x in sent.tokens) > 1  # 'Rouer, he complained': a misparse
+                    found = None if twice else self._nearest(named, t.start, sent.paragraph, g)
+                    if found is None:  # a 'he' nobody named: a later 'he' may mean him too, so it blocks what came before
+                        named.append((t.start, sent.paragraph, -1 if g == "m" else -2))
+                elif t.dep == "nsubj" and t.tag == "WP" and sent.tokens[t.head].dep == "relcl":
+                    found = self.tok.get((ai, si, sent.tokens[t.head].head))
+                if found is not None and self.ents[found].type == "PERSON":
+                    self.pron[(ai, si, i)] = found
+
+    def _nearest(self, named: list[tuple[int, int, int]], at: int, paragraph: int, g: str) -> int | None:
+        seen: list[int] = []
+        for start, p, e in reversed(named):
+            if e < 0 and start < at and p >= paragraph - 1 and (e == -1) == (g == "m"):
+                break  # an unnamed 'he' stands between: whom a new 'he' means, the text does not settle
+            if e >= 0 and start < at and p >= paragraph - 1 and e not in seen:
+                seen.append(e)
+        fits = [e for e in seen if self.gender.get(e, g) == g]
+        if not fits:
+            return None
+        if self.gender.get(fits[0]) == g:
+            return fits[0]
+        return fits[0] if len(fits) == 1 else None
 
     def subject(self, ai: int, si: int, v: int) -> int | None:
         """The entity doing the saying; participles and conjuncts borrow their head's subject."""
@@ -92,6 +179,8 @@ class Story:
                 break
             v = sent.tokens[v].head
             subj = [j for j in children(sent, v) if sent.tokens[j].dep == "nsubj"]
+        if len(subj) > 1:
+            return None  # 'with his fiancee, Rhonda Rouer, he complained': two subjects, a misparse; whose words is unclear
         for u in subj[:1]:
             for j in [u, *(k for k in children(sent, u) if sent.tokens[k].dep == "appos")]:
                 e = self.tok.get((ai, si, j), self.pron.get((ai, si, j)))
@@ -124,6 +213,16 @@ class Story:
                         return si, k
         return None
 
+    def _outer(self, ai: int, si: int, k: int) -> list[int]:
+        """Speech verbs above verb ``k``, outside quotes."""
+        sent, out, steps = self.articles[ai].sentences[si], [], 0
+        while sent.tokens[k].head != k and steps < 15:
+            k, steps = sent.tokens[k].head, steps + 1
+            v = sent.tokens[k]
+            if v.lemma in SPEECH and v.pos == "VERB" and not self.quoted(ai, v.start):
+                out.append(k)
+        return out
+
     def _taken(self, ai: int, si: int, k: int, qs: int) -> bool:
         """'Heller said she was “ensconced” ... — “I hear ...”': the verb already has a quote between
         it and this one, so this quote belongs to a verb higher up."""
@@ -152,22 +251,35 @@ class Story:
         return (min(near)[1], min(near)[2]) if near else None
 
     def quotes(self, ai: int) -> list[tuple[int, Quote]]:
-        """Quoted words with a speaker; a bare quote opening the next sentence continues one."""
-        aa, out = self.articles[ai], []
+        """Quoted words with an explicit speaker; a bare quote opening the next sentence continues one.
+        Pieces of one speaker's quote in one paragraph ('“A,” she said. “B”') are one quote, joined by
+        JOIN; scare quotes (up to SCARE_WORDS words) and titles are nobody's words."""
+        aa = self.articles[ai]
+        out: list[tuple[int, Quote]] = []
         last: tuple[int, int] | None = None  # (paragraph, entity) of the previous quote
+        joined = -1  # paragraph of out[-1], while the quotes since are its pieces
         for qs, qe, pi in self.spans[ai]:
             found = self._speech_verb(ai, qs, qe)
             e = self.subject(ai, *found) if found else None
+            if found and e is not None and any(self.subject(ai, found[0], v) != e for v in self._outer(ai, *found)):
+                e = None  # 'Sanders said Trump denies “all of these allegations”': whose words they are, the text does not settle
             si = found[0] if found else next((i for i, s in enumerate(aa.sentences) if s.end > qs), -1)
             if si < 0:
                 continue
             ended = si > 0 and aa.sentences[si - 1].text.rstrip()[-1:] in ('.', '!', '?', '”', '"', '’')  # not '... —'
             if found is None and last and last[0] == pi and qs - aa.sentences[si].start <= 1 and ended:
                 e = last[1]
-            last = (pi, e) if e is not None else None
             text = aa.article.text[qs:qe].strip().rstrip(",").rstrip()
-            if e is not None and any(c.isalpha() for c in text) and not _TITLE.match(text):
-                out.append((e, Quote(text, self.ents[e].name, cite(aa, si))))
+            if e is None or not _spoken(text):
+                last, joined = None, -1
+                continue
+            last = (pi, e)
+            if joined == pi and out and out[-1][0] == e:
+                q = out[-1][1]
+                out[-1] = (e, replace(q, text=q.text + JOIN + text))
+                continue
+            out.append((e, Quote(text, self.ents[e].name, cite(aa, si))))
+            joined = pi
         return out
 
     def evidence(self, ai: int) -> list[tuple[int, Citation]]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from briefgen.facts.lexicon import role_noun
 from briefgen.facts.names import ORG_NOUNS, PLACE_NOUNS, TITLES, VESSEL_PREFIXES
 from briefgen.models import Sentence, Token
 
@@ -73,8 +74,53 @@ def _agent(t: Token) -> bool:
     return t.pos in ("NOUN", "PROPN") and (word in TITLES or word in ROLE_NOUNS or bool(AGENT.search(word)))
 
 
-def role_spans(sent: Sentence, toks: Sequence[int]) -> list[tuple[int, int]]:
-    """Titles as written: pre-modifiers, appositions, 'the regulator X', 'X is the Y'."""
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame"})
+#: Verbs that put the words under them in doubt: 'X denied that Y was the leader', 'CBS suggests that Y
+#: is the killer' state no role.
+DENIAL = frozenset({"deny", "dispute", "refute", "reject", "doubt", "question", "rebut", "contest", "dismiss",
+                    "suggest", "allege", "claim", "accuse", "speculate", "theorize", "theorise", "suspect", "wonder"})
+
+
+def denied(sent: Sentence, i: int) -> bool:
+    """Token ``i`` sits in a clause that a denial, a negated verb or an 'if' governs, or in a question."""
+    if sent.text.rstrip(" \"'”’").endswith("?"):
+        return True
+    k, steps = i, 0
+    while sent.tokens[k].head != k and steps < 20:
+        child, k, steps = k, sent.tokens[k].head, steps + 1
+        t = sent.tokens[k]
+        kids = children(sent, k)
+        if t.pos in ("VERB", "AUX") and sent.tokens[child].dep not in ("nsubj", "nsubjpass") and (
+                t.lemma.casefold() in DENIAL or any(sent.tokens[j].dep == "neg" for j in kids)):
+            return True  # 'X denied that Y was ...', 'X did not say Y was ...'; not the denier's own title
+        if sent.tokens[child].dep == "advcl" and any(sent.tokens[j].text.casefold() in ("if", "unless") for j in children(sent, child)):
+            return True
+    return False
+
+
+def _possessor(sent: Sentence, t: Token) -> bool:
+    """'Hayes' in 'Hayes' attorney': a name inside a role that says whose."""
+    k = t
+    for _ in range(4):
+        if k.dep == "poss":
+            return True
+        if k.dep not in ("compound", "flat") or sent.tokens[k.head] is k:
+            return False
+        k = sent.tokens[k.head]
+    return False
+
+
+def role_head(sent: Sentence, span: Sequence[int]) -> int:
+    """The noun a role phrase is about: the last of its words whose head lies outside it."""
+    inside = set(span)
+    tops = [j for j in span if sent.tokens[j].head not in inside or sent.tokens[j].head == j]
+    nouns = [j for j in tops if sent.tokens[j].pos in ("NOUN", "PROPN")]
+    return (nouns or tops or list(span))[-1]
+
+
+def role_spans(sent: Sentence, toks: Sequence[int], entity_type: str = "PERSON") -> list[tuple[int, int]]:
+    """Titles as written: pre-modifiers, appositions, 'the regulator X', 'X is the Y'; only those
+    headed by a role noun (see lexicon.py) and not under a denial or a negation."""
     h = head(sent, toks)
     t = sent.tokens[h]
     # 'the court reporter Nichols murdered': the noun before a relative clause's subject is no title
@@ -84,7 +130,8 @@ def role_spans(sent: Sentence, toks: Sequence[int]) -> list[tuple[int, int]]:
         and not any(sent.tokens[j].dep in ("nsubj", "nsubjpass") and (j >= lo or (t.dep == "appos" and j == t.head))
                     for j in children(sent, after))
     reduced = reduced or (t.dep == "nsubj" and sent.tokens[t.head].dep == "relcl")
-    spans = [] if reduced else [before]
+    hypothetical = bool(before) and before[0] > 0 and sent.tokens[before[0] - 1].text.casefold() in ("a", "an")  # 'a Senator Colbert'
+    spans = [] if reduced or hypothetical else [before]
     for j in children(sent, h):  # 'Prigozhin, the founder of ...'
         if j > h and sent.tokens[j].dep == "appos" and not sent.tokens[j].ent:
             sub = subtree(sent, j)
@@ -95,7 +142,7 @@ def role_spans(sent: Sentence, toks: Sequence[int]) -> list[tuple[int, int]]:
         spans.append(sorted(j for j in subtree(sent, t.head) - subtree(sent, h) if j < toks[0]))
     verb = sent.tokens[t.head]
     if t.dep == "nsubj" and verb.lemma == "be" and verb.tag in ("VBZ", "VBD", "VBP") and not any(
-            sent.tokens[j].dep == "neg" for j in children(sent, t.head)):  # not 'X being Y', not 'X is not Y'
+            sent.tokens[j].dep in ("neg", "aux") for j in children(sent, t.head)):  # not 'X being Y', 'X is not Y', 'X may be Y'
         spans += [sorted(subtree(sent, j)) for j in children(sent, t.head) if sent.tokens[j].dep == "attr" and _agent(sent.tokens[j])]
     out = []
     for span in spans:
@@ -104,6 +151,7 @@ def role_spans(sent: Sentence, toks: Sequence[int]) -> list[tuple[int, int]]:
                for k in subtree(sent, j)}  # 'Trooper Hakim', 'or a handful of independents' are someone else
         span = [j for j in span if j not in cut]  # 'a veteran of the force, and Trooper Hakim'
         while span and (sent.tokens[span[-1]].pos in ("PUNCT", "CCONJ", "ADP", "DET")
+                        or sent.tokens[span[-1]].text.casefold().strip(".") in HONORIFICS  # 'archaeologist Dr' O'Grady
                         or (sent.tokens[span[-1]].text.isupper() and sent.tokens[span[-1]].text.casefold() in VESSEL_PREFIXES)):
             span = span[:-1]
         while span and sent.tokens[span[0]].pos in ("PUNCT", "CCONJ"):
@@ -121,8 +169,12 @@ def role_spans(sent: Sentence, toks: Sequence[int]) -> list[tuple[int, int]]:
 
         if len(words) > 25 or any(w.pos == "VERB" and w.dep in ("relcl", "acl", "advcl", "ccomp") for w in words):
             continue  # a clause, not a title
-        nouns = [w for w in words if w.pos in ("NOUN", "PROPN") and not w.ent and w.text[:1].isalpha()]
-        if (len(words) > 1 or not words[0].text.islower()) and (
-                any(w.text.casefold().strip(".") in TITLES for w in words) or any(w.pos == "NOUN" for w in nouns)):
+        top = sent.tokens[role_head(sent, span)]
+        if any(w.tag in ("WP", "WP$", "WDT") or w.ent in ("TIME", "DATE", "CARDINAL", "MONEY", "PERCENT")
+               or (w.ent == "PERSON" and w is not top and not _possessor(sent, w)) for w in words):
+            continue  # 'whose company', a clock time, a score, another person ('Maltese and team members')
+        if not (role_noun(top.lemma, entity_type) or role_noun(top.text, entity_type)) or denied(sent, h):
+            continue  # not a title, office, occupation or relation; or stated under a denial
+        if len(words) > 1 or not words[0].text.islower():
             out.append((words[0].start, end(words[-1])))
     return out

@@ -35,7 +35,8 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from briefgen.config import BuildConfig
-from briefgen.group.cluster import story_clusters
+from briefgen.editions import previous_stories
+from briefgen.group.cluster import candidate_edges, infer_dates, story_clusters, topic_clusters
 from briefgen.group.editor import merge_stories, split_out, validate_editor
 from briefgen.group.features import (
     ENTITY_BLOCKS,
@@ -50,9 +51,46 @@ from briefgen.group.features import (
     surname,
     vectorize,
 )
-from briefgen.models import Story
+from briefgen.models import AnalyzedArticle, Story, Topic
 
-__all__ = ["Counts", "Settings", "article_counts", "assign_ids", "group", "settings_for", "shared_keys", "slugify", "validate_editor"]
+__all__ = [
+    "Counts", "Grouping", "Memory", "Settings", "article_counts", "assign_ids", "group", "group_all", "merged_ids", "previous_memory",
+    "settings_for",
+    "shared_keys", "slugify", "validate_editor",
+]
+
+
+@dataclasses.dataclass(frozen=True)
+class Grouping:
+    """What grouping hands on: stories (each with its ``topic``), topics above them, and the published
+    story ids this edition retires by merging, with the id each became (Briefing.merged)."""
+
+    stories: list[Story]
+    topics: list[Topic]
+    merged: list[tuple[str, str]]
+
+
+@dataclasses.dataclass(frozen=True)
+class Memory:
+    """The previous edition as grouping needs it (from its briefing.json): story id -> article ids,
+    topic id -> article ids, and the retired story ids it already pointed on (old id -> id)."""
+
+    stories: Mapping[str, Sequence[str]] = dataclasses.field(default_factory=dict)
+    topics: Mapping[str, Sequence[str]] = dataclasses.field(default_factory=dict)
+    merged: Mapping[str, str] = dataclasses.field(default_factory=dict)
+
+
+def previous_memory(previous: Mapping[str, Any] | None) -> Memory:
+    """Read the previous edition's briefing.json (None: a first edition); malformed parts are ignored."""
+    if not previous:
+        return Memory()
+    stories = previous_stories(previous)
+    topics: dict[str, list[str]] = {}
+    for t in previous.get("topics", []) or []:
+        if isinstance(t, dict) and isinstance(t.get("id"), str) and isinstance(t.get("stories", []), list):
+            topics[t["id"]] = [a for sid in t.get("stories", []) for a in stories.get(sid, ())]
+    merged = previous.get("merged") or {}
+    return Memory(stories, topics, {str(k): str(v) for k, v in merged.items()} if isinstance(merged, dict) else {})
 
 log = logging.getLogger(__name__)
 
@@ -72,16 +110,38 @@ def group(
 ) -> list[Story]:
     """Group articles into stories; ``previous`` maps old story ids to their article ids.
     ``counted``: each item's features.article_counts, if the caller has them (from its cache);
-    without them the items must be AnalyzedArticles (their tokens are counted)."""
+    without them the items must be AnalyzedArticles (their tokens are counted).
+    The stories only; ``group_all`` gives topics and merged ids too."""
+    return group_all(items, config, Memory(previous or {}), editor, settings, counted).stories
+
+
+def group_all(
+    items: Sequence[Outlined],
+    config: BuildConfig,
+    memory: Memory | None = None,
+    editor: Mapping[str, Any] | None = None,
+    settings: Settings | None = None,
+    counted: Sequence[Counts] | None = None,
+) -> Grouping:
+    """Stories (one event each), the topics above them, and the ids retired by merges.
+    ``memory``: the previous edition (``previous_memory``)."""
     if not items:
-        return []
+        return Grouping([], [], [])
+    memory = memory or Memory()
+    previous = memory.stories
     edit = validate_editor(dict(editor or {}))
     settings = settings or settings_for(config)
+    if counted is None:  # counted once, for the story and the topic vectors
+        if not all(isinstance(item, AnalyzedArticle) for item in items):
+            raise TypeError("group_all: records without tokens (analyze.Parsed) need their counts passed")
+        counted = [article_counts(item, settings.lead) for item in items if isinstance(item, AnalyzedArticle)]
     features = vectorize(items, settings, counted)
+    edges = candidate_edges(features, settings.topic_threshold / 4)
+    features = infer_dates(features, edges, settings)
     index = {item.article.id: i for i, item in enumerate(items)}
     moved = {path for paths in edit["split"].values() for path in paths}
     kept = [[index[a] for a in arts if a in index and a not in moved] for _, arts in sorted((previous or {}).items())]
-    clusters = story_clusters(features, settings, initial=[g for g in kept if len(g) > 1])
+    clusters = story_clusters(features, settings, edges, initial=[g for g in kept if len(g) > 1])
     pins: dict[int, str] = {}
     for i, item in enumerate(items):
         pin = edit["articles"].get(item.article.id) or item.article.story
@@ -113,7 +173,81 @@ def group(
                 pinned=sid in pinned,
             )
         )
-    return sorted(stories, key=lambda s: (-len(s.articles), s.id))
+    stories.sort(key=lambda s: (-len(s.articles), s.id))
+    topic_features = vectorize(items, dataclasses.replace(settings, weights=settings.topic_weights), counted)
+    topic_edges = candidate_edges(topic_features, settings.topic_link / 4)
+    stories, topics = make_topics(items, stories, topic_edges, settings, memory.topics)
+    return Grouping(stories, topics, merged_ids(previous, stories, memory.merged))
+
+
+def make_topics(
+    items: Sequence[Outlined],
+    stories: Sequence[Story],
+    edges: dict[tuple[int, int], float],
+    settings: Settings,
+    previous: Mapping[str, Sequence[str]],
+) -> tuple[list[Story], list[Topic]]:
+    """Topics above the stories (cluster.topic_clusters over ``edges``, the topic weights'
+    similarities), each story's ``topic`` filled in.
+
+    Topic ids last like story ids: each previous topic id goes to the new topic holding the
+    largest part of its articles; a new topic gets ``t-`` and a hash of its first article.
+    """
+    index = {item.article.id: i for i, item in enumerate(items)}
+    groups = topic_clusters([[index[a] for a in s.articles] for s in stories], edges, settings.topic_link)
+    members = [[a for k in g for a in stories[k].articles] for g in groups]
+    founders = [founding_article(items, [index[a] for a in arts]) for arts in members]
+    ids = assign_ids(members, [None] * len(groups), founders, previous, prefix="t-")
+    topic_of = {k: tid for g, tid in zip(groups, ids, strict=True) for k in g}
+    out_stories = [dataclasses.replace(s, topic=topic_of[k]) for k, s in enumerate(stories)]
+    topics = [
+        Topic(tid, topic_title([stories[k] for k in g], items, index), tuple(stories[k].id for k in g))
+        for g, tid in zip(groups, ids, strict=True)
+    ]
+    size = {s.id: len(s.articles) for s in stories}
+    topics.sort(key=lambda t: (-sum(size[sid] for sid in t.stories), t.id))
+    return out_stories, topics
+
+
+def topic_title(stories: Sequence[Story], items: Sequence[Outlined], index: Mapping[str, int]) -> str:
+    """A one-story topic is named by its story; a larger one by the names its stories share
+    (found in at least two of them: "Lindsay Lohan · Betty Ford Center"), else by its largest story."""
+    if len(stories) == 1:
+        return stories[0].title
+    per_story = [set(s.why) | _names(items, s, index) for s in stories]
+    counts = Counter(name for names in per_story for name in names)
+    shared = [n for n, c in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])) if c >= 2 and not n[:1].isdigit()]
+    return " · ".join(shared[:3]) if shared else stories[0].title
+
+
+def _names(items: Sequence[Outlined], story: Story, index: Mapping[str, int]) -> set[str]:
+    """The names (people, organisations, places) of a one-article story, as written."""
+    if len(story.articles) != 1:
+        return set()
+    i = index[story.articles[0]]
+    return set(entity_surfaces(items, [i]).values())
+
+
+def merged_ids(previous: Mapping[str, Sequence[str]], stories: Sequence[Story], earlier: Mapping[str, str]) -> list[tuple[str, str]]:
+    """(retired id, the id it became): a published story whose id is gone and most of whose articles
+    are now in one story has merged into it. Ids the previous edition already pointed on follow
+    along, so an old link keeps working edition after edition."""
+    live = {s.id for s in stories}
+    story_of = {a: s.id for s in stories for a in s.articles}
+    out: dict[str, str] = {}
+    for old_id, arts in sorted(previous.items()):
+        if old_id in live:
+            continue
+        now = Counter(story_of[a] for a in arts if a in story_of)
+        if now:
+            target, n = min(now.items(), key=lambda kv: (-kv[1], kv[0]))
+            if 2 * n > len(arts):
+                out[old_id] = target
+    for old_id, target in sorted(earlier.items()):
+        target = out.get(target, target)
+        if old_id not in live and old_id not in out and target in live:
+            out[old_id] = target
+    return sorted(out.items())
 
 
 def place_pins(clusters: Sequence[Sequence[int]], pins: Mapping[int, str]) -> tuple[list[list[int]], list[str | None]]:
@@ -141,12 +275,12 @@ def founding_article(items: Sequence[Outlined], group: Sequence[int]) -> str:
     return min((items[i].article.date or "9999", items[i].article.id) for i in group)[1]
 
 
-def new_id(founder: str, used: set[str]) -> str:
+def new_id(founder: str, used: set[str], prefix: str = "s-") -> str:
     digest = hashlib.sha1(founder.encode("utf-8")).hexdigest()
     length = 8
-    while "s-" + digest[:length] in used:
+    while prefix + digest[:length] in used:
         length += 2
-    return "s-" + digest[:length]
+    return prefix + digest[:length]
 
 
 def assign_ids(
@@ -155,6 +289,7 @@ def assign_ids(
     founders: Sequence[str],
     previous: Mapping[str, Sequence[str]],
     excluded: Sequence[frozenset[str]] | None = None,
+    prefix: str = "s-",
 ) -> list[str]:
     """Keep each old id with the new group holding the largest part of it.
 
@@ -179,7 +314,7 @@ def assign_ids(
     out = []
     for k, story_id in enumerate(ids):
         if story_id is None:
-            story_id = new_id(founders[k], used)
+            story_id = new_id(founders[k], used, prefix)
             used.add(story_id)
         out.append(story_id)
     return out

@@ -19,10 +19,11 @@ already whole: they can grow or merge, never split.
 
 from __future__ import annotations
 
+import dataclasses
 import heapq
 import math
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 import numpy as np
 
@@ -35,8 +36,9 @@ NEIGHBOURS = 10  # this many on each side, in date order
 Edges = dict[tuple[int, int], float]
 
 
-def candidate_edges(features: Sequence[Features], floor: float, window_days: int, fade: float = 1.0) -> Edges:
-    """Similarities >= ``floor`` of article pairs that share one of their strongest features.
+def candidate_edges(features: Sequence[Features], floor: float) -> Edges:
+    """Cosine similarities >= ``floor`` of article pairs that share one of their strongest features
+    (time is weighed later, once undated articles have their inferred dates: ``weigh``).
 
     Each article is indexed under its CANDIDATE_FEATURES strongest features. A
     feature held by at most MAX_POSTINGS articles links them all; a commoner one
@@ -67,13 +69,58 @@ def candidate_edges(features: Sequence[Features], floor: float, window_days: int
                 p = position[key][i]
                 postings = postings[max(0, p - NEIGHBOURS) : p + NEIGHBOURS + 1]
             cands.update(j for j in postings if j > i)
-        a = features[i]
         others = sorted(cands)
         for j, product in zip(others, rows.dots(i, others), strict=True):
-            sim = product * time_factor(a.date, features[j].date, window_days, fade)
-            if sim >= floor:
-                edges[(i, j)] = sim
+            if product >= floor:
+                edges[(i, j)] = product
     return edges
+
+
+#: How many of an undated article's most similar dated articles vote on its date (their median).
+#: Three is the smallest count with a median that one stray neighbour cannot move.
+DATE_VOTERS = 3
+
+
+def infer_dates(features: Sequence[Features], edges: Edges, settings: Settings) -> list[Features]:
+    """An undated article takes the median date of its DATE_VOTERS most similar dated articles
+    (cosine >= topic_threshold), when they agree within ``window_days``; when they do not (two
+    same-kind events years apart, say) it stays undated. For grouping only: never the article's date."""
+    near: dict[int, list[tuple[float, int]]] = defaultdict(list)
+    for (i, j), sim in edges.items():
+        if sim < settings.topic_threshold:
+            continue
+        if features[i].date is None and features[j].date is not None:
+            near[i].append((-sim, j))
+        if features[j].date is None and features[i].date is not None:
+            near[j].append((-sim, i))
+    out = list(features)
+    for i, votes in near.items():
+        days = sorted(features[j].date for _, j in sorted(votes)[:DATE_VOTERS])  # type: ignore[type-var]
+        if len(days) < 2 or (days[-1] - days[0]).days > settings.window_days:  # type: ignore[operator]
+            continue
+        out[i] = dataclasses.replace(features[i], date=days[(len(days) - 1) // 2], inferred=True)
+    return out
+
+
+def evidence(features: Sequence[Features]) -> Callable[[int, int], bool]:
+    """``proven(i, j)``: the two articles share a named participant (a person or organisation:
+    the entity block) *and* a specific time, place or number (a date, year, place or figure).
+    The same kind of event with other names, or the same names at another time, is not proof."""
+    who = [frozenset(k for k in f.weights if k.startswith("e:")) for f in features]
+    what = [frozenset(k for k in f.weights if k[:2] in ("p:", "t:", "n:")) for f in features]
+
+    def proven(i: int, j: int) -> bool:
+        return not who[i].isdisjoint(who[j]) and not what[i].isdisjoint(what[j])
+
+    return proven
+
+
+def weigh(features: Sequence[Features], edges: Edges, settings: Settings) -> Edges:
+    """Corpus-wide similarity times the time factor (settings.window_days, fade, undated)."""
+    return {
+        (i, j): sim * time_factor(features[i].date, features[j].date, settings.window_days, settings.fade, settings.undated)
+        for (i, j), sim in edges.items()
+    }
 
 
 class SparseRows:
@@ -173,29 +220,50 @@ def story_clusters(
 ) -> list[list[int]]:
     """Topic groups by corpus-wide weights, then stories within each topic by topic-local weights.
 
-    ``initial`` groups are kept together (and may grow or merge) in both passes.
+    ``edges``: candidate_edges' cosines (computed here when not given). ``features`` should carry
+    inferred dates already (``infer_dates``). ``initial`` groups are kept together (and may grow or
+    merge) in both passes. A pair counts fully in the story pass only with specific evidence
+    (``evidence``); otherwise times ``settings.unproven``.
     """
     if edges is None:
-        edges = candidate_edges(features, settings.topic_threshold / 4, settings.window_days, settings.fade)
-    topics = average_link(range(len(features)), edges, settings.topic_threshold, initial)
-    by_topic: dict[int, Edges] = defaultdict(dict)
-    topic_of = {i: t for t, group in enumerate(topics) for i in group}
-    for (i, j), sim in edges.items():
-        if topic_of[i] == topic_of[j]:
-            by_topic[topic_of[i]][(i, j)] = sim
+        edges = candidate_edges(features, settings.topic_threshold / 4)
+    timed = {k: v for k, v in weigh(features, edges, settings).items() if v >= settings.topic_threshold / 4}
+    blocks = average_link(range(len(features)), timed, settings.topic_threshold, initial)
+    by_block: dict[int, Edges] = defaultdict(dict)
+    block_of = {i: t for t, group in enumerate(blocks) for i in group}
+    for (i, j), sim in timed.items():
+        if block_of[i] == block_of[j]:
+            by_block[block_of[i]][(i, j)] = sim
     initial_of: dict[int, list[Sequence[int]]] = defaultdict(list)
     for group in initial:
         if group:
-            initial_of[topic_of[group[0]]].append(group)
+            initial_of[block_of[group[0]]].append(group)
+    proven = evidence(features)
     stories: list[list[int]] = []
-    for t, group in enumerate(topics):
+    for t, group in enumerate(blocks):
         if len(group) < 3:
-            stories.append(group)
+            if len(group) == 2 and not proven(group[0], group[1]) and settings.unproven == 0 and not initial_of[t]:
+                stories.extend([[group[0]], [group[1]]])
+            else:
+                stories.append(group)
             continue
-        local = local_vectors(features, group)
-        local_edges = {
-            (i, j): dot(local[i], local[j]) * time_factor(features[i].date, features[j].date, settings.window_days, settings.fade)
-            for (i, j) in by_topic[t]
-        }
+        local = local_vectors(features, group) if settings.local else {}
+        local_edges = {}
+        for (i, j), timed_sim in by_block[t].items():
+            sim = timed_sim * (1 - settings.local)  # corpus-wide cosine, already times the time factor
+            if settings.local:
+                sim += settings.local * dot(local[i], local[j]) * time_factor(
+                    features[i].date, features[j].date, settings.window_days, settings.fade, settings.undated)
+            local_edges[(i, j)] = sim if proven(i, j) else sim * settings.unproven
         stories.extend(average_link(group, local_edges, story_threshold(settings, len(group)), initial_of[t]))
     return sorted(stories, key=lambda m: m[0])
+
+
+def topic_clusters(stories: Sequence[Sequence[int]], edges: Edges, threshold: float) -> list[list[int]]:
+    """Stories -> topics: average link over the cosines of the stories' articles by the topic
+    weights (Settings.topic_weights; no time fade: a topic such as "Indonesian earthquakes" runs
+    for years). Stories are never split. Returns lists of story numbers."""
+    n = 1 + max((i for s in stories for i in s), default=-1)
+    merged = average_link(range(n), edges, threshold, stories)
+    story_of = {i: k for k, s in enumerate(stories) for i in s}
+    return [sorted({story_of[i] for i in group}) for group in merged]

@@ -76,6 +76,7 @@ def _entry_article(entry: Any, entry_id: str, fmt: str, feed_title: str | None) 
     link = entry.get("link")
     meta = _Meta(
         title=title,
+        date_source="feed",
         date=date,
         source=source or feed_title,
         url=link if isinstance(link, str) and re.match(r"^https?://\S+$", link, re.I) else None,

@@ -78,6 +78,7 @@ def read_html(data: bytes, rel: str) -> Article:
     url = doc.get("url")
     meta = _Meta(
         title=title,
+        date_source="page",
         date=parse_date(doc.get("date")),
         source=_one_line(doc.get("sitename")),
         url=url if isinstance(url, str) and re.match(r"^https?://\S+$", url, re.I) else None,

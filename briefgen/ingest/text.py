@@ -22,7 +22,7 @@ import yaml
 
 from briefgen.ingest.errors import Invalid as _Invalid
 from briefgen.models import Article, Paragraph
-from briefgen.text.dates import DATE_LINE, STAMP_PARAGRAPHS, parse_date, stamp_line
+from briefgen.text.dates import DATE_LINE, STAMP_PARAGRAPHS, lead_date, parse_date, parse_date_fallback, stamp_line, url_date
 from briefgen.text.lines import BYLINE, DATELINE, DATELINE_BARE, HANDLE_LINE, TRAILERS
 
 log = logging.getLogger(__name__)
@@ -36,6 +36,7 @@ class _Meta:
     url: str | None = None
     author: str | None = None
     story: str | None = None
+    date_source: str | None = None  # where ``date`` came from (Article.date_source); None: front matter
 
 
 # -- bytes -> text -------------------------------------------------------------
@@ -258,7 +259,7 @@ def split_front_matter(text: str) -> tuple[_Meta, str, int]:
             raise fail(key, f"is {len(text_value):,} characters long, over the {MAX_VALUE_CHARS:,} limit")
         values[key] = text_value or None
     if data.get("date") not in (None, ""):
-        date = parse_date(data["date"])
+        date = parse_date_fallback(data["date"])
         if date is None:
             raise fail("date", f"{_describe(data['date'])} is not a date (write it as YYYY-MM-DD)")
         values["date"] = date
@@ -306,6 +307,7 @@ def parse_text(text: str, rel: str, meta: _Meta, fmt: str) -> Article:
     """Clean pasted article text into paragraphs, inferring title, date and source."""
     blocks = re.split(r"\n[ \t]*\n", text)
     title, date, source, author = meta.title, meta.date, meta.source, meta.author
+    date_source = (meta.date_source or "front matter") if date else None
     title_inferred = False
     paragraphs: list[str] = []
     head = True  # still in the metadata lines at the top
@@ -319,11 +321,11 @@ def parse_text(text: str, rel: str, meta: _Meta, fmt: str) -> Article:
             if head or len(paragraphs) < STAMP_PARAGRAPHS:
                 m = DATE_LINE.match(stripped)
                 if m:
-                    date = date or parse_date(m.group("date"))
+                    date, date_source = _first_date(date, date_source, parse_date_fallback(m.group("date")), "dateline")
                     continue
                 is_stamp, stamp_date = stamp_line(stripped)
                 if is_stamp:
-                    date = date or stamp_date
+                    date, date_source = _first_date(date, date_source, stamp_date, "dateline")
                     continue
             if head and (BYLINE.match(stripped) or HANDLE_LINE.match(stripped)):
                 author = author or re.sub(r"^(?:By|BY|Written by|Reporting by)\s+", "", stripped).strip()
@@ -342,7 +344,7 @@ def parse_text(text: str, rel: str, meta: _Meta, fmt: str) -> Article:
         if head:
             para, place_source, place_date = _strip_dateline(para)
             source = source or place_source
-            date = date or place_date
+            date, date_source = _first_date(date, date_source, place_date, "dateline")
             if not para:
                 continue
         head = False
@@ -358,6 +360,9 @@ def parse_text(text: str, rel: str, meta: _Meta, fmt: str) -> Article:
     if title is None:
         title = _title_from(paragraphs[0])
         title_inferred = True
+    if date is None:  # no date given or in a date line: the URL's path, then a full date in the lead
+        date, date_source = _first_date(date, date_source, url_date(meta.url), "url")
+        date, date_source = _first_date(date, date_source, lead_date(paragraphs[:LEAD_DATE_PARAGRAPHS]), "text")
     out: list[Paragraph] = []
     offset = 0
     for para in paragraphs:
@@ -376,7 +381,18 @@ def parse_text(text: str, rel: str, meta: _Meta, fmt: str) -> Article:
         story=meta.story,
         title_inferred=title_inferred,
         format=fmt,
+        date_source=date_source,
     )
+
+
+#: Paragraphs of the body searched for a full date when the article has none: the lead, where a date
+#: is most often the news's own day ("... said on May 2, 2013"); later ones name earlier events.
+LEAD_DATE_PARAGRAPHS = 2
+
+
+def _first_date(date: str | None, source: str | None, found: str | None, found_source: str) -> tuple[str | None, str | None]:
+    """Keep the date found first (the rules run strongest first); else take ``found`` and say where from."""
+    return (date, source) if date or not found else (found, found_source)
 
 
 def _is_headline(line: str) -> bool:
@@ -399,7 +415,7 @@ def _strip_dateline(para: str) -> tuple[str, str | None, str | None]:
     m = DATELINE.match(para)
     if m and (m.group("place") or m.end() < len(para)):
         inner = m.group("inner").strip()
-        date = parse_date(inner)
+        date = parse_date_fallback(inner)
         source_part = re.split(r"\s+[-–—]\s+|,\s*(?=\d)", inner)[0].strip()
         source = source_part if source_part and parse_date(source_part) is None and len(source_part) <= 60 else None
         # "(CNN)" with no place is a dateline too; "(Wagner mercenaries)" mid-text is not matched here.

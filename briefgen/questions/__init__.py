@@ -52,13 +52,16 @@ def _candidates(articles: Sequence[AnalyzedArticle], sent_keys: dict[tuple[int, 
     cands: list[_Cand] = []
 
     def add(kind: str, found: kinds.Found, ai: int, s: Sentence, more: Sequence[tuple[int, int]] = (), bonus: float = 0.0) -> None:
-        if len(found.question.split()) >= 3 and not UNRESOLVED.search(found.question) and not BROKEN.search(found.question):
+        if found.question[:1].isalpha() and len(found.question.split()) >= 3 and not UNRESOLVED.search(found.question) \
+                and not BROKEN.search(found.question) and (
+                not found.question.startswith("What ") or len(_content_words(found.question)) >= 2):
+            # "What was at issue?", "What was the defect?": about nothing named ("Where is Prigozhin?" asks for a place)
             evidence = list(dict.fromkeys([(ai, s.index), (ai, found.sent.index), *more]))
             keys = key_stems(found.sent.tokens, found.idx)[0]
             cands.append(_Cand(kind, found.question, evidence, keys, WEIGHTS[kind] + bonus, focus(kind, found)))
 
     for ai, a in enumerate(articles):
-        for s in (s for s in a.sentences if not s.is_heading and s.tokens):
+        for s in (s for s in a.sentences if not s.is_heading and s.tokens and not _shouting(s.text)):
             run = cues[ai][s.index]
             for found in kinds.unknown(a, s) if "unknown" in run else ():
                 add("unknown", found, ai, s)
@@ -174,6 +177,25 @@ def _merge(cands: list[_Cand]) -> list[_Cand]:
         if c.variants:
             c.question = min(c.variants, key=lambda q: (-c.variants.count(q), len(q), q))
     return out
+
+
+_FUNCTION = frozenset({
+    "what", "who", "whom", "whose", "which", "when", "where", "why", "how", "was", "were", "is", "are", "be", "been", "being",
+    "did", "do", "does", "will", "would", "can", "could", "may", "might", "should", "must", "has", "have", "had", "the", "a",
+    "an", "of", "at", "to", "in", "on", "for", "by", "with", "from", "as", "about", "into", "than", "that", "this", "these",
+    "those", "there", "it", "its", "and", "or", "but", "not", "any", "some",
+})
+
+
+def _shouting(text: str) -> bool:
+    """A sentence in capitals (a broadcast transcript): its parse is too poor to rebuild a question from."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 20 and sum(c.isupper() for c in letters) > 0.8 * len(letters)
+
+
+def _content_words(question: str) -> set[str]:
+    """The words of a question that say what it is about."""
+    return {w for w in re.findall(r"[\w'’-]+", question.casefold()) if w not in _FUNCTION}
 
 
 def _names(question: str) -> set[str]:

@@ -237,10 +237,11 @@ def conflicts(articles: Sequence[AnalyzedArticle]) -> list[tuple[str, list[tuple
 
 
 def _same_event(articles: Sequence[AnalyzedArticle], a: Figure, b: Figure) -> bool:
-    """Different articles of the same day, in sentences that share more than the figure's own words."""
+    """Different articles of the same day, in sentences that share more than the figure's own words,
+    about the same subject (two players' points are two quantities, not a conflict)."""
     if a.article == b.article:
         return False
     da, db = articles[a.article].article.date, articles[b.article].article.date
-    if (da and db and da != db) or (a.owner and b.owner and not a.owner & b.owner):
-        return False
+    if (da and db and da != db) or a.owner != b.owner:
+        return False  # the same quantity of the same thing: the same subject, both named or both not
     return len((a.words & b.words) - set(a.key)) >= 2

@@ -30,6 +30,9 @@ KNOWABLE = {"know", "clear", "confirm", "determine", "establish", "disclose", "s
 CLAIM_VERBS = {"say", "claim", "assert", "allege", "insist"}
 CLAIMED = {"claim", "allege"}  # already signal doubt
 ANNOUNCE = CLAIM_VERBS | {"announce", "add", "tell", "state", "confirm", "decide", "agree", "promise", "pledge", "vow", "declare"}
+GUESSES = {"probably", "likely", "possibly", "perhaps", "maybe", "unlikely"}  # "would probably help": a forecast
+NEGATIVE = {"no", "none", "nothing", "never", "nobody", "neither", "nor"}  # a claim of absence makes an awkward question
+STATED = {"say", "announce", "tell", "state", "confirm", "declare", "add", "promise", "pledge", "vow", "decide"}  # not "agree"
 WISH = {"like", "love", "prefer", "want", "rather"}
 VAGUE = {"anything", "something", "everything", "nothing", "anyone", "someone", "everyone", "everybody", "nobody", "all", "one", "these",
          "those", "information", "detail", "update", "story", "article", "more"}  # "additional information will follow"
@@ -37,7 +40,13 @@ COGNITION = {"believe", "think", "feel", "hope", "guess", "suspect", "wonder", "
 DENY = {"deny", "dispute", "refute", "contest", "rebut"}
 CLAIM_NOUNS = {"claim", "report", "allegation", "accusation", "suggestion", "rumor", "assertion", "it", "this"}
 ALLEGED = {"allege", "alleged", "purported", "reported", "claimed", "supposed"}
-PLAN = {"plan", "expect", "set", "schedule", "due", "intend", "poise"}
+PLAN = {"plan", "expect", "set", "schedule", "due", "intend"}  # not "poised to": readiness, not an awaited step
+#: What the narrator's "X will ..." awaits when it is an open point: a decision or a step whose outcome is not yet
+#: known. "The buildings will need to be rebuilt" or "fans will get a free ticket" state a fact about
+#: the future, not a pending question.
+AWAITED = {"decide", "rule", "determine", "vote", "announce", "choose", "consider", "review", "weigh", "sentence", "testify",
+           "plead", "resign", "nominate", "approve", "reject", "confirm", "settle", "appeal", "respond", "reveal", "accept",
+           "agree", "sign", "veto", "charge", "indict", "prosecute", "recommend", "select", "name", "elect", "retire"}
 INTERRUPTED = {"but", "when", "until", "before", "instead", "however"}  # "was set to X when Y": the plan is history
 NOUN_VERB = {"attack": "attack", "strike": "strike", "raid": "raid", "bombing": "bomb", "shelling": "shell", "invasion": "invade",
              "killing": "kill", "assault": "assault", "assassination": "assassinate", "poisoning": "poison", "arrest": "arrest"}
@@ -80,6 +89,12 @@ class Claim(NamedTuple):
     core: set[int]  # the clause without its asides: ", a figure that could not be verified" notes the claim
 
 
+def _modal(toks: tuple[Token, ...], kids: tuple[tuple[int, ...], ...], verb: int) -> bool:
+    """The clause of ``verb`` is under a modal ("will", "could", "might"), also through "be"."""
+    heads = [verb, *(c for c in kids[verb] if toks[c].dep in ("aux", "auxpass"))]
+    return any(toks[c].tag == "MD" for h in heads for c in (h, *kids[h]) if toks[c].dep in ("aux", "auxpass"))
+
+
 def cues(forms: frozenset[str]) -> set[str]:
     """The detectors worth running on a sentence with these lemma forms (see ``parse.lemma_forms``)."""
     return {name for name, lemmas in CUES.items() if not lemmas.isdisjoint(forms)}
@@ -92,8 +107,8 @@ def personal(toks: tuple[Token, ...] | list[Token]) -> bool:
 
 def unknown(art: AnalyzedArticle, sent: Sentence) -> list[Found]:
     """"X remain(s) unclear", "it is not known whether ...", "an unknown number of ..."."""
-    if not any(t.dep == "neg" or t.lemma.lower() in UNCLEAR for t in sent.tokens):
-        return []  # "X said": a knowable verb leaves something open only when negated
+    if not any(t.dep == "neg" or t.lemma.lower() in UNCLEAR for t in sent.tokens) or personal(sent.tokens):
+        return []  # "X said": a knowable verb leaves something open only when negated; "let me suggest": an opinion
     toks, kids = sent.tokens, children(sent.tokens)
     out: list[Found] = []
     for i, t in enumerate(toks):
@@ -107,8 +122,8 @@ def unknown(art: AnalyzedArticle, sent: Sentence) -> list[Found]:
         if any(toks[c].lemma.lower() in ("more", "less") for c in kids[i]):
             continue  # "has never been more clear": emphasis, not doubt
         knower = next((c for c in kids[i] if toks[c].dep == "nsubj"), None) if t.pos == "VERB" else None
-        if knower is not None and toks[knower].text.lower() in PERSONAL:
-            continue  # "I still don't know who to vote for": a speaker's own doubt
+        if knower is not None and toks[knower].text.lower() in PERSONAL | {"he", "she", "they"}:
+            continue  # "I still don't know who to vote for", "when he doesn't know what he is talking about": a person's own doubt
         ex = frozenset(short_name(m.text, m.label) for m in art.mentions if knower is not None and m.label == "PERSON"
                        and toks[min(subtree(kids, knower))].start <= m.start <= toks[knower].start)
         if knower is not None and toks[knower].pos == "NOUN":  # "the rep would not say why she ...": she is not the rep
@@ -121,8 +136,7 @@ def unknown(art: AnalyzedArticle, sent: Sentence) -> list[Found]:
         elif subj is not None and toks[subj].pos in ("NOUN", "PROPN") and (v != i or toks[subj].dep == "nsubjpass") and not any(
                 toks[j].tag in ("WDT", "WP", "WP$") for j in subtree(kids, subj)):  # "whose location was not revealed"
             q, wh = frame(art, sent, subj, amod=t.dep == "amod")
-            words = [j for j in subtree(kids, subj) if toks[j].pos in ("NOUN", "PROPN", "ADJ") and toks[j].lemma.lower() not in HEDGES]
-            if not q.startswith("What is known about") or len(words) >= 2:  # "What is known about the numbers?" says nothing
+            if q and not q.startswith("What is known about"):  # "What is known about the race angle?": too vague to answer
                 out.append(Found(q, sent, subtree(kids, subj), subj, wh))
     return out
 
@@ -184,8 +198,13 @@ def frame(art: AnalyzedArticle, sent: Sentence, head: int, amod: bool = False) -
         elif toks[c].dep == "prep" and toks[c].lemma.lower() in ("of", "for", "behind") and kids[c]:
             x = subtree(kids, kids[c][0])
     if x is None:
-        frame = "What is {np}?" if frame == BEHIND else frame if "{x}" not in frame else "What is known about {np}?"
+        if frame == BEHIND:
+            return "", "what"  # "What is an unknown reason?" asks nothing
+        frame = frame if "{x}" not in frame else "What is known about {np}?"
         x = set()
+    elif x and toks[max(x, key=lambda i: (toks[i].head not in x, i))].tag == "NN" and not any(
+            toks[c].dep in ("det", "poss", "nummod") for c in kids[max(x, key=lambda i: (toks[i].head not in x, i))]):
+        return "", "what"  # "What caused death?": a bare singular noun reads as a missing article
     wh = FRAME_WH.get(frame, "what")
     be = "are" if x and toks[max(x)].tag in ("NNS", "NNPS") else "is"
     if amod and frame == FRAMES["number"] and x and toks[head].dep in ("nsubj", "nsubjpass"):  # "an unknown number of X died"
@@ -215,7 +234,8 @@ def np_question(art: AnalyzedArticle, sent: Sentence, head: int) -> Found | None
         denier = next((c for c in kids[toks[head].head] if toks[c].dep == "nsubj"), None)
         if denier is not None and prep is not None:
             who = subtree(kids, denier)
-            return Found(tidy(f"Was {lower_first(toks, who, render(toks, who, subs))} involved "
+            be = "Were" if toks[denier].tag in ("NNS", "NNPS") else "Was"  # "Were the workers involved?"
+            return Found(tidy(f"{be} {lower_first(toks, who, render(toks, who, subs))} involved "
                               f"{render(toks, subtree(kids, prep), subs)}"), sent, span, head)
     if lemma in NOUN_VERB or any(toks[c].lemma.lower() in ALLEGED for c in kids[head]):
         return Found(tidy(f"Did {lower_first(toks, span, render(toks, span, subs))} happen"), sent, span, head)
@@ -227,8 +247,9 @@ def disputed(art: AnalyzedArticle, sent: Sentence) -> list[Found]:
     toks, kids = sent.tokens, children(sent.tokens)
     out: list[Found] = []
     for i, t in enumerate(toks):
-        if t.pos != "VERB" or t.lemma.lower() not in DENY:
-            continue
+        if t.pos != "VERB" or t.lemma.lower() not in DENY or any(toks[c].dep == "neg" for c in kids[i]) or any(
+                toks[c].dep == "nsubj" and toks[c].text.lower() in PERSONAL for c in kids[i]):
+            continue  # "we never denied this": no denial, or a speaker's own
         target = t.head if t.dep == "relcl" else next((c for c in kids[i] if toks[c].dep in ("ccomp", "dobj", "nsubjpass")), None)
         if target is None:
             continue
@@ -239,6 +260,8 @@ def disputed(art: AnalyzedArticle, sent: Sentence) -> list[Found]:
                 target = node
                 break
         clause = target if toks[target].dep == "ccomp" else next((c for c in kids[target] if toks[c].dep in ("acl", "ccomp")), None)
+        if clause is not None and _modal(toks, kids, clause):
+            continue  # "disputed that it could have been handled differently": an opinion, not a claim and its denial
         if clause is not None and (clause == target or toks[target].lemma.lower() in CLAIM_NOUNS):
             if q := clause_question(sent, clause, subs=pronoun_subs(art, sent, subtree(kids, clause))):
                 out.append(Found(q, sent, subtree(kids, clause), clause))
@@ -262,8 +285,10 @@ def reported(sent: Sentence) -> list[Reported]:
         if t.pos != "VERB" or t.lemma.lower() not in CLAIM_VERBS:
             continue
         clause = next((c for c in kids[i] if toks[c].dep == "ccomp"), None)
-        if clause is None or toks[clause].lemma.lower() in COGNITION:
-            continue
+        if clause is None or toks[clause].lemma.lower() in COGNITION or _modal(toks, kids, clause):
+            continue  # "said they will try": a plan or a guess, not a claim anyone can check yet
+        if (t.lemma.lower() != "say" and clause < i) or any(toks[j].lemma.lower() in NEGATIVE for j in subtree(kids, clause)):
+            continue  # "X ended with six wins, Y claimed three": 'claimed' won something; "uncovered no criminal behavior"
         span = subtree(kids, clause)
         asides = {j for k in span if toks[k].dep in ("appos", "relcl") for j in subtree(kids, k)}
         out.append(Reported(i, clause, span, span - asides, t.lemma.lower() in CLAIMED))
@@ -312,16 +337,29 @@ def pending(art: AnalyzedArticle, sent: Sentence) -> list[Found]:
                 continue  # "would have been", "would ... if": hypothetical, not a plan
             main = toks[verb].dep == "ROOT" or (toks[verb].dep == "conj" and toks[toks[verb].head].dep == "ROOT")
             reported = toks[verb].dep == "ccomp" and toks[toks[verb].head].lemma.lower() in ANNOUNCE | PLAN
-            if toks[verb].lemma.lower() in WISH or not (reported or (main and lem != "would")):
+            if toks[verb].lemma.lower() in WISH | {"need", "have"} or not (reported or (main and lem != "would")):
                 continue  # "he would go on to win": narrative; "he would like": a wish; "unlikely that X will": a guess
+            named = any(toks[c].pos == "PROPN" or any(toks[j].pos == "PROPN" and toks[j].dep == "compound" for j in kids[c])
+                        for c in kids[verb] if toks[c].dep in ("nsubj", "nsubjpass"))  # a named party, not 'the addition of the iPhone'
+            said = (reported and toks[toks[verb].head].lemma.lower() in STATED and not any(
+                toks[c].dep == "neg" for c in kids[toks[verb].head])) or any(
+                toks[c].dep == "parataxis" and toks[c].lemma.lower() in STATED for c in kids[verb])
+            if any(toks[j].lemma.lower() in GUESSES for j in subtree(kids, verb)):
+                continue  # "would probably help": an opinion of what will happen, not a plan
+            if lem == "would" and any(toks[j].tag == "VBD" for j in subtree(kids, verb) if j > verb):
+                continue  # "said it would play the anthem while the teams were inside": a past plan, told as done
+            if toks[verb].lemma.lower() not in AWAITED and not (said and named):
+                continue  # "will need to be rebuilt", "fans will get a free ticket": the future stated as fact, nothing awaited;
+                #           a named party's announced plan ("the ministry said Wagner would be involved in ...") is awaited
         elif lem in PLAN and (t.tag == "VBN" or (lem in ("plan", "intend", "due") and t.tag != "VBD")):
             verb = next((c for c in kids[i] if toks[c].dep == "xcomp" and toks[c].pos in ("VERB", "AUX")), None)
             subj = next((c for c in kids[i] + kids[t.head] if toks[c].dep in ("nsubj", "nsubjpass")), None)  # "is due to"
-            past = any(toks[c].tag == "VBD" for c in (*kids[i], i)) and any(x.lemma.lower() in INTERRUPTED for x in toks)
+            past = (any(toks[c].tag == "VBD" for c in (*kids[i], i)) and any(x.lemma.lower() in INTERRUPTED for x in toks)) or any(
+                toks[c].dep == "aux" and toks[c].text.lower() == "had" for c in kids[i])  # "had planned to": a plan of the past
             finite = t.tag in ("VBZ", "VBP", "VBD") or any(toks[c].dep in ("aux", "auxpass") for c in kids[i])
             finite = finite and not any(toks[c].tag == "MD" for c in kids[i])  # "may have intended to": a guess
-            if subj is None or past or not finite:
-                continue  # "Expected by many to be ...": a description of the subject, not its plan
+            if subj is None or past or not finite or any(toks[c].dep == "neg" for c in kids[i]):
+                continue  # "Expected by many to be ...": a description of the subject, not its plan; "does not plan to"
         if verb is None or any(toks[c].dep == "neg" for c in kids[verb]):
             continue  # "would not say", "will not be enough": a refusal or a verdict, not a plan
         opened = sum(1 if x.tag == "``" else -1 if x.tag == "''" else 0 for x in toks[:i])

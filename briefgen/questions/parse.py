@@ -10,12 +10,15 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
 
+from briefgen.facts.lexicon import role_noun
 from briefgen.models import AnalyzedArticle, Sentence, Token
 
 MAX_WORDS = 25
 SUBJ = {"nsubj", "nsubjpass", "expl", "csubj"}
 CLAUSAL = {"relcl", "advcl", "acl", "appos", "parataxis", "conj"}
 WH = {"why", "how", "when", "where", "who", "what", "which", "whom"}
+PERCEIVE = {"see", "hear", "watch", "catch", "find", "spot", "notice", "witness"}
+REPORTING = {"say", "claim", "allege", "report", "tell", "insist", "assert"}
 GENERIC = {"say", "be", "have", "do", "tell", "claim", "add", "make", "get", "will", "would", "report", "remain", "know", "deny"}
 HEDGES = {"also", "reportedly", "allegedly", "apparently", "exact", "precise", "exactly", "likely", "probably", "possibly",
           "undoubtedly", "definitely", "certainly"}  # dropped from questions
@@ -97,9 +100,10 @@ def tidy(text: str) -> str:
 
 
 def lower_first(toks: Sequence[Token], idx: set[int], text: str) -> str:
-    """Lower a leading "The"/"He"/"Roads": the phrase no longer starts the sentence."""
+    """Lower a leading "The"/"He"/"Roads"/"Smaller": the phrase no longer starts the sentence."""
     t = toks[min(idx)] if idx else None
-    first = t is not None and t.tag == "NNS" and not t.ent and t.start == min(x.start for x in toks) and t.text[1:].islower()
+    first = t is not None and t.pos != "PROPN" and not t.ent and t.start == min(x.start for x in toks) and (
+        t.text[1:].islower())  # "Smaller counties", "Emergency legislation": capitalised only because the sentence began
     if t is not None and (t.tag in ("DT", "PRP", "PRP$") or first) and t.text != "I" and text.startswith(t.text):
         return text[:1].lower() + text[1:]
     return text
@@ -153,8 +157,9 @@ def clause_question(sent: Sentence, verb: int, *, subject: int | None = None, mo
             drop_phrase(toks, kids, keep, c)  # a second clause with its own subject is a second claim
         elif t.dep in ("mark", "neg", "parataxis") or (t.dep == "aux" and t.tag == "TO") or (c < subj and c not in auxes):
             keep -= subtree(kids, c)  # "that", "not" (questions are neutral), framing before the subject
-        elif t.dep == "advcl" and t.tag == "VBG" and t.lemma.lower() in ("add", "say", "note", "explain", "tell"):
-            drop_phrase(toks, kids, keep, c)  # ", adding that ...": the reporter's aside
+        elif t.dep == "advcl" and t.tag == "VBG" and (t.lemma.lower() in ("add", "say", "note", "explain", "tell") or (
+                min(subtree(kids, c)) > 0 and toks[min(subtree(kids, c)) - 1].text == ",")):
+            drop_phrase(toks, kids, keep, c)  # ", adding that ...", ", writing in a statement": an aside, not the claim
     for i in sorted(keep):  # "countries that are eager ... but wary of": an adjective misread as a second noun
         if i in keep and toks[i].dep == "conj" and toks[i].pos == "ADJ" and toks[toks[i].head].pos in ("NOUN", "PROPN"):
             drop_phrase(toks, kids, keep, i)
@@ -174,6 +179,14 @@ def clause_question(sent: Sentence, verb: int, *, subject: int | None = None, mo
     while subj_idx and toks[max(subj_idx)].pos == "PUNCT":
         keep.discard(max(subj_idx))
         subj_idx.discard(max(subj_idx))
+    if not subj_idx or not any(toks[i].pos in ("NOUN", "PROPN", "PRON", "NUM") for i in subj_idx) or any(
+            toks[i].pos in ("VERB", "AUX") and toks[i].dep not in ("relcl", "acl", "amod", "compound") and toks[toks[i].head].dep != "relcl"
+            and i not in auxes for i in subj_idx if i == subj):
+        return None  # no subject left, or a verb in the subject slot ("... told's ...")
+    for k in sorted(j for j in keep if max(subj_idx) < j < verb):
+        if toks[k].pos != "PUNCT":
+            break
+        keep.discard(k)  # "Zimmerman's lawyer, pay": the aside's commas went with it
     base, fronted = False, None
     if modal:
         first, fronted = modal, auxes[0] if auxes and toks[auxes[0]].tag == "MD" else None
@@ -186,6 +199,8 @@ def clause_question(sent: Sentence, verb: int, *, subject: int | None = None, mo
             first = "Would" if low == "would" and nxt == "have" else MODALS.get(low, aux.text.capitalize())
         elif low == "had" and len(auxes) == 1 and toks[verb].tag == "VBN":
             first, base = "Did", True
+        elif aux.lemma.lower() == "get" and aux.tag in ("VBD", "VBZ", "VBP"):  # "got involved": do-support, "get" stays
+            first, fronted = {"VBD": "Did", "VBZ": "Does", "VBP": "Do"}[aux.tag], None
         else:
             first = aux.text.capitalize()
     elif toks[verb].lemma.lower() == "be":
@@ -198,9 +213,31 @@ def clause_question(sent: Sentence, verb: int, *, subject: int | None = None, mo
     else:
         return None
     body = {i for i in keep - subj_idx if i > subj or i in auxes} - {fronted}
+    if toks[verb].lemma.lower() in PERCEIVE and any(
+            (toks[c].dep == "dobj" and any(j not in keep for j in subtree(kids, c) if j > c))
+            or (toks[c].dep in ("xcomp", "advcl", "ccomp", "oprd") and c not in keep) for c in kids[verb]):
+        return None  # "saw her boyfriend, Darby Johns, dancing with ...": what was seen went with the cut
+    if any(toks[i].lemma.lower() in REPORTING and toks[i].pos == "VERB" and i != verb for i in body | subj_idx):
+        return None  # "... of what North Korea claimed a hydrogen bomb involved ...": a claim inside the claim
+    lo, hi = min(subj_idx), max(subj_idx)
+    if any(0 <= j < len(toks) and j not in subj_idx and toks[j].pos == "PROPN" and toks[j].head in subj_idx | {subj}
+           for j in (lo - 1, hi + 1)) or (hi + 1 < len(toks) and hi + 1 not in keep and toks[hi + 1].pos == "PROPN"
+                                          and toks[hi].pos == "PROPN"):
+        return None  # "Will Texas begin airing ..." of "Texas Right to Life plans to ...": a name cut in two
+    if first in ("Was", "Is", "Has", "Does") and toks[subj].tag in ("NNS", "NNPS") and subj not in (subs or {}):
+        first = {"Was": "Were", "Is": "Are", "Has": "Have", "Does": "Do"}[first]  # "Were the workers involved?"
+    elif first == "Do" and ((toks[subj].tag in ("NN", "NNP") and subj not in (subs or {})) or (
+            subj in (subs or {}) and not (subs or {})[subj].endswith("s"))):
+        first = "Does"  # "the government claims they have": "Does the government have ...?"
     words = dict(subs or {})
+    if fronted is None and auxes and toks[auxes[0]].lemma.lower() == "get" and not modal:
+        words[auxes[0]] = "get"
     if base:
         words[verb] = toks[verb].lemma.lower()
+        for c in kids[verb]:  # "Did X have sex ... and carry on ...", not "... and carried on"
+            if c in keep and toks[c].dep == "conj" and toks[c].tag in ("VBD", "VBZ", "VBP") and not any(
+                    toks[k].dep in SUBJ | {"aux", "auxpass"} for k in kids[c]):
+                words[c] = toks[c].lemma.lower()
     return tidy(f"{first} {lower_first(toks, subj_idx, render(toks, subj_idx, words))} {render(toks, body, words)}")
 
 
@@ -248,25 +285,21 @@ def short_name(text: str, label: str) -> str:
 def resolve(art: AnalyzedArticle, sent: Sentence, i: int, back: int = 3, exclude: frozenset[str] = frozenset()) -> str | None:
     """The mention a pronoun most likely means, at most ``back`` sentences back (further is a guess).
 
-    The nearest fitting mention, unless a person named far more often in the article is also in reach:
-    news pronouns mostly mean the story's protagonist ("the rep would not say why she entered rehab").
-    ``exclude`` holds names that cannot be meant, such as the speaker of "X did not say why he left".
+    The nearest fitting mention; for he, she, his and her only when one person is in reach (a question
+    about the wrong person misleads; one with the pronoun left in is not asked). ``exclude`` holds
+    names that cannot be meant, such as the speaker of "X did not say why he left".
     """
     t = sent.tokens[i]
     labels = PRONOUNS.get(t.text.lower(), ()) if t.text.lower() not in ("they", "their") else ()  # a group: too often wrong
-    found = [m for m in art.mentions if m.label in labels and sent.index - back <= m.sentence <= sent.index
-             and (m.sentence < sent.index or m.end <= t.start) and short_name(m.text, m.label) not in exclude]
+    reach = [m for m in art.mentions if m.label in labels and sent.index - back <= m.sentence <= sent.index
+             and (m.sentence < sent.index or m.end <= t.start)]
+    found = [m for m in reach if short_name(m.text, m.label) not in exclude]
     if not found:
         return None
     m = max(found, key=lambda m: (m.sentence, m.start))
-    if m.label == "PERSON":
-        count = {short_name(x.text, "PERSON"): 0 for x in found}
-        for x in art.mentions:
-            if x.label == "PERSON" and (n := short_name(x.text, "PERSON")) in count:
-                count[n] += 1
-        top = max(count, key=lambda n: (count[n], n == short_name(m.text, "PERSON")))
-        if count[top] >= 2 * count[short_name(m.text, "PERSON")] + 1:
-            return top + ("'s" if t.tag == "PRP$" else "")
+    people = reach if t.tag == "PRP$" else found  # "Lewis did not say how many donations her campaign had": hers may be the speaker's
+    if m.label == "PERSON" and len({short_name(x.text, "PERSON") for x in people if x.label == "PERSON"}) > 1:
+        return None  # two people in reach: which one 'he' or 'her' means, the text alone does not settle
     return short_name(m.text, m.label) + ("'s" if t.tag == "PRP$" else "")
 
 
@@ -289,7 +322,8 @@ def pronoun_subs(art: AnalyzedArticle, sent: Sentence, idx: set[int], speaker: t
             near = resolve(art, sent, i, 1, exclude) if low in ("his", "her") else None  # "its" a sentence back: a guess
             name = resolve(art, sent, i, 0, exclude) or (f"{who}'s" if fits else None) or near
         elif t.tag == "PRP" and t.dep in ("nsubj", "nsubjpass"):
-            fits = fits and (top is None or t.head == top)
+            fits = fits and (top is None or t.head == top) and not (low == "it" and sent.tokens[t.head].lemma.lower() == "be")
+            # "allege that it was Burke who ...": a cleft's 'it' is nobody
             name = who if fits else resolve(art, sent, i, 3, exclude) if low != "it" else None  # "it": too often wrong
         else:
             continue
@@ -315,6 +349,7 @@ def speaker_of(art: AnalyzedArticle, sent: Sentence, verb: int) -> tuple[str, st
     for c in sorted(span):
         if toks[c].dep in ("relcl", "appos", "acl"):
             span -= subtree(kids, c)
+    span = {c for c in span if toks[c].pos != "PUNCT"} or span  # "Zimmerman's lawyer, O'Mara,": the aside's commas go too
     lo, hi = toks[min(span)].start, toks[max(span)].start
     inside = [m for m in art.mentions if lo <= m.start <= hi]
     names = [m for m in inside if m.label == "PERSON"]
@@ -322,4 +357,6 @@ def speaker_of(art: AnalyzedArticle, sent: Sentence, verb: int) -> tuple[str, st
         return short_name(names[-1].text, "PERSON"), "person"
     many = toks[subj].tag in ("NNS", "NNPS", "NNP") or toks[subj].lemma.lower() == "police" or any(
         m.label in ("ORG", "GPE", "NORP") and m.start <= toks[subj].start < m.end for m in inside)  # not "a Brooklyn woman"
+    if not many and not role_noun(toks[subj].lemma, "PERSON"):
+        many = True  # "the indictment alleged he offered ...": 'he' is not the indictment
     return lower_first(toks, span, render(toks, span)), "many" if many else "one"

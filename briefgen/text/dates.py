@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from typing import Any
 
 _MONTHS = {
@@ -154,3 +155,75 @@ def parse_date(value: Any) -> str | None:
 def _month_key(name: str) -> str:
     name = name.rstrip(".").lower()
     return "sept" if name.startswith("sept") else name[:3]
+
+
+# -- dates for articles that carry none -----------------------------------------------------------
+
+#: Where an article's date came from (Article.date_source), strongest first. "inferred" dates (from the
+#: most similar dated articles) are made by grouping, for grouping only, and never become Article.date.
+DATE_SOURCES = ("front matter", "feed", "page", "dateline", "url", "text", "inferred")
+
+#: Dates outside these years are not taken from URLs or text: a URL's "/1066/10/14/" is an id, not a day.
+#: (News archives online start in the 1990s; htmldate's URL rule uses the same lower bound.)
+EARLIEST_YEAR, LATEST_YEAR = 1990, 2099
+
+
+def url_date(url: str | None) -> str | None:
+    """The day a URL's path names (``/2013/05/02/``, ``/2013-07-21/``), by htmldate's URL rule."""
+    if not url:
+        return None
+    from htmldate.extractors import extract_url_date
+    from htmldate.utils import Extractor
+
+    options = Extractor(False, dt.datetime(LATEST_YEAR, 12, 31), dt.datetime(EARLIEST_YEAR, 1, 1), True, "%Y-%m-%d")
+    try:
+        return extract_url_date(url, options)
+    except (ValueError, OverflowError):
+        return None
+
+
+def lead_date(paragraphs: Sequence[str]) -> str | None:
+    """The first full date ("May 2, 2013", "2 May 2013", "2013-05-02") written in ``paragraphs``
+    (the caller passes the lead: a date named there is most often the news's own day)."""
+    for para in paragraphs:
+        for pattern in _DATE_PATTERNS:
+            for match in pattern.finditer(para):
+                day = parse_date(match.group(0))
+                if day and EARLIEST_YEAR <= int(day[:4]) <= LATEST_YEAR:
+                    return day
+    return None
+
+
+#: dateparser's reading of a date line the rules above do not know ("Friday 3rd May, 2013 | 10:21"):
+#: strict, with day, month and year required, so it never fills in today's date for a missing part.
+_DATEPARSER_SETTINGS = {
+    "STRICT_PARSING": True,
+    "REQUIRE_PARTS": ["day", "month", "year"],
+    "RELATIVE_BASE": dt.datetime(2000, 1, 1),  # fixed, so no reading depends on the day of the build
+    "DATE_ORDER": "MDY",  # the rules' order for "12/16/08"; dots or dashes read day first (stamp_line)
+}
+
+
+#: What a written full date has: a year and a month name, or numbers with separators ("03.05.2013").
+_FULL_DATE_SHAPE = re.compile(rf"(?=.*\b\d{{4}}\b)(?=.*\b{MONTH}(?!\w))|\d{{1,4}}[-/.]\d{{1,2}}[-/.]\d{{1,4}}", re.I | re.S)
+_RELATIVE = re.compile(r"\b(?:ago|yesterday|today|tomorrow|tonight|last|next|this|since|before|after)\b", re.I)
+
+
+def parse_date_fallback(value: Any) -> str | None:
+    """``parse_date``, then dateparser for short English date strings the rules do not read."""
+    day = parse_date(value)
+    if day or not isinstance(value, str) or not (6 <= len(value.strip()) <= 60) or not _FULL_DATE_SHAPE.search(value):
+        return day
+    if _RELATIVE.search(value):
+        return None  # "yesterday", "2 days ago": dateparser would count from RELATIVE_BASE
+    import dateparser
+
+    try:
+        order = "DMY" if re.search(r"\d\s*[.-]\s*\d", value) and "/" not in value else "MDY"
+        settings = {**_DATEPARSER_SETTINGS, "DATE_ORDER": order}
+        parsed = dateparser.parse(value.strip(), languages=["en"], settings=settings)  # type: ignore[arg-type]
+    except (ValueError, OverflowError, TypeError):
+        return None
+    if parsed is None or not EARLIEST_YEAR <= parsed.year <= LATEST_YEAR:
+        return None
+    return parsed.date().isoformat()

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from .conftest import NEW, OLD, Requests, is_local
+from .conftest import MADE_NEW, NEW, OLD, Requests, is_local
 
 pytestmark = pytest.mark.browser
 
@@ -38,7 +38,8 @@ def _open(page: Any, url: str) -> None:
 def test_pages_load_with_no_request_leaving_the_machine(
     page: Any, server: str, site: Path, requests_seen: Requests, artifacts: Path
 ) -> None:
-    paths = ["/", f"/{NEW}/changes/", f"/{NEW}/archive/", _story_path(site, NEW), *_article_paths(site, NEW), f"/{OLD}/"]
+    paths = ["/", f"/{NEW}/changes/", f"/{NEW}/archive/", f"/{NEW}/entities/", f"/{NEW}/search/", f"/{NEW}/report/",
+             f"/{NEW}/confidence/", _story_path(site, NEW), *_article_paths(site, NEW), f"/{OLD}/"]
     for path in paths:
         _open(page, server + path)
         assert page.locator("article h1").first.is_visible(), path
@@ -46,29 +47,51 @@ def test_pages_load_with_no_request_leaving_the_machine(
     assert page.url == f"{server}/{NEW}/"  # the root redirects to the newest edition
     page.screenshot(path=str(artifacts / "home-desktop.png"), full_page=True)
     assert len(requests_seen.seen) > 20
-    assert any(url.endswith("/search/search_index.json") for url in requests_seen.seen)  # scripts ran and fetched
+    assert any(url.endswith("/versions.json") for url in requests_seen.seen)  # scripts ran and fetched
     assert requests_seen.blocked == []
     outside = [url for url in requests_seen.seen if not is_local(url)]
     assert outside == []
     assert requests_seen.failed == []
 
 
-def test_search_finds_an_entity(page: Any, server: str, requests_seen: Requests, artifacts: Path) -> None:
-    _open(page, f"{server}/{NEW}/")
-    box = page.locator("input.md-search__input")
-    if not box.is_visible():  # narrow screens show a search button instead of the box
-        page.locator("label.md-header__button[for='__search']").click()
-    box.click()
-    box.press_sequentially("Prigozhin", delay=20)
-    results = page.locator(".md-search-result__item")
+def _search(page: Any, server: str, edition: str, query: str) -> Any:
+    """Open the search page from the header's button and type ``query``; returns the result items."""
+    _open(page, f"{server}/{edition}/")
+    page.locator("a.bg-search-button").click()
+    page.wait_for_url(re.compile(r"/search/$"), timeout=TIMEOUT)
+    box = page.locator("#bg-search-input")
+    box.wait_for(timeout=TIMEOUT)
+    box.press_sequentially(query, delay=20)
+    results = page.locator(".bg-result")
     results.first.wait_for(timeout=TIMEOUT)
-    meta = page.locator(".md-search-result__meta").inner_text()
-    assert re.search(r"\d+ matching documents?", meta), meta
-    assert "Prigozhin" in results.first.inner_text()
+    return results
+
+
+def test_search_returns_sections_with_snippets(page: Any, server: str, site: Path, requests_seen: Requests, artifacts: Path) -> None:
+    results = _search(page, server, NEW, "Prigozhin")
+    status = page.locator("#bg-search-status").inner_text()
+    assert re.search(r"\d+ pages? match", status), status
+    # each hit is a section of a page: a link with an anchor, and a snippet with the word marked
+    section = results.first.locator(".bg-section a").first
+    href = section.get_attribute("href") or ""
+    assert "#" in href, href
+    assert "Prigozhin" in section.locator("mark").first.inner_text()
+    snippet = section.inner_text()
+    assert len(snippet) < 400, "a section's snippet, not the whole page"
+    # the story's summary is found as its own section
+    assert page.locator(".bg-section__title", has_text="Summary").count() >= 1
     page.screenshot(path=str(artifacts / "search-prigozhin.png"))
-    results.first.locator("a").first.click()
+    # the index comes in pieces: no request for the whole index, each piece small
+    pieces = [u for u in requests_seen.seen if "/pagefind/" in u]
+    assert any("/pagefind/index/" in u for u in pieces) and any("/pagefind/fragment/" in u for u in pieces)
+    for url in pieces:
+        rel = url.split(f"/{NEW}/", 1)[1]
+        if "/index/" in rel or "/fragment/" in rel:
+            assert (site / NEW / rel).stat().st_size < 200_000, rel
+    section.click()
     page.wait_for_load_state("networkidle")
     assert "Prigozhin" in page.locator("article").inner_text()
+    assert "#" in page.url
     assert requests_seen.blocked == []
 
 
@@ -110,7 +133,8 @@ def test_story_pdf_link_opens_a_pdf(page: Any, server: str, site: Path, artifact
 
 
 def test_layout_holds_at_phone_width(phone: Any, server: str, site: Path, requests_seen: Requests, artifacts: Path) -> None:
-    paths = {"home": f"/{NEW}/", "story": _story_path(site, NEW), "article": _article_paths(site, NEW)[1], "archive": f"/{NEW}/archive/"}
+    paths = {"home": f"/{NEW}/", "story": _story_path(site, NEW), "article": _article_paths(site, NEW)[1], "archive": f"/{NEW}/archive/",
+             "changes": f"/{NEW}/changes/", "entities": f"/{NEW}/entities/", "search": f"/{NEW}/search/", "report": f"/{NEW}/report/"}
     for name, path in paths.items():
         _open(phone, server + path)
         width = phone.evaluate("() => window.innerWidth")
@@ -151,7 +175,7 @@ def test_printed_story_is_readable(page: Any, server: str, site: Path, artifacts
         pytest.skip("pdftotext (poppler-utils) is missing: printed PDF written but its text is not checked")
     text = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True, check=True).stdout
     assert " ".join(title.split())[:40] in " ".join(text.split())
-    assert "Summary" in text and "Who and what" in text
+    assert "Summary" in text and "Who and what" in text and "Sources" in text
     for furniture in ("Skip to content", "Search", "What changed", "Archive", "Back to top", "127.0.0.1"):
         assert furniture not in text, furniture  # nor the site's own link addresses
     if shutil.which("pdftoppm"):
@@ -164,3 +188,125 @@ def test_printed_story_is_readable(page: Any, server: str, site: Path, artifacts
     text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
     assert "Kubrakov" in text and "urdupoint.com/en/world/" in "".join(text.split())
     assert "127.0.0.1" not in text
+
+
+def test_latest_serves_the_newest_edition_of_any_page(page: Any, server: str, site: Path, requests_seen: Requests) -> None:
+    story = _story_path(site, NEW)
+    _open(page, server + story)
+    title = page.locator("article h1").inner_text()
+    latest = story.replace(f"/{NEW}/", "/latest/", 1)
+    _open(page, server + latest)
+    assert page.url.endswith(latest) or page.url.endswith(story)
+    assert page.locator("article h1").inner_text() == title
+    assert f"Edition {NEW}" in page.locator("article").inner_text()
+    assert requests_seen.failed == []
+
+
+def test_dark_mode_toggle(page: Any, server: str, artifacts: Path) -> None:
+    _open(page, f"{server}/{NEW}/")
+    body = page.locator("body")
+    assert body.get_attribute("data-md-color-scheme") == "default"
+    page.locator("form[data-md-component='palette'] label:visible").first.click()
+    page.wait_for_function("() => document.body.getAttribute('data-md-color-scheme') === 'slate'", timeout=TIMEOUT)
+    background = page.evaluate("() => getComputedStyle(document.body).backgroundColor")
+    channels = [int(c) for c in re.findall(r"\d+", background)[:3]]
+    assert sum(channels) < 3 * 100, background  # dark
+    page.screenshot(path=str(artifacts / "home-dark.png"))
+    _open(page, f"{server}/{NEW}/changes/")  # the choice stays from page to page
+    assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
+
+
+def test_home_page_sections_top_stories_and_markers(phone: Any, made_server: str, artifacts: Path) -> None:
+    _open(phone, f"{made_server}/{MADE_NEW}/")
+    headings = [h.strip(" ¶\n") for h in phone.locator("article h2").all_inner_texts()]
+    assert headings[0] == "Top stories"
+    assert set(headings[1:]) == {"River floods", "City transit"}  # the edition's topics
+    top = phone.locator(".bg-top > li")
+    assert top.count() == 5
+    first = top.first
+    assert "Tram drivers strike" in first.locator(".bg-story__title").inner_text()  # the new story leads
+    assert first.locator(".bg-mark-new").inner_text().strip().lower() == "new"
+    assert first.locator(".bg-lead").inner_text().startswith("Tram drivers strike over new rota (1).")
+    assert "2 sources" in first.locator(".bg-meta").inner_text()
+    box = first.bounding_box()
+    assert box is not None and box["y"] + box["height"] <= 812, "the top story with its lead is on the first screen"
+    assert phone.locator(".bg-top .bg-mark-updated").count() == 1
+    footer = phone.locator(".bg-footer-links")
+    assert footer.get_by_role("link", name="Build report").count() == 1
+    phone.screenshot(path=str(artifacts / "phone-home-sections.png"), full_page=True)
+
+
+def test_story_page_key_points_timeline_sources_by_outlet_related(page: Any, made_server: str, artifacts: Path) -> None:
+    _open(page, f"{made_server}/{MADE_NEW}/stories/millbrook-flood/")
+    article = page.locator("article")
+    headings = [h.strip(" ¶\n") for h in article.locator("h2").all_inner_texts()]
+    assert headings[:3] == ["Key points", "Timeline", "Summary"]
+    assert "Sources" in headings and "Related stories" in headings
+    timeline = article.locator(".bg-timeline > li")
+    assert timeline.count() == 4
+    assert timeline.first.locator(".bg-when").inner_text().strip() == "27 Feb 2024"
+    assert timeline.nth(1).locator(".bg-when").inner_text().startswith("about")  # an approximate date says so
+    sources = article.locator(".bg-sources > li")
+    outlets = [sources.nth(k).locator("strong").first.inner_text() for k in range(sources.count())]
+    assert outlets == ["Valley Courier", "rivernews.example", "Outlet not known"]
+    text = article.locator(".bg-sources").inner_text()
+    assert "flood-3" not in text and ".md" not in text and ".txt" not in text  # never the file name
+    assert "same wire text as [4]" in text and "same wire text as [1]" in text
+    cite = article.locator(".bg-points a[title]").first
+    assert cite.get_attribute("title") == "Valley Courier, 27 Feb 2024, Millbrook flood defences fail after record rain (1)"
+    # a confidence label shows its reason on focus (a tap), without hover
+    label = article.locator(".bg-conf").first
+    assert not label.locator(".bg-conf-why").is_visible()
+    label.focus()
+    assert label.locator(".bg-conf-why").is_visible()
+    assert "independent sources" in label.locator(".bg-conf-why").inner_text()
+    page.screenshot(path=str(artifacts / "story-sections.png"), full_page=True)
+    related = article.locator(".bg-related a")
+    assert related.all_inner_texts() == ["Ashby levee repairs begin as waters recede"]
+    related.first.click()
+    page.wait_for_url(re.compile(r"/stories/ashby-levee/$"), timeout=TIMEOUT)
+    assert "Millbrook flood defences" in page.locator(".bg-related").inner_text()  # and back
+
+
+def test_story_problems_changes_and_entity_filter(page: Any, made_server: str, artifacts: Path) -> None:
+    _open(page, f"{made_server}/{MADE_NEW}/stories/story-5/")
+    note = page.locator(".bg-problems")
+    assert note.is_visible() and "open questions could not be worked out" in note.inner_text()
+    _open(page, f"{made_server}/{MADE_NEW}/changes/")
+    text = page.locator("article").inner_text()
+    assert "6 stories have no new articles" in text and "Bus route 3" not in text  # unchanged: not listed one by one
+    updated = page.locator("article h3", has_text="Millbrook flood defences")
+    assert updated.count() == 1
+    assert re.search(r"New key point\s+Millbrook flood defences fail after record rain \(2\)\.", text), text
+    assert "Valley Courier: Millbrook flood defences fail after record rain (4)" in text  # the new source, by outlet
+    page.screenshot(path=str(artifacts / "changes.png"), full_page=True)
+    _open(page, f"{made_server}/{MADE_NEW}/report/")
+    assert "nothing to report" in page.locator("article").inner_text()
+
+
+def test_entity_index_filter(page: Any, server: str) -> None:
+    _open(page, f"{server}/{NEW}/entities/")
+    items = page.locator(".bg-entities > li")
+    shown = page.locator(".bg-entities > li:visible")
+    total = shown.count()
+    assert 1 < total < items.count()  # those named in one article are on the page, hidden until asked for
+    name = shown.last.locator("a").inner_text()
+    page.locator("#bg-filter").press_sequentially(name, delay=20)
+    page.wait_for_function("n => document.querySelectorAll('.bg-entities > li:not([hidden])').length < n", arg=total, timeout=TIMEOUT)
+    names = shown.locator("a").all_inner_texts()
+    assert name in names and len(names) < total  # others may match by a story title they share
+    assert page.locator("#bg-filter-count").inner_text().startswith(f"{len(names)} ")
+    page.locator("#bg-filter").fill("")
+    page.locator("#bg-filter-all").check()
+    assert shown.count() == items.count()
+
+
+def test_search_shows_markup_in_articles_as_text(page: Any, made_server: str, requests_seen: Requests) -> None:
+    page.on("dialog", lambda dialog: requests_seen.failed.append(f"a dialog opened: {dialog.message}"))
+    results = _search(page, made_server, MADE_NEW, "Zanzibarian")
+    snippet = results.first.locator(".bg-snippet").first
+    assert "Zanzibarian" in snippet.inner_text()
+    assert snippet.locator("img, b, script").count() == 0  # only pagefind's <mark>s are elements
+    assert "<img src=x onerror=alert(1)> & <b>bold</b> claims" in snippet.inner_text()  # shown as the text it is
+    page.wait_for_timeout(300)
+    assert requests_seen.failed == []

@@ -1,0 +1,263 @@
+"""Judging sheets for fact boxes and open questions: sample them from a built site, mark them by hand, tally.
+
+Usage:
+  python benchmarks/judge.py SITE [--content DIR] [--out SHEET.md] [--boxes N] [--questions N] [--seed S]
+  python benchmarks/judge.py --tally SHEET.md [SHEET.md ...]
+  python benchmarks/judge.py --clusters DATA.csv --rows 0:12 --content DIR
+
+SITE is a folder ``python -m briefgen build --site-dir`` wrote (its newest edition's briefing.json
+is read) or a briefing.json itself. ``--content`` is the folder the site was built from: with it
+the sheet shows each quote in its paragraph and the paragraph before (to judge the speaker), and
+for each question the sentences of the story's other articles that share most of its words (to
+judge whether another article answers it).
+
+The sheet is Markdown. Every line to judge ends in ``[ ]``: replace the space with ``y`` (right)
+or ``n`` (wrong), optionally followed by a short reason after the bracket. Line kinds:
+
+- ``entity``: the entity is real (one thing, not a fragment or a common word), rightly typed, and
+  not a split of another box of the story (a surname beside its full name);
+- ``role``: the role is a role of this entity, stated (not denied) by the evidence sentence;
+- ``quote``: the quoted words are this entity's, and a quote (not a scare-quoted word);
+- ``question``: sensible, grammatical, of the right kind, and still open given all the story's
+  articles;
+- ``open point``: the story has a real open point (something its sources leave open).
+
+A box is wholly right when its entity line and every role and quote line are ``y``. ``--tally``
+prints the counts per line kind, boxes wholly right, questions wholly right, and how many of
+the stories with a real open point got at least one question.
+
+``--clusters`` writes Multi-News clusters (rows of DATA.csv, ``documents`` a Python-list literal
+of article texts) as ``DIR/cNNNN-dK.txt`` for a build. The data is read where it lies and never
+copied into the repository: give a DIR outside it (e.g. under /tmp).
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import csv
+import json
+import random
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+MARK = re.compile(r"^\s*-\s*(entity|role|quote|question|open point)\b.*\[([ yYnN?])\]\s*(.*)$")
+WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
+STOP = frozenset({
+    "the", "a", "an", "and", "or", "but", "of", "to", "in", "on", "at", "for", "with", "by", "from", "as", "is", "are",
+    "was", "were", "be", "been", "has", "have", "had", "will", "would", "can", "could", "what", "who", "whom", "which",
+    "when", "where", "why", "how", "did", "does", "do", "not", "no", "it", "its", "he", "she", "his", "her", "they",
+    "their", "this", "that", "there", "than", "about", "into", "over", "after", "before", "said", "says",
+})
+
+
+def briefing(site: Path) -> dict[str, Any]:
+    """The briefing.json of SITE's newest edition (or SITE itself when it is that file)."""
+    if site.is_file():
+        return dict(json.loads(site.read_text(encoding="utf-8")))
+    found = sorted(site.glob("*/briefing.json"), key=lambda p: p.stat().st_mtime)
+    if not found:
+        sys.exit(f"{site}: no */briefing.json here; give the --site-dir of a build, or a briefing.json")
+    return dict(json.loads(found[-1].read_text(encoding="utf-8")))
+
+
+def paragraphs(content: Path | None, article: str) -> list[str]:
+    if content is None or not (content / article).is_file():
+        return []
+    text = (content / article).read_text(encoding="utf-8", errors="replace")
+    return [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
+
+
+def around(paras: list[str], needle: str) -> str:
+    """The paragraph holding ``needle``, with the one before it."""
+    probe = needle.split(" … ")[0][:60]  # a quote in pieces: find its first
+    for k, p in enumerate(paras):
+        if probe in p:
+            return (f"> {paras[k - 1]}\n>\n" if k > 0 else "") + f"> {p}"
+    return "> (not found in the content folder)"
+
+
+def words(text: str) -> set[str]:
+    return {w.casefold() for w in WORD.findall(text)} - STOP
+
+
+def near_sentences(content: Path | None, story: dict[str, Any], q: dict[str, Any], top: int = 3) -> list[tuple[str, str]]:
+    """Sentences of the story's articles (not the evidence ones) sharing most of the question's words."""
+    if content is None:
+        return []
+    want = words(q["question"])
+    cited = {e["text"] for e in q["evidence"]}
+    scored = []
+    for path in story["articles"]:
+        for para in paragraphs(content, path):
+            for s in re.split(r"(?<=[.!?”\"])\s+(?=[A-Z“\"])", para):
+                if s in cited or len(s) > 600:
+                    continue
+                shared = len(want & words(s))
+                if shared >= 2:
+                    scored.append((-shared, path, s))
+    scored.sort()
+    return [(p, s) for _, p, s in scored[:top]]
+
+
+def sheet(data: dict[str, Any], content: Path | None, n_boxes: int, n_questions: int, seed: int) -> str:
+    rng = random.Random(seed)
+    stories = data["stories"]
+    boxes = [(s, b) for s in stories for b in s["entities"]]
+    questions = [(s, q) for s in stories for q in s["questions"]]
+    boxes = rng.sample(boxes, min(n_boxes, len(boxes)))
+    questions = rng.sample(questions, min(n_questions, len(questions)))
+    order = {s["id"]: k for k, s in enumerate(stories)}
+    boxes.sort(key=lambda x: order[x[0]["id"]])
+    questions.sort(key=lambda x: order[x[0]["id"]])
+    out = [f"# Judging sheet: edition {data['edition']}, seed {seed}", "",
+           f"{len(stories)} stories; {len(boxes)} of {sum(len(s['entities']) for s in stories)} boxes and "
+           f"{len(questions)} of {sum(len(s['questions']) for s in stories)} questions sampled.",
+           "Mark every `[ ]` with y or n (a reason may follow the bracket). See benchmarks/judge.py.", "", "## Fact boxes", ""]
+    for k, (s, b) in enumerate(boxes, 1):
+        others = ", ".join(o["name"] for o in s["entities"] if o["id"] != b["id"])
+        out += [f"### B{k}. {b['name']} ({b['type']}), story {s['id']}: {s['title']}", "",
+                f"aliases: {', '.join(b['aliases'])}; mentions {b['mentions']}; articles {len(b['articles'])}",
+                f"other boxes of the story: {others}", "",
+                "- entity: real, rightly typed, not a split of another box [ ]"]
+        for r in b["roles"]:
+            out += [f"- role: **{r['text']}** ({r['date'] or 'undated'}) [ ]", f"  > {r['sentence']}"]
+        for q in b["quotes"]:
+            out += [f"- quote: “{q['text']}” ({q['article']}) [ ]", "", around(paragraphs(content, q["article"]), q["text"]), ""]
+        out.append("")
+    out += ["## Open questions", ""]
+    for k, (s, q) in enumerate(questions, 1):
+        out += [f"### Q{k}. story {s['id']}: {s['title']}", "", f"- question: **{q['question']}** ({q['kind']}) [ ]"]
+        out += [f"  > {e['text']} ({e['article']})" for e in q["evidence"]]
+        near = near_sentences(content, s, q)
+        if near:
+            out += ["", "  other sentences of the story on it:"] + [f"  - {t} ({p})" for p, t in near]
+        out.append("")
+    out += ["## Stories", "", "Does the story have a real open point? (questions shown in brackets)", ""]
+    for s in stories:
+        lead = " ".join(x["text"] for x in s["summary"][:2])[:400]
+        qs = "; ".join(q["question"] for q in s["questions"]) or "none"
+        out += [f"- open point: {s['id']} {s['title']} [ ]", f"  > {lead}", f"  questions shown: {qs}"]
+    return "\n".join(out) + "\n"
+
+
+def tally(paths: list[Path]) -> str:
+    marks: dict[str, Counter[str]] = {}
+    boxes: Counter[str] = Counter()
+    questions_by_story: dict[str, bool] = {}
+    stories_open: Counter[str] = Counter()
+    box_ok: bool | None = None
+    unmarked = 0
+
+    def close_box() -> None:
+        if box_ok is not None:
+            boxes["right" if box_ok else "wrong"] += 1
+
+    for path in paths:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.startswith("### "):
+                close_box()
+                box_ok = True if line.startswith("### B") else None
+                continue
+            m = MARK.match(line)
+            if not m:
+                continue
+            kind, mark = m[1], m[2].lower()
+            if mark in (" ", "?"):
+                unmarked += 1
+                continue
+            marks.setdefault(kind, Counter())[mark] += 1
+            if kind in ("entity", "role", "quote") and box_ok is not None:
+                box_ok = box_ok and mark == "y"
+            if kind == "open point":
+                sid = line.split("open point:")[1].split()[0]
+                questions_by_story[f"{path}:{sid}"] = mark == "y"
+        close_box()
+        box_ok = None
+        for line in path.read_text(encoding="utf-8").splitlines():  # stories with an open point and a question
+            if line.strip().startswith("- open point:") and (m := MARK.match(line)) and m[2].lower() == "y":
+                sid = line.split("open point:")[1].split()[0]
+                stories_open["open"] += 1
+                shown = next((x for x in _following(path, line)), "")
+                if shown and shown.strip() != "questions shown: none":
+                    stories_open["with question"] += 1
+                else:
+                    stories_open[f"without: {sid}"] += 0
+    lines = []
+    for kind in ("entity", "role", "quote", "question", "open point"):
+        c = marks.get(kind, Counter())
+        total = c["y"] + c["n"]
+        if total:
+            lines.append(f"{kind:11s} {c['y']:4d} of {total:4d} right ({100 * c['y'] / total:.0f}%)")
+    total = boxes["right"] + boxes["wrong"]
+    if total:
+        lines.append(f"boxes wholly right {boxes['right']} of {total} ({100 * boxes['right'] / total:.0f}%)")
+    if stories_open["open"]:
+        lines.append(f"stories with a real open point: {stories_open['open']}, with at least one question shown: "
+                     f"{stories_open['with question']}")
+    if unmarked:
+        lines.append(f"unmarked lines: {unmarked}")
+    return "\n".join(lines)
+
+
+def _following(path: Path, line: str) -> list[str]:
+    rows = path.read_text(encoding="utf-8").splitlines()
+    k = rows.index(line)
+    return [r.strip() for r in rows[k + 1 : k + 3] if r.strip().startswith("questions shown:")]
+
+
+def write_clusters(data: Path, rows: str, content: Path) -> int:
+    lo, _, hi = rows.partition(":")
+    start, stop = int(lo or 0), int(hi) if hi else None
+    csv.field_size_limit(1 << 30)
+    content.mkdir(parents=True, exist_ok=True)
+    written = 0
+    with open(data, newline="", encoding="utf-8") as fh:
+        for r, row in enumerate(csv.DictReader(fh)):
+            if r < start or (stop is not None and r >= stop):
+                continue
+            try:
+                docs = [str(d) for d in ast.literal_eval(row["documents"])]
+            except (ValueError, SyntaxError):
+                docs = row["documents"].split("|||||")
+            for d, text in enumerate(docs):
+                text = re.sub(r"[ \t]*\n[ \t]*\n[ \t]*", "\n\n", text.replace("\r", "")).strip()
+                if len(text.split()) >= 30:
+                    (content / f"c{r:04d}-d{d}.txt").write_text(text + "\n", encoding="utf-8")
+                    written += 1
+    return written
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("site", nargs="?", type=Path, help="a built site folder or a briefing.json")
+    ap.add_argument("--content", type=Path, help="the content folder the site was built from")
+    ap.add_argument("--out", type=Path, help="write the sheet here (default: stdout)")
+    ap.add_argument("--boxes", type=int, default=40, help="fact boxes to sample (default 40)")
+    ap.add_argument("--questions", type=int, default=40, help="questions to sample (default 40)")
+    ap.add_argument("--seed", type=int, default=16)
+    ap.add_argument("--tally", nargs="+", type=Path, metavar="SHEET", help="count the marks of judged sheets")
+    ap.add_argument("--clusters", type=Path, metavar="DATA.csv", help="write Multi-News clusters to --content")
+    ap.add_argument("--rows", default="0:12", help="rows of --clusters, as START:STOP (default 0:12)")
+    args = ap.parse_args()
+    if args.tally:
+        print(tally(args.tally))
+    elif args.clusters:
+        if args.content is None:
+            ap.error("--clusters needs --content DIR (outside the repository)")
+        print(f"{write_clusters(args.clusters, args.rows, args.content)} articles written to {args.content}")
+    elif args.site:
+        text = sheet(briefing(args.site), args.content, args.boxes, args.questions, args.seed)
+        if args.out:
+            args.out.write_text(text, encoding="utf-8")
+        else:
+            sys.stdout.write(text)
+    else:
+        ap.error("give SITE, --tally or --clusters")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,157 @@
+"""What a reader sees first: stories ranked by what matters now, their leads, sources by outlet,
+related stories.
+
+Pure functions over the records of models.py (no I/O); render.py draws their results, and
+``relate`` fills ``StoryBrief.related`` for briefing.json and the pages alike.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+
+from briefgen.facts import sources as independent
+from briefgen.models import Article, Briefing, Changes, FactBox, StoryBrief, SummarySentence
+from briefgen.text.outlets import outlet_key, outlet_name
+
+TOP_STORIES = 5  # the home page's "Top stories": what fits a phone's first screen with leads
+MAX_RELATED = 5  # related stories listed on a story page
+#: Two stories are related when the names they share weigh at least this share of one name that only
+#: they hold and that runs through all their articles. Each shared entity weighs ln(stories / stories
+#: naming it) (a name every story holds weighs nothing) times the smaller share of the two stories'
+#: articles that name it. Chosen on ECB+ dev (two editions, 39 stories; "related" taken as the same ECB
+#: topic): every same-topic pair weighed 0.78 or more of such a name, the best pair of different topics 0.63.
+RELATED_SHARE = 0.7
+
+
+def status(story_id: str, changes: Changes) -> str:
+    """"new" or "updated" since the previous edition, else "" (also on a first edition, where all are new)."""
+    if changes.previous is None:
+        return ""
+    if story_id in changes.new_stories:
+        return "new"
+    if story_id in changes.updated_stories:
+        return "updated"
+    return ""
+
+
+def lead(sb: StoryBrief) -> SummarySentence | None:
+    """The story's most important point: its first key point, else the first summary sentence."""
+    if sb.key_point_count > 0 and sb.key_points:
+        return sb.key_points[0]
+    return sb.summary[0] if sb.summary else None
+
+
+def copies(briefing: Briefing) -> dict[str, frozenset[str]]:
+    return {a: frozenset(b) for a, b in briefing.copies}
+
+
+def source_count(article_ids: Sequence[str], articles: Mapping[str, Article], copied: Mapping[str, frozenset[str]]) -> int:
+    """Independent sources among these articles, by the rule of facts.sources (one outlet, or copies of one text, count once)."""
+    ids = [a for a in article_ids if a in articles]
+    ind = independent.Independence({a: outlet_key(articles[a]) or "" for a in ids}, {a: copied[a] for a in ids if a in copied})
+    return independent.count(ids, ind)
+
+
+def rank(briefing: Briefing) -> list[StoryBrief]:
+    """Stories by what matters now: new, then updated, then the rest; within each, more independent
+    sources first, then the most recent."""
+    articles = {a.id: a for a in briefing.articles}
+    copied = copies(briefing)
+    count = {sb.story.id: source_count(sb.story.articles, articles, copied) for sb in briefing.stories}
+    out = sorted(briefing.stories, key=lambda sb: sb.story.title.casefold())
+    out.sort(key=lambda sb: sb.last_date or "", reverse=True)  # stable sorts: the last one decides first
+    fresh = {"new": 0, "updated": 1, "": 2}  # a new story is the newest news; then what moved on
+    out.sort(key=lambda sb: (fresh[status(sb.story.id, briefing.changes)], -count[sb.story.id]))
+    return out
+
+
+@dataclass(frozen=True)
+class Section:
+    title: str
+    stories: tuple[StoryBrief, ...]
+
+
+def sections(briefing: Briefing, ranked: Sequence[StoryBrief]) -> list[Section]:
+    """The edition's topics as sections, each with its stories in ranked order, sections ordered by
+    their best story. One section when the edition has no topics."""
+    position = {sb.story.id: k for k, sb in enumerate(ranked)}
+    topics = {t.id: t for t in briefing.topics}
+    groups: dict[str, list[StoryBrief]] = defaultdict(list)
+    for sb in ranked:
+        groups[sb.story.topic if sb.story.topic in topics else ""].append(sb)
+    if not topics:
+        return [Section("All stories", tuple(ranked))] if ranked else []
+    # sections by where their best story ranks; stories of no topic last, as "Other stories"
+    order = sorted(groups, key=lambda t: (t == "", position[groups[t][0].story.id]))
+    return [Section(topics[t].title if t else "Other stories", tuple(groups[t])) for t in order]
+
+
+@dataclass(frozen=True)
+class SourceItem:
+    article: Article
+    number: int  # the article's number in the story's Sources list, which citations "[n]" use
+    copy_of: tuple[int, ...] = ()  # numbers of the other articles carrying the same wire text
+
+
+@dataclass(frozen=True)
+class OutletGroup:
+    name: str  # "" when no outlet is known
+    items: tuple[SourceItem, ...]
+
+
+def sources_by_outlet(article_ids: Sequence[str], articles: Mapping[str, Article],
+                      copied: Mapping[str, frozenset[str]]) -> list[OutletGroup]:
+    """A story's articles grouped by outlet (the outlet with most articles first; unknown outlet last),
+    each group by date; numbered in that order, copies of one text marked with each other's numbers."""
+    groups: dict[str, list[Article]] = defaultdict(list)
+    names: dict[str, str] = {}
+    for aid in article_ids:
+        a = articles[aid]
+        key = outlet_key(a) or ""
+        names.setdefault(key, outlet_name(a) or "")
+        groups[key].append(a)
+    order = sorted(groups, key=lambda k: (k == "", -len(groups[k]), k))
+    flat = [a for k in order for a in sorted(groups[k], key=lambda a: (a.date or "", a.id))]
+    number = {a.id: n for n, a in enumerate(flat, start=1)}
+    out = []
+    for k in order:
+        items = tuple(
+            SourceItem(a, number[a.id], tuple(sorted(number[c] for c in copied.get(a.id, ()) if c in number)))
+            for a in sorted(groups[k], key=lambda a: (a.date or "", a.id))
+        )
+        out.append(OutletGroup(names[k], items))
+    return out
+
+
+def relate(briefs: Sequence[StoryBrief], entities: Sequence[FactBox]) -> list[StoryBrief]:
+    """``briefs`` with ``related`` set: stories of the same topic, and stories sharing names that
+    weigh enough (RELATED_SHARE says how much); strongest first, at most MAX_RELATED."""
+    members = {sb.story.id: set(sb.story.articles) for sb in briefs}
+    n = len(briefs)
+    score: dict[tuple[str, str], float] = defaultdict(float)
+    for e in entities:
+        held = [s for s in dict.fromkeys(e.stories) if s in members]
+        if len(held) < 2:
+            continue
+        weight = math.log(n / len(held))
+        named = set(e.articles)
+        share = {s: len(named & members[s]) / max(1, len(members[s])) for s in held}
+        for a, b in itertools.combinations(sorted(held), 2):
+            score[(a, b)] += weight * min(share[a], share[b])
+    # with two stories no name tells them apart (every weight is ln(1) = 0): only a shared topic relates them
+    enough = RELATED_SHARE * math.log(n / 2) if n > 2 else math.inf
+    topic = {sb.story.id: sb.story.topic for sb in briefs}
+    for a, b in itertools.combinations(sorted(members), 2):
+        if topic[a] and topic[a] == topic[b]:
+            score[(a, b)] += 1e6  # same topic: related, whatever names they share, and listed first
+    linked: dict[str, list[tuple[float, str]]] = defaultdict(list)
+    for (a, b), value in score.items():
+        if value >= enough:
+            linked[a].append((value, b))
+            linked[b].append((value, a))
+    return [replace(sb, related=tuple(s for _, s in sorted(linked[sb.story.id], key=lambda x: (-x[0], x[1]))[:MAX_RELATED]))
+            for sb in briefs]
