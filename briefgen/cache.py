@@ -60,6 +60,15 @@ def digest(*parts: str | bytes) -> str:
     return h.hexdigest()
 
 
+def encode(value: Any) -> bytes:
+    """A cache entry's bytes: the one encoding of the cache, the local workers and the cluster's workers."""
+    return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def decode(data: bytes) -> Any:
+    return pickle.loads(data)
+
+
 class Cache:
     """Entries by kind (a stage's cache kind: 'ingest', 'analysis', 'stories', ...) and key (a hex digest), stored as files.
 
@@ -118,7 +127,7 @@ class Cache:
         if data is None:
             return None
         try:
-            return pickle.loads(data)
+            return decode(data)
         except Exception as exc:  # any damage to the file: treat as a miss
             log.warning("%s: unreadable cache entry (%s); rebuilding it", self.path(kind, key), exc)
             self.used[kind].discard(key)
@@ -127,7 +136,7 @@ class Cache:
             return None
 
     def store(self, kind: str, key: str, value: Any) -> bytes:
-        data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        data = encode(value)
         self.put(kind, key, data)
         return data
 
@@ -317,7 +326,7 @@ Remote = tuple[Callable[..., Any], tuple[Any, ...]]
 
 
 def _run(i: int) -> bytes:
-    return pickle.dumps(_TASK[0](i), protocol=pickle.HIGHEST_PROTOCOL)
+    return encode(_TASK[0](i))
 
 
 def remote_call(module: str, code: str, function: Callable[..., Any], *arguments: Any) -> bytes:
@@ -329,7 +338,7 @@ def remote_call(module: str, code: str, function: Callable[..., Any], *arguments
 
         raise BuildError(f"Dask worker on {socket.gethostname()}: its briefgen code or packages ({module}) differ from the "
                          "building machine's; install the same briefgen version and requirements on every worker")
-    return pickle.dumps(function(*arguments), protocol=pickle.HIGHEST_PROTOCOL)
+    return encode(function(*arguments))
 
 
 def compute(
@@ -378,7 +387,7 @@ def compute(
         code = code_fingerprint(module)
         results = cluster.map(remote_call, ((module, code, *_flat(task(i))) for i in todo))
         for i, data in zip(todo, results, strict=True):
-            out[i] = hold(pickle.loads(data))
+            out[i] = hold(decode(data))
             if store is not None:
                 store.put(kind, keys[i], data)
             tick(1)
@@ -396,7 +405,7 @@ def compute(
     try:
         with pool(min(processes, len(todo))) as workers:
             for i, data in zip(todo, workers.imap(_run, todo), strict=True):
-                out[i] = hold(pickle.loads(data))
+                out[i] = hold(decode(data))
                 if store is not None:
                     store.put(kind, keys[i], data)
                 tick(1)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import os
 import shutil
 import time
 from collections.abc import Callable, Mapping, Sequence
@@ -74,7 +75,40 @@ class Stage:
 def _ingest(run: Run) -> tuple[list[Article], list[Skipped], dict[str, str]]:
     config = run.config
     run.progress("ingest", 0, 1)
-    articles, skipped = ingest.ingest(config, run.cache, run.fp)
+    days = config.edition_window_days
+    index = digest(run.fp, "file dates")
+    # over a window: each file's size, modification time and newest article date, as the last build found them
+    known: dict[str, tuple[int, int, str | None]] = (run.cache.load("dates", index) or {}) if days else {}
+    before = editions.window([entry[2] for entry in known.values()], days)
+    seen: dict[str, tuple[int, int]] = {}
+    read: set[str] = set()
+
+    def select(rel: str, info: os.stat_result) -> bool:
+        """Read the file unless it is unchanged since a build found it holds only articles older than the
+        lookback (a newer article can only move the window on, never back)."""
+        seen[rel] = (info.st_size, info.st_mtime_ns)
+        entry = known.get(rel)
+        if before and entry and entry[:2] == seen[rel] and entry[2] is not None and entry[2] < before[1]:
+            return False
+        read.add(rel)
+        return True
+
+    articles, skipped = ingest.ingest(config, run.cache, run.fp, select if days else None)
+    now = editions.window([a.date for a in articles] + [known[rel][2] for rel in seen.keys() - read], days)
+    if before and now and now[1] < before[1]:  # the newest files were removed or changed: the window moved back
+        read = set(seen)
+        articles, skipped = ingest.ingest(config, run.cache, run.fp)
+    if days:
+        newest: dict[str, str | None] = {}
+        for a in articles:
+            rel = a.id if a.id in seen else a.id.rpartition("#")[0]  # a feed's or JSON Lines file's entries: path#n
+            day = a.date[:10] if a.date else None
+            newest[rel] = None if day is None or (rel in newest and newest[rel] is None) else max(day, newest.get(rel) or day)
+        dates = {rel: (*seen[rel], newest.get(rel)) if rel in read else known[rel] for rel in seen}
+        if dates != known:
+            run.cache.store("dates", index, dates)
+        else:
+            run.cache.keep("dates", index)
     reasons = "".join(f"\n  {s.path}: {s.reason}" for s in skipped)
     if config.strict and skipped:
         raise BuildError(f"{len(skipped)} file(s) could not be built (strict mode); the site is unchanged:{reasons}")
