@@ -246,6 +246,7 @@ def _child(args: list[str]) -> dict[str, Any]:
     prints last, with the peak summed RSS and PSS (MiB) and the load average before and after."""
     env = {**os.environ, "PYTHONPATH": str(CODE)}
     load = os.getloadavg()[0]
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
     proc = subprocess.Popen([sys.executable, str(CODE / "scale.py"), "--child", *args], stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True, cwd=CODE, env=env)
     sampler = Sampler(proc.pid)
@@ -256,6 +257,8 @@ def _child(args: list[str]) -> dict[str, Any]:
     if proc.returncode != 0:
         raise SystemExit(f"child {args[0]} failed:\n{err[-3000:]}")
     result: dict[str, Any] = json.loads(out.strip().splitlines()[-1])
+    done = resource.getrusage(resource.RUSAGE_CHILDREN)  # the child and every process under it that it waited for
+    result["cpu_s"] = round(done.ru_utime + done.ru_stime - used.ru_utime - used.ru_stime, 1)
     result.update(tree_rss_mib=sampler.rss // 1024, tree_pss_mib=sampler.pss // 1024, tree_processes=sampler.processes,
                   load=[round(load, 1), round(os.getloadavg()[0], 1)])
     return result
@@ -329,8 +332,9 @@ def search_size(edition: Path) -> dict[str, Any]:
 
 
 def _show(kind: str, b: dict[str, Any]) -> None:
-    print(f"{kind} ({b['engine']}): {b['seconds']:.1f}s, {b['articles']} articles in {b['stories']} stories, peak memory of "
-          f"{b['tree_processes']} processes: RSS {b['tree_rss_mib']} MiB, PSS {b['tree_pss_mib']} MiB; load {b['load']}", flush=True)
+    print(f"{kind} ({b['engine']}): {b['seconds']:.1f}s ({b['cpu_s']:.1f}s of CPU), {b['articles']} articles in {b['stories']} stories, "
+          f"peak memory of {b['tree_processes']} processes: RSS {b['tree_rss_mib']} MiB, PSS {b['tree_pss_mib']} MiB; "
+          f"load {b['load']}", flush=True)
     if "search_mib" in b:
         print(f"  search index: {b['search_mib']} MiB on disk, {b['search_chunks']} word chunks (mean {b['search_chunk_kib_mean']} KiB, "
               f"max {b['search_chunk_kib_max']} KiB), {b['search_fragments']} page fragments (mean {b['search_fragment_kib_mean']} KiB); "
@@ -373,7 +377,7 @@ def run_size(n: int, work: Path, plain: bool, engines: list[str]) -> dict[str, A
 def table(results: list[dict[str, Any]], engines: list[str]) -> str:
     builds = [(r, e) for r in results for e in engines if e in r]
     stages = list(dict.fromkeys(k for r, e in builds for k in r[e]["stages"]))
-    head = ["articles", "engine", "plain spaCy s", "build s", "build/plain", "rebuild s", "rebuild/build",
+    head = ["articles", "engine", "plain spaCy s", "build s (CPU s)", "build/plain", "rebuild s (CPU s)", "rebuild/build",
             "peak RSS MiB (all processes)", "peak PSS MiB", "load"]
     head += [f"{s} s" for s in stages]
     rows = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
@@ -382,9 +386,9 @@ def table(results: list[dict[str, Any]], engines: list[str]) -> str:
         cells = [
             f"{b['articles']:,}", e,
             f"{p['seconds']:.0f}" if p else "-",
-            f"{b['seconds']:.0f}",
+            f"{b['seconds']:.0f} ({b['cpu_s']:.0f})",
             f"{b['seconds'] / p['seconds']:.2f}" if p else "-",
-            f"{rb['seconds']:.1f}",
+            f"{rb['seconds']:.1f} ({rb['cpu_s']:.1f})",
             f"{rb['seconds'] / b['seconds']:.3f}",
             f"{max(b['tree_rss_mib'], rb['tree_rss_mib'])}",
             f"{max(b['tree_pss_mib'], rb['tree_pss_mib'])}",
@@ -410,7 +414,7 @@ def make_history(copies: range, dest: Path) -> None:
 def run_window(days: int, history: list[int], work: Path, engine: str) -> None:
     """Editions over the last ``days`` days of corpora with the same newest repeat and more and more older ones."""
     newest = max(history)
-    rows = ["| older repeats | articles in the folder | articles in the edition | stories | full build s | rebuild s "
+    rows = ["| older repeats | articles in the folder | articles in the edition | stories | full build s (CPU s) | rebuild s (CPU s) "
             "| peak RSS MiB | rebuild stages (s) | load |", "|---|---|---|---|---|---|---|---|---|"]
     for older in history:
         base = work / f"window{days}-{older}"
@@ -429,8 +433,9 @@ def run_window(days: int, history: list[int], work: Path, engine: str) -> None:
         r = _child(["build", str(content), str(site), "e2", engine, str(days)])
         _show("rebuild after one new article", r)
         stages = ", ".join(f"{k} {v:.1f}" for k, v in r["stages"].items() if v >= 0.05)
-        rows.append(f"| {older} | {total + 1:,} | {r['articles']:,} | {r['stories']} | {b['seconds']:.1f} | {r['seconds']:.1f} "
-                    f"| {max(b['tree_rss_mib'], r['tree_rss_mib'])} | {stages} | {b['load'][0]}-{r['load'][1]} |")
+        rows.append(f"| {older} | {total + 1:,} | {r['articles']:,} | {r['stories']} | {b['seconds']:.1f} ({b['cpu_s']:.0f}) "
+                    f"| {r['seconds']:.1f} ({r['cpu_s']:.1f}) | {max(b['tree_rss_mib'], r['tree_rss_mib'])} | {stages} "
+                    f"| {b['load'][0]}-{r['load'][1]} |")
     print()
     print("\n".join(rows))
 
