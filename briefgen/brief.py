@@ -21,19 +21,22 @@ def story_brief(story: Story, items: Sequence[AnalyzedArticle], config: BuildCon
     """Every entity of the story (most important first: the edition's entity pages need them all) and its brief,
     which shows the first ``max_fact_boxes`` of them."""
     boxes = facts.story_entities(items, config, independence)
-    return boxes, brief(story, items, config, boxes)
+    return boxes, brief(story, items, config, boxes, independence)
 
 
-def brief(story: Story, items: Sequence[AnalyzedArticle], config: BuildConfig, boxes: Sequence[FactBox]) -> StoryBrief:
+def brief(story: Story, items: Sequence[AnalyzedArticle], config: BuildConfig, boxes: Sequence[FactBox],
+          independence: facts.Independence | None = None) -> StoryBrief:
     """One story's page content; ``boxes`` are all its entities, most important first."""
     dates = sorted(i.article.date for i in items if i.article.date)
     summary = summarize.summarize(items, config)
     open_questions = tuple(questions.open_questions(items, config, summary=summary))  # none the summary answers
     return StoryBrief(
         story=story,
-        summary=tuple(confidence.annotate(summary, open_questions, items)),
+        summary=tuple(confidence.annotate(summary, open_questions, items, independence)),
         facts=tuple(boxes[: config.max_fact_boxes]),
         questions=open_questions,
         first_date=dates[0] if dates else None,
         last_date=dates[-1] if dates else None,
+        key_point_count=summarize.key_point_count(summary, config),
+        timeline=tuple(summarize.timeline(items)),
     )

@@ -13,8 +13,8 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from briefgen.facts import sources as independent
 from briefgen.models import Article, Briefing, Changes, FactBox, StoryBrief, SummarySentence
+from briefgen.text import sources as independent
 from briefgen.text.outlets import outlet_key, outlet_name
 
 TOP_STORIES = 5  # the home page's "Top stories": what fits a phone's first screen with leads
@@ -50,10 +50,8 @@ def copies(briefing: Briefing) -> dict[str, frozenset[str]]:
 
 
 def source_count(article_ids: Sequence[str], articles: Mapping[str, Article], copied: Mapping[str, frozenset[str]]) -> int:
-    """Independent sources among these articles, by the rule of facts.sources (one outlet, or copies of one text, count once)."""
-    ids = [a for a in article_ids if a in articles]
-    ind = independent.Independence({a: outlet_key(articles[a]) or "" for a in ids}, {a: copied[a] for a in ids if a in copied})
-    return independent.count(ids, ind)
+    """Independent sources among these articles, by the rule of text/sources.py (one outlet, or copies of one text, count once)."""
+    return independent.by_outlet(article_ids, articles, copied)
 
 
 def rank(briefing: Briefing) -> list[StoryBrief]:

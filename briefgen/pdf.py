@@ -211,7 +211,9 @@ def story_view(brief: StoryBrief, articles: Mapping[str, Article], anchor: str =
     sources = _Sources(anchor, story.articles, articles)
     names = {box.id: box.name for box in brief.facts}
     summary = tuple(
-        sources.cite(s.citation, extra=f"{s.sources} sources" if s.sources > 1 else "") for s in brief.summary
+        # the confidence label's reason (it names the sources), else the count of sources
+        sources.cite(s.citation, extra=s.confidence_reason.rstrip(".") or (f"{s.sources} sources" if s.sources > 1 else ""))
+        for s in brief.summary
     )
     facts = tuple(_fact_view(box, names, sources) for box in brief.facts)
     questions = tuple(_question_view(q, sources) for q in brief.questions)

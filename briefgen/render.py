@@ -28,6 +28,7 @@ import jinja2
 from markupsafe import Markup
 
 from briefgen import front
+from briefgen.confidence import LEGEND
 from briefgen.config import BuildConfig
 from briefgen.group import slugify
 from briefgen.models import Article, Briefing, Citation, FactBox, StoryBrief
@@ -284,7 +285,7 @@ def render_pages(
           failed=[s for s in briefing.skipped if s not in duplicates],
           warnings=[w for w in briefing.warnings if not any(w.startswith(path + ":") for path in told)],
           problems=[sb for sb in briefing.stories if sb.problems])
-    write("confidence.md", "pages/confidence.html.j2")
+    write("confidence.md", "pages/confidence.html.j2", legend=LEGEND)
     write("search.md", "pages/search.html.j2")
     tips = {a.id: source_tip(a) for a in briefing.articles}
     for sb in briefing.stories:
@@ -416,8 +417,15 @@ def story_json(sb: StoryBrief) -> dict[str, Any]:
                 "sources": s.sources,
                 "confidence": s.confidence or None,
                 "confidence_reason": s.confidence_reason or None,
+                "reported": s.reported,
             }
             for s in sb.summary
+        ],
+        "key_point_count": sb.key_point_count,
+        "timeline": [
+            {"date": e.date, "approximate": e.approximate, "text": e.citation.text, "article": e.citation.article,
+             "sentence": e.citation.sentence}
+            for e in sb.timeline
         ],
         "entities": [entity_json(f) for f in sb.facts],
         "questions": [

@@ -150,6 +150,7 @@ def mkdocs_config(base: Path | None, docs_dir: Path, out_dir: Path, site_name: s
             {"What changed": "changes.md"},
             {"People and places": "entities.md"},
             {"Archive": "archive.md"},
+            {"Confidence labels": "confidence.md"},
         ],
     )
     settings.setdefault("theme", {"name": "material", "font": False})

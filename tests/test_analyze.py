@@ -44,3 +44,27 @@ def test_the_pinned_model_can_use_remembered_attributes() -> None:
     assert analyze.TokenAttributes.usable(nlp)
     attributes = analyze.TokenAttributes(nlp)
     assert len(attributes.context) >= 1  # the two-token patterns are watched for
+
+
+@pytest.mark.parametrize(
+    "text, first",
+    [
+        ("Troy Police Lt. Gerry Scherlinck identified the victims. They were local.",
+         "Troy Police Lt. Gerry Scherlinck identified the victims."),
+        ("The shooting began after 7 p.m., said Sgt. Marty Earley. Nobody was hurt.",
+         "The shooting began after 7 p.m., said Sgt. Marty Earley."),
+        ("He robbed a shop at 3100 N. Andrews Ave. in Oakland Park. Police came.",
+         "He robbed a shop at 3100 N. Andrews Ave. in Oakland Park."),
+        ("Jennifer Lawrence (she starred in The Hunger Games. It was a hit.) wants a raise. She asked.",
+         "Jennifer Lawrence (she starred in The Hunger Games. It was a hit.) wants a raise."),
+        ("“Did you do the acts shown in these pictures?” one defense attorney asked. She nodded.",
+         "“Did you do the acts shown in these pictures?” one defense attorney asked."),
+        ("The man was named K. C. Jones by the court. He was 40.", "The man was named K. C. Jones by the court."),
+    ],
+)
+def test_sentences_do_not_end_at_titles_initials_or_inside_a_parenthesis(text: str, first: str) -> None:
+    from briefgen.models import Article, Paragraph
+
+    (item,) = analyze.analyze([Article("a.txt", "A", text, (Paragraph(text, 0),))], load_config(n_process=1))
+    assert item.sentences[0].text == first
+    assert all(s.text == text[s.start : s.end] for s in item.sentences)

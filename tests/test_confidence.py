@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from briefgen.confidence import annotate, hedge, outlet, rate
+from briefgen.confidence import annotate, hedge, rate
 from briefgen.config import BuildConfig
 from briefgen.models import AnalyzedArticle, Article, Citation, Paragraph, Question, Sentence, SummarySentence, Token
 
@@ -43,10 +43,14 @@ SAME = "Commandos of the navy captured pirates near Aden port."
 OTHER = "Weather stayed calm over the capital."
 
 
-def test_outlet_prefers_source_then_site_then_file() -> None:
-    assert outlet(Article("a.txt", "t", "", (), source="Reuters ")) == "reuters"
-    assert outlet(Article("a.txt", "t", "", (), url="https://www.bbc.co.uk/news/1")) == "bbc.co.uk"
-    assert outlet(Article("a.txt", "t", "", ())) == "a.txt"
+def test_sources_are_counted_by_outlet_source_then_site_and_an_unknown_outlet_stands_alone() -> None:
+    from briefgen.text.sources import Independence, count, outlets
+
+    arts = [Article("a.txt", "t", "", (), source="Reuters "), Article("b.txt", "t", "", (), source="reuters"),
+            Article("c.txt", "t", "", (), url="https://www.bbc.co.uk/news/1"), Article("d.txt", "t", "", (), url="https://bbc.co.uk/2"),
+            Article("e.txt", "t", "", ()), Article("f.txt", "t", "", ())]
+    assert outlets(arts) == {"a.txt": "reuters", "b.txt": "reuters", "c.txt": "bbc.co.uk", "d.txt": "bbc.co.uk", "e.txt": "", "f.txt": ""}
+    assert count([a.id for a in arts], Independence(outlets(arts), {})) == 4
 
 
 def test_two_outlets_carrying_a_fact_make_it_high() -> None:

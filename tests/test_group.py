@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import re
 from collections.abc import Sequence
 from pathlib import Path
@@ -326,3 +327,57 @@ def test_no_merge_without_specific_evidence() -> None:
     proven = evidence(features)
     assert proven(0, 1) and proven(2, 3) and not proven(0, 2)
     assert time_factor(features[0].date, None, 365, 0.5, undated=0.6) == 0.6
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "You can add location information to your Tweets",
+        "Image copyright Getty Images Image caption The band broke up in 1980",
+        "Bernie Sanders liked what he heard. REUTERS/Jonathan Ernst",
+        "The State Department said on Monday it was ending U.S",
+        "A champion of the second-shooter conspiracy theory behind the John F",
+        "Posted 11 / 27 / 2009 7: 21 AM",
+    ],
+)
+def test_boilerplate_captions_and_cut_lines_are_not_titles(title: str) -> None:
+    from briefgen.group import title_problem
+
+    assert title_problem(title) is not None
+
+
+def test_an_all_caps_headline_is_put_in_sentence_case_keeping_names() -> None:
+    from briefgen.group import sentence_case, title_problem
+
+    text = "Fans said that the film with Shaquille O'Neal was Kazaam, not the one they remember from the NBA era."
+    assert title_problem("I TOLD YOU KAZAAM WAS A DIFFERENT MOVIE!") is None
+    assert sentence_case("I TOLD YOU KAZAAM WAS A DIFFERENT MOVIE!", text) == "I told you Kazaam was a different movie!"
+    assert sentence_case("Pirates seized off Aden", text) == "Pirates seized off Aden"
+
+
+def test_without_a_real_headline_the_title_is_a_whole_lead_sentence() -> None:
+    items = event_articles(ESCAPE_A, "a", 3)
+    items = [
+        AnalyzedArticle(dataclasses.replace(x.article, title="You can add location information to your Tweets"), x.sentences, x.mentions)
+        for x in items
+    ]
+    (story,) = group(items, CONFIG)
+    assert "location information" not in story.title
+    assert any(s.text.startswith(story.title.rstrip("…")) for x in items for s in x.sentences)
+
+
+@pytest.mark.parametrize(
+    "title, clean",
+    [
+        ("Story highlights Russian defense minister says his troops will stay", "Russian defense minister says his troops will stay"),
+        ("TOP STORIES | WEB EXCLUSIVE New Moon, Same Old Sexist Story", "New Moon, Same Old Sexist Story"),
+        ("HIROSHIMA--A stray dog that escaped being put down joined the rescue",
+         "A stray dog that escaped being put down joined the rescue"),
+        ("Tokyo (CNN) Seven US sailors are missing after a collision", "Seven US sailors are missing after a collision"),
+        ("U.S.-China trade talks collapse", "U.S.-China trade talks collapse"),
+    ],
+)
+def test_section_labels_and_datelines_are_taken_off_a_headline(title: str, clean: str) -> None:
+    from briefgen.group import clean_title
+
+    assert clean_title(title) == clean

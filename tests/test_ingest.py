@@ -516,3 +516,24 @@ def test_content_folder_that_is_or_lies_in_the_site_folder_is_refused(tmp_path: 
     (content / "x.txt").write_text(_variant(1))
     with pytest.raises(BuildError, match="keep them apart"):
         ingest(load_config(content_dir=content, site_dir=content / site))
+
+
+def test_social_media_and_archive_paragraphs_are_dropped_whole() -> None:
+    widget = ("Tweet with a location \n \n You can add location information to your Tweets, such as your city or precise "
+              "location, from the web and via third-party applications. You always have the option to delete it. Learn more")
+    body = "Heavy rain flooded the river town of Millbrook on Tuesday, forcing 2,000 residents from their homes."
+    article = read_text_article(f"{widget}\n \n {body}\n \n ___\n \n Advertisement", "a.txt", "txt")
+    assert article.text == body and "Tweet" not in article.title and "location" not in article.title
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tweet with a location \n \n You can add location information to your Tweets, such as your city. Learn more",
+        "Starting in 1996, Alexa Internet has been donating their crawl data to the Internet Archive. Flowing in every day, "
+        "these data are added to the Wayback Machine after an embargo period.",
+    ],
+)
+def test_a_file_of_furniture_only_is_skipped_with_the_reason(text: str) -> None:
+    with pytest.raises(Invalid, match="no article text: only site, archive or social-media furniture"):
+        read_text_article(text, "a.txt", "txt")

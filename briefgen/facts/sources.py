@@ -1,10 +1,10 @@
-"""Independent sources: copies and rewrites of one wire text count once.
+"""Copies and rewrites of one wire text: the MinHash half of independent sources.
 
 Articles are compared by word 5-shingles: MinHash signatures, banded into buckets
 (locality-sensitive hashing) so only articles that share a bucket are compared, then
 the candidates are checked exactly. Near-linear in the number of articles; no
-pairwise pass over an archive. Articles of one named outlet (front-matter source, or
-the host of their URL) also count as one source.
+pairwise pass over an archive. What makes two articles one source (one outlet, or a
+copy) and how sources are counted is defined once, in briefgen/text/sources.py.
 """
 
 from __future__ import annotations
@@ -12,14 +12,13 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import NamedTuple
-from urllib.parse import urlsplit
 
 import numpy as np
 
 from briefgen.models import Article
-from briefgen.unionfind import UnionFind
+from briefgen.text.sources import Independence, count, outlets
 
 SHINGLE = 5
 BANDS, ROWS = 32, 2  # 64 hashes; pairs with Jaccard >= ~0.2 almost always share a bucket
@@ -57,22 +56,6 @@ def signature(sh: set[int]) -> np.ndarray:
     return np.asarray(h.min(axis=1))
 
 
-def outlet(article: Article) -> str | None:
-    if article.source:
-        return article.source.strip().casefold()
-    if article.url:
-        host = urlsplit(article.url).hostname or ""
-        return re.sub(r"^(?:www|m|mobile|amp)\.", "", host) or None
-    return None
-
-
-class Independence(NamedTuple):
-    """What makes articles one source: their outlet, and which articles copy or rewrite them."""
-
-    outlet: dict[str, str]  # article id -> outlet ("" when unknown)
-    copies: dict[str, frozenset[str]]  # article id -> its near-duplicates
-
-
 class Print(NamedTuple):
     """What LSH needs of one article, a function of its text alone (so a build can cache it)."""
 
@@ -90,7 +73,7 @@ def minhash_print(article: Article) -> Print:
 
 
 def independence(articles: Sequence[Article], prints: Mapping[str, Print] | None = None) -> Independence:
-    """Near-duplicate pairs by MinHash + LSH, checked exactly; outlets from source or URL.
+    """Near-duplicate pairs by MinHash + LSH, checked exactly; outlets by text/sources.py.
     ``prints``: articles' ``minhash_print`` by id, where the caller has them."""
     ids = sorted({a.id for a in articles})
     by_id = {a.id: a for a in articles}
@@ -120,21 +103,7 @@ def independence(articles: Sequence[Article], prints: Mapping[str, Print] | None
                 if common(a, b) >= CONTAINMENT * min(fp[a].shingles, fp[b].shingles):
                     copies[a].add(b)
                     copies[b].add(a)
-    return Independence({i: outlet(by_id[i]) or "" for i in ids}, {i: frozenset(v) for i, v in copies.items()})
+    return Independence(outlets(by_id[i] for i in ids), {i: frozenset(v) for i, v in copies.items()})
 
 
-def count(article_ids: Iterable[str], ind: Independence) -> int:
-    """How many independent sources carry something found in these articles: groups of them
-    joined by a shared outlet or by copying, within these articles only (two outlets are not
-    one source because some third article copied from both)."""
-    ids = sorted(set(article_ids))
-    u = UnionFind(ids)
-    first: dict[str, str] = {}
-    for i in ids:
-        o = ind.outlet.get(i, "")
-        if o:
-            u.join(i, first.setdefault(o, i))
-        for j in ind.copies.get(i, ()):
-            if j in u:
-                u.join(i, j)
-    return len({u.find(i) for i in ids})
+__all__ = ["Independence", "Print", "count", "independence", "minhash_print", "shingles", "signature"]

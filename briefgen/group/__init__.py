@@ -52,6 +52,7 @@ from briefgen.group.features import (
     vectorize,
 )
 from briefgen.models import AnalyzedArticle, Story, Topic
+from briefgen.text.lines import DATELINE, DATELINE_BARE, FURNITURE, LEANING_START, TRAILERS, is_boilerplate, personal_voice
 
 __all__ = [
     "Counts", "Grouping", "Memory", "Settings", "article_counts", "assign_ids", "group", "group_all", "merged_ids", "previous_memory",
@@ -320,6 +321,12 @@ def assign_ids(
     return out
 
 
+#: Longest title made from a lead sentence, in words (ingest's inferred titles use the same).
+TITLE_WORDS = 14
+_CREDIT = re.compile(r"\b(?:REUTERS|AFP|AP|EPA|Getty|Reuters)/\w|\bapp store\b|\bImages?/", re.I)
+_READER_TITLE = re.compile(r"^(?:You|Your)\b")
+# A headline cut at an abbreviation or initial: "... Dr", "... U.S", "... John F", "A 4".
+_CUT = re.compile(r"(?:\b(?:Dr|Mr|Mrs|Ms|Mt|St|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Jr|Sr|No|vs)|\b[A-Z]|\b(?:[A-Z]\.)+[A-Z]|\bA \d+)$")
 _TIME = re.compile(r"\d{1,2}\s*:\s*\d{2}|^\s*(posted|updated|published|last updated|article posted)\b", re.I)
 
 
@@ -330,8 +337,94 @@ def headline_like(title: str) -> bool:
     return len(words) >= 3 and digits <= 0.2 * len(title) and not _TIME.search(title)
 
 
+def title_problem(title: str) -> str | None:
+    """Why a headline cannot stand as the story's title (boilerplate, a caption or credit, a
+    dateline or time stamp, a cut-off line), or None."""
+    t = title.strip()
+    if not headline_like(t):
+        return "not a headline"
+    if is_boilerplate(t) or TRAILERS.match(t) or FURNITURE.search(t) or _CREDIT.search(t) or _READER_TITLE.match(t):
+        return "boilerplate"
+    if DATELINE.fullmatch(t) or DATELINE_BARE.fullmatch(t + " - "):
+        return "dateline"
+    if _CUT.search(t):
+        return "cut at an abbreviation"
+    return None
+
+
+# What pages put before a headline: section labels ("Story highlights", "TOP STORIES | WEB
+# EXCLUSIVE", a video player's "CLOSE") and datelines ("HIROSHIMA--", "Tokyo (CNN)").
+_TITLE_PREFIX = re.compile(
+    r"^(?:(?:Story highlights|TOP STORIES|WEB EXCLUSIVE|EXCLUSIVE|CLOSE|BREAKING(?: NEWS)?|UPDATED?|WATCH|VIDEO|PHOTOS?)\b"
+    r"[\s|:–—-]*|[A-Z][A-Z.'’ ]{2,30}(?:\s[-–—]{1,2}\s?|--)(?=[A-Z])|[A-Z][\w.'’ -]{1,30}\s\((?:CNN|AP|Reuters|AFP)\)\s*[-–—]*\s*)"
+)
+
+
+def clean_title(title: str) -> str:
+    """A headline without the section labels and dateline a page put before it."""
+    t = title.strip()
+    while (m := _TITLE_PREFIX.match(t)) and m.end() < len(t):
+        t = t[m.end() :].lstrip()
+    return t
+
+
+def sentence_case(title: str, text: str) -> str:
+    """An all-capitals headline in sentence case; words the article writes capitalised (names,
+    acronyms) keep the article's spelling."""
+    letters = [c for c in title if c.isalpha()]
+    if not letters or not all(c.isupper() for c in letters):
+        return title
+    spelled: dict[str, str] = {}
+    for m in re.finditer(r"(?<=[a-z,;] )([A-Z][\w'’.-]*)", text):  # capitalised mid-sentence: a name
+        spelled.setdefault(m.group(1).lower(), m.group(1))
+    words = []
+    for k, word in enumerate(title.split(" ")):
+        low = word.lower()
+        core = re.sub(r"^\W+|\W+$", "", low)
+        kept = spelled.get(core)
+        if kept:
+            words.append(low.replace(core, kept))
+        elif core == "i" or (k == 0 and low[:1].isalpha()):
+            words.append(low[:1].upper() + low[1:])
+        else:
+            words.append(low)
+    out = " ".join(words)
+    return out[:1].upper() + out[1:]
+
+
+def lead_title(item: Outlined) -> str | None:
+    """A title from the article's first whole news sentence, as analysis split it (never at an
+    abbreviation); up to TITLE_WORDS words, else cut at a word with an ellipsis."""
+    text = item.article.text
+    headings = [(p.start, p.start + len(p.text)) for p in item.article.paragraphs if p.is_heading]
+    for _, start, end in _spans(item):
+        sentence = clean_title(text[start:end])
+        dateline = DATELINE.match(sentence) or DATELINE_BARE.match(sentence)
+        if dateline and dateline.end() < len(sentence):  # "NEW YORK (AP) — Kendrick Lamar was ..."
+            sentence = sentence[dateline.end() :].lstrip()
+        words = sentence.split()
+        if (len(words) < 6 or not re.search(r"[.!][\"'”’)]?$", sentence) or FURNITURE.search(sentence)
+                or _CREDIT.search(sentence) or _READER_TITLE.match(sentence) or any(a <= start < b for a, b in headings)
+                or LEANING_START.match(sentence) or personal_voice(sentence)):
+            continue
+        if len(words) <= TITLE_WORDS:
+            return sentence_case(sentence.rstrip("."), text)
+        return sentence_case(" ".join(words[: TITLE_WORDS - 2]).rstrip(",;:"), text) + "…"
+    return None
+
+
+def _spans(item: Outlined) -> tuple[tuple[int, int, int], ...]:
+    """(index, start, end) of each sentence: an analyze.Parsed keeps them; an AnalyzedArticle has its sentences."""
+    spans = getattr(item, "spans", None)
+    if spans is not None:
+        return tuple(spans)
+    return tuple((s.index, s.start, s.end) for s in getattr(item, "sentences", ()))
+
+
 def choose_title(items: Sequence[Outlined], group: Sequence[int], features: Sequence[Features]) -> str:
-    """The headline of the most central article (closest to the rest of the story)."""
+    """The headline of the most central article (closest to the rest of the story) that is a real
+    headline, in sentence case if the source shouts; failing that, the lead sentence of the most
+    central article that has one."""
     centroid: defaultdict[str, float] = defaultdict(float)
     for i in group:
         for feature, w in features[i].weights.items():
@@ -340,11 +433,17 @@ def choose_title(items: Sequence[Outlined], group: Sequence[int], features: Sequ
     def centrality(i: int) -> float:
         return dot(features[i].weights, centroid) - dot(features[i].weights, features[i].weights)
 
-    def rank(i: int) -> tuple[bool, bool, float, str]:
-        title = items[i].article.title
-        return (items[i].article.title_inferred, not headline_like(title), -centrality(i), items[i].article.id)
-
-    return items[min(group, key=rank)].article.title
+    ranked = sorted(group, key=lambda i: (-centrality(i), items[i].article.id))
+    for i in ranked:
+        article = items[i].article
+        title = clean_title(article.title)
+        if not article.title_inferred and title_problem(title) is None:
+            return sentence_case(title, article.text)
+    for i in ranked:
+        lead = lead_title(items[i])
+        if lead:
+            return lead
+    return items[ranked[0]].article.title
 
 
 def why_grouped(items: Sequence[Outlined], group: Sequence[int], features: Sequence[Features], limit: int = 6) -> tuple[str, ...]:

@@ -23,7 +23,7 @@ import yaml
 from briefgen.ingest.errors import Invalid as _Invalid
 from briefgen.models import Article, Paragraph
 from briefgen.text.dates import DATE_LINE, STAMP_PARAGRAPHS, lead_date, parse_date, parse_date_fallback, stamp_line, url_date
-from briefgen.text.lines import BYLINE, DATELINE, DATELINE_BARE, HANDLE_LINE, TRAILERS
+from briefgen.text.lines import BYLINE, DATELINE, DATELINE_BARE, HANDLE_LINE, TRAILERS, is_boilerplate
 
 log = logging.getLogger(__name__)
 
@@ -311,7 +311,11 @@ def parse_text(text: str, rel: str, meta: _Meta, fmt: str) -> Article:
     title_inferred = False
     paragraphs: list[str] = []
     head = True  # still in the metadata lines at the top
+    furniture = 0  # whole paragraphs of site, archive or social-media furniture dropped
     for block in blocks:
+        if is_boilerplate(block.strip()):
+            furniture += 1
+            continue
         block_lines = [ln for ln in block.split("\n") if ln.strip()]
         kept: list[str] = []
         for ln in block_lines:
@@ -350,6 +354,9 @@ def parse_text(text: str, rel: str, meta: _Meta, fmt: str) -> Article:
         head = False
         paragraphs.append(para)
     headline_only = False
+    if not paragraphs and furniture:
+        raise _Invalid(f"no article text: only site, archive or social-media furniture ({furniture} paragraph(s), "
+                       "e.g. 'Tweet with a location', web-archive notes); nothing to summarise")
     if not paragraphs and title is not None:
         headline_only = True
         paragraphs = [title]  # a headline with no body (video pages, briefs) is still news

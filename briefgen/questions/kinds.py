@@ -24,13 +24,13 @@ from briefgen.questions.parse import (
     subtree,
     tidy,
 )
+from briefgen.text.hedges import GUESSES  # "would probably help": a forecast, not a plan
 
 UNCLEAR = {"unclear", "unknown", "uncertain", "mystery", "unexplained"}
 KNOWABLE = {"know", "clear", "confirm", "determine", "establish", "disclose", "say", "explain", "reveal", "specify"}  # when negated
 CLAIM_VERBS = {"say", "claim", "assert", "allege", "insist"}
 CLAIMED = {"claim", "allege"}  # already signal doubt
 ANNOUNCE = CLAIM_VERBS | {"announce", "add", "tell", "state", "confirm", "decide", "agree", "promise", "pledge", "vow", "declare"}
-GUESSES = {"probably", "likely", "possibly", "perhaps", "maybe", "unlikely"}  # "would probably help": a forecast
 NEGATIVE = {"no", "none", "nothing", "never", "nobody", "neither", "nor"}  # a claim of absence makes an awkward question
 STATED = {"say", "announce", "tell", "state", "confirm", "declare", "add", "promise", "pledge", "vow", "decide"}  # not "agree"
 WISH = {"like", "love", "prefer", "want", "rather"}

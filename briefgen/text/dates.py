@@ -227,3 +227,58 @@ def parse_date_fallback(value: Any) -> str | None:
     if parsed is None or not EARLIEST_YEAR <= parsed.year <= LATEST_YEAR:
         return None
     return parsed.date().isoformat()
+
+
+_WEEKDAYS = {name: i for i, name in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))}
+_SENTENCE_WEEKDAY = re.compile(r"\b(?P<last>last\s+)?(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_SENTENCE_MONTH_DAY = re.compile(
+    r"\b(?P<mon>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?)\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?\b(?!\s*(?:,\s*)?\d)"
+    r"|\b(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon2>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*)\b(?!\.?,?\s*\d)"
+)
+_SENTENCE_RELATIVE = re.compile(r"\b(?P<word>yesterday|today|tonight|this morning|this afternoon|this evening|last night)\b", re.I)
+_RELATIVE_DAYS = {"yesterday": -1, "last night": -1}
+#: Days after the article's date at which a month and day with no year is taken to be last year's.
+FUTURE_SLACK = 7
+
+
+def sentence_date(text: str, article_date: str | None) -> tuple[str, bool] | None:
+    """The day a sentence dates what it tells: (ISO date, approximate), or None.
+
+    A full date in the text is taken as written (approximate False). Otherwise, against the
+    article's date: a month and day ("on March 3": that year, or the year before when that
+    would be more than a week after the article), a weekday ("on Tuesday": the latest such day
+    on or before the article's date; "last Tuesday" at least a day before), or "yesterday",
+    "today", "last night" (approximate True: resolved, not stated).
+    """
+    stated = parse_date(text)
+    if stated:
+        return stated, False
+    if not article_date:
+        return None
+    try:
+        ref = dt.date.fromisoformat(article_date[:10])
+    except ValueError:
+        return None
+    found: list[tuple[int, dt.date]] = []
+    m = _SENTENCE_MONTH_DAY.search(text)
+    if m:
+        name, day = (m.group("mon"), m.group("d")) if m.group("mon") else (m.group("mon2"), m.group("d2"))
+        try:
+            when = dt.date(ref.year, _MONTHS[_month_key(name)], int(day))
+            if when > ref + dt.timedelta(days=FUTURE_SLACK):
+                when = dt.date(ref.year - 1, when.month, when.day)
+            found.append((m.start(), when))
+        except (KeyError, ValueError):
+            pass
+    m = _SENTENCE_WEEKDAY.search(text)
+    if m:
+        back = (ref.weekday() - _WEEKDAYS[m.group("day").lower()]) % 7
+        if m.group("last") and back == 0:
+            back = 7
+        found.append((m.start(), ref - dt.timedelta(days=back)))
+    m = _SENTENCE_RELATIVE.search(text)
+    if m:
+        found.append((m.start(), ref + dt.timedelta(days=_RELATIVE_DAYS.get(m.group("word").lower(), 0))))
+    if not found:
+        return None
+    return min(found, key=lambda f: f[0])[1].isoformat(), True

@@ -1,0 +1,79 @@
+"""Hedges and attribution: when a sentence does not state its claim as established fact.
+
+The one definition of a hedge ("reportedly", "may", "is believed to") and of a reported claim
+("X said", "alleged", "according to"); confidence labels, summaries and open questions (GUESSES:
+a forecast is no plan) read them from here. Works on analysed sentences (tokens with lemma, tag and the
+dependency tree), never on spaCy objects.
+"""
+
+from __future__ import annotations
+
+from briefgen.models import Sentence, Token
+
+#: Words that weigh how likely a claim is: a guess or a forecast ("would probably help"), not a fact or a plan.
+GUESSES = frozenset({"probably", "likely", "possibly", "perhaps", "maybe", "unlikely"})
+#: Words that by themselves mark a claim as unestablished: the guesses, and words of hearsay or of an unchecked claim.
+HEDGES = GUESSES | frozenset({"reportedly", "allegedly", "apparently", "purportedly", "unconfirmed", "unverified", "rumor", "rumour",
+                              "speculation", "alleged"})
+#: Passive belief verbs: "is believed to", "was expected to".
+HEDGE_VERBS = frozenset({"believe", "think", "suspect", "seem", "appear", "rumor", "rumour", "expect"})
+HEDGE_MODALS = frozenset({"may", "might", "could"})
+#: Verbs that put a claim in someone's mouth: the sentence reports what was said, not what is known.
+REPORTING_VERBS = frozenset({"say", "tell", "claim", "allege", "accuse", "report", "announce", "state", "add", "insist",
+                             "deny", "argue", "testify", "confirm", "write", "tweet", "post", "suggest", "warn",
+                             "acknowledge", "admit", "contend", "assert", "according"})
+#: Lemmas that make a reported claim an allegation (not established by the report itself).
+ALLEGATION = frozenset({"allege", "allegedly", "alleged", "accuse", "accusation", "claim"})
+
+
+def _root(tokens: tuple[Token, ...]) -> int | None:
+    return next((i for i, t in enumerate(tokens) if t.dep == "ROOT"), None)
+
+
+def hedge(sent: Sentence) -> str | None:
+    """The word that hedges the sentence's main claim, if any.
+
+    A modal counts only on the main verb, or on the clause a reporting verb reports ("X may
+    have died, experts warned"): "was convicted and could face 20 years" states the verdict;
+    what could follow is a side clause. Without a parse (no ROOT), any modal counts.
+    """
+    toks = sent.tokens
+    root = _root(toks)
+    # the main claim: the main verb, or what a reporting verb reports ("X may have died, police said")
+    main = {root} | ({i for i, t in enumerate(toks) if t.head == root and t.dep in ("ccomp", "parataxis")}
+                     if root is not None and toks[root].lemma.lower() in REPORTING_VERBS else set())
+    for i, t in enumerate(toks):
+        low = t.lemma.lower()
+        if low in HEDGES or t.text.lower() in HEDGES:
+            return t.text
+        if low in HEDGE_VERBS and t.tag == "VBN" and any(u.head == i and u.dep == "auxpass" for u in toks):
+            return t.text  # "is believed to", "was expected to"
+        if low in ("seem", "appear") and any(u.head == i and u.dep == "xcomp" for u in toks):
+            return t.text
+        if t.tag == "MD" and low in HEDGE_MODALS and (root is None or t.head in main):
+            return t.text
+    return None
+
+
+def reported(sent: Sentence) -> bool:
+    """A claim attributed to someone: "..., police said", "X told reporters", "according to", "alleged"."""
+    toks = sent.tokens
+    for i, t in enumerate(toks):
+        low = t.lemma.lower()
+        if low == "according" and i + 1 < len(toks) and toks[i + 1].text.lower() == "to":
+            return True
+        if low in ALLEGATION or t.text.lower() in ("allegedly", "reportedly"):
+            return True
+        if t.pos == "VERB" and low in REPORTING_VERBS and t.dep in ("ROOT", "parataxis", "ccomp", "conj") and any(
+            u.head == i and u.dep in ("nsubj", "nsubjpass") for u in toks
+        ) and any((u.head == i and u.dep in ("ccomp", "parataxis", "dobj", "xcomp")) or u.tag in ("``", "''") for u in toks):
+            return True
+    return False
+
+
+def allegation(sent: Sentence) -> str | None:
+    """The word that makes the sentence an allegation ("accused", "alleged"), if any."""
+    for t in sent.tokens:
+        if t.lemma.lower() in ALLEGATION or t.text.lower() in ALLEGATION:
+            return t.text
+    return None

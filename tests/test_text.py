@@ -1,0 +1,121 @@
+"""Shared text rules (briefgen/text/): sentence dates, claims, hedges and reported speech, on hand-made tokens."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefgen.models import Sentence, Token
+from briefgen.text.claims import agree, claim, same_fact
+from briefgen.text.dates import sentence_date
+from briefgen.text.hedges import allegation, hedge, reported
+from briefgen.text.lines import personal_voice
+
+
+def parsed(rows: list[tuple[str, str, str, str, str, int, str]]) -> Sentence:
+    """(text, lemma, pos, tag, dep, head, ent) per token."""
+    toks, pos = [], 0
+    for text, lemma, p, tag, dep, head, ent in rows:
+        toks.append(Token(text, lemma, p, tag, dep, head, pos, False, ent))
+        pos += len(text) + 1
+    text = " ".join(r[0] for r in rows)
+    return Sentence(0, text, 0, len(text), 0, tuple(toks))
+
+
+@pytest.mark.parametrize(
+    "text, date",
+    [
+        ("The quake struck on March 3, 2011, killing three.", ("2011-03-03", False)),
+        ("The quake struck on Tuesday, killing three.", ("2011-03-08", True)),
+        ("Police said yesterday that five people died.", ("2011-03-09", True)),
+        ("He was freed last Thursday.", ("2011-03-03", True)),
+        ("He was arrested March 3 in Ohio.", ("2011-03-03", True)),
+        ("The vote was held on December 20.", ("2010-12-20", True)),
+        ("She may 3 times have said so.", None),
+        ("No date at all.", None),
+    ],
+)
+def test_sentence_date_states_or_resolves_against_the_article_date(text: str, date: tuple[str, bool] | None) -> None:
+    assert sentence_date(text, "2011-03-10") == date  # a Thursday
+
+
+def test_sentence_date_without_an_article_date_takes_only_full_dates() -> None:
+    assert sentence_date("The quake struck on Tuesday.", None) is None
+    assert sentence_date("The quake struck on 3 March 2011.", None) == ("2011-03-03", False)
+
+
+SMITH_DIED = parsed([("Anthony", "Anthony", "PROPN", "NNP", "compound", 1, "PERSON"),
+                     ("Smith", "Smith", "PROPN", "NNP", "nsubj", 2, "PERSON"),
+                     ("died", "die", "VERB", "VBD", "ROOT", 2, ""), ("on", "on", "ADP", "IN", "prep", 2, ""),
+                     ("Tuesday", "Tuesday", "PROPN", "NNP", "pobj", 3, "DATE")])
+SMITH_DEAD = parsed([("Smith", "Smith", "PROPN", "NNP", "nsubjpass", 2, "PERSON"), ("was", "be", "AUX", "VBD", "auxpass", 2, ""),
+                     ("found", "find", "VERB", "VBN", "ROOT", 2, ""), ("dead", "dead", "ADJ", "JJ", "oprd", 2, "")])
+JONES_DIED = parsed([("Jones", "Jones", "PROPN", "NNP", "nsubj", 1, "PERSON"), ("died", "die", "VERB", "VBD", "ROOT", 1, "")])
+SEVEN_DEAD = parsed([("Seven", "seven", "NUM", "CD", "nummod", 1, "CARDINAL"), ("people", "people", "NOUN", "NNS", "nsubj", 2, ""),
+                     ("died", "die", "VERB", "VBD", "ROOT", 2, ""), ("in", "in", "ADP", "IN", "prep", 2, ""),
+                     ("Aden", "Aden", "PROPN", "NNP", "pobj", 3, "GPE")])
+FIVE_DEAD = parsed([("Five", "five", "NUM", "CD", "nummod", 1, "CARDINAL"), ("people", "people", "NOUN", "NNS", "nsubj", 2, ""),
+                    ("died", "die", "VERB", "VBD", "ROOT", 2, ""), ("in", "in", "ADP", "IN", "prep", 2, ""),
+                    ("Aden", "Aden", "PROPN", "NNP", "pobj", 3, "GPE")])
+NOT_SEVEN = parsed([("Seven", "seven", "NUM", "CD", "nummod", 1, "CARDINAL"), ("people", "people", "NOUN", "NNS", "nsubj", 4, ""),
+                    ("did", "do", "AUX", "VBD", "aux", 4, ""), ("not", "not", "PART", "RB", "neg", 4, ""),
+                    ("die", "die", "VERB", "VB", "ROOT", 4, ""), ("in", "in", "ADP", "IN", "prep", 4, ""),
+                    ("Aden", "Aden", "PROPN", "NNP", "pobj", 5, "GPE")])
+MAY_SEVEN = parsed([("Seven", "seven", "NUM", "CD", "nummod", 1, "CARDINAL"), ("people", "people", "NOUN", "NNS", "nsubj", 4, ""),
+                    ("may", "may", "AUX", "MD", "aux", 4, ""), ("have", "have", "AUX", "VB", "aux", 4, ""),
+                    ("died", "die", "VERB", "VBN", "ROOT", 4, ""), ("in", "in", "ADP", "IN", "prep", 4, ""),
+                    ("Aden", "Aden", "PROPN", "NNP", "pobj", 5, "GPE")])
+
+
+def test_the_same_event_of_the_same_person_is_one_fact_in_other_words() -> None:
+    assert same_fact(claim(SMITH_DIED), claim(SMITH_DEAD))
+    assert not same_fact(claim(SMITH_DIED), claim(JONES_DIED))
+    assert claim(SMITH_DIED).names == {"smith"}  # a person is one name, however many words
+
+
+def test_agreement_needs_the_same_numbers_and_no_negation_or_added_hedge() -> None:
+    seven = claim(SEVEN_DEAD)
+    assert agree(seven, claim(SEVEN_DEAD))
+    assert not agree(seven, claim(FIVE_DEAD))  # another number
+    assert not agree(seven, claim(NOT_SEVEN))  # negated
+    assert not agree(seven, claim(MAY_SEVEN))  # only hedged
+    assert agree(claim(MAY_SEVEN), seven)  # a plain statement backs a hedged one
+
+
+def test_a_modal_hedges_only_the_main_verb() -> None:
+    verdict = parsed([("He", "he", "PRON", "PRP", "nsubjpass", 2, ""), ("was", "be", "AUX", "VBD", "auxpass", 2, ""),
+                      ("convicted", "convict", "VERB", "VBN", "ROOT", 2, ""), ("and", "and", "CCONJ", "CC", "cc", 2, ""),
+                      ("could", "could", "AUX", "MD", "aux", 5, ""), ("face", "face", "VERB", "VB", "conj", 2, ""),
+                      ("prison", "prison", "NOUN", "NN", "dobj", 5, "")])
+    assert hedge(verdict) is None
+    assert hedge(MAY_SEVEN) == "may"
+
+
+def test_reported_claims_and_allegations() -> None:
+    said = parsed([("Five", "five", "NUM", "CD", "nummod", 1, "CARDINAL"), ("people", "people", "NOUN", "NNS", "nsubj", 2, ""),
+                   ("died", "die", "VERB", "VBD", "ccomp", 5, ""), (",", ",", "PUNCT", ",", "punct", 5, ""),
+                   ("police", "police", "NOUN", "NNS", "nsubj", 5, ""), ("said", "say", "VERB", "VBD", "ROOT", 5, "")])
+    accused = parsed([("Police", "police", "NOUN", "NNS", "nsubj", 1, ""), ("accused", "accuse", "VERB", "VBD", "ROOT", 1, ""),
+                      ("Smith", "Smith", "PROPN", "NNP", "dobj", 1, "PERSON")])
+    assert reported(said) and not reported(FIVE_DEAD)
+    assert reported(accused) and allegation(accused) == "accused" and allegation(said) is None
+
+
+def test_a_modal_in_what_a_reporting_verb_reports_hedges_the_claim() -> None:
+    warned = parsed([("Data", "datum", "NOUN", "NNS", "nsubjpass", 3, ""), ("may", "may", "AUX", "MD", "aux", 3, ""),
+                     ("be", "be", "AUX", "VB", "auxpass", 3, ""), ("lost", "lose", "VERB", "VBN", "ccomp", 5, ""),
+                     ("experts", "expert", "NOUN", "NNS", "nsubj", 5, ""), ("warned", "warn", "VERB", "VBD", "ROOT", 5, "")])
+    assert hedge(warned) == "may"
+
+
+@pytest.mark.parametrize(
+    "text, voice",
+    [
+        ("If your name is Jake Gyllenhaal, you might just want to close the tab right now.", True),
+        ("We will pore over this footage for years.", True),
+        ("“We are doing everything we can,” Mayor Ann Ruiz told reporters.", False),
+        ("The mayor said the town would rebuild.", False),
+        ("I know my father better,” the student told the paper.", False),  # the end of a quotation
+    ],
+)
+def test_personal_voice_is_the_writer_outside_quotations(text: str, voice: bool) -> None:
+    assert personal_voice(text) is voice
