@@ -229,12 +229,14 @@ class Sampler(threading.Thread):
         super().__init__(daemon=True)
         self.pid, self.interval = pid, interval
         self.rss = self.pss = self.processes = 0
+        self.series: list[tuple[float, int, int]] = []  # (time, RSS, PSS) of each reading
         self.stop = threading.Event()
 
     def run(self) -> None:
         while not self.stop.is_set():
             pids = _tree(self.pid)
             rss, pss = _memory(pids)
+            self.series.append((time.time(), rss, pss))
             if rss > self.rss:
                 self.rss, self.processes = rss, len(pids)
             self.pss = max(self.pss, pss)
@@ -259,6 +261,14 @@ def _child(args: list[str]) -> dict[str, Any]:
     result: dict[str, Any] = json.loads(out.strip().splitlines()[-1])
     done = resource.getrusage(resource.RUSAGE_CHILDREN)  # the child and every process under it that it waited for
     result["cpu_s"] = round(done.ru_utime + done.ru_stime - used.ru_utime - used.ru_stime, 1)
+    if "wall_start" in result:  # each stage's peak (MiB): the readings between its start and end
+        peaks, start = {}, result["wall_start"]
+        for stage, seconds in result["stages"].items():
+            inside = [(rss, pss) for t, rss, pss in sampler.series if start <= t <= start + seconds]
+            if inside:
+                peaks[stage] = [max(r for r, _ in inside) // 1024, max(p for _, p in inside) // 1024]
+            start += seconds
+        result["stage_peaks_mib"] = peaks
     result.update(tree_rss_mib=sampler.rss // 1024, tree_pss_mib=sampler.pss // 1024, tree_processes=sampler.processes,
                   load=[round(load, 1), round(os.getloadavg()[0], 1)])
     return result
@@ -302,6 +312,7 @@ def child_build(content: str, site: str, edition: str, engine: str = "local", wi
         cluster = LocalCluster(n_workers=config.processes, threads_per_worker=1, processes=True, dashboard_address=None)
         config = dataclasses.replace(config, scheduler=cluster.scheduler_address)
     timings: dict[str, float] = {}
+    wall_start = time.time()
     start = time.perf_counter()
     briefing = build(config, timings=timings)
     seconds = time.perf_counter() - start
@@ -309,7 +320,7 @@ def child_build(content: str, site: str, edition: str, engine: str = "local", wi
         cluster.close()
     return {"seconds": seconds, "stages": timings, "articles": len(briefing.articles), "stories": len(briefing.stories),
             "skipped": len(briefing.skipped), "code": str(Path(sys.modules["briefgen"].__file__ or "").parent),
-            "engine": engine, **search_size(Path(site) / edition), **_peak()}
+            "engine": engine, "wall_start": wall_start, **search_size(Path(site) / edition), **_peak()}
 
 
 def search_size(edition: Path) -> dict[str, Any]:
@@ -340,6 +351,9 @@ def _show(kind: str, b: dict[str, Any]) -> None:
               f"max {b['search_chunk_kib_max']} KiB), {b['search_fragments']} page fragments (mean {b['search_fragment_kib_mean']} KiB); "
               f"{b['search_startup_kib']} KiB loaded before a first search", flush=True)
     print("  " + ", ".join(f"{k} {v:.1f}s" for k, v in b["stages"].items()), flush=True)
+    if b.get("stage_peaks_mib"):
+        print("  peak MiB by stage (RSS/PSS, all processes): "
+              + ", ".join(f"{k} {r}/{p}" for k, (r, p) in b["stage_peaks_mib"].items()), flush=True)
 
 
 def run_size(n: int, work: Path, plain: bool, engines: list[str]) -> dict[str, Any]:
