@@ -105,6 +105,11 @@ class Cache:
         self.used[kind].add(key)
         self.hits[kind] += 1
 
+    def spare(self, kind: str) -> None:
+        """Leave every entry of ``kind`` to the next build: this one skipped the stage that uses them
+        (PDFs under ``--no-pdf``), so prune must not take them for entries no build needs."""
+        self.used.setdefault(kind, set())
+
     def put(self, kind: str, key: str, data: bytes) -> None:
         """Write atomically (temporary file, then rename): a killed build leaves no half entry."""
         path = self.path(kind, key)

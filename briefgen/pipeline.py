@@ -27,7 +27,7 @@ from typing import Any
 
 import yaml
 
-from briefgen import analyze, brief, editions, facts, front, group, ingest, pages, questions, redirects, render, site
+from briefgen import analyze, brief, editions, facts, front, group, ingest, pages, pdf, questions, redirects, render, site
 from briefgen.analyze import Parsed
 from briefgen.cache import Cache, closure, code_fingerprint, compute, default_dir, digest
 from briefgen.cluster import Cluster, cluster
@@ -49,6 +49,7 @@ class Run:
     edition: str
     progress: Progress
     fp: str = ""  # the stage's fingerprint (cached stages)
+    printer: pdf.Worker | None = None  # the PDF worker, loading WeasyPrint since the build started (None: no PDFs)
     cluster: Cluster | None = None  # the Dask cluster the maps run on (``scheduler``), else this machine's processes
 
 
@@ -74,7 +75,6 @@ class Stage:
 
 def _ingest(run: Run) -> tuple[list[Article], list[Skipped], dict[str, str]]:
     config = run.config
-    run.progress("ingest", 0, 1)
     days = config.edition_window_days
     index = digest(run.fp, "file dates")
     # over a window: each file's size, modification time and newest article date, as the last build found them
@@ -93,11 +93,11 @@ def _ingest(run: Run) -> tuple[list[Article], list[Skipped], dict[str, str]]:
         read.add(rel)
         return True
 
-    articles, skipped = ingest.ingest(config, run.cache, run.fp, select if days else None)
+    articles, skipped = ingest.ingest(config, run.cache, run.fp, functools.partial(run.progress, "ingest"), select if days else None)
     now = editions.window([a.date for a in articles] + [known[rel][2] for rel in seen.keys() - read], days)
     if before and now and now[1] < before[1]:  # the newest files were removed or changed: the window moved back
         read = set(seen)
-        articles, skipped = ingest.ingest(config, run.cache, run.fp)
+        articles, skipped = ingest.ingest(config, run.cache, run.fp, functools.partial(run.progress, "ingest"))
     if days:
         newest: dict[str, str | None] = {}
         for a in articles:
@@ -240,13 +240,19 @@ def _site(run: Run, briefing: Briefing) -> tuple[site.Work, list[dict[str, Any]]
     return site.prepare(run.config, run.edition), editions.updated_versions(run.config.site_dir, run.edition, run.edition)
 
 
-def _pdf(run: Run, briefing: Briefing, work: site.Work) -> dict[str, str]:
+def _pdf(run: Run, briefing: Briefing, work: site.Work) -> tuple[dict[str, str], pdf.PdfJob | None]:
+    """Cached PDFs taken at once; the others sent to the worker, rendered while the pages are built."""
     if not run.config.pdf:
-        return {}
-    from briefgen import pdf
+        run.cache.spare(pdf.CACHE_KIND)  # kept for the next build with PDFs
+        return {}, None
+    job = pdf.start(briefing, {a.id: a for a in briefing.articles}, run.config, work.templates, run.cache, run.progress,
+                    given=run.printer, fp=run.fp)
+    return job.reserve(work.docs / "pdf"), job
 
-    run.progress("pdf", 0, len(briefing.stories) + 1)
-    return dict(pdf.write_pdfs(briefing, {a.id: a for a in briefing.articles}, work.docs / "pdf", run.config, work.templates))
+
+def _pdf_files(run: Run, work: site.Work, pdf_job: pdf.PdfJob | None) -> None:
+    if pdf_job is not None:
+        pdf.finish(pdf_job, work.out / "pdf")
 
 
 def _render(run: Run, briefing: Briefing, parsed: Sequence[Parsed], work: site.Work, versions: list[dict[str, Any]],
@@ -259,23 +265,27 @@ def _render(run: Run, briefing: Briefing, parsed: Sequence[Parsed], work: site.W
                         pages.directory_urls(work.settings))
     pages.write_shell(work.docs)
     render.write_json(briefing, work.docs / "briefing.json")
+    run.progress("render", 1, 1)
     return outside
 
 
 def _mkdocs(run: Run, briefing: Briefing, work: site.Work) -> None:
     run.progress("mkdocs", 0, 1)
     site.build_mkdocs(work.settings, work.root, editions.reproducible_epoch(briefing.edition, [a.date for a in briefing.articles]))
+    run.progress("mkdocs", 1, 1)
 
 
 def _articles(run: Run, work: site.Work, outside: Sequence[pages.OutsidePage], briefing: Briefing) -> None:
-    run.progress("articles", 0, 1)
+    run.progress("articles", 0, len(outside))
     pages.write_outside_pages(work.out, outside, work.settings, functools.partial(render.page_body, templates_dir=work.templates))
     redirects.write_merged_pages(work.out, briefing.merged)
+    run.progress("articles", len(outside), len(outside))
 
 
 def _search(run: Run, work: site.Work) -> None:
     run.progress("search", 0, 1)
     site.index_search(work.out)
+    run.progress("search", 1, 1)
 
 
 def _publish(run: Run, work: site.Work, versions: list[dict[str, Any]]) -> None:
@@ -290,7 +300,7 @@ def _publish(run: Run, work: site.Work, versions: list[dict[str, Any]]) -> None:
 #: story), ``drafts``, ``linked`` and ``briefs`` (models.StoryBrief: as each story's own; with entity links; and with
 #: related stories), ``entities`` (facts.Edition),
 #: ``briefing`` (models.Briefing), ``work`` (site.Work), ``versions`` (versions.json), ``pdfs`` (id -> file),
-#: ``outside`` (pages.OutsidePage).
+#: ``pdf_job`` (pdf.PdfJob: the PDFs being rendered beside the page build), ``outside`` (pages.OutsidePage).
 STAGES: tuple[Stage, ...] = (
     # name, run (the wiring above), function, inputs, outputs, settings, cache kind
     Stage("ingest", _ingest, "ingest.ingest", (), ("articles", "skipped", "article_keys"), ("max_file_bytes",), "ingest"),
@@ -309,18 +319,19 @@ STAGES: tuple[Stage, ...] = (
     Stage("changes", _changes, "editions.compute_changes",
           ("previous", "articles", "skipped", "briefs", "entities", "independence", "parsed", "grouped"), ("briefing",)),
     Stage("site", _site, "site.prepare", ("briefing",), ("work", "versions")),
-    Stage("pdf", _pdf, "pdf.write_pdfs", ("briefing", "work"), ("pdfs",)),
+    Stage("pdf", _pdf, "pdf.start", ("briefing", "work"), ("pdfs", "pdf_job"), (), "pdf"),
     Stage("render", _render, "render.render_pages", ("briefing", "parsed", "work", "versions", "pdfs"), ("outside",)),
     Stage("mkdocs", _mkdocs, "site.build_mkdocs", ("briefing", "work"), ()),
     Stage("articles", _articles, "pages.write_outside_pages", ("work", "outside", "briefing"), ()),
     Stage("search", _search, "site.index_search", ("work",), ()),
+    Stage("pdf-files", _pdf_files, "pdf.finish", ("work", "pdf_job"), ()),
     Stage("publish", _publish, "site.publish", ("work", "versions"), ()),
 )
 STAGE = {stage.name: stage for stage in STAGES}
 #: The records ``build`` drops after each stage: those no later stage reads (a build holds a record only
-#: as long as it is needed; ``briefing`` is the build's result, ``work`` the folder it removes at the end).
+#: as long as it is needed; ``briefing`` is the build's result, ``work`` and ``pdf_job`` what it cleans up at the end).
 DONE_AFTER: dict[str, tuple[str, ...]] = {
-    stage.name: tuple(name for name in (*stage.inputs, *stage.outputs) if name not in ("briefing", "work")
+    stage.name: tuple(name for name in (*stage.inputs, *stage.outputs) if name not in ("briefing", "work", "pdf_job")
                       and not any(name in later.inputs for later in STAGES[k + 1 :]))
     for k, stage in enumerate(STAGES)
 }
@@ -341,8 +352,8 @@ def build(config: BuildConfig, progress: Progress | None = None, timings: dict[s
     edition = editions.edition_name(config.edition)
     store = Cache(config.cache_dir or default_dir(config.site_dir))
     records: dict[str, Any] = {}  # each made once, by the stage that names it, and never changed
-    with site.site_lock(config.site_dir), store.locked(), cluster(config.scheduler) as engine:
-        run_stages(STAGES, records, config, store, edition, report, mark, engine)
+    with site.site_lock(config.site_dir), store.locked(), pdf.worker(config.pdf) as printer, cluster(config.scheduler) as engine:
+        run_stages(STAGES, records, config, store, edition, report, mark, printer, engine)  # the PDF worker loads WeasyPrint meanwhile
         store.prune()
         log.info("cache %s: %s", store.root, store.summary())
         mark("cache")
@@ -351,20 +362,23 @@ def build(config: BuildConfig, progress: Progress | None = None, timings: dict[s
 
 
 def run_stages(stages: Sequence[Stage], records: dict[str, Any], config: BuildConfig, store: Cache, edition: str,
-               report: Progress, mark: Callable[[str], None] = lambda stage: None, engine: Cluster | None = None) -> None:
+               report: Progress, mark: Callable[[str], None] = lambda stage: None, printer: pdf.Worker | None = None,
+               engine: Cluster | None = None) -> None:
     """Run ``stages`` in order, adding the records each makes to ``records`` and dropping those no later
-    stage reads; the work folder, once made, is removed at the end whatever happens. ``engine``: the Dask
-    cluster the maps run on, if any."""
+    stage reads; the work folder, once made, is removed at the end whatever happens (and a PDF job's own
+    worker stopped). ``engine``: the Dask cluster the maps run on, if any."""
     try:
         for stage in stages:
             fp = fingerprint(stage, config) if stage.cache else ""
-            made = stage.run(Run(config, store, edition, report, fp, engine), **{name: records[name] for name in stage.inputs})
+            made = stage.run(Run(config, store, edition, report, fp, printer, engine), **{name: records[name] for name in stage.inputs})
             records.update(zip(stage.outputs, made if len(stage.outputs) > 1 else (made,), strict=False))
             del made
             for name in DONE_AFTER[stage.name]:  # no later stage reads it: its memory goes back now
                 records.pop(name, None)
             mark(stage.name)
     finally:
+        if records.get("pdf_job") is not None:
+            records["pdf_job"].close()
         if "work" in records:
             shutil.rmtree(records["work"].root, ignore_errors=True)
 
@@ -374,8 +388,9 @@ def publish(briefing: Briefing, config: BuildConfig, parsed: Sequence[Parsed] = 
     stages after the one that makes the briefing, as build() runs them. The caller holds the site lock."""
     after = next(k for k, stage in enumerate(STAGES) if "briefing" in stage.outputs) + 1
     records: dict[str, Any] = {"briefing": briefing, "parsed": list(parsed)}
-    run_stages(STAGES[after:], records, config, Cache(config.cache_dir or default_dir(config.site_dir)), briefing.edition,
-               progress or (lambda stage, done, total: None))
+    with pdf.worker(config.pdf) as printer:
+        run_stages(STAGES[after:], records, config, Cache(config.cache_dir or default_dir(config.site_dir)), briefing.edition,
+                   progress or (lambda stage, done, total: None), printer=printer)
 
 
 def stage_clock(timings: dict[str, float] | None) -> Callable[[str], None]:

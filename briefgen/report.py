@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from types import TracebackType
 from typing import Any
 
@@ -14,6 +15,7 @@ class BuildReport:
         self.enabled = enabled and self.console.is_terminal
         self._progress: Any = None
         self._tasks: dict[str, Any] = {}
+        self._lock = threading.Lock()  # PDFs report from a thread of their own while other stages run
 
     def __enter__(self) -> BuildReport:
         if self.enabled:
@@ -35,9 +37,11 @@ class BuildReport:
             self._progress.__exit__(exc_type, exc, tb)
 
     def progress(self, stage: str, done: int, total: int) -> None:
+        """``done`` of ``total`` steps of ``stage`` (files, articles, stories, PDFs, pages) are finished."""
         if self._progress is None:
             return
-        task = self._tasks.get(stage)
-        if task is None:
-            task = self._tasks[stage] = self._progress.add_task(stage, total=total)
-        self._progress.update(task, completed=done, total=total)
+        with self._lock:
+            task = self._tasks.get(stage)
+            if task is None:
+                task = self._tasks[stage] = self._progress.add_task(stage, total=total)
+            self._progress.update(task, completed=done, total=total)

@@ -154,14 +154,15 @@ def shown(name: str) -> str:
 
 
 def ingest(config: BuildConfig, cache: Cache | None = None, fp: str = "",
-           select: Callable[[str, os.stat_result], bool] | None = None) -> tuple[list[Article], list[Skipped]]:
+           progress: Callable[[int, int], None] | None = None, select: Callable[[str, os.stat_result], bool] | None = None,
+           ) -> tuple[list[Article], list[Skipped]]:
     """Read every article under ``config.content_dir``; bad files become Skipped records.
 
     With ``cache``, a file's articles are kept under its path and bytes and ``fp``, the stage's
     fingerprint (pipeline.fingerprint: the readers' code and libraries), so a rebuild reads every
-    file but parses only new or changed ones. ``select(path, stat)``, if given, sees every file
-    first, and a file it returns False for is not read (an edition over a window leaves out files
-    it knows hold only older articles)."""
+    file but parses only new or changed ones. ``progress`` gets (files read, files found) as it goes.
+    ``select(path, stat)``, if given, sees every file first, and a file it returns False for is not read
+    (an edition over a window leaves out files it knows hold only older articles)."""
     if cache is not None and not fp:
         raise ValueError("ingest: a cache needs the stage's fingerprint (pipeline.fingerprint) in its keys")
     content_dir = config.content_dir
@@ -177,7 +178,9 @@ def ingest(config: BuildConfig, cache: Cache | None = None, fp: str = "",
         raise BuildError(f"{content_dir}: the content folder {where}; a build replaces that folder, so keep them apart")
     files, skipped = discover(content_dir, exclude=config.site_dir)
     articles: list[Article] = []
-    for path in files:
+    for done, path in enumerate(files):
+        if progress is not None:
+            progress(done, len(files))
         rel = _rel(path, content_dir)
         if select is not None:
             try:
@@ -204,6 +207,8 @@ def ingest(config: BuildConfig, cache: Cache | None = None, fp: str = "",
                 log.warning("%s: %s", item.id, reason)
             else:
                 articles.append(_valid_text(item))
+    if progress is not None:
+        progress(len(files), len(files))
     articles, duplicates = dedupe(articles)
     skipped.extend(duplicates)
     return articles, sorted(skipped, key=lambda s: s.path)
