@@ -228,12 +228,15 @@ def _changes(run: Run, previous: tuple[str, dict[str, Any]] | None, articles: Se
         return questions.resolved_questions(old, items, new)
 
     prev_name, prev_data = previous if previous else (None, None)
-    shown = {a for sb in briefs for a in sb.story.articles}  # all, unless edition_window_days left stories out
-    articles = [a for a in articles if a.id in shown]
+    copies = independence.copies
+    if run.config.edition_window_days:  # the edition: its stories' articles (the lookback's others are not in it)
+        shown = {a for sb in briefs for a in sb.story.articles}
+        articles = [a for a in articles if a.id in shown]
+        copies = {a: c & shown for a, c in copies.items() if a in shown and c & shown}
     changes = editions.compute_changes(prev_name, prev_data, [a.id for a in articles], list(briefs), resolved)
     return Briefing(run.edition, tuple(sorted(articles, key=lambda a: a.id)), tuple(briefs), tuple(skipped), changes,
                     entities=tuple(entities.entities), topics=tuple(grouped.topics), merged=tuple(grouped.merged),
-                    copies=tuple((a, tuple(sorted(c))) for a, c in sorted(independence.copies.items())))
+                    copies=tuple((a, tuple(sorted(c))) for a, c in sorted(copies.items())))
 
 
 def _site(run: Run, briefing: Briefing) -> tuple[site.Work, list[dict[str, Any]]]:
