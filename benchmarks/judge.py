@@ -1,7 +1,7 @@
 """Judging sheets for fact boxes and open questions: sample them from a built site, mark them by hand, tally.
 
 Usage:
-  python benchmarks/judge.py SITE [--content DIR] [--out SHEET.md] [--boxes N] [--questions N] [--seed S]
+  python benchmarks/judge.py SITE [--content DIR] [--out SHEET.md] [--boxes N] [--questions N] [--quotes N] [--seed S]
   python benchmarks/judge.py --tally SHEET.md [SHEET.md ...]
   python benchmarks/judge.py --clusters DATA.csv --rows 0:12 --content DIR
 
@@ -22,7 +22,9 @@ or ``n`` (wrong), optionally followed by a short reason after the bracket. Line 
   articles;
 - ``open point``: the story has a real open point (something its sources leave open).
 
-A box is wholly right when its entity line and every role and quote line are ``y``. ``--tally``
+``--quotes N`` adds N more quotes, sampled from the boxes not sampled (a section of their own, so
+the quote rate rests on more than the boxes' few). A box is wholly right when its entity line and
+every role and quote line are ``y``. ``--tally``
 prints the counts per line kind, boxes wholly right, questions wholly right, and how many of
 the stories with a real open point got at least one question.
 
@@ -80,6 +82,16 @@ def around(paras: list[str], needle: str) -> str:
     return "> (not found in the content folder)"
 
 
+def first_use(content: Path | None, box: dict[str, Any]) -> list[str]:
+    """The first sentence of the box's articles that writes its name (to judge what the name is)."""
+    for path in box["articles"]:
+        for para in paragraphs(content, path):
+            for s in re.split(r"(?<=[.!?”\"])\s+(?=[A-Z“\"])", para):
+                if any(a in s for a in box["aliases"]):
+                    return [f"> {s[:400]} ({path})"]
+    return []
+
+
 def words(text: str) -> set[str]:
     return {w.casefold() for w in WORD.findall(text)} - STOP
 
@@ -103,13 +115,16 @@ def near_sentences(content: Path | None, story: dict[str, Any], q: dict[str, Any
     return [(p, s) for _, p, s in scored[:top]]
 
 
-def sheet(data: dict[str, Any], content: Path | None, n_boxes: int, n_questions: int, seed: int) -> str:
+def sheet(data: dict[str, Any], content: Path | None, n_boxes: int, n_questions: int, seed: int, n_quotes: int = 0) -> str:
     rng = random.Random(seed)
     stories = data["stories"]
     boxes = [(s, b) for s in stories for b in s["entities"]]
     questions = [(s, q) for s in stories for q in s["questions"]]
     boxes = rng.sample(boxes, min(n_boxes, len(boxes)))
     questions = rng.sample(questions, min(n_questions, len(questions)))
+    in_boxes = {(b["name"], q["text"]) for _, b in boxes for q in b["quotes"]}
+    said = [(s, b, q) for s in stories for b in s["entities"] for q in b["quotes"] if (b["name"], q["text"]) not in in_boxes]
+    said = rng.sample(said, min(n_quotes, len(said)))
     order = {s["id"]: k for k, s in enumerate(stories)}
     boxes.sort(key=lambda x: order[x[0]["id"]])
     questions.sort(key=lambda x: order[x[0]["id"]])
@@ -121,13 +136,19 @@ def sheet(data: dict[str, Any], content: Path | None, n_boxes: int, n_questions:
         others = ", ".join(o["name"] for o in s["entities"] if o["id"] != b["id"])
         out += [f"### B{k}. {b['name']} ({b['type']}), story {s['id']}: {s['title']}", "",
                 f"aliases: {', '.join(b['aliases'])}; mentions {b['mentions']}; articles {len(b['articles'])}",
-                f"other boxes of the story: {others}", "",
+                f"other boxes of the story: {others}", *first_use(content, b), "",
                 "- entity: real, rightly typed, not a split of another box [ ]"]
         for r in b["roles"]:
             out += [f"- role: **{r['text']}** ({r['date'] or 'undated'}) [ ]", f"  > {r['sentence']}"]
         for q in b["quotes"]:
             out += [f"- quote: “{q['text']}” ({q['article']}) [ ]", "", around(paragraphs(content, q["article"]), q["text"]), ""]
         out.append("")
+    if said:
+        out += ["## Quotes", "", "Quotes sampled apart from the boxes above: is each by the entity named?", ""]
+    order_said = sorted(said, key=lambda x: order[x[0]["id"]])
+    for k, (s, b, q) in enumerate(order_said, 1):
+        out += [f"### S{k}. {b['name']} ({b['type']}), story {s['id']}", "",
+                f"- quote: “{q['text']}” ({q['article']}) [ ]", "", around(paragraphs(content, q["article"]), q["text"]), ""]
     out += ["## Open questions", ""]
     for k, (s, q) in enumerate(questions, 1):
         out += [f"### Q{k}. story {s['id']}: {s['title']}", "", f"- question: **{q['question']}** ({q['kind']}) [ ]"]
@@ -238,6 +259,7 @@ def main() -> None:
     ap.add_argument("--out", type=Path, help="write the sheet here (default: stdout)")
     ap.add_argument("--boxes", type=int, default=40, help="fact boxes to sample (default 40)")
     ap.add_argument("--questions", type=int, default=40, help="questions to sample (default 40)")
+    ap.add_argument("--quotes", type=int, default=0, help="further quotes to sample apart from the boxes' (default 0)")
     ap.add_argument("--seed", type=int, default=16)
     ap.add_argument("--tally", nargs="+", type=Path, metavar="SHEET", help="count the marks of judged sheets")
     ap.add_argument("--clusters", type=Path, metavar="DATA.csv", help="write Multi-News clusters to --content")
@@ -250,7 +272,7 @@ def main() -> None:
             ap.error("--clusters needs --content DIR (outside the repository)")
         print(f"{write_clusters(args.clusters, args.rows, args.content)} articles written to {args.content}")
     elif args.site:
-        text = sheet(briefing(args.site), args.content, args.boxes, args.questions, args.seed)
+        text = sheet(briefing(args.site), args.content, args.boxes, args.questions, args.seed, args.quotes)
         if args.out:
             args.out.write_text(text, encoding="utf-8")
         else:

@@ -7,7 +7,8 @@ Usage:
 Each cluster (a Multi-News row, or an ECB+ gold story from stories.csv) goes through the real
 pipeline pieces: ingest's readers, analysis (spaCy), ``summarize``, ``confidence.annotate`` (with
 no open questions: questions belong to another stage) and grouping's title choice. Analyses are
-pickled under /tmp, keyed by the article and the source of the analysis and ingest code.
+pickled under /tmp, keyed by the article and the code fingerprint of analysis and ingest (Multi-News
+rows share benchmarks/summaries.py's cluster cache), so changing summaries or labels reuses them.
 
 The checks, per summary sentence or pair, shared over all summaries:
 
@@ -88,6 +89,13 @@ def load_multinews(path: Path, offset: int, limit: int | None) -> list[tuple[str
     return [(f"row {offset + c}", to_articles(offset + c, docs)) for c, (docs, _) in enumerate(clusters)]
 
 
+def analyse_multinews(path: Path, offset: int, limit: int | None, config: BuildConfig, cache: Path) -> list[list[AnalyzedArticle]]:
+    """The rows analysed as benchmarks/summaries.py does, sharing its cache (``--cache``)."""
+    from benchmarks.summaries import analyse_clusters, load_clusters
+
+    return analyse_clusters(load_clusters(path, offset, limit), offset, config, cache)
+
+
 def load_ecb(folder: Path, config: BuildConfig) -> list[tuple[str, list[Article]]]:
     stories: dict[str, list[Article]] = {}
     with open(folder / "stories.csv", newline="", encoding="utf-8") as fh:
@@ -101,11 +109,11 @@ def load_ecb(folder: Path, config: BuildConfig) -> list[tuple[str, list[Article]
 
 
 def _code_key() -> str:
-    h = hashlib.sha256()
-    for path in sorted([*(ROOT / "briefgen/analyze").glob("*.py"), *(ROOT / "briefgen/ingest").glob("*.py"),
-                        *(ROOT / "briefgen/text").glob("*.py"), ROOT / "briefgen/models.py"]):
-        h.update(path.read_bytes())
-    return h.hexdigest()[:12]
+    """What makes an analysed article: the source of the readers and of analysis and every briefgen
+    module they import (the build's own code fingerprint), so a change to summaries or labels keeps the cache."""
+    from briefgen.cache import code_fingerprint, digest
+
+    return digest(code_fingerprint("briefgen.ingest"), code_fingerprint("briefgen.analyze"))[:12]
 
 
 def analyse(clusters: Sequence[tuple[str, list[Article]]], config: BuildConfig, cache: Path) -> list[list[AnalyzedArticle]]:
@@ -290,8 +298,10 @@ def check(name: str, items: list[AnalyzedArticle], config: BuildConfig, tally: T
             tally.note("same fact", f"{sents[a].text}  ||  {sents[b].text}")
     if show:
         print(f"--- {name}: {title}")
-        for r in rated:
-            print(f"  [{r.confidence} {r.sources}{' reported' if r.reported else ''}] {r.citation.text}")
+        keys = summarize.key_point_count(rated, config)
+        for k, r in enumerate(rated):
+            mark = "K" if k < keys else "-"
+            print(f"  {mark} [{r.confidence} {r.sources}{' reported' if r.reported else ''}] ({r.citation.article}) {r.citation.text}")
 
 
 def report(corpus: str, tally: Tally) -> None:
@@ -325,9 +335,10 @@ def main() -> None:
     config = load_config(n_process=1)
     if args.corpus == "multinews":
         clusters = load_multinews(args.path, args.offset, args.limit)
+        analysed = analyse_multinews(args.path, args.offset, args.limit, config, args.cache)
     else:
         clusters = load_ecb(args.path, config)[args.offset : args.offset + args.limit if args.limit else None]
-    analysed = analyse(clusters, config, args.cache)
+        analysed = analyse(clusters, config, args.cache)
     tally = Tally()
     for n, ((name, _), items) in enumerate(zip(clusters, analysed, strict=True)):
         check(name, items, config, tally, n < args.show)

@@ -6,37 +6,67 @@ another), so the pipeline caches it per story and runs stories in parallel.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
+import logging
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, TypeVar
 
 from briefgen import confidence, facts, questions, summarize
-from briefgen.models import AnalyzedArticle, FactBox, Story, StoryBrief
+from briefgen.errors import BriefgenError
+from briefgen.models import AnalyzedArticle, FactBox, Question, Story, StoryBrief, SummarySentence
 
 if TYPE_CHECKING:
     from briefgen.config import BuildConfig
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 def story_brief(story: Story, items: Sequence[AnalyzedArticle], config: BuildConfig,
                 independence: facts.Independence | None = None) -> tuple[list[FactBox], StoryBrief]:
     """Every entity of the story (most important first: the edition's entity pages need them all) and its brief,
-    which shows the first ``max_fact_boxes`` of them."""
-    boxes = facts.story_entities(items, config, independence)
-    return boxes, brief(story, items, config, boxes, independence)
+    which shows the first ``max_fact_boxes`` of them. A part that fails costs that part of this story only
+    (StoryBrief.problems says which)."""
+    problems: list[str] = []
+    boxes: list[FactBox] = _guarded(problems, "fact boxes", lambda: facts.story_entities(items, config, independence), [])
+    return boxes, brief(story, items, config, boxes, independence, problems=problems)
 
 
 def brief(story: Story, items: Sequence[AnalyzedArticle], config: BuildConfig, boxes: Sequence[FactBox],
-          independence: facts.Independence | None = None) -> StoryBrief:
-    """One story's page content; ``boxes`` are all its entities, most important first."""
+          independence: facts.Independence | None = None, *, problems: list[str] | None = None) -> StoryBrief:
+    """One story's page content; ``boxes`` are all its entities, most important first. A part that raises
+    is left out and said in ``problems`` (summary, key points, timeline, open questions, confidence labels)."""
+    problems = [] if problems is None else problems
     dates = sorted(i.article.date for i in items if i.article.date)
-    summary = summarize.summarize(items, config)
-    open_questions = tuple(questions.open_questions(items, config, summary=summary))  # none the summary answers
+    summary: list[SummarySentence] = _guarded(problems, "summary", lambda: list(summarize.summarize(items, config)), [])
+    open_questions: tuple[Question, ...] = _guarded(problems, "open questions",  # none the summary answers
+                                                    lambda: tuple(questions.open_questions(items, config, summary=summary)), ())
+    rated = _guarded(problems, "confidence labels",
+                     lambda: tuple(confidence.annotate(summary, open_questions, items, independence)), tuple(summary))
     return StoryBrief(
         story=story,
-        summary=tuple(confidence.annotate(summary, open_questions, items, independence)),
+        summary=rated,
         facts=tuple(boxes[: config.max_fact_boxes]),
         questions=open_questions,
         first_date=dates[0] if dates else None,
         last_date=dates[-1] if dates else None,
-        key_point_count=summarize.key_point_count(summary, config),
-        timeline=tuple(summarize.timeline(items)),
+        key_point_count=_guarded(problems, "key points", lambda: summarize.key_point_count(summary, config), 0),
+        timeline=_guarded(problems, "timeline", lambda: tuple(summarize.timeline(items)), ()),
+        problems=tuple(problems),
     )
+
+
+#: What a reader is told when a part of a story could not be made.
+_PART_NOTE = "The {part} of this story could not be made because of an error in briefgen ({error}); the rest of this page is complete."
+
+
+def _guarded(problems: list[str], part: str, make: Callable[[], T], fallback: T) -> T:
+    """``make()``, or ``fallback`` with a note in ``problems`` when it raises (a bug must cost one part of one story)."""
+    try:
+        return make()
+    except BriefgenError:
+        raise
+    except Exception as exc:
+        log.debug("%s failed", part, exc_info=True)
+        text = " ".join(str(exc).split())
+        problems.append(_PART_NOTE.format(part=part, error=f"{type(exc).__name__}: {text if len(text) <= 120 else text[:119] + '…'}"))
+        return fallback

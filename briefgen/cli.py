@@ -25,7 +25,7 @@ def main() -> None:
 @click.option("--site-dir", type=click.Path(path_type=Path), default=None, help="Output folder of the versioned site (default: site/).")
 @click.option("--edition", default=None, help="Edition name (default: the build date, UTC, honouring SOURCE_DATE_EPOCH).")
 @click.option("--no-pdf", "no_pdf", is_flag=True, help="Skip the PDF briefs.")
-@click.option("--strict", is_flag=True, help="Fail when any file cannot be built.")
+@click.option("--strict", is_flag=True, help="Fail on any warning: a file that cannot be built, an unknown id in stories.yml, ...")
 @click.option(
     "--cache-dir",
     type=click.Path(path_type=Path, file_okay=False),
@@ -54,10 +54,12 @@ def build(
     quiet: bool,
 ) -> None:
     """Build one edition of the briefing site from the content folder."""
+    from briefgen.folders import check_arguments
     from briefgen.pipeline import build as run_build
     from briefgen.report import BuildReport
 
-    logging.basicConfig(level=logging.ERROR, format="%(message)s")
+    printer = CappedStderr()
+    logging.basicConfig(level=logging.WARNING, format="%(message)s", handlers=[printer], force=True)
     config = load_config(
         config_path,
         content_dir=content_dir,
@@ -68,16 +70,52 @@ def build(
         cache_dir=cache_dir,
         scheduler=scheduler,
     )
+    check_arguments(config)  # before any work, and before any file or folder is created
     with BuildReport(enabled=not quiet) as report:
         briefing = run_build(config, progress=report.progress)
-    for skipped in briefing.skipped:
+    for skipped in briefing.skipped[:MAX_LINES]:
         click.echo(f"warning: {skipped.path}: {skipped.reason}", err=True)
+    if len(briefing.skipped) > MAX_LINES:
+        click.echo(f"warning: ... and {len(briefing.skipped) - MAX_LINES:,} more skipped files (all listed in briefing.json)", err=True)
+    if printer.dropped:
+        click.echo(f"warning: ... and {printer.dropped:,} more warnings (all listed in briefing.json)", err=True)
     where = config.site_dir / briefing.edition
+    counts = [f"{len(briefing.skipped)} skipped" if briefing.skipped else "",
+              plural(len(briefing.warnings), "warning") if briefing.warnings else ""]
     click.echo(
         f"Built edition {briefing.edition}: {plural(len(briefing.stories), 'story', 'stories')}"
         f" from {plural(len(briefing.articles), 'article')}"
-        f"{f', {len(briefing.skipped)} skipped' if briefing.skipped else ''} -> {where}/"
+        f"{''.join(', ' + c for c in counts if c)} -> {where}/"
     )
+    if config.strict and briefing.warnings:  # warnings from publishing itself, after the strict check in build
+        raise click.ClickException(f"{len(briefing.warnings)} warning(s) (strict mode)")
+
+
+#: Lines of warnings and skipped files printed; the rest are counted (briefing.json lists them all).
+MAX_LINES = 50
+
+
+class CappedStderr(logging.Handler):
+    """Warnings as they happen, one line each, on stderr; after MAX_LINES only counted."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.shown = 0
+        self.dropped = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if not record.name.startswith("briefgen"):  # other libraries' own warnings: shown, not counted
+            click.echo(f"warning: {record.name}: {record.getMessage()}", err=True)
+            return
+        if self.shown >= MAX_LINES:
+            self.dropped += 1
+            return
+        self.shown += 1
+        try:
+            text = record.getMessage()
+        except Exception:
+            text = str(record.msg)
+        click.echo(f"warning: {text}", err=True)
 
 
 @main.command()
@@ -112,6 +150,11 @@ def run() -> None:
     except KeyboardInterrupt:
         click.echo("Interrupted.", err=True)
         sys.exit(130)
+    except OSError as exc:  # disk full, quota, permissions: the path and what to do
+        from briefgen.errors import os_error_message
+
+        click.echo(f"Error: {os_error_message(exc)}", err=True)
+        sys.exit(1)
     except Exception as exc:  # a bug: still one line, with where to look
         click.echo(f"Error: {type(exc).__name__}: {exc} (run with BRIEFGEN_DEBUG=1 for a traceback)", err=True)
         if __import__("os").environ.get("BRIEFGEN_DEBUG"):

@@ -38,7 +38,7 @@ class BuildConfig:
     site_dir: Path = setting(Path("site"), "folder of the versioned site", output=True)
     edition: str | None = setting(None, "edition name; default: the build date (UTC, SOURCE_DATE_EPOCH)", output=True)
     pdf: bool = setting(True, "write PDF briefs", output=True)
-    strict: bool = setting(False, "fail when any file cannot be built", output=True)
+    strict: bool = setting(False, "fail on any skipped file or warning", output=True)
     templates_dir: Path | None = setting(None, "templates folder; default: ./templates if present, else packaged", output=True)
     mkdocs_config: Path | None = setting(None, "base mkdocs.yml; default: ./mkdocs.yml if present, else packaged", output=True)
     site_name: str = setting("Briefing", "the site's title", output=True)
@@ -61,6 +61,9 @@ class BuildConfig:
     # fact boxes and questions
     max_fact_boxes: int = setting(8, "entities shown on a story page", low=0)
     max_questions: int = setting(5, "open questions shown per story", low=0)
+    # languages other than English (see folders.check_models)
+    models: dict[str, str] | None = setting(None, "ISO 639-1 code -> installed spaCy pipeline for articles in that language, "
+                                                  "e.g. {de: de_core_news_sm}; other languages are skipped")
 
     @property
     def processes(self) -> int:

@@ -52,11 +52,21 @@ def reproducible_epoch(edition: str, dates: Sequence[str | None]) -> int:
     return 0
 
 
+#: Names at the top of a site folder that are not editions: briefgen's own and those static hosts read.
+RESERVED = frozenset({"latest", "versions.json", "index.html", "404.html", "cname", "robots.txt", "sitemap.xml", "favicon.ico"})
+#: An edition is a folder: a name ending like a web file would be served as one.
+_FILE_SUFFIXES = (".html", ".htm", ".json", ".xml", ".txt", ".gz", ".ico")
+
+
 def edition_name(name: str | None) -> str:
     """The edition's folder name: given, or the build date (UTC)."""
+    if name is not None and not name.strip():
+        raise BuildError("edition name is empty: leave --edition out for the build date, or give a name such as 2026-11-21")
     name = name or build_time().date().isoformat()
-    if not _EDITION.match(name) or name in ("latest", "versions.json") or ".." in name:
+    if not _EDITION.match(name) or ".." in name:
         raise BuildError(f"edition name {name!r}: use letters, digits, '.', '_' and '-' only (for example 2026-11-21)")
+    if name.casefold() in RESERVED or name.casefold().endswith(_FILE_SUFFIXES):
+        raise BuildError(f"edition name {name!r} is reserved (the site's own files use it); choose another, for example 2026-11-21")
     return name
 
 

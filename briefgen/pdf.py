@@ -49,7 +49,7 @@ from pathlib import Path
 import jinja2
 
 from briefgen import front
-from briefgen.cache import Cache, code_fingerprint, compute, digest, package_version
+from briefgen.cache import Cache, code_fingerprint, compute, digest, header_size, package_version
 from briefgen.config import BuildConfig
 from briefgen.errors import BuildError
 from briefgen.models import Article, Briefing, Citation, FactBox, Question, StoryBrief
@@ -683,7 +683,9 @@ class PdfJob:
         for name, entry in self._ready.items():
             try:
                 (out_dir / name).unlink(missing_ok=True)  # a copy of a placeholder (reserve) may share its file
-                shutil.copyfile(entry, out_dir / name)
+                with open(entry, "rb") as src, open(out_dir / name, "wb") as dst:
+                    src.seek(header_size())  # the entry's payload: the PDF as it was stored
+                    shutil.copyfileobj(src, dst)
             except OSError as exc:
                 raise BuildError(f"{out_dir / name}: cannot write PDF from the build cache: {exc.strerror or exc}") from None
         for (name, key), data in zip(self._misses, rendered, strict=True):
@@ -747,21 +749,14 @@ def start(
 
 
 def _cached(store: Cache, key: str) -> Path | None:
-    """The cache entry of a whole PDF under ``key`` (it starts and ends as a PDF does), without reading
-    it into memory: a large archive's PDFs are copied file to file."""
-    path = store.path(CACHE_KIND, key)
-    try:
-        with open(path, "rb") as fh:
-            head = fh.read(5)
-            fh.seek(max(0, os.fstat(fh.fileno()).st_size - 32))
-            tail = fh.read()
-    except OSError:
-        head = tail = b""
-    if head != b"%PDF-" or b"%%EOF" not in tail:
+    """The cache entry of a whole PDF under ``key``, once its checksum holds and its payload starts and ends
+    as a PDF does; the payload (after ``cache.header_size()`` bytes) is copied file to file when written."""
+    data = store.read(CACHE_KIND, key)  # None, with a warning naming the file, when damaged
+    if data is None or not data.startswith(b"%PDF-") or b"%%EOF" not in data[-32:]:
         store.misses[CACHE_KIND] += 1
         return None
     store.keep(CACHE_KIND, key)
-    return path
+    return store.path(CACHE_KIND, key)
 
 
 def finish(job: PdfJob, out_dir: Path) -> dict[str, str]:

@@ -15,24 +15,24 @@ gives it new keys, and a change elsewhere leaves its entries in use.
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
 import functools
 import logging
 import os
 import shutil
 import time
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from briefgen import analyze, brief, editions, facts, front, group, ingest, pages, pdf, questions, redirects, render, site
+from briefgen import analyze, brief, editions, facts, folders, front, group, ingest, pages, pdf, questions, redirects, render, site
 from briefgen.analyze import Parsed
 from briefgen.cache import Cache, closure, code_fingerprint, compute, default_dir, digest
 from briefgen.cluster import Cluster, cluster
 from briefgen.config import BuildConfig, validate
-from briefgen.errors import BuildError
+from briefgen.errors import BriefgenError, BuildError
 from briefgen.models import Article, Briefing, FactBox, Skipped, Story, StoryBrief
 
 log = logging.getLogger(__name__)
@@ -50,6 +50,7 @@ class Run:
     progress: Progress
     fp: str = ""  # the stage's fingerprint (cached stages)
     printer: pdf.Worker | None = None  # the PDF worker, loading WeasyPrint since the build started (None: no PDFs)
+    warnings: list[str] = field(default_factory=list)  # every warning of the build so far (Briefing.warnings)
     cluster: Cluster | None = None  # the Dask cluster the maps run on (``scheduler``), else this machine's processes
 
 
@@ -109,7 +110,9 @@ def _ingest(run: Run) -> tuple[list[Article], list[Skipped], dict[str, str]]:
             run.cache.store("dates", index, dates)
         else:
             run.cache.keep("dates", index)
-    reasons = "".join(f"\n  {s.path}: {s.reason}" for s in skipped)
+    reasons = "".join(f"\n  {s.path}: {s.reason}" for s in skipped[:MAX_LISTED])
+    if len(skipped) > MAX_LISTED:
+        reasons += f"\n  ... and {len(skipped) - MAX_LISTED:,} more"
     if config.strict and skipped:
         raise BuildError(f"{len(skipped)} file(s) could not be built (strict mode); the site is unchanged:{reasons}")
     if not articles:
@@ -120,7 +123,12 @@ def _ingest(run: Run) -> tuple[list[Article], list[Skipped], dict[str, str]]:
     return articles, skipped, {a.id: digest(repr(a)) for a in articles}  # what later keys know an article by
 
 
-def _analyze(run: Run, articles: Sequence[Article]) -> list[Parsed]:
+def _analyze(run: Run, articles: Sequence[Article]) -> tuple[list[Parsed], list[Skipped]]:
+    """Each article analysed with its language's model (setting ``models``; English otherwise), in input order.
+
+    An error while analysing costs only the article that raised it: the batch is analysed again one
+    article at a time, and the one that fails is left out (``unanalysed``) with the error named.
+    """
     done = 0
 
     def step(n: int) -> None:
@@ -128,7 +136,37 @@ def _analyze(run: Run, articles: Sequence[Article]) -> list[Parsed]:
         done += n
         run.progress("analyze", done, len(articles))
 
-    return analyze.analyze_cached(articles, run.config, run.cache, run.fp, progress=step, cluster=run.cluster)
+    config = run.config
+    by_model: dict[str, list[int]] = {}
+    for i, a in enumerate(articles):
+        by_model.setdefault((config.models or {}).get(a.language, config.model) if a.language != "en" else config.model, []).append(i)
+    out: list[Parsed | None] = [None] * len(articles)
+    failed: list[Skipped] = []
+    for model, indices in by_model.items():
+        cfg = config if model == config.model else dataclasses.replace(config, model=model)
+        fp = run.fp if model == config.model else fingerprint(STAGE["analyze"], cfg)
+        batch = [articles[i] for i in indices]
+        try:
+            results: list[Parsed | None] = list(analyze.analyze_cached(batch, cfg, run.cache, fp, progress=step, cluster=run.cluster))
+        except BriefgenError:
+            raise
+        except Exception:
+            log.debug("analysis failed; analysing one article at a time", exc_info=True)
+            results = []
+            for article in batch:
+                try:
+                    results.append(analyze.analyze_cached([article], dataclasses.replace(cfg, n_process=1), run.cache, fp)[0])
+                except BriefgenError:
+                    raise
+                except Exception as exc:
+                    reason = (f"analysis failed: {type(exc).__name__}: {_clip(str(exc))} (please report this); "
+                              "the rest of the edition is built")
+                    log.warning("%s: %s", article.id, reason)
+                    failed.append(Skipped(article.id, reason))
+                    results.append(None)
+        for i, item in zip(indices, results, strict=True):
+            out[i] = item
+    return [x for x in out if x is not None], failed
 
 
 def _counts(run: Run, parsed: Sequence[Parsed], article_keys: Mapping[str, str]) -> list[group.Counts]:
@@ -138,7 +176,7 @@ def _counts(run: Run, parsed: Sequence[Parsed], article_keys: Mapping[str, str])
         return group.article_counts(analyze.load_tokens([parsed[i]], run.config, run.cache)[0], lead)
 
     keys = [digest(run.fp, p.key, article_keys[p.article.id]) for p in parsed]
-    return compute(run.cache, "counts", keys, count, run.config.processes, keep=group.shared_keys)
+    return compute(run.cache, "counts", keys, count, run.config.processes, expect=_is_counts, compact=group.shared_keys)
 
 
 def _previous(run: Run) -> tuple[str, dict[str, Any]] | None:
@@ -162,7 +200,8 @@ def _group(run: Run, parsed: Sequence[Parsed], counts: Sequence[group.Counts],
 
 def _minhash(run: Run, articles: Sequence[Article], article_keys: Mapping[str, str]) -> list[facts.Print]:
     keys = [digest(run.fp, article_keys[a.id]) for a in articles]
-    return compute(run.cache, "minhash", keys, lambda i: facts.minhash_print(articles[i]), run.config.processes)
+    return compute(run.cache, "minhash", keys, lambda i: facts.minhash_print(articles[i]), run.config.processes,
+                   expect=lambda v: isinstance(v, facts.Print))
 
 
 def _sources(run: Run, articles: Sequence[Article], prints: Sequence[facts.Print]) -> facts.Independence:
@@ -196,7 +235,11 @@ def _stories(run: Run, stories: Sequence[Story], parsed: Sequence[Parsed], artic
 
     keys = [story_key(run.fp, s, {a: digest(article_keys[a], by_id[a].key) for a in s.articles}) for s in stories]
     made = compute(run.cache, "stories", keys, make, run.config.processes, step, sizes=[len(s.articles) for s in stories],
+                   expect=_is_story_entry, keep=lambda v: not v[1].problems,  # a brief with a problem is made again next time
                    cluster=run.cluster, remote=("briefgen.brief", task))
+    for story, (_, story_brief) in zip(stories, made, strict=True):
+        for problem in story_brief.problems:
+            log.warning("story %s (%s): %s", story.id, folders.listing(list(story.articles)), problem)
     # a brief from the cache holds the story as it was then: the fields its key leaves out (the topic) come from this build
     return [boxes for boxes, _ in made], [replace(story_brief, story=s) for (_, story_brief), s in zip(made, stories, strict=True)]
 
@@ -219,9 +262,12 @@ def _related(run: Run, linked: Sequence[StoryBrief], entities: facts.Edition) ->
 
 
 def _changes(run: Run, previous: tuple[str, dict[str, Any]] | None, articles: Sequence[Article], skipped: Sequence[Skipped],
-             briefs: Sequence[StoryBrief], entities: facts.Edition, independence: facts.Independence,
-             parsed: Sequence[Parsed], grouped: group.Grouping) -> Briefing:
+             unanalysed: Sequence[Skipped], briefs: Sequence[StoryBrief], entities: facts.Edition,
+             independence: facts.Independence, parsed: Sequence[Parsed], grouped: group.Grouping) -> Briefing:
     by_id = {p.article.id: p for p in parsed}
+    articles = [a for a in articles if a.id in by_id]  # less any that could not be analysed (in ``unanalysed``)
+    if not articles:
+        raise BuildError(f"{run.config.content_dir}: no article could be analysed; the site is unchanged")
 
     def resolved(sb: StoryBrief, old: Any, new: Any) -> Any:
         items = analyze.load_tokens([by_id[a] for a in sb.story.articles], run.config, run.cache)
@@ -234,9 +280,15 @@ def _changes(run: Run, previous: tuple[str, dict[str, Any]] | None, articles: Se
         articles = [a for a in articles if a.id in shown]
         copies = {a: c & shown for a, c in copies.items() if a in shown and c & shown}
     changes = editions.compute_changes(prev_name, prev_data, [a.id for a in articles], list(briefs), resolved)
-    return Briefing(run.edition, tuple(sorted(articles, key=lambda a: a.id)), tuple(briefs), tuple(skipped), changes,
+    if run.config.strict and run.warnings:  # before anything is written: the site stays as it was
+        listed = "".join(f"\n  {w}" for w in run.warnings[:MAX_LISTED])
+        more = f"\n  ... and {len(run.warnings) - MAX_LISTED:,} more" if len(run.warnings) > MAX_LISTED else ""
+        raise BuildError(f"{len(run.warnings)} warning(s) (strict mode); the site is unchanged:{listed}{more}")
+    return Briefing(run.edition, tuple(sorted(articles, key=lambda a: a.id)), tuple(briefs),
+                    tuple(sorted([*skipped, *unanalysed], key=lambda s: s.path)), changes,
                     entities=tuple(entities.entities), topics=tuple(grouped.topics), merged=tuple(grouped.merged),
-                    copies=tuple((a, tuple(sorted(c))) for a, c in sorted(copies.items())))
+                    copies=tuple((a, tuple(sorted(c))) for a, c in sorted(copies.items())),
+                    warnings=tuple(run.warnings))
 
 
 def _site(run: Run, briefing: Briefing) -> tuple[site.Work, list[dict[str, Any]]]:
@@ -306,8 +358,8 @@ def _publish(run: Run, work: site.Work, versions: list[dict[str, Any]]) -> None:
 #: ``pdf_job`` (pdf.PdfJob: the PDFs being rendered beside the page build), ``outside`` (pages.OutsidePage).
 STAGES: tuple[Stage, ...] = (
     # name, run (the wiring above), function, inputs, outputs, settings, cache kind
-    Stage("ingest", _ingest, "ingest.ingest", (), ("articles", "skipped", "article_keys"), ("max_file_bytes",), "ingest"),
-    Stage("analyze", _analyze, "analyze.analyze_cached", ("articles",), ("parsed",), ("model",), "analysis"),
+    Stage("ingest", _ingest, "ingest.ingest", (), ("articles", "skipped", "article_keys"), ("max_file_bytes", "models"), "ingest"),
+    Stage("analyze", _analyze, "analyze.analyze_cached", ("articles",), ("parsed", "unanalysed"), ("model",), "analysis"),
     Stage("counts", _counts, "group.features.article_counts", ("parsed", "article_keys"), ("counts",), (), "counts"),
     Stage("previous", _previous, "editions.previous_edition", (), ("previous",)),
     Stage("group", _group, "group.group_all", ("parsed", "counts", "previous"), ("stories", "grouped"),
@@ -320,7 +372,8 @@ STAGES: tuple[Stage, ...] = (
           ("entities", "linked")),
     Stage("related", _related, "front.relate", ("linked", "entities"), ("briefs",)),
     Stage("changes", _changes, "editions.compute_changes",
-          ("previous", "articles", "skipped", "briefs", "entities", "independence", "parsed", "grouped"), ("briefing",)),
+          ("previous", "articles", "skipped", "unanalysed", "briefs", "entities", "independence", "parsed", "grouped"),
+          ("briefing",)),
     Stage("site", _site, "site.prepare", ("briefing",), ("work", "versions")),
     Stage("pdf", _pdf, "pdf.start", ("briefing", "work"), ("pdfs", "pdf_job"), (), "pdf"),
     Stage("render", _render, "render.render_pages", ("briefing", "parsed", "work", "versions", "pdfs"), ("outside",)),
@@ -347,16 +400,73 @@ def fingerprint(stage: Stage, config: BuildConfig) -> str:
     return digest(stage.name, code_fingerprint(stage.module), model, *(f"{k}={getattr(config, k)!r}" for k in stage.settings))
 
 
+class Warnings(logging.Handler):
+    """Every warning briefgen logs while a build runs, as told to the user (for Briefing.warnings)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            self.messages.append(record.getMessage())
+        except Exception:  # a bad format string must not fail the build
+            self.messages.append(str(record.msg))
+
+
+@contextlib.contextmanager
+def collecting() -> Iterator[Warnings]:
+    handler = Warnings()
+    logger = logging.getLogger("briefgen")
+    level = logger.level
+    if logger.getEffectiveLevel() > logging.WARNING:  # collected even where logging is set quieter
+        logger.setLevel(logging.WARNING)
+    logger.addHandler(handler)
+    try:
+        yield handler
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
+
+
+#: Lines of skipped files or warnings listed in one error message; the rest are counted.
+MAX_LISTED = 20
+
+
+def _is_counts(value: Any) -> bool:
+    return isinstance(value, tuple) and len(value) == 2 and isinstance(value[0], dict) and (value[1] is None or isinstance(value[1], str))
+
+
+def _is_story_entry(value: Any) -> bool:
+    return isinstance(value, tuple) and len(value) == 2 and isinstance(value[0], list) and isinstance(value[1], StoryBrief)
+
+
+def _clip(text: str, limit: int = 200) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def build(config: BuildConfig, progress: Progress | None = None, timings: dict[str, float] | None = None) -> Briefing:
     """Build one edition: run the stages in order; ``timings`` (if given) receives each stage's seconds."""
     validate(config)
+    folders.check_arguments(config)  # before anything is read or created
+    load_editor_file(config.content_dir)  # a bad or oversized editor file stops the build before any work
+    with collecting() as warned:
+        try:
+            briefing = _build(config, warned.messages, progress, timings)
+        except OSError as exc:  # disk full, quota, permissions: the path and what to do, not a traceback
+            raise BuildError(folders.os_error_message(exc, config.site_dir, "the site is unchanged")) from None
+    return dataclasses.replace(briefing, warnings=tuple(warned.messages))  # with any the publishing itself gave
+
+
+def _build(config: BuildConfig, warned: list[str], progress: Progress | None, timings: dict[str, float] | None) -> Briefing:
     report = progress or (lambda stage, done, total: None)
     mark = stage_clock(timings)
     edition = editions.edition_name(config.edition)
     store = Cache(config.cache_dir or default_dir(config.site_dir))
     records: dict[str, Any] = {}  # each made once, by the stage that names it, and never changed
     with site.site_lock(config.site_dir), store.locked(), pdf.worker(config.pdf) as printer, cluster(config.scheduler) as engine:
-        run_stages(STAGES, records, config, store, edition, report, mark, printer, engine)  # the PDF worker loads WeasyPrint meanwhile
+        run_stages(STAGES, records, config, store, edition, report, mark, printer, warned, engine)  # the PDF worker loads meanwhile
         store.prune()
         log.info("cache %s: %s", store.root, store.summary())
         mark("cache")
@@ -366,14 +476,17 @@ def build(config: BuildConfig, progress: Progress | None = None, timings: dict[s
 
 def run_stages(stages: Sequence[Stage], records: dict[str, Any], config: BuildConfig, store: Cache, edition: str,
                report: Progress, mark: Callable[[str], None] = lambda stage: None, printer: pdf.Worker | None = None,
-               engine: Cluster | None = None) -> None:
+               warnings: list[str] | None = None, engine: Cluster | None = None) -> None:
     """Run ``stages`` in order, adding the records each makes to ``records`` and dropping those no later
     stage reads; the work folder, once made, is removed at the end whatever happens (and a PDF job's own
-    worker stopped). ``engine``: the Dask cluster the maps run on, if any."""
+    worker stopped). ``warnings``: the build's warnings so far, as they grow; ``engine``: the Dask
+    cluster the maps run on, if any."""
+    warned = [] if warnings is None else warnings
     try:
         for stage in stages:
             fp = fingerprint(stage, config) if stage.cache else ""
-            made = stage.run(Run(config, store, edition, report, fp, printer, engine), **{name: records[name] for name in stage.inputs})
+            made = stage.run(Run(config, store, edition, report, fp, printer, warned, engine),
+                             **{name: records[name] for name in stage.inputs})
             records.update(zip(stage.outputs, made if len(stage.outputs) > 1 else (made,), strict=False))
             del made
             for name in DONE_AFTER[stage.name]:  # no later stage reads it: its memory goes back now
@@ -423,10 +536,13 @@ def load_editor_file(content_dir: Path) -> dict[str, Any]:
         raise BuildError(f"{content_dir}: both {' and '.join(p.name for p in found)} exist; keep one editor file")
     path = found[0]
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as exc:
-        raise BuildError(f"{path}: invalid YAML: {exc}") from None
-    return group.validate_editor(data, str(path))
+        if path.stat().st_size > group.editor.MAX_BYTES:
+            raise BuildError(f"{path}: the editor file is over {group.editor.MAX_BYTES:,} bytes; "
+                             "keep it to titles, pins, merges and splits")
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise BuildError(f"{path}: cannot read the editor file: {exc}") from None
+    return group.validate_editor(group.editor.load_yaml(text, str(path)) or {}, str(path))
 
 
 __all__ = ["STAGE", "STAGES", "Run", "Stage", "build", "fingerprint", "load_editor_file", "publish", "run_stages", "story_key"]

@@ -35,10 +35,15 @@ from briefgen.models import Article, Briefing, Citation, FactBox, StoryBrief
 from briefgen.pages import OutsidePage, link_outside, page_title, placeholder, title_meta
 from briefgen.text.outlets import outlet_name
 from briefgen.text.plural import plural
+from briefgen.text.urls import web_address
 
 log = logging.getLogger(__name__)
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
+#: Lines of each list on the build report page (files not built, duplicates, warnings); the rest are
+#: counted there and all listed in briefing.json, so bad input cannot grow the page without bound.
+MAX_REPORTED = 1000
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 KIND_LABELS = {
     "unknown": "Unknown",
     "disputed": "Disputed",
@@ -57,7 +62,8 @@ TYPE_LABELS = {"PERSON": "Person", "ORG": "Organisation", "PLACE": "Place", "VES
 def md_escape(value: Any) -> str:
     """Text -> Markdown that renders as exactly that text, with no live HTML or links."""
     text = " ".join(str(value).split())
-    return _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
+    # '~' as an entity: Python-Markdown does not undo "\~", so it would show as written
+    return _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False)).replace("~", "&#126;")
 
 
 def _finalize(value: Any) -> Any:
@@ -75,7 +81,7 @@ def _attr(value: Any) -> Markup:
 
 def _url(value: str | None) -> Markup:
     """An http(s) address as a Markdown link target; anything else becomes '#'."""
-    if not value or not re.match(r"^https?://[^\s<>\"']+$", value, re.I):
+    if value is None or not web_address(value):
         return Markup("#")
     return Markup(html.escape(value.replace("(", "%28").replace(")", "%29"), quote=True))
 
@@ -280,11 +286,13 @@ def render_pages(
           unchanged=sum(1 for v in status.values() if not v), **listing)
     write("archive.md", "archive.md.j2", editions=editions)
     duplicates = [s for s in briefing.skipped if s.reason.startswith("duplicate of")]
+    failed = [s for s in briefing.skipped if not s.reason.startswith("duplicate of")]
     told = {s.path for s in briefing.skipped}
-    write("report.md", "pages/report.html.j2", briefing=briefing, duplicates=duplicates,
-          failed=[s for s in briefing.skipped if s not in duplicates],
-          warnings=[w for w in briefing.warnings if not any(w.startswith(path + ":") for path in told)],
-          problems=[sb for sb in briefing.stories if sb.problems])
+    warnings = [w for w in briefing.warnings if w.split(": ", 1)[0] not in told]
+    write("report.md", "pages/report.html.j2", briefing=briefing, duplicates=duplicates[:MAX_REPORTED],
+          failed=failed[:MAX_REPORTED], warnings=warnings[:MAX_REPORTED], problems=[sb for sb in briefing.stories if sb.problems],
+          more={"failed": len(failed) - MAX_REPORTED, "duplicates": len(duplicates) - MAX_REPORTED,
+                "warnings": len(warnings) - MAX_REPORTED}, counts={"failed": len(failed), "duplicates": len(duplicates)})
     write("confidence.md", "pages/confidence.html.j2", legend=LEGEND)
     write("search.md", "pages/search.html.j2")
     tips = {a.id: source_tip(a) for a in briefing.articles}
@@ -381,6 +389,7 @@ def briefing_json(briefing: Briefing) -> dict[str, Any]:
         "topics": [{"id": t.id, "title": t.title, "stories": list(t.stories)} for t in briefing.topics],
         "merged": dict(briefing.merged),
         "skipped": [{"path": s.path, "reason": s.reason} for s in briefing.skipped],
+        "warnings": list(briefing.warnings),
         "entities": [entity_json(e) for e in briefing.entities],
         "changes": {
             "previous": briefing.changes.previous,
@@ -437,6 +446,7 @@ def story_json(sb: StoryBrief) -> dict[str, Any]:
             }
             for q in sb.questions
         ],
+        "problems": list(sb.problems),
     }
 
 

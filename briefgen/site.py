@@ -19,6 +19,7 @@ import json
 import logging
 import os
 import shutil
+import stat
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -44,20 +45,37 @@ REDIRECT = """<!DOCTYPE html>
 
 @contextlib.contextmanager
 def site_lock(site_dir: Path) -> Iterator[None]:
-    """Hold an exclusive lock on the site folder, or fail at once with a clear message."""
+    """Hold an exclusive lock on the site folder, or fail at once with a clear message.
+
+    A build that publishes nothing leaves nothing: the lock file, and the site folder if this
+    build created it, are removed again (while still locked, so no other build holds them).
+    """
+    path = site_dir / LOCK_NAME
+    made_dir = not site_dir.exists()
+    made_lock = not path.exists()
     cannot = f"{site_dir}: cannot create the site folder or its lock file"
     try:
         site_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise BuildError(f"{cannot}: {exc.strerror or exc}") from None
-    with exclusive(site_dir / LOCK_NAME, f"{site_dir}: another briefgen build is running on this site; try again when it ends", cannot):
-        yield
+        from briefgen.errors import os_error_message
+
+        raise BuildError(os_error_message(exc, site_dir, "cannot create the site folder or its lock file")) from None
+    with exclusive(path, f"{site_dir}: another briefgen build is running on this site; try again when it ends", cannot):
+        try:
+            yield
+        finally:
+            if made_lock and not (site_dir / "versions.json").exists():  # nothing published: leave no trace
+                with contextlib.suppress(OSError):
+                    path.unlink()
+                if made_dir:
+                    with contextlib.suppress(OSError):
+                        site_dir.rmdir()
 
 
 LOCK_NAME = ".briefgen.lock"
 #: Names inside a site folder that belong to briefgen's own bookkeeping, never carried into a new site
-#: (the lock file is, separately); ``.build-*`` and ``.old-*`` were left by older versions.
-_INTERNAL = (".briefgen-", ".build-", ".old-")
+#: (the lock file is, separately). Every other name, hidden ones too, is carried over: it may be the user's.
+_INTERNAL = (".briefgen-",)
 
 
 def _beside(site_dir: Path, role: str) -> Path:
@@ -225,25 +243,42 @@ def publish(site_dir: Path, edition: str, built: Path, versions: Sequence[Mappin
     spare = _beside(site_dir, "spare")
     try:
         stage = _fresh(_beside(site_dir, "new"))
-    except OSError:
+    except OSError as exc:
+        log.warning("%s: cannot assemble the new site beside this folder (%s); publishing in place, so a build killed now "
+                    "could leave this edition missing", real, exc.strerror or exc)
         stage = None
     if stage is not None:
         if spare.is_dir() and not spare.is_symlink():
             os.rmdir(stage)
             os.rename(spare, stage)  # the site as the last build left it: bring it up to date
+        _same_access(real, stage)
         _sync_tree(real, stage, skip={edition})
         os.rename(built, stage / edition)
         _write_index(stage, versions)
         try:
             _exchange(stage, real)
         except OSError as exc:
-            log.warning("%s: cannot swap folders atomically (%s); publishing in place", real, exc.strerror or exc)
+            log.warning("%s: cannot swap folders atomically (%s); publishing in place, so a build killed now could leave "
+                        "this edition missing", real, exc.strerror or exc)
             os.rename(stage / edition, built)
             shutil.rmtree(stage, ignore_errors=True)
         else:
             os.rename(stage, spare)  # the previous site, now beside: the next build's starting point
             return
     _publish_in_place(real, edition, built, versions)
+
+
+def _same_access(src: Path, dst: Path) -> None:
+    """Give the new site folder the old one's mode (setgid and sticky bits too) and group: a site kept
+    private (2750) stays private after the swap. A group we may not set is left with a warning."""
+    info = src.stat()
+    os.chmod(dst, stat.S_IMODE(info.st_mode))
+    if dst.stat().st_gid != info.st_gid:
+        try:
+            os.chown(dst, -1, info.st_gid)
+        except OSError as exc:
+            log.warning("%s: cannot keep the site folder's group (%s); the new site belongs to group %d",
+                        src, exc.strerror, dst.stat().st_gid)
 
 
 def _sync_tree(src: Path, dst: Path, skip: set[str]) -> None:

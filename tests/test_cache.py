@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from briefgen.cache import Cache, compute, default_dir, digest
+from briefgen.cache import LAYOUT, Cache, compute, default_dir, digest
 from briefgen.config import BuildConfig, load_config
 from briefgen.errors import BuildError
 from briefgen.models import Article, Paragraph
@@ -31,6 +31,8 @@ def test_default_dir_is_beside_the_site(tmp_path: Path) -> None:
 
 def test_put_get_and_prune_keep_only_what_the_last_build_used(tmp_path: Path) -> None:
     first = Cache(tmp_path / "c")
+    with first.locked():  # marks the folder as briefgen's: prune deletes only in a marked folder
+        pass
     first.put("analysis", "a" * 64, b"one")
     first.put("analysis", "b" * 64, b"two")
     (tmp_path / "c" / "v0").mkdir()  # an older layout
@@ -43,7 +45,7 @@ def test_put_get_and_prune_keep_only_what_the_last_build_used(tmp_path: Path) ->
     assert third.get("analysis", "a" * 64) == b"one"
     assert third.get("analysis", "b" * 64) is None
     assert not (tmp_path / "c" / "v0").exists()
-    assert not (tmp_path / "c" / "v1" / "pages").exists()
+    assert not (tmp_path / "c" / LAYOUT / "pages").exists()
     assert not list((tmp_path / "c").rglob("*.tmp"))
 
 
@@ -149,7 +151,7 @@ def test_rebuild_reuses_the_cache_and_builds_the_same_site(tmp_path: Path) -> No
     build(config)
 
     def entries() -> set[Path]:
-        base = cache_dir / "v1"
+        base = cache_dir / LAYOUT
         return {p.relative_to(base) for p in base.rglob("*") if p.is_file() and p.parts[-3] in ("analysis", "stories")}
 
     before = entries()

@@ -37,9 +37,9 @@ def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
 def test_missing_content_is_one_line_without_traceback(tmp_path: Path) -> None:
     result = run_cli("build", "--content", "nowhere", "--site-dir", "out", cwd=tmp_path)
     assert result.returncode == 1
-    assert result.stderr.strip() == "Error: nowhere: content folder not found"
+    assert result.stderr.strip() == "Error: nowhere: content folder not found; put the articles in a folder and pass it with --content"
     assert "Traceback" not in result.stderr
-    assert not (tmp_path / "out" / "versions.json").exists()
+    assert sorted(tmp_path.iterdir()) == []  # checked before anything was created: no site, lock or cache
 
 
 def test_nothing_buildable_fails_and_strict_fails_on_skipped(tmp_path: Path) -> None:

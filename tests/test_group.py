@@ -381,3 +381,39 @@ def test_section_labels_and_datelines_are_taken_off_a_headline(title: str, clean
     from briefgen.group import clean_title
 
     assert clean_title(title) == clean
+
+
+@pytest.mark.parametrize(
+    "sentence, title",
+    [
+        ("Eight people were injured in Philadelphia on Monday, when a gas explosion tore through a row house under renovation.",
+         "Eight people were injured in Philadelphia on Monday"),
+        ("In a match made in hippie heaven, Phish guitarist Trey Anastasio will join the Grateful Dead for three shows.",
+         "Phish guitarist Trey Anastasio will join the Grateful Dead for three shows"),
+        ("The parents of Austria's top pole vaulter Kira Grunberg were watching when their daughter landed on her head.",
+         None),  # no comma: what follows "when" is needed
+        ("A former police officer was found dead Tuesday in his home in Texas, authorities said.",
+         "A former police officer was found dead Tuesday in his home in Texas"),
+        ("Police say a Pittsburgh teacher who resigned this month was arrested on Wednesday.",
+         "A Pittsburgh teacher who resigned this month was arrested on Wednesday"),
+        ("When people in a business negotiation share not just a meal but a plate, they cooperate more and settle faster.", None),
+    ],
+)
+def test_a_long_lead_is_cut_to_its_main_clause_or_not_used(sentence: str, title: str | None) -> None:
+    from briefgen.group import short_title
+
+    assert short_title(sentence) == title
+    if title is None and not sentence.startswith("When"):  # a whole sentence of up to 28 words stands instead
+        assert short_title(sentence, 28) == sentence.rstrip(".")
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["share tweet pin email", "Follow CBSMIAMI.COM: Facebook | Twitter", "Most Popular Stories Most Popular Stories More>>",
+     "The scene of collapsed houses on Daly Street. (LUKE RAFFERTY / Staff Photographer)", "The San Diego Zoo Safari Park is absolutely",
+     "By Staff Sgt. Benjamin W. Stratton, 7th Air Force Public Affairs", "Fans wear shirts emblazoned with the misspelled…"],
+)
+def test_widgets_credits_bylines_and_cut_lines_are_no_title(title: str) -> None:
+    from briefgen.group import title_problem
+
+    assert title_problem(title) is not None

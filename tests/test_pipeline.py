@@ -137,7 +137,7 @@ def test_a_rebuild_after_a_change_to_summaries_redoes_the_stories_only(tmp_path:
                          cache_dir=tmp_path / "cache")
 
     def entries() -> dict[str, set[str]]:
-        base = tmp_path / "cache" / "v1"
+        base = tmp_path / "cache" / cache.LAYOUT
         return {kind.name: {p.name for p in kind.rglob("*") if p.is_file()} for kind in base.iterdir() if kind.is_dir()}
 
     build(config)

@@ -385,3 +385,18 @@ def test_matrix_lexrank_ranks_like_sumys_own_lexrank(seed_analyzed: list[Analyze
     fast = make_summarizer("lexrank")
     assert type(fast) is not LexRankSummarizer and isinstance(fast, LexRankSummarizer)
     assert rate(fast, groups) == rate(sumy_own, groups)
+
+
+def test_the_first_point_is_the_news_never_a_quotation_and_captions_are_never_taken() -> None:
+    quote = "“We have never seen water like this in Millbrook,” said Mayor Ann Ruiz as the river rose on Tuesday."
+    caption = "Mayor Ann Ruiz (R) speaks with residents of Millbrook beside the flooded river levee on Tuesday."
+    items = [
+        make("a.txt", [[quote], [caption], [FLOOD[0]], [FLOOD[1]]]),
+        make("b.txt", [[quote], [FLOOD_2[0]], [FLOOD_2[1]]], source="Other Paper"),
+    ]
+    summary = summarize(items, dataclasses.replace(CONFIG, summary_words=200))
+    texts = [s.citation.text for s in summary]
+    assert caption not in texts
+    assert texts[0] != quote and not texts[0].startswith("“")
+    if quote in texts:  # quotations and comment come after the statements of fact
+        assert all(not t.startswith("“") for t in texts[: texts.index(quote)])

@@ -119,3 +119,55 @@ def test_a_modal_in_what_a_reporting_verb_reports_hedges_the_claim() -> None:
 )
 def test_personal_voice_is_the_writer_outside_quotations(text: str, voice: bool) -> None:
     assert personal_voice(text) is voice
+
+
+JOHNSON_FOUND = parsed([("Bryan", "Bryan", "PROPN", "NNP", "compound", 1, "PERSON"),
+                        ("Johnson", "Johnson", "PROPN", "NNP", "nsubjpass", 3, "PERSON"), ("was", "be", "AUX", "VBD", "auxpass", 3, ""),
+                        ("found", "find", "VERB", "VBN", "ROOT", 3, ""), ("dead", "dead", "ADJ", "JJ", "oprd", 3, "")])
+OFFICER_FOUND = parsed([("A", "a", "DET", "DT", "det", 2, ""), ("former", "former", "ADJ", "JJ", "amod", 2, ""),
+                        ("officer", "officer", "NOUN", "NN", "nsubjpass", 4, ""), ("was", "be", "AUX", "VBD", "auxpass", 4, ""),
+                        ("found", "find", "VERB", "VBN", "ROOT", 4, ""), ("dead", "dead", "ADJ", "JJ", "oprd", 4, "")])
+GUNMAN_KILLED = parsed([("The", "the", "DET", "DT", "det", 1, ""), ("gunman", "gunman", "NOUN", "NN", "nsubjpass", 3, ""),
+                        ("was", "be", "AUX", "VBD", "auxpass", 3, ""), ("killed", "kill", "VERB", "VBN", "ROOT", 3, "")])
+OFFICER_KILLED = parsed([("The", "the", "DET", "DT", "det", 1, ""), ("officer", "officer", "NOUN", "NN", "nsubjpass", 3, ""),
+                         ("was", "be", "AUX", "VBD", "auxpass", 3, ""), ("killed", "kill", "VERB", "VBN", "ROOT", 3, "")])
+
+
+def test_a_name_and_a_description_of_the_one_it_happens_to_are_one_fact() -> None:
+    named, described = claim(JOHNSON_FOUND), claim(OFFICER_FOUND)
+    assert ("death", "n:johnson") in named.acts and ("death", "d:officer") in described.acts
+    assert same_fact(named, described)  # "Bryan Johnson was found dead" = "a former officer was found dead"
+    assert agree(described, named)  # another source states it in its own words
+    assert not same_fact(claim(GUNMAN_KILLED), claim(OFFICER_KILLED))  # two descriptions: two people
+    assert not same_fact(named, claim(JONES_DIED))  # two names: two people
+
+
+def test_a_guess_word_as_an_adjective_or_a_comparison_is_no_hedge() -> None:
+    voters = parsed([("Likely", "likely", "ADJ", "JJ", "amod", 1, ""), ("voters", "voter", "NOUN", "NNS", "nsubj", 2, ""),
+                     ("favour", "favour", "VERB", "VBP", "ROOT", 2, ""), ("Smith", "Smith", "PROPN", "NNP", "dobj", 2, "PERSON")])
+    odds = parsed([("Victims", "victim", "NOUN", "NNS", "nsubj", 1, ""), ("are", "be", "AUX", "VBP", "ROOT", 1, ""),
+                   ("more", "more", "ADV", "RBR", "advmod", 3, ""), ("likely", "likely", "ADJ", "JJ", "acomp", 1, ""),
+                   ("to", "to", "PART", "TO", "aux", 5, ""), ("suffer", "suffer", "VERB", "VB", "xcomp", 3, "")])
+    guess = parsed([("Smith", "Smith", "PROPN", "NNP", "nsubj", 1, "PERSON"), ("is", "be", "AUX", "VBZ", "ROOT", 1, ""),
+                    ("likely", "likely", "ADJ", "JJ", "acomp", 1, ""), ("to", "to", "PART", "TO", "aux", 4, ""),
+                    ("win", "win", "VERB", "VB", "xcomp", 2, "")])
+    assert hedge(voters) is None and hedge(odds) is None
+    assert hedge(guess) == "likely"
+
+
+def test_captions_without_credits_are_told_by_their_grammar() -> None:
+    from briefgen.text.captions import is_caption
+
+    cover = parsed([("Armed", "armed", "ADJ", "JJ", "amod", 1, ""), ("men", "man", "NOUN", "NNS", "nsubj", 2, ""),
+                    ("take", "take", "VERB", "VBP", "ROOT", 2, ""), ("cover", "cover", "NOUN", "NN", "dobj", 2, ""),
+                    ("behind", "behind", "ADP", "IN", "prep", 2, ""), ("a", "a", "DET", "DT", "det", 6, ""),
+                    ("vehicle", "vehicle", "NOUN", "NN", "pobj", 4, ""), (".", ".", "PUNCT", ".", "punct", 2, "")])
+    faces = parsed([("Gosnell", "Gosnell", "PROPN", "NNP", "nsubj", 2, "PERSON"), ("still", "still", "ADV", "RB", "advmod", 2, ""),
+                    ("faces", "face", "VERB", "VBZ", "ROOT", 2, ""), ("charges", "charge", "NOUN", "NNS", "dobj", 2, ""),
+                    (".", ".", "PUNCT", ".", "punct", 2, "")])
+    they = parsed([("They", "they", "PRON", "PRP", "nsubj", 1, ""), ("walk", "walk", "VERB", "VBP", "ROOT", 1, ""),
+                   ("home", "home", "ADV", "RB", "advmod", 1, ""), (".", ".", "PUNCT", ".", "punct", 1, "")])
+    assert is_caption(cover, alone=True)
+    assert not is_caption(cover, alone=False)  # inside a paragraph of text: the story's present tense
+    assert not is_caption(faces, alone=True)  # news in the present
+    assert not is_caption(they, alone=True)  # a pronoun leans on a story; a caption names who is pictured

@@ -206,10 +206,12 @@ def _outline_of(data: bytes) -> Outline:
 def _load_rows(cache: Cache, key: str, article: Article, config: BuildConfig) -> Rows:
     """The rows of a cached analysis (counted as reused when the build began); parsed again,
     and stored, if it is gone or damaged."""
+    data = cache.read("analysis", key)  # None, with a warning, when damaged
+    if data is None and not cache.path("analysis", key).is_file():
+        log.warning("%s: cache entry gone; parsing the article again", cache.path("analysis", key))
     try:
-        return _rows(cache.path("analysis", key).read_bytes())
-    except OSError as exc:
-        log.warning("%s: cache entry gone (%s)", cache.path("analysis", key), exc.strerror or exc)
+        if data is not None:
+            return _rows(data)
     except (ValueError, EOFError, TypeError) as exc:
         log.warning("%s: unreadable cache entry (%s)", cache.path("analysis", key), exc)
     ((_, data),) = _parse_here({0: list(_chunks(article))}, config)

@@ -197,15 +197,18 @@ def parse_batch(model: str, chunks: dict[int, list[Chunk]], batch_size: int) -> 
 def on_cluster(cluster: Cluster, chunks: dict[int, list[Chunk]], config: BuildConfig) -> Iterator[tuple[int, bytes]]:
     """Parse on a Dask cluster's workers, TASK_ARTICLES articles a task; (article index, record) in input order.
     Each worker checks it runs this machine's analysis code (cache.remote_call) before parsing."""
-    from briefgen.cache import code_fingerprint, decode, remote_call
+    from briefgen import codec
+    from briefgen.cache import code_fingerprint, remote_call
 
     module = "briefgen.analyze"
     code = code_fingerprint(module)
     order = list(chunks)
     tasks = ((module, code, parse_batch, config.model, {i: chunks[i] for i in order[k : k + TASK_ARTICLES]}, config.batch_size)
              for k in range(0, len(order), TASK_ARTICLES))
-    for data in cluster.map(remote_call, tasks):
-        yield from decode(data)
+    for data, warned in cluster.map(remote_call, tasks):
+        for message in warned:
+            log.warning("%s", message)
+        yield from codec.loads(data)
 
 
 @contextlib.contextmanager

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Mapping, Sequence
@@ -9,6 +10,7 @@ from dataclasses import replace
 from typing import TypeVar
 
 from briefgen.config import BuildConfig
+from briefgen.facts import gate
 from briefgen.facts import names as n
 from briefgen.facts import sources as src
 from briefgen.facts.cluster import Ent, cluster, entity
@@ -17,6 +19,7 @@ from briefgen.facts.story import Story, cite
 from briefgen.facts.syntax import children, role_spans
 from briefgen.models import AnalyzedArticle, Citation, FactBox, Quote, Role
 
+log = logging.getLogger(__name__)
 T = TypeVar("T")
 MAX_EVIDENCE = 2
 MAX_RELATED = 5
@@ -117,8 +120,23 @@ def _padded(form: str, forms: Counter[str]) -> bool:
 
 
 def story_entities(articles: Sequence[AnalyzedArticle], config: BuildConfig, ind: src.Independence | None = None) -> list[FactBox]:
-    """Every entity of one story, most mentioned first (then most articles, name); ids are slugs
-    unique within the story. ``ind`` tells which articles are one source (computed if not given)."""
+    """Every entity of one story that has the evidence for a box (see gate.py), most mentioned first (then
+    most articles, name); ids are slugs unique within the story. ``ind`` tells which articles are one
+    source (computed if not given)."""
+    boxes = []
+    for box, why in candidates(articles, ind):
+        if why:
+            log.debug("no box for %r (%s): %s", box.name, box.type, why)
+        else:
+            boxes.append(box)
+    taken: set[str] = set()
+    return [replace(b, id=n.slug(b.name, taken)) for b in boxes]
+
+
+def candidates(articles: Sequence[AnalyzedArticle], ind: src.Independence | None = None) -> list[tuple[FactBox, str | None]]:
+    """Every entity of one story as a box (without an id), in box order, each with the reason it gets no
+    box (gate.py; None: it does). Every entity takes part in finding speakers and pronouns, whether or
+    not it gets a box."""
     if not articles:
         return []
     if ind is None:
@@ -156,13 +174,16 @@ def story_entities(articles: Sequence[AnalyzedArticle], config: BuildConfig, ind
     for group in together.values():
         for e in group:
             related[e].update(group - {e})
+    words, lead = gate.Words(articles), gate.leads(articles)
     boxes = []
     for e, ent in enumerate(ents):
+        said = bool(roles[e] or quotes[e])  # a stated role or an own quote says what the name is
+        why = gate.doubt(ent, ms, words, ents, articles) or (None if said or gate.enough(ent, ms, lead) else "named once, not in a lead")
         ids = sorted({articles[ms[i].art].article.id for i in ent.mentions})
         near = sorted(related[e].items(), key=lambda x: (-x[1], ents[x[0]].name))
         role_n = carried(roles[e], lambda r: r.text, ind)
         quote_n = carried(quotes[e], lambda q: q.text, ind)
-        boxes.append(FactBox(
+        boxes.append((FactBox(
             id="", name=ent.name, type=ent.type,
             aliases=tuple(sorted((f for f in ent.forms if not _padded(f, ent.forms)), key=lambda f: (f != ent.name, -ent.forms[f], f))),
             roles=tuple(replace(r, sources=role_n[r.text]) for r in ordered(roles[e], True, lambda r: r.text)),
@@ -170,8 +191,7 @@ def story_entities(articles: Sequence[AnalyzedArticle], config: BuildConfig, ind
             mentions=len(ent.mentions), articles=tuple(ids), sources=src.count(ids, ind),
             related=tuple(ents[o].name for o, _ in near[:MAX_RELATED]),
             evidence=tuple(ordered(evidence[e], False, lambda c: c.text)[:MAX_EVIDENCE]),
-        ))
-    boxes.sort(key=lambda b: (-b.mentions, -len(b.articles), b.name, b.type))
-    taken: set[str] = set()
-    return [replace(b, id=n.slug(b.name, taken)) for b in boxes]
+        ), why))
+    boxes.sort(key=lambda x: (-x[0].mentions, -len(x[0].articles), x[0].name, x[0].type))
+    return boxes
 

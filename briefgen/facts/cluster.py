@@ -150,6 +150,9 @@ def entity(ms: list[M], idx: list[int], kind: str = "", ambiguous: bool = False)
     kind = kind or stated or n.top(votes)
     if kind == "PERSON" and all(" " not in ms[i].form for i in idx) and 3 * sum(ms[i].at for i in idx) >= len(idx):
         kind = "PLACE"  # "checked into Morningside"
+    if kind == "ORG" and not stated and all(" " not in ms[i].form for i in idx) and 2 * sum(ms[i].at for i in idx) > len(idx) and (
+            ms[idx[0]].key not in n.GENERIC_ORGS | {"congress"}):
+        kind = "PLACE"  # "in Nulato", "in Tasmania": where things happen, not who does them ("in Congress" stays a body)
     spelled: dict[str, Counter[str]] = defaultdict(Counter)
     for i in idx:
         spelled[ms[i].key][ms[i].form] += 1

@@ -68,6 +68,8 @@ def _hint(sent: Sentence, toks: list[int], label: str, h: int, before: list[int]
     nouns = {t.lemma.casefold() for t in beside if t.pos == "NOUN" and t.dep != "poss"}
     if _personal(sent, toks, h, kids, near + beside) and "," not in text and not text.isupper():
         return "PERSON", "PERSON"
+    if nouns & n.VESSEL_NOUNS:
+        return "VESSEL", "VESSEL"
     if nouns & n.ORG_NOUNS:
         return "ORG", "ORG"
     if nouns & n.PLACE_NOUNS:

@@ -24,7 +24,8 @@ ORG_HEADS = frozenset({"university", "college", "institute", "school", "academy"
                        "organisation", "center", "centre", "museum", "library", "studios", "records", "magazine", "journal"})
 PLACE_HEADS = frozenset({"county", "township", "city", "province", "island", "islands", "valley", "river", "lake", "bay",
                          "mountain", "mountains", "peninsula", "desert", "sea", "ocean", "coast", "district", "region", "village",
-                         "borough", "parish", "canyon", "glacier", "strait", "gulf", "falls", "springs", "heights", "hills"})
+                         "borough", "parish", "canyon", "glacier", "strait", "gulf", "falls", "springs", "heights", "hills", "hill",
+                         "park"})
 #: State and place abbreviations (AP style) that a dateline leaves behind: no box of their own.
 PLACE_ABBREVIATIONS = frozenset({
     "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "ky", "la", "md", "mass", "mich",
@@ -93,6 +94,9 @@ PLACE_NOUNS = frozenset(
 PLACE_SUFFIXES = frozenset({"road", "street", "avenue", "boulevard", "lane", "drive", "square", "bridge", "highway", "st", "ave", "rd"})
 #: "in Ashgabat": a name governed by one of these is a place even when NER said person.
 PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "into", "across", "throughout", "around"})
+#: Nouns beside a name that make it a ship ("the battleship Musashi", "its sister-ship the Yamato").
+VESSEL_NOUNS = frozenset({"ship", "battleship", "warship", "vessel", "destroyer", "frigate", "cruiser", "submarine", "yacht", "tanker",
+                          "freighter", "ferry", "trawler", "liner", "steamer", "schooner", "corvette"})
 #: Words that make a name a ship's: "INS Mysore", "the Indian Naval Ship Sukanya".
 VESSEL_PREFIXES = frozenset({"ins", "mv", "m/v", "m.v.", "uss", "hms", "rv", "fv", "hmas", "hmcs", "ship", "warship"})
 #: A capitalised one-word org that means the one "X <word>" of the story: "the Navy" = "Indian Navy".
@@ -127,7 +131,7 @@ def clean(text: str) -> str:
 def skel(word: str) -> str:
     """A transliteration skeleton, so Aleksandr/Alexander or Yevgeny/Evgeniy compare alike."""
     w = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode().casefold()
-    w = _NOT_LETTER.sub("", w).replace("x", "ks").replace("kh", "h").replace("ph", "f")
+    w = _NOT_LETTER.sub("", w).replace("x", "ks").replace("kh", "h").replace("ph", "f").replace("dh", "d")  # Gadhafi/Gaddafi
     w = _Y_VOWEL.sub("", w).replace("y", "i").replace("w", "v").replace("j", "i")
     return _DOUBLED.sub(r"\1", w)
 

@@ -17,6 +17,7 @@ from typing import NamedTuple
 
 import numpy as np
 
+from briefgen.codec import register
 from briefgen.models import Article
 from briefgen.text.sources import Independence, count, outlets
 
@@ -56,6 +57,7 @@ def signature(sh: set[int]) -> np.ndarray:
     return np.asarray(h.min(axis=1))
 
 
+@register  # the minhash stage caches it (briefgen/codec.py builds only registered classes)
 class Print(NamedTuple):
     """What LSH needs of one article, a function of its text alone (so a build can cache it)."""
 

@@ -19,14 +19,83 @@ with a warning: stories come and go between editions, the file stays.
 from __future__ import annotations
 
 import logging
+import re
+import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from briefgen.errors import BuildError
+from briefgen.ingest.text import RESERVED_STORY_IDS
 
 log = logging.getLogger(__name__)
 
 KEYS = ("titles", "articles", "merge", "split")
+#: Limits on the editor file, so a small file cannot take the build's memory or time: its size,
+#: and the nodes it holds once YAML aliases are expanded (an alias counts as a copy of what it
+#: names, so "a billion laughs" of nested aliases is refused before anything is built from it).
+#: A hand-kept file of a few hundred stories is a few thousand nodes; the limits leave room for 50x.
+MAX_BYTES = 1_000_000
+MAX_NODES = 200_000
+
+
+def load_yaml(text: str, where: str) -> Any:
+    """The editor file's YAML, safely: no Python objects, and no more than MAX_NODES nodes counting alias copies."""
+    import yaml
+
+    if len(text.encode("utf-8")) > MAX_BYTES:
+        raise BuildError(f"{where}: the editor file is over {MAX_BYTES:,} bytes; keep it to titles, pins, merges and splits")
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as exc:
+        raise BuildError(f"{where}: invalid YAML: {_clip(str(exc))}") from None
+    if node is None:
+        return None
+    size = _expanded_size(node)
+    if size > MAX_NODES:
+        raise BuildError(f"{where}: the editor file expands to more than {MAX_NODES:,} values (YAML aliases repeat what they "
+                         "name); write the entries out instead of repeating them with aliases")
+    try:
+        return yaml.SafeLoader(text).get_single_data()
+    except yaml.YAMLError as exc:
+        raise BuildError(f"{where}: invalid YAML: {_clip(str(exc))}") from None
+
+
+def _expanded_size(root: Any) -> int:
+    """Nodes counted with every alias expanded, computed once per distinct node (linear in the file);
+    a node that contains itself counts as too many."""
+    import yaml
+
+    sizes: dict[int, int] = {}
+    active: set[int] = set()
+
+    def size(node: Any) -> int:
+        key = id(node)
+        if key in sizes:
+            return sizes[key]
+        if key in active:  # recursive alias
+            return MAX_NODES + 1
+        active.add(key)
+        total = 1
+        if isinstance(node, yaml.SequenceNode):
+            for child in node.value:
+                total += size(child)
+                if total > MAX_NODES:
+                    break
+        elif isinstance(node, yaml.MappingNode):
+            for k, v in node.value:
+                total += size(k) + size(v)
+                if total > MAX_NODES:
+                    break
+        active.discard(key)
+        sizes[key] = total
+        return total
+
+    return size(root)
+
+
+def _clip(text: str, limit: int = 300) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 EXAMPLE = {
     "titles": "titles: {s-1a2b3c4d: Wagner moves to Belarus}",
     "articles": "articles: {wire/a.txt: wagner-belarus}",
@@ -65,7 +134,9 @@ def validate_editor(data: Any, where: str = "stories.yml") -> dict[str, Any]:
         for k, v in value.items():
             name, target = _text(k), _text(v)
             if name is None or target is None:
-                raise bad(key, f"entry {k!r}: {v!r} must map text to text")
+                raise bad(key, f"entry {_clip(repr(k), 60)}: {_clip(repr(v), 60)} must map text to text")
+            if key == "articles" and (not re.sub(r"[^a-z0-9]+", "", target.lower()) or slug(target) in RESERVED_STORY_IDS):
+                raise bad(key, f"entry {name!r}: {target!r} cannot be a story id (reserved, or no letters or digits)")
             out[key][name] = target
     merge = data.get("merge") or []
     if not isinstance(merge, list):
@@ -73,7 +144,7 @@ def validate_editor(data: Any, where: str = "stories.yml") -> dict[str, Any]:
     for n, entry in enumerate(merge, start=1):
         ids = [_text(x) for x in entry] if isinstance(entry, list) else []
         if len(ids) < 2 or any(x is None for x in ids):
-            raise bad("merge", f"entry {n} ({entry!r}) must list two or more story ids")
+            raise bad("merge", f"entry {n} ({_clip(repr(entry), 60)}) must list two or more story ids")
         out["merge"].append([x for x in ids if x is not None])
     split = data.get("split") or {}
     if not isinstance(split, dict):
@@ -81,8 +152,35 @@ def validate_editor(data: Any, where: str = "stories.yml") -> dict[str, Any]:
     for k, v in split.items():
         paths = [_text(x) for x in v] if isinstance(v, list) else []
         if _text(k) is None or not paths or any(x is None for x in paths):
-            raise bad("split", f"entry {k!r} must map a story id to a list of article paths")
+            raise bad("split", f"entry {_clip(repr(k), 60)} must map a story id to a list of article paths")
         out["split"][str(_text(k))] = [x for x in paths if x is not None]
+    return out
+
+
+def slug(value: str) -> str:
+    """A story id as group.slugify makes it (kept here to avoid importing the package from itself)."""
+    text = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60].strip("-")
+
+
+def applicable(edit: Mapping[str, Any], stories: Iterable[str], article_ids: Iterable[str]) -> dict[str, Any]:
+    """The file's entries that name what this build has; each other one is left out with a warning
+    naming it. A ``split`` of a story that does not exist (``stories``: the previous edition's ids,
+    pins and the ids this build's stories get) is not applied: it would otherwise cut articles out
+    of whatever story holds them now."""
+    present = set(article_ids)
+    known = set(stories)
+    out = dict(edit)
+    for path in sorted(edit["articles"]):
+        if path not in present:
+            log.warning("stories.yml: articles: '%s' is not an article of this build; entry ignored", path)
+    split = {}
+    for sid, paths in sorted(edit["split"].items()):
+        if sid not in known:
+            log.warning("stories.yml: split: story '%s' does not exist in this build; entry not applied", sid)
+        else:
+            split[sid] = paths
+    out["split"] = split
     return out
 
 

@@ -17,7 +17,8 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from briefgen.cache import digest
+from briefgen.cache import capturing, digest
+from briefgen.ingest import language
 from briefgen.ingest.errors import Invalid as _Invalid
 from briefgen.ingest.text import decode, parse_date, read_text, sniff
 from briefgen.models import Article, Skipped
@@ -77,6 +78,8 @@ READERS: dict[str, Reader] = {
 EDITOR_FILES = ("stories.yml", "stories.yaml")  # read by pipeline.load_editor_file
 CONTROL_FILES = set(EDITOR_FILES)
 BACKUP_SUFFIXES = (".bak", ".swp", ".swo", ".orig", ".rej", ".tmp", "~")
+#: A folder holding one of these is a site (or an edition) built earlier, never articles.
+SITE_MARKERS = ("versions.json", "briefing.json")
 #: Longest article text analysed; longer texts would stall the analysis (spaCy, summaries) of the whole build.
 MAX_ARTICLE_CHARS = 100_000
 _BAD_NAME = re.compile(r"[\x00-\x1f\x7f\ud800-\udfff]")
@@ -116,6 +119,9 @@ def discover(content_dir: Path, exclude: Path | None = None) -> tuple[list[Path]
                 skip(path, "symbolic link to a folder: not followed (move or copy the folder into the content folder)")
             elif excluded is not None and Path(os.path.realpath(path)) == excluded:
                 skip(path, "the site folder being built: not read", folder=True)
+            elif any((path / marker).is_file() for marker in SITE_MARKERS):
+                skip(path, "a site or edition briefgen built (it holds versions.json or briefing.json): not read as articles; "
+                     "move it out of the content folder", folder=True)
             elif name.startswith("_"):
                 skip(path, "folder name starts with '_' (drafts): not read; rename it to build its files", folder=True)
             else:
@@ -200,18 +206,31 @@ def ingest(config: BuildConfig, cache: Cache | None = None, fp: str = "",
         for item in items:
             if isinstance(item, Skipped):
                 skipped.append(item)
-                log.warning("%s: %s", item.path, item.reason)
+                log.info("%s: %s", item.path, item.reason)  # reported in Briefing.skipped, not as a warning too
             elif len(item.text) > MAX_ARTICLE_CHARS:
                 reason = f"article text is {len(item.text):,} characters, over the {MAX_ARTICLE_CHARS:,} limit: split it into several files"
                 skipped.append(Skipped(item.id, reason))
-                log.warning("%s: %s", item.id, reason)
+                log.info("%s: %s", item.id, reason)
             else:
-                articles.append(_valid_text(item))
+                article = _valid_text(item)
+                if article.language != "en" and article.language not in (config.models or {}):
+                    reason = (f"written in {language.name(article.language)}; briefgen reads English (to read it, install a spaCy "
+                              f"pipeline for it and set models: {{{article.language}: <pipeline>}} in briefgen.yml)")
+                    skipped.append(Skipped(article.id, reason))
+                    log.info("%s: %s", article.id, reason)
+                else:
+                    articles.append(article)
+    language.release()  # the language model's memory is not needed by the later stages
     if progress is not None:
         progress(len(files), len(files))
     articles, duplicates = dedupe(articles)
     skipped.extend(duplicates)
     return articles, sorted(skipped, key=lambda s: s.path)
+
+
+def _with_language(article: Article) -> Article:
+    code = language.detect(article.title if not article.title_inferred else "", article.text)
+    return article if code == article.language else dataclasses.replace(article, language=code)
 
 
 def text_key(text: str) -> str:
@@ -242,7 +261,7 @@ def dedupe(articles: list[Article]) -> tuple[list[Article], list[Skipped]]:
             kept.append(article)
         else:
             duplicates.append(Skipped(article.id, f"duplicate of {first}"))
-            log.warning("%s: duplicate of %s", article.id, first)
+            log.info("%s: duplicate of %s", article.id, first)
     return kept, duplicates
 
 
@@ -262,15 +281,26 @@ def read_file(path: Path, rel: str, config: BuildConfig, cache: Cache | None = N
     if problem:
         raise _Invalid(problem)
     if cache is None:
-        return list(reader(data, rel))
+        return [_with_language(x) if isinstance(x, Article) else x for x in reader(data, rel)]
     if not fp:
         raise ValueError("read_file: a cache needs the stage's fingerprint (pipeline.fingerprint) in its keys")
     key = digest(fp, rel, data)
-    items = cache.load("ingest", key)
-    if items is None:
-        items = list(reader(data, rel))
-        cache.store("ingest", key, items)
+    entry = cache.load("ingest", key, expect=_is_entry)
+    if entry is None:
+        with capturing() as warned:  # a reader's warnings (a malformed feed) are given again when its entry is reused
+            items = [_with_language(x) if isinstance(x, Article) else x for x in reader(data, rel)]
+        cache.store("ingest", key, (items, warned))
+        return items
+    items, warned = entry
+    for message in warned:
+        log.warning("%s", message)
     return list(items)
+
+
+def _is_entry(value: Any) -> bool:
+    """An ingest cache entry: (the file's articles and skipped entries, the reader's warnings)."""
+    return (isinstance(value, tuple) and len(value) == 2 and isinstance(value[0], list) and isinstance(value[1], list)
+            and all(isinstance(x, (Article, Skipped)) for x in value[0]) and all(isinstance(x, str) for x in value[1]))
 
 
 def _read_bytes(path: Path, limit: int, whole: bool) -> bytes:

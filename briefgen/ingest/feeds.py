@@ -20,10 +20,14 @@ from briefgen.ingest.errors import Invalid as _Invalid
 from briefgen.ingest.html import html_paragraphs
 from briefgen.ingest.text import _Meta, parse_date, parse_text
 from briefgen.models import Article, Skipped
+from briefgen.text.urls import web_address
 
 log = logging.getLogger(__name__)
 
 SUMMARY_ONLY = "summary only"
+
+
+_ISO_DAY = re.compile(r"^-?\d{1,4}-\d{1,2}-\d{1,2}")
 
 
 def read_feed(data: bytes, rel: str) -> Iterator[Article | Skipped]:
@@ -68,9 +72,11 @@ def _entry_article(entry: Any, entry_id: str, fmt: str, feed_title: str | None) 
         raise _Invalid("no text: the entry has neither content nor a summary" + (f" ({title!r})" if title else ""))
     raw_date = entry.get("published") or entry.get("updated") or entry.get("created")
     date = parse_date(raw_date)  # the date as written, in the publisher's own time zone
-    if date is None:
+    if date is None and not _ISO_DAY.match(str(raw_date or "").strip()):
+        # feedparser's reading, for forms our parser lacks; never for an ISO day we could not accept
+        # (2024-02-30, 0000-00-00), which feedparser rolls over into another, wrong day
         parsed = entry.get("published_parsed") or entry.get("updated_parsed")
-        date = time.strftime("%Y-%m-%d", parsed) if parsed else None
+        date = time.strftime("%Y-%m-%d", parsed) if parsed and 1 <= parsed.tm_year <= 9999 else None
     source_el = entry.get("source") or {}
     source = _plain(source_el.get("title")) if isinstance(source_el, dict) else None
     link = entry.get("link")
@@ -79,7 +85,7 @@ def _entry_article(entry: Any, entry_id: str, fmt: str, feed_title: str | None) 
         date_source="feed",
         date=date,
         source=source or feed_title,
-        url=link if isinstance(link, str) and re.match(r"^https?://\S+$", link, re.I) else None,
+        url=web_address(link),
         author=_plain(entry.get("author")),
     )
     article = parse_text("\n\n".join(paragraphs), entry_id, meta, fmt)

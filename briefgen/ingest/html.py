@@ -21,6 +21,7 @@ from typing import Any
 from briefgen.ingest.errors import Invalid as _Invalid
 from briefgen.ingest.text import _Meta, parse_date, parse_text
 from briefgen.models import Article
+from briefgen.text.urls import web_address
 
 log = logging.getLogger(__name__)
 
@@ -29,6 +30,12 @@ _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufeff]")
 #: Page furniture removed before extraction: on a page with no article, trafilatura returns the menus.
 #: Not <form>: ASP.NET pages wrap the whole body in one.
 _PRUNE = ["//nav", "//footer", "//aside", "//*[@role='navigation' or @role='contentinfo' or @role='complementary']"]
+
+
+#: Python codecs that are no page charset (host names, escapes, a codec that always fails): a page
+#: naming one is read as Windows-1252 like a page naming none.
+_NOT_CHARSETS = frozenset({"utf-8", "utf-16", "utf-32", "idna", "punycode", "undefined", "unicode-escape", "raw-unicode-escape",
+                           "utf-7", "mbcs", "oem", "charmap"})
 
 
 def decode_html(data: bytes) -> str:
@@ -52,9 +59,9 @@ def decode_html(data: bytes) -> str:
     if match:
         try:
             codec = codecs.lookup(match.group(1).decode("ascii"))
-            if codec.name not in ("utf-8", "utf-16", "utf-32"):
+            if codec.name not in _NOT_CHARSETS and getattr(codec, "_is_text_encoding", True):
                 return data.decode(codec.name, errors="replace")
-        except LookupError:
+        except (LookupError, UnicodeError, ValueError, TypeError):  # a name Python knows but no page charset
             pass
     return data.decode("cp1252", errors="replace")
 
@@ -81,7 +88,7 @@ def read_html(data: bytes, rel: str) -> Article:
         date_source="page",
         date=parse_date(doc.get("date")),
         source=_one_line(doc.get("sitename")),
-        url=url if isinstance(url, str) and re.match(r"^https?://\S+$", url, re.I) else None,
+        url=web_address(url),
         author=_one_line(doc.get("author")),
     )
     article = parse_text("\n\n".join(lines), rel, meta, "html")

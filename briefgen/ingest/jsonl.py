@@ -18,6 +18,7 @@ from typing import Any
 from briefgen.ingest.errors import Invalid as _Invalid
 from briefgen.ingest.text import _Meta, parse_date, parse_text
 from briefgen.models import Article, Skipped
+from briefgen.text.urls import web_address
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +38,10 @@ def read_jsonl(text: str, rel: str) -> Iterator[Article | Skipped]:
             yield _line_article(line, entry_id)
         except _Invalid as exc:  # ingest() logs and reports it
             yield Skipped(entry_id, f"line {lineno}: {exc}")
+        except Exception as exc:  # a bug meeting an odd value costs its line, not the file
+            log.debug("%s: unexpected error", entry_id, exc_info=True)
+            reason = f"could not be read: unexpected {type(exc).__name__}: {_short(str(exc))} (please report this)"
+            yield Skipped(entry_id, f"line {lineno}: {reason}")
     if not found:
         raise _Invalid("no lines: an empty JSON Lines file")
 
@@ -48,6 +53,8 @@ def _line_article(line: str, entry_id: str) -> Article:
         raise _Invalid(f"invalid JSON: {exc.msg} (column {exc.colno})") from None
     except RecursionError:
         raise _Invalid("invalid JSON: nested too deeply") from None
+    except ValueError as exc:  # a number of over 4,300 digits, and the like
+        raise _Invalid(f"invalid JSON value: {_short(str(exc))}") from None
     if not isinstance(data, dict):
         raise _Invalid(f'expected an object {{"title": ..., "text": ...}}, got {type(data).__name__}')
     body = data.get("text")
@@ -67,7 +74,7 @@ def _line_article(line: str, entry_id: str) -> Article:
         if values["date"] is None:
             raise _Invalid(f"'date': {_short(raw_date)} is not a date (use YYYY-MM-DD)")
     url = values.get("url")
-    if url and not re.match(r"^https?://\S+$", url, re.I):
+    if url and not web_address(url):
         raise _Invalid(f"'url': {_short(url)} is not an http(s) address")
     body = _CONTROLS.sub("", body.replace("\r\n", "\n").replace("\r", "\n"))
     if "\n\n" not in body.strip():

@@ -24,6 +24,7 @@ from briefgen.ingest.errors import Invalid as _Invalid
 from briefgen.models import Article, Paragraph
 from briefgen.text.dates import DATE_LINE, STAMP_PARAGRAPHS, lead_date, parse_date, parse_date_fallback, stamp_line, url_date
 from briefgen.text.lines import BYLINE, DATELINE, DATELINE_BARE, HANDLE_LINE, TRAILERS, is_boilerplate
+from briefgen.text.urls import web_address
 
 log = logging.getLogger(__name__)
 
@@ -172,7 +173,6 @@ _FM_TYPES: dict[str, tuple[type, ...]] = {
     "author": (str,),
     "story": (str, int),
 }
-_URL = re.compile(r"^https?://[^\s<>\"'`]+$", re.I)
 
 
 class _Loader(yaml.SafeLoader):
@@ -264,7 +264,7 @@ def split_front_matter(text: str) -> tuple[_Meta, str, int]:
             raise fail("date", f"{_describe(data['date'])} is not a date (write it as YYYY-MM-DD)")
         values["date"] = date
     url = values.get("url")
-    if url and not _URL.match(url):
+    if url and not web_address(url):
         raise fail("url", f"{_describe(url)} is not an http(s) address")
     story = values.get("story")
     if story is not None:

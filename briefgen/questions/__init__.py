@@ -16,12 +16,12 @@ from typing import Any
 
 from briefgen.config import BuildConfig
 from briefgen.models import AnalyzedArticle, Citation, Question, Sentence, SummarySentence
-from briefgen.questions import kinds
+from briefgen.questions import kinds, support
 from briefgen.questions.answering import Focus, answered, answers, focus, mentions
 from briefgen.questions.conflicting import conflicts
-from briefgen.questions.parse import MAX_WORDS, UNRESOLVED, clause_question, clean, key_stems, lemma_forms
+from briefgen.questions.parse import MAX_WORDS, PRONOUNS, UNRESOLVED, clause_question, clean, key_stems, lemma_forms
 
-__all__ = ["MAX_WORDS", "answers", "clause_question", "open_questions", "question_focus", "resolved_questions"]
+__all__ = ["MAX_WORDS", "answers", "candidates", "clause_question", "open_questions", "question_focus", "resolved_questions"]
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +41,7 @@ class _Cand:
     weight: float = 0.0
     focus: Focus | None = None
     variants: list[str] = field(default_factory=list)  # the wordings merged into this question
+    signs: set[str] = field(default_factory=set)  # the support.CUES it carries
 
 
 def _candidates(articles: Sequence[AnalyzedArticle], sent_keys: dict[tuple[int, int], set[str]], names: set[str],
@@ -51,14 +52,17 @@ def _candidates(articles: Sequence[AnalyzedArticle], sent_keys: dict[tuple[int, 
              if not s.is_heading and "no_proof" in cues[ai][s.index] and kinds.no_proof(s)]
     cands: list[_Cand] = []
 
-    def add(kind: str, found: kinds.Found, ai: int, s: Sentence, more: Sequence[tuple[int, int]] = (), bonus: float = 0.0) -> None:
+    def add(kind: str, found: kinds.Found, ai: int, s: Sentence, more: Sequence[tuple[int, int]] = (), bonus: float = 0.0,
+            cue: bool = True) -> None:
         if found.question[:1].isalpha() and len(found.question.split()) >= 3 and not UNRESOLVED.search(found.question) \
                 and not BROKEN.search(found.question) and (
                 not found.question.startswith("What ") or len(_content_words(found.question)) >= 2):
             # "What was at issue?", "What was the defect?": about nothing named ("Where is Prigozhin?" asks for a place)
-            evidence = list(dict.fromkeys([(ai, s.index), (ai, found.sent.index), *more]))
+            cites = list(dict.fromkeys([(ai, s.index), (ai, found.sent.index), *more]))
             keys = key_stems(found.sent.tokens, found.idx)[0]
-            cands.append(_Cand(kind, found.question, evidence, keys, WEIGHTS[kind] + bonus, focus(kind, found)))
+            plain = not any(found.sent.tokens[i].pos == "PRON" and found.sent.tokens[i].text.casefold() in PRONOUNS for i in found.idx)
+            signs = {sign for sign, holds in (("cue", cue), ("plain", plain)) if holds}
+            cands.append(_Cand(kind, found.question, cites, keys, WEIGHTS[kind] + bonus, focus(kind, found), signs=signs))
 
     for ai, a in enumerate(articles):
         for s in (s for s in a.sentences if not s.is_heading and s.tokens and not _shouting(s.text)):
@@ -79,11 +83,11 @@ def _candidates(articles: Sequence[AnalyzedArticle], sent_keys: dict[tuple[int, 
                     (n[0] == ai and (n[1] == s.index + 1 or (abs(n[1] - s.index) <= 2 and len((keys & sent_keys[n]) - names) >= 2)))
                     or len((keys & sent_keys[n]) - names) >= 3)] + [(ai, s.index)] * ("no_proof" in run and kinds.no_proof(s, r.core))
                 if (linked or r.claimed) and (claim := kinds.claim(a, s, r)) is not None:
-                    add("unverified", claim.found, ai, s, linked, 0.0 if linked else -0.5)
+                    add("unverified", claim.found, ai, s, linked, 0.0 if linked else -0.5, cue=bool(linked))
             for found in kinds.pending(a, s) if "pending" in run else ():
-                add("pending", found, ai, s)
-    for question, evidence, keys in conflicts(articles):
-        cands.append(_Cand("conflicting", question, evidence, keys, WEIGHTS["conflicting"]))
+                add("pending", found, ai, s, cue=found.sent.tokens[found.head].lemma.lower() in kinds.DECISIONS)
+    for question, cited, keys in conflicts(articles):
+        cands.append(_Cand("conflicting", question, cited, keys, WEIGHTS["conflicting"], signs={"cue"}))
     return cands
 
 
@@ -110,7 +114,24 @@ def _answered_in_story(articles: Sequence[AnalyzedArticle], c: _Cand, forms: Seq
 
 def open_questions(articles: Sequence[AnalyzedArticle], config: BuildConfig,
                    summary: Sequence[SummarySentence] = ()) -> list[Question]:
-    """What one story's sources leave open, best first, at most ``config.max_questions``.
+    """What one story's sources leave open, best first, at most ``config.max_questions``: only the
+    candidates (see ``candidates``) that are well formed and reach ``support.THRESHOLD`` points of
+    evidence. An empty list is a fine answer: a wrong question misleads, a missing one only omits."""
+    shown = [q for q, signs, formed in candidates(articles, summary) if formed and support.score(signs) >= support.THRESHOLD]
+    counts: dict[str, int] = {}
+    out = []
+    for q in shown:
+        counts[q.kind] = counts.get(q.kind, 0) + 1
+        if counts[q.kind] <= PER_KIND.get(q.kind, config.max_questions):
+            out.append(q)
+    log.debug("%d open questions shown", len(out))
+    return out[: config.max_questions]
+
+
+def candidates(articles: Sequence[AnalyzedArticle],
+               summary: Sequence[SummarySentence] = ()) -> list[tuple[Question, frozenset[str], bool]]:
+    """Every question the sources raise and nothing in the story answers, best first, each with the
+    evidence signs it carries (``support.CUES``) and whether its wording passes ``support.well_formed``.
 
     With ``summary``, questions that a summary sentence answers are dropped, and so are plans that the
     summary states and more than one source reports: "Will X host the Oscars?" under "X will host the
@@ -145,15 +166,7 @@ def open_questions(articles: Sequence[AnalyzedArticle], config: BuildConfig,
             log.debug("dropped %r: the summary already states the plan", c.question)
             continue
         kept.append(c)
-    questions = _finish(articles, kept, sent_keys, names)
-    counts: dict[str, int] = {}
-    out = []
-    for q in questions:
-        counts[q.kind] = counts.get(q.kind, 0) + 1
-        if counts[q.kind] <= PER_KIND.get(q.kind, config.max_questions):
-            out.append(q)
-    log.debug("%d open questions from %d candidates", len(out), len(cands))
-    return out[: config.max_questions]
+    return _finish(articles, kept, sent_keys, names, support.story_names(articles))
 
 
 def _merge(cands: list[_Cand]) -> list[_Cand]:
@@ -171,7 +184,7 @@ def _merge(cands: list[_Cand]) -> list[_Cand]:
             out.append(c)
             continue
         same.evidence += [e for e in c.evidence if e not in same.evidence]
-        same.keys, same.weight = same.keys | c.keys, max(same.weight, c.weight)
+        same.keys, same.weight, same.signs = same.keys | c.keys, max(same.weight, c.weight), same.signs | c.signs
         same.variants += [same.question] * (not same.variants) + [c.question]
     for c in out:  # the wording most sources give, then the shortest
         if c.variants:
@@ -204,9 +217,10 @@ def _names(question: str) -> set[str]:
 
 
 def _finish(articles: Sequence[AnalyzedArticle], cands: list[_Cand], sent_keys: dict[tuple[int, int], set[str]],
-            names: set[str]) -> list[Question]:
-    """Score and cite. An article addresses a question if one sentence shares two of its key words,
-    two of them not names (names like "Wagner" run through the whole story)."""
+            names: set[str], named: frozenset[str]) -> list[tuple[Question, frozenset[str], bool]]:
+    """Score, cite and collect the evidence signs. An article addresses a question if one sentence shares
+    two of its key words, two of them not names (names like "Wagner" run through the whole story).
+    ``named`` are the words of the names the story uses twice (``support.story_names``)."""
     total, result = max(1, len(sent_keys)), []
     by_index = [{s.index: s for s in a.sentences} for a in articles]
     keys_of: list[list[set[str]]] = [[] for _ in articles]  # each article's sentences' key words
@@ -220,10 +234,13 @@ def _finish(articles: Sequence[AnalyzedArticle], cands: list[_Cand], sent_keys: 
         salience = max((sum(1 for ks in sent_keys.values() if e in ks) / total for e in c.keys & names), default=0.0)
         addressing = len(articles) - len(silent) - len(cited)
         score = round(c.weight + 0.5 * (len(cited) - 1) + 0.25 * addressing + min(1.0, 2 * salience), 3)
-        evidence = tuple(Citation(text=by_index[ai][si].text, article=articles[ai].article.id, sentence=si, date=articles[ai].article.date)
-                         for ai, si in sorted(c.evidence) if si in by_index[ai])
-        result.append(Question(c.question, c.kind, evidence, silent, score))
-    return sorted(result, key=lambda q: (-q.score, q.question))
+        cites = tuple(Citation(text=by_index[ai][si].text, article=articles[ai].article.id, sentence=si, date=articles[ai].article.date)
+                      for ai, si in sorted(c.evidence) if si in by_index[ai])
+        signs = c.signs | {sign for sign, holds in (
+            ("sources", len(cited) > 1), ("open", addressing == 0), ("short", len(c.question.split()) <= support.SHORT),
+            ("named", support.named(c.question, named))) if holds}
+        result.append((Question(c.question, c.kind, cites, silent, score), frozenset(signs), support.well_formed(c.question, named)))
+    return sorted(result, key=lambda x: (-x[0].score, x[0].question))
 
 
 def resolved_questions(previous: Sequence[Mapping[str, Any]], articles: Sequence[AnalyzedArticle],

@@ -36,7 +36,8 @@ STATED = {"say", "announce", "tell", "state", "confirm", "declare", "add", "prom
 WISH = {"like", "love", "prefer", "want", "rather"}
 VAGUE = {"anything", "something", "everything", "nothing", "anyone", "someone", "everyone", "everybody", "nobody", "all", "one", "these",
          "those", "information", "detail", "update", "story", "article", "more"}  # "additional information will follow"
-COGNITION = {"believe", "think", "feel", "hope", "guess", "suspect", "wonder", "expect"}  # "said he believed X": an opinion
+COGNITION = {"believe", "think", "feel", "hope", "guess", "suspect", "wonder", "expect",  # "said he believed X": an opinion
+             "regret", "welcome", "appreciate", "want", "wish", "fear", "worry"}  # "said it regrets X": an attitude, nothing to check
 DENY = {"deny", "dispute", "refute", "contest", "rebut"}
 CLAIM_NOUNS = {"claim", "report", "allegation", "accusation", "suggestion", "rumor", "assertion", "it", "this"}
 ALLEGED = {"allege", "alleged", "purported", "reported", "claimed", "supposed"}
@@ -47,6 +48,10 @@ PLAN = {"plan", "expect", "set", "schedule", "due", "intend"}  # not "poised to"
 AWAITED = {"decide", "rule", "determine", "vote", "announce", "choose", "consider", "review", "weigh", "sentence", "testify",
            "plead", "resign", "nominate", "approve", "reject", "confirm", "settle", "appeal", "respond", "reveal", "accept",
            "agree", "sign", "veto", "charge", "indict", "prosecute", "recommend", "select", "name", "elect", "retire"}
+#: The awaited steps whose outcome is itself open (a decision, a verdict, a vote): the strong cue of a pending question
+#: (support.py). Not the steps that only make known or go through with what is settled ("will announce the shows",
+#: "will reveal", "ballots will be reviewed", "will testify"): those are found but not shown.
+DECISIONS = AWAITED - {"announce", "reveal", "respond", "review", "testify", "consider", "retire"}
 INTERRUPTED = {"but", "when", "until", "before", "instead", "however"}  # "was set to X when Y": the plan is history
 NOUN_VERB = {"attack": "attack", "strike": "strike", "raid": "raid", "bombing": "bomb", "shelling": "shell", "invasion": "invade",
              "killing": "kill", "assault": "assault", "assassination": "assassinate", "poisoning": "poison", "arrest": "arrest"}
@@ -95,6 +100,17 @@ def _modal(toks: tuple[Token, ...], kids: tuple[tuple[int, ...], ...], verb: int
     return any(toks[c].tag == "MD" for h in heads for c in (h, *kids[h]) if toks[c].dep in ("aux", "auxpass"))
 
 
+def _conditional(toks: tuple[Token, ...], kids: tuple[tuple[int, ...], ...], i: int) -> bool:
+    """Token ``i`` is inside an "if" or "unless" clause: what it says is a case, not what happened."""
+    for _ in range(len(toks)):
+        if toks[i].dep == "advcl" and any(toks[c].lemma.lower() in ("if", "unless") for c in kids[i]):
+            return True
+        if toks[i].head == i:
+            return False
+        i = toks[i].head
+    return False
+
+
 def cues(forms: frozenset[str]) -> set[str]:
     """The detectors worth running on a sentence with these lemma forms (see ``parse.lemma_forms``)."""
     return {name for name, lemmas in CUES.items() if not lemmas.isdisjoint(forms)}
@@ -121,6 +137,8 @@ def unknown(art: AnalyzedArticle, sent: Sentence) -> list[Found]:
             continue
         if any(toks[c].lemma.lower() in ("more", "less") for c in kids[i]):
             continue  # "has never been more clear": emphasis, not doubt
+        if _conditional(toks, kids, v):
+            continue  # "not treasure unless the identity of the owner cannot be determined": a case, not a fact
         knower = next((c for c in kids[i] if toks[c].dep == "nsubj"), None) if t.pos == "VERB" else None
         if knower is not None and toks[knower].text.lower() in PERSONAL | {"he", "she", "they"}:
             continue  # "I still don't know who to vote for", "when he doesn't know what he is talking about": a person's own doubt
@@ -250,6 +268,10 @@ def disputed(art: AnalyzedArticle, sent: Sentence) -> list[Found]:
         if t.pos != "VERB" or t.lemma.lower() not in DENY or any(toks[c].dep == "neg" for c in kids[i]) or any(
                 toks[c].dep == "nsubj" and toks[c].text.lower() in PERSONAL for c in kids[i]):
             continue  # "we never denied this": no denial, or a speaker's own
+        denier = next((c for c in kids[i] if toks[c].dep == "nsubj"), None)
+        if denier is not None and toks[denier].pos == "NOUN" and not any(
+                toks[j].pos == "PROPN" or toks[j].ent for j in subtree(kids, denier)):
+            continue  # "The man ... denied that the country was at war": a passer-by's view, no party the story names
         target = t.head if t.dep == "relcl" else next((c for c in kids[i] if toks[c].dep in ("ccomp", "dobj", "nsubjpass")), None)
         if target is None:
             continue

@@ -347,7 +347,7 @@ def speaker_of(art: AnalyzedArticle, sent: Sentence, verb: int) -> tuple[str, st
         return (name, "person" if toks[subj].text.lower() in ("he", "she") else "many") if name else None
     span = subtree(kids, subj)
     for c in sorted(span):
-        if toks[c].dep in ("relcl", "appos", "acl"):
+        if c != subj and toks[c].dep in ("relcl", "appos", "acl"):  # the head itself may be an appositive
             span -= subtree(kids, c)
     span = {c for c in span if toks[c].pos != "PUNCT"} or span  # "Zimmerman's lawyer, O'Mara,": the aside's commas go too
     lo, hi = toks[min(span)].start, toks[max(span)].start

@@ -7,9 +7,12 @@ quake ...: "died", "was found dead" and "the death of" are one event), and wheth
 verb is negated or hedged. Two rules use it, one for each stage that needs it:
 
 - ``same_fact``: two sentences of one summary that tell the reader the same thing (the
-  summary keeps one of them);
+  summary keeps one of them), also in other words: the same kind of event on the main claim
+  happening to the same one, named or described ("Bryan Johnson was found dead" and "a former
+  police officer was found dead");
 - ``agree``: another source corroborates a sentence only when it states the claim with the
-  same names and numbers and neither negates nor hedges what the other states plainly.
+  same names and numbers, or reports the same event of its main claim happening to the same one
+  with no number against it, and neither negates nor hedges what the other states plainly.
 """
 
 from __future__ import annotations
@@ -32,7 +35,7 @@ SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 EVENTS = {
     "death": {"die", "death", "dead", "kill", "fatal", "fatally", "body", "perish", "slay", "deadly", "toll"},
     "injury": {"injure", "injury", "wound", "hurt", "injured", "wounded"},
-    "arrest": {"arrest", "detain", "custody", "apprehend", "detention"},
+    "arrest": {"arrest", "detain", "custody", "apprehend", "detention", "surrender"},
     "charge": {"charge", "indict", "indictment"},
     "quake": {"earthquake", "quake", "temblor", "tremor", "magnitude"},
     "verdict": {"convict", "conviction", "guilty", "sentence", "acquit", "verdict"},
@@ -45,6 +48,9 @@ SAME = 0.45
 #: Cosine of claim units (names, numbers, words, events) at which another source's sentence
 #: states the claim; as confidence.py's former ``SUPPORT``, now over names counted once.
 AGREE = 0.4
+#: A number at least this large (not a year) that two sentences of one story share names one thing
+#: ("1,420 subjects", "$66,000"): small numbers (ages, counts, days) coincide too often.
+DISTINCT = 100
 #: Units in common below which no two sentences are taken to state one claim (short sentences
 #: match too easily).
 SHARED = 3
@@ -58,6 +64,9 @@ class Claim:
     events: frozenset[str]
     negated: bool
     hedged: bool
+    #: The events of the main claim, each with whom it happens to: ("death", "n:johnson") for a name,
+    #: ("death", "d:officer") for a description, ("death", "") when the sentence does not say.
+    acts: frozenset[tuple[str, str]] = frozenset()
 
     @property
     def units(self) -> frozenset[str]:
@@ -116,7 +125,69 @@ def claim(sent: Sentence) -> Claim:
         i += 1
     root = next((k for k, t in enumerate(toks) if t.dep == "ROOT"), None)
     negated = any(t.dep == "neg" and (root is None or t.head == root) for t in toks)
-    return Claim(frozenset(names), frozenset(numbers), frozenset(words), frozenset(events), negated, hedge(sent) is not None)
+    return Claim(frozenset(names), frozenset(numbers), frozenset(words), frozenset(events), negated, hedge(sent) is not None,
+                 _acts(sent, root))
+
+
+#: Dependents of the main verb that carry the main claim: what a reporting verb reports, a second
+#: verb, the state something is found in ("found dead").
+_MAIN = ("ccomp", "conj", "xcomp", "oprd", "acomp", "parataxis")
+
+
+def _acts(sent: Sentence, root: int | None) -> frozenset[tuple[str, str]]:
+    """The kinds of event on the sentence's main claim, each with the one it happens to."""
+    toks = sent.tokens
+    if root is None:
+        return frozenset()
+    main = {root} | {i for i, t in enumerate(toks) if t.head == root and t.dep in _MAIN}
+    out = set()
+    for i, t in enumerate(toks):
+        kind = _EVENT_OF.get(t.lemma.lower())
+        if kind is None or not (i in main or t.head in main):
+            continue
+        out.add((kind, _patient(toks, i)))
+    return frozenset(out)
+
+
+def _patient(toks: tuple, i: int) -> str:  # type: ignore[type-arg]
+    """Whom the event at token ``i`` happens to: the object or passive subject of its verb, the
+    subject of an intransitive verb or of the verb it describes ("was found dead"), or the owner
+    of its noun ("his death", "the death of X"); a name as "n:" + name, else "d:" + the noun."""
+    t = toks[i]
+    kids = [j for j, u in enumerate(toks) if u.head == i and j != i]
+    who: int | None = None
+    if t.pos in ("VERB", "AUX"):
+        who = next((j for j in kids if toks[j].dep in ("dobj", "nsubjpass")), None)
+        if who is None:
+            who = next((j for j in kids if toks[j].dep == "nsubj"), None)
+    elif t.pos == "ADJ" and t.head != i:
+        who = next((j for j, u in enumerate(toks) if u.head == t.head and u.dep in ("nsubj", "nsubjpass", "dobj") and j != i), None)
+    elif t.pos in ("NOUN", "PROPN"):
+        who = next((j for j in kids if toks[j].dep == "poss"), None)
+        of = next((j for j in kids if toks[j].dep == "prep" and toks[j].text.lower() == "of"), None)
+        if who is None and of is not None:
+            who = next((j for j, u in enumerate(toks) if u.head == of and u.dep == "pobj"), None)
+    if who is None:
+        return ""
+    w = toks[who]
+    if w.pos == "PRON" or w.tag in ("PRP", "PRP$", "WP"):
+        return ""
+    if w.ent in NAME_LABELS:
+        return "n:" + w.text.lower()
+    return "d:" + w.lemma.lower()
+
+
+def _same_one(a: str, b: str) -> bool:
+    """Two mentions that may be the same one: unless both are names, or both descriptions, that differ
+    (a name and a description of the story's one dead person are taken as the same person)."""
+    if not a or not b:
+        return True
+    return a == b or a[:2] != b[:2]
+
+
+def same_event(a: Claim, b: Claim) -> bool:
+    """The same kind of event on both main claims, happening to the same one, neither negated alone."""
+    return a.negated == b.negated and any(ka == kb and _same_one(pa, pb) for ka, pa in a.acts for kb, pb in b.acts)
 
 
 def _cosine(a: frozenset[str], b: frozenset[str]) -> float:
@@ -128,7 +199,11 @@ def same_fact(a: Claim, b: Claim) -> bool:
     names or event, one event of the same people, or mostly the same words."""
     if a.numbers & b.numbers and (a.names & b.names or a.events & b.events or len(a.words & b.words) >= 2):
         return True
+    if any(float(n) >= DISTINCT for n in a.numbers & b.numbers):
+        return True  # "1,420 subjects" and "a sample of 1,420 children": one telling number is one fact
     if a.events & b.events and a.names & b.names and a.negated == b.negated:
+        return True
+    if same_event(a, b):
         return True
     ua, ub = a.units, b.units
     return len(ua & ub) >= SHARED and _cosine(ua, ub) >= SAME
@@ -139,6 +214,8 @@ def agree(a: Claim, b: Claim) -> bool:
     hedging what ``a`` states plainly, and enough of the rest in common."""
     if a.negated != b.negated or (b.hedged and not a.hedged):
         return False
+    if same_event(a, b) and (not a.numbers or not b.numbers or a.numbers & b.numbers):
+        return True  # the same event in its own words ("was found dead" / "the death of"), no number against it
     if not a.numbers <= b.numbers:
         return False
     if a.names and 2 * len(a.names & b.names) < len(a.names):

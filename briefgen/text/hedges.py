@@ -44,7 +44,9 @@ def hedge(sent: Sentence) -> str | None:
                      if root is not None and toks[root].lemma.lower() in REPORTING_VERBS else set())
     for i, t in enumerate(toks):
         low = t.lemma.lower()
-        if low in HEDGES or t.text.lower() in HEDGES:
+        if (low in HEDGES or t.text.lower() in HEDGES) and not (low in GUESSES and (t.dep == "amod" or any(
+                u.head == i and u.text.lower() in ("more", "less", "most", "least", "as") for u in toks))):
+            # but "likely voters" (a kind of thing) and "more likely to" (a comparison of odds) guess nothing about the claim
             return t.text
         if low in HEDGE_VERBS and t.tag == "VBN" and any(u.head == i and u.dep == "auxpass" for u in toks):
             return t.text  # "is believed to", "was expected to"

@@ -1,0 +1,73 @@
+"""Picture captions that carry no credit: "Armed men take cover behind an armored vehicle".
+
+A caption with a credit or a wire date ("(AP Photo/...)", "Tuesday, May 2, 2017") is furniture
+(text/lines.py ``FURNITURE``). Without one, a caption is still told by its grammar: it describes
+what a picture shows, in the simple present, with a verb of posture or action ("stand", "walk",
+"hold", "take cover"), standing alone in its paragraph; or it places people in the frame with
+"(L)", "(R)", "(C)"; or it ends on the picture's place and date ("... in Paris, April 22, 2015.").
+News written in the present ("The company makes three quarters of its revenue ...", "Gosnell
+still faces charges", "Officials hope ...") uses other verbs, and is kept. Summaries and titles
+both leave captions out.
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefgen.models import Sentence
+
+#: Verbs of posture and visible action that captions describe a picture with (lemmas). A closed
+#: list of what photographs show, from captions seen in news text; reporting, mental and
+#: stative verbs ("says", "hopes", "faces", "makes") are not in it.
+POSE_VERBS = frozenset({
+    "stand", "sit", "walk", "look", "hold", "take", "patrol", "gather", "wait", "arrive", "pose", "attend", "watch",
+    "ride", "carry", "march", "kneel", "mourn", "react", "embrace", "hug", "pray", "celebrate", "shout", "chant", "guard",
+    "inspect", "gesture", "wave", "smile", "sing", "burn", "rise", "lie", "lay", "stare", "greet", "shake", "speak",
+    "listen", "sign", "protest", "demonstrate", "rally", "clean", "search", "survey", "view", "leave", "enter", "cross",
+    "line", "queue", "play", "perform", "dance", "cheer", "weep", "cry", "grieve", "light", "place", "remove",
+    "fly", "flee", "run", "push", "pull", "help", "rescue", "evacuate", "work", "examine", "display", "wear", "raise",
+    "block", "clash", "throw", "fire", "aim", "point", "hang", "crowd", "fill", "sweep", "dig", "drive", "board",
+})
+#: People placed in the frame: "Francois Hollande (R) speaks with ...".
+_PLACED = re.compile(r"\((?:L|R|C)\)\s(?=[a-z])|\((?:left|right|center|centre|top|bottom|front|back)\)")  # not "Rick Perry (R), a ..."
+#: The picture's date closing the caption: "..., April 22, 2015." or "... on Tuesday, May 2."
+_CLOSING_DATE = re.compile(
+    r"(?:,\s|\s(?=[A-Z]))(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s)?(?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?"
+    r"\s\d{1,2}(?:,\s\d{4})?\.?[\"”’)]*$"
+)
+
+
+def is_caption(sentence: Sentence, alone: bool) -> bool:
+    """``sentence`` describes a picture; ``alone``: it is the only sentence of its paragraph."""
+    text = sentence.text.strip()
+    if _PLACED.search(text):
+        return True
+    toks = sentence.tokens
+    root = next((i for i, t in enumerate(toks) if t.dep == "ROOT"), None)
+    if root is None:
+        return False
+    if (toks[root].lemma.lower() in ("see", "picture") and toks[root].tag == "VBN"
+            and any(t.head == root and t.dep == "auxpass" and t.tag in ("VBZ", "VBP") for t in toks)
+            and not any(t.head == root and t.dep in ("xcomp", "ccomp") for t in toks)):
+        return True  # "A store of Jimmy Choo is seen in St. Moritz", "... are pictured"
+    if toks[root].tag not in ("VBZ", "VBP"):
+        return False  # captions are in the simple present
+    if any(t.tag in ("VBD", "MD") for t in toks):
+        return False  # a past or a modal: the text tells a story, a picture does not
+    if toks[root].lemma.lower() not in POSE_VERBS or not (alone or _CLOSING_DATE.search(text)):
+        return False
+    subject = next((i for i, t in enumerate(toks) if t.head == root and t.dep in ("nsubj", "nsubjpass")), None)
+    if subject is None or not _pictured(toks, subject):
+        return False
+    return not any(t.head == root and t.dep in ("ccomp", "xcomp") for t in toks)
+
+
+def _pictured(toks: tuple, i: int) -> bool:  # type: ignore[type-arg]
+    """Someone or something a picture shows: a name, people ("Armed men"), or "a/an" one ("A woman");
+    not a pronoun ("They walk ...": a story goes on) nor an owned or abstract thing ("Its performance stands")."""
+    t = toks[i]
+    if t.pos == "PRON":
+        return False
+    if t.ent in ("PERSON", "NORP", "ORG") or t.pos == "PROPN" or t.tag == "NNS":
+        return True
+    return any(u.head == i and u.dep == "det" and u.text.lower() in ("a", "an") for u in toks)
