@@ -48,6 +48,7 @@ from briefgen.group.features import (
     article_counts,
     dot,
     normalize_entity,
+    shared_keys,
     surname,
     vectorize,
 )
@@ -58,7 +59,7 @@ from briefgen.text.slugs import story_slug
 
 __all__ = [
     "Counts", "Grouping", "Memory", "Settings", "article_counts", "assign_ids", "group", "group_all", "merged_ids", "previous_memory",
-    "settings_for", "topic_names", "topic_title", "validate_editor",
+    "settings_for", "shared_keys", "topic_names", "topic_title", "validate_editor",
 ]
 
 
