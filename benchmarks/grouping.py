@@ -570,7 +570,8 @@ def one_at_a_time(corpus: Corpus, config: object) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("corpus", nargs="?", default=str(ROOT.parent / "shared/corpora/ecbplus-dev"))
+    parser.add_argument("corpus", nargs="?", default=str(ROOT.parent / "shared/corpora/ecbplus-dev"),
+                        help="folder with articles/ and stories.csv (default: the shared ECB+ dev corpus)")
     parser.add_argument("--multinews", metavar="CSV", help="also score the Multi-News sample (documents,num_documents,summary) pooled")
     parser.add_argument("--threshold", type=float, default=None, help="story threshold (group_threshold)")
     parser.add_argument("--learn", action="store_true", help="nested CV, cross-corpus and baseline scores over the grid")

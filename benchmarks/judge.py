@@ -260,7 +260,7 @@ def main() -> None:
     ap.add_argument("--boxes", type=int, default=40, help="fact boxes to sample (default 40)")
     ap.add_argument("--questions", type=int, default=40, help="questions to sample (default 40)")
     ap.add_argument("--quotes", type=int, default=0, help="further quotes to sample apart from the boxes' (default 0)")
-    ap.add_argument("--seed", type=int, default=16)
+    ap.add_argument("--seed", type=int, default=16, help="random seed of the sample (default 16)")
     ap.add_argument("--tally", nargs="+", type=Path, metavar="SHEET", help="count the marks of judged sheets")
     ap.add_argument("--clusters", type=Path, metavar="DATA.csv", help="write Multi-News clusters to --content")
     ap.add_argument("--rows", default="0:12", help="rows of --clusters, as START:STOP (default 0:12)")

@@ -101,10 +101,10 @@ def fit(xs: np.ndarray, ys: np.ndarray) -> np.ndarray:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("data", type=Path)
+    parser.add_argument("data", type=Path, help="the Multi-News CSV (read in place, never copied)")
     parser.add_argument("--learn", default=None, help="rows A:B to learn the weights on")
     parser.add_argument("--score", default=None, help="rows A:B to score the order on")
-    parser.add_argument("--cache", type=Path, default=CACHE)
+    parser.add_argument("--cache", type=Path, default=CACHE, help=f"where analysed clusters are kept (default {CACHE})")
     args = parser.parse_args()
     from rouge_score import rouge_scorer
 

@@ -325,12 +325,12 @@ def report(corpus: str, tally: Tally) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("corpus", choices=["multinews", "ecb"])
-    parser.add_argument("path", type=Path)
-    parser.add_argument("--offset", type=int, default=0)
-    parser.add_argument("--limit", type=int, default=None)
+    parser.add_argument("corpus", choices=["multinews", "ecb"], help="which corpus PATH is")
+    parser.add_argument("path", type=Path, help="the Multi-News CSV, or the ECB+ folder with articles/ and stories.csv")
+    parser.add_argument("--offset", type=int, default=0, help="first cluster to check (default 0)")
+    parser.add_argument("--limit", type=int, default=None, help="clusters to check (default: all)")
     parser.add_argument("--show", type=int, default=0, help="print the first N summaries")
-    parser.add_argument("--cache", type=Path, default=CACHE)
+    parser.add_argument("--cache", type=Path, default=CACHE, help=f"where analysed clusters are kept (default {CACHE})")
     args = parser.parse_args()
     config = load_config(n_process=1)
     if args.corpus == "multinews":

@@ -79,10 +79,10 @@ def run(name: str, content: Path, out: Path, pdf: bool) -> dict[str, object]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--ecb", type=Path, default=ECB)
-    parser.add_argument("--multinews", type=Path, default=MULTINEWS)
+    parser.add_argument("--ecb", type=Path, default=ECB, help=f"ECB+ folder with articles/ and stories.csv (default {ECB})")
+    parser.add_argument("--multinews", type=Path, default=MULTINEWS, help=f"the Multi-News CSV (default {MULTINEWS})")
     parser.add_argument("--limit", type=int, default=None, help="Multi-News clusters built one by one (default: all)")
-    parser.add_argument("--out", type=Path, default=Path("/tmp/briefgen-sweep"))
+    parser.add_argument("--out", type=Path, default=Path("/tmp/briefgen-sweep"), help="folder for the builds (default /tmp/briefgen-sweep)")
     parser.add_argument("--pdf", action="store_true", help="build the PDFs too (slow)")
     parser.add_argument("--only", choices=["ecb", "multinews", "fixtures"], action="append", help="run only these parts")
     args = parser.parse_args()

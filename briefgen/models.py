@@ -166,6 +166,10 @@ class Quote:
     sources: int = 1  # independent sources that carry it
 
 
+#: What a reader sees for each ``FactBox.type`` (site pages and PDF briefs), in the entity index's order.
+TYPE_LABELS = {"PERSON": "Person", "ORG": "Organisation", "PLACE": "Place", "VESSEL": "Ship", "PRODUCT": "Product or work"}
+
+
 @dataclass(frozen=True)
 class FactBox:
     id: str  # slug, unique within an edition

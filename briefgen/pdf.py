@@ -52,7 +52,7 @@ from briefgen import front
 from briefgen.cache import Cache, code_fingerprint, compute, digest, header_size, package_version
 from briefgen.config import BuildConfig
 from briefgen.errors import BuildError
-from briefgen.models import Article, Briefing, Citation, FactBox, Question, StoryBrief
+from briefgen.models import TYPE_LABELS, Article, Briefing, Citation, FactBox, Question, StoryBrief
 from briefgen.processes import can_fork
 from briefgen.text.outlets import outlet_name
 
@@ -62,8 +62,6 @@ PRINT_DIR = "print"
 EDITION = "edition"  # key and file stem of the edition's brief
 CACHE_KIND = "pdf"
 _SAFE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
-_TYPES = {"PERSON": "Person", "ORG": "Organisation", "PLACE": "Place", "GPE": "Place", "LOC": "Place",
-          "VESSEL": "Ship", "PRODUCT": "Product or work"}
 _DOUBLE = "\"“”„«»"  # double quotation marks a quote's text may still carry at either end
 #: Key points a story shows when its brief has none marked (``StoryBrief.key_point_count`` 0):
 #: its first summary sentences. Three is the low end of the 3-5 key points news readers lead with.
@@ -248,7 +246,7 @@ def _fact_view(box: FactBox, names: Mapping[str, str], sources: _Sources) -> Fac
     )
     return FactView(
         name=box.name,
-        type=_TYPES.get(box.type, box.type.title()),
+        type=TYPE_LABELS.get(box.type, box.type.title()),
         aliases=tuple(a for a in box.aliases if a != box.name),
         roles=tuple(sources.cite(r.citation, text=r.text) for r in box.roles),
         quotes=tuple(sources.cite(q.citation, extra=q.speaker, text=quoted(q.text)) for q in box.quotes),

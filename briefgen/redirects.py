@@ -30,7 +30,7 @@ def write_merged_pages(site: Path, merged: Sequence[tuple[str, str]]) -> list[Pa
     written = []
     for old, new in merged:
         if not (_ID.fullmatch(old) and _ID.fullmatch(new)):
-            continue  # ids are slugs (group.slugify); anything else did not come from briefgen
+            continue  # ids are slugs (text.slugs.story_slug); anything else did not come from briefgen
         folder = site / "stories" / old
         if (folder / "index.html").exists() or not (site / "stories" / new / "index.html").is_file():
             continue  # a live story's page stays; a target with no page gets no pointer to nowhere

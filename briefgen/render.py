@@ -30,11 +30,11 @@ from markupsafe import Markup
 from briefgen import front
 from briefgen.confidence import LEGEND
 from briefgen.config import BuildConfig
-from briefgen.group import slugify
-from briefgen.models import Article, Briefing, Citation, FactBox, StoryBrief
+from briefgen.models import TYPE_LABELS, Article, Briefing, Citation, FactBox, StoryBrief
 from briefgen.pages import OutsidePage, link_outside, page_title, placeholder, title_meta
 from briefgen.text.outlets import outlet_name
 from briefgen.text.plural import plural
+from briefgen.text.slugs import story_slug
 from briefgen.text.urls import web_address
 
 log = logging.getLogger(__name__)
@@ -56,7 +56,6 @@ KIND_LABELS = {
 #: and the home page needs no "Next" link at its foot.
 WIDE = {"index.md": ("navigation", "toc", "footer"), "search.md": ("navigation", "toc"), "entities.md": ("navigation",),
         "changes.md": ("navigation",), "report.md": ("navigation",), "confidence.md": ("navigation",)}
-TYPE_LABELS = {"PERSON": "Person", "ORG": "Organisation", "PLACE": "Place", "VESSEL": "Ship", "PRODUCT": "Product or work"}
 
 
 def md_escape(value: Any) -> str:
@@ -91,7 +90,7 @@ def article_slug(article_id: str) -> str:
     import hashlib
 
     stem = re.sub(r"\.(txt|md|markdown|text|html?|xml|rss|atom|jsonl)(?=$|#)", "", article_id, flags=re.I)
-    slug = slugify(stem.replace("/", "-").replace("#", "-"))
+    slug = story_slug(stem.replace("/", "-").replace("#", "-"))
     digest = hashlib.sha1(article_id.encode("utf-8")).hexdigest()[:6]
     return f"{slug}-{digest}"
 

@@ -44,9 +44,9 @@ from briefgen.errors import ConfigError
 from briefgen.models import AnalyzedArticle, Citation, Sentence, SummarySentence, TimelineEvent
 from briefgen.text.captions import is_caption
 from briefgen.text.claims import EVENTS, Claim, claim, same_fact
-from briefgen.text.dates import sentence_date
+from briefgen.text.dates import MONTH, sentence_date
 from briefgen.text.hedges import reported
-from briefgen.text.lines import FURNITURE, LEANING_START, personal_voice
+from briefgen.text.lines import FURNITURE, LEANING_START, READER, personal_voice
 
 log = logging.getLogger(__name__)
 
@@ -82,11 +82,9 @@ EVENT_LEMMAS = frozenset().union(*EVENTS.values())
 _WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?")
 _CAPTION = re.compile(
     r"^(?:FILE\s*[-–—(]|In this (?:[\w.,]+ ){1,6}(?:file )?(?:photo|image)\b|"
-    r"(?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.? \d{1,2}, \d{4}\b)",
+    rf"{MONTH} \d{{1,2}}, \d{{4}}\b)",
     re.I,
 )
-# addressed to the reader: site furniture or an appeal ("Anyone with information ... should call"), not news
-_READER = re.compile(r"^(?:You|Your|Anyone with (?:any )?information)\b|\((?:see|video|photos?) (?:below|above)\)")
 _BYLINE = re.compile(r"^By [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}(?:,|$| and )")
 _LABEL = re.compile(r"^(?:[A-Z][\w'’&-]*\s){0,3}[A-Z][\w'’&-]*:\s")  # "RELATED: ...", "Drop This Fact: ..."
 _DATELINE = re.compile(r"^[A-Z][A-Z.'’ -]{2,30}(?:, [A-Z][\w.]+)?\s*(?:\([\w .&/-]{2,40}\)\s*)?[-–—]{1,2}\s")
@@ -186,7 +184,7 @@ def _open_quote(text: str) -> bool:
 
 def is_junk(text: str) -> bool:
     """Furniture, captions, credits, labels, datelines, words to the reader: never part of a summary."""
-    return bool(FURNITURE.search(text) or _READER.search(text)) or any(p.match(text) for p in (_CAPTION, _BYLINE, _LABEL, _DATELINE))
+    return bool(FURNITURE.search(text) or READER.search(text)) or any(p.match(text) for p in (_CAPTION, _BYLINE, _LABEL, _DATELINE))
 
 
 def is_candidate(sentence: Sentence) -> bool:

@@ -64,17 +64,6 @@ def test_bad_setting_names_the_key(tmp_path: Path) -> None:
     assert "summary_words" in result.stderr and "Traceback" not in result.stderr
 
 
-def test_every_command_has_help_and_a_readme_entry() -> None:
-    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
-    for name, command in main.commands.items():
-        assert command.help, name
-        assert f"briefgen {name}" in readme
-        for param in command.params:
-            if param.opts[0].startswith("--") and param.name not in ("quiet",):
-                assert param.help, f"{name} {param.opts[0]}"
-                assert param.opts[0] in readme, f"{param.opts[0]} is not documented"
-
-
 def test_serve_previews_the_site_over_http(tmp_path: Path) -> None:
     import socket
     import time

@@ -10,9 +10,9 @@ import pytest
 from briefgen.config import BuildConfig
 from briefgen.facts import story_entities
 from briefgen.facts.boxes import candidates
-from briefgen.facts.names import slug
 from briefgen.facts.story import JOIN
 from briefgen.models import AnalyzedArticle, Article, Citation, FactBox, Mention, Paragraph, Sentence, Token
+from briefgen.text.slugs import unique_slug
 
 from .conftest import ROOT
 
@@ -24,7 +24,7 @@ def every(articles: list[AnalyzedArticle]) -> list[FactBox]:
     """Every entity's box, before the gate (gate.py) leaves the doubtful and the once-named out: the rules of
     clustering, roles and quotes are tested on small hand-made stories where most names appear once."""
     taken: set[str] = set()
-    return [dataclasses.replace(b, id=slug(b.name, taken)) for b, _ in candidates(articles)]
+    return [dataclasses.replace(b, id=unique_slug(b.name, taken, "entity")) for b, _ in candidates(articles)]
 
 
 def make(aid: str, paragraphs: list[list[str]], date: str | None = "2023-07-25", source: str | None = None) -> AnalyzedArticle:

@@ -12,7 +12,7 @@ import pytest
 
 from briefgen.config import BuildConfig, load_config
 from briefgen.errors import BuildError
-from briefgen.group import group, headline_like, slugify, validate_editor
+from briefgen.group import group, headline_like, validate_editor
 from briefgen.models import AnalyzedArticle, Article, Mention, Paragraph, Sentence, Token
 
 CONFIG = BuildConfig()
@@ -200,12 +200,6 @@ def test_title_is_a_headline_and_why_names_people_and_places() -> None:
     assert headline_like(story.title) and story.title in {x.article.title for x in items[1:]}
     assert set(story.why[:2]) <= {"Arcade Comeaux", "Brad Livingston", "Houston", "Conroe"}
     assert not headline_like("12 January 2010 @ 09: 29 pm") and not headline_like("APR 28")
-
-
-def test_slugify() -> None:
-    assert slugify("Texas Escape: Comeaux!") == "texas-escape-comeaux"
-    assert slugify("Ünïcödé") == "unicode"
-    assert slugify("???") == "story"
 
 
 @pytest.fixture(scope="module")

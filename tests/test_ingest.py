@@ -131,7 +131,7 @@ def test_hostile_text_is_kept_as_text(cases) -> None:
     built, _ = cases
     assert built["hostile-script-title.md"].title == "<script>alert('title')</script> Flood <b>update</b>"
     assert "{{ 7*7 }}" in built["hostile-template-syntax.txt"].text
-    assert built["hostile-story-traversal.md"].story == "../../etc"  # group.slugify makes it 'etc'
+    assert built["hostile-story-traversal.md"].story == "../../etc"  # text.slugs.story_slug makes it 'etc'
 
 
 def test_python_tag_in_front_matter_runs_nothing(tmp_path: Path) -> None:

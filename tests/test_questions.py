@@ -12,7 +12,7 @@ from briefgen.config import BuildConfig
 from briefgen.models import AnalyzedArticle, Article, Mention, Paragraph, Question, Sentence, Token
 from briefgen.questions import MAX_WORDS, candidates, clause_question, open_questions, question_focus, support
 from briefgen.questions.answering import answers, mentions
-from briefgen.questions.parse import clean
+from briefgen.questions.parse import as_tree
 from briefgen.summarize import summarize
 
 
@@ -256,14 +256,14 @@ def test_any_parse_gives_well_formed_questions(sents: list[list[Row]]) -> None:
 @given(parsed())
 def test_clean_makes_any_parse_a_tree(rows: list[Row]) -> None:
     s = sentence(rows)
-    cleaned = clean(s)
+    cleaned = as_tree(s)
     heads = [t.head for t in cleaned.tokens]
     for i in range(len(heads)):
         j, steps = i, 0
         while heads[j] != j:
             j, steps = heads[j], steps + 1
             assert steps <= len(heads)
-    assert clean(cleaned) is cleaned  # a tree stays the very same sentence
+    assert as_tree(cleaned) is cleaned  # a tree stays the very same sentence
 
 
 def test_a_detector_runs_wherever_it_can_find_something(seed_analyzed: list[AnalyzedArticle]) -> None:
@@ -273,7 +273,7 @@ def test_a_detector_runs_wherever_it_can_find_something(seed_analyzed: list[Anal
 
     hits = set()
     for a in seed_analyzed:
-        art = dataclasses.replace(a, sentences=tuple(clean(s) for s in a.sentences))
+        art = dataclasses.replace(a, sentences=tuple(as_tree(s) for s in a.sentences))
         for s in art.sentences:
             found = {"unknown": kinds.unknown(art, s), "disputed": kinds.disputed(art, s), "claims": kinds.claims(art, s),
                      "pending": kinds.pending(art, s), "no_proof": kinds.no_proof(s)}
@@ -363,7 +363,7 @@ def test_no_open_question_is_answered_by_the_seed_summary(seed_analyzed: list[An
     summary = summarize(seed_analyzed, seed_config)
     qs = asked(seed_analyzed, summary=summary)
     by_id = {a.article.id: a for a in seed_analyzed}
-    sents = [clean(by_id[s.citation.article].sentences[s.citation.sentence]) for s in summary]
+    sents = [as_tree(by_id[s.citation.article].sentences[s.citation.sentence]) for s in summary]
     checked = 0
     for q in (q for q in qs if q.kind != "conflicting"):
         ev = q.evidence[0]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from briefgen.models import Sentence, Token
@@ -9,6 +11,7 @@ from briefgen.text.claims import agree, claim, same_fact
 from briefgen.text.dates import sentence_date
 from briefgen.text.hedges import allegation, hedge, reported
 from briefgen.text.lines import personal_voice
+from briefgen.text.slugs import STORY_ID_CHARS, slug, story_slug, unique_slug
 
 
 def parsed(rows: list[tuple[str, str, str, str, str, int, str]]) -> Sentence:
@@ -121,6 +124,25 @@ def test_personal_voice_is_the_writer_outside_quotations(text: str, voice: bool)
     assert personal_voice(text) is voice
 
 
+SLUG_SAMPLES = ["Texas Escape: Comeaux!", "Ünïcödé", "???", "", "  -a--b-  ", "Rostov-on-Don", "Jürgen's café (2023)",
+                "x" * 59 + " yz", "a" * 80, "../../etc", "Ivan Kubrakov", "Ⅻ ligature ﬁ"]
+
+
+@pytest.mark.parametrize("value", SLUG_SAMPLES)
+def test_slugs_fold_accents_and_keep_letters_digits_and_single_dashes(value: str) -> None:
+    out = slug(value)
+    assert re.fullmatch(r"(?:[a-z0-9]+(?:-[a-z0-9]+)*)?", out)
+    assert story_slug(value) == (out[:STORY_ID_CHARS].strip("-") or "story")
+
+
+def test_slug_examples() -> None:
+    assert slug("Texas Escape: Comeaux!") == "texas-escape-comeaux"
+    assert slug("Ünïcödé") == "unicode"
+    assert story_slug("???") == "story"
+    taken: set[str] = set()
+    assert [unique_slug(v, taken, "entity") for v in ("Belarus", "belarus", "!!", "")] == ["belarus", "belarus-2", "entity", "entity-2"]
+
+
 JOHNSON_FOUND = parsed([("Bryan", "Bryan", "PROPN", "NNP", "compound", 1, "PERSON"),
                         ("Johnson", "Johnson", "PROPN", "NNP", "nsubjpass", 3, "PERSON"), ("was", "be", "AUX", "VBD", "auxpass", 3, ""),
                         ("found", "find", "VERB", "VBN", "ROOT", 3, ""), ("dead", "dead", "ADJ", "JJ", "oprd", 3, "")])
@@ -171,3 +193,25 @@ def test_captions_without_credits_are_told_by_their_grammar() -> None:
     assert not is_caption(cover, alone=False)  # inside a paragraph of text: the story's present tense
     assert not is_caption(faces, alone=True)  # news in the present
     assert not is_caption(they, alone=True)  # a pronoun leans on a story; a caption names who is pictured
+
+
+def test_one_month_and_weekday_pattern_serves_dates_captions_and_furniture() -> None:
+    from briefgen.text.dates import DAY_NAME, MONTH
+    from briefgen.text.lines import FURNITURE
+
+    assert all(re.fullmatch(MONTH, m) for m in ("March", "Mar.", "Sept.", "September", "Jun", "May"))
+    assert re.fullmatch(DAY_NAME, "Wednesday") and not re.fullmatch(DAY_NAME, "Wedday")
+    assert FURNITURE.search("Police stand guard in Minsk, Tuesday, June 27, 2023.")  # a wire photo's dated caption
+    assert not FURNITURE.search("Police stood guard in Minsk on Tuesday.")
+    assert sentence_date("He was arrested Sept. 3 in Ohio.", "2011-09-09") == ("2011-09-03", True)
+
+
+def test_lines_addressed_to_the_reader_are_neither_summary_nor_title() -> None:
+    from briefgen.group import title_problem
+    from briefgen.text.lines import READER
+
+    for line in ("You can watch the full interview on our site tonight", "Anyone with information should call police",
+                 "Rescuers reached the mine on Friday (video below)"):
+        assert READER.search(line)
+        assert title_problem(line) == "boilerplate"
+    assert not READER.search("Rescuers reached the mine on Friday")

@@ -18,6 +18,7 @@ from briefgen.facts.mentions import M, mentions
 from briefgen.facts.story import Story, cite
 from briefgen.facts.syntax import children, role_spans
 from briefgen.models import AnalyzedArticle, Citation, FactBox, Quote, Role
+from briefgen.text.slugs import unique_slug
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -130,7 +131,7 @@ def story_entities(articles: Sequence[AnalyzedArticle], config: BuildConfig, ind
         else:
             boxes.append(box)
     taken: set[str] = set()
-    return [replace(b, id=n.slug(b.name, taken)) for b in boxes]
+    return [replace(b, id=unique_slug(b.name, taken, "entity")) for b in boxes]
 
 
 def candidates(articles: Sequence[AnalyzedArticle], ind: src.Independence | None = None) -> list[tuple[FactBox, str | None]]:

@@ -18,6 +18,7 @@ from briefgen.facts import names as n
 from briefgen.facts import sources as src
 from briefgen.facts.boxes import carried, fold, ordered
 from briefgen.models import Article, FactBox, StoryBrief
+from briefgen.text.slugs import unique_slug
 from briefgen.unionfind import UnionFind
 
 MAX_EVIDENCE = 5
@@ -124,7 +125,7 @@ def edition_entities(story_boxes: Mapping[str, Sequence[FactBox]], articles: Seq
     order = sorted(range(len(merged)), key=lambda k: (-merged[k][0].mentions, -len(merged[k][0].articles), merged[k][0].name,
                                                       merged[k][0].type))
     taken: set[str] = set()
-    slugs = {k: n.slug(merged[k][0].name, taken) for k in order}
+    slugs = {k: unique_slug(merged[k][0].name, taken, "entity") for k in order}
     entities = []
     for k in order:
         b, near = merged[k]

@@ -204,11 +204,11 @@ def _raw(ai: int, aa: AnalyzedArticle) -> list[tuple[M, tuple[M, ...]]]:
 def mentions(articles: Sequence[AnalyzedArticle]) -> list[M]:
     """Kept NER mentions, cleaned and junk-free, plus bare names spaCy missed elsewhere."""
     raw = [r for ai, aa in enumerate(articles) for r in _raw(ai, aa)]
-    known = {n.clean(w.form).casefold() for w, _ in raw}
+    known = {n.as_name(w.form).casefold() for w, _ in raw}
     out: list[M] = []
     for whole, parts in raw:  # "Prigozhin's Patriot" is two names when Prigozhin is known alone
-        out += parts if parts and n.clean(parts[0].form).casefold() in known else (whole,)
-    out = [m._replace(form=n.clean(m.form)) for m in out]
+        out += parts if parts and n.as_name(parts[0].form).casefold() in known else (whole,)
+    out = [m._replace(form=n.as_name(m.form)) for m in out]
     out = [m for m in out if "@" not in m.form and "/" not in m.form and sum(c.isalpha() for c in m.form) > 1 and m.key not in n.PRONOUNS
            and (m.form[:1].isupper() or m.form[:1].isdigit() or (m.label == "PRODUCT" and any(c.isupper() for c in m.form)))]
     proper = {m.key for m in out if any(  # a capitalised common noun ('Media group') is no name
@@ -246,7 +246,7 @@ def _trim_headlines(articles: Sequence[AnalyzedArticle], ms: list[M]) -> list[M]
         if m.key not in known and sent.is_heading:
             text = articles[m.art].article.text
             for k in range(len(m.toks) - 1, 0, -1):
-                form = n.clean(text[m.start : end(sent.tokens[m.toks[k - 1]])])
+                form = n.as_name(text[m.start : end(sent.tokens[m.toks[k - 1]])])
                 if form.casefold() in known:
                     m = m._replace(form=form, toks=m.toks[:k])
                     break

@@ -116,11 +116,10 @@ _POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
 _NOT_LETTER = re.compile(r"[^a-z]")
 _Y_VOWEL = re.compile(r"^y(?=[eu])")
 _DOUBLED = re.compile(r"(.)\1+")
-_NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
 
 @lru_cache(maxsize=_MEMO)
-def clean(text: str) -> str:
+def as_name(text: str) -> str:
     """Mention text as a name: no leading 'the' or 'Mr', no possessive, one space between words."""
     text = " ".join(text.split()).strip(" ,;:()[]\"“”‘'")
     text = _HONORIFIC.sub("", text)
@@ -206,12 +205,3 @@ def title_class(word: str) -> frozenset[str]:
     return next((c for c in TITLE_CLASSES if word in c), frozenset({word}))
 
 
-def slug(name: str, taken: set[str]) -> str:
-    base = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
-    base = out = _NOT_SLUG.sub("-", base).strip("-") or "entity"
-    n = 1
-    while out in taken:
-        n += 1
-        out = f"{base}-{n}"
-    taken.add(out)
-    return out

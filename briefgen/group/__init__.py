@@ -31,7 +31,6 @@ import hashlib
 import logging
 import math
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -55,12 +54,12 @@ from briefgen.group.features import (
 )
 from briefgen.models import AnalyzedArticle, Story, Topic
 from briefgen.text.captions import is_caption
-from briefgen.text.lines import DATELINE, DATELINE_BARE, FURNITURE, LEANING_START, TRAILERS, is_boilerplate, personal_voice
+from briefgen.text.lines import DATELINE, DATELINE_BARE, FURNITURE, LEANING_START, READER, TRAILERS, is_boilerplate, personal_voice
+from briefgen.text.slugs import story_slug
 
 __all__ = [
     "Counts", "Grouping", "Memory", "Settings", "article_counts", "assign_ids", "group", "group_all", "merged_ids", "previous_memory",
-    "settings_for",
-    "shared_keys", "slugify", "topic_names", "topic_title", "validate_editor",
+    "settings_for", "shared_keys", "topic_names", "topic_title", "validate_editor",
 ]
 
 
@@ -150,7 +149,7 @@ def group_all(
     for i, item in enumerate(items):
         pin = edit["articles"].get(item.article.id) or item.article.story
         if pin:
-            pins[i] = slugify(pin)
+            pins[i] = story_slug(pin)
     groups, group_pins = place_pins(clusters, pins)
     unsplit: list[str] = []  # the ids the stories would have without the file's splits
     if edit["split"]:
@@ -383,7 +382,6 @@ MAX_TITLE_WORDS = 45
 #: Sentences of an article's lead tried for a title: the news is in its first few (by hand, as above).
 LEAD_SENTENCES = 3
 _CREDIT = re.compile(r"\b(?:REUTERS|AFP|AP|EPA|Getty|Reuters)/\w|\bapp store\b|\bImages?/", re.I)
-_READER_TITLE = re.compile(r"^(?:You|Your)\b")
 # A page's furniture taken for a headline: a byline or update stamp ("/ Updated By ..."), a video
 # player's or an archive's notice ("The interactive transcript could not be loaded", "JavaScript is
 # disabled", "The WARC files associated with this crawl ..."); a line that starts with a slash or bullet.
@@ -427,7 +425,7 @@ def title_problem(title: str) -> str | None:
         return "cut off"
     if LEANING_START.match(t) or re.search(r"\balso\b", t):
         return "not a headline"  # a line that leans on another ("Bentley also thanked ...")
-    if (is_boilerplate(t) or TRAILERS.match(t) or FURNITURE.search(t) or _CREDIT.search(t) or _READER_TITLE.match(t)
+    if (is_boilerplate(t) or TRAILERS.match(t) or FURNITURE.search(t) or _CREDIT.search(t) or READER.search(t)
             or _PAGE_TITLE.search(t)):
         return "boilerplate"
     if DATELINE.fullmatch(t) or DATELINE_BARE.fullmatch(t + " - "):
@@ -495,7 +493,7 @@ def lead_title(item: Outlined, longest: int = 0) -> str | None:
         words = sentence.split()
         parsed = sentences.get(index)
         if (len(words) < 6 or not re.search(r"[.!][\"'”’)]?$", sentence) or FURNITURE.search(sentence)
-                or _CREDIT.search(sentence) or _PAGE_TITLE.search(sentence) or _READER_TITLE.match(sentence)
+                or _CREDIT.search(sentence) or _PAGE_TITLE.search(sentence) or READER.search(sentence)
                 or any(a <= start < b for a, b in headings)
                 or LEANING_START.match(sentence) or personal_voice(sentence) or re.match(r"^[\"“‘]", sentence)
                 or re.search(r"\balso\b", sentence)
@@ -670,10 +668,3 @@ def entity_surfaces(items: Sequence[Outlined], group: Sequence[int]) -> dict[str
             if m.label == "PERSON" and surname(key) != key:
                 full[f"{block}:{surname(key)}"][surface] += 1  # "Lukashenko" shows as the full name
     return {k: min((full.get(k) or c).items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[0] for k, c in seen.items()}
-
-
-def slugify(value: object) -> str:
-    """A safe path component: lowercase ascii letters, digits and dashes only."""
-    text = unicodedata.normalize("NFKD", str(value)).encode("ascii", "ignore").decode("ascii")
-    text = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-    return text[:60].strip("-") or "story"

@@ -19,13 +19,12 @@ with a warning: stories come and go between editions, the file stays.
 from __future__ import annotations
 
 import logging
-import re
-import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from briefgen.errors import BuildError
 from briefgen.ingest.text import RESERVED_STORY_IDS
+from briefgen.text.slugs import slug, story_slug
 
 log = logging.getLogger(__name__)
 
@@ -135,7 +134,7 @@ def validate_editor(data: Any, where: str = "stories.yml") -> dict[str, Any]:
             name, target = _text(k), _text(v)
             if name is None or target is None:
                 raise bad(key, f"entry {_clip(repr(k), 60)}: {_clip(repr(v), 60)} must map text to text")
-            if key == "articles" and (not re.sub(r"[^a-z0-9]+", "", target.lower()) or slug(target) in RESERVED_STORY_IDS):
+            if key == "articles" and (not slug(target) or story_slug(target) in RESERVED_STORY_IDS):
                 raise bad(key, f"entry {name!r}: {target!r} cannot be a story id (reserved, or no letters or digits)")
             out[key][name] = target
     merge = data.get("merge") or []
@@ -155,12 +154,6 @@ def validate_editor(data: Any, where: str = "stories.yml") -> dict[str, Any]:
             raise bad("split", f"entry {_clip(repr(k), 60)} must map a story id to a list of article paths")
         out["split"][str(_text(k))] = [x for x in paths if x is not None]
     return out
-
-
-def slug(value: str) -> str:
-    """A story id as group.slugify makes it (kept here to avoid importing the package from itself)."""
-    text = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60].strip("-")
 
 
 def applicable(edit: Mapping[str, Any], stories: Iterable[str], article_ids: Iterable[str]) -> dict[str, Any]:

@@ -14,7 +14,6 @@ import codecs
 import datetime as dt
 import logging
 import re
-import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,6 +23,7 @@ from briefgen.ingest.errors import Invalid as _Invalid
 from briefgen.models import Article, Paragraph
 from briefgen.text.dates import DATE_LINE, STAMP_PARAGRAPHS, lead_date, parse_date, parse_date_fallback, stamp_line, url_date
 from briefgen.text.lines import BYLINE, DATELINE, DATELINE_BARE, HANDLE_LINE, TRAILERS, is_boilerplate
+from briefgen.text.slugs import slug
 from briefgen.text.urls import web_address
 
 log = logging.getLogger(__name__)
@@ -140,7 +140,7 @@ def decode(data: bytes) -> str:
             text = _strict(data, codec16, "every other byte is NUL")
         else:
             text = data.decode("utf-8", errors="briefgen-cp1252")
-    return clean(text)
+    return normalize_characters(text)
 
 
 def _strict(data: bytes, codec: str, why: str) -> str:
@@ -152,7 +152,7 @@ def _strict(data: bytes, codec: str, why: str) -> str:
         raise _Invalid(f"line {line}: not valid {name} ({why}); save the file again as UTF-8") from None
 
 
-def clean(text: str) -> str:
+def normalize_characters(text: str) -> str:
     """Newlines for every kind of line break; control characters and lone surrogates removed."""
     return _INVISIBLE.sub("", _LINE_BREAKS.sub("\n", text))
 
@@ -217,7 +217,7 @@ def _describe(value: Any) -> str:
 
 
 def _one_line(value: Any) -> str:
-    return " ".join(clean(str(value)).split())
+    return " ".join(normalize_characters(str(value)).split())
 
 
 def split_front_matter(text: str) -> tuple[_Meta, str, int]:
@@ -268,10 +268,10 @@ def split_front_matter(text: str) -> tuple[_Meta, str, int]:
         raise fail("url", f"{_describe(url)} is not an http(s) address")
     story = values.get("story")
     if story is not None:
-        slug = re.sub(r"[^a-z0-9]+", "-", unicodedata.normalize("NFKD", story).encode("ascii", "ignore").decode().lower()).strip("-")
-        if not slug:
+        story_id = slug(story)
+        if not story_id:
             raise fail("story", f"{_describe(story)} has no letters or digits to make a story id from")
-        if slug in RESERVED_STORY_IDS:
+        if story_id in RESERVED_STORY_IDS:
             raise fail("story", f"{_describe(story)} is a reserved name; choose another story id")
     body = "\n".join(lines[end + 1 :])
     return _Meta(**values), body, end + 1

@@ -19,7 +19,7 @@ from briefgen.models import AnalyzedArticle, Citation, Question, Sentence, Summa
 from briefgen.questions import kinds, support
 from briefgen.questions.answering import Focus, answered, answers, focus, mentions
 from briefgen.questions.conflicting import conflicts
-from briefgen.questions.parse import MAX_WORDS, PRONOUNS, UNRESOLVED, clause_question, clean, key_stems, lemma_forms
+from briefgen.questions.parse import MAX_WORDS, PRONOUNS, UNRESOLVED, as_tree, clause_question, key_stems, lemma_forms
 
 __all__ = ["MAX_WORDS", "answers", "candidates", "clause_question", "open_questions", "question_focus", "resolved_questions"]
 
@@ -138,7 +138,7 @@ def candidates(articles: Sequence[AnalyzedArticle],
     Oscars" asks nothing new. A plan only one source mentions stays a question even when that source's
     sentence is in the summary.
     """
-    articles = [replace(a, sentences=tuple(clean(s) for s in a.sentences)) for a in articles]
+    articles = [replace(a, sentences=tuple(as_tree(s) for s in a.sentences)) for a in articles]
     sent_keys: dict[tuple[int, int], set[str]] = {}
     names: set[str] = set()
     for ai, a in enumerate(articles):
@@ -250,7 +250,7 @@ def resolved_questions(previous: Sequence[Mapping[str, Any]], articles: Sequence
     A question's focus is rebuilt from its first evidence sentence when that article is still in the
     story; a question whose evidence is gone cannot be checked and is not reported as answered.
     """
-    articles = [replace(a, sentences=tuple(clean(s) for s in a.sentences)) for a in articles]
+    articles = [replace(a, sentences=tuple(as_tree(s) for s in a.sentences)) for a in articles]
     by_id = {a.article.id: a for a in articles}
     out = []
     for q in previous:
@@ -279,6 +279,6 @@ def question_focus(art: AnalyzedArticle, sent: Sentence, kind: Any, text: str) -
               "unverified": lambda a, s: [c.found for c in kinds.claims(a, s)]}.get(kind)
     if detect is None:
         return None
-    found = detect(art, clean(sent))
+    found = detect(art, as_tree(sent))
     hit = next((f for f in found if f.question == text), found[0] if found else None)
     return focus(str(kind), hit) if hit is not None else None

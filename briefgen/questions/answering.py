@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from briefgen.models import Sentence, Token
 from briefgen.questions.kinds import ANNOUNCE, KNOWABLE, PLAN, UNCLEAR, Found, personal
-from briefgen.questions.parse import ENTITY, GENERIC, HEDGES, Kids, children, stem, subtree
+from briefgen.questions.parse import ENTITY, GENERIC, UNASKED, Kids, children, stem, subtree
 
 SYNONYMS = [{"reverse", "overturn", "rescind", "repeal", "scrap"},
             {"close", "shut"}, {"resign", "quit"}, {"arrive", "land", "reach"}, {"fire", "dismiss", "sack"},
@@ -49,7 +49,7 @@ class Focus:
 
 def _content(t: Token) -> bool:
     low = t.lemma.lower()
-    return (t.pos in ("NOUN", "PROPN", "VERB", "ADJ", "NUM") and not t.is_stop and len(low) > 2 and low not in GENERIC | HEDGES
+    return (t.pos in ("NOUN", "PROPN", "VERB", "ADJ", "NUM") and not t.is_stop and len(low) > 2 and low not in GENERIC | UNASKED
             and t.ent not in DATED)
 
 

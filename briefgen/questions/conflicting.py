@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 
 from briefgen.models import AnalyzedArticle, Sentence, Token
 from briefgen.questions.parse import GENERIC, Kids, children, lower_first, render, stem, subtree, tidy
+from briefgen.text.dates import is_month
 
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
                 "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
@@ -26,8 +27,6 @@ QUALIFIERS = {"least", "about", "around", "nearly", "almost", "more", "over", "u
               "thousands", "close", "upwards", "possibly", "perhaps", "to", "between", "or"}
 UPDATES = {"rise", "climb", "increase", "jump", "grow", "reach", "now", "revise", "update", "raise", "lower", "mount"}
 UNITS = {"year", "month", "week", "day", "hour", "minute"}
-MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
-          "december", "jan.", "feb.", "aug.", "sept.", "sep.", "oct.", "nov.", "dec."}
 PAST = {"ago", "last", "previous", "earlier"}
 IRREGULAR = {"hit": "hit", "hurt": "hurt", "shoot": "shot", "take": "taken", "leave": "left", "find": "found", "hold": "held",
              "win": "won", "lose": "lost", "give": "given", "make": "made", "put": "put", "set": "set", "cut": "cut",
@@ -178,7 +177,7 @@ def figures(ai: int, sent: Sentence) -> list[Figure]:
         return []  # no number at all, as in most sentences
     if sent.is_heading or not toks or any(t.lemma.lower() in UPDATES for t in toks) or sent.text.rstrip(" \"'”’").endswith("?"):
         return []
-    if "DATE" in ents and any(t.ent == "DATE" and (t.text.lower() in MONTHS or re.fullmatch(r"(1[89]|20)\d\d", t.text)
+    if "DATE" in ents and any(t.ent == "DATE" and (is_month(t.text) or re.fullmatch(r"(1[89]|20)\d\d", t.text)
                                                    or t.lemma.lower() in PAST) for t in toks):
         return []  # "In February, a quake killed 612 people": background, another event
     kids = children(toks)

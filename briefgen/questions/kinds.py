@@ -11,8 +11,8 @@ from typing import NamedTuple
 
 from briefgen.models import AnalyzedArticle, Sentence, Token
 from briefgen.questions.parse import (
-    HEDGES,
     SUBJ,
+    UNASKED,
     WH,
     children,
     clause_question,
@@ -194,7 +194,7 @@ def wh_question(art: AnalyzedArticle, sent: Sentence, verb: int, exclude: frozen
     while toks[phrase].head != verb and toks[phrase].head in span and toks[phrase].head != phrase:
         phrase = toks[phrase].head
     if toks[phrase].dep in ("nsubj", "nsubjpass"):  # "who ordered it", "how many people died"
-        return Found(tidy(render(toks, {j for j in span if toks[j].lemma.lower() not in HEDGES}, subs)), sent, span, verb, word)
+        return Found(tidy(render(toks, {j for j in span if toks[j].lemma.lower() not in UNASKED}, subs)), sent, span, verb, word)
     front = subtree(kids, phrase)
     if toks[phrase].dep == "prep" and phrase > first:  # "what she is being treated for": the preposition stays at the end
         front = subtree(kids, first) if toks[first].head == phrase else {first}
@@ -207,7 +207,7 @@ def wh_question(art: AnalyzedArticle, sent: Sentence, verb: int, exclude: frozen
 def frame(art: AnalyzedArticle, sent: Sentence, head: int, amod: bool = False) -> tuple[str, str]:
     """Unknown noun phrase -> question by its head noun ("whereabouts of X" -> "Where is X?"), and its wh-word."""
     toks, kids = sent.tokens, children(sent.tokens)
-    np = {i for i in subtree(kids, head) if toks[i].lemma.lower() not in HEDGES and toks[i].pos != "PUNCT"}
+    np = {i for i in subtree(kids, head) if toks[i].lemma.lower() not in UNASKED and toks[i].pos != "PUNCT"}
     subs, x = pronoun_subs(art, sent, np), None
     frame = FRAMES.get(toks[head].lemma.lower(), FRAMES.get(toks[head].text.lower(), "What is known about {np}?"))
     for c in kids[head]:

@@ -20,8 +20,8 @@ WH = {"why", "how", "when", "where", "who", "what", "which", "whom"}
 PERCEIVE = {"see", "hear", "watch", "catch", "find", "spot", "notice", "witness"}
 REPORTING = {"say", "claim", "allege", "report", "tell", "insist", "assert"}
 GENERIC = {"say", "be", "have", "do", "tell", "claim", "add", "make", "get", "will", "would", "report", "remain", "know", "deny"}
-HEDGES = {"also", "reportedly", "allegedly", "apparently", "exact", "precise", "exactly", "likely", "probably", "possibly",
-          "undoubtedly", "definitely", "certainly"}  # dropped from questions
+UNASKED = {"also", "reportedly", "allegedly", "apparently", "exact", "precise", "exactly", "likely", "probably", "possibly",
+            "undoubtedly", "definitely", "certainly"}  # words dropped when a sentence is phrased as a question
 MODALS = {"will": "Will", "would": "Will", "'ll": "Will", "wo": "Will", "shall": "Will", "can": "Can", "could": "Can",
           "ca": "Can", "may": "May", "might": "Might", "should": "Should", "must": "Must"}
 PERSON, THING = ("PERSON",), ("ORG", "GPE")
@@ -32,7 +32,7 @@ UNRESOLVED = re.compile(r"\b(?:he|she|him|her|his|hers|they|them|their|it|its|I|
 Kids = tuple[tuple[int, ...], ...]  # each token's dependents, in order (see children)
 
 
-def clean(sent: Sentence) -> Sentence:
+def as_tree(sent: Sentence) -> Sentence:
     """Make the parse a tree (bad head index or a cycle -> a root), so every walk up ends."""
     heads = tuple(t.head for t in sent.tokens)
     tree = _tree(heads)
@@ -72,7 +72,7 @@ def _children(heads: tuple[int, ...]) -> Kids:
 
 def subtree(kids: Kids, i: int) -> set[int]:
     out, todo = set(), [i]
-    while todo:  # a tree (see clean), so nothing is visited twice
+    while todo:  # a tree (see as_tree), so nothing is visited twice
         out.add(j := todo.pop())
         todo.extend(kids[j])
     return out
@@ -141,7 +141,7 @@ def clause_question(sent: Sentence, verb: int, *, subject: int | None = None, mo
     ``subject`` lends a subject to a bare infinitive ("X is expected to VERB"), ``modal`` forces the
     first word ("Will"), ``subs`` replaces token texts (resolved pronouns), ``drop`` removes tokens.
     """
-    sent = clean(sent)
+    sent = as_tree(sent)
     toks, kids = sent.tokens, children(sent.tokens)
     subj = subject if subject is not None else next((c for c in kids[verb] if toks[c].dep in SUBJ), None)
     if subj is None or toks[subj].lemma.lower() in WH | {"that"}:
@@ -163,7 +163,7 @@ def clause_question(sent: Sentence, verb: int, *, subject: int | None = None, mo
     for i in sorted(keep):  # "countries that are eager ... but wary of": an adjective misread as a second noun
         if i in keep and toks[i].dep == "conj" and toks[i].pos == "ADJ" and toks[toks[i].head].pos in ("NOUN", "PROPN"):
             drop_phrase(toks, kids, keep, i)
-    keep -= {i for i, t in enumerate(toks) if t.tag in ("``", "''") or t.lemma.lower() in HEDGES}
+    keep -= {i for i, t in enumerate(toks) if t.tag in ("``", "''") or t.lemma.lower() in UNASKED}
     brackets = [i for i, t in enumerate(toks) if t.tag in ("-LRB-", "-RRB-")]
     for a, b in zip(brackets[::2], brackets[1::2], strict=False):
         keep -= set(range(a, b + 1))

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from briefgen.models import Sentence
+from briefgen.text.dates import DAY_NAME, MONTH
 
 #: Verbs of posture and visible action that captions describe a picture with (lemmas). A closed
 #: list of what photographs show, from captions seen in news text; reporting, mental and
@@ -32,7 +33,7 @@ POSE_VERBS = frozenset({
 _PLACED = re.compile(r"\((?:L|R|C)\)\s(?=[a-z])|\((?:left|right|center|centre|top|bottom|front|back)\)")  # not "Rick Perry (R), a ..."
 #: The picture's date closing the caption: "..., April 22, 2015." or "... on Tuesday, May 2."
 _CLOSING_DATE = re.compile(
-    r"(?:,\s|\s(?=[A-Z]))(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s)?(?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?"
+    rf"(?:,\s|\s(?=[A-Z]))(?:{DAY_NAME},?\s)?{MONTH}"
     r"\s\d{1,2}(?:,\s\d{4})?\.?[\"”’)]*$"
 )
 

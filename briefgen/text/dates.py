@@ -32,7 +32,11 @@ _MONTHS = {
     )
     for m in names
 }
-MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+#: A month's name or abbreviation as a pattern ("March", "Sept"); ``MONTH`` also takes its full stop ("Sept.").
+MONTH_NAME = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*"
+MONTH = MONTH_NAME + r"\.?"
+#: A weekday's full name as a pattern ("Tuesday").
+DAY_NAME = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _DATE_PATTERNS = [
     re.compile(r"(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})"),
@@ -157,6 +161,11 @@ def _month_key(name: str) -> str:
     return "sept" if name.startswith("sept") else name[:3]
 
 
+def is_month(word: str) -> bool:
+    """A month's name or its abbreviation, any case, with or without a full stop: "July", "Sept.", "jan"."""
+    return word.rstrip(".").lower() in _MONTHS
+
+
 # -- dates for articles that carry none -----------------------------------------------------------
 
 #: Where an article's date came from (Article.date_source), strongest first. "inferred" dates (from the
@@ -230,10 +239,10 @@ def parse_date_fallback(value: Any) -> str | None:
 
 
 _WEEKDAYS = {name: i for i, name in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))}
-_SENTENCE_WEEKDAY = re.compile(r"\b(?P<last>last\s+)?(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_SENTENCE_WEEKDAY = re.compile(rf"\b(?P<last>last\s+)?(?P<day>{DAY_NAME})\b")
 _SENTENCE_MONTH_DAY = re.compile(
-    r"\b(?P<mon>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?)\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?\b(?!\s*(?:,\s*)?\d)"
-    r"|\b(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon2>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*)\b(?!\.?,?\s*\d)"
+    rf"\b(?P<mon>{MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*(?:,\s*)?\d)"
+    rf"|\b(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon2>{MONTH_NAME})\b(?!\.?,?\s*\d)"
 )
 _SENTENCE_RELATIVE = re.compile(r"\b(?P<word>yesterday|today|tonight|this morning|this afternoon|this evening|last night)\b", re.I)
 _RELATIVE_DAYS = {"yesterday": -1, "last night": -1}

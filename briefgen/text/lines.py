@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from briefgen.text.dates import DAY_NAME as _DAY_NAME
 from briefgen.text.dates import MONTH as _MONTH
 
 BYLINE = re.compile(r"^\s*(?:By|BY|Written by|Reporting by)\s+[A-Z][\w.'’-]+(?:[ ,]+[\w.'’&-]+){0,10}\s*$")
@@ -41,10 +42,13 @@ FURNITURE = re.compile(
     # a photo caption: people placed in the picture
     r",\s(?:left|right|center|centre|top|bottom|front|back)(?: row)?,|\((?:left|right|center|centre|top|bottom)\)|\bpictured\b|"
     # a wire photo's caption dates its picture with weekday, month, day and year; its credit names the agency
-    r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,\s(?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s\d{1,2},\s\d{4}\b|"
+    r"\b" + _DAY_NAME + r",\s" + _MONTH + r"\s\d{1,2},\s\d{4}\b|"
     r"\w\s?/\s?(?:AP|AFP|Reuters|REUTERS|Getty|EPA)\b)",
     re.I,
 )
+# Addressed to the reader: site furniture or an appeal ("Anyone with information ... should call",
+# "(see below)"), never news and never a title (search it, not match).
+READER = re.compile(r"^(?:You|Your|Anyone with (?:any )?information)\b|\((?:see|video|photos?) (?:below|above)\)")
 # Whole paragraphs of social-media widgets, web-archive notes and reprint furniture: each starts a
 # block that runs to the end of its paragraph, and the paragraphs after it that continue the same
 # widget ("Tweet with a location" is followed by "You can add location information ...").
