@@ -237,16 +237,29 @@ _SENTENCE_MONTH_DAY = re.compile(
 )
 _SENTENCE_RELATIVE = re.compile(r"\b(?P<word>yesterday|today|tonight|this morning|this afternoon|this evening|last night)\b", re.I)
 _RELATIVE_DAYS = {"yesterday": -1, "last night": -1}
-#: Days after the article's date at which a month and day with no year is taken to be last year's.
-FUTURE_SLACK = 7
+
+
+def nearest_year(month: int, day: int, ref: dt.date) -> dt.date:
+    """The day ``month``/``day`` nearest to ``ref``: of the year before, the same year or the year after
+    (news names near days, past or coming: "on December 20" in early March is last December's, "a May 10
+    deadline" on 2 May is this May's). Raises ValueError for a day no such year has (30 February)."""
+    options = []
+    for year in (ref.year - 1, ref.year, ref.year + 1):
+        try:
+            options.append(dt.date(year, month, day))
+        except ValueError:
+            continue  # 29 February outside a leap year
+    if not options:
+        raise ValueError(f"no year has {month}/{day}")
+    return min(options, key=lambda d: (abs((d - ref).days), d > ref))  # a tie goes to the past
 
 
 def sentence_date(text: str, article_date: str | None) -> tuple[str, bool] | None:
     """The day a sentence dates what it tells: (ISO date, approximate), or None.
 
     A full date in the text is taken as written (approximate False). Otherwise, against the
-    article's date: a month and day ("on March 3": that year, or the year before when that
-    would be more than a week after the article), a weekday ("on Tuesday": the latest such day
+    article's date: a month and day ("on March 3": in the year that puts it nearest to the
+    article's date, before or after it: ``nearest_year``), a weekday ("on Tuesday": the latest such day
     on or before the article's date; "last Tuesday" at least a day before), or "yesterday",
     "today", "last night" (approximate True: resolved, not stated).
     """
@@ -264,9 +277,7 @@ def sentence_date(text: str, article_date: str | None) -> tuple[str, bool] | Non
     if m:
         name, day = (m.group("mon"), m.group("d")) if m.group("mon") else (m.group("mon2"), m.group("d2"))
         try:
-            when = dt.date(ref.year, _MONTHS[_month_key(name)], int(day))
-            if when > ref + dt.timedelta(days=FUTURE_SLACK):
-                when = dt.date(ref.year - 1, when.month, when.day)
+            when = nearest_year(_MONTHS[_month_key(name)], int(day), ref)
             found.append((m.start(), when))
         except (KeyError, ValueError):
             pass
