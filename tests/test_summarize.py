@@ -348,6 +348,19 @@ def test_benchmark_reads_both_cluster_formats_and_cuts_every_system_to_equal_len
     assert all(0 < float(v[0]) <= 100 for v in table.values())
 
 
+def test_a_rating_that_is_not_a_number_leaves_the_earlier_sentence_first() -> None:
+    """LexRank over sentences that share no word divides 0 by 0: no signal, so the earlier one ranks higher
+    (as in every tie), not the order NaN happens to sort in; and no numpy warning reaches the build's output."""
+    import warnings
+
+    from briefgen.summarize import make_summarizer, rate
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        ranks = rate(make_summarizer("lexrank"), [["Floods closed roads near Millbrook.", "Officials counted damage yesterday."]])
+    assert ranks == [1.0, 0.5]
+
+
 class _Planted:
     """A pickle that would leave a file behind when loaded."""
 
