@@ -725,3 +725,16 @@ def test_edition_boxes_leave_out_a_quote_fragment_from_another_story() -> None:
     ed = edition_entities(boxes, [Article(f"a-{s}", "Heller", "Heller", (Paragraph("Heller", 0),)) for s in boxes])
     (heller,) = ed.entities
     assert [x.text for x in heller.quotes] == [whole]
+
+
+def test_roles_that_differ_only_in_the_apostrophe_are_one() -> None:
+    from briefgen.facts.boxes import fold
+    from briefgen.models import Role
+
+    def role(text: str, article: str, date: str) -> tuple[Citation, int, Role]:
+        c = Citation(f"{text} Mark Heller spoke.", article, 0, date)
+        return (c, 0, Role(c, text))
+
+    out = fold([role("Lohan’s lawyer", "a", "2013-05-02"), role("Lohan's lawyer", "b", "2013-05-03"),
+                role("her lawyer", "c", "2013-05-03")])
+    assert [r.text for _, _, r in out] == ["Lohan's lawyer", "Lohan's lawyer", "her lawyer"]  # the newest wording

@@ -78,8 +78,10 @@ _ROLE_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 
 
 def _role_words(text: str) -> frozenset[str]:
-    """'the F.B.I. director' -> {fbi, director}: case, points and articles do not make another role."""
-    return frozenset(w for w in _ROLE_WORD.findall(text.casefold().replace(".", "")) if w not in ("the", "a", "an"))
+    """'the F.B.I. director' -> {fbi, director}: case, points, the kind of apostrophe and articles do not make
+    another role ("Lohan’s lawyer" and "Lohan's lawyer" are one)."""
+    text = text.casefold().replace(".", "").replace("’", "'")
+    return frozenset(w for w in _ROLE_WORD.findall(text) if w not in ("the", "a", "an"))
 
 
 def fold(items: Sequence[tuple[Citation, int, Role]]) -> list[tuple[Citation, int, Role]]:
