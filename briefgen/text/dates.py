@@ -82,11 +82,13 @@ _STAMP_REST = re.compile(r"[\s,.|@:;\-–—•()\[\]/+*]+")
 STAMP_PARAGRAPHS = 3
 
 
-def stamp_line(line: str) -> tuple[bool, str | None]:
+def stamp_line(line: str, month: tuple[int, int] | None = None) -> tuple[bool, str | None]:
     """Is ``line`` a time stamp line, and the ISO date it gives (None when it has no full date)?
 
     Numbers are read month first ("12 / 16 / 08") unless that is impossible, or the
-    parts are separated by dots or dashes ("08. 07. 2012" is 8 July).
+    parts are separated by dots or dashes ("08. 07. 2012" is 8 July), or ``month`` (the
+    year and month the article's URL names: ``url_month``) agrees with the other reading
+    only ("11 / 09 / 2010" under /2010/09/ is 11 September).
     """
     if len(line) > 160 or not re.search(r"\d", line):
         return False, None
@@ -94,7 +96,7 @@ def stamp_line(line: str) -> tuple[bool, str | None]:
     found = False
     for m in _STAMP_DATE.finditer(line):
         found = True
-        date = date or _stamp_date(m.groupdict())
+        date = date or _stamp_date(m.groupdict(), month)
     rest = _STAMP_DATE.sub(" ", line)
     for part in _STAMP_PARTS[:3]:
         rest, n = part.subn(" ", rest)
@@ -109,16 +111,18 @@ def stamp_line(line: str) -> tuple[bool, str | None]:
     return False, None
 
 
-def _stamp_date(parts: dict[str, str | None]) -> str | None:
+def _stamp_date(parts: dict[str, str | None], named: tuple[int, int] | None = None) -> str | None:
     try:
         if parts["y1"]:
             year, month, day = int(parts["y1"]), int(parts["m1"] or 0), int(parts["d1"] or 0)
         elif parts["y2"]:
             a, b, year = int(parts["a2"] or 0), int(parts["b2"] or 0), int(parts["y2"])
-            month_first = b > 12 or (a <= 12 and parts["s2"] == "/")
-            month, day = (a, b) if month_first else (b, a)
             if year < 100:
                 year += 2000 if year < 70 else 1900
+            month_first = b > 12 or (a <= 12 and parts["s2"] == "/")
+            if a <= 12 and b <= 12 and named and named[0] == year and named[1] in (a, b) and a != b:
+                month_first = named[1] == a  # both readings possible: the one the URL's month agrees with
+            month, day = (a, b) if month_first else (b, a)
         elif parts["y3"] or parts["y4"]:
             name, written_day = (parts["m3"], parts["d3"]) if parts["y3"] else (parts["m4"], parts["d4"])
             year, month = int(parts["y3"] or parts["y4"] or 0), _MONTHS[_month_key(name or "")]
@@ -166,6 +170,17 @@ DATE_SOURCES = ("front matter", "feed", "page", "dateline", "url", "text", "infe
 #: Dates outside these years are not taken from URLs or text: a URL's "/1066/10/14/" is an id, not a day.
 #: (News archives online start in the 1990s; htmldate's URL rule uses the same lower bound.)
 EARLIEST_YEAR, LATEST_YEAR = 1990, 2099
+
+
+_URL_MONTH = re.compile(r"/(?P<y>(?:19|20)\d\d)/(?P<m>0?[1-9]|1[0-2])/")
+
+
+def url_month(url: str | None) -> tuple[int, int] | None:
+    """The year and month a URL's path names ("/2010/09/"), or None."""
+    m = _URL_MONTH.search(url or "")
+    if not m or not EARLIEST_YEAR <= int(m.group("y")) <= LATEST_YEAR:
+        return None
+    return int(m.group("y")), int(m.group("m"))
 
 
 def url_date(url: str | None) -> str | None:
