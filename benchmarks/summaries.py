@@ -8,8 +8,10 @@ where it lies and never copied: Multi-News is licensed for non-commercial use.
 
 Each article goes through the real pipeline pieces: ingest's text parser
 (``read_text_article``, paragraphs split on blank lines) and
-``briefgen.analyze.analyze`` (spaCy). Analysed clusters are cached with pickle
-under /tmp, keyed by the text and the source of the parsing code. Every system
+``briefgen.analyze.analyze`` (spaCy). Analysed clusters are cached under /tmp,
+keyed by the text and the source of the parsing code, as data (``briefgen.codec``,
+msgpack of the model records; never pickle: /tmp is shared, and a planted file must
+not run code when read: one that does not decode is analysed again). Every system
 sees the same spaCy sentences and every output is cut to the same number of
 words (the reference's length by default), then scored with Google's
 ``rouge-score`` (ROUGE-1/2/L F1, Porter stemming on).
@@ -26,7 +28,7 @@ import argparse
 import ast
 import csv
 import hashlib
-import pickle
+import os
 import statistics
 import sys
 import time
@@ -37,6 +39,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from briefgen import codec  # noqa: E402
 from briefgen import summarize as summ  # noqa: E402
 from briefgen.config import BuildConfig, load_config  # noqa: E402
 from briefgen.ingest.errors import Invalid  # noqa: E402
@@ -45,6 +48,26 @@ from briefgen.models import AnalyzedArticle, Article, Sentence  # noqa: E402
 
 CACHE = Path("/tmp/briefgen-summaries-cache")
 SEPARATOR = "|||||"
+SUFFIX = ".msgpack"  # cache entries: briefgen.codec data (earlier .pkl files are never read)
+
+
+def read_entry(path: Path, expect: Callable[[Any], bool]) -> Any:
+    """A benchmark cache entry (``briefgen.codec``: data, never code), or None when missing or not one."""
+    try:
+        return codec.loads(path.read_bytes(), expect)
+    except (OSError, codec.CodecError):
+        return None
+
+
+def write_entry(path: Path, value: Any) -> None:
+    """Write an entry whole (a temporary file, then renamed), so a reader never sees half of one."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}")
+    tmp.write_bytes(codec.dumps(value))
+    os.replace(tmp, path)
+
+
+def _analysed_list(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(v, AnalyzedArticle) for v in value)
 
 
 def load_clusters(path: Path, offset: int, limit: int | None) -> list[tuple[list[str], str]]:
@@ -90,7 +113,7 @@ def _code_key(config: BuildConfig) -> str:
 def analyse_clusters(
     clusters: Sequence[tuple[list[str], str]], offset: int, config: BuildConfig, cache: Path = CACHE
 ) -> list[list[AnalyzedArticle]]:
-    """Analysed articles per cluster, from the pickle cache when the text and the code are unchanged."""
+    """Analysed articles per cluster, from the cache when the text and the code are unchanged."""
     from briefgen.analyze import analyze
 
     cache.mkdir(parents=True, exist_ok=True)
@@ -100,12 +123,11 @@ def analyse_clusters(
     paths = []
     for i, (docs, _) in enumerate(clusters):
         key = hashlib.sha256((code + config.model + SEPARATOR.join(docs)).encode()).hexdigest()[:24]
-        path = cache / f"{key}.pkl"
+        path = cache / f"{key}{SUFFIX}"
         paths.append(path)
-        if path.is_file():
-            out.append(pickle.loads(path.read_bytes()))
-        else:
-            out.append(None)
+        found = read_entry(path, _analysed_list)
+        out.append(found)
+        if found is None:
             todo.append(i)
     if todo:
         t0 = time.perf_counter()
@@ -120,7 +142,7 @@ def analyse_clusters(
         for i, item in zip(owner, analysed, strict=True):
             per[i].append(item)
         for i in todo:
-            paths[i].write_bytes(pickle.dumps(per[i]))
+            write_entry(paths[i], per[i])
             out[i] = per[i]
         words = sum(len(a.text.split()) for a in batch)
         print(f"analysed {len(todo)} clusters, {words} words in {time.perf_counter() - t0:.0f}s", file=sys.stderr)
@@ -203,7 +225,7 @@ def main() -> None:
     parser.add_argument("--algorithm", default=None, help="our summary_algorithm (default: the config's)")
     parser.add_argument("--systems", default="ours,lead,lead-rr,lexrank,textrank", help="systems to score (default: all five)")
     parser.add_argument("--show", type=int, default=0, help="print the first N of our summaries")
-    parser.add_argument("--cache", type=Path, default=CACHE, help=f"where analysed clusters are pickled (default {CACHE})")
+    parser.add_argument("--cache", type=Path, default=CACHE, help=f"where analysed clusters are cached (default {CACHE})")
     args = parser.parse_args()
     try:
         from rouge_score import rouge_scorer

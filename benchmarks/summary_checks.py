@@ -7,8 +7,9 @@ Usage:
 Each cluster (a Multi-News row, or an ECB+ gold story from stories.csv) goes through the real
 pipeline pieces: ingest's readers, analysis (spaCy), ``summarize``, ``confidence.annotate`` (with
 no open questions: questions belong to another stage) and grouping's title choice. Analyses are
-pickled under /tmp, keyed by the article and the code fingerprint of analysis and ingest (Multi-News
-rows share benchmarks/summaries.py's cluster cache), so changing summaries or labels reuses them.
+cached under /tmp as data (``briefgen.codec``, never pickle), keyed by the article and the code
+fingerprint of analysis and ingest (Multi-News rows share benchmarks/summaries.py's cluster cache),
+so changing summaries or labels reuses them.
 
 The checks, per summary sentence or pair, shared over all summaries:
 
@@ -37,7 +38,6 @@ import csv
 import dataclasses
 import hashlib
 import itertools
-import pickle
 import re
 import statistics
 import sys
@@ -117,20 +117,22 @@ def _code_key() -> str:
 
 
 def analyse(clusters: Sequence[tuple[str, list[Article]]], config: BuildConfig, cache: Path) -> list[list[AnalyzedArticle]]:
-    """Analysed articles per cluster, each article pickled apart (keyed by its record and the code)."""
+    """Analysed articles per cluster, each article cached apart (keyed by its record and the code)."""
+    from benchmarks.summaries import SUFFIX, read_entry, write_entry
     from briefgen.analyze import analyze
 
     cache.mkdir(parents=True, exist_ok=True)
     code = _code_key()
     flat = [a for _, arts in clusters for a in arts]
-    paths = [cache / (hashlib.sha256((code + config.model + repr(a)).encode()).hexdigest()[:24] + ".pkl") for a in flat]
-    done: dict[int, AnalyzedArticle] = {i: pickle.loads(p.read_bytes()) for i, p in enumerate(paths) if p.is_file()}
+    paths = [cache / (hashlib.sha256((code + config.model + repr(a)).encode()).hexdigest()[:24] + SUFFIX) for a in flat]
+    found = [read_entry(p, lambda v: isinstance(v, AnalyzedArticle)) for p in paths]
+    done: dict[int, AnalyzedArticle] = {i: f for i, f in enumerate(found) if f is not None}
     todo = [i for i in range(len(flat)) if i not in done]
     if todo:
         print(f"analysing {len(todo)} articles ...", file=sys.stderr)
         for i, item in zip(todo, analyze([flat[i] for i in todo], config), strict=True):
             plain = AnalyzedArticle(item.article, item.sentences, item.mentions)
-            paths[i].write_bytes(pickle.dumps(plain))
+            write_entry(paths[i], plain)
             done[i] = plain
     out, k = [], 0
     for _, arts in clusters:

@@ -339,6 +339,7 @@ class BriefStoryView:
     points: tuple[PointView, ...]
     questions: tuple[tuple[str, str], ...]  # (question, kind)
     more_questions: int  # open questions not shown here
+    problems: tuple[str, ...] = ()  # parts of the story that could not be built, as its own PDF and page say
 
 
 @dataclass(frozen=True)
@@ -377,6 +378,7 @@ def _brief_story(brief: StoryBrief, briefing: Briefing, anchor: str) -> BriefSto
         points=tuple(PointView(s.citation.text, s.confidence, s.sources) for s in points),
         questions=tuple((q.question, q.kind.capitalize()) for q in brief.questions[:BRIEF_QUESTIONS]),
         more_questions=max(0, len(brief.questions) - BRIEF_QUESTIONS),
+        problems=brief.problems,
     )
 
 

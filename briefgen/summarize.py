@@ -270,8 +270,10 @@ def rate(summarizer: Any, groups: Sequence[Sequence[str]]) -> list[float]:
 
     summarizer._get_best_sentences = grab
     if flat:
-        summarizer(document, len(flat))
-    values = [float(captured.get(s, 0.0)) for s in flat]
+        with np.errstate(divide="ignore", invalid="ignore"):  # LexRank's power method on sentences sharing no word: 0/0
+            summarizer(document, len(flat))
+    # a rating that is not a number (that 0/0) says nothing: as 0, so the tie rule (earlier first) orders them
+    values = [v if math.isfinite(v) else 0.0 for v in (float(captured.get(s, 0.0)) for s in flat)]
     order = sorted(range(len(values)), key=lambda i: (values[i], -i))
     ranks = [0.0] * len(values)
     for rank, i in enumerate(order):

@@ -46,6 +46,14 @@ def test_parse_date_fallback(text: str, day: str | None) -> None:
     ("---\nurl: http://nypost.com/2013/05/02/story/\n---\nHeadline of the day here\n\n" + BODY, "2013-05-02", "url"),
     ("Headline of the day here\n\nOn December 14, 2008, Dan Patrick said so.\n\n" + BODY, "2008-12-14", "text"),
     ("Headline of the day here\n\n" + BODY, None, None),
+    # day and month both possible: month first, unless the URL's month says otherwise
+    ("Headline of the day here\n\n11 / 09 / 2010\n\n" + BODY, "2010-11-09", "dateline"),
+    ("---\nurl: http://x.blogspot.nl/2010/09/kraft.html\n---\nHeadline of the day here\n\n11 / 09 / 2010\n\n" + BODY,
+     "2010-09-11", "dateline"),
+    ("---\nurl: http://x.com/2010/11/kraft.html\n---\nHeadline of the day here\n\n11 / 09 / 2010\n\n" + BODY,
+     "2010-11-09", "dateline"),
+    ("---\nurl: http://x.com/2010/09/kraft.html\n---\nHeadline of the day here\n\n11 / 25 / 2010\n\n" + BODY,
+     "2010-11-25", "dateline"),  # only one reading is a day
 ])
 def test_date_source_says_where_the_date_came_from(text: str, date: str | None, source: str | None) -> None:
     article = read_text_article(text, "a.md", "md")

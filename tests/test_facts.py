@@ -681,3 +681,60 @@ def test_a_one_word_org_where_things_happen_is_a_place() -> None:
     s = "Police PROPN nsubj 1 ; arrived VERB ROOT 1 ; in ADP prep 1 ; Nulato PROPN pobj 2 ORG ; . PUNCT punct 1"
     (box,) = [b for b in every([make("a", [[s, s]])]) if b.name == "Nulato"]
     assert box.type == "PLACE"
+
+
+def test_a_quote_within_a_longer_quote_of_the_same_entity_is_shown_once() -> None:
+    from briefgen.facts.boxes import quotes_of
+    from briefgen.models import Quote
+    from briefgen.text.sources import Independence
+
+    def q(text: str, article: str, date: str) -> tuple[Citation, int, Quote]:
+        c = Citation(f"She said “{text}”.", article, 0, date)
+        return (c, 0, Quote(text, "Heller", c))
+
+    whole = "I was ensconced in the bosom of my family, and I hear nothing"
+    items = [
+        q(whole, "a", "2023-07-20"),
+        q("ensconced in the bosom of", "b", "2023-07-25"),  # newer, but a piece of the whole
+        q(f"I hear nothing{JOIN}I was Ensconced in the bosom", "c", "2023-07-24"),  # each piece inside it
+        q("I was ensconced in the bosom of my family, and I hear nothing.", "d", "2023-07-21"),  # the same words
+        q("We will appeal", "e", "2023-07-22"),
+        q("bosom of my family, and I hear nothing at all", "f", "2023-07-23"),  # runs past it: its own
+        q("nothing at", "g", "2023-07-23"),  # within the one that runs past the whole
+    ]
+    ind = Independence({}, {})
+    out = quotes_of(items, ind)
+    assert [x.text for x in out] == ["bosom of my family, and I hear nothing at all", "We will appeal",
+                                     "I was ensconced in the bosom of my family, and I hear nothing."]
+    assert [x.sources for x in out] == [1, 1, 2]  # the two spellings of one quote are carried by both articles
+    # the whole quote is not within a part of itself: "hear" alone is not "hear nothing" (whole words)
+    assert quotes_of([q("we hear", "a", "2023-07-20"), q("we hear nothing", "b", "2023-07-20")], ind)[0].text == "we hear nothing"
+
+
+def test_edition_boxes_leave_out_a_quote_fragment_from_another_story() -> None:
+    from briefgen.facts import edition_entities
+    from briefgen.models import Quote
+
+    def box(story: str, text: str) -> FactBox:
+        c = Citation(f"Heller said “{text}”.", f"a-{story}", 0, "2023-07-25")
+        return FactBox(id="x", name="Jane Heller", type="PERSON", aliases=("Jane Heller",), roles=(),
+                       quotes=(Quote(text, "Jane Heller", c),), mentions=2, articles=(f"a-{story}",), sources=1)
+
+    whole = "I was ensconced in the bosom of my family"
+    boxes = {"s1": [box("s1", whole)], "s2": [box("s2", "ensconced in the bosom of")]}
+    ed = edition_entities(boxes, [Article(f"a-{s}", "Heller", "Heller", (Paragraph("Heller", 0),)) for s in boxes])
+    (heller,) = ed.entities
+    assert [x.text for x in heller.quotes] == [whole]
+
+
+def test_roles_that_differ_only_in_the_apostrophe_are_one() -> None:
+    from briefgen.facts.boxes import fold
+    from briefgen.models import Role
+
+    def role(text: str, article: str, date: str) -> tuple[Citation, int, Role]:
+        c = Citation(f"{text} Mark Heller spoke.", article, 0, date)
+        return (c, 0, Role(c, text))
+
+    out = fold([role("Lohan’s lawyer", "a", "2013-05-02"), role("Lohan's lawyer", "b", "2013-05-03"),
+                role("her lawyer", "c", "2013-05-03")])
+    assert [r.text for _, _, r in out] == ["Lohan's lawyer", "Lohan's lawyer", "her lawyer"]  # the newest wording

@@ -473,6 +473,20 @@ def test_problems_are_told_and_a_story_without_summary_says_so() -> None:
     assert "No sentence of its articles stands on its own as a summary" in edition
 
 
+@needs_poppler
+def test_both_pdfs_print_a_storys_problems_as_its_web_page_does(tmp_path: Path) -> None:
+    briefing, articles = make_briefing()
+    note = "The timeline could not be built (ValueError: day is out of range for month)."
+    broken = dataclasses.replace(briefing.stories[1], problems=(note,))
+    write_pdfs(dataclasses.replace(briefing, stories=(briefing.stories[0], broken)), articles, tmp_path, CONFIG, TEMPLATES)
+    heading = "Part of this story could not be built"  # the story page's words (templates/pages/story.html.j2)
+    story = " ".join(_text(tmp_path / f"{broken.story.id}.pdf").split())
+    assert heading in story and note in story
+    edition = " ".join(_text(tmp_path / "edition.pdf").split())
+    assert edition.count(heading) == 1 and note in edition  # under the broken story only
+    assert heading not in " ".join(_text(tmp_path / f"{briefing.stories[0].story.id}.pdf").split())
+
+
 def test_copies_of_one_text_count_once_and_are_marked(tmp_path: Path) -> None:
     briefing, articles = make_briefing()
     copied = dataclasses.replace(briefing, copies=(("a1.txt", ("a2.txt",)), ("a2.txt", ("a1.txt",))))

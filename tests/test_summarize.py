@@ -348,6 +348,56 @@ def test_benchmark_reads_both_cluster_formats_and_cuts_every_system_to_equal_len
     assert all(0 < float(v[0]) <= 100 for v in table.values())
 
 
+def test_a_rating_that_is_not_a_number_leaves_the_earlier_sentence_first() -> None:
+    """LexRank over sentences that share no word divides 0 by 0: no signal, so the earlier one ranks higher
+    (as in every tie), not the order NaN happens to sort in; and no numpy warning reaches the build's output."""
+    import warnings
+
+    from briefgen.summarize import make_summarizer, rate
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        ranks = rate(make_summarizer("lexrank"), [["Floods closed roads near Millbrook.", "Officials counted damage yesterday."]])
+    assert ranks == [1.0, 0.5]
+
+
+class _Planted:
+    """A pickle that would leave a file behind when loaded."""
+
+    def __init__(self, marker) -> None:
+        self.marker = marker
+
+    def __reduce__(self):
+        import pathlib
+
+        return pathlib.Path.touch, (pathlib.Path(self.marker),)
+
+
+def test_benchmark_caches_in_tmp_hold_data_and_never_load_a_planted_pickle(tmp_path) -> None:
+    """/tmp is shared: a file put where a benchmark keeps its analyses must never run code when read."""
+    import pickle
+
+    from benchmarks import summaries, summary_checks
+
+    config = BuildConfig()
+    clusters = [(["\n \n ".join(FLOOD), "\n \n ".join(FLOOD_2)], "Reference.")]
+    arts = [("story", summaries.to_articles(0, clusters[0][0]))]
+    runs = [
+        ("clusters", lambda cache: summaries.analyse_clusters(clusters, 0, config, cache)),
+        ("articles", lambda cache: summary_checks.analyse(arts, config, cache)),
+    ]
+    for name, run in runs:
+        cache = tmp_path / name
+        first = run(cache)
+        entries = sorted(p for p in cache.iterdir() if p.is_file())
+        assert entries and [len(a) for a in first] == [2]
+        for entry in entries:
+            assert not entry.read_bytes().startswith(b"\x80")  # not a pickle
+            entry.write_bytes(pickle.dumps(_Planted(tmp_path / f"{name}-ran")))
+        assert run(cache) == first  # the planted files are misses: analysed again
+        assert not (tmp_path / f"{name}-ran").exists()
+
+
 def test_a_very_long_story_is_rated_on_its_articles_leads(monkeypatch: pytest.MonkeyPatch) -> None:
     """Rating compares every pair of candidates, so a huge story keeps only the leads of its articles."""
     import briefgen.summarize as summ

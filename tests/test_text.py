@@ -33,12 +33,27 @@ def parsed(rows: list[tuple[str, str, str, str, str, int, str]]) -> Sentence:
         ("He was freed last Thursday.", ("2011-03-03", True)),
         ("He was arrested March 3 in Ohio.", ("2011-03-03", True)),
         ("The vote was held on December 20.", ("2010-12-20", True)),
+        ("Talks are set for March 25 in Geneva.", ("2011-03-25", True)),  # a coming day: this year, not last
         ("She may 3 times have said so.", None),
         ("No date at all.", None),
     ],
 )
 def test_sentence_date_states_or_resolves_against_the_article_date(text: str, date: tuple[str, bool] | None) -> None:
     assert sentence_date(text, "2011-03-10") == date  # a Thursday
+
+
+@pytest.mark.parametrize(
+    "text, article_date, day",
+    [
+        ("Lawmakers face a May 10 deadline.", "2013-05-02", "2013-05-10"),
+        ("The report is due on 30 September.", "2013-05-02", "2013-09-30"),  # 151 days on, not 214 back
+        ("The fire began on December 28.", "2013-01-03", "2012-12-28"),
+        ("The trial opens January 5.", "2012-12-28", "2013-01-05"),
+        ("It was signed on 29 February.", "2013-03-01", "2012-02-29"),  # the only near year that has it
+    ],
+)
+def test_sentence_date_takes_the_year_nearest_the_article_date(text: str, article_date: str, day: str) -> None:
+    assert sentence_date(text, article_date) == (day, True)
 
 
 def test_sentence_date_without_an_article_date_takes_only_full_dates() -> None:

@@ -15,7 +15,7 @@ from briefgen.facts import names as n
 from briefgen.facts import sources as src
 from briefgen.facts.cluster import Ent, cluster, entity
 from briefgen.facts.mentions import M, mentions
-from briefgen.facts.story import Story, cite
+from briefgen.facts.story import JOIN, Story, cite
 from briefgen.facts.syntax import children, role_spans
 from briefgen.models import AnalyzedArticle, Citation, FactBox, Quote, Role
 from briefgen.text.slugs import unique_slug
@@ -47,13 +47,42 @@ def carried(items: Sequence[tuple[Citation, int, T]], key: Callable[[T], Hashabl
     return {k: src.count(v, ind) for k, v in where.items()}
 
 
+_QUOTE_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+
+
+def _pieces(text: str) -> tuple[str, ...]:
+    """A quote's pieces (split at JOIN) as words: case, quotation marks, punctuation and spacing aside,
+    each padded with spaces so that containment is of whole words."""
+    return tuple(" " + " ".join(_QUOTE_WORD.findall(p.casefold().replace("’", "'"))) + " " for p in text.split(JOIN))
+
+
+def _within(ps: tuple[str, ...], other: tuple[str, ...]) -> bool:
+    """Every piece of one quote inside one piece of the other."""
+    return all(any(p in o for o in other) for p in ps)
+
+
+def quotes_of(items: Sequence[tuple[Citation, int, Quote]], ind: src.Independence) -> tuple[Quote, ...]:
+    """One entity's quotes as its box shows them, newest first, each once: a quote whose words are all
+    in another quote of the same entity (every piece within one piece of the other: 'ensconced in the
+    bosom of' beside the whole sentence it came from) is left out, and quotes that differ only in case,
+    quotation marks, punctuation or spacing are one, carried by the sources of all of them."""
+    forms = {_pieces(q.text) for _, _, q in items}
+    size = {f: (sum(map(len, f)), f) for f in forms}  # of two quotes each within the other, the longer stays
+    part = {f for f in forms if any(o != f and _within(f, o) and (not _within(o, f) or size[o] > size[f]) for o in forms)}
+    kept = [x for x in items if _pieces(x[2].text) not in part]
+    count = carried(kept, lambda q: _pieces(q.text), ind)
+    return tuple(replace(q, sources=count[_pieces(q.text)]) for q in ordered(kept, True, lambda q: _pieces(q.text)))
+
+
 Roles = Mapping[int, list[tuple[Citation, int, Role]]]
 _ROLE_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 
 
 def _role_words(text: str) -> frozenset[str]:
-    """'the F.B.I. director' -> {fbi, director}: case, points and articles do not make another role."""
-    return frozenset(w for w in _ROLE_WORD.findall(text.casefold().replace(".", "")) if w not in ("the", "a", "an"))
+    """'the F.B.I. director' -> {fbi, director}: case, points, the kind of apostrophe and articles do not make
+    another role ("Lohan’s lawyer" and "Lohan's lawyer" are one)."""
+    text = text.casefold().replace(".", "").replace("’", "'")
+    return frozenset(w for w in _ROLE_WORD.findall(text) if w not in ("the", "a", "an"))
 
 
 def fold(items: Sequence[tuple[Citation, int, Role]]) -> list[tuple[Citation, int, Role]]:
@@ -183,12 +212,11 @@ def candidates(articles: Sequence[AnalyzedArticle], ind: src.Independence | None
         ids = sorted({articles[ms[i].art].article.id for i in ent.mentions})
         near = sorted(related[e].items(), key=lambda x: (-x[1], ents[x[0]].name))
         role_n = carried(roles[e], lambda r: r.text, ind)
-        quote_n = carried(quotes[e], lambda q: q.text, ind)
         boxes.append((FactBox(
             id="", name=ent.name, type=ent.type,
             aliases=tuple(sorted((f for f in ent.forms if not _padded(f, ent.forms)), key=lambda f: (f != ent.name, -ent.forms[f], f))),
             roles=tuple(replace(r, sources=role_n[r.text]) for r in ordered(roles[e], True, lambda r: r.text)),
-            quotes=tuple(replace(q, sources=quote_n[q.text]) for q in ordered(quotes[e], True, lambda q: q.text)),
+            quotes=quotes_of(quotes[e], ind),
             mentions=len(ent.mentions), articles=tuple(ids), sources=src.count(ids, ind),
             related=tuple(ents[o].name for o, _ in near[:MAX_RELATED]),
             evidence=tuple(ordered(evidence[e], False, lambda c: c.text)[:MAX_EVIDENCE]),

@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from briefgen.facts import names as n
 from briefgen.facts import sources as src
-from briefgen.facts.boxes import carried, fold, ordered
+from briefgen.facts.boxes import carried, fold, ordered, quotes_of
 from briefgen.models import Article, FactBox, StoryBrief
 from briefgen.text.slugs import unique_slug
 from briefgen.unionfind import UnionFind
@@ -105,7 +105,6 @@ def edition_entities(story_boxes: Mapping[str, Sequence[FactBox]], articles: Seq
         roles = fold([(r.citation, 0, r) for b in bs for r in b.roles])
         quotes = [(q.citation, 0, q) for b in bs for q in b.quotes]
         role_n = carried(roles, lambda r: r.text, ind)
-        quote_n = carried(quotes, lambda q: q.text, ind)
         ids = sorted({a for b in bs for a in b.articles})
         near: Counter[int] = Counter()
         for s, i in nodes:
@@ -117,7 +116,7 @@ def edition_entities(story_boxes: Mapping[str, Sequence[FactBox]], articles: Seq
             id="", name=name, type=kind,
             aliases=tuple(sorted(aliases, key=lambda a: (a != name, -aliases[a], a))),
             roles=tuple(replace(r, sources=role_n[r.text]) for r in ordered(roles, True, lambda r: r.text)),
-            quotes=tuple(replace(q, sources=quote_n[q.text]) for q in ordered(quotes, True, lambda q: q.text)),
+            quotes=quotes_of(quotes, ind),
             mentions=sum(b.mentions for b in bs), articles=tuple(ids), sources=src.count(ids, ind),
             evidence=tuple(ordered([(c, 0, c) for b in bs for c in b.evidence], False, lambda c: c.text)[:MAX_EVIDENCE]),
             stories=tuple(sorted({s for s, _ in nodes}, key=story_order.__getitem__)),

@@ -21,7 +21,7 @@ import yaml
 
 from briefgen.ingest.errors import Invalid as _Invalid
 from briefgen.models import Article, Paragraph
-from briefgen.text.dates import DATE_LINE, STAMP_PARAGRAPHS, lead_date, parse_date, parse_date_fallback, stamp_line, url_date
+from briefgen.text.dates import DATE_LINE, STAMP_PARAGRAPHS, lead_date, parse_date, parse_date_fallback, stamp_line, url_date, url_month
 from briefgen.text.lines import BYLINE, DATELINE, DATELINE_BARE, HANDLE_LINE, TRAILERS, is_boilerplate
 from briefgen.text.slugs import slug
 from briefgen.text.urls import web_address
@@ -327,7 +327,7 @@ def parse_text(text: str, rel: str, meta: _Meta, fmt: str) -> Article:
                 if m:
                     date, date_source = _first_date(date, date_source, parse_date_fallback(m.group("date")), "dateline")
                     continue
-                is_stamp, stamp_date = stamp_line(stripped)
+                is_stamp, stamp_date = stamp_line(stripped, url_month(meta.url))
                 if is_stamp:
                     date, date_source = _first_date(date, date_source, stamp_date, "dateline")
                     continue

@@ -86,11 +86,13 @@ _STAMP_REST = re.compile(r"[\s,.|@:;\-–—•()\[\]/+*]+")
 STAMP_PARAGRAPHS = 3
 
 
-def stamp_line(line: str) -> tuple[bool, str | None]:
+def stamp_line(line: str, month: tuple[int, int] | None = None) -> tuple[bool, str | None]:
     """Is ``line`` a time stamp line, and the ISO date it gives (None when it has no full date)?
 
     Numbers are read month first ("12 / 16 / 08") unless that is impossible, or the
-    parts are separated by dots or dashes ("08. 07. 2012" is 8 July).
+    parts are separated by dots or dashes ("08. 07. 2012" is 8 July), or ``month`` (the
+    year and month the article's URL names: ``url_month``) agrees with the other reading
+    only ("11 / 09 / 2010" under /2010/09/ is 11 September).
     """
     if len(line) > 160 or not re.search(r"\d", line):
         return False, None
@@ -98,7 +100,7 @@ def stamp_line(line: str) -> tuple[bool, str | None]:
     found = False
     for m in _STAMP_DATE.finditer(line):
         found = True
-        date = date or _stamp_date(m.groupdict())
+        date = date or _stamp_date(m.groupdict(), month)
     rest = _STAMP_DATE.sub(" ", line)
     for part in _STAMP_PARTS[:3]:
         rest, n = part.subn(" ", rest)
@@ -113,16 +115,18 @@ def stamp_line(line: str) -> tuple[bool, str | None]:
     return False, None
 
 
-def _stamp_date(parts: dict[str, str | None]) -> str | None:
+def _stamp_date(parts: dict[str, str | None], named: tuple[int, int] | None = None) -> str | None:
     try:
         if parts["y1"]:
             year, month, day = int(parts["y1"]), int(parts["m1"] or 0), int(parts["d1"] or 0)
         elif parts["y2"]:
             a, b, year = int(parts["a2"] or 0), int(parts["b2"] or 0), int(parts["y2"])
-            month_first = b > 12 or (a <= 12 and parts["s2"] == "/")
-            month, day = (a, b) if month_first else (b, a)
             if year < 100:
                 year += 2000 if year < 70 else 1900
+            month_first = b > 12 or (a <= 12 and parts["s2"] == "/")
+            if a <= 12 and b <= 12 and named and named[0] == year and named[1] in (a, b) and a != b:
+                month_first = named[1] == a  # both readings possible: the one the URL's month agrees with
+            month, day = (a, b) if month_first else (b, a)
         elif parts["y3"] or parts["y4"]:
             name, written_day = (parts["m3"], parts["d3"]) if parts["y3"] else (parts["m4"], parts["d4"])
             year, month = int(parts["y3"] or parts["y4"] or 0), _MONTHS[_month_key(name or "")]
@@ -175,6 +179,17 @@ DATE_SOURCES = ("front matter", "feed", "page", "dateline", "url", "text", "infe
 #: Dates outside these years are not taken from URLs or text: a URL's "/1066/10/14/" is an id, not a day.
 #: (News archives online start in the 1990s; htmldate's URL rule uses the same lower bound.)
 EARLIEST_YEAR, LATEST_YEAR = 1990, 2099
+
+
+_URL_MONTH = re.compile(r"/(?P<y>(?:19|20)\d\d)/(?P<m>0?[1-9]|1[0-2])/")
+
+
+def url_month(url: str | None) -> tuple[int, int] | None:
+    """The year and month a URL's path names ("/2010/09/"), or None."""
+    m = _URL_MONTH.search(url or "")
+    if not m or not EARLIEST_YEAR <= int(m.group("y")) <= LATEST_YEAR:
+        return None
+    return int(m.group("y")), int(m.group("m"))
 
 
 def url_date(url: str | None) -> str | None:
@@ -246,16 +261,29 @@ _SENTENCE_MONTH_DAY = re.compile(
 )
 _SENTENCE_RELATIVE = re.compile(r"\b(?P<word>yesterday|today|tonight|this morning|this afternoon|this evening|last night)\b", re.I)
 _RELATIVE_DAYS = {"yesterday": -1, "last night": -1}
-#: Days after the article's date at which a month and day with no year is taken to be last year's.
-FUTURE_SLACK = 7
+
+
+def nearest_year(month: int, day: int, ref: dt.date) -> dt.date:
+    """The day ``month``/``day`` nearest to ``ref``: of the year before, the same year or the year after
+    (news names near days, past or coming: "on December 20" in early March is last December's, "a May 10
+    deadline" on 2 May is this May's). Raises ValueError for a day no such year has (30 February)."""
+    options = []
+    for year in (ref.year - 1, ref.year, ref.year + 1):
+        try:
+            options.append(dt.date(year, month, day))
+        except ValueError:
+            continue  # 29 February outside a leap year
+    if not options:
+        raise ValueError(f"no year has {month}/{day}")
+    return min(options, key=lambda d: (abs((d - ref).days), d > ref))  # a tie goes to the past
 
 
 def sentence_date(text: str, article_date: str | None) -> tuple[str, bool] | None:
     """The day a sentence dates what it tells: (ISO date, approximate), or None.
 
     A full date in the text is taken as written (approximate False). Otherwise, against the
-    article's date: a month and day ("on March 3": that year, or the year before when that
-    would be more than a week after the article), a weekday ("on Tuesday": the latest such day
+    article's date: a month and day ("on March 3": in the year that puts it nearest to the
+    article's date, before or after it: ``nearest_year``), a weekday ("on Tuesday": the latest such day
     on or before the article's date; "last Tuesday" at least a day before), or "yesterday",
     "today", "last night" (approximate True: resolved, not stated).
     """
@@ -273,9 +301,7 @@ def sentence_date(text: str, article_date: str | None) -> tuple[str, bool] | Non
     if m:
         name, day = (m.group("mon"), m.group("d")) if m.group("mon") else (m.group("mon2"), m.group("d2"))
         try:
-            when = dt.date(ref.year, _MONTHS[_month_key(name)], int(day))
-            if when > ref + dt.timedelta(days=FUTURE_SLACK):
-                when = dt.date(ref.year - 1, when.month, when.day)
+            when = nearest_year(_MONTHS[_month_key(name)], int(day), ref)
             found.append((m.start(), when))
         except (KeyError, ValueError):
             pass
