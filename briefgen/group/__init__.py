@@ -171,10 +171,15 @@ def group_all(
     stories = []
     for sid, group_ in members.items():
         ordered = sorted(group_, key=lambda i: (items[i].article.date or "9999", items[i].article.id))
+        title, source, origin = title_choice(items, ordered, features)
+        if edit["titles"].get(sid):
+            title, source, origin = edit["titles"][sid], "editor", ""
         stories.append(
             Story(
                 id=sid,
-                title=edit["titles"].get(sid) or choose_title(items, ordered, features),
+                title=title,
+                title_source=source,
+                title_article=origin,
                 articles=tuple(items[i].article.id for i in ordered),
                 why=why_grouped(items, ordered, features),
                 pinned=sid in pinned,
@@ -225,6 +230,20 @@ def topic_title(stories: Sequence[Story], items: Sequence[Outlined], index: Mapp
     counts = Counter(name for names in per_story for name in names)
     shared = [n for n, c in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])) if c >= 2 and not n[:1].isdigit()]
     return " · ".join(shared[:3]) if shared else stories[0].title
+
+
+def follow_titles(topics: Sequence[Topic], stories: Sequence[Story], titles: Mapping[str, str]) -> list[Topic]:
+    """``topics`` with a title that is one of its stories' grouping titles (``topic_title``) changed to that
+    story's final title (``titles``: story id -> title, as the stories stage chose it)."""
+    by_id = {s.id: s for s in stories}
+    out = []
+    for topic in topics:
+        for sid in topic.stories:
+            if sid in by_id and by_id[sid].title == topic.title and sid in titles:
+                topic = dataclasses.replace(topic, title=titles[sid])
+                break
+        out.append(topic)
+    return out
 
 
 def _names(items: Sequence[Outlined], story: Story, index: Mapping[str, int]) -> set[str]:
@@ -454,6 +473,23 @@ def lead_title(item: Outlined, longest: int = 0) -> str | None:
     return None
 
 
+def sentence_title(sentence: str, text: str, limit: int = TITLE_WORDS) -> str | None:
+    """A title made from one whole sentence of ``text`` (a story's key point): its main clause
+    (``short_title``, at most ``limit`` words) in sentence case; None when the sentence is no news line
+    (a quotation, furniture or a credit, a line that leans on another, the writer's own voice) or has
+    no whole main clause that short."""
+    sentence = clean_title(" ".join(sentence.split()))
+    dateline = DATELINE.match(sentence) or DATELINE_BARE.match(sentence)
+    if dateline and dateline.end() < len(sentence):  # "NEW YORK (AP) — Kendrick Lamar was ..."
+        sentence = sentence[dateline.end() :].lstrip()
+    if (len(sentence.split()) < 6 or FURNITURE.search(sentence) or _CREDIT.search(sentence) or _READER_TITLE.match(sentence)
+            or LEANING_START.match(sentence) or personal_voice(sentence) or re.match(r"^[\"“‘]", sentence)
+            or re.search(r"\balso\b", sentence)):
+        return None
+    short = short_title(sentence, limit)
+    return sentence_case(short, text) if short else None
+
+
 #: "..., police said." / "..., according to the AP." closing a sentence: who said it, not the news.
 _SAID_TAIL = re.compile(
     r",?\s+(?:(?:police|officials|authorities|investigators|prosecutors|sources|reports?|experts|the [\w-]+(?: [\w-]+)?|"
@@ -529,10 +565,29 @@ def _spans(item: Outlined) -> tuple[tuple[int, int, int], ...]:
     return tuple((s.index, s.start, s.end) for s in getattr(item, "sentences", ()))
 
 
+def real_headline(item: Outlined) -> str | None:
+    """The article's own headline when it can stand as a story's title (``title_problem``), cleaned and in
+    sentence case if the source shouts; None when ingest inferred it or it is not a whole headline."""
+    article = item.article
+    title = clean_title(article.title)
+    # a first line that the text goes on from in lower case is a sentence cut by a line break
+    cut = re.match(r"^\s*[a-z]", article.text) is not None
+    if article.title_inferred or cut or title_problem(title) is not None:
+        return None
+    return sentence_case(title, article.text)
+
+
 def choose_title(items: Sequence[Outlined], group: Sequence[int], features: Sequence[Features]) -> str:
-    """The headline of the most central article (closest to the rest of the story) that is a real
-    headline, in sentence case if the source shouts; failing that, the lead sentence (or its main
-    clause) of the most central article that has one (``lead_title``)."""
+    """The story's title at grouping time (``title_choice``)."""
+    return title_choice(items, group, features)[0]
+
+
+def title_choice(items: Sequence[Outlined], group: Sequence[int], features: Sequence[Features]) -> tuple[str, str, str]:
+    """(title, where it came from, article) at grouping time: the headline of the most central article
+    (closest to the rest of the story) that is a real headline ("headline"; "headline-central" when that
+    article is the most central of all); failing that, the lead sentence (or its main clause) of the most
+    central article that has one ("lead", ``lead_title``); else weaker lines ("fallback"). The stories stage
+    may title the story again from its key points (brief.story_title)."""
     centroid: defaultdict[str, float] = defaultdict(float)
     for i in group:
         for feature, w in features[i].weights.items():
@@ -542,32 +597,29 @@ def choose_title(items: Sequence[Outlined], group: Sequence[int], features: Sequ
         return dot(features[i].weights, centroid) - dot(features[i].weights, features[i].weights)
 
     ranked = sorted(group, key=lambda i: (-centrality(i), items[i].article.id))
-    for i in ranked:
-        article = items[i].article
-        title = clean_title(article.title)
-        # a first line that the text goes on from in lower case is a sentence cut by a line break
-        cut = re.match(r"^\s*[a-z]", article.text) is not None
-        if not article.title_inferred and not cut and title_problem(title) is None:
-            return sentence_case(title, article.text)
+    for rank, i in enumerate(ranked):
+        headline = real_headline(items[i])
+        if headline:
+            return headline, "headline-central" if rank == 0 else "headline", items[i].article.id
     for i in ranked:
         lead = lead_title(items[i])
         if lead:
-            return lead
+            return lead, "lead", items[i].article.id
     for i in ranked:
         lead = lead_title(items[i], MAX_TITLE_WORDS)
         if lead:
-            return lead
+            return lead, "lead", items[i].article.id
     for i in ranked:  # no lead makes a title: any article's own headline line, however weak, if whole
         title = clean_title(items[i].article.title)
         if not items[i].article.title_inferred and title_problem(title) in (None, "not a headline"):
-            return sentence_case(title, items[i].article.text)
+            return sentence_case(title, items[i].article.text), "fallback", items[i].article.id
     first = items[ranked[0]]
     spans = _spans(first)
     if first.article.title.endswith("…") and spans:  # the whole first sentence rather than a cut one
         sentence = clean_title(first.article.text[spans[0][1] : spans[0][2]]).rstrip(".")
         if len(sentence.split()) <= 2 * MAX_TITLE_WORDS:
-            return sentence_case(sentence, first.article.text)
-    return first.article.title
+            return sentence_case(sentence, first.article.text), "fallback", first.article.id
+    return first.article.title, "fallback", first.article.id
 
 
 def why_grouped(items: Sequence[Outlined], group: Sequence[int], features: Sequence[Features], limit: int = 6) -> tuple[str, ...]:
