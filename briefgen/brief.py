@@ -11,9 +11,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, TypeVar
 
-from briefgen import confidence, facts, questions, summarize
+from briefgen import confidence, facts, questions, summarize, titles
 from briefgen.errors import BriefgenError
-from briefgen.group import real_headline, sentence_title
 from briefgen.models import AnalyzedArticle, FactBox, Question, Story, StoryBrief, SummarySentence
 
 if TYPE_CHECKING:
@@ -43,7 +42,7 @@ def brief(story: Story, items: Sequence[AnalyzedArticle], config: BuildConfig, b
     open_questions: tuple[Question, ...] = _guarded(problems, "open questions",  # none the summary answers
                                                     lambda: tuple(questions.open_questions(items, config, summary=summary)), ())
     key_points = _guarded(problems, "key points", lambda: summarize.key_point_count(summary, config), 0)
-    title = _guarded(problems, "title", lambda: story_title(story, items, summary, key_points), story.title)
+    title = _guarded(problems, "title", lambda: titles.story_title(story, items, summary, key_points), story.title)
     rated = _guarded(problems, "confidence labels",
                      lambda: tuple(confidence.annotate(summary, open_questions, items, independence)), tuple(summary))
     return StoryBrief(
@@ -57,31 +56,6 @@ def brief(story: Story, items: Sequence[AnalyzedArticle], config: BuildConfig, b
         timeline=_guarded(problems, "timeline", lambda: tuple(summarize.timeline(items)), ()),
         problems=tuple(problems),
     )
-
-
-def story_title(story: Story, items: Sequence[AnalyzedArticle], summary: Sequence[SummarySentence], key_points: int) -> str:
-    """The story's title, chosen again now that its key points are known (grouping chose ``story.title``
-    from the articles alone): an editor's title stays; else the real headline of the article the first key
-    point cites; else grouping's headline when its article is the most central or a key point cites it; else
-    the first key point that makes one, as a headline (``group.sentence_title``: its main clause, without
-    who said it or leading phrases); else grouping's title."""
-    if story.title_source == "editor" or not summary:
-        return story.title
-    points = summary[: max(key_points, 1)]
-    by_id = {item.article.id: item for item in items}
-    first = by_id.get(points[0].citation.article)
-    headline = real_headline(first) if first is not None else None
-    if headline:
-        return headline
-    cited = {p.citation.article for p in points}
-    if story.title_source == "headline-central" or (story.title_source == "headline" and story.title_article in cited):
-        return story.title
-    for point in points:
-        item = by_id.get(point.citation.article)
-        title = sentence_title(point.citation.text, item.article.text if item else point.citation.text)
-        if title:
-            return title
-    return story.title
 
 
 #: What a reader is told when a part of a story could not be made.

@@ -123,7 +123,7 @@ class Story:
     topic: str = ""  # id of the Topic holding this story ("" until topics are computed)
     # where grouping found ``title``: "editor" (stories.yml), "headline-central" (the headline of the most central
     # article), "headline" (of a less central one), "lead" (a lead sentence), "fallback"; the stories stage may
-    # title the story again from its key points (brief.story_title)
+    # title the story again from its key points (titles.story_title)
     title_source: str = ""
     title_article: str = ""  # the article whose headline or lead gave ``title`` ("" for an editor's)
 

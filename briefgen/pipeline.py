@@ -184,7 +184,7 @@ def _stories(run: Run, stories: Sequence[Story], parsed: Sequence[Parsed], artic
         for problem in story_brief.problems:
             log.warning("story %s (%s): %s", story.id, folders.listing(list(story.articles)), problem)
     # a brief from the cache holds the story as it was then: the fields its key leaves out (the topic) come from this
-    # build; the title is the brief's own (brief.story_title, decided from the story and its articles, both in the key)
+    # build; the title is the brief's own (titles.story_title, decided from the story and its articles, both in the key)
     return [boxes for boxes, _ in made], [replace(story_brief, story=replace(s, title=story_brief.story.title))
                                           for (_, story_brief), s in zip(made, stories, strict=True)]
 

@@ -473,23 +473,6 @@ def lead_title(item: Outlined, longest: int = 0) -> str | None:
     return None
 
 
-def sentence_title(sentence: str, text: str, limit: int = TITLE_WORDS) -> str | None:
-    """A title made from one whole sentence of ``text`` (a story's key point): its main clause
-    (``short_title``, at most ``limit`` words) in sentence case; None when the sentence is no news line
-    (a quotation, furniture or a credit, a line that leans on another, the writer's own voice) or has
-    no whole main clause that short."""
-    sentence = clean_title(" ".join(sentence.split()))
-    dateline = DATELINE.match(sentence) or DATELINE_BARE.match(sentence)
-    if dateline and dateline.end() < len(sentence):  # "NEW YORK (AP) — Kendrick Lamar was ..."
-        sentence = sentence[dateline.end() :].lstrip()
-    if (len(sentence.split()) < 6 or FURNITURE.search(sentence) or _CREDIT.search(sentence) or _READER_TITLE.match(sentence)
-            or LEANING_START.match(sentence) or personal_voice(sentence) or re.match(r"^[\"“‘]", sentence)
-            or re.search(r"\balso\b", sentence)):
-        return None
-    short = short_title(sentence, limit)
-    return sentence_case(short, text) if short else None
-
-
 #: "..., police said." / "..., according to the AP." closing a sentence: who said it, not the news.
 _SAID_TAIL = re.compile(
     r",?\s+(?:(?:police|officials|authorities|investigators|prosecutors|sources|reports?|experts|the [\w-]+(?: [\w-]+)?|"
@@ -587,7 +570,7 @@ def title_choice(items: Sequence[Outlined], group: Sequence[int], features: Sequ
     (closest to the rest of the story) that is a real headline ("headline"; "headline-central" when that
     article is the most central of all); failing that, the lead sentence (or its main clause) of the most
     central article that has one ("lead", ``lead_title``); else weaker lines ("fallback"). The stories stage
-    may title the story again from its key points (brief.story_title)."""
+    may title the story again from its key points (titles.story_title)."""
     centroid: defaultdict[str, float] = defaultdict(float)
     for i in group:
         for feature, w in features[i].weights.items():
