@@ -18,17 +18,17 @@ it), keyed by its text and the model, so runs after the first take seconds and a
 ingest costs no new parse. Every run also prints ids: group 70% of the articles, then all of
 them with ``previous=``; the share of first-run stories that keep their id and all their articles.
 
-``--learn`` scores a grid of settings (GRID) and the plain TF-IDF + average-link baseline
-(GRID_BASELINE) on every corpus and prints what unseen news would get:
+``--learn`` fits the pair model (briefgen/group/pairs.py) and prints what unseen news would get:
 
 - nested cross-validation: outer folds hold topics out (ECB+: one topic each; Multi-News: ten
-  folds of clusters); inside each, the settings are chosen on the remaining topics only (by
-  ``choose``: precision >= 0.95 first, then F1) and scored on the held-out fold;
-- cross-corpus: the settings chosen on all of one corpus, scored on the other;
-- the choice on all corpora pooled, for comparison. The defaults in features.Settings are the
-  choice on ECB+ dev: the corpus whose topics pair two same-kind events (the hard case), whose
-  nested estimate is the honest one for it, and which scores higher on Multi-News than
-  Multi-News's own precision-first choice.
+  folds of clusters); inside each, the model is fitted on the other topics' candidate pairs, the
+  story threshold (GRID_STORY) chosen on those topics (``choose``: precision >= 0.95 first, then
+  F1), then the topic link (GRID_TOPIC_LINK), and the held-out fold is scored; the same with the
+  model fitted on both corpora's remaining topics;
+- the plain TF-IDF + average-link baseline (GRID_BASELINE), its threshold chosen the same way;
+- cross-corpus: fitted and chosen on all of one corpus, scored on the other (baseline too);
+- the fit on all of ECB+ dev (the defaults: pairs.COEFFICIENTS, config's group_threshold) and,
+  for comparison, on both corpora, with their coefficients.
 
 A corpus whose gold topics are the stories (Multi-News) is also grouped one cluster at a time:
 how many of its clusters come out as two or more stories.
@@ -45,46 +45,40 @@ import argparse
 import csv
 import dataclasses
 import hashlib
-import itertools
-import json
 import os
 import re
 import sys
 import time
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
+
+import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from briefgen.config import load_config  # noqa: E402
 from briefgen.group import Settings, group, group_all, settings_for  # noqa: E402
-from briefgen.group.cluster import average_link, candidate_edges, infer_dates, story_clusters, topic_clusters  # noqa: E402
+from briefgen.group.cluster import (  # noqa: E402
+    average_link,
+    candidate_edges,
+    infer_dates,
+    pair_matrix,
+    stories_from,
+    story_clusters,
+    topic_clusters,
+)
 from briefgen.group.features import vectorize  # noqa: E402
+from briefgen.group.pairs import NAMES, fit, probabilities  # noqa: E402
 from briefgen.models import AnalyzedArticle, Article, Mention, Sentence, Token  # noqa: E402
 
 #: Benchmark caches (the parsed corpora); BRIEFGEN_BENCH_CACHE moves them.
 CACHE = Path(os.environ.get("BRIEFGEN_BENCH_CACHE", "/tmp/briefgen-bench"))
-#: The grid --learn searches: block weights (words fixed at 1), thresholds, time and evidence factors.
-GRID: dict[str, tuple[float, ...]] = {
-    "e": (1.0, 2.0),
-    "p": (2.0,),
-    "t": (1.0, 3.0),
-    "n": (0.5,),
-    "lead": (1.0,),
-    "topic_threshold": (0.03, 0.05),
-    "story_threshold": (0.06, 0.08, 0.1),
-    "small_power": (0.5,),
-    "window_days": (365,),
-    "fade": (0.5,),
-    # below 1 by design (no free pass for a missing date), and above 0 (an undated wire is still news)
-    "undated": (0.6, 0.8),
-    # above 0 (0 never links articles that name no place, time or figure) and below 1 (1 is no gate)
-    "unproven": (0.25, 0.5),
-    "local": (1.0,),
-    "topic_link": (0.05, 0.06, 0.07, 0.08),
-}
+#: What --learn chooses inside each fold, besides fitting the pair model (pairs.fit): the story
+#: threshold (the mean probability of one event two groups need to merge) and the topic link.
+GRID_STORY = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6)
+GRID_TOPIC_LINK = (0.05, 0.06, 0.07, 0.08)
 #: The plain TF-IDF + average-link baseline's thresholds, learned the same way.
 GRID_BASELINE = (0.05, 0.1, 0.15, 0.2, 0.25, 0.3)
 
@@ -237,22 +231,10 @@ def multinews_folder(source: Path) -> Path:
     return out
 
 
-def grid_settings(base: Settings) -> list[Settings]:
-    out = []
-    keys = [k for k in GRID if k != "topic_link"]
-    for values in itertools.product(*(GRID[k] for k in keys)):
-        v = dict(zip(keys, values, strict=True))
-        weights = {"w": 1.0, **{b: v.pop(b) for b in "eptn"}}
-        out.append(dataclasses.replace(base, weights=weights, **v))
-    return out
-
-
 def describe(s: Settings) -> str:
     w = ", ".join(f"{k}={v:g}" for k, v in s.weights.items())
     return (f"weights({w}) lead={s.lead:g} topic_threshold={s.topic_threshold:g} story_threshold={s.story_threshold:g} "
-            f"small_power={s.small_power:g} window_days={s.window_days} fade={s.fade:g} undated={s.undated:g} "
-            f"unproven={s.unproven:g} local={s.local:g} "
-            f"topic_link={s.topic_link:g}")
+            f"window_days={s.window_days} fade={s.fade:g} undated={s.undated:g} topic_link={s.topic_link:g}")
 
 
 def per_topic_sums(pred: Mapping[str, object], gold: Mapping[str, str], topic: Mapping[str, str]) -> Sums:
@@ -291,42 +273,66 @@ def by_topic(pred: Mapping[str, object], gold_story: Mapping[str, str], gold_top
     print("story F1 by topic: " + " ".join(cells))
 
 
-def score_grid(corpus: Corpus, candidates: Sequence[Settings], baselines: Sequence[float]) -> list[Row]:
-    """Every candidate's per-topic sums on ``corpus`` (work shared between candidates with the same
-    features, edges and dates)."""
-    items, dups = corpus.items, corpus.duplicates
-    rows: list[Row] = []
-    by_features: dict[str, list[Settings]] = defaultdict(list)
-    for s in candidates:
-        by_features[json.dumps([sorted(s.weights.items()), s.lead])].append(s)
-    topic_links = GRID["topic_link"]
+@dataclasses.dataclass
+class PairData:
+    """A corpus's candidate pairs with their features (pairs.NAMES) and labels (same gold story)."""
+
+    corpus: Corpus
+    pairs: list[tuple[int, int]]
+    x: np.ndarray
+    y: np.ndarray
+    topic: list[str | None]  # each article's gold topic (the unit of folds)
+    topic_edges: dict[tuple[int, int], float]
+
+    def train(self, held: set[str]) -> np.ndarray:
+        """The pairs whose two articles are both scored and in topics not held out."""
+        t = self.topic
+        return np.array([t[i] is not None and t[j] is not None and t[i] not in held and t[j] not in held
+                         for i, j in self.pairs], dtype=bool)
+
+
+def pair_data(corpus: Corpus, settings: Settings) -> PairData:
+    items = corpus.items
+    features = vectorize(items, settings)
+    edges = candidate_edges(features, settings.topic_threshold / 4)
+    features = infer_dates(features, edges, settings)
+    pairs, x = pair_matrix(features, edges, settings)
+    story = [corpus.gold_story.get(item.article.id) for item in items]
+    y = np.array([float(story[i] is not None and story[i] == story[j]) for i, j in pairs])
     topic_edges = {}
     if corpus.topic_level:
-        topic_features = vectorize(items, dataclasses.replace(candidates[0], weights=candidates[0].topic_weights))
-        topic_edges = candidate_edges(topic_features, min(topic_links) / 4)
-    for same in by_features.values():
-        features = vectorize(items, same[0])
-        edges = candidate_edges(features, min(s.topic_threshold for s in same) / 4)
-        by_dates: dict[tuple[float, int], list[Settings]] = defaultdict(list)
-        for s in same:
-            by_dates[(s.topic_threshold, s.window_days)].append(s)
-        for (threshold, _), group_ in by_dates.items():
-            mine = {k: v for k, v in edges.items() if v >= threshold / 4}
-            dated = infer_dates(features, mine, group_[0])
-            for s in group_:
-                stories = story_clusters(dated, s, mine)
-                pred = clusters_to_labels(items, stories, dups)
-                topic_sums = {}
-                if corpus.topic_level:
-                    for link in topic_links:
-                        topics = topic_clusters(stories, topic_edges, link)
-                        merged = [[i for k in t for i in stories[k]] for t in topics]
-                        topic_sums[link] = per_topic_sums(clusters_to_labels(items, merged, dups), corpus.gold_topic, corpus.gold_topic)
-                rows.append(Row(describe(s), s, 0.0, per_topic_sums(pred, corpus.gold_story, corpus.gold_topic), topic_sums))
-    plain = Settings(weights={"w": 1.0}, lead=0.0)
-    features = vectorize(items, plain)
-    edges = candidate_edges(features, min(baselines) / 4)
-    for threshold in baselines:
+        topic_features = vectorize(items, dataclasses.replace(settings, weights=settings.topic_weights))
+        topic_edges = candidate_edges(topic_features, min(GRID_TOPIC_LINK) / 4)
+    return PairData(corpus, pairs, x, y, [corpus.gold_topic.get(item.article.id) for item in items], topic_edges)
+
+
+def model_rows(data: PairData, coefficients: Sequence[float]) -> list[Row]:
+    """One row per story threshold: the stories the model makes at it, scored per gold topic (and the
+    topics above them, for each topic link, on a corpus with a topic level)."""
+    corpus, items, dups = data.corpus, data.corpus.items, data.corpus.duplicates
+    probability = probabilities(data.x, coefficients)
+    rows = []
+    for threshold in GRID_STORY:
+        stories = stories_from(len(items), data.pairs, probability, threshold)
+        pred = clusters_to_labels(items, stories, dups)
+        topic_sums = {}
+        if corpus.topic_level:
+            for link in GRID_TOPIC_LINK:
+                topics = topic_clusters(stories, data.topic_edges, link)
+                merged = [[i for k in t for i in stories[k]] for t in topics]
+                topic_sums[link] = per_topic_sums(clusters_to_labels(items, merged, dups), corpus.gold_topic, corpus.gold_topic)
+        rows.append(Row(f"story_threshold={threshold:g}", None, threshold, per_topic_sums(pred, corpus.gold_story, corpus.gold_topic),
+                        topic_sums))
+    return rows
+
+
+def baseline_rows(corpus: Corpus) -> list[Row]:
+    """The plain TF-IDF (content words) + average-link baseline at each of its thresholds."""
+    items, dups = corpus.items, corpus.duplicates
+    features = vectorize(items, Settings(weights={"w": 1.0}, lead=0.0))
+    edges = candidate_edges(features, min(GRID_BASELINE) / 4)
+    rows = []
+    for threshold in GRID_BASELINE:
         mine = {k: v for k, v in edges.items() if v >= threshold / 4}
         pred = clusters_to_labels(items, average_link(range(len(items)), mine, threshold), dups)
         sums = per_topic_sums(pred, corpus.gold_story, corpus.gold_topic)
@@ -349,96 +355,109 @@ def choose_link(row: Row, topics: Sequence[str]) -> float:
     return max(row.topic, key=lambda link: (f1_of(row.topic[link], topics)[2], -link))
 
 
-def nested(rows: Sequence[Row], corpus: Corpus) -> tuple[tuple[float, float, float], tuple[float, float, float] | None, Counter[str]]:
-    """Nested cross-validation. Outer folds hold topics out; inside each, the settings are chosen by
-    leave-one-topic-out over the remaining topics only, then scored on the held-out fold. A grid
-    point has nothing fitted, so its inner held-out score pooled over the inner folds is its score
-    on the remaining topics: the inner loop is that choice. The topic level's topic_link is chosen
-    the same way, after the story settings."""
+def nested_baseline(rows: Sequence[Row], corpus: Corpus) -> tuple[float, float, float]:
+    """Nested cross-validation of the baseline: its threshold chosen on the other folds' topics."""
     all_topics = [t for fold in corpus.folds for t in fold]
     held: Sums = {}
-    held_topic: Sums = {}
-    chosen: Counter[str] = Counter()
     for fold in corpus.folds:
-        train = [t for t in all_topics if t not in fold]
-        best = choose(rows, train)
-        chosen[best.label] += 1
-        for t in fold:
-            if t in best.story:
-                held[t] = best.story[t]
-        if best.topic:
-            link = choose_link(best, train)
-            for t in fold:
-                if t in best.topic[link]:
-                    held_topic[t] = best.topic[link][t]
-    story = f1_of(held, all_topics)
-    return story, (f1_of(held_topic, all_topics) if held_topic else None), chosen
+        best = choose(rows, [t for t in all_topics if t not in fold])
+        held.update({t: best.story[t] for t in fold if t in best.story})
+    return f1_of(held, all_topics)
 
 
 def fmt(prf: tuple[float, float, float]) -> str:
     return f"P {prf[0]:.3f} R {prf[1]:.3f} F1 {prf[2]:.3f}"
 
 
+def nested_model(datas: Sequence[PairData], folds: Sequence[Mapping[str, set[str]]]) -> dict[str, tuple[Sums, Sums, list[str]]]:
+    """Nested cross-validation of the pair model over one or more corpora. In each outer fold (corpus
+    name -> its held-out topics) the model is fitted on the pairs of the other topics of every corpus
+    given, the story threshold chosen on those topics (``choose``, their articles pooled), then the
+    topic link; the held-out topics are scored. Returns per corpus the held-out story and topic sums
+    and the choices made."""
+    out: dict[str, tuple[Sums, Sums, list[str]]] = {d.corpus.name: ({}, {}, []) for d in datas}
+    for fold in folds:
+        masks = [d.train(fold.get(d.corpus.name, set())) for d in datas]
+        w = fit(np.vstack([d.x[m] for d, m in zip(datas, masks, strict=True)]),
+                np.concatenate([d.y[m] for d, m in zip(datas, masks, strict=True)]))
+        rows = {d.corpus.name: model_rows(d, w) for d in datas}
+        train = [f"{d.corpus.name}/{t}" for d in datas for f_ in d.corpus.folds for t in f_ if t not in fold.get(d.corpus.name, set())]
+        pooled = [Row(r0.label, None, r0.baseline, {f"{name}/{t}": v for name in rows for t, v in rows[name][n].story.items()}, {})
+                  for n, r0 in enumerate(rows[datas[0].corpus.name])]
+        best = choose(pooled, train)
+        n = [r.label for r in pooled].index(best.label)
+        for d in datas:
+            held_story, held_topic, chosen = out[d.corpus.name]
+            row = rows[d.corpus.name][n]
+            mine = fold.get(d.corpus.name, set())
+            held_story.update({t: row.story[t] for t in mine if t in row.story})
+            link = None
+            if row.topic:
+                link = choose_link(row, [t for f_ in d.corpus.folds for t in f_ if t not in mine])
+                held_topic.update({t: row.topic[link][t] for t in mine if t in row.topic[link]})
+            if mine:
+                chosen.append(best.label + (f" topic_link={link:g}" if link else ""))
+    return out
+
+
 def learn(corpora: Sequence[Corpus], base: Settings) -> None:
-    """Score the grid on each corpus: nested CV within each, the baseline too, and across corpora
-    (the settings chosen on all of one corpus, scored on the other); then the choice on all of them."""
-    candidates = grid_settings(base)
-    baselines = GRID_BASELINE
-    print(f"grid: {len(candidates)} settings, {len(baselines)} baseline thresholds")
-    table: dict[str, list[Row]] = {}
-    for corpus in corpora:
-        t0 = time.perf_counter()
-        table[corpus.name] = score_grid(corpus, candidates, baselines)
-        print(f"{corpus.name}: grid scored in {time.perf_counter() - t0:.0f}s")
-    for corpus in corpora:
-        rows = table[corpus.name]
-        method = [r for r in rows if r.settings is not None]
-        plain = [r for r in rows if r.settings is None]
-        topics = [t for fold in corpus.folds for t in fold]
-        story, topic, chosen = nested(method, corpus)
-        b_story, _, _ = nested(plain, corpus)
-        print(f"{corpus.name}, nested CV ({len(corpus.folds)} outer folds): story {fmt(story)}"
-              + (f"; topic {fmt(topic)}" if topic else "") + f"; baseline story {fmt(b_story)}")
-        for text, n in chosen.most_common(2):
-            print(f"  chosen in {n:2d} of {len(corpus.folds)} outer folds: {text}")
-        best = choose(method, topics)
-        print(f"{corpus.name}, in-sample (the number a tuned method shows; not a result): story {fmt(f1_of(best.story, topics))}")
-    for a in corpora:
-        for b in corpora:
-            if a is b:
+    """Honest scores of the pair model and the baseline: nested CV within each corpus and over both
+    pooled, cross-corpus (fitted and chosen on all of one corpus, scored on the other), then the fit
+    on everything (the defaults in pairs.COEFFICIENTS and config's group_threshold)."""
+    t0 = time.perf_counter()
+    datas = [pair_data(c, base) for c in corpora]
+    print(f"pair features of {', '.join(f'{d.corpus.name}: {len(d.pairs)} pairs ({int(d.y.sum())} same story)' for d in datas)} "
+          f"in {time.perf_counter() - t0:.0f}s")
+    baselines = {c.name: baseline_rows(c) for c in corpora}
+    for d in datas:
+        c = d.corpus
+        topics = [t for fold in c.folds for t in fold]
+        story, topic, chosen = nested_model([d], [{c.name: set(fold)} for fold in c.folds])[c.name]
+        print(f"{c.name}, nested CV ({len(c.folds)} outer folds, fitted on {c.name} only): story {fmt(f1_of(story, topics))}"
+              + (f"; topic {fmt(f1_of(topic, topics))}" if topic else "")
+              + f"; baseline story {fmt(nested_baseline(baselines[c.name], c))}")
+        for text, n in Counter(chosen).most_common(3):
+            print(f"  chosen in {n:2d} of {len(c.folds)} outer folds: {text}")
+    if len(datas) > 1:
+        k = 10
+        folds = [{d.corpus.name: set([t for f_ in d.corpus.folds for t in f_][m::k]) for d in datas} for m in range(k)]
+        result = nested_model(datas, folds)
+        for d in datas:
+            story, topic, chosen = result[d.corpus.name]
+            topics = [t for f_ in d.corpus.folds for t in f_]
+            print(f"{d.corpus.name}, nested CV ({k} outer folds, fitted on all corpora's other topics): story {fmt(f1_of(story, topics))}"
+                  + (f"; topic {fmt(f1_of(topic, topics))}" if topic else ""))
+        print(f"  chosen: {dict(Counter(chosen).most_common())}")
+    for a in datas:
+        w = fit(a.x, a.y)
+        rows_a = model_rows(a, w)
+        best = choose(rows_a, [t for f_ in a.corpus.folds for t in f_])
+        for b in datas:
+            if b is a:
                 continue
-            rows_a, rows_b = table[a.name], table[b.name]
-            topics_a = [t for fold in a.folds for t in fold]
-            topics_b = [t for fold in b.folds for t in fold]
-            for kind, pick in (("method", lambda r: r.settings is not None), ("baseline", lambda r: r.settings is None)):
-                index = [n for n, r in enumerate(rows_a) if pick(r)]
-                best = choose([rows_a[n] for n in index], topics_a)
-                n = rows_a.index(best)
-                print(f"cross-corpus {kind}: learned on {a.name}, scored on {b.name}: story {fmt(f1_of(rows_b[n].story, topics_b))}"
-                      + f"  [{best.label}]")
-    if len(corpora) > 1:
-        method_n = [n for n, r in enumerate(table[corpora[0].name]) if r.settings is not None]
-
-        def pooled(n: int) -> Sums:
-            return {f"{c.name}/{t}": v for c in corpora for t, v in table[c.name][n].story.items()}
-
-        all_topics = [f"{c.name}/{t}" for c in corpora for fold in c.folds for t in fold]
-        n = _joint(method_n, pooled, all_topics)
-        row = table[corpora[0].name][n]
-        link = choose_link(row, [t for fold in corpora[0].folds for t in fold]) if row.topic else None
-        print(f"learned on all corpora pooled (for comparison; the defaults are the ECB+ dev choice): {row.label} "
-              f"(topic_link {link})")
-        for c in corpora:
-            sums = table[c.name][n]
-            topics = [t for fold in c.folds for t in fold]
-            print(f"  its in-sample scores on {c.name}: story {fmt(f1_of(sums.story, topics))}"
-                  + (f"; topic {fmt(f1_of(sums.topic[link], topics))}" if sums.topic and link else ""))
-
-
-def _joint(candidates: Sequence[int], pooled: Callable[[int], Sums], topics: Sequence[str]) -> int:
-    """The candidate ``choose`` picks on the corpora's articles pooled into one set."""
-    rows = [Row(str(n), None, 0.0, pooled(n), {}) for n in candidates]
-    return int(choose(rows, topics).label)
+            topics_b = [t for f_ in b.corpus.folds for t in f_]
+            row = next(r for r in model_rows(b, w) if r.label == best.label)
+            plain = choose(baselines[a.corpus.name], [t for f_ in a.corpus.folds for t in f_])
+            plain_b = next(r for r in baselines[b.corpus.name] if r.label == plain.label)
+            print(f"cross-corpus: fitted on {a.corpus.name}, scored on {b.corpus.name}: story {fmt(f1_of(row.story, topics_b))} "
+                  f"[{best.label}]; baseline {fmt(f1_of(plain_b.story, topics_b))} [{plain.label}]")
+    for fitted in ([datas[0]], datas) if len(datas) > 1 else ([datas[0]],):
+        w = fit(np.vstack([d.x for d in fitted]), np.concatenate([d.y for d in fitted]))
+        rows = {d.corpus.name: model_rows(d, w) for d in datas}
+        pooled = [Row(r0.label, None, r0.baseline,
+                      {f"{d.corpus.name}/{t}": v for d in fitted for t, v in rows[d.corpus.name][n].story.items()}, {})
+                  for n, r0 in enumerate(rows[datas[0].corpus.name])]
+        best = choose(pooled, [f"{d.corpus.name}/{t}" for d in fitted for f_ in d.corpus.folds for t in f_])
+        which = " and ".join(d.corpus.name for d in fitted)
+        print(f"fitted on {which}" + (" (the defaults)" if len(fitted) == 1 else " (for comparison)") + f": {best.label}")
+        print("  COEFFICIENTS = (" + ", ".join(f"{v:.2f}" for v in w) + ")  # " + " ".join(NAMES))
+        for d in datas:
+            row = next(r for r in rows[d.corpus.name] if r.label == best.label)
+            topics = [t for f_ in d.corpus.folds for t in f_]
+            link = choose_link(row, topics) if row.topic else None
+            print(f"  on {d.corpus.name}" + (" (in-sample, not a result)" if d in fitted else " (never seen in fitting)")
+                  + f": story {fmt(f1_of(row.story, topics))}"
+                  + (f"; topic {fmt(f1_of(row.topic[link], topics))} at topic_link={link:g}" if link else ""))
 
 
 # -- small sites ----------------------------------------------------------------------------------

@@ -48,7 +48,9 @@ class BuildConfig:
     max_file_bytes: int = setting(5_000_000, "larger files are skipped unread", low=1)
     cache_dir: Path | None = setting(None, "build cache; default: .briefgen-cache beside the site folder", output=True)
     # grouping; the defaults are learned (group/features.py Settings; benchmarks/grouping.py --learn)
-    group_threshold: float = setting(0.06, "story grouping: mean similarity needed to merge (learned)", low=0.0, high=1.0)
+    # The low bound: before the pair model this key was a similarity (default 0.06); as a probability such a
+    # value would merge groups that are most likely separate events, so a stale briefgen.yml is refused, not obeyed.
+    group_threshold: float = setting(0.5, "story grouping: mean probability of one event needed to merge (learned)", low=0.2, high=1.0)
     group_window_days: int = setting(365, "similarity fades for articles further apart than this (learned)", low=0)
     # summaries
     summary_words: int = setting(160, "word budget of a story summary", low=1)

@@ -12,8 +12,9 @@ import pytest
 
 from briefgen.config import BuildConfig, load_config
 from briefgen.errors import BuildError
-from briefgen.group import group, headline_like, slugify, validate_editor
+from briefgen.group import group, slugify, validate_editor
 from briefgen.models import AnalyzedArticle, Article, Mention, Paragraph, Sentence, Token
+from briefgen.titles import headline_like
 
 CONFIG = BuildConfig()
 DATA = Path(__file__).resolve().parent / "data"
@@ -315,18 +316,66 @@ def test_a_merge_is_recorded_and_old_pointers_follow_on() -> None:
     assert merged_ids(previous, now, {"s-x": "s-b"}) == [("s-b", "s-a"), ("s-x", "s-a")]
 
 
-def test_no_merge_without_specific_evidence() -> None:
-    """The same kind of event, in the same words, with no shared name and no shared day or place,
-    is not one story; the same names with no date either side get no free pass from time."""
-    from briefgen.group.cluster import evidence
-    from briefgen.group.features import Settings, time_factor, vectorize
+def test_pair_features_measure_shared_names_and_conflicting_years_and_figures() -> None:
+    """The pair model reads what two articles share and what they contradict: the same names,
+    different years named, different figures."""
+    from briefgen.group.features import Settings, vectorize
+    from briefgen.group.pairs import NAMES, PairFeatures
 
-    a = event_articles(ESCAPE_A, "a", 2)
-    b = event_articles(dict(ESCAPE_B, date=None), "b", 2)
-    features = vectorize(a + b, Settings())
-    proven = evidence(features)
-    assert proven(0, 1) and proven(2, 3) and not proven(0, 2)
-    assert time_factor(features[0].date, None, 365, 0.5, undated=0.6) == 0.6
+    names = {"Qeshm": "GPE", "Iran": "GPE", "Red Crescent": "ORG", "2005": "DATE", "2008": "DATE", "10": "CARDINAL", "30": "CARDINAL",
+             "44": "CARDINAL"}
+    a = make("a.txt", "Quake on Qeshm", ["A quake hit Qeshm in Iran in 2005, the Red Crescent said.", "It killed 10 people and hurt 44."],
+             names=names)
+    b = make("b.txt", "Quake on Qeshm", ["A quake hit Qeshm in Iran in 2008, the Red Crescent said.", "It killed 30 people."], names=names)
+    c = make("c.txt", "Quake on Qeshm", ["The Red Crescent said a quake hit Qeshm in Iran in 2005.", "It killed 10 people."], names=names)
+    features = vectorize([a, b, c], Settings())
+    facts = PairFeatures(features, 365)
+    apart = dict(zip(NAMES, facts.row(0, 1, 0.5), strict=True))
+    same = dict(zip(NAMES, facts.row(0, 2, 0.5), strict=True))
+    assert apart["name_shared"] == same["name_shared"] == 1.0
+    assert apart["year_conflict"] == apart["latest_year_differs"] == apart["number_conflict"] == 1.0
+    assert same["year_conflict"] == same["latest_year_differs"] == same["number_conflict"] == 0.0
+    assert apart["undated"] == 1.0
+
+
+def test_an_inferred_date_only_separates() -> None:
+    """An undated article given its neighbours' date (grouping only) never gains from it: the pair
+    weighs as undated, or less when the inferred dates are years apart; the model's time-apart
+    coefficient is held at or below zero when fitted."""
+    import numpy as np
+
+    from briefgen.group.cluster import weigh
+    from briefgen.group.features import Features, Settings
+    from briefgen.group.pairs import COEFFICIENTS, NAMES, PairFeatures, fit
+
+    settings = Settings()
+    dated = Features("a", {"w:quake": 1.0}, parse("2005-11-27"))
+    inferred = Features("b", {"w:quake": 1.0}, parse("2005-11-28"), inferred=True)
+    later = Features("c", {"w:quake": 1.0}, parse("2008-09-10"), inferred=True)
+    real = Features("d", {"w:quake": 1.0}, parse("2005-11-28"))
+    edges = {(0, 1): 0.5, (0, 2): 0.5, (0, 3): 0.5}
+    weighed = weigh([dated, inferred, later, real], edges, settings)
+    assert weighed[(0, 3)] == 0.5
+    assert weighed[(0, 1)] == 0.5 * settings.undated
+    assert weighed[(0, 2)] < 0.5 * settings.undated
+    facts = PairFeatures([dated, inferred, later, real], 365)
+    near = dict(zip(NAMES, facts.row(0, 1, 0.5), strict=True))
+    far = dict(zip(NAMES, facts.row(0, 2, 0.5), strict=True))
+    assert near["undated"] == far["undated"] == 1.0 and near["far_apart"] == 0.0 < far["far_apart"]
+    assert COEFFICIENTS[NAMES.index("far_apart")] <= 0 and len(COEFFICIENTS) == len(NAMES)
+    # data in which being far apart goes with the same story: the fit still may not reward it
+    x = np.array([[1.0] + [0.0] * (len(NAMES) - 1) for _ in range(8)])
+    x[:4, NAMES.index("far_apart")] = 2.0
+    y = np.array([1.0, 1.0, 1.0, 0.0, 0.0, 0.0, 1.0, 0.0])
+    w = fit(x, y)
+    assert w[NAMES.index("far_apart")] <= 0
+    assert np.array_equal(w, fit(x, y))
+
+
+def parse(day: str) -> object:
+    import datetime as dt
+
+    return dt.date.fromisoformat(day)
 
 
 @pytest.mark.parametrize(
@@ -341,13 +390,13 @@ def test_no_merge_without_specific_evidence() -> None:
     ],
 )
 def test_boilerplate_captions_and_cut_lines_are_not_titles(title: str) -> None:
-    from briefgen.group import title_problem
+    from briefgen.titles import title_problem
 
     assert title_problem(title) is not None
 
 
 def test_an_all_caps_headline_is_put_in_sentence_case_keeping_names() -> None:
-    from briefgen.group import sentence_case, title_problem
+    from briefgen.titles import sentence_case, title_problem
 
     text = "Fans said that the film with Shaquille O'Neal was Kazaam, not the one they remember from the NBA era."
     assert title_problem("I TOLD YOU KAZAAM WAS A DIFFERENT MOVIE!") is None
@@ -378,7 +427,7 @@ def test_without_a_real_headline_the_title_is_a_whole_lead_sentence() -> None:
     ],
 )
 def test_section_labels_and_datelines_are_taken_off_a_headline(title: str, clean: str) -> None:
-    from briefgen.group import clean_title
+    from briefgen.titles import clean_title
 
     assert clean_title(title) == clean
 
@@ -400,7 +449,7 @@ def test_section_labels_and_datelines_are_taken_off_a_headline(title: str, clean
     ],
 )
 def test_a_long_lead_is_cut_to_its_main_clause_or_not_used(sentence: str, title: str | None) -> None:
-    from briefgen.group import short_title
+    from briefgen.titles import short_title
 
     assert short_title(sentence) == title
     if title is None and not sentence.startswith("When"):  # a whole sentence of up to 28 words stands instead
@@ -414,6 +463,36 @@ def test_a_long_lead_is_cut_to_its_main_clause_or_not_used(sentence: str, title:
      "By Staff Sgt. Benjamin W. Stratton, 7th Air Force Public Affairs", "Fans wear shirts emblazoned with the misspelled…"],
 )
 def test_widgets_credits_bylines_and_cut_lines_are_no_title(title: str) -> None:
-    from briefgen.group import title_problem
+    from briefgen.titles import title_problem
 
     assert title_problem(title) is not None
+
+
+def test_topic_title_names_the_subject_not_the_agency() -> None:
+    """A topic of several stories is named by a person and a place most of its stories name; a news
+    agency that every topic quotes is not the subject."""
+    from briefgen.group import topic_names, topic_title
+    from briefgen.models import Story
+
+    names = {"Sarah Palin": "PERSON", "Alaska": "GPE", "Associated Press": "ORG", "Wasilla": "GPE", "Ohio": "GPE"}
+    fire = [make(f"f{k}.txt", "Church fire", ["Sarah Palin spoke in Wasilla, Alaska, the Associated Press said.", "The church burned."],
+                 names=names) for k in range(2)]
+    speech = [make(f"s{k}.txt", "Speech", ["Sarah Palin gave a speech in Alaska, the Associated Press said.", "Crowds came."], names=names)
+              for k in range(2)]
+    other = [make("o.txt", "Flood", ["A flood hit Ohio, the Associated Press said.", "Rivers rose."], names=names)]
+    items = fire + speech + other
+    index = {item.article.id: i for i, item in enumerate(items)}
+    palin = [Story("s-fire", "Church fire in Wasilla", ("f0.txt", "f1.txt")), Story("s-speech", "Palin speaks", ("s0.txt", "s1.txt"))]
+    flood = [Story("s-flood", "Flood hits towns in Ohio", ("o.txt",))]
+    found = topic_names([palin, flood], items, index)
+    assert topic_title(palin, found[0]) == "Sarah Palin, Alaska"
+    assert topic_title(flood, found[1]) == "Flood hits towns in Ohio"
+
+
+@pytest.mark.parametrize("title", ["/ Updated By Ken Dilanian, Peter Alexander", "The interactive transcript could not be loaded",
+                                   "JavaScript is disabled in your browser", "The WARC files associated with this crawl are not available",
+                                   "Sign in using you account with: {* loginWidget *}"])
+def test_page_furniture_is_not_a_title(title: str) -> None:
+    from briefgen.titles import title_problem
+
+    assert title_problem(title) == "boilerplate"

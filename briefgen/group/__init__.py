@@ -8,9 +8,10 @@ fades with the days between two dated articles.
 How they are grouped without comparing every pair (cluster.py): candidate
 pairs come from an inverted index over each article's strongest features,
 common features only linking articles near in time; a first average-link pass
-finds topics, a second re-weights each topic by what is rare within it and
-finds the stories (two prison escapes years apart share a topic, not a story).
-The work grows about linearly with the archive.
+finds blocks of one kind of news, a small learned model (pairs.py) gives each
+candidate pair the probability that it is one event (two prison escapes years
+apart share a block, not a story), and average link over those makes the
+stories. The work grows about linearly with the archive.
 
 Ids (``assign_ids``): the previous edition's ``briefing.json`` is the memory.
 Its stories enter the clustering whole, so they grow or merge but never split
@@ -19,8 +20,8 @@ it, so a story keeps its id as articles join it and a merge keeps the id of
 the larger part; other groups get ``s-`` and a hash of their first article.
 Editor pins (``story:`` in front matter, ``articles:`` in ``stories.yml``) and
 the file's ``split``, ``merge`` and ``titles`` are applied on top (editor.py).
-The settings are learned on ECB+ by leave-topics-out cross-validation
-(benchmarks/grouping.py --cv).
+The model and its threshold are learned by benchmarks/grouping.py --learn
+(nested cross-validation, cross-corpus).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import logging
+import math
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -51,13 +53,12 @@ from briefgen.group.features import (
     vectorize,
 )
 from briefgen.models import AnalyzedArticle, Story, Topic
-from briefgen.text.captions import is_caption
-from briefgen.text.lines import DATELINE, DATELINE_BARE, FURNITURE, LEANING_START, TRAILERS, is_boilerplate, personal_voice
+from briefgen.titles import MAX_TITLE_WORDS, clean_title, lead_title, real_headline, sentence_case, spans, title_problem
 
 __all__ = [
     "Counts", "Grouping", "Memory", "Settings", "article_counts", "assign_ids", "group", "group_all", "merged_ids", "previous_memory",
     "settings_for",
-    "slugify", "validate_editor",
+    "slugify", "topic_names", "topic_title", "validate_editor",
 ]
 
 
@@ -212,24 +213,30 @@ def make_topics(
     ids = assign_ids(members, [None] * len(groups), founders, previous, prefix="t-")
     topic_of = {k: tid for g, tid in zip(groups, ids, strict=True) for k in g}
     out_stories = [dataclasses.replace(s, topic=topic_of[k]) for k, s in enumerate(stories)]
+    names = topic_names([[stories[k] for k in g] for g in groups], items, index)
     topics = [
-        Topic(tid, topic_title([stories[k] for k in g], items, index), tuple(stories[k].id for k in g))
-        for g, tid in zip(groups, ids, strict=True)
+        Topic(tid, topic_title([stories[k] for k in g], known), tuple(stories[k].id for k in g))
+        for g, tid, known in zip(groups, ids, names, strict=True)
     ]
     size = {s.id: len(s.articles) for s in stories}
     topics.sort(key=lambda t: (-sum(size[sid] for sid in t.stories), t.id))
     return out_stories, topics
 
 
-def topic_title(stories: Sequence[Story], items: Sequence[Outlined], index: Mapping[str, int]) -> str:
-    """A one-story topic is named by its story; a larger one by the names its stories share
-    (found in at least two of them: "Lindsay Lohan · Betty Ford Center"), else by its largest story."""
-    if len(stories) == 1:
-        return stories[0].title
-    per_story = [set(s.why) | _names(items, s, index) for s in stories]
-    counts = Counter(name for names in per_story for name in names)
-    shared = [n for n, c in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])) if c >= 2 and not n[:1].isdigit()]
-    return " · ".join(shared[:3]) if shared else stories[0].title
+def topic_title(stories: Sequence[Story], names: Sequence[str]) -> str:
+    """A short name for the running subject.
+
+    Several stories: its two names (``topic_names``), "Sarah Palin, Alaska"; else the headline of
+    the largest story that has a real one. One story: its title, unless that is no real headline
+    (a caption, a page's furniture), then its names."""
+    if len(stories) > 1 and len(names) >= 2:
+        return ", ".join(names[:2])
+    ranked = sorted(stories, key=lambda s: (-len(s.articles), s.id))
+    fit = [s.title for s in ranked if title_problem(s.title) is None]
+    whole = [t for t in fit if not t.endswith("…")]  # a headline, not a lead sentence cut short
+    if whole or fit:
+        return (whole or fit)[0]
+    return ", ".join(names[:2]) if names else ranked[0].title
 
 
 def follow_titles(topics: Sequence[Topic], stories: Sequence[Story], titles: Mapping[str, str]) -> list[Topic]:
@@ -246,12 +253,49 @@ def follow_titles(topics: Sequence[Topic], stories: Sequence[Story], titles: Map
     return out
 
 
-def _names(items: Sequence[Outlined], story: Story, index: Mapping[str, int]) -> set[str]:
-    """The names (people, organisations, places) of a one-article story, as written."""
-    if len(story.articles) != 1:
-        return set()
-    i = index[story.articles[0]]
-    return set(entity_surfaces(items, [i]).values())
+#: A name as the articles write it: capitalised, and a word or an acronym ("NASA"), not "U.S" cut short.
+_NAME_SURFACE = re.compile(r"^[A-Z](?=.*(?:[a-z]{2}|[A-Z]{2}$))")
+
+
+def topic_names(topics: Sequence[Sequence[Story]], items: Sequence[Outlined], index: Mapping[str, int]) -> list[list[str]]:
+    """Each topic's names (people, organisations, places) that at least half of its stories name
+    (two at least, when it has several), most telling first: the share of its stories' articles
+    naming it, times how rare it is among the topics (an agency or outlet every topic quotes, "Associated
+    Press", "CNN", tells nothing). A person or organisation, then a place, when both are there."""
+    shares: list[dict[str, float]] = []
+    counts: list[Counter[str]] = []
+    written: defaultdict[str, Counter[str]] = defaultdict(Counter)
+    for stories in topics:
+        share: defaultdict[str, float] = defaultdict(float)
+        count: Counter[str] = Counter()
+        for story in stories:
+            per_article = [entity_surfaces(items, [index[a]]) for a in story.articles]
+            seen: Counter[str] = Counter(k for found in per_article for k, v in found.items() if _NAME_SURFACE.match(v))
+            for found in per_article:
+                for k, v in found.items():
+                    written[k][v] += 1
+            for k, n in seen.items():
+                share[k] += n / len(story.articles) / len(stories)
+                count[k] += 1
+        shares.append(dict(share))
+        counts.append(count)
+    # as most articles write it, a dateline's capitals ("WASHINGTON") only when no article writes it otherwise
+    surfaces = {k: min(c.items(), key=lambda kv: (kv[0].isupper() and len(kv[0]) > 5, -kv[1], kv[0]))[0] for k, c in written.items()}
+    spread = Counter(k for named in shares for k in named)
+    out = []
+    for stories, named, count in zip(topics, shares, counts, strict=True):
+        need = max(2 if len(stories) > 1 else 1, (len(stories) + 1) // 2)
+        rarity = {k: math.log((1 + len(topics)) / (1 + spread[k])) + 1 for k in named}
+        shared = sorted((k for k in named if count[k] >= need), key=lambda k: (-named[k] * rarity[k], k))
+        who = [k for k in shared if k.startswith("e:")]
+        where = [k for k in shared if k.startswith("p:")]
+        names: list[str] = []
+        for key in ([who[0], where[0]] if who and where else []) + shared:
+            label = surfaces[key]
+            if not any(label.lower() in o.lower() or o.lower() in label.lower() for o in names):
+                names.append(label)
+        out.append(names)
+    return out
 
 
 def merged_ids(previous: Mapping[str, Sequence[str]], stories: Sequence[Story], earlier: Mapping[str, str]) -> list[tuple[str, str]]:
@@ -346,220 +390,6 @@ def assign_ids(
     return out
 
 
-#: Longest title made from a lead sentence, in words (ingest's inferred titles use the same).
-TITLE_WORDS = 14
-#: Longest whole lead sentence taken as a title when no article gives a short one (never cut); twice
-#: TITLE_WORDS, set by hand from the titles of Multi-News rows 0-15 and 80-124 (not the judged rows).
-LONG_TITLE_WORDS = 28
-#: Longest whole sentence taken when no article has a lead of at most LONG_TITLE_WORDS: still a whole sentence.
-MAX_TITLE_WORDS = 45
-#: Sentences of an article's lead tried for a title: the news is in its first few (by hand, as above).
-LEAD_SENTENCES = 3
-_CREDIT = re.compile(r"\b(?:REUTERS|AFP|AP|EPA|Getty|Reuters)/\w|\bapp store\b|\bImages?/", re.I)
-_READER_TITLE = re.compile(r"^(?:You|Your)\b")
-# A headline cut at an abbreviation or initial: "... Dr", "... U.S", "... John F", "A 4".
-_CUT = re.compile(r"(?:\b(?:Dr|Mr|Mrs|Ms|Mt|St|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Jr|Sr|No|vs)|\b[A-Z]|\b(?:[A-Z]\.)+[A-Z]|\bA \d+)$")
-_TIME = re.compile(r"\d{1,2}\s*:\s*\d{2}|^\s*(posted|updated|published|last updated|article posted)\b", re.I)
-
-
-def headline_like(title: str) -> bool:
-    """A real headline, not a date line or time stamp that ingest took for one."""
-    words = re.findall(r"[^\W\d_]{2,}", title)
-    digits = sum(c.isdigit() for c in title)
-    return len(words) >= 3 and digits <= 0.2 * len(title) and not _TIME.search(title)
-
-
-#: A line of share buttons: "share tweet pin email".
-_SHARE_BAR = re.compile(r"^(?:(?:share|tweet|pin|email|e-mail|print|comments?|facebook|twitter|linkedin|whatsapp|reddit|save|more)"
-                        r"[\s,|/·•]*){2,}$", re.I)
-
-
-#: Site furniture in a headline's place: links to the site's social pages ("Follow X: Facebook |
-#: Twitter"), a "most popular" box, a photo credit ("(LUKE RAFFERTY / Staff Photographer)").
-_WIDGET_TITLE = re.compile(r"\b(?:Facebook|Twitter|Instagram)\s*\||\|\s*(?:Facebook|Twitter|Instagram)\b|\bMost Popular\b|More>>|"
-                           r"\(\s*[A-Z][\w.'’ -]{1,40}\s/\s*[A-Z][\w.'’ -]{1,40}\)|\b(?:Staff )?Photographer\)", re.I)
-
-
-def title_problem(title: str) -> str | None:
-    """Why a headline cannot stand as the story's title (boilerplate, a caption or credit, a
-    dateline or time stamp, a cut-off line), or None."""
-    t = title.strip()
-    if not headline_like(t):
-        return "not a headline"
-    if _SHARE_BAR.match(t) or _WIDGET_TITLE.search(t) or re.match(r"^By\s+[A-Z]", t) or len(t.split()) < 4:
-        return "boilerplate"  # share buttons, a byline, a section label ("Abstract and Introduction")
-    if t.endswith(("…", "...")) or _DANGLING.search(t):
-        return "cut off"
-    if LEANING_START.match(t) or re.search(r"\balso\b", t):
-        return "not a headline"  # a line that leans on another ("Bentley also thanked ...")
-    if is_boilerplate(t) or TRAILERS.match(t) or FURNITURE.search(t) or _CREDIT.search(t) or _READER_TITLE.match(t):
-        return "boilerplate"
-    if DATELINE.fullmatch(t) or DATELINE_BARE.fullmatch(t + " - "):
-        return "dateline"
-    if _CUT.search(t):
-        return "cut at an abbreviation"
-    return None
-
-
-# What pages put before a headline: section labels ("Story highlights", "TOP STORIES | WEB
-# EXCLUSIVE", a video player's "CLOSE") and datelines ("HIROSHIMA--", "Tokyo (CNN)").
-_TITLE_PREFIX = re.compile(
-    r"^(?:(?:Story highlights|TOP STORIES|WEB EXCLUSIVE|EXCLUSIVE|CLOSE|BREAKING(?: NEWS)?|UPDATED?|WATCH|VIDEO|PHOTOS?)\b"
-    r"[\s|:–—-]*|[A-Z][A-Z.'’ ]{2,30}(?:\s[-–—]{1,2}\s?|--)(?=[A-Z])|[A-Z][\w.'’ -]{1,30}\s\((?:CNN|AP|Reuters|AFP)\)\s*[-–—]*\s*)"
-)
-
-
-def clean_title(title: str) -> str:
-    """A headline without the section labels and dateline a page put before it."""
-    t = title.strip()
-    while (m := _TITLE_PREFIX.match(t)) and m.end() < len(t):
-        t = t[m.end() :].lstrip()
-    return t
-
-
-def sentence_case(title: str, text: str) -> str:
-    """An all-capitals headline in sentence case; words the article writes capitalised (names,
-    acronyms) keep the article's spelling."""
-    letters = [c for c in title if c.isalpha()]
-    if not letters or not all(c.isupper() for c in letters):
-        return title
-    spelled: dict[str, str] = {}
-    for m in re.finditer(r"(?<=[a-z,;] )([A-Z][\w'’.-]*)", text):  # capitalised mid-sentence: a name
-        spelled.setdefault(m.group(1).lower(), m.group(1))
-    words = []
-    for k, word in enumerate(title.split(" ")):
-        low = word.lower()
-        core = re.sub(r"^\W+|\W+$", "", low)
-        kept = spelled.get(core)
-        if kept:
-            words.append(low.replace(core, kept))
-        elif core == "i" or (k == 0 and low[:1].isalpha()):
-            words.append(low[:1].upper() + low[1:])
-        else:
-            words.append(low)
-    out = " ".join(words)
-    return out[:1].upper() + out[1:]
-
-
-def lead_title(item: Outlined, longest: int = 0) -> str | None:
-    """A title from the article's first whole news sentence, as analysis split it (never at an
-    abbreviation): the sentence itself when short, else its main clause (``short_title``); never
-    a caption, a quotation, a line cut off in the middle; a longer whole sentence (up to
-    LONG_TITLE_WORDS, or ``longest``) when it has no short main clause. None when the lead makes neither."""
-    text = item.article.text
-    headings = [(p.start, p.start + len(p.text)) for p in item.article.paragraphs if p.is_heading]
-    sentences = {s.index: s for s in getattr(item, "sentences", ())}
-    per_paragraph = Counter(s.paragraph for s in sentences.values())
-    tries = 0
-    for index, start, end in _spans(item):
-        sentence = clean_title(text[start:end])
-        dateline = DATELINE.match(sentence) or DATELINE_BARE.match(sentence)
-        if dateline and dateline.end() < len(sentence):  # "NEW YORK (AP) — Kendrick Lamar was ..."
-            sentence = sentence[dateline.end() :].lstrip()
-        words = sentence.split()
-        parsed = sentences.get(index)
-        if (len(words) < 6 or not re.search(r"[.!][\"'”’)]?$", sentence) or FURNITURE.search(sentence)
-                or _CREDIT.search(sentence) or _READER_TITLE.match(sentence) or any(a <= start < b for a, b in headings)
-                or LEANING_START.match(sentence) or personal_voice(sentence) or re.match(r"^[\"“‘]", sentence)
-                or re.search(r"\balso\b", sentence)
-                or (parsed is not None and is_caption(parsed, per_paragraph[parsed.paragraph] == 1))):
-            continue
-        short = short_title(sentence) or short_title(sentence, longest or LONG_TITLE_WORDS)
-        if short:
-            return sentence_case(short, text)
-        tries += 1  # the lead has no main clause to stand alone ("If ..., it wouldn't be ..."): the next sentence
-        if tries >= LEAD_SENTENCES:
-            return None
-    return None
-
-
-#: "..., police said." / "..., according to the AP." closing a sentence: who said it, not the news.
-_SAID_TAIL = re.compile(
-    r",?\s+(?:(?:police|officials|authorities|investigators|prosecutors|sources|reports?|experts|the [\w-]+(?: [\w-]+)?|"
-    r"an? [\w-]+(?: [\w-]+){0,2}|[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}|the [\w'’-]+ [\w-]+ [\w-]+)\s+(?:said|say|says|"
-    r"reported|reports|announced|confirmed|suggests|finds|found|shows|(?:has|have) said|told [\w ]{1,30})|"
-    r"according to [^,]{2,60})(?:\s+(?:on\s+)?\w+)?\s*[.!]?$"
-)
-#: "Police say ..." / "Officials said that ..." opening a sentence: the main clause is what they say.
-_SAID_HEAD = re.compile(r"^(?:Police|Officials|Authorities|Investigators|Prosecutors|Researchers|Scientists|Experts|"
-                        r"(?:A|The) (?:new )?(?:study|report|survey|lawsuit|suit|poll))\s+(?:say|says|said|shows?|showed|"
-                        r"finds|found|suggests|claims)\s+(?:that\s+)?")
-#: Side clauses set off by commas: a relative clause (", who ...,"), an age (", 45,"), an
-#: apposition (", a former officer,").
-_SIDE = re.compile(r",\s(?:who|which|whose|where|\d{1,3}|an?\s[^,]{2,60}|the\s[^,]{2,40})[^,]{0,80},\s")
-#: Where a long sentence's main clause ends: before a clause of time, reason or circumstance, or a dash.
-# A comma before it: without one, "were watching when ..." and "considering X as a nominee" need what follows.
-_CLAUSE_END = re.compile(r",\s(?=(?:after|as|when|while|because|amid|despite|following|before|until|since|though|although|"
-                         r"but|in an?|in what|in which|which|who|where|with|leaving|killing|prompting|saying)\s)|"
-                         r"\s[-–—]{1,2}\s|;\s")
-#: A phrase of place, time or circumstance before the main clause: "In a match made in hippie heaven, Phish
-#: guitarist ...", "On Monday, the Supreme Court ..."; dropped when the main clause after it opens with a name or "the".
-_LEAD_PHRASE = re.compile(r"^(?:In|On|At|For|By|From|During|Amid|Following|After|Before|Despite|Earlier|Late|Early)\b[^,;:]{2,80},\s"
-                          r"(?=[A-Z]|the\s|a\s|an\s)")
-#: Words that open a side clause or phrase, not a main clause: a title never starts with them.
-_OPENERS = re.compile(r"^(?:When|While|With|Without|According|As|After|Before|If|Although|Though|Because|Since|Despite|"
-                      r"In|On|At|For|By|From|During|Amid|Following|Fresh|Once|Until|Unless|Like|Unlike|Just|Now|Here|There)\b")
-#: Words a whole clause does not end on.
-_DANGLING = re.compile(r"\b(?:the|a|an|of|to|and|or|that|is|are|was|were|be|with|for|by|in|on|at|its|his|her|their|"
-                       r"this|very|absolutely|not|but|than|as)$", re.I)
-
-
-def short_title(sentence: str, limit: int = TITLE_WORDS) -> str | None:
-    """A lead sentence made a headline: without who said it ("..., police said") and side clauses
-    (", who ...,", ", 45,"), cut before its first trailing clause ("... after a crash") when longer than
-    ``limit`` words; None when what is left is not a whole main clause of at most ``limit`` words."""
-    s = sentence.strip().rstrip(".!").strip()
-    s = _SAID_TAIL.sub("", s + ".").rstrip(".").strip()
-    label = re.match(r"^[^:]{3,60}:\s+(?=[A-Z])", s)  # "Talk about too many cooks in the kitchen: Mitt Romney's campaign ..."
-    if label and len(s[label.end() :].split()) >= 5:
-        s = s[label.end() :]
-    head = _SAID_HEAD.match(s)
-    if head and len(s[head.end() :].split()) >= 5:
-        s = s[head.end() :]
-        s = s[:1].upper() + s[1:]
-    for _ in range(3):
-        s = _SIDE.sub(" ", s)
-    s = re.sub(r"\s{2,}", " ", s).strip(" ,;:")
-    phrase = _LEAD_PHRASE.match(s)
-    if phrase and len(s[phrase.end() :].split()) >= 5:
-        s = s[phrase.end() :]
-        s = s[:1].upper() + s[1:]
-    if _OPENERS.match(s):
-        return None
-    if len(s.split()) > limit:
-        ends = [m.start() for m in _CLAUSE_END.finditer(s) if 5 <= len(s[: m.start()].split()) <= limit]
-        if not ends:
-            return None
-        s = s[: ends[0]].strip(" ,;:-–—")
-    if len(s.split()) < 4 or _DANGLING.search(s) or _CUT.search(s) or s.count("(") != s.count(")") or _open(s):
-        return None
-    return s
-
-
-def _open(text: str) -> bool:
-    return text.count("“") != text.count("”") or text.count('"') % 2 == 1
-
-
-def _spans(item: Outlined) -> tuple[tuple[int, int, int], ...]:
-    """(index, start, end) of each sentence: an analyze.Parsed keeps them; an AnalyzedArticle has its sentences."""
-    spans = getattr(item, "spans", None)
-    if spans is not None:
-        return tuple(spans)
-    return tuple((s.index, s.start, s.end) for s in getattr(item, "sentences", ()))
-
-
-def real_headline(item: Outlined) -> str | None:
-    """The article's own headline when it can stand as a story's title (``title_problem``), cleaned and in
-    sentence case if the source shouts; None when ingest inferred it or it is not a whole headline."""
-    article = item.article
-    title = clean_title(article.title)
-    # a first line that the text goes on from in lower case is a sentence cut by a line break
-    cut = re.match(r"^\s*[a-z]", article.text) is not None
-    if article.title_inferred or cut or title_problem(title) is not None:
-        return None
-    return sentence_case(title, article.text)
-
-
 def choose_title(items: Sequence[Outlined], group: Sequence[int], features: Sequence[Features]) -> str:
     """The story's title at grouping time (``title_choice``)."""
     return title_choice(items, group, features)[0]
@@ -597,9 +427,9 @@ def title_choice(items: Sequence[Outlined], group: Sequence[int], features: Sequ
         if not items[i].article.title_inferred and title_problem(title) in (None, "not a headline"):
             return sentence_case(title, items[i].article.text), "fallback", items[i].article.id
     first = items[ranked[0]]
-    spans = _spans(first)
-    if first.article.title.endswith("…") and spans:  # the whole first sentence rather than a cut one
-        sentence = clean_title(first.article.text[spans[0][1] : spans[0][2]]).rstrip(".")
+    lines = spans(first)
+    if first.article.title.endswith("…") and lines:  # the whole first sentence rather than a cut one
+        sentence = clean_title(first.article.text[lines[0][1] : lines[0][2]]).rstrip(".")
         if len(sentence.split()) <= 2 * MAX_TITLE_WORDS:
             return sentence_case(sentence, first.article.text), "fallback", first.article.id
     return first.article.title, "fallback", first.article.id

@@ -7,14 +7,16 @@ time (blocking by time window). So each article gets a bounded number of
 candidates, and the work grows about linearly with the archive (the benchmark
 times 500 and 5,000 articles).
 
-Pass one groups articles by topic (two prison escapes, say) with corpus-wide
-weights. Pass two re-weights each topic's articles by how rare each feature is
-*within the topic*: the name every article of the topic shares stops counting,
-and what tells one event from another (the other people, the place, the year)
-decides. Average link (the mean similarity over all pairs of two groups, a
-missing pair counting as zero) keeps two similar events apart where single
-link would chain them together. Last edition's stories enter both passes
-already whole: they can grow or merge, never split.
+Pass one groups articles into blocks (two prison escapes, say: the same kind
+of thing) by average link over the corpus-wide cosines. Then each candidate
+pair gets its features (pairs.py: block cosines, shared and differing names,
+conflicting years and figures, time apart, and its cosine re-weighted by
+rarity *within its block*, where the name every article shares stops
+counting), a learned logistic model gives the probability that the two report
+one event, and average link over those probabilities (the mean over all pairs
+of two groups, a missing pair counting as zero) makes the stories: it keeps
+two similar events apart where single link would chain them together. Last
+edition's stories enter already whole: they can grow or merge, never split.
 """
 
 from __future__ import annotations
@@ -23,11 +25,12 @@ import dataclasses
 import heapq
 import math
 from collections import Counter, defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 
-from briefgen.group.features import Features, Settings, dot, time_factor
+from briefgen.group.features import BLOCKS, Features, Settings, time_factor
+from briefgen.group.pairs import COEFFICIENTS, NAMES, PairFeatures, probabilities
 
 CANDIDATE_FEATURES = 40  # per article, for retrieval
 MAX_POSTINGS = 50  # a feature shared by more articles links each only to its nearest in time:
@@ -102,25 +105,16 @@ def infer_dates(features: Sequence[Features], edges: Edges, settings: Settings) 
     return out
 
 
-def evidence(features: Sequence[Features]) -> Callable[[int, int], bool]:
-    """``proven(i, j)``: the two articles share a named participant (a person or organisation:
-    the entity block) *and* a specific time, place or number (a date, year, place or figure).
-    The same kind of event with other names, or the same names at another time, is not proof."""
-    who = [frozenset(k for k in f.weights if k.startswith("e:")) for f in features]
-    what = [frozenset(k for k in f.weights if k[:2] in ("p:", "t:", "n:")) for f in features]
-
-    def proven(i: int, j: int) -> bool:
-        return not who[i].isdisjoint(who[j]) and not what[i].isdisjoint(what[j])
-
-    return proven
-
-
 def weigh(features: Sequence[Features], edges: Edges, settings: Settings) -> Edges:
-    """Corpus-wide similarity times the time factor (settings.window_days, fade, undated)."""
-    return {
-        (i, j): sim * time_factor(features[i].date, features[j].date, settings.window_days, settings.fade, settings.undated)
-        for (i, j), sim in edges.items()
-    }
+    """Corpus-wide similarity times the time factor (settings.window_days, fade, undated). An inferred
+    date (``infer_dates``) may only separate: a pair with one counts as undated, or less when the
+    inferred dates are further apart than the window."""
+
+    def factor(a: Features, b: Features) -> float:
+        f = time_factor(a.date, b.date, settings.window_days, settings.fade, settings.undated)
+        return min(f, settings.undated) if a.inferred or b.inferred else f
+
+    return {(i, j): sim * factor(features[i], features[j]) for (i, j), sim in edges.items()}
 
 
 class SparseRows:
@@ -207,56 +201,77 @@ def local_vectors(features: Sequence[Features], group: Sequence[int]) -> dict[in
     return out
 
 
-def story_threshold(settings: Settings, size: int) -> float:
-    """Topic-local similarities run higher in small topics (fewer features survive the
-    re-weighting), so the bar rises there: threshold * (small_topic / size) ** small_power."""
-    if size >= settings.small_topic:
-        return settings.story_threshold
-    return settings.story_threshold * (settings.small_topic / size) ** settings.small_power
+#: Blocks smaller than this keep the corpus-wide cosine as their ``local`` feature: in a block of a
+#: few articles, most often one event's, re-weighting by rarity zeroes what they all share.
+LOCAL_BLOCK = 3
+
+
+def pair_matrix(
+    features: Sequence[Features], edges: Edges, settings: Settings, initial: Sequence[Sequence[int]] = ()
+) -> tuple[list[tuple[int, int]], np.ndarray]:
+    """The candidate pairs (sorted) and their features (pairs.NAMES), one row each.
+
+    Pass one groups articles into blocks (the same kind of thing) by average link over the
+    time-weighed corpus-wide cosines at ``topic_threshold``; each pair's ``local`` feature is its
+    cosine re-weighted by rarity within its block (``local_vectors``; blocks of fewer than three
+    articles keep the corpus-wide cosine), zero across blocks."""
+    timed = {k: v for k, v in weigh(features, edges, settings).items() if v >= settings.topic_threshold / 4}
+    blocks = average_link(range(len(features)), timed, settings.topic_threshold, initial)
+    block_of = {i: t for t, group in enumerate(blocks) for i in group}
+    local: dict[int, dict[str, float]] = {}
+    for group in blocks:
+        if len(group) >= LOCAL_BLOCK:
+            local.update(local_vectors(features, group))
+    facts = PairFeatures(features, settings.window_days)
+    pairs = sorted(edges)
+    partners: dict[int, list[int]] = defaultdict(list)
+    for i, j in pairs:
+        partners[i].append(j)
+    block_rows = [SparseRows([dataclasses.replace(f, weights=facts.blocks[n][b]) for n, f in enumerate(features)]) for b in BLOCKS]
+    local_rows = SparseRows([dataclasses.replace(f, weights=local.get(n, {})) for n, f in enumerate(features)])
+    sims: dict[tuple[int, int], list[float]] = {}
+    near: dict[tuple[int, int], float] = {}
+    for i, others in partners.items():
+        per_block = [rows_.dots(i, others) for rows_ in block_rows]
+        locals_ = local_rows.dots(i, others) if i in local else [0.0] * len(others)
+        for k, j in enumerate(others):
+            sims[(i, j)] = [column[k] for column in per_block]
+            near[(i, j)] = locals_[k]
+    rows = []
+    for i, j in pairs:
+        same = block_of[i] == block_of[j]
+        value = (near[(i, j)] if i in local else edges[(i, j)]) if same else 0.0
+        rows.append(facts.row(i, j, edges[(i, j)], value, same, sims[(i, j)]))
+    return pairs, np.array(rows, dtype=np.float64).reshape(len(rows), len(NAMES))
 
 
 def story_clusters(
-    features: Sequence[Features], settings: Settings, edges: Edges | None = None, initial: Sequence[Sequence[int]] = ()
+    features: Sequence[Features],
+    settings: Settings,
+    edges: Edges | None = None,
+    initial: Sequence[Sequence[int]] = (),
+    coefficients: Sequence[float] = COEFFICIENTS,
 ) -> list[list[int]]:
-    """Topic groups by corpus-wide weights, then stories within each topic by topic-local weights.
+    """Stories: average link over the candidate pairs' probabilities of being one event (pairs.py's
+    model with ``coefficients`` over ``pair_matrix``), merging while the mean probability between
+    two groups (a missing pair counting zero) stays >= ``settings.story_threshold``.
 
     ``edges``: candidate_edges' cosines (computed here when not given). ``features`` should carry
     inferred dates already (``infer_dates``). ``initial`` groups are kept together (and may grow or
-    merge) in both passes. A pair counts fully in the story pass only with specific evidence
-    (``evidence``); otherwise times ``settings.unproven``.
-    """
+    merge)."""
     if edges is None:
         edges = candidate_edges(features, settings.topic_threshold / 4)
-    timed = {k: v for k, v in weigh(features, edges, settings).items() if v >= settings.topic_threshold / 4}
-    blocks = average_link(range(len(features)), timed, settings.topic_threshold, initial)
-    by_block: dict[int, Edges] = defaultdict(dict)
-    block_of = {i: t for t, group in enumerate(blocks) for i in group}
-    for (i, j), sim in timed.items():
-        if block_of[i] == block_of[j]:
-            by_block[block_of[i]][(i, j)] = sim
-    initial_of: dict[int, list[Sequence[int]]] = defaultdict(list)
-    for group in initial:
-        if group:
-            initial_of[block_of[group[0]]].append(group)
-    proven = evidence(features)
-    stories: list[list[int]] = []
-    for t, group in enumerate(blocks):
-        if len(group) < 3:
-            if len(group) == 2 and not proven(group[0], group[1]) and settings.unproven == 0 and not initial_of[t]:
-                stories.extend([[group[0]], [group[1]]])
-            else:
-                stories.append(group)
-            continue
-        local = local_vectors(features, group) if settings.local else {}
-        local_edges = {}
-        for (i, j), timed_sim in by_block[t].items():
-            sim = timed_sim * (1 - settings.local)  # corpus-wide cosine, already times the time factor
-            if settings.local:
-                sim += settings.local * dot(local[i], local[j]) * time_factor(
-                    features[i].date, features[j].date, settings.window_days, settings.fade, settings.undated)
-            local_edges[(i, j)] = sim if proven(i, j) else sim * settings.unproven
-        stories.extend(average_link(group, local_edges, story_threshold(settings, len(group)), initial_of[t]))
-    return sorted(stories, key=lambda m: m[0])
+    pairs, x = pair_matrix(features, edges, settings, initial)
+    return stories_from(len(features), pairs, probabilities(x, coefficients), settings.story_threshold, initial)
+
+
+def stories_from(
+    n: int, pairs: Sequence[tuple[int, int]], probability: np.ndarray, threshold: float, initial: Sequence[Sequence[int]] = ()
+) -> list[list[int]]:
+    """Average link over the pairs' probabilities at ``threshold``. Pairs below a quarter of it are
+    left out (they would count about as a missing pair does, and cost time)."""
+    kept = {pair: q for pair, q in zip(pairs, probability.tolist(), strict=True) if q >= threshold / 4}
+    return average_link(range(n), kept, threshold, initial)
 
 
 def topic_clusters(stories: Sequence[Sequence[int]], edges: Edges, threshold: float) -> list[list[int]]:
