@@ -18,7 +18,8 @@ A key point made a headline (``headline``) is its sentence's main clause, by its
 
 - the clause that carries the news: the sentence's root, or, when the root is a verb of saying
   with a clause under it ("..., officials said Wednesday"), that clause;
-- without what a headline leaves out: side clauses (``advcl``: "When ...", "..., after ..."), a
+- without what a headline leaves out: side clauses before it or set off by a comma (``advcl``: "When
+  ...", "..., after ..."; without the comma what follows is needed, as in ``lead_title``), a
   second clause with its own subject, asides set off by commas (", one of just four rhinos left,",
   ", who ...,"), anything in parentheses or dashes, phrases before the subject ("Early Sunday
   morning, ...", "According to police, ..."), and "according to ..." anywhere;
@@ -373,8 +374,10 @@ def headline(sentence: Sentence, text: str) -> str | None:
     first_subject = min(_subtree(subjects[0], kids))
     for k in sorted(kids[root]):
         dep = tokens[k].dep
-        if dep in _ALWAYS_DROPPED or (k < first_subject and dep not in ("aux", "auxpass", "neg", "nsubj", "nsubjpass", "expl")) or (
-                dep == "ccomp" and tokens[k].lemma.lower() in _SAYING):
+        # a side clause after the verb without a comma is needed: "gripped the U.S. as 2018 began"
+        side = dep == "advcl" and k > root and tokens[min(_subtree(k, kids)) - 1].text != ","
+        before = k < first_subject and dep not in ("aux", "auxpass", "neg", "nsubj", "nsubjpass", "expl")
+        if (dep in _ALWAYS_DROPPED and not side) or before or (dep == "ccomp" and tokens[k].lemma.lower() in _SAYING):
             keep -= _subtree(k, kids)  # side clauses and phrases before the subject ("Early Sunday morning, ...")
         elif dep == "conj" and k > root and any(tokens[c].dep in ("nsubj", "nsubjpass", "expl") for c in kids[k]):
             keep -= _subtree(k, kids)  # a second clause with its own subject ("... and police said ...")

@@ -31,9 +31,12 @@ HEADLINES = [
     (RHINO, "Nola died Sunday at the San Diego Zoo"),
     ("A 20-year-old woman was arrested Sunday night after crashing a wedding, police said.",
      "A 20-year-old woman was arrested Sunday night after crashing a wedding"),
-    # an abbreviation keeps its full stop; the sentence's own goes, with the side clause after "as"
+    # an abbreviation keeps its full stop; the sentence's own goes
+    ("Bone-chilling cold gripped much of the U.S., breaking century-old records.", "Bone-chilling cold gripped much of the U.S."),
+    # a side clause after a comma goes; without the comma it is needed, as in grouping's lead titles
+    ("The Senate approved the budget deal on Friday, after the House had passed it.", "The Senate approved the budget deal on Friday"),
     ("Bone-chilling cold gripped much of the U.S. as 2018 began, breaking century-old records.",
-     "Bone-chilling cold gripped much of the U.S."),
+     "Bone-chilling cold gripped much of the U.S. as 2018 began"),
     # a main clause longer than MAX_WORDS is not cut down to one ("... sought to tie his demands for border wall funding")
     ("President Donald Trump sought to tie his demands for border wall funding to an attack on a Christmas market in "
      "Strasbourg, France, by a Strasbourg-born gunman.", None),
