@@ -49,6 +49,7 @@ from briefgen.group.features import (
     article_counts,
     dot,
     normalize_entity,
+    shared_keys,
     surname,
     vectorize,
 )
@@ -58,7 +59,7 @@ from briefgen.titles import MAX_TITLE_WORDS, clean_title, lead_title, real_headl
 __all__ = [
     "Counts", "Grouping", "Memory", "Settings", "article_counts", "assign_ids", "group", "group_all", "merged_ids", "previous_memory",
     "settings_for",
-    "slugify", "topic_names", "topic_title", "validate_editor",
+    "shared_keys", "slugify", "topic_names", "topic_title", "validate_editor",
 ]
 
 
