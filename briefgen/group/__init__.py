@@ -391,11 +391,6 @@ def assign_ids(
     return out
 
 
-def choose_title(items: Sequence[Outlined], group: Sequence[int], features: Sequence[Features]) -> str:
-    """The story's title at grouping time (``title_choice``)."""
-    return title_choice(items, group, features)[0]
-
-
 def title_choice(items: Sequence[Outlined], group: Sequence[int], features: Sequence[Features]) -> tuple[str, str, str]:
     """(title, where it came from, article) at grouping time: the headline of the most central article
     (closest to the rest of the story) that is a real headline ("headline"; "headline-central" when that
