@@ -6,10 +6,10 @@ Usage:
 
 Each cluster (a Multi-News row, or an ECB+ gold story from stories.csv) goes through the real
 pipeline pieces: ingest's readers, analysis (spaCy), ``summarize``, ``confidence.annotate`` (with
-no open questions: questions belong to another stage) and grouping's title choice. Analyses are
-cached under /tmp as data (``briefgen.codec``, never pickle), keyed by the article and the code
-fingerprint of analysis and ingest (Multi-News rows share benchmarks/summaries.py's cluster cache),
-so changing summaries or labels reuses them.
+no open questions: questions belong to another stage) and the title rule (grouping's choice, then
+``titles.story_title``). Analyses are cached under /tmp as data (``briefgen.codec``, never pickle), keyed
+by the article and the code fingerprint of analysis and ingest (Multi-News rows share
+benchmarks/summaries.py's cluster cache), so changing summaries or labels reuses them.
 
 The checks, per summary sentence or pair, shared over all summaries:
 
@@ -49,13 +49,13 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from briefgen import confidence, summarize  # noqa: E402
+from briefgen import confidence, summarize, titles  # noqa: E402
 from briefgen.config import BuildConfig, load_config  # noqa: E402
-from briefgen.group import choose_title, settings_for  # noqa: E402
+from briefgen.group import settings_for, title_choice  # noqa: E402
 from briefgen.group.features import vectorize  # noqa: E402
 from briefgen.ingest import read_file  # noqa: E402
 from briefgen.ingest.errors import Invalid  # noqa: E402
-from briefgen.models import AnalyzedArticle, Article, Sentence, SummarySentence  # noqa: E402
+from briefgen.models import AnalyzedArticle, Article, Sentence, Story, SummarySentence  # noqa: E402
 from briefgen.text import sources as independent  # noqa: E402
 from briefgen.text.lines import TRAILERS  # noqa: E402
 
@@ -264,13 +264,15 @@ def check(name: str, items: list[AnalyzedArticle], config: BuildConfig, tally: T
     if not items:
         return
     features = vectorize(items, settings_for(config))
-    title = choose_title(items, list(range(len(items))), features)
+    first, source, origin = title_choice(items, list(range(len(items))), features)
+    summary: list[SummarySentence] = list(summarize.summarize(items, config))
+    story = Story(name, first, tuple(i.article.id for i in items), title_source=source, title_article=origin)
+    title = titles.story_title(story, items, summary, summarize.key_point_count(summary, config))
     tally.titles += 1
     why = bad_title(title)
     if why:
         tally.bad_titles += 1
         tally.note(f"title: {why}", title)
-    summary: list[SummarySentence] = list(summarize.summarize(items, config))
     rated = confidence.annotate(summary, [], items)
     by_key = {(i.article.id, s.index): s for i in items for s in i.sentences}
     sents = [by_key[(s.citation.article, s.citation.sentence)] for s in rated]

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING, TypeVar
 
-from briefgen import confidence, facts, questions, summarize
+from briefgen import confidence, facts, questions, summarize, titles
 from briefgen.errors import BriefgenError
 from briefgen.models import AnalyzedArticle, FactBox, Question, Story, StoryBrief, SummarySentence
 
@@ -40,16 +41,18 @@ def brief(story: Story, items: Sequence[AnalyzedArticle], config: BuildConfig, b
     summary: list[SummarySentence] = _guarded(problems, "summary", lambda: list(summarize.summarize(items, config)), [])
     open_questions: tuple[Question, ...] = _guarded(problems, "open questions",  # none the summary answers
                                                     lambda: tuple(questions.open_questions(items, config, summary=summary)), ())
+    key_points = _guarded(problems, "key points", lambda: summarize.key_point_count(summary, config), 0)
+    title = _guarded(problems, "title", lambda: titles.story_title(story, items, summary, key_points), story.title)
     rated = _guarded(problems, "confidence labels",
                      lambda: tuple(confidence.annotate(summary, open_questions, items, independence)), tuple(summary))
     return StoryBrief(
-        story=story,
+        story=replace(story, title=title),
         summary=rated,
         facts=tuple(boxes[: config.max_fact_boxes]),
         questions=open_questions,
         first_date=dates[0] if dates else None,
         last_date=dates[-1] if dates else None,
-        key_point_count=_guarded(problems, "key points", lambda: summarize.key_point_count(summary, config), 0),
+        key_point_count=key_points,
         timeline=_guarded(problems, "timeline", lambda: tuple(summarize.timeline(items)), ()),
         problems=tuple(problems),
     )

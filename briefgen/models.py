@@ -121,6 +121,11 @@ class Story:
     why: tuple[str, ...] = ()  # shared entities and terms that tied the articles
     pinned: bool = False
     topic: str = ""  # id of the Topic holding this story ("" until topics are computed)
+    # where grouping found ``title``: "editor" (stories.yml), "headline-central" (the headline of the most central
+    # article), "headline" (of a less central one), "lead" (a lead sentence), "fallback"; the stories stage may
+    # title the story again from its key points (titles.story_title)
+    title_source: str = ""
+    title_article: str = ""  # the article whose headline or lead gave ``title`` ("" for an editor's)
 
 
 @dataclass(frozen=True)

@@ -240,8 +240,10 @@ def _stories(run: Run, stories: Sequence[Story], parsed: Sequence[Parsed], artic
     for story, (_, story_brief) in zip(stories, made, strict=True):
         for problem in story_brief.problems:
             log.warning("story %s (%s): %s", story.id, folders.listing(list(story.articles)), problem)
-    # a brief from the cache holds the story as it was then: the fields its key leaves out (the topic) come from this build
-    return [boxes for boxes, _ in made], [replace(story_brief, story=s) for (_, story_brief), s in zip(made, stories, strict=True)]
+    # a brief from the cache holds the story as it was then: the fields its key leaves out (the topic) come from this
+    # build; the title is the brief's own (titles.story_title, decided from the story and its articles, both in the key)
+    return [boxes for boxes, _ in made], [replace(story_brief, story=replace(s, title=story_brief.story.title))
+                                          for (_, story_brief), s in zip(made, stories, strict=True)]
 
 
 def story_key(fp: str, story: Story, articles: Mapping[str, str]) -> str:
@@ -286,7 +288,9 @@ def _changes(run: Run, previous: tuple[str, dict[str, Any]] | None, articles: Se
         raise BuildError(f"{len(run.warnings)} warning(s) (strict mode); the site is unchanged:{listed}{more}")
     return Briefing(run.edition, tuple(sorted(articles, key=lambda a: a.id)), tuple(briefs),
                     tuple(sorted([*skipped, *unanalysed], key=lambda s: s.path)), changes,
-                    entities=tuple(entities.entities), topics=tuple(grouped.topics), merged=tuple(grouped.merged),
+                    entities=tuple(entities.entities),
+                    topics=tuple(group.follow_titles(grouped.topics, grouped.stories, {sb.story.id: sb.story.title for sb in briefs})),
+                    merged=tuple(grouped.merged),
                     copies=tuple((a, tuple(sorted(c))) for a, c in sorted(copies.items())),
                     warnings=tuple(run.warnings))
 

@@ -12,8 +12,9 @@ import pytest
 
 from briefgen.config import BuildConfig, load_config
 from briefgen.errors import BuildError
-from briefgen.group import group, headline_like, validate_editor
+from briefgen.group import group, validate_editor
 from briefgen.models import AnalyzedArticle, Article, Mention, Paragraph, Sentence, Token
+from briefgen.titles import headline_like
 
 CONFIG = BuildConfig()
 DATA = Path(__file__).resolve().parent / "data"
@@ -383,13 +384,13 @@ def parse(day: str) -> object:
     ],
 )
 def test_boilerplate_captions_and_cut_lines_are_not_titles(title: str) -> None:
-    from briefgen.group import title_problem
+    from briefgen.titles import title_problem
 
     assert title_problem(title) is not None
 
 
 def test_an_all_caps_headline_is_put_in_sentence_case_keeping_names() -> None:
-    from briefgen.group import sentence_case, title_problem
+    from briefgen.titles import sentence_case, title_problem
 
     text = "Fans said that the film with Shaquille O'Neal was Kazaam, not the one they remember from the NBA era."
     assert title_problem("I TOLD YOU KAZAAM WAS A DIFFERENT MOVIE!") is None
@@ -420,7 +421,7 @@ def test_without_a_real_headline_the_title_is_a_whole_lead_sentence() -> None:
     ],
 )
 def test_section_labels_and_datelines_are_taken_off_a_headline(title: str, clean: str) -> None:
-    from briefgen.group import clean_title
+    from briefgen.titles import clean_title
 
     assert clean_title(title) == clean
 
@@ -442,7 +443,7 @@ def test_section_labels_and_datelines_are_taken_off_a_headline(title: str, clean
     ],
 )
 def test_a_long_lead_is_cut_to_its_main_clause_or_not_used(sentence: str, title: str | None) -> None:
-    from briefgen.group import short_title
+    from briefgen.titles import short_title
 
     assert short_title(sentence) == title
     if title is None and not sentence.startswith("When"):  # a whole sentence of up to 28 words stands instead
@@ -456,7 +457,7 @@ def test_a_long_lead_is_cut_to_its_main_clause_or_not_used(sentence: str, title:
      "By Staff Sgt. Benjamin W. Stratton, 7th Air Force Public Affairs", "Fans wear shirts emblazoned with the misspelled…"],
 )
 def test_widgets_credits_bylines_and_cut_lines_are_no_title(title: str) -> None:
-    from briefgen.group import title_problem
+    from briefgen.titles import title_problem
 
     assert title_problem(title) is not None
 
@@ -486,6 +487,6 @@ def test_topic_title_names_the_subject_not_the_agency() -> None:
                                    "JavaScript is disabled in your browser", "The WARC files associated with this crawl are not available",
                                    "Sign in using you account with: {* loginWidget *}"])
 def test_page_furniture_is_not_a_title(title: str) -> None:
-    from briefgen.group import title_problem
+    from briefgen.titles import title_problem
 
     assert title_problem(title) == "boilerplate"

@@ -53,9 +53,8 @@ from briefgen.group.features import (
     vectorize,
 )
 from briefgen.models import AnalyzedArticle, Story, Topic
-from briefgen.text.captions import is_caption
-from briefgen.text.lines import DATELINE, DATELINE_BARE, FURNITURE, LEANING_START, READER, TRAILERS, is_boilerplate, personal_voice
 from briefgen.text.slugs import story_slug
+from briefgen.titles import MAX_TITLE_WORDS, clean_title, lead_title, real_headline, sentence_case, spans, title_problem
 
 __all__ = [
     "Counts", "Grouping", "Memory", "Settings", "article_counts", "assign_ids", "group", "group_all", "merged_ids", "previous_memory",
@@ -173,10 +172,15 @@ def group_all(
     stories = []
     for sid, group_ in members.items():
         ordered = sorted(group_, key=lambda i: (items[i].article.date or "9999", items[i].article.id))
+        title, source, origin = title_choice(items, ordered, features)
+        if edit["titles"].get(sid):
+            title, source, origin = edit["titles"][sid], "editor", ""
         stories.append(
             Story(
                 id=sid,
-                title=edit["titles"].get(sid) or choose_title(items, ordered, features),
+                title=title,
+                title_source=source,
+                title_article=origin,
                 articles=tuple(items[i].article.id for i in ordered),
                 why=why_grouped(items, ordered, features),
                 pinned=sid in pinned,
@@ -233,6 +237,20 @@ def topic_title(stories: Sequence[Story], names: Sequence[str]) -> str:
     if whole or fit:
         return (whole or fit)[0]
     return ", ".join(names[:2]) if names else ranked[0].title
+
+
+def follow_titles(topics: Sequence[Topic], stories: Sequence[Story], titles: Mapping[str, str]) -> list[Topic]:
+    """``topics`` with a title that is one of its stories' grouping titles (``topic_title``) changed to that
+    story's final title (``titles``: story id -> title, as the stories stage chose it)."""
+    by_id = {s.id: s for s in stories}
+    out = []
+    for topic in topics:
+        for sid in topic.stories:
+            if sid in by_id and by_id[sid].title == topic.title and sid in titles:
+                topic = dataclasses.replace(topic, title=titles[sid])
+                break
+        out.append(topic)
+    return out
 
 
 #: A name as the articles write it: capitalised, and a word or an acronym ("NASA"), not "U.S" cut short.
@@ -372,221 +390,12 @@ def assign_ids(
     return out
 
 
-#: Longest title made from a lead sentence, in words (ingest's inferred titles use the same).
-TITLE_WORDS = 14
-#: Longest whole lead sentence taken as a title when no article gives a short one (never cut); twice
-#: TITLE_WORDS, set by hand from the titles of Multi-News rows 0-15 and 80-124 (not the judged rows).
-LONG_TITLE_WORDS = 28
-#: Longest whole sentence taken when no article has a lead of at most LONG_TITLE_WORDS: still a whole sentence.
-MAX_TITLE_WORDS = 45
-#: Sentences of an article's lead tried for a title: the news is in its first few (by hand, as above).
-LEAD_SENTENCES = 3
-_CREDIT = re.compile(r"\b(?:REUTERS|AFP|AP|EPA|Getty|Reuters)/\w|\bapp store\b|\bImages?/", re.I)
-# A page's furniture taken for a headline: a byline or update stamp ("/ Updated By ..."), a video
-# player's or an archive's notice ("The interactive transcript could not be loaded", "JavaScript is
-# disabled", "The WARC files associated with this crawl ..."); a line that starts with a slash or bullet.
-_PAGE_TITLE = re.compile(
-    r"^\s*[/|•*>]|\b(?:Updated|Posted|Written) [Bb]y\b|^By [A-Z]|\bJavaScript\b|\btranscript could not be loaded\b|"
-    r"\bWARC files?\b|\bweb (?:wide )?crawl\b|\bseed ?list\b|\bWayback Machine\b|\bSign in\b|\{\*|\bJoin us on\b|\bLike us\b|"
-    r"\bcontact details\b"
-)
-# A headline cut at an abbreviation or initial: "... Dr", "... U.S", "... John F", "A 4".
-_CUT = re.compile(r"(?:\b(?:Dr|Mr|Mrs|Ms|Mt|St|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Jr|Sr|No|vs)|\b[A-Z]|\b(?:[A-Z]\.)+[A-Z]|\bA \d+)$")
-_TIME = re.compile(r"\d{1,2}\s*:\s*\d{2}|^\s*(posted|updated|published|last updated|article posted)\b", re.I)
-
-
-def headline_like(title: str) -> bool:
-    """A real headline, not a date line or time stamp that ingest took for one."""
-    words = re.findall(r"[^\W\d_]{2,}", title)
-    digits = sum(c.isdigit() for c in title)
-    return len(words) >= 3 and digits <= 0.2 * len(title) and not _TIME.search(title)
-
-
-#: A line of share buttons: "share tweet pin email".
-_SHARE_BAR = re.compile(r"^(?:(?:share|tweet|pin|email|e-mail|print|comments?|facebook|twitter|linkedin|whatsapp|reddit|save|more)"
-                        r"[\s,|/·•]*){2,}$", re.I)
-
-
-#: Site furniture in a headline's place: links to the site's social pages ("Follow X: Facebook |
-#: Twitter"), a "most popular" box, a photo credit ("(LUKE RAFFERTY / Staff Photographer)").
-_WIDGET_TITLE = re.compile(r"\b(?:Facebook|Twitter|Instagram)\s*\||\|\s*(?:Facebook|Twitter|Instagram)\b|\bMost Popular\b|More>>|"
-                           r"\(\s*[A-Z][\w.'’ -]{1,40}\s/\s*[A-Z][\w.'’ -]{1,40}\)|\b(?:Staff )?Photographer\)", re.I)
-
-
-def title_problem(title: str) -> str | None:
-    """Why a headline cannot stand as the story's title (boilerplate, a caption or credit, a
-    dateline or time stamp, a cut-off line), or None."""
-    t = title.strip()
-    if not headline_like(t):
-        return "not a headline"
-    if _SHARE_BAR.match(t) or _WIDGET_TITLE.search(t) or re.match(r"^By\s+[A-Z]", t) or len(t.split()) < 4:
-        return "boilerplate"  # share buttons, a byline, a section label ("Abstract and Introduction")
-    if t.endswith(("…", "...")) or _DANGLING.search(t):
-        return "cut off"
-    if LEANING_START.match(t) or re.search(r"\balso\b", t):
-        return "not a headline"  # a line that leans on another ("Bentley also thanked ...")
-    if (is_boilerplate(t) or TRAILERS.match(t) or FURNITURE.search(t) or _CREDIT.search(t) or READER.search(t)
-            or _PAGE_TITLE.search(t)):
-        return "boilerplate"
-    if DATELINE.fullmatch(t) or DATELINE_BARE.fullmatch(t + " - "):
-        return "dateline"
-    if _CUT.search(t):
-        return "cut at an abbreviation"
-    return None
-
-
-# What pages put before a headline: section labels ("Story highlights", "TOP STORIES | WEB
-# EXCLUSIVE", a video player's "CLOSE") and datelines ("HIROSHIMA--", "Tokyo (CNN)").
-_TITLE_PREFIX = re.compile(
-    r"^(?:(?:Story highlights|TOP STORIES|WEB EXCLUSIVE|EXCLUSIVE|CLOSE|BREAKING(?: NEWS)?|UPDATED?|WATCH|VIDEO|PHOTOS?)\b"
-    r"[\s|:–—-]*|[A-Z][A-Z.'’ ]{2,30}(?:\s[-–—]{1,2}\s?|--)(?=[A-Z])|[A-Z][\w.'’ -]{1,30}\s\((?:CNN|AP|Reuters|AFP)\)\s*[-–—]*\s*)"
-)
-
-
-def clean_title(title: str) -> str:
-    """A headline without the section labels and dateline a page put before it."""
-    t = title.strip()
-    while (m := _TITLE_PREFIX.match(t)) and m.end() < len(t):
-        t = t[m.end() :].lstrip()
-    return t
-
-
-def sentence_case(title: str, text: str) -> str:
-    """An all-capitals headline in sentence case; words the article writes capitalised (names,
-    acronyms) keep the article's spelling."""
-    letters = [c for c in title if c.isalpha()]
-    if not letters or not all(c.isupper() for c in letters):
-        return title
-    spelled: dict[str, str] = {}
-    for m in re.finditer(r"(?<=[a-z,;] )([A-Z][\w'’.-]*)", text):  # capitalised mid-sentence: a name
-        spelled.setdefault(m.group(1).lower(), m.group(1))
-    words = []
-    for k, word in enumerate(title.split(" ")):
-        low = word.lower()
-        core = re.sub(r"^\W+|\W+$", "", low)
-        kept = spelled.get(core)
-        if kept:
-            words.append(low.replace(core, kept))
-        elif core == "i" or (k == 0 and low[:1].isalpha()):
-            words.append(low[:1].upper() + low[1:])
-        else:
-            words.append(low)
-    out = " ".join(words)
-    return out[:1].upper() + out[1:]
-
-
-def lead_title(item: Outlined, longest: int = 0) -> str | None:
-    """A title from the article's first whole news sentence, as analysis split it (never at an
-    abbreviation): the sentence itself when short, else its main clause (``short_title``); never
-    a caption, a quotation, a line cut off in the middle; a longer whole sentence (up to
-    LONG_TITLE_WORDS, or ``longest``) when it has no short main clause. None when the lead makes neither."""
-    text = item.article.text
-    headings = [(p.start, p.start + len(p.text)) for p in item.article.paragraphs if p.is_heading]
-    sentences = {s.index: s for s in getattr(item, "sentences", ())}
-    per_paragraph = Counter(s.paragraph for s in sentences.values())
-    tries = 0
-    for index, start, end in _spans(item):
-        sentence = clean_title(text[start:end])
-        dateline = DATELINE.match(sentence) or DATELINE_BARE.match(sentence)
-        if dateline and dateline.end() < len(sentence):  # "NEW YORK (AP) — Kendrick Lamar was ..."
-            sentence = sentence[dateline.end() :].lstrip()
-        words = sentence.split()
-        parsed = sentences.get(index)
-        if (len(words) < 6 or not re.search(r"[.!][\"'”’)]?$", sentence) or FURNITURE.search(sentence)
-                or _CREDIT.search(sentence) or _PAGE_TITLE.search(sentence) or READER.search(sentence)
-                or any(a <= start < b for a, b in headings)
-                or LEANING_START.match(sentence) or personal_voice(sentence) or re.match(r"^[\"“‘]", sentence)
-                or re.search(r"\balso\b", sentence)
-                or (parsed is not None and is_caption(parsed, per_paragraph[parsed.paragraph] == 1))):
-            continue
-        short = short_title(sentence) or short_title(sentence, longest or LONG_TITLE_WORDS)
-        if short:
-            return sentence_case(short, text)
-        tries += 1  # the lead has no main clause to stand alone ("If ..., it wouldn't be ..."): the next sentence
-        if tries >= LEAD_SENTENCES:
-            return None
-    return None
-
-
-#: "..., police said." / "..., according to the AP." closing a sentence: who said it, not the news.
-_SAID_TAIL = re.compile(
-    r",?\s+(?:(?:police|officials|authorities|investigators|prosecutors|sources|reports?|experts|the [\w-]+(?: [\w-]+)?|"
-    r"an? [\w-]+(?: [\w-]+){0,2}|[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}|the [\w'’-]+ [\w-]+ [\w-]+)\s+(?:said|say|says|"
-    r"reported|reports|announced|confirmed|suggests|finds|found|shows|(?:has|have) said|told [\w ]{1,30})|"
-    r"according to [^,]{2,60})(?:\s+(?:on\s+)?\w+)?\s*[.!]?$"
-)
-#: "Police say ..." / "Officials said that ..." opening a sentence: the main clause is what they say.
-_SAID_HEAD = re.compile(r"^(?:Police|Officials|Authorities|Investigators|Prosecutors|Researchers|Scientists|Experts|"
-                        r"(?:A|The) (?:new )?(?:study|report|survey|lawsuit|suit|poll))\s+(?:say|says|said|shows?|showed|"
-                        r"finds|found|suggests|claims)\s+(?:that\s+)?")
-#: Side clauses set off by commas: a relative clause (", who ...,"), an age (", 45,"), an
-#: apposition (", a former officer,").
-_SIDE = re.compile(r",\s(?:who|which|whose|where|\d{1,3}|an?\s[^,]{2,60}|the\s[^,]{2,40})[^,]{0,80},\s")
-#: Where a long sentence's main clause ends: before a clause of time, reason or circumstance, or a dash.
-# A comma before it: without one, "were watching when ..." and "considering X as a nominee" need what follows.
-_CLAUSE_END = re.compile(r",\s(?=(?:after|as|when|while|because|amid|despite|following|before|until|since|though|although|"
-                         r"but|in an?|in what|in which|which|who|where|with|leaving|killing|prompting|saying)\s)|"
-                         r"\s[-–—]{1,2}\s|;\s")
-#: A phrase of place, time or circumstance before the main clause: "In a match made in hippie heaven, Phish
-#: guitarist ...", "On Monday, the Supreme Court ..."; dropped when the main clause after it opens with a name or "the".
-_LEAD_PHRASE = re.compile(r"^(?:In|On|At|For|By|From|During|Amid|Following|After|Before|Despite|Earlier|Late|Early)\b[^,;:]{2,80},\s"
-                          r"(?=[A-Z]|the\s|a\s|an\s)")
-#: Words that open a side clause or phrase, not a main clause: a title never starts with them.
-_OPENERS = re.compile(r"^(?:When|While|With|Without|According|As|After|Before|If|Although|Though|Because|Since|Despite|"
-                      r"In|On|At|For|By|From|During|Amid|Following|Fresh|Once|Until|Unless|Like|Unlike|Just|Now|Here|There)\b")
-#: Words a whole clause does not end on.
-_DANGLING = re.compile(r"\b(?:the|a|an|of|to|and|or|that|is|are|was|were|be|with|for|by|in|on|at|its|his|her|their|"
-                       r"this|very|absolutely|not|but|than|as)$", re.I)
-
-
-def short_title(sentence: str, limit: int = TITLE_WORDS) -> str | None:
-    """A lead sentence made a headline: without who said it ("..., police said") and side clauses
-    (", who ...,", ", 45,"), cut before its first trailing clause ("... after a crash") when longer than
-    ``limit`` words; None when what is left is not a whole main clause of at most ``limit`` words."""
-    s = sentence.strip().rstrip(".!").strip()
-    s = _SAID_TAIL.sub("", s + ".").rstrip(".").strip()
-    label = re.match(r"^[^:]{3,60}:\s+(?=[A-Z])", s)  # "Talk about too many cooks in the kitchen: Mitt Romney's campaign ..."
-    if label and len(s[label.end() :].split()) >= 5:
-        s = s[label.end() :]
-    head = _SAID_HEAD.match(s)
-    if head and len(s[head.end() :].split()) >= 5:
-        s = s[head.end() :]
-        s = s[:1].upper() + s[1:]
-    for _ in range(3):
-        s = _SIDE.sub(" ", s)
-    s = re.sub(r"\s{2,}", " ", s).strip(" ,;:")
-    phrase = _LEAD_PHRASE.match(s)
-    if phrase and len(s[phrase.end() :].split()) >= 5:
-        s = s[phrase.end() :]
-        s = s[:1].upper() + s[1:]
-    if _OPENERS.match(s):
-        return None
-    if len(s.split()) > limit:
-        ends = [m.start() for m in _CLAUSE_END.finditer(s) if 5 <= len(s[: m.start()].split()) <= limit]
-        if not ends:
-            return None
-        s = s[: ends[0]].strip(" ,;:-–—")
-    if len(s.split()) < 4 or _DANGLING.search(s) or _CUT.search(s) or s.count("(") != s.count(")") or _open(s):
-        return None
-    return s
-
-
-def _open(text: str) -> bool:
-    return text.count("“") != text.count("”") or text.count('"') % 2 == 1
-
-
-def _spans(item: Outlined) -> tuple[tuple[int, int, int], ...]:
-    """(index, start, end) of each sentence: an analyze.Parsed keeps them; an AnalyzedArticle has its sentences."""
-    spans = getattr(item, "spans", None)
-    if spans is not None:
-        return tuple(spans)
-    return tuple((s.index, s.start, s.end) for s in getattr(item, "sentences", ()))
-
-
-def choose_title(items: Sequence[Outlined], group: Sequence[int], features: Sequence[Features]) -> str:
-    """The headline of the most central article (closest to the rest of the story) that is a real
-    headline, in sentence case if the source shouts; failing that, the lead sentence (or its main
-    clause) of the most central article that has one (``lead_title``)."""
+def title_choice(items: Sequence[Outlined], group: Sequence[int], features: Sequence[Features]) -> tuple[str, str, str]:
+    """(title, where it came from, article) at grouping time: the headline of the most central article
+    (closest to the rest of the story) that is a real headline ("headline"; "headline-central" when that
+    article is the most central of all); failing that, the lead sentence (or its main clause) of the most
+    central article that has one ("lead", ``lead_title``); else weaker lines ("fallback"). The stories stage
+    may title the story again from its key points (titles.story_title)."""
     centroid: defaultdict[str, float] = defaultdict(float)
     for i in group:
         for feature, w in features[i].weights.items():
@@ -596,32 +405,29 @@ def choose_title(items: Sequence[Outlined], group: Sequence[int], features: Sequ
         return dot(features[i].weights, centroid) - dot(features[i].weights, features[i].weights)
 
     ranked = sorted(group, key=lambda i: (-centrality(i), items[i].article.id))
-    for i in ranked:
-        article = items[i].article
-        title = clean_title(article.title)
-        # a first line that the text goes on from in lower case is a sentence cut by a line break
-        cut = re.match(r"^\s*[a-z]", article.text) is not None
-        if not article.title_inferred and not cut and title_problem(title) is None:
-            return sentence_case(title, article.text)
+    for rank, i in enumerate(ranked):
+        headline = real_headline(items[i])
+        if headline:
+            return headline, "headline-central" if rank == 0 else "headline", items[i].article.id
     for i in ranked:
         lead = lead_title(items[i])
         if lead:
-            return lead
+            return lead, "lead", items[i].article.id
     for i in ranked:
         lead = lead_title(items[i], MAX_TITLE_WORDS)
         if lead:
-            return lead
+            return lead, "lead", items[i].article.id
     for i in ranked:  # no lead makes a title: any article's own headline line, however weak, if whole
         title = clean_title(items[i].article.title)
         if not items[i].article.title_inferred and title_problem(title) in (None, "not a headline"):
-            return sentence_case(title, items[i].article.text)
+            return sentence_case(title, items[i].article.text), "fallback", items[i].article.id
     first = items[ranked[0]]
-    spans = _spans(first)
-    if first.article.title.endswith("…") and spans:  # the whole first sentence rather than a cut one
-        sentence = clean_title(first.article.text[spans[0][1] : spans[0][2]]).rstrip(".")
+    lines = spans(first)
+    if first.article.title.endswith("…") and lines:  # the whole first sentence rather than a cut one
+        sentence = clean_title(first.article.text[lines[0][1] : lines[0][2]]).rstrip(".")
         if len(sentence.split()) <= 2 * MAX_TITLE_WORDS:
-            return sentence_case(sentence, first.article.text)
-    return first.article.title
+            return sentence_case(sentence, first.article.text), "fallback", first.article.id
+    return first.article.title, "fallback", first.article.id
 
 
 def why_grouped(items: Sequence[Outlined], group: Sequence[int], features: Sequence[Features], limit: int = 6) -> tuple[str, ...]:

@@ -1,0 +1,115 @@
+"""Story titles (briefgen/titles.py): a key point made a headline by its parse, and the rule that picks
+the story's final title once its key points are known."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from briefgen import cache, titles
+from briefgen.config import load_config
+from briefgen.group import follow_titles
+from briefgen.models import AnalyzedArticle, Article, Citation, Paragraph, Story, SummarySentence, Topic
+
+RHINO = "Nola, one of just four northern white rhinos left, died Sunday at the San Diego Zoo, officials said."
+LEANING = "He addressed the crowd in Boston on Monday."
+
+
+@pytest.fixture(scope="module")
+def parsed() -> dict[str, AnalyzedArticle]:
+    """Each sentence used below as a one-sentence article, parsed by the real analysis (loads spaCy)."""
+    from briefgen.analyze import analyze
+
+    texts = [RHINO, LEANING, *(s for s, _ in HEADLINES)]
+    articles = [Article(f"a{k}.md", "", t, (Paragraph(t, 0),), title_inferred=True) for k, t in enumerate(texts)]
+    return {a.text: item for a, item in zip(articles, analyze(articles, load_config(n_process=1)), strict=True)}
+
+
+HEADLINES = [
+    # who said it goes, and the side clause set off by commas; the news stays whole
+    (RHINO, "Nola died Sunday at the San Diego Zoo"),
+    ("A 20-year-old woman was arrested Sunday night after crashing a wedding, police said.",
+     "A 20-year-old woman was arrested Sunday night after crashing a wedding"),
+    # an abbreviation keeps its full stop; the sentence's own goes
+    ("Bone-chilling cold gripped much of the U.S., breaking century-old records.", "Bone-chilling cold gripped much of the U.S."),
+    # a side clause after a comma goes; without the comma it is needed, as in grouping's lead titles
+    ("The Senate approved the budget deal on Friday, after the House had passed it.", "The Senate approved the budget deal on Friday"),
+    ("Bone-chilling cold gripped much of the U.S. as 2018 began, breaking century-old records.",
+     "Bone-chilling cold gripped much of the U.S. as 2018 began"),
+    # a main clause longer than MAX_WORDS is not cut down to one ("... sought to tie his demands for border wall funding")
+    ("President Donald Trump sought to tie his demands for border wall funding to an attack on a Christmas market in "
+     "Strasbourg, France, by a Strasbourg-born gunman.", None),
+    # leaning on a sentence before: a connective or "Such", a bare pronoun, a subject naming its owner
+    ("Such a move would be a major shift in U.S. policy.", None),
+    (LEANING, None),
+    ("Their recommended dose should deliver about the same amount of caffeine as a cup of coffee.", None),
+    # what a quotation says is not the news; a verb left without its object says nothing ("has released")
+    ('Their website clearly states: "The product is odorless, colorless, and safe."', None),
+    ("South Korea has released what it says is the first known footage of comfort women.", None),
+]
+
+
+@pytest.mark.parametrize("sentence, title", HEADLINES)
+def test_a_key_point_is_made_a_headline_whole_or_not_at_all(parsed: dict[str, AnalyzedArticle], sentence: str,
+                                                            title: str | None) -> None:
+    item = parsed[sentence]
+    assert len(item.sentences) == 1
+    made = titles.headline(item.sentences[0], item.article.text)
+    assert made == title
+    if made is not None:
+        assert len(made.split()) <= titles.MAX_WORDS
+
+
+def _story(source: str, title: str = "Photos: our favourite zoo animals this year", origin: str = "b.md") -> Story:
+    return Story("s-1", title, ("a.md", "b.md"), title_source=source, title_article=origin)
+
+
+def _items(parsed: dict[str, AnalyzedArticle], first: str, headline: str | None = None) -> list[AnalyzedArticle]:
+    """Article a.md holding ``first`` (its headline ``headline``, else inferred) and b.md, an article of the story
+    that no key point cites."""
+    item = parsed[first]
+    a = dataclasses.replace(item.article, id="a.md", title=headline or item.article.title, title_inferred=headline is None)
+    b = Article("b.md", "Photos: our favourite zoo animals this year", "Pictures.", (Paragraph("Pictures.", 0),))
+    return [AnalyzedArticle(a, item.sentences, item.mentions), AnalyzedArticle(b, (), ())]
+
+
+def _summary(text: str) -> list[SummarySentence]:
+    return [SummarySentence(Citation(text, "a.md", 0), 1.0)]
+
+
+def test_the_title_is_the_first_key_points_headline_or_that_point_made_one(parsed: dict[str, AnalyzedArticle]) -> None:
+    summary = _summary(RHINO)
+    # a headline of an article no key point cites, and not the most central: the first key point makes the title
+    assert titles.story_title(_story("headline"), _items(parsed, RHINO), summary, 1) == "Nola died Sunday at the San Diego Zoo"
+    # the first key point's own article has a real headline: that headline
+    real = "Last of her kind: Nola the rhino dies at San Diego Zoo"
+    assert titles.story_title(_story("headline"), _items(parsed, RHINO, real), summary, 1) == real
+    # grouping's headline stays when its article is the most central one, or a key point cites it
+    assert titles.story_title(_story("headline-central"), _items(parsed, RHINO), summary, 1) == _story("").title
+    cited = [*_summary(RHINO), SummarySentence(Citation("Pictures.", "b.md", 0), 0.5)]
+    assert titles.story_title(_story("headline"), _items(parsed, RHINO), cited, 2) == _story("").title
+    assert titles.story_title(_story("headline"), _items(parsed, RHINO), cited, 1) != _story("").title  # b.md: not a key point
+
+
+def test_an_editors_title_stays_and_a_point_that_makes_no_headline_keeps_groupings(parsed: dict[str, AnalyzedArticle]) -> None:
+    editor = _story("editor", "Nola the rhino", "")
+    assert titles.story_title(editor, _items(parsed, RHINO, "Zoo rhino dies"), _summary(RHINO), 1) == "Nola the rhino"
+    lead = _story("lead", "Officials held a news conference on Monday", "a.md")
+    assert titles.story_title(lead, _items(parsed, LEANING), _summary(LEANING), 1) == lead.title
+    assert titles.story_title(lead, _items(parsed, RHINO), [], 0) == lead.title  # no summary
+
+
+def test_the_stories_stage_does_not_run_grouping_code() -> None:
+    """Titles are chosen in the stories stage: its cache keys follow the title rule, not the clustering code."""
+    ours = cache.closure("briefgen.brief")[0]
+    assert "briefgen.titles" in ours
+    assert not any(m == "briefgen.group" or m.startswith("briefgen.group.") for m in ours)
+
+
+def test_a_topic_named_by_its_storys_title_follows_the_final_title() -> None:
+    one = Story("s-1", "Grouping's title", ("a.md",))
+    two = Story("s-2", "Another", ("b.md",))
+    topics = [Topic("t-1", "Grouping's title", ("s-1",)), Topic("t-2", "Sarah Palin, Alaska", ("s-2",))]
+    out = follow_titles(topics, [one, two], {"s-1": "Final title", "s-2": "Palin resigns"})
+    assert [t.title for t in out] == ["Final title", "Sarah Palin, Alaska"]
