@@ -508,3 +508,43 @@ def test_a_denial_counts_from_a_named_party_only(parse) -> None:
     assert not _kind(asked(story), "disputed")
     story = parse({"a.txt": "The Libyan government denied that the country was in the midst of a civil war."})
     assert _kind(asked(story), "disputed")
+
+
+def test_a_name_whose_last_word_is_a_role_noun_is_no_he(parse) -> None:
+    from briefgen.questions.parse import speaker_of
+
+    (art,) = parse({"a.txt": "Chris Weitz met the studio. The Hollywood Reporter said Friday he is the current candidate."})
+    s = art.sentences[1]
+    said = next(i for i, t in enumerate(s.tokens) if t.lemma == "say")
+    assert speaker_of(art, s, said) == ("the Hollywood Reporter", "many")  # 'it', not 'he'
+    assert not any("Hollywood Reporter the" in q.question for q in asked([art]))
+    (art,) = parse({"a.txt": "Chris Weitz met the studio. The reporter said Friday he is the current candidate."})
+    s = art.sentences[1]
+    assert speaker_of(art, s, next(i for i, t in enumerate(s.tokens) if t.lemma == "say"))[1] == "one"  # a description: any
+
+
+CLAIM = ("Chris Weitz is negotiating to direct the sequel to Twilight, industry sources say. "
+         "The studio would not confirm the report.")
+
+
+@pytest.mark.parametrize(
+    ("other", "settled"),
+    [
+        ("Entertainment Weekly has now confirmed that Chris Weitz will direct the sequel to Twilight.", True),
+        ("Entertainment Weekly could not confirm that Chris Weitz will direct the sequel to Twilight.", False),  # no confirmation
+        ("Entertainment Weekly has now confirmed that Bill Condon will direct the sequel to Breaking Dawn.", False),  # another claim
+    ],
+)
+def test_an_unverified_claim_that_another_source_reports_confirmed_is_not_asked(parse, other: str, settled: bool) -> None:
+    story = parse({"a.txt": CLAIM, "b.txt": other})
+    assert _kind(asked([story[0]]), "unverified")  # the claim alone is asked
+    assert bool(_kind(asked(story), "unverified")) is not settled
+
+
+def test_figures_of_different_places_do_not_conflict(parse) -> None:
+    story = parse({"a.txt": "Twelve people were injured in the riots in Athens on Wednesday, police said.",
+                   "b.txt": "Eighteen people were injured in the riots in Thessaloniki on Wednesday, police said."})
+    assert not _kind(asked(story), "conflicting")
+    story = parse({"a.txt": "Twelve people were injured in the riots in Athens on Wednesday, police said.",
+                   "b.txt": "Eighteen people were injured in the riots in Athens on Wednesday, police said."})
+    assert _kind(asked(story), "conflicting")

@@ -12,12 +12,12 @@ edition new articles answered.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Set
 from dataclasses import dataclass
 
 from briefgen.models import Sentence, Token
-from briefgen.questions.kinds import ANNOUNCE, KNOWABLE, PLAN, UNCLEAR, Found, personal
-from briefgen.questions.parse import ENTITY, GENERIC, HEDGES, Kids, children, stem, subtree
+from briefgen.questions.kinds import ANNOUNCE, KNOWABLE, PLAN, UNCLEAR, VERIFY, Found, personal
+from briefgen.questions.parse import ENTITY, GENERIC, HEDGES, Kids, children, key_stems, stem, subtree
 
 SYNONYMS = [{"reverse", "overturn", "rescind", "repeal", "scrap"},
             {"close", "shut"}, {"resign", "quit"}, {"arrive", "land", "reach"}, {"fire", "dismiss", "sack"},
@@ -221,3 +221,35 @@ def answers(f: Focus, sent: Sentence) -> bool:
 
 def answered(f: Focus, sentences: Iterable[Sentence]) -> Sentence | None:
     return next((s for s in sentences if answers(f, s)), None)
+
+
+def confirms(keys: Set[str], names: Set[str], sent: Sentence) -> bool:
+    """``sent`` reports that someone confirmed the claim of an unverified question: "EW has now confirmed
+    that Chris Weitz will direct the sequel" settles "Is Chris Weitz negotiating to direct the sequel?".
+
+    ``keys`` are the claim's key stems (``parse.key_stems``), ``names`` those of them that are names.
+    The confirming verb (``kinds.VERIFY``) is plain (not negated, not under a modal: "will not confirm"
+    is the opposite), and what it confirms, a clause or an object, is about the same things as the
+    claim: all its names and at least half its key words (the test ``_matches`` uses). The confirmed
+    clause need not repeat the claim's verb: a step ("negotiating to direct") is settled by its
+    outcome ("will direct").
+    """
+    toks = sent.tokens
+    if not toks or sent.is_heading or not keys or sent.text.rstrip(" \"'”’").endswith("?") or personal(toks):
+        return False
+    kids = children(toks)
+    for i, t in enumerate(toks):
+        if t.pos != "VERB" or t.lemma.lower() not in VERIFY or any(
+                toks[c].dep == "neg" or toks[c].tag == "MD" or (toks[c].dep == "advmod" and toks[c].lemma.lower() in HEDGED)
+                for c in kids[i]):  # "reportedly confirmed"; an aside on the rumour before ("Rumored to be ...") is no hedge
+            continue
+        for c in kids[i]:
+            if toks[c].dep not in ("ccomp", "dobj"):
+                continue
+            span = subtree(kids, c)
+            if any(toks[j].dep == "neg" or toks[j].lemma.lower() in HEDGED | {"no"} for j in span):
+                continue  # "confirmed that he was not in talks", "confirmed he may direct"
+            words = key_stems(toks, span)[0]
+            if names <= words and len(keys & words) * 2 >= len(keys):
+                return True
+    return False
