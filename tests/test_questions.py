@@ -472,6 +472,7 @@ def test_claims_read_as_questions_about_their_own_subject(parse) -> None:
         ("WILL TIM SLEEP IN THE SAME BED?", False),  # in capitals
         ("'s the deal?", False),
         ("What link the man has to the murdered woman?", False),  # statement order
+        ("What are the terms of the deal?", True),  # a verb after the wh-word: question order
         ("Will Mr. Durbin run again?", True),  # an honorific
         ("Will Tim sleep in the same bed?", True),  # a name of the story
         ("Was the FBI told?", True),
