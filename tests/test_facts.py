@@ -681,3 +681,47 @@ def test_a_one_word_org_where_things_happen_is_a_place() -> None:
     s = "Police PROPN nsubj 1 ; arrived VERB ROOT 1 ; in ADP prep 1 ; Nulato PROPN pobj 2 ORG ; . PUNCT punct 1"
     (box,) = [b for b in every([make("a", [[s, s]])]) if b.name == "Nulato"]
     assert box.type == "PLACE"
+
+
+def test_no_role_from_inside_a_quotation() -> None:
+    said = ("“ PUNCT punct 3 ; Hugh PROPN compound 2 PERSON ; Jackman PROPN nsubj 3 PERSON ; is AUX ROOT 3 =be #VBZ ; "
+            "a DET det 6 ; consummate ADJ amod 6 ; entertainer NOUN attr 3 ; , PUNCT punct 3 ; ” PUNCT punct 3 ; "
+            "producers NOUN nsubj 10 ; said VERB parataxis 3 =say ; . PUNCT punct 3")
+    unclosed = ("Producers NOUN nsubj 1 ; said VERB ROOT 1 =say ; : PUNCT punct 1 ; “ PUNCT punct 6 ; Hugh PROPN compound 5 PERSON ; "
+                "Jackman PROPN nsubj 6 PERSON ; is AUX ccomp 1 =be #VBZ ; a DET det 9 ; consummate ADJ amod 9 ; "
+                "entertainer NOUN attr 6 ; . PUNCT punct 1")
+    plain = ("Hugh PROPN compound 1 PERSON ; Jackman PROPN nsubj 2 PERSON ; is AUX ROOT 2 =be #VBZ ; a DET det 5 ; "
+             "consummate ADJ amod 5 ; entertainer NOUN attr 2 ; . PUNCT punct 2")
+    for spec, roles in ((said, []), (unclosed, []), (plain, ["a consummate entertainer"])):
+        (box,) = by_alias(every([make("a", [[spec]])]), "Hugh Jackman")
+        assert [r.text for r in box.roles] == roles, spec
+
+
+def test_a_title_is_the_names_own_words_not_a_clause_or_another_persons() -> None:
+    successor = ("Pictures NOUN nsubj 12 ; of ADP prep 0 ; Berdymukhamedov PROPN pobj 1 PERSON ; , PUNCT punct 2 ; the DET det 5 ; "
+                 "successor NOUN appos 2 ; of ADP prep 5 ; eccentric ADJ amod 8 ; dictator NOUN pobj 6 ; "
+                 "Saparmurat PROPN compound 10 PERSON ; Niyazov PROPN appos 5 PERSON ; , PUNCT punct 2 ; hung VERB ROOT 12 ; "
+                 ". PUNCT punct 12")  # a misparse: Niyazov as the successor's apposition
+    (box,) = by_alias(every([make("a", [[successor]])]), "Saparmurat Niyazov")
+    assert not any("successor" in r.text for r in box.roles)
+    coaches = ("While SCONJ mark 3 ; fellow ADJ amod 3 ; fired VERB amod 3 =fire #VBN ; coaches NOUN advcl 10 =coach #NNS ; "
+               "Eddie PROPN compound 5 PERSON ; Jordan PROPN appos 3 PERSON ; and CCONJ cc 5 ; Sam PROPN compound 8 PERSON ; "
+               "Mitchell PROPN conj 5 PERSON ; seem AUX aux 10 ; assured VERB ROOT 10 =assure #VBN ; . PUNCT punct 10")
+    (box,) = by_alias(every([make("a", [[coaches]])]), "Eddie Jordan")
+    assert [r.text for r in box.roles] == ["fellow fired coaches"]
+
+
+def test_a_name_only_ever_modifying_a_noun_and_a_short_form_read_as_a_person_get_no_box() -> None:
+    flags = "Turkmen PROPN compound 1 PRODUCT ; flags NOUN nsubj 2 ; hung VERB ROOT 2 ; . PUNCT punct 2"
+    gas = "Turkmen PROPN compound 1 PRODUCT ; gas NOUN nsubj 2 ; flows VERB ROOT 2 ; . PUNCT punct 2"
+    region = "Dashoguz PROPN compound 1 GPE ; region NOUN nsubj 2 ; voted VERB ROOT 2 ; . PUNCT punct 2"
+    names = {b.name for b in story_entities([make("a", [[flags, gas, region, region]])], CONFIG)}
+    assert "Turkmen" not in names and "Dashoguz" in names  # a place's name before 'region' is the place
+    center = ("Lohan PROPN nsubj 1 PERSON ; entered VERB ROOT 1 =enter ; the DET det 5 ; Betty PROPN compound 5 ORG ; "
+              "Ford PROPN compound 5 ORG ; Center PROPN dobj 1 ORG ; . PUNCT punct 1")
+    at = ("She PRON nsubj 1 ; stayed VERB ROOT 1 =stay ; at ADP prep 1 ; Betty PROPN compound 4 PERSON ; "
+          "Ford PROPN pobj 2 PERSON ; . PUNCT punct 1")
+    boxes = every([make("a", [[center, at, at]])])
+    assert [b.type for b in by_alias(boxes, "Betty Ford")] == ["PLACE"]  # 'at' places it ...
+    names = {b.name for b in story_entities([make("a", [[center, at, at]])], CONFIG)}
+    assert "Betty Ford Center" in names and "Betty Ford" not in names  # ... but it is the center's short form

@@ -110,6 +110,11 @@ def doubt(ent: Ent, ms: Sequence[M], words: Words, others: Sequence[Ent], articl
         return "a heading in capitals"  # 'DISCUSSION'
     if one_word and not name.isupper() and (words.common(name) or key in GENERIC or key in n.ORG_HEADS):
         return "a common word"  # 'Department', 'Spread', 'Embassy'
+    if one_word and not name.isupper() and ent.type != "PERSON" and mine and all(_modifier(articles, m, ent.type) for m in mine):
+        return "only ever a modifier of a common noun"  # 'Turkmen flags': an adjective of origin ('NBA coach': an acronym, a body)
+    if ent.type in ("ORG", "PLACE") and _read_as_person(articles, mine) and (
+            full := next((o.name for o in others if o is not ent and o.type == "ORG" and o.name.startswith(name + " ")), None)):
+        return f"a short form of {full}"  # 'at Betty Ford' beside 'Betty Ford Center': a person's name, placed by 'at'
     people = [o.name for o in others if o is not ent and o.type == "PERSON" and " " in o.name and not junk(o.name)
               and person_shape(o.name, words)]
     longer = [o for o in people if ent.type != "PLACE" and (  # a place is the first word of many names: 'Ghana Police'
@@ -144,6 +149,20 @@ def doubt(ent: Ent, ms: Sequence[M], words: Words, others: Sequence[Ent], articl
     if _ACRONYM.match(name) and ent.type in ("ORG", "PLACE") and _counted(mine, articles):
         return "an acronym with 'a' or 'an'"  # 'an ECG': a thing, not a body
     return None
+
+
+def _read_as_person(articles: Sequence[AnalyzedArticle], mine: Sequence[M]) -> bool:
+    """NER read most mentions as a person's name, though the box is typed otherwise by their context."""
+    labels = Counter(articles[m.art].sentences[m.sent].tokens[m.toks[-1]].ent for m in mine)
+    return labels["PERSON"] * 2 > sum(labels.values())
+
+
+def _modifier(articles: Sequence[AnalyzedArticle], m: M, kind: str) -> bool:
+    """The mention is a one-word modifier of a common noun: 'Turkmen' in 'Turkmen flags' (of a ``kind`` entity)."""
+    toks = articles[m.art].sentences[m.sent].tokens
+    t = toks[m.toks[-1]]
+    return len(m.toks) == 1 and t.dep in ("compound", "amod") and toks[t.head].pos == "NOUN" and (
+        kind != "PLACE" or toks[t.head].lemma.casefold() not in n.PLACE_NOUNS)  # 'Dashoguz region' is the place itself
 
 
 def _counted(mine: Sequence[M], articles: Sequence[AnalyzedArticle]) -> bool:

@@ -138,7 +138,10 @@ def role_spans(sent: Sentence, toks: Sequence[int], entity_type: str = "PERSON")
             if min(sub) == max(toks) + 2 and sent.tokens[max(toks) + 1].text == ",":
                 spans.append(sorted(sub))
     by = sent.tokens[t.head]
-    if t.dep == "appos" and t.head < toks[0] and by.pos == "NOUN" and (by.dep != "pobj" or by.lemma.casefold() in TITLES) and not reduced:
+    if t.dep == "appos" and t.head < toks[0] and by.pos == "NOUN" and (by.dep != "pobj" or by.lemma.casefold() in TITLES) and not reduced \
+            and not any(sent.tokens[j].pos == "NOUN" for j in range(t.head + 1, toks[0])):
+        # 'the successor of eccentric dictator Niyazov' misparsed as 'successor ... Niyazov': a noun nearer the name is its
+        # own title, and the farther one belongs to someone else
         spans.append(sorted(j for j in subtree(sent, t.head) - subtree(sent, h) if j < toks[0]))
     verb = sent.tokens[t.head]
     if t.dep == "nsubj" and verb.lemma == "be" and verb.tag in ("VBZ", "VBD", "VBP") and not any(
@@ -151,11 +154,13 @@ def role_spans(sent: Sentence, toks: Sequence[int], entity_type: str = "PERSON")
                for k in subtree(sent, j)}  # 'Trooper Hakim', 'or a handful of independents' are someone else
         span = [j for j in span if j not in cut]  # 'a veteran of the force, and Trooper Hakim'
         while span and (sent.tokens[span[-1]].pos in ("PUNCT", "CCONJ", "ADP", "DET")
+                        or (sent.tokens[span[-1]].pos == "ADV" and sent.tokens[span[-1]].dep in ("cc", "advmod"))  # '... as well'
+
                         or sent.tokens[span[-1]].text.casefold().strip(".") in HONORIFICS  # 'archaeologist Dr' O'Grady
                         or (sent.tokens[span[-1]].text.isupper() and sent.tokens[span[-1]].text.casefold() in VESSEL_PREFIXES)):
             span = span[:-1]
-        while span and sent.tokens[span[0]].pos in ("PUNCT", "CCONJ"):
-            span = span[1:]
+        while span and (sent.tokens[span[0]].pos in ("PUNCT", "CCONJ", "SCONJ") or sent.tokens[span[0]].dep == "mark"):
+            span = span[1:]  # 'While fellow fired coaches': the clause's conjunction is no part of the title
         while span and span[0] >= 2 and sent.tokens[span[0] - 1].text == "-" and sent.tokens[span[0] - 1].start == \
                 end(sent.tokens[span[0] - 2]) and sent.tokens[span[0]].start == sent.tokens[span[0] - 1].start + 1:
             span = [span[0] - 2, span[0] - 1, *span]  # 'free-agent first baseman', not 'agent first baseman'
