@@ -144,7 +144,7 @@ def candidates(articles: Sequence[AnalyzedArticle], ind: src.Independence | None
     ms = mentions(articles)
     ents = [e for e in (entity(ms, c, kind, unsure) for c, kind, unsure in cluster(ms)) if e is not None]
     roles: dict[int, list[tuple[Citation, int, Role]]] = defaultdict(list)
-    said = [[(qs, qe) for qs, qe, _ in quote_spans(aa)] for aa in articles]
+    in_quotes = [[(qs, qe) for qs, qe, _ in quote_spans(aa)] for aa in articles]
     for e, ent in enumerate(ents):
         for m in (ms[i] for i in ent.mentions):
             aa = articles[m.art]
@@ -152,7 +152,7 @@ def candidates(articles: Sequence[AnalyzedArticle], ind: src.Independence | None
             for start, end in role_spans(aa.sentences[m.sent], m.toks, ent.type) if stated else ():
                 text = aa.article.text[start:end]
                 opened = aa.article.text[aa.sentences[m.sent].start:start]  # a quote whose closing mark is paragraphs on
-                if any(qs <= start < qe for qs, qe in said[m.art]) or opened.count("“") > opened.count("”"):
+                if any(qs <= start < qe for qs, qe in in_quotes[m.art]) or opened.count("“") > opened.count("”"):
                     continue  # '"Hugh Jackman is a consummate entertainer"': a speaker's praise, not the writer's statement
                 if not any(f.casefold() in text.casefold() for f in ent.forms):  # 'the Wagner Group company'
                     roles[e].append((cite(aa, m.sent), start, Role(cite(aa, m.sent), text)))
