@@ -549,3 +549,14 @@ def test_figures_of_different_places_do_not_conflict(parse) -> None:
     story = parse({"a.txt": "Twelve people were injured in the riots in Athens on Wednesday, police said.",
                    "b.txt": "Eighteen people were injured in the riots in Athens on Wednesday, police said."})
     assert _kind(asked(story), "conflicting")
+
+
+def test_an_identity_another_source_gives_by_the_role_is_not_unknown(parse) -> None:
+    unknown = "The identity of the victim was not revealed on Sunday."
+    alone = parse({"a.txt": unknown, "b.txt": "Crews cleared the road on Sunday."})
+    (q,) = _kind(asked(alone), "unknown")
+    assert q.question == "Who is the victim?"
+    named = parse({"a.txt": unknown, "b.txt": "The victim, John Smith, was a teacher at the school."})
+    assert not _kind(asked(named), "unknown")
+    other = parse({"a.txt": unknown, "b.txt": "The driver, John Smith, was a teacher at the school."})
+    assert _kind(asked(other), "unknown")  # another role names nobody as the victim

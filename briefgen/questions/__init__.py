@@ -17,7 +17,7 @@ from typing import Any
 from briefgen.config import BuildConfig
 from briefgen.models import AnalyzedArticle, Citation, Question, Sentence, SummarySentence
 from briefgen.questions import kinds, support
-from briefgen.questions.answering import Focus, answered, answers, confirms, focus, mentions
+from briefgen.questions.answering import Focus, answered, answers, asked_person, confirms, focus, mentions, names_as
 from briefgen.questions.conflicting import conflicts
 from briefgen.questions.parse import MAX_WORDS, PRONOUNS, UNRESOLVED, children, clause_question, clean, key_stems, lemma_forms, subtree
 
@@ -43,6 +43,7 @@ class _Cand:
     variants: list[str] = field(default_factory=list)  # the wordings merged into this question
     signs: set[str] = field(default_factory=set)  # the support.CUES it carries
     cores: list[tuple[set[str], set[str]]] = field(default_factory=list)  # each wording's claim without asides: (keys, names)
+    person: str = ""  # the role noun an identity question asks about ("victim"; see answering.asked_person)
 
 
 def _candidates(articles: Sequence[AnalyzedArticle], sent_keys: dict[tuple[int, int], set[str]], names: set[str],
@@ -64,7 +65,7 @@ def _candidates(articles: Sequence[AnalyzedArticle], sent_keys: dict[tuple[int, 
             plain = not any(found.sent.tokens[i].pos == "PRON" and found.sent.tokens[i].text.casefold() in PRONOUNS for i in found.idx)
             signs = {sign for sign, holds in (("cue", cue), ("plain", plain)) if holds}
             cands.append(_Cand(kind, found.question, cites, keys, WEIGHTS[kind] + bonus, focus(kind, found), signs=signs,
-                               cores=[_core(found)]))
+                               cores=[_core(found)], person=asked_person(found) if kind == "unknown" else ""))
 
     for ai, a in enumerate(articles):
         for s in (s for s in a.sentences if not s.is_heading and s.tokens and not _shouting(s.text)):
@@ -111,6 +112,11 @@ def _answered_in_story(articles: Sequence[AnalyzedArticle], c: _Cand, forms: Seq
         return False
     cited = {ai for ai, _ in c.evidence}
     first = min((articles[ai].article.date or "" for ai in cited), default="")
+    people: list[dict[int, list[tuple[int, int]]]] = [{} for _ in articles]
+    for ai, a in enumerate(articles) if c.person else ():
+        for m in a.mentions:
+            if m.label == "PERSON":
+                people[ai].setdefault(m.sentence, []).append((m.start, m.end))
     for ai, a in enumerate(articles):
         if c.kind == "unverified" and ai in cited:
             continue  # the claimer repeating the claim is no corroboration
@@ -120,6 +126,10 @@ def _answered_in_story(articles: Sequence[AnalyzedArticle], c: _Cand, forms: Seq
         if (hit := answered(f, sents)) is not None:
             log.debug("dropped %r: %s answers it: %s", c.question, a.article.id, hit.text)
             return True
+        if c.person and (hit := next((s for s in a.sentences if c.person in forms[ai][s.index] and (ai, s.index) not in c.evidence
+                                       and names_as(c.person, s, people[ai].get(s.index, ()))), None)) is not None:
+            log.debug("dropped %r: %s names the %s: %s", c.question, a.article.id, c.person, hit.text)
+            return True  # "the victim's name was not released" beside "the victim, John Smith, ..."
         if c.kind == "unverified" and (hit := next((s for s in a.sentences if not kinds.VERIFY.isdisjoint(forms[ai][s.index])
                                                      and any(confirms(k, n, s) for k, n in c.cores)), None)) is not None:
             log.debug("dropped %r: %s confirms it: %s", c.question, a.article.id, hit.text)

@@ -15,6 +15,8 @@ import re
 from collections.abc import Iterable, Iterator, Set
 from dataclasses import dataclass
 
+from briefgen.facts.lexicon import role_noun
+from briefgen.facts.syntax import role_spans
 from briefgen.models import Sentence, Token
 from briefgen.questions.kinds import ANNOUNCE, KNOWABLE, PLAN, UNCLEAR, VERIFY, Found, personal
 from briefgen.questions.parse import ENTITY, GENERIC, HEDGES, Kids, children, key_stems, stem, subtree
@@ -251,5 +253,32 @@ def confirms(keys: Set[str], names: Set[str], sent: Sentence) -> bool:
                 continue  # "confirmed that he was not in talks", "confirmed he may direct"
             words = key_stems(toks, span)[0]
             if names <= words and len(keys & words) * 2 >= len(keys):
+                return True
+    return False
+
+
+def asked_person(found: Found) -> str:
+    """The role noun an identity question asks about: "the identity of the victim" -> "victim" ("" for others)."""
+    toks, kids = found.sent.tokens, children(found.sent.tokens)
+    if found.wh != "who" or toks[found.head].lemma.lower() not in ("identity", "name"):
+        return ""
+    for c in kids[found.head]:
+        x = c if toks[c].dep == "poss" else next((g for g in kids[c] if toks[g].dep == "pobj"), None) if (
+            toks[c].dep == "prep" and toks[c].lemma.lower() == "of") else None
+        if x is not None and toks[x].pos == "NOUN" and role_noun(toks[x].lemma, "PERSON"):
+            return toks[x].lemma.lower()
+    return ""
+
+
+def names_as(noun: str, sent: Sentence, people: Iterable[tuple[int, int]]) -> bool:
+    """``sent`` names a person by the role ``noun`` ("victim John Smith", "the victim, John Smith"), stated,
+    not denied: it answers "Who is the victim?". ``people`` are the (start, end) offsets of its people's names."""
+    toks = sent.tokens
+    for start, end in people:
+        idx = [i for i, t in enumerate(toks) if start <= t.start < end]
+        if not idx:
+            continue
+        for lo, hi in role_spans(sent, idx, "PERSON"):
+            if any(lo <= t.start < hi and t.lemma.lower() == noun for t in toks):
                 return True
     return False
