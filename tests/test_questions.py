@@ -560,3 +560,19 @@ def test_an_identity_another_source_gives_by_the_role_is_not_unknown(parse) -> N
     assert not _kind(asked(named), "unknown")
     other = parse({"a.txt": unknown, "b.txt": "The driver, John Smith, was a teacher at the school."})
     assert _kind(asked(other), "unknown")  # another role names nobody as the victim
+
+
+@pytest.mark.parametrize(
+    ("open_", "answer", "kind"),
+    [
+        ("The cause of the fire at the warehouse has not been determined.",
+         "The fire at the warehouse was started by a space heater, investigators said.", "unknown"),
+        ("The location of the wreck of the Musashi was unknown for decades.",
+         "The wreck of the Musashi was found in the Sibuyan Sea by a team led by Paul Allen.", "unknown"),
+        ("Judge Amy Berman will decide on Monday whether the trial of Paul Manafort can go ahead.",
+         "Judge Amy Berman ruled on Monday that the trial of Paul Manafort can go ahead.", "pending"),
+    ],
+)
+def test_the_event_the_story_reports_answers_its_question_in_other_words(parse, open_: str, answer: str, kind: str) -> None:
+    assert _kind(asked(parse({"a.txt": open_, "b.txt": "Crews worked through the night."})), kind)
+    assert not _kind(asked(parse({"a.txt": open_, "b.txt": answer})), kind)

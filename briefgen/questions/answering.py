@@ -23,9 +23,12 @@ from briefgen.questions.parse import ENTITY, GENERIC, HEDGES, Kids, children, ke
 
 SYNONYMS = [{"reverse", "overturn", "rescind", "repeal", "scrap"},
             {"close", "shut"}, {"resign", "quit"}, {"arrive", "land", "reach"}, {"fire", "dismiss", "sack"},
-            {"arrest", "detain"}, {"charge", "indict"}, {"release", "free"}, {"host", "emcee"}, {"sign", "agree"}]
-FRAME_PRED = {"whereabouts": {"whereabouts", "location", "arrive", "stay", "live", "hide", "locate"}, "location": {"location", "locate"},
-              "cause": {"cause"}, "motive": {"motive", "because"}, "reason": {"reason", "because"}, "identity": {"identify", "name"},
+            {"arrest", "detain"}, {"charge", "indict"}, {"release", "free"}, {"host", "emcee"}, {"sign", "agree"},
+            {"decide", "rule"}, {"vote", "pass", "approve", "reject"}]  # a decision taken answers "Will X decide?"
+FRAME_PRED = {"whereabouts": {"whereabouts", "location", "arrive", "stay", "live", "hide", "locate", "find", "discover"},
+              "location": {"location", "locate", "find", "discover"},  # "the wreck was found 1 km down": where it is
+              "cause": {"cause", "start", "spark", "trigger", "blame"},  # "the fire was started by a heater": what caused it
+              "motive": {"motive", "because"}, "reason": {"reason", "because"}, "identity": {"identify", "name"},
               "name": {"identify", "name"}, "toll": {"toll", "kill", "die"}}
 HEDGED = {"reportedly", "allegedly", "apparently", "possibly", "likely", "probably", "perhaps", "maybe", "unconfirmed", "rumor",
           "whether", "if", "believe", "suspect", "seem", "appear", "expect", "plan", "hope", "investigate", "try", "unverified"}
