@@ -725,3 +725,24 @@ def test_a_name_only_ever_modifying_a_noun_and_a_short_form_read_as_a_person_get
     assert [b.type for b in by_alias(boxes, "Betty Ford")] == ["PLACE"]  # 'at' places it ...
     names = {b.name for b in story_entities([make("a", [[center, at, at]])], CONFIG)}
     assert "Betty Ford Center" in names and "Betty Ford" not in names  # ... but it is the center's short form
+
+
+def test_a_town_named_mostly_as_a_modifier_is_still_placed_by_in_but_a_body_takes_the() -> None:
+    at = "Officers NOUN nsubj 1 ; met VERB ROOT 1 ; in ADP prep 1 ; Woodburn PROPN pobj 2 ORG ; . PUNCT punct 1"
+    chief = "The DET det 2 ; Woodburn PROPN compound 2 ORG ; chief NOUN nsubj 3 ; spoke VERB ROOT 3 ; . PUNCT punct 3"
+    (box,) = [b for b in every([make("a", [[at, at, chief, chief, chief]])]) if b.name == "Woodburn"]
+    assert box.type == "PLACE"  # two of the two mentions that are no modifier place it
+    league = "Officers NOUN nsubj 1 ; played VERB ROOT 1 ; in ADP prep 1 ; the DET det 4 ; NBA PROPN pobj 2 ORG ; . PUNCT punct 1"
+    (box,) = [b for b in every([make("a", [[league, league, chief]])]) if b.name == "NBA"]
+    assert box.type == "ORG"  # "in the NBA": a body
+
+
+def test_a_person_whose_last_word_is_a_kind_of_body_only_when_ner_wavers() -> None:
+    guild = ("Screen PROPN compound 2 PERSON ; Actors PROPN compound 2 PERSON ; Guild PROPN nsubj 3 PERSON ; voted VERB ROOT 3 ; "
+             ". PUNCT punct 3")
+    guild_org = ("Screen PROPN compound 2 ORG ; Actors PROPN compound 2 ORG ; Guild PROPN nsubj 3 ORG ; met VERB ROOT 3 ; "
+                 ". PUNCT punct 3")
+    brand = "Elton PROPN compound 1 PERSON ; Brand PROPN nsubj 2 PERSON ; scored VERB ROOT 2 ; . PUNCT punct 2"
+    why = {b.name: reason for b, reason in candidates([make("a", [[guild, guild, guild_org, brand, brand]])])}
+    assert why["Screen Actors Guild"] == "a body's name: its last word is a kind of organisation"
+    assert not (why["Elton Brand"] or "").startswith("a body's name")  # a surname may be such a word: NER never wavers on him

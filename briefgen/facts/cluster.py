@@ -150,7 +150,8 @@ def entity(ms: list[M], idx: list[int], kind: str = "", ambiguous: bool = False)
     kind = kind or stated or n.top(votes)
     if kind == "PERSON" and all(" " not in ms[i].form for i in idx) and 3 * sum(ms[i].at for i in idx) >= len(idx):
         kind = "PLACE"  # "checked into Morningside"
-    if kind == "ORG" and not stated and all(" " not in ms[i].form for i in idx) and 2 * sum(ms[i].at for i in idx) > len(idx) and (
+    heads = [i for i in idx if not ms[i].mod] or idx  # "Woodburn police", "Woodburn-area bank": a modifier tells neither
+    if kind == "ORG" and not stated and all(" " not in ms[i].form for i in idx) and 2 * sum(ms[i].at for i in heads) > len(heads) and (
             ms[idx[0]].key not in n.GENERIC_ORGS | {"congress"}):
         kind = "PLACE"  # "in Nulato", "in Tasmania": where things happen, not who does them ("in Congress" stays a body)
     spelled: dict[str, Counter[str]] = defaultdict(Counter)
