@@ -32,11 +32,14 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from functools import cache
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from briefgen import codec
 from briefgen.errors import BuildError, listing, os_error_message
 from briefgen.processes import can_fork, exclusive, pool
+
+if TYPE_CHECKING:
+    from briefgen.cluster import Cluster
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -436,6 +439,10 @@ def code_fingerprint(name: str) -> str:
 
 _TASK: list[Callable[[int], Any]] = []
 
+#: A map's work for a cluster: a function importable on every worker (a module-level briefgen function)
+#: and its arguments, all picklable, so nothing is inherited: ``make(i)`` == ``function(*arguments)``.
+Remote = tuple[Callable[..., Any], tuple[Any, ...]]
+
 
 class _Captured(logging.Handler):
     def __init__(self) -> None:
@@ -470,6 +477,20 @@ def _run(i: int) -> tuple[bytes, list[str]]:
     return codec.dumps(value), warned
 
 
+def remote_call(module: str, code: str, function: Callable[..., Any], *arguments: Any) -> tuple[bytes, list[str]]:
+    """Run on a cluster worker: ``function(*arguments)``, encoded as the cache stores it, and the warnings it
+    logged (the client logs them again), after checking that the worker runs the client's code (``code``:
+    code_fingerprint(module) on the client), so a cluster's records are the local build's, byte for byte."""
+    if code_fingerprint(module) != code:
+        import socket
+
+        raise BuildError(f"Dask worker on {socket.gethostname()}: its briefgen code or packages ({module}) differ from the "
+                         "building machine's; install the same briefgen version and requirements on every worker")
+    with capturing(quiet=True) as warned:
+        value = function(*arguments)
+    return codec.dumps(value), warned
+
+
 def compute(
     store: Cache | None,
     kind: str,
@@ -481,6 +502,9 @@ def compute(
     sizes: Sequence[int] | None = None,
     expect: Callable[[Any], bool] | None = None,
     keep: Callable[[T], bool] | None = None,
+    cluster: Cluster | None = None,
+    remote: tuple[str, Callable[[int], Remote]] | None = None,
+    compact: Callable[[T], T] | None = None,
 ) -> list[T]:
     """``make(i)`` for every key, or the value an earlier build stored under it.
 
@@ -489,7 +513,16 @@ def compute(
     With ``sizes`` (a cost per key) the largest go first, so no worker is left with
     a big one at the end while the others wait. ``expect`` tells a stored value of
     the right shape (anything else is a miss); ``keep`` says which results to store.
+
+    With a ``cluster`` and ``remote`` = (the stage's module, ``task(i)`` giving the function and
+    arguments that make item i), every miss runs on the cluster instead: the arguments travel to a
+    worker, the encoded result comes back and is stored here, so the cache is only ever written by
+    this process and a cluster build's entries are the local build's.
+
+    ``compact(value)``, if given, is what is kept of each value, read or made: an equal value taking
+    less memory (shared strings, say), for a stage that holds one per article.
     """
+    hold = compact or (lambda value: value)
     tick = progress or (lambda n: None)
     out: list[Any] = [None] * len(keys)
     todo: list[int] = []
@@ -498,11 +531,11 @@ def compute(
         if value is None:
             todo.append(i)
         else:
-            out[i] = value
+            out[i] = hold(value)
             tick(1)
     parallel = processes > 1 and len(todo) >= min_parallel and can_fork()  # workers must inherit ``make``
-    if parallel and sizes is not None:
-        todo.sort(key=lambda i: -sizes[i])  # stable: equal sizes keep their order
+    if sizes is not None:
+        todo.sort(key=lambda i: -sizes[i])  # stable: equal sizes keep their order: largest first, on a pool or a cluster
 
     def stored(i: int, value: Any, data: bytes | None) -> None:
         if store is None or (keep is not None and not keep(value)):
@@ -512,10 +545,23 @@ def compute(
         except (TypeError, OverflowError, ValueError) as exc:  # a value the codec cannot hold: not cached
             log.warning("%s entry %s: not cached (%s)", kind, keys[i][:12], exc)
 
+    if cluster is not None and remote is not None and todo:
+        module, task = remote
+        code = code_fingerprint(module)
+        results = cluster.map(remote_call, ((module, code, *_flat(task(i))) for i in todo))
+        for i, (data, warned) in zip(todo, results, strict=True):
+            for message in warned:
+                log.warning("%s", message)
+            value = codec.loads(data)
+            stored(i, value, data)
+            out[i] = hold(value)
+            tick(1)
+        return out
     if not parallel:
         for i in todo:
-            out[i] = make(i)
-            stored(i, out[i], None)
+            value = make(i)
+            stored(i, value, None)
+            out[i] = hold(value)
             tick(1)
         return out
     _TASK[:] = [make]
@@ -524,9 +570,15 @@ def compute(
             for i, (data, warned) in zip(todo, workers.imap(_run, todo), strict=True):
                 for message in warned:
                     log.warning("%s", message)
-                out[i] = codec.loads(data)
-                stored(i, out[i], data)
+                value = codec.loads(data)
+                stored(i, value, data)
+                out[i] = hold(value)
                 tick(1)
     finally:
         _TASK.clear()
     return out
+
+
+def _flat(task: Remote) -> tuple[Any, ...]:
+    function, arguments = task
+    return (function, *arguments)

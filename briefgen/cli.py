@@ -39,6 +39,8 @@ def main() -> None:
     default=None,
     help="Settings file (default: briefgen.yml if present).",
 )
+@click.option("--scheduler", default=None, metavar="tcp://HOST:8786",
+              help="Run analysis and story briefs on this Dask scheduler's workers (default: this machine's processes).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress display.")
 def build(
     content_dir: Path | None,
@@ -48,6 +50,7 @@ def build(
     strict: bool,
     cache_dir: Path | None,
     config_path: Path | None,
+    scheduler: str | None,
     quiet: bool,
 ) -> None:
     """Build one edition of the briefing site from the content folder."""
@@ -65,6 +68,7 @@ def build(
         pdf=False if no_pdf else None,
         strict=True if strict else None,
         cache_dir=cache_dir,
+        scheduler=scheduler,
     )
     check_arguments(config)  # before any work, and before any file or folder is created
     with BuildReport(enabled=not quiet) as report:

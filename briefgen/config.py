@@ -47,6 +47,10 @@ class BuildConfig:
     batch_size: int = setting(64, "paragraphs per spaCy batch", low=1, output=True)
     max_file_bytes: int = setting(5_000_000, "larger files are skipped unread", low=1)
     cache_dir: Path | None = setting(None, "build cache; default: .briefgen-cache beside the site folder", output=True)
+    scheduler: str = setting("", "Dask scheduler (tcp://host:8786) that runs analysis and story briefs; "
+                                 "empty: this machine's worker processes", output=True)
+    edition_window_days: int = setting(0, "an edition holds the stories with an article in the last N days "
+                                          "(before the newest article); 0: every article", low=0)
     # grouping; the defaults are learned (group/features.py Settings; benchmarks/grouping.py --learn)
     # The low bound: before the pair model this key was a similarity (default 0.06); as a probability such a
     # value would merge groups that are most likely separate events, so a stale briefgen.yml is refused, not obeyed.
@@ -173,6 +177,6 @@ def settings_table() -> str:
         else:
             values = {Path: "path", bool: "true or false", str: "text", int: "int", float: "number"}.get(
                 kind, (typing.get_origin(kind) or kind).__name__)
-        shown = "none" if f.default is None else f"`{str(f.default).lower() if isinstance(f.default, bool) else f.default}`"
+        shown = "none" if f.default in (None, "") else f"`{str(f.default).lower() if isinstance(f.default, bool) else f.default}`"
         rows.append(f"| `{name}` | {shown} | {values}{' or none' if optional else ''} | {meta['help']} |")
     return "\n".join(rows) + "\n"

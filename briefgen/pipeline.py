@@ -19,6 +19,7 @@ import contextlib
 import dataclasses
 import functools
 import logging
+import os
 import shutil
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -29,6 +30,7 @@ from typing import Any
 from briefgen import analyze, brief, editions, facts, folders, front, group, ingest, pages, pdf, questions, redirects, render, site
 from briefgen.analyze import Parsed
 from briefgen.cache import Cache, closure, code_fingerprint, compute, default_dir, digest
+from briefgen.cluster import Cluster, cluster
 from briefgen.config import BuildConfig, validate
 from briefgen.errors import BriefgenError, BuildError
 from briefgen.models import Article, Briefing, FactBox, Skipped, Story, StoryBrief
@@ -49,6 +51,7 @@ class Run:
     fp: str = ""  # the stage's fingerprint (cached stages)
     printer: pdf.Worker | None = None  # the PDF worker, loading WeasyPrint since the build started (None: no PDFs)
     warnings: list[str] = field(default_factory=list)  # every warning of the build so far (Briefing.warnings)
+    cluster: Cluster | None = None  # the Dask cluster the maps run on (``scheduler``), else this machine's processes
 
 
 @dataclass(frozen=True)
@@ -73,7 +76,40 @@ class Stage:
 
 def _ingest(run: Run) -> tuple[list[Article], list[Skipped], dict[str, str]]:
     config = run.config
-    articles, skipped = ingest.ingest(config, run.cache, run.fp, functools.partial(run.progress, "ingest"))
+    days = config.edition_window_days
+    index = digest(run.fp, "file dates")
+    # over a window: each file's size, modification time and newest article date, as the last build found them
+    known: dict[str, tuple[int, int, str | None]] = (run.cache.load("dates", index) or {}) if days else {}
+    before = editions.window([entry[2] for entry in known.values()], days)
+    seen: dict[str, tuple[int, int]] = {}
+    read: set[str] = set()
+
+    def select(rel: str, info: os.stat_result) -> bool:
+        """Read the file unless it is unchanged since a build found it holds only articles older than the
+        lookback (a newer article can only move the window on, never back)."""
+        seen[rel] = (info.st_size, info.st_mtime_ns)
+        entry = known.get(rel)
+        if before and entry and entry[:2] == seen[rel] and entry[2] is not None and entry[2] < before[1]:
+            return False
+        read.add(rel)
+        return True
+
+    articles, skipped = ingest.ingest(config, run.cache, run.fp, functools.partial(run.progress, "ingest"), select if days else None)
+    now = editions.window([a.date for a in articles] + [known[rel][2] for rel in seen.keys() - read], days)
+    if before and now and now[1] < before[1]:  # the newest files were removed or changed: the window moved back
+        read = set(seen)
+        articles, skipped = ingest.ingest(config, run.cache, run.fp, functools.partial(run.progress, "ingest"))
+    if days:
+        newest: dict[str, str | None] = {}
+        for a in articles:
+            rel = a.id if a.id in seen else a.id.rpartition("#")[0]  # a feed's or JSON Lines file's entries: path#n
+            day = a.date[:10] if a.date else None
+            newest[rel] = None if day is None or (rel in newest and newest[rel] is None) else max(day, newest.get(rel) or day)
+        dates = {rel: (*seen[rel], newest.get(rel)) if rel in read else known[rel] for rel in seen}
+        if dates != known:
+            run.cache.store("dates", index, dates)
+        else:
+            run.cache.keep("dates", index)
     reasons = "".join(f"\n  {s.path}: {s.reason}" for s in skipped[:MAX_LISTED])
     if len(skipped) > MAX_LISTED:
         reasons += f"\n  ... and {len(skipped) - MAX_LISTED:,} more"
@@ -81,6 +117,9 @@ def _ingest(run: Run) -> tuple[list[Article], list[Skipped], dict[str, str]]:
         raise BuildError(f"{len(skipped)} file(s) could not be built (strict mode); the site is unchanged:{reasons}")
     if not articles:
         raise BuildError(f"{config.content_dir}: no article could be built; the site is unchanged" + (f":{reasons}" if skipped else ""))
+    span = editions.window([a.date for a in articles], config.edition_window_days)
+    if span:  # the window and its lookback (editions.window); undated articles cannot be placed before it
+        articles = [a for a in articles if not a.date or a.date[:10] >= span[1]]
     return articles, skipped, {a.id: digest(repr(a)) for a in articles}  # what later keys know an article by
 
 
@@ -108,7 +147,7 @@ def _analyze(run: Run, articles: Sequence[Article]) -> tuple[list[Parsed], list[
         fp = run.fp if model == config.model else fingerprint(STAGE["analyze"], cfg)
         batch = [articles[i] for i in indices]
         try:
-            results: list[Parsed | None] = list(analyze.analyze_cached(batch, cfg, run.cache, fp, progress=step))
+            results: list[Parsed | None] = list(analyze.analyze_cached(batch, cfg, run.cache, fp, progress=step, cluster=run.cluster))
         except BriefgenError:
             raise
         except Exception:
@@ -137,7 +176,7 @@ def _counts(run: Run, parsed: Sequence[Parsed], article_keys: Mapping[str, str])
         return group.article_counts(analyze.load_tokens([parsed[i]], run.config, run.cache)[0], lead)
 
     keys = [digest(run.fp, p.key, article_keys[p.article.id]) for p in parsed]
-    return compute(run.cache, "counts", keys, count, run.config.processes, expect=_is_counts)
+    return compute(run.cache, "counts", keys, count, run.config.processes, expect=_is_counts, compact=group.shared_keys)
 
 
 def _previous(run: Run) -> tuple[str, dict[str, Any]] | None:
@@ -149,7 +188,14 @@ def _group(run: Run, parsed: Sequence[Parsed], counts: Sequence[group.Counts],
     config = run.config
     memory = group.previous_memory(previous[1] if previous else None)
     grouped = group.group_all(parsed, config, memory, load_editor_file(config.content_dir), group.settings_for(config), counts)
-    return grouped.stories, grouped
+    span = editions.window([p.article.date for p in parsed], config.edition_window_days)
+    if span is None:
+        return grouped.stories, grouped
+    dates = {p.article.id: p.article.date for p in parsed}  # the edition: stories with an article in the window
+    stories = [s for s in grouped.stories if any((dates[a] or "9999")[:10] >= span[0] for a in s.articles)]  # undated: kept
+    kept = {s.id for s in stories}
+    topics = [replace(t, stories=tuple(s for s in t.stories if s in kept)) for t in grouped.topics]
+    return stories, replace(grouped, stories=stories, topics=[t for t in topics if t.stories])
 
 
 def _minhash(run: Run, articles: Sequence[Article], article_keys: Mapping[str, str]) -> list[facts.Print]:
@@ -173,13 +219,24 @@ def _stories(run: Run, stories: Sequence[Story], parsed: Sequence[Parsed], artic
         done += n
         run.progress("summarize", done, len(stories))
 
+    def task(k: int) -> tuple[Callable[..., Any], tuple[Any, ...]]:
+        """The function and inputs that make story k: what a cluster worker is sent (its articles' tokens
+        and what the independence records say of them), and what a local worker runs."""
+        story = stories[k]
+        items = analyze.load_tokens([by_id[a] for a in story.articles], run.config, run.cache)
+        own = facts.Independence({a: independence.outlet.get(a, "") for a in story.articles},
+                                 {a: independence.copies[a] & set(story.articles) for a in story.articles if a in independence.copies})
+        return brief.story_brief, (story, items, run.config, own)
+
     def make(k: int) -> tuple[list[FactBox], StoryBrief]:
-        items = analyze.load_tokens([by_id[a] for a in stories[k].articles], run.config, run.cache)
-        return brief.story_brief(stories[k], items, run.config, independence)
+        function, arguments = task(k)
+        made: tuple[list[FactBox], StoryBrief] = function(*arguments)
+        return made
 
     keys = [story_key(run.fp, s, {a: digest(article_keys[a], by_id[a].key) for a in s.articles}) for s in stories]
     made = compute(run.cache, "stories", keys, make, run.config.processes, step, sizes=[len(s.articles) for s in stories],
-                   expect=_is_story_entry, keep=lambda v: not v[1].problems)  # a brief with a problem is made again next time
+                   expect=_is_story_entry, keep=lambda v: not v[1].problems,  # a brief with a problem is made again next time
+                   cluster=run.cluster, remote=("briefgen.brief", task))
     for story, (_, story_brief) in zip(stories, made, strict=True):
         for problem in story_brief.problems:
             log.warning("story %s (%s): %s", story.id, folders.listing(list(story.articles)), problem)
@@ -217,6 +274,11 @@ def _changes(run: Run, previous: tuple[str, dict[str, Any]] | None, articles: Se
         return questions.resolved_questions(old, items, new)
 
     prev_name, prev_data = previous if previous else (None, None)
+    copies = independence.copies
+    if run.config.edition_window_days:  # the edition: its stories' articles (the lookback's others are not in it)
+        shown = {a for sb in briefs for a in sb.story.articles}
+        articles = [a for a in articles if a.id in shown]
+        copies = {a: c & shown for a, c in copies.items() if a in shown and c & shown}
     changes = editions.compute_changes(prev_name, prev_data, [a.id for a in articles], list(briefs), resolved)
     if run.config.strict and run.warnings:  # before anything is written: the site stays as it was
         listed = "".join(f"\n  {w}" for w in run.warnings[:MAX_LISTED])
@@ -225,7 +287,7 @@ def _changes(run: Run, previous: tuple[str, dict[str, Any]] | None, articles: Se
     return Briefing(run.edition, tuple(sorted(articles, key=lambda a: a.id)), tuple(briefs),
                     tuple(sorted([*skipped, *unanalysed], key=lambda s: s.path)), changes,
                     entities=tuple(entities.entities), topics=tuple(grouped.topics), merged=tuple(grouped.merged),
-                    copies=tuple((a, tuple(sorted(c))) for a, c in sorted(independence.copies.items())),
+                    copies=tuple((a, tuple(sorted(c))) for a, c in sorted(copies.items())),
                     warnings=tuple(run.warnings))
 
 
@@ -322,6 +384,13 @@ STAGES: tuple[Stage, ...] = (
     Stage("publish", _publish, "site.publish", ("work", "versions"), ()),
 )
 STAGE = {stage.name: stage for stage in STAGES}
+#: The records ``build`` drops after each stage: those no later stage reads (a build holds a record only
+#: as long as it is needed; ``briefing`` is the build's result, ``work`` and ``pdf_job`` what it cleans up at the end).
+DONE_AFTER: dict[str, tuple[str, ...]] = {
+    stage.name: tuple(name for name in (*stage.inputs, *stage.outputs) if name not in ("briefing", "work", "pdf_job")
+                      and not any(name in later.inputs for later in STAGES[k + 1 :]))
+    for k, stage in enumerate(STAGES)
+}
 
 
 def fingerprint(stage: Stage, config: BuildConfig) -> str:
@@ -396,8 +465,8 @@ def _build(config: BuildConfig, warned: list[str], progress: Progress | None, ti
     edition = editions.edition_name(config.edition)
     store = Cache(config.cache_dir or default_dir(config.site_dir))
     records: dict[str, Any] = {}  # each made once, by the stage that names it, and never changed
-    with site.site_lock(config.site_dir), store.locked(), pdf.worker(config.pdf) as printer:  # it loads WeasyPrint meanwhile
-        run_stages(STAGES, records, config, store, edition, report, mark, printer, warned)
+    with site.site_lock(config.site_dir), store.locked(), pdf.worker(config.pdf) as printer, cluster(config.scheduler) as engine:
+        run_stages(STAGES, records, config, store, edition, report, mark, printer, warned, engine)  # the PDF worker loads meanwhile
         store.prune()
         log.info("cache %s: %s", store.root, store.summary())
         mark("cache")
@@ -407,16 +476,21 @@ def _build(config: BuildConfig, warned: list[str], progress: Progress | None, ti
 
 def run_stages(stages: Sequence[Stage], records: dict[str, Any], config: BuildConfig, store: Cache, edition: str,
                report: Progress, mark: Callable[[str], None] = lambda stage: None, printer: pdf.Worker | None = None,
-               warnings: list[str] | None = None) -> None:
-    """Run ``stages`` in order, adding the records each makes to ``records``; the work folder, once
-    made, is removed at the end whatever happens (and a PDF job's own worker stopped). ``warnings``: the
-    build's warnings so far, as they grow."""
+               warnings: list[str] | None = None, engine: Cluster | None = None) -> None:
+    """Run ``stages`` in order, adding the records each makes to ``records`` and dropping those no later
+    stage reads; the work folder, once made, is removed at the end whatever happens (and a PDF job's own
+    worker stopped). ``warnings``: the build's warnings so far, as they grow; ``engine``: the Dask
+    cluster the maps run on, if any."""
     warned = [] if warnings is None else warnings
     try:
         for stage in stages:
             fp = fingerprint(stage, config) if stage.cache else ""
-            made = stage.run(Run(config, store, edition, report, fp, printer, warned), **{name: records[name] for name in stage.inputs})
+            made = stage.run(Run(config, store, edition, report, fp, printer, warned, engine),
+                             **{name: records[name] for name in stage.inputs})
             records.update(zip(stage.outputs, made if len(stage.outputs) > 1 else (made,), strict=False))
+            del made
+            for name in DONE_AFTER[stage.name]:  # no later stage reads it: its memory goes back now
+                records.pop(name, None)
             mark(stage.name)
     finally:
         if records.get("pdf_job") is not None:

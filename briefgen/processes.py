@@ -62,3 +62,4 @@ def exclusive(path: Path, busy: str, unopenable: str) -> Iterator[None]:
             yield
         finally:
             fcntl.flock(fh, fcntl.LOCK_UN)
+

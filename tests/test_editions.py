@@ -195,3 +195,62 @@ def test_merged_story_keeps_its_old_link(tmp_path: Path) -> None:
     assert all(s["topic"] for s in second["stories"])
     listed = [sid for t in second["topics"] for sid in t["stories"]]
     assert sorted(listed) == sorted(live)
+
+
+def test_an_edition_over_a_window_holds_the_stories_with_an_article_in_it_and_reads_no_older_article(tmp_path: Path) -> None:
+    dated = {  # Tara Reid's rehab (1_*) in January and a late report; Brian Nichols's sentencing (3_*) into March
+        "1_1ecb.txt": "2024-01-01", "1_2ecb.txt": "2024-01-02", "1_3ecb.txt": "2024-02-20",
+        "3_3ecb.txt": "2024-02-20", "3_1ecb.txt": "2024-03-01", "3_2ecb.txt": "2024-03-02",
+    }
+    content = tmp_path / "content"
+    content.mkdir()
+    for name, day in dated.items():
+        (content / name).write_text(f"---\ndate: {day}\n---\n\n" + (ECB / name).read_text(encoding="utf-8"), encoding="utf-8")
+
+    def edition(days: int) -> tuple[set[str], set[tuple[str, ...]], int]:
+        base = tmp_path / f"w{days}"
+        briefing = build(load_config(content_dir=content, site_dir=base / "site", cache_dir=base / "cache", edition="e1",
+                                     pdf=False, edition_window_days=days))
+        parsed = sum(1 for p in base.glob("cache/v*/analysis/*/*") if p.is_file())
+        return {a.id for a in briefing.articles}, {s.story.articles for s in briefing.stories}, parsed
+
+    everything, _, parsed_all = edition(0)
+    assert everything == set(dated) and parsed_all == len(dated)  # the default: every article
+    shown, stories, parsed = edition(7)
+    # the window is 2024-02-25 to 2024-03-02, its lookback the 7 days before
+    window = {a for a, day in dated.items() if day >= "2024-02-25"}
+    assert window <= shown <= {a for a, day in dated.items() if day >= "2024-02-18"}
+    assert all(window.intersection(s) for s in stories)  # each story has an article in the window
+    assert parsed == 4  # January's articles were never analysed: the edition's cost follows the window
+
+
+def test_a_windowed_rebuild_reads_only_the_files_that_can_be_in_the_window(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import briefgen.ingest as ingest_module
+
+    dated = {"1_1ecb.txt": "2024-01-01", "1_2ecb.txt": "2024-01-02", "3_3ecb.txt": "2024-02-20", "3_1ecb.txt": "2024-03-01"}
+    content = tmp_path / "content"
+    content.mkdir()
+    for name, day in dated.items():
+        (content / name).write_text(f"---\ndate: {day}\n---\n\n" + (ECB / name).read_text(encoding="utf-8"), encoding="utf-8")
+    (content / "undated.txt").write_text((ECB / "1_3ecb.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    real = ingest_module.read_file
+    read: list[str] = []
+    monkeypatch.setattr(ingest_module, "read_file", lambda path, rel, *a, **k: read.append(rel) or real(path, rel, *a, **k))
+
+    def edition(name: str) -> set[str]:
+        read.clear()
+        briefing = build(load_config(content_dir=content, site_dir=tmp_path / "site", edition=name, pdf=False, edition_window_days=7))
+        return {a.id for a in briefing.articles}
+
+    first = edition("e1")
+    assert set(read) == set(dated) | {"undated.txt"}  # the first build learns every file's dates
+    assert "1_1ecb.txt" not in first and "3_1ecb.txt" in first
+    (content / "3_2ecb.txt").write_text("---\ndate: 2024-03-02\n---\n\n" + (ECB / "3_2ecb.txt").read_text(encoding="utf-8"),
+                                        encoding="utf-8")
+    second = edition("e2")
+    assert set(read) == {"3_3ecb.txt", "3_1ecb.txt", "3_2ecb.txt", "undated.txt"}  # January's files are not read again
+    assert "3_2ecb.txt" in second
+    (content / "3_2ecb.txt").unlink()
+    (content / "3_1ecb.txt").unlink()  # the newest articles gone: the window moves back to February, January is read again
+    third = edition("e3")
+    assert "1_1ecb.txt" in read and "3_3ecb.txt" in third

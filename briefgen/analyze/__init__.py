@@ -37,12 +37,14 @@ from briefgen.analyze.parse import (
     load_model,
     model_meta,
     model_version,
+    on_cluster,
 )
 from briefgen.cache import digest
 from briefgen.models import AnalyzedArticle, Article, Mention, Sentence, Token
 
 if TYPE_CHECKING:
     from briefgen.cache import Cache
+    from briefgen.cluster import Cluster
     from briefgen.config import BuildConfig
 
 __all__ = [
@@ -99,10 +101,13 @@ def _chunks(article: Article) -> Iterable[Chunk]:
 
 
 def _parse_all(chunks: dict[int, list[Chunk]], config: BuildConfig, meanwhile: Callable[[], None] = lambda: None,
-               ) -> Iterator[tuple[int, bytes]]:
-    """(article index, marshalled rows) of every article in ``chunks``, in workers when there are enough;
-    ``meanwhile`` runs while the workers start."""
-    if chunks and config.processes > 1 and sum(len(c) for c in chunks.values()) >= MIN_PARALLEL_CHUNKS:
+               cluster: Cluster | None = None) -> Iterator[tuple[int, bytes]]:
+    """(article index, marshalled rows) of every article in ``chunks``, in workers when there are enough, or
+    on ``cluster`` (Dask) when there is one; ``meanwhile`` runs while the workers start."""
+    if chunks and cluster is not None:
+        meanwhile()
+        yield from on_cluster(cluster, chunks, config)
+    elif chunks and config.processes > 1 and sum(len(c) for c in chunks.values()) >= MIN_PARALLEL_CHUNKS:
         with _workers(chunks, config) as results:  # the workers start parsing at once ...
             meanwhile()  # ... while this process does something else
             yield from results
@@ -128,9 +133,10 @@ def analyze_cached(
     cache: Cache,
     fp: str,
     progress: Callable[[int], None] | None = None,
+    cluster: Cluster | None = None,
 ) -> list[Parsed]:
     """Parse the articles ``cache`` holds no analysis of under fingerprint ``fp``, store them; the outline
-    of every article, in order."""
+    of every article, in order. With a ``cluster`` the parsing runs on its workers (results stored here)."""
     tick = progress or (lambda n: None)
     keys = [article_key(a, fp) for a in articles]
     todo = [i for i in range(len(articles)) if not cache.has("analysis", keys[i])]
@@ -161,7 +167,7 @@ def analyze_cached(
             records[i] = _parsed(articles[i], keys[i], outline)
             tick(1)
 
-    for i, data in _parse_all({i: list(_chunks(articles[i])) for i in todo}, config, meanwhile=load_hits):
+    for i, data in _parse_all({i: list(_chunks(articles[i])) for i in todo}, config, meanwhile=load_hits, cluster=cluster):
         keep(i, data)
     late = {i: list(_chunks(articles[i])) for i, r in enumerate(records) if r is None}
     if late:  # cache entries that vanished or were damaged since we looked

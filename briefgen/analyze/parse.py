@@ -23,6 +23,7 @@ from briefgen.errors import BuildError
 from briefgen.processes import can_fork, pool
 
 if TYPE_CHECKING:
+    from briefgen.cluster import Cluster
     from briefgen.config import BuildConfig
 
 log = logging.getLogger(__name__)
@@ -186,6 +187,28 @@ def _init_worker(model: str) -> None:
 def _work(task: tuple[dict[int, list[Chunk]], int]) -> list[tuple[int, bytes]]:
     chunks, batch_size = task
     return list(_parse(_WORKER_MODEL[0], chunks, batch_size))
+
+
+def parse_batch(model: str, chunks: dict[int, list[Chunk]], batch_size: int) -> list[tuple[int, bytes]]:
+    """One task of a cluster's analysis: the articles' rows, parsed with the model loaded once per worker process."""
+    return list(_parse(load_model(model), chunks, batch_size))
+
+
+def on_cluster(cluster: Cluster, chunks: dict[int, list[Chunk]], config: BuildConfig) -> Iterator[tuple[int, bytes]]:
+    """Parse on a Dask cluster's workers, TASK_ARTICLES articles a task; (article index, record) in input order.
+    Each worker checks it runs this machine's analysis code (cache.remote_call) before parsing."""
+    from briefgen import codec
+    from briefgen.cache import code_fingerprint, remote_call
+
+    module = "briefgen.analyze"
+    code = code_fingerprint(module)
+    order = list(chunks)
+    tasks = ((module, code, parse_batch, config.model, {i: chunks[i] for i in order[k : k + TASK_ARTICLES]}, config.batch_size)
+             for k in range(0, len(order), TASK_ARTICLES))
+    for data, warned in cluster.map(remote_call, tasks):
+        for message in warned:
+            log.warning("%s", message)
+        yield from codec.loads(data)
 
 
 @contextlib.contextmanager

@@ -49,6 +49,7 @@ from briefgen.group.features import (
     article_counts,
     dot,
     normalize_entity,
+    shared_keys,
     surname,
     vectorize,
 )
@@ -59,7 +60,7 @@ from briefgen.text.lines import DATELINE, DATELINE_BARE, FURNITURE, LEANING_STAR
 __all__ = [
     "Counts", "Grouping", "Memory", "Settings", "article_counts", "assign_ids", "group", "group_all", "merged_ids", "previous_memory",
     "settings_for",
-    "slugify", "topic_names", "topic_title", "validate_editor",
+    "shared_keys", "slugify", "topic_names", "topic_title", "validate_editor",
 ]
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+import sys
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -170,6 +171,13 @@ def article_counts(item: AnalyzedArticle, lead: float) -> Counts:
     return {b: dict(c) for b, c in article_terms(item, lead).items()}, article_date(item)
 
 
+def shared_keys(counts: Counts) -> Counts:
+    """The same counts, their term strings interned: one copy of each term however many articles hold it
+    (a build holds every article's counts while it groups)."""
+    intern = sys.intern
+    return {b: {intern(k): v for k, v in c.items()} for b, c in counts[0].items()}, counts[1]
+
+
 def vectorize(items: Sequence[Outlined], settings: Settings, counted: Sequence[Counts] | None = None) -> list[Features]:
     """TF-IDF over this corpus, each block's features times the block's weight, then unit length.
 
@@ -191,9 +199,11 @@ def vectorize(items: Sequence[Outlined], settings: Settings, counted: Sequence[C
         df: Counter[str] = Counter()
         for c in counts:
             df.update(c[block].keys())
+        names: dict[str, str] = {}  # one key string per feature, shared by every vector holding it (memory)
         for vec, c in zip(vectors, counts, strict=True):
             for k, tf in c[block].items():
-                vec[f"{block}:{k}"] = weight * (1 + math.log(tf)) * (math.log((1 + n) / (1 + df[k])) + 1.0)
+                name = names.get(k) or names.setdefault(k, f"{block}:{k}")
+                vec[name] = weight * (1 + math.log(tf)) * (math.log((1 + n) / (1 + df[k])) + 1.0)
     for vec in vectors:
         norm = math.sqrt(sum(w * w for w in vec.values())) or 1.0
         for k in vec:

@@ -160,12 +160,15 @@ def shown(name: str) -> str:
 
 
 def ingest(config: BuildConfig, cache: Cache | None = None, fp: str = "",
-           progress: Callable[[int, int], None] | None = None) -> tuple[list[Article], list[Skipped]]:
+           progress: Callable[[int, int], None] | None = None, select: Callable[[str, os.stat_result], bool] | None = None,
+           ) -> tuple[list[Article], list[Skipped]]:
     """Read every article under ``config.content_dir``; bad files become Skipped records.
 
     With ``cache``, a file's articles are kept under its path and bytes and ``fp``, the stage's
     fingerprint (pipeline.fingerprint: the readers' code and libraries), so a rebuild reads every
-    file but parses only new or changed ones. ``progress`` gets (files read, files found) as it goes."""
+    file but parses only new or changed ones. ``progress`` gets (files read, files found) as it goes.
+    ``select(path, stat)``, if given, sees every file first, and a file it returns False for is not read
+    (an edition over a window leaves out files it knows hold only older articles)."""
     if cache is not None and not fp:
         raise ValueError("ingest: a cache needs the stage's fingerprint (pipeline.fingerprint) in its keys")
     content_dir = config.content_dir
@@ -185,6 +188,13 @@ def ingest(config: BuildConfig, cache: Cache | None = None, fp: str = "",
         if progress is not None:
             progress(done, len(files))
         rel = _rel(path, content_dir)
+        if select is not None:
+            try:
+                info = path.stat()
+            except OSError:
+                info = None  # read_file says why
+            if info is not None and not select(rel, info):
+                continue
         items: Iterable[Article | Skipped]
         try:
             items = read_file(path, rel, config, cache, fp)
