@@ -746,3 +746,12 @@ def test_a_person_whose_last_word_is_a_kind_of_body_only_when_ner_wavers() -> No
     why = {b.name: reason for b, reason in candidates([make("a", [[guild, guild, guild_org, brand, brand]])])}
     assert why["Screen Actors Guild"] == "a body's name: its last word is a kind of organisation"
     assert not (why["Elton Brand"] or "").startswith("a body's name")  # a surname may be such a word: NER never wavers on him
+
+
+def test_a_possessive_or_its_apostrophe_makes_no_other_role() -> None:
+    from briefgen.facts.boxes import fold
+    from briefgen.models import Role
+
+    texts = ["Lohan’s lawyer", "Lohan's lawyer", "Lohan lawyer", "her lawyer"]
+    items = [(Citation(t, "a", k, "2013-05-02"), k, Role(Citation(t, "a", k, "2013-05-02"), t)) for k, t in enumerate(texts)]
+    assert len({r.text for _, _, r in fold(items)}) == 2  # one of the first three, and "her lawyer"

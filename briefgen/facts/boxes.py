@@ -51,8 +51,10 @@ _ROLE_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 
 
 def _role_words(text: str) -> frozenset[str]:
-    """'the F.B.I. director' -> {fbi, director}: case, points and articles do not make another role."""
-    return frozenset(w for w in _ROLE_WORD.findall(text.casefold().replace(".", "")) if w not in ("the", "a", "an"))
+    """'the F.B.I. director' -> {fbi, director}: case, points, articles and a possessive ("Lohan’s lawyer", "Lohan's
+    lawyer", "Lohan lawyer") do not make another role."""
+    words = _ROLE_WORD.findall(text.casefold().replace(".", "").replace("’", "'"))
+    return frozenset(w.removesuffix("'s") for w in words if w not in ("the", "a", "an"))
 
 
 def fold(items: Sequence[tuple[Citation, int, Role]]) -> list[tuple[Citation, int, Role]]:
