@@ -755,3 +755,15 @@ def test_a_possessive_or_its_apostrophe_makes_no_other_role() -> None:
     texts = ["Lohan’s lawyer", "Lohan's lawyer", "Lohan lawyer", "her lawyer"]
     items = [(Citation(t, "a", k, "2013-05-02"), k, Role(Citation(t, "a", k, "2013-05-02"), t)) for k, t in enumerate(texts)]
     assert len({r.text for _, _, r in fold(items)}) == 2  # one of the first three, and "her lawyer"
+
+
+def test_a_bodys_first_word_alone_is_that_body_but_its_last_word_is_not() -> None:
+    dept = ("The DET det 2 ; Interior PROPN compound 2 ORG ; Department PROPN nsubj 3 ORG ; ruled VERB ROOT 3 ; "
+            ". PUNCT punct 3")
+    short = "Interior PROPN nsubj 1 ORG ; agreed VERB ROOT 1 ; . PUNCT punct 1"
+    boxes = every([make("a", [[dept, short, short]])])
+    assert [b.name for b in by_alias(boxes, "Interior")] == ["Interior Department"]
+    white = "The DET det 2 ; White PROPN compound 2 ORG ; House PROPN nsubj 3 ORG ; said VERB ROOT 3 ; . PUNCT punct 3"
+    house = "The DET det 1 ; House PROPN nsubj 2 ORG ; voted VERB ROOT 2 ; . PUNCT punct 2"
+    names = {b.name for b in every([make("a", [[white, house, house]])])}
+    assert {"White House", "House"} <= names  # the House is no short form of the White House
