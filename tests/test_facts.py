@@ -767,3 +767,14 @@ def test_a_bodys_first_word_alone_is_that_body_but_its_last_word_is_not() -> Non
     house = "The DET det 1 ; House PROPN nsubj 2 ORG ; voted VERB ROOT 2 ; . PUNCT punct 2"
     names = {b.name for b in every([make("a", [[white, house, house]])])}
     assert {"White House", "House"} <= names  # the House is no short form of the White House
+
+
+def test_no_role_relative_to_the_speaker_or_cut_from_a_hyphenated_word() -> None:
+    wife = ("I PRON nsubj 1 ; thank VERB ROOT 1 ; my PRON poss 3 ; wife NOUN dobj 1 ; Portia PROPN appos 3 PERSON ; "
+            ". PUNCT punct 1")
+    (box,) = by_alias(every([make("a", [[wife]])]), "Portia")
+    assert not box.roles  # not "my wife"
+    coauthor = ("With ADP prep 8 ; co NOUN pobj 0 ; - NOUN compound 5 ; author NOUN compound 5 ; James PROPN compound 5 PERSON ; "
+                "Swanson PROPN pobj 0 PERSON ; , PUNCT punct 8 ; I PRON nsubj 8 ; wrote VERB ROOT 8 ; . PUNCT punct 8")
+    (box,) = by_alias(every([make("a", [[coauthor]])]), "James Swanson")
+    assert not box.roles  # not "- author"

@@ -75,6 +75,7 @@ def _agent(t: Token) -> bool:
 
 
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame"})
+FIRST_PERSON = frozenset({"my", "our", "your", "i", "we", "you", "me", "us"})  # a role relative to whoever speaks
 #: Verbs that put the words under them in doubt: 'X denied that Y was the leader', 'CBS suggests that Y
 #: is the killer' state no role.
 DENIAL = frozenset({"deny", "dispute", "refute", "reject", "doubt", "question", "rebut", "contest", "dismiss",
@@ -175,6 +176,8 @@ def role_spans(sent: Sentence, toks: Sequence[int], entity_type: str = "PERSON")
         if len(words) > 25 or any(w.pos == "VERB" and w.dep in ("relcl", "acl", "advcl", "ccomp") for w in words):
             continue  # a clause, not a title
         top = sent.tokens[role_head(sent, span)]
+        if not words[0].text[:1].isalnum() or any(w.text.casefold() in FIRST_PERSON for w in words):
+            continue  # '-author' of a 'co-author' split in two; 'my wife Portia': the speaker's relation, not a stated role
         if any(w.tag in ("WP", "WP$", "WDT") or w.ent in ("TIME", "DATE", "CARDINAL", "MONEY", "PERCENT")
                or (w.ent == "PERSON" and w is not top and not _possessor(sent, w)) for w in words):
             continue  # 'whose company', a clock time, a score, another person ('Maltese and team members')
