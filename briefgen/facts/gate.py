@@ -113,7 +113,9 @@ def doubt(ent: Ent, ms: Sequence[M], words: Words, others: Sequence[Ent], articl
     if one_word and not name.isupper() and ent.type != "PERSON" and mine and all(_modifier(m, ent.type) for m in mine):
         return "only ever a modifier of a common noun"  # 'Turkmen flags': an adjective of origin ('NBA coach': an acronym, a body)
     if ent.type in ("ORG", "PLACE") and _read_as_person(articles, mine) and (
-            full := next((o.name for o in others if o is not ent and o.type == "ORG" and o.name.startswith(name + " ")), None)):
+            full := next((o.name for o in others if o is not ent and o.type == "ORG" and o.name.startswith(name + " ") and (
+                len(o.name.split()) == len(name.split()) + 1 and o.name.split()[-1].casefold() in n.ORG_HEADS)), None)):
+        # only the name and a kind of body ('Betty Ford Center'): 'Surrey' stays beside 'Surrey Fire and Rescue Service'
         return f"a short form of {full}"  # 'at Betty Ford' beside 'Betty Ford Center': a person's name, placed by 'at'
     people = [o.name for o in others if o is not ent and o.type == "PERSON" and " " in o.name and not junk(o.name)
               and person_shape(o.name, words)]
