@@ -156,7 +156,6 @@ def role_spans(sent: Sentence, toks: Sequence[int], entity_type: str = "PERSON")
         span = [j for j in span if j not in cut]  # 'a veteran of the force, and Trooper Hakim'
         while span and (sent.tokens[span[-1]].pos in ("PUNCT", "CCONJ", "ADP", "DET")
                         or (sent.tokens[span[-1]].pos == "ADV" and sent.tokens[span[-1]].dep in ("cc", "advmod"))  # '... as well'
-
                         or sent.tokens[span[-1]].text.casefold().strip(".") in HONORIFICS  # 'archaeologist Dr' O'Grady
                         or (sent.tokens[span[-1]].text.isupper() and sent.tokens[span[-1]].text.casefold() in VESSEL_PREFIXES)):
             span = span[:-1]
