@@ -472,6 +472,7 @@ def test_claims_read_as_questions_about_their_own_subject(parse) -> None:
         ("WILL TIM SLEEP IN THE SAME BED?", False),  # in capitals
         ("'s the deal?", False),
         ("What link the man has to the murdered woman?", False),  # statement order
+        ("What are the terms of the deal?", True),  # a verb after the wh-word: question order
         ("Will Mr. Durbin run again?", True),  # an honorific
         ("Will Tim sleep in the same bed?", True),  # a name of the story
         ("Was the FBI told?", True),
@@ -508,3 +509,70 @@ def test_a_denial_counts_from_a_named_party_only(parse) -> None:
     assert not _kind(asked(story), "disputed")
     story = parse({"a.txt": "The Libyan government denied that the country was in the midst of a civil war."})
     assert _kind(asked(story), "disputed")
+
+
+def test_a_name_whose_last_word_is_a_role_noun_is_no_he(parse) -> None:
+    from briefgen.questions.parse import speaker_of
+
+    (art,) = parse({"a.txt": "Chris Weitz met the studio. The Hollywood Reporter said Friday he is the current candidate."})
+    s = art.sentences[1]
+    said = next(i for i, t in enumerate(s.tokens) if t.lemma == "say")
+    assert speaker_of(art, s, said) == ("the Hollywood Reporter", "many")  # 'it', not 'he'
+    assert not any("Hollywood Reporter the" in q.question for q in asked([art]))
+    (art,) = parse({"a.txt": "Chris Weitz met the studio. The reporter said Friday he is the current candidate."})
+    s = art.sentences[1]
+    assert speaker_of(art, s, next(i for i, t in enumerate(s.tokens) if t.lemma == "say"))[1] == "one"  # a description: any
+
+
+CLAIM = ("Chris Weitz is negotiating to direct the sequel to Twilight, industry sources say. "
+         "The studio would not confirm the report.")
+
+
+@pytest.mark.parametrize(
+    ("other", "settled"),
+    [
+        ("Entertainment Weekly has now confirmed that Chris Weitz will direct the sequel to Twilight.", True),
+        ("Entertainment Weekly could not confirm that Chris Weitz will direct the sequel to Twilight.", False),  # no confirmation
+        ("Entertainment Weekly has now confirmed that Bill Condon will direct the sequel to Breaking Dawn.", False),  # another claim
+    ],
+)
+def test_an_unverified_claim_that_another_source_reports_confirmed_is_not_asked(parse, other: str, settled: bool) -> None:
+    story = parse({"a.txt": CLAIM, "b.txt": other})
+    assert _kind(asked([story[0]]), "unverified")  # the claim alone is asked
+    assert bool(_kind(asked(story), "unverified")) is not settled
+
+
+def test_figures_of_different_places_do_not_conflict(parse) -> None:
+    story = parse({"a.txt": "Twelve people were injured in the riots in Athens on Wednesday, police said.",
+                   "b.txt": "Eighteen people were injured in the riots in Thessaloniki on Wednesday, police said."})
+    assert not _kind(asked(story), "conflicting")
+    story = parse({"a.txt": "Twelve people were injured in the riots in Athens on Wednesday, police said.",
+                   "b.txt": "Eighteen people were injured in the riots in Athens on Wednesday, police said."})
+    assert _kind(asked(story), "conflicting")
+
+
+def test_an_identity_another_source_gives_by_the_role_is_not_unknown(parse) -> None:
+    unknown = "The identity of the victim was not revealed on Sunday."
+    alone = parse({"a.txt": unknown, "b.txt": "Crews cleared the road on Sunday."})
+    (q,) = _kind(asked(alone), "unknown")
+    assert q.question == "Who is the victim?"
+    named = parse({"a.txt": unknown, "b.txt": "The victim, John Smith, was a teacher at the school."})
+    assert not _kind(asked(named), "unknown")
+    other = parse({"a.txt": unknown, "b.txt": "The driver, John Smith, was a teacher at the school."})
+    assert _kind(asked(other), "unknown")  # another role names nobody as the victim
+
+
+@pytest.mark.parametrize(
+    ("open_", "answer", "kind"),
+    [
+        ("The cause of the fire at the warehouse has not been determined.",
+         "The fire at the warehouse was started by a space heater, investigators said.", "unknown"),
+        ("The location of the wreck of the Musashi was unknown for decades.",
+         "The wreck of the Musashi was found in the Sibuyan Sea by a team led by Paul Allen.", "unknown"),
+        ("Judge Amy Berman will decide on Monday whether the trial of Paul Manafort can go ahead.",
+         "Judge Amy Berman ruled on Monday that the trial of Paul Manafort can go ahead.", "pending"),
+    ],
+)
+def test_the_event_the_story_reports_answers_its_question_in_other_words(parse, open_: str, answer: str, kind: str) -> None:
+    assert _kind(asked(parse({"a.txt": open_, "b.txt": "Crews worked through the night."})), kind)
+    assert not _kind(asked(parse({"a.txt": open_, "b.txt": answer})), kind)

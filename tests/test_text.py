@@ -222,8 +222,8 @@ def test_one_month_and_weekday_pattern_serves_dates_captions_and_furniture() -> 
 
 
 def test_lines_addressed_to_the_reader_are_neither_summary_nor_title() -> None:
-    from briefgen.titles import title_problem
     from briefgen.text.lines import READER
+    from briefgen.titles import title_problem
 
     for line in ("You can watch the full interview on our site tonight", "Anyone with information should call police",
                  "Rescuers reached the mine on Friday (video below)"):

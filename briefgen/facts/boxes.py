@@ -15,7 +15,7 @@ from briefgen.facts import names as n
 from briefgen.facts import sources as src
 from briefgen.facts.cluster import Ent, cluster, entity
 from briefgen.facts.mentions import M, mentions
-from briefgen.facts.story import JOIN, Story, cite
+from briefgen.facts.story import JOIN, Story, cite, quote_spans
 from briefgen.facts.syntax import children, role_spans
 from briefgen.models import AnalyzedArticle, Citation, FactBox, Quote, Role
 from briefgen.text.slugs import unique_slug
@@ -79,10 +79,10 @@ _ROLE_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 
 
 def _role_words(text: str) -> frozenset[str]:
-    """'the F.B.I. director' -> {fbi, director}: case, points, the kind of apostrophe and articles do not make
-    another role ("Lohan’s lawyer" and "Lohan's lawyer" are one)."""
-    text = text.casefold().replace(".", "").replace("’", "'")
-    return frozenset(w for w in _ROLE_WORD.findall(text) if w not in ("the", "a", "an"))
+    """'the F.B.I. director' -> {fbi, director}: case, points, articles and a possessive ("Lohan’s lawyer", "Lohan's
+    lawyer", "Lohan lawyer") do not make another role."""
+    words = _ROLE_WORD.findall(text.casefold().replace(".", "").replace("’", "'"))
+    return frozenset(w.removesuffix("'s") for w in words if w not in ("the", "a", "an"))
 
 
 def fold(items: Sequence[tuple[Citation, int, Role]]) -> list[tuple[Citation, int, Role]]:
@@ -174,12 +174,16 @@ def candidates(articles: Sequence[AnalyzedArticle], ind: src.Independence | None
     ms = mentions(articles)
     ents = [e for e in (entity(ms, c, kind, unsure) for c, kind, unsure in cluster(ms)) if e is not None]
     roles: dict[int, list[tuple[Citation, int, Role]]] = defaultdict(list)
+    in_quotes = [[(qs, qe) for qs, qe, _ in quote_spans(aa)] for aa in articles]
     for e, ent in enumerate(ents):
         for m in (ms[i] for i in ent.mentions):
             aa = articles[m.art]
             stated = ent.type in ("PERSON", "ORG") and not ent.ambiguous  # a surname two people share has no roles
             for start, end in role_spans(aa.sentences[m.sent], m.toks, ent.type) if stated else ():
                 text = aa.article.text[start:end]
+                opened = aa.article.text[aa.sentences[m.sent].start:start]  # a quote whose closing mark is paragraphs on
+                if any(qs <= start < qe for qs, qe in in_quotes[m.art]) or opened.count("“") > opened.count("”"):
+                    continue  # '"Hugh Jackman is a consummate entertainer"': a speaker's praise, not the writer's statement
                 if not any(f.casefold() in text.casefold() for f in ent.forms):  # 'the Wagner Group company'
                     roles[e].append((cite(aa, m.sent), start, Role(cite(aa, m.sent), text)))
     for e in roles:

@@ -120,6 +120,13 @@ def cluster(ms: list[M]) -> list[tuple[list[int], str, bool]]:
         owners = {u.find(o) for key, ks in orgs.items() for o in ks if key != k and key.split()[-1] == k}
         if len(owners) == 1:
             u.join(orgs[k][0], owners.pop())
+    bodies = [o for o in order if " " in o and o not in in_people and o not in shipped and n.top(votes[o]) == "ORG"]
+    for k in order:  # 'Interior' is the story's one 'Interior Department' (not 'House' of 'White House': a tail is another body)
+        if " " in k or u.find(k) != k or k in in_people or k in shipped or n.top(votes[k]) != "ORG" or k in n.GENERIC_ORGS:
+            continue
+        owners = {u.find(o) for o in bodies if len(o.split()) == 2 and o.split()[0] == k and o.split()[1] in n.ORG_HEADS}
+        if len(owners) == 1:
+            u.join(k, owners.pop())
     initials: dict[str, set[str]] = defaultdict(set)  # 'fbi' -> the roots of 'Federal Bureau of Investigation'
     for k in order:
         words = [w for w in k.replace("-", " ").split() if w not in _SMALL]
@@ -150,7 +157,8 @@ def entity(ms: list[M], idx: list[int], kind: str = "", ambiguous: bool = False)
     kind = kind or stated or n.top(votes)
     if kind == "PERSON" and all(" " not in ms[i].form for i in idx) and 3 * sum(ms[i].at for i in idx) >= len(idx):
         kind = "PLACE"  # "checked into Morningside"
-    if kind == "ORG" and not stated and all(" " not in ms[i].form for i in idx) and 2 * sum(ms[i].at for i in idx) > len(idx) and (
+    heads = [i for i in idx if not ms[i].mod] or idx  # "Woodburn police", "Woodburn-area bank": a modifier tells neither
+    if kind == "ORG" and not stated and all(" " not in ms[i].form for i in idx) and 2 * sum(ms[i].at for i in heads) > len(heads) and (
             ms[idx[0]].key not in n.GENERIC_ORGS | {"congress"}):
         kind = "PLACE"  # "in Nulato", "in Tasmania": where things happen, not who does them ("in Congress" stays a body)
     spelled: dict[str, Counter[str]] = defaultdict(Counter)

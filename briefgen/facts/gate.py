@@ -110,6 +110,13 @@ def doubt(ent: Ent, ms: Sequence[M], words: Words, others: Sequence[Ent], articl
         return "a heading in capitals"  # 'DISCUSSION'
     if one_word and not name.isupper() and (words.common(name) or key in GENERIC or key in n.ORG_HEADS):
         return "a common word"  # 'Department', 'Spread', 'Embassy'
+    if one_word and not name.isupper() and ent.type != "PERSON" and mine and all(_modifier(m, ent.type) for m in mine):
+        return "only ever a modifier of a common noun"  # 'Turkmen flags': an adjective of origin ('NBA coach': an acronym, a body)
+    if ent.type in ("ORG", "PLACE") and _read_as_person(articles, mine) and (
+            full := next((o.name for o in others if o is not ent and o.type == "ORG" and o.name.startswith(name + " ") and (
+                len(o.name.split()) == len(name.split()) + 1 and o.name.split()[-1].casefold() in n.ORG_HEADS)), None)):
+        # only the name and a kind of body ('Betty Ford Center'): 'Surrey' stays beside 'Surrey Fire and Rescue Service'
+        return f"a short form of {full}"  # 'at Betty Ford' beside 'Betty Ford Center': a person's name, placed by 'at'
     people = [o.name for o in others if o is not ent and o.type == "PERSON" and " " in o.name and not junk(o.name)
               and person_shape(o.name, words)]
     longer = [o for o in people if ent.type != "PLACE" and (  # a place is the first word of many names: 'Ghana Police'
@@ -127,6 +134,10 @@ def doubt(ent: Ent, ms: Sequence[M], words: Words, others: Sequence[Ent], articl
             return "a title in the name"  # 'Airman Ivan Cooper'
         if one_word and not (hinted["PERSON"] and votes["PERSON"] * 2 >= votes.total()):
             return "one word without a title, or not mostly a person's"  # 'Adderall', 'Kellers', 'Canaanites'
+        last = name.split()[-1].casefold()
+        if not one_word and role_noun(last, "ORG") and not role_noun(last, "PERSON") and not hinted["PERSON"] and (
+                votes["PERSON"] < votes.total()):  # 'Elton Brand': a surname can be such a word, so NER must waver too
+            return "a body's name: its last word is a kind of organisation"  # 'Screen Actors Guild' called a person
         if not one_word and not person_shape(name, words) and not hinted["PERSON"]:
             return "no person's name shape and no title"  # 'Twitter Pinterest', 'Nature Neuroscience'
         if not hinted["PERSON"] and 3 * votes["PERSON"] < votes.total():
@@ -144,6 +155,18 @@ def doubt(ent: Ent, ms: Sequence[M], words: Words, others: Sequence[Ent], articl
     if _ACRONYM.match(name) and ent.type in ("ORG", "PLACE") and _counted(mine, articles):
         return "an acronym with 'a' or 'an'"  # 'an ECG': a thing, not a body
     return None
+
+
+def _read_as_person(articles: Sequence[AnalyzedArticle], mine: Sequence[M]) -> bool:
+    """NER read most mentions as a person's name, though the box is typed otherwise by their context."""
+    labels = Counter(articles[m.art].sentences[m.sent].tokens[m.toks[-1]].ent for m in mine)
+    return labels["PERSON"] * 2 > sum(labels.values())
+
+
+def _modifier(m: M, kind: str) -> bool:
+    """The mention only modifies a common noun ('Turkmen' in 'Turkmen flags'); for a place, not a place noun
+    ('Dashoguz region' is the place itself)."""
+    return bool(m.mod) and (kind != "PLACE" or m.mod not in n.PLACE_NOUNS)
 
 
 def _counted(mine: Sequence[M], articles: Sequence[AnalyzedArticle]) -> bool:

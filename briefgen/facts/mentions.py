@@ -39,6 +39,7 @@ class M(NamedTuple):
     hint: str = ""  # the type a noun beside the name states ('the regulator X'); outweighs NER
     kin: bool = False  # 'her husband Eric': a relative, not the story's other Eric
     at: bool = False  # 'in Washington': where something happened
+    mod: str = ""  # 'Turkmen flags', 'Woodburn police': the common noun a one-word mention modifies (says nothing of its type)
 
     @property
     def key(self) -> str:
@@ -188,14 +189,15 @@ def _raw(ai: int, aa: AnalyzedArticle) -> list[tuple[M, tuple[M, ...]]]:
         kin = any(sent.tokens[j].lemma.casefold() in n.KIN for j in before) or (
             h.dep == "appos" and sent.tokens[h.head].lemma.casefold() in n.KIN)  # 'her husband, Eric'
 
-        at = h.dep == "pobj" and sent.tokens[h.head].text.casefold() in n.PLACE_PREPS
-        whole = M(ai, men.sentence, start, form, label, tuple(toks), hint=strong, kin=kin, at=at)
+        at = h.dep == "pobj" and sent.tokens[h.head].text.casefold() in n.PLACE_PREPS and not (
+            toks[0] > 0 and sent.tokens[toks[0] - 1].text.casefold() == "the")  # "in the NBA": a body takes 'the', a town not
+        whole = M(ai, men.sentence, start, form, label, tuple(toks), hint=strong, kin=kin, at=at, mod=modified(sent, toks))
         cut = next((k for k, j in enumerate(toks[:-1]) if sent.tokens[j].dep == "case"), 0)  # the 's
         if not cut:
             out.append((whole, ()))
             continue
         owner = whole._replace(form=form[: sent.tokens[toks[cut]].start - start], label="", toks=whole.toks[:cut],
-                               hint="", kin=False, at=False)
+                               hint="", kin=False, at=False, mod="")
         second = sent.tokens[toks[cut + 1]].start
         out.append((whole, (owner, whole._replace(start=second, form=form[second - start :], toks=whole.toks[cut + 1 :]))))
     return out
@@ -266,6 +268,14 @@ def _drop_common_nouns(articles: Sequence[AnalyzedArticle], ms: list[M]) -> list
     return [m for m in ms if not (m.label == "PERSON" and m.key in lower)]
 
 
+def modified(sent: Sentence, toks: Sequence[int]) -> str:
+    """The common noun a one-word name modifies ('Turkmen flags' -> 'flag'), or ""."""
+    if len(toks) != 1:
+        return ""
+    t = sent.tokens[toks[0]]
+    return sent.tokens[t.head].lemma.casefold() if t.dep in ("compound", "amod") and sent.tokens[t.head].pos == "NOUN" else ""
+
+
 def _missed(articles: Sequence[AnalyzedArticle], found: list[M]) -> list[M]:
     """Names spaCy missed elsewhere: a lone known name or surname ('Prigozhin agreed'), or a
     known org with a suffix ('the Wagner PMC'); they count as mentions but do not vote."""
@@ -287,6 +297,6 @@ def _missed(articles: Sequence[AnalyzedArticle], found: list[M]) -> list[M]:
                 words = form.casefold().split()
                 if (len(run) == 1 and (words[0] in names or words[0] in ships)) or n.vessel_key(form.casefold()) in ships or (
                         len(run) > 1 and words[-1] in n.ORG_SUFFIXES and n.org_key(form.casefold()) in orgs):
-                    out.append(M(ai, si, sent.tokens[run[0]].start, form, "", tuple(run)))
+                    out.append(M(ai, si, sent.tokens[run[0]].start, form, "", tuple(run), mod=modified(sent, run)))
                 run = []
     return out

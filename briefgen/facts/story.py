@@ -38,6 +38,13 @@ _TITLE_SMALL = frozenset({"of", "the", "a", "an", "and", "in", "on", "to", "for"
 _QUOTES = re.compile(r"“([^”\n]+)”|\"([^\"\n]+)\"")
 
 
+def quote_spans(aa: AnalyzedArticle) -> list[tuple[int, int, int]]:
+    """The quoted passages of an article: (start, end) of the words inside the marks, and the paragraph."""
+    return [(p.start + q.start(g), p.start + q.end(g), pi)
+            for pi, p in enumerate(aa.article.paragraphs) for q in _QUOTES.finditer(p.text)
+            for g in (1 if q.group(1) is not None else 2,)]
+
+
 #: Between the pieces of one quote that the speaker's attribution splits.
 JOIN = " … "
 
@@ -67,9 +74,7 @@ class Story:
             for m in (ms[i] for i in ent.mentions):
                 self.tok.update(((m.art, m.sent, j), e) for j in m.toks)
                 self.head[(m.art, m.sent)][head(articles[m.art].sentences[m.sent], m.toks)] = e
-        self.spans = [[(p.start + q.start(g), p.start + q.end(g), pi)
-                       for pi, p in enumerate(aa.article.paragraphs) for q in _QUOTES.finditer(p.text)
-                       for g in (1 if q.group(1) is not None else 2,)] for aa in articles]
+        self.spans = [quote_spans(aa) for aa in articles]
         # quoted(): where each quote's reach [qs - 1, qe] opens, ascending, and how far those opened so far reach
         self._opens: list[list[int]] = []
         self._reach: list[list[int]] = []

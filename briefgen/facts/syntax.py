@@ -75,6 +75,7 @@ def _agent(t: Token) -> bool:
 
 
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame"})
+FIRST_PERSON = frozenset({"my", "our", "your", "i", "we", "you", "me", "us"})  # a role relative to whoever speaks
 #: Verbs that put the words under them in doubt: 'X denied that Y was the leader', 'CBS suggests that Y
 #: is the killer' state no role.
 DENIAL = frozenset({"deny", "dispute", "refute", "reject", "doubt", "question", "rebut", "contest", "dismiss",
@@ -138,7 +139,10 @@ def role_spans(sent: Sentence, toks: Sequence[int], entity_type: str = "PERSON")
             if min(sub) == max(toks) + 2 and sent.tokens[max(toks) + 1].text == ",":
                 spans.append(sorted(sub))
     by = sent.tokens[t.head]
-    if t.dep == "appos" and t.head < toks[0] and by.pos == "NOUN" and (by.dep != "pobj" or by.lemma.casefold() in TITLES) and not reduced:
+    if t.dep == "appos" and t.head < toks[0] and by.pos == "NOUN" and (by.dep != "pobj" or by.lemma.casefold() in TITLES) and not reduced \
+            and not any(sent.tokens[j].pos == "NOUN" for j in range(t.head + 1, toks[0])):
+        # 'the successor of eccentric dictator Niyazov' misparsed as 'successor ... Niyazov': a noun nearer the name is its
+        # own title, and the farther one belongs to someone else
         spans.append(sorted(j for j in subtree(sent, t.head) - subtree(sent, h) if j < toks[0]))
     verb = sent.tokens[t.head]
     if t.dep == "nsubj" and verb.lemma == "be" and verb.tag in ("VBZ", "VBD", "VBP") and not any(
@@ -151,11 +155,12 @@ def role_spans(sent: Sentence, toks: Sequence[int], entity_type: str = "PERSON")
                for k in subtree(sent, j)}  # 'Trooper Hakim', 'or a handful of independents' are someone else
         span = [j for j in span if j not in cut]  # 'a veteran of the force, and Trooper Hakim'
         while span and (sent.tokens[span[-1]].pos in ("PUNCT", "CCONJ", "ADP", "DET")
+                        or (sent.tokens[span[-1]].pos == "ADV" and sent.tokens[span[-1]].dep in ("cc", "advmod"))  # '... as well'
                         or sent.tokens[span[-1]].text.casefold().strip(".") in HONORIFICS  # 'archaeologist Dr' O'Grady
                         or (sent.tokens[span[-1]].text.isupper() and sent.tokens[span[-1]].text.casefold() in VESSEL_PREFIXES)):
             span = span[:-1]
-        while span and sent.tokens[span[0]].pos in ("PUNCT", "CCONJ"):
-            span = span[1:]
+        while span and (sent.tokens[span[0]].pos in ("PUNCT", "CCONJ", "SCONJ") or sent.tokens[span[0]].dep == "mark"):
+            span = span[1:]  # 'While fellow fired coaches': the clause's conjunction is no part of the title
         while span and span[0] >= 2 and sent.tokens[span[0] - 1].text == "-" and sent.tokens[span[0] - 1].start == \
                 end(sent.tokens[span[0] - 2]) and sent.tokens[span[0]].start == sent.tokens[span[0] - 1].start + 1:
             span = [span[0] - 2, span[0] - 1, *span]  # 'free-agent first baseman', not 'agent first baseman'
@@ -170,6 +175,8 @@ def role_spans(sent: Sentence, toks: Sequence[int], entity_type: str = "PERSON")
         if len(words) > 25 or any(w.pos == "VERB" and w.dep in ("relcl", "acl", "advcl", "ccomp") for w in words):
             continue  # a clause, not a title
         top = sent.tokens[role_head(sent, span)]
+        if not words[0].text[:1].isalnum() or any(w.text.casefold() in FIRST_PERSON for w in words):
+            continue  # '-author' of a 'co-author' split in two; 'my wife Portia': the speaker's relation, not a stated role
         if any(w.tag in ("WP", "WP$", "WDT") or w.ent in ("TIME", "DATE", "CARDINAL", "MONEY", "PERCENT")
                or (w.ent == "PERSON" and w is not top and not _possessor(sent, w)) for w in words):
             continue  # 'whose company', a clock time, a score, another person ('Maltese and team members')

@@ -17,9 +17,9 @@ from typing import Any
 from briefgen.config import BuildConfig
 from briefgen.models import AnalyzedArticle, Citation, Question, Sentence, SummarySentence
 from briefgen.questions import kinds, support
-from briefgen.questions.answering import Focus, answered, answers, focus, mentions
+from briefgen.questions.answering import Focus, answered, answers, asked_person, confirms, focus, mentions, names_as
 from briefgen.questions.conflicting import conflicts
-from briefgen.questions.parse import MAX_WORDS, PRONOUNS, UNRESOLVED, as_tree, clause_question, key_stems, lemma_forms
+from briefgen.questions.parse import MAX_WORDS, PRONOUNS, UNRESOLVED, as_tree, children, clause_question, key_stems, lemma_forms, subtree
 
 __all__ = ["MAX_WORDS", "answers", "candidates", "clause_question", "open_questions", "question_focus", "resolved_questions"]
 
@@ -42,6 +42,8 @@ class _Cand:
     focus: Focus | None = None
     variants: list[str] = field(default_factory=list)  # the wordings merged into this question
     signs: set[str] = field(default_factory=set)  # the support.CUES it carries
+    cores: list[tuple[set[str], set[str]]] = field(default_factory=list)  # each wording's claim without asides: (keys, names)
+    person: str = ""  # the role noun an identity question asks about ("victim"; see answering.asked_person)
 
 
 def _candidates(articles: Sequence[AnalyzedArticle], sent_keys: dict[tuple[int, int], set[str]], names: set[str],
@@ -62,7 +64,8 @@ def _candidates(articles: Sequence[AnalyzedArticle], sent_keys: dict[tuple[int, 
             keys = key_stems(found.sent.tokens, found.idx)[0]
             plain = not any(found.sent.tokens[i].pos == "PRON" and found.sent.tokens[i].text.casefold() in PRONOUNS for i in found.idx)
             signs = {sign for sign, holds in (("cue", cue), ("plain", plain)) if holds}
-            cands.append(_Cand(kind, found.question, cites, keys, WEIGHTS[kind] + bonus, focus(kind, found), signs=signs))
+            cands.append(_Cand(kind, found.question, cites, keys, WEIGHTS[kind] + bonus, focus(kind, found), signs=signs,
+                               cores=[_core(found)], person=asked_person(found) if kind == "unknown" else ""))
 
     for ai, a in enumerate(articles):
         for s in (s for s in a.sentences if not s.is_heading and s.tokens and not _shouting(s.text)):
@@ -91,15 +94,29 @@ def _candidates(articles: Sequence[AnalyzedArticle], sent_keys: dict[tuple[int, 
     return cands
 
 
+def _core(found: kinds.Found) -> tuple[set[str], set[str]]:
+    """The key stems of a question's clause without its asides ("Weitz, who directed The Golden Compass, is
+    negotiating ..."), and those of them that are names: what a confirmation must be about."""
+    toks, kids = found.sent.tokens, children(found.sent.tokens)
+    aside = {j for k in found.idx if k != found.head and toks[k].dep in ("relcl", "appos", "parataxis") for j in subtree(kids, k)}
+    keys, names = key_stems(toks, set(found.idx) - aside)
+    return keys, names
+
+
 def _answered_in_story(articles: Sequence[AnalyzedArticle], c: _Cand, forms: Sequence[Mapping[int, frozenset[str]]]) -> bool:
     """Another source of the story answers it: a plan that happened, an unknown that a later article
-    states, a claim that another article confirms on its own. A sentence without a form of the
+    states, a claim that another article confirms on its own or reports confirmed (``confirms``). A sentence without a form of the
     predicate (``forms``, see ``parse.lemma_forms``) cannot, so it is not parsed."""
     f = c.focus
     if f is None or c.kind in ("disputed", "conflicting"):
         return False
     cited = {ai for ai, _ in c.evidence}
     first = min((articles[ai].article.date or "" for ai in cited), default="")
+    people: list[dict[int, list[tuple[int, int]]]] = [{} for _ in articles]
+    for ai, a in enumerate(articles) if c.person else ():
+        for m in a.mentions:
+            if m.label == "PERSON":
+                people[ai].setdefault(m.sentence, []).append((m.start, m.end))
     for ai, a in enumerate(articles):
         if c.kind == "unverified" and ai in cited:
             continue  # the claimer repeating the claim is no corroboration
@@ -108,6 +125,14 @@ def _answered_in_story(articles: Sequence[AnalyzedArticle], c: _Cand, forms: Seq
         sents = (s for s in a.sentences if not f.pred.isdisjoint(forms[ai][s.index]) and (ai, s.index) not in c.evidence)
         if (hit := answered(f, sents)) is not None:
             log.debug("dropped %r: %s answers it: %s", c.question, a.article.id, hit.text)
+            return True
+        if c.person and (hit := next((s for s in a.sentences if c.person in forms[ai][s.index] and (ai, s.index) not in c.evidence
+                                       and names_as(c.person, s, people[ai].get(s.index, ()))), None)) is not None:
+            log.debug("dropped %r: %s names the %s: %s", c.question, a.article.id, c.person, hit.text)
+            return True  # "the victim's name was not released" beside "the victim, John Smith, ..."
+        if c.kind == "unverified" and (hit := next((s for s in a.sentences if not kinds.VERIFY.isdisjoint(forms[ai][s.index])
+                                                     and any(confirms(k, n, s) for k, n in c.cores)), None)) is not None:
+            log.debug("dropped %r: %s confirms it: %s", c.question, a.article.id, hit.text)
             return True
     return False
 
@@ -185,6 +210,7 @@ def _merge(cands: list[_Cand]) -> list[_Cand]:
             continue
         same.evidence += [e for e in c.evidence if e not in same.evidence]
         same.keys, same.weight, same.signs = same.keys | c.keys, max(same.weight, c.weight), same.signs | c.signs
+        same.cores += c.cores
         same.variants += [same.question] * (not same.variants) + [c.question]
     for c in out:  # the wording most sources give, then the shortest
         if c.variants:

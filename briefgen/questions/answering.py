@@ -12,18 +12,23 @@ edition new articles answered.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Set
 from dataclasses import dataclass
 
+from briefgen.facts.lexicon import role_noun
+from briefgen.facts.syntax import role_spans
 from briefgen.models import Sentence, Token
-from briefgen.questions.kinds import ANNOUNCE, KNOWABLE, PLAN, UNCLEAR, Found, personal
-from briefgen.questions.parse import ENTITY, GENERIC, UNASKED, Kids, children, stem, subtree
+from briefgen.questions.kinds import ANNOUNCE, KNOWABLE, PLAN, UNCLEAR, VERIFY, Found, personal
+from briefgen.questions.parse import ENTITY, GENERIC, UNASKED, Kids, children, key_stems, stem, subtree
 
 SYNONYMS = [{"reverse", "overturn", "rescind", "repeal", "scrap"},
             {"close", "shut"}, {"resign", "quit"}, {"arrive", "land", "reach"}, {"fire", "dismiss", "sack"},
-            {"arrest", "detain"}, {"charge", "indict"}, {"release", "free"}, {"host", "emcee"}, {"sign", "agree"}]
-FRAME_PRED = {"whereabouts": {"whereabouts", "location", "arrive", "stay", "live", "hide", "locate"}, "location": {"location", "locate"},
-              "cause": {"cause"}, "motive": {"motive", "because"}, "reason": {"reason", "because"}, "identity": {"identify", "name"},
+            {"arrest", "detain"}, {"charge", "indict"}, {"release", "free"}, {"host", "emcee"}, {"sign", "agree"},
+            {"decide", "rule"}, {"vote", "pass", "approve", "reject"}]  # a decision taken answers "Will X decide?"
+FRAME_PRED = {"whereabouts": {"whereabouts", "location", "arrive", "stay", "live", "hide", "locate", "find", "discover"},
+              "location": {"location", "locate", "find", "discover"},  # "the wreck was found 1 km down": where it is
+              "cause": {"cause", "start", "spark", "trigger", "blame"},  # "the fire was started by a heater": what caused it
+              "motive": {"motive", "because"}, "reason": {"reason", "because"}, "identity": {"identify", "name"},
               "name": {"identify", "name"}, "toll": {"toll", "kill", "die"}}
 HEDGED = {"reportedly", "allegedly", "apparently", "possibly", "likely", "probably", "perhaps", "maybe", "unconfirmed", "rumor",
           "whether", "if", "believe", "suspect", "seem", "appear", "expect", "plan", "hope", "investigate", "try", "unverified"}
@@ -221,3 +226,62 @@ def answers(f: Focus, sent: Sentence) -> bool:
 
 def answered(f: Focus, sentences: Iterable[Sentence]) -> Sentence | None:
     return next((s for s in sentences if answers(f, s)), None)
+
+
+def confirms(keys: Set[str], names: Set[str], sent: Sentence) -> bool:
+    """``sent`` reports that someone confirmed the claim of an unverified question: "EW has now confirmed
+    that Chris Weitz will direct the sequel" settles "Is Chris Weitz negotiating to direct the sequel?".
+
+    ``keys`` are the claim's key stems (``parse.key_stems``), ``names`` those of them that are names.
+    The confirming verb (``kinds.VERIFY``) is plain (not negated, not under a modal: "will not confirm"
+    is the opposite), and what it confirms, a clause or an object, is about the same things as the
+    claim: all its names and at least half its key words (the test ``_matches`` uses). The confirmed
+    clause need not repeat the claim's verb: a step ("negotiating to direct") is settled by its
+    outcome ("will direct").
+    """
+    toks = sent.tokens
+    if not toks or sent.is_heading or not keys or sent.text.rstrip(" \"'”’").endswith("?") or personal(toks):
+        return False
+    kids = children(toks)
+    for i, t in enumerate(toks):
+        if t.pos != "VERB" or t.lemma.lower() not in VERIFY or any(
+                toks[c].dep == "neg" or toks[c].tag == "MD" or (toks[c].dep == "advmod" and toks[c].lemma.lower() in HEDGED)
+                for c in kids[i]):  # "reportedly confirmed"; an aside on the rumour before ("Rumored to be ...") is no hedge
+            continue
+        for c in kids[i]:
+            if toks[c].dep not in ("ccomp", "dobj"):
+                continue
+            span = subtree(kids, c)
+            if any(toks[j].dep == "neg" or toks[j].lemma.lower() in HEDGED | {"no"} for j in span):
+                continue  # "confirmed that he was not in talks", "confirmed he may direct"
+            words = key_stems(toks, span)[0]
+            if names <= words and len(keys & words) * 2 >= len(keys):
+                return True
+    return False
+
+
+def asked_person(found: Found) -> str:
+    """The role noun an identity question asks about: "the identity of the victim" -> "victim" ("" for others)."""
+    toks, kids = found.sent.tokens, children(found.sent.tokens)
+    if found.wh != "who" or toks[found.head].lemma.lower() not in ("identity", "name"):
+        return ""
+    for c in kids[found.head]:
+        x = c if toks[c].dep == "poss" else next((g for g in kids[c] if toks[g].dep == "pobj"), None) if (
+            toks[c].dep == "prep" and toks[c].lemma.lower() == "of") else None
+        if x is not None and toks[x].pos == "NOUN" and role_noun(toks[x].lemma, "PERSON"):
+            return toks[x].lemma.lower()
+    return ""
+
+
+def names_as(noun: str, sent: Sentence, people: Iterable[tuple[int, int]]) -> bool:
+    """``sent`` names a person by the role ``noun`` ("victim John Smith", "the victim, John Smith"), stated,
+    not denied: it answers "Who is the victim?". ``people`` are the (start, end) offsets of its people's names."""
+    toks = sent.tokens
+    for start, end in people:
+        idx = [i for i, t in enumerate(toks) if start <= t.start < end]
+        if not idx:
+            continue
+        for lo, hi in role_spans(sent, idx, "PERSON"):
+            if any(lo <= t.start < hi and t.lemma.lower() == noun for t in toks):
+                return True
+    return False

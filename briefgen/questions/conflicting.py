@@ -28,6 +28,8 @@ QUALIFIERS = {"least", "about", "around", "nearly", "almost", "more", "over", "u
 UPDATES = {"rise", "climb", "increase", "jump", "grow", "reach", "now", "revise", "update", "raise", "lower", "mount"}
 UNITS = {"year", "month", "week", "day", "hour", "minute"}
 PAST = {"ago", "last", "previous", "earlier"}
+PLACES = {"GPE", "LOC", "FAC"}  # NER labels of places
+AT = {"in", "at", "near", "outside"}  # prepositions whose proper-noun object is a place
 IRREGULAR = {"hit": "hit", "hurt": "hurt", "shoot": "shot", "take": "taken", "leave": "left", "find": "found", "hold": "held",
              "win": "won", "lose": "lost", "give": "given", "make": "made", "put": "put", "set": "set", "cut": "cut",
              "pay": "paid", "sell": "sold", "buy": "bought", "bring": "brought", "keep": "kept", "strike": "struck",
@@ -44,6 +46,7 @@ class Figure:
     tokens: frozenset[int]
     words: frozenset[str]  # the sentence's content stems, to tell the same event from another
     owner: frozenset[str] = frozenset()  # names in the subject: the Red Sox' offer is not the Nationals'
+    places: frozenset[str] = frozenset()  # the places the sentence names: a toll in Athens is not one in Thessaloniki
 
 
 def _participle(t: Token) -> str:
@@ -200,7 +203,10 @@ def figures(ai: int, sent: Sentence) -> list[Figure]:
     if not out:
         return out
     words = frozenset(stem(t.lemma) for t in toks if t.pos in ("NOUN", "PROPN", "VERB") and not t.is_stop and len(t.lemma) > 2)
-    return [replace(f, article=ai, words=words) for f in out]  # the words only of the few sentences with a figure
+    places = frozenset(stem(t.lemma) for t in toks if t.ent in PLACES or (  # NER may call a city an organisation:
+        t.pos == "PROPN" and t.dep in ("pobj", "compound") and t.ent not in ("DATE", "TIME")  # "in Thessaloniki" is a place
+        and toks[t.head if t.dep == "pobj" else toks[t.head].head].lemma.lower() in AT))
+    return [replace(f, article=ai, words=words, places=places) for f in out]  # the words only of the few sentences with a figure
 
 
 def conflicts(articles: Sequence[AnalyzedArticle]) -> list[tuple[str, list[tuple[int, int]], set[str]]]:
@@ -237,10 +243,13 @@ def conflicts(articles: Sequence[AnalyzedArticle]) -> list[tuple[str, list[tuple
 
 def _same_event(articles: Sequence[AnalyzedArticle], a: Figure, b: Figure) -> bool:
     """Different articles of the same day, in sentences that share more than the figure's own words,
-    about the same subject (two players' points are two quantities, not a conflict)."""
+    about the same subject (two players' points are two quantities, not a conflict) and, when both
+    name places, at least one place in common."""
     if a.article == b.article:
         return False
     da, db = articles[a.article].article.date, articles[b.article].article.date
     if (da and db and da != db) or a.owner != b.owner:
         return False  # the same quantity of the same thing: the same subject, both named or both not
+    if a.places and b.places and not a.places & b.places:
+        return False  # "12 injured in Athens" and "18 injured in Thessaloniki": two places, two quantities
     return len((a.words & b.words) - set(a.key)) >= 2

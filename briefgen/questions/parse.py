@@ -359,4 +359,7 @@ def speaker_of(art: AnalyzedArticle, sent: Sentence, verb: int) -> tuple[str, st
         m.label in ("ORG", "GPE", "NORP") and m.start <= toks[subj].start < m.end for m in inside)  # not "a Brooklyn woman"
     if not many and not role_noun(toks[subj].lemma, "PERSON"):
         many = True  # "the indictment alleged he offered ...": 'he' is not the indictment
+    if not many and toks[subj].text[:1].isupper() and subj != 0:
+        many = True  # "The Hollywood Reporter said he ...": a capitalised head inside the sentence is a name, and a name
+        #              NER does not call a person is no 'he', whatever its last word means in lower case
     return lower_first(toks, span, render(toks, span)), "many" if many else "one"

@@ -40,7 +40,8 @@ _WORD = re.compile(r"[\w'’.-]+")
 _BAD_CHARS = re.compile(r"[\[\]{}|;<>@#*_=]|^['’]s\b|\s['’]s\b|\.\.")
 HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "dame"})
 #: "What link the man has to ...": a wh-word and a noun, then a new subject: the clause kept its statement order.
-_STATEMENT_ORDER = re.compile(r"^(?:What|Which|Whose) [\w'’-]+ (?:the|a|an|his|her|its|their|this|that)\b")
+_STATEMENT_ORDER = re.compile(r"^(?:What|Which|Whose) (?!(?:is|are|was|were|did|does|do|has|have|had|will|would|can|could)\b)"
+                              r"[\w'’-]+ (?:the|a|an|his|her|its|their|this|that)\b")  # "What are the terms ...?" is in order
 _OPENERS = frozenset({"will", "did", "was", "were", "is", "are", "do", "does", "has", "have", "had", "can", "may", "might",
                       "should", "must", "could", "would"})
 
