@@ -33,7 +33,8 @@ browser-deps:
 	else echo "browser tests need chromium and poppler-utils: sudo make browser-deps (else they are skipped)"; fi
 
 lint: $(STAMP)
-	$(BIN)/ruff check briefgen tests benchmarks
+	$(BIN)/ruff check briefgen tests benchmarks scripts
+	$(BIN)/ruff format --check briefgen tests benchmarks scripts
 	$(BIN)/mypy
 
 serve: $(STAMP)

@@ -121,13 +121,16 @@ def load(corpus: Path, use_cache: bool) -> tuple[list[AnalyzedArticle], dict[str
         parsed = analyze_cached(articles, config, store, fingerprint(STAGE["analyze"], config))
         analyzed = load_tokens(parsed, config, store)
     duplicates = {s.path: s.reason.removeprefix("duplicate of ") for s in skipped if s.reason.startswith("duplicate of ")}
-    print(f"{corpus.name}: {len(articles)} articles ingested and analysed in {time.perf_counter() - t0:.0f}s "
-          f"({len(skipped)} skipped, {len(duplicates)} of them duplicates)")
+    print(
+        f"{corpus.name}: {len(articles)} articles ingested and analysed in {time.perf_counter() - t0:.0f}s "
+        f"({len(skipped)} skipped, {len(duplicates)} of them duplicates)"
+    )
     return analyzed, duplicates, [(s.path, s.reason) for s in skipped]
 
 
-def clusters_to_labels(items: Sequence[AnalyzedArticle], clusters: Iterable[Sequence[int]],
-                       duplicates: Mapping[str, str]) -> dict[str, int]:
+def clusters_to_labels(
+    items: Sequence[AnalyzedArticle], clusters: Iterable[Sequence[int]], duplicates: Mapping[str, str]
+) -> dict[str, int]:
     return with_duplicates({items[i].article.id: n for n, c in enumerate(clusters) for i in c}, duplicates)
 
 
@@ -199,8 +202,17 @@ def read_corpus(path: Path, use_cache: bool) -> Corpus:
     folds = [[t] for t in topics] if not multinews else [topics[k::10] for k in range(10)]
     why = [(p, r) for p, r in skipped if not r.startswith("duplicate of ")]
     why += [(j, "page boilerplate copied in several clusters") for j in sorted(junk)]
-    return Corpus("Multi-News" if multinews else path.name, items, duplicates, gold_story, gold_topic, folds, not multinews,
-                  len(list((path / "articles").iterdir())), why)
+    return Corpus(
+        "Multi-News" if multinews else path.name,
+        items,
+        duplicates,
+        gold_story,
+        gold_topic,
+        folds,
+        not multinews,
+        len(list((path / "articles").iterdir())),
+        why,
+    )
 
 
 def multinews_folder(source: Path) -> Path:
@@ -233,8 +245,10 @@ def multinews_folder(source: Path) -> Path:
 
 def describe(s: Settings) -> str:
     w = ", ".join(f"{k}={v:g}" for k, v in s.weights.items())
-    return (f"weights({w}) lead={s.lead:g} topic_threshold={s.topic_threshold:g} story_threshold={s.story_threshold:g} "
-            f"window_days={s.window_days} fade={s.fade:g} undated={s.undated:g} topic_link={s.topic_link:g}")
+    return (
+        f"weights({w}) lead={s.lead:g} topic_threshold={s.topic_threshold:g} story_threshold={s.story_threshold:g} "
+        f"window_days={s.window_days} fade={s.fade:g} undated={s.undated:g} topic_link={s.topic_link:g}"
+    )
 
 
 def per_topic_sums(pred: Mapping[str, object], gold: Mapping[str, str], topic: Mapping[str, str]) -> Sums:
@@ -287,8 +301,9 @@ class PairData:
     def train(self, held: set[str]) -> np.ndarray:
         """The pairs whose two articles are both scored and in topics not held out."""
         t = self.topic
-        return np.array([t[i] is not None and t[j] is not None and t[i] not in held and t[j] not in held
-                         for i, j in self.pairs], dtype=bool)
+        return np.array(
+            [t[i] is not None and t[j] is not None and t[i] not in held and t[j] not in held for i, j in self.pairs], dtype=bool
+        )
 
 
 def pair_data(corpus: Corpus, settings: Settings) -> PairData:
@@ -321,8 +336,9 @@ def model_rows(data: PairData, coefficients: Sequence[float]) -> list[Row]:
                 topics = topic_clusters(stories, data.topic_edges, link)
                 merged = [[i for k in t for i in stories[k]] for t in topics]
                 topic_sums[link] = per_topic_sums(clusters_to_labels(items, merged, dups), corpus.gold_topic, corpus.gold_topic)
-        rows.append(Row(f"story_threshold={threshold:g}", None, threshold, per_topic_sums(pred, corpus.gold_story, corpus.gold_topic),
-                        topic_sums))
+        rows.append(
+            Row(f"story_threshold={threshold:g}", None, threshold, per_topic_sums(pred, corpus.gold_story, corpus.gold_topic), topic_sums)
+        )
     return rows
 
 
@@ -378,12 +394,16 @@ def nested_model(datas: Sequence[PairData], folds: Sequence[Mapping[str, set[str
     out: dict[str, tuple[Sums, Sums, list[str]]] = {d.corpus.name: ({}, {}, []) for d in datas}
     for fold in folds:
         masks = [d.train(fold.get(d.corpus.name, set())) for d in datas]
-        w = fit(np.vstack([d.x[m] for d, m in zip(datas, masks, strict=True)]),
-                np.concatenate([d.y[m] for d, m in zip(datas, masks, strict=True)]))
+        w = fit(
+            np.vstack([d.x[m] for d, m in zip(datas, masks, strict=True)]),
+            np.concatenate([d.y[m] for d, m in zip(datas, masks, strict=True)]),
+        )
         rows = {d.corpus.name: model_rows(d, w) for d in datas}
         train = [f"{d.corpus.name}/{t}" for d in datas for f_ in d.corpus.folds for t in f_ if t not in fold.get(d.corpus.name, set())]
-        pooled = [Row(r0.label, None, r0.baseline, {f"{name}/{t}": v for name in rows for t, v in rows[name][n].story.items()}, {})
-                  for n, r0 in enumerate(rows[datas[0].corpus.name])]
+        pooled = [
+            Row(r0.label, None, r0.baseline, {f"{name}/{t}": v for name in rows for t, v in rows[name][n].story.items()}, {})
+            for n, r0 in enumerate(rows[datas[0].corpus.name])
+        ]
         best = choose(pooled, train)
         n = [r.label for r in pooled].index(best.label)
         for d in datas:
@@ -406,16 +426,20 @@ def learn(corpora: Sequence[Corpus], base: Settings) -> None:
     on everything (the defaults in pairs.COEFFICIENTS and config's group_threshold)."""
     t0 = time.perf_counter()
     datas = [pair_data(c, base) for c in corpora]
-    print(f"pair features of {', '.join(f'{d.corpus.name}: {len(d.pairs)} pairs ({int(d.y.sum())} same story)' for d in datas)} "
-          f"in {time.perf_counter() - t0:.0f}s")
+    print(
+        f"pair features of {', '.join(f'{d.corpus.name}: {len(d.pairs)} pairs ({int(d.y.sum())} same story)' for d in datas)} "
+        f"in {time.perf_counter() - t0:.0f}s"
+    )
     baselines = {c.name: baseline_rows(c) for c in corpora}
     for d in datas:
         c = d.corpus
         topics = [t for fold in c.folds for t in fold]
         story, topic, chosen = nested_model([d], [{c.name: set(fold)} for fold in c.folds])[c.name]
-        print(f"{c.name}, nested CV ({len(c.folds)} outer folds, fitted on {c.name} only): story {fmt(f1_of(story, topics))}"
-              + (f"; topic {fmt(f1_of(topic, topics))}" if topic else "")
-              + f"; baseline story {fmt(nested_baseline(baselines[c.name], c))}")
+        print(
+            f"{c.name}, nested CV ({len(c.folds)} outer folds, fitted on {c.name} only): story {fmt(f1_of(story, topics))}"
+            + (f"; topic {fmt(f1_of(topic, topics))}" if topic else "")
+            + f"; baseline story {fmt(nested_baseline(baselines[c.name], c))}"
+        )
         for text, n in Counter(chosen).most_common(3):
             print(f"  chosen in {n:2d} of {len(c.folds)} outer folds: {text}")
     if len(datas) > 1:
@@ -425,8 +449,10 @@ def learn(corpora: Sequence[Corpus], base: Settings) -> None:
         for d in datas:
             story, topic, chosen = result[d.corpus.name]
             topics = [t for f_ in d.corpus.folds for t in f_]
-            print(f"{d.corpus.name}, nested CV ({k} outer folds, fitted on all corpora's other topics): story {fmt(f1_of(story, topics))}"
-                  + (f"; topic {fmt(f1_of(topic, topics))}" if topic else ""))
+            print(
+                f"{d.corpus.name}, nested CV ({k} outer folds, fitted on all corpora's other topics): story {fmt(f1_of(story, topics))}"
+                + (f"; topic {fmt(f1_of(topic, topics))}" if topic else "")
+            )
         print(f"  chosen: {dict(Counter(chosen).most_common())}")
     for a in datas:
         w = fit(a.x, a.y)
@@ -439,14 +465,23 @@ def learn(corpora: Sequence[Corpus], base: Settings) -> None:
             row = next(r for r in model_rows(b, w) if r.label == best.label)
             plain = choose(baselines[a.corpus.name], [t for f_ in a.corpus.folds for t in f_])
             plain_b = next(r for r in baselines[b.corpus.name] if r.label == plain.label)
-            print(f"cross-corpus: fitted on {a.corpus.name}, scored on {b.corpus.name}: story {fmt(f1_of(row.story, topics_b))} "
-                  f"[{best.label}]; baseline {fmt(f1_of(plain_b.story, topics_b))} [{plain.label}]")
+            print(
+                f"cross-corpus: fitted on {a.corpus.name}, scored on {b.corpus.name}: story {fmt(f1_of(row.story, topics_b))} "
+                f"[{best.label}]; baseline {fmt(f1_of(plain_b.story, topics_b))} [{plain.label}]"
+            )
     for fitted in ([datas[0]], datas) if len(datas) > 1 else ([datas[0]],):
         w = fit(np.vstack([d.x for d in fitted]), np.concatenate([d.y for d in fitted]))
         rows = {d.corpus.name: model_rows(d, w) for d in datas}
-        pooled = [Row(r0.label, None, r0.baseline,
-                      {f"{d.corpus.name}/{t}": v for d in fitted for t, v in rows[d.corpus.name][n].story.items()}, {})
-                  for n, r0 in enumerate(rows[datas[0].corpus.name])]
+        pooled = [
+            Row(
+                r0.label,
+                None,
+                r0.baseline,
+                {f"{d.corpus.name}/{t}": v for d in fitted for t, v in rows[d.corpus.name][n].story.items()},
+                {},
+            )
+            for n, r0 in enumerate(rows[datas[0].corpus.name])
+        ]
         best = choose(pooled, [f"{d.corpus.name}/{t}" for d in fitted for f_ in d.corpus.folds for t in f_])
         which = " and ".join(d.corpus.name for d in fitted)
         print(f"fitted on {which}" + (" (the defaults)" if len(fitted) == 1 else " (for comparison)") + f": {best.label}")
@@ -455,16 +490,18 @@ def learn(corpora: Sequence[Corpus], base: Settings) -> None:
             row = next(r for r in rows[d.corpus.name] if r.label == best.label)
             topics = [t for f_ in d.corpus.folds for t in f_]
             link = choose_link(row, topics) if row.topic else None
-            print(f"  on {d.corpus.name}" + (" (in-sample, not a result)" if d in fitted else " (never seen in fitting)")
-                  + f": story {fmt(f1_of(row.story, topics))}"
-                  + (f"; topic {fmt(f1_of(row.topic[link], topics))} at topic_link={link:g}" if link else ""))
+            print(
+                f"  on {d.corpus.name}"
+                + (" (in-sample, not a result)" if d in fitted else " (never seen in fitting)")
+                + f": story {fmt(f1_of(row.story, topics))}"
+                + (f"; topic {fmt(f1_of(row.topic[link], topics))} at topic_link={link:g}" if link else "")
+            )
 
 
 # -- small sites ----------------------------------------------------------------------------------
 
 
-def small_sites(items: Sequence[AnalyzedArticle], gold_story: Mapping[str, str], gold_topic: Mapping[str, str],
-                settings: Settings) -> None:
+def small_sites(items: Sequence[AnalyzedArticle], gold_story: Mapping[str, str], gold_topic: Mapping[str, str], settings: Settings) -> None:
     by_story: dict[str, list[int]] = defaultdict(list)
     for i, item in enumerate(items):
         by_story[gold_story[item.article.id]].append(i)
@@ -473,8 +510,12 @@ def small_sites(items: Sequence[AnalyzedArticle], gold_story: Mapping[str, str],
         pred: dict[str, tuple[int, int]] = {}
         gold: dict[str, str] = {}
         for c, pair in enumerate(zip(topics[0::2], topics[1::2], strict=False)):
-            sub = [i for story in sorted(by_story) if gold_topic[items[by_story[story][0]].article.id] in pair
-                   for i in sorted(by_story[story], key=lambda i: items[i].article.id)[:k]]
+            sub = [
+                i
+                for story in sorted(by_story)
+                if gold_topic[items[by_story[story][0]].article.id] in pair
+                for i in sorted(by_story[story], key=lambda i: items[i].article.id)[:k]
+            ]
             site = [items[i] for i in sub]
             features = vectorize(site, settings)
             for n, cluster in enumerate(story_clusters(features, settings)):
@@ -496,8 +537,10 @@ def id_stability(items: Sequence[AnalyzedArticle], config: object) -> None:
     story_of = {a: s.id for s in after for a in s.articles}
     kept = sum(1 for s in before if s.id in new and set(s.articles) <= new[s.id])
     merged = sum(1 for s in before if s.id not in new and len({story_of[a] for a in s.articles}) == 1)
-    print(f"ids: of {len(before)} stories of a 70% first edition, after adding the rest {kept} keep their id and "
-          f"articles, {merged} merged into a larger story, {len(before) - kept - merged} split")
+    print(
+        f"ids: of {len(before)} stories of a 70% first edition, after adding the rest {kept} keep their id and "
+        f"articles, {merged} merged into a larger story, {len(before) - kept - merged} split"
+    )
 
 
 def _tag(k: int) -> str:
@@ -531,16 +574,35 @@ def replicate(items: Sequence[AnalyzedArticle], total: int) -> list[AnalyzedArti
             if len(out) >= total:
                 break
             a = item.article
-            article = Article(f"{k}/{a.id}", rename(a.title), a.text, a.paragraphs, _shift(a.date, 45 * k),
-                              title_inferred=a.title_inferred)
+            article = Article(f"{k}/{a.id}", rename(a.title), a.text, a.paragraphs, _shift(a.date, 45 * k), title_inferred=a.title_inferred)
             sentences = tuple(
-                Sentence(s.index, s.text, s.start, s.end, s.paragraph,
-                         tuple(Token(t.text, rename(t.lemma) if t.ent or t.pos == "PROPN" else t.lemma, t.pos, t.tag, t.dep,
-                                     t.head, t.start, t.is_stop, t.ent) for t in s.tokens), s.is_heading)
+                Sentence(
+                    s.index,
+                    s.text,
+                    s.start,
+                    s.end,
+                    s.paragraph,
+                    tuple(
+                        Token(
+                            t.text,
+                            rename(t.lemma) if t.ent or t.pos == "PROPN" else t.lemma,
+                            t.pos,
+                            t.tag,
+                            t.dep,
+                            t.head,
+                            t.start,
+                            t.is_stop,
+                            t.ent,
+                        )
+                        for t in s.tokens
+                    ),
+                    s.is_heading,
+                )
                 for s in item.sentences
             )
-            mentions = tuple(Mention(rename(m.text) if m.label != "DATE" else m.text, m.label, m.start, m.end, m.sentence)
-                             for m in item.mentions)
+            mentions = tuple(
+                Mention(rename(m.text) if m.label != "DATE" else m.text, m.label, m.start, m.end, m.sentence) for m in item.mentions
+            )
             out.append(AnalyzedArticle(article, sentences, mentions))
     return out
 
@@ -552,8 +614,10 @@ def scale(items: Sequence[AnalyzedArticle], gold_story: Mapping[str, str], confi
         stories = group(corpus, config)  # type: ignore[arg-type]
         took = time.perf_counter() - t0
         pred = {a: s.id for s in stories for a in s.articles}
-        gold = {a.article.id: (a.article.id.split("/")[0] if "/" in a.article.id else "0",
-                               gold_story[a.article.id.split("/")[-1]]) for a in corpus}
+        gold = {
+            a.article.id: (a.article.id.split("/")[0] if "/" in a.article.id else "0", gold_story[a.article.id.split("/")[-1]])
+            for a in corpus
+        }
         f = bcubed(pred, gold)[2]
         print(f"scale: {total} articles grouped in {took:.1f}s ({len(stories)} stories, story F1 {f:.3f})")
 
@@ -570,8 +634,12 @@ def one_at_a_time(corpus: Corpus, config: object) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("corpus", nargs="?", default=str(ROOT.parent / "shared/corpora/ecbplus-dev"),
-                        help="folder with articles/ and stories.csv (default: the shared ECB+ dev corpus)")
+    parser.add_argument(
+        "corpus",
+        nargs="?",
+        default=str(ROOT.parent / "shared/corpora/ecbplus-dev"),
+        help="folder with articles/ and stories.csv (default: the shared ECB+ dev corpus)",
+    )
     parser.add_argument("--multinews", metavar="CSV", help="also score the Multi-News sample (documents,num_documents,summary) pooled")
     parser.add_argument("--threshold", type=float, default=None, help="story threshold (group_threshold)")
     parser.add_argument("--learn", action="store_true", help="nested CV, cross-corpus and baseline scores over the grid")
@@ -593,10 +661,12 @@ def main() -> None:
         pred = with_duplicates({a: s.id for s in result.stories for a in s.articles}, corpus.duplicates)
         topic_pred = with_duplicates({a: s.topic for s in result.stories for a in s.articles}, corpus.duplicates)
         scored = len([a for a in pred if a in corpus.gold_story])
-        print(f"{corpus.name}: {corpus.files} files, {scored} scored ({scored / corpus.files:.1%}; "
-              f"{len(corpus.skipped)} not: {', '.join(sorted({r.split(' (')[0] for _, r in corpus.skipped})) or '-'}), "
-              f"{len(result.stories)} stories (gold {len(set(corpus.gold_story.values()))}), "
-              f"{len(result.topics)} topics, grouping {took:.2f}s")
+        print(
+            f"{corpus.name}: {corpus.files} files, {scored} scored ({scored / corpus.files:.1%}; "
+            f"{len(corpus.skipped)} not: {', '.join(sorted({r.split(' (')[0] for _, r in corpus.skipped})) or '-'}), "
+            f"{len(result.stories)} stories (gold {len(set(corpus.gold_story.values()))}), "
+            f"{len(result.topics)} topics, grouping {took:.2f}s"
+        )
         topics = [t for fold in corpus.folds for t in fold]
         print(f"  story {fmt(f1_of(per_topic_sums(pred, corpus.gold_story, corpus.gold_topic), topics))}")
         if corpus.topic_level:

@@ -48,12 +48,71 @@ from typing import Any
 
 MARK = re.compile(r"^\s*-\s*(entity|role|quote|question|open point)\b.*\[([ yYnN?])\]\s*(.*)$")
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
-STOP = frozenset({
-    "the", "a", "an", "and", "or", "but", "of", "to", "in", "on", "at", "for", "with", "by", "from", "as", "is", "are",
-    "was", "were", "be", "been", "has", "have", "had", "will", "would", "can", "could", "what", "who", "whom", "which",
-    "when", "where", "why", "how", "did", "does", "do", "not", "no", "it", "its", "he", "she", "his", "her", "they",
-    "their", "this", "that", "there", "than", "about", "into", "over", "after", "before", "said", "says",
-})
+STOP = frozenset(
+    {
+        "the",
+        "a",
+        "an",
+        "and",
+        "or",
+        "but",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "for",
+        "with",
+        "by",
+        "from",
+        "as",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "can",
+        "could",
+        "what",
+        "who",
+        "whom",
+        "which",
+        "when",
+        "where",
+        "why",
+        "how",
+        "did",
+        "does",
+        "do",
+        "not",
+        "no",
+        "it",
+        "its",
+        "he",
+        "she",
+        "his",
+        "her",
+        "they",
+        "their",
+        "this",
+        "that",
+        "there",
+        "than",
+        "about",
+        "into",
+        "over",
+        "after",
+        "before",
+        "said",
+        "says",
+    }
+)
 
 
 def briefing(site: Path) -> dict[str, Any]:
@@ -128,16 +187,27 @@ def sheet(data: dict[str, Any], content: Path | None, n_boxes: int, n_questions:
     order = {s["id"]: k for k, s in enumerate(stories)}
     boxes.sort(key=lambda x: order[x[0]["id"]])
     questions.sort(key=lambda x: order[x[0]["id"]])
-    out = [f"# Judging sheet: edition {data['edition']}, seed {seed}", "",
-           f"{len(stories)} stories; {len(boxes)} of {sum(len(s['entities']) for s in stories)} boxes and "
-           f"{len(questions)} of {sum(len(s['questions']) for s in stories)} questions sampled.",
-           "Mark every `[ ]` with y or n (a reason may follow the bracket). See benchmarks/judge.py.", "", "## Fact boxes", ""]
+    out = [
+        f"# Judging sheet: edition {data['edition']}, seed {seed}",
+        "",
+        f"{len(stories)} stories; {len(boxes)} of {sum(len(s['entities']) for s in stories)} boxes and "
+        f"{len(questions)} of {sum(len(s['questions']) for s in stories)} questions sampled.",
+        "Mark every `[ ]` with y or n (a reason may follow the bracket). See benchmarks/judge.py.",
+        "",
+        "## Fact boxes",
+        "",
+    ]
     for k, (s, b) in enumerate(boxes, 1):
         others = ", ".join(o["name"] for o in s["entities"] if o["id"] != b["id"])
-        out += [f"### B{k}. {b['name']} ({b['type']}), story {s['id']}: {s['title']}", "",
-                f"aliases: {', '.join(b['aliases'])}; mentions {b['mentions']}; articles {len(b['articles'])}",
-                f"other boxes of the story: {others}", *first_use(content, b), "",
-                "- entity: real, rightly typed, not a split of another box [ ]"]
+        out += [
+            f"### B{k}. {b['name']} ({b['type']}), story {s['id']}: {s['title']}",
+            "",
+            f"aliases: {', '.join(b['aliases'])}; mentions {b['mentions']}; articles {len(b['articles'])}",
+            f"other boxes of the story: {others}",
+            *first_use(content, b),
+            "",
+            "- entity: real, rightly typed, not a split of another box [ ]",
+        ]
         for r in b["roles"]:
             out += [f"- role: **{r['text']}** ({r['date'] or 'undated'}) [ ]", f"  > {r['sentence']}"]
         for q in b["quotes"]:
@@ -147,8 +217,14 @@ def sheet(data: dict[str, Any], content: Path | None, n_boxes: int, n_questions:
         out += ["## Quotes", "", "Quotes sampled apart from the boxes above: is each by the entity named?", ""]
     order_said = sorted(said, key=lambda x: order[x[0]["id"]])
     for k, (s, b, q) in enumerate(order_said, 1):
-        out += [f"### S{k}. {b['name']} ({b['type']}), story {s['id']}", "",
-                f"- quote: “{q['text']}” ({q['article']}) [ ]", "", around(paragraphs(content, q["article"]), q["text"]), ""]
+        out += [
+            f"### S{k}. {b['name']} ({b['type']}), story {s['id']}",
+            "",
+            f"- quote: “{q['text']}” ({q['article']}) [ ]",
+            "",
+            around(paragraphs(content, q["article"]), q["text"]),
+            "",
+        ]
     out += ["## Open questions", ""]
     for k, (s, q) in enumerate(questions, 1):
         out += [f"### Q{k}. story {s['id']}: {s['title']}", "", f"- question: **{q['question']}** ({q['kind']}) [ ]"]
@@ -217,8 +293,9 @@ def tally(paths: list[Path]) -> str:
     if total:
         lines.append(f"boxes wholly right {boxes['right']} of {total} ({100 * boxes['right'] / total:.0f}%)")
     if stories_open["open"]:
-        lines.append(f"stories with a real open point: {stories_open['open']}, with at least one question shown: "
-                     f"{stories_open['with question']}")
+        lines.append(
+            f"stories with a real open point: {stories_open['open']}, with at least one question shown: {stories_open['with question']}"
+        )
     if unmarked:
         lines.append(f"unmarked lines: {unmarked}")
     return "\n".join(lines)

@@ -100,8 +100,14 @@ def child_build(content: str, site: str, edition: str, pdf: str) -> dict[str, An
     start = time.perf_counter()
     briefing = build(config, progress=progress, timings=timings)
     seconds = time.perf_counter() - start
-    return {"seconds": seconds, "stages": timings, "stories": len(briefing.stories), "articles": len(briefing.articles),
-            "cache": summary[-1] if summary else "", "progress": ticks}
+    return {
+        "seconds": seconds,
+        "stages": timings,
+        "stories": len(briefing.stories),
+        "articles": len(briefing.articles),
+        "cache": summary[-1] if summary else "",
+        "progress": ticks,
+    }
 
 
 def pages(path: Path) -> int | None:
@@ -136,8 +142,11 @@ def main() -> None:
     state.mkdir()
     site = state / "site"  # the spare copy and the cache land beside it, inside state/
     base = child(code, content, site, "e1", True)
-    print(f"base build e1 ({base['articles']} articles, {base['stories']} stories, PDFs, empty cache): "
-          f"{base['wall']:.1f}s wall; {base['cache']}", flush=True)
+    print(
+        f"base build e1 ({base['articles']} articles, {base['stories']} stories, PDFs, empty cache): "
+        f"{base['wall']:.1f}s wall; {base['cache']}",
+        flush=True,
+    )
     shutil.copytree(state, saved, symlinks=True)
     shutil.copyfile(args.corpus / "articles" / new, content / new)
     runs: dict[str, list[dict[str, Any]]] = {"pdf": [], "no-pdf": []}
@@ -150,11 +159,12 @@ def main() -> None:
                 run["edition_pages"] = pages(site / "e2" / "pdf" / "edition.pdf")
             runs[mode].append(run)
             stages = ", ".join(f"{k} {v:.2f}" for k, v in run["stages"].items())
-            print(f"rebuild e2 +{new} {mode:>6}: {run['wall']:.2f}s wall, {run['cpu']:.2f}s CPU, {run['seconds']:.2f}s in build "
-                  f"({stages})", flush=True)
+            print(
+                f"rebuild e2 +{new} {mode:>6}: {run['wall']:.2f}s wall, {run['cpu']:.2f}s CPU, {run['seconds']:.2f}s in build ({stages})",
+                flush=True,
+            )
     print(f"cache, last rebuild with PDFs: {runs['pdf'][-1]['cache']}")
-    print("progress, last rebuild with PDFs: "
-          + ", ".join(f"{k} {d}/{t}" for k, (d, t) in runs["pdf"][-1]["progress"].items()))
+    print("progress, last rebuild with PDFs: " + ", ".join(f"{k} {d}/{t}" for k, (d, t) in runs["pdf"][-1]["progress"].items()))
     on = statistics.median(r["wall"] for r in runs["pdf"])
     off = statistics.median(r["wall"] for r in runs["no-pdf"])
     pdf_stage = statistics.median(r["stages"].get("pdf", 0.0) for r in runs["pdf"])

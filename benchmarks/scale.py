@@ -60,19 +60,49 @@ EPOCH_DAYS = 200  # a repeat's dates move on by this much: far outside the group
 START = dt.date(2000, 1, 3)
 #: Word swaps that keep a sentence grammatical; a few per repeat make each text unique.
 SWAPS = {
-    "said": "stated", "told": "informed", "police": "officers", "people": "residents", "killed": "slain",
-    "reported": "announced", "new": "fresh", "city": "town", "officials": "authorities", "large": "big",
-    "Monday": "Tuesday", "Tuesday": "Wednesday", "Wednesday": "Thursday", "Thursday": "Friday", "Friday": "Monday",
+    "said": "stated",
+    "told": "informed",
+    "police": "officers",
+    "people": "residents",
+    "killed": "slain",
+    "reported": "announced",
+    "new": "fresh",
+    "city": "town",
+    "officials": "authorities",
+    "large": "big",
+    "Monday": "Tuesday",
+    "Tuesday": "Wednesday",
+    "Wednesday": "Thursday",
+    "Thursday": "Friday",
+    "Friday": "Monday",
 }
 _SWAP = re.compile(r"\b(" + "|".join(SWAPS) + r")\b")
 #: Endings that make a repeat's names its own; past the list, two are combined.
 ENDINGS = ("berg", "sen", "ton", "ley", "ford", "stad", "ham", "wick", "more", "dale", "by", "ov")
 #: A capitalised word after a lower-case word or comma: a name, not a sentence's first word.
 _NAME = re.compile(r"(?<=[a-z,] )([A-Z][a-z]{3,})\b")
-_NOT_NAMES = frozenset([
-    "January", "February", "March", "April", "June", "July", "August", "September", "October", "November", "December",
-    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
-])
+_NOT_NAMES = frozenset(
+    [
+        "January",
+        "February",
+        "March",
+        "April",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ]
+)
 _FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.S)
 
 
@@ -249,8 +279,14 @@ def _child(args: list[str]) -> dict[str, Any]:
     env = {**os.environ, "PYTHONPATH": str(CODE)}
     load = os.getloadavg()[0]
     used = resource.getrusage(resource.RUSAGE_CHILDREN)
-    proc = subprocess.Popen([sys.executable, str(CODE / "scale.py"), "--child", *args], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, cwd=CODE, env=env)
+    proc = subprocess.Popen(
+        [sys.executable, str(CODE / "scale.py"), "--child", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=CODE,
+        env=env,
+    )
     sampler = Sampler(proc.pid)
     sampler.start()
     out, err = proc.communicate()
@@ -269,8 +305,12 @@ def _child(args: list[str]) -> dict[str, Any]:
                 peaks[stage] = [max(r for r, _ in inside) // 1024, max(p for _, p in inside) // 1024]
             start += seconds
         result["stage_peaks_mib"] = peaks
-    result.update(tree_rss_mib=sampler.rss // 1024, tree_pss_mib=sampler.pss // 1024, tree_processes=sampler.processes,
-                  load=[round(load, 1), round(os.getloadavg()[0], 1)])
+    result.update(
+        tree_rss_mib=sampler.rss // 1024,
+        tree_pss_mib=sampler.pss // 1024,
+        tree_processes=sampler.processes,
+        load=[round(load, 1), round(os.getloadavg()[0], 1)],
+    )
     return result
 
 
@@ -295,16 +335,22 @@ def child_plain(content: str) -> dict[str, Any]:
     start = time.perf_counter()
     tokens = sum(len(doc) for doc in nlp.pipe(texts, batch_size=config.batch_size, n_process=config.processes))
     seconds = time.perf_counter() - start
-    return {"seconds": seconds, "articles": len(texts), "words": sum(len(t.split()) for t in texts), "tokens": tokens,
-            "n_process": config.processes, "pipes": nlp.pipe_names, **_peak()}
+    return {
+        "seconds": seconds,
+        "articles": len(texts),
+        "words": sum(len(t.split()) for t in texts),
+        "tokens": tokens,
+        "n_process": config.processes,
+        "pipes": nlp.pipe_names,
+        **_peak(),
+    }
 
 
 def child_build(content: str, site: str, edition: str, engine: str = "local", window: str = "0") -> dict[str, Any]:
     from briefgen.config import load_config
     from briefgen.pipeline import build
 
-    config = load_config(content_dir=Path(content), site_dir=Path(site), edition=edition, pdf=False,
-                         edition_window_days=int(window))
+    config = load_config(content_dir=Path(content), site_dir=Path(site), edition=edition, pdf=False, edition_window_days=int(window))
     cluster = None
     if engine == "dask":  # started before the clock: a cluster is there before a build
         from distributed import LocalCluster
@@ -318,9 +364,18 @@ def child_build(content: str, site: str, edition: str, engine: str = "local", wi
     seconds = time.perf_counter() - start
     if cluster is not None:
         cluster.close()
-    return {"seconds": seconds, "stages": timings, "articles": len(briefing.articles), "stories": len(briefing.stories),
-            "skipped": len(briefing.skipped), "code": str(Path(sys.modules["briefgen"].__file__ or "").parent),
-            "engine": engine, "wall_start": wall_start, **search_size(Path(site) / edition), **_peak()}
+    return {
+        "seconds": seconds,
+        "stages": timings,
+        "articles": len(briefing.articles),
+        "stories": len(briefing.stories),
+        "skipped": len(briefing.skipped),
+        "code": str(Path(sys.modules["briefgen"].__file__ or "").parent),
+        "engine": engine,
+        "wall_start": wall_start,
+        **search_size(Path(site) / edition),
+        **_peak(),
+    }
 
 
 def search_size(edition: Path) -> dict[str, Any]:
@@ -332,28 +387,46 @@ def search_size(edition: Path) -> dict[str, Any]:
     files = [f for f in bundle.rglob("*") if f.is_file()]
     chunks = [f.stat().st_size for f in (bundle / "index").iterdir()]
     fragments = [f.stat().st_size for f in (bundle / "fragment").iterdir()]
-    startup = sum(f.stat().st_size for f in files if f.name == "pagefind-entry.json" or f.suffix in (".pf_meta", ".pagefind")
-                  or f.name == "pagefind.js")
+    startup = sum(
+        f.stat().st_size
+        for f in files
+        if f.name == "pagefind-entry.json" or f.suffix in (".pf_meta", ".pagefind") or f.name == "pagefind.js"
+    )
+
     def kib(sizes: list[int]) -> float:
         return round(sum(sizes) / max(1, len(sizes)) / 1024, 1)
 
-    return {"search_mib": round(sum(f.stat().st_size for f in files) / 2**20, 1), "search_chunks": len(chunks),
-            "search_chunk_kib_max": round(max(chunks, default=0) / 1024, 1), "search_chunk_kib_mean": kib(chunks),
-            "search_fragments": len(fragments), "search_fragment_kib_mean": kib(fragments), "search_startup_kib": round(startup / 1024, 1)}
+    return {
+        "search_mib": round(sum(f.stat().st_size for f in files) / 2**20, 1),
+        "search_chunks": len(chunks),
+        "search_chunk_kib_max": round(max(chunks, default=0) / 1024, 1),
+        "search_chunk_kib_mean": kib(chunks),
+        "search_fragments": len(fragments),
+        "search_fragment_kib_mean": kib(fragments),
+        "search_startup_kib": round(startup / 1024, 1),
+    }
 
 
 def _show(kind: str, b: dict[str, Any]) -> None:
-    print(f"{kind} ({b['engine']}): {b['seconds']:.1f}s ({b['cpu_s']:.1f}s of CPU), {b['articles']} articles in {b['stories']} stories, "
-          f"peak memory of {b['tree_processes']} processes: RSS {b['tree_rss_mib']} MiB, PSS {b['tree_pss_mib']} MiB; "
-          f"load {b['load']}", flush=True)
+    print(
+        f"{kind} ({b['engine']}): {b['seconds']:.1f}s ({b['cpu_s']:.1f}s of CPU), {b['articles']} articles in {b['stories']} stories, "
+        f"peak memory of {b['tree_processes']} processes: RSS {b['tree_rss_mib']} MiB, PSS {b['tree_pss_mib']} MiB; "
+        f"load {b['load']}",
+        flush=True,
+    )
     if "search_mib" in b:
-        print(f"  search index: {b['search_mib']} MiB on disk, {b['search_chunks']} word chunks (mean {b['search_chunk_kib_mean']} KiB, "
-              f"max {b['search_chunk_kib_max']} KiB), {b['search_fragments']} page fragments (mean {b['search_fragment_kib_mean']} KiB); "
-              f"{b['search_startup_kib']} KiB loaded before a first search", flush=True)
+        print(
+            f"  search index: {b['search_mib']} MiB on disk, {b['search_chunks']} word chunks (mean {b['search_chunk_kib_mean']} KiB, "
+            f"max {b['search_chunk_kib_max']} KiB), {b['search_fragments']} page fragments (mean {b['search_fragment_kib_mean']} KiB); "
+            f"{b['search_startup_kib']} KiB loaded before a first search",
+            flush=True,
+        )
     print("  " + ", ".join(f"{k} {v:.1f}s" for k, v in b["stages"].items()), flush=True)
     if b.get("stage_peaks_mib"):
-        print("  peak MiB by stage (RSS/PSS, all processes): "
-              + ", ".join(f"{k} {r}/{p}" for k, (r, p) in b["stage_peaks_mib"].items()), flush=True)
+        print(
+            "  peak MiB by stage (RSS/PSS, all processes): " + ", ".join(f"{k} {r}/{p}" for k, (r, p) in b["stage_peaks_mib"].items()),
+            flush=True,
+        )
 
 
 def run_size(n: int, work: Path, plain: bool, engines: list[str]) -> dict[str, Any]:
@@ -364,8 +437,11 @@ def run_size(n: int, work: Path, plain: bool, engines: list[str]) -> dict[str, A
     if plain:
         result["plain"] = _child(["plain", str(content)])
         p = result["plain"]
-        print(f"plain spaCy pass: {p['seconds']:.1f}s over {p['articles']} texts, {p['words']:,} words, "
-              f"n_process={p['n_process']}; load {p['load']}", flush=True)
+        print(
+            f"plain spaCy pass: {p['seconds']:.1f}s over {p['articles']} texts, {p['words']:,} words, "
+            f"n_process={p['n_process']}; load {p['load']}",
+            flush=True,
+        )
     new: Path | None = None
     for engine in engines:
         site, cache = base / f"site-{engine}", base / f".briefgen-cache-{engine}"  # cache_dir default: beside the site
@@ -391,14 +467,25 @@ def run_size(n: int, work: Path, plain: bool, engines: list[str]) -> dict[str, A
 def table(results: list[dict[str, Any]], engines: list[str]) -> str:
     builds = [(r, e) for r in results for e in engines if e in r]
     stages = list(dict.fromkeys(k for r, e in builds for k in r[e]["stages"]))
-    head = ["articles", "engine", "plain spaCy s", "build s (CPU s)", "build/plain", "rebuild s (CPU s)", "rebuild/build",
-            "peak RSS MiB (all processes)", "peak PSS MiB", "load"]
+    head = [
+        "articles",
+        "engine",
+        "plain spaCy s",
+        "build s (CPU s)",
+        "build/plain",
+        "rebuild s (CPU s)",
+        "rebuild/build",
+        "peak RSS MiB (all processes)",
+        "peak PSS MiB",
+        "load",
+    ]
     head += [f"{s} s" for s in stages]
     rows = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for r, e in builds:
         b, rb, p = r[e], r[f"{e}-rebuild"], r.get("plain")
         cells = [
-            f"{b['articles']:,}", e,
+            f"{b['articles']:,}",
+            e,
             f"{p['seconds']:.0f}" if p else "-",
             f"{b['seconds']:.0f} ({b['cpu_s']:.0f})",
             f"{b['seconds'] / p['seconds']:.2f}" if p else "-",
@@ -428,8 +515,11 @@ def make_history(copies: range, dest: Path) -> None:
 def run_window(days: int, history: list[int], work: Path, engine: str) -> None:
     """Editions over the last ``days`` days of corpora with the same newest repeat and more and more older ones."""
     newest = max(history)
-    rows = ["| older repeats | articles in the folder | articles in the edition | stories | full build s (CPU s) | rebuild s (CPU s) "
-            "| peak RSS MiB | rebuild stages (s) | load |", "|---|---|---|---|---|---|---|---|---|"]
+    rows = [
+        "| older repeats | articles in the folder | articles in the edition | stories | full build s (CPU s) | rebuild s (CPU s) "
+        "| peak RSS MiB | rebuild stages (s) | load |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
     for older in history:
         base = work / f"window{days}-{older}"
         content = base / "content"
@@ -447,9 +537,11 @@ def run_window(days: int, history: list[int], work: Path, engine: str) -> None:
         r = _child(["build", str(content), str(site), "e2", engine, str(days)])
         _show("rebuild after one new article", r)
         stages = ", ".join(f"{k} {v:.1f}" for k, v in r["stages"].items() if v >= 0.05)
-        rows.append(f"| {older} | {total + 1:,} | {r['articles']:,} | {r['stories']} | {b['seconds']:.1f} ({b['cpu_s']:.0f}) "
-                    f"| {r['seconds']:.1f} ({r['cpu_s']:.1f}) | {max(b['tree_rss_mib'], r['tree_rss_mib'])} | {stages} "
-                    f"| {b['load'][0]}-{r['load'][1]} |")
+        rows.append(
+            f"| {older} | {total + 1:,} | {r['articles']:,} | {r['stories']} | {b['seconds']:.1f} ({b['cpu_s']:.0f}) "
+            f"| {r['seconds']:.1f} ({r['cpu_s']:.1f}) | {max(b['tree_rss_mib'], r['tree_rss_mib'])} | {stages} "
+            f"| {b['load'][0]}-{r['load'][1]} |"
+        )
     print()
     print("\n".join(rows))
 

@@ -153,9 +153,7 @@ def _all_sentences(items: Sequence[AnalyzedArticle]) -> list[tuple[int, Sentence
     return [(a, s) for a, item in enumerate(items) for s in item.sentences if s.text.strip()]
 
 
-def _pick(
-    sentences: Sequence[tuple[int, Sentence]], order: Sequence[int], words: int, output: Callable[[int], Any] | None = None
-) -> str:
+def _pick(sentences: Sequence[tuple[int, Sentence]], order: Sequence[int], words: int, output: Callable[[int], Any] | None = None) -> str:
     """Best-first until the budget is filled, then in ``output`` order (default: document order, what sumy returns)."""
     chosen: list[int] = []
     total = 0

@@ -63,11 +63,57 @@ CACHE = Path("/tmp/briefgen-summary-checks-cache")
 
 PRONOUNS = {"he", "she", "him", "his", "her", "they", "them", "their", "it", "its"}
 PERSONAL = {"he", "she", "him", "his", "her"}
-LEANING = {"this", "these", "those", "that", "but", "however", "meanwhile", "also", "still", "yet", "instead",
-           "moreover", "furthermore", "besides", "then", "and", "so", "thus", "therefore", "later", "previously"}
-NUMBER_WORDS = {w: i for i, w in enumerate((
-    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
-    "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"))}
+LEANING = {
+    "this",
+    "these",
+    "those",
+    "that",
+    "but",
+    "however",
+    "meanwhile",
+    "also",
+    "still",
+    "yet",
+    "instead",
+    "moreover",
+    "furthermore",
+    "besides",
+    "then",
+    "and",
+    "so",
+    "thus",
+    "therefore",
+    "later",
+    "previously",
+}
+NUMBER_WORDS = {
+    w: i
+    for i, w in enumerate(
+        (
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+        )
+    )
+}
 _BAD_TITLE = re.compile(
     r"(add location information|Tweet with a location|Image Credit|Photo credit|\bAP Photo\b|See more of|on Facebook|"
     r"Follow (?:us|@)|Sign up|Subscribe|newsletter|cookies|Click here|Getty Images|Advertisement|All rights reserved|"
@@ -81,6 +127,7 @@ _STAMP_TITLE = re.compile(
 
 
 # -- loading -------------------------------------------------------------------------------------
+
 
 def load_multinews(path: Path, offset: int, limit: int | None) -> list[tuple[str, list[Article]]]:
     from benchmarks.summaries import load_clusters, to_articles
@@ -142,6 +189,7 @@ def analyse(clusters: Sequence[tuple[str, list[Article]]], config: BuildConfig, 
 
 
 # -- the checks ----------------------------------------------------------------------------------
+
 
 def _words(s: Sentence) -> list[Any]:
     return [t for t in s.tokens if t.pos not in ("PUNCT", "SPACE", "SYM")]

@@ -123,11 +123,16 @@ def main() -> None:
         result = run(name, content, out, args.pdf)
         results.append(result)
         flag = "ERROR" if result["error"] else "problems" if result["problems"] else "ok"
-        print(f"[{k}/{len(jobs)}] {name}: {flag}, {result['articles']} articles, {result['stories']} stories, "
-              f"{len(result['warnings'])} warnings, {len(result['skipped'])} skipped, {result['seconds']}s", flush=True)
+        print(
+            f"[{k}/{len(jobs)}] {name}: {flag}, {result['articles']} articles, {result['stories']} stories, "
+            f"{len(result['warnings'])} warnings, {len(result['skipped'])} skipped, {result['seconds']}s",
+            flush=True,
+        )
     print("\n== summary ==")
-    print(f"builds: {len(results)}; raised: {sum(1 for r in results if r['error'])}; "
-          f"with story problems: {sum(1 for r in results if r['problems'])}")
+    print(
+        f"builds: {len(results)}; raised: {sum(1 for r in results if r['error'])}; "
+        f"with story problems: {sum(1 for r in results if r['problems'])}"
+    )
     reasons = Counter(str(s).split(": ", 1)[1].split(";")[0][:80] for r in results for s in r["skipped"])  # type: ignore[attr-defined]
     print("skipped files by reason:", dict(reasons.most_common(12)))
     warnings = Counter(str(w)[:100] for r in results for w in r["warnings"])  # type: ignore[attr-defined]

@@ -22,8 +22,9 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 
-def story_brief(story: Story, items: Sequence[AnalyzedArticle], config: BuildConfig,
-                independence: facts.Independence | None = None) -> tuple[list[FactBox], StoryBrief]:
+def story_brief(
+    story: Story, items: Sequence[AnalyzedArticle], config: BuildConfig, independence: facts.Independence | None = None
+) -> tuple[list[FactBox], StoryBrief]:
     """Every entity of the story (most important first: the edition's entity pages need them all) and its brief,
     which shows the first ``max_fact_boxes`` of them. A part that fails costs that part of this story only
     (StoryBrief.problems says which)."""
@@ -32,19 +33,31 @@ def story_brief(story: Story, items: Sequence[AnalyzedArticle], config: BuildCon
     return boxes, brief(story, items, config, boxes, independence, problems=problems)
 
 
-def brief(story: Story, items: Sequence[AnalyzedArticle], config: BuildConfig, boxes: Sequence[FactBox],
-          independence: facts.Independence | None = None, *, problems: list[str] | None = None) -> StoryBrief:
+def brief(
+    story: Story,
+    items: Sequence[AnalyzedArticle],
+    config: BuildConfig,
+    boxes: Sequence[FactBox],
+    independence: facts.Independence | None = None,
+    *,
+    problems: list[str] | None = None,
+) -> StoryBrief:
     """One story's page content; ``boxes`` are all its entities, most important first. A part that raises
     is left out and said in ``problems`` (summary, key points, timeline, open questions, confidence labels)."""
     problems = [] if problems is None else problems
     dates = sorted(i.article.date for i in items if i.article.date)
     summary: list[SummarySentence] = _guarded(problems, "summary", lambda: list(summarize.summarize(items, config)), [])
-    open_questions: tuple[Question, ...] = _guarded(problems, "open questions",  # none the summary answers
-                                                    lambda: tuple(questions.open_questions(items, config, summary=summary)), ())
+    open_questions: tuple[Question, ...] = _guarded(
+        problems,
+        "open questions",  # none the summary answers
+        lambda: tuple(questions.open_questions(items, config, summary=summary)),
+        (),
+    )
     key_points = _guarded(problems, "key points", lambda: summarize.key_point_count(summary, config), 0)
     title = _guarded(problems, "title", lambda: titles.story_title(story, items, summary, key_points), story.title)
-    rated = _guarded(problems, "confidence labels",
-                     lambda: tuple(confidence.annotate(summary, open_questions, items, independence)), tuple(summary))
+    rated = _guarded(
+        problems, "confidence labels", lambda: tuple(confidence.annotate(summary, open_questions, items, independence)), tuple(summary)
+    )
     return StoryBrief(
         story=replace(story, title=title),
         summary=rated,

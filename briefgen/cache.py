@@ -109,10 +109,10 @@ class Cache:
         if not data.startswith(_MAGIC):
             log.warning("%s: not a briefgen cache entry; ignored and rebuilt", path)
             return None
-        if data[len(_MAGIC):head] != codec.schema():
+        if data[len(_MAGIC) : head] != codec.schema():
             return None  # written by another version of briefgen: a plain miss
-        payload = data[head + _SUM:]
-        if data[head:head + _SUM] != _checksum(kind, key, payload):
+        payload = data[head + _SUM :]
+        if data[head : head + _SUM] != _checksum(kind, key, payload):
             log.warning("%s: damaged cache entry (checksum mismatch); rebuilding it", path)
             return None
         return payload
@@ -218,7 +218,8 @@ class Cache:
         if foreign:
             raise BuildError(
                 f"{self.root}: this folder holds files briefgen did not make ({listing(foreign)}), so it is not used as the build "
-                f"cache, whose old entries a build deletes; give --cache-dir a new or empty folder (or leave it out)")
+                f"cache, whose old entries a build deletes; give --cache-dir a new or empty folder (or leave it out)"
+            )
         try:
             self.base.mkdir(parents=True, exist_ok=True)
             tag = self.root / "CACHEDIR.TAG"
@@ -228,8 +229,12 @@ class Cache:
         except OSError as exc:
             self.writable = False
             self.enabled = self.base.is_dir() and owned(self.root)
-            log.warning("%s", os_error_message(
-                exc, self.root, "building without storing anything in the cache" + ("" if self.enabled else " or reading from it")))
+            log.warning(
+                "%s",
+                os_error_message(
+                    exc, self.root, "building without storing anything in the cache" + ("" if self.enabled else " or reading from it")
+                ),
+            )
             yield self
             return
         busy = f"{self.root}: another briefgen build is using this cache; give each site its own --cache-dir"
@@ -484,8 +489,10 @@ def remote_call(module: str, code: str, function: Callable[..., Any], *arguments
     if code_fingerprint(module) != code:
         import socket
 
-        raise BuildError(f"Dask worker on {socket.gethostname()}: its briefgen code or packages ({module}) differ from the "
-                         "building machine's; install the same briefgen version and requirements on every worker")
+        raise BuildError(
+            f"Dask worker on {socket.gethostname()}: its briefgen code or packages ({module}) differ from the "
+            "building machine's; install the same briefgen version and requirements on every worker"
+        )
     with capturing(quiet=True) as warned:
         value = function(*arguments)
     return codec.dumps(value), warned

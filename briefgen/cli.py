@@ -39,8 +39,12 @@ def main() -> None:
     default=None,
     help="Settings file (default: briefgen.yml if present).",
 )
-@click.option("--scheduler", default=None, metavar="tcp://HOST:8786",
-              help="Run analysis and story briefs on this Dask scheduler's workers (default: this machine's processes).")
+@click.option(
+    "--scheduler",
+    default=None,
+    metavar="tcp://HOST:8786",
+    help="Run analysis and story briefs on this Dask scheduler's workers (default: this machine's processes).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress display.")
 def build(
     content_dir: Path | None,
@@ -80,8 +84,10 @@ def build(
     if printer.dropped:
         click.echo(f"warning: ... and {printer.dropped:,} more warnings (all listed in briefing.json)", err=True)
     where = config.site_dir / briefing.edition
-    counts = [f"{len(briefing.skipped)} skipped" if briefing.skipped else "",
-              plural(len(briefing.warnings), "warning") if briefing.warnings else ""]
+    counts = [
+        f"{len(briefing.skipped)} skipped" if briefing.skipped else "",
+        plural(len(briefing.warnings), "warning") if briefing.warnings else "",
+    ]
     click.echo(
         f"Built edition {briefing.edition}: {plural(len(briefing.stories), 'story', 'stories')}"
         f" from {plural(len(briefing.articles), 'article')}"

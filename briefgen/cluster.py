@@ -62,13 +62,17 @@ def cluster(address: str, where: str = "settings") -> Iterator[Cluster | None]:
     try:
         from distributed import Client
     except ImportError:
-        raise BuildError(f"{where}: setting 'scheduler': {address} needs Dask; install it with "
-                         "`pip install 'briefgen[dask]'`, or leave 'scheduler' unset to build on this machine") from None
+        raise BuildError(
+            f"{where}: setting 'scheduler': {address} needs Dask; install it with "
+            "`pip install 'briefgen[dask]'`, or leave 'scheduler' unset to build on this machine"
+        ) from None
     try:
         client = Client(address, timeout="20s", set_as_default=False)
     except (OSError, TimeoutError) as exc:
-        raise BuildError(f"{where}: setting 'scheduler': cannot reach a Dask scheduler at {address} ({exc}); start one with "
-                         "`dask scheduler` and workers with `dask worker ADDRESS`, or leave 'scheduler' unset") from None
+        raise BuildError(
+            f"{where}: setting 'scheduler': cannot reach a Dask scheduler at {address} ({exc}); start one with "
+            "`dask scheduler` and workers with `dask worker ADDRESS`, or leave 'scheduler' unset"
+        ) from None
     try:
         yield Cluster(address, client)
     finally:

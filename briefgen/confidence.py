@@ -32,17 +32,27 @@ __all__ = ["CONTESTED", "LEGEND", "annotate", "hedge", "rate", "supporters"]
 CONTESTED = {"disputed": "disputed", "conflicting": "the sources give different figures", "unverified": "an unverified claim"}
 #: What each label means, for the legend page and the PDF.
 LEGEND = (
-    ("high", "Two or more independent sources state the same claim (the same names and numbers), and none of them "
-             "hedges it. Copies of one wire story, and articles of one outlet, count as one source."),
-    ("moderate", "One source only; or the sentence hedges (\u201creportedly\u201d, \u201cmay\u201d) although others carry it; "
-                 "or it reports an allegation (\u201caccused\u201d, \u201calleged\u201d), which no number of reports establishes."),
-    ("low", "The sources disagree about it (an open question marks it disputed, conflicting or unverified), or a single "
-            "source carries it and hedges it."),
+    (
+        "high",
+        "Two or more independent sources state the same claim (the same names and numbers), and none of them "
+        "hedges it. Copies of one wire story, and articles of one outlet, count as one source.",
+    ),
+    (
+        "moderate",
+        "One source only; or the sentence hedges (\u201creportedly\u201d, \u201cmay\u201d) although others carry it; "
+        "or it reports an allegation (\u201caccused\u201d, \u201calleged\u201d), which no number of reports establishes.",
+    ),
+    (
+        "low",
+        "The sources disagree about it (an open question marks it disputed, conflicting or unverified), or a single "
+        "source carries it and hedges it.",
+    ),
 )
 
 
-def supporters(items: Sequence[AnalyzedArticle], article: str, sent: Sentence,
-               claims: dict[tuple[str, int], Claim] | None = None) -> list[str]:
+def supporters(
+    items: Sequence[AnalyzedArticle], article: str, sent: Sentence, claims: dict[tuple[str, int], Claim] | None = None
+) -> list[str]:
     """Articles, other than the sentence's own, with a sentence that states the same claim and is not a copy of it."""
     memo = claims if claims is not None else {}
 
@@ -63,8 +73,12 @@ def supporters(items: Sequence[AnalyzedArticle], article: str, sent: Sentence,
     return found
 
 
-def annotate(summary: Sequence[SummarySentence], questions: Sequence[Question],
-             items: Sequence[AnalyzedArticle], ind: independent.Independence | None = None) -> list[SummarySentence]:
+def annotate(
+    summary: Sequence[SummarySentence],
+    questions: Sequence[Question],
+    items: Sequence[AnalyzedArticle],
+    ind: independent.Independence | None = None,
+) -> list[SummarySentence]:
     """The summary with ``sources``, ``reported``, ``confidence`` and ``confidence_reason`` set on every sentence;
     ``ind``: which articles are one source (the build's, else found among ``items``)."""
     by_id = {i.article.id: i for i in items}

@@ -24,8 +24,9 @@ from briefgen.errors import ConfigError
 SUMMARY_ALGORITHMS = ("lexrank", "textrank", "lsa", "kl", "sumbasic", "luhn")
 
 
-def setting(default: Any, help: str, *, low: float | None = None, high: float | None = None,
-            choices: tuple[str, ...] = (), output: bool = False) -> Any:
+def setting(
+    default: Any, help: str, *, low: float | None = None, high: float | None = None, choices: tuple[str, ...] = (), output: bool = False
+) -> Any:
     """One key of the schema. ``low``/``high``: inclusive bounds of a number; ``choices``: the values text
     may take; ``output``: the key says where or how to build, not what the records hold (so no cache key has it)."""
     meta = {"help": help, "low": low, "high": high, "choices": choices, "output": output}
@@ -47,10 +48,12 @@ class BuildConfig:
     batch_size: int = setting(64, "paragraphs per spaCy batch", low=1, output=True)
     max_file_bytes: int = setting(5_000_000, "larger files are skipped unread", low=1)
     cache_dir: Path | None = setting(None, "build cache; default: .briefgen-cache beside the site folder", output=True)
-    scheduler: str = setting("", "Dask scheduler (tcp://host:8786) that runs analysis and story briefs; "
-                                 "empty: this machine's worker processes", output=True)
-    edition_window_days: int = setting(0, "an edition holds the stories with an article in the last N days "
-                                          "(before the newest article); 0: every article", low=0)
+    scheduler: str = setting(
+        "", "Dask scheduler (tcp://host:8786) that runs analysis and story briefs; empty: this machine's worker processes", output=True
+    )
+    edition_window_days: int = setting(
+        0, "an edition holds the stories with an article in the last N days (before the newest article); 0: every article", low=0
+    )
     # grouping; the defaults are learned (group/features.py Settings; benchmarks/grouping.py --learn)
     # The low bound: before the pair model this key was a similarity (default 0.06); as a probability such a
     # value would merge groups that are most likely separate events, so a stale briefgen.yml is refused, not obeyed.
@@ -64,8 +67,10 @@ class BuildConfig:
     max_fact_boxes: int = setting(8, "entities shown on a story page", low=0)
     max_questions: int = setting(5, "open questions shown per story", low=0)
     # languages other than English (see folders.check_models)
-    models: dict[str, str] | None = setting(None, "ISO 639-1 code -> installed spaCy pipeline for articles in that language, "
-                                                  "e.g. {de: de_core_news_sm}; other languages are skipped")
+    models: dict[str, str] | None = setting(
+        None,
+        "ISO 639-1 code -> installed spaCy pipeline for articles in that language, e.g. {de: de_core_news_sm}; other languages are skipped",
+    )
 
     @property
     def processes(self) -> int:
@@ -118,8 +123,11 @@ def check(key: str, value: Any, where: str = "settings") -> Any:
             raise ConfigError(f"{prefix}: {value!r} is not a whole number")
         low, high = meta["low"], meta["high"]
         if (low is not None and value < low) or (high is not None and value > high):
-            span = f"from {low} to {high}" if low is not None and high is not None else (
-                f"at least {low}" if low is not None else f"at most {high}")
+            span = (
+                f"from {low} to {high}"
+                if low is not None and high is not None
+                else (f"at least {low}" if low is not None else f"at most {high}")
+            )
             raise ConfigError(f"{prefix}: {value!r} is out of range; use a number {span}")
         return kind(value)
     if kind is not str:  # a list or mapping: its type, checked further where it is used
@@ -172,11 +180,15 @@ def settings_table() -> str:
             values = ", ".join(f"`{c}`" for c in meta["choices"])
         elif meta["low"] is not None or meta["high"] is not None:
             low, high = meta["low"], meta["high"]
-            values = f"{kind.__name__}, {low} to {high}" if low is not None and high is not None else (
-                f"{kind.__name__} ≥ {low}" if low is not None else f"{kind.__name__} ≤ {high}")
+            values = (
+                f"{kind.__name__}, {low} to {high}"
+                if low is not None and high is not None
+                else (f"{kind.__name__} ≥ {low}" if low is not None else f"{kind.__name__} ≤ {high}")
+            )
         else:
             values = {Path: "path", bool: "true or false", str: "text", int: "int", float: "number"}.get(
-                kind, (typing.get_origin(kind) or kind).__name__)
+                kind, (typing.get_origin(kind) or kind).__name__
+            )
         shown = "none" if f.default in (None, "") else f"`{str(f.default).lower() if isinstance(f.default, bool) else f.default}`"
         rows.append(f"| `{name}` | {shown} | {values}{' or none' if optional else ''} | {meta['help']} |")
     return "\n".join(rows) + "\n"

@@ -154,9 +154,7 @@ def compute_changes(
             old_texts = {s.get("text") for s in old.get("summary", [])}
             new_summary.append((sb.story.id, tuple(s.citation.text for s in sb.summary if s.citation.text not in old_texts)))
     current_ids = {sb.story.id for sb in stories}
-    quiet = tuple(
-        sorted(old.get("title", sid) for sid, old in old_stories.items() if sid in current_ids and sid not in updated)
-    )
+    quiet = tuple(sorted(old.get("title", sid) for sid, old in old_stories.items() if sid in current_ids and sid not in updated))
     old_entities = {e.get("name") for s in old_stories.values() for e in s.get("entities", [])}
     new_entities = sorted({f.name for sb in stories for f in sb.facts if f.name not in old_entities})
     old_questions = {q.get("question") for s in old_stories.values() for q in s.get("questions", [])}

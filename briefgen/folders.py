@@ -34,8 +34,10 @@ def check_arguments(config: BuildConfig) -> None:
     content_real, site_real = _real(content), _real(site_dir)
     for name, path, real in (("site", site_dir, site_real), ("content", content, content_real)):
         if real == Path(real.anchor) or real == _real(Path.home()):
-            raise BuildError(f"{path}: the {name} folder is {'the root folder' if real == Path(real.anchor) else 'your home folder'}; "
-                             f"give --{'site-dir' if name == 'site' else 'content'} a folder of its own")
+            raise BuildError(
+                f"{path}: the {name} folder is {'the root folder' if real == Path(real.anchor) else 'your home folder'}; "
+                f"give --{'site-dir' if name == 'site' else 'content'} a folder of its own"
+            )
     if site_dir.exists() and not site_dir.is_dir():
         raise BuildError(f"{site_dir}: the site folder is a file; give --site-dir a folder")
     if content_real.is_relative_to(site_real):
@@ -44,13 +46,17 @@ def check_arguments(config: BuildConfig) -> None:
     if config.edition is not None and (site_dir / config.edition).exists():
         listed = {v["version"] for v in editions.read_versions(site_dir)}
         if config.edition not in listed:
-            raise BuildError(f"{site_dir / config.edition}: exists and is not an edition briefgen built (not in versions.json); "
-                             "a build would replace it, so choose another edition name or move it out")
+            raise BuildError(
+                f"{site_dir / config.edition}: exists and is not an edition briefgen built (not in versions.json); "
+                "a build would replace it, so choose another edition name or move it out"
+            )
     foreign = site_foreign(site_dir)
     if foreign:
-        raise BuildError(f"{site_dir}: this folder holds files briefgen did not make ({listing(foreign)}) and is not a briefgen "
-                         "site (no versions.json); a build would replace them, so give --site-dir a new or empty folder, "
-                         "or move them out")
+        raise BuildError(
+            f"{site_dir}: this folder holds files briefgen did not make ({listing(foreign)}) and is not a briefgen "
+            "site (no versions.json); a build would replace them, so give --site-dir a new or empty folder, "
+            "or move them out"
+        )
     store = Path(config.cache_dir) if config.cache_dir is not None else cache.default_dir(site_dir)
     store_real = _real(store)
     for name, real in (("site", site_real), ("content", content_real)):
@@ -64,8 +70,10 @@ def check_arguments(config: BuildConfig) -> None:
         raise BuildError(f"{store}: the cache folder is the root or your home folder; give --cache-dir a folder of its own")
     foreign = cache.foreign_files(store)
     if foreign:
-        raise BuildError(f"{store}: this folder holds files briefgen did not make ({listing(foreign)}), so it is not used as the "
-                         "build cache, whose old entries a build deletes; give --cache-dir a new or empty folder (or leave it out)")
+        raise BuildError(
+            f"{store}: this folder holds files briefgen did not make ({listing(foreign)}), so it is not used as the "
+            "build cache, whose old entries a build deletes; give --cache-dir a new or empty folder (or leave it out)"
+        )
     check_models(config)
 
 
@@ -74,10 +82,19 @@ def check_models(config: BuildConfig) -> None:
     import importlib.util
 
     for lang, model in sorted((config.models or {}).items(), key=str):
-        if not (isinstance(lang, str) and lang.isascii() and lang.isalpha() and lang.islower() and 2 <= len(lang) <= 3
-                and isinstance(model, str) and model.strip()):
-            raise ConfigError(f"setting 'models': {lang!r}: {model!r} must map a language code such as 'de' to a spaCy "
-                              "pipeline name, e.g. {de: de_core_news_sm}")
+        if not (
+            isinstance(lang, str)
+            and lang.isascii()
+            and lang.isalpha()
+            and lang.islower()
+            and 2 <= len(lang) <= 3
+            and isinstance(model, str)
+            and model.strip()
+        ):
+            raise ConfigError(
+                f"setting 'models': {lang!r}: {model!r} must map a language code such as 'de' to a spaCy "
+                "pipeline name, e.g. {de: de_core_news_sm}"
+            )
         found = Path(model).is_dir()
         if not found:
             try:
@@ -85,8 +102,10 @@ def check_models(config: BuildConfig) -> None:
             except (ImportError, ValueError):
                 found = False
         if not found:
-            raise ConfigError(f"setting 'models': {lang}: the spaCy pipeline '{model}' is not installed; "
-                              f"install it (pip install {model}) or remove the line")
+            raise ConfigError(
+                f"setting 'models': {lang}: the spaCy pipeline '{model}' is not installed; "
+                f"install it (pip install {model}) or remove the line"
+            )
 
 
 def site_foreign(site_dir: Path) -> list[str]:

@@ -28,7 +28,7 @@ RELATED_SHARE = 0.7
 
 
 def status(story_id: str, changes: Changes) -> str:
-    """"new" or "updated" since the previous edition, else "" (also on a first edition, where all are new)."""
+    """ "new" or "updated" since the previous edition, else "" (also on a first edition, where all are new)."""
     if changes.previous is None:
         return ""
     if story_id in changes.new_stories:
@@ -101,8 +101,9 @@ class OutletGroup:
     items: tuple[SourceItem, ...]
 
 
-def sources_by_outlet(article_ids: Sequence[str], articles: Mapping[str, Article],
-                      copied: Mapping[str, frozenset[str]]) -> list[OutletGroup]:
+def sources_by_outlet(
+    article_ids: Sequence[str], articles: Mapping[str, Article], copied: Mapping[str, frozenset[str]]
+) -> list[OutletGroup]:
     """A story's articles grouped by outlet (the outlet with most articles first; unknown outlet last),
     each group by date; numbered in that order, copies of one text marked with each other's numbers."""
     groups: dict[str, list[Article]] = defaultdict(list)
@@ -151,5 +152,6 @@ def relate(briefs: Sequence[StoryBrief], entities: Sequence[FactBox]) -> list[St
         if value >= enough:
             linked[a].append((value, b))
             linked[b].append((value, a))
-    return [replace(sb, related=tuple(s for _, s in sorted(linked[sb.story.id], key=lambda x: (-x[0], x[1]))[:MAX_RELATED]))
-            for sb in briefs]
+    return [
+        replace(sb, related=tuple(s for _, s in sorted(linked[sb.story.id], key=lambda x: (-x[0], x[1]))[:MAX_RELATED])) for sb in briefs
+    ]

@@ -113,8 +113,9 @@ def write_shell(docs_dir: Path) -> None:
     """The one page mkdocs renders for all outside pages: placeholders where the title, contents and body go."""
     path = docs_dir / SHELL_SRC
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(f"---\ntitle: {_TITLE_MARK}\nsearch:\n  exclude: true\n---\n\n# {_TITLE_MARK}\n\n## {_TOC_MARK}\n\n{_BODY_MARK}\n",
-                    encoding="utf-8")
+    path.write_text(
+        f"---\ntitle: {_TITLE_MARK}\nsearch:\n  exclude: true\n---\n\n# {_TITLE_MARK}\n\n## {_TOC_MARK}\n\n{_BODY_MARK}\n", encoding="utf-8"
+    )
 
 
 def title_meta(title: str, hide: Sequence[str] = ()) -> str:
@@ -234,8 +235,9 @@ def anchor_headings(body: str, permalink: str = "&para;") -> tuple[str, list[dic
     return _HEADING.sub(heading, body), root
 
 
-def write_outside_pages(out_dir: Path, pages: Sequence[OutsidePage], settings: Mapping[str, Any],
-                        body: Callable[[OutsidePage], str]) -> None:
+def write_outside_pages(
+    out_dir: Path, pages: Sequence[OutsidePage], settings: Mapping[str, Any], body: Callable[[OutsidePage], str]
+) -> None:
     """Render each outside page (``body`` gives its HTML) into the built site and add them all to the
     search index. One process: creating thousands of page folders and files is file-system work the
     kernel serialises, and forking the build cost more than the rendering it would share (measured)."""
@@ -309,8 +311,11 @@ def _add_to_search(out_dir: Path, pages: Sequence[OutsidePage], written: Sequenc
     docs = [d for d in data.get("docs", []) if not replaced(str(d.get("location", "")))]
     # Material shows search results as HTML (innerHTML): the title must be escaped like the texts are.
     docs += [
-        {"location": page_url(p.src, directory_urls) if p.in_nav else outside_url(p.src, directory_urls),
-         "title": html.escape(title, quote=False), "text": text}
+        {
+            "location": page_url(p.src, directory_urls) if p.in_nav else outside_url(p.src, directory_urls),
+            "title": html.escape(title, quote=False),
+            "text": text,
+        }
         for p, (title, text) in zip(pages, written, strict=True)
     ]
     data["docs"] = docs

@@ -62,7 +62,7 @@ PRINT_DIR = "print"
 EDITION = "edition"  # key and file stem of the edition's brief
 CACHE_KIND = "pdf"
 _SAFE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
-_DOUBLE = "\"“”„«»"  # double quotation marks a quote's text may still carry at either end
+_DOUBLE = '"“”„«»'  # double quotation marks a quote's text may still carry at either end
 #: Key points a story shows when its brief has none marked (``StoryBrief.key_point_count`` 0):
 #: its first summary sentences. Three is the low end of the 3-5 key points news readers lead with.
 FALLBACK_POINTS = 3
@@ -145,8 +145,13 @@ class _Sources:
     """Numbers the story's articles as the story page does (by outlet: front.sources_by_outlet), then any
     other cited article."""
 
-    def __init__(self, anchor: str, story_articles: Sequence[str], articles: Mapping[str, Article],
-                 copied: Mapping[str, frozenset[str]] | None = None) -> None:
+    def __init__(
+        self,
+        anchor: str,
+        story_articles: Sequence[str],
+        articles: Mapping[str, Article],
+        copied: Mapping[str, frozenset[str]] | None = None,
+    ) -> None:
         self.anchor = anchor
         self.articles = articles
         self.numbers: dict[str, int] = {}
@@ -278,8 +283,9 @@ def key_point_count(brief: StoryBrief) -> int:
     return brief.key_point_count or min(FALLBACK_POINTS, len(brief.summary))
 
 
-def story_view(brief: StoryBrief, articles: Mapping[str, Article], anchor: str = "s",
-               copied: Mapping[str, frozenset[str]] | None = None) -> StoryView:
+def story_view(
+    brief: StoryBrief, articles: Mapping[str, Article], anchor: str = "s", copied: Mapping[str, frozenset[str]] | None = None
+) -> StoryView:
     """What a story's PDF prints: a function of the story and its articles only, so that another story's
     change never renders it again (related stories, which change with their neighbours, are on the web
     page, not here). ``copied`` (article id -> the articles carrying the same text) counts its
@@ -288,14 +294,16 @@ def story_view(brief: StoryBrief, articles: Mapping[str, Article], anchor: str =
     sources = _Sources(anchor, story.articles, articles, copied)
     names = {box.id: box.name for box in brief.facts}
     summary = tuple(  # the count of sources once: in the confidence reason when there is one
-        replace(sources.cite(s.citation, extra=f"{s.sources} sources" if s.sources > 1 and not s.confidence_reason else ""),
-                confidence=s.confidence, reason=_reason(s.confidence, s.confidence_reason))
+        replace(
+            sources.cite(s.citation, extra=f"{s.sources} sources" if s.sources > 1 and not s.confidence_reason else ""),
+            confidence=s.confidence,
+            reason=_reason(s.confidence, s.confidence_reason),
+        )
         for s in brief.summary
     )
     points = key_point_count(brief)
     timeline = tuple(
-        replace(sources.cite(e.citation), date=format_date(e.date), extra="about" if e.approximate else "")
-        for e in brief.timeline
+        replace(sources.cite(e.citation), date=format_date(e.date), extra="about" if e.approximate else "") for e in brief.timeline
     )
     facts = tuple(_fact_view(box, names, sources) for box in brief.facts)
     questions = tuple(_question_view(q, sources) for q in brief.questions)
@@ -388,8 +396,12 @@ def edition_view(briefing: Briefing, config: BuildConfig) -> EditionView:
     ranked = front.rank(briefing)
     anchors = {b.story.id: f"b{i}" for i, b in enumerate(briefing.stories, start=1)}
     topics = tuple(
-        TopicView(f"t{i}", section.title, sum(len(b.story.articles) for b in section.stories),
-                  tuple(_brief_story(b, briefing, anchors[b.story.id]) for b in section.stories))
+        TopicView(
+            f"t{i}",
+            section.title,
+            sum(len(b.story.articles) for b in section.stories),
+            tuple(_brief_story(b, briefing, anchors[b.story.id]) for b in section.stories),
+        )
         for i, section in enumerate(front.sections(briefing, ranked), start=1)
     )
     first = min((b.first_date for b in briefing.stories if b.first_date), default=None)
@@ -530,8 +542,7 @@ def _render_all(css: str, htmls: list[str], processes: int, tick: Callable[[int]
         log.debug("PDF %d: %d pages in %.2fs", i, pages, time.perf_counter() - started)
         return data
 
-    return compute(None, CACHE_KIND, [str(i) for i in range(len(htmls))], make, processes, tick,
-                   sizes=[len(h) for h in htmls])
+    return compute(None, CACHE_KIND, [str(i) for i in range(len(htmls))], make, processes, tick, sizes=[len(h) for h in htmls])
 
 
 class Worker:
@@ -637,8 +648,7 @@ class PdfJob:
             return
         self._worker, self._own_worker = (given, False) if given is not None else (Worker(), True)
         self._worker.conn.send(("render", css, htmls, processes))
-        self._reader = threading.Thread(target=self._read, args=(self._worker.conn,), name="briefgen-pdf-reader",
-                                        daemon=True)
+        self._reader = threading.Thread(target=self._read, args=(self._worker.conn,), name="briefgen-pdf-reader", daemon=True)
         self._reader.start()
 
     def _read(self, conn: Connection) -> None:
@@ -692,8 +702,12 @@ class PdfJob:
             _write(out_dir / name, data)
             if self._store is not None:
                 self._store.put(CACHE_KIND, key, data)
-        log.info("PDF briefs: %d reused, %d rendered, %.2fs since the job started", len(self._ready), len(self._misses),
-                 time.perf_counter() - self.started)
+        log.info(
+            "PDF briefs: %d reused, %d rendered, %.2fs since the job started",
+            len(self._ready),
+            len(self._misses),
+            time.perf_counter() - self.started,
+        )
         self.close()
         return dict(self.names)
 
@@ -727,11 +741,9 @@ def start(
     copied = front.copies(briefing)
     for brief in briefing.stories:
         view = story_view(brief, articles, copied=copied)
-        docs.append((f"{brief.story.id}.pdf", digest(fixed, "story", repr(view)),
-                     functools.partial(_story_html, templates, view, config)))
+        docs.append((f"{brief.story.id}.pdf", digest(fixed, "story", repr(view)), functools.partial(_story_html, templates, view, config)))
     cover = edition_view(briefing, config)
-    docs.append((f"{EDITION}.pdf", digest(fixed, "edition", repr(cover)),
-                 functools.partial(templates.html, "edition.html", brief=cover)))
+    docs.append((f"{EDITION}.pdf", digest(fixed, "edition", repr(cover)), functools.partial(templates.html, "edition.html", brief=cover)))
     names = {b.story.id: f"{b.story.id}.pdf" for b in briefing.stories} | {EDITION: f"{EDITION}.pdf"}
     job = PdfJob(names, store, report or (lambda stage, done, total: None), len(docs))
     job.tick(0)

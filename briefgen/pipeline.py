@@ -159,8 +159,9 @@ def _analyze(run: Run, articles: Sequence[Article]) -> tuple[list[Parsed], list[
                 except BriefgenError:
                     raise
                 except Exception as exc:
-                    reason = (f"analysis failed: {type(exc).__name__}: {_clip(str(exc))} (please report this); "
-                              "the rest of the edition is built")
+                    reason = (
+                        f"analysis failed: {type(exc).__name__}: {_clip(str(exc))} (please report this); the rest of the edition is built"
+                    )
                     log.warning("%s: %s", article.id, reason)
                     failed.append(Skipped(article.id, reason))
                     results.append(None)
@@ -183,8 +184,9 @@ def _previous(run: Run) -> tuple[str, dict[str, Any]] | None:
     return editions.previous_edition(run.config.site_dir, run.edition)
 
 
-def _group(run: Run, parsed: Sequence[Parsed], counts: Sequence[group.Counts],
-           previous: tuple[str, dict[str, Any]] | None) -> tuple[list[Story], group.Grouping]:
+def _group(
+    run: Run, parsed: Sequence[Parsed], counts: Sequence[group.Counts], previous: tuple[str, dict[str, Any]] | None
+) -> tuple[list[Story], group.Grouping]:
     config = run.config
     memory = group.previous_memory(previous[1] if previous else None)
     grouped = group.group_all(parsed, config, memory, load_editor_file(config.content_dir), group.settings_for(config), counts)
@@ -200,16 +202,23 @@ def _group(run: Run, parsed: Sequence[Parsed], counts: Sequence[group.Counts],
 
 def _minhash(run: Run, articles: Sequence[Article], article_keys: Mapping[str, str]) -> list[facts.Print]:
     keys = [digest(run.fp, article_keys[a.id]) for a in articles]
-    return compute(run.cache, "minhash", keys, lambda i: facts.minhash_print(articles[i]), run.config.processes,
-                   expect=lambda v: isinstance(v, facts.Print))
+    return compute(
+        run.cache,
+        "minhash",
+        keys,
+        lambda i: facts.minhash_print(articles[i]),
+        run.config.processes,
+        expect=lambda v: isinstance(v, facts.Print),
+    )
 
 
 def _sources(run: Run, articles: Sequence[Article], prints: Sequence[facts.Print]) -> facts.Independence:
     return facts.independence(articles, {a.id: p for a, p in zip(articles, prints, strict=True)})
 
 
-def _stories(run: Run, stories: Sequence[Story], parsed: Sequence[Parsed], article_keys: Mapping[str, str],
-             independence: facts.Independence) -> tuple[list[list[FactBox]], list[StoryBrief]]:
+def _stories(
+    run: Run, stories: Sequence[Story], parsed: Sequence[Parsed], article_keys: Mapping[str, str], independence: facts.Independence
+) -> tuple[list[list[FactBox]], list[StoryBrief]]:
     """Each story's entities and brief, from its articles' tokens, loaded where a story is not in the cache."""
     by_id = {p.article.id: p for p in parsed}
     done = 0
@@ -224,8 +233,10 @@ def _stories(run: Run, stories: Sequence[Story], parsed: Sequence[Parsed], artic
         and what the independence records say of them), and what a local worker runs."""
         story = stories[k]
         items = analyze.load_tokens([by_id[a] for a in story.articles], run.config, run.cache)
-        own = facts.Independence({a: independence.outlet.get(a, "") for a in story.articles},
-                                 {a: independence.copies[a] & set(story.articles) for a in story.articles if a in independence.copies})
+        own = facts.Independence(
+            {a: independence.outlet.get(a, "") for a in story.articles},
+            {a: independence.copies[a] & set(story.articles) for a in story.articles if a in independence.copies},
+        )
         return brief.story_brief, (story, items, run.config, own)
 
     def make(k: int) -> tuple[list[FactBox], StoryBrief]:
@@ -234,16 +245,27 @@ def _stories(run: Run, stories: Sequence[Story], parsed: Sequence[Parsed], artic
         return made
 
     keys = [story_key(run.fp, s, {a: digest(article_keys[a], by_id[a].key) for a in s.articles}) for s in stories]
-    made = compute(run.cache, "stories", keys, make, run.config.processes, step, sizes=[len(s.articles) for s in stories],
-                   expect=_is_story_entry, keep=lambda v: not v[1].problems,  # a brief with a problem is made again next time
-                   cluster=run.cluster, remote=("briefgen.brief", task))
+    made = compute(
+        run.cache,
+        "stories",
+        keys,
+        make,
+        run.config.processes,
+        step,
+        sizes=[len(s.articles) for s in stories],
+        expect=_is_story_entry,
+        keep=lambda v: not v[1].problems,  # a brief with a problem is made again next time
+        cluster=run.cluster,
+        remote=("briefgen.brief", task),
+    )
     for story, (_, story_brief) in zip(stories, made, strict=True):
         for problem in story_brief.problems:
             log.warning("story %s (%s): %s", story.id, folders.listing(list(story.articles)), problem)
     # a brief from the cache holds the story as it was then: the fields its key leaves out (the topic) come from this
     # build; the title is the brief's own (titles.story_title, decided from the story and its articles, both in the key)
-    return [boxes for boxes, _ in made], [replace(story_brief, story=replace(s, title=story_brief.story.title))
-                                          for (_, story_brief), s in zip(made, stories, strict=True)]
+    return [boxes for boxes, _ in made], [
+        replace(story_brief, story=replace(s, title=story_brief.story.title)) for (_, story_brief), s in zip(made, stories, strict=True)
+    ]
 
 
 def story_key(fp: str, story: Story, articles: Mapping[str, str]) -> str:
@@ -252,10 +274,14 @@ def story_key(fp: str, story: Story, articles: Mapping[str, str]) -> str:
     return digest(fp, repr(replace(story, topic="")), *(articles[a] for a in story.articles))
 
 
-def _entities(run: Run, story_entities: Sequence[list[FactBox]], drafts: Sequence[StoryBrief], articles: Sequence[Article],
-              independence: facts.Independence) -> tuple[facts.Edition, list[StoryBrief]]:
-    entities = facts.edition_entities({b.story.id: boxes for b, boxes in zip(drafts, story_entities, strict=True)},
-                                      articles, independence)
+def _entities(
+    run: Run,
+    story_entities: Sequence[list[FactBox]],
+    drafts: Sequence[StoryBrief],
+    articles: Sequence[Article],
+    independence: facts.Independence,
+) -> tuple[facts.Edition, list[StoryBrief]]:
+    entities = facts.edition_entities({b.story.id: boxes for b, boxes in zip(drafts, story_entities, strict=True)}, articles, independence)
     return entities, facts.link(list(drafts), entities)
 
 
@@ -263,9 +289,18 @@ def _related(run: Run, linked: Sequence[StoryBrief], entities: facts.Edition) ->
     return front.relate(linked, entities.entities)
 
 
-def _changes(run: Run, previous: tuple[str, dict[str, Any]] | None, articles: Sequence[Article], skipped: Sequence[Skipped],
-             unanalysed: Sequence[Skipped], briefs: Sequence[StoryBrief], entities: facts.Edition,
-             independence: facts.Independence, parsed: Sequence[Parsed], grouped: group.Grouping) -> Briefing:
+def _changes(
+    run: Run,
+    previous: tuple[str, dict[str, Any]] | None,
+    articles: Sequence[Article],
+    skipped: Sequence[Skipped],
+    unanalysed: Sequence[Skipped],
+    briefs: Sequence[StoryBrief],
+    entities: facts.Edition,
+    independence: facts.Independence,
+    parsed: Sequence[Parsed],
+    grouped: group.Grouping,
+) -> Briefing:
     by_id = {p.article.id: p for p in parsed}
     articles = [a for a in articles if a.id in by_id]  # less any that could not be analysed (in ``unanalysed``)
     if not articles:
@@ -286,13 +321,18 @@ def _changes(run: Run, previous: tuple[str, dict[str, Any]] | None, articles: Se
         listed = "".join(f"\n  {w}" for w in run.warnings[:MAX_LISTED])
         more = f"\n  ... and {len(run.warnings) - MAX_LISTED:,} more" if len(run.warnings) > MAX_LISTED else ""
         raise BuildError(f"{len(run.warnings)} warning(s) (strict mode); the site is unchanged:{listed}{more}")
-    return Briefing(run.edition, tuple(sorted(articles, key=lambda a: a.id)), tuple(briefs),
-                    tuple(sorted([*skipped, *unanalysed], key=lambda s: s.path)), changes,
-                    entities=tuple(entities.entities),
-                    topics=tuple(group.follow_titles(grouped.topics, grouped.stories, {sb.story.id: sb.story.title for sb in briefs})),
-                    merged=tuple(grouped.merged),
-                    copies=tuple((a, tuple(sorted(c))) for a, c in sorted(copies.items())),
-                    warnings=tuple(run.warnings))
+    return Briefing(
+        run.edition,
+        tuple(sorted(articles, key=lambda a: a.id)),
+        tuple(briefs),
+        tuple(sorted([*skipped, *unanalysed], key=lambda s: s.path)),
+        changes,
+        entities=tuple(entities.entities),
+        topics=tuple(group.follow_titles(grouped.topics, grouped.stories, {sb.story.id: sb.story.title for sb in briefs})),
+        merged=tuple(grouped.merged),
+        copies=tuple((a, tuple(sorted(c))) for a, c in sorted(copies.items())),
+        warnings=tuple(run.warnings),
+    )
 
 
 def _site(run: Run, briefing: Briefing) -> tuple[site.Work, list[dict[str, Any]]]:
@@ -304,8 +344,9 @@ def _pdf(run: Run, briefing: Briefing, work: site.Work) -> tuple[dict[str, str],
     if not run.config.pdf:
         run.cache.spare(pdf.CACHE_KIND)  # kept for the next build with PDFs
         return {}, None
-    job = pdf.start(briefing, {a.id: a for a in briefing.articles}, run.config, work.templates, run.cache, run.progress,
-                    given=run.printer, fp=run.fp)
+    job = pdf.start(
+        briefing, {a.id: a for a in briefing.articles}, run.config, work.templates, run.cache, run.progress, given=run.printer, fp=run.fp
+    )
     return job.reserve(work.docs / "pdf"), job
 
 
@@ -314,14 +355,14 @@ def _pdf_files(run: Run, work: site.Work, pdf_job: pdf.PdfJob | None) -> None:
         pdf.finish(pdf_job, work.out / "pdf")
 
 
-def _render(run: Run, briefing: Briefing, parsed: Sequence[Parsed], work: site.Work, versions: list[dict[str, Any]],
-            pdfs: dict[str, str]) -> list[pages.OutsidePage]:
+def _render(
+    run: Run, briefing: Briefing, parsed: Sequence[Parsed], work: site.Work, versions: list[dict[str, Any]], pdfs: dict[str, str]
+) -> list[pages.OutsidePage]:
     run.progress("render", 0, 1)
     rows = editions.archive_rows(run.config.site_dir, versions, briefing.edition, (len(briefing.stories), len(briefing.articles)))
     spans = {p.article.id: p.spans for p in parsed}
     outside: list[pages.OutsidePage] = []  # story, article and entity pages: built beside mkdocs, not by it
-    render.render_pages(briefing, work.docs, run.config, work.templates, rows, pdfs, spans, outside,
-                        pages.directory_urls(work.settings))
+    render.render_pages(briefing, work.docs, run.config, work.templates, rows, pdfs, spans, outside, pages.directory_urls(work.settings))
     pages.write_shell(work.docs)
     render.write_json(briefing, work.docs / "briefing.json")
     run.progress("render", 1, 1)
@@ -366,18 +407,40 @@ STAGES: tuple[Stage, ...] = (
     Stage("analyze", _analyze, "analyze.analyze_cached", ("articles",), ("parsed", "unanalysed"), ("model",), "analysis"),
     Stage("counts", _counts, "group.features.article_counts", ("parsed", "article_keys"), ("counts",), (), "counts"),
     Stage("previous", _previous, "editions.previous_edition", (), ("previous",)),
-    Stage("group", _group, "group.group_all", ("parsed", "counts", "previous"), ("stories", "grouped"),
-          ("group_threshold", "group_window_days")),
+    Stage(
+        "group",
+        _group,
+        "group.group_all",
+        ("parsed", "counts", "previous"),
+        ("stories", "grouped"),
+        ("group_threshold", "group_window_days"),
+    ),
     Stage("minhash", _minhash, "facts.sources.minhash_print", ("articles", "article_keys"), ("prints",), (), "minhash"),
     Stage("sources", _sources, "facts.sources.independence", ("articles", "prints"), ("independence",)),
-    Stage("stories", _stories, "brief.story_brief", ("stories", "parsed", "article_keys", "independence"), ("story_entities", "drafts"),
-          ("summary_words", "summary_algorithm", "redundancy", "max_fact_boxes", "max_questions"), "stories"),
-    Stage("entities", _entities, "facts.edition.edition_entities", ("story_entities", "drafts", "articles", "independence"),
-          ("entities", "linked")),
+    Stage(
+        "stories",
+        _stories,
+        "brief.story_brief",
+        ("stories", "parsed", "article_keys", "independence"),
+        ("story_entities", "drafts"),
+        ("summary_words", "summary_algorithm", "redundancy", "max_fact_boxes", "max_questions"),
+        "stories",
+    ),
+    Stage(
+        "entities",
+        _entities,
+        "facts.edition.edition_entities",
+        ("story_entities", "drafts", "articles", "independence"),
+        ("entities", "linked"),
+    ),
     Stage("related", _related, "front.relate", ("linked", "entities"), ("briefs",)),
-    Stage("changes", _changes, "editions.compute_changes",
-          ("previous", "articles", "skipped", "unanalysed", "briefs", "entities", "independence", "parsed", "grouped"),
-          ("briefing",)),
+    Stage(
+        "changes",
+        _changes,
+        "editions.compute_changes",
+        ("previous", "articles", "skipped", "unanalysed", "briefs", "entities", "independence", "parsed", "grouped"),
+        ("briefing",),
+    ),
     Stage("site", _site, "site.prepare", ("briefing",), ("work", "versions")),
     Stage("pdf", _pdf, "pdf.start", ("briefing", "work"), ("pdfs", "pdf_job"), (), "pdf"),
     Stage("render", _render, "render.render_pages", ("briefing", "parsed", "work", "versions", "pdfs"), ("outside",)),
@@ -391,8 +454,11 @@ STAGE = {stage.name: stage for stage in STAGES}
 #: The records ``build`` drops after each stage: those no later stage reads (a build holds a record only
 #: as long as it is needed; ``briefing`` is the build's result, ``work`` and ``pdf_job`` what it cleans up at the end).
 DONE_AFTER: dict[str, tuple[str, ...]] = {
-    stage.name: tuple(name for name in (*stage.inputs, *stage.outputs) if name not in ("briefing", "work", "pdf_job")
-                      and not any(name in later.inputs for later in STAGES[k + 1 :]))
+    stage.name: tuple(
+        name
+        for name in (*stage.inputs, *stage.outputs)
+        if name not in ("briefing", "work", "pdf_job") and not any(name in later.inputs for later in STAGES[k + 1 :])
+    )
     for k, stage in enumerate(STAGES)
 }
 
@@ -478,9 +544,18 @@ def _build(config: BuildConfig, warned: list[str], progress: Progress | None, ti
     return briefing
 
 
-def run_stages(stages: Sequence[Stage], records: dict[str, Any], config: BuildConfig, store: Cache, edition: str,
-               report: Progress, mark: Callable[[str], None] = lambda stage: None, printer: pdf.Worker | None = None,
-               warnings: list[str] | None = None, engine: Cluster | None = None) -> None:
+def run_stages(
+    stages: Sequence[Stage],
+    records: dict[str, Any],
+    config: BuildConfig,
+    store: Cache,
+    edition: str,
+    report: Progress,
+    mark: Callable[[str], None] = lambda stage: None,
+    printer: pdf.Worker | None = None,
+    warnings: list[str] | None = None,
+    engine: Cluster | None = None,
+) -> None:
     """Run ``stages`` in order, adding the records each makes to ``records`` and dropping those no later
     stage reads; the work folder, once made, is removed at the end whatever happens (and a PDF job's own
     worker stopped). ``warnings``: the build's warnings so far, as they grow; ``engine``: the Dask
@@ -489,8 +564,9 @@ def run_stages(stages: Sequence[Stage], records: dict[str, Any], config: BuildCo
     try:
         for stage in stages:
             fp = fingerprint(stage, config) if stage.cache else ""
-            made = stage.run(Run(config, store, edition, report, fp, printer, warned, engine),
-                             **{name: records[name] for name in stage.inputs})
+            made = stage.run(
+                Run(config, store, edition, report, fp, printer, warned, engine), **{name: records[name] for name in stage.inputs}
+            )
             records.update(zip(stage.outputs, made if len(stage.outputs) > 1 else (made,), strict=False))
             del made
             for name in DONE_AFTER[stage.name]:  # no later stage reads it: its memory goes back now
@@ -509,8 +585,15 @@ def publish(briefing: Briefing, config: BuildConfig, parsed: Sequence[Parsed] = 
     after = next(k for k, stage in enumerate(STAGES) if "briefing" in stage.outputs) + 1
     records: dict[str, Any] = {"briefing": briefing, "parsed": list(parsed)}
     with pdf.worker(config.pdf) as printer:
-        run_stages(STAGES[after:], records, config, Cache(config.cache_dir or default_dir(config.site_dir)), briefing.edition,
-                   progress or (lambda stage, done, total: None), printer=printer)
+        run_stages(
+            STAGES[after:],
+            records,
+            config,
+            Cache(config.cache_dir or default_dir(config.site_dir)),
+            briefing.edition,
+            progress or (lambda stage, done, total: None),
+            printer=printer,
+        )
 
 
 def stage_clock(timings: dict[str, float] | None) -> Callable[[str], None]:
@@ -541,8 +624,9 @@ def load_editor_file(content_dir: Path) -> dict[str, Any]:
     path = found[0]
     try:
         if path.stat().st_size > group.editor.MAX_BYTES:
-            raise BuildError(f"{path}: the editor file is over {group.editor.MAX_BYTES:,} bytes; "
-                             "keep it to titles, pins, merges and splits")
+            raise BuildError(
+                f"{path}: the editor file is over {group.editor.MAX_BYTES:,} bytes; keep it to titles, pins, merges and splits"
+            )
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise BuildError(f"{path}: cannot read the editor file: {exc}") from None

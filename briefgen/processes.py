@@ -20,8 +20,9 @@ def can_fork() -> bool:
 
 
 @contextlib.contextmanager
-def pool(processes: int, initializer: Callable[..., Any] | None = None, initargs: tuple[Any, ...] = ()
-         ) -> Iterator[multiprocessing.pool.Pool]:
+def pool(
+    processes: int, initializer: Callable[..., Any] | None = None, initargs: tuple[Any, ...] = ()
+) -> Iterator[multiprocessing.pool.Pool]:
     """``processes`` workers, forked where the system can (spawned elsewhere), stopped when the block ends.
 
     Forked workers inherit the parent's records, so only indices and results need to travel; the
@@ -62,4 +63,3 @@ def exclusive(path: Path, busy: str, unopenable: str) -> Iterator[None]:
             yield
         finally:
             fcntl.flock(fh, fcntl.LOCK_UN)
-

@@ -54,8 +54,14 @@ KIND_LABELS = {
 #: Pages shown without the theme's sidebars (material's "hide"): the left one lists only the page itself
 #: (the top pages are tabs); the home page's story grid and the search results use the whole width,
 #: and the home page needs no "Next" link at its foot.
-WIDE = {"index.md": ("navigation", "toc", "footer"), "search.md": ("navigation", "toc"), "entities.md": ("navigation",),
-        "changes.md": ("navigation",), "report.md": ("navigation",), "confidence.md": ("navigation",)}
+WIDE = {
+    "index.md": ("navigation", "toc", "footer"),
+    "search.md": ("navigation", "toc"),
+    "entities.md": ("navigation",),
+    "changes.md": ("navigation",),
+    "report.md": ("navigation",),
+    "confidence.md": ("navigation",),
+}
 
 
 def md_escape(value: Any) -> str:
@@ -164,10 +170,12 @@ def source_tip(article: Article) -> str:
 def conf(label: str, reason: str) -> Markup:
     """A confidence label whose reason shows on hover, tap or keyboard focus, and in print (extra.css);
     search leaves the reason out of its snippets."""
-    return Markup('<span class="bg-conf bg-conf-{0}" tabindex="0" aria-label="{0} confidence: {1}">{0} confidence'
-                  '<span class="bg-conf-why" aria-hidden="true" data-pagefind-ignore>{1} <a href="../confidence.md" tabindex="-1">'
-                  "About the labels</a>"
-                  "</span></span>").format(label, reason)
+    return Markup(
+        '<span class="bg-conf bg-conf-{0}" tabindex="0" aria-label="{0} confidence: {1}">{0} confidence'
+        '<span class="bg-conf-why" aria-hidden="true" data-pagefind-ignore>{1} <a href="../confidence.md" tabindex="-1">'
+        "About the labels</a>"
+        "</span></span>"
+    ).format(label, reason)
 
 
 # Citation links of the HTML pages, written in Python rather than as Jinja macros: thousands of
@@ -177,14 +185,15 @@ def cite(c: Citation, numbers: Mapping[str, int], slugs: Mapping[str, str], tips
     """'[n]' linking to the cited sentence; n is the article's number in the story's sources; its
     tooltip names the outlet, date and headline."""
     return Markup('<a href="../articles/{}.md#s{}" title="{}">[{}]</a>').format(
-        slugs[c.article], c.sentence, tips.get(c.article, ""), numbers.get(c.article, "?"))
+        slugs[c.article], c.sentence, tips.get(c.article, ""), numbers.get(c.article, "?")
+    )
 
 
 def cite_titled(c: Citation, articles: Mapping[str, Article], slugs: Mapping[str, str]) -> Markup:
     """The article's title linking to the cited sentence, then its date; the tooltip names the outlet."""
-    link = Markup('<a href="../articles/{}.md#s{}" title="{}">{}</a>').format(slugs[c.article], c.sentence,
-                                                                            outlet_label(articles[c.article]),
-                                                                            articles[c.article].title)
+    link = Markup('<a href="../articles/{}.md#s{}" title="{}">{}</a>').format(
+        slugs[c.article], c.sentence, outlet_label(articles[c.article]), articles[c.article].title
+    )
     return link + Markup(", {}").format(c.date) if c.date else link
 
 
@@ -248,8 +257,11 @@ def render_pages(
         "pdfs": pdfs,
     }
     written: list[Path] = []
-    outside_srcs = ({f"articles/{slug}.md" for slug in slugs.values()} | {f"entities/{e.page}.md" for e in briefing.entities if e.page}
-                    | {f"stories/{sb.story.id}.md" for sb in briefing.stories})
+    outside_srcs = (
+        {f"articles/{slug}.md" for slug in slugs.values()}
+        | {f"entities/{e.page}.md" for e in briefing.entities if e.page}
+        | {f"stories/{sb.story.id}.md" for sb in briefing.stories}
+    )
 
     def write(rel: str, template: str, **context: Any) -> None:
         if template.endswith(".html.j2"):  # rendered when pages.write_outside_pages writes it
@@ -278,33 +290,69 @@ def render_pages(
     sources = {sb.story.id: front.source_count(sb.story.articles, articles, copied) for sb in briefing.stories}
     top = ranked[: front.TOP_STORIES] if len(ranked) > front.TOP_STORIES else []
     listing = {"status": status, "leads": leads, "sources": sources}
-    write("index.md", "pages/home.html.j2", briefing=briefing, changes=briefing.changes, top=top,
-          top_ids={sb.story.id for sb in top}, sections=front.sections(briefing, ranked), **listing)
-    write("changes.md", "pages/changes.html.j2", briefing=briefing, changes=briefing.changes,
-          new=[sb for sb in ranked if status[sb.story.id] == "new"], updates=updates(briefing, ranked, articles),
-          unchanged=sum(1 for v in status.values() if not v), **listing)
+    write(
+        "index.md",
+        "pages/home.html.j2",
+        briefing=briefing,
+        changes=briefing.changes,
+        top=top,
+        top_ids={sb.story.id for sb in top},
+        sections=front.sections(briefing, ranked),
+        **listing,
+    )
+    write(
+        "changes.md",
+        "pages/changes.html.j2",
+        briefing=briefing,
+        changes=briefing.changes,
+        new=[sb for sb in ranked if status[sb.story.id] == "new"],
+        updates=updates(briefing, ranked, articles),
+        unchanged=sum(1 for v in status.values() if not v),
+        **listing,
+    )
     write("archive.md", "archive.md.j2", editions=editions)
     duplicates = [s for s in briefing.skipped if s.reason.startswith("duplicate of")]
     failed = [s for s in briefing.skipped if not s.reason.startswith("duplicate of")]
     told = {s.path for s in briefing.skipped}
     warnings = [w for w in briefing.warnings if w.split(": ", 1)[0] not in told]
-    write("report.md", "pages/report.html.j2", briefing=briefing, duplicates=duplicates[:MAX_REPORTED],
-          failed=failed[:MAX_REPORTED], warnings=warnings[:MAX_REPORTED], problems=[sb for sb in briefing.stories if sb.problems],
-          more={"failed": len(failed) - MAX_REPORTED, "duplicates": len(duplicates) - MAX_REPORTED,
-                "warnings": len(warnings) - MAX_REPORTED}, counts={"failed": len(failed), "duplicates": len(duplicates)})
+    write(
+        "report.md",
+        "pages/report.html.j2",
+        briefing=briefing,
+        duplicates=duplicates[:MAX_REPORTED],
+        failed=failed[:MAX_REPORTED],
+        warnings=warnings[:MAX_REPORTED],
+        problems=[sb for sb in briefing.stories if sb.problems],
+        more={"failed": len(failed) - MAX_REPORTED, "duplicates": len(duplicates) - MAX_REPORTED, "warnings": len(warnings) - MAX_REPORTED},
+        counts={"failed": len(failed), "duplicates": len(duplicates)},
+    )
     write("confidence.md", "pages/confidence.html.j2", legend=LEGEND)
     write("search.md", "pages/search.html.j2")
     tips = {a.id: source_tip(a) for a in briefing.articles}
     for sb in briefing.stories:
         groups = front.sources_by_outlet(sb.story.articles, articles, copied)
         numbers = {item.article.id: item.number for g in groups for item in g.items}
-        write(f"stories/{sb.story.id}.md", "pages/story.html.j2", sb=sb, numbers=numbers, facts=sb.facts[: config.max_fact_boxes],
-              groups=groups, tips=tips, status=status[sb.story.id], sources=sources[sb.story.id],
-              related=[by_id[r] for r in sb.related if r in by_id])
+        write(
+            f"stories/{sb.story.id}.md",
+            "pages/story.html.j2",
+            sb=sb,
+            numbers=numbers,
+            facts=sb.facts[: config.max_fact_boxes],
+            groups=groups,
+            tips=tips,
+            status=status[sb.story.id],
+            sources=sources[sb.story.id],
+            related=[by_id[r] for r in sb.related if r in by_id],
+        )
     for article in briefing.articles:
         sentences = sentence_map(article, spans.get(article.id, ()))
-        write(f"articles/{slugs[article.id]}.md", "pages/article.html.j2", article=article, story=story_of.get(article.id),
-              sentences=sentences)
+        write(
+            f"articles/{slugs[article.id]}.md",
+            "pages/article.html.j2",
+            article=article,
+            story=story_of.get(article.id),
+            sentences=sentences,
+        )
     write_entity_pages(briefing, write)
     return written
 
@@ -326,14 +374,16 @@ def updates(briefing: Briefing, ranked: Sequence[StoryBrief], articles: Mapping[
             continue
         added = set(new_text.get(sb.story.id, ()))
         points = [s.citation.text for s in sb.key_points if s.citation.text in added]
-        out.append({
-            "story": sb,
-            "points": points,
-            "summary": [s.citation.text for s in sb.summary[sb.key_point_count:] if s.citation.text in added],
-            "articles": [articles[a] for a in sb.story.articles if a in fresh],
-            "opened": [q.question for q in sb.questions if q.question in opened],
-            "answered": [(q, answers[q]) for q in asked_in.get(sb.story.id, ()) if q in answers],
-        })
+        out.append(
+            {
+                "story": sb,
+                "points": points,
+                "summary": [s.citation.text for s in sb.summary[sb.key_point_count :] if s.citation.text in added],
+                "articles": [articles[a] for a in sb.story.articles if a in fresh],
+                "opened": [q.question for q in sb.questions if q.question in opened],
+                "answered": [(q, answers[q]) for q in asked_in.get(sb.story.id, ()) if q in answers],
+            }
+        )
     return out
 
 
@@ -346,8 +396,15 @@ def write_entity_pages(briefing: Briefing, write: Any) -> None:
         page_of.setdefault(e.name, e.page)
     by_type = {t: [e for e in pages if e.type == t] for t in dict.fromkeys([*TYPE_LABELS, *(e.type for e in pages)])}
     hidden = sum(1 for e in pages if len(e.articles) < 2)
-    write("entities.md", "pages/entities.html.j2", by_type=by_type, others=len(briefing.entities) - len(pages), stories=stories,
-          shown=len(pages) - hidden, hidden=hidden)
+    write(
+        "entities.md",
+        "pages/entities.html.j2",
+        by_type=by_type,
+        others=len(briefing.entities) - len(pages),
+        stories=stories,
+        shown=len(pages) - hidden,
+        hidden=hidden,
+    )
     for e in pages:
         write(f"entities/{e.page}.md", "pages/entity.html.j2", entity=e, stories=stories, page_of=page_of)
 
@@ -399,9 +456,7 @@ def briefing_json(briefing: Briefing) -> dict[str, Any]:
             "new_entities": list(briefing.changes.new_entities),
             "new_questions": list(briefing.changes.new_questions),
             "answered_questions": list(briefing.changes.answered_questions),
-            "answers": [
-                {"question": q, "text": c.text, "article": c.article, "sentence": c.sentence} for q, c in briefing.changes.answers
-            ],
+            "answers": [{"question": q, "text": c.text, "article": c.article, "sentence": c.sentence} for q, c in briefing.changes.answers],
             "dropped_questions": list(briefing.changes.dropped_questions),
         },
     }
@@ -431,8 +486,13 @@ def story_json(sb: StoryBrief) -> dict[str, Any]:
         ],
         "key_point_count": sb.key_point_count,
         "timeline": [
-            {"date": e.date, "approximate": e.approximate, "text": e.citation.text, "article": e.citation.article,
-             "sentence": e.citation.sentence}
+            {
+                "date": e.date,
+                "approximate": e.approximate,
+                "text": e.citation.text,
+                "article": e.citation.article,
+                "sentence": e.citation.sentence,
+            }
             for e in sb.timeline
         ],
         "entities": [entity_json(f) for f in sb.facts],

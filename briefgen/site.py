@@ -197,8 +197,20 @@ def index_search(out_dir: Path) -> None:
     # Story and article pages only: an entity page repeats what the story pages' fact boxes and the
     # articles say, and reading them tripled the indexer's time (6,782 pages instead of 2,122 at 1,982
     # articles). Headings' permalink marks are not text.
-    command = [exe, "--site", str(out_dir), "--output-subdir", SEARCH_DIR, "--glob", "{stories,articles}/**/*.html",
-               "--force-language", "en", "--exclude-selectors", ".headerlink", "--silent"]
+    command = [
+        exe,
+        "--site",
+        str(out_dir),
+        "--output-subdir",
+        SEARCH_DIR,
+        "--glob",
+        "{stories,articles}/**/*.html",
+        "--force-language",
+        "en",
+        "--exclude-selectors",
+        ".headerlink",
+        "--silent",
+    ]
     done = subprocess.run(command, capture_output=True, text=True, check=False)
     if done.returncode != 0:
         raise BuildError(f"{out_dir}: the search indexer (pagefind) failed: {(done.stderr or done.stdout).strip()[-500:]}")
@@ -206,8 +218,16 @@ def index_search(out_dir: Path) -> None:
         (out_dir / SEARCH_DIR / name).unlink(missing_ok=True)
 
 
-_UNUSED_SEARCH_FILES = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-component-ui.js", "pagefind-component-ui.css",
-                        "pagefind-modular-ui.js", "pagefind-modular-ui.css", "pagefind-highlight.js", "wasm.unknown.pagefind")
+_UNUSED_SEARCH_FILES = (
+    "pagefind-ui.js",
+    "pagefind-ui.css",
+    "pagefind-component-ui.js",
+    "pagefind-component-ui.css",
+    "pagefind-modular-ui.js",
+    "pagefind-modular-ui.css",
+    "pagefind-highlight.js",
+    "wasm.unknown.pagefind",
+)
 
 
 def build_mkdocs(settings: Mapping[str, Any], work: Path, epoch: int) -> None:
@@ -244,8 +264,12 @@ def publish(site_dir: Path, edition: str, built: Path, versions: Sequence[Mappin
     try:
         stage = _fresh(_beside(site_dir, "new"))
     except OSError as exc:
-        log.warning("%s: cannot assemble the new site beside this folder (%s); publishing in place, so a build killed now "
-                    "could leave this edition missing", real, exc.strerror or exc)
+        log.warning(
+            "%s: cannot assemble the new site beside this folder (%s); publishing in place, so a build killed now "
+            "could leave this edition missing",
+            real,
+            exc.strerror or exc,
+        )
         stage = None
     if stage is not None:
         if spare.is_dir() and not spare.is_symlink():
@@ -258,8 +282,11 @@ def publish(site_dir: Path, edition: str, built: Path, versions: Sequence[Mappin
         try:
             _exchange(stage, real)
         except OSError as exc:
-            log.warning("%s: cannot swap folders atomically (%s); publishing in place, so a build killed now could leave "
-                        "this edition missing", real, exc.strerror or exc)
+            log.warning(
+                "%s: cannot swap folders atomically (%s); publishing in place, so a build killed now could leave this edition missing",
+                real,
+                exc.strerror or exc,
+            )
             os.rename(stage / edition, built)
             shutil.rmtree(stage, ignore_errors=True)
         else:
@@ -277,8 +304,9 @@ def _same_access(src: Path, dst: Path) -> None:
         try:
             os.chown(dst, -1, info.st_gid)
         except OSError as exc:
-            log.warning("%s: cannot keep the site folder's group (%s); the new site belongs to group %d",
-                        src, exc.strerror, dst.stat().st_gid)
+            log.warning(
+                "%s: cannot keep the site folder's group (%s); the new site belongs to group %d", src, exc.strerror, dst.stat().st_gid
+            )
 
 
 def _sync_tree(src: Path, dst: Path, skip: set[str]) -> None:

@@ -155,8 +155,13 @@ def _matrix_lexrank(base: type) -> type:
             df = Counter(t for s in sentences for t in set(s))
             return {t: math.log(len(sentences) / (1 + d)) for t, d in df.items()}
 
-        def _create_matrix(self, sentences: Sequence[Sequence[str]], threshold: float,
-                           tf_metrics: Sequence[dict[str, float]], idf_metrics: dict[str, float]) -> np.ndarray:
+        def _create_matrix(
+            self,
+            sentences: Sequence[Sequence[str]],
+            threshold: float,
+            tf_metrics: Sequence[dict[str, float]],
+            idf_metrics: dict[str, float],
+        ) -> np.ndarray:
             vocab = {t: k for k, t in enumerate(idf_metrics)}
             rows = np.zeros((len(sentences), max(1, len(vocab))))
             for r, tf in enumerate(tf_metrics):
@@ -335,8 +340,11 @@ def summarize(
     for k in chosen:
         article = items[cands[k].article].article
         for sent in cands[k].sentences:
-            out.append(SummarySentence(Citation(sent.text, article.id, sent.index, article.date), round(float(scores[k]), 6),
-                                       reported=reported(sent)))
+            out.append(
+                SummarySentence(
+                    Citation(sent.text, article.id, sent.index, article.date), round(float(scores[k]), 6), reported=reported(sent)
+                )
+            )
     return out
 
 
@@ -344,8 +352,11 @@ def _candidates(items: Sequence[AnalyzedArticle]) -> list[_Candidate]:
     cands: list[_Candidate] = []
     for a, item in enumerate(items):
         per_paragraph = Counter(s.paragraph for s in item.sentences)
-        kept = [unit for unit in statements(item.sentences) if _statement_ok(unit)
-                and not any(is_caption(s, per_paragraph[s.paragraph] == 1) for s in unit)]
+        kept = [
+            unit
+            for unit in statements(item.sentences)
+            if _statement_ok(unit) and not any(is_caption(s, per_paragraph[s.paragraph] == 1) for s in unit)
+        ]
         cands.extend(_Candidate(a, unit, r) for r, unit in enumerate(kept))
     if len(cands) > MAX_CANDIDATES:
         keep = sorted(range(len(cands)), key=lambda k: (cands[k].rank, cands[k].article))[:MAX_CANDIDATES]
@@ -461,14 +472,67 @@ def _features(items: Sequence[AnalyzedArticle], cands: Sequence[_Candidate], sum
 #: toll), each 0..1, and their logistic weights. Learned by benchmarks/key_points.py on Multi-News
 #: validation rows 0-124 (target: the statements closest to the reference summary's first sentence);
 #: scored there on rows 125-249 and by hand on unseen rows.
-SIGNALS = ("position", "first", "agreement", "participants", "event", "number", "when", "quote", "reported",
-           "voice", "backstory", "hedged", "centrality", "length")
-IMPORTANCE = {"position": 1.91, "first": 1.5, "agreement": 0.0, "participants": 0.79, "event": -0.26, "number": 0.15, "when": 0.24,
-              "quote": -1.08, "reported": 0.29, "voice": 0.23, "backstory": 0.27, "hedged": 0.28, "centrality": 3.04,
-              "length": -0.33, "bias": -6.38}
+SIGNALS = (
+    "position",
+    "first",
+    "agreement",
+    "participants",
+    "event",
+    "number",
+    "when",
+    "quote",
+    "reported",
+    "voice",
+    "backstory",
+    "hedged",
+    "centrality",
+    "length",
+)
+IMPORTANCE = {
+    "position": 1.91,
+    "first": 1.5,
+    "agreement": 0.0,
+    "participants": 0.79,
+    "event": -0.26,
+    "number": 0.15,
+    "when": 0.24,
+    "quote": -1.08,
+    "reported": 0.29,
+    "voice": 0.23,
+    "backstory": 0.27,
+    "hedged": 0.28,
+    "centrality": 3.04,
+    "length": -0.33,
+    "bias": -6.38,
+}
 #: Reporting verbs that are not news events; the root of "X said ..." is not what happened.
-_NOT_EVENTS = frozenset({"be", "have", "do", "say", "tell", "add", "note", "write", "explain", "ask", "think", "know",
-                         "want", "seem", "appear", "become", "remain", "get", "go", "come", "include", "make", "take"})
+_NOT_EVENTS = frozenset(
+    {
+        "be",
+        "have",
+        "do",
+        "say",
+        "tell",
+        "add",
+        "note",
+        "write",
+        "explain",
+        "ask",
+        "think",
+        "know",
+        "want",
+        "seem",
+        "appear",
+        "become",
+        "remain",
+        "get",
+        "go",
+        "come",
+        "include",
+        "make",
+        "take",
+    }
+)
 
 
 def main_names(claims: Sequence[Sequence[Claim]]) -> frozenset[str]:
@@ -491,8 +555,10 @@ def _event(sent: Sentence) -> bool:
         t = toks[i]
         if t.lemma.lower() in EVENT_LEMMAS:
             return True
-        if t.pos == "VERB" and t.lemma.lower() not in _NOT_EVENTS and (
-            t.tag == "VBD" or (t.tag == "VBN" and any(u.head == i and u.dep in ("aux", "auxpass") for u in toks))
+        if (
+            t.pos == "VERB"
+            and t.lemma.lower() not in _NOT_EVENTS
+            and (t.tag == "VBD" or (t.tag == "VBN" and any(u.head == i and u.dep in ("aux", "auxpass") for u in toks)))
         ):
             return True
     return False
@@ -517,10 +583,14 @@ def signals(items: Sequence[AnalyzedArticle], cands: Sequence[_Candidate], featu
     others = max(1, len(items) - 1)
     agreement = np.zeros(n)
     for k, c in enumerate(cands):
-        agreement[k] = sum(
-            any(same_fact(a, b) for j in ks for a in facts[k] for b in facts[j])
-            for b_article, ks in by_article.items() if b_article != c.article
-        ) / others
+        agreement[k] = (
+            sum(
+                any(same_fact(a, b) for j in ks for a in facts[k] for b in facts[j])
+                for b_article, ks in by_article.items()
+                if b_article != c.article
+            )
+            / others
+        )
     names = [frozenset().union(*(f.names for f in fs)) for fs in facts]
     participants = np.array([len(nm & main) / len(main) if main else 0.0 for nm in names])
     sents = [c.sentences[0] for c in cands]
@@ -585,8 +655,14 @@ def _head_noun(c: _Candidate) -> str:
     return _definite_subject(c) or ""
 
 
-def select_mmr(cands: Sequence[_Candidate], scores: np.ndarray, overlap: np.ndarray, config: BuildConfig,
-               news: np.ndarray | None = None, weak: np.ndarray | None = None) -> list[int]:
+def select_mmr(
+    cands: Sequence[_Candidate],
+    scores: np.ndarray,
+    overlap: np.ndarray,
+    config: BuildConfig,
+    news: np.ndarray | None = None,
+    weak: np.ndarray | None = None,
+) -> list[int]:
     """Maximal marginal relevance under a word budget; the chosen statements in reading order.
 
     Two statements that share most words (``config.redundancy``) or state the same fact

@@ -58,15 +58,35 @@ MAX_WORDS = 16
 MIN_WORDS = 6
 
 #: Verbs that attribute a statement: the news is the clause under them.
-_SAYING = frozenset({"say", "tell", "announce", "report", "confirm", "state", "add", "claim", "allege", "reveal",
-                     "insist", "acknowledge", "warn", "note", "explain", "write", "disclose"})
+_SAYING = frozenset(
+    {
+        "say",
+        "tell",
+        "announce",
+        "report",
+        "confirm",
+        "state",
+        "add",
+        "claim",
+        "allege",
+        "reveal",
+        "insist",
+        "acknowledge",
+        "warn",
+        "note",
+        "explain",
+        "write",
+        "disclose",
+    }
+)
 #: Dependents of the clause's verb a headline leaves out whatever the length.
 _ALWAYS_DROPPED = frozenset({"advcl", "parataxis", "intj", "discourse", "dislocated", "meta", "mark", "preconj"})
 #: A verb's own complements (its object, what it says, what it is): a title without one says nothing.
 _CORE = frozenset({"dobj", "obj", "ccomp", "xcomp", "attr", "acomp", "oprd", "dative"})
 #: Bare pronouns: a title with one leans on another sentence.
-_PRONOUNS = frozenset({"he", "she", "it", "they", "him", "her", "them", "we", "us", "i", "me", "you", "this", "these",
-                       "those", "that", "our", "my", "your"})  # and the writer's own voice
+_PRONOUNS = frozenset(
+    {"he", "she", "it", "they", "him", "her", "them", "we", "us", "i", "me", "you", "this", "these", "those", "that", "our", "my", "your"}
+)  # and the writer's own voice
 
 
 def story_title(story: Story, items: Sequence[AnalyzedArticle], summary: Sequence[SummarySentence], key_points: int) -> str:
@@ -82,7 +102,8 @@ def story_title(story: Story, items: Sequence[AnalyzedArticle], summary: Sequenc
         return title
     cited = {p.citation.article for p in points}
     if (story.title_source == "headline-central" or (story.title_source == "headline" and story.title_article in cited)) and (
-            len(story.title.split()) <= MAX_WORDS):
+        len(story.title.split()) <= MAX_WORDS
+    ):
         return story.title
     # only the first: a later key point is more often background ("Malaria is one of the most common ...")
     sentence = next((s for s in first.sentences if s.index == points[0].citation.sentence), None) if first else None
@@ -123,14 +144,20 @@ def headline_like(title: str) -> bool:
 
 
 #: A line of share buttons: "share tweet pin email".
-_SHARE_BAR = re.compile(r"^(?:(?:share|tweet|pin|email|e-mail|print|comments?|facebook|twitter|linkedin|whatsapp|reddit|save|more)"
-                        r"[\s,|/·•]*){2,}$", re.I)
+_SHARE_BAR = re.compile(
+    r"^(?:(?:share|tweet|pin|email|e-mail|print|comments?|facebook|twitter|linkedin|whatsapp|reddit|save|more)"
+    r"[\s,|/·•]*){2,}$",
+    re.I,
+)
 
 
 #: Site furniture in a headline's place: links to the site's social pages ("Follow X: Facebook |
 #: Twitter"), a "most popular" box, a photo credit ("(LUKE RAFFERTY / Staff Photographer)").
-_WIDGET_TITLE = re.compile(r"\b(?:Facebook|Twitter|Instagram)\s*\||\|\s*(?:Facebook|Twitter|Instagram)\b|\bMost Popular\b|More>>|"
-                           r"\(\s*[A-Z][\w.'’ -]{1,40}\s/\s*[A-Z][\w.'’ -]{1,40}\)|\b(?:Staff )?Photographer\)", re.I)
+_WIDGET_TITLE = re.compile(
+    r"\b(?:Facebook|Twitter|Instagram)\s*\||\|\s*(?:Facebook|Twitter|Instagram)\b|\bMost Popular\b|More>>|"
+    r"\(\s*[A-Z][\w.'’ -]{1,40}\s/\s*[A-Z][\w.'’ -]{1,40}\)|\b(?:Staff )?Photographer\)",
+    re.I,
+)
 
 
 def title_problem(title: str) -> str | None:
@@ -145,8 +172,7 @@ def title_problem(title: str) -> str | None:
         return "cut off"
     if LEANING_START.match(t) or re.search(r"\balso\b", t):
         return "not a headline"  # a line that leans on another ("Bentley also thanked ...")
-    if (is_boilerplate(t) or TRAILERS.match(t) or FURNITURE.search(t) or _CREDIT.search(t) or READER.search(t)
-            or _PAGE_TITLE.search(t)):
+    if is_boilerplate(t) or TRAILERS.match(t) or FURNITURE.search(t) or _CREDIT.search(t) or READER.search(t) or _PAGE_TITLE.search(t):
         return "boilerplate"
     if DATELINE.fullmatch(t) or DATELINE_BARE.fullmatch(t + " - "):
         return "dateline"
@@ -212,12 +238,20 @@ def lead_title(item: Outlined, longest: int = 0) -> str | None:
             sentence = sentence[dateline.end() :].lstrip()
         words = sentence.split()
         parsed = sentences.get(index)
-        if (len(words) < MIN_WORDS or not re.search(r"[.!][\"'”’)]?$", sentence) or FURNITURE.search(sentence)
-                or _CREDIT.search(sentence) or _PAGE_TITLE.search(sentence) or READER.search(sentence)
-                or any(a <= start < b for a, b in headings)
-                or LEANING_START.match(sentence) or personal_voice(sentence) or re.match(r"^[\"“‘]", sentence)
-                or re.search(r"\balso\b", sentence)
-                or (parsed is not None and is_caption(parsed, per_paragraph[parsed.paragraph] == 1))):
+        if (
+            len(words) < MIN_WORDS
+            or not re.search(r"[.!][\"'”’)]?$", sentence)
+            or FURNITURE.search(sentence)
+            or _CREDIT.search(sentence)
+            or _PAGE_TITLE.search(sentence)
+            or READER.search(sentence)
+            or any(a <= start < b for a, b in headings)
+            or LEANING_START.match(sentence)
+            or personal_voice(sentence)
+            or re.match(r"^[\"“‘]", sentence)
+            or re.search(r"\balso\b", sentence)
+            or (parsed is not None and is_caption(parsed, per_paragraph[parsed.paragraph] == 1))
+        ):
             continue
         short = short_title(sentence) or short_title(sentence, longest or LONG_TITLE_WORDS)
         if short:
@@ -236,27 +270,38 @@ _SAID_TAIL = re.compile(
     r"according to [^,]{2,60})(?:\s+(?:on\s+)?\w+)?\s*[.!]?$"
 )
 #: "Police say ..." / "Officials said that ..." opening a sentence: the main clause is what they say.
-_SAID_HEAD = re.compile(r"^(?:Police|Officials|Authorities|Investigators|Prosecutors|Researchers|Scientists|Experts|"
-                        r"(?:A|The) (?:new )?(?:study|report|survey|lawsuit|suit|poll))\s+(?:say|says|said|shows?|showed|"
-                        r"finds|found|suggests|claims)\s+(?:that\s+)?")
+_SAID_HEAD = re.compile(
+    r"^(?:Police|Officials|Authorities|Investigators|Prosecutors|Researchers|Scientists|Experts|"
+    r"(?:A|The) (?:new )?(?:study|report|survey|lawsuit|suit|poll))\s+(?:say|says|said|shows?|showed|"
+    r"finds|found|suggests|claims)\s+(?:that\s+)?"
+)
 #: Side clauses set off by commas: a relative clause (", who ...,"), an age (", 45,"), an
 #: apposition (", a former officer,").
 _SIDE = re.compile(r",\s(?:who|which|whose|where|\d{1,3}|an?\s[^,]{2,60}|the\s[^,]{2,40})[^,]{0,80},\s")
 #: Where a long sentence's main clause ends: before a clause of time, reason or circumstance, or a dash.
 # A comma before it: without one, "were watching when ..." and "considering X as a nominee" need what follows.
-_CLAUSE_END = re.compile(r",\s(?=(?:after|as|when|while|because|amid|despite|following|before|until|since|though|although|"
-                         r"but|in an?|in what|in which|which|who|where|with|leaving|killing|prompting|saying)\s)|"
-                         r"\s[-–—]{1,2}\s|;\s")
+_CLAUSE_END = re.compile(
+    r",\s(?=(?:after|as|when|while|because|amid|despite|following|before|until|since|though|although|"
+    r"but|in an?|in what|in which|which|who|where|with|leaving|killing|prompting|saying)\s)|"
+    r"\s[-–—]{1,2}\s|;\s"
+)
 #: A phrase of place, time or circumstance before the main clause: "In a match made in hippie heaven, Phish
 #: guitarist ...", "On Monday, the Supreme Court ..."; dropped when the main clause after it opens with a name or "the".
-_LEAD_PHRASE = re.compile(r"^(?:In|On|At|For|By|From|During|Amid|Following|After|Before|Despite|Earlier|Late|Early)\b[^,;:]{2,80},\s"
-                          r"(?=[A-Z]|the\s|a\s|an\s)")
+_LEAD_PHRASE = re.compile(
+    r"^(?:In|On|At|For|By|From|During|Amid|Following|After|Before|Despite|Earlier|Late|Early)\b[^,;:]{2,80},\s"
+    r"(?=[A-Z]|the\s|a\s|an\s)"
+)
 #: Words that open a side clause or phrase, not a main clause: a title never starts with them.
-_OPENERS = re.compile(r"^(?:When|While|With|Without|According|As|After|Before|If|Although|Though|Because|Since|Despite|"
-                      r"In|On|At|For|By|From|During|Amid|Following|Fresh|Once|Until|Unless|Like|Unlike|Just|Now|Here|There)\b")
+_OPENERS = re.compile(
+    r"^(?:When|While|With|Without|According|As|After|Before|If|Although|Though|Because|Since|Despite|"
+    r"In|On|At|For|By|From|During|Amid|Following|Fresh|Once|Until|Unless|Like|Unlike|Just|Now|Here|There)\b"
+)
 #: Words a whole clause does not end on.
-_DANGLING = re.compile(r"\b(?:the|a|an|of|to|and|or|that|is|are|was|were|be|with|for|by|in|on|at|its|his|her|their|"
-                       r"this|very|absolutely|not|but|than|as)$", re.I)
+_DANGLING = re.compile(
+    r"\b(?:the|a|an|of|to|and|or|that|is|are|was|were|be|with|for|by|in|on|at|its|his|her|their|"
+    r"this|very|absolutely|not|but|than|as)$",
+    re.I,
+)
 
 
 def short_title(sentence: str, limit: int = TITLE_WORDS) -> str | None:
@@ -315,8 +360,8 @@ def real_headline(item: Outlined) -> str | None:
     return sentence_case(title, article.text)
 
 
-
 # --- a key point as a headline, by its parse (step 4) ----------------------------------------------
+
 
 def _children(tokens: Sequence[Token]) -> list[list[int]]:
     kids: list[list[int]] = [[] for _ in tokens]
@@ -401,8 +446,9 @@ def headline(sentence: Sentence, text: str) -> str | None:
     if _words(keep, tokens) < MIN_WORDS or any(tokens[i].text.lower() in _PRONOUNS and tokens[i].pos == "PRON" for i in keep):
         return None
     own = [k for k in kids[root] if tokens[k].dep in _CORE]
-    if any(k not in keep for k in own) or (not own and any(
-            tokens[c].dep == "conj" and c not in keep and any(tokens[g].dep in _CORE for g in kids[c]) for c in kids[root])):
+    if any(k not in keep for k in own) or (
+        not own and any(tokens[c].dep == "conj" and c not in keep and any(tokens[g].dep in _CORE for g in kids[c]) for c in kids[root])
+    ):
         return None  # the verb lost what it says: its object ("has released [what it says is ...]", "found [and rescued a person]")
     subject = _subtree(subjects[0], kids) & keep
     words = sorted(i for i in keep if tokens[i].pos not in ("PUNCT", "SPACE"))
@@ -434,8 +480,10 @@ def _drop_brackets(keep: set[int], tokens: Sequence[Token]) -> set[int]:
 
 
 #: A dateline before the sentence: "PARIS An ...", "OSAN AIR BASE, South Korea — ...".
-_CAPS_DATELINE = re.compile(r"^[A-Z][A-Z.'’-]{2,}(?:\s[A-Z][A-Z.'’-]+)*"
-                            r"(?:,\s[A-Z][\w.'’ -]{1,30}?)?(?:\s*[-–—]{1,2}\s*|\s(?=(?:A|An|The)\s))")
+_CAPS_DATELINE = re.compile(
+    r"^[A-Z][A-Z.'’-]{2,}(?:\s[A-Z][A-Z.'’-]+)*"
+    r"(?:,\s[A-Z][\w.'’ -]{1,30}?)?(?:\s*[-–—]{1,2}\s*|\s(?=(?:A|An|The)\s))"
+)
 
 
 def _undated(text: str) -> str:
@@ -449,8 +497,11 @@ def _join(kept: list[int], tokens: Sequence[Token], text: str) -> str:
     """The kept tokens as written (their own spacing), without commas left at the ends or doubled."""
     chosen = set(kept)
     # a comma left at the edge of what was taken out: "Nola, [one of four rhinos,] died"
-    shown = [i for i in kept if tokens[i].pos != "SPACE"
-             and not (tokens[i].text in {",", ";", ":"} and not (i - 1 in chosen and i + 1 in chosen))]
+    shown = [
+        i
+        for i in kept
+        if tokens[i].pos != "SPACE" and not (tokens[i].text in {",", ";", ":"} and not (i - 1 in chosen and i + 1 in chosen))
+    ]
     parts: list[str] = []
     for n, i in enumerate(shown):
         t = tokens[i]

@@ -55,5 +55,5 @@ def search_docs(edition: Path) -> list[dict]:
     docs = []
     for path in sorted((edition / "pagefind" / "fragment").iterdir()):
         raw = gzip.decompress(path.read_bytes())
-        docs.append(json.loads(raw[raw.index(b"{"):]))
+        docs.append(json.loads(raw[raw.index(b"{") :]))
     return docs

@@ -79,8 +79,22 @@ def build(work: Path) -> Path:
         shutil.copyfile(path, content / path.name)
     site = work / "site"
     env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "PYTHONPATH": str(ROOT)}
-    command = [sys.executable, "-m", "briefgen", "build", "--content", str(content), "--site-dir", str(site),
-               "--cache-dir", str(work / "cache"), "--edition", EDITION, "--no-pdf", "--quiet"]
+    command = [
+        sys.executable,
+        "-m",
+        "briefgen",
+        "build",
+        "--content",
+        str(content),
+        "--site-dir",
+        str(site),
+        "--cache-dir",
+        str(work / "cache"),
+        "--edition",
+        EDITION,
+        "--no-pdf",
+        "--quiet",
+    ]
     # cwd=work: no briefgen.yml there, so only the defaults apply.
     done = subprocess.run(command, cwd=work, env=env, capture_output=True, text=True, check=False)
     if done.returncode != 0:
@@ -127,9 +141,14 @@ def differences(actual: dict[str, bytes], wanted: dict[str, bytes]) -> list[str]
         elif rel not in actual:
             report.append(f"missing from the build: {rel}")
         elif actual[rel] != wanted[rel]:
-            diff = difflib.unified_diff(wanted[rel].decode(errors="replace").splitlines(),
-                                        actual[rel].decode(errors="replace").splitlines(),
-                                        f"expected/{rel}", f"built/{rel}", lineterm="", n=1)
+            diff = difflib.unified_diff(
+                wanted[rel].decode(errors="replace").splitlines(),
+                actual[rel].decode(errors="replace").splitlines(),
+                f"expected/{rel}",
+                f"built/{rel}",
+                lineterm="",
+                n=1,
+            )
             report.append("\n".join(diff))
     return report
 
@@ -140,8 +159,10 @@ UPDATE = "python -m tests.golden --update"
 def failure(report: list[str]) -> str:
     """What a developer reads when the build and the expected tree differ: which files, the diffs, and
     what to do (the regenerate command first and last, so it shows however long the diffs are)."""
-    todo = (f"If the change is intended, regenerate the expected tree with `{UPDATE}` (from the repository root) "
-            f"and review `git diff {EXPECTED.relative_to(ROOT)}` before committing it. If not, the diffs show what your change broke.")
+    todo = (
+        f"If the change is intended, regenerate the expected tree with `{UPDATE}` (from the repository root) "
+        f"and review `git diff {EXPECTED.relative_to(ROOT)}` before committing it. If not, the diffs show what your change broke."
+    )
     head = f"the golden site differs from {EXPECTED.relative_to(ROOT)} in {len(report)} file(s). {todo}"
     return "\n\n".join([head, *report, todo])
 

@@ -17,8 +17,10 @@ def ecb_articles():
     articles, skipped = ingest(load_config(content_dir=ROOT / "tests" / "data" / "ecb"))
     assert len(articles) >= 15 and not skipped
     # paragraphs that exercise the ruler's two-token patterns and their look-alikes
-    extra = ["There is no word yet. There are two. Is there? Gonna go, gotta run, let's see, y'all ain't done.",
-             "The gon na and the got ta; c'mon, I said it to you and it said I did, but it did."]
+    extra = [
+        "There is no word yet. There are two. Is there? Gonna go, gotta run, let's see, y'all ain't done.",
+        "The gon na and the got ta; c'mon, I said it to you and it said I did, but it did.",
+    ]
     return articles, extra
 
 
@@ -49,16 +51,26 @@ def test_the_pinned_model_can_use_remembered_attributes() -> None:
 @pytest.mark.parametrize(
     "text, first",
     [
-        ("Troy Police Lt. Gerry Scherlinck identified the victims. They were local.",
-         "Troy Police Lt. Gerry Scherlinck identified the victims."),
-        ("The shooting began after 7 p.m., said Sgt. Marty Earley. Nobody was hurt.",
-         "The shooting began after 7 p.m., said Sgt. Marty Earley."),
-        ("He robbed a shop at 3100 N. Andrews Ave. in Oakland Park. Police came.",
-         "He robbed a shop at 3100 N. Andrews Ave. in Oakland Park."),
-        ("Jennifer Lawrence (she starred in The Hunger Games. It was a hit.) wants a raise. She asked.",
-         "Jennifer Lawrence (she starred in The Hunger Games. It was a hit.) wants a raise."),
-        ("“Did you do the acts shown in these pictures?” one defense attorney asked. She nodded.",
-         "“Did you do the acts shown in these pictures?” one defense attorney asked."),
+        (
+            "Troy Police Lt. Gerry Scherlinck identified the victims. They were local.",
+            "Troy Police Lt. Gerry Scherlinck identified the victims.",
+        ),
+        (
+            "The shooting began after 7 p.m., said Sgt. Marty Earley. Nobody was hurt.",
+            "The shooting began after 7 p.m., said Sgt. Marty Earley.",
+        ),
+        (
+            "He robbed a shop at 3100 N. Andrews Ave. in Oakland Park. Police came.",
+            "He robbed a shop at 3100 N. Andrews Ave. in Oakland Park.",
+        ),
+        (
+            "Jennifer Lawrence (she starred in The Hunger Games. It was a hit.) wants a raise. She asked.",
+            "Jennifer Lawrence (she starred in The Hunger Games. It was a hit.) wants a raise.",
+        ),
+        (
+            "“Did you do the acts shown in these pictures?” one defense attorney asked. She nodded.",
+            "“Did you do the acts shown in these pictures?” one defense attorney asked.",
+        ),
         ("The man was named K. C. Jones by the court. He was 40.", "The man was named K. C. Jones by the court."),
     ],
 )

@@ -142,7 +142,7 @@ def test_long_nav_pages_get_their_body_nav_and_search_entry(seed_site: Path) -> 
         page = (edition / folder / "index.html").read_text(encoding="utf-8")
         assert "BRIEFGEN" not in page
         assert heading in page and link in page
-        assert 'md-nav__link--active' in page  # the nav marks the page as the current one
+        assert "md-nav__link--active" in page  # the nav marks the page as the current one
     # search holds the story and article pages, each once; not index pages, nor entity pages (their facts are
     # found in the stories' fact boxes)
     urls = [d["url"] for d in search_docs(edition)]

@@ -244,8 +244,9 @@ def test_ingest_reuses_parsed_files_and_notices_a_changed_one(tmp_path: Path) ->
 
 
 @pytest.mark.parametrize("kind", ["analysis", "outline"])
-def test_a_damaged_or_missing_analysis_entry_is_parsed_again(tmp_path: Path, seed_config: BuildConfig, seed_analyzed: list,
-                                                             kind: str) -> None:
+def test_a_damaged_or_missing_analysis_entry_is_parsed_again(
+    tmp_path: Path, seed_config: BuildConfig, seed_analyzed: list, kind: str
+) -> None:
     """Full records are read only when tokens are needed; one found damaged then is parsed again."""
     from briefgen.analyze import analyze_cached, article_key, load_tokens
 

@@ -24,8 +24,11 @@ ECB = DATA / "ecb"
 
 
 def tree(root: Path) -> dict[str, str]:
-    return {p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(root.rglob("*")) if p.is_file() and not p.name.startswith(".")}
+    return {
+        p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(root.rglob("*"))
+        if p.is_file() and not p.name.startswith(".")
+    }
 
 
 def cache_entries(cache: Path, kind: str) -> dict[str, str]:
@@ -49,8 +52,16 @@ def local(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_a_build_on_the_cluster_is_byte_identical_to_the_local_build(cluster: LocalCluster, local: Path, tmp_path: Path) -> None:
     with Client(cluster) as client:
         before = sum(client.run(lambda dask_worker: dask_worker.state.executed_count).values())
-        build(load_config(content_dir=ECB, site_dir=tmp_path / "site", cache_dir=tmp_path / "cache", edition="2024-01-01",
-                          pdf=False, scheduler=cluster.scheduler_address))
+        build(
+            load_config(
+                content_dir=ECB,
+                site_dir=tmp_path / "site",
+                cache_dir=tmp_path / "cache",
+                edition="2024-01-01",
+                pdf=False,
+                scheduler=cluster.scheduler_address,
+            )
+        )
         ran = sum(client.run(lambda dask_worker: dask_worker.state.executed_count).values())
     assert ran > before  # the workers did the maps
     assert tree(tmp_path / "site") == tree(local / "site")
@@ -58,8 +69,9 @@ def test_a_build_on_the_cluster_is_byte_identical_to_the_local_build(cluster: Lo
         assert cache_entries(tmp_path / "cache", kind) == cache_entries(local / "cache", kind)
 
 
-def test_a_worker_killed_during_the_run_loses_nothing(cluster: LocalCluster, local: Path, tmp_path: Path,
-                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_worker_killed_during_the_run_loses_nothing(
+    cluster: LocalCluster, local: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(parse, "TASK_ARTICLES", 1)  # one analysis task per article: many in flight at the kill
     killed: list[int] = []
     with Client(cluster) as client:
@@ -76,8 +88,17 @@ def test_a_worker_killed_during_the_run_loses_nothing(cluster: LocalCluster, loc
                     return
                 time.sleep(0.01)
 
-        build(load_config(content_dir=ECB, site_dir=tmp_path / "site", cache_dir=tmp_path / "cache", edition="2024-01-01",
-                          pdf=False, scheduler=cluster.scheduler_address), progress=progress)
+        build(
+            load_config(
+                content_dir=ECB,
+                site_dir=tmp_path / "site",
+                cache_dir=tmp_path / "cache",
+                edition="2024-01-01",
+                pdf=False,
+                scheduler=cluster.scheduler_address,
+            ),
+            progress=progress,
+        )
         client.wait_for_workers(2, timeout=60)  # the nanny starts a new worker for the next test
     assert killed, "no worker was busy when the first article came back"
     assert tree(tmp_path / "site") == tree(local / "site")

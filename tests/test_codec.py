@@ -37,8 +37,13 @@ class Boom:
 def test_values_come_back_exactly_as_stored() -> None:
     article = Article("a.txt", "T", "Text.", (Paragraph("Text.", 0),), date="2024-01-02", language="en")
     brief = StoryBrief(Story("s-1", "T", ("a.txt",)), (SummarySentence(Citation("Text.", "a.txt", 0), 1.5),), (), ())
-    for value in ([article, Skipped("b.txt", "why")], ([], brief), ({"terms": {"a": 2}, "dates": {}}, None),
-                  Print(3, b"\x00\x01", b""), (1, [2, (3, "x")], {"k": (True, None, 2.5)})):
+    for value in (
+        [article, Skipped("b.txt", "why")],
+        ([], brief),
+        ({"terms": {"a": 2}, "dates": {}}, None),
+        Print(3, b"\x00\x01", b""),
+        (1, [2, (3, "x")], {"k": (True, None, 2.5)}),
+    ):
         back = codec.loads(codec.dumps(value))
         assert back == value and type(back) is type(value)
     assert type(codec.loads(codec.dumps(([1], (2,))))[0]) is list
@@ -204,8 +209,10 @@ def test_a_read_only_cache_builds_without_it_with_a_warning(tmp_path: Path, read
     cache_dir = tmp_path / "cache"
     config = load_config(content_dir=content, site_dir=tmp_path / "site", pdf=False, edition="e1", cache_dir=cache_dir)
     build(config)
-    (content / "new.txt").write_text("A new article about the Wagner group and Belarus, published a day later.\n\n"
-                                     "Yevgeny Prigozhin was seen in Minsk on Wednesday, officials said.\n")
+    (content / "new.txt").write_text(
+        "A new article about the Wagner group and Belarus, published a day later.\n\n"
+        "Yevgeny Prigozhin was seen in Minsk on Wednesday, officials said.\n"
+    )
     read_only(cache_dir)
     before = tree(cache_dir)
     again = build(dataclasses.replace(config, edition="e2"))

@@ -46,9 +46,14 @@ OTHER = "Weather stayed calm over the capital."
 def test_sources_are_counted_by_outlet_source_then_site_and_an_unknown_outlet_stands_alone() -> None:
     from briefgen.text.sources import Independence, count, outlets
 
-    arts = [Article("a.txt", "t", "", (), source="Reuters "), Article("b.txt", "t", "", (), source="reuters"),
-            Article("c.txt", "t", "", (), url="https://www.bbc.co.uk/news/1"), Article("d.txt", "t", "", (), url="https://bbc.co.uk/2"),
-            Article("e.txt", "t", "", ()), Article("f.txt", "t", "", ())]
+    arts = [
+        Article("a.txt", "t", "", (), source="Reuters "),
+        Article("b.txt", "t", "", (), source="reuters"),
+        Article("c.txt", "t", "", (), url="https://www.bbc.co.uk/news/1"),
+        Article("d.txt", "t", "", (), url="https://bbc.co.uk/2"),
+        Article("e.txt", "t", "", ()),
+        Article("f.txt", "t", "", ()),
+    ]
     assert outlets(arts) == {"a.txt": "reuters", "b.txt": "reuters", "c.txt": "bbc.co.uk", "d.txt": "bbc.co.uk", "e.txt": "", "f.txt": ""}
     assert count([a.id for a in arts], Independence(outlets(arts), {})) == 4
 
@@ -137,9 +142,23 @@ def test_story_page_shows_the_label_with_its_reason_on_focus() -> None:
     env = make_html_env(Path(__file__).resolve().parent.parent / "templates")
     articles = {"a.md": a.article}
     page = env.get_template("pages/story.html.j2").render(
-        sb=sb, numbers={"a.md": 1}, slugs={"a.md": "a"}, facts=(), edition="e", articles=articles, pdfs={}, site_name="B",
-        groups=front.sources_by_outlet(["a.md"], articles, {}), tips={"a.md": "a.example"}, status="", sources=1, related=[])
+        sb=sb,
+        numbers={"a.md": 1},
+        slugs={"a.md": "a"},
+        facts=(),
+        edition="e",
+        articles=articles,
+        pdfs={},
+        site_name="B",
+        groups=front.sources_by_outlet(["a.md"], articles, {}),
+        tips={"a.md": "a.example"},
+        status="",
+        sources=1,
+        related=[],
+    )
     # focusable (a tap or the keyboard shows the reason, not only a hover), the reason escaped
-    assert ('<span class="bg-conf bg-conf-moderate" tabindex="0" aria-label="moderate confidence: One source &#34;only&#34; &lt;b&gt;">'
-            'moderate confidence<span class="bg-conf-why" aria-hidden="true" data-pagefind-ignore>'
-            'One source &#34;only&#34; &lt;b&gt; ') in page
+    assert (
+        '<span class="bg-conf bg-conf-moderate" tabindex="0" aria-label="moderate confidence: One source &#34;only&#34; &lt;b&gt;">'
+        'moderate confidence<span class="bg-conf-why" aria-hidden="true" data-pagefind-ignore>'
+        "One source &#34;only&#34; &lt;b&gt; "
+    ) in page

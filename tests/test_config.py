@@ -39,17 +39,20 @@ def test_summary_algorithm_choices_are_the_summarizers() -> None:
     assert set(SUMMARY_ALGORITHMS) == set(ALGORITHMS)
 
 
-@pytest.mark.parametrize(("key", "value", "message"), [
-    ("summary_algorithm", "bogus", "setting 'summary_algorithm': 'bogus' is not one of lexrank, textrank"),
-    ("redundancy", 1.5, "setting 'redundancy': 1.5 is out of range; use a number from 0.0 to 1.0"),
-    ("redundancy", "high", "setting 'redundancy': 'high' is not a number"),
-    ("max_questions", -1, "setting 'max_questions': -1 is out of range; use a number at least 0"),
-    ("summary_words", 2.5, "setting 'summary_words': 2.5 is not a whole number"),
-    ("pdf", "yes", "setting 'pdf': 'yes' is not true or false"),
-    ("site_name", 3, "setting 'site_name': 3 is not text"),
-    ("site_name", None, None),  # dropped: an unset CLI option
-    ("colour", "red", "unknown setting 'colour'"),
-])
+@pytest.mark.parametrize(
+    ("key", "value", "message"),
+    [
+        ("summary_algorithm", "bogus", "setting 'summary_algorithm': 'bogus' is not one of lexrank, textrank"),
+        ("redundancy", 1.5, "setting 'redundancy': 1.5 is out of range; use a number from 0.0 to 1.0"),
+        ("redundancy", "high", "setting 'redundancy': 'high' is not a number"),
+        ("max_questions", -1, "setting 'max_questions': -1 is out of range; use a number at least 0"),
+        ("summary_words", 2.5, "setting 'summary_words': 2.5 is not a whole number"),
+        ("pdf", "yes", "setting 'pdf': 'yes' is not true or false"),
+        ("site_name", 3, "setting 'site_name': 3 is not text"),
+        ("site_name", None, None),  # dropped: an unset CLI option
+        ("colour", "red", "unknown setting 'colour'"),
+    ],
+)
 def test_a_bad_value_is_refused_naming_the_key(key: str, value: object, message: str | None) -> None:
     if message is None:
         assert load_config(**{key: value}) == BuildConfig()
@@ -71,8 +74,19 @@ def test_values_are_converted_to_the_key_type(tmp_path: Path) -> None:
 
 def test_a_bad_setting_fails_the_build_before_any_work(tmp_path: Path) -> None:
     (tmp_path / "settings.yml").write_text("summary_algorithm: bogus\n", encoding="utf-8")
-    result = CliRunner().invoke(main, ["build", "--content", str(tmp_path / "nowhere"), "--site-dir", str(tmp_path / "site"),
-                                       "--config", str(tmp_path / "settings.yml"), "-q"])
+    result = CliRunner().invoke(
+        main,
+        [
+            "build",
+            "--content",
+            str(tmp_path / "nowhere"),
+            "--site-dir",
+            str(tmp_path / "site"),
+            "--config",
+            str(tmp_path / "settings.yml"),
+            "-q",
+        ],
+    )
     assert result.exit_code == 1
     assert "setting 'summary_algorithm': 'bogus' is not one of" in result.output
     assert "content folder not found" not in result.output  # refused before ingest looked for the articles

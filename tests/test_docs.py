@@ -56,8 +56,9 @@ def test_every_command_and_option_has_help_and_a_readme_entry(path: tuple[str, .
         assert any(_named(opt) for opt in names), f"{name} {'/'.join(names)} is not in the README"
 
 
-SCRIPTS = sorted(p.relative_to(ROOT).as_posix() for d in ("benchmarks", "scripts")
-                 for p in (ROOT / d).glob("*.py") if p.name != "__init__.py")
+SCRIPTS = sorted(
+    p.relative_to(ROOT).as_posix() for d in ("benchmarks", "scripts") for p in (ROOT / d).glob("*.py") if p.name != "__init__.py"
+)
 
 
 @pytest.mark.parametrize("script", SCRIPTS)

@@ -199,8 +199,12 @@ def test_merged_story_keeps_its_old_link(tmp_path: Path) -> None:
 
 def test_an_edition_over_a_window_holds_the_stories_with_an_article_in_it_and_reads_no_older_article(tmp_path: Path) -> None:
     dated = {  # Tara Reid's rehab (1_*) in January and a late report; Brian Nichols's sentencing (3_*) into March
-        "1_1ecb.txt": "2024-01-01", "1_2ecb.txt": "2024-01-02", "1_3ecb.txt": "2024-02-20",
-        "3_3ecb.txt": "2024-02-20", "3_1ecb.txt": "2024-03-01", "3_2ecb.txt": "2024-03-02",
+        "1_1ecb.txt": "2024-01-01",
+        "1_2ecb.txt": "2024-01-02",
+        "1_3ecb.txt": "2024-02-20",
+        "3_3ecb.txt": "2024-02-20",
+        "3_1ecb.txt": "2024-03-01",
+        "3_2ecb.txt": "2024-03-02",
     }
     content = tmp_path / "content"
     content.mkdir()
@@ -209,8 +213,11 @@ def test_an_edition_over_a_window_holds_the_stories_with_an_article_in_it_and_re
 
     def edition(days: int) -> tuple[set[str], set[tuple[str, ...]], int]:
         base = tmp_path / f"w{days}"
-        briefing = build(load_config(content_dir=content, site_dir=base / "site", cache_dir=base / "cache", edition="e1",
-                                     pdf=False, edition_window_days=days))
+        briefing = build(
+            load_config(
+                content_dir=content, site_dir=base / "site", cache_dir=base / "cache", edition="e1", pdf=False, edition_window_days=days
+            )
+        )
         parsed = sum(1 for p in base.glob("cache/v*/analysis/*/*") if p.is_file())
         return {a.id for a in briefing.articles}, {s.story.articles for s in briefing.stories}, parsed
 
@@ -245,8 +252,9 @@ def test_a_windowed_rebuild_reads_only_the_files_that_can_be_in_the_window(tmp_p
     first = edition("e1")
     assert set(read) == set(dated) | {"undated.txt"}  # the first build learns every file's dates
     assert "1_1ecb.txt" not in first and "3_1ecb.txt" in first
-    (content / "3_2ecb.txt").write_text("---\ndate: 2024-03-02\n---\n\n" + (ECB / "3_2ecb.txt").read_text(encoding="utf-8"),
-                                        encoding="utf-8")
+    (content / "3_2ecb.txt").write_text(
+        "---\ndate: 2024-03-02\n---\n\n" + (ECB / "3_2ecb.txt").read_text(encoding="utf-8"), encoding="utf-8"
+    )
     second = edition("e2")
     assert set(read) == {"3_3ecb.txt", "3_1ecb.txt", "3_2ecb.txt", "undated.txt"}  # January's files are not read again
     assert "3_2ecb.txt" in second

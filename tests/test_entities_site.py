@@ -13,7 +13,7 @@ from briefgen.pages import OutsidePage
 from briefgen.render import page_body, render_pages
 from briefgen.site import PACKAGE_TEMPLATES
 
-EVIL = '<script>alert(1)</script> [x](javascript:alert(1)) {{ 7*7 }} *bold* | pipe'
+EVIL = "<script>alert(1)</script> [x](javascript:alert(1)) {{ 7*7 }} *bold* | pipe"
 
 
 def _article(aid: str, text: str, title: str, source: str) -> Article:
@@ -24,8 +24,17 @@ def _box(name: str, aid: str, text: str, **extra: object) -> FactBox:
     c = Citation(text, aid, 0, "2024-05-01")
     fields: dict[str, object] = {"roles": (), "quotes": (), "evidence": (c,)}
     fields.update(extra)
-    return FactBox(id=name.lower().replace(" ", "-"), name=name, type="PERSON", aliases=(name,), mentions=2,
-                   articles=(aid,), sources=1, related=(), **fields)  # type: ignore[arg-type]
+    return FactBox(
+        id=name.lower().replace(" ", "-"),
+        name=name,
+        type="PERSON",
+        aliases=(name,),
+        mentions=2,
+        articles=(aid,),
+        sources=1,
+        related=(),
+        **fields,
+    )  # type: ignore[arg-type]
 
 
 @pytest.fixture(scope="module")

@@ -164,12 +164,18 @@ def test_a_brief_shows_max_fact_boxes_of_all_its_entities(seed_analyzed: list[An
 
 # --- hand-made records (no spaCy) ----------------------------------------------------------
 
+
 def test_people_sharing_a_surname_stay_apart() -> None:
-    a = make("a", [[
-        "John PROPN compound 1 PERSON ; Smith PROPN nsubj 2 PERSON ; met VERB ROOT 2 ; Jane PROPN compound 4 PERSON ; "
-        "Smith PROPN dobj 2 PERSON ; . PUNCT punct 2",
-        "Smith PROPN nsubj 1 PERSON ; left VERB ROOT 1 ; . PUNCT punct 1",
-    ]])
+    a = make(
+        "a",
+        [
+            [
+                "John PROPN compound 1 PERSON ; Smith PROPN nsubj 2 PERSON ; met VERB ROOT 2 ; Jane PROPN compound 4 PERSON ; "
+                "Smith PROPN dobj 2 PERSON ; . PUNCT punct 2",
+                "Smith PROPN nsubj 1 PERSON ; left VERB ROOT 1 ; . PUNCT punct 1",
+            ]
+        ],
+    )
     boxes = every([a])
     people = sorted(b.name for b in boxes if b.type == "PERSON" and " " in b.name)
     assert people == ["Jane Smith", "John Smith"]
@@ -178,10 +184,15 @@ def test_people_sharing_a_surname_stay_apart() -> None:
 
 
 def test_transliteration_and_bare_surname_merge_with_majority_label() -> None:
-    a = make("a", [[
-        "Aleksandr PROPN compound 1 PERSON ; Lukashenko PROPN nsubj 2 PERSON ; spoke VERB ROOT 2 ; . PUNCT punct 2",
-        "Lukashenko PROPN nsubj 1 ORG ; left VERB ROOT 1 ; . PUNCT punct 1",
-    ]])
+    a = make(
+        "a",
+        [
+            [
+                "Aleksandr PROPN compound 1 PERSON ; Lukashenko PROPN nsubj 2 PERSON ; spoke VERB ROOT 2 ; . PUNCT punct 2",
+                "Lukashenko PROPN nsubj 1 ORG ; left VERB ROOT 1 ; . PUNCT punct 1",
+            ]
+        ],
+    )
     b = [
         "Alexander PROPN compound 1 PERSON ; Lukashenko PROPN nsubj 2 PERSON ; agreed VERB ROOT 2 ; . PUNCT punct 2",
         "Lukashenko PROPN nsubj 1 PERSON ; won VERB ROOT 1 ; . PUNCT punct 1",
@@ -199,12 +210,17 @@ def test_transliteration_and_bare_surname_merge_with_majority_label() -> None:
 
 
 def test_org_suffixes_merge_but_distinct_orgs_stay_apart() -> None:
-    a = make("a", [[
-        "the DET det 2 ORG ; Wagner PROPN compound 2 ORG ; Group PROPN nsubj 3 ORG ; left VERB ROOT 3 ; . PUNCT punct 3",
-        "Wagner PROPN compound 1 ORG ; PMC PROPN nsubj 2 ORG ; won VERB ROOT 2 ; . PUNCT punct 2",
-        "Wagner PROPN nsubj 1 ORG ; lost VERB ROOT 1 ; and CCONJ cc 1 ; Federal PROPN nsubj 1 ORG ; , PUNCT punct 1 ; "
-        "the DET det 8 ORG ; Federal PROPN compound 8 ORG ; News PROPN compound 8 ORG ; Agency PROPN conj 1 ORG",
-    ]])
+    a = make(
+        "a",
+        [
+            [
+                "the DET det 2 ORG ; Wagner PROPN compound 2 ORG ; Group PROPN nsubj 3 ORG ; left VERB ROOT 3 ; . PUNCT punct 3",
+                "Wagner PROPN compound 1 ORG ; PMC PROPN nsubj 2 ORG ; won VERB ROOT 2 ; . PUNCT punct 2",
+                "Wagner PROPN nsubj 1 ORG ; lost VERB ROOT 1 ; and CCONJ cc 1 ; Federal PROPN nsubj 1 ORG ; , PUNCT punct 1 ; "
+                "the DET det 8 ORG ; Federal PROPN compound 8 ORG ; News PROPN compound 8 ORG ; Agency PROPN conj 1 ORG",
+            ]
+        ],
+    )
     boxes = every([a])
     (wagner,) = by_alias(boxes, "Wagner")
     assert wagner.name == "Wagner Group" and {"Wagner PMC", "Wagner Group"} <= set(wagner.aliases)
@@ -214,23 +230,34 @@ def test_org_suffixes_merge_but_distinct_orgs_stay_apart() -> None:
 
 
 def test_junk_mentions_are_dropped() -> None:
-    a = make("a", [[
-        "MINSK PROPN ROOT 0 GPE ; ( PUNCT punct 0 ; UrduPoint PROPN appos 0 ORG ; News PROPN appos 0 ORG ; ) PUNCT punct 0 ; "
-        "@FahadShabbir PROPN nsubj 6 ORG ; Minsk PROPN nsubj 7 GPE ; grew VERB ROOT 7 ; . PUNCT punct 7",
-        "He PRON nsubj 1 PERSON ; met VERB ROOT 1 ; X PROPN dobj 1 PERSON ; in ADP prep 1 ; 2023 NUM pobj 3 DATE ; . PUNCT punct 1",
-    ]])
+    a = make(
+        "a",
+        [
+            [
+                "MINSK PROPN ROOT 0 GPE ; ( PUNCT punct 0 ; UrduPoint PROPN appos 0 ORG ; News PROPN appos 0 ORG ; ) PUNCT punct 0 ; "
+                "@FahadShabbir PROPN nsubj 6 ORG ; Minsk PROPN nsubj 7 GPE ; grew VERB ROOT 7 ; . PUNCT punct 7",
+                "He PRON nsubj 1 PERSON ; met VERB ROOT 1 ; X PROPN dobj 1 PERSON ; in ADP prep 1 ; 2023 NUM pobj 3 DATE ; . PUNCT punct 1",
+            ]
+        ],
+    )
     names = {b.name for b in every([a])}
     assert names == {"Minsk"}
 
 
 def test_roles_from_premodifiers_and_appositions() -> None:
-    a = make("a", [[
-        "Belarusian ADJ amod 2 NORP ; Interior PROPN compound 2 ; Minister PROPN compound 4 ; Ivan PROPN compound 4 PERSON ; "
-        "Kubrakov PROPN nsubj 5 PERSON ; spoke VERB ROOT 5 ; . PUNCT punct 5",
-        "Kubrakov PROPN nsubj 9 PERSON ; , PUNCT punct 0 ; the DET det 3 ; head NOUN appos 0 ; of ADP prep 3 ; the DET det 6 ; "
-        "ministry NOUN pobj 4 ; , PUNCT punct 0 ; has AUX aux 9 ; left VERB ROOT 9 ; . PUNCT punct 9",
-        "Belarusian ADJ amod 2 NORP ; Olga PROPN compound 2 PERSON ; Petrova PROPN nsubj 3 PERSON ; left VERB ROOT 3 ; . PUNCT punct 3",
-    ]])
+    a = make(
+        "a",
+        [
+            [
+                "Belarusian ADJ amod 2 NORP ; Interior PROPN compound 2 ; Minister PROPN compound 4 ; Ivan PROPN compound 4 PERSON ; "
+                "Kubrakov PROPN nsubj 5 PERSON ; spoke VERB ROOT 5 ; . PUNCT punct 5",
+                "Kubrakov PROPN nsubj 9 PERSON ; , PUNCT punct 0 ; the DET det 3 ; head NOUN appos 0 ; of ADP prep 3 ; the DET det 6 ; "
+                "ministry NOUN pobj 4 ; , PUNCT punct 0 ; has AUX aux 9 ; left VERB ROOT 9 ; . PUNCT punct 9",
+                "Belarusian ADJ amod 2 NORP ; Olga PROPN compound 2 PERSON ; "
+                "Petrova PROPN nsubj 3 PERSON ; left VERB ROOT 3 ; . PUNCT punct 3",
+            ]
+        ],
+    )
     boxes = every([a])
     assert [r.text for r in by_alias(boxes, "Ivan Kubrakov")[0].roles] == ["Belarusian Interior Minister", "the head of the ministry"]
     assert by_alias(boxes, "Olga Petrova")[0].roles == ()  # a nationality is not a title
@@ -238,18 +265,26 @@ def test_roles_from_premodifiers_and_appositions() -> None:
 
 
 def test_quotes_follow_speech_verbs_pronouns_and_continuations() -> None:
-    a = make("a", [
-        ["Ivan PROPN compound 1 PERSON ; Kubrakov PROPN nsubj 2 PERSON ; arrived VERB ROOT 2 ; . PUNCT punct 2"],
+    a = make(
+        "a",
         [
-            "“ PUNCT punct 8 ; We PRON nsubj 2 ; win VERB ccomp 8 ; this DET det 4 ; war NOUN dobj 2 ; , PUNCT punct 8 ; "
-            "” PUNCT punct 8 ; he PRON nsubj 8 ; said VERB ROOT 8 =say ; . PUNCT punct 8",
-            "“ PUNCT punct 3 ; And CCONJ cc 3 ; we PRON nsubj 3 ; stay VERB ROOT 3 ; right ADV advmod 5 ; here ADV advmod 3 ; "
-            ". PUNCT punct 3 ; ” PUNCT punct 3",
+            ["Ivan PROPN compound 1 PERSON ; Kubrakov PROPN nsubj 2 PERSON ; arrived VERB ROOT 2 ; . PUNCT punct 2"],
+            [
+                "“ PUNCT punct 8 ; We PRON nsubj 2 ; win VERB ccomp 8 ; this DET det 4 ; war NOUN dobj 2 ; , PUNCT punct 8 ; "
+                "” PUNCT punct 8 ; he PRON nsubj 8 ; said VERB ROOT 8 =say ; . PUNCT punct 8",
+                "“ PUNCT punct 3 ; And CCONJ cc 3 ; we PRON nsubj 3 ; stay VERB ROOT 3 ; right ADV advmod 5 ; here ADV advmod 3 ; "
+                ". PUNCT punct 3 ; ” PUNCT punct 3",
+            ],
+            [
+                "The DET det 1 ; plan NOUN nsubj 2 ; is AUX ROOT 2 =be ; “ PUNCT punct 4 ; "
+                "fine ADJ acomp 2 ; ” PUNCT punct 2 ; . PUNCT punct 2"
+            ],
+            [
+                "Kubrakov PROPN nsubj 1 PERSON ; called VERB ROOT 1 =call ; it PRON dobj 1 ; “ PUNCT punct 5 ; a DET det 5 ; "
+                "disgrace NOUN oprd 1 ; ” PUNCT punct 1 ; . PUNCT punct 1"
+            ],
         ],
-        ["The DET det 1 ; plan NOUN nsubj 2 ; is AUX ROOT 2 =be ; “ PUNCT punct 4 ; fine ADJ acomp 2 ; ” PUNCT punct 2 ; . PUNCT punct 2"],
-        ["Kubrakov PROPN nsubj 1 PERSON ; called VERB ROOT 1 =call ; it PRON dobj 1 ; “ PUNCT punct 5 ; a DET det 5 ; "
-         "disgrace NOUN oprd 1 ; ” PUNCT punct 1 ; . PUNCT punct 1"],
-    ])
+    )
     (box,) = by_alias(every([a]), "Ivan Kubrakov")
     # one quote in two pieces; no speech verb: the scare quote is nobody's; two words are a term, not a quote
     assert [q.text for q in box.quotes] == ["We win this war" + JOIN + "And we stay right here."]
@@ -260,8 +295,10 @@ def test_quotes_follow_speech_verbs_pronouns_and_continuations() -> None:
 def test_he_is_the_nearest_person_of_his_gender_never_the_main_one() -> None:
     olga = "Mrs PROPN compound 1 ; Olga PROPN compound 2 PERSON ; Petrova PROPN nsubj 3 PERSON ; spoke VERB ROOT 3 ; . PUNCT punct 3"
     ivan = "Ivan PROPN compound 1 PERSON ; Kubrakov PROPN nsubj 2 PERSON ; arrived VERB ROOT 2 ; . PUNCT punct 2"
-    said = ("“ PUNCT punct 8 ; We PRON nsubj 2 ; win VERB ccomp 8 ; this DET det 4 ; war NOUN dobj 2 ; , PUNCT punct 8 ; "
-            "” PUNCT punct 8 ; {p} PRON nsubj 8 ; said VERB ROOT 8 =say ; . PUNCT punct 8")
+    said = (
+        "“ PUNCT punct 8 ; We PRON nsubj 2 ; win VERB ccomp 8 ; this DET det 4 ; war NOUN dobj 2 ; , PUNCT punct 8 ; "
+        "” PUNCT punct 8 ; {p} PRON nsubj 8 ; said VERB ROOT 8 =say ; . PUNCT punct 8"
+    )
     # 'he' after a woman named last: the man before her; 'she': the woman
     boxes = every([make("a", [[ivan, olga, said.format(p="he")]])])
     assert [q.speaker for b in boxes for q in b.quotes] == ["Ivan Kubrakov"]
@@ -272,20 +309,37 @@ def test_he_is_the_nearest_person_of_his_gender_never_the_main_one() -> None:
     boxes = every([make("a", [[ivan, peter, said.format(p="he")]])])
     assert [q.speaker for b in boxes for q in b.quotes] == []
     # nobody named in this or the last paragraph: no falling back to the story's main person
-    boxes = story_entities([make("a", [[ivan, ivan], ["The DET det 1 ; talks NOUN nsubj 2 ; ended VERB ROOT 2 ; . PUNCT punct 2"],
-                                   ["Rain NOUN nsubj 1 ; fell VERB ROOT 1 ; . PUNCT punct 1"], [said.format(p="he")]])], CONFIG)
+    boxes = story_entities(
+        [
+            make(
+                "a",
+                [
+                    [ivan, ivan],
+                    ["The DET det 1 ; talks NOUN nsubj 2 ; ended VERB ROOT 2 ; . PUNCT punct 2"],
+                    ["Rain NOUN nsubj 1 ; fell VERB ROOT 1 ; . PUNCT punct 1"],
+                    [said.format(p="he")],
+                ],
+            )
+        ],
+        CONFIG,
+    )
     assert [q.speaker for b in boxes for q in b.quotes] == []
 
 
 def test_roles_only_from_role_nouns_and_never_denied() -> None:
-    a = make("a", [[
-        "The DET det 1 ; hearing NOUN compound 2 ; Kubrakov PROPN nsubj 3 PERSON ; left VERB ROOT 3 ; . PUNCT punct 3",
-        "Olga PROPN compound 1 PERSON ; Petrova PROPN nsubj 2 PERSON ; denied VERB ROOT 2 =deny ; that SCONJ mark 6 ; "
-        "Kubrakov PROPN nsubj 6 PERSON ; was AUX ccomp 2 =be #VBD ; the DET det 8 ; Wagner PROPN compound 8 ORG ; "
-        "commander NOUN attr 5 ; . PUNCT punct 2",
-        "Kubrakov PROPN nsubj 1 PERSON ; is AUX ROOT 1 =be #VBZ ; a DET det 3 ; lawyer NOUN attr 1 ; . PUNCT punct 1",
-        "Kubrakov PROPN nsubj 1 PERSON ; is AUX ROOT 1 =be #VBZ ; the DET det 3 ; Lawyer NOUN attr 1 ; . PUNCT punct 1",
-    ]])
+    a = make(
+        "a",
+        [
+            [
+                "The DET det 1 ; hearing NOUN compound 2 ; Kubrakov PROPN nsubj 3 PERSON ; left VERB ROOT 3 ; . PUNCT punct 3",
+                "Olga PROPN compound 1 PERSON ; Petrova PROPN nsubj 2 PERSON ; denied VERB ROOT 2 =deny ; that SCONJ mark 6 ; "
+                "Kubrakov PROPN nsubj 6 PERSON ; was AUX ccomp 2 =be #VBD ; the DET det 8 ; Wagner PROPN compound 8 ORG ; "
+                "commander NOUN attr 5 ; . PUNCT punct 2",
+                "Kubrakov PROPN nsubj 1 PERSON ; is AUX ROOT 1 =be #VBZ ; a DET det 3 ; lawyer NOUN attr 1 ; . PUNCT punct 1",
+                "Kubrakov PROPN nsubj 1 PERSON ; is AUX ROOT 1 =be #VBZ ; the DET det 3 ; Lawyer NOUN attr 1 ; . PUNCT punct 1",
+            ]
+        ],
+    )
     (box,) = by_alias(every([a]), "Kubrakov")
     # 'the hearing' is no role; the denied one is not stated; 'a lawyer' and 'the Lawyer' are one role
     assert [r.text.casefold().split()[-1] for r in box.roles] == ["lawyer"] and box.roles[0].sources == 1
@@ -303,21 +357,31 @@ def test_sources_and_slugs() -> None:
 
 
 def test_a_name_after_the_is_no_person() -> None:
-    a = make("a", [[
-        "Sites PROPN nsubj 1 ; belong VERB ROOT 1 ; to ADP prep 1 ; Patriot PROPN pobj 2 PERSON ; . PUNCT punct 1",
-        "the DET det 1 ; Patriot PROPN nsubj 2 PERSON ; closed VERB ROOT 2 ; . PUNCT punct 2",
-        "the DET det 1 ; Patriot PROPN poss 3 PERSON ; ’s PART case 1 ; board NOUN nsubj 4 ; met VERB ROOT 4 ; . PUNCT punct 4",
-    ]])
+    a = make(
+        "a",
+        [
+            [
+                "Sites PROPN nsubj 1 ; belong VERB ROOT 1 ; to ADP prep 1 ; Patriot PROPN pobj 2 PERSON ; . PUNCT punct 1",
+                "the DET det 1 ; Patriot PROPN nsubj 2 PERSON ; closed VERB ROOT 2 ; . PUNCT punct 2",
+                "the DET det 1 ; Patriot PROPN poss 3 PERSON ; ’s PART case 1 ; board NOUN nsubj 4 ; met VERB ROOT 4 ; . PUNCT punct 4",
+            ]
+        ],
+    )
     (box,) = every([a])
     assert (box.name, box.type, box.mentions) == ("Patriot", "ORG", 3)
 
 
 def test_honorifics_go_but_abbreviation_points_stay() -> None:
-    a = make("a", [[
-        "Vladimir PROPN compound 1 PERSON ; Putin PROPN nsubj 2 PERSON ; met VERB ROOT 2 ; Apple PROPN compound 4 ORG ; "
-        "Inc. PROPN dobj 2 ORG ; staff NOUN npadvmod 2",
-        "Mr. PROPN compound 1 PERSON ; Putin PROPN nsubj 2 PERSON ; left VERB ROOT 2 ; . PUNCT punct 2",
-    ]])
+    a = make(
+        "a",
+        [
+            [
+                "Vladimir PROPN compound 1 PERSON ; Putin PROPN nsubj 2 PERSON ; met VERB ROOT 2 ; Apple PROPN compound 4 ORG ; "
+                "Inc. PROPN dobj 2 ORG ; staff NOUN npadvmod 2",
+                "Mr. PROPN compound 1 PERSON ; Putin PROPN nsubj 2 PERSON ; left VERB ROOT 2 ; . PUNCT punct 2",
+            ]
+        ],
+    )
     boxes = every([a])
     assert [(b.name, b.aliases) for b in boxes] == [("Vladimir Putin", ("Vladimir Putin", "Putin")), ("Apple Inc.", ("Apple Inc.",))]
 
@@ -340,18 +404,29 @@ def test_no_box_for_a_dateline_byline_or_handle(seed_boxes: list[FactBox]) -> No
 
 # --- more hand-made records ---------------------------------------------------------------
 
-KUBRAKOV_MET = ("Ivan PROPN compound 1 PERSON ; Kubrakov PROPN nsubj 2 PERSON ; met VERB ROOT 2 ; the DET det 5 ; "
-                "Wagner PROPN compound 5 ORG ; commanders NOUN dobj 2 ; in ADP prep 2 ; Minsk PROPN pobj 6 GPE ; "
-                "on ADP prep 2 ; Monday PROPN pobj 8 DATE ; . PUNCT punct 2")
-KUBRAKOV_SAID = ("“ PUNCT punct 7 ; We PRON nsubj 2 ; train VERB ccomp 8 ; them PRON dobj 2 ; daily ADV advmod 2 ; "
-                 ", PUNCT punct 8 ; ” PUNCT punct 8 ; Kubrakov PROPN nsubj 8 PERSON ; said VERB ROOT 8 =say ; . PUNCT punct 8")
+KUBRAKOV_MET = (
+    "Ivan PROPN compound 1 PERSON ; Kubrakov PROPN nsubj 2 PERSON ; met VERB ROOT 2 ; the DET det 5 ; "
+    "Wagner PROPN compound 5 ORG ; commanders NOUN dobj 2 ; in ADP prep 2 ; Minsk PROPN pobj 6 GPE ; "
+    "on ADP prep 2 ; Monday PROPN pobj 8 DATE ; . PUNCT punct 2"
+)
+KUBRAKOV_SAID = (
+    "“ PUNCT punct 7 ; We PRON nsubj 2 ; train VERB ccomp 8 ; them PRON dobj 2 ; daily ADV advmod 2 ; "
+    ", PUNCT punct 8 ; ” PUNCT punct 8 ; Kubrakov PROPN nsubj 8 PERSON ; said VERB ROOT 8 =say ; . PUNCT punct 8"
+)
 
 
 def test_copies_of_one_wire_text_count_as_one_source() -> None:
     a = make("a", [[KUBRAKOV_MET, KUBRAKOV_SAID]], source="Wire")
     b = make("b", [[KUBRAKOV_MET, KUBRAKOV_SAID]], source="Paper")  # the same text, another outlet
-    c = make("c", [["Ivan PROPN compound 1 PERSON ; Kubrakov PROPN nsubj 2 PERSON ; left VERB ROOT 2 ; Minsk PROPN dobj 2 GPE ; "
-                    "quickly ADV advmod 2 ; after ADP prep 2 ; long ADJ amod 7 ; talks NOUN pobj 5 ; . PUNCT punct 2"]])
+    c = make(
+        "c",
+        [
+            [
+                "Ivan PROPN compound 1 PERSON ; Kubrakov PROPN nsubj 2 PERSON ; left VERB ROOT 2 ; Minsk PROPN dobj 2 GPE ; "
+                "quickly ADV advmod 2 ; after ADP prep 2 ; long ADJ amod 7 ; talks NOUN pobj 5 ; . PUNCT punct 2"
+            ]
+        ],
+    )
     (box,) = by_alias(every([a, b, c]), "Ivan Kubrakov")
     assert box.articles == ("a", "b", "c") and box.sources == 2
     (quote,) = box.quotes
@@ -361,12 +436,16 @@ def test_copies_of_one_wire_text_count_as_one_source() -> None:
 def test_independent_groups_catch_rewrites_not_neighbours() -> None:
     from briefgen.facts import count, independence
 
-    wire = ("The Indian navy captured 23 pirates in the Gulf of Aden after rescuing a merchant vessel that was being "
-            "hijacked on Saturday, the Defence Ministry said. The pirates were Somali and Yemeni. The warship sent "
-            "helicopters with marine commandos who boarded the pirate boat and seized weapons and ammunition.")
+    wire = (
+        "The Indian navy captured 23 pirates in the Gulf of Aden after rescuing a merchant vessel that was being "
+        "hijacked on Saturday, the Defence Ministry said. The pirates were Somali and Yemeni. The warship sent "
+        "helicopters with marine commandos who boarded the pirate boat and seized weapons and ammunition."
+    )
     rewrite = "NEW DELHI: " + wire.replace("on Saturday", "early on Saturday") + " More details were awaited."
-    other = ("Lindsay Lohan checked into the Betty Ford Center on Thursday to begin a court-ordered stay of ninety "
-             "days, her lawyer said, after a judge gave the actress a last chance to avoid jail.")
+    other = (
+        "Lindsay Lohan checked into the Betty Ford Center on Thursday to begin a court-ordered stay of ninety "
+        "days, her lawyer said, after a judge gave the actress a last chance to avoid jail."
+    )
     arts = [Article(i, i, t, (Paragraph(t, 0),)) for i, t in [("w", wire), ("r", rewrite), ("o", other)]]
     ind = independence(arts)
     assert ind.copies == {"w": {"r"}, "r": {"w"}}
@@ -377,12 +456,17 @@ def test_independent_groups_catch_rewrites_not_neighbours() -> None:
 
 
 def test_descriptions_link_to_the_one_person_they_fit() -> None:
-    luka = ("Belarusian ADJ amod 1 NORP ; President PROPN compound 3 ; Aleksandr PROPN compound 3 PERSON ; "
-            "Lukashenko PROPN nsubj 4 PERSON ; spoke VERB ROOT 4 ; . PUNCT punct 4")
-    kubrakov = ("Interior PROPN compound 1 ; Minister PROPN compound 3 ; Ivan PROPN compound 3 PERSON ; "
-                "Kubrakov PROPN nsubj 4 PERSON ; left VERB ROOT 4 ; . PUNCT punct 4")
-    leader = ("The DET det 2 ; Belarusian ADJ amod 2 NORP ; leader NOUN nsubj 3 ; warned VERB ROOT 3 ; "
-              "Poland PROPN dobj 3 GPE ; . PUNCT punct 3")
+    luka = (
+        "Belarusian ADJ amod 1 NORP ; President PROPN compound 3 ; Aleksandr PROPN compound 3 PERSON ; "
+        "Lukashenko PROPN nsubj 4 PERSON ; spoke VERB ROOT 4 ; . PUNCT punct 4"
+    )
+    kubrakov = (
+        "Interior PROPN compound 1 ; Minister PROPN compound 3 ; Ivan PROPN compound 3 PERSON ; "
+        "Kubrakov PROPN nsubj 4 PERSON ; left VERB ROOT 4 ; . PUNCT punct 4"
+    )
+    leader = (
+        "The DET det 2 ; Belarusian ADJ amod 2 NORP ; leader NOUN nsubj 3 ; warned VERB ROOT 3 ; Poland PROPN dobj 3 GPE ; . PUNCT punct 3"
+    )
     boxes = every([make("a", [[luka, kubrakov, leader]])])
     (box,) = by_alias(boxes, "Aleksandr Lukashenko")
     assert box.mentions == 2 and [c.sentence for c in box.evidence] == [0, 2]
@@ -394,15 +478,20 @@ def test_descriptions_link_to_the_one_person_they_fit() -> None:
 
 
 def test_ships_titles_and_first_names() -> None:
-    a = make("a", [[
-        "INS PROPN compound 1 ORG ; Mysore PROPN nsubj 2 ORG ; sailed VERB ROOT 2 ; . PUNCT punct 2",
-        "The DET det 1 ; Mysore PROPN nsubj 2 GPE ; fired VERB ROOT 2 ; . PUNCT punct 2",
-        "Constable PROPN compound 2 PERSON ; Tim PROPN compound 2 PERSON ; Fanning PROPN nsubj 3 PERSON ; "
-        "died VERB ROOT 3 ; . PUNCT punct 3",
-        "Fanning PROPN nsubj 1 PERSON ; served VERB ROOT 1 ; . PUNCT punct 1",
-        "Tara PROPN compound 1 PERSON ; Reid PROPN nsubj 2 PERSON ; left VERB ROOT 2 ; . PUNCT punct 2",
-        "Tara PROPN nsubj 1 PERSON ; smiled VERB ROOT 1 ; . PUNCT punct 1",
-    ]])
+    a = make(
+        "a",
+        [
+            [
+                "INS PROPN compound 1 ORG ; Mysore PROPN nsubj 2 ORG ; sailed VERB ROOT 2 ; . PUNCT punct 2",
+                "The DET det 1 ; Mysore PROPN nsubj 2 GPE ; fired VERB ROOT 2 ; . PUNCT punct 2",
+                "Constable PROPN compound 2 PERSON ; Tim PROPN compound 2 PERSON ; Fanning PROPN nsubj 3 PERSON ; "
+                "died VERB ROOT 3 ; . PUNCT punct 3",
+                "Fanning PROPN nsubj 1 PERSON ; served VERB ROOT 1 ; . PUNCT punct 1",
+                "Tara PROPN compound 1 PERSON ; Reid PROPN nsubj 2 PERSON ; left VERB ROOT 2 ; . PUNCT punct 2",
+                "Tara PROPN nsubj 1 PERSON ; smiled VERB ROOT 1 ; . PUNCT punct 1",
+            ]
+        ],
+    )
     boxes = every([a])
     assert {(b.name, b.type, b.aliases) for b in boxes} == {
         ("INS Mysore", "VESSEL", ("INS Mysore", "Mysore")),
@@ -414,13 +503,18 @@ def test_ships_titles_and_first_names() -> None:
 
 
 def test_place_votes_and_common_nouns() -> None:
-    a = make("a", [[
-        "Ashgabat PROPN nsubj 1 PERSON ; grew VERB ROOT 1 ; . PUNCT punct 1",
-        "He PRON nsubj 1 ; lives VERB ROOT 1 ; in ADP prep 1 ; Ashgabat PROPN pobj 2 PERSON ; . PUNCT punct 1",
-        "She PRON nsubj 1 ; works VERB ROOT 1 ; in ADP prep 1 ; Ashgabat PROPN pobj 2 PERSON ; . PUNCT punct 1",
-        "Riot PROPN nsubj 1 PERSON ; spread VERB ROOT 1 ; . PUNCT punct 1",
-        "The DET det 1 ; riot NOUN nsubj 2 ; ended VERB ROOT 2 ; . PUNCT punct 2",
-    ]])
+    a = make(
+        "a",
+        [
+            [
+                "Ashgabat PROPN nsubj 1 PERSON ; grew VERB ROOT 1 ; . PUNCT punct 1",
+                "He PRON nsubj 1 ; lives VERB ROOT 1 ; in ADP prep 1 ; Ashgabat PROPN pobj 2 PERSON ; . PUNCT punct 1",
+                "She PRON nsubj 1 ; works VERB ROOT 1 ; in ADP prep 1 ; Ashgabat PROPN pobj 2 PERSON ; . PUNCT punct 1",
+                "Riot PROPN nsubj 1 PERSON ; spread VERB ROOT 1 ; . PUNCT punct 1",
+                "The DET det 1 ; riot NOUN nsubj 2 ; ended VERB ROOT 2 ; . PUNCT punct 2",
+            ]
+        ],
+    )
     assert [(b.name, b.type) for b in every([a])] == [("Ashgabat", "PLACE")]
 
 
@@ -436,6 +530,7 @@ def test_the_navy_is_the_one_navy_of_the_story() -> None:
 
 # --- the edition: entities across stories --------------------------------------------------
 
+
 def _edition(stories: dict[str, list[AnalyzedArticle]]):
     from briefgen.facts import edition_entities
 
@@ -448,12 +543,14 @@ def test_edition_merges_spellings_and_keeps_namesakes_apart() -> None:
     agreed = said.replace("Aleksandr", "Alexander").replace("spoke", "agreed")
     bare = "Lukashenko PROPN nsubj 1 PERSON ; won VERB ROOT 1 ; . PUNCT punct 1"
     john = "John PROPN compound 1 PERSON ; Smith PROPN nsubj 2 PERSON ; left VERB ROOT 2 ; . PUNCT punct 2"
-    boxes, ed = _edition({
-        "s1": [make("a", [[said]]), make("b", [[john]])],
-        "s2": [make("c", [[agreed, bare]])],
-        "s3": [make("d", [[john.replace("John", "Jane")]])],
-        "s4": [make("e", [["Smith PROPN nsubj 1 PERSON ; won VERB ROOT 1 ; . PUNCT punct 1"]])],
-    })
+    boxes, ed = _edition(
+        {
+            "s1": [make("a", [[said]]), make("b", [[john]])],
+            "s2": [make("c", [[agreed, bare]])],
+            "s3": [make("d", [[john.replace("John", "Jane")]])],
+            "s4": [make("e", [["Smith PROPN nsubj 1 PERSON ; won VERB ROOT 1 ; . PUNCT punct 1"]])],
+        }
+    )
     (luka,) = [e for e in ed.entities if "Lukashenko" in e.name]
     assert {"Aleksandr Lukashenko", "Alexander Lukashenko", "Lukashenko"} <= set(luka.aliases)
     assert luka.stories == ("s1", "s2") and luka.articles == ("a", "c") and luka.mentions == 3
@@ -468,11 +565,16 @@ def test_edition_merges_spellings_and_keeps_namesakes_apart() -> None:
 
 
 def test_edition_pages_for_roles_and_quotes() -> None:
-    a = make("a", [[
-        "Interior PROPN compound 1 ; Minister PROPN compound 3 ; Ivan PROPN compound 3 PERSON ; "
-        "Kubrakov PROPN nsubj 4 PERSON ; left VERB ROOT 4 ; . PUNCT punct 4",
-        "Minsk PROPN nsubj 1 GPE ; grew VERB ROOT 1 ; . PUNCT punct 1",
-    ]])
+    a = make(
+        "a",
+        [
+            [
+                "Interior PROPN compound 1 ; Minister PROPN compound 3 ; Ivan PROPN compound 3 PERSON ; "
+                "Kubrakov PROPN nsubj 4 PERSON ; left VERB ROOT 4 ; . PUNCT punct 4",
+                "Minsk PROPN nsubj 1 GPE ; grew VERB ROOT 1 ; . PUNCT punct 1",
+            ]
+        ],
+    )
     _, ed = _edition({"s1": [a]})
     pages = {e.name: e.page for e in ed.entities}
     assert pages == {"Ivan Kubrakov": "ivan-kubrakov", "Minsk": ""}
@@ -481,11 +583,34 @@ def test_edition_pages_for_roles_and_quotes() -> None:
 def test_edition_people_join_the_one_name_they_fit() -> None:
     from briefgen.facts import edition_entities
 
-    names = ["Aleksandr Lukashenko", "John Smith", "Alexander Lukashenko", "Jane Smith", "A. Lukashenko", "J. Smith",
-             "Ivan Kubrakov", "Lukashenko", "Smith", "Kubrakov"]
-    boxes = {f"s{k}": [FactBox(id="x", name=name, type="PERSON", aliases=(name,), roles=(), quotes=(),
-                               mentions=len(names) - k, articles=(f"a{k}",), sources=1)]
-             for k, name in enumerate(names)}
+    names = [
+        "Aleksandr Lukashenko",
+        "John Smith",
+        "Alexander Lukashenko",
+        "Jane Smith",
+        "A. Lukashenko",
+        "J. Smith",
+        "Ivan Kubrakov",
+        "Lukashenko",
+        "Smith",
+        "Kubrakov",
+    ]
+    boxes = {
+        f"s{k}": [
+            FactBox(
+                id="x",
+                name=name,
+                type="PERSON",
+                aliases=(name,),
+                roles=(),
+                quotes=(),
+                mentions=len(names) - k,
+                articles=(f"a{k}",),
+                sources=1,
+            )
+        ]
+        for k, name in enumerate(names)
+    }
     ed = edition_entities(boxes, [Article(f"a{k}", name, name, (Paragraph(name, 0),)) for k, name in enumerate(names)])
     aliases = {e.name: set(e.aliases) for e in ed.entities}
     # 'J. Smith' fits John and Jane, and the bare 'Smith' all three: neither joins anyone
@@ -568,24 +693,34 @@ def test_ecb_every_role_quote_and_evidence_is_verbatim(ecb_stories: dict[str, li
 
 
 def test_acronyms_products_and_place_abbreviations() -> None:
-    a = make("a", [[
-        "The DET det 4 ; Federal PROPN compound 2 ORG ; Bureau PROPN nsubj 5 ORG ; of ADP prep 2 ORG ; Investigation PROPN pobj 3 ORG ; "
-        "spoke VERB ROOT 5 ; . PUNCT punct 5",
-        "The DET det 1 ; FBI PROPN nsubj 2 ORG ; left VERB ROOT 2 ; Sacramento PROPN dobj 2 GPE ; , PUNCT punct 3 ; "
-        "Calif. PROPN appos 3 GPE ; . PUNCT punct 2",
-        "Apple PROPN nsubj 1 ORG ; sold VERB ROOT 1 ; iPhone PROPN dobj 1 PRODUCT ; . PUNCT punct 1",
-    ]])
+    a = make(
+        "a",
+        [
+            [
+                "The DET det 4 ; Federal PROPN compound 2 ORG ; Bureau PROPN nsubj 5 ORG ; of ADP prep 2 ORG ; "
+                "Investigation PROPN pobj 3 ORG ; "
+                "spoke VERB ROOT 5 ; . PUNCT punct 5",
+                "The DET det 1 ; FBI PROPN nsubj 2 ORG ; left VERB ROOT 2 ; Sacramento PROPN dobj 2 GPE ; , PUNCT punct 3 ; "
+                "Calif. PROPN appos 3 GPE ; . PUNCT punct 2",
+                "Apple PROPN nsubj 1 ORG ; sold VERB ROOT 1 ; iPhone PROPN dobj 1 PRODUCT ; . PUNCT punct 1",
+            ]
+        ],
+    )
     boxes = every([a])
     assert {(b.name, b.type, b.aliases) for b in boxes} >= {
-        ("Federal Bureau of Investigation", "ORG", ("Federal Bureau of Investigation", "FBI")), ("iPhone", "PRODUCT", ("iPhone",))}
+        ("Federal Bureau of Investigation", "ORG", ("Federal Bureau of Investigation", "FBI")),
+        ("iPhone", "PRODUCT", ("iPhone",)),
+    }
     assert "Calif." not in {x for b in boxes for x in b.aliases}
 
 
 def test_two_spellings_in_one_article_are_two_people_and_their_surname_is_nobodys() -> None:
     bob = "Bob PROPN compound 1 PERSON ; Goodlatte PROPN nsubj 2 PERSON ; spoke VERB ROOT 2 ; . PUNCT punct 2"
     bobby = "Bobby PROPN compound 1 PERSON ; Goodlatte PROPN nsubj 2 PERSON ; left VERB ROOT 2 ; . PUNCT punct 2"
-    said = ("“ PUNCT punct 8 ; We PRON nsubj 2 ; win VERB ccomp 8 ; this DET det 4 ; war NOUN dobj 2 ; , PUNCT punct 8 ; "
-            "” PUNCT punct 8 ; Goodlatte PROPN nsubj 8 PERSON ; said VERB ROOT 8 =say ; . PUNCT punct 8")
+    said = (
+        "“ PUNCT punct 8 ; We PRON nsubj 2 ; win VERB ccomp 8 ; this DET det 4 ; war NOUN dobj 2 ; , PUNCT punct 8 ; "
+        "” PUNCT punct 8 ; Goodlatte PROPN nsubj 8 PERSON ; said VERB ROOT 8 =say ; . PUNCT punct 8"
+    )
     boxes = every([make("a", [[bob, bobby, said]])])
     assert {b.name for b in boxes} == {"Bob Goodlatte", "Bobby Goodlatte", "Goodlatte"}
     assert not any(b.quotes for b in boxes)  # father's or son's words: the bare surname does not say
@@ -596,12 +731,17 @@ def test_two_spellings_in_one_article_are_two_people_and_their_surname_is_nobody
 
 
 def test_a_suggested_role_is_not_stated_and_a_role_noun_makes_a_person() -> None:
-    a = make("a", [[
-        "CBS PROPN nsubj 1 ORG ; suggests VERB ROOT 1 =suggest ; that SCONJ mark 4 ; Ramsey PROPN nsubj 4 PERSON ; "
-        "is AUX ccomp 1 =be #VBZ ; the DET det 6 ; killer NOUN attr 4 ; . PUNCT punct 1",
-        "Northwestern PROPN compound 1 ORG ; quarterback NOUN compound 3 ; Kain PROPN compound 3 ORG ; Colter PROPN nsubj 4 ORG ; "
-        "spoke VERB ROOT 4 ; . PUNCT punct 4",
-    ]])
+    a = make(
+        "a",
+        [
+            [
+                "CBS PROPN nsubj 1 ORG ; suggests VERB ROOT 1 =suggest ; that SCONJ mark 4 ; Ramsey PROPN nsubj 4 PERSON ; "
+                "is AUX ccomp 1 =be #VBZ ; the DET det 6 ; killer NOUN attr 4 ; . PUNCT punct 1",
+                "Northwestern PROPN compound 1 ORG ; quarterback NOUN compound 3 ; Kain PROPN compound 3 ORG ; Colter PROPN nsubj 4 ORG ; "
+                "spoke VERB ROOT 4 ; . PUNCT punct 4",
+            ]
+        ],
+    )
     boxes = every([a])
     assert by_alias(boxes, "Ramsey")[0].roles == ()
     (colter,) = by_alias(boxes, "Kain Colter")
@@ -610,16 +750,14 @@ def test_a_suggested_role_is_not_stated_and_a_role_noun_makes_a_person() -> None
 
 def test_a_generation_in_one_article_is_another_person() -> None:
     father = "Joseph PROPN compound 1 PERSON ; Smith PROPN nsubj 2 PERSON ; preached VERB ROOT 2 ; . PUNCT punct 2"
-    son = ("Joseph PROPN compound 2 PERSON ; Smith PROPN compound 2 PERSON ; III PROPN nsubj 3 PERSON ; "
-           "led VERB ROOT 3 ; . PUNCT punct 3")
+    son = "Joseph PROPN compound 2 PERSON ; Smith PROPN compound 2 PERSON ; III PROPN nsubj 3 PERSON ; led VERB ROOT 3 ; . PUNCT punct 3"
     names = {b.name for b in every([make("a", [[father, son]])])}
     assert {"Joseph Smith", "Joseph Smith III"} <= names
 
 
 def test_a_generation_is_another_person_across_articles_too() -> None:
     father = "Donald PROPN compound 1 PERSON ; Trump PROPN nsubj 2 PERSON ; spoke VERB ROOT 2 ; . PUNCT punct 2"
-    son = ("Donald PROPN compound 2 PERSON ; Trump PROPN compound 2 PERSON ; Jr. PROPN nsubj 3 PERSON ; "
-           "left VERB ROOT 3 ; . PUNCT punct 3")
+    son = "Donald PROPN compound 2 PERSON ; Trump PROPN compound 2 PERSON ; Jr. PROPN nsubj 3 PERSON ; left VERB ROOT 3 ; . PUNCT punct 3"
     names = {b.name for b in every([make("a", [[father]]), make("b", [[son]])])}
     assert {"Donald Trump", "Donald Trump Jr."} <= names
 
@@ -629,9 +767,15 @@ def test_a_generation_is_another_person_across_articles_too() -> None:
 
 @pytest.mark.parametrize(
     ("name", "why"),
-    [("FILE - Senate", "furniture in the name"), ("Stephen kicks off", "a lower-case word in the name"),
-     ("Timothy Poole Timothy Poole", "a doubled name"), ("Bank of America", None), ("J. Edgar Hoover", None),
-     ("Leonardo da Vinci", None), ("X Æ A", "a one-letter word")],
+    [
+        ("FILE - Senate", "furniture in the name"),
+        ("Stephen kicks off", "a lower-case word in the name"),
+        ("Timothy Poole Timothy Poole", "a doubled name"),
+        ("Bank of America", None),
+        ("J. Edgar Hoover", None),
+        ("Leonardo da Vinci", None),
+        ("X Æ A", "a one-letter word"),
+    ],
 )
 def test_gate_junk_names(name: str, why: str | None) -> None:
     from briefgen.facts.gate import junk
@@ -641,16 +785,23 @@ def test_gate_junk_names(name: str, why: str | None) -> None:
 
 def test_gate_keeps_people_with_a_name_or_a_title_and_drops_the_rest() -> None:
     said = "{w} PROPN nsubj 1 {l} ; said VERB ROOT 1 ; . PUNCT punct 1"
-    a = make("a", [[
-        "Anna PROPN compound 1 PERSON ; Berg PROPN nsubj 2 PERSON ; spoke VERB ROOT 2 ; . PUNCT punct 2",
-        "Berg PROPN nsubj 1 PERSON ; left VERB ROOT 1 ; . PUNCT punct 1",
-        said.format(w="Adderall", l="PERSON"), said.format(w="Adderall", l="PERSON"),  # a drug NER took for a person
-        "Mr PROPN compound 1 ; Ostrowski PROPN nsubj 2 PERSON ; left VERB ROOT 2 ; . PUNCT punct 2",  # an honorific
-        "Ostrowski PROPN nsubj 1 PERSON ; returned VERB ROOT 1 ; . PUNCT punct 1",
-        said.format(w="Department", l="ORG"), said.format(w="Department", l="ORG"),  # a kind of body, not one body
-        "an DET det 1 ; ECG PROPN nsubj 2 ORG ; helped VERB ROOT 2 ; . PUNCT punct 2",  # a thing that is counted
-        "ECG PROPN nsubj 1 ORG ; failed VERB ROOT 1 ; . PUNCT punct 1",
-    ]])
+    a = make(
+        "a",
+        [
+            [
+                "Anna PROPN compound 1 PERSON ; Berg PROPN nsubj 2 PERSON ; spoke VERB ROOT 2 ; . PUNCT punct 2",
+                "Berg PROPN nsubj 1 PERSON ; left VERB ROOT 1 ; . PUNCT punct 1",
+                said.format(w="Adderall", l="PERSON"),
+                said.format(w="Adderall", l="PERSON"),  # a drug NER took for a person
+                "Mr PROPN compound 1 ; Ostrowski PROPN nsubj 2 PERSON ; left VERB ROOT 2 ; . PUNCT punct 2",  # an honorific
+                "Ostrowski PROPN nsubj 1 PERSON ; returned VERB ROOT 1 ; . PUNCT punct 1",
+                said.format(w="Department", l="ORG"),
+                said.format(w="Department", l="ORG"),  # a kind of body, not one body
+                "an DET det 1 ; ECG PROPN nsubj 2 ORG ; helped VERB ROOT 2 ; . PUNCT punct 2",  # a thing that is counted
+                "ECG PROPN nsubj 1 ORG ; failed VERB ROOT 1 ; . PUNCT punct 1",
+            ]
+        ],
+    )
     names = {b.name for b in story_entities([a], CONFIG)}
     assert {"Anna Berg", "Ostrowski"} <= names
     assert not names & {"Adderall", "Department", "ECG"}
@@ -670,8 +821,15 @@ def test_gate_a_name_once_outside_the_lead_needs_a_role_or_a_quote() -> None:
 def test_gate_names_cut_short_and_votes_against_the_type() -> None:
     from briefgen.facts.gate import Words, person_shape
 
-    a = make("a", [["The DET det 1 ; Post PROPN nsubj 2 ORG ; reported VERB ROOT 2 ; . PUNCT punct 2",
-                    "The DET det 1 ; Post PROPN nsubj 2 ORG ; added VERB ROOT 2 ; . PUNCT punct 2"]])
+    a = make(
+        "a",
+        [
+            [
+                "The DET det 1 ; Post PROPN nsubj 2 ORG ; reported VERB ROOT 2 ; . PUNCT punct 2",
+                "The DET det 1 ; Post PROPN nsubj 2 ORG ; added VERB ROOT 2 ; . PUNCT punct 2",
+            ]
+        ],
+    )
     assert "Post" not in {b.name for b in story_entities([a], CONFIG)}  # a newspaper's name cut to its head word
     words = Words([a])
     assert not person_shape("Grateful Dead Q&A", words) and person_shape("Jean-Luc O'Brien", words)
@@ -704,8 +862,11 @@ def test_a_quote_within_a_longer_quote_of_the_same_entity_is_shown_once() -> Non
     ]
     ind = Independence({}, {})
     out = quotes_of(items, ind)
-    assert [x.text for x in out] == ["bosom of my family, and I hear nothing at all", "We will appeal",
-                                     "I was ensconced in the bosom of my family, and I hear nothing."]
+    assert [x.text for x in out] == [
+        "bosom of my family, and I hear nothing at all",
+        "We will appeal",
+        "I was ensconced in the bosom of my family, and I hear nothing.",
+    ]
     assert [x.sources for x in out] == [1, 1, 2]  # the two spellings of one quote are carried by both articles
     # the whole quote is not within a part of itself: "hear" alone is not "hear nothing" (whole words)
     assert quotes_of([q("we hear", "a", "2023-07-20"), q("we hear nothing", "b", "2023-07-20")], ind)[0].text == "we hear nothing"
@@ -717,8 +878,17 @@ def test_edition_boxes_leave_out_a_quote_fragment_from_another_story() -> None:
 
     def box(story: str, text: str) -> FactBox:
         c = Citation(f"Heller said “{text}”.", f"a-{story}", 0, "2023-07-25")
-        return FactBox(id="x", name="Jane Heller", type="PERSON", aliases=("Jane Heller",), roles=(),
-                       quotes=(Quote(text, "Jane Heller", c),), mentions=2, articles=(f"a-{story}",), sources=1)
+        return FactBox(
+            id="x",
+            name="Jane Heller",
+            type="PERSON",
+            aliases=("Jane Heller",),
+            roles=(),
+            quotes=(Quote(text, "Jane Heller", c),),
+            mentions=2,
+            articles=(f"a-{story}",),
+            sources=1,
+        )
 
     whole = "I was ensconced in the bosom of my family"
     boxes = {"s1": [box("s1", whole)], "s2": [box("s2", "ensconced in the bosom of")]}
@@ -735,35 +905,46 @@ def test_roles_that_differ_only_in_the_apostrophe_are_one() -> None:
         c = Citation(f"{text} Mark Heller spoke.", article, 0, date)
         return (c, 0, Role(c, text))
 
-    out = fold([role("Lohan’s lawyer", "a", "2013-05-02"), role("Lohan's lawyer", "b", "2013-05-03"),
-                role("her lawyer", "c", "2013-05-03")])
+    out = fold(
+        [role("Lohan’s lawyer", "a", "2013-05-02"), role("Lohan's lawyer", "b", "2013-05-03"), role("her lawyer", "c", "2013-05-03")]
+    )
     assert [r.text for _, _, r in out] == ["Lohan's lawyer", "Lohan's lawyer", "her lawyer"]  # the newest wording
 
 
 def test_no_role_from_inside_a_quotation() -> None:
-    said = ("“ PUNCT punct 3 ; Hugh PROPN compound 2 PERSON ; Jackman PROPN nsubj 3 PERSON ; is AUX ROOT 3 =be #VBZ ; "
-            "a DET det 6 ; consummate ADJ amod 6 ; entertainer NOUN attr 3 ; , PUNCT punct 3 ; ” PUNCT punct 3 ; "
-            "producers NOUN nsubj 10 ; said VERB parataxis 3 =say ; . PUNCT punct 3")
-    unclosed = ("Producers NOUN nsubj 1 ; said VERB ROOT 1 =say ; : PUNCT punct 1 ; “ PUNCT punct 6 ; Hugh PROPN compound 5 PERSON ; "
-                "Jackman PROPN nsubj 6 PERSON ; is AUX ccomp 1 =be #VBZ ; a DET det 9 ; consummate ADJ amod 9 ; "
-                "entertainer NOUN attr 6 ; . PUNCT punct 1")
-    plain = ("Hugh PROPN compound 1 PERSON ; Jackman PROPN nsubj 2 PERSON ; is AUX ROOT 2 =be #VBZ ; a DET det 5 ; "
-             "consummate ADJ amod 5 ; entertainer NOUN attr 2 ; . PUNCT punct 2")
+    said = (
+        "“ PUNCT punct 3 ; Hugh PROPN compound 2 PERSON ; Jackman PROPN nsubj 3 PERSON ; is AUX ROOT 3 =be #VBZ ; "
+        "a DET det 6 ; consummate ADJ amod 6 ; entertainer NOUN attr 3 ; , PUNCT punct 3 ; ” PUNCT punct 3 ; "
+        "producers NOUN nsubj 10 ; said VERB parataxis 3 =say ; . PUNCT punct 3"
+    )
+    unclosed = (
+        "Producers NOUN nsubj 1 ; said VERB ROOT 1 =say ; : PUNCT punct 1 ; “ PUNCT punct 6 ; Hugh PROPN compound 5 PERSON ; "
+        "Jackman PROPN nsubj 6 PERSON ; is AUX ccomp 1 =be #VBZ ; a DET det 9 ; consummate ADJ amod 9 ; "
+        "entertainer NOUN attr 6 ; . PUNCT punct 1"
+    )
+    plain = (
+        "Hugh PROPN compound 1 PERSON ; Jackman PROPN nsubj 2 PERSON ; is AUX ROOT 2 =be #VBZ ; a DET det 5 ; "
+        "consummate ADJ amod 5 ; entertainer NOUN attr 2 ; . PUNCT punct 2"
+    )
     for spec, roles in ((said, []), (unclosed, []), (plain, ["a consummate entertainer"])):
         (box,) = by_alias(every([make("a", [[spec]])]), "Hugh Jackman")
         assert [r.text for r in box.roles] == roles, spec
 
 
 def test_a_title_is_the_names_own_words_not_a_clause_or_another_persons() -> None:
-    successor = ("Pictures NOUN nsubj 12 ; of ADP prep 0 ; Berdymukhamedov PROPN pobj 1 PERSON ; , PUNCT punct 2 ; the DET det 5 ; "
-                 "successor NOUN appos 2 ; of ADP prep 5 ; eccentric ADJ amod 8 ; dictator NOUN pobj 6 ; "
-                 "Saparmurat PROPN compound 10 PERSON ; Niyazov PROPN appos 5 PERSON ; , PUNCT punct 2 ; hung VERB ROOT 12 ; "
-                 ". PUNCT punct 12")  # a misparse: Niyazov as the successor's apposition
+    successor = (
+        "Pictures NOUN nsubj 12 ; of ADP prep 0 ; Berdymukhamedov PROPN pobj 1 PERSON ; , PUNCT punct 2 ; the DET det 5 ; "
+        "successor NOUN appos 2 ; of ADP prep 5 ; eccentric ADJ amod 8 ; dictator NOUN pobj 6 ; "
+        "Saparmurat PROPN compound 10 PERSON ; Niyazov PROPN appos 5 PERSON ; , PUNCT punct 2 ; hung VERB ROOT 12 ; "
+        ". PUNCT punct 12"
+    )  # a misparse: Niyazov as the successor's apposition
     (box,) = by_alias(every([make("a", [[successor]])]), "Saparmurat Niyazov")
     assert not any("successor" in r.text for r in box.roles)
-    coaches = ("While SCONJ mark 3 ; fellow ADJ amod 3 ; fired VERB amod 3 =fire #VBN ; coaches NOUN advcl 10 =coach #NNS ; "
-               "Eddie PROPN compound 5 PERSON ; Jordan PROPN appos 3 PERSON ; and CCONJ cc 5 ; Sam PROPN compound 8 PERSON ; "
-               "Mitchell PROPN conj 5 PERSON ; seem AUX aux 10 ; assured VERB ROOT 10 =assure #VBN ; . PUNCT punct 10")
+    coaches = (
+        "While SCONJ mark 3 ; fellow ADJ amod 3 ; fired VERB amod 3 =fire #VBN ; coaches NOUN advcl 10 =coach #NNS ; "
+        "Eddie PROPN compound 5 PERSON ; Jordan PROPN appos 3 PERSON ; and CCONJ cc 5 ; Sam PROPN compound 8 PERSON ; "
+        "Mitchell PROPN conj 5 PERSON ; seem AUX aux 10 ; assured VERB ROOT 10 =assure #VBN ; . PUNCT punct 10"
+    )
     (box,) = by_alias(every([make("a", [[coaches]])]), "Eddie Jordan")
     assert [r.text for r in box.roles] == ["fellow fired coaches"]
 
@@ -774,17 +955,23 @@ def test_a_name_only_ever_modifying_a_noun_and_a_short_form_read_as_a_person_get
     region = "Dashoguz PROPN compound 1 GPE ; region NOUN nsubj 2 ; voted VERB ROOT 2 ; . PUNCT punct 2"
     names = {b.name for b in story_entities([make("a", [[flags, gas, region, region]])], CONFIG)}
     assert "Turkmen" not in names and "Dashoguz" in names  # a place's name before 'region' is the place
-    center = ("Lohan PROPN nsubj 1 PERSON ; entered VERB ROOT 1 =enter ; the DET det 5 ; Betty PROPN compound 5 ORG ; "
-              "Ford PROPN compound 5 ORG ; Center PROPN dobj 1 ORG ; . PUNCT punct 1")
-    at = ("She PRON nsubj 1 ; stayed VERB ROOT 1 =stay ; at ADP prep 1 ; Betty PROPN compound 4 PERSON ; "
-          "Ford PROPN pobj 2 PERSON ; . PUNCT punct 1")
+    center = (
+        "Lohan PROPN nsubj 1 PERSON ; entered VERB ROOT 1 =enter ; the DET det 5 ; Betty PROPN compound 5 ORG ; "
+        "Ford PROPN compound 5 ORG ; Center PROPN dobj 1 ORG ; . PUNCT punct 1"
+    )
+    at = (
+        "She PRON nsubj 1 ; stayed VERB ROOT 1 =stay ; at ADP prep 1 ; Betty PROPN compound 4 PERSON ; "
+        "Ford PROPN pobj 2 PERSON ; . PUNCT punct 1"
+    )
     boxes = every([make("a", [[center, at, at]])])
     assert [b.type for b in by_alias(boxes, "Betty Ford")] == ["PLACE"]  # 'at' places it ...
     names = {b.name for b in story_entities([make("a", [[center, at, at]])], CONFIG)}
     assert "Betty Ford Center" in names and "Betty Ford" not in names  # ... but it is the center's short form
-    service = ("The DET det 4 ; Surrey PROPN compound 4 ORG ; Fire PROPN compound 4 ORG ; Rescue PROPN compound 4 ORG ; "
-               "Service PROPN nsubj 5 ORG ; came VERB ROOT 5 ; . PUNCT punct 5")
-    shop = ("She PRON nsubj 1 ; shopped VERB ROOT 1 ; in ADP prep 1 ; Surrey PROPN pobj 2 PERSON ; . PUNCT punct 1")
+    service = (
+        "The DET det 4 ; Surrey PROPN compound 4 ORG ; Fire PROPN compound 4 ORG ; Rescue PROPN compound 4 ORG ; "
+        "Service PROPN nsubj 5 ORG ; came VERB ROOT 5 ; . PUNCT punct 5"
+    )
+    shop = "She PRON nsubj 1 ; shopped VERB ROOT 1 ; in ADP prep 1 ; Surrey PROPN pobj 2 PERSON ; . PUNCT punct 1"
     names = {b.name for b in story_entities([make("a", [[service, shop, shop]])], CONFIG)}
     assert "Surrey" in names  # a longer name of more than the name and a kind of body is another thing
 
@@ -800,10 +987,10 @@ def test_a_town_named_mostly_as_a_modifier_is_still_placed_by_in_but_a_body_take
 
 
 def test_a_person_whose_last_word_is_a_kind_of_body_only_when_ner_wavers() -> None:
-    guild = ("Screen PROPN compound 2 PERSON ; Actors PROPN compound 2 PERSON ; Guild PROPN nsubj 3 PERSON ; voted VERB ROOT 3 ; "
-             ". PUNCT punct 3")
-    guild_org = ("Screen PROPN compound 2 ORG ; Actors PROPN compound 2 ORG ; Guild PROPN nsubj 3 ORG ; met VERB ROOT 3 ; "
-                 ". PUNCT punct 3")
+    guild = (
+        "Screen PROPN compound 2 PERSON ; Actors PROPN compound 2 PERSON ; Guild PROPN nsubj 3 PERSON ; voted VERB ROOT 3 ; . PUNCT punct 3"
+    )
+    guild_org = "Screen PROPN compound 2 ORG ; Actors PROPN compound 2 ORG ; Guild PROPN nsubj 3 ORG ; met VERB ROOT 3 ; . PUNCT punct 3"
     brand = "Elton PROPN compound 1 PERSON ; Brand PROPN nsubj 2 PERSON ; scored VERB ROOT 2 ; . PUNCT punct 2"
     why = {b.name: reason for b, reason in candidates([make("a", [[guild, guild, guild_org, brand, brand]])])}
     assert why["Screen Actors Guild"] == "a body's name: its last word is a kind of organisation"
@@ -820,8 +1007,7 @@ def test_a_possessive_or_its_apostrophe_makes_no_other_role() -> None:
 
 
 def test_a_bodys_first_word_alone_is_that_body_but_its_last_word_is_not() -> None:
-    dept = ("The DET det 2 ; Interior PROPN compound 2 ORG ; Department PROPN nsubj 3 ORG ; ruled VERB ROOT 3 ; "
-            ". PUNCT punct 3")
+    dept = "The DET det 2 ; Interior PROPN compound 2 ORG ; Department PROPN nsubj 3 ORG ; ruled VERB ROOT 3 ; . PUNCT punct 3"
     short = "Interior PROPN nsubj 1 ORG ; agreed VERB ROOT 1 ; . PUNCT punct 1"
     boxes = every([make("a", [[dept, short, short]])])
     assert [b.name for b in by_alias(boxes, "Interior")] == ["Interior Department"]
@@ -832,11 +1018,12 @@ def test_a_bodys_first_word_alone_is_that_body_but_its_last_word_is_not() -> Non
 
 
 def test_no_role_relative_to_the_speaker_or_cut_from_a_hyphenated_word() -> None:
-    wife = ("I PRON nsubj 1 ; thank VERB ROOT 1 ; my PRON poss 3 ; wife NOUN dobj 1 ; Portia PROPN appos 3 PERSON ; "
-            ". PUNCT punct 1")
+    wife = "I PRON nsubj 1 ; thank VERB ROOT 1 ; my PRON poss 3 ; wife NOUN dobj 1 ; Portia PROPN appos 3 PERSON ; . PUNCT punct 1"
     (box,) = by_alias(every([make("a", [[wife]])]), "Portia")
     assert not box.roles  # not "my wife"
-    coauthor = ("With ADP prep 8 ; co NOUN pobj 0 ; - NOUN compound 5 ; author NOUN compound 5 ; James PROPN compound 5 PERSON ; "
-                "Swanson PROPN pobj 0 PERSON ; , PUNCT punct 8 ; I PRON nsubj 8 ; wrote VERB ROOT 8 ; . PUNCT punct 8")
+    coauthor = (
+        "With ADP prep 8 ; co NOUN pobj 0 ; - NOUN compound 5 ; author NOUN compound 5 ; James PROPN compound 5 PERSON ; "
+        "Swanson PROPN pobj 0 PERSON ; , PUNCT punct 8 ; I PRON nsubj 8 ; wrote VERB ROOT 8 ; . PUNCT punct 8"
+    )
     (box,) = by_alias(every([make("a", [[coauthor]])]), "James Swanson")
     assert not box.roles  # not "- author"

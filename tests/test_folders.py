@@ -178,17 +178,20 @@ def test_a_refused_build_leaves_no_site_folder_or_lock_behind(tmp_path: Path) ->
     assert list((tmp_path / "site").iterdir()) == []  # the lock file went with the refused build
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (["--edition", "index.html"], "edition name 'index.html' is reserved"),
-    (["--edition", "versions.json"], "is reserved"),
-    (["--edition", "Latest"], "is reserved"),
-    (["--edition", ""], "edition name is empty"),
-    (["--edition", "../up"], "use letters, digits"),
-    (["--content", "nope"], "nope: content folder not found"),
-    (["--site-dir", "/"], "the site folder is the root folder"),
-    (["--site-dir", "content/site"], None),  # a site inside the content folder is allowed (it is not read)
-    (["--content", "site/content"], "is inside the site folder"),
-])
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--edition", "index.html"], "edition name 'index.html' is reserved"),
+        (["--edition", "versions.json"], "is reserved"),
+        (["--edition", "Latest"], "is reserved"),
+        (["--edition", ""], "edition name is empty"),
+        (["--edition", "../up"], "use letters, digits"),
+        (["--content", "nope"], "nope: content folder not found"),
+        (["--site-dir", "/"], "the site folder is the root folder"),
+        (["--site-dir", "content/site"], None),  # a site inside the content folder is allowed (it is not read)
+        (["--content", "site/content"], "is inside the site folder"),
+    ],
+)
 def test_arguments_are_checked_before_any_file_is_created(tmp_path: Path, args: list[str], message: str | None) -> None:
     seed_content(tmp_path)
     (tmp_path / "site" / "content").mkdir(parents=True)
@@ -226,13 +229,15 @@ def test_edition_name_check_comes_before_the_build_in_the_cli(tmp_path: Path) ->
 
 def test_disk_errors_name_the_path_and_what_to_do() -> None:
     full = OSError(errno.ENOSPC, "No space left on device", "/srv/site/.site.briefgen-new/e1/index.html")
-    assert os_error_message(full) == ("/srv/site/.site.briefgen-new/e1/index.html: the disk is full (no space left on device); "
-                                      "free some space and build again")
+    assert os_error_message(full) == (
+        "/srv/site/.site.briefgen-new/e1/index.html: the disk is full (no space left on device); free some space and build again"
+    )
     quota = OSError(errno.EDQUOT, "Disk quota exceeded", "/home/u/site")
     assert "/home/u/site: your disk quota is used up" in os_error_message(quota)
     denied = PermissionError(errno.EACCES, "Permission denied", "/srv/site")
     assert os_error_message(denied, consequence="the site is unchanged") == (
-        "/srv/site: permission denied; check that you may write in this folder; the site is unchanged")
+        "/srv/site: permission denied; check that you may write in this folder; the site is unchanged"
+    )
     many = shutil.Error([(f"/a/{i}", f"/b/{i}", "[Errno 28] No space left on device") for i in range(21)])
     text = os_error_message(many)
     assert text == "/b/0: cannot copy: [Errno 28] No space left on device (and 20 more files)"
@@ -252,5 +257,7 @@ def test_a_full_disk_while_publishing_is_one_line_naming_the_path(tmp_path: Path
     config = load_config(content_dir=content, site_dir=tmp_path / "site", pdf=False, edition="e1", cache_dir=tmp_path / "c")
     with pytest.raises(BuildError) as caught:
         build(config)
-    assert str(caught.value.message) == f"{tmp_path / 'site' / 'e1'}: the disk is full (no space left on device); free some space " \
-                                        "and build again; the site is unchanged"
+    assert (
+        str(caught.value.message) == f"{tmp_path / 'site' / 'e1'}: the disk is full (no space left on device); free some space "
+        "and build again; the site is unchanged"
+    )

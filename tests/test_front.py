@@ -14,8 +14,9 @@ def said(aid: str, text: str) -> SummarySentence:
     return SummarySentence(Citation(text, aid, 0), 1.0)
 
 
-def brief(sid: str, articles: list[str], last: str | None = None, topic: str = "", key: int = 0,
-          summary: tuple[SummarySentence, ...] = ()) -> StoryBrief:
+def brief(
+    sid: str, articles: list[str], last: str | None = None, topic: str = "", key: int = 0, summary: tuple[SummarySentence, ...] = ()
+) -> StoryBrief:
     return StoryBrief(Story(sid, f"Story {sid}", tuple(articles), topic=topic), summary, (), (), last, last, key_point_count=key)
 
 
@@ -27,10 +28,20 @@ def test_lead_is_the_first_key_point_else_the_first_sentence() -> None:
 
 
 def test_rank_new_then_updated_then_sources_then_recency() -> None:
-    arts = [art("n1"), art("u1"), *(art(f"big{k}", source=f"Outlet {k}") for k in range(3)), art("old1", source="X"),
-            art("recent1", source="Y")]
-    stories = (brief("big", ["big0", "big1", "big2"], "2024-01-01"), brief("old", ["old1"], "2023-01-01"),
-               brief("recent", ["recent1"], "2024-02-01"), brief("upd", ["u1"], "2020-01-01"), brief("new", ["n1"], "2019-01-01"))
+    arts = [
+        art("n1"),
+        art("u1"),
+        *(art(f"big{k}", source=f"Outlet {k}") for k in range(3)),
+        art("old1", source="X"),
+        art("recent1", source="Y"),
+    ]
+    stories = (
+        brief("big", ["big0", "big1", "big2"], "2024-01-01"),
+        brief("old", ["old1"], "2023-01-01"),
+        brief("recent", ["recent1"], "2024-02-01"),
+        brief("upd", ["u1"], "2020-01-01"),
+        brief("new", ["n1"], "2019-01-01"),
+    )
     changes = Changes("prev", ("n1", "u1"), ("new",), ("upd",))
     b = Briefing("e", tuple(arts), stories, (), changes)
     assert [sb.story.id for sb in rank(b)] == ["new", "upd", "big", "recent", "old"]
@@ -48,8 +59,14 @@ def test_copies_of_one_wire_count_once_in_the_ranking() -> None:
 
 def test_sections_follow_topics_ordered_by_their_best_story() -> None:
     stories = (brief("a", ["1"], topic="t1"), brief("b", ["2"], topic="t2"), brief("c", ["3"], topic="t1"), brief("d", ["4"]))
-    b = Briefing("e", tuple(art(x) for x in "1234"), stories, (), Changes(None, (), (), ()),
-                 topics=(Topic("t1", "Floods", ("a", "c")), Topic("t2", "Strikes", ("b",))))
+    b = Briefing(
+        "e",
+        tuple(art(x) for x in "1234"),
+        stories,
+        (),
+        Changes(None, (), (), ()),
+        topics=(Topic("t1", "Floods", ("a", "c")), Topic("t2", "Strikes", ("b",))),
+    )
     ranked = [stories[1], stories[0], stories[3], stories[2]]
     got = [(s.title, [sb.story.id for sb in s.stories]) for s in sections(b, ranked)]
     assert got == [("Strikes", ["b"]), ("Floods", ["a", "c"]), ("Other stories", ["d"])]
@@ -57,11 +74,21 @@ def test_sections_follow_topics_ordered_by_their_best_story() -> None:
 
 
 def test_sources_by_outlet_name_the_outlet_never_the_file() -> None:
-    arts = {a.id: a for a in (art("f/1.md", "2024-01-02", source="Courier"), art("f/2.md", "2024-01-01", url="https://www.news.example/x"),
-                              art("f/3.txt", "2024-01-03"), art("f/4.md", "2024-01-01", source="courier "))}
+    arts = {
+        a.id: a
+        for a in (
+            art("f/1.md", "2024-01-02", source="Courier"),
+            art("f/2.md", "2024-01-01", url="https://www.news.example/x"),
+            art("f/3.txt", "2024-01-03"),
+            art("f/4.md", "2024-01-01", source="courier "),
+        )
+    }
     groups = sources_by_outlet(list(arts), arts, {"f/1.md": frozenset({"f/3.txt"}), "f/3.txt": frozenset({"f/1.md"})})
     assert [(g.name, [i.article.id for i in g.items]) for g in groups] == [
-        ("Courier", ["f/4.md", "f/1.md"]), ("news.example", ["f/2.md"]), ("", ["f/3.txt"])]
+        ("Courier", ["f/4.md", "f/1.md"]),
+        ("news.example", ["f/2.md"]),
+        ("", ["f/3.txt"]),
+    ]
     numbers = {i.article.id: (i.number, i.copy_of) for g in groups for i in g.items}
     assert numbers == {"f/4.md": (1, ()), "f/1.md": (2, (4,)), "f/2.md": (3, ()), "f/3.txt": (4, (2,))}
 

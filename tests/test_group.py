@@ -40,8 +40,9 @@ REHAB = {
 }
 
 
-def make(aid: str, title: str, sentences: Sequence[str], date: str | None = None, story: str | None = None,
-         names: dict[str, str] | None = None) -> AnalyzedArticle:
+def make(
+    aid: str, title: str, sentences: Sequence[str], date: str | None = None, story: str | None = None, names: dict[str, str] | None = None
+) -> AnalyzedArticle:
     """An analysed article by hand: capitalised words are proper nouns; ``names`` maps
     entity text to its label, and every occurrence of it becomes a mention."""
     text = " ".join(sentences)
@@ -134,9 +135,16 @@ def test_front_matter_pin_moves_one_article_and_names_the_story() -> None:
     items = event_articles(ESCAPE_A, "a", 4)
     pinned = items[0]
     items[0] = AnalyzedArticle(
-        Article(pinned.article.id, pinned.article.title, pinned.article.text, pinned.article.paragraphs,
-                date=pinned.article.date, story="Texas Escape!"),
-        pinned.sentences, pinned.mentions,
+        Article(
+            pinned.article.id,
+            pinned.article.title,
+            pinned.article.text,
+            pinned.article.paragraphs,
+            date=pinned.article.date,
+            story="Texas Escape!",
+        ),
+        pinned.sentences,
+        pinned.mentions,
     )
     stories = {s.id: s for s in group(items, CONFIG)}
     assert stories["texas-escape"].articles == (pinned.article.id,)
@@ -195,7 +203,8 @@ def test_title_is_a_headline_and_why_names_people_and_places() -> None:
     stamp = items[0]
     items[0] = AnalyzedArticle(
         Article(stamp.article.id, "Posted 11 / 27 / 2009 7: 21 AM", stamp.article.text, stamp.article.paragraphs, date=stamp.article.date),
-        stamp.sentences, stamp.mentions,
+        stamp.sentences,
+        stamp.mentions,
     )
     (story,) = group(items, CONFIG)
     assert headline_like(story.title) and story.title in {x.article.title for x in items[1:]}
@@ -233,8 +242,7 @@ def test_why_leads_with_names_shared_by_the_articles(ecb: tuple[list[AnalyzedArt
     by_id = {i.article.id: i for i in items}
     for story in group(items, CONFIG):
         assert story.why, story.title
-        names = [{m.text.lower() for m in by_id[a].mentions if m.label in {"PERSON", "ORG", "GPE", "LOC", "FAC"}}
-                 for a in story.articles]
+        names = [{m.text.lower() for m in by_id[a].mentions if m.label in {"PERSON", "ORG", "GPE", "LOC", "FAC"}} for a in story.articles]
         assert sum(any(story.why[0].lower() in n for n in ns) for ns in names) >= 2, (story.why, story.title)
 
 
@@ -288,8 +296,9 @@ def test_topics_hold_same_kind_stories_and_keep_their_ids() -> None:
     assert all(by_story[sid].topic == t.id for t in first.topics for sid in t.stories)
     topic_of = {a: s.topic for s in first.stories for a in s.articles}
     assert topic_of["a0.txt"] == topic_of["b0.txt"] and story_of(first, "a0.txt") != story_of(first, "b0.txt")
-    memory = Memory({s.id: s.articles for s in first.stories},
-                    {t.id: [a for sid in t.stories for a in by_story[sid].articles] for t in first.topics})
+    memory = Memory(
+        {s.id: s.articles for s in first.stories}, {t.id: [a for sid in t.stories for a in by_story[sid].articles] for t in first.topics}
+    )
     more = items + event_articles(ESCAPE_A, "a", 2, offset=4) + event_articles(REHAB, "r", 2, offset=4)
     second = group_all(more, CONFIG, memory)
     assert sorted(t.id for t in second.topics) == sorted(t.id for t in first.topics)
@@ -316,10 +325,22 @@ def test_pair_features_measure_shared_names_and_conflicting_years_and_figures() 
     from briefgen.group.features import Settings, vectorize
     from briefgen.group.pairs import NAMES, PairFeatures
 
-    names = {"Qeshm": "GPE", "Iran": "GPE", "Red Crescent": "ORG", "2005": "DATE", "2008": "DATE", "10": "CARDINAL", "30": "CARDINAL",
-             "44": "CARDINAL"}
-    a = make("a.txt", "Quake on Qeshm", ["A quake hit Qeshm in Iran in 2005, the Red Crescent said.", "It killed 10 people and hurt 44."],
-             names=names)
+    names = {
+        "Qeshm": "GPE",
+        "Iran": "GPE",
+        "Red Crescent": "ORG",
+        "2005": "DATE",
+        "2008": "DATE",
+        "10": "CARDINAL",
+        "30": "CARDINAL",
+        "44": "CARDINAL",
+    }
+    a = make(
+        "a.txt",
+        "Quake on Qeshm",
+        ["A quake hit Qeshm in Iran in 2005, the Red Crescent said.", "It killed 10 people and hurt 44."],
+        names=names,
+    )
     b = make("b.txt", "Quake on Qeshm", ["A quake hit Qeshm in Iran in 2008, the Red Crescent said.", "It killed 30 people."], names=names)
     c = make("c.txt", "Quake on Qeshm", ["The Red Crescent said a quake hit Qeshm in Iran in 2005.", "It killed 10 people."], names=names)
     features = vectorize([a, b, c], Settings())
@@ -414,8 +435,10 @@ def test_without_a_real_headline_the_title_is_a_whole_lead_sentence() -> None:
     [
         ("Story highlights Russian defense minister says his troops will stay", "Russian defense minister says his troops will stay"),
         ("TOP STORIES | WEB EXCLUSIVE New Moon, Same Old Sexist Story", "New Moon, Same Old Sexist Story"),
-        ("HIROSHIMA--A stray dog that escaped being put down joined the rescue",
-         "A stray dog that escaped being put down joined the rescue"),
+        (
+            "HIROSHIMA--A stray dog that escaped being put down joined the rescue",
+            "A stray dog that escaped being put down joined the rescue",
+        ),
         ("Tokyo (CNN) Seven US sailors are missing after a collision", "Seven US sailors are missing after a collision"),
         ("U.S.-China trade talks collapse", "U.S.-China trade talks collapse"),
     ],
@@ -429,16 +452,26 @@ def test_section_labels_and_datelines_are_taken_off_a_headline(title: str, clean
 @pytest.mark.parametrize(
     "sentence, title",
     [
-        ("Eight people were injured in Philadelphia on Monday, when a gas explosion tore through a row house under renovation.",
-         "Eight people were injured in Philadelphia on Monday"),
-        ("In a match made in hippie heaven, Phish guitarist Trey Anastasio will join the Grateful Dead for three shows.",
-         "Phish guitarist Trey Anastasio will join the Grateful Dead for three shows"),
-        ("The parents of Austria's top pole vaulter Kira Grunberg were watching when their daughter landed on her head.",
-         None),  # no comma: what follows "when" is needed
-        ("A former police officer was found dead Tuesday in his home in Texas, authorities said.",
-         "A former police officer was found dead Tuesday in his home in Texas"),
-        ("Police say a Pittsburgh teacher who resigned this month was arrested on Wednesday.",
-         "A Pittsburgh teacher who resigned this month was arrested on Wednesday"),
+        (
+            "Eight people were injured in Philadelphia on Monday, when a gas explosion tore through a row house under renovation.",
+            "Eight people were injured in Philadelphia on Monday",
+        ),
+        (
+            "In a match made in hippie heaven, Phish guitarist Trey Anastasio will join the Grateful Dead for three shows.",
+            "Phish guitarist Trey Anastasio will join the Grateful Dead for three shows",
+        ),
+        (
+            "The parents of Austria's top pole vaulter Kira Grunberg were watching when their daughter landed on her head.",
+            None,
+        ),  # no comma: what follows "when" is needed
+        (
+            "A former police officer was found dead Tuesday in his home in Texas, authorities said.",
+            "A former police officer was found dead Tuesday in his home in Texas",
+        ),
+        (
+            "Police say a Pittsburgh teacher who resigned this month was arrested on Wednesday.",
+            "A Pittsburgh teacher who resigned this month was arrested on Wednesday",
+        ),
         ("When people in a business negotiation share not just a meal but a plate, they cooperate more and settle faster.", None),
     ],
 )
@@ -452,9 +485,15 @@ def test_a_long_lead_is_cut_to_its_main_clause_or_not_used(sentence: str, title:
 
 @pytest.mark.parametrize(
     "title",
-    ["share tweet pin email", "Follow CBSMIAMI.COM: Facebook | Twitter", "Most Popular Stories Most Popular Stories More>>",
-     "The scene of collapsed houses on Daly Street. (LUKE RAFFERTY / Staff Photographer)", "The San Diego Zoo Safari Park is absolutely",
-     "By Staff Sgt. Benjamin W. Stratton, 7th Air Force Public Affairs", "Fans wear shirts emblazoned with the misspelled…"],
+    [
+        "share tweet pin email",
+        "Follow CBSMIAMI.COM: Facebook | Twitter",
+        "Most Popular Stories Most Popular Stories More>>",
+        "The scene of collapsed houses on Daly Street. (LUKE RAFFERTY / Staff Photographer)",
+        "The San Diego Zoo Safari Park is absolutely",
+        "By Staff Sgt. Benjamin W. Stratton, 7th Air Force Public Affairs",
+        "Fans wear shirts emblazoned with the misspelled…",
+    ],
 )
 def test_widgets_credits_bylines_and_cut_lines_are_no_title(title: str) -> None:
     from briefgen.titles import title_problem
@@ -469,10 +508,19 @@ def test_topic_title_names_the_subject_not_the_agency() -> None:
     from briefgen.models import Story
 
     names = {"Sarah Palin": "PERSON", "Alaska": "GPE", "Associated Press": "ORG", "Wasilla": "GPE", "Ohio": "GPE"}
-    fire = [make(f"f{k}.txt", "Church fire", ["Sarah Palin spoke in Wasilla, Alaska, the Associated Press said.", "The church burned."],
-                 names=names) for k in range(2)]
-    speech = [make(f"s{k}.txt", "Speech", ["Sarah Palin gave a speech in Alaska, the Associated Press said.", "Crowds came."], names=names)
-              for k in range(2)]
+    fire = [
+        make(
+            f"f{k}.txt",
+            "Church fire",
+            ["Sarah Palin spoke in Wasilla, Alaska, the Associated Press said.", "The church burned."],
+            names=names,
+        )
+        for k in range(2)
+    ]
+    speech = [
+        make(f"s{k}.txt", "Speech", ["Sarah Palin gave a speech in Alaska, the Associated Press said.", "Crowds came."], names=names)
+        for k in range(2)
+    ]
     other = [make("o.txt", "Flood", ["A flood hit Ohio, the Associated Press said.", "Rivers rose."], names=names)]
     items = fire + speech + other
     index = {item.article.id: i for i, item in enumerate(items)}
@@ -483,9 +531,16 @@ def test_topic_title_names_the_subject_not_the_agency() -> None:
     assert topic_title(flood, found[1]) == "Flood hits towns in Ohio"
 
 
-@pytest.mark.parametrize("title", ["/ Updated By Ken Dilanian, Peter Alexander", "The interactive transcript could not be loaded",
-                                   "JavaScript is disabled in your browser", "The WARC files associated with this crawl are not available",
-                                   "Sign in using you account with: {* loginWidget *}"])
+@pytest.mark.parametrize(
+    "title",
+    [
+        "/ Updated By Ken Dilanian, Peter Alexander",
+        "The interactive transcript could not be loaded",
+        "JavaScript is disabled in your browser",
+        "The WARC files associated with this crawl are not available",
+        "Sign in using you account with: {* loginWidget *}",
+    ],
+)
 def test_page_furniture_is_not_a_title(title: str) -> None:
     from briefgen.titles import title_problem
 

@@ -121,6 +121,7 @@ def hostile_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, subpr
     (content / "<img src=x onerror=alert('name')>.txt").write_text(
         (CASES / "good-plain.txt").read_text().replace("The River Lenn burst", "In a file with a hostile name the River Lenn burst")
     )
+
     def stamps() -> dict[Path, int]:
         return {p: p.lstat().st_mtime_ns for p in root.rglob("*") if not {"site", CACHE, SPARE} & set(p.relative_to(root).parts)}
 
@@ -264,8 +265,16 @@ def _old_site(root: Path) -> Path:
 
 
 _HOOKED = [
-    (os, "rename"), (os, "replace"), (os, "link"), (os, "symlink"), (os, "mkdir"), (os, "unlink"), (os, "rmdir"),
-    (shutil, "copy2"), (Path, "write_text"), (site, "_exchange"),
+    (os, "rename"),
+    (os, "replace"),
+    (os, "link"),
+    (os, "symlink"),
+    (os, "mkdir"),
+    (os, "unlink"),
+    (os, "rmdir"),
+    (shutil, "copy2"),
+    (Path, "write_text"),
+    (site, "_exchange"),
 ]
 
 

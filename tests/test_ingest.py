@@ -448,10 +448,32 @@ def _check(article: Article) -> None:
 
 _LINES = st.sampled_from(
     [
-        "---", "...", "title: A title", "date: 2024-03-01", "date: tomorrow", "story: ../../x", "url: javascript:x",
-        "title: [a, b]", "- item", "  indented: : x", "&a [1, 2]", "*a", "!!python/object:os.system x", "{{ 7*7 }}",
-        "<script>alert(1)</script>", "MINSK (Agency) - The text.", "By Some Writer", "date 2024-03-01", "", " ", "# Heading",
-        "Plain sentence of the article body.", "\"quoted", "'single", "key: 'unterminated", "[link](javascript:x)",
+        "---",
+        "...",
+        "title: A title",
+        "date: 2024-03-01",
+        "date: tomorrow",
+        "story: ../../x",
+        "url: javascript:x",
+        "title: [a, b]",
+        "- item",
+        "  indented: : x",
+        "&a [1, 2]",
+        "*a",
+        "!!python/object:os.system x",
+        "{{ 7*7 }}",
+        "<script>alert(1)</script>",
+        "MINSK (Agency) - The text.",
+        "By Some Writer",
+        "date 2024-03-01",
+        "",
+        " ",
+        "# Heading",
+        "Plain sentence of the article body.",
+        '"quoted',
+        "'single",
+        "key: 'unterminated",
+        "[link](javascript:x)",
     ]
 )
 _TEXTS = st.one_of(st.text(max_size=400), st.lists(st.one_of(_LINES, st.text(max_size=40)), max_size=25).map("\n".join))
@@ -519,8 +541,10 @@ def test_content_folder_that_is_or_lies_in_the_site_folder_is_refused(tmp_path: 
 
 
 def test_social_media_and_archive_paragraphs_are_dropped_whole() -> None:
-    widget = ("Tweet with a location \n \n You can add location information to your Tweets, such as your city or precise "
-              "location, from the web and via third-party applications. You always have the option to delete it. Learn more")
+    widget = (
+        "Tweet with a location \n \n You can add location information to your Tweets, such as your city or precise "
+        "location, from the web and via third-party applications. You always have the option to delete it. Learn more"
+    )
     body = "Heavy rain flooded the river town of Millbrook on Tuesday, forcing 2,000 residents from their homes."
     article = read_text_article(f"{widget}\n \n {body}\n \n ___\n \n Advertisement", "a.txt", "txt")
     assert article.text == body and "Tweet" not in article.title and "location" not in article.title

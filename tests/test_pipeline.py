@@ -15,8 +15,7 @@ from briefgen.pipeline import STAGE, STAGES, fingerprint
 
 PACKAGE = Path(cache.__file__).resolve().parent
 MODULES = sorted(
-    ".".join(("briefgen", *p.relative_to(PACKAGE).with_suffix("").parts)).removesuffix(".__init__")
-    for p in PACKAGE.rglob("*.py")
+    ".".join(("briefgen", *p.relative_to(PACKAGE).with_suffix("").parts)).removesuffix(".__init__") for p in PACKAGE.rglob("*.py")
 )
 CACHED = [stage for stage in STAGES if stage.cache]
 
@@ -82,20 +81,23 @@ def test_touching_a_module_changes_exactly_the_keys_of_the_stages_importing_it(m
     assert _changed_by_touching(module, monkeypatch) == importing
 
 
-@pytest.mark.parametrize(("module", "stages"), [
-    ("briefgen.summarize", {"stories"}),
-    ("briefgen.questions.kinds", {"stories"}),
-    ("briefgen.facts.sources", {"minhash", "stories"}),
-    ("briefgen.analyze.parse", {"analyze"}),
-    ("briefgen.ingest.html", {"ingest"}),
-    ("briefgen.text.dates", {"ingest", "counts", "stories"}),  # the timeline resolves "on Tuesday" through it
-    ("briefgen.text.outlets", {"minhash", "stories", "pdf"}),  # via text/sources.py, which facts/sources.py imports; pdf.py
-    ("briefgen.front", {"pdf"}),
-    ("briefgen.models", {"ingest", "analyze", "counts", "minhash", "stories", "pdf"}),
-    ("briefgen.render", set()),
-    ("briefgen.site", set()),
-    ("briefgen.pipeline", set()),
-])
+@pytest.mark.parametrize(
+    ("module", "stages"),
+    [
+        ("briefgen.summarize", {"stories"}),
+        ("briefgen.questions.kinds", {"stories"}),
+        ("briefgen.facts.sources", {"minhash", "stories"}),
+        ("briefgen.analyze.parse", {"analyze"}),
+        ("briefgen.ingest.html", {"ingest"}),
+        ("briefgen.text.dates", {"ingest", "counts", "stories"}),  # the timeline resolves "on Tuesday" through it
+        ("briefgen.text.outlets", {"minhash", "stories", "pdf"}),  # via text/sources.py, which facts/sources.py imports; pdf.py
+        ("briefgen.front", {"pdf"}),
+        ("briefgen.models", {"ingest", "analyze", "counts", "minhash", "stories", "pdf"}),
+        ("briefgen.render", set()),
+        ("briefgen.site", set()),
+        ("briefgen.pipeline", set()),
+    ],
+)
 def test_what_a_change_to_a_module_reruns(module: str, stages: set[str], monkeypatch: pytest.MonkeyPatch) -> None:
     """Anchors, written by hand, for the derived closures above."""
     assert _changed_by_touching(module, monkeypatch) == stages
@@ -133,8 +135,9 @@ def test_a_rebuild_after_a_change_to_summaries_redoes_the_stories_only(tmp_path:
     from briefgen.config import load_config
     from briefgen.pipeline import build
 
-    config = load_config(content_dir=PACKAGE.parent / "content", site_dir=tmp_path / "site", pdf=False, edition="e1",
-                         cache_dir=tmp_path / "cache")
+    config = load_config(
+        content_dir=PACKAGE.parent / "content", site_dir=tmp_path / "site", pdf=False, edition="e1", cache_dir=tmp_path / "cache"
+    )
 
     def entries() -> dict[str, set[str]]:
         base = tmp_path / "cache" / cache.LAYOUT

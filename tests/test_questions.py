@@ -50,15 +50,24 @@ def article(id_: str, sents: list[list[Row]], mentions: tuple[Mention, ...] = ()
 
 
 TALKS_RESUME = [  # "the talks will resume on Monday"
-    ("the", "the", "DET", "DT", "det", 1), ("talks", "talk", "NOUN", "NNS", "nsubj", 3),
-    ("will", "will", "AUX", "MD", "aux", 3), ("resume", "resume", "VERB", "VB", "ROOT", 3),
-    ("on", "on", "ADP", "IN", "prep", 3), ("Monday", "Monday", "PROPN", "NNP", "pobj", 4, "DATE"), (".", ".", "PUNCT", ".", "punct", 3),
+    ("the", "the", "DET", "DT", "det", 1),
+    ("talks", "talk", "NOUN", "NNS", "nsubj", 3),
+    ("will", "will", "AUX", "MD", "aux", 3),
+    ("resume", "resume", "VERB", "VB", "ROOT", 3),
+    ("on", "on", "ADP", "IN", "prep", 3),
+    ("Monday", "Monday", "PROPN", "NNP", "pobj", 4, "DATE"),
+    (".", ".", "PUNCT", ".", "punct", 3),
 ]
 SAID_WITHDREW = [  # "He said that the troops withdrew from the city."
-    ("He", "he", "PRON", "PRP", "nsubj", 1), ("said", "say", "VERB", "VBD", "ROOT", 1),
-    ("that", "that", "SCONJ", "IN", "mark", 5), ("the", "the", "DET", "DT", "det", 4),
-    ("troops", "troop", "NOUN", "NNS", "nsubj", 5), ("withdrew", "withdraw", "VERB", "VBD", "ccomp", 1),
-    ("from", "from", "ADP", "IN", "prep", 5), ("the", "the", "DET", "DT", "det", 8), ("city", "city", "NOUN", "NN", "pobj", 6),
+    ("He", "he", "PRON", "PRP", "nsubj", 1),
+    ("said", "say", "VERB", "VBD", "ROOT", 1),
+    ("that", "that", "SCONJ", "IN", "mark", 5),
+    ("the", "the", "DET", "DT", "det", 4),
+    ("troops", "troop", "NOUN", "NNS", "nsubj", 5),
+    ("withdrew", "withdraw", "VERB", "VBD", "ccomp", 1),
+    ("from", "from", "ADP", "IN", "prep", 5),
+    ("the", "the", "DET", "DT", "det", 8),
+    ("city", "city", "NOUN", "NN", "pobj", 6),
     (".", ".", "PUNCT", ".", "punct", 1),
 ]
 
@@ -68,22 +77,59 @@ SAID_WITHDREW = [  # "He said that the troops withdrew from the city."
     [
         (TALKS_RESUME, 3, "Will the talks resume on Monday?"),
         (SAID_WITHDREW, 5, "Did the troops withdraw from the city?"),
-        ([("The", "the", "DET", "DT", "det", 1), ("bridge", "bridge", "NOUN", "NN", "nsubj", 2),
-          ("was", "be", "AUX", "VBD", "ROOT", 2), ("not", "not", "PART", "RB", "neg", 2), ("safe", "safe", "ADJ", "JJ", "acomp", 2)],
-         2, "Was the bridge safe?"),
-        ([("Moscow", "Moscow", "PROPN", "NNP", "nsubj", 1), ("controls", "control", "VERB", "VBZ", "ROOT", 1),
-          ("the", "the", "DET", "DT", "det", 3), ("port", "port", "NOUN", "NN", "dobj", 1)],
-         1, "Does Moscow control the port?"),
-        ([("Minsk", "Minsk", "PROPN", "NNP", "nsubj", 2), ("has", "have", "AUX", "VBZ", "aux", 2),
-          ("developed", "develop", "VERB", "VBN", "ROOT", 2), ("a", "a", "DET", "DT", "det", 4), ("plan", "plan", "NOUN", "NN", "dobj", 2)],
-         2, "Has Minsk developed a plan?"),
-        ([("Prigozhin", "Prigozhin", "PROPN", "NNP", "nsubj", 2), ("had", "have", "AUX", "VBD", "aux", 2),
-          ("marched", "march", "VERB", "VBN", "ROOT", 2), ("on", "on", "ADP", "IN", "prep", 2),
-          ("Moscow", "Moscow", "PROPN", "NNP", "pobj", 3)],
-         2, "Did Prigozhin march on Moscow?"),
-        ([("They", "they", "PRON", "PRP", "nsubj", 2), ("could", "could", "AUX", "MD", "aux", 2),
-          ("leave", "leave", "VERB", "VB", "ROOT", 2), ("soon", "soon", "ADV", "RB", "advmod", 2)],
-         2, "Can they leave soon?"),
+        (
+            [
+                ("The", "the", "DET", "DT", "det", 1),
+                ("bridge", "bridge", "NOUN", "NN", "nsubj", 2),
+                ("was", "be", "AUX", "VBD", "ROOT", 2),
+                ("not", "not", "PART", "RB", "neg", 2),
+                ("safe", "safe", "ADJ", "JJ", "acomp", 2),
+            ],
+            2,
+            "Was the bridge safe?",
+        ),
+        (
+            [
+                ("Moscow", "Moscow", "PROPN", "NNP", "nsubj", 1),
+                ("controls", "control", "VERB", "VBZ", "ROOT", 1),
+                ("the", "the", "DET", "DT", "det", 3),
+                ("port", "port", "NOUN", "NN", "dobj", 1),
+            ],
+            1,
+            "Does Moscow control the port?",
+        ),
+        (
+            [
+                ("Minsk", "Minsk", "PROPN", "NNP", "nsubj", 2),
+                ("has", "have", "AUX", "VBZ", "aux", 2),
+                ("developed", "develop", "VERB", "VBN", "ROOT", 2),
+                ("a", "a", "DET", "DT", "det", 4),
+                ("plan", "plan", "NOUN", "NN", "dobj", 2),
+            ],
+            2,
+            "Has Minsk developed a plan?",
+        ),
+        (
+            [
+                ("Prigozhin", "Prigozhin", "PROPN", "NNP", "nsubj", 2),
+                ("had", "have", "AUX", "VBD", "aux", 2),
+                ("marched", "march", "VERB", "VBN", "ROOT", 2),
+                ("on", "on", "ADP", "IN", "prep", 2),
+                ("Moscow", "Moscow", "PROPN", "NNP", "pobj", 3),
+            ],
+            2,
+            "Did Prigozhin march on Moscow?",
+        ),
+        (
+            [
+                ("They", "they", "PRON", "PRP", "nsubj", 2),
+                ("could", "could", "AUX", "MD", "aux", 2),
+                ("leave", "leave", "VERB", "VB", "ROOT", 2),
+                ("soon", "soon", "ADV", "RB", "advmod", 2),
+            ],
+            2,
+            "Can they leave soon?",
+        ),
     ],
 )
 def test_clause_question_fronts_the_right_auxiliary(rows: list[Row], verb: int, expected: str) -> None:
@@ -103,9 +149,14 @@ def test_clause_without_subject_is_not_a_question() -> None:
 
 def test_long_clause_is_cut_at_a_clause_boundary() -> None:
     # "the troops withdrew from the city, which they had held since 2014 when ... (many words)"
-    rows = [*SAID_WITHDREW[:-1], (",", ",", "PUNCT", ",", "punct", 8), ("which", "which", "PRON", "WDT", "dobj", 13),
-            ("they", "they", "PRON", "PRP", "nsubj", 13), ("had", "have", "AUX", "VBD", "aux", 13),
-            ("held", "hold", "VERB", "VBN", "relcl", 8)]
+    rows = [
+        *SAID_WITHDREW[:-1],
+        (",", ",", "PUNCT", ",", "punct", 8),
+        ("which", "which", "PRON", "WDT", "dobj", 13),
+        ("they", "they", "PRON", "PRP", "nsubj", 13),
+        ("had", "have", "AUX", "VBD", "aux", 13),
+        ("held", "hold", "VERB", "VBN", "relcl", 8),
+    ]
     rows += [(f"w{i}", f"w{i}", "NOUN", "NN", "npadvmod", 13) for i in range(25)]
     q = clause_question(sentence(rows), 5)
     assert q == "Did the troops withdraw from the city?"
@@ -114,15 +165,27 @@ def test_long_clause_is_cut_at_a_clause_boundary() -> None:
 # --- hand-built stories -------------------------------------------------------------------------------------------
 
 UNCLEAR_WHETHER = [  # "It is unclear whether the talks will resume on Monday."
-    ("It", "it", "PRON", "PRP", "nsubj", 1), ("is", "be", "AUX", "VBZ", "ROOT", 1), ("unclear", "unclear", "ADJ", "JJ", "acomp", 1),
-    ("whether", "whether", "SCONJ", "IN", "mark", 7), ("the", "the", "DET", "DT", "det", 5), ("talks", "talk", "NOUN", "NNS", "nsubj", 7),
-    ("will", "will", "AUX", "MD", "aux", 7), ("resume", "resume", "VERB", "VB", "ccomp", 1),
-    ("on", "on", "ADP", "IN", "prep", 7), ("Monday", "Monday", "PROPN", "NNP", "pobj", 8, "DATE"), (".", ".", "PUNCT", ".", "punct", 1),
+    ("It", "it", "PRON", "PRP", "nsubj", 1),
+    ("is", "be", "AUX", "VBZ", "ROOT", 1),
+    ("unclear", "unclear", "ADJ", "JJ", "acomp", 1),
+    ("whether", "whether", "SCONJ", "IN", "mark", 7),
+    ("the", "the", "DET", "DT", "det", 5),
+    ("talks", "talk", "NOUN", "NNS", "nsubj", 7),
+    ("will", "will", "AUX", "MD", "aux", 7),
+    ("resume", "resume", "VERB", "VB", "ccomp", 1),
+    ("on", "on", "ADP", "IN", "prep", 7),
+    ("Monday", "Monday", "PROPN", "NNP", "pobj", 8, "DATE"),
+    (".", ".", "PUNCT", ".", "punct", 1),
 ]
 DENIED_THAT = [  # "Kyiv denied that its forces shelled the plant."
-    ("Kyiv", "Kyiv", "PROPN", "NNP", "nsubj", 1, "GPE"), ("denied", "deny", "VERB", "VBD", "ROOT", 1),
-    ("that", "that", "SCONJ", "IN", "mark", 5), ("its", "its", "PRON", "PRP$", "poss", 4), ("forces", "force", "NOUN", "NNS", "nsubj", 5),
-    ("shelled", "shell", "VERB", "VBD", "ccomp", 1), ("the", "the", "DET", "DT", "det", 7), ("plant", "plant", "NOUN", "NN", "dobj", 5),
+    ("Kyiv", "Kyiv", "PROPN", "NNP", "nsubj", 1, "GPE"),
+    ("denied", "deny", "VERB", "VBD", "ROOT", 1),
+    ("that", "that", "SCONJ", "IN", "mark", 5),
+    ("its", "its", "PRON", "PRP$", "poss", 4),
+    ("forces", "force", "NOUN", "NNS", "nsubj", 5),
+    ("shelled", "shell", "VERB", "VBD", "ccomp", 1),
+    ("the", "the", "DET", "DT", "det", 7),
+    ("plant", "plant", "NOUN", "NN", "dobj", 5),
     (".", ".", "PUNCT", ".", "punct", 1),
 ]
 
@@ -141,8 +204,13 @@ def test_denial_of_a_that_clause_resolves_the_possessive() -> None:
 
 
 def test_silent_lists_articles_that_do_not_address_the_question() -> None:
-    other = [("Rain", "rain", "NOUN", "NN", "nsubj", 1), ("fell", "fall", "VERB", "VBD", "ROOT", 1), ("in", "in", "ADP", "IN", "prep", 1),
-             ("Minsk", "Minsk", "PROPN", "NNP", "pobj", 2, "GPE"), (".", ".", "PUNCT", ".", "punct", 1)]
+    other = [
+        ("Rain", "rain", "NOUN", "NN", "nsubj", 1),
+        ("fell", "fall", "VERB", "VBD", "ROOT", 1),
+        ("in", "in", "ADP", "IN", "prep", 1),
+        ("Minsk", "Minsk", "PROPN", "NNP", "pobj", 2, "GPE"),
+        (".", ".", "PUNCT", ".", "punct", 1),
+    ]
     story = [article("a.txt", [UNCLEAR_WHETHER]), article("b.txt", [other]), article("c.txt", [TALKS_RESUME])]
     qs = asked(story)
     (q,) = [q for q in qs if q.kind == "unknown"]
@@ -181,7 +249,7 @@ def test_seed_arrival_in_belarus_is_unverified(seed_questions: list[Question]) -
 
 
 def test_seed_training_is_a_routine_plan_not_shown(seed_questions: list[Question], seed_analyzed: list[AnalyzedArticle]) -> None:
-    """"Wagner will be involved in training": an announced plan, no decision awaited; raised, but not shown."""
+    """ "Wagner will be involved in training": an announced plan, no decision awaited; raised, but not shown."""
     (q,) = [q for q in asked(seed_analyzed) if q.kind == "pending" and "training" in q.question]
     assert q.question.startswith("Will") and "Wagner Group" in q.question
     assert q.question not in {s.question for s in seed_questions}
@@ -223,15 +291,55 @@ def test_questions_module_does_not_load_spacy() -> None:
 
 # --- any parse, however odd, gives well-formed questions --------------------------------------------------------
 
-WORDS = [("he", "he", "PRON", "PRP"), ("its", "its", "PRON", "PRP$"), ("said", "say", "VERB", "VBD"),
-         ("denied", "deny", "VERB", "VBD"), ("unclear", "unclear", "ADJ", "JJ"), ("would", "would", "AUX", "MD"),
-         ("has", "have", "AUX", "VBZ"), ("is", "be", "AUX", "VBZ"), ("not", "not", "PART", "RB"), ("no", "no", "DET", "DT"),
-         ("videos", "video", "NOUN", "NNS"), ("attack", "attack", "NOUN", "NN"), ("Kyiv", "Kyiv", "PROPN", "NNP"),
-         ("whether", "whether", "SCONJ", "IN"), ("expected", "expect", "VERB", "VBN"), ("to", "to", "PART", "TO"),
-         ("whereabouts", "whereabouts", "NOUN", "NN"), ("of", "of", "ADP", "IN"), (",", ",", "PUNCT", ","), ("“", '"', "PUNCT", "``"),
-         ("number", "number", "NOUN", "NN"), ("{x}", "{x}", "NOUN", "NN"), ("unknown", "unknown", "ADJ", "JJ")]
-DEPS = ["nsubj", "nsubjpass", "aux", "auxpass", "neg", "ccomp", "relcl", "acomp", "dobj", "pobj", "prep", "poss", "mark",
-        "xcomp", "conj", "cc", "amod", "advcl", "punct", "ROOT", "expl", "attr"]
+WORDS = [
+    ("he", "he", "PRON", "PRP"),
+    ("its", "its", "PRON", "PRP$"),
+    ("said", "say", "VERB", "VBD"),
+    ("denied", "deny", "VERB", "VBD"),
+    ("unclear", "unclear", "ADJ", "JJ"),
+    ("would", "would", "AUX", "MD"),
+    ("has", "have", "AUX", "VBZ"),
+    ("is", "be", "AUX", "VBZ"),
+    ("not", "not", "PART", "RB"),
+    ("no", "no", "DET", "DT"),
+    ("videos", "video", "NOUN", "NNS"),
+    ("attack", "attack", "NOUN", "NN"),
+    ("Kyiv", "Kyiv", "PROPN", "NNP"),
+    ("whether", "whether", "SCONJ", "IN"),
+    ("expected", "expect", "VERB", "VBN"),
+    ("to", "to", "PART", "TO"),
+    ("whereabouts", "whereabouts", "NOUN", "NN"),
+    ("of", "of", "ADP", "IN"),
+    (",", ",", "PUNCT", ","),
+    ("“", '"', "PUNCT", "``"),
+    ("number", "number", "NOUN", "NN"),
+    ("{x}", "{x}", "NOUN", "NN"),
+    ("unknown", "unknown", "ADJ", "JJ"),
+]
+DEPS = [
+    "nsubj",
+    "nsubjpass",
+    "aux",
+    "auxpass",
+    "neg",
+    "ccomp",
+    "relcl",
+    "acomp",
+    "dobj",
+    "pobj",
+    "prep",
+    "poss",
+    "mark",
+    "xcomp",
+    "conj",
+    "cc",
+    "amod",
+    "advcl",
+    "punct",
+    "ROOT",
+    "expl",
+    "attr",
+]
 
 
 @st.composite
@@ -275,8 +383,13 @@ def test_a_detector_runs_wherever_it_can_find_something(seed_analyzed: list[Anal
     for a in seed_analyzed:
         art = dataclasses.replace(a, sentences=tuple(as_tree(s) for s in a.sentences))
         for s in art.sentences:
-            found = {"unknown": kinds.unknown(art, s), "disputed": kinds.disputed(art, s), "claims": kinds.claims(art, s),
-                     "pending": kinds.pending(art, s), "no_proof": kinds.no_proof(s)}
+            found = {
+                "unknown": kinds.unknown(art, s),
+                "disputed": kinds.disputed(art, s),
+                "claims": kinds.claims(art, s),
+                "pending": kinds.pending(art, s),
+                "no_proof": kinds.no_proof(s),
+            }
             hits |= {name for name, f in found.items() if f}
             assert {name for name, f in found.items() if f} <= kinds.cues(lemma_forms(s))
     assert hits == set(kinds.CUES)  # every detector fired somewhere, so the check above checked something
@@ -308,8 +421,12 @@ def _kind(questions: list[Question], kind: str) -> list[Question]:
 
 
 def test_different_tolls_on_one_day_conflict(parse) -> None:
-    story = parse({"a.txt": "Twelve people were killed in the explosion at the market in Kabul, police said.",
-                   "b.txt": "Fourteen people were killed in the explosion at the market in Kabul, officials said."})
+    story = parse(
+        {
+            "a.txt": "Twelve people were killed in the explosion at the market in Kabul, police said.",
+            "b.txt": "Fourteen people were killed in the explosion at the market in Kabul, officials said.",
+        }
+    )
     (q,) = _kind(asked(story), "conflicting")
     assert q.question == "How many people were killed?"
     assert {c.article for c in q.evidence} == {"a.txt", "b.txt"}
@@ -321,19 +438,27 @@ def test_different_tolls_on_one_day_conflict(parse) -> None:
     [
         ("At least fourteen people were killed in the explosion at the market in Kabul, officials said.", None),  # a range
         ("Fourteen people were killed in the explosion at the market in Kabul, officials said.", {"b.txt": "2024-03-02"}),  # an update
-        ("Fourteen people were killed in the explosion at the market in Kabul and twelve people were killed in "
-         "the explosion at the market in Herat.", None),  # one source telling two events apart
+        (
+            "Fourteen people were killed in the explosion at the market in Kabul and twelve people were killed in "
+            "the explosion at the market in Herat.",
+            None,
+        ),  # one source telling two events apart
     ],
 )
 def test_ranges_updates_and_two_events_do_not_conflict(parse, second: str, dates: dict[str, str] | None) -> None:
-    story = parse({"a.txt": "Twelve people were killed in the explosion at the market in Kabul, police said.", "b.txt": second},
-                  dates=dates)
+    story = parse(
+        {"a.txt": "Twelve people were killed in the explosion at the market in Kabul, police said.", "b.txt": second}, dates=dates
+    )
     assert not _kind(asked(story), "conflicting")
 
 
 def test_two_offers_by_different_teams_do_not_conflict(parse) -> None:
-    story = parse({"a.txt": "The Red Sox made Teixeira a $200 million offer on Monday.",
-                   "b.txt": "The Nationals made Teixeira a $160 million offer on Monday."})
+    story = parse(
+        {
+            "a.txt": "The Red Sox made Teixeira a $200 million offer on Monday.",
+            "b.txt": "The Nationals made Teixeira a $160 million offer on Monday.",
+        }
+    )
     assert not _kind(asked(story), "conflicting")
 
 
@@ -347,8 +472,12 @@ def test_plan_that_another_source_reports_done_is_not_pending(parse) -> None:
 def test_question_the_summary_answers_is_dropped(parse) -> None:
     from briefgen.models import Citation, SummarySentence
 
-    story = parse({"a.txt": "The cause of the fire at the warehouse has not been determined.",
-                   "b.txt": "The fire at the warehouse was caused by an electrical fault, investigators said."})
+    story = parse(
+        {
+            "a.txt": "The cause of the fire at the warehouse has not been determined.",
+            "b.txt": "The fire at the warehouse was caused by an electrical fault, investigators said.",
+        }
+    )
     assert not _kind(asked(story), "unknown")  # b.txt answers it
     alone = [story[0], parse({"b.txt": "Crews worked through the night at the warehouse."})[0]]
     (q,) = _kind(asked(alone), "unknown")
@@ -408,15 +537,19 @@ def test_resolved_questions_names_the_answering_sentence(parse) -> None:
     from briefgen.questions import resolved_questions
 
     old = parse({"a.txt": "The Patriot media group will close all offices, the owner said on Friday."})
-    previous = [{"question": q.question, "kind": q.kind, "evidence": [{"article": c.article, "sentence": c.sentence} for c in q.evidence]}
-                for q in asked(old)]
+    previous = [
+        {"question": q.question, "kind": q.kind, "evidence": [{"article": c.article, "sentence": c.sentence} for c in q.evidence]}
+        for q in asked(old)
+    ]
     assert [p["kind"] for p in previous] == ["pending"]
     now = old + parse({"b.txt": "Staff packed boxes.\n\nThe Patriot media group closed all offices on Saturday."}, date="2024-03-03")
     ((text, citation),) = resolved_questions(previous, now, {"b.txt"})
     assert text == previous[0]["question"] and citation.article == "b.txt" and "closed all offices" in citation.text
     assert resolved_questions(previous, now, set()) == []  # no new article, nothing answered
-    assert resolved_questions([{"question": "Gone?", "kind": "pending", "evidence": [{"article": "x.txt", "sentence": 0}]}],
-                              now, {"b.txt"}) == []
+    assert (
+        resolved_questions([{"question": "Gone?", "kind": "pending", "evidence": [{"article": "x.txt", "sentence": 0}]}], now, {"b.txt"})
+        == []
+    )
 
 
 def test_what_changed_tells_answered_from_dropped(parse) -> None:
@@ -425,8 +558,10 @@ def test_what_changed_tells_answered_from_dropped(parse) -> None:
     from briefgen.questions import resolved_questions
 
     old = parse({"a.txt": "The Patriot media group will close all offices, the owner said on Friday."})
-    before = [{"question": q.question, "kind": q.kind, "evidence": [{"article": c.article, "sentence": c.sentence} for c in q.evidence]}
-              for q in asked(old)]
+    before = [
+        {"question": q.question, "kind": q.kind, "evidence": [{"article": c.article, "sentence": c.sentence} for c in q.evidence]}
+        for q in asked(old)
+    ]
     before.append({"question": "Was it outranked?", "kind": "unknown", "evidence": [{"article": "a.txt", "sentence": 0}]})
     previous = {"articles": [{"path": "a.txt"}], "stories": [{"id": "s-1", "articles": ["a.txt"], "questions": before}]}
     now = old + parse({"b.txt": "The Patriot media group closed all offices on Saturday."}, date="2024-03-03")
@@ -443,19 +578,26 @@ def test_what_changed_tells_answered_from_dropped(parse) -> None:
 
 def test_only_awaited_steps_are_pending(parse) -> None:
     """The future stated as fact, a refused plan and a forecast are not pending; a decision to come is."""
-    for text in ("The buildings will need to be rebuilt and repaired.",
-                 "Fans who exchange the jersey also will get a free ticket to a future game.",
-                 "The department does not plan to release any numbers on tax revenue until late September.",
-                 "Herbert Hovenkamp, a professor of law, said a Sprint iPhone would probably help AT&T's efforts."):
+    for text in (
+        "The buildings will need to be rebuilt and repaired.",
+        "Fans who exchange the jersey also will get a free ticket to a future game.",
+        "The department does not plan to release any numbers on tax revenue until late September.",
+        "Herbert Hovenkamp, a professor of law, said a Sprint iPhone would probably help AT&T's efforts.",
+    ):
         assert not _kind(asked(parse({"a.txt": text})), "pending"), text
-    (q,) = _kind(open_questions(parse({"a.txt": "The judge will decide on Monday whether the trial can go ahead."}),
-                                BuildConfig()), "pending")
+    (q,) = _kind(
+        open_questions(parse({"a.txt": "The judge will decide on Monday whether the trial can go ahead."}), BuildConfig()), "pending"
+    )
     assert q.question.startswith("Will the judge decide")
 
 
 def test_claims_read_as_questions_about_their_own_subject(parse) -> None:
-    story = parse({"a.txt": "Zimmerman's lawyer, O'Mara, claimed last week he paid the company $40,000.",
-                   "b.txt": "La La Land ended the evening with six wins, Moonlight claimed three wins."})
+    story = parse(
+        {
+            "a.txt": "Zimmerman's lawyer, O'Mara, claimed last week he paid the company $40,000.",
+            "b.txt": "La La Land ended the evening with six wins, Moonlight claimed three wins.",
+        }
+    )
     questions = [q.question for q in asked(story)]
     assert not any(", pay" in q or "six wins" in q for q in questions)  # no comma before the verb; 'claimed' won something
 
@@ -524,8 +666,7 @@ def test_a_name_whose_last_word_is_a_role_noun_is_no_he(parse) -> None:
     assert speaker_of(art, s, next(i for i, t in enumerate(s.tokens) if t.lemma == "say"))[1] == "one"  # a description: any
 
 
-CLAIM = ("Chris Weitz is negotiating to direct the sequel to Twilight, industry sources say. "
-         "The studio would not confirm the report.")
+CLAIM = "Chris Weitz is negotiating to direct the sequel to Twilight, industry sources say. The studio would not confirm the report."
 
 
 @pytest.mark.parametrize(
@@ -543,11 +684,19 @@ def test_an_unverified_claim_that_another_source_reports_confirmed_is_not_asked(
 
 
 def test_figures_of_different_places_do_not_conflict(parse) -> None:
-    story = parse({"a.txt": "Twelve people were injured in the riots in Athens on Wednesday, police said.",
-                   "b.txt": "Eighteen people were injured in the riots in Thessaloniki on Wednesday, police said."})
+    story = parse(
+        {
+            "a.txt": "Twelve people were injured in the riots in Athens on Wednesday, police said.",
+            "b.txt": "Eighteen people were injured in the riots in Thessaloniki on Wednesday, police said.",
+        }
+    )
     assert not _kind(asked(story), "conflicting")
-    story = parse({"a.txt": "Twelve people were injured in the riots in Athens on Wednesday, police said.",
-                   "b.txt": "Eighteen people were injured in the riots in Athens on Wednesday, police said."})
+    story = parse(
+        {
+            "a.txt": "Twelve people were injured in the riots in Athens on Wednesday, police said.",
+            "b.txt": "Eighteen people were injured in the riots in Athens on Wednesday, police said.",
+        }
+    )
     assert _kind(asked(story), "conflicting")
 
 
@@ -565,12 +714,21 @@ def test_an_identity_another_source_gives_by_the_role_is_not_unknown(parse) -> N
 @pytest.mark.parametrize(
     ("open_", "answer", "kind"),
     [
-        ("The cause of the fire at the warehouse has not been determined.",
-         "The fire at the warehouse was started by a space heater, investigators said.", "unknown"),
-        ("The location of the wreck of the Musashi was unknown for decades.",
-         "The wreck of the Musashi was found in the Sibuyan Sea by a team led by Paul Allen.", "unknown"),
-        ("Judge Amy Berman will decide on Monday whether the trial of Paul Manafort can go ahead.",
-         "Judge Amy Berman ruled on Monday that the trial of Paul Manafort can go ahead.", "pending"),
+        (
+            "The cause of the fire at the warehouse has not been determined.",
+            "The fire at the warehouse was started by a space heater, investigators said.",
+            "unknown",
+        ),
+        (
+            "The location of the wreck of the Musashi was unknown for decades.",
+            "The wreck of the Musashi was found in the Sibuyan Sea by a team led by Paul Allen.",
+            "unknown",
+        ),
+        (
+            "Judge Amy Berman will decide on Monday whether the trial of Paul Manafort can go ahead.",
+            "Judge Amy Berman ruled on Monday that the trial of Paul Manafort can go ahead.",
+            "pending",
+        ),
     ],
 )
 def test_the_event_the_story_reports_answers_its_question_in_other_words(parse, open_: str, answer: str, kind: str) -> None:

@@ -56,14 +56,20 @@ def test_build_report_lists_duplicates_as_duplicates_and_the_home_page_none(tmp_
     a = Article("a.md", "Flood", "The river rose.", (), date="2024-03-01", source="Courier")
     sb = StoryBrief(Story("s-1", "Flood", ("a.md",)), (SummarySentence(Citation("The river rose.", "a.md", 0), 1.0),), (), ())
     skipped = (Skipped("copy.md", "duplicate of a.md"), Skipped("bad.md", "line 1: front matter is a list"))
-    briefing = Briefing("e1", (a,), (sb,), skipped, Changes(None, (), ("s-1",), ()),
-                        warnings=("bad.md: line 1: front matter is a list", "stories.yml: merge: s-9 is not in the build"))
+    briefing = Briefing(
+        "e1",
+        (a,),
+        (sb,),
+        skipped,
+        Changes(None, (), ("s-1",), ()),
+        warnings=("bad.md: line 1: front matter is a list", "stories.yml: merge: s-9 is not in the build"),
+    )
     outside: list[OutsidePage] = []
     render_pages(briefing, tmp_path, load_config(), PACKAGE_TEMPLATES, [], {}, {}, outside)
     body = {p.src: page_body(p, PACKAGE_TEMPLATES) for p in outside}
     report = body["report.md"]
-    duplicates = report[report.index("<h2>Duplicates</h2>"):]
-    failed = report[report.index("<h2>Files that could not be built</h2>"):report.index("<h2>Duplicates</h2>")]
+    duplicates = report[report.index("<h2>Duplicates</h2>") :]
+    failed = report[report.index("<h2>Files that could not be built</h2>") : report.index("<h2>Duplicates</h2>")]
     assert "copy.md" in duplicates and "copy.md" not in failed and "bad.md" in failed
     assert report.count("front matter is a list") == 1  # a skipped file's warning is not told twice
     assert "stories.yml: merge: s-9 is not in the build" in report

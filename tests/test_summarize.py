@@ -107,8 +107,7 @@ def test_a_sentence_that_leans_on_the_one_before_comes_right_after_it_or_not_at_
 
 
 def test_the_same_fact_in_other_words_is_told_once() -> None:
-    died = tagged("Anthony Smith died in the crash on Highway 9, police said.", {"Anthony": "PERSON", "Smith": "PERSON"},
-                  {"died": "die"})
+    died = tagged("Anthony Smith died in the crash on Highway 9, police said.", {"Anthony": "PERSON", "Smith": "PERSON"}, {"died": "die"})
     dead = tagged("Smith was found dead in his car after the crash.", {"Smith": "PERSON"}, {"dead": "dead"})
     other = tagged("Schools across the county will close on Monday for the funeral.", {}, {})
     items = [make_tagged("a.txt", [died, other]), make_tagged("b.txt", [dead])]
@@ -136,19 +135,33 @@ def make_tagged(aid: str, sentences: list[Sentence], date: str = "2024-03-05") -
         if text:
             text += " "
         start = len(text)
-        out.append(dataclasses.replace(s, index=k, start=start, end=start + len(s.text), paragraph=k,
-                                       tokens=tuple(dataclasses.replace(t, start=t.start + start) for t in s.tokens)))
+        out.append(
+            dataclasses.replace(
+                s,
+                index=k,
+                start=start,
+                end=start + len(s.text),
+                paragraph=k,
+                tokens=tuple(dataclasses.replace(t, start=t.start + start) for t in s.tokens),
+            )
+        )
         text += s.text
     return AnalyzedArticle(Article(aid, aid, text, tuple(Paragraph(s.text, s.start) for s in out), date=date), tuple(out), ())
 
 
 def test_timeline_dates_events_in_date_order_resolving_weekdays() -> None:
     items = [
-        make("a.txt", [["Heavy rain flooded the river town of Millbrook on Tuesday, forcing 2,000 residents from their homes."],
-                       ["The army arrived in Millbrook on March 1, 2024 to build a second wall of sandbags by the river."]],
-             date="2024-03-07"),
-        make("b.txt", [["Engineers inspected the broken levee north of Millbrook yesterday and found two more cracks."]],
-             date="2024-03-08"),
+        make(
+            "a.txt",
+            [
+                ["Heavy rain flooded the river town of Millbrook on Tuesday, forcing 2,000 residents from their homes."],
+                ["The army arrived in Millbrook on March 1, 2024 to build a second wall of sandbags by the river."],
+            ],
+            date="2024-03-07",
+        ),
+        make(
+            "b.txt", [["Engineers inspected the broken levee north of Millbrook yesterday and found two more cracks."]], date="2024-03-08"
+        ),
     ]
     events = timeline(items)
     assert [e.date for e in events] == ["2024-03-01", "2024-03-05", "2024-03-07"]

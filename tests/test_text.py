@@ -61,27 +61,64 @@ def test_sentence_date_without_an_article_date_takes_only_full_dates() -> None:
     assert sentence_date("The quake struck on 3 March 2011.", None) == ("2011-03-03", False)
 
 
-SMITH_DIED = parsed([("Anthony", "Anthony", "PROPN", "NNP", "compound", 1, "PERSON"),
-                     ("Smith", "Smith", "PROPN", "NNP", "nsubj", 2, "PERSON"),
-                     ("died", "die", "VERB", "VBD", "ROOT", 2, ""), ("on", "on", "ADP", "IN", "prep", 2, ""),
-                     ("Tuesday", "Tuesday", "PROPN", "NNP", "pobj", 3, "DATE")])
-SMITH_DEAD = parsed([("Smith", "Smith", "PROPN", "NNP", "nsubjpass", 2, "PERSON"), ("was", "be", "AUX", "VBD", "auxpass", 2, ""),
-                     ("found", "find", "VERB", "VBN", "ROOT", 2, ""), ("dead", "dead", "ADJ", "JJ", "oprd", 2, "")])
+SMITH_DIED = parsed(
+    [
+        ("Anthony", "Anthony", "PROPN", "NNP", "compound", 1, "PERSON"),
+        ("Smith", "Smith", "PROPN", "NNP", "nsubj", 2, "PERSON"),
+        ("died", "die", "VERB", "VBD", "ROOT", 2, ""),
+        ("on", "on", "ADP", "IN", "prep", 2, ""),
+        ("Tuesday", "Tuesday", "PROPN", "NNP", "pobj", 3, "DATE"),
+    ]
+)
+SMITH_DEAD = parsed(
+    [
+        ("Smith", "Smith", "PROPN", "NNP", "nsubjpass", 2, "PERSON"),
+        ("was", "be", "AUX", "VBD", "auxpass", 2, ""),
+        ("found", "find", "VERB", "VBN", "ROOT", 2, ""),
+        ("dead", "dead", "ADJ", "JJ", "oprd", 2, ""),
+    ]
+)
 JONES_DIED = parsed([("Jones", "Jones", "PROPN", "NNP", "nsubj", 1, "PERSON"), ("died", "die", "VERB", "VBD", "ROOT", 1, "")])
-SEVEN_DEAD = parsed([("Seven", "seven", "NUM", "CD", "nummod", 1, "CARDINAL"), ("people", "people", "NOUN", "NNS", "nsubj", 2, ""),
-                     ("died", "die", "VERB", "VBD", "ROOT", 2, ""), ("in", "in", "ADP", "IN", "prep", 2, ""),
-                     ("Aden", "Aden", "PROPN", "NNP", "pobj", 3, "GPE")])
-FIVE_DEAD = parsed([("Five", "five", "NUM", "CD", "nummod", 1, "CARDINAL"), ("people", "people", "NOUN", "NNS", "nsubj", 2, ""),
-                    ("died", "die", "VERB", "VBD", "ROOT", 2, ""), ("in", "in", "ADP", "IN", "prep", 2, ""),
-                    ("Aden", "Aden", "PROPN", "NNP", "pobj", 3, "GPE")])
-NOT_SEVEN = parsed([("Seven", "seven", "NUM", "CD", "nummod", 1, "CARDINAL"), ("people", "people", "NOUN", "NNS", "nsubj", 4, ""),
-                    ("did", "do", "AUX", "VBD", "aux", 4, ""), ("not", "not", "PART", "RB", "neg", 4, ""),
-                    ("die", "die", "VERB", "VB", "ROOT", 4, ""), ("in", "in", "ADP", "IN", "prep", 4, ""),
-                    ("Aden", "Aden", "PROPN", "NNP", "pobj", 5, "GPE")])
-MAY_SEVEN = parsed([("Seven", "seven", "NUM", "CD", "nummod", 1, "CARDINAL"), ("people", "people", "NOUN", "NNS", "nsubj", 4, ""),
-                    ("may", "may", "AUX", "MD", "aux", 4, ""), ("have", "have", "AUX", "VB", "aux", 4, ""),
-                    ("died", "die", "VERB", "VBN", "ROOT", 4, ""), ("in", "in", "ADP", "IN", "prep", 4, ""),
-                    ("Aden", "Aden", "PROPN", "NNP", "pobj", 5, "GPE")])
+SEVEN_DEAD = parsed(
+    [
+        ("Seven", "seven", "NUM", "CD", "nummod", 1, "CARDINAL"),
+        ("people", "people", "NOUN", "NNS", "nsubj", 2, ""),
+        ("died", "die", "VERB", "VBD", "ROOT", 2, ""),
+        ("in", "in", "ADP", "IN", "prep", 2, ""),
+        ("Aden", "Aden", "PROPN", "NNP", "pobj", 3, "GPE"),
+    ]
+)
+FIVE_DEAD = parsed(
+    [
+        ("Five", "five", "NUM", "CD", "nummod", 1, "CARDINAL"),
+        ("people", "people", "NOUN", "NNS", "nsubj", 2, ""),
+        ("died", "die", "VERB", "VBD", "ROOT", 2, ""),
+        ("in", "in", "ADP", "IN", "prep", 2, ""),
+        ("Aden", "Aden", "PROPN", "NNP", "pobj", 3, "GPE"),
+    ]
+)
+NOT_SEVEN = parsed(
+    [
+        ("Seven", "seven", "NUM", "CD", "nummod", 1, "CARDINAL"),
+        ("people", "people", "NOUN", "NNS", "nsubj", 4, ""),
+        ("did", "do", "AUX", "VBD", "aux", 4, ""),
+        ("not", "not", "PART", "RB", "neg", 4, ""),
+        ("die", "die", "VERB", "VB", "ROOT", 4, ""),
+        ("in", "in", "ADP", "IN", "prep", 4, ""),
+        ("Aden", "Aden", "PROPN", "NNP", "pobj", 5, "GPE"),
+    ]
+)
+MAY_SEVEN = parsed(
+    [
+        ("Seven", "seven", "NUM", "CD", "nummod", 1, "CARDINAL"),
+        ("people", "people", "NOUN", "NNS", "nsubj", 4, ""),
+        ("may", "may", "AUX", "MD", "aux", 4, ""),
+        ("have", "have", "AUX", "VB", "aux", 4, ""),
+        ("died", "die", "VERB", "VBN", "ROOT", 4, ""),
+        ("in", "in", "ADP", "IN", "prep", 4, ""),
+        ("Aden", "Aden", "PROPN", "NNP", "pobj", 5, "GPE"),
+    ]
+)
 
 
 def test_the_same_event_of_the_same_person_is_one_fact_in_other_words() -> None:
@@ -100,28 +137,54 @@ def test_agreement_needs_the_same_numbers_and_no_negation_or_added_hedge() -> No
 
 
 def test_a_modal_hedges_only_the_main_verb() -> None:
-    verdict = parsed([("He", "he", "PRON", "PRP", "nsubjpass", 2, ""), ("was", "be", "AUX", "VBD", "auxpass", 2, ""),
-                      ("convicted", "convict", "VERB", "VBN", "ROOT", 2, ""), ("and", "and", "CCONJ", "CC", "cc", 2, ""),
-                      ("could", "could", "AUX", "MD", "aux", 5, ""), ("face", "face", "VERB", "VB", "conj", 2, ""),
-                      ("prison", "prison", "NOUN", "NN", "dobj", 5, "")])
+    verdict = parsed(
+        [
+            ("He", "he", "PRON", "PRP", "nsubjpass", 2, ""),
+            ("was", "be", "AUX", "VBD", "auxpass", 2, ""),
+            ("convicted", "convict", "VERB", "VBN", "ROOT", 2, ""),
+            ("and", "and", "CCONJ", "CC", "cc", 2, ""),
+            ("could", "could", "AUX", "MD", "aux", 5, ""),
+            ("face", "face", "VERB", "VB", "conj", 2, ""),
+            ("prison", "prison", "NOUN", "NN", "dobj", 5, ""),
+        ]
+    )
     assert hedge(verdict) is None
     assert hedge(MAY_SEVEN) == "may"
 
 
 def test_reported_claims_and_allegations() -> None:
-    said = parsed([("Five", "five", "NUM", "CD", "nummod", 1, "CARDINAL"), ("people", "people", "NOUN", "NNS", "nsubj", 2, ""),
-                   ("died", "die", "VERB", "VBD", "ccomp", 5, ""), (",", ",", "PUNCT", ",", "punct", 5, ""),
-                   ("police", "police", "NOUN", "NNS", "nsubj", 5, ""), ("said", "say", "VERB", "VBD", "ROOT", 5, "")])
-    accused = parsed([("Police", "police", "NOUN", "NNS", "nsubj", 1, ""), ("accused", "accuse", "VERB", "VBD", "ROOT", 1, ""),
-                      ("Smith", "Smith", "PROPN", "NNP", "dobj", 1, "PERSON")])
+    said = parsed(
+        [
+            ("Five", "five", "NUM", "CD", "nummod", 1, "CARDINAL"),
+            ("people", "people", "NOUN", "NNS", "nsubj", 2, ""),
+            ("died", "die", "VERB", "VBD", "ccomp", 5, ""),
+            (",", ",", "PUNCT", ",", "punct", 5, ""),
+            ("police", "police", "NOUN", "NNS", "nsubj", 5, ""),
+            ("said", "say", "VERB", "VBD", "ROOT", 5, ""),
+        ]
+    )
+    accused = parsed(
+        [
+            ("Police", "police", "NOUN", "NNS", "nsubj", 1, ""),
+            ("accused", "accuse", "VERB", "VBD", "ROOT", 1, ""),
+            ("Smith", "Smith", "PROPN", "NNP", "dobj", 1, "PERSON"),
+        ]
+    )
     assert reported(said) and not reported(FIVE_DEAD)
     assert reported(accused) and allegation(accused) == "accused" and allegation(said) is None
 
 
 def test_a_modal_in_what_a_reporting_verb_reports_hedges_the_claim() -> None:
-    warned = parsed([("Data", "datum", "NOUN", "NNS", "nsubjpass", 3, ""), ("may", "may", "AUX", "MD", "aux", 3, ""),
-                     ("be", "be", "AUX", "VB", "auxpass", 3, ""), ("lost", "lose", "VERB", "VBN", "ccomp", 5, ""),
-                     ("experts", "expert", "NOUN", "NNS", "nsubj", 5, ""), ("warned", "warn", "VERB", "VBD", "ROOT", 5, "")])
+    warned = parsed(
+        [
+            ("Data", "datum", "NOUN", "NNS", "nsubjpass", 3, ""),
+            ("may", "may", "AUX", "MD", "aux", 3, ""),
+            ("be", "be", "AUX", "VB", "auxpass", 3, ""),
+            ("lost", "lose", "VERB", "VBN", "ccomp", 5, ""),
+            ("experts", "expert", "NOUN", "NNS", "nsubj", 5, ""),
+            ("warned", "warn", "VERB", "VBD", "ROOT", 5, ""),
+        ]
+    )
     assert hedge(warned) == "may"
 
 
@@ -139,8 +202,20 @@ def test_personal_voice_is_the_writer_outside_quotations(text: str, voice: bool)
     assert personal_voice(text) is voice
 
 
-SLUG_SAMPLES = ["Texas Escape: Comeaux!", "Ünïcödé", "???", "", "  -a--b-  ", "Rostov-on-Don", "Jürgen's café (2023)",
-                "x" * 59 + " yz", "a" * 80, "../../etc", "Ivan Kubrakov", "Ⅻ ligature ﬁ"]
+SLUG_SAMPLES = [
+    "Texas Escape: Comeaux!",
+    "Ünïcödé",
+    "???",
+    "",
+    "  -a--b-  ",
+    "Rostov-on-Don",
+    "Jürgen's café (2023)",
+    "x" * 59 + " yz",
+    "a" * 80,
+    "../../etc",
+    "Ivan Kubrakov",
+    "Ⅻ ligature ﬁ",
+]
 
 
 @pytest.mark.parametrize("value", SLUG_SAMPLES)
@@ -158,16 +233,41 @@ def test_slug_examples() -> None:
     assert [unique_slug(v, taken, "entity") for v in ("Belarus", "belarus", "!!", "")] == ["belarus", "belarus-2", "entity", "entity-2"]
 
 
-JOHNSON_FOUND = parsed([("Bryan", "Bryan", "PROPN", "NNP", "compound", 1, "PERSON"),
-                        ("Johnson", "Johnson", "PROPN", "NNP", "nsubjpass", 3, "PERSON"), ("was", "be", "AUX", "VBD", "auxpass", 3, ""),
-                        ("found", "find", "VERB", "VBN", "ROOT", 3, ""), ("dead", "dead", "ADJ", "JJ", "oprd", 3, "")])
-OFFICER_FOUND = parsed([("A", "a", "DET", "DT", "det", 2, ""), ("former", "former", "ADJ", "JJ", "amod", 2, ""),
-                        ("officer", "officer", "NOUN", "NN", "nsubjpass", 4, ""), ("was", "be", "AUX", "VBD", "auxpass", 4, ""),
-                        ("found", "find", "VERB", "VBN", "ROOT", 4, ""), ("dead", "dead", "ADJ", "JJ", "oprd", 4, "")])
-GUNMAN_KILLED = parsed([("The", "the", "DET", "DT", "det", 1, ""), ("gunman", "gunman", "NOUN", "NN", "nsubjpass", 3, ""),
-                        ("was", "be", "AUX", "VBD", "auxpass", 3, ""), ("killed", "kill", "VERB", "VBN", "ROOT", 3, "")])
-OFFICER_KILLED = parsed([("The", "the", "DET", "DT", "det", 1, ""), ("officer", "officer", "NOUN", "NN", "nsubjpass", 3, ""),
-                         ("was", "be", "AUX", "VBD", "auxpass", 3, ""), ("killed", "kill", "VERB", "VBN", "ROOT", 3, "")])
+JOHNSON_FOUND = parsed(
+    [
+        ("Bryan", "Bryan", "PROPN", "NNP", "compound", 1, "PERSON"),
+        ("Johnson", "Johnson", "PROPN", "NNP", "nsubjpass", 3, "PERSON"),
+        ("was", "be", "AUX", "VBD", "auxpass", 3, ""),
+        ("found", "find", "VERB", "VBN", "ROOT", 3, ""),
+        ("dead", "dead", "ADJ", "JJ", "oprd", 3, ""),
+    ]
+)
+OFFICER_FOUND = parsed(
+    [
+        ("A", "a", "DET", "DT", "det", 2, ""),
+        ("former", "former", "ADJ", "JJ", "amod", 2, ""),
+        ("officer", "officer", "NOUN", "NN", "nsubjpass", 4, ""),
+        ("was", "be", "AUX", "VBD", "auxpass", 4, ""),
+        ("found", "find", "VERB", "VBN", "ROOT", 4, ""),
+        ("dead", "dead", "ADJ", "JJ", "oprd", 4, ""),
+    ]
+)
+GUNMAN_KILLED = parsed(
+    [
+        ("The", "the", "DET", "DT", "det", 1, ""),
+        ("gunman", "gunman", "NOUN", "NN", "nsubjpass", 3, ""),
+        ("was", "be", "AUX", "VBD", "auxpass", 3, ""),
+        ("killed", "kill", "VERB", "VBN", "ROOT", 3, ""),
+    ]
+)
+OFFICER_KILLED = parsed(
+    [
+        ("The", "the", "DET", "DT", "det", 1, ""),
+        ("officer", "officer", "NOUN", "NN", "nsubjpass", 3, ""),
+        ("was", "be", "AUX", "VBD", "auxpass", 3, ""),
+        ("killed", "kill", "VERB", "VBN", "ROOT", 3, ""),
+    ]
+)
 
 
 def test_a_name_and_a_description_of_the_one_it_happens_to_are_one_fact() -> None:
@@ -180,14 +280,33 @@ def test_a_name_and_a_description_of_the_one_it_happens_to_are_one_fact() -> Non
 
 
 def test_a_guess_word_as_an_adjective_or_a_comparison_is_no_hedge() -> None:
-    voters = parsed([("Likely", "likely", "ADJ", "JJ", "amod", 1, ""), ("voters", "voter", "NOUN", "NNS", "nsubj", 2, ""),
-                     ("favour", "favour", "VERB", "VBP", "ROOT", 2, ""), ("Smith", "Smith", "PROPN", "NNP", "dobj", 2, "PERSON")])
-    odds = parsed([("Victims", "victim", "NOUN", "NNS", "nsubj", 1, ""), ("are", "be", "AUX", "VBP", "ROOT", 1, ""),
-                   ("more", "more", "ADV", "RBR", "advmod", 3, ""), ("likely", "likely", "ADJ", "JJ", "acomp", 1, ""),
-                   ("to", "to", "PART", "TO", "aux", 5, ""), ("suffer", "suffer", "VERB", "VB", "xcomp", 3, "")])
-    guess = parsed([("Smith", "Smith", "PROPN", "NNP", "nsubj", 1, "PERSON"), ("is", "be", "AUX", "VBZ", "ROOT", 1, ""),
-                    ("likely", "likely", "ADJ", "JJ", "acomp", 1, ""), ("to", "to", "PART", "TO", "aux", 4, ""),
-                    ("win", "win", "VERB", "VB", "xcomp", 2, "")])
+    voters = parsed(
+        [
+            ("Likely", "likely", "ADJ", "JJ", "amod", 1, ""),
+            ("voters", "voter", "NOUN", "NNS", "nsubj", 2, ""),
+            ("favour", "favour", "VERB", "VBP", "ROOT", 2, ""),
+            ("Smith", "Smith", "PROPN", "NNP", "dobj", 2, "PERSON"),
+        ]
+    )
+    odds = parsed(
+        [
+            ("Victims", "victim", "NOUN", "NNS", "nsubj", 1, ""),
+            ("are", "be", "AUX", "VBP", "ROOT", 1, ""),
+            ("more", "more", "ADV", "RBR", "advmod", 3, ""),
+            ("likely", "likely", "ADJ", "JJ", "acomp", 1, ""),
+            ("to", "to", "PART", "TO", "aux", 5, ""),
+            ("suffer", "suffer", "VERB", "VB", "xcomp", 3, ""),
+        ]
+    )
+    guess = parsed(
+        [
+            ("Smith", "Smith", "PROPN", "NNP", "nsubj", 1, "PERSON"),
+            ("is", "be", "AUX", "VBZ", "ROOT", 1, ""),
+            ("likely", "likely", "ADJ", "JJ", "acomp", 1, ""),
+            ("to", "to", "PART", "TO", "aux", 4, ""),
+            ("win", "win", "VERB", "VB", "xcomp", 2, ""),
+        ]
+    )
     assert hedge(voters) is None and hedge(odds) is None
     assert hedge(guess) == "likely"
 
@@ -195,15 +314,35 @@ def test_a_guess_word_as_an_adjective_or_a_comparison_is_no_hedge() -> None:
 def test_captions_without_credits_are_told_by_their_grammar() -> None:
     from briefgen.text.captions import is_caption
 
-    cover = parsed([("Armed", "armed", "ADJ", "JJ", "amod", 1, ""), ("men", "man", "NOUN", "NNS", "nsubj", 2, ""),
-                    ("take", "take", "VERB", "VBP", "ROOT", 2, ""), ("cover", "cover", "NOUN", "NN", "dobj", 2, ""),
-                    ("behind", "behind", "ADP", "IN", "prep", 2, ""), ("a", "a", "DET", "DT", "det", 6, ""),
-                    ("vehicle", "vehicle", "NOUN", "NN", "pobj", 4, ""), (".", ".", "PUNCT", ".", "punct", 2, "")])
-    faces = parsed([("Gosnell", "Gosnell", "PROPN", "NNP", "nsubj", 2, "PERSON"), ("still", "still", "ADV", "RB", "advmod", 2, ""),
-                    ("faces", "face", "VERB", "VBZ", "ROOT", 2, ""), ("charges", "charge", "NOUN", "NNS", "dobj", 2, ""),
-                    (".", ".", "PUNCT", ".", "punct", 2, "")])
-    they = parsed([("They", "they", "PRON", "PRP", "nsubj", 1, ""), ("walk", "walk", "VERB", "VBP", "ROOT", 1, ""),
-                   ("home", "home", "ADV", "RB", "advmod", 1, ""), (".", ".", "PUNCT", ".", "punct", 1, "")])
+    cover = parsed(
+        [
+            ("Armed", "armed", "ADJ", "JJ", "amod", 1, ""),
+            ("men", "man", "NOUN", "NNS", "nsubj", 2, ""),
+            ("take", "take", "VERB", "VBP", "ROOT", 2, ""),
+            ("cover", "cover", "NOUN", "NN", "dobj", 2, ""),
+            ("behind", "behind", "ADP", "IN", "prep", 2, ""),
+            ("a", "a", "DET", "DT", "det", 6, ""),
+            ("vehicle", "vehicle", "NOUN", "NN", "pobj", 4, ""),
+            (".", ".", "PUNCT", ".", "punct", 2, ""),
+        ]
+    )
+    faces = parsed(
+        [
+            ("Gosnell", "Gosnell", "PROPN", "NNP", "nsubj", 2, "PERSON"),
+            ("still", "still", "ADV", "RB", "advmod", 2, ""),
+            ("faces", "face", "VERB", "VBZ", "ROOT", 2, ""),
+            ("charges", "charge", "NOUN", "NNS", "dobj", 2, ""),
+            (".", ".", "PUNCT", ".", "punct", 2, ""),
+        ]
+    )
+    they = parsed(
+        [
+            ("They", "they", "PRON", "PRP", "nsubj", 1, ""),
+            ("walk", "walk", "VERB", "VBP", "ROOT", 1, ""),
+            ("home", "home", "ADV", "RB", "advmod", 1, ""),
+            (".", ".", "PUNCT", ".", "punct", 1, ""),
+        ]
+    )
     assert is_caption(cover, alone=True)
     assert not is_caption(cover, alone=False)  # inside a paragraph of text: the story's present tense
     assert not is_caption(faces, alone=True)  # news in the present
@@ -225,8 +364,11 @@ def test_lines_addressed_to_the_reader_are_neither_summary_nor_title() -> None:
     from briefgen.text.lines import READER
     from briefgen.titles import title_problem
 
-    for line in ("You can watch the full interview on our site tonight", "Anyone with information should call police",
-                 "Rescuers reached the mine on Friday (video below)"):
+    for line in (
+        "You can watch the full interview on our site tonight",
+        "Anyone with information should call police",
+        "Rescuers reached the mine on Friday (video below)",
+    ):
         assert READER.search(line)
         assert title_problem(line) == "boilerplate"
     assert not READER.search("Rescuers reached the mine on Friday")

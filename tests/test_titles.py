@@ -29,17 +29,24 @@ def parsed() -> dict[str, AnalyzedArticle]:
 HEADLINES = [
     # who said it goes, and the side clause set off by commas; the news stays whole
     (RHINO, "Nola died Sunday at the San Diego Zoo"),
-    ("A 20-year-old woman was arrested Sunday night after crashing a wedding, police said.",
-     "A 20-year-old woman was arrested Sunday night after crashing a wedding"),
+    (
+        "A 20-year-old woman was arrested Sunday night after crashing a wedding, police said.",
+        "A 20-year-old woman was arrested Sunday night after crashing a wedding",
+    ),
     # an abbreviation keeps its full stop; the sentence's own goes
     ("Bone-chilling cold gripped much of the U.S., breaking century-old records.", "Bone-chilling cold gripped much of the U.S."),
     # a side clause after a comma goes; without the comma it is needed, as in grouping's lead titles
     ("The Senate approved the budget deal on Friday, after the House had passed it.", "The Senate approved the budget deal on Friday"),
-    ("Bone-chilling cold gripped much of the U.S. as 2018 began, breaking century-old records.",
-     "Bone-chilling cold gripped much of the U.S. as 2018 began"),
+    (
+        "Bone-chilling cold gripped much of the U.S. as 2018 began, breaking century-old records.",
+        "Bone-chilling cold gripped much of the U.S. as 2018 began",
+    ),
     # a main clause longer than MAX_WORDS is not cut down to one ("... sought to tie his demands for border wall funding")
-    ("President Donald Trump sought to tie his demands for border wall funding to an attack on a Christmas market in "
-     "Strasbourg, France, by a Strasbourg-born gunman.", None),
+    (
+        "President Donald Trump sought to tie his demands for border wall funding to an attack on a Christmas market in "
+        "Strasbourg, France, by a Strasbourg-born gunman.",
+        None,
+    ),
     # leaning on a sentence before: a connective or "Such", a bare pronoun, a subject naming its owner
     ("Such a move would be a major shift in U.S. policy.", None),
     (LEANING, None),
@@ -51,8 +58,7 @@ HEADLINES = [
 
 
 @pytest.mark.parametrize("sentence, title", HEADLINES)
-def test_a_key_point_is_made_a_headline_whole_or_not_at_all(parsed: dict[str, AnalyzedArticle], sentence: str,
-                                                            title: str | None) -> None:
+def test_a_key_point_is_made_a_headline_whole_or_not_at_all(parsed: dict[str, AnalyzedArticle], sentence: str, title: str | None) -> None:
     item = parsed[sentence]
     assert len(item.sentences) == 1
     made = titles.headline(item.sentences[0], item.article.text)

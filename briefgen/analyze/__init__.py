@@ -48,8 +48,18 @@ if TYPE_CHECKING:
     from briefgen.config import BuildConfig
 
 __all__ = [
-    "COMPONENTS", "ENTITY_LABELS", "Parsed", "TokenAttributes", "analyze", "analyze_cached", "article_key", "load_model",
-    "load_tokens", "model_id", "model_meta", "model_version",
+    "COMPONENTS",
+    "ENTITY_LABELS",
+    "Parsed",
+    "TokenAttributes",
+    "analyze",
+    "analyze_cached",
+    "article_key",
+    "load_model",
+    "load_tokens",
+    "model_id",
+    "model_meta",
+    "model_version",
 ]
 
 log = logging.getLogger(__name__)
@@ -100,8 +110,9 @@ def _chunks(article: Article) -> Iterable[Chunk]:
             start = end
 
 
-def _parse_all(chunks: dict[int, list[Chunk]], config: BuildConfig, meanwhile: Callable[[], None] = lambda: None,
-               cluster: Cluster | None = None) -> Iterator[tuple[int, bytes]]:
+def _parse_all(
+    chunks: dict[int, list[Chunk]], config: BuildConfig, meanwhile: Callable[[], None] = lambda: None, cluster: Cluster | None = None
+) -> Iterator[tuple[int, bytes]]:
     """(article index, marshalled rows) of every article in ``chunks``, in workers when there are enough, or
     on ``cluster`` (Dask) when there is one; ``meanwhile`` runs while the workers start."""
     if chunks and cluster is not None:
@@ -187,8 +198,9 @@ def _parsed(article: Article, key: str, outline: Outline) -> Parsed:
 
 
 def _record(article: Article, rows: Rows) -> AnalyzedArticle:
-    sentences = tuple(Sentence(i, text, start, end, p, tuple([Token(*t) for t in tokens]), heading)
-                      for i, text, start, end, p, heading, tokens in rows[0])
+    sentences = tuple(
+        Sentence(i, text, start, end, p, tuple([Token(*t) for t in tokens]), heading) for i, text, start, end, p, heading, tokens in rows[0]
+    )
     return AnalyzedArticle(article, sentences, tuple([Mention(*m) for m in rows[1]]))
 
 

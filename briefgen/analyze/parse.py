@@ -30,8 +30,22 @@ log = logging.getLogger(__name__)
 
 #: Entity labels we keep; numbers, dates and the like are read from tokens when needed.
 ENTITY_LABELS = {
-    "PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART",
-    "DATE", "CARDINAL", "MONEY", "QUANTITY", "TIME", "PERCENT",
+    "PERSON",
+    "ORG",
+    "GPE",
+    "LOC",
+    "NORP",
+    "FAC",
+    "EVENT",
+    "PRODUCT",
+    "LAW",
+    "WORK_OF_ART",
+    "DATE",
+    "CARDINAL",
+    "MONEY",
+    "QUANTITY",
+    "TIME",
+    "PERCENT",
 }
 #: The components whose output the records keep; every other one is not even loaded.
 #: tagger -> Token.tag; attribute_ruler -> Token.pos (mapped from tags); lemmatizer -> Token.lemma
@@ -170,8 +184,7 @@ class TokenAttributes:
             words += [strings[orth], self.SEPARATOR[0]]
             tags += [strings[tag], self.SEPARATOR[1]]
             deps += [strings[dep], self.SEPARATOR[2]]
-        doc = self.doc_type(self.vocab, words=words, spaces=[True] * len(words), tags=tags, deps=deps,
-                            heads=list(range(len(words))))
+        doc = self.doc_type(self.vocab, words=words, spaces=[True] * len(words), tags=tags, deps=deps, heads=list(range(len(words))))
         doc = self.lemmatizer(self.ruler(doc))
         for key, token in zip(keys, list(doc)[::2], strict=True):
             self.memo[key] = (sys.intern(token.pos_), sys.intern(token.lemma_))
@@ -203,8 +216,10 @@ def on_cluster(cluster: Cluster, chunks: dict[int, list[Chunk]], config: BuildCo
     module = "briefgen.analyze"
     code = code_fingerprint(module)
     order = list(chunks)
-    tasks = ((module, code, parse_batch, config.model, {i: chunks[i] for i in order[k : k + TASK_ARTICLES]}, config.batch_size)
-             for k in range(0, len(order), TASK_ARTICLES))
+    tasks = (
+        (module, code, parse_batch, config.model, {i: chunks[i] for i in order[k : k + TASK_ARTICLES]}, config.batch_size)
+        for k in range(0, len(order), TASK_ARTICLES)
+    )
     for data, warned in cluster.map(remote_call, tasks):
         for message in warned:
             log.warning("%s", message)
@@ -217,16 +232,20 @@ def _workers(chunks: dict[int, list[Chunk]], config: BuildConfig) -> Iterator[It
     if can_fork():
         load_model(config.model)  # once, shared with the workers copy-on-write
     order = list(chunks)
-    tasks = [
-        ({i: chunks[i] for i in order[k : k + TASK_ARTICLES]}, config.batch_size)
-        for k in range(0, len(order), TASK_ARTICLES)
-    ]
+    tasks = [({i: chunks[i] for i in order[k : k + TASK_ARTICLES]}, config.batch_size) for k in range(0, len(order), TASK_ARTICLES)]
     with pool(config.processes, initializer=_init_worker, initargs=(config.model,)) as workers:
         yield (pair for batch in workers.imap(_work, tasks) for pair in batch)
 
 
-def _convert(doc: Any, pos_lemma: Sequence[tuple[str, str]], offset: int, p_index: int, heading: bool,
-             out: list[tuple[Any, ...]], mentions: list[tuple[Any, ...]]) -> None:
+def _convert(
+    doc: Any,
+    pos_lemma: Sequence[tuple[str, str]],
+    offset: int,
+    p_index: int,
+    heading: bool,
+    out: list[tuple[Any, ...]],
+    mentions: list[tuple[Any, ...]],
+) -> None:
     """A parsed paragraph -> sentence and mention rows appended to ``out`` and ``mentions``; offsets in the article.
     ``pos_lemma`` holds each token's part of speech and lemma (TokenAttributes).
 

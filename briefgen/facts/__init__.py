@@ -11,6 +11,14 @@ from briefgen.facts.edition import Edition, edition_entities, has_page, link
 from briefgen.facts.sources import Independence, Print, count, independence, minhash_print
 
 __all__ = [
-    "Edition", "Independence", "Print", "count", "edition_entities", "has_page", "independence", "link", "minhash_print",
+    "Edition",
+    "Independence",
+    "Print",
+    "count",
+    "edition_entities",
+    "has_page",
+    "independence",
+    "link",
+    "minhash_print",
     "story_entities",
 ]

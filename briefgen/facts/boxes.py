@@ -104,7 +104,6 @@ def fold(items: Sequence[tuple[Citation, int, Role]]) -> list[tuple[Citation, in
     return out
 
 
-
 def describe(articles: Sequence[AnalyzedArticle], ms: list[M], ents: list[Ent], roles: Roles) -> list[tuple[int, M]]:
     """'the Belarusian leader' is the one person of the article whose stated role has those words
     and a title of the same kind ('Belarusian President Aleksandr Lukashenko')."""
@@ -181,7 +180,7 @@ def candidates(articles: Sequence[AnalyzedArticle], ind: src.Independence | None
             stated = ent.type in ("PERSON", "ORG") and not ent.ambiguous  # a surname two people share has no roles
             for start, end in role_spans(aa.sentences[m.sent], m.toks, ent.type) if stated else ():
                 text = aa.article.text[start:end]
-                opened = aa.article.text[aa.sentences[m.sent].start:start]  # a quote whose closing mark is paragraphs on
+                opened = aa.article.text[aa.sentences[m.sent].start : start]  # a quote whose closing mark is paragraphs on
                 if any(qs <= start < qe for qs, qe in in_quotes[m.art]) or opened.count("“") > opened.count("”"):
                     continue  # '"Hugh Jackman is a consummate entertainer"': a speaker's praise, not the writer's statement
                 if not any(f.casefold() in text.casefold() for f in ent.forms):  # 'the Wagner Group company'
@@ -216,15 +215,25 @@ def candidates(articles: Sequence[AnalyzedArticle], ind: src.Independence | None
         ids = sorted({articles[ms[i].art].article.id for i in ent.mentions})
         near = sorted(related[e].items(), key=lambda x: (-x[1], ents[x[0]].name))
         role_n = carried(roles[e], lambda r: r.text, ind)
-        boxes.append((FactBox(
-            id="", name=ent.name, type=ent.type,
-            aliases=tuple(sorted((f for f in ent.forms if not _padded(f, ent.forms)), key=lambda f: (f != ent.name, -ent.forms[f], f))),
-            roles=tuple(replace(r, sources=role_n[r.text]) for r in ordered(roles[e], True, lambda r: r.text)),
-            quotes=quotes_of(quotes[e], ind),
-            mentions=len(ent.mentions), articles=tuple(ids), sources=src.count(ids, ind),
-            related=tuple(ents[o].name for o, _ in near[:MAX_RELATED]),
-            evidence=tuple(ordered(evidence[e], False, lambda c: c.text)[:MAX_EVIDENCE]),
-        ), why))
+        boxes.append(
+            (
+                FactBox(
+                    id="",
+                    name=ent.name,
+                    type=ent.type,
+                    aliases=tuple(
+                        sorted((f for f in ent.forms if not _padded(f, ent.forms)), key=lambda f: (f != ent.name, -ent.forms[f], f))
+                    ),
+                    roles=tuple(replace(r, sources=role_n[r.text]) for r in ordered(roles[e], True, lambda r: r.text)),
+                    quotes=quotes_of(quotes[e], ind),
+                    mentions=len(ent.mentions),
+                    articles=tuple(ids),
+                    sources=src.count(ids, ind),
+                    related=tuple(ents[o].name for o, _ in near[:MAX_RELATED]),
+                    evidence=tuple(ordered(evidence[e], False, lambda c: c.text)[:MAX_EVIDENCE]),
+                ),
+                why,
+            )
+        )
     boxes.sort(key=lambda x: (-x[0].mentions, -len(x[0].articles), x[0].name, x[0].type))
     return boxes
-

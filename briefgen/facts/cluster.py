@@ -59,8 +59,12 @@ def cluster(ms: list[M]) -> list[tuple[list[int], str, bool]]:
         if n.top(stated[k]) not in ("", "PERSON"):
             return False
         return n.top(votes[k]) == "PERSON" or (
-            last in votes and n.top(votes[last]) == "PERSON" and n.org_key(k) == k and "," not in k
-            and not {w.strip(".") for w in k.split()} & (n.ORG_NOUNS | n.GENERIC_ORGS | n.PLACE_SUFFIXES))
+            last in votes
+            and n.top(votes[last]) == "PERSON"
+            and n.org_key(k) == k
+            and "," not in k
+            and not {w.strip(".") for w in k.split()} & (n.ORG_NOUNS | n.GENERIC_ORGS | n.PLACE_SUFFIXES)
+        )
 
     arts = {k: {ms[i].art for i in v} for k, v in groups.items()}
 
@@ -76,8 +80,11 @@ def cluster(ms: list[M]) -> list[tuple[list[int], str, bool]]:
     people: list[list[str]] = []
     for k in order:
         if " " in k and k not in shipped and personal(k):
-            longer = [c for c in people if any(" " in o and (k.endswith(" " + o) or o.endswith(" " + k) or o.startswith(k + " "))
-                                               and not apart(k, o) for o in c)]
+            longer = [
+                c
+                for c in people
+                if any(" " in o and (k.endswith(" " + o) or o.endswith(" " + k) or o.startswith(k + " ")) and not apart(k, o) for o in c)
+            ]
             # 'Interior Ken Salazar' is Ken Salazar; 'Jing Xu' is Alison Jing Xu; 'Ahmad Seth' is Ahmad Seth Zaharie
             fits = longer or [c for c in people if all(n.same_person(k, o) and not apart(k, o) for o in c)]
             if len(fits) == 1:
@@ -158,8 +165,13 @@ def entity(ms: list[M], idx: list[int], kind: str = "", ambiguous: bool = False)
     if kind == "PERSON" and all(" " not in ms[i].form for i in idx) and 3 * sum(ms[i].at for i in idx) >= len(idx):
         kind = "PLACE"  # "checked into Morningside"
     heads = [i for i in idx if not ms[i].mod] or idx  # "Woodburn police", "Woodburn-area bank": a modifier tells neither
-    if kind == "ORG" and not stated and all(" " not in ms[i].form for i in idx) and 2 * sum(ms[i].at for i in heads) > len(heads) and (
-            ms[idx[0]].key not in n.GENERIC_ORGS | {"congress"}):
+    if (
+        kind == "ORG"
+        and not stated
+        and all(" " not in ms[i].form for i in idx)
+        and 2 * sum(ms[i].at for i in heads) > len(heads)
+        and (ms[idx[0]].key not in n.GENERIC_ORGS | {"congress"})
+    ):
         kind = "PLACE"  # "in Nulato", "in Tasmania": where things happen, not who does them ("in Congress" stays a body)
     spelled: dict[str, Counter[str]] = defaultdict(Counter)
     for i in idx:

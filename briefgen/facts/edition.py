@@ -81,8 +81,9 @@ def _groups(story_boxes: Mapping[str, Sequence[FactBox]]) -> list[list[Node]]:
     return list(out.values())
 
 
-def edition_entities(story_boxes: Mapping[str, Sequence[FactBox]], articles: Sequence[Article],
-                     ind: src.Independence | None = None) -> Edition:
+def edition_entities(
+    story_boxes: Mapping[str, Sequence[FactBox]], articles: Sequence[Article], ind: src.Independence | None = None
+) -> Edition:
     """Merge every story's boxes (all of them, not only those shown) into edition entities,
     most mentioned first; ``page`` is set on those that get a page. ``ind``: the articles'
     independence, if the caller has it."""
@@ -112,17 +113,27 @@ def edition_entities(story_boxes: Mapping[str, Sequence[FactBox]], articles: Seq
                 other = by_name.get((s, r))
                 if other is not None and entity_of[other] != entity_of[(s, i)]:
                     near[entity_of[other]] += 1
-        merged.append((FactBox(
-            id="", name=name, type=kind,
-            aliases=tuple(sorted(aliases, key=lambda a: (a != name, -aliases[a], a))),
-            roles=tuple(replace(r, sources=role_n[r.text]) for r in ordered(roles, True, lambda r: r.text)),
-            quotes=quotes_of(quotes, ind),
-            mentions=sum(b.mentions for b in bs), articles=tuple(ids), sources=src.count(ids, ind),
-            evidence=tuple(ordered([(c, 0, c) for b in bs for c in b.evidence], False, lambda c: c.text)[:MAX_EVIDENCE]),
-            stories=tuple(sorted({s for s, _ in nodes}, key=story_order.__getitem__)),
-        ), near))
-    order = sorted(range(len(merged)), key=lambda k: (-merged[k][0].mentions, -len(merged[k][0].articles), merged[k][0].name,
-                                                      merged[k][0].type))
+        merged.append(
+            (
+                FactBox(
+                    id="",
+                    name=name,
+                    type=kind,
+                    aliases=tuple(sorted(aliases, key=lambda a: (a != name, -aliases[a], a))),
+                    roles=tuple(replace(r, sources=role_n[r.text]) for r in ordered(roles, True, lambda r: r.text)),
+                    quotes=quotes_of(quotes, ind),
+                    mentions=sum(b.mentions for b in bs),
+                    articles=tuple(ids),
+                    sources=src.count(ids, ind),
+                    evidence=tuple(ordered([(c, 0, c) for b in bs for c in b.evidence], False, lambda c: c.text)[:MAX_EVIDENCE]),
+                    stories=tuple(sorted({s for s, _ in nodes}, key=story_order.__getitem__)),
+                ),
+                near,
+            )
+        )
+    order = sorted(
+        range(len(merged)), key=lambda k: (-merged[k][0].mentions, -len(merged[k][0].articles), merged[k][0].name, merged[k][0].type)
+    )
     taken: set[str] = set()
     slugs = {k: unique_slug(merged[k][0].name, taken, "entity") for k in order}
     entities = []
@@ -138,5 +149,4 @@ def edition_entities(story_boxes: Mapping[str, Sequence[FactBox]], articles: Seq
 
 def link(briefs: Sequence[StoryBrief], edition: Edition) -> list[StoryBrief]:
     """Story fact boxes with ``page`` set, so their names link to the entity pages."""
-    return [replace(sb, facts=tuple(replace(f, page=edition.links.get((sb.story.id, f.id), "")) for f in sb.facts))
-            for sb in briefs]
+    return [replace(sb, facts=tuple(replace(f, page=edition.links.get((sb.story.id, f.id), "")) for f in sb.facts)) for sb in briefs]

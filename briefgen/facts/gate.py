@@ -30,9 +30,33 @@ _NOT_PERSON = n.ORG_HEADS | n.ORG_NOUNS | n.GENERIC_ORGS | n.PLACE_HEADS | n.PLA
 GENERIC = n.GENERIC_ORGS - {"senate", "parliament", "cabinet", "navy", "army"}
 #: Offices a person holds: a name ending in one is a person's office, not a body or a place ('Orange County Sheriff',
 #: 'Senate Candidate'). Not the titles that end newspapers' names ('Star', 'Examiner', 'Monitor').
-OFFICES = frozenset({"sheriff", "attorney", "commissioner", "chief", "marshal", "governor", "mayor", "president", "minister", "secretary",
-                     "senator", "judge", "prosecutor", "candidate", "director", "spokesman", "spokeswoman", "officer", "coroner",
-                     "superintendent", "chairman", "chairwoman", "ceo"})
+OFFICES = frozenset(
+    {
+        "sheriff",
+        "attorney",
+        "commissioner",
+        "chief",
+        "marshal",
+        "governor",
+        "mayor",
+        "president",
+        "minister",
+        "secretary",
+        "senator",
+        "judge",
+        "prosecutor",
+        "candidate",
+        "director",
+        "spokesman",
+        "spokeswoman",
+        "officer",
+        "coroner",
+        "superintendent",
+        "chairman",
+        "chairwoman",
+        "ceo",
+    }
+)
 _INITIAL = re.compile(r"^[A-Z]\.$")
 _NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_.'’-]*(?:[.'’-][^\W\d_]*)*\.?,?$")
 _ACRONYM = re.compile(r"^[A-Z]{2,5}$")
@@ -64,7 +88,7 @@ class Words:
 def junk(name: str) -> str | None:
     """Why a name cannot be one: a fragment, a heading, a byline's furniture."""
     words = name.split()
-    if " - " in name or name.startswith(("FILE", "PHOTO")) or any(c in name for c in "|/@#_=+*\"“”"):
+    if " - " in name or name.startswith(("FILE", "PHOTO")) or any(c in name for c in '|/@#_=+*"“”'):
         return "furniture in the name"
     if any(len(w) == 1 and w.isalpha() and not _INITIAL.match(w) for w in words if w.casefold() not in _SMALL):
         return "a one-letter word"
@@ -112,15 +136,36 @@ def doubt(ent: Ent, ms: Sequence[M], words: Words, others: Sequence[Ent], articl
         return "a common word"  # 'Department', 'Spread', 'Embassy'
     if one_word and not name.isupper() and ent.type != "PERSON" and mine and all(_modifier(m, ent.type) for m in mine):
         return "only ever a modifier of a common noun"  # 'Turkmen flags': an adjective of origin ('NBA coach': an acronym, a body)
-    if ent.type in ("ORG", "PLACE") and _read_as_person(articles, mine) and (
-            full := next((o.name for o in others if o is not ent and o.type == "ORG" and o.name.startswith(name + " ") and (
-                len(o.name.split()) == len(name.split()) + 1 and o.name.split()[-1].casefold() in n.ORG_HEADS)), None)):
+    if (
+        ent.type in ("ORG", "PLACE")
+        and _read_as_person(articles, mine)
+        and (
+            full := next(
+                (
+                    o.name
+                    for o in others
+                    if o is not ent
+                    and o.type == "ORG"
+                    and o.name.startswith(name + " ")
+                    and (len(o.name.split()) == len(name.split()) + 1 and o.name.split()[-1].casefold() in n.ORG_HEADS)
+                ),
+                None,
+            )
+        )
+    ):
         # only the name and a kind of body ('Betty Ford Center'): 'Surrey' stays beside 'Surrey Fire and Rescue Service'
         return f"a short form of {full}"  # 'at Betty Ford' beside 'Betty Ford Center': a person's name, placed by 'at'
-    people = [o.name for o in others if o is not ent and o.type == "PERSON" and " " in o.name and not junk(o.name)
-              and person_shape(o.name, words)]
-    longer = [o for o in people if ent.type != "PLACE" and (  # a place is the first word of many names: 'Ghana Police'
-        (one_word and key in o.casefold().split()) or (" " in name and set(key.split()) < set(_given(o))))]
+    people = [
+        o.name for o in others if o is not ent and o.type == "PERSON" and " " in o.name and not junk(o.name) and person_shape(o.name, words)
+    ]
+    longer = [
+        o
+        for o in people
+        if ent.type != "PLACE"
+        and (  # a place is the first word of many names: 'Ghana Police'
+            (one_word and key in o.casefold().split()) or (" " in name and set(key.split()) < set(_given(o)))
+        )
+    ]
     if longer:
         return f"part of a person's longer name ({longer[0]})"  # 'Carrie' beside 'Carrie Russell', 'Ahmad Seth' beside 'Ahmad Seth Zaharie'
     plain = {f.casefold().rstrip(".") for f in ent.forms}
@@ -135,8 +180,13 @@ def doubt(ent: Ent, ms: Sequence[M], words: Words, others: Sequence[Ent], articl
         if one_word and not (hinted["PERSON"] and votes["PERSON"] * 2 >= votes.total()):
             return "one word without a title, or not mostly a person's"  # 'Adderall', 'Kellers', 'Canaanites'
         last = name.split()[-1].casefold()
-        if not one_word and role_noun(last, "ORG") and not role_noun(last, "PERSON") and not hinted["PERSON"] and (
-                votes["PERSON"] < votes.total()):  # 'Elton Brand': a surname can be such a word, so NER must waver too
+        if (
+            not one_word
+            and role_noun(last, "ORG")
+            and not role_noun(last, "PERSON")
+            and not hinted["PERSON"]
+            and (votes["PERSON"] < votes.total())
+        ):  # 'Elton Brand': a surname can be such a word, so NER must waver too
             return "a body's name: its last word is a kind of organisation"  # 'Screen Actors Guild' called a person
         if not one_word and not person_shape(name, words) and not hinted["PERSON"]:
             return "no person's name shape and no title"  # 'Twitter Pinterest', 'Nature Neuroscience'

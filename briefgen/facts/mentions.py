@@ -24,7 +24,6 @@ _INITIALS = re.compile(r"^(?:[A-Z]\.\s*)+$")
 _LONE_JUNK = n.VESSEL_PREFIXES | n.JUNK_NAMES
 
 
-
 class M(NamedTuple):
     """A mention as we use it: cleaned form, its label vote ("" abstains) and its tokens."""
 
@@ -90,8 +89,11 @@ def _hint(sent: Sentence, toks: list[int], label: str, h: int, before: list[int]
 def _personal(sent: Sentence, toks: list[int], h: int, kids: list[int], near: list[Token]) -> bool:
     """Signs of a person that NER missed: 'pin-up queen Bettie Page', 'Ms Page', 'Page, who ...',
     'Page, 85,'. ``kids`` are the children of the name's head ``h``."""
-    if any(t.text.casefold().strip(".") in n.PERSON_TITLES or (role_noun(t.lemma, "PERSON") and not role_noun(t.lemma, "ORG"))
-           for t in near if t.pos in ("NOUN", "PROPN")):
+    if any(
+        t.text.casefold().strip(".") in n.PERSON_TITLES or (role_noun(t.lemma, "PERSON") and not role_noun(t.lemma, "ORG"))
+        for t in near
+        if t.pos in ("NOUN", "PROPN")
+    ):
         return True  # 'quarterback Kain Colter': a person's role beside the name
     if len(toks) > 1 and sent.tokens[toks[-1]].text.casefold().strip(".,") in n.NAME_SUFFIXES:
         return True  # 'DeOrr Kunz Sr.'
@@ -99,8 +101,12 @@ def _personal(sent: Sentence, toks: list[int], h: int, kids: list[int], near: li
         return True
     for j in kids:
         t = sent.tokens[j]
-        if j > h and len(toks) == 1 and t.dep == "relcl" and any(
-                sent.tokens[k].text.casefold() in ("who", "whom") for k in children(sent, j)):
+        if (
+            j > h
+            and len(toks) == 1
+            and t.dep == "relcl"
+            and any(sent.tokens[k].text.casefold() in ("who", "whom") for k in children(sent, j))
+        ):
             return True
         if j > h and t.dep == "appos" and t.pos == "NUM" and t.text.isdigit() and 10 <= int(t.text) <= 110:
             return True
@@ -112,8 +118,7 @@ def _person_span(sent: Sentence, toks: list[int], norp: set[str]) -> list[int]:
 
     def junk_first(t: Token) -> bool:
         word = t.text.casefold().strip(".")
-        return ((t.text[:1].islower() and word not in n.NAME_PARTICLES) or t.pos in ("ADJ", "NOUN") or word in n.TITLES
-                or t.text in norp)
+        return (t.text[:1].islower() and word not in n.NAME_PARTICLES) or t.pos in ("ADJ", "NOUN") or word in n.TITLES or t.text in norp
 
     def junk_last(t: Token) -> bool:
         return not any(c.isalpha() for c in t.text) or any(c.isdigit() for c in t.text)
@@ -138,12 +143,16 @@ def _raw(ai: int, aa: AnalyzedArticle) -> list[tuple[M, tuple[M, ...]]]:
         after = aa.article.text[men.end : men.end + 2]
         if len(after) == 2 and after[0] in "-‐" and after[1].islower():
             continue  # 'Ross-shire', 'Minnesota-based': part of a word, not a name
-        if men.label == "WORK_OF_ART" and not (aa.article.text[max(0, men.start - 1) : men.start] in ('"', "“", "‘")
-                                               and aa.article.text[men.end : men.end + 1] in ('"', "”", "’")):
+        if men.label == "WORK_OF_ART" and not (
+            aa.article.text[max(0, men.start - 1) : men.start] in ('"', "“", "‘")
+            and aa.article.text[men.end : men.end + 1] in ('"', "”", "’")
+        ):
             continue  # spaCy's WORK_OF_ART is mostly noise; a title in quotation marks is one
         key = men.text.casefold().strip()
-        if men.label in ("GPE", "LOC") and ((key.rstrip(".") in n.PLACE_ABBREVIATIONS and men.text.endswith(".")) or (
-                len(men.text) == 2 and men.text.isupper() and aa.article.text[:men.start].rstrip().endswith(","))):
+        if men.label in ("GPE", "LOC") and (
+            (key.rstrip(".") in n.PLACE_ABBREVIATIONS and men.text.endswith("."))
+            or (len(men.text) == 2 and men.text.isupper() and aa.article.text[: men.start].rstrip().endswith(","))
+        ):
             continue  # 'Calif.', 'Mansfield, CT': a dateline's or an address's abbreviation
         sent = aa.sentences[men.sentence]
         if men.sentence not in offsets:
@@ -156,8 +165,14 @@ def _raw(ai: int, aa: AnalyzedArticle) -> list[tuple[M, tuple[M, ...]]]:
         while toks[0] > 0:  # "the Wagner PMC": spaCy tagged only "PMC"; "INS Sukanya": only "Sukanya"
             p = sent.tokens[toks[0] - 1]
             vessel = p.text.casefold() in n.VESSEL_PREFIXES and (p.text.isupper() or p.head in toks)
-            if not vessel and (men.label != "ORG" or p.pos != "PROPN" or p.ent or p.dep != "compound" or p.head not in toks
-                               or p.text.casefold() in n.TITLES):
+            if not vessel and (
+                men.label != "ORG"
+                or p.pos != "PROPN"
+                or p.ent
+                or p.dep != "compound"
+                or p.head not in toks
+                or p.text.casefold() in n.TITLES
+            ):
                 break
             toks.insert(0, toks[0] - 1)
         label = n.LABELS[men.label]
@@ -172,32 +187,39 @@ def _raw(ai: int, aa: AnalyzedArticle) -> list[tuple[M, tuple[M, ...]]]:
                 continue  # 'L. A.'
             if toks[0] > 0 and sent.tokens[toks[0] - 1].text.casefold() == "the":
                 label = "ORG"  # "the Patriot's board": people take no article
-        if len(toks) == 1 and (sent.tokens[toks[0]].text.casefold() in _LONE_JUNK
-                               or sent.tokens[toks[0]].pos == "ADJ"):
+        if len(toks) == 1 and (sent.tokens[toks[0]].text.casefold() in _LONE_JUNK or sent.tokens[toks[0]].pos == "ADJ"):
             continue  # a lone "INS", "GMT", "Ukrainian"
         if men.start in starts and men.label in ("GPE", "LOC") and men.text.isupper() and len(men.text) > 3:
             continue  # 'PHILADELPHIA -- ': a dateline
         hi, before = head(sent, toks), premods(sent, toks)
         label, strong = _hint(sent, toks, label, hi, before)
         after = aa.article.text[men.end : men.end + 3]
-        if men.start > 0 and aa.article.text[men.start - 1] in ('"', "“") and (
-                after[:1] in ('"', "”") or (after[:1] in (",", ".") and after[1:2] in ('"', "”"))):
+        if (
+            men.start > 0
+            and aa.article.text[men.start - 1] in ('"', "“")
+            and (after[:1] in ('"', "”") or (after[:1] in (",", ".") and after[1:2] in ('"', "”")))
+        ):
             label, strong = "PRODUCT", "PRODUCT"  # '“Moonlight”', '“La La Land,”': a title in quotation marks
         start = sent.tokens[toks[0]].start
         form = aa.article.text[start : end(sent.tokens[toks[-1]])]
         h = sent.tokens[hi]
         kin = any(sent.tokens[j].lemma.casefold() in n.KIN for j in before) or (
-            h.dep == "appos" and sent.tokens[h.head].lemma.casefold() in n.KIN)  # 'her husband, Eric'
+            h.dep == "appos" and sent.tokens[h.head].lemma.casefold() in n.KIN
+        )  # 'her husband, Eric'
 
-        at = h.dep == "pobj" and sent.tokens[h.head].text.casefold() in n.PLACE_PREPS and not (
-            toks[0] > 0 and sent.tokens[toks[0] - 1].text.casefold() == "the")  # "in the NBA": a body takes 'the', a town not
+        at = (
+            h.dep == "pobj"
+            and sent.tokens[h.head].text.casefold() in n.PLACE_PREPS
+            and not (toks[0] > 0 and sent.tokens[toks[0] - 1].text.casefold() == "the")
+        )  # "in the NBA": a body takes 'the', a town not
         whole = M(ai, men.sentence, start, form, label, tuple(toks), hint=strong, kin=kin, at=at, mod=modified(sent, toks))
         cut = next((k for k, j in enumerate(toks[:-1]) if sent.tokens[j].dep == "case"), 0)  # the 's
         if not cut:
             out.append((whole, ()))
             continue
-        owner = whole._replace(form=form[: sent.tokens[toks[cut]].start - start], label="", toks=whole.toks[:cut],
-                               hint="", kin=False, at=False, mod="")
+        owner = whole._replace(
+            form=form[: sent.tokens[toks[cut]].start - start], label="", toks=whole.toks[:cut], hint="", kin=False, at=False, mod=""
+        )
         second = sent.tokens[toks[cut + 1]].start
         out.append((whole, (owner, whole._replace(start=second, form=form[second - start :], toks=whole.toks[cut + 1 :]))))
     return out
@@ -211,17 +233,33 @@ def mentions(articles: Sequence[AnalyzedArticle]) -> list[M]:
     for whole, parts in raw:  # "Prigozhin's Patriot" is two names when Prigozhin is known alone
         out += parts if parts and n.as_name(parts[0].form).casefold() in known else (whole,)
     out = [m._replace(form=n.as_name(m.form)) for m in out]
-    out = [m for m in out if "@" not in m.form and "/" not in m.form and sum(c.isalpha() for c in m.form) > 1 and m.key not in n.PRONOUNS
-           and (m.form[:1].isupper() or m.form[:1].isdigit() or (m.label == "PRODUCT" and any(c.isupper() for c in m.form)))]
-    proper = {m.key for m in out if any(  # a capitalised common noun ('Media group') is no name
-        articles[m.art].sentences[m.sent].tokens[i].pos == "PROPN" for i in m.toks)}
+    out = [
+        m
+        for m in out
+        if "@" not in m.form
+        and "/" not in m.form
+        and sum(c.isalpha() for c in m.form) > 1
+        and m.key not in n.PRONOUNS
+        and (m.form[:1].isupper() or m.form[:1].isdigit() or (m.label == "PRODUCT" and any(c.isupper() for c in m.form)))
+    ]
+    proper = {
+        m.key
+        for m in out
+        if any(  # a capitalised common noun ('Media group') is no name
+            articles[m.art].sentences[m.sent].tokens[i].pos == "PROPN" for i in m.toks
+        )
+    }
     out = [m for m in out if m.key in proper]
     out = _trim_headlines(articles, out)
     surnames = {m.key.split()[-1] for m in out if m.label == "PERSON" and " " in m.key}
     out = [m for m in out if " " in m.key or m.key.strip(".") not in n.TITLES or m.key in surnames]  # 'Sheriff'
     out = _drop_common_nouns(articles, out)
-    titles = {(m.art, m.sent, j) for m in out if m.label == "PERSON"
-              for j in [*premods(articles[m.art].sentences[m.sent], m.toks), *_title_run(articles[m.art].sentences[m.sent], m.toks)]}
+    titles = {
+        (m.art, m.sent, j)
+        for m in out
+        if m.label == "PERSON"
+        for j in [*premods(articles[m.art].sentences[m.sent], m.toks), *_title_run(articles[m.art].sentences[m.sent], m.toks)]
+    }
     out = [m._replace(in_title=all((m.art, m.sent, j) in titles for j in m.toks)) for m in out]
     return out + _missed(articles, out)
 
@@ -295,8 +333,11 @@ def _missed(articles: Sequence[AnalyzedArticle], found: list[M]) -> list[M]:
                     continue
                 form = aa.article.text[sent.tokens[run[0]].start : end(sent.tokens[run[-1]])]
                 words = form.casefold().split()
-                if (len(run) == 1 and (words[0] in names or words[0] in ships)) or n.vessel_key(form.casefold()) in ships or (
-                        len(run) > 1 and words[-1] in n.ORG_SUFFIXES and n.org_key(form.casefold()) in orgs):
+                if (
+                    (len(run) == 1 and (words[0] in names or words[0] in ships))
+                    or n.vessel_key(form.casefold()) in ships
+                    or (len(run) > 1 and words[-1] in n.ORG_SUFFIXES and n.org_key(form.casefold()) in orgs)
+                ):
                     out.append(M(ai, si, sent.tokens[run[0]].start, form, "", tuple(run), mod=modified(sent, run)))
                 run = []
     return out

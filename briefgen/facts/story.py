@@ -23,13 +23,68 @@ Key = tuple[int, int, int]  # (article, sentence, token)
 #: 'the “American Pie” star': a title in quotation marks, not words anyone said.
 _TITLE = re.compile(r"^(?:(?:[A-Z0-9][\w'’:.&-]*|of|the|a|an|and|in|on|to|for|at|with)\s*){1,6}$")
 #: Nouns and honorifics before a name that tell a person's gender.
-GENDERED = {**dict.fromkeys(("mr", "sir", "lord", "husband", "father", "son", "brother", "boyfriend", "king", "prince", "actor",
-                             "spokesman", "businessman", "congressman", "councilman", "uncle", "nephew", "grandson", "widower",
-                             "fiance", "dad", "grandfather", "stepfather"), "m"),
-            **dict.fromkeys(("mrs", "ms", "miss", "dame", "lady", "wife", "mother", "daughter", "sister", "girlfriend", "queen",
-                             "princess", "actress", "spokeswoman", "businesswoman", "congresswoman", "councilwoman", "aunt",
-                             "niece", "granddaughter", "widow", "fiancee", "mom", "mum", "grandmother", "stepmother",
-                             "chairwoman"), "f")}
+GENDERED = {
+    **dict.fromkeys(
+        (
+            "mr",
+            "sir",
+            "lord",
+            "husband",
+            "father",
+            "son",
+            "brother",
+            "boyfriend",
+            "king",
+            "prince",
+            "actor",
+            "spokesman",
+            "businessman",
+            "congressman",
+            "councilman",
+            "uncle",
+            "nephew",
+            "grandson",
+            "widower",
+            "fiance",
+            "dad",
+            "grandfather",
+            "stepfather",
+        ),
+        "m",
+    ),
+    **dict.fromkeys(
+        (
+            "mrs",
+            "ms",
+            "miss",
+            "dame",
+            "lady",
+            "wife",
+            "mother",
+            "daughter",
+            "sister",
+            "girlfriend",
+            "queen",
+            "princess",
+            "actress",
+            "spokeswoman",
+            "businesswoman",
+            "congresswoman",
+            "councilwoman",
+            "aunt",
+            "niece",
+            "granddaughter",
+            "widow",
+            "fiancee",
+            "mom",
+            "mum",
+            "grandmother",
+            "stepmother",
+            "chairwoman",
+        ),
+        "f",
+    ),
+}
 PRONOUN_GENDER = {**dict.fromkeys(("he", "him", "his", "himself"), "m"), **dict.fromkeys(("she", "her", "hers", "herself"), "f")}
 #: Quoted words up to this many are a scare quote or a term ('a “showboat”', '“lift the cloud”'), not a quote.
 SCARE_WORDS = 3
@@ -40,9 +95,12 @@ _QUOTES = re.compile(r"“([^”\n]+)”|\"([^\"\n]+)\"")
 
 def quote_spans(aa: AnalyzedArticle) -> list[tuple[int, int, int]]:
     """The quoted passages of an article: (start, end) of the words inside the marks, and the paragraph."""
-    return [(p.start + q.start(g), p.start + q.end(g), pi)
-            for pi, p in enumerate(aa.article.paragraphs) for q in _QUOTES.finditer(p.text)
-            for g in (1 if q.group(1) is not None else 2,)]
+    return [
+        (p.start + q.start(g), p.start + q.end(g), pi)
+        for pi, p in enumerate(aa.article.paragraphs)
+        for q in _QUOTES.finditer(p.text)
+        for g in (1 if q.group(1) is not None else 2,)
+    ]
 
 
 #: Between the pieces of one quote that the speaker's attribution splits.
@@ -115,8 +173,12 @@ class Story:
                         stated[e][GENDERED[word]] += 1
             people = {e for _, e in found}
             subjects = [i for i, _ in found if sent.tokens[i].dep in ("nsubj", "nsubjpass")]
-            if len(people) != 1 or sent.is_heading or not subjects or any(
-                    sum(t.dep == "nsubj" and t.head == sent.tokens[i].head for t in sent.tokens) > 1 for i in subjects):
+            if (
+                len(people) != 1
+                or sent.is_heading
+                or not subjects
+                or any(sum(t.dep == "nsubj" and t.head == sent.tokens[i].head for t in sent.tokens) > 1 for i in subjects)
+            ):
                 # pronouns tell the gender of the sentence's subject only, and not when the parse gives its verb
                 # two subjects: 'With his fiancee, Rhonda Rouer, he ...' says nothing of hers
                 continue
@@ -191,17 +253,19 @@ class Story:
                 e = self.tok.get((ai, si, j), self.pron.get((ai, si, j)))
                 if e is not None:
                     return e
-            if sent.tokens[u].pos == "NOUN" and any(sent.tokens[k].text.casefold() == "the"
-                                                    for k in children(sent, u)):
+            if sent.tokens[u].pos == "NOUN" and any(sent.tokens[k].text.casefold() == "the" for k in children(sent, u)):
                 return self._definite_org(ai, sent.tokens[u])
         return None
 
     def _definite_org(self, ai: int, t: Token) -> int | None:
         """'the ministry' is the latest organisation named '... Ministry' before it."""
-        found = [(m.start, e) for e, ent in enumerate(self.ents) if ent.type == "ORG"
-                 for m in (self.ms[i] for i in ent.mentions)
-                 if m.art == ai and m.start < t.start and not self.quoted(ai, m.start)
-                 and m.key.split()[-1] == t.text.casefold()]
+        found = [
+            (m.start, e)
+            for e, ent in enumerate(self.ents)
+            if ent.type == "ORG"
+            for m in (self.ms[i] for i in ent.mentions)
+            if m.art == ai and m.start < t.start and not self.quoted(ai, m.start) and m.key.split()[-1] == t.text.casefold()
+        ]
         return max(found)[1] if found else None
 
     def _governor(self, ai: int, qs: int, qe: int) -> tuple[int, int] | None:
@@ -239,8 +303,12 @@ class Story:
         sents = [(si, s) for si, s in enumerate(self.articles[ai].sentences) if s.start < qe and s.end > qs]
         for si, sent in sents:  # 'heard a cop yell, “What ...”': the verb just before the quote is its own
             before = [j for j, t in enumerate(sent.tokens) if t.start < qs and t.pos != "PUNCT"]
-            if before and sent.tokens[before[-1]].lemma in SPEECH and sent.tokens[before[-1]].pos in ("VERB", "NOUN") \
-                    and qs - sent.tokens[before[-1]].start <= len(sent.tokens[before[-1]].text) + 4:
+            if (
+                before
+                and sent.tokens[before[-1]].lemma in SPEECH
+                and sent.tokens[before[-1]].pos in ("VERB", "NOUN")
+                and qs - sent.tokens[before[-1]].start <= len(sent.tokens[before[-1]].text) + 4
+            ):
                 return si, before[-1]
         for si, sent in sents:
             for i, t in enumerate(sent.tokens):
@@ -250,9 +318,12 @@ class Story:
                     v = sent.tokens[k]
                     if v.lemma in SPEECH and v.pos == "VERB" and not self.quoted(ai, v.start) and not self._taken(ai, si, k, qs):
                         return si, k
-        near = [(min(abs(t.start - qs), abs(t.start - qe)), si, j) for si, sent in sents
-                for j, t in enumerate(sent.tokens)
-                if t.lemma in SPEECH and t.pos == "VERB" and not self.quoted(ai, t.start) and not self._taken(ai, si, j, qs)]
+        near = [
+            (min(abs(t.start - qs), abs(t.start - qe)), si, j)
+            for si, sent in sents
+            for j, t in enumerate(sent.tokens)
+            if t.lemma in SPEECH and t.pos == "VERB" and not self.quoted(ai, t.start) and not self._taken(ai, si, j, qs)
+        ]
         return (min(near)[1], min(near)[2]) if near else None
 
     def quotes(self, ai: int) -> list[tuple[int, Quote]]:
@@ -271,7 +342,7 @@ class Story:
             si = found[0] if found else next((i for i, s in enumerate(aa.sentences) if s.end > qs), -1)
             if si < 0:
                 continue
-            ended = si > 0 and aa.sentences[si - 1].text.rstrip()[-1:] in ('.', '!', '?', '”', '"', '’')  # not '... —'
+            ended = si > 0 and aa.sentences[si - 1].text.rstrip()[-1:] in (".", "!", "?", "”", '"', "’")  # not '... —'
             if found is None and last and last[0] == pi and qs - aa.sentences[si].start <= 1 and ended:
                 e = last[1]
             text = aa.article.text[qs:qe].strip().rstrip(",").rstrip()
@@ -297,4 +368,3 @@ class Story:
                 subj = {self.tok.get((ai, si, j), -1) for j in children(sent, r) if sent.tokens[j].dep == "nsubj"}
                 out += [(e, cite(self.articles[ai], si)) for e in sorted(subj - {-1})]
         return out
-

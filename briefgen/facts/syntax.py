@@ -12,8 +12,31 @@ from briefgen.models import Sentence, Token
 #: Arcs that tie a word left of a name into the name's noun phrase.
 PREMODS = frozenset({"compound", "amod", "nmod", "poss", "case", "prep", "pobj"})
 BRACKETS = {"(": ")", "[": "]", "“": "”"}
-ROLE_NOUNS = ORG_NOUNS | PLACE_NOUNS | {"native", "veteran", "graduate", "citizen", "resident", "member", "star", "icon", "legend",
-                                        "suspect", "victim", "widow", "mother", "father", "son", "daughter", "wife", "husband", "agent"}
+ROLE_NOUNS = (
+    ORG_NOUNS
+    | PLACE_NOUNS
+    | {
+        "native",
+        "veteran",
+        "graduate",
+        "citizen",
+        "resident",
+        "member",
+        "star",
+        "icon",
+        "legend",
+        "suspect",
+        "victim",
+        "widow",
+        "mother",
+        "father",
+        "son",
+        "daughter",
+        "wife",
+        "husband",
+        "agent",
+    }
+)
 
 
 def end(tok: Token) -> int:
@@ -46,9 +69,16 @@ def premods(sent: Sentence, toks: Sequence[int]) -> list[int]:
     'Secretary of State' Condoleezza Rice."""
     inside, grew = set(toks), True
     while grew:
-        new = {j for j, t in enumerate(sent.tokens[: min(toks)]) if j not in inside and t.dep in PREMODS
-               and t.head in inside and t.pos not in ("PRON", "VERB", "AUX") and t.ent not in ("DATE", "TIME", "CARDINAL")
-               and (t.dep != "prep" or t.text.casefold() == "of")}
+        new = {
+            j
+            for j, t in enumerate(sent.tokens[: min(toks)])
+            if j not in inside
+            and t.dep in PREMODS
+            and t.head in inside
+            and t.pos not in ("PRON", "VERB", "AUX")
+            and t.ent not in ("DATE", "TIME", "CARDINAL")
+            and (t.dep != "prep" or t.text.casefold() == "of")
+        }
         inside |= new
         grew = bool(new)
     first = min(toks)
@@ -78,8 +108,28 @@ HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame"})
 FIRST_PERSON = frozenset({"my", "our", "your", "i", "we", "you", "me", "us"})  # a role relative to whoever speaks
 #: Verbs that put the words under them in doubt: 'X denied that Y was the leader', 'CBS suggests that Y
 #: is the killer' state no role.
-DENIAL = frozenset({"deny", "dispute", "refute", "reject", "doubt", "question", "rebut", "contest", "dismiss",
-                    "suggest", "allege", "claim", "accuse", "speculate", "theorize", "theorise", "suspect", "wonder"})
+DENIAL = frozenset(
+    {
+        "deny",
+        "dispute",
+        "refute",
+        "reject",
+        "doubt",
+        "question",
+        "rebut",
+        "contest",
+        "dismiss",
+        "suggest",
+        "allege",
+        "claim",
+        "accuse",
+        "speculate",
+        "theorize",
+        "theorise",
+        "suspect",
+        "wonder",
+    }
+)
 
 
 def denied(sent: Sentence, i: int) -> bool:
@@ -91,8 +141,11 @@ def denied(sent: Sentence, i: int) -> bool:
         child, k, steps = k, sent.tokens[k].head, steps + 1
         t = sent.tokens[k]
         kids = children(sent, k)
-        if t.pos in ("VERB", "AUX") and sent.tokens[child].dep not in ("nsubj", "nsubjpass") and (
-                t.lemma.casefold() in DENIAL or any(sent.tokens[j].dep == "neg" for j in kids)):
+        if (
+            t.pos in ("VERB", "AUX")
+            and sent.tokens[child].dep not in ("nsubj", "nsubjpass")
+            and (t.lemma.casefold() in DENIAL or any(sent.tokens[j].dep == "neg" for j in kids))
+        ):
             return True  # 'X denied that Y was ...', 'X did not say Y was ...'; not the denier's own title
         if sent.tokens[child].dep == "advcl" and any(sent.tokens[j].text.casefold() in ("if", "unless") for j in children(sent, child)):
             return True
@@ -127,9 +180,14 @@ def role_spans(sent: Sentence, toks: Sequence[int], entity_type: str = "PERSON")
     # 'the court reporter Nichols murdered': the noun before a relative clause's subject is no title
     after, before = max(toks) + 1, premods(sent, toks)
     lo = min([*before, *toks])
-    reduced = after < len(sent.tokens) and sent.tokens[after].pos == "VERB" and sent.tokens[after].tag in ("VBD", "VBN", "VBZ", "VBP") \
-        and not any(sent.tokens[j].dep in ("nsubj", "nsubjpass") and (j >= lo or (t.dep == "appos" and j == t.head))
-                    for j in children(sent, after))
+    reduced = (
+        after < len(sent.tokens)
+        and sent.tokens[after].pos == "VERB"
+        and sent.tokens[after].tag in ("VBD", "VBN", "VBZ", "VBP")
+        and not any(
+            sent.tokens[j].dep in ("nsubj", "nsubjpass") and (j >= lo or (t.dep == "appos" and j == t.head)) for j in children(sent, after)
+        )
+    )
     reduced = reduced or (t.dep == "nsubj" and sent.tokens[t.head].dep == "relcl")
     hypothetical = bool(before) and before[0] > 0 and sent.tokens[before[0] - 1].text.casefold() in ("a", "an")  # 'a Senator Colbert'
     spans = [] if reduced or hypothetical else [before]
@@ -139,37 +197,62 @@ def role_spans(sent: Sentence, toks: Sequence[int], entity_type: str = "PERSON")
             if min(sub) == max(toks) + 2 and sent.tokens[max(toks) + 1].text == ",":
                 spans.append(sorted(sub))
     by = sent.tokens[t.head]
-    if t.dep == "appos" and t.head < toks[0] and by.pos == "NOUN" and (by.dep != "pobj" or by.lemma.casefold() in TITLES) and not reduced \
-            and not any(sent.tokens[j].pos == "NOUN" for j in range(t.head + 1, toks[0])):
+    if (
+        t.dep == "appos"
+        and t.head < toks[0]
+        and by.pos == "NOUN"
+        and (by.dep != "pobj" or by.lemma.casefold() in TITLES)
+        and not reduced
+        and not any(sent.tokens[j].pos == "NOUN" for j in range(t.head + 1, toks[0]))
+    ):
         # 'the successor of eccentric dictator Niyazov' misparsed as 'successor ... Niyazov': a noun nearer the name is its
         # own title, and the farther one belongs to someone else
         spans.append(sorted(j for j in subtree(sent, t.head) - subtree(sent, h) if j < toks[0]))
     verb = sent.tokens[t.head]
-    if t.dep == "nsubj" and verb.lemma == "be" and verb.tag in ("VBZ", "VBD", "VBP") and not any(
-            sent.tokens[j].dep in ("neg", "aux") for j in children(sent, t.head)):  # not 'X being Y', 'X is not Y', 'X may be Y'
+    if (
+        t.dep == "nsubj"
+        and verb.lemma == "be"
+        and verb.tag in ("VBZ", "VBD", "VBP")
+        and not any(sent.tokens[j].dep in ("neg", "aux") for j in children(sent, t.head))
+    ):  # not 'X being Y', 'X is not Y', 'X may be Y'
         spans += [sorted(subtree(sent, j)) for j in children(sent, t.head) if sent.tokens[j].dep == "attr" and _agent(sent.tokens[j])]
     out = []
     for span in spans:
-        cut = {k for j in span if sent.tokens[j].dep == "conj" and sent.tokens[j].head in span and (
-               sent.tokens[j].pos == "PROPN" or any(sent.tokens[c].text == "or" for c in children(sent, sent.tokens[j].head)))
-               for k in subtree(sent, j)}  # 'Trooper Hakim', 'or a handful of independents' are someone else
+        cut = {
+            k
+            for j in span
+            if sent.tokens[j].dep == "conj"
+            and sent.tokens[j].head in span
+            and (sent.tokens[j].pos == "PROPN" or any(sent.tokens[c].text == "or" for c in children(sent, sent.tokens[j].head)))
+            for k in subtree(sent, j)
+        }  # 'Trooper Hakim', 'or a handful of independents' are someone else
         span = [j for j in span if j not in cut]  # 'a veteran of the force, and Trooper Hakim'
-        while span and (sent.tokens[span[-1]].pos in ("PUNCT", "CCONJ", "ADP", "DET")
-                        or (sent.tokens[span[-1]].pos == "ADV" and sent.tokens[span[-1]].dep in ("cc", "advmod"))  # '... as well'
-                        or sent.tokens[span[-1]].text.casefold().strip(".") in HONORIFICS  # 'archaeologist Dr' O'Grady
-                        or (sent.tokens[span[-1]].text.isupper() and sent.tokens[span[-1]].text.casefold() in VESSEL_PREFIXES)):
+        while span and (
+            sent.tokens[span[-1]].pos in ("PUNCT", "CCONJ", "ADP", "DET")
+            or (sent.tokens[span[-1]].pos == "ADV" and sent.tokens[span[-1]].dep in ("cc", "advmod"))  # '... as well'
+            or sent.tokens[span[-1]].text.casefold().strip(".") in HONORIFICS  # 'archaeologist Dr' O'Grady
+            or (sent.tokens[span[-1]].text.isupper() and sent.tokens[span[-1]].text.casefold() in VESSEL_PREFIXES)
+        ):
             span = span[:-1]
         while span and (sent.tokens[span[0]].pos in ("PUNCT", "CCONJ", "SCONJ") or sent.tokens[span[0]].dep == "mark"):
             span = span[1:]  # 'While fellow fired coaches': the clause's conjunction is no part of the title
-        while span and span[0] >= 2 and sent.tokens[span[0] - 1].text == "-" and sent.tokens[span[0] - 1].start == \
-                end(sent.tokens[span[0] - 2]) and sent.tokens[span[0]].start == sent.tokens[span[0] - 1].start + 1:
+        while (
+            span
+            and span[0] >= 2
+            and sent.tokens[span[0] - 1].text == "-"
+            and sent.tokens[span[0] - 1].start == end(sent.tokens[span[0] - 2])
+            and sent.tokens[span[0]].start == sent.tokens[span[0] - 1].start + 1
+        ):
             span = [span[0] - 2, span[0] - 1, *span]  # 'free-agent first baseman', not 'agent first baseman'
 
         words = [sent.tokens[j] for j in span]
         if not span or span != list(range(span[0], span[-1] + 1)) or set(span) & set(toks) or not balanced(words):
             continue
-        if span[-1] + 1 < len(sent.tokens) and sent.tokens[span[-1] + 1].start == end(words[-1]) and \
-                sent.tokens[span[-1] + 1].text in ("-", "‐", "–"):
+        if (
+            span[-1] + 1 < len(sent.tokens)
+            and sent.tokens[span[-1] + 1].start == end(words[-1])
+            and sent.tokens[span[-1] + 1].text in ("-", "‐", "–")
+        ):
             continue  # 'the co' of 'the co-op'
 
         if len(words) > 25 or any(w.pos == "VERB" and w.dep in ("relcl", "acl", "advcl", "ccomp") for w in words):
@@ -177,8 +260,12 @@ def role_spans(sent: Sentence, toks: Sequence[int], entity_type: str = "PERSON")
         top = sent.tokens[role_head(sent, span)]
         if not words[0].text[:1].isalnum() or any(w.text.casefold() in FIRST_PERSON for w in words):
             continue  # '-author' of a 'co-author' split in two; 'my wife Portia': the speaker's relation, not a stated role
-        if any(w.tag in ("WP", "WP$", "WDT") or w.ent in ("TIME", "DATE", "CARDINAL", "MONEY", "PERCENT")
-               or (w.ent == "PERSON" and w is not top and not _possessor(sent, w)) for w in words):
+        if any(
+            w.tag in ("WP", "WP$", "WDT")
+            or w.ent in ("TIME", "DATE", "CARDINAL", "MONEY", "PERCENT")
+            or (w.ent == "PERSON" and w is not top and not _possessor(sent, w))
+            for w in words
+        ):
             continue  # 'whose company', a clock time, a score, another person ('Maltese and team members')
         if not (role_noun(top.lemma, entity_type) or role_noun(top.text, entity_type)) or denied(sent, h):
             continue  # not a title, office, occupation or relation; or stated under a denial

@@ -57,8 +57,21 @@ from briefgen.text.slugs import story_slug
 from briefgen.titles import MAX_TITLE_WORDS, clean_title, lead_title, real_headline, sentence_case, spans, title_problem
 
 __all__ = [
-    "Counts", "Grouping", "Memory", "Settings", "article_counts", "assign_ids", "group", "group_all", "merged_ids", "previous_memory",
-    "settings_for", "shared_keys", "topic_names", "topic_title", "validate_editor",
+    "Counts",
+    "Grouping",
+    "Memory",
+    "Settings",
+    "article_counts",
+    "assign_ids",
+    "group",
+    "group_all",
+    "merged_ids",
+    "previous_memory",
+    "settings_for",
+    "shared_keys",
+    "topic_names",
+    "topic_title",
+    "validate_editor",
 ]
 
 
@@ -93,6 +106,7 @@ def previous_memory(previous: Mapping[str, Any] | None) -> Memory:
             topics[t["id"]] = [a for sid in t.get("stories", []) for a in stories.get(sid, ())]
     merged = previous.get("merged") or {}
     return Memory(stories, topics, {str(k): str(v) for k, v in merged.items()} if isinstance(merged, dict) else {})
+
 
 log = logging.getLogger(__name__)
 
@@ -152,8 +166,9 @@ def group_all(
     groups, group_pins = place_pins(clusters, pins)
     unsplit: list[str] = []  # the ids the stories would have without the file's splits
     if edit["split"]:
-        unsplit = assign_ids([[items[i].article.id for i in g] for g in groups], group_pins,
-                             [founding_article(items, g) for g in groups], previous or {})
+        unsplit = assign_ids(
+            [[items[i].article.id for i in g] for g in groups], group_pins, [founding_article(items, g) for g in groups], previous or {}
+        )
     edit = applicable(edit, [*(previous or {}), *pins.values(), *unsplit], [item.article.id for item in items])
     moved = {path for paths in edit["split"].values() for path in paths}
     groups, group_pins, excluded = split_out(groups, group_pins, edit["split"], index)

@@ -51,8 +51,10 @@ def load_yaml(text: str, where: str) -> Any:
         return None
     size = _expanded_size(node)
     if size > MAX_NODES:
-        raise BuildError(f"{where}: the editor file expands to more than {MAX_NODES:,} values (YAML aliases repeat what they "
-                         "name); write the entries out instead of repeating them with aliases")
+        raise BuildError(
+            f"{where}: the editor file expands to more than {MAX_NODES:,} values (YAML aliases repeat what they "
+            "name); write the entries out instead of repeating them with aliases"
+        )
     try:
         return yaml.SafeLoader(text).get_single_data()
     except yaml.YAMLError as exc:
@@ -95,6 +97,8 @@ def _expanded_size(root: Any) -> int:
 def _clip(text: str, limit: int = 300) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 EXAMPLE = {
     "titles": "titles: {s-1a2b3c4d: Wagner moves to Belarus}",
     "articles": "articles: {wire/a.txt: wagner-belarus}",
@@ -221,8 +225,7 @@ def merge_stories(
     for entry in merge:
         old = {a for sid in entry for a in previous.get(sid, ()) if a not in moved}
         present = [
-            sid for sid in sorted(members)
-            if sid in entry or 2 * sum(article_ids[i] in old for i in members[sid]) > len(members[sid])
+            sid for sid in sorted(members) if sid in entry or 2 * sum(article_ids[i] in old for i in members[sid]) > len(members[sid])
         ]
         for sid in entry:
             if sid not in members and sid not in previous:

@@ -26,8 +26,16 @@ from briefgen.text.dates import parse_date
 #: spaCy label -> feature block. Places get a block of their own: where it happened
 #: is what most often tells two same-kind events apart.
 ENTITY_BLOCKS = {
-    "PERSON": "e", "ORG": "e", "NORP": "e", "EVENT": "e", "PRODUCT": "e", "WORK_OF_ART": "e", "LAW": "e",
-    "GPE": "p", "LOC": "p", "FAC": "p",
+    "PERSON": "e",
+    "ORG": "e",
+    "NORP": "e",
+    "EVENT": "e",
+    "PRODUCT": "e",
+    "WORK_OF_ART": "e",
+    "LAW": "e",
+    "GPE": "p",
+    "LOC": "p",
+    "FAC": "p",
 }
 NUMBER_LABELS = {"CARDINAL", "QUANTITY", "MONEY", "PERCENT"}
 CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ"}

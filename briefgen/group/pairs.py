@@ -38,10 +38,24 @@ import numpy as np
 from briefgen.group.features import BLOCKS, YEAR, Features
 
 NAMES = (
-    "bias", "cosine", "words", "names", "places", "time", "numbers",
-    "name_shared", "name_overlap", "place_overlap",
-    "year_conflict", "latest_year_differs", "number_conflict",
-    "far_apart", "undated", "short", "local", "same_block",
+    "bias",
+    "cosine",
+    "words",
+    "names",
+    "places",
+    "time",
+    "numbers",
+    "name_shared",
+    "name_overlap",
+    "place_overlap",
+    "year_conflict",
+    "latest_year_differs",
+    "number_conflict",
+    "far_apart",
+    "undated",
+    "short",
+    "local",
+    "same_block",
 )
 
 #: The model's coefficients, in NAMES order: the logistic fit on all of ECB+ dev's candidate pairs
@@ -51,10 +65,24 @@ NAMES = (
 #: corpora (printed too) is less precise on ECB+ held-out topics (P 0.939) for +0.006 F1 on
 #: Multi-News, so it is not the default.
 COEFFICIENTS: tuple[float, ...] = (
-    -5.72, 3.71, 3.13, 1.54, 0.89, 1.94, -0.09,  # bias, cosine, words, names, places, time, numbers
-    0.75, 3.22, 1.03,  # name_shared, name_overlap, place_overlap
-    -0.57, -0.48, -1.04,  # year_conflict, latest_year_differs, number_conflict
-    -0.01, -1.54, -0.38, 7.97, 5.05,  # far_apart, undated, short, local, same_block
+    -5.72,
+    3.71,
+    3.13,
+    1.54,
+    0.89,
+    1.94,
+    -0.09,  # bias, cosine, words, names, places, time, numbers
+    0.75,
+    3.22,
+    1.03,  # name_shared, name_overlap, place_overlap
+    -0.57,
+    -0.48,
+    -1.04,  # year_conflict, latest_year_differs, number_conflict
+    -0.01,
+    -1.54,
+    -0.38,
+    7.97,
+    5.05,  # far_apart, undated, short, local, same_block
 )
 
 #: The L2 penalty of the fit (on every coefficient but the bias): enough to keep the weights of
@@ -90,8 +118,9 @@ class PairFeatures:
             self.numbers.append(frozenset(by_block["n"]))
             self.size.append(len(f.weights))
 
-    def row(self, i: int, j: int, cosine: float, local: float = 0.0, same_block: bool = False,
-            sims: Sequence[float] | None = None) -> list[float]:
+    def row(
+        self, i: int, j: int, cosine: float, local: float = 0.0, same_block: bool = False, sims: Sequence[float] | None = None
+    ) -> list[float]:
         """The pair's features (NAMES). ``sims``: the block cosines (in BLOCKS order), when the
         caller computed them in bulk (cluster.pair_matrix)."""
         if sims is None:
@@ -108,14 +137,21 @@ class PairFeatures:
                 far = math.log(gap / self.window_days)
         real_dates = fi.date is not None and fj.date is not None and not fi.inferred and not fj.inferred
         return [
-            1.0, cosine, *sims,
-            float(not names_i.isdisjoint(names_j)), _jaccard(names_i, names_j), _jaccard(self.places[i], self.places[j]),
+            1.0,
+            cosine,
+            *sims,
+            float(not names_i.isdisjoint(names_j)),
+            _jaccard(names_i, names_j),
+            _jaccard(self.places[i], self.places[j]),
             float(bool(years_i) and bool(years_j) and years_i.isdisjoint(years_j)),
             float(bool(years_i) and bool(years_j) and max(years_i) != max(years_j)),
             float(bool(nums_i) and bool(nums_j) and nums_i.isdisjoint(nums_j)),
-            far, float(not real_dates), math.log(1 + min(self.size[i], self.size[j])), local, float(same_block),
+            far,
+            float(not real_dates),
+            math.log(1 + min(self.size[i], self.size[j])),
+            local,
+            float(same_block),
         ]
-
 
 
 def _dot(a: Mapping[str, float], b: Mapping[str, float]) -> float:

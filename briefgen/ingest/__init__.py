@@ -120,8 +120,12 @@ def discover(content_dir: Path, exclude: Path | None = None) -> tuple[list[Path]
             elif excluded is not None and Path(os.path.realpath(path)) == excluded:
                 skip(path, "the site folder being built: not read", folder=True)
             elif any((path / marker).is_file() for marker in SITE_MARKERS):
-                skip(path, "a site or edition briefgen built (it holds versions.json or briefing.json): not read as articles; "
-                     "move it out of the content folder", folder=True)
+                skip(
+                    path,
+                    "a site or edition briefgen built (it holds versions.json or briefing.json): not read as articles; "
+                    "move it out of the content folder",
+                    folder=True,
+                )
             elif name.startswith("_"):
                 skip(path, "folder name starts with '_' (drafts): not read; rename it to build its files", folder=True)
             else:
@@ -159,9 +163,13 @@ def shown(name: str) -> str:
     return re.sub(r"[\x00-\x1f\x7f]", "?", text)
 
 
-def ingest(config: BuildConfig, cache: Cache | None = None, fp: str = "",
-           progress: Callable[[int, int], None] | None = None, select: Callable[[str, os.stat_result], bool] | None = None,
-           ) -> tuple[list[Article], list[Skipped]]:
+def ingest(
+    config: BuildConfig,
+    cache: Cache | None = None,
+    fp: str = "",
+    progress: Callable[[int, int], None] | None = None,
+    select: Callable[[str, os.stat_result], bool] | None = None,
+) -> tuple[list[Article], list[Skipped]]:
     """Read every article under ``config.content_dir``; bad files become Skipped records.
 
     With ``cache``, a file's articles are kept under its path and bytes and ``fp``, the stage's
@@ -214,8 +222,10 @@ def ingest(config: BuildConfig, cache: Cache | None = None, fp: str = "",
             else:
                 article = _valid_text(item)
                 if article.language != "en" and article.language not in (config.models or {}):
-                    reason = (f"written in {language.name(article.language)}; briefgen reads English (to read it, install a spaCy "
-                              f"pipeline for it and set models: {{{article.language}: <pipeline>}} in briefgen.yml)")
+                    reason = (
+                        f"written in {language.name(article.language)}; briefgen reads English (to read it, install a spaCy "
+                        f"pipeline for it and set models: {{{article.language}: <pipeline>}} in briefgen.yml)"
+                    )
                     skipped.append(Skipped(article.id, reason))
                     log.info("%s: %s", article.id, reason)
                 else:
@@ -299,8 +309,14 @@ def read_file(path: Path, rel: str, config: BuildConfig, cache: Cache | None = N
 
 def _is_entry(value: Any) -> bool:
     """An ingest cache entry: (the file's articles and skipped entries, the reader's warnings)."""
-    return (isinstance(value, tuple) and len(value) == 2 and isinstance(value[0], list) and isinstance(value[1], list)
-            and all(isinstance(x, (Article, Skipped)) for x in value[0]) and all(isinstance(x, str) for x in value[1]))
+    return (
+        isinstance(value, tuple)
+        and len(value) == 2
+        and isinstance(value[0], list)
+        and isinstance(value[1], list)
+        and all(isinstance(x, (Article, Skipped)) for x in value[0])
+        and all(isinstance(x, str) for x in value[1])
+    )
 
 
 def _read_bytes(path: Path, limit: int, whole: bool) -> bytes:
@@ -340,4 +356,3 @@ def _valid_text(article: Article) -> Article:
 def _clip(text: str, limit: int = 200) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
-

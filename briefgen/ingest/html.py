@@ -34,8 +34,22 @@ _PRUNE = ["//nav", "//footer", "//aside", "//*[@role='navigation' or @role='cont
 
 #: Python codecs that are no page charset (host names, escapes, a codec that always fails): a page
 #: naming one is read as Windows-1252 like a page naming none.
-_NOT_CHARSETS = frozenset({"utf-8", "utf-16", "utf-32", "idna", "punycode", "undefined", "unicode-escape", "raw-unicode-escape",
-                           "utf-7", "mbcs", "oem", "charmap"})
+_NOT_CHARSETS = frozenset(
+    {
+        "utf-8",
+        "utf-16",
+        "utf-32",
+        "idna",
+        "punycode",
+        "undefined",
+        "unicode-escape",
+        "raw-unicode-escape",
+        "utf-7",
+        "mbcs",
+        "oem",
+        "charmap",
+    }
+)
 
 
 def decode_html(data: bytes) -> str:

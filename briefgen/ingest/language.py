@@ -23,10 +23,33 @@ MIN_LETTERS = 30
 MAX_ENGLISH = 0.0005
 #: Names for the messages; a code not listed is shown as the code alone.
 NAMES = {
-    "de": "German", "fr": "French", "es": "Spanish", "it": "Italian", "pt": "Portuguese", "nl": "Dutch", "ru": "Russian",
-    "uk": "Ukrainian", "pl": "Polish", "cs": "Czech", "sv": "Swedish", "da": "Danish", "no": "Norwegian", "fi": "Finnish",
-    "tr": "Turkish", "ar": "Arabic", "fa": "Persian", "he": "Hebrew", "zh": "Chinese", "ja": "Japanese", "ko": "Korean",
-    "el": "Greek", "hu": "Hungarian", "ro": "Romanian", "id": "Indonesian", "hi": "Hindi", "ca": "Catalan",
+    "de": "German",
+    "fr": "French",
+    "es": "Spanish",
+    "it": "Italian",
+    "pt": "Portuguese",
+    "nl": "Dutch",
+    "ru": "Russian",
+    "uk": "Ukrainian",
+    "pl": "Polish",
+    "cs": "Czech",
+    "sv": "Swedish",
+    "da": "Danish",
+    "no": "Norwegian",
+    "fi": "Finnish",
+    "tr": "Turkish",
+    "ar": "Arabic",
+    "fa": "Persian",
+    "he": "Hebrew",
+    "zh": "Chinese",
+    "ja": "Japanese",
+    "ko": "Korean",
+    "el": "Greek",
+    "hu": "Hungarian",
+    "ro": "Romanian",
+    "id": "Indonesian",
+    "hi": "Hindi",
+    "ca": "Catalan",
 }
 
 

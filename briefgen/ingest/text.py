@@ -355,8 +355,10 @@ def parse_text(text: str, rel: str, meta: _Meta, fmt: str) -> Article:
         paragraphs.append(para)
     headline_only = False
     if not paragraphs and furniture:
-        raise _Invalid(f"no article text: only site, archive or social-media furniture ({furniture} paragraph(s), "
-                       "e.g. 'Tweet with a location', web-archive notes); nothing to summarise")
+        raise _Invalid(
+            f"no article text: only site, archive or social-media furniture ({furniture} paragraph(s), "
+            "e.g. 'Tweet with a location', web-archive notes); nothing to summarise"
+        )
     if not paragraphs and title is not None:
         headline_only = True
         paragraphs = [title]  # a headline with no body (video pages, briefs) is still news

@@ -27,9 +27,11 @@ log = logging.getLogger(__name__)
 
 WEIGHTS = {"unknown": 3.0, "disputed": 3.0, "conflicting": 3.0, "unverified": 2.5, "pending": 1.5}
 PER_KIND = {"pending": 2}  # plans are many and mostly routine: at most this many, so other kinds get room
-BROKEN = re.compile(r"\s[-–—]{1,2}\s|\s-\w|\w-\s|--"  # a dash aside cut in half reads as nonsense
-                    r"|\b(?:be|been|being|have|has|had|do|does|did|is|are|was|were|will|would)\?$"  # "Will O'Brien be?"
-                    r"|\b(?:that|those)\s+(?!(?:the|a|an|it|he|she|they)\b)[a-z]+")  # "that range": which one?
+BROKEN = re.compile(
+    r"\s[-–—]{1,2}\s|\s-\w|\w-\s|--"  # a dash aside cut in half reads as nonsense
+    r"|\b(?:be|been|being|have|has|had|do|does|did|is|are|was|were|will|would)\?$"  # "Will O'Brien be?"
+    r"|\b(?:that|those)\s+(?!(?:the|a|an|it|he|she|they)\b)[a-z]+"
+)  # "that range": which one?
 
 
 @dataclass
@@ -46,26 +48,50 @@ class _Cand:
     person: str = ""  # the role noun an identity question asks about ("victim"; see answering.asked_person)
 
 
-def _candidates(articles: Sequence[AnalyzedArticle], sent_keys: dict[tuple[int, int], set[str]], names: set[str],
-                forms: Sequence[Mapping[int, frozenset[str]]]) -> list[_Cand]:
+def _candidates(
+    articles: Sequence[AnalyzedArticle],
+    sent_keys: dict[tuple[int, int], set[str]],
+    names: set[str],
+    forms: Sequence[Mapping[int, frozenset[str]]],
+) -> list[_Cand]:
     """Every detection of every sentence; a detector runs only where its cue words are (``kinds.cues``)."""
     cues = [{si: kinds.cues(f) for si, f in by_sent.items()} for by_sent in forms]
-    notes = [(ai, s.index) for ai, a in enumerate(articles) for s in a.sentences
-             if not s.is_heading and "no_proof" in cues[ai][s.index] and kinds.no_proof(s)]
+    notes = [
+        (ai, s.index)
+        for ai, a in enumerate(articles)
+        for s in a.sentences
+        if not s.is_heading and "no_proof" in cues[ai][s.index] and kinds.no_proof(s)
+    ]
     cands: list[_Cand] = []
 
-    def add(kind: str, found: kinds.Found, ai: int, s: Sentence, more: Sequence[tuple[int, int]] = (), bonus: float = 0.0,
-            cue: bool = True) -> None:
-        if found.question[:1].isalpha() and len(found.question.split()) >= 3 and not UNRESOLVED.search(found.question) \
-                and not BROKEN.search(found.question) and (
-                not found.question.startswith("What ") or len(_content_words(found.question)) >= 2):
+    def add(
+        kind: str, found: kinds.Found, ai: int, s: Sentence, more: Sequence[tuple[int, int]] = (), bonus: float = 0.0, cue: bool = True
+    ) -> None:
+        if (
+            found.question[:1].isalpha()
+            and len(found.question.split()) >= 3
+            and not UNRESOLVED.search(found.question)
+            and not BROKEN.search(found.question)
+            and (not found.question.startswith("What ") or len(_content_words(found.question)) >= 2)
+        ):
             # "What was at issue?", "What was the defect?": about nothing named ("Where is Prigozhin?" asks for a place)
             cites = list(dict.fromkeys([(ai, s.index), (ai, found.sent.index), *more]))
             keys = key_stems(found.sent.tokens, found.idx)[0]
             plain = not any(found.sent.tokens[i].pos == "PRON" and found.sent.tokens[i].text.casefold() in PRONOUNS for i in found.idx)
             signs = {sign for sign, holds in (("cue", cue), ("plain", plain)) if holds}
-            cands.append(_Cand(kind, found.question, cites, keys, WEIGHTS[kind] + bonus, focus(kind, found), signs=signs,
-                               cores=[_core(found)], person=asked_person(found) if kind == "unknown" else ""))
+            cands.append(
+                _Cand(
+                    kind,
+                    found.question,
+                    cites,
+                    keys,
+                    WEIGHTS[kind] + bonus,
+                    focus(kind, found),
+                    signs=signs,
+                    cores=[_core(found)],
+                    person=asked_person(found) if kind == "unknown" else "",
+                )
+            )
 
     for ai, a in enumerate(articles):
         for s in (s for s in a.sentences if not s.is_heading and s.tokens and not _shouting(s.text)):
@@ -82,9 +108,15 @@ def _candidates(articles: Sequence[AnalyzedArticle], sent_keys: dict[tuple[int, 
             asked = notes or "no_proof" in run or not kinds.CLAIMED.isdisjoint(forms[ai][s.index])
             for r in kinds.reported(s) if "claims" in run and asked else ():
                 keys = key_stems(s.tokens, r.span)[0]
-                linked = [n for n in notes if n != (ai, s.index) and (
-                    (n[0] == ai and (n[1] == s.index + 1 or (abs(n[1] - s.index) <= 2 and len((keys & sent_keys[n]) - names) >= 2)))
-                    or len((keys & sent_keys[n]) - names) >= 3)] + [(ai, s.index)] * ("no_proof" in run and kinds.no_proof(s, r.core))
+                linked = [
+                    n
+                    for n in notes
+                    if n != (ai, s.index)
+                    and (
+                        (n[0] == ai and (n[1] == s.index + 1 or (abs(n[1] - s.index) <= 2 and len((keys & sent_keys[n]) - names) >= 2)))
+                        or len((keys & sent_keys[n]) - names) >= 3
+                    )
+                ] + [(ai, s.index)] * ("no_proof" in run and kinds.no_proof(s, r.core))
                 if (linked or r.claimed) and (claim := kinds.claim(a, s, r)) is not None:
                     add("unverified", claim.found, ai, s, linked, 0.0 if linked else -0.5, cue=bool(linked))
             for found in kinds.pending(a, s) if "pending" in run else ():
@@ -126,19 +158,44 @@ def _answered_in_story(articles: Sequence[AnalyzedArticle], c: _Cand, forms: Seq
         if (hit := answered(f, sents)) is not None:
             log.debug("dropped %r: %s answers it: %s", c.question, a.article.id, hit.text)
             return True
-        if c.person and (hit := next((s for s in a.sentences if c.person in forms[ai][s.index] and (ai, s.index) not in c.evidence
-                                       and names_as(c.person, s, people[ai].get(s.index, ()))), None)) is not None:
+        if (
+            c.person
+            and (
+                hit := next(
+                    (
+                        s
+                        for s in a.sentences
+                        if c.person in forms[ai][s.index]
+                        and (ai, s.index) not in c.evidence
+                        and names_as(c.person, s, people[ai].get(s.index, ()))
+                    ),
+                    None,
+                )
+            )
+            is not None
+        ):
             log.debug("dropped %r: %s names the %s: %s", c.question, a.article.id, c.person, hit.text)
             return True  # "the victim's name was not released" beside "the victim, John Smith, ..."
-        if c.kind == "unverified" and (hit := next((s for s in a.sentences if not kinds.VERIFY.isdisjoint(forms[ai][s.index])
-                                                     and any(confirms(k, n, s) for k, n in c.cores)), None)) is not None:
+        if (
+            c.kind == "unverified"
+            and (
+                hit := next(
+                    (
+                        s
+                        for s in a.sentences
+                        if not kinds.VERIFY.isdisjoint(forms[ai][s.index]) and any(confirms(k, n, s) for k, n in c.cores)
+                    ),
+                    None,
+                )
+            )
+            is not None
+        ):
             log.debug("dropped %r: %s confirms it: %s", c.question, a.article.id, hit.text)
             return True
     return False
 
 
-def open_questions(articles: Sequence[AnalyzedArticle], config: BuildConfig,
-                   summary: Sequence[SummarySentence] = ()) -> list[Question]:
+def open_questions(articles: Sequence[AnalyzedArticle], config: BuildConfig, summary: Sequence[SummarySentence] = ()) -> list[Question]:
     """What one story's sources leave open, best first, at most ``config.max_questions``: only the
     candidates (see ``candidates``) that are well formed and reach ``support.THRESHOLD`` points of
     evidence. An empty list is a fine answer: a wrong question misleads, a missing one only omits."""
@@ -153,8 +210,7 @@ def open_questions(articles: Sequence[AnalyzedArticle], config: BuildConfig,
     return out[: config.max_questions]
 
 
-def candidates(articles: Sequence[AnalyzedArticle],
-               summary: Sequence[SummarySentence] = ()) -> list[tuple[Question, frozenset[str], bool]]:
+def candidates(articles: Sequence[AnalyzedArticle], summary: Sequence[SummarySentence] = ()) -> list[tuple[Question, frozenset[str], bool]]:
     """Every question the sources raise and nothing in the story answers, best first, each with the
     evidence signs it carries (``support.CUES``) and whether its wording passes ``support.well_formed``.
 
@@ -181,13 +237,16 @@ def candidates(articles: Sequence[AnalyzedArticle],
     merged = [c for c in _merge(cands) if not _answered_in_story(articles, c, forms)]
     kept = []
     for c in merged:
-        if (f := c.focus) is not None and answered(f, (s for ai, s in summary_sents
-                                                       if not f.pred.isdisjoint(forms[ai][s.index]) and (ai, s.index) not in c.evidence)):
+        if (f := c.focus) is not None and answered(
+            f, (s for ai, s in summary_sents if not f.pred.isdisjoint(forms[ai][s.index]) and (ai, s.index) not in c.evidence)
+        ):
             log.debug("dropped %r: the summary answers it", c.question)
             continue
         cited = {ai for ai, _ in c.evidence}
-        if c.kind == "pending" and ((len(cited) > 1 and in_summary & set(c.evidence)) or (c.focus is not None and any(
-                mentions(c.focus, s) and (len(cited) > 1 or ai not in cited) for ai, s in summary_sents))):
+        if c.kind == "pending" and (
+            (len(cited) > 1 and in_summary & set(c.evidence))
+            or (c.focus is not None and any(mentions(c.focus, s) and (len(cited) > 1 or ai not in cited) for ai, s in summary_sents))
+        ):
             log.debug("dropped %r: the summary already states the plan", c.question)
             continue
         kept.append(c)
@@ -199,12 +258,30 @@ def _merge(cands: list[_Cand]) -> list[_Cand]:
     wh-word and predicate about the same things ("What is Reid being treated for?" twice)."""
     out: list[_Cand] = []
     for c in cands:
-        same = next((o for o in out if o.kind == c.kind and (o.question == c.question or (
-            c.keys & o.keys and len(c.keys & o.keys) / len(c.keys | o.keys) >= (0.4 if c.kind == "pending" else 0.5)) or (
-            c.focus is not None and o.focus is not None and c.focus.pred & o.focus.pred and (
-                (c.focus.wh and c.focus.wh == o.focus.wh) or (c.kind == "pending" and c.focus.args & o.focus.args))) or (
-            c.focus is not None and o.focus is not None and c.focus.wh == o.focus.wh == "why"
-            and _names(c.question) & _names(o.question)))), None)  # "Why did Reid enter rehab?" = "What was behind Reid's checking in?"
+        same = next(
+            (
+                o
+                for o in out
+                if o.kind == c.kind
+                and (
+                    o.question == c.question
+                    or (c.keys & o.keys and len(c.keys & o.keys) / len(c.keys | o.keys) >= (0.4 if c.kind == "pending" else 0.5))
+                    or (
+                        c.focus is not None
+                        and o.focus is not None
+                        and c.focus.pred & o.focus.pred
+                        and ((c.focus.wh and c.focus.wh == o.focus.wh) or (c.kind == "pending" and c.focus.args & o.focus.args))
+                    )
+                    or (
+                        c.focus is not None
+                        and o.focus is not None
+                        and c.focus.wh == o.focus.wh == "why"
+                        and _names(c.question) & _names(o.question)
+                    )
+                )
+            ),
+            None,
+        )  # "Why did Reid enter rehab?" = "What was behind Reid's checking in?"
         if same is None:
             out.append(c)
             continue
@@ -218,12 +295,69 @@ def _merge(cands: list[_Cand]) -> list[_Cand]:
     return out
 
 
-_FUNCTION = frozenset({
-    "what", "who", "whom", "whose", "which", "when", "where", "why", "how", "was", "were", "is", "are", "be", "been", "being",
-    "did", "do", "does", "will", "would", "can", "could", "may", "might", "should", "must", "has", "have", "had", "the", "a",
-    "an", "of", "at", "to", "in", "on", "for", "by", "with", "from", "as", "about", "into", "than", "that", "this", "these",
-    "those", "there", "it", "its", "and", "or", "but", "not", "any", "some",
-})
+_FUNCTION = frozenset(
+    {
+        "what",
+        "who",
+        "whom",
+        "whose",
+        "which",
+        "when",
+        "where",
+        "why",
+        "how",
+        "was",
+        "were",
+        "is",
+        "are",
+        "be",
+        "been",
+        "being",
+        "did",
+        "do",
+        "does",
+        "will",
+        "would",
+        "can",
+        "could",
+        "may",
+        "might",
+        "should",
+        "must",
+        "has",
+        "have",
+        "had",
+        "the",
+        "a",
+        "an",
+        "of",
+        "at",
+        "to",
+        "in",
+        "on",
+        "for",
+        "by",
+        "with",
+        "from",
+        "as",
+        "about",
+        "into",
+        "than",
+        "that",
+        "this",
+        "these",
+        "those",
+        "there",
+        "it",
+        "its",
+        "and",
+        "or",
+        "but",
+        "not",
+        "any",
+        "some",
+    }
+)
 
 
 def _shouting(text: str) -> bool:
@@ -242,8 +376,13 @@ def _names(question: str) -> set[str]:
     return {re.sub(r"['’]s$", "", w) for w in question.rstrip("?").split()[1:] if w[:1].isupper()}
 
 
-def _finish(articles: Sequence[AnalyzedArticle], cands: list[_Cand], sent_keys: dict[tuple[int, int], set[str]],
-            names: set[str], named: frozenset[str]) -> list[tuple[Question, frozenset[str], bool]]:
+def _finish(
+    articles: Sequence[AnalyzedArticle],
+    cands: list[_Cand],
+    sent_keys: dict[tuple[int, int], set[str]],
+    names: set[str],
+    named: frozenset[str],
+) -> list[tuple[Question, frozenset[str], bool]]:
     """Score, cite and collect the evidence signs. An article addresses a question if one sentence shares
     two of its key words, two of them not names (names like "Wagner" run through the whole story).
     ``named`` are the words of the names the story uses twice (``support.story_names``)."""
@@ -255,22 +394,36 @@ def _finish(articles: Sequence[AnalyzedArticle], cands: list[_Cand], sent_keys: 
     for c in cands:
         cited = {ai for ai, _ in c.evidence}
         need = min(2, len(c.keys - names))
-        silent = tuple(a.article.id for ai, a in enumerate(articles) if ai not in cited and not any(
-            len(c.keys & ks) >= 2 and len((c.keys & ks) - names) >= need for ks in keys_of[ai]))
+        silent = tuple(
+            a.article.id
+            for ai, a in enumerate(articles)
+            if ai not in cited and not any(len(c.keys & ks) >= 2 and len((c.keys & ks) - names) >= need for ks in keys_of[ai])
+        )
         salience = max((sum(1 for ks in sent_keys.values() if e in ks) / total for e in c.keys & names), default=0.0)
         addressing = len(articles) - len(silent) - len(cited)
         score = round(c.weight + 0.5 * (len(cited) - 1) + 0.25 * addressing + min(1.0, 2 * salience), 3)
-        cites = tuple(Citation(text=by_index[ai][si].text, article=articles[ai].article.id, sentence=si, date=articles[ai].article.date)
-                      for ai, si in sorted(c.evidence) if si in by_index[ai])
-        signs = c.signs | {sign for sign, holds in (
-            ("sources", len(cited) > 1), ("open", addressing == 0), ("short", len(c.question.split()) <= support.SHORT),
-            ("named", support.named(c.question, named))) if holds}
+        cites = tuple(
+            Citation(text=by_index[ai][si].text, article=articles[ai].article.id, sentence=si, date=articles[ai].article.date)
+            for ai, si in sorted(c.evidence)
+            if si in by_index[ai]
+        )
+        signs = c.signs | {
+            sign
+            for sign, holds in (
+                ("sources", len(cited) > 1),
+                ("open", addressing == 0),
+                ("short", len(c.question.split()) <= support.SHORT),
+                ("named", support.named(c.question, named)),
+            )
+            if holds
+        }
         result.append((Question(c.question, c.kind, cites, silent, score), frozenset(signs), support.well_formed(c.question, named)))
     return sorted(result, key=lambda x: (-x[0].score, x[0].question))
 
 
-def resolved_questions(previous: Sequence[Mapping[str, Any]], articles: Sequence[AnalyzedArticle],
-                       new: set[str]) -> list[tuple[str, Citation]]:
+def resolved_questions(
+    previous: Sequence[Mapping[str, Any]], articles: Sequence[AnalyzedArticle], new: set[str]
+) -> list[tuple[str, Citation]]:
     """Questions of the previous edition (as in its briefing.json) that one of the ``new`` articles answers.
 
     A question's focus is rebuilt from its first evidence sentence when that article is still in the
@@ -301,8 +454,12 @@ def resolved_questions(previous: Sequence[Mapping[str, Any]], articles: Sequence
 def question_focus(art: AnalyzedArticle, sent: Sentence, kind: Any, text: str) -> Focus | None:
     """The focus of a question built from ``sent`` (see answering.py): the detection that gives the same
     text if there is one, else the first of the same kind; None for conflicting figures."""
-    detect = {"unknown": kinds.unknown, "disputed": kinds.disputed, "pending": kinds.pending,
-              "unverified": lambda a, s: [c.found for c in kinds.claims(a, s)]}.get(kind)
+    detect = {
+        "unknown": kinds.unknown,
+        "disputed": kinds.disputed,
+        "pending": kinds.pending,
+        "unverified": lambda a, s: [c.found for c in kinds.claims(a, s)],
+    }.get(kind)
     if detect is None:
         return None
     found = detect(art, as_tree(sent))

@@ -21,17 +21,54 @@ from briefgen.models import Sentence, Token
 from briefgen.questions.kinds import ANNOUNCE, KNOWABLE, PLAN, UNCLEAR, VERIFY, Found, personal
 from briefgen.questions.parse import ENTITY, GENERIC, UNASKED, Kids, children, key_stems, stem, subtree
 
-SYNONYMS = [{"reverse", "overturn", "rescind", "repeal", "scrap"},
-            {"close", "shut"}, {"resign", "quit"}, {"arrive", "land", "reach"}, {"fire", "dismiss", "sack"},
-            {"arrest", "detain"}, {"charge", "indict"}, {"release", "free"}, {"host", "emcee"}, {"sign", "agree"},
-            {"decide", "rule"}, {"vote", "pass", "approve", "reject"}]  # a decision taken answers "Will X decide?"
-FRAME_PRED = {"whereabouts": {"whereabouts", "location", "arrive", "stay", "live", "hide", "locate", "find", "discover"},
-              "location": {"location", "locate", "find", "discover"},  # "the wreck was found 1 km down": where it is
-              "cause": {"cause", "start", "spark", "trigger", "blame"},  # "the fire was started by a heater": what caused it
-              "motive": {"motive", "because"}, "reason": {"reason", "because"}, "identity": {"identify", "name"},
-              "name": {"identify", "name"}, "toll": {"toll", "kill", "die"}}
-HEDGED = {"reportedly", "allegedly", "apparently", "possibly", "likely", "probably", "perhaps", "maybe", "unconfirmed", "rumor",
-          "whether", "if", "believe", "suspect", "seem", "appear", "expect", "plan", "hope", "investigate", "try", "unverified"}
+SYNONYMS = [
+    {"reverse", "overturn", "rescind", "repeal", "scrap"},
+    {"close", "shut"},
+    {"resign", "quit"},
+    {"arrive", "land", "reach"},
+    {"fire", "dismiss", "sack"},
+    {"arrest", "detain"},
+    {"charge", "indict"},
+    {"release", "free"},
+    {"host", "emcee"},
+    {"sign", "agree"},
+    {"decide", "rule"},
+    {"vote", "pass", "approve", "reject"},
+]  # a decision taken answers "Will X decide?"
+FRAME_PRED = {
+    "whereabouts": {"whereabouts", "location", "arrive", "stay", "live", "hide", "locate", "find", "discover"},
+    "location": {"location", "locate", "find", "discover"},  # "the wreck was found 1 km down": where it is
+    "cause": {"cause", "start", "spark", "trigger", "blame"},  # "the fire was started by a heater": what caused it
+    "motive": {"motive", "because"},
+    "reason": {"reason", "because"},
+    "identity": {"identify", "name"},
+    "name": {"identify", "name"},
+    "toll": {"toll", "kill", "die"},
+}
+HEDGED = {
+    "reportedly",
+    "allegedly",
+    "apparently",
+    "possibly",
+    "likely",
+    "probably",
+    "perhaps",
+    "maybe",
+    "unconfirmed",
+    "rumor",
+    "whether",
+    "if",
+    "believe",
+    "suspect",
+    "seem",
+    "appear",
+    "expect",
+    "plan",
+    "hope",
+    "investigate",
+    "try",
+    "unverified",
+}
 MODAL = {"will", "would", "shall", "may", "might", "could", "can", "should", "must", "'ll", "wo", "ca"}
 CAUSAL = {"because", "due", "reason", "motive", "cause", "blame", "over", "after"}
 NOT_NAMES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
@@ -54,8 +91,13 @@ class Focus:
 
 def _content(t: Token) -> bool:
     low = t.lemma.lower()
-    return (t.pos in ("NOUN", "PROPN", "VERB", "ADJ", "NUM") and not t.is_stop and len(low) > 2 and low not in GENERIC | UNASKED
-            and t.ent not in DATED)
+    return (
+        t.pos in ("NOUN", "PROPN", "VERB", "ADJ", "NUM")
+        and not t.is_stop
+        and len(low) > 2
+        and low not in GENERIC | UNASKED
+        and t.ent not in DATED
+    )
 
 
 def _is_name(t: Token) -> bool:
@@ -88,14 +130,23 @@ def focus(kind: str, found: Found) -> Focus:
     kids = children(toks)
     core = set(found.idx)
     for c in sorted(core):  # the claim itself, not a second clause or an aside
-        if c != found.head and (toks[c].dep in ("advcl", "relcl", "parataxis", "appos", "acl") or (
-                toks[c].dep == "conj" and toks[c].pos in ("VERB", "AUX"))):
+        if c != found.head and (
+            toks[c].dep in ("advcl", "relcl", "parataxis", "appos", "acl") or (toks[c].dep == "conj" and toks[c].pos in ("VERB", "AUX"))
+        ):
             core -= subtree(kids, c)
     args = {stem(toks[i].lemma) for i in core if i != head and _content(toks[i])} - pred
     names = {stem(toks[i].lemma) for i in core if i != head and _content(toks[i]) and _is_name(toks[i])} - pred
     dated = {toks[i].text.lower() for i in found.idx if toks[i].ent in DATED}
-    return Focus(kind, found.wh, frozenset(pred), frozenset(args), frozenset(names), frozenset(dated), toks[head].pos,
-                 _subject(toks, kids, found.head))
+    return Focus(
+        kind,
+        found.wh,
+        frozenset(pred),
+        frozenset(args),
+        frozenset(names),
+        frozenset(dated),
+        toks[head].pos,
+        _subject(toks, kids, found.head),
+    )
 
 
 def _subject(toks: tuple[Token, ...], kids: Kids, v: int) -> str:
@@ -138,7 +189,8 @@ def _asserted(toks: tuple[Token, ...], kids: Kids, v: int, kind: str) -> bool:
         return False
     auxes = [toks[c] for c in kids[v] if toks[c].dep in ("aux", "auxpass")]
     if any(toks[c].dep == "neg" or toks[c].lemma.lower() == "no" for c in _clause(toks, kids, v)) or any(
-            a.lemma.lower() in MODAL or a.tag in ("MD", "TO") for a in auxes):
+        a.lemma.lower() in MODAL or a.tag in ("MD", "TO") for a in auxes
+    ):
         return False  # "was not charged", "no reason was given", "will be charged", "to be charged"
     up = toks[t.head]
     if t.dep == "xcomp" or (t.dep in ("ccomp", "advcl") and up.lemma.lower() in PLAN | {"hope", "want", "wish", "if"}):
@@ -215,9 +267,10 @@ def answers(f: Focus, sent: Sentence) -> bool:
     kids = children(toks)
     for p, v, clause in _matches(f, sent):
         dated = {toks[i].text.lower() for i in clause if toks[i].ent in DATED}
-        if (f.dated and dated and not f.dated & dated) or (f.kind == "pending" and (
-                any(re.fullmatch(r"(1[89]|20)\d\d", toks[i].text) for i in clause)
-                or any(toks[i].lemma.lower() in BEFORE for i in clause))):
+        if (f.dated and dated and not f.dated & dated) or (
+            f.kind == "pending"
+            and (any(re.fullmatch(r"(1[89]|20)\d\d", toks[i].text) for i in clause) or any(toks[i].lemma.lower() in BEFORE for i in clause))
+        ):
             continue  # another occasion: "hosted the Oscars in 2007", "previously hosted"
         if _asserted(toks, kids, v, f.kind) and _wh_ok(f, toks, kids, clause, p):
             return True
@@ -244,9 +297,14 @@ def confirms(keys: Set[str], names: Set[str], sent: Sentence) -> bool:
         return False
     kids = children(toks)
     for i, t in enumerate(toks):
-        if t.pos != "VERB" or t.lemma.lower() not in VERIFY or any(
+        if (
+            t.pos != "VERB"
+            or t.lemma.lower() not in VERIFY
+            or any(
                 toks[c].dep == "neg" or toks[c].tag == "MD" or (toks[c].dep == "advmod" and toks[c].lemma.lower() in HEDGED)
-                for c in kids[i]):  # "reportedly confirmed"; an aside on the rumour before ("Rumored to be ...") is no hedge
+                for c in kids[i]
+            )
+        ):  # "reportedly confirmed"; an aside on the rumour before ("Rumored to be ...") is no hedge
             continue
         for c in kids[i]:
             if toks[c].dep not in ("ccomp", "dobj"):
@@ -266,8 +324,13 @@ def asked_person(found: Found) -> str:
     if found.wh != "who" or toks[found.head].lemma.lower() not in ("identity", "name"):
         return ""
     for c in kids[found.head]:
-        x = c if toks[c].dep == "poss" else next((g for g in kids[c] if toks[g].dep == "pobj"), None) if (
-            toks[c].dep == "prep" and toks[c].lemma.lower() == "of") else None
+        x = (
+            c
+            if toks[c].dep == "poss"
+            else next((g for g in kids[c] if toks[g].dep == "pobj"), None)
+            if (toks[c].dep == "prep" and toks[c].lemma.lower() == "of")
+            else None
+        )
         if x is not None and toks[x].pos == "NOUN" and role_noun(toks[x].lemma, "PERSON"):
             return toks[x].lemma.lower()
     return ""

@@ -17,23 +17,103 @@ from briefgen.models import AnalyzedArticle, Sentence, Token
 from briefgen.questions.parse import GENERIC, Kids, children, lower_first, render, stem, subtree, tidy
 from briefgen.text.dates import is_month
 
-NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-                "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
-                "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-                "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12}
+NUMBER_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "hundred": 100,
+    "dozen": 12,
+}
 SCALE = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
-QUALIFIERS = {"least", "about", "around", "nearly", "almost", "more", "over", "up", "some", "approximately", "roughly",
-              "estimate", "estimated", "as", "few", "fewer", "less", "under", "than", "several", "dozens", "hundreds",
-              "thousands", "close", "upwards", "possibly", "perhaps", "to", "between", "or"}
+QUALIFIERS = {
+    "least",
+    "about",
+    "around",
+    "nearly",
+    "almost",
+    "more",
+    "over",
+    "up",
+    "some",
+    "approximately",
+    "roughly",
+    "estimate",
+    "estimated",
+    "as",
+    "few",
+    "fewer",
+    "less",
+    "under",
+    "than",
+    "several",
+    "dozens",
+    "hundreds",
+    "thousands",
+    "close",
+    "upwards",
+    "possibly",
+    "perhaps",
+    "to",
+    "between",
+    "or",
+}
 UPDATES = {"rise", "climb", "increase", "jump", "grow", "reach", "now", "revise", "update", "raise", "lower", "mount"}
 UNITS = {"year", "month", "week", "day", "hour", "minute"}
 PAST = {"ago", "last", "previous", "earlier"}
 PLACES = {"GPE", "LOC", "FAC"}  # NER labels of places
 AT = {"in", "at", "near", "outside"}  # prepositions whose proper-noun object is a place
-IRREGULAR = {"hit": "hit", "hurt": "hurt", "shoot": "shot", "take": "taken", "leave": "left", "find": "found", "hold": "held",
-             "win": "won", "lose": "lost", "give": "given", "make": "made", "put": "put", "set": "set", "cut": "cut",
-             "pay": "paid", "sell": "sold", "buy": "bought", "bring": "brought", "keep": "kept", "strike": "struck",
-             "catch": "caught", "steal": "stolen", "send": "sent", "spend": "spent", "fight": "fought", "see": "seen"}
+IRREGULAR = {
+    "hit": "hit",
+    "hurt": "hurt",
+    "shoot": "shot",
+    "take": "taken",
+    "leave": "left",
+    "find": "found",
+    "hold": "held",
+    "win": "won",
+    "lose": "lost",
+    "give": "given",
+    "make": "made",
+    "put": "put",
+    "set": "set",
+    "cut": "cut",
+    "pay": "paid",
+    "sell": "sold",
+    "buy": "bought",
+    "bring": "brought",
+    "keep": "kept",
+    "strike": "struck",
+    "catch": "caught",
+    "steal": "stolen",
+    "send": "sent",
+    "spend": "spent",
+    "fight": "fought",
+    "see": "seen",
+}
 
 
 @dataclass(frozen=True)
@@ -63,7 +143,7 @@ def _participle(t: Token) -> str:
 
 
 def _value(toks: Sequence[Token], span: list[int]) -> float | None:
-    """"$200 million" -> 2e8, "6. 1" -> 6.1, "three" -> 3; None for what is not one plain number."""
+    """ "$200 million" -> 2e8, "6. 1" -> 6.1, "three" -> 3; None for what is not one plain number."""
     total, current, seen = 0.0, None, False
     text = " ".join(toks[i].text for i in span)
     if m := re.fullmatch(r"\$?\s*(\d+)\s*\.\s*(\d+)", text):
@@ -93,8 +173,11 @@ def _exact(toks: Sequence[Token], kids: Kids, span: list[int]) -> bool:
 def _span(toks: Sequence[Token], i: int) -> list[int]:
     """The number's tokens: "$ 200 million", "6 . 1"."""
     lo = hi = i
-    while lo > 0 and (toks[lo - 1].ent == toks[i].ent != "" or toks[lo - 1].text in ("$", "£", "€")) and (
-            toks[lo - 1].head in range(lo - 1, i + 2)):
+    while (
+        lo > 0
+        and (toks[lo - 1].ent == toks[i].ent != "" or toks[lo - 1].text in ("$", "£", "€"))
+        and (toks[lo - 1].head in range(lo - 1, i + 2))
+    ):
         lo -= 1
     while hi + 2 < len(toks) and toks[hi + 1].text == "." and toks[hi + 2].text.isdigit() and toks[hi].text.isdigit():
         hi += 2
@@ -149,7 +232,7 @@ def _question(toks: Sequence[Token], kids: Kids, num: int, money: bool) -> tuple
 
 
 def _magnitude(sent: Sentence) -> Figure | None:
-    """"a 6.1-magnitude quake", "measuring 5.9 on the Richter scale"."""
+    """ "a 6.1-magnitude quake", "measuring 5.9 on the Richter scale"."""
     toks = sent.tokens
     if not any(t.lemma.lower() in ("magnitude", "richter") for t in toks):
         return None
@@ -180,8 +263,9 @@ def figures(ai: int, sent: Sentence) -> list[Figure]:
         return []  # no number at all, as in most sentences
     if sent.is_heading or not toks or any(t.lemma.lower() in UPDATES for t in toks) or sent.text.rstrip(" \"'”’").endswith("?"):
         return []
-    if "DATE" in ents and any(t.ent == "DATE" and (is_month(t.text) or re.fullmatch(r"(1[89]|20)\d\d", t.text)
-                                                   or t.lemma.lower() in PAST) for t in toks):
+    if "DATE" in ents and any(
+        t.ent == "DATE" and (is_month(t.text) or re.fullmatch(r"(1[89]|20)\d\d", t.text) or t.lemma.lower() in PAST) for t in toks
+    ):
         return []  # "In February, a quake killed 612 people": background, another event
     kids = children(toks)
     out: list[Figure] = []
@@ -203,9 +287,17 @@ def figures(ai: int, sent: Sentence) -> list[Figure]:
     if not out:
         return out
     words = frozenset(stem(t.lemma) for t in toks if t.pos in ("NOUN", "PROPN", "VERB") and not t.is_stop and len(t.lemma) > 2)
-    places = frozenset(stem(t.lemma) for t in toks if t.ent in PLACES or (  # NER may call a city an organisation:
-        t.pos == "PROPN" and t.dep in ("pobj", "compound") and t.ent not in ("DATE", "TIME")  # "in Thessaloniki" is a place
-        and toks[t.head if t.dep == "pobj" else toks[t.head].head].lemma.lower() in AT))
+    places = frozenset(
+        stem(t.lemma)
+        for t in toks
+        if t.ent in PLACES
+        or (  # NER may call a city an organisation:
+            t.pos == "PROPN"
+            and t.dep in ("pobj", "compound")
+            and t.ent not in ("DATE", "TIME")  # "in Thessaloniki" is a place
+            and toks[t.head if t.dep == "pobj" else toks[t.head].head].lemma.lower() in AT
+        )
+    )
     return [replace(f, article=ai, words=words, places=places) for f in out]  # the words only of the few sentences with a figure
 
 
@@ -227,9 +319,15 @@ def conflicts(articles: Sequence[AnalyzedArticle]) -> list[tuple[str, list[tuple
             by_value.setdefault(f.value, []).append(f)
             values.setdefault(f.article, set()).add(f.value)
         near = (lambda a, b: b - a <= 1.0) if key[0] == "magnitude" else (lambda a, b: b <= 10 * a)
-        pairs = [(fa, fb) for va in by_value for vb in by_value if va < vb and near(va, vb)
-                 for fa in by_value[va] for fb in by_value[vb]
-                 if vb not in values[fa.article] and va not in values[fb.article] and _same_event(articles, fa, fb)]
+        pairs = [
+            (fa, fb)
+            for va in by_value
+            for vb in by_value
+            if va < vb and near(va, vb)
+            for fa in by_value[va]
+            for fb in by_value[vb]
+            if vb not in values[fa.article] and va not in values[fb.article] and _same_event(articles, fa, fb)
+        ]
         if not pairs:
             continue
         chosen: dict[float, Figure] = {}

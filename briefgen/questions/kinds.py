@@ -34,10 +34,44 @@ ANNOUNCE = CLAIM_VERBS | {"announce", "add", "tell", "state", "confirm", "decide
 NEGATIVE = {"no", "none", "nothing", "never", "nobody", "neither", "nor"}  # a claim of absence makes an awkward question
 STATED = {"say", "announce", "tell", "state", "confirm", "declare", "add", "promise", "pledge", "vow", "decide"}  # not "agree"
 WISH = {"like", "love", "prefer", "want", "rather"}
-VAGUE = {"anything", "something", "everything", "nothing", "anyone", "someone", "everyone", "everybody", "nobody", "all", "one", "these",
-         "those", "information", "detail", "update", "story", "article", "more"}  # "additional information will follow"
-COGNITION = {"believe", "think", "feel", "hope", "guess", "suspect", "wonder", "expect",  # "said he believed X": an opinion
-             "regret", "welcome", "appreciate", "want", "wish", "fear", "worry"}  # "said it regrets X": an attitude, nothing to check
+VAGUE = {
+    "anything",
+    "something",
+    "everything",
+    "nothing",
+    "anyone",
+    "someone",
+    "everyone",
+    "everybody",
+    "nobody",
+    "all",
+    "one",
+    "these",
+    "those",
+    "information",
+    "detail",
+    "update",
+    "story",
+    "article",
+    "more",
+}  # "additional information will follow"
+COGNITION = {
+    "believe",
+    "think",
+    "feel",
+    "hope",
+    "guess",
+    "suspect",
+    "wonder",
+    "expect",  # "said he believed X": an opinion
+    "regret",
+    "welcome",
+    "appreciate",
+    "want",
+    "wish",
+    "fear",
+    "worry",
+}  # "said it regrets X": an attitude, nothing to check
 DENY = {"deny", "dispute", "refute", "contest", "rebut"}
 CLAIM_NOUNS = {"claim", "report", "allegation", "accusation", "suggestion", "rumor", "assertion", "it", "this"}
 ALLEGED = {"allege", "alleged", "purported", "reported", "claimed", "supposed"}
@@ -45,31 +79,97 @@ PLAN = {"plan", "expect", "set", "schedule", "due", "intend"}  # not "poised to"
 #: What the narrator's "X will ..." awaits when it is an open point: a decision or a step whose outcome is not yet
 #: known. "The buildings will need to be rebuilt" or "fans will get a free ticket" state a fact about
 #: the future, not a pending question.
-AWAITED = {"decide", "rule", "determine", "vote", "announce", "choose", "consider", "review", "weigh", "sentence", "testify",
-           "plead", "resign", "nominate", "approve", "reject", "confirm", "settle", "appeal", "respond", "reveal", "accept",
-           "agree", "sign", "veto", "charge", "indict", "prosecute", "recommend", "select", "name", "elect", "retire"}
+AWAITED = {
+    "decide",
+    "rule",
+    "determine",
+    "vote",
+    "announce",
+    "choose",
+    "consider",
+    "review",
+    "weigh",
+    "sentence",
+    "testify",
+    "plead",
+    "resign",
+    "nominate",
+    "approve",
+    "reject",
+    "confirm",
+    "settle",
+    "appeal",
+    "respond",
+    "reveal",
+    "accept",
+    "agree",
+    "sign",
+    "veto",
+    "charge",
+    "indict",
+    "prosecute",
+    "recommend",
+    "select",
+    "name",
+    "elect",
+    "retire",
+}
 #: The awaited steps whose outcome is itself open (a decision, a verdict, a vote): the strong cue of a pending question
 #: (support.py). Not the steps that only make known or go through with what is settled ("will announce the shows",
 #: "will reveal", "ballots will be reviewed", "will testify"): those are found but not shown.
 DECISIONS = AWAITED - {"announce", "reveal", "respond", "review", "testify", "consider", "retire"}
 INTERRUPTED = {"but", "when", "until", "before", "instead", "however"}  # "was set to X when Y": the plan is history
-NOUN_VERB = {"attack": "attack", "strike": "strike", "raid": "raid", "bombing": "bomb", "shelling": "shell", "invasion": "invade",
-             "killing": "kill", "assault": "assault", "assassination": "assassinate", "poisoning": "poison", "arrest": "arrest"}
+NOUN_VERB = {
+    "attack": "attack",
+    "strike": "strike",
+    "raid": "raid",
+    "bombing": "bomb",
+    "shelling": "shell",
+    "invasion": "invade",
+    "killing": "kill",
+    "assault": "assault",
+    "assassination": "assassinate",
+    "poisoning": "poison",
+    "arrest": "arrest",
+}
 NO_PROOF = {"video", "photo", "image", "footage", "evidence", "proof", "confirmation"}
 VERIFY = {"verify", "confirm", "corroborate", "authenticate"}
 PERSONAL = {"i", "we", "you", "my", "our", "your", "me", "us"}
 WHERE, LARGE, BEHIND, WHO = "Where is {x}?", "How large is {np}?", "What was behind {x}?", "Who {be} {x}?"
-FRAMES = {"whereabouts": WHERE, "location": WHERE, "cause": "What caused {x}?", "fate": "What happened to {x}?",
-          "identity": WHO, "name": WHO, "number": "How many {x} {be} there?", "motive": BEHIND, "reason": BEHIND,
-          "toll": LARGE, "extent": LARGE, "scale": LARGE, "size": LARGE, "amount": LARGE, "condition": "How {be} {x}?",
-          "term": "What are the terms of {x}?", "detail": "What are the details of {x}?"}
+FRAMES = {
+    "whereabouts": WHERE,
+    "location": WHERE,
+    "cause": "What caused {x}?",
+    "fate": "What happened to {x}?",
+    "identity": WHO,
+    "name": WHO,
+    "number": "How many {x} {be} there?",
+    "motive": BEHIND,
+    "reason": BEHIND,
+    "toll": LARGE,
+    "extent": LARGE,
+    "scale": LARGE,
+    "size": LARGE,
+    "amount": LARGE,
+    "condition": "How {be} {x}?",
+    "term": "What are the terms of {x}?",
+    "detail": "What are the details of {x}?",
+}
 DOUBT = UNCLEAR | KNOWABLE
 PROOF = VERIFY | NO_PROOF | {"unverified", "unconfirmed"}
 FUTURE = PLAN | {"will", "would", "shall"}
 #: A detector finds nothing in a sentence without one of its cue lemmas: ``cues`` tells which to run.
 CUES = {"unknown": DOUBT, "disputed": DENY, "claims": CLAIM_VERBS, "pending": FUTURE, "no_proof": PROOF}
-FRAME_WH = {WHERE: "where", LARGE: "how", BEHIND: "why", WHO: "who", FRAMES["cause"]: "why", FRAMES["number"]: "how",
-            FRAMES["fate"]: "what", FRAMES["condition"]: "how"}
+FRAME_WH = {
+    WHERE: "where",
+    LARGE: "how",
+    BEHIND: "why",
+    WHO: "who",
+    FRAMES["cause"]: "why",
+    FRAMES["number"]: "how",
+    FRAMES["fate"]: "what",
+    FRAMES["condition"]: "how",
+}
 
 
 class Found(NamedTuple):
@@ -122,7 +222,7 @@ def personal(toks: tuple[Token, ...] | list[Token]) -> bool:
 
 
 def unknown(art: AnalyzedArticle, sent: Sentence) -> list[Found]:
-    """"X remain(s) unclear", "it is not known whether ...", "an unknown number of ..."."""
+    """ "X remain(s) unclear", "it is not known whether ...", "an unknown number of ..."."""
     if not any(t.dep == "neg" or t.lemma.lower() in UNCLEAR for t in sent.tokens) or personal(sent.tokens):
         return []  # "X said": a knowable verb leaves something open only when negated; "let me suggest": an opinion
     toks, kids = sent.tokens, children(sent.tokens)
@@ -133,7 +233,8 @@ def unknown(art: AnalyzedArticle, sent: Sentence) -> list[Found]:
         v = t.head if t.dep in ("acomp", "attr", "oprd", "amod") else i
         negated = any(toks[c].dep == "neg" for c in kids[i] + kids[v])
         if not (t.lemma.lower() in UNCLEAR or (t.lemma.lower() in KNOWABLE and t.tag in ("JJ", "VB", "VBN", "VBD") and negated)) or (
-                t.dep == "amod" and toks[v].lemma.lower() not in FRAMES):  # "unknown gunmen" is no open question
+            t.dep == "amod" and toks[v].lemma.lower() not in FRAMES
+        ):  # "unknown gunmen" is no open question
             continue
         if any(toks[c].lemma.lower() in ("more", "less") for c in kids[i]):
             continue  # "has never been more clear": emphasis, not doubt
@@ -142,8 +243,11 @@ def unknown(art: AnalyzedArticle, sent: Sentence) -> list[Found]:
         knower = next((c for c in kids[i] if toks[c].dep == "nsubj"), None) if t.pos == "VERB" else None
         if knower is not None and toks[knower].text.lower() in PERSONAL | {"he", "she", "they"}:
             continue  # "I still don't know who to vote for", "when he doesn't know what he is talking about": a person's own doubt
-        ex = frozenset(short_name(m.text, m.label) for m in art.mentions if knower is not None and m.label == "PERSON"
-                       and toks[min(subtree(kids, knower))].start <= m.start <= toks[knower].start)
+        ex = frozenset(
+            short_name(m.text, m.label)
+            for m in art.mentions
+            if knower is not None and m.label == "PERSON" and toks[min(subtree(kids, knower))].start <= m.start <= toks[knower].start
+        )
         if knower is not None and toks[knower].pos == "NOUN":  # "the rep would not say why she ...": she is not the rep
             ex |= spokespeople(art, sent)
         clause = next((c for c in kids[i] + kids[v] if toks[c].dep in ("ccomp", "csubj", "advcl") and c != i), None)
@@ -151,8 +255,12 @@ def unknown(art: AnalyzedArticle, sent: Sentence) -> list[Found]:
         if clause is not None and toks[min(subtree(kids, clause))].lemma.lower() in WH | {"whether", "if"}:
             if found := wh_question(art, sent, clause, ex):
                 out.append(found)
-        elif subj is not None and toks[subj].pos in ("NOUN", "PROPN") and (v != i or toks[subj].dep == "nsubjpass") and not any(
-                toks[j].tag in ("WDT", "WP", "WP$") for j in subtree(kids, subj)):  # "whose location was not revealed"
+        elif (
+            subj is not None
+            and toks[subj].pos in ("NOUN", "PROPN")
+            and (v != i or toks[subj].dep == "nsubjpass")
+            and not any(toks[j].tag in ("WDT", "WP", "WP$") for j in subtree(kids, subj))
+        ):  # "whose location was not revealed"
             q, wh = frame(art, sent, subj, amod=t.dep == "amod")
             if q and not q.startswith("What is known about"):  # "What is known about the race angle?": too vague to answer
                 out.append(Found(q, sent, subtree(kids, subj), subj, wh))
@@ -170,19 +278,25 @@ def spokespeople(art: AnalyzedArticle, sent: Sentence, back: int = 3) -> frozens
             for c in (c for c in kids[i] if toks[c].dep == "nsubj"):
                 span = subtree(kids, c)
                 lo, hi = toks[min(span)].start, toks[max(span)].start
-                out |= {short_name(m.text, "PERSON") for m in art.mentions if m.label == "PERSON" and m.sentence == s.index
-                        and lo <= m.start <= hi}
+                out |= {
+                    short_name(m.text, "PERSON")
+                    for m in art.mentions
+                    if m.label == "PERSON" and m.sentence == s.index and lo <= m.start <= hi
+                }
     return frozenset(out)
 
 
 def wh_question(art: AnalyzedArticle, sent: Sentence, verb: int, exclude: frozenset[str] = frozenset()) -> Found | None:
-    """"unclear whether/why/how CLAUSE" -> the clause as a question."""
+    """ "unclear whether/why/how CLAUSE" -> the clause as a question."""
     toks, kids = sent.tokens, children(sent.tokens)
     span = subtree(kids, verb)
     for c in kids[verb]:  # "what would happen to X, or where they would go": one question at a time
         if toks[c].dep == "conj" and toks[c].pos in ("VERB", "AUX") and c > verb:
-            span -= {j for j in range(min(subtree(kids, c)) - 2, max(subtree(kids, c)) + 1)
-                     if j in subtree(kids, c) or toks[j].dep == "cc" or toks[j].pos == "PUNCT"}
+            span -= {
+                j
+                for j in range(min(subtree(kids, c)) - 2, max(subtree(kids, c)) + 1)
+                if j in subtree(kids, c) or toks[j].dep == "cc" or toks[j].pos == "PUNCT"
+            }
     first, subs = min(span), pronoun_subs(art, sent, span, exclude=exclude)
     if toks[first].lemma.lower() in ("whether", "if"):
         q = clause_question(sent, verb, subs=subs)
@@ -220,8 +334,11 @@ def frame(art: AnalyzedArticle, sent: Sentence, head: int, amod: bool = False) -
             return "", "what"  # "What is an unknown reason?" asks nothing
         frame = frame if "{x}" not in frame else "What is known about {np}?"
         x = set()
-    elif x and toks[max(x, key=lambda i: (toks[i].head not in x, i))].tag == "NN" and not any(
-            toks[c].dep in ("det", "poss", "nummod") for c in kids[max(x, key=lambda i: (toks[i].head not in x, i))]):
+    elif (
+        x
+        and toks[max(x, key=lambda i: (toks[i].head not in x, i))].tag == "NN"
+        and not any(toks[c].dep in ("det", "poss", "nummod") for c in kids[max(x, key=lambda i: (toks[i].head not in x, i))])
+    ):
         return "", "what"  # "What caused death?": a bare singular noun reads as a missing article
     wh = FRAME_WH.get(frame, "what")
     be = "are" if x and toks[max(x)].tag in ("NNS", "NNPS") else "is"
@@ -253,8 +370,12 @@ def np_question(art: AnalyzedArticle, sent: Sentence, head: int) -> Found | None
         if denier is not None and prep is not None:
             who = subtree(kids, denier)
             be = "Were" if toks[denier].tag in ("NNS", "NNPS") else "Was"  # "Were the workers involved?"
-            return Found(tidy(f"{be} {lower_first(toks, who, render(toks, who, subs))} involved "
-                              f"{render(toks, subtree(kids, prep), subs)}"), sent, span, head)
+            return Found(
+                tidy(f"{be} {lower_first(toks, who, render(toks, who, subs))} involved {render(toks, subtree(kids, prep), subs)}"),
+                sent,
+                span,
+                head,
+            )
     if lemma in NOUN_VERB or any(toks[c].lemma.lower() in ALLEGED for c in kids[head]):
         return Found(tidy(f"Did {lower_first(toks, span, render(toks, span, subs))} happen"), sent, span, head)
     return None
@@ -265,12 +386,19 @@ def disputed(art: AnalyzedArticle, sent: Sentence) -> list[Found]:
     toks, kids = sent.tokens, children(sent.tokens)
     out: list[Found] = []
     for i, t in enumerate(toks):
-        if t.pos != "VERB" or t.lemma.lower() not in DENY or any(toks[c].dep == "neg" for c in kids[i]) or any(
-                toks[c].dep == "nsubj" and toks[c].text.lower() in PERSONAL for c in kids[i]):
+        if (
+            t.pos != "VERB"
+            or t.lemma.lower() not in DENY
+            or any(toks[c].dep == "neg" for c in kids[i])
+            or any(toks[c].dep == "nsubj" and toks[c].text.lower() in PERSONAL for c in kids[i])
+        ):
             continue  # "we never denied this": no denial, or a speaker's own
         denier = next((c for c in kids[i] if toks[c].dep == "nsubj"), None)
-        if denier is not None and toks[denier].pos == "NOUN" and not any(
-                toks[j].pos == "PROPN" or toks[j].ent for j in subtree(kids, denier)):
+        if (
+            denier is not None
+            and toks[denier].pos == "NOUN"
+            and not any(toks[j].pos == "PROPN" or toks[j].ent for j in subtree(kids, denier))
+        ):
             continue  # "The man ... denied that the country was at war": a passer-by's view, no party the story names
         target = t.head if t.dep == "relcl" else next((c for c in kids[i] if toks[c].dep in ("ccomp", "dobj", "nsubjpass")), None)
         if target is None:
@@ -355,17 +483,21 @@ def pending(art: AnalyzedArticle, sent: Sentence) -> list[Found]:
             while toks[verb].dep in ("aux", "auxpass") and toks[verb].head != verb:
                 verb = toks[verb].head  # "would" hanging off "be"
             if any(toks[c].lemma.lower() == "have" and c > i for c in kids[verb]) or any(
-                    toks[c].dep == "advcl" and any(toks[m].lemma.lower() in ("if", "when") for m in kids[c]) for c in kids[verb]):
+                toks[c].dep == "advcl" and any(toks[m].lemma.lower() in ("if", "when") for m in kids[c]) for c in kids[verb]
+            ):
                 continue  # "would have been", "would ... if": hypothetical, not a plan
             main = toks[verb].dep == "ROOT" or (toks[verb].dep == "conj" and toks[toks[verb].head].dep == "ROOT")
             reported = toks[verb].dep == "ccomp" and toks[toks[verb].head].lemma.lower() in ANNOUNCE | PLAN
             if toks[verb].lemma.lower() in WISH | {"need", "have"} or not (reported or (main and lem != "would")):
                 continue  # "he would go on to win": narrative; "he would like": a wish; "unlikely that X will": a guess
-            named = any(toks[c].pos == "PROPN" or any(toks[j].pos == "PROPN" and toks[j].dep == "compound" for j in kids[c])
-                        for c in kids[verb] if toks[c].dep in ("nsubj", "nsubjpass"))  # a named party, not 'the addition of the iPhone'
-            said = (reported and toks[toks[verb].head].lemma.lower() in STATED and not any(
-                toks[c].dep == "neg" for c in kids[toks[verb].head])) or any(
-                toks[c].dep == "parataxis" and toks[c].lemma.lower() in STATED for c in kids[verb])
+            named = any(
+                toks[c].pos == "PROPN" or any(toks[j].pos == "PROPN" and toks[j].dep == "compound" for j in kids[c])
+                for c in kids[verb]
+                if toks[c].dep in ("nsubj", "nsubjpass")
+            )  # a named party, not 'the addition of the iPhone'
+            said = (
+                reported and toks[toks[verb].head].lemma.lower() in STATED and not any(toks[c].dep == "neg" for c in kids[toks[verb].head])
+            ) or any(toks[c].dep == "parataxis" and toks[c].lemma.lower() in STATED for c in kids[verb])
             if any(toks[j].lemma.lower() in GUESSES for j in subtree(kids, verb)):
                 continue  # "would probably help": an opinion of what will happen, not a plan
             if lem == "would" and any(toks[j].tag == "VBD" for j in subtree(kids, verb) if j > verb):
@@ -377,7 +509,8 @@ def pending(art: AnalyzedArticle, sent: Sentence) -> list[Found]:
             verb = next((c for c in kids[i] if toks[c].dep == "xcomp" and toks[c].pos in ("VERB", "AUX")), None)
             subj = next((c for c in kids[i] + kids[t.head] if toks[c].dep in ("nsubj", "nsubjpass")), None)  # "is due to"
             past = (any(toks[c].tag == "VBD" for c in (*kids[i], i)) and any(x.lemma.lower() in INTERRUPTED for x in toks)) or any(
-                toks[c].dep == "aux" and toks[c].text.lower() == "had" for c in kids[i])  # "had planned to": a plan of the past
+                toks[c].dep == "aux" and toks[c].text.lower() == "had" for c in kids[i]
+            )  # "had planned to": a plan of the past
             finite = t.tag in ("VBZ", "VBP", "VBD") or any(toks[c].dep in ("aux", "auxpass") for c in kids[i])
             finite = finite and not any(toks[c].tag == "MD" for c in kids[i])  # "may have intended to": a guess
             if subj is None or past or not finite or any(toks[c].dep == "neg" for c in kids[i]):
@@ -389,8 +522,13 @@ def pending(art: AnalyzedArticle, sent: Sentence) -> list[Found]:
             continue  # a speaker's quoted promise, or an open "when it will": not an announced plan
         who = subj if subj is not None else next((c for c in kids[verb] if toks[c].dep in SUBJ), None)
         copula = toks[verb].lemma.lower() == "be"
-        if who is None or toks[who].dep in ("expl", "csubj") or toks[who].pos not in ("NOUN", "PROPN", "PRON") or (
-                toks[who].lemma.lower() in VAGUE) or (toks[who].lemma.lower() in ("it", "this", "that") and copula):
+        if (
+            who is None
+            or toks[who].dep in ("expl", "csubj")
+            or toks[who].pos not in ("NOUN", "PROPN", "PRON")
+            or (toks[who].lemma.lower() in VAGUE)
+            or (toks[who].lemma.lower() in ("it", "this", "that") and copula)
+        ):
             continue  # "it will be her second stint", "anything suspicious will be followed up": no plan of anyone's
         if lem == "will" and toks[verb].tag == "VBN" and not any(toks[c].dep in ("aux", "auxpass") and c > i for c in kids[verb]):
             continue  # "Page will buried": a typo the question would turn into nonsense

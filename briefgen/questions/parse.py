@@ -20,10 +20,35 @@ WH = {"why", "how", "when", "where", "who", "what", "which", "whom"}
 PERCEIVE = {"see", "hear", "watch", "catch", "find", "spot", "notice", "witness"}
 REPORTING = {"say", "claim", "allege", "report", "tell", "insist", "assert"}
 GENERIC = {"say", "be", "have", "do", "tell", "claim", "add", "make", "get", "will", "would", "report", "remain", "know", "deny"}
-UNASKED = {"also", "reportedly", "allegedly", "apparently", "exact", "precise", "exactly", "likely", "probably", "possibly",
-            "undoubtedly", "definitely", "certainly"}  # words dropped when a sentence is phrased as a question
-MODALS = {"will": "Will", "would": "Will", "'ll": "Will", "wo": "Will", "shall": "Will", "can": "Can", "could": "Can",
-          "ca": "Can", "may": "May", "might": "Might", "should": "Should", "must": "Must"}
+UNASKED = {
+    "also",
+    "reportedly",
+    "allegedly",
+    "apparently",
+    "exact",
+    "precise",
+    "exactly",
+    "likely",
+    "probably",
+    "possibly",
+    "undoubtedly",
+    "definitely",
+    "certainly",
+}  # words dropped when a sentence is phrased as a question
+MODALS = {
+    "will": "Will",
+    "would": "Will",
+    "'ll": "Will",
+    "wo": "Will",
+    "shall": "Will",
+    "can": "Can",
+    "could": "Can",
+    "ca": "Can",
+    "may": "May",
+    "might": "Might",
+    "should": "Should",
+    "must": "Must",
+}
 PERSON, THING = ("PERSON",), ("ORG", "GPE")
 PRONOUNS = {"he": PERSON, "his": PERSON, "she": PERSON, "her": PERSON, "it": THING, "its": THING, "they": THING, "their": THING}
 ENTITY = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW"}
@@ -102,8 +127,9 @@ def tidy(text: str) -> str:
 def lower_first(toks: Sequence[Token], idx: set[int], text: str) -> str:
     """Lower a leading "The"/"He"/"Roads"/"Smaller": the phrase no longer starts the sentence."""
     t = toks[min(idx)] if idx else None
-    first = t is not None and t.pos != "PROPN" and not t.ent and t.start == min(x.start for x in toks) and (
-        t.text[1:].islower())  # "Smaller counties", "Emergency legislation": capitalised only because the sentence began
+    first = (
+        t is not None and t.pos != "PROPN" and not t.ent and t.start == min(x.start for x in toks) and (t.text[1:].islower())
+    )  # "Smaller counties", "Emergency legislation": capitalised only because the sentence began
     if t is not None and (t.tag in ("DT", "PRP", "PRP$") or first) and t.text != "I" and text.startswith(t.text):
         return text[:1].lower() + text[1:]
     return text
@@ -134,8 +160,15 @@ def trim(toks: Sequence[Token], kids: Kids, keep: set[int], protect: set[int]) -
             drop_phrase(toks, kids, keep, max(cands, key=lambda i: (len(subtree(kids, i)), i)))
 
 
-def clause_question(sent: Sentence, verb: int, *, subject: int | None = None, modal: str | None = None,
-                    subs: dict[int, str] | None = None, drop: set[int] | frozenset[int] = frozenset()) -> str | None:
+def clause_question(
+    sent: Sentence,
+    verb: int,
+    *,
+    subject: int | None = None,
+    modal: str | None = None,
+    subs: dict[int, str] | None = None,
+    drop: set[int] | frozenset[int] = frozenset(),
+) -> str | None:
     """Turn the clause headed by ``verb`` into a yes/no question; None when it is not a statement.
 
     ``subject`` lends a subject to a bare infinitive ("X is expected to VERB"), ``modal`` forces the
@@ -146,8 +179,14 @@ def clause_question(sent: Sentence, verb: int, *, subject: int | None = None, mo
     subj = subject if subject is not None else next((c for c in kids[verb] if toks[c].dep in SUBJ), None)
     if subj is None or toks[subj].lemma.lower() in WH | {"that"}:
         return None
-    auxes = sorted(c for c in subtree(kids, verb) if c < verb and toks[c].dep in ("aux", "auxpass") and toks[c].tag != "TO"
-                   and (toks[c].head == verb or toks[toks[c].head].head == verb))  # "would" may hang off "be"
+    auxes = sorted(
+        c
+        for c in subtree(kids, verb)
+        if c < verb
+        and toks[c].dep in ("aux", "auxpass")
+        and toks[c].tag != "TO"
+        and (toks[c].head == verb or toks[toks[c].head].head == verb)
+    )  # "would" may hang off "be"
     if subject is None and auxes and auxes[0] < subj:
         return None  # inverted conditional ("had troops continued"): not a statement
     keep = (subtree(kids, verb) | subtree(kids, subj)) - set(drop)
@@ -157,8 +196,14 @@ def clause_question(sent: Sentence, verb: int, *, subject: int | None = None, mo
             drop_phrase(toks, kids, keep, c)  # a second clause with its own subject is a second claim
         elif t.dep in ("mark", "neg", "parataxis") or (t.dep == "aux" and t.tag == "TO") or (c < subj and c not in auxes):
             keep -= subtree(kids, c)  # "that", "not" (questions are neutral), framing before the subject
-        elif t.dep == "advcl" and t.tag == "VBG" and (t.lemma.lower() in ("add", "say", "note", "explain", "tell") or (
-                min(subtree(kids, c)) > 0 and toks[min(subtree(kids, c)) - 1].text == ",")):
+        elif (
+            t.dep == "advcl"
+            and t.tag == "VBG"
+            and (
+                t.lemma.lower() in ("add", "say", "note", "explain", "tell")
+                or (min(subtree(kids, c)) > 0 and toks[min(subtree(kids, c)) - 1].text == ",")
+            )
+        ):
             drop_phrase(toks, kids, keep, c)  # ", adding that ...", ", writing in a statement": an aside, not the claim
     for i in sorted(keep):  # "countries that are eager ... but wary of": an adjective misread as a second noun
         if i in keep and toks[i].dep == "conj" and toks[i].pos == "ADJ" and toks[toks[i].head].pos in ("NOUN", "PROPN"):
@@ -179,9 +224,18 @@ def clause_question(sent: Sentence, verb: int, *, subject: int | None = None, mo
     while subj_idx and toks[max(subj_idx)].pos == "PUNCT":
         keep.discard(max(subj_idx))
         subj_idx.discard(max(subj_idx))
-    if not subj_idx or not any(toks[i].pos in ("NOUN", "PROPN", "PRON", "NUM") for i in subj_idx) or any(
-            toks[i].pos in ("VERB", "AUX") and toks[i].dep not in ("relcl", "acl", "amod", "compound") and toks[toks[i].head].dep != "relcl"
-            and i not in auxes for i in subj_idx if i == subj):
+    if (
+        not subj_idx
+        or not any(toks[i].pos in ("NOUN", "PROPN", "PRON", "NUM") for i in subj_idx)
+        or any(
+            toks[i].pos in ("VERB", "AUX")
+            and toks[i].dep not in ("relcl", "acl", "amod", "compound")
+            and toks[toks[i].head].dep != "relcl"
+            and i not in auxes
+            for i in subj_idx
+            if i == subj
+        )
+    ):
         return None  # no subject left, or a verb in the subject slot ("... told's ...")
     for k in sorted(j for j in keep if max(subj_idx) < j < verb):
         if toks[k].pos != "PUNCT":
@@ -214,20 +268,23 @@ def clause_question(sent: Sentence, verb: int, *, subject: int | None = None, mo
         return None
     body = {i for i in keep - subj_idx if i > subj or i in auxes} - {fronted}
     if toks[verb].lemma.lower() in PERCEIVE and any(
-            (toks[c].dep == "dobj" and any(j not in keep for j in subtree(kids, c) if j > c))
-            or (toks[c].dep in ("xcomp", "advcl", "ccomp", "oprd") and c not in keep) for c in kids[verb]):
+        (toks[c].dep == "dobj" and any(j not in keep for j in subtree(kids, c) if j > c))
+        or (toks[c].dep in ("xcomp", "advcl", "ccomp", "oprd") and c not in keep)
+        for c in kids[verb]
+    ):
         return None  # "saw her boyfriend, Darby Johns, dancing with ...": what was seen went with the cut
     if any(toks[i].lemma.lower() in REPORTING and toks[i].pos == "VERB" and i != verb for i in body | subj_idx):
         return None  # "... of what North Korea claimed a hydrogen bomb involved ...": a claim inside the claim
     lo, hi = min(subj_idx), max(subj_idx)
-    if any(0 <= j < len(toks) and j not in subj_idx and toks[j].pos == "PROPN" and toks[j].head in subj_idx | {subj}
-           for j in (lo - 1, hi + 1)) or (hi + 1 < len(toks) and hi + 1 not in keep and toks[hi + 1].pos == "PROPN"
-                                          and toks[hi].pos == "PROPN"):
+    if any(
+        0 <= j < len(toks) and j not in subj_idx and toks[j].pos == "PROPN" and toks[j].head in subj_idx | {subj} for j in (lo - 1, hi + 1)
+    ) or (hi + 1 < len(toks) and hi + 1 not in keep and toks[hi + 1].pos == "PROPN" and toks[hi].pos == "PROPN"):
         return None  # "Will Texas begin airing ..." of "Texas Right to Life plans to ...": a name cut in two
     if first in ("Was", "Is", "Has", "Does") and toks[subj].tag in ("NNS", "NNPS") and subj not in (subs or {}):
         first = {"Was": "Were", "Is": "Are", "Has": "Have", "Does": "Do"}[first]  # "Were the workers involved?"
-    elif first == "Do" and ((toks[subj].tag in ("NN", "NNP") and subj not in (subs or {})) or (
-            subj in (subs or {}) and not (subs or {})[subj].endswith("s"))):
+    elif first == "Do" and (
+        (toks[subj].tag in ("NN", "NNP") and subj not in (subs or {})) or (subj in (subs or {}) and not (subs or {})[subj].endswith("s"))
+    ):
         first = "Does"  # "the government claims they have": "Does the government have ...?"
     words = dict(subs or {})
     if fronted is None and auxes and toks[auxes[0]].lemma.lower() == "get" and not modal:
@@ -235,8 +292,12 @@ def clause_question(sent: Sentence, verb: int, *, subject: int | None = None, mo
     if base:
         words[verb] = toks[verb].lemma.lower()
         for c in kids[verb]:  # "Did X have sex ... and carry on ...", not "... and carried on"
-            if c in keep and toks[c].dep == "conj" and toks[c].tag in ("VBD", "VBZ", "VBP") and not any(
-                    toks[k].dep in SUBJ | {"aux", "auxpass"} for k in kids[c]):
+            if (
+                c in keep
+                and toks[c].dep == "conj"
+                and toks[c].tag in ("VBD", "VBZ", "VBP")
+                and not any(toks[k].dep in SUBJ | {"aux", "auxpass"} for k in kids[c])
+            ):
                 words[c] = toks[c].lemma.lower()
     return tidy(f"{first} {lower_first(toks, subj_idx, render(toks, subj_idx, words))} {render(toks, body, words)}")
 
@@ -291,8 +352,11 @@ def resolve(art: AnalyzedArticle, sent: Sentence, i: int, back: int = 3, exclude
     """
     t = sent.tokens[i]
     labels = PRONOUNS.get(t.text.lower(), ()) if t.text.lower() not in ("they", "their") else ()  # a group: too often wrong
-    reach = [m for m in art.mentions if m.label in labels and sent.index - back <= m.sentence <= sent.index
-             and (m.sentence < sent.index or m.end <= t.start)]
+    reach = [
+        m
+        for m in art.mentions
+        if m.label in labels and sent.index - back <= m.sentence <= sent.index and (m.sentence < sent.index or m.end <= t.start)
+    ]
     found = [m for m in reach if short_name(m.text, m.label) not in exclude]
     if not found:
         return None
@@ -303,8 +367,14 @@ def resolve(art: AnalyzedArticle, sent: Sentence, i: int, back: int = 3, exclude
     return short_name(m.text, m.label) + ("'s" if t.tag == "PRP$" else "")
 
 
-def pronoun_subs(art: AnalyzedArticle, sent: Sentence, idx: set[int], speaker: tuple[str, str] | None = None,
-                 exclude: frozenset[str] = frozenset(), top: int | None = None) -> dict[int, str]:
+def pronoun_subs(
+    art: AnalyzedArticle,
+    sent: Sentence,
+    idx: set[int],
+    speaker: tuple[str, str] | None = None,
+    exclude: frozenset[str] = frozenset(),
+    top: int | None = None,
+) -> dict[int, str]:
     """Subject pronouns and possessives -> names: "X claimed he ..." -> X, "its forces" -> "Kyiv's forces".
 
     The speaker stands in only for a pronoun that can mean it (see ``speaker_of``) and, when ``top``
@@ -355,8 +425,11 @@ def speaker_of(art: AnalyzedArticle, sent: Sentence, verb: int) -> tuple[str, st
     names = [m for m in inside if m.label == "PERSON"]
     if names:
         return short_name(names[-1].text, "PERSON"), "person"
-    many = toks[subj].tag in ("NNS", "NNPS", "NNP") or toks[subj].lemma.lower() == "police" or any(
-        m.label in ("ORG", "GPE", "NORP") and m.start <= toks[subj].start < m.end for m in inside)  # not "a Brooklyn woman"
+    many = (
+        toks[subj].tag in ("NNS", "NNPS", "NNP")
+        or toks[subj].lemma.lower() == "police"
+        or any(m.label in ("ORG", "GPE", "NORP") and m.start <= toks[subj].start < m.end for m in inside)
+    )  # not "a Brooklyn woman"
     if not many and not role_noun(toks[subj].lemma, "PERSON"):
         many = True  # "the indictment alleged he offered ...": 'he' is not the indictment
     if not many and toks[subj].text[:1].isupper() and subj != 0:

@@ -40,10 +40,32 @@ _WORD = re.compile(r"[\w'’.-]+")
 _BAD_CHARS = re.compile(r"[\[\]{}|;<>@#*_=]|^['’]s\b|\s['’]s\b|\.\.")
 HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "dame"})
 #: "What link the man has to ...": a wh-word and a noun, then a new subject: the clause kept its statement order.
-_STATEMENT_ORDER = re.compile(r"^(?:What|Which|Whose) (?!(?:is|are|was|were|did|does|do|has|have|had|will|would|can|could)\b)"
-                              r"[\w'’-]+ (?:the|a|an|his|her|its|their|this|that)\b")  # "What are the terms ...?" is in order
-_OPENERS = frozenset({"will", "did", "was", "were", "is", "are", "do", "does", "has", "have", "had", "can", "may", "might",
-                      "should", "must", "could", "would"})
+_STATEMENT_ORDER = re.compile(
+    r"^(?:What|Which|Whose) (?!(?:is|are|was|were|did|does|do|has|have|had|will|would|can|could)\b)"
+    r"[\w'’-]+ (?:the|a|an|his|her|its|their|this|that)\b"
+)  # "What are the terms ...?" is in order
+_OPENERS = frozenset(
+    {
+        "will",
+        "did",
+        "was",
+        "were",
+        "is",
+        "are",
+        "do",
+        "does",
+        "has",
+        "have",
+        "had",
+        "can",
+        "may",
+        "might",
+        "should",
+        "must",
+        "could",
+        "would",
+    }
+)
 
 
 def story_names(articles: Sequence[AnalyzedArticle]) -> frozenset[str]:
@@ -60,7 +82,7 @@ def story_names(articles: Sequence[AnalyzedArticle]) -> frozenset[str]:
 
 
 def _bare(word: str) -> str:
-    return re.sub(r"['’]s?$", "", word.strip(".,;:()\"“”")).casefold()
+    return re.sub(r"['’]s?$", "", word.strip('.,;:()"“”')).casefold()
 
 
 def named(question: str, names: frozenset[str]) -> bool:

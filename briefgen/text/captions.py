@@ -20,15 +20,99 @@ from briefgen.text.dates import DAY_NAME, MONTH
 #: Verbs of posture and visible action that captions describe a picture with (lemmas). A closed
 #: list of what photographs show, from captions seen in news text; reporting, mental and
 #: stative verbs ("says", "hopes", "faces", "makes") are not in it.
-POSE_VERBS = frozenset({
-    "stand", "sit", "walk", "look", "hold", "take", "patrol", "gather", "wait", "arrive", "pose", "attend", "watch",
-    "ride", "carry", "march", "kneel", "mourn", "react", "embrace", "hug", "pray", "celebrate", "shout", "chant", "guard",
-    "inspect", "gesture", "wave", "smile", "sing", "burn", "rise", "lie", "lay", "stare", "greet", "shake", "speak",
-    "listen", "sign", "protest", "demonstrate", "rally", "clean", "search", "survey", "view", "leave", "enter", "cross",
-    "line", "queue", "play", "perform", "dance", "cheer", "weep", "cry", "grieve", "light", "place", "remove",
-    "fly", "flee", "run", "push", "pull", "help", "rescue", "evacuate", "work", "examine", "display", "wear", "raise",
-    "block", "clash", "throw", "fire", "aim", "point", "hang", "crowd", "fill", "sweep", "dig", "drive", "board",
-})
+POSE_VERBS = frozenset(
+    {
+        "stand",
+        "sit",
+        "walk",
+        "look",
+        "hold",
+        "take",
+        "patrol",
+        "gather",
+        "wait",
+        "arrive",
+        "pose",
+        "attend",
+        "watch",
+        "ride",
+        "carry",
+        "march",
+        "kneel",
+        "mourn",
+        "react",
+        "embrace",
+        "hug",
+        "pray",
+        "celebrate",
+        "shout",
+        "chant",
+        "guard",
+        "inspect",
+        "gesture",
+        "wave",
+        "smile",
+        "sing",
+        "burn",
+        "rise",
+        "lie",
+        "lay",
+        "stare",
+        "greet",
+        "shake",
+        "speak",
+        "listen",
+        "sign",
+        "protest",
+        "demonstrate",
+        "rally",
+        "clean",
+        "search",
+        "survey",
+        "view",
+        "leave",
+        "enter",
+        "cross",
+        "line",
+        "queue",
+        "play",
+        "perform",
+        "dance",
+        "cheer",
+        "weep",
+        "cry",
+        "grieve",
+        "light",
+        "place",
+        "remove",
+        "fly",
+        "flee",
+        "run",
+        "push",
+        "pull",
+        "help",
+        "rescue",
+        "evacuate",
+        "work",
+        "examine",
+        "display",
+        "wear",
+        "raise",
+        "block",
+        "clash",
+        "throw",
+        "fire",
+        "aim",
+        "point",
+        "hang",
+        "crowd",
+        "fill",
+        "sweep",
+        "dig",
+        "drive",
+        "board",
+    }
+)
 #: People placed in the frame: "Francois Hollande (R) speaks with ...".
 _PLACED = re.compile(r"\((?:L|R|C)\)\s(?=[a-z])|\((?:left|right|center|centre|top|bottom|front|back)\)")  # not "Rick Perry (R), a ..."
 #: The picture's date closing the caption: "..., April 22, 2015." or "... on Tuesday, May 2."
@@ -47,9 +131,12 @@ def is_caption(sentence: Sentence, alone: bool) -> bool:
     root = next((i for i, t in enumerate(toks) if t.dep == "ROOT"), None)
     if root is None:
         return False
-    if (toks[root].lemma.lower() in ("see", "picture") and toks[root].tag == "VBN"
-            and any(t.head == root and t.dep == "auxpass" and t.tag in ("VBZ", "VBP") for t in toks)
-            and not any(t.head == root and t.dep in ("xcomp", "ccomp") for t in toks)):
+    if (
+        toks[root].lemma.lower() in ("see", "picture")
+        and toks[root].tag == "VBN"
+        and any(t.head == root and t.dep == "auxpass" and t.tag in ("VBZ", "VBP") for t in toks)
+        and not any(t.head == root and t.dep in ("xcomp", "ccomp") for t in toks)
+    ):
         return True  # "A store of Jimmy Choo is seen in St. Moritz", "... are pictured"
     if toks[root].tag not in ("VBZ", "VBP"):
         return False  # captions are in the simple present

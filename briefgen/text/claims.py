@@ -25,9 +25,34 @@ from briefgen.models import Sentence
 from briefgen.text.hedges import hedge
 
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
-NUMBER_WORDS = {w: i for i, w in enumerate((
-    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
-    "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"))}
+NUMBER_WORDS = {
+    w: i
+    for i, w in enumerate(
+        (
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+        )
+    )
+}
 NUMBER_WORDS |= {"thirty": 30, "forty": 40, "fifty": 50, "hundred": 100, "dozen": 12}
 SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 #: Kinds of event that news writes in many words. Each is a class of lemmas that name the same
@@ -125,8 +150,9 @@ def claim(sent: Sentence) -> Claim:
         i += 1
     root = next((k for k, t in enumerate(toks) if t.dep == "ROOT"), None)
     negated = any(t.dep == "neg" and (root is None or t.head == root) for t in toks)
-    return Claim(frozenset(names), frozenset(numbers), frozenset(words), frozenset(events), negated, hedge(sent) is not None,
-                 _acts(sent, root))
+    return Claim(
+        frozenset(names), frozenset(numbers), frozenset(words), frozenset(events), negated, hedge(sent) is not None, _acts(sent, root)
+    )
 
 
 #: Dependents of the main verb that carry the main claim: what a reporting verb reports, a second

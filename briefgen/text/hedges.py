@@ -13,15 +13,41 @@ from briefgen.models import Sentence, Token
 #: Words that weigh how likely a claim is: a guess or a forecast ("would probably help"), not a fact or a plan.
 GUESSES = frozenset({"probably", "likely", "possibly", "perhaps", "maybe", "unlikely"})
 #: Words that by themselves mark a claim as unestablished: the guesses, and words of hearsay or of an unchecked claim.
-HEDGES = GUESSES | frozenset({"reportedly", "allegedly", "apparently", "purportedly", "unconfirmed", "unverified", "rumor", "rumour",
-                              "speculation", "alleged"})
+HEDGES = GUESSES | frozenset(
+    {"reportedly", "allegedly", "apparently", "purportedly", "unconfirmed", "unverified", "rumor", "rumour", "speculation", "alleged"}
+)
 #: Passive belief verbs: "is believed to", "was expected to".
 HEDGE_VERBS = frozenset({"believe", "think", "suspect", "seem", "appear", "rumor", "rumour", "expect"})
 HEDGE_MODALS = frozenset({"may", "might", "could"})
 #: Verbs that put a claim in someone's mouth: the sentence reports what was said, not what is known.
-REPORTING_VERBS = frozenset({"say", "tell", "claim", "allege", "accuse", "report", "announce", "state", "add", "insist",
-                             "deny", "argue", "testify", "confirm", "write", "tweet", "post", "suggest", "warn",
-                             "acknowledge", "admit", "contend", "assert", "according"})
+REPORTING_VERBS = frozenset(
+    {
+        "say",
+        "tell",
+        "claim",
+        "allege",
+        "accuse",
+        "report",
+        "announce",
+        "state",
+        "add",
+        "insist",
+        "deny",
+        "argue",
+        "testify",
+        "confirm",
+        "write",
+        "tweet",
+        "post",
+        "suggest",
+        "warn",
+        "acknowledge",
+        "admit",
+        "contend",
+        "assert",
+        "according",
+    }
+)
 #: Lemmas that make a reported claim an allegation (not established by the report itself).
 ALLEGATION = frozenset({"allege", "allegedly", "alleged", "accuse", "accusation", "claim"})
 
@@ -40,12 +66,17 @@ def hedge(sent: Sentence) -> str | None:
     toks = sent.tokens
     root = _root(toks)
     # the main claim: the main verb, or what a reporting verb reports ("X may have died, police said")
-    main = {root} | ({i for i, t in enumerate(toks) if t.head == root and t.dep in ("ccomp", "parataxis")}
-                     if root is not None and toks[root].lemma.lower() in REPORTING_VERBS else set())
+    main = {root} | (
+        {i for i, t in enumerate(toks) if t.head == root and t.dep in ("ccomp", "parataxis")}
+        if root is not None and toks[root].lemma.lower() in REPORTING_VERBS
+        else set()
+    )
     for i, t in enumerate(toks):
         low = t.lemma.lower()
-        if (low in HEDGES or t.text.lower() in HEDGES) and not (low in GUESSES and (t.dep == "amod" or any(
-                u.head == i and u.text.lower() in ("more", "less", "most", "least", "as") for u in toks))):
+        if (low in HEDGES or t.text.lower() in HEDGES) and not (
+            low in GUESSES
+            and (t.dep == "amod" or any(u.head == i and u.text.lower() in ("more", "less", "most", "least", "as") for u in toks))
+        ):
             # but "likely voters" (a kind of thing) and "more likely to" (a comparison of odds) guess nothing about the claim
             return t.text
         if low in HEDGE_VERBS and t.tag == "VBN" and any(u.head == i and u.dep == "auxpass" for u in toks):
@@ -66,9 +97,13 @@ def reported(sent: Sentence) -> bool:
             return True
         if low in ALLEGATION or t.text.lower() in ("allegedly", "reportedly"):
             return True
-        if t.pos == "VERB" and low in REPORTING_VERBS and t.dep in ("ROOT", "parataxis", "ccomp", "conj") and any(
-            u.head == i and u.dep in ("nsubj", "nsubjpass") for u in toks
-        ) and any((u.head == i and u.dep in ("ccomp", "parataxis", "dobj", "xcomp")) or u.tag in ("``", "''") for u in toks):
+        if (
+            t.pos == "VERB"
+            and low in REPORTING_VERBS
+            and t.dep in ("ROOT", "parataxis", "ccomp", "conj")
+            and any(u.head == i and u.dep in ("nsubj", "nsubjpass") for u in toks)
+            and any((u.head == i and u.dep in ("ccomp", "parataxis", "dobj", "xcomp")) or u.tag in ("``", "''") for u in toks)
+        ):
             return True
     return False
 

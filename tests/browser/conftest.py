@@ -224,44 +224,98 @@ def made_briefing(edition: str) -> Any:
     briefs: list[m.StoryBrief] = []
     topics = {"t-floods": ("River floods", []), "t-transit": ("City transit", [])}
     plan = [  # story id, topic, title, articles (id, outlet kwargs, date)
-        ("millbrook-flood", "t-floods", "Millbrook flood defences fail after record rain", [
-            ("wire/flood-1.md", {"source": "Valley Courier"}, "2024-02-27"),
-            ("wire/flood-2.md", {"url": "https://www.rivernews.example/floods/2"}, "2024-02-28"),
-            ("wire/flood-3.txt", {}, "2024-02-29"),
-            ("wire/flood-4.md", {"source": "Valley Courier"}, "2024-03-01")]),
-        ("ashby-levee", "t-floods", "Ashby levee repairs begin as waters recede", [
-            ("wire/levee-1.md", {"source": "Ashby Times"}, "2024-02-20"), ("wire/levee-2.md", {"source": "Daily Post"}, "2024-02-21")]),
-        ("tram-strike", "t-transit", "Tram drivers strike over new rota", [
-            ("city/tram-1.md", {"source": "Metro Wire"}, "2024-03-02"), ("city/tram-2.md", {"source": "Daily Post"}, "2024-03-02")]),
-        *[(f"story-{k}", "t-transit", f"Bus route {k} moves to the ring road", [
-            (f"city/bus-{k}.md", {"source": f"Paper {k}"}, f"2024-01-{10 + k:02d}")]) for k in range(1, 6)],
+        (
+            "millbrook-flood",
+            "t-floods",
+            "Millbrook flood defences fail after record rain",
+            [
+                ("wire/flood-1.md", {"source": "Valley Courier"}, "2024-02-27"),
+                ("wire/flood-2.md", {"url": "https://www.rivernews.example/floods/2"}, "2024-02-28"),
+                ("wire/flood-3.txt", {}, "2024-02-29"),
+                ("wire/flood-4.md", {"source": "Valley Courier"}, "2024-03-01"),
+            ],
+        ),
+        (
+            "ashby-levee",
+            "t-floods",
+            "Ashby levee repairs begin as waters recede",
+            [("wire/levee-1.md", {"source": "Ashby Times"}, "2024-02-20"), ("wire/levee-2.md", {"source": "Daily Post"}, "2024-02-21")],
+        ),
+        (
+            "tram-strike",
+            "t-transit",
+            "Tram drivers strike over new rota",
+            [("city/tram-1.md", {"source": "Metro Wire"}, "2024-03-02"), ("city/tram-2.md", {"source": "Daily Post"}, "2024-03-02")],
+        ),
+        *[
+            (
+                f"story-{k}",
+                "t-transit",
+                f"Bus route {k} moves to the ring road",
+                [(f"city/bus-{k}.md", {"source": f"Paper {k}"}, f"2024-01-{10 + k:02d}")],
+            )
+            for k in range(1, 6)
+        ],
     ]
     for sid, topic, title, members in plan:
         arts = [article(aid, f"{title} ({n})", date, **kw) for n, (aid, kw, date) in enumerate(members, start=1)]
         articles += arts
         summary = tuple(sentence(a) for a in arts[:3])
-        timeline = tuple(m.TimelineEvent(a.date or "", m.Citation(a.text, a.id, 0, a.date), approximate=(n == 1))
-                         for n, a in enumerate(arts)) if len(arts) > 1 else ()
+        timeline = (
+            tuple(m.TimelineEvent(a.date or "", m.Citation(a.text, a.id, 0, a.date), approximate=(n == 1)) for n, a in enumerate(arts))
+            if len(arts) > 1
+            else ()
+        )
         story = m.Story(sid, title, tuple(a.id for a in arts), why=("Millbrook",), topic=topic)
         topics[topic][1].append(sid)
-        briefs.append(m.StoryBrief(story, summary, (), (), arts[0].date, arts[-1].date, key_point_count=min(2, len(summary)),
-                                 timeline=timeline, problems=("The open questions could not be worked out.",) if sid == "story-5" else ()))
+        briefs.append(
+            m.StoryBrief(
+                story,
+                summary,
+                (),
+                (),
+                arts[0].date,
+                arts[-1].date,
+                key_point_count=min(2, len(summary)),
+                timeline=timeline,
+                problems=("The open questions could not be worked out.",) if sid == "story-5" else (),
+            )
+        )
     related = {"millbrook-flood": ("ashby-levee",), "ashby-levee": ("millbrook-flood",)}
     briefs = [replace(sb, related=related.get(sb.story.id, ())) for sb in briefs]
     first = edition == MADE_OLD
     if first:  # the first edition lacks the tram strike and the last flood article
         briefs = [b for b in briefs if b.story.id != "tram-strike"]
-        briefs = [replace(b, story=replace(b.story, articles=b.story.articles[:3]), last_date="2024-02-29", timeline=b.timeline[:3])
-                  if b.story.id == "millbrook-flood" else b for b in briefs]
+        briefs = [
+            replace(b, story=replace(b.story, articles=b.story.articles[:3]), last_date="2024-02-29", timeline=b.timeline[:3])
+            if b.story.id == "millbrook-flood"
+            else b
+            for b in briefs
+        ]
     ids = {a for b in briefs for a in b.story.articles}
     articles = [a for a in articles if a.id in ids]
-    changes = m.Changes(None, (), tuple(b.story.id for b in briefs), ()) if first else m.Changes(
-        MADE_OLD, ("city/tram-1.md", "city/tram-2.md", "wire/flood-4.md"), ("tram-strike",), ("millbrook-flood",),
-        new_summary=(("millbrook-flood", tuple(a.text for a in articles if a.id == "wire/flood-2.md")),))
-    return m.Briefing(edition, tuple(sorted(articles, key=lambda a: a.id)), tuple(briefs), (), changes,
-                    topics=tuple(m.Topic(t, title, tuple(s for s in members if s in {b.story.id for b in briefs}))
-                                 for t, (title, members) in topics.items()),
-                    copies=(("wire/flood-1.md", ("wire/flood-3.txt",)), ("wire/flood-3.txt", ("wire/flood-1.md",))))
+    changes = (
+        m.Changes(None, (), tuple(b.story.id for b in briefs), ())
+        if first
+        else m.Changes(
+            MADE_OLD,
+            ("city/tram-1.md", "city/tram-2.md", "wire/flood-4.md"),
+            ("tram-strike",),
+            ("millbrook-flood",),
+            new_summary=(("millbrook-flood", tuple(a.text for a in articles if a.id == "wire/flood-2.md")),),
+        )
+    )
+    return m.Briefing(
+        edition,
+        tuple(sorted(articles, key=lambda a: a.id)),
+        tuple(briefs),
+        (),
+        changes,
+        topics=tuple(
+            m.Topic(t, title, tuple(s for s in members if s in {b.story.id for b in briefs})) for t, (title, members) in topics.items()
+        ),
+        copies=(("wire/flood-1.md", ("wire/flood-3.txt",)), ("wire/flood-3.txt", ("wire/flood-1.md",))),
+    )
 
 
 @pytest.fixture(scope="session")
