@@ -38,8 +38,18 @@ def _open(page: Any, url: str) -> None:
 def test_pages_load_with_no_request_leaving_the_machine(
     page: Any, server: str, site: Path, requests_seen: Requests, artifacts: Path
 ) -> None:
-    paths = ["/", f"/{NEW}/changes/", f"/{NEW}/archive/", f"/{NEW}/entities/", f"/{NEW}/search/", f"/{NEW}/report/",
-             f"/{NEW}/confidence/", _story_path(site, NEW), *_article_paths(site, NEW), f"/{OLD}/"]
+    paths = [
+        "/",
+        f"/{NEW}/changes/",
+        f"/{NEW}/archive/",
+        f"/{NEW}/entities/",
+        f"/{NEW}/search/",
+        f"/{NEW}/report/",
+        f"/{NEW}/confidence/",
+        _story_path(site, NEW),
+        *_article_paths(site, NEW),
+        f"/{OLD}/",
+    ]
     for path in paths:
         _open(page, server + path)
         assert page.locator("article h1").first.is_visible(), path
@@ -133,8 +143,16 @@ def test_story_pdf_link_opens_a_pdf(page: Any, server: str, site: Path, artifact
 
 
 def test_layout_holds_at_phone_width(phone: Any, server: str, site: Path, requests_seen: Requests, artifacts: Path) -> None:
-    paths = {"home": f"/{NEW}/", "story": _story_path(site, NEW), "article": _article_paths(site, NEW)[1], "archive": f"/{NEW}/archive/",
-             "changes": f"/{NEW}/changes/", "entities": f"/{NEW}/entities/", "search": f"/{NEW}/search/", "report": f"/{NEW}/report/"}
+    paths = {
+        "home": f"/{NEW}/",
+        "story": _story_path(site, NEW),
+        "article": _article_paths(site, NEW)[1],
+        "archive": f"/{NEW}/archive/",
+        "changes": f"/{NEW}/changes/",
+        "entities": f"/{NEW}/entities/",
+        "search": f"/{NEW}/search/",
+        "report": f"/{NEW}/report/",
+    }
     for name, path in paths.items():
         _open(phone, server + path)
         width = phone.evaluate("() => window.innerWidth")
@@ -231,6 +249,12 @@ def test_home_page_sections_top_stories_and_markers(phone: Any, made_server: str
     box = first.bounding_box()
     assert box is not None and box["y"] + box["height"] <= 812, "the top story with its lead is on the first screen"
     assert phone.locator(".bg-top .bg-mark-updated").count() == 1
+    # topic sections: each story's title; leads only in Top stories, top stories not repeated on a phone
+    sections = phone.locator(".bg-sections")
+    assert sections.locator(".bg-lead").count() == 0
+    assert sections.locator(".bg-seen").count() == 5 and not any(x.is_visible() for x in sections.locator(".bg-seen").all())
+    others = sections.locator(".bg-story__title:not(.bg-seen)")
+    assert others.count() == 3 and all(x.is_visible() for x in others.all())
     footer = phone.locator(".bg-footer-links")
     assert footer.get_by_role("link", name="Build report").count() == 1
     phone.screenshot(path=str(artifacts / "phone-home-sections.png"), full_page=True)
