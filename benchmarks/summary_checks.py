@@ -58,6 +58,7 @@ from briefgen.ingest.errors import Invalid  # noqa: E402
 from briefgen.models import AnalyzedArticle, Article, Sentence, Story, SummarySentence  # noqa: E402
 from briefgen.text import sources as independent  # noqa: E402
 from briefgen.text.lines import TRAILERS  # noqa: E402
+from briefgen.text.numbers import NUMBER_WORDS  # noqa: E402
 
 CACHE = Path("/tmp/briefgen-summary-checks-cache")
 
@@ -85,34 +86,6 @@ LEANING = {
     "therefore",
     "later",
     "previously",
-}
-NUMBER_WORDS = {
-    w: i
-    for i, w in enumerate(
-        (
-            "zero",
-            "one",
-            "two",
-            "three",
-            "four",
-            "five",
-            "six",
-            "seven",
-            "eight",
-            "nine",
-            "ten",
-            "eleven",
-            "twelve",
-            "thirteen",
-            "fourteen",
-            "fifteen",
-            "sixteen",
-            "seventeen",
-            "eighteen",
-            "nineteen",
-            "twenty",
-        )
-    )
 }
 _BAD_TITLE = re.compile(
     r"(add location information|Tweet with a location|Image Credit|Photo credit|\bAP Photo\b|See more of|on Facebook|"
