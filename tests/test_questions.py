@@ -746,6 +746,8 @@ def test_the_event_the_story_reports_answers_its_question_in_other_words(parse, 
         ("It was unclear whether the gunman was armed.", "The gunman was not armed.", True),
         ("It was unclear whether the gunman was armed.", "The officer was not armed.", False),  # another subject
         ("It was unclear whether the gunman was armed.", "He might not have been armed.", False),  # no statement of fact
+        ("It was unclear whether the suspect was armed.", "The suspect was not armed, police said.", True),  # a person, no hedge
+        ("It was unclear whether the suspect was armed.", "Police suspect he was not armed.", False),  # a hedge
     ],
 )
 def test_a_yes_no_unknown_that_another_sentence_denies_is_not_asked(parse, open_: str, other: str, settled: bool) -> None:

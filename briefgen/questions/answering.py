@@ -172,6 +172,8 @@ def uncertain(sent: Sentence) -> bool:
         return True
     for i, t in enumerate(toks):
         low = t.lemma.lower()
+        if t.pos == "NOUN" and role_noun(t.lemma, "PERSON"):
+            continue  # "the suspect": a person, no hedge
         if low in UNCLEAR or low in HEDGED or (low in KNOWABLE and any(toks[c].dep == "neg" for c in kids[i] + kids[t.head])):
             return True
     return False
