@@ -734,3 +734,43 @@ def test_an_identity_another_source_gives_by_the_role_is_not_unknown(parse) -> N
 def test_the_event_the_story_reports_answers_its_question_in_other_words(parse, open_: str, answer: str, kind: str) -> None:
     assert _kind(asked(parse({"a.txt": open_, "b.txt": "Crews worked through the night."})), kind)
     assert not _kind(asked(parse({"a.txt": open_, "b.txt": answer})), kind)
+
+
+@pytest.mark.parametrize(
+    ("open_", "other", "settled"),
+    [
+        ("It was unclear whether anyone else was in the building.", "There was nobody else in the building, police said.", True),
+        ("It was unclear whether anyone else was in the building.", "No one else was inside the building.", True),
+        ("It was unclear whether anyone else was in the building.", "The gunman was not in the building.", False),  # not "anyone"
+        ("It was unclear whether anyone else was in the building.", "Nobody else was in the car.", False),  # another place
+        ("It was unclear whether the gunman was armed.", "The gunman was not armed.", True),
+        ("It was unclear whether the gunman was armed.", "The officer was not armed.", False),  # another subject
+        ("It was unclear whether the gunman was armed.", "He might not have been armed.", False),  # no statement of fact
+        ("It was unclear whether the suspect was armed.", "The suspect was not armed, police said.", True),  # a person, no hedge
+        ("It was unclear whether the suspect was armed.", "Police suspect he was not armed.", False),  # a hedge
+    ],
+)
+def test_a_yes_no_unknown_that_another_sentence_denies_is_not_asked(parse, open_: str, other: str, settled: bool) -> None:
+    assert _kind(asked(parse({"a.txt": open_, "b.txt": "Crews worked through the night."})), "unknown")
+    assert bool(_kind(asked(parse({"a.txt": open_, "b.txt": other})), "unknown")) is not settled
+
+
+@pytest.mark.parametrize(
+    ("open_", "other_date", "overtaken"),
+    [
+        ("It was not immediately known whether the gunman was still in the building.", "2024-03-02", True),
+        ("It was not immediately known whether the gunman was still in the building.", "2024-03-01", False),  # same day
+        ("It was not immediately known whether the gunman was still in the building.", "2024-02-28", False),  # older
+        ("It was unclear whether the gunman was in the building.", "2024-03-02", False),  # no "for now" in it
+    ],
+)
+def test_an_unknown_for_now_is_not_asked_beside_a_later_article(parse, open_: str, other_date: str, overtaken: bool) -> None:
+    story = parse({"a.txt": open_, "b.txt": "Crews worked through the night."}, dates={"a.txt": "2024-03-01", "b.txt": other_date})
+    assert bool(_kind(asked(story), "unknown")) is not overtaken
+
+
+def test_an_inferred_date_does_not_overtake_an_unknown_for_now(parse) -> None:
+    open_ = "It was not immediately known whether the gunman was still in the building."
+    a, b = parse({"a.txt": open_, "b.txt": "Crews worked through the night."}, dates={"a.txt": "2024-03-01", "b.txt": "2024-03-02"})
+    b = dataclasses.replace(b, article=dataclasses.replace(b.article, date_source="inferred"))  # for grouping only
+    assert _kind(asked([a, b]), "unknown")

@@ -17,7 +17,7 @@ from typing import Any
 from briefgen.config import BuildConfig
 from briefgen.models import AnalyzedArticle, Citation, Question, Sentence, SummarySentence
 from briefgen.questions import kinds, support
-from briefgen.questions.answering import Focus, answered, answers, asked_person, confirms, focus, mentions, names_as
+from briefgen.questions.answering import NOBODY, Focus, answered, answers, asked_person, confirms, denies, focus, mentions, names_as
 from briefgen.questions.conflicting import conflicts
 from briefgen.questions.parse import MAX_WORDS, PRONOUNS, UNRESOLVED, as_tree, children, clause_question, key_stems, lemma_forms, subtree
 
@@ -159,6 +159,25 @@ def _answered_in_story(articles: Sequence[AnalyzedArticle], c: _Cand, forms: Seq
             log.debug("dropped %r: %s answers it: %s", c.question, a.article.id, hit.text)
             return True
         if (
+            c.kind == "unknown"
+            and (
+                hit := next(
+                    (
+                        s
+                        for s in a.sentences
+                        if not (f.pred or {f.light}).isdisjoint(forms[ai][s.index])
+                        and not (NOBODY | {"not", "n't", "never"}).isdisjoint(forms[ai][s.index])
+                        and (ai, s.index) not in c.evidence
+                        and denies(f, s)
+                    ),
+                    None,
+                )
+            )
+            is not None
+        ):
+            log.debug("dropped %r: %s answers no: %s", c.question, a.article.id, hit.text)
+            return True  # "Was anyone else in the building?" beside "there was nobody else in the building"
+        if (
             c.person
             and (
                 hit := next(
@@ -193,6 +212,24 @@ def _answered_in_story(articles: Sequence[AnalyzedArticle], c: _Cand, forms: Seq
             log.debug("dropped %r: %s confirms it: %s", c.question, a.article.id, hit.text)
             return True
     return False
+
+
+def _overtaken(articles: Sequence[AnalyzedArticle], c: _Cand) -> bool:
+    """An unknown that its sources call unknown for now ("not immediately known", "still", ``kinds.time_bound``)
+    is not asked when an article of the story is dated after the latest of them: by then the answer
+    was likely out ("Is the shooter still in the building?" beside a later report of his arrest).
+    Only real dates count: one inferred from similar articles (``Article.date_source``) is for grouping."""
+    if c.kind != "unknown" or not any(kinds.time_bound(s) for ai, si in c.evidence for s in articles[ai].sentences if s.index == si):
+        return False
+    dates = [a.article.date if a.article.date_source != "inferred" else None for a in articles]
+    cited = [dates[ai] for ai, _ in c.evidence]
+    if not all(cited):
+        return False  # a source of unknown date may be the latest
+    latest = max(d for d in cited if d)
+    later = next((a.article.id for a, d in zip(articles, dates, strict=True) if d and d > latest), None)
+    if later is not None:
+        log.debug("dropped %r: unknown for now, and %s is later", c.question, later)
+    return later is not None
 
 
 def open_questions(articles: Sequence[AnalyzedArticle], config: BuildConfig, summary: Sequence[SummarySentence] = ()) -> list[Question]:
@@ -234,7 +271,7 @@ def candidates(articles: Sequence[AnalyzedArticle], summary: Sequence[SummarySen
     summary_sents = [(ai, by_index[ai][si]) for ai, si in sorted(in_summary) if si in by_index[ai]]
     forms = [{s.index: lemma_forms(s) for s in a.sentences} for a in articles]
     cands = _candidates(articles, sent_keys, names, forms)
-    merged = [c for c in _merge(cands) if not _answered_in_story(articles, c, forms)]
+    merged = [c for c in _merge(cands) if not _answered_in_story(articles, c, forms) and not _overtaken(articles, c)]
     kept = []
     for c in merged:
         if (f := c.focus) is not None and answered(

@@ -75,6 +75,8 @@ NOT_NAMES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCEN
 DATED = {"DATE", "TIME"}
 LIGHT = GENERIC | {"take", "go", "come", "put", "give", "keep", "need", "want"}  # say nothing without their object
 BEFORE = {"previously", "first", "once", "formerly", "earlier", "ago", "last", "before", "already"}
+ANYONE = {"anyone", "anybody", "anything", "someone", "somebody", "something"}  # a yes/no question's open subject
+NOBODY = {"nobody", "none", "nothing", "no"}  # its plain "no": "nobody else was", "no one else was"
 
 
 @dataclass(frozen=True)
@@ -87,6 +89,8 @@ class Focus:
     dated: frozenset[str] = frozenset()  # words of its dates and times ("next", "year")
     pos: str = "VERB"  # of the predicate
     subj: str = ""  # stem of the subject's head noun, when it is one
+    light: str = ""  # the predicate's lemma when it says nothing alone ("be" of "Was anyone else in the building?")
+    anyone: bool = False  # the subject is "anyone", "someone", ...
 
 
 def _content(t: Token) -> bool:
@@ -146,6 +150,8 @@ def focus(kind: str, found: Found) -> Focus:
         frozenset(dated),
         toks[head].pos,
         _subject(toks, kids, found.head),
+        toks[head].lemma.lower() if not pred else "",
+        any(toks[c].dep in ("nsubj", "nsubjpass") and toks[c].lemma.lower() in ANYONE for c in kids[found.head]),
     )
 
 
@@ -166,6 +172,8 @@ def uncertain(sent: Sentence) -> bool:
         return True
     for i, t in enumerate(toks):
         low = t.lemma.lower()
+        if t.pos == "NOUN" and role_noun(t.lemma, "PERSON"):
+            continue  # "the suspect": a person, no hedge
         if low in UNCLEAR or low in HEDGED or (low in KNOWABLE and any(toks[c].dep == "neg" for c in kids[i] + kids[t.head])):
             return True
     return False
@@ -184,14 +192,19 @@ def _clause(toks: tuple[Token, ...], kids: Kids, v: int) -> set[int]:
 
 def _asserted(toks: tuple[Token, ...], kids: Kids, v: int, kind: str) -> bool:
     """The clause of verb ``v`` states that something happened (or, outside plans, is so)."""
+    if any(toks[c].dep == "neg" or toks[c].lemma.lower() == "no" for c in _clause(toks, kids, v)):
+        return False  # "was not charged", "no reason was given"
+    return _plain(toks, kids, v, kind)
+
+
+def _plain(toks: tuple[Token, ...], kids: Kids, v: int, kind: str) -> bool:
+    """The clause of verb ``v``, negated or not, is a statement of fact: no modal, plan or wish over it."""
     t = toks[v]
     if t.pos not in ("VERB", "AUX"):
         return False
     auxes = [toks[c] for c in kids[v] if toks[c].dep in ("aux", "auxpass")]
-    if any(toks[c].dep == "neg" or toks[c].lemma.lower() == "no" for c in _clause(toks, kids, v)) or any(
-        a.lemma.lower() in MODAL or a.tag in ("MD", "TO") for a in auxes
-    ):
-        return False  # "was not charged", "no reason was given", "will be charged", "to be charged"
+    if any(a.lemma.lower() in MODAL or a.tag in ("MD", "TO") for a in auxes):
+        return False  # "will be charged", "to be charged"
     up = toks[t.head]
     if t.dep == "xcomp" or (t.dep in ("ccomp", "advcl") and up.lemma.lower() in PLAN | {"hope", "want", "wish", "if"}):
         return False
@@ -273,6 +286,48 @@ def answers(f: Focus, sent: Sentence) -> bool:
         ):
             continue  # another occasion: "hosted the Oscars in 2007", "previously hosted"
         if _asserted(toks, kids, v, f.kind) and _wh_ok(f, toks, kids, clause, p):
+            return True
+    return False
+
+
+def denies(f: Focus, sent: Sentence) -> bool:
+    """Does ``sent`` answer a yes/no unknown with a plain "no"? "There was nobody else in the building"
+    answers "Was anyone else in the building?"; "The gunman was not armed" answers "Was the gunman armed?".
+
+    Stricter than ``answers``: the predicate (or, for a light one like "be", the same verb) in a
+    statement of fact (``_plain``) whose clause holds all the question's words and names, negated about
+    the same subject: the question's own subject noun with a "not", or, for "anyone", a "nobody"/"no
+    one"/"nothing" in its place ("the officer was not hurt" does not answer "Was anyone hurt?"). A
+    question with neither kind of subject is never answered so. Errs towards "no".
+    """
+    toks = sent.tokens
+    if f.kind != "unknown" or f.wh not in ("", "whether") or not toks or sent.is_heading or uncertain(sent):
+        return False
+    if not (f.subj or f.anyone) or not (f.pred or f.light):
+        return False
+    kids = children(toks)
+    for v, t in enumerate(toks):
+        if not ((stem(t.lemma) in f.pred or t.lemma.lower() in f.pred) if f.pred else t.lemma.lower() == f.light):
+            continue
+        if f.pos in ("VERB", "AUX") and t.pos not in ("VERB", "AUX", "ADJ"):
+            continue  # a verb for a verb (or its participle): "no arms were found" does not answer "Was X armed?"
+        w = v  # "was not armed": the copula carries the subject, the tense and perhaps the "not"
+        if toks[v].dep in ("acomp", "attr") and toks[toks[v].head].lemma.lower() == "be":
+            w = toks[v].head
+        clause = _clause(toks, kids, w)
+        words = {stem(toks[i].lemma) for i in clause if _content(toks[i])}
+        if not (f.args <= words and f.names <= words) or (any(toks[i].ent in DATED for i in clause) and not f.dated):
+            continue  # about other things, or another time: "nobody was inside at 9 a.m."
+        slots = [c for c in kids[w] if toks[c].dep in ("nsubj", "nsubjpass", "attr", "expl")]
+        if f.anyone:
+            # "no one", "nobody": the open subject itself answered by its negative ("there was nobody")
+            no = any(
+                toks[c].lemma.lower() in NOBODY or any(toks[g].lemma.lower() == "no" and toks[g].dep == "det" for g in kids[c])
+                for c in slots
+            )
+        else:
+            no = _subject(toks, kids, w) == f.subj and any(toks[c].dep == "neg" for c in kids[v] + kids[w])
+        if no and _plain(toks, kids, w, f.kind):
             return True
     return False
 

@@ -28,6 +28,17 @@ from briefgen.text.hedges import GUESSES  # "would probably help": a forecast, n
 
 UNCLEAR = {"unclear", "unknown", "uncertain", "mystery", "unexplained"}
 KNOWABLE = {"know", "clear", "confirm", "determine", "establish", "disclose", "say", "explain", "reveal", "specify"}  # when negated
+TIME_BOUND = {"still", "yet", "immediately", "so far", "at this time"}  # "not yet known": unknown when written
+
+
+def time_bound(sent: Sentence) -> bool:
+    """The sentence says what was unknown at the time of writing ("It was not immediately known",
+    "is still in the building", "so far"): a later article may know more."""
+    words = [t.text.lower() for t in sent.tokens]
+    grams = set(words) | {" ".join(words[i : i + n]) for n in (2, 3) for i in range(len(words))}
+    return not TIME_BOUND.isdisjoint(grams)
+
+
 CLAIM_VERBS = {"say", "claim", "assert", "allege", "insist"}
 CLAIMED = {"claim", "allege"}  # already signal doubt
 ANNOUNCE = CLAIM_VERBS | {"announce", "add", "tell", "state", "confirm", "decide", "agree", "promise", "pledge", "vow", "declare"}
