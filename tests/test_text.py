@@ -120,6 +120,19 @@ DUE_TO_APPEAR = parsed(
         (".", ".", "PUNCT", ".", "punct", 1, ""),
     ]
 )
+IS_TO_BE_VOTED = parsed(
+    [
+        ("The", "the", "DET", "DT", "det", 1, ""),
+        ("bill", "bill", "NOUN", "NN", "nsubj", 2, ""),
+        ("is", "be", "AUX", "VBZ", "ROOT", 2, ""),
+        ("to", "to", "PART", "TO", "aux", 5, ""),
+        ("be", "be", "AUX", "VB", "auxpass", 5, ""),
+        ("voted", "vote", "VERB", "VBN", "xcomp", 2, ""),
+        ("on", "on", "ADP", "IN", "prep", 5, ""),
+        ("Thursday", "Thursday", "PROPN", "NNP", "pobj", 6, "DATE"),
+        (".", ".", "PUNCT", ".", "punct", 2, ""),
+    ]
+)
 ARRESTED_BY = parsed(
     [
         ("Smith", "Smith", "PROPN", "NNP", "nsubjpass", 2, "PERSON"),
@@ -143,6 +156,7 @@ ARRESTED_BY = parsed(
         (RELEASE_DATE, [("November 22 2013", True)]),  # a planned date, in 2012 news
         (TO_BE_VOTED, [("Thursday", True)]),  # a vote to come
         (DUE_TO_APPEAR, [("Friday", True)]),
+        (IS_TO_BE_VOTED, [("Thursday", True)]),
         (ARRESTED_BY, [("Tuesday", False)]),  # "by police" is the agent, not a limit
     ],
 )

@@ -337,14 +337,14 @@ _LIMIT_PREPOSITIONS = frozenset({"until", "till", "by", "before"})
 #: "the verdict is expected on Monday", "due on 30 September", "a May 10 deadline"), or when an infinitive
 #: that the date hangs on is their complement ("is due to appear on Friday", "plans to vote on Thursday").
 _PLAN_WORDS = frozenset({"schedule", "expect", "due", "deadline"})
-_PLAN_HEADS = _PLAN_WORDS | {"plan", "set", "intend"}
+_PLAN_HEADS = _PLAN_WORDS | {"plan", "set", "intend", "be"}  # "be": "the bill is to be voted on Thursday"
 #: "a November 22 release date", "the due date", "a target date": a date that is a plan by name.
 _PLANNED_DATE_KINDS = frozenset({"release", "due", "target", "launch"})
 
 
 def planned(tokens: Sequence[Token], i: int) -> bool:
     """Does the verb ``tokens[i]`` tell of a plan, not of something that happened: "will vote", "shall meet",
-    "is due to appear", "is expected to rule", "plans to vote", "the measures to be voted" (an infinitive
+    "is due to appear", "is expected to rule", "plans to vote", "is to be voted", "the measures to be voted" (an infinitive
     that qualifies a noun)? A verb joined to a planned one ("will be charged and appear") is planned too."""
     for j in (i, tokens[i].head) if tokens[i].dep == "conj" else (i,):
         tok = tokens[j]
@@ -372,11 +372,14 @@ def scheduled(sentence: Sentence, start: int, end: int) -> bool:
         lemma = governor.lemma.lower()
         if lemma in _LIMIT_PREPOSITIONS and governor.pos == "ADP":
             return True
-        if lemma in _PLAN_WORDS or (lemma == "date" and any(t.head == j and t.lemma.lower() in _PLANNED_DATE_KINDS for t in toks)):
+        if lemma == "date" and any(t.head == j and t.lemma.lower() in _PLANNED_DATE_KINDS for t in toks):
             return True
-        if governor.pos == "ADP" and governor.head != j:  # "on Thursday": the word the preposition hangs on
-            j = governor.head
-            governor = toks[j]
-        if governor.lemma.lower() in _PLAN_WORDS or (governor.pos in ("VERB", "AUX") and planned(toks, j)):
+        for _ in toks:  # up to the verb the date tells about ("on Monday night's episode" -> "will be")
+            if toks[j].lemma.lower() in _PLAN_WORDS:
+                return True
+            if toks[j].pos in ("VERB", "AUX") or toks[j].head == j:
+                break
+            j = toks[j].head
+        if toks[j].pos in ("VERB", "AUX") and planned(toks, j):
             return True
     return False
