@@ -133,6 +133,23 @@ IS_TO_BE_VOTED = parsed(
         (".", ".", "PUNCT", ".", "punct", 2, ""),
     ]
 )
+REMANDED_TO_APPEAR = parsed(
+    [
+        ("Pitman", "Pitman", "PROPN", "NNP", "nsubjpass", 2, "PERSON"),
+        ("was", "be", "AUX", "VBD", "auxpass", 2, ""),
+        ("remanded", "remand", "VERB", "VBN", "ROOT", 2, ""),
+        ("in", "in", "ADP", "IN", "prep", 2, ""),
+        ("custody", "custody", "NOUN", "NN", "pobj", 3, ""),
+        ("to", "to", "PART", "TO", "aux", 6, ""),
+        ("appear", "appear", "VERB", "VB", "advcl", 2, ""),
+        ("in", "in", "ADP", "IN", "prep", 6, ""),
+        ("court", "court", "NOUN", "NN", "pobj", 7, ""),
+        ("on", "on", "ADP", "IN", "prep", 6, ""),
+        ("19", "19", "NUM", "CD", "nummod", 11, "DATE"),
+        ("August", "August", "PROPN", "NNP", "pobj", 9, "DATE"),
+        (".", ".", "PUNCT", ".", "punct", 2, ""),
+    ]
+)
 ARRESTED_BY = parsed(
     [
         ("Smith", "Smith", "PROPN", "NNP", "nsubjpass", 2, "PERSON"),
@@ -157,6 +174,7 @@ ARRESTED_BY = parsed(
         (TO_BE_VOTED, [("Thursday", True)]),  # a vote to come
         (DUE_TO_APPEAR, [("Friday", True)]),
         (IS_TO_BE_VOTED, [("Thursday", True)]),
+        (REMANDED_TO_APPEAR, [("19 August", True)]),  # the court date to come, not the remand's day
         (ARRESTED_BY, [("Tuesday", False)]),  # "by police" is the agent, not a limit
     ],
 )

@@ -338,14 +338,18 @@ _LIMIT_PREPOSITIONS = frozenset({"until", "till", "by", "before"})
 #: that the date hangs on is their complement ("is due to appear on Friday", "plans to vote on Thursday").
 _PLAN_WORDS = frozenset({"schedule", "expect", "due", "deadline"})
 _PLAN_HEADS = _PLAN_WORDS | {"plan", "set", "intend", "be"}  # "be": "the bill is to be voted on Thursday"
+#: A court's order for a day to come, with an infinitive complement or purpose: "remanded in custody to
+#: appear in court on 19 August", "bailed to appear on Monday".
+_COURT_ORDERS = frozenset({"remand", "bail"})
 #: "a November 22 release date", "the due date", "a target date": a date that is a plan by name.
 _PLANNED_DATE_KINDS = frozenset({"release", "due", "target", "launch"})
 
 
 def planned(tokens: Sequence[Token], i: int) -> bool:
     """Does the verb ``tokens[i]`` tell of a plan, not of something that happened: "will vote", "shall meet",
-    "is due to appear", "is expected to rule", "plans to vote", "is to be voted", "the measures to be voted" (an infinitive
-    that qualifies a noun)? A verb joined to a planned one ("will be charged and appear") is planned too."""
+    "is due to appear", "is expected to rule", "plans to vote", "is to be voted", "remanded to appear", "the
+    measures to be voted" (an infinitive that qualifies a noun)? A verb joined to a planned one ("will be
+    charged and appear") is planned too."""
     for j in (i, tokens[i].head) if tokens[i].dep == "conj" else (i,):
         tok = tokens[j]
         kids = [t for t in tokens if t.head == j and t is not tok]
@@ -353,7 +357,11 @@ def planned(tokens: Sequence[Token], i: int) -> bool:
             return True
         if any(t.dep == "aux" and t.tag == "TO" for t in kids):
             head = tokens[tok.head]
-            if tok.dep in ("acl", "relcl") or (tok.dep == "xcomp" and head.lemma.lower() in _PLAN_HEADS):
+            if (
+                tok.dep in ("acl", "relcl")
+                or (tok.dep == "xcomp" and head.lemma.lower() in _PLAN_HEADS)
+                or (tok.dep in ("xcomp", "advcl") and head.lemma.lower() in _COURT_ORDERS)
+            ):
                 return True
     return False
 
