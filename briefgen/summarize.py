@@ -44,7 +44,7 @@ from briefgen.errors import ConfigError
 from briefgen.models import AnalyzedArticle, Citation, Sentence, SummarySentence, TimelineEvent
 from briefgen.text.captions import is_caption
 from briefgen.text.claims import EVENTS, Claim, claim, same_fact
-from briefgen.text.dates import MONTH, sentence_date
+from briefgen.text.dates import MONTH, date_mentions, planned, scheduled
 from briefgen.text.hedges import reported
 from briefgen.text.lines import FURNITURE, LEANING_START, READER, personal_voice
 
@@ -392,10 +392,12 @@ def timeline(items: Sequence[AnalyzedArticle]) -> list[TimelineEvent]:
     days: dict[str, list[tuple[float, bool, int]]] = {}
     for k, c in enumerate(cands):
         sent = c.sentences[0]
-        found = sentence_date(sent.text, items[c.article].article.date)
-        if found is None or _future(sent):
+        if _future(sent):
             continue
-        day, approximate = found
+        found = [m for m in date_mentions(sent.text, items[c.article].article.date) if not scheduled(sent, m[0], m[1])]
+        if not found:
+            continue  # no date, or only a limit or a plan's ("remanded until August 19", "to be voted on Thursday")
+        _, _, day, approximate = found[0]
         days.setdefault(day, []).append((-float(centrality[k]), approximate, k))
     if len(days) < 2:
         return []
@@ -421,10 +423,9 @@ def timeline(items: Sequence[AnalyzedArticle]) -> list[TimelineEvent]:
 
 
 def _future(sent: Sentence) -> bool:
-    """'will meet on Tuesday': a plan, not an event that happened."""
-    toks = sent.tokens
-    root = next((i for i, t in enumerate(toks) if t.dep == "ROOT"), None)
-    return root is not None and any(t.head == root and t.lemma.lower() in ("will", "shall") for t in toks)
+    """'will meet on Tuesday', 'is expected to rule': a plan, not an event that happened."""
+    root = next((i for i, t in enumerate(sent.tokens) if t.dep == "ROOT"), None)
+    return root is not None and planned(sent.tokens, root)
 
 
 def _features(items: Sequence[AnalyzedArticle], cands: Sequence[_Candidate], summarizer: Any) -> dict[str, np.ndarray]:

@@ -171,6 +171,19 @@ def test_timeline_dates_events_in_date_order_resolving_weekdays() -> None:
     assert timeline(items[1:]) == []  # one dated day is not a timeline
 
 
+def test_timeline_leaves_off_limit_and_planned_dates() -> None:
+    from .test_text import ARRESTED_BY, PLEADED, RELEASE_DATE, TO_BE_VOTED
+
+    items = [
+        make_tagged("a.txt", [PLEADED, TO_BE_VOTED], date="2012-11-15"),
+        make_tagged("b.txt", [ARRESTED_BY, RELEASE_DATE], date="2012-11-16"),
+    ]
+    events = timeline(items)
+    # the plea on Monday 12 November, the arrest on Tuesday 13 November; not the remand's limit (19 August), the
+    # vote to come (Thursday) or the film's planned release (22 November 2013)
+    assert [(e.date, e.citation.text) for e in events] == [("2012-11-12", PLEADED.text), ("2012-11-13", ARRESTED_BY.text)]
+
+
 @pytest.mark.parametrize("words", [30, 60, 120, 400])
 def test_summary_keeps_to_the_word_budget(words: int) -> None:
     summary = summarize(flood_story(), dataclasses.replace(CONFIG, summary_words=words))

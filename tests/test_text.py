@@ -8,7 +8,7 @@ import pytest
 
 from briefgen.models import Sentence, Token
 from briefgen.text.claims import agree, claim, same_fact
-from briefgen.text.dates import sentence_date
+from briefgen.text.dates import date_mentions, scheduled, sentence_date
 from briefgen.text.hedges import allegation, hedge, reported
 from briefgen.text.lines import personal_voice
 from briefgen.text.slugs import STORY_ID_CHARS, slug, story_slug, unique_slug
@@ -59,6 +59,128 @@ def test_sentence_date_takes_the_year_nearest_the_article_date(text: str, articl
 def test_sentence_date_without_an_article_date_takes_only_full_dates() -> None:
     assert sentence_date("The quake struck on Tuesday.", None) is None
     assert sentence_date("The quake struck on 3 March 2011.", None) == ("2011-03-03", False)
+
+
+PLEADED = parsed(
+    [
+        ("Smith", "Smith", "PROPN", "NNP", "nsubj", 1, "PERSON"),
+        ("pleaded", "plead", "VERB", "VBD", "ROOT", 1, ""),
+        ("guilty", "guilty", "ADJ", "JJ", "oprd", 1, ""),
+        ("on", "on", "ADP", "IN", "prep", 1, ""),
+        ("Monday", "Monday", "PROPN", "NNP", "pobj", 3, "DATE"),
+        ("and", "and", "CCONJ", "CC", "cc", 1, ""),
+        ("was", "be", "AUX", "VBD", "auxpass", 7, ""),
+        ("remanded", "remand", "VERB", "VBN", "conj", 1, ""),
+        ("until", "until", "ADP", "IN", "prep", 7, ""),
+        ("August", "August", "PROPN", "NNP", "pobj", 8, "DATE"),
+        ("19", "19", "NUM", "CD", "nummod", 9, "DATE"),
+        (".", ".", "PUNCT", ".", "punct", 1, ""),
+    ]
+)
+RELEASE_DATE = parsed(
+    [
+        ("Warner", "Warner", "PROPN", "NNP", "nsubj", 1, "ORG"),
+        ("staked", "stake", "VERB", "VBD", "ROOT", 1, ""),
+        ("out", "out", "ADP", "RP", "prt", 1, ""),
+        ("a", "a", "DET", "DT", "det", 8, ""),
+        ("November", "November", "PROPN", "NNP", "nmod", 8, "DATE"),
+        ("22", "22", "NUM", "CD", "nummod", 4, "DATE"),
+        ("2013", "2013", "NUM", "CD", "nummod", 8, "DATE"),
+        ("release", "release", "NOUN", "NN", "compound", 8, ""),
+        ("date", "date", "NOUN", "NN", "dobj", 1, ""),
+        (".", ".", "PUNCT", ".", "punct", 1, ""),
+    ]
+)
+TO_BE_VOTED = parsed(
+    [
+        ("Austerity", "austerity", "NOUN", "NN", "compound", 1, ""),
+        ("measures", "measure", "NOUN", "NNS", "nsubj", 7, ""),
+        ("to", "to", "PART", "TO", "aux", 4, ""),
+        ("be", "be", "AUX", "VB", "auxpass", 4, ""),
+        ("voted", "vote", "VERB", "VBN", "relcl", 1, ""),
+        ("on", "on", "ADP", "IN", "prep", 4, ""),
+        ("Thursday", "Thursday", "PROPN", "NNP", "pobj", 5, "DATE"),
+        ("include", "include", "VERB", "VBP", "ROOT", 7, ""),
+        ("wage", "wage", "NOUN", "NN", "compound", 9, ""),
+        ("cuts", "cut", "NOUN", "NNS", "dobj", 7, ""),
+        (".", ".", "PUNCT", ".", "punct", 7, ""),
+    ]
+)
+DUE_TO_APPEAR = parsed(
+    [
+        ("He", "he", "PRON", "PRP", "nsubj", 1, ""),
+        ("is", "be", "AUX", "VBZ", "ROOT", 1, ""),
+        ("due", "due", "ADJ", "JJ", "acomp", 1, ""),
+        ("to", "to", "PART", "TO", "aux", 4, ""),
+        ("appear", "appear", "VERB", "VB", "xcomp", 2, ""),
+        ("in", "in", "ADP", "IN", "prep", 4, ""),
+        ("court", "court", "NOUN", "NN", "pobj", 5, ""),
+        ("on", "on", "ADP", "IN", "prep", 4, ""),
+        ("Friday", "Friday", "PROPN", "NNP", "pobj", 7, "DATE"),
+        (".", ".", "PUNCT", ".", "punct", 1, ""),
+    ]
+)
+IS_TO_BE_VOTED = parsed(
+    [
+        ("The", "the", "DET", "DT", "det", 1, ""),
+        ("bill", "bill", "NOUN", "NN", "nsubj", 2, ""),
+        ("is", "be", "AUX", "VBZ", "ROOT", 2, ""),
+        ("to", "to", "PART", "TO", "aux", 5, ""),
+        ("be", "be", "AUX", "VB", "auxpass", 5, ""),
+        ("voted", "vote", "VERB", "VBN", "xcomp", 2, ""),
+        ("on", "on", "ADP", "IN", "prep", 5, ""),
+        ("Thursday", "Thursday", "PROPN", "NNP", "pobj", 6, "DATE"),
+        (".", ".", "PUNCT", ".", "punct", 2, ""),
+    ]
+)
+REMANDED_TO_APPEAR = parsed(
+    [
+        ("Pitman", "Pitman", "PROPN", "NNP", "nsubjpass", 2, "PERSON"),
+        ("was", "be", "AUX", "VBD", "auxpass", 2, ""),
+        ("remanded", "remand", "VERB", "VBN", "ROOT", 2, ""),
+        ("in", "in", "ADP", "IN", "prep", 2, ""),
+        ("custody", "custody", "NOUN", "NN", "pobj", 3, ""),
+        ("to", "to", "PART", "TO", "aux", 6, ""),
+        ("appear", "appear", "VERB", "VB", "advcl", 2, ""),
+        ("in", "in", "ADP", "IN", "prep", 6, ""),
+        ("court", "court", "NOUN", "NN", "pobj", 7, ""),
+        ("on", "on", "ADP", "IN", "prep", 6, ""),
+        ("19", "19", "NUM", "CD", "nummod", 11, "DATE"),
+        ("August", "August", "PROPN", "NNP", "pobj", 9, "DATE"),
+        (".", ".", "PUNCT", ".", "punct", 2, ""),
+    ]
+)
+ARRESTED_BY = parsed(
+    [
+        ("Smith", "Smith", "PROPN", "NNP", "nsubjpass", 2, "PERSON"),
+        ("was", "be", "AUX", "VBD", "auxpass", 2, ""),
+        ("arrested", "arrest", "VERB", "VBN", "ROOT", 2, ""),
+        ("by", "by", "ADP", "IN", "agent", 2, ""),
+        ("police", "police", "NOUN", "NNS", "pobj", 3, ""),
+        ("in", "in", "ADP", "IN", "prep", 2, ""),
+        ("Athens", "Athens", "PROPN", "NNP", "pobj", 5, "GPE"),
+        ("on", "on", "ADP", "IN", "prep", 2, ""),
+        ("Tuesday", "Tuesday", "PROPN", "NNP", "pobj", 7, "DATE"),
+        (".", ".", "PUNCT", ".", "punct", 2, ""),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    "sentence, dates",
+    [
+        (PLEADED, [("Monday", False), ("August 19", True)]),  # the plea's day; the remand's limit
+        (RELEASE_DATE, [("November 22 2013", True)]),  # a planned date, in 2012 news
+        (TO_BE_VOTED, [("Thursday", True)]),  # a vote to come
+        (DUE_TO_APPEAR, [("Friday", True)]),
+        (IS_TO_BE_VOTED, [("Thursday", True)]),
+        (REMANDED_TO_APPEAR, [("19 August", True)]),  # the court date to come, not the remand's day
+        (ARRESTED_BY, [("Tuesday", False)]),  # "by police" is the agent, not a limit
+    ],
+)
+def test_scheduled_tells_limit_and_plan_dates_from_event_dates(sentence: Sentence, dates: list[tuple[str, bool]]) -> None:
+    found = date_mentions(sentence.text, "2012-11-15")
+    assert [(sentence.text[a:b], scheduled(sentence, a, b)) for a, b, _, _ in found] == dates
 
 
 SMITH_DIED = parsed(

@@ -11,6 +11,8 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from briefgen.models import Sentence, Token
+
 _MONTHS = {
     m: i
     for i, names in enumerate(
@@ -279,7 +281,14 @@ def nearest_year(month: int, day: int, ref: dt.date) -> dt.date:
 
 
 def sentence_date(text: str, article_date: str | None) -> tuple[str, bool] | None:
-    """The day a sentence dates what it tells: (ISO date, approximate), or None.
+    """The day a sentence dates what it tells: (ISO date, approximate), or None: the first of
+    ``date_mentions``."""
+    found = date_mentions(text, article_date)
+    return (found[0][2], found[0][3]) if found else None
+
+
+def date_mentions(text: str, article_date: str | None) -> list[tuple[int, int, str, bool]]:
+    """The days a sentence names, as (start, end, ISO date, approximate), full dates first, each kind in text order.
 
     A full date in the text is taken as written (approximate False). Otherwise, against the
     article's date: a month and day ("on March 3": in the year that puts it nearest to the
@@ -287,33 +296,98 @@ def sentence_date(text: str, article_date: str | None) -> tuple[str, bool] | Non
     on or before the article's date; "last Tuesday" at least a day before), or "yesterday",
     "today", "last night" (approximate True: resolved, not stated).
     """
-    stated = parse_date(text)
-    if stated:
-        return stated, False
+    stated: list[tuple[int, int, str, bool]] = []
+    for pattern in _DATE_PATTERNS:
+        for m in pattern.finditer(text):
+            day = parse_date(m.group(0))
+            if day and not any(s < m.end() and m.start() < e for s, e, _, _ in stated):
+                stated.append((m.start(), m.end(), day, False))
+    stated.sort()
     if not article_date:
-        return None
+        return stated
     try:
         ref = dt.date.fromisoformat(article_date[:10])
     except ValueError:
-        return None
-    found: list[tuple[int, dt.date]] = []
-    m = _SENTENCE_MONTH_DAY.search(text)
-    if m:
+        return stated
+    found: list[tuple[int, int, str, bool]] = []
+    for m in _SENTENCE_MONTH_DAY.finditer(text):
         name, day = (m.group("mon"), m.group("d")) if m.group("mon") else (m.group("mon2"), m.group("d2"))
         try:
             when = nearest_year(_MONTHS[_month_key(name)], int(day), ref)
-            found.append((m.start(), when))
         except (KeyError, ValueError):
-            pass
-    m = _SENTENCE_WEEKDAY.search(text)
-    if m:
+            continue
+        found.append((m.start(), m.end(), when.isoformat(), True))
+    for m in _SENTENCE_WEEKDAY.finditer(text):
         back = (ref.weekday() - _WEEKDAYS[m.group("day").lower()]) % 7
         if m.group("last") and back == 0:
             back = 7
-        found.append((m.start(), ref - dt.timedelta(days=back)))
-    m = _SENTENCE_RELATIVE.search(text)
-    if m:
-        found.append((m.start(), ref + dt.timedelta(days=_RELATIVE_DAYS.get(m.group("word").lower(), 0))))
-    if not found:
-        return None
-    return min(found, key=lambda f: f[0])[1].isoformat(), True
+        found.append((m.start(), m.end(), (ref - dt.timedelta(days=back)).isoformat(), True))
+    for m in _SENTENCE_RELATIVE.finditer(text):
+        when = ref + dt.timedelta(days=_RELATIVE_DAYS.get(m.group("word").lower(), 0))
+        found.append((m.start(), m.end(), when.isoformat(), True))
+    return stated + sorted(found)
+
+
+# -- dates that are a limit or a plan -------------------------------------------------------------
+
+#: A preposition that makes the date it governs a limit, not the day of an event: "remanded until August 19",
+#: "must leave by Friday", "before March 3".
+_LIMIT_PREPOSITIONS = frozenset({"until", "till", "by", "before"})
+#: Words that make a date a plan or limit when the date hangs on them directly ("scheduled for Friday",
+#: "the verdict is expected on Monday", "due on 30 September", "a May 10 deadline"), or when an infinitive
+#: that the date hangs on is their complement ("is due to appear on Friday", "plans to vote on Thursday").
+_PLAN_WORDS = frozenset({"schedule", "expect", "due", "deadline"})
+_PLAN_HEADS = _PLAN_WORDS | {"plan", "set", "intend", "be"}  # "be": "the bill is to be voted on Thursday"
+#: A court's order for a day to come, with an infinitive complement or purpose: "remanded in custody to
+#: appear in court on 19 August", "bailed to appear on Monday".
+_COURT_ORDERS = frozenset({"remand", "bail"})
+#: "a November 22 release date", "the due date", "a target date": a date that is a plan by name.
+_PLANNED_DATE_KINDS = frozenset({"release", "due", "target", "launch"})
+
+
+def planned(tokens: Sequence[Token], i: int) -> bool:
+    """Does the verb ``tokens[i]`` tell of a plan, not of something that happened: "will vote", "shall meet",
+    "is due to appear", "is expected to rule", "plans to vote", "is to be voted", "remanded to appear", "the
+    measures to be voted" (an infinitive that qualifies a noun)? A verb joined to a planned one ("will be
+    charged and appear") is planned too."""
+    for j in (i, tokens[i].head) if tokens[i].dep == "conj" else (i,):
+        tok = tokens[j]
+        kids = [t for t in tokens if t.head == j and t is not tok]
+        if any(t.dep.startswith("aux") and t.lemma.lower() in ("will", "shall") for t in kids):
+            return True
+        if any(t.dep == "aux" and t.tag == "TO" for t in kids):
+            head = tokens[tok.head]
+            if (
+                tok.dep in ("acl", "relcl")
+                or (tok.dep == "xcomp" and head.lemma.lower() in _PLAN_HEADS)
+                or (tok.dep in ("xcomp", "advcl") and head.lemma.lower() in _COURT_ORDERS)
+            ):
+                return True
+    return False
+
+
+def scheduled(sentence: Sentence, start: int, end: int) -> bool:
+    """Is the date at ``sentence.text[start:end]`` (a ``date_mentions`` span) a limit or a plan rather than
+    the day something happened, by the parse: governed by "until", "by", "before"; the date of a
+    "deadline" or a "release date"; hanging on "scheduled", "expected", "due", or on a planned verb (``planned``)."""
+    toks = sentence.tokens
+    inside = {i for i, t in enumerate(toks) if start <= t.start - sentence.start < end}
+    for i in inside:
+        j = toks[i].head
+        if j in inside or j == i:
+            continue
+        governor = toks[j]
+        lemma = governor.lemma.lower()
+        if lemma in _LIMIT_PREPOSITIONS and governor.pos == "ADP":
+            return True
+        if lemma == "date" and any(t.head == j and t.lemma.lower() in _PLANNED_DATE_KINDS for t in toks):
+            return True
+        for _ in toks:  # up to the verb the date tells about ("on Monday night's episode" -> "will be")
+            if toks[j].lemma.lower() in _PLAN_WORDS:
+                return True
+            if toks[j].pos in ("VERB", "AUX") or toks[j].head == j:
+                break
+            j = toks[j].head
+        if toks[j].pos in ("VERB", "AUX") and planned(toks, j):
+            return True
+    return False
