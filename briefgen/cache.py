@@ -552,17 +552,21 @@ def compute(
         except (TypeError, OverflowError, ValueError) as exc:  # a value the codec cannot hold: not cached
             log.warning("%s entry %s: not cached (%s)", kind, keys[i][:12], exc)
 
+    def landed(i: int, data: bytes, warned: Sequence[str]) -> None:
+        """A result made in another process (pool worker or cluster): its warnings told, stored, held."""
+        for message in warned:
+            log.warning("%s", message)
+        value = codec.loads(data)
+        stored(i, value, data)
+        out[i] = hold(value)
+        tick(1)
+
     if cluster is not None and remote is not None and todo:
         module, task = remote
         code = code_fingerprint(module)
         results = cluster.map(remote_call, ((module, code, *_flat(task(i))) for i in todo))
         for i, (data, warned) in zip(todo, results, strict=True):
-            for message in warned:
-                log.warning("%s", message)
-            value = codec.loads(data)
-            stored(i, value, data)
-            out[i] = hold(value)
-            tick(1)
+            landed(i, data, warned)
         return out
     if not parallel:
         for i in todo:
@@ -575,12 +579,7 @@ def compute(
     try:
         with pool(min(processes, len(todo))) as workers:
             for i, (data, warned) in zip(todo, workers.imap(_run, todo), strict=True):
-                for message in warned:
-                    log.warning("%s", message)
-                value = codec.loads(data)
-                stored(i, value, data)
-                out[i] = hold(value)
-                tick(1)
+                landed(i, data, warned)
     finally:
         _TASK.clear()
     return out
