@@ -43,7 +43,7 @@ from briefgen.config import BuildConfig
 from briefgen.errors import ConfigError
 from briefgen.models import AnalyzedArticle, Citation, Sentence, SummarySentence, TimelineEvent
 from briefgen.text.captions import is_caption
-from briefgen.text.claims import EVENTS, Claim, claim, same_fact
+from briefgen.text.claims import EVENTS, Claim, claim, main_clause, same_fact
 from briefgen.text.dates import MONTH, date_mentions, planned, scheduled
 from briefgen.text.hedges import reported
 from briefgen.text.lines import FURNITURE, LEANING_START, READER, personal_voice
@@ -551,8 +551,7 @@ def _event(sent: Sentence) -> bool:
     root = next((i for i, t in enumerate(toks) if t.dep == "ROOT"), None)
     if root is None:
         return False
-    main = {root} | {i for i, t in enumerate(toks) if t.head == root and t.dep in ("ccomp", "conj", "xcomp", "oprd", "acomp")}
-    for i in main:
+    for i in main_clause(toks, root):
         t = toks[i]
         if t.lemma.lower() in EVENT_LEMMAS:
             return True

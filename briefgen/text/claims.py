@@ -19,9 +19,10 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from briefgen.models import Sentence
+from briefgen.models import Sentence, Token
 from briefgen.text.hedges import hedge
 from briefgen.text.numbers import NUMBER_WORDS
 
@@ -132,12 +133,17 @@ def claim(sent: Sentence) -> Claim:
 _MAIN = ("ccomp", "conj", "xcomp", "oprd", "acomp", "parataxis")
 
 
+def main_clause(toks: Sequence[Token], root: int) -> set[int]:
+    """The tokens that carry a sentence's main claim: its root and the root's ``_MAIN`` dependents."""
+    return {root} | {i for i, t in enumerate(toks) if t.head == root and t.dep in _MAIN}
+
+
 def _acts(sent: Sentence, root: int | None) -> frozenset[tuple[str, str]]:
     """The kinds of event on the sentence's main claim, each with the one it happens to."""
     toks = sent.tokens
     if root is None:
         return frozenset()
-    main = {root} | {i for i, t in enumerate(toks) if t.head == root and t.dep in _MAIN}
+    main = main_clause(toks, root)
     out = set()
     for i, t in enumerate(toks):
         kind = _EVENT_OF.get(t.lemma.lower())
