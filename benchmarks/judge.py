@@ -4,6 +4,7 @@ Usage:
   python benchmarks/judge.py SITE [--content DIR] [--out SHEET.md] [--boxes N] [--questions N] [--quotes N] [--seed S]
   python benchmarks/judge.py --tally SHEET.md [SHEET.md ...]
   python benchmarks/judge.py --clusters DATA.csv --rows 0:12 --content DIR
+  python benchmarks/judge.py --blind SITE_A SITE_B --content DIR --out SHEET.md --key KEY.tsv [--seed S]
 
 SITE is a folder ``python -m briefgen build --site-dir`` wrote (its newest edition's briefing.json
 is read) or a briefing.json itself. ``--content`` is the folder the site was built from: with it
@@ -27,6 +28,11 @@ the quote rate rests on more than the boxes' few). A box is wholly right when it
 every role and quote line are ``y``. ``--tally``
 prints the counts per line kind, boxes wholly right, questions wholly right, and how many of
 the stories with a real open point got at least one question.
+
+``--blind`` writes every question that any of several sites (built from the same content by different code)
+shows, once each, shuffled, without saying which site showed it, and ``--key`` the TSV that says so (and
+how many questions each site shows per story), so a judge marks the lines blind and the key splits the
+tally afterwards.
 
 ``--clusters`` writes Multi-News clusters (rows of DATA.csv, ``documents`` a Python-list literal
 of article texts) as ``DIR/cNNNN-dK.txt`` for a build. The data is read where it lies and never
@@ -241,6 +247,52 @@ def sheet(data: dict[str, Any], content: Path | None, n_boxes: int, n_questions:
     return "\n".join(out) + "\n"
 
 
+def blind(sites: dict[str, dict[str, Any]], content: Path | None, seed: int) -> tuple[str, str]:
+    """Every question any of ``sites`` (name -> briefing) shows, once, in an order shuffled by ``seed``, with no
+    sign of which site showed it; and the key: a TSV of line number, the sites that show it, kind and question.
+    Lines are the sheet's ``question`` lines (``--tally`` counts them); the ``open point`` lines list every story
+    without its questions, so that a story's open point is judged blind too (count the stories with a question
+    from the key)."""
+    rng = random.Random(seed)
+    found: dict[tuple[str, str, str], tuple[dict[str, Any], dict[str, Any], list[str]]] = {}
+    stories: dict[str, dict[str, Any]] = {}
+    for name, data in sites.items():
+        for s in data["stories"]:
+            stories.setdefault(s["id"], s)
+            for q in s["questions"]:
+                found.setdefault((s["id"], q["question"], q["kind"]), (s, q, []))[2].append(name)
+    lines = sorted(found.values(), key=lambda x: (x[0]["id"], x[1]["question"]))
+    rng.shuffle(lines)
+    out = [
+        f"# Blind judging sheet: {len(lines)} questions shown by any of {len(sites)} sites, seed {seed}",
+        "",
+        "Mark every `[ ]` with y or n (a reason may follow the bracket). See benchmarks/judge.py.",
+        "",
+        "## Open questions",
+        "",
+    ]
+    key = ["line\tsites\tstory\tkind\tquestion"]
+    for k, (s, q, names) in enumerate(lines, 1):
+        out += [f"### Q{k}. story {s['id']}: {s['title']}", "", f"- question: **{q['question']}** ({q['kind']}) [ ]"]
+        out += [f"  > {e['text']} ({e['article']})" for e in q["evidence"]]
+        near = near_sentences(content, s, q)
+        if near:
+            out += ["", "  other sentences of the story on it:"] + [f"  - {t} ({p})" for p, t in near]
+        out.append("")
+        key.append(f"Q{k}\t{'+'.join(sorted(names))}\t{s['id']}\t{q['kind']}\t{q['question']}")
+    out += ["## Stories", "", "Does the story have a real open point? (its questions are not listed: see the key)", ""]
+    for sid in sorted(stories):
+        s = stories[sid]
+        lead = " ".join(x["text"] for x in s["summary"][:2])[:400]
+        out += [f"- open point: {sid} {s['title']} [ ]", f"  > {lead}"]
+    for sid in sorted(stories):
+        key.append(
+            f"story\t{sid}\t"
+            + "\t".join(f"{n}={sum(len(x['questions']) for x in d['stories'] if x['id'] == sid)}" for n, d in sites.items())
+        )
+    return "\n".join(out) + "\n", "\n".join(key) + "\n"
+
+
 def tally(paths: list[Path]) -> str:
     marks: dict[str, Counter[str]] = {}
     boxes: Counter[str] = Counter()
@@ -338,12 +390,23 @@ def main() -> None:
     ap.add_argument("--questions", type=int, default=40, help="questions to sample (default 40)")
     ap.add_argument("--quotes", type=int, default=0, help="further quotes to sample apart from the boxes' (default 0)")
     ap.add_argument("--seed", type=int, default=16, help="random seed of the sample (default 16)")
+    ap.add_argument(
+        "--blind", nargs="+", type=Path, metavar="SITE", help="with --out and --key: every question these sites show, unattributed"
+    )
+    ap.add_argument("--key", type=Path, help="with --blind: write which sites show each line here (TSV)")
     ap.add_argument("--tally", nargs="+", type=Path, metavar="SHEET", help="count the marks of judged sheets")
     ap.add_argument("--clusters", type=Path, metavar="DATA.csv", help="write Multi-News clusters to --content")
     ap.add_argument("--rows", default="0:12", help="rows of --clusters, as START:STOP (default 0:12)")
     args = ap.parse_args()
     if args.tally:
         print(tally(args.tally))
+    elif args.blind:
+        if args.out is None or args.key is None:
+            ap.error("--blind needs --out SHEET.md and --key KEY.tsv")
+        text, key = blind({site.name or str(site): briefing(site) for site in args.blind}, args.content, args.seed)
+        args.out.write_text(text, encoding="utf-8")
+        args.key.write_text(key, encoding="utf-8")
+        print(f"{text.count('- question:')} questions written to {args.out}; key in {args.key}")
     elif args.clusters:
         if args.content is None:
             ap.error("--clusters needs --content DIR (outside the repository)")
