@@ -549,6 +549,8 @@ def _headline(sentence: Sentence, text: str, limit: int) -> tuple[str, Token] | 
     words = sorted(i for i in keep if tokens[i].pos not in ("PUNCT", "SPACE"))
     if subjects[0] not in keep or words[0] not in subject or any(tokens[i].tag in ("PRP$", "WP$") for i in subject):
         return None  # it opens with its subject, whole ("With a 27-inch ..." lost it), that names its own owner ("Their dose")
+    if any(not _set_off(gap, tokens) for gap in _gaps(keep, tokens)):
+        return None  # a word left out of the run of the clause, not an aside: the parse went wrong ("evening [with] his son")
     out = _join(sorted(keep), tokens, text)
     out = out[:1].upper() + out[1:]
     # what no headline may be (``title_problem``: leaning on a line before, "Such a move ...", "... also ...", cut
@@ -556,6 +558,20 @@ def _headline(sentence: Sentence, text: str, limit: int) -> tuple[str, Token] | 
     if not out or title_problem(out) is not None or _open(out) or out.count("(") != out.count(")"):
         return None
     return out, tokens[root]
+
+
+def _gaps(keep: set[int], tokens: Sequence[Token]) -> list[set[int]]:
+    """The runs of words left out between the first and the last word kept (punctuation aside)."""
+    words = sorted(i for i in keep if tokens[i].pos not in ("PUNCT", "SPACE"))
+    gaps: list[set[int]] = []
+    run: set[int] = set()
+    for i in range(words[0], words[-1]) if words else ():
+        if i not in keep and tokens[i].pos not in ("PUNCT", "SPACE"):
+            run.add(i)
+        elif i in keep and run:
+            gaps.append(run)
+            run = set()
+    return gaps
 
 
 def _drop_brackets(keep: set[int], tokens: Sequence[Token]) -> set[int]:

@@ -29,6 +29,8 @@ CARE = "Nola is now in the care of the veterinarians of the San Diego Zoo."
 KLAN = "Authorities say 13 people are in custody following a violent altercation that left three people stabbed at a Klan rally."
 #: A hyphen inside a word sets no aside off.
 HALF = "Prodigy, one-half of the hip-hop duo Mobb Deep, died Tuesday at the age of 42."
+# parsed with "with" as a marker of the main verb, so the clause would lose it from its middle (Multi-News row 164)
+IPSWICH = "A man who went missing after swimming off an Ipswich beach Tuesday evening with his son-in-law has been rescued, police said."
 
 
 @pytest.fixture(scope="module")
@@ -36,7 +38,7 @@ def parsed() -> dict[str, AnalyzedArticle]:
     """Each sentence used below as a one-sentence article, parsed by the real analysis (loads spaCy)."""
     from briefgen.analyze import analyze
 
-    texts = [RHINO, LEANING, JERSEYS, ALLUDES, ZOO, CARE, KLAN, HALF, *(s for s, _ in HEADLINES)]
+    texts = [RHINO, LEANING, JERSEYS, ALLUDES, ZOO, CARE, KLAN, HALF, IPSWICH, *(s for s, _ in HEADLINES)]
     articles = [Article(f"a{k}.md", "", t, (Paragraph(t, 0),), title_inferred=True) for k, t in enumerate(texts)]
     return {a.text: item for a, item in zip(articles, analyze(articles, load_config(n_process=1)), strict=True)}
 
@@ -180,6 +182,11 @@ def test_a_relative_pronoun_or_a_hyphen_does_not_break_a_headline(parsed: dict[s
     assert klan == "13 people are in custody following a violent altercation that left three people stabbed at a Klan rally"
     half = titles.headline(parsed[HALF].sentences[0], HALF, titles.LONG_TITLE_WORDS)
     assert half == "Prodigy, one-half of the hip-hop duo Mobb Deep, died Tuesday at the age of 42"  # not "Prodigy -half of ..."
+
+
+def test_a_headline_never_leaves_a_word_out_of_the_middle_of_its_clause(parsed: dict[str, AnalyzedArticle]) -> None:
+    made = titles.headline(parsed[IPSWICH].sentences[0], IPSWICH, titles.LONG_TITLE_WORDS)
+    assert made is None or "evening with his son-in-law" in made  # never "... evening his son-in-law has been rescued"
 
 
 @pytest.mark.parametrize(
