@@ -43,7 +43,7 @@ from briefgen.config import BuildConfig
 from briefgen.errors import ConfigError
 from briefgen.models import AnalyzedArticle, Citation, Sentence, SummarySentence, TimelineEvent
 from briefgen.text.captions import is_caption
-from briefgen.text.claims import EVENTS, Claim, claim, main_clause, same_fact
+from briefgen.text.claims import EVENTS, Claim, claim, main_clause, main_names, same_fact
 from briefgen.text.dates import MONTH, date_mentions, planned, scheduled
 from briefgen.text.hedges import reported
 from briefgen.text.lines import FURNITURE, LEANING_START, READER, personal_voice
@@ -534,14 +534,6 @@ _NOT_EVENTS = frozenset(
         "take",
     }
 )
-
-
-def main_names(claims: Sequence[Sequence[Claim]]) -> frozenset[str]:
-    """The story's main participants: names stated in at least half of its articles (two at least),
-    given the claims of each article's statements."""
-    per_article = Counter(n for article in claims for n in set().union(*(c.names for c in article)) if article)
-    need = max(2, math.ceil(len(claims) / 2))
-    return frozenset(n for n, k in per_article.items() if k >= need)
 
 
 def _event(sent: Sentence) -> bool:
