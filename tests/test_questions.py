@@ -621,6 +621,11 @@ def test_claims_read_as_questions_about_their_own_subject(parse) -> None:
         ("Where is Prigozhin?", True),
         ("Why was Plotts there?", False),  # 'there' points outside the question
         ("What sparked the incident?", True),  # a verb after the wh-word: it asks for the subject
+        ("Did Gaddafi flee to the South American country?", False),  # a class noun standing in for a name
+        ("Can the governor emerge as the president's pick?", False),
+        ("How many others may have been hurt?", False),
+        ("Was Tim in the capital Tripoli?", True),  # the name follows
+        ("Was the suspect's gun loaded?", True),  # a part in the story itself, not a stand-in for a name
     ],
 )
 def test_evidence_gate_wording(question: str, formed: bool) -> None:
@@ -669,6 +674,14 @@ def test_a_name_whose_last_word_is_a_role_noun_is_no_he(parse) -> None:
 
 
 CLAIM = "Chris Weitz is negotiating to direct the sequel to Twilight, industry sources say. The studio would not confirm the report."
+
+
+def test_a_general_disclaimer_of_missing_proof_links_to_no_claim(parse) -> None:
+    claim = "Rebels said government troops shelled the town of Homs on Friday, killing 40 civilians."
+    disclaimer = "CNN cannot independently verify opposition or government reports."
+    assert not _kind(asked(parse({"a.txt": f"{claim} {disclaimer}"})), "unverified")
+    pointed = "The government would not confirm the report."  # points back at the claim before it
+    assert _kind(asked(parse({"a.txt": f"{claim} {pointed}"})), "unverified")
 
 
 @pytest.mark.parametrize(

@@ -116,7 +116,13 @@ def _candidates(
                     if n != (ai, s.index)
                     and not (claimer and claimer & kinds.speakers(by_pos[n]))
                     and (
-                        (n[0] == ai and (n[1] == s.index + 1 or (abs(n[1] - s.index) <= 2 and len((keys & sent_keys[n]) - names) >= 2)))
+                        (
+                            n[0] == ai
+                            and (
+                                (n[1] == s.index + 1 and kinds.points_back(by_pos[n]))
+                                or (abs(n[1] - s.index) <= 2 and len((keys & sent_keys[n]) - names) >= 2)
+                            )
+                        )
                         or len((keys & sent_keys[n]) - names) >= 3
                     )
                 ] + [(ai, s.index)] * ("no_proof" in run and kinds.no_proof(s, r.core))

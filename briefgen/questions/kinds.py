@@ -510,6 +510,27 @@ def claim(art: AnalyzedArticle, sent: Sentence, r: Reported) -> Claim | None:
     return Claim(Found(q, sent, r.span, r.clause), r.claimed, r.core) if q else None
 
 
+#: Words by which a note of missing proof points back at one claim: "would not confirm the report", "could not verify it".
+BACK = frozenset({"the", "this", "that", "these", "those", "it", "them", "such"})
+
+
+def points_back(sent: Sentence) -> bool:
+    """The note says what could not be verified: a claim before it ("The studio would not confirm the report", "could
+    not verify it") or what the missing proof would show ("no videos or photos showing Prigozhin in Belarus"); not
+    reports in general ("CNN cannot independently verify opposition or government reports", a disclaimer)."""
+    toks, kids = sent.tokens, children(sent.tokens)
+    for i, t in enumerate(toks):
+        if t.lemma.lower() in NO_PROOF and any(toks[c].dep in ("acl", "prep", "relcl") for c in kids[i]):
+            return True
+        if t.lemma.lower() in VERIFY:
+            for c in kids[i]:
+                if toks[c].dep in ("dobj", "nsubjpass") and (
+                    toks[c].text.lower() in BACK or any(toks[d].dep == "det" and toks[d].text.lower() in BACK for d in kids[c])
+                ):
+                    return True
+    return False
+
+
 def no_proof(sent: Sentence, skip: set[int] | frozenset[int] = frozenset()) -> bool:
     """The sentence notes missing verification ("no videos", "could not be independently verified")."""
     toks, kids = sent.tokens, children(sent.tokens)

@@ -46,6 +46,14 @@ _STATEMENT_ORDER = re.compile(
 )  # "What are the terms ...?" is in order; "What sparked the incident?" asks for the subject
 #: "Why was Plotts there?": a place (or time) word whose referent the question does not hold; a question must stand alone.
 _DEICTIC = re.compile(r"\s(?:there|here|then)\?$")
+#: "Did Gaddafi flee to the South American country?", "Can the governor emerge as the pick?", "Who is the person?", "How
+#: many others ...?": a class noun standing in for a name the question does not hold (a name after it, "the capital
+#: Tripoli", holds it); the same stand-alone rule as a bare pronoun's. Classes that stand for one named place, body
+#: or office holder; "the suspect", "the father", "the gunman" name a part in the story itself and stay.
+_STAND_IN = re.compile(
+    r"\b(?:[Tt]he|[Tt]his|[Tt]hat) (?:[\w-]+ ){0,2}?(?:country|nation|city|region|province|governor|mayor|senator|lawmaker|"
+    r"company|firm|person)\b(?! [A-Z])|\b(?:many|the) others\b"
+)
 _OPENERS = frozenset(
     {
         "will",
@@ -94,9 +102,16 @@ def named(question: str, names: frozenset[str]) -> bool:
 
 def well_formed(question: str, names: Iterable[str]) -> bool:
     """No sign of a broken rebuild: a capitalised common word right after the opening verb ("Will About 252,000 ...",
-    "Are There ..."), a question in capitals, stray symbols, a bare "'s"."""
+    "Are There ..."), a question in capitals, stray symbols, a bare "'s", a word that points outside the question
+    ("there") or a class noun standing in for a name ("the country"): a question must stand alone."""
     words = question.rstrip("?").split()
-    if len(words) < 3 or _BAD_CHARS.search(question) or _STATEMENT_ORDER.match(question) or _DEICTIC.search(question):
+    if (
+        len(words) < 3
+        or _BAD_CHARS.search(question)
+        or _STATEMENT_ORDER.match(question)
+        or _DEICTIC.search(question)
+        or _STAND_IN.search(question)
+    ):
         return False
     letters = [c for c in question if c.isalpha()]
     if sum(c.isupper() for c in letters) > 0.5 * len(letters):
