@@ -1127,15 +1127,39 @@ def test_she_is_nobodys_when_another_woman_is_named_between_her_and_the_subject(
         "Kolb PROPN nsubj 1 PERSON ; met VERB ROOT 1 ; Mrs PROPN compound 4 ; Olga PROPN compound 4 PERSON ; "
         "Petrova PROPN dobj 1 PERSON ; . PUNCT punct 1"
     )
+    olga = "Mrs PROPN compound 2 ; Olga PROPN compound 2 PERSON ; Petrova PROPN dobj 4 PERSON ; waited VERB ROOT 4 ; . PUNCT punct 4"
     said = (
         "“ PUNCT punct 8 ; We PRON nsubj 2 ; win VERB ccomp 8 ; this DET det 4 ; war NOUN dobj 2 ; , PUNCT punct 8 ; "
         "” PUNCT punct 8 ; she PRON nsubj 8 ; said VERB ROOT 8 =say ; . PUNCT punct 8"
     )
     boxes = every([make("a", [[gender, kolb], [said]])])
     assert [q.speaker for b in boxes for q in b.quotes] == ["Kolb"]
-    # Olga Petrova, a woman too, is named after Kolb, the last subject: whom 'she' means, the text does not settle
-    boxes = every([make("a", [[gender, met], [said]])])
+    # Olga Petrova, a woman too, is named in a sentence after Kolb's, the last subject's: whom 'she' means, the
+    # text does not settle
+    boxes = every([make("a", [[gender, kolb, olga], [said]])])
     assert [q.speaker for b in boxes for q in b.quotes] == []
-    # a man named between does not stand in her way
-    boxes = every([make("a", [[gender, met.replace("Mrs", "Mr").replace("Olga", "Oleg")], [said]])])
+    # as the object of Kolb's own sentence she leaves the parse's reading, and so does a man named between
+    boxes = every([make("a", [[gender, met], [said]])])
     assert [q.speaker for b in boxes for q in b.quotes] == ["Kolb"]
+    boxes = every([make("a", [[gender, kolb, olga.replace("Mrs", "Mr").replace("Olga", "Oleg")], [said]])])
+    assert [q.speaker for b in boxes for q in b.quotes] == ["Kolb"]
+
+
+def test_a_noun_that_says_person_and_a_persons_name_that_is_also_a_bodys() -> None:
+    a = make(
+        "a",
+        [
+            [
+                "Mercy PROPN compound 2 ORG ; Fitzgerald PROPN compound 2 ORG ; Hospital PROPN nsubj 3 ORG ; grew VERB ROOT 3 ; "
+                ". PUNCT punct 3",
+                "Amber PROPN compound 1 ORG ; Pasztor PROPN nsubj 6 ORG ; , PUNCT punct 1 ; the DET det 4 ; woman NOUN appos 1 ; "
+                ", PUNCT punct 1 ; confessed VERB ROOT 6 ; . PUNCT punct 6",
+                "Amber PROPN compound 1 ORG ; Pasztor PROPN nsubj 2 ORG ; wept VERB ROOT 2 ; . PUNCT punct 2",
+                "Mercy PROPN compound 1 PERSON ; Fitzgerald PROPN nsubj 2 PERSON ; opened VERB ROOT 2 ; . PUNCT punct 2",
+                "Mercy PROPN compound 1 PERSON ; Fitzgerald PROPN nsubj 2 PERSON ; closed VERB ROOT 2 ; . PUNCT punct 2",
+            ]
+        ],
+    )
+    boxes = {b.name: b for b in story_entities([a], CONFIG)}
+    assert boxes["Amber Pasztor"].type == "PERSON"  # 'the woman': NER's organisation is a person
+    assert "Mercy Fitzgerald" not in boxes and "Mercy Fitzgerald Hospital" in boxes  # the hospital's name, not a person's

@@ -66,7 +66,7 @@ def _hint(sent: Sentence, toks: list[int], label: str, h: int, before: list[int]
     if sent.tokens[h].dep == "appos" and sent.tokens[h].head < toks[0] and sent.tokens[sent.tokens[h].head].pos == "NOUN":
         beside.append(sent.tokens[sent.tokens[h].head])  # 'the media regulator Roskomnadzor'
     nouns = {t.lemma.casefold() for t in beside if t.pos == "NOUN" and t.dep != "poss"}
-    if _personal(sent, toks, h, kids, near + beside) and "," not in text and not text.isupper():
+    if (nouns & n.PERSON_NOUNS or _personal(sent, toks, h, kids, near + beside)) and "," not in text and not text.isupper():
         return "PERSON", "PERSON"
     if nouns & n.VESSEL_NOUNS:
         return "VESSEL", "VESSEL"
