@@ -23,7 +23,8 @@ them with ``previous=``; the share of first-run stories that keep their id and a
 - nested cross-validation: outer folds hold topics out (ECB+: one topic each; Multi-News: ten
   folds of clusters); inside each, the model is fitted on the other topics' candidate pairs, the
   story threshold (GRID_STORY) chosen on those topics (``choose``: precision >= 0.95 first, then
-  F1), then the topic link (GRID_TOPIC_LINK), and the held-out fold is scored; the same with the
+  F1), then the lone-article rule on or off at that threshold (GRID_ATTACH, ``choose_model``), then
+  the topic link (GRID_TOPIC_LINK), and the held-out fold is scored; the same with the
   model fitted on both corpora's remaining topics;
 - the plain TF-IDF + average-link baseline (GRID_BASELINE), its threshold chosen the same way;
 - cross-corpus: fitted and chosen on all of one corpus, scored on the other (baseline too);
@@ -416,8 +417,8 @@ def fmt(prf: tuple[float, float, float]) -> str:
 def nested_model(datas: Sequence[PairData], folds: Sequence[Mapping[str, set[str]]]) -> dict[str, tuple[Sums, Sums, list[str]]]:
     """Nested cross-validation of the pair model over one or more corpora. In each outer fold (corpus
     name -> its held-out topics) the model is fitted on the pairs of the other topics of every corpus
-    given, the story threshold chosen on those topics (``choose``, their articles pooled), then the
-    topic link; the held-out topics are scored. Returns per corpus the held-out story and topic sums
+    given, the story threshold and the lone-article rule chosen on those topics (``choose_model``, their
+    articles pooled), then the topic link; the held-out topics are scored. Returns per corpus the held-out story and topic sums
     and the choices made."""
     out: dict[str, tuple[Sums, Sums, list[str]]] = {d.corpus.name: ({}, {}, []) for d in datas}
     for fold in folds:
