@@ -545,3 +545,40 @@ def test_page_furniture_is_not_a_title(title: str) -> None:
     from briefgen.titles import title_problem
 
     assert title_problem(title) == "boilerplate"
+
+
+def test_a_lone_article_joins_the_one_story_whose_participants_it_names() -> None:
+    """A background piece left alone by average link (Multi-News: it shares the event's people, not
+    its date, place or figures) joins the one story of several articles that it names two
+    participants of, when one of that story's articles is the same event by the merge standard;
+    one shared person, a weak link, two candidate stories or a date years away keep it alone."""
+    import numpy as np
+
+    from briefgen.group.cluster import attach_singletons
+    from briefgen.group.features import Features, Settings
+
+    rehab = {"e:lindsay lohan": 1.0, "e:lohan": 1.0, "e:shawn holley": 1.0, "e:holley": 1.0, "w:rehab": 1.0}
+    escape = {"e:arcade comeaux": 1.0, "e:comeaux": 1.0, "e:brad livingston": 1.0, "e:livingston": 1.0, "w:escape": 1.0}
+    day = parse("2013-05-03")
+    features = [
+        Features("r0", rehab, day),  # 0-2: the rehab story
+        Features("r1", rehab, day),
+        Features("r2", {**rehab, "e:betty ford": 1.0}, day),
+        Features("a0", escape, day),  # 3-4: the escape story
+        Features("a1", escape, day),
+        Features("bg", {"e:lindsay lohan": 1.0, "e:lohan": 1.0, "e:shawn holley": 1.0, "w:career": 1.0}, None),  # 5: joins
+        Features("one", {"e:lindsay lohan": 1.0, "e:lohan": 1.0, "w:career": 1.0}, None),  # 6: one person, two keys
+        Features("weak", {"e:lohan": 1.0, "e:holley": 1.0}, None),  # 7: link below the threshold
+        Features("both", {"e:lohan": 1.0, "e:holley": 1.0, "e:comeaux": 1.0, "e:livingston": 1.0}, None),  # 8: two stories
+        Features("late", {"e:lohan": 1.0, "e:holley": 1.0}, parse("2016-06-01")),  # 9: years after the story
+    ]
+    stories = [[0, 1, 2], [3, 4], [5], [6], [7], [8], [9]]
+    links = {(0, 5): 0.6, (1, 5): 0.1, (3, 5): 0.3, (0, 6): 0.9, (0, 7): 0.4, (1, 7): 0.45, (0, 8): 0.7, (3, 8): 0.7, (0, 9): 0.9}
+    pairs = sorted(links)
+    probability = np.array([links[p] for p in pairs])
+    settings = Settings(story_threshold=0.5)
+    out = attach_singletons(stories, features, pairs, probability, settings)
+    assert out == [[0, 1, 2, 5], [3, 4], [6], [7], [8], [9]]
+    assert attach_singletons(stories, features, pairs, probability, dataclasses.replace(settings, attach=False)) == stories
+    # two stories of several articles are never merged by it, however strong their link
+    assert attach_singletons([[0, 1], [2, 3]], features, [(0, 2)], np.array([0.99]), settings) == [[0, 1], [2, 3]]

@@ -25,11 +25,11 @@ import dataclasses
 import heapq
 import math
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 import numpy as np
 
-from briefgen.group.features import BLOCKS, Features, Settings, time_factor
+from briefgen.group.features import BLOCKS, Features, Settings, surname, time_factor
 from briefgen.group.pairs import COEFFICIENTS, NAMES, PairFeatures, probabilities
 
 CANDIDATE_FEATURES = 40  # per article, for retrieval
@@ -262,7 +262,9 @@ def story_clusters(
     if edges is None:
         edges = candidate_edges(features, settings.topic_threshold / 4)
     pairs, x = pair_matrix(features, edges, settings, initial)
-    return stories_from(len(features), pairs, probabilities(x, coefficients), settings.story_threshold, initial)
+    probability = probabilities(x, coefficients)
+    stories = stories_from(len(features), pairs, probability, settings.story_threshold, initial)
+    return attach_singletons(stories, features, pairs, probability, settings)
 
 
 def stories_from(
@@ -272,6 +274,79 @@ def stories_from(
     left out (they would count about as a missing pair does, and cost time)."""
     kept = {pair: q for pair, q in zip(pairs, probability.tolist(), strict=True) if q >= threshold / 4}
     return average_link(range(n), kept, threshold, initial)
+
+
+#: How many of a story's named participants a lone article must name to join it (``attach_singletons``):
+#: one shared name is a long-running subject ("Obama", a surname two people share), two are the same
+#: people or bodies at work. Set by the rule's meaning, not tuned. At the defaults it moves 2 ECB+ dev
+#: and 5 Multi-News articles, 6 to their own event's story (the 7th to a story of two that average link
+#: had already mixed, one of its own event's articles and one of another's).
+ATTACH_PARTICIPANTS = 2
+
+
+def participants(names: Iterable[str]) -> set[str]:
+    """Named participants (people, organisations: 'e:' keys), one each: a surname key that is the
+    surname of a full name among them ("e:lohan" beside "e:lindsay lohan") is not a second participant."""
+    keys = set(names)
+    full = {surname(k[2:]) for k in keys if surname(k[2:]) != k[2:]}
+    return {k for k in keys if k[2:] not in full}
+
+
+def attach_singletons(
+    stories: Sequence[Sequence[int]],
+    features: Sequence[Features],
+    pairs: Sequence[tuple[int, int]],
+    probability: np.ndarray,
+    settings: Settings,
+) -> list[list[int]]:
+    """A story of one article left over by average link joins the one story of several articles it
+    is clearly closest to: it names at least ATTACH_PARTICIPANTS of that story's participants (the
+    names of the who-block, people and organisations, that at least half of its articles name), no
+    other story of several articles it was compared with (a candidate pair) shares as many with it,
+    one of the story's articles is the same event by the standard
+    two groups need to merge (pair probability >= ``settings.story_threshold``), and its date (a
+    real or an inferred one) is within ``window_days`` of one of the story's dates when both have
+    dates. ``settings.attach`` turns the rule on (learned: benchmarks/grouping.py --learn).
+
+    Multi-News gathers an event's background pieces with its reports; they share its people but not
+    its date, place or figures, so average link over all pairs leaves them alone. A lone article
+    joining one story is a smaller risk than two stories merging, which this never does. Each lone
+    article is decided against the stories as average link left them (order does not matter)."""
+    if not settings.attach:
+        return [list(s) for s in stories]
+    story_of = {i: k for k, s in enumerate(stories) for i in s}
+    best: dict[tuple[int, int], float] = {}  # (lone article, story) -> its highest pair probability
+    for (i, j), q in zip(pairs, probability.tolist(), strict=True):
+        for a, b in ((i, j), (j, i)):
+            if len(stories[story_of[a]]) == 1 and len(stories[story_of[b]]) > 1:
+                key = (a, story_of[b])
+                best[key] = max(best.get(key, 0.0), q)
+    names = [frozenset(k for k in f.weights if k.startswith("e:")) for f in features]
+    core: dict[int, frozenset[str]] = {}
+    for k in sorted({k for _, k in best}):
+        held = Counter(name for i in stories[k] for name in names[i])
+        core[k] = frozenset(name for name, c in held.items() if 2 * c >= len(stories[k]))
+    moves: dict[int, int] = {}
+    by_article: dict[int, list[tuple[int, float]]] = defaultdict(list)
+    for (i, k), q in sorted(best.items()):
+        by_article[i].append((k, q))
+    for i, options in sorted(by_article.items()):
+        shared = {k: len(participants(names[i] & core[k])) for k, _ in options}
+        top = max(shared.values())
+        fit = [(k, q) for k, q in options if shared[k] == top]
+        if top < ATTACH_PARTICIPANTS or len(fit) > 1:
+            continue
+        k, q = fit[0]
+        day = features[i].date
+        days = [d for j in stories[k] if (d := features[j].date) is not None]
+        if q < settings.story_threshold or (day is not None and days and min(abs((day - d).days) for d in days) > settings.window_days):
+            continue
+        moves[i] = k
+    out = [list(s) for s in stories]
+    for i, k in sorted(moves.items()):
+        out[story_of[i]].remove(i)
+        out[k].append(i)
+    return sorted((sorted(s) for s in out if s), key=lambda s: s[0])
 
 
 def topic_clusters(stories: Sequence[Sequence[int]], edges: Edges, threshold: float) -> list[list[int]]:

@@ -60,10 +60,10 @@ NAMES = (
 
 #: The model's coefficients, in NAMES order: the logistic fit on all of ECB+ dev's candidate pairs
 #: (``benchmarks/grouping.py --multinews CSV --learn`` prints it). ECB+ pairs two events of one kind
-#: per topic, the hard case; its nested cross-validation is story P 0.952 R 0.958, and this fit
-#: scores P 0.956 R 0.827 on the Multi-News sample, never seen in fitting it. The fit on both
-#: corpora (printed too) is less precise on ECB+ held-out topics (P 0.939) for +0.006 F1 on
-#: Multi-News, so it is not the default.
+#: per topic, the hard case; its nested cross-validation is story P 0.952 R 0.961 (with the lone-article
+#: rule, cluster.attach_singletons), and this fit scores P 0.956 R 0.836 on the Multi-News sample, never
+#: seen in fitting it. The fit on both corpora (printed too) is less precise on ECB+ held-out topics
+#: (P 0.936) for +0.002 F1 on Multi-News, so it is not the default.
 COEFFICIENTS: tuple[float, ...] = (
     -5.72,
     3.71,
