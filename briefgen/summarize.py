@@ -651,6 +651,10 @@ def _definite_subject(c: _Candidate) -> str | None:
     return None
 
 
+def _nouns(c: _Candidate) -> set[str]:
+    return {t.lemma.lower() for x in c.sentences for t in x.tokens if t.pos == "NOUN"}
+
+
 def _head_noun(c: _Candidate) -> str:
     return _definite_subject(c) or ""
 
@@ -693,7 +697,7 @@ def select_mmr(
     worst = np.zeros(n)
     chosen: list[int] = []
     named: set[str] = set()
-    introduced: set[int] = set()
+    introduced: dict[int, int] = {}  # a statement whose bare "The company" an earlier choice named: that choice
     words = 0
     while words < config.summary_words:
         ok = ~leaning | ((before >= 0) & taken[np.maximum(before, 0)])
@@ -714,12 +718,13 @@ def select_mmr(
         if any(same_fact(a, b) for k in chosen for a in mine for b in facts[k]):
             continue
         if nouns[best] and nouns[best] in named:
-            introduced.add(best)  # its noun is named in what the reader has already seen: it stays where chosen
+            # its noun is named in what the reader has already seen: it needs that statement, not its own predecessor
+            introduced[best] = next(k for k in chosen if nouns[best] in _nouns(cands[k]))
         chosen.append(best)
         taken[best] = True
         words += lengths[best]
         worst = np.maximum(worst, overlap[:, best])
-        named |= {t.lemma.lower() for x in cands[best].sentences for t in x.tokens if t.pos == "NOUN"}
+        named |= _nouns(cands[best])
     if news is not None:
         # the key points: the news first, statements of fact by importance, then quotations and comment;
         # the rest in the order of choice (ordering them all by importance: ROUGE-2 16.89/15.48 on rows
@@ -727,6 +732,8 @@ def select_mmr(
         head = sorted(chosen, key=lambda k: (bool(soft[k]), bool(background[k]), -float(news[k])))[: KEY_POINTS[1]]
         chosen = head + [k for k in chosen if k not in head]
     follows = {k: int(before[k]) for k in chosen if leaning[k] and k not in introduced and before[k] in chosen}
+    # a bare "The company" the key points' order would put before the statement that names a company goes right after it
+    follows |= {k: namer for k, namer in introduced.items() if chosen.index(k) < chosen.index(namer)}
     order: list[int] = []
 
     def place(k: int) -> None:

@@ -645,3 +645,44 @@ def test_background_in_the_past_perfect_is_never_the_first_point() -> None:
     ]
     texts = [s.citation.text for s in summarize(items, dataclasses.replace(CONFIG, summary_words=1000))]
     assert background.text in texts and texts[0] != background.text
+
+
+def test_a_bare_the_company_comes_after_the_statement_that_names_a_company_whatever_the_key_points_order() -> None:
+    import numpy as np
+
+    from briefgen.summarize import _Candidate, select_mmr
+
+    from .test_text import parsed
+
+    first = parsed(
+        [
+            ("Floods", "flood", "NOUN", "NNS", "nsubj", 1, ""),
+            ("hit", "hit", "VERB", "VBD", "ROOT", 1, ""),
+            (".", ".", "PUNCT", ".", "punct", 1, ""),
+        ]
+    )
+    namer = parsed(
+        [
+            ("Acme", "Acme", "PROPN", "NNP", "nsubj", 1, "ORG"),
+            ("closed", "close", "VERB", "VBD", "ROOT", 1, ""),
+            ("its", "its", "PRON", "PRP$", "poss", 3, ""),
+            ("company", "company", "NOUN", "NN", "compound", 4, ""),
+            ("plant", "plant", "NOUN", "NN", "dobj", 1, ""),
+            (".", ".", "PUNCT", ".", "punct", 1, ""),
+        ]
+    )
+    bare = parsed(
+        [
+            ("The", "the", "DET", "DT", "det", 1, ""),
+            ("company", "company", "NOUN", "NN", "nsubj", 2, ""),
+            ("said", "say", "VERB", "VBD", "ROOT", 2, ""),
+            ("it", "it", "PRON", "PRP", "nsubj", 4, ""),
+            ("would", "would", "AUX", "MD", "aux", 5, ""),
+            ("reopen", "reopen", "VERB", "VB", "ccomp", 2, ""),
+            (".", ".", "PUNCT", ".", "punct", 2, ""),
+        ]
+    )
+    cands = [_Candidate(0, (first,), 0), _Candidate(1, (namer,), 0), _Candidate(2, (bare,), 0)]
+    scores, news = np.array([0.9, 0.8, 0.7]), np.array([0.9, 0.1, 0.5])  # the bare one seems the more important
+    order = select_mmr(cands, scores, np.eye(3), dataclasses.replace(CONFIG, summary_words=1000), news)
+    assert order == [0, 1, 2]  # "The company said" only after "Acme closed its company plant"
