@@ -4,6 +4,8 @@ Usage:
   python benchmarks/judge.py SITE [--content DIR] [--out SHEET.md] [--boxes N] [--questions N] [--quotes N] [--seed S]
   python benchmarks/judge.py --tally SHEET.md [SHEET.md ...]
   python benchmarks/judge.py --clusters DATA.csv --rows 0:12 --content DIR
+  python benchmarks/judge.py --blind SITE_A SITE_B --content DIR --out SHEET.md --key KEY.tsv [--seed S]
+  python benchmarks/judge.py SITE --versus SITE2 --content DIR --out SHEET.md --key KEY.tsv [--boxes N] [--seed S] [--differing]
 
 SITE is a folder ``python -m briefgen build --site-dir`` wrote (its newest edition's briefing.json
 is read) or a briefing.json itself. ``--content`` is the folder the site was built from: with it
@@ -27,6 +29,18 @@ the quote rate rests on more than the boxes' few). A box is wholly right when it
 every role and quote line are ``y``. ``--tally``
 prints the counts per line kind, boxes wholly right, questions wholly right, and how many of
 the stories with a real open point got at least one question.
+
+``--blind`` writes every question that any of several sites (built from the same content by different code)
+shows, once each, shuffled, without saying which site showed it, and ``--key`` the TSV that says so (and
+how many questions each site shows per story), so a judge marks the lines blind and the key splits the
+tally afterwards.
+``--versus SITE2 --key KEY.tsv`` compares two builds of the same content blind: it samples ``--boxes``
+boxes from the union of SITE's and SITE2's boxes (a box both show alike, same story, name, type,
+aliases, roles and quotes, counts once), shuffles them into a sheet that does not say which build
+shows which, and writes the key (A: SITE, B: SITE2, A+B: both). ``--tally SHEET --key KEY.tsv``
+then adds boxes wholly right per build. With ``--differing`` only the boxes that one build shows
+and the other does not are sampled (where the builds differ, which a sample of the union mostly
+misses).
 
 ``--clusters`` writes Multi-News clusters (rows of DATA.csv, ``documents`` a Python-list literal
 of article texts) as ``DIR/cNNNN-dK.txt`` for a build. The data is read where it lies and never
@@ -198,21 +212,7 @@ def sheet(data: dict[str, Any], content: Path | None, n_boxes: int, n_questions:
         "",
     ]
     for k, (s, b) in enumerate(boxes, 1):
-        others = ", ".join(o["name"] for o in s["entities"] if o["id"] != b["id"])
-        out += [
-            f"### B{k}. {b['name']} ({b['type']}), story {s['id']}: {s['title']}",
-            "",
-            f"aliases: {', '.join(b['aliases'])}; mentions {b['mentions']}; articles {len(b['articles'])}",
-            f"other boxes of the story: {others}",
-            *first_use(content, b),
-            "",
-            "- entity: real, rightly typed, not a split of another box [ ]",
-        ]
-        for r in b["roles"]:
-            out += [f"- role: **{r['text']}** ({r['date'] or 'undated'}) [ ]", f"  > {r['sentence']}"]
-        for q in b["quotes"]:
-            out += [f"- quote: “{q['text']}” ({q['article']}) [ ]", "", around(paragraphs(content, q["article"]), q["text"]), ""]
-        out.append("")
+        out += box_lines(k, s, b, [o["name"] for o in s["entities"] if o["id"] != b["id"]], content)
     if said:
         out += ["## Quotes", "", "Quotes sampled apart from the boxes above: is each by the entity named?", ""]
     order_said = sorted(said, key=lambda x: order[x[0]["id"]])
@@ -239,6 +239,142 @@ def sheet(data: dict[str, Any], content: Path | None, n_boxes: int, n_questions:
         qs = "; ".join(q["question"] for q in s["questions"]) or "none"
         out += [f"- open point: {s['id']} {s['title']} [ ]", f"  > {lead}", f"  questions shown: {qs}"]
     return "\n".join(out) + "\n"
+
+
+def blind_questions(sites: dict[str, dict[str, Any]], content: Path | None, seed: int) -> tuple[str, str]:
+    """Every question any of ``sites`` (name -> briefing) shows, once, in an order shuffled by ``seed``, with no
+    sign of which site showed it; and the key: a TSV of line number, the sites that show it, kind and question.
+    Lines are the sheet's ``question`` lines (``--tally`` counts them); the ``open point`` lines list every story
+    without its questions, so that a story's open point is judged blind too (count the stories with a question
+    from the key)."""
+    rng = random.Random(seed)
+    found: dict[tuple[str, str, str], tuple[dict[str, Any], dict[str, Any], list[str]]] = {}
+    stories: dict[str, dict[str, Any]] = {}
+    for name, data in sites.items():
+        for s in data["stories"]:
+            stories.setdefault(s["id"], s)
+            for q in s["questions"]:
+                found.setdefault((s["id"], q["question"], q["kind"]), (s, q, []))[2].append(name)
+    lines = sorted(found.values(), key=lambda x: (x[0]["id"], x[1]["question"]))
+    rng.shuffle(lines)
+    out = [
+        f"# Blind judging sheet: {len(lines)} questions shown by any of {len(sites)} sites, seed {seed}",
+        "",
+        "Mark every `[ ]` with y or n (a reason may follow the bracket). See benchmarks/judge.py.",
+        "",
+        "## Open questions",
+        "",
+    ]
+    key = ["line\tsites\tstory\tkind\tquestion"]
+    for k, (s, q, names) in enumerate(lines, 1):
+        out += [f"### Q{k}. story {s['id']}: {s['title']}", "", f"- question: **{q['question']}** ({q['kind']}) [ ]"]
+        out += [f"  > {e['text']} ({e['article']})" for e in q["evidence"]]
+        near = near_sentences(content, s, q)
+        if near:
+            out += ["", "  other sentences of the story on it:"] + [f"  - {t} ({p})" for p, t in near]
+        out.append("")
+        key.append(f"Q{k}\t{'+'.join(sorted(names))}\t{s['id']}\t{q['kind']}\t{q['question']}")
+    out += ["## Stories", "", "Does the story have a real open point? (its questions are not listed: see the key)", ""]
+    for sid in sorted(stories):
+        s = stories[sid]
+        lead = " ".join(x["text"] for x in s["summary"][:2])[:400]
+        out += [f"- open point: {sid} {s['title']} [ ]", f"  > {lead}"]
+    for sid in sorted(stories):
+        key.append(
+            f"story\t{sid}\t"
+            + "\t".join(f"{n}={sum(len(x['questions']) for x in d['stories'] if x['id'] == sid)}" for n, d in sites.items())
+        )
+    return "\n".join(out) + "\n", "\n".join(key) + "\n"
+
+
+def box_lines(k: int, s: dict[str, Any], b: dict[str, Any], others: list[str], content: Path | None) -> list[str]:
+    """Box ``k`` of the sheet: its entity, each role with its sentence, each quote in its paragraph."""
+    out = [
+        f"### B{k}. {b['name']} ({b['type']}), story {s['id']}: {s['title']}",
+        "",
+        f"aliases: {', '.join(b['aliases'])}; mentions {b['mentions']}; articles {len(b['articles'])}",
+        f"other boxes of the story: {', '.join(others)}",
+        *first_use(content, b),
+        "",
+        "- entity: real, rightly typed, not a split of another box [ ]",
+    ]
+    for r in b["roles"]:
+        out += [f"- role: **{r['text']}** ({r['date'] or 'undated'}) [ ]", f"  > {r['sentence']}"]
+    for q in b["quotes"]:
+        out += [f"- quote: “{q['text']}” ({q['article']}) [ ]", "", around(paragraphs(content, q["article"]), q["text"]), ""]
+    out.append("")
+    return out
+
+
+def _judged(s: dict[str, Any], b: dict[str, Any]) -> tuple[Any, ...]:
+    """What a judge sees of a box, so a box two builds show alike is one box: its story's articles, name, type,
+    aliases, roles (with their sentences) and quotes (with their articles)."""
+    return (
+        tuple(s["articles"]),
+        b["name"],
+        b["type"],
+        tuple(b["aliases"]),
+        tuple((r["text"], r["sentence"]) for r in b["roles"]),
+        tuple((q["text"], q["article"]) for q in b["quotes"]),
+    )
+
+
+def blind_boxes(
+    a: dict[str, Any], b: dict[str, Any], content: Path | None, n_boxes: int, seed: int, differing: bool = False
+) -> tuple[str, str]:
+    """A sheet of ``n_boxes`` boxes sampled from the union of two builds' boxes (a box both show alike counts
+    once; with ``differing``, only the boxes one build shows and the other does not), shuffled, with nothing on
+    it saying which build shows which; and its key (TSV: each box's number, story, name, type and the builds
+    that show it, A for the first, B for the second, A+B for both)."""
+    union: dict[tuple[Any, ...], tuple[dict[str, Any], dict[str, Any], set[str], list[str]]] = {}
+    for label, data in (("A", a), ("B", b)):
+        for s in data["stories"]:
+            for box in s["entities"]:
+                key = _judged(s, box)
+                _, _, sites, others = union.setdefault(key, (s, box, set(), []))
+                sites.add(label)
+                others += [o["name"] for o in s["entities"] if o["id"] != box["id"] and o["name"] not in others]
+    pool = sorted((k for k, v in union.items() if not differing or len(v[2]) == 1), key=repr)  # sorted: the sample rests on the seed
+    picked = random.Random(seed).sample(pool, min(n_boxes, len(pool)))
+    out = [
+        f"# Blind judging sheet, seed {seed}",
+        "",
+        f"{len(picked)} of {len(pool)} boxes{' that one build shows and the other not' if differing else ''} of two builds, shuffled;"
+        " which build shows each is in the key file.",
+        "Other boxes of the story: those of the build(s) that show the box.",
+        "Mark every `[ ]` with y or n (a reason may follow the bracket). See benchmarks/judge.py.",
+        "",
+        "## Fact boxes",
+        "",
+    ]
+    key = ["box\tstory\tname\ttype\tsites"]
+    for k, judged in enumerate(picked, 1):
+        s, box, sites, others = union[judged]
+        out += box_lines(k, s, box, others, content)
+        key.append(f"B{k}\t{s['id']}\t{box['name']}\t{box['type']}\t{'+'.join(sorted(sites))}")
+    return "\n".join(out) + "\n", "\n".join(key) + "\n"
+
+
+def tally_sites(paths: list[Path], key: Path) -> str:
+    """Boxes wholly right per build, from judged blind sheets and their key."""
+    sites = {}
+    for row in key.read_text(encoding="utf-8").splitlines()[1:]:
+        box, _, _, _, shown = row.split("\t")
+        sites[box] = shown.split("+")
+    right: Counter[str] = Counter()
+    total: Counter[str] = Counter()
+    for path in paths:
+        box, ok = "", True
+        for line in [*path.read_text(encoding="utf-8").splitlines(), "### end"]:
+            if line.startswith("### "):
+                if box in sites:
+                    for site in sites[box]:
+                        total[site] += 1
+                        right[site] += ok
+                box, ok = line[4:].split(".")[0], True
+            elif (m := MARK.match(line)) and m[1] in ("entity", "role", "quote") and m[2].lower() in ("y", "n"):
+                ok = ok and m[2].lower() == "y"
+    return "\n".join(f"build {site}: boxes wholly right {right[site]} of {total[site]}" for site in sorted(total))
 
 
 def tally(paths: list[Path]) -> str:
@@ -338,12 +474,35 @@ def main() -> None:
     ap.add_argument("--questions", type=int, default=40, help="questions to sample (default 40)")
     ap.add_argument("--quotes", type=int, default=0, help="further quotes to sample apart from the boxes' (default 0)")
     ap.add_argument("--seed", type=int, default=16, help="random seed of the sample (default 16)")
+    ap.add_argument(
+        "--blind", nargs="+", type=Path, metavar="SITE", help="with --out and --key: every question these sites show, unattributed"
+    )
     ap.add_argument("--tally", nargs="+", type=Path, metavar="SHEET", help="count the marks of judged sheets")
     ap.add_argument("--clusters", type=Path, metavar="DATA.csv", help="write Multi-News clusters to --content")
     ap.add_argument("--rows", default="0:12", help="rows of --clusters, as START:STOP (default 0:12)")
+    ap.add_argument("--versus", type=Path, metavar="SITE2", help="a blind sheet of --boxes boxes from SITE's and SITE2's, with --key")
+    ap.add_argument("--differing", action="store_true", help="with --versus: only boxes that one build shows and the other not")
+    ap.add_argument(
+        "--key", type=Path, help="the key file of a --blind or --versus sheet (written), or of --tally box sheets (read: per build)"
+    )
     args = ap.parse_args()
     if args.tally:
         print(tally(args.tally))
+        if args.key:
+            print(tally_sites(args.tally, args.key))
+    elif args.blind:
+        if args.out is None or args.key is None:
+            ap.error("--blind needs --out SHEET.md and --key KEY.tsv")
+        text, key = blind_questions({site.name or str(site): briefing(site) for site in args.blind}, args.content, args.seed)
+        args.out.write_text(text, encoding="utf-8")
+        args.key.write_text(key, encoding="utf-8")
+        print(f"{text.count('- question:')} questions written to {args.out}; key in {args.key}")
+    elif args.versus:
+        if not (args.site and args.out and args.key):
+            ap.error("--versus needs SITE, --out and --key")
+        text, key = blind_boxes(briefing(args.site), briefing(args.versus), args.content, args.boxes, args.seed, args.differing)
+        args.out.write_text(text, encoding="utf-8")
+        args.key.write_text(key, encoding="utf-8")
     elif args.clusters:
         if args.content is None:
             ap.error("--clusters needs --content DIR (outside the repository)")

@@ -108,23 +108,6 @@ def previous_stories(previous: Mapping[str, Any] | None) -> dict[str, list[str]]
 Resolver = Callable[[StoryBrief, Sequence[Mapping[str, Any]], set[str]], list[tuple[str, Citation]]]
 
 
-def window(dates: Sequence[str | None], days: int) -> tuple[str, str] | None:
-    """The dates (first day, first day of the lookback) of an edition over the last ``days`` days, counted back
-    from the newest article's date (not the build's, so a rebuild of the same articles is the same edition);
-    None when ``days`` is 0 (every article) or no article is dated.
-
-    An edition holds the stories with an article from the first day on; to group them it reads the
-    articles of the ``days`` before that too (the lookback), so a story running into the window keeps its
-    recent articles. Older articles stay in earlier editions: the work grows with the window, not the archive.
-    """
-    known = [d[:10] for d in dates if d]
-    if not days or not known:
-        return None
-    newest = dt.date.fromisoformat(max(known))
-    first = newest - dt.timedelta(days=days - 1)
-    return first.isoformat(), (first - dt.timedelta(days=days)).isoformat()
-
-
 def compute_changes(
     previous_name: str | None,
     previous: Mapping[str, Any] | None,

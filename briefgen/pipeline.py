@@ -19,7 +19,6 @@ import contextlib
 import dataclasses
 import functools
 import logging
-import os
 import shutil
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -33,6 +32,7 @@ from briefgen.cache import Cache, closure, code_fingerprint, compute, default_di
 from briefgen.cluster import Cluster, cluster
 from briefgen.config import BuildConfig, validate
 from briefgen.errors import BriefgenError, BuildError
+from briefgen.ingest import window
 from briefgen.models import Article, Briefing, FactBox, Skipped, Story, StoryBrief
 
 log = logging.getLogger(__name__)
@@ -76,40 +76,7 @@ class Stage:
 
 def _ingest(run: Run) -> tuple[list[Article], list[Skipped], dict[str, str]]:
     config = run.config
-    days = config.edition_window_days
-    index = digest(run.fp, "file dates")
-    # over a window: each file's size, modification time and newest article date, as the last build found them
-    known: dict[str, tuple[int, int, str | None]] = (run.cache.load("dates", index) or {}) if days else {}
-    before = editions.window([entry[2] for entry in known.values()], days)
-    seen: dict[str, tuple[int, int]] = {}
-    read: set[str] = set()
-
-    def select(rel: str, info: os.stat_result) -> bool:
-        """Read the file unless it is unchanged since a build found it holds only articles older than the
-        lookback (a newer article can only move the window on, never back)."""
-        seen[rel] = (info.st_size, info.st_mtime_ns)
-        entry = known.get(rel)
-        if before and entry and entry[:2] == seen[rel] and entry[2] is not None and entry[2] < before[1]:
-            return False
-        read.add(rel)
-        return True
-
-    articles, skipped = ingest.ingest(config, run.cache, run.fp, functools.partial(run.progress, "ingest"), select if days else None)
-    now = editions.window([a.date for a in articles] + [known[rel][2] for rel in seen.keys() - read], days)
-    if before and now and now[1] < before[1]:  # the newest files were removed or changed: the window moved back
-        read = set(seen)
-        articles, skipped = ingest.ingest(config, run.cache, run.fp, functools.partial(run.progress, "ingest"))
-    if days:
-        newest: dict[str, str | None] = {}
-        for a in articles:
-            rel = a.id if a.id in seen else a.id.rpartition("#")[0]  # a feed's or JSON Lines file's entries: path#n
-            day = a.date[:10] if a.date else None
-            newest[rel] = None if day is None or (rel in newest and newest[rel] is None) else max(day, newest.get(rel) or day)
-        dates = {rel: (*seen[rel], newest.get(rel)) if rel in read else known[rel] for rel in seen}
-        if dates != known:
-            run.cache.store("dates", index, dates)
-        else:
-            run.cache.keep("dates", index)
+    articles, skipped = window.read(config, run.cache, run.fp, functools.partial(run.progress, "ingest"))
     reasons = "".join(f"\n  {s.path}: {s.reason}" for s in skipped[:MAX_LISTED])
     if len(skipped) > MAX_LISTED:
         reasons += f"\n  ... and {len(skipped) - MAX_LISTED:,} more"
@@ -117,9 +84,6 @@ def _ingest(run: Run) -> tuple[list[Article], list[Skipped], dict[str, str]]:
         raise BuildError(f"{len(skipped)} file(s) could not be built (strict mode); the site is unchanged:{reasons}")
     if not articles:
         raise BuildError(f"{config.content_dir}: no article could be built; the site is unchanged" + (f":{reasons}" if skipped else ""))
-    span = editions.window([a.date for a in articles], config.edition_window_days)
-    if span:  # the window and its lookback (editions.window); undated articles cannot be placed before it
-        articles = [a for a in articles if not a.date or a.date[:10] >= span[1]]
     return articles, skipped, {a.id: digest(repr(a)) for a in articles}  # what later keys know an article by
 
 
@@ -190,7 +154,7 @@ def _group(
     config = run.config
     memory = group.previous_memory(previous[1] if previous else None)
     grouped = group.group_all(parsed, config, memory, load_editor_file(config.content_dir), group.settings_for(config), counts)
-    span = editions.window([p.article.date for p in parsed], config.edition_window_days)
+    span = window.window([p.article.date for p in parsed], config.edition_window_days)
     if span is None:
         return grouped.stories, grouped
     dates = {p.article.id: p.article.date for p in parsed}  # the edition: stories with an article in the window

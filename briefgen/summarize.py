@@ -43,7 +43,7 @@ from briefgen.config import BuildConfig
 from briefgen.errors import ConfigError
 from briefgen.models import AnalyzedArticle, Citation, Sentence, SummarySentence, TimelineEvent
 from briefgen.text.captions import is_caption
-from briefgen.text.claims import EVENTS, NOT_DEEDS, Claim, claim, main_clause, same_fact
+from briefgen.text.claims import EVENTS, NOT_DEEDS, Claim, claim, main_clause, main_names, same_fact
 from briefgen.text.dates import MONTH, date_mentions, planned, scheduled
 from briefgen.text.hedges import reported
 from briefgen.text.lines import FURNITURE, LEANING_START, READER, personal_voice
@@ -509,14 +509,6 @@ IMPORTANCE = {
 }
 #: Verbs that are not news events (claims.py); the root of "X said ..." is not what happened.
 _NOT_EVENTS = NOT_DEEDS
-
-
-def main_names(claims: Sequence[Sequence[Claim]]) -> frozenset[str]:
-    """The story's main participants: names stated in at least half of its articles (two at least),
-    given the claims of each article's statements."""
-    per_article = Counter(n for article in claims for n in set().union(*(c.names for c in article)) if article)
-    need = max(2, math.ceil(len(claims) / 2))
-    return frozenset(n for n, k in per_article.items() if k >= need)
 
 
 def _event(sent: Sentence) -> bool:

@@ -165,6 +165,31 @@ ARRESTED_BY = parsed(
     ]
 )
 
+SET_FOR = parsed(
+    [
+        ("Sentencing", "sentencing", "NOUN", "NN", "nsubjpass", 2, ""),
+        ("is", "be", "AUX", "VBZ", "auxpass", 2, ""),
+        ("set", "set", "VERB", "VBN", "ROOT", 2, ""),
+        ("for", "for", "ADP", "IN", "prep", 2, ""),
+        ("March", "March", "PROPN", "NNP", "pobj", 3, "DATE"),
+        ("25", "25", "NUM", "CD", "nummod", 4, "DATE"),
+        (".", ".", "PUNCT", ".", "punct", 2, ""),
+    ]
+)
+SET_FIRE_ON = parsed(
+    [
+        ("He", "he", "PRON", "PRP", "nsubj", 1, ""),
+        ("set", "set", "VERB", "VBD", "ROOT", 1, ""),
+        ("fire", "fire", "NOUN", "NN", "dobj", 1, ""),
+        ("to", "to", "ADP", "IN", "prep", 1, ""),
+        ("the", "the", "DET", "DT", "det", 5, ""),
+        ("house", "house", "NOUN", "NN", "pobj", 3, ""),
+        ("on", "on", "ADP", "IN", "prep", 1, ""),
+        ("Monday", "Monday", "PROPN", "NNP", "pobj", 6, "DATE"),
+        (".", ".", "PUNCT", ".", "punct", 1, ""),
+    ]
+)
+
 
 @pytest.mark.parametrize(
     "sentence, dates",
@@ -176,6 +201,8 @@ ARRESTED_BY = parsed(
         (IS_TO_BE_VOTED, [("Thursday", True)]),
         (REMANDED_TO_APPEAR, [("19 August", True)]),  # the court date to come, not the remand's day
         (ARRESTED_BY, [("Tuesday", False)]),  # "by police" is the agent, not a limit
+        (SET_FOR, [("March 25", True)]),  # the sentencing to come
+        (SET_FIRE_ON, [("Monday", False)]),  # the day of the fire
     ],
 )
 def test_scheduled_tells_limit_and_plan_dates_from_event_dates(sentence: Sentence, dates: list[tuple[str, bool]]) -> None:

@@ -14,6 +14,23 @@ from briefgen.models import AnalyzedArticle, Article, Citation, Paragraph, Story
 
 RHINO = "Nola, one of just four northern white rhinos left, died Sunday at the San Diego Zoo, officials said."
 LEANING = "He addressed the crowd in Boston on Monday."
+#: A key point whose main clause is longer than MAX_WORDS and names the event; grouping's lead title from another
+#: article of the story (row 1 of Multi-News validation) only alludes to it.
+JERSEYS = (
+    "The Colorado Rockies handed out 15,000 jerseys with the All-Star shortstop's name misspelled in a giveaway gaffe "
+    "Saturday night at Coors Field."
+)
+ALLUDES = "Troy Tulowitzki has a tough name to spell, even at his own ballpark."
+#: A second report of Nola's death: the names the story's articles share.
+ZOO = "The San Diego Zoo said Nola, a northern white rhino, was put down on Sunday after an infection."
+#: A copula: who and where, but not what happened.
+CARE = "Nola is now in the care of the veterinarians of the San Diego Zoo."
+#: A relative pronoun inside the title leans on nothing before it.
+KLAN = "Authorities say 13 people are in custody following a violent altercation that left three people stabbed at a Klan rally."
+#: A hyphen inside a word sets no aside off.
+HALF = "Prodigy, one-half of the hip-hop duo Mobb Deep, died Tuesday at the age of 42."
+# parsed with "with" as a marker of the main verb, so the clause would lose it from its middle (Multi-News row 164)
+IPSWICH = "A man who went missing after swimming off an Ipswich beach Tuesday evening with his son-in-law has been rescued, police said."
 
 
 @pytest.fixture(scope="module")
@@ -21,7 +38,7 @@ def parsed() -> dict[str, AnalyzedArticle]:
     """Each sentence used below as a one-sentence article, parsed by the real analysis (loads spaCy)."""
     from briefgen.analyze import analyze
 
-    texts = [RHINO, LEANING, *(s for s, _ in HEADLINES)]
+    texts = [RHINO, LEANING, JERSEYS, ALLUDES, ZOO, CARE, KLAN, HALF, IPSWICH, *(s for s, _ in HEADLINES)]
     articles = [Article(f"a{k}.md", "", t, (Paragraph(t, 0),), title_inferred=True) for k, t in enumerate(texts)]
     return {a.text: item for a, item in zip(articles, analyze(articles, load_config(n_process=1)), strict=True)}
 
@@ -119,3 +136,66 @@ def test_a_topic_named_by_its_storys_title_follows_the_final_title() -> None:
     topics = [Topic("t-1", "Grouping's title", ("s-1",)), Topic("t-2", "Sarah Palin, Alaska", ("s-2",))]
     out = follow_titles(topics, [one, two], {"s-1": "Final title", "s-2": "Palin resigns"})
     assert [t.title for t in out] == ["Final title", "Sarah Palin, Alaska"]
+
+
+def _article(parsed: dict[str, AnalyzedArticle], text: str, name: str, headline: str | None = None) -> AnalyzedArticle:
+    item = parsed[text]
+    a = dataclasses.replace(item.article, id=name, title=headline or item.article.title, title_inferred=headline is None)
+    return AnalyzedArticle(a, item.sentences, item.mentions)
+
+
+def test_a_key_point_that_names_the_event_whole_beats_a_lead_that_alludes_to_it(parsed: dict[str, AnalyzedArticle]) -> None:
+    """Longer than MAX_WORDS, the first key point's main clause is still taken whole (up to LONG_TITLE_WORDS) before
+    grouping's lead title from an article whose own lead the rule cannot check against the story."""
+    items = [_article(parsed, JERSEYS, "a.md"), _article(parsed, ALLUDES, "b.md")]
+    lead = Story("s-1", "Troy Tulowitzki has a tough name to spell", ("a.md", "b.md"), title_source="lead", title_article="b.md")
+    title = titles.story_title(lead, items, _summary(JERSEYS), 1)
+    assert title == JERSEYS.rstrip(".")
+    assert titles.MAX_WORDS < len(title.split()) <= titles.LONG_TITLE_WORDS
+
+
+def test_a_headline_without_the_storys_names_gives_way_to_a_key_point_with_them(parsed: dict[str, AnalyzedArticle]) -> None:
+    """Nola and the San Diego Zoo are named in both articles: a headline naming neither ("Local zoo mourns a beloved
+    animal") does not say whose story it is; the first key point made a headline does."""
+    items = [_article(parsed, RHINO, "a.md", "Local zoo mourns a beloved animal"), _article(parsed, ZOO, "c.md")]
+    story = Story("s-1", "Local zoo mourns a beloved animal", ("a.md", "c.md"), title_source="headline-central", title_article="a.md")
+    assert titles.story_title(story, items, _summary(RHINO), 1) == "Nola died Sunday at the San Diego Zoo"
+    # with the names, the writer's headline stays
+    named = [_article(parsed, RHINO, "a.md", "Nola the rhino dies at San Diego Zoo"), _article(parsed, ZOO, "c.md")]
+    assert titles.story_title(story, named, _summary(RHINO), 1) == "Nola the rhino dies at San Diego Zoo"
+
+
+def test_a_copula_or_a_question_names_no_event(parsed: dict[str, AnalyzedArticle]) -> None:
+    names = frozenset({"nola", "san diego zoo"})
+    care = titles._headline(parsed[CARE].sentences[0], CARE, titles.MAX_WORDS)
+    rhino = titles._headline(parsed[RHINO].sentences[0], RHINO, titles.MAX_WORDS)
+    assert care is not None and rhino is not None
+    assert titles.names_event(care[0], care[1], names) == 1  # who and where, not what happened
+    assert titles.names_event(rhino[0], rhino[1], names) == 2
+    assert titles.names_event(rhino[0], rhino[1], frozenset({"sudan"})) == 0  # none of the story's names
+    assert titles.names_event("Is Nola the last rhino of the San Diego Zoo?", titles._HEADLINE, names) == 1
+    assert titles.names_event("Nola the rhino dies at San Diego Zoo", titles._HEADLINE, names) == 2
+
+
+def test_a_relative_pronoun_or_a_hyphen_does_not_break_a_headline(parsed: dict[str, AnalyzedArticle]) -> None:
+    klan = titles.headline(parsed[KLAN].sentences[0], KLAN, titles.LONG_TITLE_WORDS)
+    assert klan == "13 people are in custody following a violent altercation that left three people stabbed at a Klan rally"
+    half = titles.headline(parsed[HALF].sentences[0], HALF, titles.LONG_TITLE_WORDS)
+    assert half == "Prodigy, one-half of the hip-hop duo Mobb Deep, died Tuesday at the age of 42"  # not "Prodigy -half of ..."
+
+
+def test_a_headline_never_leaves_a_word_out_of_the_middle_of_its_clause(parsed: dict[str, AnalyzedArticle]) -> None:
+    made = titles.headline(parsed[IPSWICH].sentences[0], IPSWICH, titles.LONG_TITLE_WORDS)
+    assert made is None or "evening with his son-in-law" in made  # never "... evening his son-in-law has been rescued"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Click to email this to a friend (Opens in new window)",
+        "Add a location to your Tweets",
+        "WARNING: The video contains subject matter of a graphic nature that some may find offensive",
+    ],
+)
+def test_share_links_and_viewer_warnings_are_no_headline(line: str) -> None:
+    assert titles.title_problem(line) == "boilerplate"

@@ -36,6 +36,8 @@ def cluster(ms: list[M]) -> list[tuple[list[int], str, bool]]:
     for i, m in enumerate(ms):
         groups[m.key].append(i)
     groups = {k: v for k, v in groups.items() if not all(ms[i].in_title for i in v)}  # 'Interior' Minister
+    for k in [k for k in groups if "-" in k and k.replace("-", " ") in groups]:  # 'Kim Jong-un' is 'Kim Jong Un'
+        groups[k.replace("-", " ")] += groups.pop(k)
     votes = {k: Counter(ms[i].label for i in v if ms[i].label) for k, v in groups.items()}
     stated = {k: Counter(ms[i].hint for i in v if ms[i].hint) for k, v in groups.items()}
     order = sorted(groups, key=lambda k: (-len(groups[k]), k))
@@ -128,10 +130,11 @@ def cluster(ms: list[M]) -> list[tuple[list[int], str, bool]]:
         if len(owners) == 1:
             u.join(orgs[k][0], owners.pop())
     bodies = [o for o in order if " " in o and o not in in_people and o not in shipped and n.top(votes[o]) == "ORG"]
-    for k in order:  # 'Interior' is the story's one 'Interior Department' (not 'House' of 'White House': a tail is another body)
-        if " " in k or u.find(k) != k or k in in_people or k in shipped or n.top(votes[k]) != "ORG" or k in n.GENERIC_ORGS:
+    for k in order:  # 'Interior' is the story's one 'Interior Department', 'Ways and Means' its one 'Ways and Means Committee'
+        # (not 'House' of 'White House': a tail is another body)
+        if u.find(k) != k or k in in_people or k in shipped or n.top(votes[k]) != "ORG" or k in n.GENERIC_ORGS:
             continue
-        owners = {u.find(o) for o in bodies if len(o.split()) == 2 and o.split()[0] == k and o.split()[1] in n.ORG_HEADS}
+        owners = {u.find(o) for o in bodies if o.split()[:-1] == k.split() and o.split()[-1] in n.ORG_HEADS}
         if len(owners) == 1:
             u.join(k, owners.pop())
     initials: dict[str, set[str]] = defaultdict(set)  # 'fbi' -> the roots of 'Federal Bureau of Investigation'

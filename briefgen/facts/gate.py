@@ -57,6 +57,8 @@ OFFICES = frozenset(
         "ceo",
     }
 )
+#: Last words that make a name a day's: 'International Holocaust Remembrance Day', 'Christmas Eve'.
+DAYS = frozenset({"day", "eve"})
 _INITIAL = re.compile(r"^[A-Z]\.$")
 _NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_.'’-]*(?:[.'’-][^\W\d_]*)*\.?,?$")
 _ACRONYM = re.compile(r"^[A-Z]{2,5}$")
@@ -66,12 +68,16 @@ LEAD = 2
 
 
 class Words:
-    """How the story writes each word: in lower case (a common noun), and capitalised inside a sentence."""
+    """How the story writes each word: in lower case (a common noun), and capitalised inside a sentence; and
+    how its NER labels each name (``labels``: casefolded name -> label counts, every label spaCy gave)."""
 
     def __init__(self, articles: Sequence[AnalyzedArticle]) -> None:
         self.lower: Counter[str] = Counter()
         self.upper: Counter[str] = Counter()
+        self.labels: dict[str, Counter[str]] = {}
         for aa in articles:
+            for men in aa.mentions:
+                self.labels.setdefault(n.as_name(men.text).casefold(), Counter())[men.label] += 1
             for s in aa.sentences:
                 for t in s.tokens[1:]:
                     if t.text[:1].islower():
@@ -112,8 +118,8 @@ def person_shape(name: str, words: Words) -> bool:
         return False
     if any(w[:1].islower() and w not in n.NAME_PARTICLES for w in parts):
         return False  # 'Friends of Jack': a name with 'of' is a group's or a title's
-    if any(not _NAME_WORD.match(w) for w in parts):
-        return False  # 'Grateful Dead Q&A': a person's name is letters, points, hyphens and apostrophes
+    if any(not _NAME_WORD.match(w) or w.endswith(("'", "’")) for w in parts):
+        return False  # 'Grateful Dead Q&A': a person's name is letters, points, hyphens and apostrophes; 'Fools'' a plural's
     caps = [w for w in parts if w[:1].isupper()]
     return len(caps) >= 2 and not all(words.common(w.strip(".,")) for w in caps if not _INITIAL.match(w))
 
@@ -158,10 +164,13 @@ def doubt(ent: Ent, ms: Sequence[M], words: Words, others: Sequence[Ent], articl
     people = [
         o.name for o in others if o is not ent and o.type == "PERSON" and " " in o.name and not junk(o.name) and person_shape(o.name, words)
     ]
+    placed = any(m.at for m in mine) or hinted["PLACE"] > 0  # 'in Houston': a place, whatever 'Whitney Houston' says
     longer = [
         o
         for o in people
-        if ent.type != "PLACE"
+        if (
+            ent.type != "PLACE" or (one_word and not placed and key == o.casefold().split()[0])  # 'Collin' (NER: a town) of 'Collin Rose'
+        )
         and (  # a place is the first word of many names: 'Ghana Police'
             (one_word and key in o.casefold().split()) or (" " in name and set(key.split()) < set(_given(o)))
         )
@@ -171,7 +180,26 @@ def doubt(ent: Ent, ms: Sequence[M], words: Words, others: Sequence[Ent], articl
     plain = {f.casefold().rstrip(".") for f in ent.forms}
     if any(f"{p} jr" in plain or f"{p} sr" in plain or f"{p} iii" in plain for p in plain):
         return "two generations of one name"  # 'Donald Trump' and 'Donald Trump Jr.' in one box
+    if not hinted[ent.type] and _read_otherwise(ent, words):
+        return "NER reads it as a people, an event, a date, a law or a language as often"  # 'Holocaust', 'Nazi', 'Canaanite'
+    if ent.type != "PERSON" and _ACRONYM.match(name) and glossed(name, articles):
+        return "an acronym the story spells out in lower-case words: a term"  # 'tetrahydrocannabinol (THC)'
     if ent.type == "PERSON":
+        if (read := _read_as(articles, mine)) and read <= PLACE_LABELS:
+            return "every mention NER reads as a place"  # 'South Carolina', 'Canada' after 'Republican', 'rivals'
+        body = next(
+            (
+                o.name
+                for o in others
+                if o.type == "ORG"
+                and o.name.casefold().startswith(key + " ")
+                and o.name.split()[-1].casefold() in n.ORG_HEADS
+                and len(o.name.split()) == len(name.split()) + 1
+            ),
+            None,
+        )
+        if body:
+            return f"also the name of {body}"  # 'a spokeswoman for Mercy Fitzgerald' beside 'Mercy Fitzgerald Hospital'
         if any(c.isdigit() for c in name):
             return "digits in a person's name"
         first = name.split()[0]
@@ -200,6 +228,8 @@ def doubt(ent: Ent, ms: Sequence[M], words: Words, others: Sequence[Ent], articl
         tie = one_word and votes.total() >= 2 and votes[ent.type] * 2 <= votes.total()  # 'Marvel': a place once, a company once
         if (votes[ent.type] * 2 < votes.total() or tie) and (ent.type == "PRODUCT" or not hinted[ent.type]):
             return "most mentions are of another type"  # 'Negro' in quotation marks once
+    if ent.type != "PERSON" and " " in name and name.split()[-1].casefold() in DAYS:
+        return "a day's name: a date"  # 'International Holocaust Remembrance Day' (NER: a building)
     if ent.type in ("ORG", "PLACE") and " " in name and name.split()[-1].casefold().strip(".") in OFFICES:
         return "named by a person's role"  # 'Orange County Sheriff' as a place, 'Senate Candidate' as an organisation
     if _ACRONYM.match(name) and ent.type in ("ORG", "PLACE") and _counted(mine, articles):
@@ -211,6 +241,40 @@ def _read_as_person(articles: Sequence[AnalyzedArticle], mine: Sequence[M]) -> b
     """NER read most mentions as a person's name, though the box is typed otherwise by their context."""
     labels = Counter(articles[m.art].sentences[m.sent].tokens[m.toks[-1]].ent for m in mine)
     return labels["PERSON"] * 2 > sum(labels.values())
+
+
+#: spaCy's labels of a place.
+PLACE_LABELS = frozenset({"GPE", "LOC"})
+
+
+def _read_as(articles: Sequence[AnalyzedArticle], mine: Sequence[M]) -> frozenset[str]:
+    """The NER labels of the mentions' last words (empty when none has one)."""
+    return frozenset(ent for m in mine if (ent := articles[m.art].sentences[m.sent].tokens[m.toks[-1]].ent))
+
+
+#: NER labels that say a name is no person, body, place or product: a people or a group ('Nazi', 'Canaanite'), an
+#: event or a date ('Holocaust'), a law ('American Jobs Act'), a language ('Klingon'). The mentions pipeline drops
+#: them, so here they are counted from the articles' NER mentions of the box's own forms.
+NOT_A_NAME = frozenset({"NORP", "EVENT", "DATE", "LAW", "LANGUAGE"})
+
+
+def _read_otherwise(ent: Ent, words: Words) -> bool:
+    """The story's NER labels the box's forms as a people, an event, a date, a law or a language at least as
+    often as a person, a body, a place or a product."""
+    labels: Counter[str] = Counter()
+    for f in {f.casefold() for f in ent.forms}:
+        labels.update(words.labels.get(f, Counter()))
+    other = sum(labels[x] for x in NOT_A_NAME)
+    return other > 0 and other >= sum(labels[x] for x in n.LABELS)
+
+
+def glossed(acronym: str, articles: Sequence[AnalyzedArticle]) -> bool:
+    """The story spells the acronym out in lower-case words beside it: 'tetrahydrocannabinol (THC)', 'asymmetry
+    index (AI)', 'AI (artificial intelligence)'. A body's name is capitalised: 'Transportation Security
+    Administration (TSA)', 'Fort Wayne, Ind. (WANE)'."""
+    a = re.escape(acronym)
+    pat = re.compile(rf"([^\W\d_][\w'’-]*)\s+\({a}s?\)|\b{a}s?\s+\(([^\W\d_][\w'’-]*)")
+    return any((m[1] or m[2])[:1].islower() for aa in articles for m in pat.finditer(aa.article.text))
 
 
 def _modifier(m: M, kind: str) -> bool:

@@ -57,8 +57,8 @@ def _hint(sent: Sentence, toks: list[int], label: str, h: int, before: list[int]
     last = words[-1].text.casefold().strip(".")
     if len(words) > 1 and (last in n.ORG_HEADS or (words[0].text.casefold() in ("university", "bank") and words[1].text == "of")):
         return "ORG", "ORG"  # 'Emory University', 'University of Minnesota', 'Lehigh County Humane Society'
-    if len(words) > 1 and (last in n.PLACE_SUFFIXES or last in n.PLACE_HEADS):
-        return "PLACE", "PLACE"
+    if len(words) > 1 and (last in n.PLACE_HEADS or (last in n.PLACE_SUFFIXES and label != "PERSON")):
+        return "PLACE", "PLACE"  # 'Lehigh County', 'Perry Street'; 'Mark Lane' that NER reads as a person is a surname
     near = [sent.tokens[j] for j in before]
     beside = [sent.tokens[j] for j in before[-1:]]  # the noun right before the name, or in apposition
     kids = children(sent, h)
@@ -66,7 +66,7 @@ def _hint(sent: Sentence, toks: list[int], label: str, h: int, before: list[int]
     if sent.tokens[h].dep == "appos" and sent.tokens[h].head < toks[0] and sent.tokens[sent.tokens[h].head].pos == "NOUN":
         beside.append(sent.tokens[sent.tokens[h].head])  # 'the media regulator Roskomnadzor'
     nouns = {t.lemma.casefold() for t in beside if t.pos == "NOUN" and t.dep != "poss"}
-    if _personal(sent, toks, h, kids, near + beside) and "," not in text and not text.isupper():
+    if (nouns & n.PERSON_NOUNS or _personal(sent, toks, h, kids, near + beside)) and "," not in text and not text.isupper():
         return "PERSON", "PERSON"
     if nouns & n.VESSEL_NOUNS:
         return "VESSEL", "VESSEL"
@@ -149,11 +149,14 @@ def _raw(ai: int, aa: AnalyzedArticle) -> list[tuple[M, tuple[M, ...]]]:
         ):
             continue  # spaCy's WORK_OF_ART is mostly noise; a title in quotation marks is one
         key = men.text.casefold().strip()
-        if men.label in ("GPE", "LOC") and (
-            (key.rstrip(".") in n.PLACE_ABBREVIATIONS and men.text.endswith("."))
-            or (len(men.text) == 2 and men.text.isupper() and aa.article.text[: men.start].rstrip().endswith(","))
+        if (men.label in ("GPE", "LOC") and key.rstrip(".") in n.PLACE_ABBREVIATIONS and men.text.endswith(".")) or (
+            men.label != "PERSON"
+            and len(men.text) == 2
+            and men.text.isupper()
+            and aa.article.text[: men.start].rstrip().endswith(",")
+            and aa.article.text[men.end : men.end + 1] in ("", ".", ",", ")", "\n")
         ):
-            continue  # 'Calif.', 'Mansfield, CT': a dateline's or an address's abbreviation
+            continue  # 'Calif.', 'Mansfield, CT.' (whatever NER calls 'CT'): an address's abbreviation ('Vine, HQ and' is a list)
         sent = aa.sentences[men.sentence]
         if men.sentence not in offsets:
             offsets[men.sentence] = [t.start for t in sent.tokens]

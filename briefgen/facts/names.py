@@ -299,6 +299,8 @@ PERSON_TITLES = (
         "official",
     }
 ) | {"author", "novelist", "model", "icon", "filmmaker", "actress", "poet", "artist", "comedian", "rapper", "musician"}
+#: Nouns beside a name that say it is a person's, though they are no role ('Amber Pasztor, the woman who ...').
+PERSON_NOUNS = frozenset({"man", "woman", "boy", "girl", "person", "teenager", "teen", "gentleman", "toddler"})
 KIN = frozenset(
     {
         "husband",

@@ -201,11 +201,14 @@ class Story:
         Never a guess from further back. 'who' is the name its clause hangs on."""
         named: list[tuple[int, int, int]] = []  # (offset, paragraph, entity) of each person's name, in order;
         # entity -1 or -2: a 'he' or 'she' that was nobody's
+        anywhere: list[tuple[int, int, int, str]] = []  # (offset, sentence, entity, arc) of each person's name, subject or not
         for si, sent in enumerate(self.articles[ai].sentences):
             names = self.head.get((ai, si), {})
             for i, t in enumerate(sent.tokens if not sent.is_heading else ()):
                 e = names.get(i)
                 if e is not None and self.ents[e].type == "PERSON" and not self.quoted(ai, t.start):
+                    if t.dep != "compound":  # 'the Sheen matter' refers to a matter
+                        anywhere.append((t.start, si, e, t.dep))
                     if t.dep in ("nsubj", "nsubjpass"):  # subjects are what a later 'he' or 'she' means
                         named.append((t.start, sent.paragraph, e))
                     continue
@@ -216,6 +219,8 @@ class Story:
                 if t.text.casefold() in ("he", "she") and g:
                     twice = sum(x.dep == "nsubj" and x.head == t.head for x in sent.tokens) > 1  # 'Rouer, he complained': a misparse
                     found = None if twice else self._nearest(named, t.start, sent.paragraph, g)
+                    if found is not None and self._nearer(anywhere, named, found, t.start, si, g):
+                        found = None
                     if found is None:  # a 'he' nobody named: a later 'he' may mean him too, so it blocks what came before
                         named.append((t.start, sent.paragraph, -1 if g == "m" else -2))
                 elif t.dep == "nsubj" and t.tag == "WP" and sent.tokens[t.head].dep == "relcl":
@@ -236,6 +241,22 @@ class Story:
         if self.gender.get(fits[0]) == g:
             return fits[0]
         return fits[0] if len(fits) == 1 else None
+
+    def _nearer(
+        self, anywhere: list[tuple[int, int, int, str]], named: list[tuple[int, int, int]], e: int, at: int, si: int, g: str
+    ) -> bool:
+        """Another person of the pronoun's gender is named between the subject ``e`` last named before ``at`` and
+        the pronoun: in a sentence between theirs, as anything (not as a noun's modifier), or in the subject's
+        own sentence as its apposition or another subject ('Through Dr. Kolb, Anne Ziegenhorn met other women.
+        ... She said', which the parse reads with Kolb as the subject): whom 'she' means, the text does not
+        settle. An object beside the subject ('Snider said he backed King. “...,” he said') and a name in the
+        pronoun's own sentence ('As Brill was about to drive past Scott, he said') leave the parse's reading."""
+        last = max(start for start, _, o in named if o == e and start < at)
+        own = next(s for start, s, o, _ in anywhere if start == last)
+        return any(
+            last < start < at and o != e and s != si and self.gender.get(o) == g and (s != own or dep in ("appos", "nsubj", "nsubjpass"))
+            for start, s, o, dep in anywhere
+        )
 
     def subject(self, ai: int, si: int, v: int) -> int | None:
         """The entity doing the saying; participles and conjuncts borrow their head's subject."""

@@ -63,6 +63,7 @@ def _candidates(
         if not s.is_heading and "no_proof" in cues[ai][s.index] and kinds.no_proof(s)
     ]
     cands: list[_Cand] = []
+    by_pos = {(ai, s.index): s for ai, a in enumerate(articles) for s in a.sentences}
 
     def add(
         kind: str, found: kinds.Found, ai: int, s: Sentence, more: Sequence[tuple[int, int]] = (), bonus: float = 0.0, cue: bool = True
@@ -108,19 +109,27 @@ def _candidates(
             asked = notes or "no_proof" in run or not kinds.CLAIMED.isdisjoint(forms[ai][s.index])
             for r in kinds.reported(s) if "claims" in run and asked else ():
                 keys = key_stems(s.tokens, r.span)[0]
+                claimer = kinds.speakers(s, r.verb)
                 linked = [
                     n
                     for n in notes
                     if n != (ai, s.index)
+                    and not (claimer and claimer & kinds.speakers(by_pos[n]))
                     and (
-                        (n[0] == ai and (n[1] == s.index + 1 or (abs(n[1] - s.index) <= 2 and len((keys & sent_keys[n]) - names) >= 2)))
+                        (
+                            n[0] == ai
+                            and (
+                                (n[1] == s.index + 1 and kinds.points_back(by_pos[n]))
+                                or (abs(n[1] - s.index) <= 2 and len((keys & sent_keys[n]) - names) >= 2)
+                            )
+                        )
                         or len((keys & sent_keys[n]) - names) >= 3
                     )
                 ] + [(ai, s.index)] * ("no_proof" in run and kinds.no_proof(s, r.core))
                 if (linked or r.claimed) and (claim := kinds.claim(a, s, r)) is not None:
                     add("unverified", claim.found, ai, s, linked, 0.0 if linked else -0.5, cue=bool(linked))
             for found in kinds.pending(a, s) if "pending" in run else ():
-                add("pending", found, ai, s, cue=found.sent.tokens[found.head].lemma.lower() in kinds.DECISIONS)
+                add("pending", found, ai, s, cue=found.awaited)
     for question, cited, keys in conflicts(articles):
         cands.append(_Cand("conflicting", question, cited, keys, WEIGHTS["conflicting"], signs={"cue"}))
     return cands

@@ -257,9 +257,9 @@ def figures(ai: int, sent: Sentence) -> list[Figure]:
     if not out:
         return out
     words = frozenset(stem(t.lemma) for t in toks if t.pos in ("NOUN", "PROPN", "VERB") and not t.is_stop and len(t.lemma) > 2)
-    places = frozenset(
-        stem(t.lemma)
-        for t in toks
+    at = [
+        i
+        for i, t in enumerate(toks)
         if t.ent in PLACES
         or (  # NER may call a city an organisation:
             t.pos == "PROPN"
@@ -267,7 +267,9 @@ def figures(ai: int, sent: Sentence) -> list[Figure]:
             and t.ent not in ("DATE", "TIME")  # "in Thessaloniki" is a place
             and toks[t.head if t.dep == "pobj" else toks[t.head].head].lemma.lower() in AT
         )
-    )
+    ]
+    at += [i for i, t in enumerate(toks) if t.pos == "PROPN" and t.dep == "conj" and t.head in at]  # "in Idlib and Aleppo"
+    places = frozenset(stem(toks[i].lemma) for i in at)
     return [replace(f, article=ai, words=words, places=places) for f in out]  # the words only of the few sentences with a figure
 
 
@@ -312,12 +314,13 @@ def conflicts(articles: Sequence[AnalyzedArticle]) -> list[tuple[str, list[tuple
 def _same_event(articles: Sequence[AnalyzedArticle], a: Figure, b: Figure) -> bool:
     """Different articles of the same day, in sentences that share more than the figure's own words,
     about the same subject (two players' points are two quantities, not a conflict) and, when both
-    name places, at least one place in common."""
+    name places, the places of one among the other's (a figure for a wider or another area is another quantity)."""
     if a.article == b.article:
         return False
     da, db = articles[a.article].article.date, articles[b.article].article.date
     if (da and db and da != db) or a.owner != b.owner:
         return False  # the same quantity of the same thing: the same subject, both named or both not
-    if a.places and b.places and not a.places & b.places:
-        return False  # "12 injured in Athens" and "18 injured in Thessaloniki": two places, two quantities
+    if a.places and b.places and not (a.places <= b.places or b.places <= a.places):
+        return False  # "12 injured in Athens" and "18 injured in Thessaloniki": two places, two quantities; "15 killed in
+        #               Idlib, nine in Aleppo" and "two killed in Sarmeen in Idlib": each names a place the other does not
     return len((a.words & b.words) - set(a.key)) >= 2

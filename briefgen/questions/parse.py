@@ -357,6 +357,8 @@ def resolve(art: AnalyzedArticle, sent: Sentence, i: int, back: int = 3, exclude
         for m in art.mentions
         if m.label in labels and sent.index - back <= m.sentence <= sent.index and (m.sentence < sent.index or m.end <= t.start)
     ]
+    owners = {m.start for m in reach if m.sentence == sent.index and _owns_person(sent, m.end)}
+    reach = [m for m in reach if m.start not in owners]  # "Colvin's mother said ... her daughter": 'her' is the mother
     found = [m for m in reach if short_name(m.text, m.label) not in exclude]
     if not found:
         return None
@@ -365,6 +367,17 @@ def resolve(art: AnalyzedArticle, sent: Sentence, i: int, back: int = 3, exclude
     if m.label == "PERSON" and len({short_name(x.text, "PERSON") for x in people if x.label == "PERSON"}) > 1:
         return None  # two people in reach: which one 'he' or 'her' means, the text alone does not settle
     return short_name(m.text, m.label) + ("'s" if t.tag == "PRP$" else "")
+
+
+def _owns_person(sent: Sentence, end: int) -> bool:
+    """The name ending at ``end`` owns a person ("Colvin's mother", "Smith's lawyer"): that person, not the name, is
+    who a later 'she' or 'her' of the sentence most likely means."""
+    toks = sent.tokens
+    k = next((k for k, t in enumerate(toks) if t.start == end and t.text in ("'s", "’s", "'", "’")), None)
+    if k is None or toks[k].head == k:
+        return False
+    owned = toks[toks[toks[k].head].head] if toks[toks[k].head].dep == "poss" else toks[toks[k].head]
+    return owned.pos == "NOUN" and role_noun(owned.lemma, "PERSON")
 
 
 def pronoun_subs(
@@ -399,6 +412,12 @@ def pronoun_subs(
             continue
         if name:
             subs[i] = name
+    for i, name in sorted(subs.items()):
+        bare = re.sub(r"['’]s$", "", name)
+        if sent.tokens[i].tag == "PRP$" and any(
+            j < i and (subs.get(j) or sent.tokens[j].text).split()[-1:] == bare.split()[-1:] for j in idx
+        ):
+            del subs[i]  # "why Lehmkuhl failed to do her job": not "Lehmkuhl's job" after "Lehmkuhl"; 'her' is left, so it is not asked
     return subs
 
 
@@ -422,7 +441,10 @@ def speaker_of(art: AnalyzedArticle, sent: Sentence, verb: int) -> tuple[str, st
     span = {c for c in span if toks[c].pos != "PUNCT"} or span  # "Zimmerman's lawyer, O'Mara,": the aside's commas go too
     lo, hi = toks[min(span)].start, toks[max(span)].start
     inside = [m for m in art.mentions if lo <= m.start <= hi]
-    names = [m for m in inside if m.label == "PERSON"]
+    owner = {toks[j].start for c in kids[subj] if toks[c].dep == "poss" for j in subtree(kids, c)}
+    names = [m for m in inside if m.label == "PERSON" and m.start not in owner]  # "Colvin's mother said": not Colvin
+    if owner and not names:
+        return None  # "Colvin's mother said ... her daughter": which 'her' is whose is a guess
     if names:
         return short_name(names[-1].text, "PERSON"), "person"
     many = (

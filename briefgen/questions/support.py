@@ -22,8 +22,8 @@ from briefgen.models import AnalyzedArticle
 NAMED = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART"})
 #: The signs a candidate can carry; each is worth one point.
 #: - ``cue``: the kind's own strong cue: an unknown stated as such ("it is unclear why ..."), a claim that a note of
-#:   missing proof links to, a denial, two values of one quantity, a step to come whose outcome is a decision or a
-#:   verdict (kinds.DECISIONS);
+#:   missing proof links to, a denial, two values of one quantity, a decision's outcome that others await ("is expected to
+#:   approve", "will decide whether X": kinds.OUTCOMES, kinds.STEPS);
 #: - ``named``: the question is about a name the story uses in at least two sentences (not "the owner");
 #: - ``sources``: more than one article raises it;
 #: - ``short``: at most SHORT words (long rebuilt clauses are where the parse goes wrong);
@@ -41,9 +41,19 @@ _BAD_CHARS = re.compile(r"[\[\]{}|;<>@#*_=]|^['’]s\b|\s['’]s\b|\.\.")
 HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "dame"})
 #: "What link the man has to ...": a wh-word and a noun, then a new subject: the clause kept its statement order.
 _STATEMENT_ORDER = re.compile(
-    r"^(?:What|Which|Whose) (?!(?:is|are|was|were|did|does|do|has|have|had|will|would|can|could)\b)"
+    r"^(?:What|Which|Whose) (?!(?:is|are|was|were|did|does|do|has|have|had|will|would|can|could)\b)(?![a-z]+ed\b)"
     r"[\w'’-]+ (?:the|a|an|his|her|its|their|this|that)\b"
-)  # "What are the terms ...?" is in order
+)  # "What are the terms ...?" is in order; "What sparked the incident?" asks for the subject
+#: "Why was Plotts there?": a place (or time) word whose referent the question does not hold; a question must stand alone.
+_DEICTIC = re.compile(r"\s(?:there|here|then)\?$")
+#: "Did Gaddafi flee to the South American country?", "Can the governor emerge as the pick?", "Who is the person?", "How
+#: many others ...?": a class noun standing in for a name the question does not hold (a name after it, "the capital
+#: Tripoli", holds it); the same stand-alone rule as a bare pronoun's. Classes that stand for one named place, body
+#: or office holder; "the suspect", "the father", "the gunman" name a part in the story itself and stay.
+_STAND_IN = re.compile(
+    r"\b(?:[Tt]he|[Tt]his|[Tt]hat) (?:[\w-]+ ){0,2}?(?:country|nation|city|region|province|governor|mayor|senator|lawmaker|"
+    r"company|firm|person)\b(?! [A-Z])|\b(?:many|the) others\b"
+)
 _OPENERS = frozenset(
     {
         "will",
@@ -92,9 +102,16 @@ def named(question: str, names: frozenset[str]) -> bool:
 
 def well_formed(question: str, names: Iterable[str]) -> bool:
     """No sign of a broken rebuild: a capitalised common word right after the opening verb ("Will About 252,000 ...",
-    "Are There ..."), a question in capitals, stray symbols, a bare "'s"."""
+    "Are There ..."), a question in capitals, stray symbols, a bare "'s", a word that points outside the question
+    ("there") or a class noun standing in for a name ("the country"): a question must stand alone."""
     words = question.rstrip("?").split()
-    if len(words) < 3 or _BAD_CHARS.search(question) or _STATEMENT_ORDER.match(question):
+    if (
+        len(words) < 3
+        or _BAD_CHARS.search(question)
+        or _STATEMENT_ORDER.match(question)
+        or _DEICTIC.search(question)
+        or _STAND_IN.search(question)
+    ):
         return False
     letters = [c for c in question if c.isalpha()]
     if sum(c.isupper() for c in letters) > 0.5 * len(letters):

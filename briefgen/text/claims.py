@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -139,6 +140,14 @@ def claim(sent: Sentence) -> Claim:
         _acts(sent, root),
         _deeds(sent, root),
     )
+
+
+def main_names(claims: Sequence[Sequence[Claim]]) -> frozenset[str]:
+    """The story's main participants: names stated in at least half of its articles (two at least),
+    given the claims of each article's statements."""
+    per_article = Counter(n for article in claims for n in set().union(*(c.names for c in article)) if article)
+    need = max(2, math.ceil(len(claims) / 2))
+    return frozenset(n for n, k in per_article.items() if k >= need)
 
 
 #: Dependents of the main verb that carry the main claim: what a reporting verb reports, a second

@@ -338,6 +338,9 @@ _LIMIT_PREPOSITIONS = frozenset({"until", "till", "by", "before"})
 #: that the date hangs on is their complement ("is due to appear on Friday", "plans to vote on Thursday").
 _PLAN_WORDS = frozenset({"schedule", "expect", "due", "deadline"})
 _PLAN_HEADS = _PLAN_WORDS | {"plan", "set", "intend", "be"}  # "be": "the bill is to be voted on Thursday"
+#: Verbs that make a date a plan when it is what they are set *for*: "sentencing is set for March 25", "a
+#: trial slated for June" ("set on Monday", "set fire ... on Monday" stay the day something happened).
+_SET_FOR = frozenset({"set", "slate"})
 #: A court's order for a day to come, with an infinitive complement or purpose: "remanded in custody to
 #: appear in court on 19 August", "bailed to appear on Monday".
 _COURT_ORDERS = frozenset({"remand", "bail"})
@@ -368,7 +371,7 @@ def planned(tokens: Sequence[Token], i: int) -> bool:
 
 def scheduled(sentence: Sentence, start: int, end: int) -> bool:
     """Is the date at ``sentence.text[start:end]`` (a ``date_mentions`` span) a limit or a plan rather than
-    the day something happened, by the parse: governed by "until", "by", "before"; the date of a
+    the day something happened, by the parse: governed by "until", "by", "before", or "set for"; the date of a
     "deadline" or a "release date"; hanging on "scheduled", "expected", "due", or on a planned verb (``planned``)."""
     toks = sentence.tokens
     inside = {i for i, t in enumerate(toks) if start <= t.start - sentence.start < end}
@@ -379,6 +382,8 @@ def scheduled(sentence: Sentence, start: int, end: int) -> bool:
         governor = toks[j]
         lemma = governor.lemma.lower()
         if lemma in _LIMIT_PREPOSITIONS and governor.pos == "ADP":
+            return True
+        if lemma == "for" and toks[governor.head].lemma.lower() in _SET_FOR:
             return True
         if lemma == "date" and any(t.head == j and t.lemma.lower() in _PLANNED_DATE_KINDS for t in toks):
             return True
