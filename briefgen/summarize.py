@@ -43,7 +43,7 @@ from briefgen.config import BuildConfig
 from briefgen.errors import ConfigError
 from briefgen.models import AnalyzedArticle, Citation, Sentence, SummarySentence, TimelineEvent
 from briefgen.text.captions import is_caption
-from briefgen.text.claims import EVENTS, Claim, claim, main_clause, main_names, same_fact
+from briefgen.text.claims import EVENTS, NOT_DEEDS, Claim, claim, main_clause, main_names, same_fact
 from briefgen.text.dates import MONTH, date_mentions, planned, scheduled
 from briefgen.text.hedges import reported
 from briefgen.text.lines import FURNITURE, LEANING_START, READER, personal_voice
@@ -335,7 +335,8 @@ def summarize(
     values = signals(items, cands, features)
     # when evidence is weak, show less: the writer's own comment that no other article states is left out
     weak = np.array([personal_voice(c.text) for c in cands]) & (values["agreement"] == 0) if len(items) > 1 else None
-    chosen = select_mmr(cands, scores, overlap, config, importance(values), weak)
+    # what happened before the news (the past perfect: "had arrived") is no first point
+    chosen = select_mmr(cands, scores, overlap, config, importance(values), weak, values["backstory"] > 0)
     out = []
     for k in chosen:
         article = items[cands[k].article].article
@@ -506,34 +507,8 @@ IMPORTANCE = {
     "length": -0.33,
     "bias": -6.38,
 }
-#: Reporting verbs that are not news events; the root of "X said ..." is not what happened.
-_NOT_EVENTS = frozenset(
-    {
-        "be",
-        "have",
-        "do",
-        "say",
-        "tell",
-        "add",
-        "note",
-        "write",
-        "explain",
-        "ask",
-        "think",
-        "know",
-        "want",
-        "seem",
-        "appear",
-        "become",
-        "remain",
-        "get",
-        "go",
-        "come",
-        "include",
-        "make",
-        "take",
-    }
-)
+#: Verbs that are not news events (claims.py); the root of "X said ..." is not what happened.
+_NOT_EVENTS = NOT_DEEDS
 
 
 def _event(sent: Sentence) -> bool:
@@ -616,10 +591,35 @@ def _soft(c: _Candidate) -> bool:
     return bool(_QUOTE_OPEN.match(c.text)) or _quoted_share(c.text) > 0.5 or personal_voice(c.text)
 
 
+#: Pronouns that stand for a person.
+_PERSON_PRONOUNS = frozenset({"he", "she", "him", "his", "her", "himself", "herself"})
+_QUOTE_MARKS = frozenset({'"', "“", "”"})
+
+
+def _unnamed_person(c: _Candidate) -> bool:
+    """A person pronoun with no one in the statement it can stand for: no person is named in it, and
+    no noun is the subject before it ("Before he came out, his clerk cautioned ...", "Look at the
+    glimpse he gives the referee"). "Police found a trail leading to his car" is left alone."""
+    if any(t.ent == "PERSON" for s in c.sentences for t in s.tokens):
+        return False
+    for sent in c.sentences:
+        quoted = False
+        subject = False  # a noun subject outside quotation marks so far
+        for t in sent.tokens:
+            if t.text in _QUOTE_MARKS:
+                quoted = not quoted if t.text == '"' else t.text == "“"
+            elif t.text.lower() in _PERSON_PRONOUNS and t.tag in ("PRP", "PRP$"):
+                return not subject
+            elif not quoted and t.dep in ("nsubj", "nsubjpass") and t.pos in ("NOUN", "PROPN"):
+                subject = True
+    return False
+
+
 def _leans(c: _Candidate) -> bool:
     """A statement that needs the one before it: it opens with a pronoun, demonstrative or
-    connective, has "also" on its main verb, or has a bare definite subject ("The company said")."""
-    if _PRONOUN_START.match(c.text):
+    connective, has "also" on its main verb, a person pronoun with no one named for it, or a
+    bare definite subject ("The company said")."""
+    if _PRONOUN_START.match(c.text) or _unnamed_person(c):
         return True
     root = next((i for i, t in enumerate(c.sentences[0].tokens) if t.dep == "ROOT"), None)
     if root is not None and any(t.text.lower() == "also" and t.head == root for t in c.sentences[0].tokens):
@@ -643,6 +643,10 @@ def _definite_subject(c: _Candidate) -> str | None:
     return None
 
 
+def _nouns(c: _Candidate) -> set[str]:
+    return {t.lemma.lower() for x in c.sentences for t in x.tokens if t.pos == "NOUN"}
+
+
 def _head_noun(c: _Candidate) -> str:
     return _definite_subject(c) or ""
 
@@ -654,6 +658,7 @@ def select_mmr(
     config: BuildConfig,
     news: np.ndarray | None = None,
     weak: np.ndarray | None = None,
+    background: np.ndarray | None = None,
 ) -> list[int]:
     """Maximal marginal relevance under a word budget; the chosen statements in reading order.
 
@@ -664,6 +669,8 @@ def select_mmr(
     statement's ``importance``), the statement most surely the news is chosen first, and the
     KEY_POINTS[1] most important of the chosen lead in that order, quotations and comment
     (``_soft``) after the statements of fact; the rest follow in the order of choice. Statements
+    marked ``background`` (what happened before the news) come after the other statements of
+    fact among the key points, and are the first point only when the story has nothing else. Statements
     marked ``weak`` are never chosen. Either way a leaning statement comes right after the one it
     leans on.
     """
@@ -676,18 +683,22 @@ def select_mmr(
     facts: dict[int, list[Claim]] = {}
     lengths = [_words(c.text) for c in cands]
     open_ = np.ones(n, dtype=bool) if weak is None else ~weak
+    if background is None:
+        background = np.zeros(n, dtype=bool)
     taken = np.zeros(n, dtype=bool)
     worst = np.zeros(n)
     chosen: list[int] = []
     named: set[str] = set()
-    introduced: set[int] = set()
+    introduced: dict[int, int] = {}  # a statement whose bare "The company" an earlier choice named: that choice
     words = 0
     while words < config.summary_words:
         ok = ~leaning | ((before >= 0) & taken[np.maximum(before, 0)])
         ok |= np.array([bool(noun) and noun in named for noun in nouns], dtype=bool)
         value = MMR_LAMBDA * scores - (1 - MMR_LAMBDA) * worst
         if news is not None and not chosen:
-            value = np.where(soft, -1.0, news)  # the first point is the news itself, never a quotation or comment
+            # the first point is the news itself: never a quotation or comment, and background only
+            # when the story has nothing else (importance is in 0..1)
+            value = np.where(soft, -2.0, np.where(background, news - 1.0, news))
         value[~open_ | ~ok | (worst >= config.redundancy)] = -np.inf
         best = int(np.argmax(value))  # the first of equals: deterministic
         if value[best] == -np.inf:
@@ -699,19 +710,22 @@ def select_mmr(
         if any(same_fact(a, b) for k in chosen for a in mine for b in facts[k]):
             continue
         if nouns[best] and nouns[best] in named:
-            introduced.add(best)  # its noun is named in what the reader has already seen: it stays where chosen
+            # its noun is named in what the reader has already seen: it needs that statement, not its own predecessor
+            introduced[best] = next(k for k in chosen if nouns[best] in _nouns(cands[k]))
         chosen.append(best)
         taken[best] = True
         words += lengths[best]
         worst = np.maximum(worst, overlap[:, best])
-        named |= {t.lemma.lower() for x in cands[best].sentences for t in x.tokens if t.pos == "NOUN"}
+        named |= _nouns(cands[best])
     if news is not None:
         # the key points: the news first, statements of fact by importance, then quotations and comment;
         # the rest in the order of choice (ordering them all by importance: ROUGE-2 16.89/15.48 on rows
         # 0-124/125-249 against 17.02/15.80 this way; both halves seen, so a choice, not a tuned number)
-        head = sorted(chosen, key=lambda k: (bool(soft[k]), -float(news[k])))[: KEY_POINTS[1]]
+        head = sorted(chosen, key=lambda k: (bool(soft[k]), bool(background[k]), -float(news[k])))[: KEY_POINTS[1]]
         chosen = head + [k for k in chosen if k not in head]
     follows = {k: int(before[k]) for k in chosen if leaning[k] and k not in introduced and before[k] in chosen}
+    # a bare "The company" the key points' order would put before the statement that names a company goes right after it
+    follows |= {k: namer for k, namer in introduced.items() if chosen.index(k) < chosen.index(namer)}
     order: list[int] = []
 
     def place(k: int) -> None:

@@ -476,3 +476,213 @@ def test_the_first_point_is_the_news_never_a_quotation_and_captions_are_never_ta
     assert texts[0] != quote and not texts[0].startswith("“")
     if quote in texts:  # quotations and comment come after the statements of fact
         assert all(not t.startswith("“") for t in texts[: texts.index(quote)])
+
+
+# --- round 5: repeats in other words, statements that lean, background first ---------------------------------------
+
+ACCUSED = [
+    ("The", "the", "DET", "DT", "det", 2, ""),
+    ("House", "House", "PROPN", "NNP", "compound", 2, "ORG"),
+    ("committee", "committee", "NOUN", "NN", "nsubj", 3, ""),
+    ("accused", "accuse", "VERB", "VBD", "ROOT", 3, ""),
+    ("Lois", "Lois", "PROPN", "NNP", "compound", 5, "PERSON"),
+    ("Lerner", "Lerner", "PROPN", "NNP", "dobj", 3, "PERSON"),
+    ("of", "of", "ADP", "IN", "prep", 3, ""),
+    ("targeting", "target", "VERB", "VBG", "pcomp", 6, ""),
+    ("Crossroads", "Crossroads", "PROPN", "NNP", "compound", 9, "ORG"),
+    ("GPS", "GPS", "PROPN", "NNP", "dobj", 7, "ORG"),
+    ("on", "on", "ADP", "IN", "prep", 3, ""),
+    ("Wednesday", "Wednesday", "PROPN", "NNP", "pobj", 10, "DATE"),
+    (".", ".", "PUNCT", ".", "punct", 3, ""),
+]
+ACCUSED_AGAIN = [
+    ("House", "House", "PROPN", "NNP", "compound", 1, "ORG"),
+    ("Republicans", "Republicans", "PROPN", "NNPS", "nsubj", 2, "NORP"),
+    ("accused", "accuse", "VERB", "VBD", "ROOT", 2, ""),
+    ("Lerner", "Lerner", "PROPN", "NNP", "dobj", 2, "PERSON"),
+    ("of", "of", "ADP", "IN", "prep", 2, ""),
+    ("breaking", "break", "VERB", "VBG", "pcomp", 4, ""),
+    ("agency", "agency", "NOUN", "NN", "compound", 7, ""),
+    ("rules", "rule", "NOUN", "NNS", "dobj", 5, ""),
+    ("to", "to", "PART", "TO", "aux", 9, ""),
+    ("deny", "deny", "VERB", "VB", "advcl", 5, ""),
+    ("tax", "tax", "NOUN", "NN", "compound", 11, ""),
+    ("exemptions", "exemption", "NOUN", "NNS", "dobj", 9, ""),
+    (".", ".", "PUNCT", ".", "punct", 2, ""),
+]
+
+
+def _with(rows: list[tuple[str, str, str, str, str, int, str]], **swap: str) -> list[tuple[str, str, str, str, str, int, str]]:
+    """The rows with some words (and their lemmas) swapped: the same parse of another sentence."""
+    return [(swap.get(r[0], r[0]), swap.get(r[0], r[1]), *r[2:]) for r in rows]  # type: ignore[misc]
+
+
+def test_the_same_action_on_the_same_one_in_other_words_is_one_fact() -> None:
+    from briefgen.text.claims import claim, same_fact
+
+    from .test_text import parsed
+
+    first, again = parsed(ACCUSED), parsed(ACCUSED_AGAIN)
+    assert same_fact(claim(first), claim(again))  # "accused Lois Lerner" / "accused Lerner", in other words
+    assert not same_fact(claim(first), claim(parsed(_with(ACCUSED_AGAIN, Lerner="Issa"))))  # someone else
+    assert not same_fact(claim(first), claim(parsed(_with(ACCUSED_AGAIN, accused="praised"))))  # another action
+    items = [make_tagged("a.txt", [first]), make_tagged("b.txt", [again])]
+    texts = [s.citation.text for s in summarize(items, dataclasses.replace(CONFIG, summary_words=1000))]
+    assert len(texts) == 1
+
+
+DEVIN_DIED = [
+    ("Devin", "Devin", "PROPN", "NNP", "nsubj", 1, "PERSON"),
+    ("died", "die", "VERB", "VBD", "ROOT", 1, ""),
+    ("early", "early", "ADJ", "JJ", "amod", 3, "TIME"),
+    ("Wednesday", "Wednesday", "PROPN", "NNP", "npadvmod", 1, "DATE"),
+    (".", ".", "PUNCT", ".", "punct", 1, ""),
+]
+MOURNING = [
+    ("Fischetti", "Fischetti", "PROPN", "NNP", "nsubj", 2, "PERSON"),
+    ("is", "be", "AUX", "VBZ", "aux", 2, ""),
+    ("mourning", "mourn", "VERB", "VBG", "ROOT", 2, ""),
+    ("the", "the", "DET", "DT", "det", 4, ""),
+    ("death", "death", "NOUN", "NN", "dobj", 2, ""),
+    ("of", "of", "ADP", "IN", "prep", 4, ""),
+    ("Devin", "Devin", "PROPN", "NNP", "compound", 7, "PERSON"),
+    ("Lima", "Lima", "PROPN", "NNP", "pobj", 5, "PERSON"),
+    (".", ".", "PUNCT", ".", "punct", 2, ""),
+]
+
+
+def test_a_first_name_and_the_whole_name_are_one_person() -> None:
+    from briefgen.text.claims import claim, same_fact
+
+    from .test_text import parsed
+
+    mourning = claim(parsed(MOURNING))
+    assert same_fact(claim(parsed(DEVIN_DIED)), mourning)  # "Devin died" / "the death of Devin Lima"
+    assert not same_fact(claim(parsed(_with(DEVIN_DIED, Devin="Kip"))), mourning)  # another man's death
+
+
+@pytest.mark.parametrize(
+    "opening",
+    ["Just days later,", "A short while later,", "Two weeks later,", "After all,", "Around the same time,", "Finally,", "First,"],
+)
+def test_a_statement_that_counts_from_one_before_it_needs_that_one(opening: str) -> None:
+    leaning = f"{opening} the army arrived in Millbrook to build a second wall of sandbags along the river."
+    items = [make("a.txt", [[FLOOD[0]], [FLOOD[1]], [FLOOD[2]]]), make("b.txt", [[leaning], [FLOOD_2[2]]], source="Other Paper")]
+    texts = [s.citation.text for s in summarize(items, dataclasses.replace(CONFIG, summary_words=1000))]
+    assert leaning not in texts  # nothing before it in its article: the reader would not know later than what
+
+
+CLERK = [
+    ("Before", "before", "ADP", "IN", "mark", 2, ""),
+    ("he", "he", "PRON", "PRP", "nsubj", 2, ""),
+    ("came", "come", "VERB", "VBD", "advcl", 7, ""),
+    ("out", "out", "ADP", "RP", "prt", 2, ""),
+    (",", ",", "PUNCT", ",", "punct", 7, ""),
+    ("his", "his", "PRON", "PRP$", "poss", 6, ""),
+    ("clerk", "clerk", "NOUN", "NN", "nsubj", 7, ""),
+    ("cautioned", "caution", "VERB", "VBD", "ROOT", 7, ""),
+    ("the", "the", "DET", "DT", "det", 9, ""),
+    ("reporters", "reporter", "NOUN", "NNS", "dobj", 7, ""),
+    ("in", "in", "ADP", "IN", "prep", 9, ""),
+    ("Millbrook", "Millbrook", "PROPN", "NNP", "pobj", 10, "GPE"),
+    ("not", "not", "PART", "RB", "neg", 14, ""),
+    ("to", "to", "PART", "TO", "aux", 14, ""),
+    ("overreact", "overreact", "VERB", "VB", "xcomp", 7, ""),
+    (".", ".", "PUNCT", ".", "punct", 7, ""),
+]
+
+
+def test_a_person_pronoun_with_no_one_named_for_it_needs_the_statement_before() -> None:
+    from .test_text import parsed
+
+    clerk = parsed(CLERK)
+    police = parsed(
+        [
+            ("Police", "police", "NOUN", "NNS", "nsubj", 1, ""),
+            ("found", "find", "VERB", "VBD", "ROOT", 1, ""),
+            ("a", "a", "DET", "DT", "det", 3, ""),
+            ("trail", "trail", "NOUN", "NN", "dobj", 1, ""),
+            ("leading", "lead", "VERB", "VBG", "acl", 3, ""),
+            ("to", "to", "ADP", "IN", "prep", 4, ""),
+            ("his", "his", "PRON", "PRP$", "poss", 7, ""),
+            ("car", "car", "NOUN", "NN", "pobj", 5, ""),
+            ("in", "in", "ADP", "IN", "prep", 1, ""),
+            ("Millbrook", "Millbrook", "PROPN", "NNP", "pobj", 8, "GPE"),
+            (".", ".", "PUNCT", ".", "punct", 1, ""),
+        ]
+    )
+    items = [make_tagged("a.txt", [clerk, police])]
+    texts = [s.citation.text for s in summarize(items, dataclasses.replace(CONFIG, summary_words=1000))]
+    assert clerk.text not in texts  # who is "he"? nobody is named in it, and nothing comes before it
+    assert police.text in texts  # "his" can stand for the police's suspect: the statement stands alone
+
+
+def test_background_in_the_past_perfect_is_never_the_first_point() -> None:
+    from .test_text import parsed
+
+    background = parsed(
+        [
+            ("Ruiz", "Ruiz", "PROPN", "NNP", "nsubj", 2, "PERSON"),
+            ("had", "have", "AUX", "VBD", "aux", 2, ""),
+            ("moved", "move", "VERB", "VBN", "ROOT", 2, ""),
+            ("to", "to", "ADP", "IN", "prep", 2, ""),
+            ("Millbrook", "Millbrook", "PROPN", "NNP", "pobj", 3, "GPE"),
+            ("as", "as", "ADP", "IN", "prep", 2, ""),
+            ("a", "a", "DET", "DT", "det", 8, ""),
+            ("teacher", "teacher", "NOUN", "NN", "pobj", 5, ""),
+            ("of", "of", "ADP", "IN", "prep", 7, ""),
+            ("music", "music", "NOUN", "NN", "pobj", 8, ""),
+            ("in", "in", "ADP", "IN", "prep", 2, ""),
+            ("1990", "1990", "NUM", "CD", "pobj", 10, "DATE"),
+            (".", ".", "PUNCT", ".", "punct", 2, ""),
+        ]
+    )
+    news = "Mayor Ann Ruiz resigned on Friday after the town council of Millbrook voted against her flood plan."
+    items = [
+        make_tagged("a.txt", [background]),
+        make("b.txt", [[news], [FLOOD_2[3]]], source="Other Paper"),
+        make("c.txt", [[FLOOD[3]], [FLOOD[4]]], source="Third Paper"),
+    ]
+    texts = [s.citation.text for s in summarize(items, dataclasses.replace(CONFIG, summary_words=1000))]
+    assert background.text in texts and texts[0] != background.text
+
+
+def test_a_bare_the_company_comes_after_the_statement_that_names_a_company_whatever_the_key_points_order() -> None:
+    import numpy as np
+
+    from briefgen.summarize import _Candidate, select_mmr
+
+    from .test_text import parsed
+
+    first = parsed(
+        [
+            ("Floods", "flood", "NOUN", "NNS", "nsubj", 1, ""),
+            ("hit", "hit", "VERB", "VBD", "ROOT", 1, ""),
+            (".", ".", "PUNCT", ".", "punct", 1, ""),
+        ]
+    )
+    namer = parsed(
+        [
+            ("Acme", "Acme", "PROPN", "NNP", "nsubj", 1, "ORG"),
+            ("closed", "close", "VERB", "VBD", "ROOT", 1, ""),
+            ("its", "its", "PRON", "PRP$", "poss", 3, ""),
+            ("company", "company", "NOUN", "NN", "compound", 4, ""),
+            ("plant", "plant", "NOUN", "NN", "dobj", 1, ""),
+            (".", ".", "PUNCT", ".", "punct", 1, ""),
+        ]
+    )
+    bare = parsed(
+        [
+            ("The", "the", "DET", "DT", "det", 1, ""),
+            ("company", "company", "NOUN", "NN", "nsubj", 2, ""),
+            ("said", "say", "VERB", "VBD", "ROOT", 2, ""),
+            ("it", "it", "PRON", "PRP", "nsubj", 4, ""),
+            ("would", "would", "AUX", "MD", "aux", 5, ""),
+            ("reopen", "reopen", "VERB", "VB", "ccomp", 2, ""),
+            (".", ".", "PUNCT", ".", "punct", 2, ""),
+        ]
+    )
+    cands = [_Candidate(0, (first,), 0), _Candidate(1, (namer,), 0), _Candidate(2, (bare,), 0)]
+    scores, news = np.array([0.9, 0.8, 0.7]), np.array([0.9, 0.1, 0.5])  # the bare one seems the more important
+    order = select_mmr(cands, scores, np.eye(3), dataclasses.replace(CONFIG, summary_words=1000), news)
+    assert order == [0, 1, 2]  # "The company said" only after "Acme closed its company plant"

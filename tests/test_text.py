@@ -421,7 +421,7 @@ OFFICER_KILLED = parsed(
 
 def test_a_name_and_a_description_of_the_one_it_happens_to_are_one_fact() -> None:
     named, described = claim(JOHNSON_FOUND), claim(OFFICER_FOUND)
-    assert ("death", "n:johnson") in named.acts and ("death", "d:officer") in described.acts
+    assert ("death", "n:bryan johnson") in named.acts and ("death", "d:officer") in described.acts  # the whole name
     assert same_fact(named, described)  # "Bryan Johnson was found dead" = "a former officer was found dead"
     assert agree(described, named)  # another source states it in its own words
     assert not same_fact(claim(GUNMAN_KILLED), claim(OFFICER_KILLED))  # two descriptions: two people

@@ -9,7 +9,9 @@ verb is negated or hedged. Two rules use it, one for each stage that needs it:
 - ``same_fact``: two sentences of one summary that tell the reader the same thing (the
   summary keeps one of them), also in other words: the same kind of event on the main claim
   happening to the same one, named or described ("Bryan Johnson was found dead" and "a former
-  police officer was found dead");
+  police officer was found dead"; a first name alone is the whole name's person: "Devin died"
+  and "the death of Devin Lima"), or the same action on the main claim done to the same one
+  ("the committee accused Lois Lerner of ..." and "House Republicans accused Lerner of ...");
 - ``agree``: another source corroborates a sentence only when it states the claim with the
   same names and numbers, or reports the same event of its main claim happening to the same one
   with no number against it, and neither negates nor hedges what the other states plainly.
@@ -63,9 +65,13 @@ class Claim:
     events: frozenset[str]
     negated: bool
     hedged: bool
-    #: The events of the main claim, each with whom it happens to: ("death", "n:johnson") for a name,
+    #: The events of the main claim, each with whom it happens to: ("death", "n:bryan johnson") for a name,
     #: ("death", "d:officer") for a description, ("death", "") when the sentence does not say.
     acts: frozenset[tuple[str, str]] = frozenset()
+    #: The actions of the main claim, each with whom it is done to: (main verb's lemma, "n:" + a name or
+    #: "d:" + a noun), for a main verb that is an action ("accused Lerner", "jurors refused"), not
+    #: saying or being; only when the sentence says to whom.
+    deeds: frozenset[tuple[str, str]] = frozenset()
 
     @property
     def units(self) -> frozenset[str]:
@@ -125,7 +131,14 @@ def claim(sent: Sentence) -> Claim:
     root = next((k for k, t in enumerate(toks) if t.dep == "ROOT"), None)
     negated = any(t.dep == "neg" and (root is None or t.head == root) for t in toks)
     return Claim(
-        frozenset(names), frozenset(numbers), frozenset(words), frozenset(events), negated, hedge(sent) is not None, _acts(sent, root)
+        frozenset(names),
+        frozenset(numbers),
+        frozenset(words),
+        frozenset(events),
+        negated,
+        hedge(sent) is not None,
+        _acts(sent, root),
+        _deeds(sent, root),
     )
 
 
@@ -162,6 +175,32 @@ def _acts(sent: Sentence, root: int | None) -> frozenset[tuple[str, str]]:
     return frozenset(out)
 
 
+#: Main verbs that are no action of their own, so no news event: being, having, saying, thinking (what
+#: is said is the claim) and the light verbs ("make", "take", "get").
+NOT_DEEDS = frozenset(
+    {"be", "have", "do", "say", "tell", "add", "note", "write", "explain", "ask", "think", "know", "want", "seem", "appear"}
+    | {"become", "remain", "get", "go", "come", "include", "make", "take"}
+)
+
+
+def _deeds(sent: Sentence, root: int | None) -> frozenset[tuple[str, str]]:
+    """The actions on the sentence's main claim (main-clause verbs that are no event kind, no saying or
+    being), each with the one it is done to, when the sentence names or describes it."""
+    toks = sent.tokens
+    if root is None:
+        return frozenset()
+    out = set()
+    for i in sorted(main_clause(toks, root)):
+        t = toks[i]
+        low = t.lemma.lower()
+        if t.pos != "VERB" or low in NOT_DEEDS or low in _EVENT_OF:
+            continue
+        who = _patient(toks, i)
+        if who:
+            out.add((low, who))
+    return frozenset(out)
+
+
 def _patient(toks: tuple, i: int) -> str:  # type: ignore[type-arg]
     """Whom the event at token ``i`` happens to: the object or passive subject of its verb, the
     subject of an intransitive verb or of the verb it describes ("was found dead"), or the owner
@@ -186,7 +225,13 @@ def _patient(toks: tuple, i: int) -> str:  # type: ignore[type-arg]
     if w.pos == "PRON" or w.tag in ("PRP", "PRP$", "WP"):
         return ""
     if w.ent in NAME_LABELS:
-        return "n:" + w.text.lower()
+        # the whole name ("devin lima"), so that a first name alone ("Devin") is the same one
+        j, k = who, who
+        while j > 0 and toks[j - 1].ent == w.ent and toks[j - 1].pos == "PROPN":
+            j -= 1
+        while k + 1 < len(toks) and toks[k + 1].ent == w.ent and toks[k + 1].pos == "PROPN":
+            k += 1
+        return "n:" + " ".join(x.text.lower() for x in toks[j : k + 1])
     return "d:" + w.lemma.lower()
 
 
@@ -195,7 +240,16 @@ def _same_one(a: str, b: str) -> bool:
     (a name and a description of the story's one dead person are taken as the same person)."""
     if not a or not b:
         return True
+    if a[:2] == b[:2] == "n:":
+        return bool(set(a[2:].split()) & set(b[2:].split()))  # "Devin" and "Devin Lima" are one
     return a == b or a[:2] != b[:2]
+
+
+def _same_patient(a: str, b: str) -> bool:
+    """Two mentions, both given, of the same one: names sharing a word ("Lois Lerner", "Lerner"), or one noun."""
+    if a[:2] == b[:2] == "n:":
+        return _same_one(a, b)
+    return bool(a) and a == b
 
 
 def same_event(a: Claim, b: Claim) -> bool:
@@ -218,6 +272,8 @@ def same_fact(a: Claim, b: Claim) -> bool:
         return True
     if same_event(a, b):
         return True
+    if a.negated == b.negated and any(va == vb and _same_patient(pa, pb) for va, pa in a.deeds for vb, pb in b.deeds):
+        return True  # the same action done to the same one ("accused Lois Lerner", "jurors refused to serve")
     ua, ub = a.units, b.units
     return len(ua & ub) >= SHARED and _cosine(ua, ub) >= SAME
 

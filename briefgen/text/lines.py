@@ -76,10 +76,20 @@ def is_boilerplate(paragraph: str) -> bool:
     return bool(BOILERPLATE_PARAGRAPH.match(paragraph) or EMPTY_PARAGRAPH.match(paragraph))
 
 
-# An opening that leans on what came before: a pronoun, a demonstrative or a connective.
+# An opening that leans on what came before: a pronoun, a demonstrative or a connective, or a time or
+# order counted from something told before ("Just days later", "A short while later", "The next day",
+# "Around the same time", "Other hits included", "After all", "Finally", "First,").
+_LATER = (
+    r"(?i:(?:(?:just|only|about|some|barely|nearly|almost|less than|more than|not long)\s)?"
+    r"(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|few|several|\d+)\s)?(?:short\s)?"
+    r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|moments?|while)\s(?:later\b|afterwards?\b|after,))"
+)
 LEANING_START = re.compile(
-    r"^[\"“‘(]?(?:He|She|They|It|This|That|These|Those|His|Her|Their|Its|Him|Them|But|And|Also|However|Meanwhile|Still|Yet|"
-    r"Instead|Moreover|Furthermore|Besides|Then|So|Thus|Therefore|Later|Previously|Such|Both|The two|The other|Another)\b"
+    r"^[\"“‘(]?(?:(?:He|She|They|It|This|That|These|Those|His|Her|Their|Its|Him|Them|But|And|Also|However|Meanwhile|Still|"
+    r"Yet|Instead|Moreover|Furthermore|Besides|Then|So|Thus|Therefore|Later|Previously|Such|Both|The two|The other|Another|"
+    r"Others?|After all|Finally|In addition|Additionally|Nevertheless|Nonetheless|Likewise|Similarly|As a result|"
+    r"The (?:next|following|same) (?:day|morning|afternoon|evening|night|week|month|year)|(?:At|Around|About|By) (?:the same|that) time)\b|"
+    r"(?:First|Second|Third|Next),|" + _LATER + r")"
 )
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 _PERSONAL = re.compile(r"\b(?:you|your|yours|I|me|my|we|us|our)\b", re.I)
