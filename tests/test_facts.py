@@ -818,6 +818,31 @@ def test_gate_a_name_once_outside_the_lead_needs_a_role_or_a_quote() -> None:
     assert [r.text for r in box.roles] == ["Mayor"]
 
 
+def test_gate_a_person_that_ner_also_calls_otherwise_needs_a_person_cue() -> None:
+    """'Kappa Sigma' (a fraternity) is a person to NER twice and an organisation once, and nothing in its sentences
+    says person: no box. The same wavering with a verb of saying, or a relative owned, keeps the box; a name NER
+    always calls a person keeps it without a cue."""
+
+    def visited(first: str, last: str, label: str) -> str:
+        name = f"{first} PROPN compound 3 {label} ; {last} PROPN dobj 1 {label}"
+        return f"Police NOUN nsubj 1 ; visited VERB ROOT 1 ; {name} ; . PUNCT punct 1"
+
+    story = []
+    for first, last in (("Kappa", "Sigma"), ("Mara", "Quist"), ("Lena", "Dorr")):
+        story += [visited(first, last, "PERSON"), visited(first, last, "PERSON"), visited(first, last, "ORG")]
+    story += [
+        "Mara PROPN compound 1 PERSON ; Quist PROPN nsubj 2 PERSON ; said VERB ROOT 2 =say ; so ADV advmod 2 ; . PUNCT punct 2",
+        "Lena PROPN compound 1 PERSON ; Dorr PROPN poss 3 PERSON ; 's PART case 1 ; husband NOUN nsubj 4 ; left VERB ROOT 4 ; . PUNCT p 4",
+        visited("Owen", "Pratt", "PERSON"),
+        visited("Owen", "Pratt", "PERSON"),
+    ]
+    a = make("a", [story])
+    shown = {b.name: b.type for b in story_entities([a], CONFIG)}
+    assert "Kappa Sigma" not in shown
+    assert shown.get("Mara Quist") == shown.get("Lena Dorr") == shown.get("Owen Pratt") == "PERSON"
+    assert {b.name: b.type for b in every([a])}["Kappa Sigma"] == "PERSON"  # typed a person, left out by the gate
+
+
 def test_gate_names_cut_short_and_votes_against_the_type() -> None:
     from briefgen.facts.gate import Words, person_shape
 

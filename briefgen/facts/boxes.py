@@ -212,6 +212,8 @@ def candidates(articles: Sequence[AnalyzedArticle], ind: src.Independence | None
     for e, ent in enumerate(ents):
         said = bool(roles[e] or quotes[e])  # a stated role or an own quote says what the name is
         why = gate.doubt(ent, ms, words, ents, articles) or (None if said or gate.enough(ent, ms, lead) else "named once, not in a lead")
+        if why is None and ent.type == "PERSON" and not ent.ambiguous:
+            why = gate.unsure_person(e, story, said, words)
         ids = sorted({articles[ms[i].art].article.id for i in ent.mentions})
         near = sorted(related[e].items(), key=lambda x: (-x[1], ents[x[0]].name))
         role_n = carried(roles[e], lambda r: r.text, ind)

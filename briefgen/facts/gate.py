@@ -19,6 +19,9 @@ from briefgen.facts import names as n
 from briefgen.facts.cluster import Ent
 from briefgen.facts.lexicon import role_noun
 from briefgen.facts.mentions import M
+from briefgen.facts.names import SPEECH
+from briefgen.facts.story import Story
+from briefgen.facts.syntax import head
 from briefgen.models import AnalyzedArticle
 
 #: Small words a real name may hold in lower case ('Bank of America', 'Leonardo da Vinci').
@@ -235,6 +238,52 @@ def doubt(ent: Ent, ms: Sequence[M], words: Words, others: Sequence[Ent], articl
     if _ACRONYM.match(name) and ent.type in ("ORG", "PLACE") and _counted(mine, articles):
         return "an acronym with 'a' or 'an'"  # 'an ECG': a thing, not a body
     return None
+
+
+#: Verbs of a personal act: their subject is a person ('died', 'married', 'was arrested', 'was born'). With the verbs of
+#: saying (names.SPEECH) the cue of a subject; chosen by hand from the acts news reports of people, not tuned on data.
+PERSONAL_ACTS = frozenset({"die", "marry", "wed", "divorce", "arrest", "bear", "charge", "convict", "sentence", "indict", "jail", "resign"})
+
+
+def person_cue(e: int, story: Story, said: bool) -> str | None:
+    """The first sign in the story's text that entity ``e``, typed a person, is one (None: no sign). spaCy calls
+    fraternities, lotteries, military exercises and streets people ('Kappa Sigma', 'Mega Millions', 'Key Resolve'); a person shows in
+    how the text treats the name: a stated role or own quote (``said``), a title, an honorific, a relative or
+    'who' beside a name (the mentions' ``hint`` and ``kin``), a gender the text gives it (an honorific, a gendered
+    noun, 'he' or 'she' after it: story.py), the subject of a verb of saying or of a personal act, the owner of
+    a relative ("Smith's wife"), or the surname alone as a later mention ('Meryl Streep' ... 'Streep')."""
+    ent, ms, articles = story.ents[e], story.ms, story.articles
+    if said:
+        return "a stated role or an own quote"
+    if e in story.gender or e in story.pron.values():
+        return "a gender or a pronoun"
+    words = ent.name.casefold().split()
+    if len(words) >= 2 and words[-1] in {f.casefold() for f in ent.forms}:
+        return "the surname alone"
+    for m in (ms[i] for i in ent.mentions if not ms[i].description):
+        if m.hint == "PERSON" or m.kin:
+            return "a title, an honorific, a relative or 'who' beside it"
+        sent = articles[m.art].sentences[m.sent]
+        t = sent.tokens[head(sent, m.toks)]
+        by = sent.tokens[t.head]
+        if t.dep in ("nsubj", "nsubjpass") and by.pos == "VERB" and (by.lemma in SPEECH or by.lemma in PERSONAL_ACTS):
+            return f"the subject of '{by.text}'"
+        if t.dep == "poss" and by.lemma.casefold() in n.KIN:
+            return f"the owner of '{by.text}'"
+    return None
+
+
+def unsure_person(e: int, story: Story, said: bool, words: Words) -> str | None:
+    """Why a box typed a person is doubtful (None: no doubt): NER itself wavers, calling one of its forms something
+    other than a person somewhere in the story ('Kappa Sigma' a person and an organisation, 'Mega Millions' a person
+    and a place), and no mention's context shows a person (``person_cue``). A name NER always calls a person keeps
+    its box without a cue: on the tuning rows those were nearly all real people named in lists, bylines and credits."""
+    labels: Counter[str] = Counter()
+    for f in {f.casefold() for f in story.ents[e].forms}:
+        labels.update(words.labels.get(f, Counter()))
+    if labels.total() == labels["PERSON"] or person_cue(e, story, said):
+        return None
+    return "typed a person, NER calls it otherwise too, and no mention's context shows a person"
 
 
 def _read_as_person(articles: Sequence[AnalyzedArticle], mine: Sequence[M]) -> bool:
