@@ -227,12 +227,7 @@ def sheet(data: dict[str, Any], content: Path | None, n_boxes: int, n_questions:
         ]
     out += ["## Open questions", ""]
     for k, (s, q) in enumerate(questions, 1):
-        out += [f"### Q{k}. story {s['id']}: {s['title']}", "", f"- question: **{q['question']}** ({q['kind']}) [ ]"]
-        out += [f"  > {e['text']} ({e['article']})" for e in q["evidence"]]
-        near = near_sentences(content, s, q)
-        if near:
-            out += ["", "  other sentences of the story on it:"] + [f"  - {t} ({p})" for p, t in near]
-        out.append("")
+        out += question_lines(k, s, q, content)
     out += ["## Stories", "", "Does the story have a real open point? (questions shown in brackets)", ""]
     for s in stories:
         lead = " ".join(x["text"] for x in s["summary"][:2])[:400]
@@ -267,12 +262,7 @@ def blind_questions(sites: dict[str, dict[str, Any]], content: Path | None, seed
     ]
     key = ["line\tsites\tstory\tkind\tquestion"]
     for k, (s, q, names) in enumerate(lines, 1):
-        out += [f"### Q{k}. story {s['id']}: {s['title']}", "", f"- question: **{q['question']}** ({q['kind']}) [ ]"]
-        out += [f"  > {e['text']} ({e['article']})" for e in q["evidence"]]
-        near = near_sentences(content, s, q)
-        if near:
-            out += ["", "  other sentences of the story on it:"] + [f"  - {t} ({p})" for p, t in near]
-        out.append("")
+        out += question_lines(k, s, q, content)
         key.append(f"Q{k}\t{'+'.join(sorted(names))}\t{s['id']}\t{q['kind']}\t{q['question']}")
     out += ["## Stories", "", "Does the story have a real open point? (its questions are not listed: see the key)", ""]
     for sid in sorted(stories):
@@ -285,6 +275,16 @@ def blind_questions(sites: dict[str, dict[str, Any]], content: Path | None, seed
             + "\t".join(f"{n}={sum(len(x['questions']) for x in d['stories'] if x['id'] == sid)}" for n, d in sites.items())
         )
     return "\n".join(out) + "\n", "\n".join(key) + "\n"
+
+
+def question_lines(k: int, s: dict[str, Any], q: dict[str, Any], content: Path | None) -> list[str]:
+    """Question ``k`` of a sheet: the question and its kind, its evidence, the story's other sentences on it."""
+    out = [f"### Q{k}. story {s['id']}: {s['title']}", "", f"- question: **{q['question']}** ({q['kind']}) [ ]"]
+    out += [f"  > {e['text']} ({e['article']})" for e in q["evidence"]]
+    near = near_sentences(content, s, q)
+    if near:
+        out += ["", "  other sentences of the story on it:"] + [f"  - {t} ({p})" for p, t in near]
+    return [*out, ""]
 
 
 def box_lines(k: int, s: dict[str, Any], b: dict[str, Any], others: list[str], content: Path | None) -> list[str]:
