@@ -59,6 +59,19 @@
     }).join("");
   }
 
+  // The index comes in shards (briefgen/search.py): pagefind/ is the first, shards.json lists the folders of
+  // the others, merged into it (each merged shard loads its entry and meta files now, its word chunks per query).
+  async function loadSearch() {
+    var base = new URL("pagefind/", ROOT), settings = { baseUrl: ROOT.pathname, excerptLength: 24 };
+    var pf = await import(new URL("pagefind.js", base).href);
+    await pf.options(settings);
+    pf.init();
+    var listed = await fetch(new URL("shards.json", base).href);
+    var merge = listed.ok ? (await listed.json()).merge || [] : [];
+    await Promise.all(merge.map(function (folder) { return pf.mergeIndex(new URL(folder, base).pathname, settings); }));
+    return pf;
+  }
+
   function setupSearch(root) {
     if (root.dataset.ready) return;
     root.dataset.ready = "1";
@@ -72,11 +85,8 @@
       var query = input.value.trim();
       if (!query) { list.innerHTML = ""; status.textContent = ""; return; }
       try {
-        if (!pagefind) {
-          pagefind = await import(new URL("pagefind/pagefind.js", ROOT).href);
-          await pagefind.options({ baseUrl: ROOT.pathname, excerptLength: 24 });
-          pagefind.init();
-        }
+        if (!pagefind) pagefind = loadSearch();
+        pagefind = await pagefind;
         var search = await pagefind.debouncedSearch(query, {}, 200);
         if (search === null) return;  // a newer query replaced this one
         var items = await Promise.all(search.results.slice(0, 10).map(function (r) { return r.data(); }));
