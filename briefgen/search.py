@@ -12,8 +12,11 @@ size. The browser merges the shards at query time (pagefind's ``mergeIndex``; br
 Shards are runs of pages in date order (an article by its date, a story by its first article's),
 cut before each page whose path hashes to a multiple of ``SHARD_PAGES`` (content-defined, as
 chunking backup tools do): a page added anywhere changes only the shard it falls into, never the
-cuts elsewhere, so a rebuild after one new article re-indexes the shards of the pages that article
-changed (its own page's and its story's), not the edition.
+cuts elsewhere (but where a shard reached its size limit and was cut there, the next shard changes
+too, up to the next cut the pages make), so a rebuild after one new article re-indexes the shards
+of the pages whose indexed text it changed (its own page, its story's), not the edition. A story's
+page does not index its list of related stories (their titles and article counts), which would
+carry one story's change to the pages of every story related to it.
 
 Layout in the edition: ``pagefind/`` is the first shard's bundle (pagefind.js, its worker and
 WebAssembly, entry file, meta file, word chunks in ``index/``, page fragments in ``fragment/``),
@@ -271,13 +274,49 @@ def _bundle(value: object) -> bool:
     )
 
 
+#: Pagefind backtracks a word missing from an index to its longest prefix that is in it ("Canadastad" finds
+#: "can"; Pagefind/pagefind#315, #793). Over one index that happens only for a word of no page; over merged
+#: shards, for a word missing from any one shard, whose pages then fill the results. Pagefind's "playground
+#: mode" names the index word each result matched, so briefgen.js keeps only results whose words begin with
+#: the query's words; pagefind 1.5.2 turns that mode on for the first index only and does not export it.
+#: These edits turn it on for every merged index and export it (each must match once: PAGEFIND_VERSION).
+PAGEFIND_VERSION = "1.5.2"
+_EVERY_INDEX = (
+    "async enterPlaygroundMode(){await this.primary.enterPlaygroundMode();}",
+    "async enterPlaygroundMode(){await Promise.all(this.instances.map((i)=>i.enterPlaygroundMode()));}",
+)
+_PATCHES = {
+    "pagefind.js": (
+        _EVERY_INDEX,
+        (
+            "export{createInstance,",
+            "var enterPlaygroundMode=async()=>{init_pagefind();return await pagefind.enterPlaygroundMode();};"
+            "export{enterPlaygroundMode,createInstance,",
+        ),
+    ),
+    "pagefind-worker.js": (_EVERY_INDEX,),
+}
+
+
+def patched(rel: str, data: bytes) -> bytes:
+    """Pagefind's script ``rel`` with the edits above (other files as they are)."""
+    text = data.decode("utf-8") if rel in _PATCHES else ""
+    for old, new in _PATCHES.get(rel, ()):
+        if text.count(old) != 1:
+            raise BuildError(
+                f"pagefind's {rel} is not the one briefgen edits (pagefind {PAGEFIND_VERSION}); install pagefind[bin]=={PAGEFIND_VERSION}"
+            )
+        text = text.replace(old, new)
+    return text.encode("utf-8") if rel in _PATCHES else data
+
+
 def _write(folder: Path, files: Iterable[tuple[str, bytes]], code: bool) -> None:
     for rel, data in files:
         if rel.startswith("/") or ".." in rel.split("/") or (not code and rel in _CODE):
             continue
         target = folder / rel
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
+        target.write_bytes(patched(rel, data))
 
 
 def index_search(out_dir: Path, dates: Mapping[str, str], cache: Cache, fp: str, scratch: Path) -> Stats:

@@ -9,6 +9,7 @@ import pytest
 
 from briefgen import search
 from briefgen.cache import Cache
+from briefgen.errors import BuildError
 
 from .conftest import search_docs
 
@@ -139,3 +140,16 @@ def test_a_rebuild_after_one_new_page_indexes_one_shard(tmp_path: Path, monkeypa
     third = tmp_path / "e3"
     _edition(third, 31, "e3")
     assert search.index_search(third, dates, cache, "other", tmp_path / "scratch").indexed == again.shards
+
+
+def test_pagefind_scripts_are_edited_to_name_the_words_each_result_matched(tmp_path: Path) -> None:
+    out = tmp_path / "e1"
+    _edition(out, 3)
+    search.index_search(out, {}, Cache(tmp_path / "cache"), "fp", tmp_path / "scratch")
+    script = (out / "pagefind" / "pagefind.js").read_text(encoding="utf-8")
+    assert "export{enterPlaygroundMode," in script and "this.instances.map((i)=>i.enterPlaygroundMode())" in script
+    worker = (out / "pagefind" / "pagefind-worker.js").read_text(encoding="utf-8")
+    assert "this.instances.map((i)=>i.enterPlaygroundMode())" in worker
+    with pytest.raises(BuildError, match="install pagefind"):
+        search.patched("pagefind.js", b"export{createInstance,search};")  # another pagefind's script
+    assert search.patched("index/en_1.pf_index", b"\x00data") == b"\x00data"

@@ -355,3 +355,20 @@ def test_search_merges_the_shards_of_the_index(page: Any, made_server: str, made
     chunks = {u.split("/pagefind/", 1)[1].rsplit("index/", 1)[0] for u in requests_seen.seen if "/pagefind/" in u and "/index/" in u}
     assert {f"{s}/" if s else "" for s in shards_holding} <= chunks, chunks
     assert requests_seen.failed == []
+
+
+def test_search_shows_no_page_for_a_word_no_page_holds(page: Any, made_server: str, requests_seen: Requests) -> None:
+    """Pagefind matches a word missing from an index by its longest prefix there ("Millbrookian" by
+    "millbrook"); over shards that would fill the results with each shard's prefix matches. Only pages
+    whose words begin with the query's are shown."""
+    _open(page, f"{made_server}/{MADE_NEW}/search/")
+    box = page.locator("#bg-search-input")
+    box.wait_for(timeout=TIMEOUT)
+    box.press_sequentially("Millbrookian", delay=20)
+    page.wait_for_function("() => document.querySelector('#bg-search-status').textContent.startsWith('0 pages match')", timeout=10_000)
+    assert page.locator(".bg-result").count() == 0
+    assert "No results for" in page.locator("#bg-search-results").inner_text()
+    box.fill("")
+    box.press_sequentially("Millbrook", delay=20)  # the word itself, and a word being typed, still find pages
+    page.locator(".bg-result").first.wait_for(timeout=TIMEOUT)
+    assert requests_seen.failed == []

@@ -69,7 +69,25 @@
     var listed = await fetch(new URL("shards.json", base).href);
     var merge = listed.ok ? (await listed.json()).merge || [] : [];
     await Promise.all(merge.map(function (folder) { return pf.mergeIndex(new URL(folder, base).pathname, settings); }));
+    await pf.enterPlaygroundMode();  // each result names the index words it matched (see whole() below)
     return pf;
+  }
+
+  function folded(word) {
+    return String(word).normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  }
+
+  // A result whose words begin with every word of the query (as pagefind stems them): a word, its other
+  // forms, or the rest of a word being typed. Pagefind matches a word missing from an index by its longest
+  // prefix there ("Canadastad" by "can"), which, in a shard lacking the word, brings pages holding only
+  // that prefix; they are not shown (briefgen/search.py, _PATCHES).
+  function whole(result, keywords) {
+    if (!result.scores || !keywords.length) return true;
+    var words = result.scores.map(function (s) { return folded(s.search_term); });
+    return keywords.every(function (k) {
+      k = folded(k);
+      return words.some(function (w) { return w.lastIndexOf(k, 0) === 0; });
+    });
   }
 
   function setupSearch(root) {
@@ -89,10 +107,11 @@
         pagefind = await pagefind;
         var search = await pagefind.debouncedSearch(query, {}, 200);
         if (search === null) return;  // a newer query replaced this one
-        var items = await Promise.all(search.results.slice(0, 10).map(function (r) { return r.data(); }));
+        var found = search.results.filter(function (r) { return whole(r, search.search_keywords || []); });
+        var items = await Promise.all(found.slice(0, 10).map(function (r) { return r.data(); }));
         if (input.value.trim() !== query) return;
-        status.textContent = search.results.length + (search.results.length === 1 ? " page matches" : " pages match") +
-          (search.results.length > 10 ? "; the first 10:" : ":");
+        status.textContent = found.length + (found.length === 1 ? " page matches" : " pages match") +
+          (found.length > 10 ? "; the first 10:" : ":");
         renderResults(list, items, query);
       } catch (err) {
         status.textContent = "Search could not load (" + err + "). It needs the site served over HTTP, not opened as files.";
