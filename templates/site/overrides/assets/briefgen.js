@@ -98,15 +98,19 @@
       '<p class="bg-meta" id="bg-search-status" aria-live="polite"></p><ol class="bg-results" id="bg-search-results"></ol>';
     var input = root.querySelector("input"), status = root.querySelector("#bg-search-status"),
         list = root.querySelector("#bg-search-results");
-    var params = new URLSearchParams(location.search);
+    var params = new URLSearchParams(location.search), typed = 0;
     async function run() {
-      var query = input.value.trim();
+      var query = input.value.trim(), mine = ++typed;
       if (!query) { list.innerHTML = ""; status.textContent = ""; return; }
       try {
         if (!pagefind) pagefind = loadSearch();
         pagefind = await pagefind;
-        var search = await pagefind.debouncedSearch(query, {}, 200);
-        if (search === null) return;  // a newer query replaced this one
+        // searched once typing pauses (200 ms), not on every key: pagefind's debouncedSearch loads each
+        // shard's word chunks for every prefix typed on the way ("l", "lo", "loh", ...)
+        await new Promise(function (done) { setTimeout(done, 200); });
+        if (mine !== typed) return;  // a newer query replaced this one
+        var search = await pagefind.search(query);
+        if (mine !== typed) return;
         var found = search.results.filter(function (r) { return whole(r, search.search_keywords || []); });
         var items = await Promise.all(found.slice(0, 10).map(function (r) { return r.data(); }));
         if (input.value.trim() !== query) return;
