@@ -366,7 +366,7 @@ def child_build(content: str, site: str, edition: str, engine: str = "local", wi
         cluster = LocalCluster(n_workers=config.processes, threads_per_worker=1, processes=True, dashboard_address=None)
         config = dataclasses.replace(config, scheduler=cluster.scheduler_address)
     timings: dict[str, float] = {}
-    shards: list[Any] = []  # the search stage's shards: (in the edition, indexed by pagefind, pages in the largest)
+    shards: list[Any] = []  # the search stage's shards: (in the edition, pages in the largest, indexed by pagefind)
 
     class Shards(logging.Handler):
         def emit(self, record: logging.LogRecord) -> None:
@@ -444,8 +444,8 @@ def _show(kind: str, b: dict[str, Any]) -> None:
             f"  search index: {b['search_mib']} MiB on disk, {b['search_chunks']} word chunks (mean {b['search_chunk_kib_mean']} KiB, "
             f"max {b['search_chunk_kib_max']} KiB), {b['search_fragments']} page fragments (mean {b['search_fragment_kib_mean']} KiB); "
             f"{b['search_startup_kib']} KiB loaded before a first search, then about {b['search_query_kib']} KiB of word chunks "
-            f"({b['search_shards_on_disk']} shards); pagefind peak RSS {b['pagefind_rss_mib']} MiB; shards (in the edition, indexed, "
-            f"largest): {b.get('search_shards')}",
+            f"({b['search_shards_on_disk']} shards); pagefind peak RSS {b['pagefind_rss_mib']} MiB; "
+            f"shards (in the edition, pages in the largest, re-indexed): {b.get('search_shards')}",
             flush=True,
         )
     print("  " + ", ".join(f"{k} {v:.1f}s" for k, v in b["stages"].items()), flush=True)
