@@ -39,6 +39,7 @@ import dataclasses
 import datetime as dt
 import hashlib
 import json
+import logging
 import os
 import re
 import resource
@@ -236,20 +237,25 @@ def _tree(root: int) -> list[int]:
     return out
 
 
-def _memory(pids: list[int]) -> tuple[int, int]:
-    """Summed RSS and PSS (KiB) of the processes (smaps_rollup); a process gone meanwhile counts 0."""
-    rss = pss = 0
+def _memory(pids: list[int]) -> tuple[int, int, int]:
+    """Summed RSS and PSS (KiB) of the processes (smaps_rollup), and the RSS of those among them that are
+    the search indexer (pagefind); a process gone meanwhile counts 0."""
+    rss = pss = indexer = 0
     for pid in pids:
         try:
+            with open(f"/proc/{pid}/comm", encoding="utf-8") as fh:
+                name = fh.read().strip()
             with open(f"/proc/{pid}/smaps_rollup", encoding="utf-8") as fh:
                 for line in fh:
                     if line.startswith("Rss:"):
                         rss += int(line.split()[1])
+                        if name == "pagefind":
+                            indexer += int(line.split()[1])
                     elif line.startswith("Pss:"):
                         pss += int(line.split()[1])
         except (OSError, ValueError):
             continue
-    return rss, pss
+    return rss, pss, indexer
 
 
 class Sampler(threading.Thread):
@@ -258,18 +264,19 @@ class Sampler(threading.Thread):
     def __init__(self, pid: int, interval: float = 0.2) -> None:
         super().__init__(daemon=True)
         self.pid, self.interval = pid, interval
-        self.rss = self.pss = self.processes = 0
+        self.rss = self.pss = self.processes = self.indexer = 0  # indexer: pagefind's peak RSS (KiB)
         self.series: list[tuple[float, int, int]] = []  # (time, RSS, PSS) of each reading
         self.stop = threading.Event()
 
     def run(self) -> None:
         while not self.stop.is_set():
             pids = _tree(self.pid)
-            rss, pss = _memory(pids)
+            rss, pss, indexer = _memory(pids)
             self.series.append((time.time(), rss, pss))
             if rss > self.rss:
                 self.rss, self.processes = rss, len(pids)
             self.pss = max(self.pss, pss)
+            self.indexer = max(self.indexer, indexer)
             self.stop.wait(self.interval)
 
 
@@ -309,6 +316,7 @@ def _child(args: list[str]) -> dict[str, Any]:
         tree_rss_mib=sampler.rss // 1024,
         tree_pss_mib=sampler.pss // 1024,
         tree_processes=sampler.processes,
+        pagefind_rss_mib=sampler.indexer // 1024,
         load=[round(load, 1), round(os.getloadavg()[0], 1)],
     )
     return result
@@ -358,6 +366,15 @@ def child_build(content: str, site: str, edition: str, engine: str = "local", wi
         cluster = LocalCluster(n_workers=config.processes, threads_per_worker=1, processes=True, dashboard_address=None)
         config = dataclasses.replace(config, scheduler=cluster.scheduler_address)
     timings: dict[str, float] = {}
+    shards: list[Any] = []  # the search stage's shards: (in the edition, pages in the largest, indexed by pagefind)
+
+    class Shards(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            if str(record.msg).startswith("search:"):
+                shards.append(record.args)
+
+    logging.getLogger("briefgen.search").addHandler(Shards())
+    logging.getLogger("briefgen.search").setLevel(logging.INFO)
     wall_start = time.time()
     start = time.perf_counter()
     briefing = build(config, timings=timings)
@@ -373,24 +390,30 @@ def child_build(content: str, site: str, edition: str, engine: str = "local", wi
         "code": str(Path(sys.modules["briefgen"].__file__ or "").parent),
         "engine": engine,
         "wall_start": wall_start,
+        "search_shards": list(shards[-1]) if shards else None,
         **search_size(Path(site) / edition),
         **_peak(),
     }
 
 
 def search_size(edition: Path) -> dict[str, Any]:
-    """The search index on disk (pagefind: word index chunks, one fragment per page) and what a
-    browser loads before the first result: the entry file, the wasm and the chunks' meta file."""
+    """The search index on disk (pagefind: word index chunks, one fragment per page; in shards since
+    briefgen/search.py, ``pagefind/`` the first and ``shards.json`` naming the others' folders) and what a
+    browser loads before the first result: pagefind.js, its worker and WebAssembly, and each shard's entry
+    and meta files, then per query a word chunk of each shard (two at most for a word, mostly one)."""
     bundle = edition / "pagefind"
     if not bundle.is_dir():
         return {}
+    listed = bundle / "shards.json"
+    folders = [bundle] + ([bundle / f for f in json.loads(listed.read_text(encoding="utf-8"))["merge"]] if listed.is_file() else [])
     files = [f for f in bundle.rglob("*") if f.is_file()]
-    chunks = [f.stat().st_size for f in (bundle / "index").iterdir()]
-    fragments = [f.stat().st_size for f in (bundle / "fragment").iterdir()]
+    chunks = [f.stat().st_size for folder in folders for f in (folder / "index").iterdir()]
+    fragments = [f.stat().st_size for folder in folders for f in (folder / "fragment").iterdir()]
     startup = sum(
         f.stat().st_size
-        for f in files
-        if f.name == "pagefind-entry.json" or f.suffix in (".pf_meta", ".pagefind") or f.name == "pagefind.js"
+        for folder in folders
+        for f in folder.iterdir()
+        if f.name in ("pagefind-entry.json", "pagefind.js", "pagefind-worker.js", "shards.json") or f.suffix in (".pf_meta", ".pagefind")
     )
 
     def kib(sizes: list[int]) -> float:
@@ -398,12 +421,14 @@ def search_size(edition: Path) -> dict[str, Any]:
 
     return {
         "search_mib": round(sum(f.stat().st_size for f in files) / 2**20, 1),
+        "search_shards_on_disk": len(folders),
         "search_chunks": len(chunks),
         "search_chunk_kib_max": round(max(chunks, default=0) / 1024, 1),
         "search_chunk_kib_mean": kib(chunks),
         "search_fragments": len(fragments),
         "search_fragment_kib_mean": kib(fragments),
         "search_startup_kib": round(startup / 1024, 1),
+        "search_query_kib": round(len(folders) * sum(chunks) / max(1, len(chunks)) / 1024, 1),  # a chunk a shard, of mean size
     }
 
 
@@ -418,7 +443,9 @@ def _show(kind: str, b: dict[str, Any]) -> None:
         print(
             f"  search index: {b['search_mib']} MiB on disk, {b['search_chunks']} word chunks (mean {b['search_chunk_kib_mean']} KiB, "
             f"max {b['search_chunk_kib_max']} KiB), {b['search_fragments']} page fragments (mean {b['search_fragment_kib_mean']} KiB); "
-            f"{b['search_startup_kib']} KiB loaded before a first search",
+            f"{b['search_startup_kib']} KiB loaded before a first search, then about {b['search_query_kib']} KiB of word chunks "
+            f"({b['search_shards_on_disk']} shards); pagefind peak RSS {b['pagefind_rss_mib']} MiB; "
+            f"shards (in the edition, pages in the largest, re-indexed): {b.get('search_shards')}",
             flush=True,
         )
     print("  " + ", ".join(f"{k} {v:.1f}s" for k, v in b["stages"].items()), flush=True)

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from briefgen import analyze, brief, editions, facts, folders, front, group, ingest, pages, pdf, questions, redirects, render, site
+from briefgen import analyze, brief, editions, facts, folders, front, group, ingest, pages, pdf, questions, redirects, render, search, site
 from briefgen.analyze import Parsed
 from briefgen.cache import Cache, closure, code_fingerprint, compute, default_dir, digest
 from briefgen.cluster import Cluster, cluster
@@ -346,9 +346,13 @@ def _articles(run: Run, work: site.Work, outside: Sequence[pages.OutsidePage], b
     run.progress("articles", len(outside), len(outside))
 
 
-def _search(run: Run, work: site.Work) -> None:
+def _search(run: Run, work: site.Work, briefing: Briefing) -> None:
     run.progress("search", 0, 1)
-    site.index_search(work.out)
+    dates = search.page_dates(
+        ((render.article_slug(a.id), a.date if a.date_source != "inferred" else None) for a in briefing.articles),
+        ((sb.story.id, sb.first_date) for sb in briefing.stories),
+    )
+    search.index_search(work.out, dates, run.cache, run.fp, work.root / "search")
     run.progress("search", 1, 1)
 
 
@@ -410,7 +414,7 @@ STAGES: tuple[Stage, ...] = (
     Stage("render", _render, "render.render_pages", ("briefing", "parsed", "work", "versions", "pdfs"), ("outside",)),
     Stage("mkdocs", _mkdocs, "site.build_mkdocs", ("briefing", "work"), ()),
     Stage("articles", _articles, "pages.write_outside_pages", ("work", "outside", "briefing"), ()),
-    Stage("search", _search, "site.index_search", ("work",), ()),
+    Stage("search", _search, "search.index_search", ("work", "briefing"), (), (), "search"),
     Stage("pdf-files", _pdf_files, "pdf.finish", ("work", "pdf_job"), ()),
     Stage("publish", _publish, "site.publish", ("work", "versions"), ()),
 )

@@ -179,57 +179,6 @@ def mkdocs_config(base: Path | None, docs_dir: Path, out_dir: Path, site_name: s
     return settings
 
 
-SEARCH_DIR = "pagefind"  # the search index's folder in each edition
-
-
-def index_search(out_dir: Path) -> None:
-    """Pagefind's search index of the built edition, in ``SEARCH_DIR``: the marked bodies
-    (``data-pagefind-body``) of story and article pages, cut into chunks the browser loads as a
-    search needs them, each result pointing at the heading (or sentence) where it matched."""
-    import subprocess
-
-    try:
-        from pagefind_bin import get_executable
-
-        exe = str(get_executable())
-    except (ImportError, FileNotFoundError) as exc:
-        raise BuildError(f"the search indexer is missing ({exc}); install it with `pip install 'pagefind[bin]'`") from None
-    # Story and article pages only: an entity page repeats what the story pages' fact boxes and the
-    # articles say, and reading them tripled the indexer's time (6,782 pages instead of 2,122 at 1,982
-    # articles). Headings' permalink marks are not text.
-    command = [
-        exe,
-        "--site",
-        str(out_dir),
-        "--output-subdir",
-        SEARCH_DIR,
-        "--glob",
-        "{stories,articles}/**/*.html",
-        "--force-language",
-        "en",
-        "--exclude-selectors",
-        ".headerlink",
-        "--silent",
-    ]
-    done = subprocess.run(command, capture_output=True, text=True, check=False)
-    if done.returncode != 0:
-        raise BuildError(f"{out_dir}: the search indexer (pagefind) failed: {(done.stderr or done.stdout).strip()[-500:]}")
-    for name in _UNUSED_SEARCH_FILES:  # pagefind's own search UIs: the site has its own (briefgen.js)
-        (out_dir / SEARCH_DIR / name).unlink(missing_ok=True)
-
-
-_UNUSED_SEARCH_FILES = (
-    "pagefind-ui.js",
-    "pagefind-ui.css",
-    "pagefind-component-ui.js",
-    "pagefind-component-ui.css",
-    "pagefind-modular-ui.js",
-    "pagefind-modular-ui.css",
-    "pagefind-highlight.js",
-    "wasm.unknown.pagefind",
-)
-
-
 def build_mkdocs(settings: Mapping[str, Any], work: Path, epoch: int) -> None:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config

@@ -49,11 +49,15 @@ def content_dir(tmp_path: Path):
 
 
 def search_docs(edition: Path) -> list[dict]:
-    """The pages in an edition's search index (pagefind's fragments: gzip, a marker, then JSON)."""
+    """The pages in an edition's search index (pagefind's fragments: gzip, a marker, then JSON), of every
+    shard (briefgen/search.py), each with its shard's folder under ``pagefind/`` as "shard" ("" for the first)."""
     import gzip
 
+    bundle = edition / "pagefind"
+    folders = [""] + [f.rstrip("/") for f in json.loads((bundle / "shards.json").read_text(encoding="utf-8"))["merge"]]
     docs = []
-    for path in sorted((edition / "pagefind" / "fragment").iterdir()):
-        raw = gzip.decompress(path.read_bytes())
-        docs.append(json.loads(raw[raw.index(b"{") :]))
+    for folder in folders:
+        for path in sorted((bundle / folder / "fragment").iterdir()):
+            raw = gzip.decompress(path.read_bytes())
+            docs.append({**json.loads(raw[raw.index(b"{") :]), "shard": folder})
     return docs

@@ -320,16 +320,26 @@ def made_briefing(edition: str) -> Any:
 
 @pytest.fixture(scope="session")
 def made_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Two hand-made editions (made_briefing) through render, mkdocs, pagefind and publish: no spaCy."""
-    from briefgen import pipeline
+    """Two hand-made editions (made_briefing) through render, mkdocs, pagefind and publish: no spaCy.
+    Their search index is cut into shards of about two pages (briefgen/search.py), so the browser
+    merges several."""
+    from briefgen import pipeline, search
 
     root = tmp_path_factory.mktemp("made-site")
     site_dir = root / "site"
-    for edition in (MADE_OLD, MADE_NEW):
-        config = load_config(content_dir=root, site_dir=site_dir, edition=edition, pdf=False)
-        with pipeline.site.site_lock(site_dir):
-            pipeline.publish(made_briefing(edition), config)
+    saved = search.SHARD_PAGES
+    search.SHARD_PAGES = MADE_SHARD_PAGES
+    try:
+        for edition in (MADE_OLD, MADE_NEW):
+            config = load_config(content_dir=root, site_dir=site_dir, edition=edition, pdf=False)
+            with pipeline.site.site_lock(site_dir):
+                pipeline.publish(made_briefing(edition), config)
+    finally:
+        search.SHARD_PAGES = saved
     return site_dir
+
+
+MADE_SHARD_PAGES = 2  # pages in a search shard of the made site (expected): a dozen pages, several shards
 
 
 @pytest.fixture(scope="session")

@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 
+from ..conftest import search_docs
 from .conftest import MADE_NEW, NEW, OLD, Requests, is_local
 
 pytestmark = pytest.mark.browser
@@ -333,4 +334,41 @@ def test_search_shows_markup_in_articles_as_text(page: Any, made_server: str, re
     assert snippet.locator("img, b, script").count() == 0  # only pagefind's <mark>s are elements
     assert "<img src=x onerror=alert(1)> & <b>bold</b> claims" in snippet.inner_text()  # shown as the text it is
     page.wait_for_timeout(300)
+    assert requests_seen.failed == []
+
+
+def test_search_merges_the_shards_of_the_index(page: Any, made_server: str, made_site: Path, requests_seen: Requests) -> None:
+    """The made site's index is in several shards (briefgen/search.py): a query finds the pages of
+    every shard, each shard loading its own word chunk, and no shard's whole index."""
+    edition = made_site / MADE_NEW
+    listed = json.loads((edition / "pagefind" / "shards.json").read_text(encoding="utf-8"))["merge"]
+    assert len(listed) >= 2, "the made site should have several shards"
+    holding = [d for d in search_docs(edition) if "millbrook" in d["content"].lower()]
+    shards_holding = {d["shard"] for d in holding}
+    assert len(shards_holding) >= 2, "the word should be in more than one shard"
+    results = _search(page, made_server, MADE_NEW, "Millbrook")
+    expected = f"{len(holding)} page" + (" matches" if len(holding) == 1 else "s match")
+    page.wait_for_function(
+        "expected => document.querySelector('#bg-search-status').textContent.startsWith(expected)", arg=expected, timeout=10_000
+    )
+    assert results.count() == min(len(holding), 10)
+    chunks = {u.split("/pagefind/", 1)[1].rsplit("index/", 1)[0] for u in requests_seen.seen if "/pagefind/" in u and "/index/" in u}
+    assert {f"{s}/" if s else "" for s in shards_holding} <= chunks, chunks
+    assert requests_seen.failed == []
+
+
+def test_search_shows_no_page_for_a_word_no_page_holds(page: Any, made_server: str, requests_seen: Requests) -> None:
+    """Pagefind matches a word missing from an index by its longest prefix there ("Millbrookian" by
+    "millbrook"); over shards that would fill the results with each shard's prefix matches. Only pages
+    whose words begin with the query's are shown."""
+    _open(page, f"{made_server}/{MADE_NEW}/search/")
+    box = page.locator("#bg-search-input")
+    box.wait_for(timeout=TIMEOUT)
+    box.press_sequentially("Millbrookian", delay=20)
+    page.wait_for_function("() => document.querySelector('#bg-search-status').textContent.startsWith('0 pages match')", timeout=10_000)
+    assert page.locator(".bg-result").count() == 0
+    assert "No results for" in page.locator("#bg-search-results").inner_text()
+    box.fill("")
+    box.press_sequentially("Millbrook", delay=20)  # the word itself, and a word being typed, still find pages
+    page.locator(".bg-result").first.wait_for(timeout=TIMEOUT)
     assert requests_seen.failed == []

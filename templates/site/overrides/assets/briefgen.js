@@ -59,6 +59,37 @@
     }).join("");
   }
 
+  // The index comes in shards (briefgen/search.py): pagefind/ is the first, shards.json lists the folders of
+  // the others, merged into it (each merged shard loads its entry and meta files now, its word chunks per query).
+  async function loadSearch() {
+    var base = new URL("pagefind/", ROOT), settings = { baseUrl: ROOT.pathname, excerptLength: 24 };
+    var pf = await import(new URL("pagefind.js", base).href);
+    await pf.options(settings);
+    pf.init();
+    var listed = await fetch(new URL("shards.json", base).href);
+    var merge = listed.ok ? (await listed.json()).merge || [] : [];
+    await Promise.all(merge.map(function (folder) { return pf.mergeIndex(new URL(folder, base).pathname, settings); }));
+    await pf.enterPlaygroundMode();  // each result names the index words it matched (see whole() below)
+    return pf;
+  }
+
+  function folded(word) {
+    return String(word).normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  }
+
+  // A result whose words begin with every word of the query (as pagefind stems them): a word, its other
+  // forms, or the rest of a word being typed. Pagefind matches a word missing from an index by its longest
+  // prefix there ("Canadastad" by "can"), which, in a shard lacking the word, brings pages holding only
+  // that prefix; they are not shown (briefgen/search.py, _PATCHES).
+  function whole(result, keywords) {
+    if (!result.scores || !keywords.length) return true;
+    var words = result.scores.map(function (s) { return folded(s.search_term); });
+    return keywords.every(function (k) {
+      k = folded(k);
+      return words.some(function (w) { return w.lastIndexOf(k, 0) === 0; });
+    });
+  }
+
   function setupSearch(root) {
     if (root.dataset.ready) return;
     root.dataset.ready = "1";
@@ -67,22 +98,24 @@
       '<p class="bg-meta" id="bg-search-status" aria-live="polite"></p><ol class="bg-results" id="bg-search-results"></ol>';
     var input = root.querySelector("input"), status = root.querySelector("#bg-search-status"),
         list = root.querySelector("#bg-search-results");
-    var params = new URLSearchParams(location.search);
+    var params = new URLSearchParams(location.search), typed = 0;
     async function run() {
-      var query = input.value.trim();
+      var query = input.value.trim(), mine = ++typed;
       if (!query) { list.innerHTML = ""; status.textContent = ""; return; }
       try {
-        if (!pagefind) {
-          pagefind = await import(new URL("pagefind/pagefind.js", ROOT).href);
-          await pagefind.options({ baseUrl: ROOT.pathname, excerptLength: 24 });
-          pagefind.init();
-        }
-        var search = await pagefind.debouncedSearch(query, {}, 200);
-        if (search === null) return;  // a newer query replaced this one
-        var items = await Promise.all(search.results.slice(0, 10).map(function (r) { return r.data(); }));
+        if (!pagefind) pagefind = loadSearch();
+        pagefind = await pagefind;
+        // searched once typing pauses (200 ms), not on every key: pagefind's debouncedSearch loads each
+        // shard's word chunks for every prefix typed on the way ("l", "lo", "loh", ...)
+        await new Promise(function (done) { setTimeout(done, 200); });
+        if (mine !== typed) return;  // a newer query replaced this one
+        var search = await pagefind.search(query);
+        if (mine !== typed) return;
+        var found = search.results.filter(function (r) { return whole(r, search.search_keywords || []); });
+        var items = await Promise.all(found.slice(0, 10).map(function (r) { return r.data(); }));
         if (input.value.trim() !== query) return;
-        status.textContent = search.results.length + (search.results.length === 1 ? " page matches" : " pages match") +
-          (search.results.length > 10 ? "; the first 10:" : ":");
+        status.textContent = found.length + (found.length === 1 ? " page matches" : " pages match") +
+          (found.length > 10 ? "; the first 10:" : ":");
         renderResults(list, items, query);
       } catch (err) {
         status.textContent = "Search could not load (" + err + "). It needs the site served over HTTP, not opened as files.";
