@@ -1236,3 +1236,6 @@ def test_short_adjective_country_and_version_forms_of_one_name_are_one() -> None
     assert [b.name for b in by_alias(every([make("a", [[win8, win8, win]])]), "Windows")] == ["Windows 8"]
     win7 = win8.replace(" 8 ", " 7 ")
     assert [b.name for b in by_alias(every([make("a", [[win8, win7, win]])]), "Windows")] == ["Windows"]
+    co2 = win8.replace("Windows", "CO").replace("PRODUCT", "ORG")
+    co = win.replace("Windows", "CO")
+    assert [b.name for b in by_alias(every([make("a", [[co2, co2, co]])]), "CO")] == ["CO"]  # a formula, not a version

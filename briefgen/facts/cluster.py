@@ -130,15 +130,22 @@ def cluster(ms: list[M]) -> list[tuple[list[int], str, bool]]:
         if len(owners) == 1:
             u.join(orgs[k][0], owners.pop())
     things = ("ORG", "PRODUCT")
+
+    def fuller(k: str, o: str) -> bool:
+        """``o`` names ``k`` more fully: a body's name with a kind of body or an 'of' phrase, both voted bodies, or
+        a product's with its version, voted a product ('Windows 8', not the formula 'CO 2')."""
+        how = n.short_form(k, o)
+        if how == "version":
+            return n.top(votes[o]) == "PRODUCT"
+        return bool(how) and n.top(votes[o]) == n.top(votes[k]) == "ORG"
+
     bodies = [o for o in order if " " in o and o not in in_people and o not in shipped and n.top(votes[o]) in things]
     for k in order:  # 'Interior' is the story's one 'Interior Department', 'Ways and Means' its one 'Ways and Means Committee',
         # 'House' its one 'House of Representatives', 'Windows' its one 'Windows 8' (not 'House' of 'White House': a tail
-        # is another body; a body's name and a bare one both voted bodies, a product's bare name any thing)
+        # is another body)
         if u.find(k) != k or k in in_people or k in shipped or n.top(votes[k]) not in things or k in n.GENERIC_ORGS:
             continue
-        owners = {
-            u.find(o) for o in bodies if (how := n.short_form(k, o)) and (how == "version" or n.top(votes[o]) == n.top(votes[k]) == "ORG")
-        }
+        owners = {u.find(o) for o in bodies if fuller(k, o)}
         if len(owners) == 1:
             u.join(k, owners.pop())
     places = {k for k in order if " " not in k and n.top(votes[k]) == "PLACE"}
