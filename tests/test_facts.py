@@ -1188,3 +1188,54 @@ def test_a_noun_that_says_person_and_a_persons_name_that_is_also_a_bodys() -> No
     boxes = {b.name: b for b in story_entities([a], CONFIG)}
     assert boxes["Amber Pasztor"].type == "PERSON"  # 'the woman': NER's organisation is a person
     assert "Mercy Fitzgerald" not in boxes and "Mercy Fitzgerald Hospital" in boxes  # the hospital's name, not a person's
+
+
+def test_a_word_the_story_writes_in_lower_case_is_no_name_without_ner_agreeing_mid_sentence() -> None:
+    massey = "Massey PROPN compound 2 ORG ; Coal PROPN compound 2 ORG ; Company PROPN nsubj 3 ORG ; hired VERB ROOT 3 ; . PUNCT punct 3"
+    coal = "Coal PROPN nsubj 1 ORG ; rose VERB ROOT 1 ; . PUNCT punct 1"
+    mines = "Miners NOUN nsubj 1 ; left VERB ROOT 1 ; coal NOUN compound 3 ; mines NOUN dobj 1 ; . PUNCT punct 1"
+    names = {b.name for b in story_entities([make("a", [[massey, massey, coal, coal, mines]])], CONFIG)}
+    assert "Coal" not in names and "Massey Coal Company" in names
+    apple = "Investors NOUN nsubj 1 ; like VERB ROOT 1 ; Apple PROPN dobj 1 ORG ; . PUNCT punct 1"
+    fruit = "He PRON nsubj 1 ; ate VERB ROOT 1 ; an DET det 3 ; apple NOUN dobj 1 ; . PUNCT punct 1"
+    names = {b.name for b in story_entities([make("a", [[apple, apple, fruit]])], CONFIG)}
+    assert "Apple" in names  # NER labels it in two mid-sentence mentions: a name
+
+
+def test_the_unit_of_a_quantity_is_no_name() -> None:
+    ram = (
+        "It PRON nsubj 1 ; has VERB ROOT 1 ; 8 NUM nummod 3 ; GB PROPN dobj 1 ORG ; of ADP prep 3 ; RAM PROPN pobj 4 ORG ; . PUNCT punct 1"
+    )
+    names = {b.name for b in story_entities([make("a", [[ram, ram]])], CONFIG)}
+    assert not names & {"GB", "RAM"}
+    rank = "No. NOUN nmod 2 ; 3 NUM nummod 2 ; Alabama PROPN nsubj 3 ORG ; won VERB ROOT 3 ; . PUNCT punct 3"
+    year = "The DET det 2 ; 2012 NUM nummod 2 ; Olympics PROPN nsubj 3 ORG ; opened VERB ROOT 3 ; . PUNCT punct 3"
+    names = {b.name for b in story_entities([make("a", [[rank, rank, year, year]])], CONFIG)}
+    assert {"Alabama", "Olympics"} <= names  # a rank, a year
+
+
+def test_short_adjective_country_and_version_forms_of_one_name_are_one() -> None:
+    reps = "The DET det 1 ; House PROPN nsubj 4 ORG ; of ADP prep 1 ORG ; Representatives PROPN pobj 2 ORG ; voted VERB ROOT 4"
+    reps += " ; . PUNCT punct 4"
+    house = "The DET det 1 ; House PROPN nsubj 2 ORG ; adjourned VERB ROOT 2 ; . PUNCT punct 2"
+    assert [b.name for b in by_alias(every([make("a", [[reps, house]])]), "House")] == ["House of Representatives"]
+    lords = reps.replace("Representatives", "Lords")
+    assert [b.name for b in by_alias(every([make("a", [[reps, lords, house]])]), "House")] == ["House"]  # which House?
+    mas = "Malaysia PROPN compound 1 ORG ; Airlines PROPN nsubj 2 ORG ; said VERB ROOT 2 ; . PUNCT punct 2"
+    mian = mas.replace("Malaysia ", "Malaysian ")
+    place = "It PRON nsubj 1 ; flew VERB ROOT 1 ; to ADP prep 1 ; Malaysia PROPN pobj 2 GPE ; . PUNCT punct 1"
+    assert [b.name for b in by_alias(every([make("a", [[mas, mas, mian, place]])]), "Malaysian Airlines")] == ["Malaysia Airlines"]
+    assert len(by_alias(every([make("a", [[mas, mian]])]), "Malaysian Airlines")) == 1  # no place Malaysia named: apart
+    assert by_alias(every([make("a", [[mas, mian]])]), "Malaysian Airlines")[0].aliases == ("Malaysian Airlines",)
+    us = "The DET det 1 ; U.S. PROPN nsubj 2 GPE ; agreed VERB ROOT 2 ; . PUNCT punct 2"
+    america = "America PROPN nsubj 1 GPE ; agreed VERB ROOT 1 ; . PUNCT punct 1"
+    (box,) = every([make("a", [[us, us, america]])])
+    assert box.aliases == ("U.S.", "America")
+    win8 = "Windows PROPN nsubj 2 PRODUCT ; 8 NUM nummod 0 PRODUCT ; sold VERB ROOT 2 ; . PUNCT punct 2"
+    win = "Windows PROPN nsubj 1 ORG ; sold VERB ROOT 1 ; . PUNCT punct 1"
+    assert [b.name for b in by_alias(every([make("a", [[win8, win8, win]])]), "Windows")] == ["Windows 8"]
+    win7 = win8.replace(" 8 ", " 7 ")
+    assert [b.name for b in by_alias(every([make("a", [[win8, win7, win]])]), "Windows")] == ["Windows"]
+    co2 = win8.replace("Windows", "CO").replace("PRODUCT", "ORG")
+    co = win.replace("Windows", "CO")
+    assert [b.name for b in by_alias(every([make("a", [[co2, co2, co]])]), "CO")] == ["CO"]  # a formula, not a version

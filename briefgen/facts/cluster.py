@@ -129,14 +129,40 @@ def cluster(ms: list[M]) -> list[tuple[list[int], str, bool]]:
         owners = {u.find(o) for key, ks in orgs.items() for o in ks if key != k and key.split()[-1] == k}
         if len(owners) == 1:
             u.join(orgs[k][0], owners.pop())
-    bodies = [o for o in order if " " in o and o not in in_people and o not in shipped and n.top(votes[o]) == "ORG"]
-    for k in order:  # 'Interior' is the story's one 'Interior Department', 'Ways and Means' its one 'Ways and Means Committee'
-        # (not 'House' of 'White House': a tail is another body)
-        if u.find(k) != k or k in in_people or k in shipped or n.top(votes[k]) != "ORG" or k in n.GENERIC_ORGS:
+    things = ("ORG", "PRODUCT")
+
+    def fuller(k: str, o: str) -> bool:
+        """``o`` names ``k`` more fully: a body's name with a kind of body or an 'of' phrase, both voted bodies, or
+        a product's with its version, voted a product ('Windows 8', not the formula 'CO 2')."""
+        how = n.short_form(k, o)
+        if how == "version":
+            return n.top(votes[o]) == "PRODUCT"
+        return bool(how) and n.top(votes[o]) == n.top(votes[k]) == "ORG"
+
+    bodies = [o for o in order if " " in o and o not in in_people and o not in shipped and n.top(votes[o]) in things]
+    for k in order:  # 'Interior' is the story's one 'Interior Department', 'Ways and Means' its one 'Ways and Means Committee',
+        # 'House' its one 'House of Representatives', 'Windows' its one 'Windows 8' (not 'House' of 'White House': a tail
+        # is another body)
+        if u.find(k) != k or k in in_people or k in shipped or n.top(votes[k]) not in things or k in n.GENERIC_ORGS:
             continue
-        owners = {u.find(o) for o in bodies if o.split()[:-1] == k.split() and o.split()[-1] in n.ORG_HEADS}
+        owners = {u.find(o) for o in bodies if fuller(k, o)}
         if len(owners) == 1:
             u.join(k, owners.pop())
+    places = {k for k in order if " " not in k and n.top(votes[k]) == "PLACE"}
+    named = [k for k in order if " " in k and k not in in_people and k not in shipped and n.top(votes[k]) != "PERSON"]
+    for i, a in enumerate(named):  # 'Malaysian Airlines' is 'Malaysia Airlines' when the story names Malaysia, a place
+        for b in named[i + 1 :]:
+            aw, bw = a.split(), b.split()
+            diff = [j for j in range(len(aw)) if len(aw) == len(bw) and aw[j] != bw[j]]
+            if len(diff) == 1 and any(
+                n.adjective_of(x, y) and y in places for x, y in ((aw[diff[0]], bw[diff[0]]), (bw[diff[0]], aw[diff[0]]))
+            ):
+                u.join(b, a)
+    country = {u.find(k) for k in order if k in n.ONE_COUNTRY and k not in in_people and n.top(votes[k]) != "PERSON"}
+    if len(country) >= 2:  # 'U.S.' and 'America' in one story: one country
+        first = min(country, key=order.index)
+        for k in country:
+            u.join(k, first)
     initials: dict[str, set[str]] = defaultdict(set)  # 'fbi' -> the roots of 'Federal Bureau of Investigation'
     for k in order:
         words = [w for w in k.replace("-", " ").split() if w not in _SMALL]

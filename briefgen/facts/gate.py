@@ -143,6 +143,10 @@ def doubt(ent: Ent, ms: Sequence[M], words: Words, others: Sequence[Ent], articl
         return "a heading in capitals"  # 'DISCUSSION'
     if one_word and not name.isupper() and (words.common(name) or key in GENERIC or key in n.ORG_HEADS):
         return "a common word"  # 'Department', 'Spread', 'Embassy'
+    if one_word and not name.isupper() and words.lower[key] and not _cued(mine, articles, words.lower[key]):
+        return "the story writes it as an ordinary word too"  # 'Coal' in a headline, 'coal mines' in the text
+    if one_word and ent.type != "PERSON" and any(m.form[:1].isupper() and _unit(m, articles) for m in mine):
+        return "the unit of a quantity"  # '8GB', '16 GB', '4 GB of RAM'
     if one_word and not name.isupper() and ent.type != "PERSON" and mine and all(_modifier(m, ent.type) for m in mine):
         return "only ever a modifier of a common noun"  # 'Turkmen flags': an adjective of origin ('NBA coach': an acronym, a body)
     if (
@@ -324,6 +328,48 @@ def glossed(acronym: str, articles: Sequence[AnalyzedArticle]) -> bool:
     a = re.escape(acronym)
     pat = re.compile(rf"([^\W\d_][\w'’-]*)\s+\({a}s?\)|\b{a}s?\s+\(([^\W\d_][\w'’-]*)")
     return any((m[1] or m[2])[:1].islower() for aa in articles for m in pat.finditer(aa.article.text))
+
+
+#: Mid-sentence capitalised mentions NER labels a name that make a word the story also writes in lower case a name
+#: ('Apple' beside 'apple'): "several", chosen by hand (one label is the NER's guess, two are its agreement).
+CUES = 2
+
+
+def _starts(m: M, articles: Sequence[AnalyzedArticle]) -> bool:
+    """The mention opens its sentence (only punctuation before it) or stands in a heading: capitalised whatever it is."""
+    sent = articles[m.art].sentences[m.sent]
+    return sent.is_heading or all(t.pos == "PUNCT" for t in sent.tokens[: m.toks[0]])
+
+
+def _cued(mine: Sequence[M], articles: Sequence[AnalyzedArticle], lower: int) -> bool:
+    """Clear signs that a word the story also writes in lower case ``lower`` times is a name here: a noun beside it
+    that says what it is (a mention's ``hint``), or NER labels at least CUES of its capitalised mid-sentence mentions
+    and at least as many as the lower-case uses."""
+    if any(m.hint for m in mine):
+        return True
+    cued = sum(
+        1 for m in mine if m.form[:1].isupper() and not _starts(m, articles) and articles[m.art].sentences[m.sent].tokens[m.toks[-1]].ent
+    )
+    return cued >= CUES and cued >= lower
+
+
+_NUMBER = re.compile(r"^\d+(?:[.,]\d+)*$")
+_YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
+
+
+def _unit(m: M, articles: Sequence[AnalyzedArticle]) -> bool:
+    """The mention is what a number counts or measures: right after the number ('8GB', '16 GB', not a year's
+    '2012 Olympics' nor a rank's 'No. 3 Alabama', nor a modifier's '5 Apple stores'), or the stuff of such a unit
+    ('4 GB of RAM')."""
+    toks = articles[m.art].sentences[m.sent].tokens
+    i = m.toks[0]
+    t = toks[m.toks[-1]]
+    if i > 0 and _NUMBER.match(toks[i - 1].text) and not _YEAR.match(toks[i - 1].text) and t.dep != "compound":
+        return i < 2 or toks[i - 2].text.casefold() not in ("no.", "no", "#", "number")
+    if t.dep == "pobj" and toks[t.head].text.casefold() == "of":
+        u = toks[t.head].head
+        return toks[u].text[:1].isupper() and any(x.dep == "nummod" and x.head == u for x in toks)
+    return False
 
 
 def _modifier(m: M, kind: str) -> bool:

@@ -645,6 +645,37 @@ def misspelt(a: str, b: str) -> bool:
     return min(len(sa), len(sb)) >= 7 and sa[0] == sb[0] and SequenceMatcher(None, sa, sb).ratio() >= 0.85
 
 
+#: The story's one country under its several names: 'U.S.', 'US', 'United States', 'America' (cluster.py joins those a
+#: story uses). 'America' alone is the country in news; the continents are 'North America', 'Latin America'.
+ONE_COUNTRY = frozenset({"u.s.", "u.s", "us", "usa", "u.s.a.", "united states", "united states of america", "america"})
+#: Endings that make a place's adjective from its name, the name's last vowel dropped: Malaysia -> Malaysian,
+#: Canada -> Canadian, China -> Chinese, Israel -> Israeli, America -> American (the regular forms; irregular
+#: ones such as French, Dutch, Swiss are not folded).
+_ADJECTIVE_ENDINGS = ("n", "an", "ian", "ese", "i")
+_VERSION = re.compile(r"^(?:\d+(?:\.\d+)*|[ivx]{1,4})$")
+
+
+def adjective_of(adj: str, place: str) -> bool:
+    """'malaysian' is the adjective of 'malaysia' (casefolded single words)."""
+    stem = place[:-1] if place[-1:] in "aeiouy" else place
+    return len(stem) >= 4 and adj != place and adj.startswith(stem) and adj[len(stem) :] in _ADJECTIVE_ENDINGS
+
+
+def short_form(short: str, long: str) -> str:
+    """How ``long`` names more fully what ``short`` names ('' when it does not): its leading words followed by one kind
+    of body ('interior' of 'interior department': "head"), an 'of' phrase ('house' of 'house of representatives':
+    "of") or a version ('windows' of 'windows 8': "version"). A tail is another thing: 'house' is not 'white house'."""
+    s, lw = short.split(), long.split()
+    if len(lw) <= len(s) or lw[: len(s)] != s:
+        return ""
+    tail = lw[len(s) :]
+    if len(tail) == 1 and tail[0].strip(".") in ORG_HEADS:
+        return "head"
+    if len(tail) >= 2 and tail[0] == "of":
+        return "of"
+    return "version" if len(tail) == 1 and _VERSION.match(tail[0]) else ""
+
+
 def org_key(key: str) -> str:
     return " ".join(strip_words(key, ORG_SUFFIXES, 0))
 
