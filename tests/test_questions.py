@@ -883,6 +883,7 @@ NOMINEES = "It is unclear how many potential nominees President Trump is conside
         (NOMINEES, "President Trump nominated Brett Kavanaugh to the Supreme Court on Monday.", True),  # the choice made
         (NOMINEES, "President Trump will nominate a judge to the Supreme Court on Monday.", False),  # not yet
         (NOMINEES, "The mayor appointed a new police chief on Monday.", False),  # another choice
+        (NOMINEES, "Brett Kavanaugh was never a Supreme Court nominee, but he was nominated for a teaching award.", False),
     ],
 )
 def test_a_result_answers_the_question_about_the_state_before_it(parse, open_: str, other: str, settled: bool) -> None:
@@ -903,6 +904,7 @@ MEMO = (
         ("The UN Population Fund worked closely with China's family planning commission, officials said.", False),  # attributed
         ("The UN Population Fund may have worked closely with China's family planning commission.", False),  # hedged
         ("The UN Population Fund worked in 150 countries.", False),  # another fact
+        ("The UN Population Fund funded a census run by China's family planning commission.", False),  # another deed of theirs
     ],
 )
 def test_an_unverified_claim_the_story_states_as_fact_is_not_asked(parse, other: str, settled: bool) -> None:

@@ -245,7 +245,7 @@ def _answered_in_story(articles: Sequence[AnalyzedArticle], c: _Cand, forms: Seq
             if not results.isdisjoint(forms[ai][s.index]) and outcome(f, s):
                 log.debug("dropped %r: %s reports its outcome: %s", c.question, a.article.id, s.text)
                 return True
-            if c.kind == "unverified" and any(stated(cs, core, s) for cs, core in zip(c.sents, c.cores, strict=True)):
+            if c.kind == "unverified" and any(stated(f, cs, core, s) for cs, core in zip(c.sents, c.cores, strict=True)):
                 log.debug("dropped %r: %s states it as fact: %s", c.question, a.article.id, s.text)
                 return True
     return False

@@ -460,18 +460,26 @@ def outcome(f: Focus, sent: Sentence) -> bool:
         for _, who in happenings(sent, {"found": set(FOUND)}):
             if who and stem(who[2:].split()[-1]) in f.args | f.names:
                 return True  # "the Musashi was found ...", "the wreck was discovered ..."
-    if f.kind in ("unknown", "pending", "unverified") and f.topic and f.topic & key_stems(toks, range(len(toks)))[0]:
-        kids = children(toks)  # a choice noun in the question (``Focus.topic``): the choice made, in the past
-        return any(t.pos == "VERB" and t.lemma.lower() in CHOSEN and _asserted(toks, kids, v, "pending") for v, t in enumerate(toks))
+    if f.kind in ("unknown", "pending", "unverified") and f.topic:
+        kids = children(toks)  # a choice noun in the question (``Focus.topic``): the choice made, in the past, on its topic
+        return any(
+            t.pos == "VERB"
+            and t.lemma.lower() in CHOSEN
+            and _asserted(toks, kids, v, "pending")
+            and f.topic & key_stems(toks, _clause(toks, kids, v))[0]  # "was nominated for a Golden Globe" is no Oscar
+            for v, t in enumerate(toks)
+        )
     return False
 
 
-def stated(claim_sent: Sentence, core: tuple[Set[str], Set[str]], sent: Sentence) -> bool:
-    """``sent`` states the claim of ``claim_sent`` (the reported clause's key stems and names ``core``) as
-    plain fact: the same fact (``claims.same_fact``) with all its names and half its key words, and no
-    reporting verb, attribution, quotation, hedge or negation of its own. A claim the story itself states
-    outright is no unverified claim."""
+def stated(f: Focus, claim_sent: Sentence, core: tuple[Set[str], Set[str]], sent: Sentence) -> bool:
+    """``sent`` states the claim of ``claim_sent`` (focus ``f``; the reported clause's key stems and names
+    ``core``) as plain fact: the same fact (``claims.same_fact``) with the claim's predicate about the same
+    things (``_matches``), all its names and half its key words, and no reporting verb, attribution,
+    quotation, hedge or negation of its own. A claim the story itself states outright is no unverified claim."""
     toks = sent.tokens
+    if not f.pred or next(_matches(f, sent), None) is None:
+        return False  # "three people died in a blaze" is not "protesters started the fire"
     if not toks or sent.is_heading or uncertain(sent) or any(q in sent.text for q in ('"', "“", "”")):
         return False
     if any(t.lemma.lower() in ANNOUNCE | ATTRIBUTED or t.text.lower() in ATTRIBUTED for t in toks):
