@@ -883,6 +883,7 @@ NOMINEES = "It is unclear how many potential nominees President Trump is conside
         (NOMINEES, "President Trump nominated Brett Kavanaugh to the Supreme Court on Monday.", True),  # the choice made
         (NOMINEES, "President Trump will nominate a judge to the Supreme Court on Monday.", False),  # not yet
         (NOMINEES, "The mayor appointed a new police chief on Monday.", False),  # another choice
+        (NOMINEES, "President Trump named a Supreme Court clerk as his spokesman on Monday.", False),  # no nomination
         (NOMINEES, "Brett Kavanaugh was never a Supreme Court nominee, but he was nominated for a teaching award.", False),
     ],
 )

@@ -95,8 +95,11 @@ NOBODY = {"nobody", "none", "nothing", "no"}  # its plain "no": "nobody else was
 FATE = frozenset({"alive", "survive", "safe", "whereabouts", "location", "fate", "happen"})  # "happen": "What happened to X?"
 FOUND = frozenset({"find", "locate", "discover"})
 RESULTS = {"death": EVENTS["death"], "arrest": EVENTS["arrest"], "found": set(FOUND), "rescue": {"rescue"}}
-CHOICE = frozenset({"nominee", "nomination", "candidate", "contender", "finalist", "shortlist", "pick", "choice", "successor"})
 CHOSEN = frozenset({"nominate", "pick", "choose", "name", "appoint", "select", "tap"})
+#: Each choice noun with the verbs that make its choice: a nomination is made by nominating ("Jackman was
+#: named host of the Oscars" makes no Oscar nominations), a pick or a candidate's choice by any of them.
+CHOICE: dict[str, frozenset[str]] = {"nominee": frozenset({"nominate"}), "nomination": frozenset({"nominate"})}
+CHOICE |= dict.fromkeys(("candidate", "contender", "finalist", "shortlist", "pick", "choice", "successor"), CHOSEN)
 QUALIFIED = frozenset({"potential", "possible", "likely", "top", "consideration", "list"})  # words of any choice, no topic
 PLACES = ("GPE", "LOC", "FAC")
 #: Words that attribute a sentence to someone: a claim stated in such a sentence is still only a claim.
@@ -117,6 +120,7 @@ class Focus:
     anyone: bool = False  # the subject is "anyone", "someone", ...
     people: frozenset[str] = frozenset()  # the words of the people's names it is about ("edith", "bouvier")
     topic: frozenset[str] = frozenset()  # a choice's topic (``CHOICE``): its noun's modifiers and the sentence's names
+    chosen: frozenset[str] = frozenset()  # the verbs that make that choice (``CHOICE``)
 
 
 def _content(t: Token) -> bool:
@@ -169,8 +173,10 @@ def focus(kind: str, found: Found) -> Focus:
     dated = {toks[i].text.lower() for i in found.idx if toks[i].ent in DATED}
     people = {toks[i].text.lower() for i in found.idx if toks[i].ent == "PERSON" and toks[i].pos == "PROPN"}
     topic: set[str] = set()
+    chosen: set[str] = set()
     for i in (i for i in found.idx if toks[i].lemma.lower() in CHOICE):  # "potential Supreme Court nominees"
         topic |= key_stems(toks, subtree(kids, i) - {i})[0] | key_stems(toks, range(len(toks)))[1]
+        chosen |= CHOICE[toks[i].lemma.lower()]
     return Focus(
         kind,
         found.wh,
@@ -184,6 +190,7 @@ def focus(kind: str, found: Found) -> Focus:
         any(toks[c].dep in ("nsubj", "nsubjpass") and toks[c].lemma.lower() in ANYONE for c in kids[found.head]),
         frozenset(people),
         frozenset(topic - QUALIFIED),
+        frozenset(chosen),
     )
 
 
@@ -464,7 +471,7 @@ def outcome(f: Focus, sent: Sentence) -> bool:
         kids = children(toks)  # a choice noun in the question (``Focus.topic``): the choice made, in the past, on its topic
         return any(
             t.pos == "VERB"
-            and t.lemma.lower() in CHOSEN
+            and t.lemma.lower() in f.chosen
             and _asserted(toks, kids, v, "pending")
             and f.topic & key_stems(toks, _clause(toks, kids, v))[0]  # "was nominated for a Golden Globe" is no Oscar
             for v, t in enumerate(toks)
