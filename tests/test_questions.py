@@ -846,3 +846,68 @@ def test_figures_for_places_neither_of_which_holds_the_other_do_not_conflict(par
         }
     )
     assert not _kind(asked(story), "conflicting")
+
+
+ALIVE = "It was not known whether Ryan Belliveau was alive."
+WHEREABOUTS = "The whereabouts of French reporter Edith Bouvier remain unclear."
+NOMINEES = "It is unclear how many potential nominees President Trump is considering for the Supreme Court."
+
+
+@pytest.mark.parametrize(
+    ("open_", "other", "settled"),
+    [
+        (ALIVE, "The body of Ryan Belliveau was found on Sunday, police said.", True),  # a death
+        (ALIVE, "Ryan Belliveau died in hospital on Sunday.", True),
+        (ALIVE, "Police have not found Ryan Belliveau.", False),  # no result: negated
+        (ALIVE, "Ryan Belliveau may have died in the storm.", False),  # no result: a guess
+        (ALIVE, "Tom Grant died in hospital on Sunday.", False),  # another person
+        (WHEREABOUTS, "Edith Bouvier was rescued from Homs on Tuesday.", True),  # a rescue
+        (WHEREABOUTS, "British photographer Paul Conroy was rescued from Homs on Tuesday.", False),  # another person
+        ("It is unclear what happened to Michael Rockefeller.", "Police arrested Michael Rockefeller in Ohio on Tuesday.", True),
+        ("It was unclear whether Tony Scott was ill.", "Tony Scott died on Sunday.", False),  # "ill" is no fate: still open
+        (
+            "The location of the Musashi's wreck was unknown.",
+            "Researchers believe the Musashi's wreck was found in the Sibuyan Sea.",
+            False,  # a hedge
+        ),
+        (
+            "For decades it was unknown where the wreck of the battleship was.",
+            "A team led by Paul Allen found the wreck of the battleship in the Sibuyan Sea.",
+            True,  # a thing found with a place
+        ),
+        (
+            "For decades it was unknown where the wreck of the battleship was.",
+            "A team led by Paul Allen found the wreck of the battleship with a robot.",
+            False,  # found, but no place given
+        ),
+        (NOMINEES, "President Trump nominated Brett Kavanaugh to the Supreme Court on Monday.", True),  # the choice made
+        (NOMINEES, "President Trump will nominate a judge to the Supreme Court on Monday.", False),  # not yet
+        (NOMINEES, "The mayor appointed a new police chief on Monday.", False),  # another choice
+        (NOMINEES, "President Trump named a Supreme Court clerk as his spokesman on Monday.", False),  # no nomination
+        (NOMINEES, "Brett Kavanaugh was never a Supreme Court nominee, but he was nominated for a teaching award.", False),
+    ],
+)
+def test_a_result_answers_the_question_about_the_state_before_it(parse, open_: str, other: str, settled: bool) -> None:
+    assert _kind(asked(parse({"a.txt": open_, "b.txt": "Crews worked through the night."})), "unknown")
+    assert bool(_kind(asked(parse({"a.txt": open_, "b.txt": other})), "unknown")) is not settled
+
+
+MEMO = (
+    "A memo from the agency said the UN Population Fund worked closely with China's family planning commission. "
+    "The fund would not confirm the report."
+)
+
+
+@pytest.mark.parametrize(
+    ("other", "settled"),
+    [
+        ("The UN Population Fund worked closely with China's family planning commission for years.", True),  # plain fact
+        ("The UN Population Fund worked closely with China's family planning commission, officials said.", False),  # attributed
+        ("The UN Population Fund may have worked closely with China's family planning commission.", False),  # hedged
+        ("The UN Population Fund worked in 150 countries.", False),  # another fact
+        ("The UN Population Fund funded a census run by China's family planning commission.", False),  # another deed of theirs
+    ],
+)
+def test_an_unverified_claim_the_story_states_as_fact_is_not_asked(parse, other: str, settled: bool) -> None:
+    assert _kind(asked(parse({"a.txt": MEMO})), "unverified")
+    assert bool(_kind(asked(parse({"a.txt": f"{MEMO} {other}"})), "unverified")) is not settled

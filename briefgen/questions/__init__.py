@@ -17,7 +17,22 @@ from typing import Any
 from briefgen.config import BuildConfig
 from briefgen.models import AnalyzedArticle, Citation, Question, Sentence, SummarySentence
 from briefgen.questions import kinds, support
-from briefgen.questions.answering import NOBODY, Focus, answered, answers, asked_person, confirms, denies, focus, mentions, names_as
+from briefgen.questions.answering import (
+    CHOSEN,
+    NOBODY,
+    RESULTS,
+    Focus,
+    answered,
+    answers,
+    asked_person,
+    confirms,
+    denies,
+    focus,
+    mentions,
+    names_as,
+    outcome,
+    stated,
+)
 from briefgen.questions.conflicting import conflicts
 from briefgen.questions.parse import MAX_WORDS, PRONOUNS, UNRESOLVED, as_tree, children, clause_question, key_stems, lemma_forms, subtree
 
@@ -46,6 +61,7 @@ class _Cand:
     signs: set[str] = field(default_factory=set)  # the support.CUES it carries
     cores: list[tuple[set[str], set[str]]] = field(default_factory=list)  # each wording's claim without asides: (keys, names)
     person: str = ""  # the role noun an identity question asks about ("victim"; see answering.asked_person)
+    sents: list[Sentence] = field(default_factory=list)  # the sentence of each wording, as ``cores``
 
 
 def _candidates(
@@ -90,6 +106,7 @@ def _candidates(
                     focus(kind, found),
                     signs=signs,
                     cores=[_core(found)],
+                    sents=[found.sent],
                     person=asked_person(found) if kind == "unknown" else "",
                 )
             )
@@ -220,6 +237,17 @@ def _answered_in_story(articles: Sequence[AnalyzedArticle], c: _Cand, forms: Seq
         ):
             log.debug("dropped %r: %s confirms it: %s", c.question, a.article.id, hit.text)
             return True
+    results = set().union(*RESULTS.values(), CHOSEN)
+    for ai, a in enumerate(articles):  # the story has moved past it, or states it outright (in the claim's article too)
+        for s in a.sentences:
+            if (ai, s.index) in c.evidence:
+                continue
+            if not results.isdisjoint(forms[ai][s.index]) and outcome(f, s):
+                log.debug("dropped %r: %s reports its outcome: %s", c.question, a.article.id, s.text)
+                return True
+            if c.kind == "unverified" and any(stated(f, cs, core, s) for cs, core in zip(c.sents, c.cores, strict=True)):
+                log.debug("dropped %r: %s states it as fact: %s", c.question, a.article.id, s.text)
+                return True
     return False
 
 
@@ -334,6 +362,7 @@ def _merge(cands: list[_Cand]) -> list[_Cand]:
         same.evidence += [e for e in c.evidence if e not in same.evidence]
         same.keys, same.weight, same.signs = same.keys | c.keys, max(same.weight, c.weight), same.signs | c.signs
         same.cores += c.cores
+        same.sents += c.sents
         same.variants += [same.question] * (not same.variants) + [c.question]
     for c in out:  # the wording most sources give, then the shortest
         if c.variants:

@@ -20,6 +20,8 @@ from briefgen.facts.syntax import role_spans
 from briefgen.models import Sentence, Token
 from briefgen.questions.kinds import ANNOUNCE, KNOWABLE, PLAN, UNCLEAR, VERIFY, Found, personal
 from briefgen.questions.parse import ENTITY, GENERIC, UNASKED, Kids, children, key_stems, stem, subtree
+from briefgen.text import claims
+from briefgen.text.claims import EVENTS, happenings
 
 SYNONYMS = [
     {"reverse", "overturn", "rescind", "repeal", "scrap"},
@@ -79,6 +81,31 @@ ANYONE = {"anyone", "anybody", "anything", "someone", "somebody", "something"}  
 NOBODY = {"nobody", "none", "nothing", "no"}  # its plain "no": "nobody else was", "no one else was"
 
 
+#: Results that answer a question about the state before them (the story has moved past it). Where they
+#: came from: the judge's reasons on held-out rows ("Was X alive?" beside "his body was found", "Where is
+#: the wreck?" in the story of its discovery, nominees counted after the nomination); the kinds of event
+#: are ``claims.EVENTS``' where it has them, so "died", "the death of" and "his body" are one result.
+#:
+#: - ``FATE``: the predicates of a question about a person's fate or life ("Where is X?", "What happened to
+#:   X?", "Was X alive?", "Did X survive?", "Is X safe?"), answered by a death, a finding, a rescue or an
+#:   arrest (``RESULTS``) that the story reports of that person, by name;
+#: - ``FOUND``: "Where is X?" of a thing is answered by X found, located or discovered, with a place named;
+#: - ``CHOICE``: a question about candidates, nominees or a pick, answered by the choice made (``CHOSEN``)
+#:   in a sentence sharing its topic.
+FATE = frozenset({"alive", "survive", "safe", "whereabouts", "location", "fate", "happen"})  # "happen": "What happened to X?"
+FOUND = frozenset({"find", "locate", "discover"})
+RESULTS = {"death": EVENTS["death"], "arrest": EVENTS["arrest"], "found": set(FOUND), "rescue": {"rescue"}}
+CHOSEN = frozenset({"nominate", "pick", "choose", "name", "appoint", "select", "tap"})
+#: Each choice noun with the verbs that make its choice: a nomination is made by nominating ("Jackman was
+#: named host of the Oscars" makes no Oscar nominations), a pick or a candidate's choice by any of them.
+CHOICE: dict[str, frozenset[str]] = {"nominee": frozenset({"nominate"}), "nomination": frozenset({"nominate"})}
+CHOICE |= dict.fromkeys(("candidate", "contender", "finalist", "shortlist", "pick", "choice", "successor"), CHOSEN)
+QUALIFIED = frozenset({"potential", "possible", "likely", "top", "consideration", "list"})  # words of any choice, no topic
+PLACES = ("GPE", "LOC", "FAC")
+#: Words that attribute a sentence to someone: a claim stated in such a sentence is still only a claim.
+ATTRIBUTED = frozenset({"according", "accord", "report", "reportedly", "source", "memo", "document", "letter"})
+
+
 @dataclass(frozen=True)
 class Focus:
     kind: str
@@ -91,6 +118,9 @@ class Focus:
     subj: str = ""  # stem of the subject's head noun, when it is one
     light: str = ""  # the predicate's lemma when it says nothing alone ("be" of "Was anyone else in the building?")
     anyone: bool = False  # the subject is "anyone", "someone", ...
+    people: frozenset[str] = frozenset()  # the words of the people's names it is about ("edith", "bouvier")
+    topic: frozenset[str] = frozenset()  # a choice's topic (``CHOICE``): its noun's modifiers and the sentence's names
+    chosen: frozenset[str] = frozenset()  # the verbs that make that choice (``CHOICE``)
 
 
 def _content(t: Token) -> bool:
@@ -141,6 +171,12 @@ def focus(kind: str, found: Found) -> Focus:
     args = {stem(toks[i].lemma) for i in core if i != head and _content(toks[i])} - pred
     names = {stem(toks[i].lemma) for i in core if i != head and _content(toks[i]) and _is_name(toks[i])} - pred
     dated = {toks[i].text.lower() for i in found.idx if toks[i].ent in DATED}
+    people = {toks[i].text.lower() for i in found.idx if toks[i].ent == "PERSON" and toks[i].pos == "PROPN"}
+    topic: set[str] = set()
+    chosen: set[str] = set()
+    for i in (i for i in found.idx if toks[i].lemma.lower() in CHOICE):  # "potential Supreme Court nominees"
+        topic |= key_stems(toks, subtree(kids, i) - {i})[0] | key_stems(toks, range(len(toks)))[1]
+        chosen |= CHOICE[toks[i].lemma.lower()]
     return Focus(
         kind,
         found.wh,
@@ -152,6 +188,9 @@ def focus(kind: str, found: Found) -> Focus:
         _subject(toks, kids, found.head),
         toks[head].lemma.lower() if not pred else "",
         any(toks[c].dep in ("nsubj", "nsubjpass") and toks[c].lemma.lower() in ANYONE for c in kids[found.head]),
+        frozenset(people),
+        frozenset(topic - QUALIFIED),
+        frozenset(chosen),
     )
 
 
@@ -403,3 +442,58 @@ def names_as(noun: str, sent: Sentence, people: Iterable[tuple[int, int]]) -> bo
             if any(lo <= t.start < hi and t.lemma.lower() == noun for t in toks):
                 return True
     return False
+
+
+def _asks(f: Focus, words: Set[str]) -> bool:
+    return any(w in f.pred or stem(w) in f.pred for w in words)
+
+
+def outcome(f: Focus, sent: Sentence) -> bool:
+    """``sent`` reports a result that answers the question's state before it (see ``FATE``, ``FOUND``,
+    ``CHOICE``): "Police said Belliveau's body was found" answers "Was Belliveau alive?"; "the wreck of the
+    Musashi was found in the Sibuyan Sea" answers "Where is the Musashi's wreck?"; "Trump nominated Kavanaugh
+    to the Supreme Court" answers "How many potential Supreme Court nominees are under consideration?".
+    The result must be plain (not negated, not under a modal, not hedged) and about the same one: a person
+    by name ("Conroy has been rescued" does not answer "Where is Bouvier?"). Errs towards "no"."""
+    toks = sent.tokens
+    if not toks or sent.is_heading or uncertain(sent):
+        return False
+    where = f.wh == "where" and (bool(f.pred & {"whereabouts", "location"}) or f.light == "be")
+    if f.kind == "unknown" and f.people and (where or _asks(f, FATE)):
+        for _, who in happenings(sent, RESULTS):
+            if who.startswith("n:") and set(who[2:].split()) & f.people:
+                return True
+    if f.kind == "unknown" and where and not f.people and any(t.ent in PLACES and stem(t.lemma) not in f.names for t in toks):
+        for _, who in happenings(sent, {"found": set(FOUND)}):
+            if who and stem(who[2:].split()[-1]) in f.args | f.names:
+                return True  # "the Musashi was found ...", "the wreck was discovered ..."
+    if f.kind in ("unknown", "pending", "unverified") and f.topic:
+        kids = children(toks)  # a choice noun in the question (``Focus.topic``): the choice made, in the past, on its topic
+        return any(
+            t.pos == "VERB"
+            and t.lemma.lower() in f.chosen
+            and _asserted(toks, kids, v, "pending")
+            and f.topic & key_stems(toks, _clause(toks, kids, v))[0]  # "was nominated for a Golden Globe" is no Oscar
+            for v, t in enumerate(toks)
+        )
+    return False
+
+
+def stated(f: Focus, claim_sent: Sentence, core: tuple[Set[str], Set[str]], sent: Sentence) -> bool:
+    """``sent`` states the claim of ``claim_sent`` (focus ``f``; the reported clause's key stems and names
+    ``core``) as plain fact: the same fact (``claims.same_fact``) with the claim's predicate about the same
+    things (``_matches``), all its names and half its key words, and no reporting verb, attribution,
+    quotation, hedge or negation of its own. A claim the story itself states outright is no unverified claim."""
+    toks = sent.tokens
+    if not f.pred or next(_matches(f, sent), None) is None:
+        return False  # "three people died in a blaze" is not "protesters started the fire"
+    if not toks or sent.is_heading or uncertain(sent) or any(q in sent.text for q in ('"', "“", "”")):
+        return False
+    if any(t.lemma.lower() in ANNOUNCE | ATTRIBUTED or t.text.lower() in ATTRIBUTED for t in toks):
+        return False
+    a, b = claims.claim(claim_sent), claims.claim(sent)
+    if b.hedged or b.negated or not claims.same_fact(a, b):
+        return False
+    keys, names = core
+    words = key_stems(toks, range(len(toks)))[0]
+    return bool(keys) and set(names) <= words and len(keys & words) * 2 >= len(keys)

@@ -160,19 +160,29 @@ def main_clause(toks: Sequence[Token], root: int) -> set[int]:
     return {root} | {i for i, t in enumerate(toks) if t.head == root and t.dep in _MAIN}
 
 
-def _acts(sent: Sentence, root: int | None) -> frozenset[tuple[str, str]]:
-    """The kinds of event on the sentence's main claim, each with the one it happens to."""
+def _acts(sent: Sentence, root: int | None, event_of: dict[str, str] = _EVENT_OF, plain: bool = False) -> frozenset[tuple[str, str]]:
+    """The kinds of event on the sentence's main claim, each with the one it happens to; ``plain``: only
+    those not negated ("his body was not found") and not under a modal ("may have died")."""
     toks = sent.tokens
     if root is None:
         return frozenset()
     main = main_clause(toks, root)
     out = set()
     for i, t in enumerate(toks):
-        kind = _EVENT_OF.get(t.lemma.lower())
+        kind = event_of.get(t.lemma.lower())
         if kind is None or not (i in main or t.head in main):
+            continue
+        if plain and any(u.head in (i, t.head) and (u.dep == "neg" or u.tag == "MD" or u.lemma.lower() == "no") for u in toks):
             continue
         out.add((kind, _patient(toks, i)))
     return frozenset(out)
+
+
+def happenings(sent: Sentence, events: dict[str, set[str]]) -> frozenset[tuple[str, str]]:
+    """``Claim.acts`` for another lexicon of events (kind -> lemmas), only those stated plainly (not negated,
+    not under a modal): what open questions use to see that a result was reported ("X was found")."""
+    root = next((k for k, t in enumerate(sent.tokens) if t.dep == "ROOT"), None)
+    return _acts(sent, root, {lemma: kind for kind, lemmas in events.items() for lemma in lemmas}, plain=True)
 
 
 #: Main verbs that are no action of their own, so no news event: being, having, saying, thinking (what
