@@ -686,3 +686,65 @@ def test_a_bare_the_company_comes_after_the_statement_that_names_a_company_whate
     scores, news = np.array([0.9, 0.8, 0.7]), np.array([0.9, 0.1, 0.5])  # the bare one seems the more important
     order = select_mmr(cands, scores, np.eye(3), dataclasses.replace(CONFIG, summary_words=1000), news)
     assert order == [0, 1, 2]  # "The company said" only after "Acme closed its company plant"
+
+
+# --- round 6: the first point is news, never a generic statement --------------------------------------------------
+
+HOOK = [
+    ("Millbrook", "Millbrook", "PROPN", "NNP", "nsubj", 1, "GPE"),
+    ("is", "be", "AUX", "VBZ", "ROOT", 1, ""),
+    ("a", "a", "DET", "DT", "det", 5, ""),
+    ("quiet", "quiet", "ADJ", "JJ", "amod", 5, ""),
+    ("river", "river", "NOUN", "NN", "compound", 5, ""),
+    ("town", "town", "NOUN", "NN", "attr", 1, ""),
+    ("of", "of", "ADP", "IN", "prep", 5, ""),
+    ("many", "many", "ADJ", "JJ", "amod", 9, ""),
+    ("family", "family", "NOUN", "NN", "compound", 9, ""),
+    ("homes", "home", "NOUN", "NNS", "pobj", 6, ""),
+    (".", ".", "PUNCT", ".", "punct", 1, ""),
+]
+
+MIGHT = [
+    ("Millbrook", "Millbrook", "PROPN", "NNP", "nsubj", 2, "GPE"),
+    ("might", "might", "AUX", "MD", "aux", 2, ""),
+    ("be", "be", "AUX", "VB", "ROOT", 2, ""),
+    *((t, lemma, pos, tag, dep, head + 1, ent) for t, lemma, pos, tag, dep, head, ent in HOOK[2:]),
+]
+MIGHT[-1] = (".", ".", "PUNCT", ".", "punct", 2, "")
+
+
+def test_a_generic_statement_is_never_the_first_point(monkeypatch: pytest.MonkeyPatch) -> None:
+    import numpy as np
+
+    from briefgen import summarize as summ
+
+    from .test_text import parsed
+
+    hook = parsed(HOOK)  # the lead of its article, in the simple present: a writer's hook, not the news
+    items = [
+        make_tagged("a.txt", [hook]),
+        make("b.txt", [[FLOOD_2[0]], [FLOOD_2[3]]], source="Other Paper"),
+        make("c.txt", [[FLOOD[3]], [FLOOD[4]]], source="Third Paper"),
+    ]
+    # whatever the importance model makes of it: here the hook (the first candidate) is the most important
+    monkeypatch.setattr(summ, "importance", lambda values: np.linspace(0.9, 0.1, len(values["position"])))
+    texts = [s.citation.text for s in summarize(items, dataclasses.replace(CONFIG, summary_words=1000))]
+    assert hook.text in texts and texts[0] != hook.text
+
+
+@pytest.mark.parametrize(
+    "rows, generic",
+    [
+        (HOOK, True),  # "Millbrook is a quiet river town ...": how things are
+        (MIGHT, True),  # "Millbrook might be ...": what can be
+        (_with(MIGHT, might="will"), False),  # "Millbrook will be ...": a plan is news
+        ([(*r[:3], "VBD", *r[4:]) if r[0] == "is" else r for r in HOOK], False),  # "Millbrook was ...": past
+        (ACCUSED, False),  # "The House committee accused Lois Lerner ...": an action in the past
+    ],
+)
+def test_generic_statements_are_told_by_the_tense_of_the_main_clause(rows: list, generic: bool) -> None:
+    from briefgen.summarize import _generic
+
+    from .test_text import parsed
+
+    assert _generic(parsed(rows)) is generic
