@@ -335,9 +335,8 @@ def summarize(
     values = signals(items, cands, features)
     # when evidence is weak, show less: the writer's own comment that no other article states is left out
     weak = np.array([personal_voice(c.text) for c in cands]) & (values["agreement"] == 0) if len(items) > 1 else None
-    # what happened before the news (the past perfect: "had arrived") is no first point, and neither is a
-    # generic statement of how things are (a writer's hook, a fact about a class: ``the_news``)
-    chosen = select_mmr(cands, scores, overlap, config, importance(values), weak, values["backstory"] > 0, the_news(cands))
+    # what happened before the news (the past perfect: "had arrived") is no first point
+    chosen = select_mmr(cands, scores, overlap, config, importance(values), weak, values["backstory"] > 0)
     out = []
     for k in chosen:
         article = items[cands[k].article].article
@@ -532,42 +531,6 @@ def _event(sent: Sentence) -> bool:
     return False
 
 
-#: Modals of what can be, any time: "X can lead to Y" is no event ("could", "will" and "would" tell of one).
-_MAYBE = frozenset({"can", "may", "might"})
-
-
-def _generic(sent: Sentence) -> bool:
-    """A statement of how things are, not of what happened: every verb of its main clause in the simple
-    present ("Earth packs some serious deep heat", "The brain is a delicate mechanism", "Every time McDonald's
-    trots out its McRib, fans clamor ...") or under "can", "may", "might" ("Google might be a lot of things"), with no
-    clause it reports ("..., a new study finds") and no kind of event ``claims.EVENTS`` knows ("faces charges").
-    A past, perfect, progressive, passive or future verb tells news."""
-    toks = sent.tokens
-    root = next((i for i, t in enumerate(toks) if t.dep == "ROOT"), None)
-    if root is None or any(t.lemma.lower() in EVENT_LEMMAS for t in toks):
-        return False
-    if any(t.head == root and t.dep == "ccomp" for t in toks):
-        return False
-    verbs = [i for i in main_clause(toks, root) if toks[i].pos in ("VERB", "AUX")]
-    for i in verbs:
-        t = toks[i]
-        aux = [u for u in toks if u.head == i and u.dep in ("aux", "auxpass")]
-        if t.tag in ("VBZ", "VBP") and not aux:
-            continue
-        if t.tag == "VB" and aux and all(u.lemma.lower() == "do" and u.tag in ("VBZ", "VBP") for u in aux):
-            continue  # "doesn't often mess around"
-        if aux and all(u.tag == "MD" and u.lemma.lower() in _MAYBE for u in aux):
-            continue  # "Google might be ...", "Using the techniques can lead to permanent change"
-        return False
-    return bool(verbs)  # no verb on the main clause (a misparse): nothing to tell by
-
-
-def the_news(cands: Sequence[_Candidate]) -> np.ndarray:
-    """Which candidates can be the first point: all but generic statements (``_generic``): a writer's hook or
-    a fact about a class tells the reader nothing of the news."""
-    return np.array([not all(_generic(s) for s in c.sentences) for c in cands], dtype=bool)
-
-
 def _quoted_share(text: str) -> float:
     inside = sum(len(m.group(0).split()) for m in re.finditer(r"“[^”]*”|\"[^\"]*\"", text))
     return min(1.0, inside / max(1, len(text.split())))
@@ -696,7 +659,6 @@ def select_mmr(
     news: np.ndarray | None = None,
     weak: np.ndarray | None = None,
     background: np.ndarray | None = None,
-    lead: np.ndarray | None = None,
 ) -> list[int]:
     """Maximal marginal relevance under a word budget; the chosen statements in reading order.
 
@@ -708,8 +670,7 @@ def select_mmr(
     KEY_POINTS[1] most important of the chosen lead in that order, quotations and comment
     (``_soft``) after the statements of fact; the rest follow in the order of choice. Statements
     marked ``background`` (what happened before the news) come after the other statements of
-    fact among the key points, and are the first point only when the story has nothing else; so are
-    statements not marked ``lead`` (``the_news``: a generic statement, not news). Statements
+    fact among the key points, and are the first point only when the story has nothing else. Statements
     marked ``weak`` are never chosen. Either way a leaning statement comes right after the one it
     leans on.
     """
@@ -724,8 +685,6 @@ def select_mmr(
     open_ = np.ones(n, dtype=bool) if weak is None else ~weak
     if background is None:
         background = np.zeros(n, dtype=bool)
-    if lead is None:
-        lead = np.ones(n, dtype=bool)
     taken = np.zeros(n, dtype=bool)
     worst = np.zeros(n)
     chosen: list[int] = []
@@ -739,7 +698,7 @@ def select_mmr(
         if news is not None and not chosen:
             # the first point is the news itself: never a quotation or comment, and background only
             # when the story has nothing else (importance is in 0..1)
-            value = np.where(soft, -2.0, np.where(background | ~lead, news - 1.0, news))
+            value = np.where(soft, -2.0, np.where(background, news - 1.0, news))
         value[~open_ | ~ok | (worst >= config.redundancy)] = -np.inf
         best = int(np.argmax(value))  # the first of equals: deterministic
         if value[best] == -np.inf:
@@ -763,9 +722,6 @@ def select_mmr(
         # the rest in the order of choice (ordering them all by importance: ROUGE-2 16.89/15.48 on rows
         # 0-124/125-249 against 17.02/15.80 this way; both halves seen, so a choice, not a tuned number)
         head = sorted(chosen, key=lambda k: (bool(soft[k]), bool(background[k]), -float(news[k])))[: KEY_POINTS[1]]
-        first = next((k for k in head if lead[k] and not soft[k] and not background[k]), None)
-        if first is not None:  # the first point is news (``lead``), whatever comes before it in importance
-            head = [first] + [k for k in head if k != first]
         chosen = head + [k for k in chosen if k not in head]
     follows = {k: int(before[k]) for k in chosen if leaning[k] and k not in introduced and before[k] in chosen}
     # a bare "The company" the key points' order would put before the statement that names a company goes right after it
