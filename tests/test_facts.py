@@ -1239,3 +1239,43 @@ def test_short_adjective_country_and_version_forms_of_one_name_are_one() -> None
     co2 = win8.replace("Windows", "CO").replace("PRODUCT", "ORG")
     co = win.replace("Windows", "CO")
     assert [b.name for b in by_alias(every([make("a", [[co2, co2, co]])]), "CO")] == ["CO"]  # a formula, not a version
+
+
+def why(articles: list[AnalyzedArticle], name: str) -> str | None:
+    """The gate's reason for leaving out the box named ``name`` (None: it is shown)."""
+    (reason,) = [w for b, w in candidates(articles) if b.name == name]
+    return reason
+
+
+def test_a_country_ner_calls_a_body_is_a_place_where_the_text_places_it() -> None:
+    said = "Russia PROPN nsubj 1 ORG ; said VERB ROOT 1 ; . PUNCT punct 1"
+    there = "Talks NOUN nsubj 1 ; began VERB ROOT 1 ; in ADP prep 1 ; Russia PROPN pobj 2 GPE ; . PUNCT punct 1"
+    a = make("a", [[said, said, there]])
+    (box,) = [b for b in every([a]) if b.name == "Russia"]
+    assert box.type == "PLACE" and why([a], "Russia") is None  # 'Russia said' is still the country
+    vetoed = "Russia PROPN nsubj 1 GPE ; vetoed VERB ROOT 1 ; . PUNCT punct 1"
+    russian = "Russian ADJ amod 1 NORP ; officials NOUN nsubj 2 ; spoke VERB ROOT 2 ; . PUNCT punct 2"
+    (box,) = [b for b in every([make("a", [[said, said, vetoed, russian]])]) if b.name == "Russia"]
+    assert box.type == "PLACE"  # the story's adjective of the name places it
+    a = make("a", [[said, said, vetoed]])
+    assert why([a], "Russia") is not None  # NER splits, and nothing in the text says which: no box
+    company = "The DET det 2 ; company NOUN compound 2 ; Vine PROPN nsubj 3 ORG ; said VERB ROOT 3 ; . PUNCT punct 3"
+    vine = there.replace("Russia PROPN pobj 2 GPE", "Vine PROPN pobj 2 GPE")
+    (box,) = [b for b in every([make("a", [[company, company, vine]])]) if b.name == "Vine"]
+    assert box.type == "ORG"  # a noun that says body outweighs the place cue
+
+
+def test_a_place_ner_also_calls_a_body_needs_a_cue_that_places_it() -> None:
+    grew = "Hotmail PROPN nsubj 1 GPE ; grew VERB ROOT 1 ; . PUNCT punct 1"
+    body = grew.replace("GPE", "ORG")
+    a = make("a", [[grew, grew, body]])
+    (box,) = [b for b in every([a]) if b.name == "Hotmail"]
+    assert box.type == "PLACE" and why([a], "Hotmail") is not None  # a vote, no context: no box
+    there = "Fans NOUN nsubj 1 ; met VERB ROOT 1 ; in ADP prep 1 ; Anaheim PROPN pobj 2 GPE ; . PUNCT punct 1"
+    a = make("a", [[there, there, body.replace("Hotmail", "Anaheim")]])
+    assert why([a], "Anaheim") is None  # 'in Anaheim' places it
+    a = make("a", [[grew, grew]])
+    assert why([a], "Hotmail") is None  # NER never wavers: its vote stands
+    won = "Commander NOUN nsubj 4 ; Won PROPN appos 0 ; In ADP prep 1 ; Choul PROPN pobj 2 GPE ; said VERB ROOT 4 ; . PUNCT punct 4"
+    a = make("a", [[won, won, body.replace("Hotmail", "Choul")]])
+    assert why([a], "Choul") is not None  # 'Won In Choul': a capitalised 'In' inside a sentence is part of a name

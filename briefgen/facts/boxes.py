@@ -171,7 +171,8 @@ def candidates(articles: Sequence[AnalyzedArticle], ind: src.Independence | None
     if ind is None:
         ind = src.independence([a.article for a in articles])
     ms = mentions(articles)
-    ents = [e for e in (entity(ms, c, kind, unsure) for c, kind, unsure in cluster(ms)) if e is not None]
+    norp = frozenset(m.text.casefold() for aa in articles for m in aa.mentions if m.label == "NORP")  # 'Russian'
+    ents = [e for e in (entity(ms, c, kind, unsure, norp) for c, kind, unsure in cluster(ms)) if e is not None]
     roles: dict[int, list[tuple[Citation, int, Role]]] = defaultdict(list)
     in_quotes = [[(qs, qe) for qs, qe, _ in quote_spans(aa)] for aa in articles]
     for e, ent in enumerate(ents):

@@ -233,14 +233,38 @@ def doubt(ent: Ent, ms: Sequence[M], words: Words, others: Sequence[Ent], articl
         if any(w.casefold().strip(".,") in n.NAME_SUFFIXES for w in name.split()):
             return "a generation suffix: a person's name"  # 'DeOrr Kunz Sr.'
         tie = one_word and votes.total() >= 2 and votes[ent.type] * 2 <= votes.total()  # 'Marvel': a place once, a company once
-        if (votes[ent.type] * 2 < votes.total() or tie) and (ent.type == "PRODUCT" or not hinted[ent.type]):
+        geo = ent.type == "PLACE" and ent.placed and any(m.ner == "GPE" for m in mine)  # 'Russia said' twice, 'in Russia'
+        if (votes[ent.type] * 2 < votes.total() or tie) and (ent.type == "PRODUCT" or not hinted[ent.type]) and not geo:
             return "most mentions are of another type"  # 'Negro' in quotation marks once
+    if ent.type in ("ORG", "PLACE") and (why := split(ent, mine, hinted)):
+        return why
     if ent.type != "PERSON" and " " in name and name.split()[-1].casefold() in DAYS:
         return "a day's name: a date"  # 'International Holocaust Remembrance Day' (NER: a building)
     if ent.type in ("ORG", "PLACE") and " " in name and name.split()[-1].casefold().strip(".") in OFFICES:
         return "named by a person's role"  # 'Orange County Sheriff' as a place, 'Senate Candidate' as an organisation
     if _ACRONYM.match(name) and ent.type in ("ORG", "PLACE") and _counted(mine, articles):
         return "an acronym with 'a' or 'an'"  # 'an ECG': a thing, not a body
+    return None
+
+
+#: spaCy's labels of an actor: a name it also calls a place ('GPE') is split between the two.
+ACTOR_LABELS = frozenset({"ORG", "PERSON"})
+
+
+def split(ent: Ent, mine: Sequence[M], hinted: Counter[str]) -> str | None:
+    """Why a body's or a place's type is doubtful (None: it is not): spaCy calls the name a country, state or town
+    ('GPE') in some mentions and a body or a person in others, and no context settles it. For a body, a noun beside it
+    that says body ('the company X') settles it (a cue that places it made it a place already, cluster.entity); for a
+    place, a cue that places it ('in X', 'the town of X', the adjective 'Xian': cluster.placed). 'Hotmail' (GPE twice, ORG once) or
+    a rhino 'Nola' (ORG, once GPE) are left out rather than typed by a vote (precision first). Not 'LOC' (a region,
+    rarely a town's or a country's name) nor 'FAC' (a building is often both a place and a body: a hospital)."""
+    ner = Counter(m.ner for m in mine if m.ner)
+    if not ner["GPE"] or not sum(ner[x] for x in ACTOR_LABELS):
+        return None
+    if ent.type == "ORG" and not hinted["ORG"]:
+        return "NER calls it a place too, and no noun beside it says what body it is"
+    if ent.type == "PLACE" and not ent.placed:
+        return "NER calls it a body or a person too, and the text never places it"
     return None
 
 

@@ -39,6 +39,8 @@ class M(NamedTuple):
     kin: bool = False  # 'her husband Eric': a relative, not the story's other Eric
     at: bool = False  # 'in Washington': where something happened
     mod: str = ""  # 'Turkmen flags', 'Woodburn police': the common noun a one-word mention modifies (says nothing of its type)
+    ner: str = ""  # spaCy's own label of the mention ('GPE', 'LOC', 'ORG', ...), before any rule here changed the vote
+    prep: str = ""  # 'in Russia': the preposition the name is the object of, casefolded ("" if none, or after 'the')
 
     @property
     def key(self) -> str:
@@ -210,19 +212,18 @@ def _raw(ai: int, aa: AnalyzedArticle) -> list[tuple[M, tuple[M, ...]]]:
             h.dep == "appos" and sent.tokens[h.head].lemma.casefold() in n.KIN
         )  # 'her husband, Eric'
 
-        at = (
-            h.dep == "pobj"
-            and sent.tokens[h.head].text.casefold() in n.PLACE_PREPS
-            and not (toks[0] > 0 and sent.tokens[toks[0] - 1].text.casefold() == "the")
-        )  # "in the NBA": a body takes 'the', a town not
-        whole = M(ai, men.sentence, start, form, label, tuple(toks), hint=strong, kin=kin, at=at, mod=modified(sent, toks))
+        the = toks[0] > 0 and sent.tokens[toks[0] - 1].text.casefold() == "the"  # "in the NBA": a body takes 'the', a town not
+        by = sent.tokens[h.head]  # a capitalised preposition inside a sentence is part of a name: 'Won In Choul'
+        prep = by.text.casefold() if h.dep == "pobj" and not the and (by.text.islower() or h.head == 0) else ""
+        at = prep in n.PLACE_PREPS
+        mod = modified(sent, toks)
+        whole = M(ai, men.sentence, start, form, label, tuple(toks), hint=strong, kin=kin, at=at, mod=mod, ner=men.label, prep=prep)
         cut = next((k for k, j in enumerate(toks[:-1]) if sent.tokens[j].dep == "case"), 0)  # the 's
         if not cut:
             out.append((whole, ()))
             continue
-        owner = whole._replace(
-            form=form[: sent.tokens[toks[cut]].start - start], label="", toks=whole.toks[:cut], hint="", kin=False, at=False, mod=""
-        )
+        owner = whole._replace(form=form[: sent.tokens[toks[cut]].start - start], label="", toks=whole.toks[:cut])
+        owner = owner._replace(hint="", kin=False, at=False, mod="", ner="", prep="")
         second = sent.tokens[toks[cut + 1]].start
         out.append((whole, (owner, whole._replace(start=second, form=form[second - start :], toks=whole.toks[cut + 1 :]))))
     return out
