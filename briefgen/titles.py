@@ -24,13 +24,6 @@ On Multi-News rows 0-124 (tuning data) right titles went 59 -> 71 of 125, mostly
 headline without the story's names had been taken ("Click to email this to a friend", "The event quickly
 escalated into violence ...").
 
-What most sources report first is the news (``_corroborated``): a title so chosen that no other article of the
-story reports in its lead (its headline and first ``LEAD_SENTENCES`` sentences: every main name the title writes,
-and at least half of its other content words) gives way to the candidate that most of them do (more than half of
-the other articles), of every article's real headline and the headlines its lead sentences make, when it names
-the event. On Multi-News rows 0-124 (tuning data) 3 titles change, 2 from vague to right ("KFC has developed a
-unique range of coffee cups" -> "KFC has unveiled its newest product: an edible coffee cup"), none worse.
-
 A key point made a headline (``headline``) is its sentence's main clause, by its parse, whole:
 
 - the clause that carries the news: the sentence's root, or, when the root is a verb of saying
@@ -61,7 +54,7 @@ from typing import TYPE_CHECKING
 
 from briefgen.models import AnalyzedArticle, Sentence, Story, SummarySentence, Token
 from briefgen.text.captions import is_caption
-from briefgen.text.claims import Claim, claim, main_names
+from briefgen.text.claims import claim, main_names
 from briefgen.text.lines import DATELINE, DATELINE_BARE, FURNITURE, LEANING_START, READER, TRAILERS, is_boilerplate, personal_voice
 
 if TYPE_CHECKING:
@@ -113,106 +106,12 @@ def story_title(story: Story, items: Sequence[AnalyzedArticle], summary: Sequenc
     if story.title_source == "editor" or not summary:
         return story.title
     found = list(_candidates(story, items, summary[: max(key_points, 1)]))
-    claims = [[claim(s) for s in item.sentences] for item in items]
-    names = main_names(claims)
-    ranks = [names_event(title, verb, names) for title, verb, _, _ in found]
+    names = main_names([[claim(s) for s in item.sentences] for item in items])
+    ranks = [names_event(title, verb, names) for title, verb, _ in found]
     best = max(ranks, default=0)
     if best:
-        chosen = next((title, origin) for (title, _, _, origin), rank in zip(found, ranks, strict=True) if rank == best)
-    else:
-        chosen = next(((title, origin) for title, _, step, origin in found if step), (story.title, story.title_article))
-    return _corroborated(chosen, items, claims, names)
-
-
-def _corroborated(
-    chosen: tuple[str, str], items: Sequence[AnalyzedArticle], claims: Sequence[Sequence[Claim]], names: frozenset[str]
-) -> str:
-    """``chosen`` (the title by steps 2-5, and its article), unless no other article of the story reports it in its
-    lead (``_carried_by``: a side detail or background, most often) and a title that most of them report there
-    names the event: what most sources put first is the news. Of every article's real headline and the headlines
-    its lead sentences make (``_lead_candidates``) that name the event (``names_event`` 2), the one carried by the
-    most other articles, more than half of them; on a tie the first (``chosen``'s article first, then the story's
-    order; a headline before its lead sentences). A story of one article keeps ``chosen``."""
-    if len(items) < 2:
-        return chosen[0]
-    leads = [_lead_words(item, article, names) for item, article in zip(items, claims, strict=True)]
-    vocabulary = frozenset(w for item in items for s in item.sentences[:LEAD_SENTENCES] for w in _content_words(s))
-    if _carried_by(chosen[0], chosen[1], items, leads, names, vocabulary) != 0:
-        return chosen[0]  # reported by another article, or too few words to tell
-    best, most = chosen[0], (len(items) - 1) // 2  # more than half of the other articles: "most sources"
-    for item in sorted(items, key=lambda i: i.article.id != chosen[1]):
-        for title, verb in _lead_candidates(item):
-            if names_event(title, verb, names) == 2:
-                carried = _carried_by(title, item.article.id, items, leads, names, vocabulary)
-                if carried is not None and carried > most:
-                    best, most = title, carried
-    return best
-
-
-def _lead_words(item: AnalyzedArticle, claims: Sequence[Claim], names: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
-    """What an article puts first, its real headline and first ``LEAD_SENTENCES`` sentences (the news; the background
-    comes after): the names it states there (by ``claims``, and the story's main ``names`` its headline writes) and its
-    content words there (nouns, names, verbs, adjectives, numbers; as written and as lemmas; a headline's as written)."""
-    lead = item.sentences[:LEAD_SENTENCES]
-    headline = (real_headline(item) or "").lower()
-    stated = {n for c in claims[:LEAD_SENTENCES] for n in c.names} | {n for n in names if _writes(headline, n)}
-    words = {w for s in lead for w in _content_words(s)}
-    return frozenset(stated), frozenset(words) | frozenset(_WORD.findall(headline))
-
-
-_WORD = re.compile(r"[\w'’-]+")
-
-
-def _content_words(sentence: Sentence) -> Iterator[str]:
-    """The sentence's nouns, names, verbs, adjectives and numbers that are not stop words, as written and as lemmas
-    (lower case, three letters at least)."""
-    for t in sentence.tokens:
-        if t.pos in ("NOUN", "PROPN", "VERB", "ADJ", "NUM") and not t.is_stop:
-            yield from (w for w in (t.text.lower(), t.lemma.lower()) if len(w) > 2)
-
-
-def _writes(text: str, name: str) -> bool:
-    """The (lower-case) text writes the (lower-case) name as a word of its own."""
-    return re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text) is not None
-
-
-def _carried_by(
-    title: str,
-    origin: str,
-    items: Sequence[AnalyzedArticle],
-    leads: Sequence[tuple[frozenset[str], frozenset[str]]],
-    names: frozenset[str],
-    vocabulary: frozenset[str],
-) -> int | None:
-    """How many of the story's articles other than ``origin`` carry the title in their leads (``_lead_words``): every
-    main name it writes, and at least half of its other content words (words some lead of the story has as content
-    words). Half, not "two": a long lead sentence shares two words with any lead of the story ("The giant ape ... on
-    Skull Island"), so "two" promoted background over writers' headlines on Multi-News rows 0-124. None when the
-    title has fewer than two such words, too few to tell (a headline's words are matched as written: "dies" is not
-    "died")."""
-    low = title.lower()
-    named = {n for n in names if _writes(low, n)}
-    name_words = {w for n in named for w in n.split()}
-    words = {w for w in _WORD.findall(low) if w in vocabulary and w not in name_words}
-    if len(words) < 2:
-        return None
-    return sum(
-        1
-        for item, (stated, said) in zip(items, leads, strict=True)
-        if item.article.id != origin and named <= stated and 2 * len(words & said) >= len(words)
-    )
-
-
-def _lead_candidates(item: AnalyzedArticle) -> Iterator[tuple[str, Token]]:
-    """An article's real headline (at most ``MAX_WORDS``) and the headlines (``headline``) its first
-    ``LEAD_SENTENCES`` sentences make, with their main verbs (``_HEADLINE`` for a writer's headline)."""
-    title = real_headline(item)
-    if title and len(title.split()) <= MAX_WORDS:
-        yield title, _HEADLINE
-    for sentence in item.sentences[:LEAD_SENTENCES]:
-        made = _headline(sentence, item.article.text, MAX_WORDS)
-        if made:
-            yield sentence_case(made[0], item.article.text), made[1]
+        return next(title for (title, _, _), rank in zip(found, ranks, strict=True) if rank == best)
+    return next((title for title, _, step in found if step), story.title)
 
 
 #: Main verbs that name no event: a copula or a state ("is now in police custody", "has a tough name to spell"),
@@ -225,37 +124,34 @@ _NO_EVENT = _SAYING | frozenset(
 _HEADLINE = Token("", "", "", "", "", 0, 0)
 
 
-def _candidates(
-    story: Story, items: Sequence[AnalyzedArticle], points: Sequence[SummarySentence]
-) -> Iterator[tuple[str, Token, bool, str]]:
+def _candidates(story: Story, items: Sequence[AnalyzedArticle], points: Sequence[SummarySentence]) -> Iterator[tuple[str, Token, bool]]:
     """The rule's steps 2-5 in order, then the first key point's main clause whole up to LONG_TITLE_WORDS (the
     longest lead sentence grouping takes for a title): (title, its main verb, or ``_HEADLINE`` for a headline,
-    whether it is one of steps 2-5, its article)."""
+    whether it is one of steps 2-5)."""
     by_id = {item.article.id: item for item in items}
     first = by_id.get(points[0].citation.article)
     title = real_headline(first) if first is not None else None
-    point = points[0].citation.article
     if title and len(title.split()) <= MAX_WORDS:
-        yield title, _HEADLINE, True, point
+        yield title, _HEADLINE, True
     cited = {p.citation.article for p in points}
     central = story.title_source == "headline-central" or (story.title_source == "headline" and story.title_article in cited)
     if central and len(story.title.split()) <= MAX_WORDS:
-        yield story.title, _HEADLINE, True, story.title_article
+        yield story.title, _HEADLINE, True
     # only the first: a later key point is more often background ("Malaria is one of the most common ...")
     sentence = next((s for s in first.sentences if s.index == points[0].citation.sentence), None) if first else None
     text = first.article.text if first else ""
     made = [_headline(sentence, text, limit) for limit in (MAX_WORDS, LONG_TITLE_WORDS)] if sentence else []
     if made and made[0]:
-        yield sentence_case(made[0][0], text), made[0][1], True, point
+        yield sentence_case(made[0][0], text), made[0][1], True
     # step 5, a writer's headline, before the first key point whole; a lead sentence (of grouping's most central
     # article) after it: of two sentences, the one summarize ranked first (Multi-News rows 0-124, ECB+ dev)
     origin = by_id.get(story.title_article)
     lead = story.title_source == "lead"
-    grouping = (story.title, _lead_verb(origin, story.title) if origin and lead else _HEADLINE, True, story.title_article)
+    grouping = (story.title, _lead_verb(origin, story.title) if origin and lead else _HEADLINE, True)
     if not lead:
         yield grouping
     if made and made[1]:
-        yield sentence_case(made[1][0], text), made[1][1], False, point
+        yield sentence_case(made[1][0], text), made[1][1], False
     if lead:
         yield grouping
 
@@ -266,7 +162,7 @@ def names_event(title: str, verb: Token, names: frozenset[str]) -> int:
     happened, not one of ``_NO_EVENT`` (a headline, ``verb`` is ``_HEADLINE``: no parse, is taken at its writer's
     word unless it asks a question); 1 when it carries a main name only (it says at least who or where); else 0."""
     low = title.lower()
-    if names and not any(_writes(low, n) for n in names):
+    if names and not any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", low) for n in names):
         return 0
     if verb is _HEADLINE:
         return 1 if "?" in title else 2

@@ -23,8 +23,6 @@ JERSEYS = (
 ALLUDES = "Troy Tulowitzki has a tough name to spell, even at his own ballpark."
 #: A second report of Nola's death: the names the story's articles share.
 ZOO = "The San Diego Zoo said Nola, a northern white rhino, was put down on Sunday after an infection."
-#: A side detail first, in an article whose lead goes on to the news: no other article reports the detail.
-SIDE = "Keepers at the San Diego Zoo fed Nola a watermelon cake last summer. Nola died on Sunday."
 #: A copula: who and where, but not what happened.
 CARE = "Nola is now in the care of the veterinarians of the San Diego Zoo."
 #: A relative pronoun inside the title leans on nothing before it.
@@ -40,7 +38,7 @@ def parsed() -> dict[str, AnalyzedArticle]:
     """Each sentence used below as a one-sentence article, parsed by the real analysis (loads spaCy)."""
     from briefgen.analyze import analyze
 
-    texts = [RHINO, LEANING, JERSEYS, ALLUDES, ZOO, CARE, KLAN, HALF, IPSWICH, SIDE, *(s for s, _ in HEADLINES)]
+    texts = [RHINO, LEANING, JERSEYS, ALLUDES, ZOO, CARE, KLAN, HALF, IPSWICH, *(s for s, _ in HEADLINES)]
     articles = [Article(f"a{k}.md", "", t, (Paragraph(t, 0),), title_inferred=True) for k, t in enumerate(texts)]
     return {a.text: item for a, item in zip(articles, analyze(articles, load_config(n_process=1)), strict=True)}
 
@@ -165,22 +163,6 @@ def test_a_headline_without_the_storys_names_gives_way_to_a_key_point_with_them(
     # with the names, the writer's headline stays
     named = [_article(parsed, RHINO, "a.md", "Nola the rhino dies at San Diego Zoo"), _article(parsed, ZOO, "c.md")]
     assert titles.story_title(story, named, _summary(RHINO), 1) == "Nola the rhino dies at San Diego Zoo"
-
-
-def test_a_title_no_other_article_reports_gives_way_to_what_most_of_them_report(parsed: dict[str, AnalyzedArticle]) -> None:
-    """The first key point is a side detail (the cake) that neither other article's lead reports; both report Nola's
-    death on Sunday, which the second article's lead makes a headline of: that is the news."""
-    items = [_article(parsed, SIDE, "a.md"), _article(parsed, RHINO, "b.md"), _article(parsed, ZOO, "c.md")]
-    story = Story("s-1", "Nola", ("a.md", "b.md", "c.md"), title_source="lead", title_article="a.md")
-    side = "Keepers at the San Diego Zoo fed Nola a watermelon cake last summer"
-    assert titles.headline(items[0].sentences[0], SIDE) == side
-    assert titles.story_title(story, items, _summary(SIDE), 1) == "Nola died Sunday at the San Diego Zoo"
-    # reported by one other article of two (not most of them), the news does not replace the detail
-    assert titles.story_title(story, [items[0], items[1], _article(parsed, CARE, "c.md")], _summary(SIDE), 1) == side
-    # a title another article reports stays: the first key point Nola's death, which the third article reports too
-    assert titles.story_title(story, [items[1], items[0], items[2]], [SummarySentence(Citation(RHINO, "b.md", 0), 1.0)], 1) == (
-        "Nola died Sunday at the San Diego Zoo"
-    )
 
 
 def test_a_copula_or_a_question_names_no_event(parsed: dict[str, AnalyzedArticle]) -> None:
