@@ -262,3 +262,20 @@ def test_a_windowed_rebuild_reads_only_the_files_that_can_be_in_the_window(tmp_p
     (content / "3_1ecb.txt").unlink()  # the newest articles gone: the window moves back to February, January is read again
     third = edition("e3")
     assert "1_1ecb.txt" in read and "3_3ecb.txt" in third
+
+
+def test_the_file_dates_index_is_keyed_by_the_window_rules_code(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from briefgen import cache as cache_module
+    from briefgen.ingest import window
+
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "a.txt").write_text("---\ndate: 2024-03-01\n---\n\n" + (ECB / "3_1ecb.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    config = load_config(content_dir=content, site_dir=tmp_path / "site", pdf=False, edition_window_days=7)
+    store = cache_module.Cache(tmp_path / "cache")
+    keys: list[str] = []
+    monkeypatch.setattr(store, "store", lambda kind, key, value: keys.append(key) if kind == "dates" else None)
+    for code in ("rule one", "rule two"):  # a change to ingest/window.py: its index is read afresh, never a stale one
+        monkeypatch.setattr(window, "code_fingerprint", lambda name, code=code: code)
+        window.read(config, store, "fp")
+    assert len(keys) == 2 and keys[0] != keys[1]

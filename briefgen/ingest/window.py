@@ -15,7 +15,7 @@ import os
 from collections.abc import Callable, Sequence
 
 from briefgen import ingest
-from briefgen.cache import Cache, digest
+from briefgen.cache import Cache, code_fingerprint, digest
 from briefgen.config import BuildConfig
 from briefgen.models import Article, Skipped
 
@@ -45,7 +45,7 @@ def read(
     days = config.edition_window_days
     if not days:
         return ingest.ingest(config, cache, fp, progress)
-    index = digest(fp, "file dates")
+    index = digest(fp, code_fingerprint(__name__), "file dates")  # this module's rule is part of what the index means
     known: dict[str, tuple[int, int, str | None]] = cache.load("dates", index) or {}
     before = window([entry[2] for entry in known.values()], days)
     seen: dict[str, tuple[int, int]] = {}
