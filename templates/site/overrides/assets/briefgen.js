@@ -104,7 +104,7 @@
       if (!query) { list.innerHTML = ""; status.textContent = ""; return; }
       try {
         if (!pagefind) pagefind = loadSearch();
-        pagefind = await pagefind;
+        try { pagefind = await pagefind; } catch (err) { pagefind = null; throw err; }  // the next key tries again
         // searched once typing pauses (200 ms), not on every key: pagefind's debouncedSearch loads each
         // shard's word chunks for every prefix typed on the way ("l", "lo", "loh", ...)
         await new Promise(function (done) { setTimeout(done, 200); });
