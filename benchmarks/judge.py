@@ -357,8 +357,11 @@ def blind_boxes(
 
 def tally_sites(paths: list[Path], key: Path) -> str:
     """Boxes wholly right per build, from judged blind sheets and their key."""
+    lines = key.read_text(encoding="utf-8").splitlines()
+    if not lines or lines[0] != "box\tstory\tname\ttype\tsites":
+        raise SystemExit(f"{key}: not the key of a --versus box sheet (a --blind question key is read by hand)")
     sites = {}
-    for row in key.read_text(encoding="utf-8").splitlines()[1:]:
+    for row in lines[1:]:
         box, _, _, _, shown = row.split("\t")
         sites[box] = shown.split("+")
     right: Counter[str] = Counter()
@@ -493,7 +496,10 @@ def main() -> None:
     elif args.blind:
         if args.out is None or args.key is None:
             ap.error("--blind needs --out SHEET.md and --key KEY.tsv")
-        text, key = blind_questions({site.name or str(site): briefing(site) for site in args.blind}, args.content, args.seed)
+        names = [site.name or str(site) for site in args.blind]
+        if len(set(names)) < len(names):  # the key tells sites apart by their folder's name
+            ap.error("--blind sites need folders of different names: " + ", ".join(str(site) for site in args.blind))
+        text, key = blind_questions({n: briefing(site) for n, site in zip(names, args.blind, strict=True)}, args.content, args.seed)
         args.out.write_text(text, encoding="utf-8")
         args.key.write_text(key, encoding="utf-8")
         print(f"{text.count('- question:')} questions written to {args.out}; key in {args.key}")
