@@ -319,6 +319,11 @@ def _write(folder: Path, files: Iterable[tuple[str, bytes]], code: bool) -> None
         target.write_bytes(patched(rel, data))
 
 
+#: A shard's folder is named by the first hex digits of its cache key: 16 (64 bits) keep the names of one edition's
+#: shards apart (a clash would need about 4 billion shards) and short in the URLs the browser fetches.
+SHARD_NAME = 16
+
+
 def index_search(out_dir: Path, dates: Mapping[str, str], cache: Cache, fp: str, scratch: Path) -> Stats:
     """The search index of the built edition in ``out_dir / SEARCH_DIR``, shard by shard (module docstring):
     each shard's bundle from the cache, or from a pagefind run over its pages; ``scratch`` is a folder
@@ -340,8 +345,8 @@ def index_search(out_dir: Path, dates: Mapping[str, str], cache: Cache, fp: str,
         if k == 0:
             _write(target, files, code=True)
         else:
-            names.append(key[:16])
-            _write(target / key[:16], files, code=False)
+            names.append(key[:SHARD_NAME])
+            _write(target / key[:SHARD_NAME], files, code=False)
     (target / SHARDS_FILE).write_text(json.dumps({"merge": [f"{n}/" for n in names]}) + "\n", encoding="utf-8")
     stats = Stats(len(cut), indexed, max(len(s) for s in cut))
     log.info("search: %d shards (largest %d pages), %d indexed by pagefind, the others cached", stats.shards, stats.largest, stats.indexed)
