@@ -39,12 +39,14 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from briefgen import codec  # noqa: E402
+from briefgen import codec, titles  # noqa: E402
 from briefgen import summarize as summ  # noqa: E402
 from briefgen.config import BuildConfig, load_config  # noqa: E402
+from briefgen.group import settings_for, title_choice  # noqa: E402
+from briefgen.group.features import vectorize  # noqa: E402
 from briefgen.ingest.errors import Invalid  # noqa: E402
 from briefgen.ingest.text import read_text_article  # noqa: E402
-from briefgen.models import AnalyzedArticle, Article, Sentence  # noqa: E402
+from briefgen.models import AnalyzedArticle, Article, Sentence, Story, SummarySentence  # noqa: E402
 
 CACHE = Path("/tmp/briefgen-summaries-cache")
 SEPARATOR = "|||||"
@@ -108,6 +110,15 @@ def _code_key(config: BuildConfig) -> str:
     from briefgen.pipeline import STAGE, fingerprint
 
     return digest(fingerprint(STAGE["analyze"], config), code_fingerprint(read_text_article.__module__))[:12]
+
+
+def titled(name: str, items: Sequence[AnalyzedArticle], config: BuildConfig) -> tuple[str, list[SummarySentence]]:
+    """A cluster's articles as one story, titled as the stories stage titles it (grouping's choice, then
+    ``titles.story_title`` from the summary's key points), and its summary."""
+    first, source, origin = title_choice(items, list(range(len(items))), vectorize(items, settings_for(config)))
+    summary = list(summ.summarize(items, config))
+    story = Story(name, first, tuple(i.article.id for i in items), title_source=source, title_article=origin)
+    return titles.story_title(story, items, summary, summ.key_point_count(summary, config)), summary
 
 
 def analyse_clusters(

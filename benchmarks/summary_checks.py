@@ -49,13 +49,11 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from briefgen import confidence, summarize, titles  # noqa: E402
+from briefgen import confidence, summarize  # noqa: E402
 from briefgen.config import BuildConfig, load_config  # noqa: E402
-from briefgen.group import settings_for, title_choice  # noqa: E402
-from briefgen.group.features import vectorize  # noqa: E402
 from briefgen.ingest import read_file  # noqa: E402
 from briefgen.ingest.errors import Invalid  # noqa: E402
-from briefgen.models import AnalyzedArticle, Article, Sentence, Story, SummarySentence  # noqa: E402
+from briefgen.models import AnalyzedArticle, Article, Sentence  # noqa: E402
 from briefgen.text import sources as independent  # noqa: E402
 from briefgen.text.lines import TRAILERS  # noqa: E402
 from briefgen.text.numbers import NUMBER_WORDS  # noqa: E402
@@ -284,11 +282,9 @@ class Tally:
 def check(name: str, items: list[AnalyzedArticle], config: BuildConfig, tally: Tally, show: bool) -> None:
     if not items:
         return
-    features = vectorize(items, settings_for(config))
-    first, source, origin = title_choice(items, list(range(len(items))), features)
-    summary: list[SummarySentence] = list(summarize.summarize(items, config))
-    story = Story(name, first, tuple(i.article.id for i in items), title_source=source, title_article=origin)
-    title = titles.story_title(story, items, summary, summarize.key_point_count(summary, config))
+    from benchmarks.summaries import titled
+
+    title, summary = titled(name, items, config)
     tally.titles += 1
     why = bad_title(title)
     if why:

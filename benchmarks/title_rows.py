@@ -33,25 +33,14 @@ def titles(path: Path, offset: int, limit: int | None) -> list[tuple[int, str]]:
     import briefgen  # first: its submodules then come from its folder, whatever benchmarks.summaries puts on the path
 
     print(f"briefgen from {Path(briefgen.__file__).parent}", file=sys.stderr)
-    from benchmarks.summaries import analyse_clusters, load_clusters
-    from briefgen import summarize
-    from briefgen import titles as rule
+    from benchmarks.summaries import analyse_clusters, load_clusters, titled
     from briefgen.config import load_config
-    from briefgen.group import settings_for, title_choice
-    from briefgen.group.features import vectorize
-    from briefgen.models import Story
 
     config = load_config(n_process=1)
     clusters = load_clusters(path, offset, limit)
     out = []
     for k, items in enumerate(analyse_clusters(clusters, offset, config)):
-        if not items:
-            out.append((offset + k, ""))
-            continue
-        first, source, origin = title_choice(items, list(range(len(items))), vectorize(items, settings_for(config)))
-        summary = list(summarize.summarize(items, config))
-        story = Story(f"row {offset + k}", first, tuple(i.article.id for i in items), title_source=source, title_article=origin)
-        title = rule.story_title(story, items, summary, summarize.key_point_count(summary, config))
+        title = titled(f"row {offset + k}", items, config)[0] if items else ""
         out.append((offset + k, " ".join(title.split())))
     return out
 
