@@ -1279,3 +1279,16 @@ def test_a_place_ner_also_calls_a_body_needs_a_cue_that_places_it() -> None:
     won = "Commander NOUN nsubj 4 ; Won PROPN appos 0 ; In ADP prep 1 ; Choul PROPN pobj 2 GPE ; said VERB ROOT 4 ; . PUNCT punct 4"
     a = make("a", [[won, won, body.replace("Hotmail", "Choul")]])
     assert why([a], "Choul") is not None  # 'Won In Choul': a capitalised 'In' inside a sentence is part of a name
+
+
+def test_one_counted_mention_does_not_make_a_name_a_unit() -> None:
+    two = "He PRON nsubj 1 ; owns VERB ROOT 1 ; 2 NUM nummod 3 ; Teslas PROPN dobj 1 ORG ; . PUNCT punct 1"
+    said = "Tesla PROPN nsubj 1 ORG ; said VERB ROOT 1 =say ; . PUNCT punct 1"
+    a = make("a", [[said, said, two.replace("Teslas", "Tesla")]])
+    assert why([a], "Tesla") is None  # '2 Tesla' once among 'Tesla said': the company, not a unit
+    a = make("a", [[two.replace("Teslas", "Tesla"), two.replace("Teslas", "Tesla")]])
+    assert why([a], "Tesla") == "the unit of a quantity"  # every mention counted: a unit ('8 GB')
+    died = "Eight NUM nsubj 1 ; died VERB ROOT 1 ; , PUNCT punct 1 ; including VERB prep 1 ; 12 NUM nummod 5 ; "
+    died += "Nepali PROPN pobj 3 GPE ; . PUNCT punct 1"
+    capital = "The DET det 2 ; Nepali PROPN compound 2 GPE ; capital NOUN nsubj 3 ; grew VERB ROOT 3 ; . PUNCT punct 3"
+    assert why([make("a", [[died, capital]])], "Nepali") == "the unit of a quantity"  # counted or a modifier, never a name

@@ -145,7 +145,10 @@ def doubt(ent: Ent, ms: Sequence[M], words: Words, others: Sequence[Ent], articl
         return "a common word"  # 'Department', 'Spread', 'Embassy'
     if one_word and not name.isupper() and words.lower[key] and not _cued(mine, articles, words.lower[key]):
         return "the story writes it as an ordinary word too"  # 'Coal' in a headline, 'coal mines' in the text
-    if one_word and ent.type != "PERSON" and any(m.form[:1].isupper() and _unit(m, articles) for m in mine):
+    counted = [m.form[:1].isupper() and _unit(m, articles) for m in mine]
+    if one_word and ent.type != "PERSON" and any(counted) and all(c or m.mod for c, m in zip(counted, mine, strict=True)):
+        # every mention, as in the modifier rule below, is counted or modifies a noun (which says nothing of its type,
+        # mentions.M.mod): '12 Nepali', 'the Nepali capital'; one '2 Teslas' among 'Tesla said' are the company's cars
         return "the unit of a quantity"  # '8GB', '16 GB', '4 GB of RAM'
     if one_word and not name.isupper() and ent.type != "PERSON" and mine and all(_modifier(m, ent.type) for m in mine):
         return "only ever a modifier of a common noun"  # 'Turkmen flags': an adjective of origin ('NBA coach': an acronym, a body)
