@@ -1292,3 +1292,20 @@ def test_one_counted_mention_does_not_make_a_name_a_unit() -> None:
     died += "Nepali PROPN pobj 3 GPE ; . PUNCT punct 1"
     capital = "The DET det 2 ; Nepali PROPN compound 2 GPE ; capital NOUN nsubj 3 ; grew VERB ROOT 3 ; . PUNCT punct 3"
     assert why([make("a", [[died, capital]])], "Nepali") == "the unit of a quantity"  # counted or a modifier, never a name
+
+
+def test_an_acronym_is_a_term_only_when_the_lower_case_words_beside_it_spell_it() -> None:
+    from briefgen.facts.gate import glossed
+    from briefgen.facts.names import initials
+
+    assert initials("Federal Bureau of Investigation") == "fbi" and not initials("Apple")
+
+    def text(words: str) -> AnalyzedArticle:
+        return make("a", [[" ; ".join(f"{w} X dep 0" for w in words.split())]])
+
+    assert glossed("THC", [text("brain tetrahydrocannabinol ( THC )")])
+    assert glossed("AI", [text("the asymmetry index ( AI ) rose")]) and glossed("AI", [text("AI ( artificial intelligence ) rose")])
+    assert glossed("DOH", [text("the department of health ( DOH )")]) and glossed("GMO", [text("genetically modified ( GMO )")])
+    assert not glossed("TSA", [text("the Transportation Security Administration ( TSA )")])
+    assert not glossed("NRA", [text("the NRA ( which lobbies ) said")])  # a relative clause, not a gloss
+    assert not glossed("DOH", [text("the state health department ( DOH ) said")])  # a body named in lower case

@@ -351,10 +351,30 @@ def _read_otherwise(ent: Ent, words: Words) -> bool:
 def glossed(acronym: str, articles: Sequence[AnalyzedArticle]) -> bool:
     """The story spells the acronym out in lower-case words beside it: 'tetrahydrocannabinol (THC)', 'asymmetry
     index (AI)', 'AI (artificial intelligence)'. A body's name is capitalised: 'Transportation Security
-    Administration (TSA)', 'Fort Wayne, Ind. (WANE)'."""
-    a = re.escape(acronym)
-    pat = re.compile(rf"([^\W\d_][\w'’-]*)\s+\({a}s?\)|\b{a}s?\s+\(([^\W\d_][\w'’-]*)")
-    return any((m[1] or m[2])[:1].islower() for aa in articles for m in pat.finditer(aa.article.text))
+    Administration (TSA)', 'Fort Wayne, Ind. (WANE)'. The words must spell it as Schwartz and Hearst's (2003)
+    abbreviation rule has it: the first word opens with its first letter, and the rest follow in order ('genetically
+    modified (GMO)', 'human papillomavirus (HPV)'; strict initials, names.initials, lost these on the tuning rows);
+    'NRA (which lobbies ...)' and 'the state health department (DOH)' gloss nothing."""
+    a, key = re.escape(acronym), acronym.casefold()
+    letters = re.compile(".*".join(re.escape(c) for c in key[1:]))
+
+    def spells(words: list[str]) -> bool:
+        if words[0] in n.ACRONYM_SMALL:
+            return False  # 'the Transportation Security Administration': spelt by its capitalised words
+        return words[0][:1] == key[:1] and bool(letters.search(" ".join(words)[1:]))
+
+    word = r"[^\W\d_][\w'’-]*"
+    pat = re.compile(rf"((?:\b{word}\s+){{1,{2 * len(key)}}})\({a}s?\)|\b{a}s?\s+\(({word}(?:\s+{word})*)\)")
+    for aa in articles:
+        for m in pat.finditer(aa.article.text):
+            if m[2]:
+                if m[2][:1].islower() and spells(m[2].casefold().split()):
+                    return True
+                continue
+            before = m[1].split()
+            if any(ws[0][:1].islower() and spells([w.casefold() for w in ws]) for ws in (before[-k:] for k in range(1, len(before) + 1))):
+                return True
+    return False
 
 
 #: Mid-sentence capitalised mentions NER labels a name that make a word the story also writes in lower case a name

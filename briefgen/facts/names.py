@@ -676,6 +676,17 @@ def short_form(short: str, long: str) -> str:
     return "version" if len(tail) == 1 and _VERSION.match(tail[0]) else ""
 
 
+#: Small words an acronym leaves out: 'FBI' of 'Federal Bureau of Investigation'.
+ACRONYM_SMALL = frozenset({"of", "the", "and", "for", "&", "on", "in", "de"})
+
+
+def initials(name: str, small: frozenset[str] = ACRONYM_SMALL) -> str:
+    """The first letters of a name's words, casefolded, hyphenated parts apart and ``small`` words left out: 'fbi'
+    of 'Federal Bureau of Investigation'. '' unless two or more words remain, all of letters only."""
+    words = [w for w in name.casefold().replace("-", " ").split() if w not in small]
+    return "".join(w[0] for w in words) if len(words) >= 2 and all(w.isalpha() for w in words) else ""
+
+
 def org_key(key: str) -> str:
     return " ".join(strip_words(key, ORG_SUFFIXES, 0))
 
