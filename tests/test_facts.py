@@ -1309,3 +1309,13 @@ def test_an_acronym_is_a_term_only_when_the_lower_case_words_beside_it_spell_it(
     assert not glossed("TSA", [text("the Transportation Security Administration ( TSA )")])
     assert not glossed("NRA", [text("the NRA ( which lobbies ) said")])  # a relative clause, not a gloss
     assert not glossed("DOH", [text("the state health department ( DOH ) said")])  # a body named in lower case
+
+
+def test_two_capitals_after_a_comma_are_a_state_only_when_a_state_code() -> None:
+    lst = (
+        "Apple PROPN nsubj 5 ORG ; , PUNCT punct 0 ; HP PROPN conj 0 ORG ; , PUNCT punct 2 ; Dell PROPN conj 2 ORG ; "
+        "sold VERB ROOT 5 ; . PUNCT punct 5"
+    )
+    assert by_alias(every([make("a", [[lst]])]), "HP")  # a list of companies, not an address
+    addr = "Moll PROPN nsubj 3 PERSON ; , PUNCT punct 0 ; CT PROPN appos 0 ORG ; left VERB ROOT 3 ; . PUNCT punct 3"
+    assert not by_alias(every([make("a", [[addr.replace(" ; left VERB ROOT 3", "")]])]), "CT")
