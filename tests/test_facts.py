@@ -1279,3 +1279,43 @@ def test_a_place_ner_also_calls_a_body_needs_a_cue_that_places_it() -> None:
     won = "Commander NOUN nsubj 4 ; Won PROPN appos 0 ; In ADP prep 1 ; Choul PROPN pobj 2 GPE ; said VERB ROOT 4 ; . PUNCT punct 4"
     a = make("a", [[won, won, body.replace("Hotmail", "Choul")]])
     assert why([a], "Choul") is not None  # 'Won In Choul': a capitalised 'In' inside a sentence is part of a name
+
+
+def test_one_counted_mention_does_not_make_a_name_a_unit() -> None:
+    two = "He PRON nsubj 1 ; owns VERB ROOT 1 ; 2 NUM nummod 3 ; Teslas PROPN dobj 1 ORG ; . PUNCT punct 1"
+    said = "Tesla PROPN nsubj 1 ORG ; said VERB ROOT 1 =say ; . PUNCT punct 1"
+    a = make("a", [[said, said, two.replace("Teslas", "Tesla")]])
+    assert why([a], "Tesla") is None  # '2 Tesla' once among 'Tesla said': the company, not a unit
+    a = make("a", [[two.replace("Teslas", "Tesla"), two.replace("Teslas", "Tesla")]])
+    assert why([a], "Tesla") == "the unit of a quantity"  # every mention counted: a unit ('8 GB')
+    died = "Eight NUM nsubj 1 ; died VERB ROOT 1 ; , PUNCT punct 1 ; including VERB prep 1 ; 12 NUM nummod 5 ; "
+    died += "Nepali PROPN pobj 3 GPE ; . PUNCT punct 1"
+    capital = "The DET det 2 ; Nepali PROPN compound 2 GPE ; capital NOUN nsubj 3 ; grew VERB ROOT 3 ; . PUNCT punct 3"
+    assert why([make("a", [[died, capital]])], "Nepali") == "the unit of a quantity"  # counted or a modifier, never a name
+
+
+def test_an_acronym_is_a_term_only_when_the_lower_case_words_beside_it_spell_it() -> None:
+    from briefgen.facts.gate import glossed
+    from briefgen.facts.names import initials
+
+    assert initials("Federal Bureau of Investigation") == "fbi" and not initials("Apple")
+
+    def text(words: str) -> AnalyzedArticle:
+        return make("a", [[" ; ".join(f"{w} X dep 0" for w in words.split())]])
+
+    assert glossed("THC", [text("brain tetrahydrocannabinol ( THC )")])
+    assert glossed("AI", [text("the asymmetry index ( AI ) rose")]) and glossed("AI", [text("AI ( artificial intelligence ) rose")])
+    assert glossed("DOH", [text("the department of health ( DOH )")]) and glossed("GMO", [text("genetically modified ( GMO )")])
+    assert not glossed("TSA", [text("the Transportation Security Administration ( TSA )")])
+    assert not glossed("NRA", [text("the NRA ( which lobbies ) said")])  # a relative clause, not a gloss
+    assert not glossed("DOH", [text("the state health department ( DOH ) said")])  # a body named in lower case
+
+
+def test_two_capitals_after_a_comma_are_a_state_only_when_a_state_code() -> None:
+    lst = (
+        "Apple PROPN nsubj 5 ORG ; , PUNCT punct 0 ; HP PROPN conj 0 ORG ; , PUNCT punct 2 ; Dell PROPN conj 2 ORG ; "
+        "sold VERB ROOT 5 ; . PUNCT punct 5"
+    )
+    assert by_alias(every([make("a", [[lst]])]), "HP")  # a list of companies, not an address
+    addr = "Moll PROPN nsubj 3 PERSON ; , PUNCT punct 0 ; CT PROPN appos 0 ORG ; left VERB ROOT 3 ; . PUNCT punct 3"
+    assert not by_alias(every([make("a", [[addr.replace(" ; left VERB ROOT 3", "")]])]), "CT")

@@ -18,9 +18,6 @@ from briefgen.unionfind import UnionFind
 log = logging.getLogger(__name__)
 
 
-_SMALL = frozenset({"of", "the", "and", "for", "&", "on", "in", "de"})
-
-
 class Ent(NamedTuple):
     name: str
     type: str
@@ -182,9 +179,8 @@ def cluster(ms: list[M]) -> list[tuple[list[int], str, bool]]:
             u.join(k, first)
     initials: dict[str, set[str]] = defaultdict(set)  # 'fbi' -> the roots of 'Federal Bureau of Investigation'
     for k in order:
-        words = [w for w in k.replace("-", " ").split() if w not in _SMALL]
-        if len(words) >= 2 and k not in in_people and all(w.isalpha() for w in words):
-            initials["".join(w[0] for w in words)].add(u.find(k))
+        if k not in in_people and (ini := n.initials(k)):
+            initials[ini].add(u.find(k))
     for k in order:  # an acronym joins its expansion, when the story has one
         if " " not in k and 2 <= len(k) <= 6 and k not in in_people and all(ms[i].form.isupper() for i in groups[k]):
             roots = initials.get(k.replace(".", ""), set()) - {u.find(k)}

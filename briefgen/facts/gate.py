@@ -145,7 +145,10 @@ def doubt(ent: Ent, ms: Sequence[M], words: Words, others: Sequence[Ent], articl
         return "a common word"  # 'Department', 'Spread', 'Embassy'
     if one_word and not name.isupper() and words.lower[key] and not _cued(mine, articles, words.lower[key]):
         return "the story writes it as an ordinary word too"  # 'Coal' in a headline, 'coal mines' in the text
-    if one_word and ent.type != "PERSON" and any(m.form[:1].isupper() and _unit(m, articles) for m in mine):
+    counted = [m.form[:1].isupper() and _unit(m, articles) for m in mine]
+    if one_word and ent.type != "PERSON" and any(counted) and all(c or m.mod for c, m in zip(counted, mine, strict=True)):
+        # every mention, as in the modifier rule below, is counted or modifies a noun (which says nothing of its type,
+        # mentions.M.mod): '12 Nepali', 'the Nepali capital'; one '2 Teslas' among 'Tesla said' are the company's cars
         return "the unit of a quantity"  # '8GB', '16 GB', '4 GB of RAM'
     if one_word and not name.isupper() and ent.type != "PERSON" and mine and all(_modifier(m, ent.type) for m in mine):
         return "only ever a modifier of a common noun"  # 'Turkmen flags': an adjective of origin ('NBA coach': an acronym, a body)
@@ -348,10 +351,30 @@ def _read_otherwise(ent: Ent, words: Words) -> bool:
 def glossed(acronym: str, articles: Sequence[AnalyzedArticle]) -> bool:
     """The story spells the acronym out in lower-case words beside it: 'tetrahydrocannabinol (THC)', 'asymmetry
     index (AI)', 'AI (artificial intelligence)'. A body's name is capitalised: 'Transportation Security
-    Administration (TSA)', 'Fort Wayne, Ind. (WANE)'."""
-    a = re.escape(acronym)
-    pat = re.compile(rf"([^\W\d_][\w'’-]*)\s+\({a}s?\)|\b{a}s?\s+\(([^\W\d_][\w'’-]*)")
-    return any((m[1] or m[2])[:1].islower() for aa in articles for m in pat.finditer(aa.article.text))
+    Administration (TSA)', 'Fort Wayne, Ind. (WANE)'. The words must spell it as Schwartz and Hearst's (2003)
+    abbreviation rule has it: the first word opens with its first letter, and the rest follow in order ('genetically
+    modified (GMO)', 'human papillomavirus (HPV)'; strict initials, names.initials, lost these on the tuning rows);
+    'NRA (which lobbies ...)' and 'the state health department (DOH)' gloss nothing."""
+    a, key = re.escape(acronym), acronym.casefold()
+    letters = re.compile(".*".join(re.escape(c) for c in key[1:]))
+
+    def spells(words: list[str]) -> bool:
+        if words[0] in n.ACRONYM_SMALL:
+            return False  # 'the Transportation Security Administration': spelt by its capitalised words
+        return words[0][:1] == key[:1] and bool(letters.search(" ".join(words)[1:]))
+
+    word = r"[^\W\d_][\w'’-]*"
+    pat = re.compile(rf"((?:\b{word}\s+){{1,{2 * len(key)}}})\({a}s?\)|\b{a}s?\s+\(({word}(?:\s+{word})*)\)")
+    for aa in articles:
+        for m in pat.finditer(aa.article.text):
+            if m[2]:
+                if m[2][:1].islower() and spells(m[2].casefold().split()):
+                    return True
+                continue
+            before = m[1].split()
+            if any(ws[0][:1].islower() and spells([w.casefold() for w in ws]) for ws in (before[-k:] for k in range(1, len(before) + 1))):
+                return True
+    return False
 
 
 #: Mid-sentence capitalised mentions NER labels a name that make a word the story also writes in lower case a name

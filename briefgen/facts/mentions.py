@@ -153,12 +153,12 @@ def _raw(ai: int, aa: AnalyzedArticle) -> list[tuple[M, tuple[M, ...]]]:
         key = men.text.casefold().strip()
         if (men.label in ("GPE", "LOC") and key.rstrip(".") in n.PLACE_ABBREVIATIONS and men.text.endswith(".")) or (
             men.label != "PERSON"
-            and len(men.text) == 2
             and men.text.isupper()
+            and key in n.STATE_CODES
             and aa.article.text[: men.start].rstrip().endswith(",")
             and aa.article.text[men.end : men.end + 1] in ("", ".", ",", ")", "\n")
         ):
-            continue  # 'Calif.', 'Mansfield, CT.' (whatever NER calls 'CT'): an address's abbreviation ('Vine, HQ and' is a list)
+            continue  # 'Calif.', 'Mansfield, CT.' (whatever NER calls 'CT'): an address's state ('Apple, HP, Dell' is a list)
         sent = aa.sentences[men.sentence]
         if men.sentence not in offsets:
             offsets[men.sentence] = [t.start for t in sent.tokens]

@@ -161,6 +161,62 @@ PLACE_ABBREVIATIONS = frozenset(
         "d.c",
     }
 )
+#: The US Postal Service's two-letter codes of the states and DC: 'Mansfield, CT' leaves 'CT' behind, no box of its own.
+STATE_CODES = frozenset(
+    [
+        "al",
+        "ak",
+        "az",
+        "ar",
+        "ca",
+        "co",
+        "ct",
+        "de",
+        "fl",
+        "ga",
+        "hi",
+        "id",
+        "il",
+        "in",
+        "ia",
+        "ks",
+        "ky",
+        "la",
+        "me",
+        "md",
+        "ma",
+        "mi",
+        "mn",
+        "ms",
+        "mo",
+        "mt",
+        "ne",
+        "nv",
+        "nh",
+        "nj",
+        "nm",
+        "ny",
+        "nc",
+        "nd",
+        "oh",
+        "ok",
+        "or",
+        "pa",
+        "ri",
+        "sc",
+        "sd",
+        "tn",
+        "tx",
+        "ut",
+        "vt",
+        "va",
+        "wa",
+        "wv",
+        "wi",
+        "wy",
+        "dc",
+    ]
+)
 ORG_SUFFIXES = frozenset({"group", "pmc", "inc", "corp", "corporation", "ltd", "co", "company", "llc", "plc"})
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us", "me", "his", "its", "their"})
@@ -674,6 +730,17 @@ def short_form(short: str, long: str) -> str:
     if len(tail) >= 2 and tail[0] == "of":
         return "of"
     return "version" if len(tail) == 1 and _VERSION.match(tail[0]) else ""
+
+
+#: Small words an acronym leaves out: 'FBI' of 'Federal Bureau of Investigation'.
+ACRONYM_SMALL = frozenset({"of", "the", "and", "for", "&", "on", "in", "de"})
+
+
+def initials(name: str, small: frozenset[str] = ACRONYM_SMALL) -> str:
+    """The first letters of a name's words, casefolded, hyphenated parts apart and ``small`` words left out: 'fbi'
+    of 'Federal Bureau of Investigation'. '' unless two or more words remain, all of letters only."""
+    words = [w for w in name.casefold().replace("-", " ").split() if w not in small]
+    return "".join(w[0] for w in words) if len(words) >= 2 and all(w.isalpha() for w in words) else ""
 
 
 def org_key(key: str) -> str:
