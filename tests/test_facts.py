@@ -1319,3 +1319,18 @@ def test_two_capitals_after_a_comma_are_a_state_only_when_a_state_code() -> None
     assert by_alias(every([make("a", [[lst]])]), "HP")  # a list of companies, not an address
     addr = "Moll PROPN nsubj 3 PERSON ; , PUNCT punct 0 ; CT PROPN appos 0 ORG ; left VERB ROOT 3 ; . PUNCT punct 3"
     assert not by_alias(every([make("a", [[addr.replace(" ; left VERB ROOT 3", "")]])]), "CT")
+
+
+def test_every_mention_read_as_a_place_means_every_one_ner_labelled() -> None:
+    from types import SimpleNamespace
+
+    from briefgen.facts import gate
+
+    def story(*labels: str) -> tuple[list[SimpleNamespace], list[SimpleNamespace]]:
+        sentences = [SimpleNamespace(tokens=[SimpleNamespace(ent=label)]) for label in labels]
+        mentions = [SimpleNamespace(art=0, sent=k, toks=(0,)) for k in range(len(labels))]
+        return [SimpleNamespace(sentences=sentences)], mentions
+
+    assert gate._read_as(*story("GPE", "GPE")) == {"GPE"}
+    assert gate._read_as(*story("GPE", "")) == frozenset()  # one mention NER left unlabelled may be the person
+    assert gate._read_as(*story("FAC", "GPE")) <= gate.PLACE_LABELS  # a facility is a place, as names.LABELS says

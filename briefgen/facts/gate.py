@@ -317,19 +317,26 @@ def unsure_person(e: int, story: Story, said: bool, words: Words) -> str | None:
     return "typed a person, NER calls it otherwise too, and no mention's context shows a person"
 
 
+def _ner(articles: Sequence[AnalyzedArticle], m: M) -> str:
+    """The NER label of a mention's last word ("" when NER gave it none)."""
+    return articles[m.art].sentences[m.sent].tokens[m.toks[-1]].ent
+
+
 def _read_as_person(articles: Sequence[AnalyzedArticle], mine: Sequence[M]) -> bool:
     """NER read most mentions as a person's name, though the box is typed otherwise by their context."""
-    labels = Counter(articles[m.art].sentences[m.sent].tokens[m.toks[-1]].ent for m in mine)
+    labels = Counter(_ner(articles, m) for m in mine)
     return labels["PERSON"] * 2 > sum(labels.values())
 
 
-#: spaCy's labels of a place.
-PLACE_LABELS = frozenset({"GPE", "LOC"})
+#: spaCy's labels of a place (the ones names.LABELS maps to PLACE).
+PLACE_LABELS = frozenset(label for label, kind in n.LABELS.items() if kind == "PLACE")
 
 
 def _read_as(articles: Sequence[AnalyzedArticle], mine: Sequence[M]) -> frozenset[str]:
-    """The NER labels of the mentions' last words (empty when none has one)."""
-    return frozenset(ent for m in mine if (ent := articles[m.art].sentences[m.sent].tokens[m.toks[-1]].ent))
+    """The NER labels of the mentions' last words, when NER labelled every mention (else empty: a mention NER
+    left unlabelled may be the person the box is typed as)."""
+    labels = [_ner(articles, m) for m in mine]
+    return frozenset(labels) if all(labels) else frozenset()
 
 
 #: NER labels that say a name is no person, body, place or product: a people or a group ('Nazi', 'Canaanite'), an
@@ -394,9 +401,7 @@ def _cued(mine: Sequence[M], articles: Sequence[AnalyzedArticle], lower: int) ->
     and at least as many as the lower-case uses."""
     if any(m.hint for m in mine):
         return True
-    cued = sum(
-        1 for m in mine if m.form[:1].isupper() and not _starts(m, articles) and articles[m.art].sentences[m.sent].tokens[m.toks[-1]].ent
-    )
+    cued = sum(1 for m in mine if m.form[:1].isupper() and not _starts(m, articles) and _ner(articles, m))
     return cued >= CUES and cued >= lower
 
 
