@@ -863,6 +863,7 @@ NOMINEES = "It is unclear how many potential nominees President Trump is conside
         (ALIVE, "Tom Grant died in hospital on Sunday.", False),  # another person
         (WHEREABOUTS, "Edith Bouvier was rescued from Homs on Tuesday.", True),  # a rescue
         (WHEREABOUTS, "British photographer Paul Conroy was rescued from Homs on Tuesday.", False),  # another person
+        (WHEREABOUTS, "French reporter Edith Piaf was rescued from Homs on Tuesday.", False),  # another Edith
         ("It is unclear what happened to Michael Rockefeller.", "Police arrested Michael Rockefeller in Ohio on Tuesday.", True),
         ("It was unclear whether Tony Scott was ill.", "Tony Scott died on Sunday.", False),  # "ill" is no fate: still open
         (

@@ -461,7 +461,7 @@ def outcome(f: Focus, sent: Sentence) -> bool:
     where = f.wh == "where" and (bool(f.pred & {"whereabouts", "location"}) or f.light == "be")
     if f.kind == "unknown" and f.people and (where or _asks(f, FATE)):
         for _, who in happenings(sent, RESULTS):
-            if who.startswith("n:") and set(who[2:].split()) & f.people:
+            if who.startswith("n:") and claims.same_name(who[2:].split(), f.people):
                 return True
     if f.kind == "unknown" and where and not f.people and any(t.ent in PLACES and stem(t.lemma) not in f.names for t in toks):
         for _, who in happenings(sent, {"found": set(FOUND)}):
