@@ -921,6 +921,10 @@ MEMO = (
     [
         ("The UN Population Fund worked closely with China's family planning commission for years.", True),  # plain fact
         ("The UN Population Fund worked closely with China's family planning commission, officials said.", False),  # attributed
+        ("The UN Population Fund worked closely with China's family planning commission, the agency wrote.", False),
+        ("The UN Population Fund reportedly worked closely with China's family planning commission.", False),
+        ("The UN Population Fund worked closely with China's family planning commission, documents show.", False),  # a paper
+        ("The UN Population Fund worked closely with China's family planning commission, adding staff in Beijing.", True),  # no one's word
         ("The UN Population Fund may have worked closely with China's family planning commission.", False),  # hedged
         ("The UN Population Fund worked in 150 countries.", False),  # another fact
         ("The UN Population Fund funded a census run by China's family planning commission.", False),  # another deed of theirs
