@@ -187,10 +187,15 @@ def happenings(sent: Sentence, events: dict[str, set[str]]) -> frozenset[tuple[s
 
 #: Main verbs that are no action of their own, so no news event: being, having, saying, thinking (what
 #: is said is the claim) and the light verbs ("make", "take", "get").
-NOT_DEEDS = frozenset(
+#: Main verbs that tell of no deed: being, having, seeming, saying, asking, knowing or wanting ("is in custody", "has a
+#: name", "said", "wants"). The root of "X said ..." is not what happened (titles' ``_NO_EVENT``, ``NOT_DEEDS``).
+NOT_NEWS = frozenset(
     {"be", "have", "do", "say", "tell", "add", "note", "write", "explain", "ask", "think", "know", "want", "seem", "appear"}
-    | {"become", "remain", "get", "go", "come", "include", "make", "take"}
+    | {"become", "remain"}
 )
+#: Main verbs with no deed of their own to compare: ``NOT_NEWS`` and light verbs whose deed is in their object
+#: ("made a decision", "took part", "got a call"): summaries' test of an event, claims' deeds.
+NOT_DEEDS = NOT_NEWS | {"get", "go", "come", "include", "make", "take"}
 
 
 def _deeds(sent: Sentence, root: int | None) -> frozenset[tuple[str, str]]:
