@@ -507,13 +507,12 @@ IMPORTANCE = {
     "length": -0.33,
     "bias": -6.38,
 }
-#: Verbs that are not news events (claims.py); the root of "X said ..." is not what happened.
-_NOT_EVENTS = NOT_DEEDS
 
 
 def _event(sent: Sentence) -> bool:
     """The main clause reports something that happened: a past-tense or passive main verb that is an
-    action (not "said", "is", "has"), or a kind of event claims.py knows (a death, an arrest ...)."""
+    action (not one of ``claims.NOT_DEEDS``: "said", "is", "has"), or a kind of event claims.py knows (a death, an
+    arrest ...)."""
     toks = sent.tokens
     root = next((i for i, t in enumerate(toks) if t.dep == "ROOT"), None)
     if root is None:
@@ -524,7 +523,7 @@ def _event(sent: Sentence) -> bool:
             return True
         if (
             t.pos == "VERB"
-            and t.lemma.lower() not in _NOT_EVENTS
+            and t.lemma.lower() not in NOT_DEEDS
             and (t.tag == "VBD" or (t.tag == "VBN" and any(u.head == i and u.dep in ("aux", "auxpass") for u in toks)))
         ):
             return True

@@ -54,7 +54,7 @@ from typing import TYPE_CHECKING
 
 from briefgen.models import AnalyzedArticle, Sentence, Story, SummarySentence, Token
 from briefgen.text.captions import is_caption
-from briefgen.text.claims import claim, main_names
+from briefgen.text.claims import NOT_NEWS, claim, main_names
 from briefgen.text.lines import DATELINE, DATELINE_BARE, FURNITURE, LEANING_START, READER, TRAILERS, is_boilerplate, personal_voice
 
 if TYPE_CHECKING:
@@ -115,11 +115,10 @@ def story_title(story: Story, items: Sequence[AnalyzedArticle], summary: Sequenc
 
 
 #: Main verbs that name no event: a copula or a state ("is now in police custody", "has a tough name to spell"),
-#: what someone said, thought or wanted ("said they still don't know why"). A title on one tells that something is
-#: so or was said, not what happened.
-_NO_EVENT = _SAYING | frozenset(
-    {"be", "have", "do", "seem", "appear", "become", "remain", "think", "know", "believe", "want", "hope", "ask"}
-)
+#: what someone said, thought or wanted ("said they still don't know why"): ``claims.NOT_NEWS``, the saying verbs,
+#: and two more of belief and wish. A title on one tells that something is so or was said, not what happened. Not
+#: ``claims.NOT_DEEDS``: its light verbs tell of events in a title ("Protesters took over the building").
+_NO_EVENT = _SAYING | NOT_NEWS | {"believe", "hope"}
 #: A headline's stand-in for a main verb: no verb, so nothing to judge it by ("Mobb Deep's Prodigy Dies At 42").
 _HEADLINE = Token("", "", "", "", "", 0, 0)
 

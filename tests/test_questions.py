@@ -626,10 +626,27 @@ def test_claims_read_as_questions_about_their_own_subject(parse) -> None:
         ("How many others may have been hurt?", False),
         ("Was Tim in the capital Tripoli?", True),  # the name follows
         ("Was the suspect's gun loaded?", True),  # a part in the story itself, not a stand-in for a name
+        ("Can the governor ultimately emerge as the pick?", False),
+        ("Will the company's shares fall?", False),  # the class noun ends its phrase: a possessive
+        ("Will the city council approve the plan?", True),  # the class noun modifies a noun of the story
+        ("Is the country music star in Nashville?", True),
+        ("Will the city vote on the plan?", False),  # 'vote' is a verb in the story (see NOUNS)
     ],
 )
 def test_evidence_gate_wording(question: str, formed: bool) -> None:
-    assert support.well_formed(question, frozenset({"tim", "durbin", "prigozhin"})) is formed
+    assert support.well_formed(question, frozenset({"tim", "durbin", "prigozhin"}), NOUNS) is formed
+
+
+#: The words the test story uses only as nouns (``support.story_nouns``).
+NOUNS = frozenset({"council", "music", "star", "plan", "shares", "pick"})
+
+
+def test_a_class_noun_modifying_a_noun_of_the_story_stands_in_for_nothing(parse) -> None:
+    story = parse({"a.txt": "The city council will vote on the plan. Members of the council said the vote was close."})
+    nouns = support.story_nouns(story)
+    assert "council" in nouns and "vote" not in nouns  # 'vote' is also a verb here
+    assert support.well_formed("Will the city council approve the plan?", frozenset(), nouns)
+    assert not support.well_formed("Will the city vote on the plan?", frozenset(), nouns)
 
 
 def test_evidence_gate_needs_the_kinds_cue_and_enough_signs() -> None:
@@ -863,6 +880,7 @@ NOMINEES = "It is unclear how many potential nominees President Trump is conside
         (ALIVE, "Tom Grant died in hospital on Sunday.", False),  # another person
         (WHEREABOUTS, "Edith Bouvier was rescued from Homs on Tuesday.", True),  # a rescue
         (WHEREABOUTS, "British photographer Paul Conroy was rescued from Homs on Tuesday.", False),  # another person
+        (WHEREABOUTS, "French reporter Edith Piaf was rescued from Homs on Tuesday.", False),  # another Edith
         ("It is unclear what happened to Michael Rockefeller.", "Police arrested Michael Rockefeller in Ohio on Tuesday.", True),
         ("It was unclear whether Tony Scott was ill.", "Tony Scott died on Sunday.", False),  # "ill" is no fate: still open
         (
@@ -903,6 +921,10 @@ MEMO = (
     [
         ("The UN Population Fund worked closely with China's family planning commission for years.", True),  # plain fact
         ("The UN Population Fund worked closely with China's family planning commission, officials said.", False),  # attributed
+        ("The UN Population Fund worked closely with China's family planning commission, the agency wrote.", False),
+        ("The UN Population Fund reportedly worked closely with China's family planning commission.", False),
+        ("The UN Population Fund worked closely with China's family planning commission, documents show.", False),  # a paper
+        ("The UN Population Fund worked closely with China's family planning commission, adding staff in Beijing.", True),  # no one's word
         ("The UN Population Fund may have worked closely with China's family planning commission.", False),  # hedged
         ("The UN Population Fund worked in 150 countries.", False),  # another fact
         ("The UN Population Fund funded a census run by China's family planning commission.", False),  # another deed of theirs

@@ -561,6 +561,29 @@ def test_a_first_name_and_the_whole_name_are_one_person() -> None:
     assert not same_fact(claim(parsed(_with(DEVIN_DIED, Devin="Kip"))), mourning)  # another man's death
 
 
+JOHN_SMITH_DIED = [
+    ("John", "John", "PROPN", "NNP", "compound", 1, "PERSON"),
+    ("Smith", "Smith", "PROPN", "NNP", "nsubj", 2, "PERSON"),
+    ("died", "die", "VERB", "VBD", "ROOT", 2, ""),
+    ("early", "early", "ADJ", "JJ", "amod", 4, "TIME"),
+    ("Wednesday", "Wednesday", "PROPN", "NNP", "npadvmod", 2, "DATE"),
+    (".", ".", "PUNCT", ".", "punct", 2, ""),
+]
+
+
+def test_names_sharing_a_word_are_two_people() -> None:
+    from briefgen.text.claims import claim, same_fact, same_name
+
+    from .test_text import parsed
+
+    died = claim(parsed(JOHN_SMITH_DIED))
+    assert same_fact(died, claim(parsed(_with(MOURNING, Devin="John", Lima="Smith"))))  # the same name
+    assert same_fact(died, claim(parsed(_with(DEVIN_DIED, Devin="Smith"))))  # a surname alone
+    assert not same_fact(died, claim(parsed(_with(MOURNING, Devin="John", Lima="Doe"))))  # another John's death
+    assert not same_name(["north", "korea"], ["south", "korea"])
+    assert same_name(["lerner"], ["lois", "lerner"])
+
+
 @pytest.mark.parametrize(
     "opening",
     ["Just days later,", "A short while later,", "Two weeks later,", "After all,", "Around the same time,", "Finally,", "First,"],

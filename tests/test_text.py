@@ -10,7 +10,7 @@ from briefgen.models import Sentence, Token
 from briefgen.text.claims import agree, claim, same_fact
 from briefgen.text.dates import date_mentions, scheduled, sentence_date
 from briefgen.text.hedges import allegation, hedge, reported
-from briefgen.text.lines import personal_voice
+from briefgen.text.lines import LEANING_START, personal_voice
 from briefgen.text.slugs import STORY_ID_CHARS, slug, story_slug, unique_slug
 
 
@@ -521,3 +521,30 @@ def test_lines_addressed_to_the_reader_are_neither_summary_nor_title() -> None:
         assert READER.search(line)
         assert title_problem(line) == "boilerplate"
     assert not READER.search("Rescuers reached the mine on Friday")
+
+
+@pytest.mark.parametrize(
+    ("text", "leans"),
+    [
+        ("After all, the votes had been counted twice.", True),
+        ("In addition, the firm must pay a fine.", True),
+        ("As a result, the road was closed.", True),
+        ("Besides, the firm must pay a fine.", True),
+        ("Instead, the council voted to wait.", True),
+        ("Then the council voted to wait.", True),
+        ("Later that day the council voted to wait.", True),
+        ("So the council voted to wait.", True),
+        # the same words opening a phrase that leans on nothing
+        ("After all the votes were counted, Smith had won.", False),
+        ("In addition to the fine, the firm must repay its customers.", False),
+        ("As a result of the storm, the road was closed.", False),
+        ("Besides the fine, the firm must repay its customers.", False),
+        ("Instead of a vote, the council held a hearing.", False),
+        ("Then-President Barack Obama signed the bill in 2010.", False),
+        ("So-called sanctuary cities refuse to hold migrants.", False),
+        ("Later this year the council will vote on the plan.", False),
+        ("So far no one has claimed the attack.", False),
+    ],
+)
+def test_an_opener_leans_only_as_a_connective(text: str, leans: bool) -> None:
+    assert bool(LEANING_START.match(text)) is leans

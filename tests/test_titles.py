@@ -10,7 +10,7 @@ import pytest
 from briefgen import cache, titles
 from briefgen.config import load_config
 from briefgen.group import follow_titles
-from briefgen.models import AnalyzedArticle, Article, Citation, Paragraph, Story, SummarySentence, Topic
+from briefgen.models import AnalyzedArticle, Article, Citation, Paragraph, Story, SummarySentence, Token, Topic
 
 RHINO = "Nola, one of just four northern white rhinos left, died Sunday at the San Diego Zoo, officials said."
 LEANING = "He addressed the crowd in Boston on Monday."
@@ -175,6 +175,14 @@ def test_a_copula_or_a_question_names_no_event(parsed: dict[str, AnalyzedArticle
     assert titles.names_event(rhino[0], rhino[1], frozenset({"sudan"})) == 0  # none of the story's names
     assert titles.names_event("Is Nola the last rhino of the San Diego Zoo?", titles._HEADLINE, names) == 1
     assert titles.names_event("Nola the rhino dies at San Diego Zoo", titles._HEADLINE, names) == 2
+
+
+@pytest.mark.parametrize(
+    ("lemma", "event"), [("take", True), ("make", True), ("kill", True), ("be", False), ("say", False), ("hope", False)]
+)
+def test_a_light_verb_names_an_event_in_a_title_but_a_state_or_a_saying_does_not(lemma: str, event: bool) -> None:
+    verb = Token(lemma, lemma, "VERB", "VBD", "ROOT", 1, 0)  # "Protesters took over the building": a deed, unlike "is", "said"
+    assert titles.names_event("Protesters in Kiev took over the building", verb, frozenset({"kiev"})) == (2 if event else 1)
 
 
 def test_a_relative_pronoun_or_a_hyphen_does_not_break_a_headline(parsed: dict[str, AnalyzedArticle]) -> None:

@@ -324,7 +324,7 @@ def candidates(articles: Sequence[AnalyzedArticle], summary: Sequence[SummarySen
             log.debug("dropped %r: the summary already states the plan", c.question)
             continue
         kept.append(c)
-    return _finish(articles, kept, sent_keys, names, support.story_names(articles))
+    return _finish(articles, kept, sent_keys, names, support.story_names(articles), support.story_nouns(articles))
 
 
 def _merge(cands: list[_Cand]) -> list[_Cand]:
@@ -457,10 +457,12 @@ def _finish(
     sent_keys: dict[tuple[int, int], set[str]],
     names: set[str],
     named: frozenset[str],
+    nouns: frozenset[str],
 ) -> list[tuple[Question, frozenset[str], bool]]:
     """Score, cite and collect the evidence signs. An article addresses a question if one sentence shares
     two of its key words, two of them not names (names like "Wagner" run through the whole story).
-    ``named`` are the words of the names the story uses twice (``support.story_names``)."""
+    ``named`` are the words of the names the story uses twice (``support.story_names``), ``nouns`` the words
+    it uses only as nouns (``support.story_nouns``)."""
     total, result = max(1, len(sent_keys)), []
     by_index = [{s.index: s for s in a.sentences} for a in articles]
     keys_of: list[list[set[str]]] = [[] for _ in articles]  # each article's sentences' key words
@@ -492,7 +494,7 @@ def _finish(
             )
             if holds
         }
-        result.append((Question(c.question, c.kind, cites, silent, score), frozenset(signs), support.well_formed(c.question, named)))
+        result.append((Question(c.question, c.kind, cites, silent, score), frozenset(signs), support.well_formed(c.question, named, nouns)))
     return sorted(result, key=lambda x: (-x[0].score, x[0].question))
 
 

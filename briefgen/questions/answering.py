@@ -22,6 +22,7 @@ from briefgen.questions.kinds import ANNOUNCE, KNOWABLE, PLAN, UNCLEAR, VERIFY, 
 from briefgen.questions.parse import ENTITY, GENERIC, UNASKED, Kids, children, key_stems, stem, subtree
 from briefgen.text import claims
 from briefgen.text.claims import EVENTS, happenings
+from briefgen.text.hedges import reported
 
 SYNONYMS = [
     {"reverse", "overturn", "rescind", "repeal", "scrap"},
@@ -102,8 +103,9 @@ CHOICE: dict[str, frozenset[str]] = {"nominee": frozenset({"nominate"}), "nomina
 CHOICE |= dict.fromkeys(("candidate", "contender", "finalist", "shortlist", "pick", "choice", "successor"), CHOSEN)
 QUALIFIED = frozenset({"potential", "possible", "likely", "top", "consideration", "list"})  # words of any choice, no topic
 PLACES = ("GPE", "LOC", "FAC")
-#: Words that attribute a sentence to someone: a claim stated in such a sentence is still only a claim.
-ATTRIBUTED = frozenset({"according", "accord", "report", "reportedly", "source", "memo", "document", "letter"})
+#: Papers and sources a sentence can lean on with a verb ``hedges.reported`` does not count ("documents show", "a memo
+#: reveals", "sources familiar with the talks"): a claim stated in such a sentence is still only a claim.
+ATTRIBUTED = frozenset({"report", "source", "memo", "document", "letter"})
 
 
 @dataclass(frozen=True)
@@ -461,7 +463,7 @@ def outcome(f: Focus, sent: Sentence) -> bool:
     where = f.wh == "where" and (bool(f.pred & {"whereabouts", "location"}) or f.light == "be")
     if f.kind == "unknown" and f.people and (where or _asks(f, FATE)):
         for _, who in happenings(sent, RESULTS):
-            if who.startswith("n:") and set(who[2:].split()) & f.people:
+            if who.startswith("n:") and claims.same_name(who[2:].split(), f.people):
                 return True
     if f.kind == "unknown" and where and not f.people and any(t.ent in PLACES and stem(t.lemma) not in f.names for t in toks):
         for _, who in happenings(sent, {"found": set(FOUND)}):
@@ -483,13 +485,15 @@ def stated(f: Focus, claim_sent: Sentence, core: tuple[Set[str], Set[str]], sent
     """``sent`` states the claim of ``claim_sent`` (focus ``f``; the reported clause's key stems and names
     ``core``) as plain fact: the same fact (``claims.same_fact``) with the claim's predicate about the same
     things (``_matches``), all its names and half its key words, and no reporting verb, attribution,
-    quotation, hedge or negation of its own. A claim the story itself states outright is no unverified claim."""
+    quotation, hedge or negation of its own. A claim the story itself states outright is no unverified claim.
+    An attribution is ``hedges.reported``'s; what it does not count is added here: a quotation mark anywhere (a
+    quoted claim is the speaker's, with or without a reporting verb) and a paper or source (``ATTRIBUTED``)."""
     toks = sent.tokens
     if not f.pred or next(_matches(f, sent), None) is None:
         return False  # "three people died in a blaze" is not "protesters started the fire"
     if not toks or sent.is_heading or uncertain(sent) or any(q in sent.text for q in ('"', "“", "”")):
         return False
-    if any(t.lemma.lower() in ANNOUNCE | ATTRIBUTED or t.text.lower() in ATTRIBUTED for t in toks):
+    if reported(sent) or any(t.lemma.lower() in ATTRIBUTED for t in toks):
         return False
     a, b = claims.claim(claim_sent), claims.claim(sent)
     if b.hedged or b.negated or not claims.same_fact(a, b):

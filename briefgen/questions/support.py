@@ -49,10 +49,12 @@ _DEICTIC = re.compile(r"\s(?:there|here|then)\?$")
 #: "Did Gaddafi flee to the South American country?", "Can the governor emerge as the pick?", "Who is the person?", "How
 #: many others ...?": a class noun standing in for a name the question does not hold (a name after it, "the capital
 #: Tripoli", holds it); the same stand-alone rule as a bare pronoun's. Classes that stand for one named place, body
-#: or office holder; "the suspect", "the father", "the gunman" name a part in the story itself and stay.
+#: or office holder; "the suspect", "the father", "the gunman" name a part in the story itself and stay. The class
+#: noun must end its noun phrase: one that modifies the noun after it ("the city council", "the country music star")
+#: stands in for nothing; ``after`` is the word following it, checked against the story's nouns (``story_nouns``).
 _STAND_IN = re.compile(
     r"\b(?:[Tt]he|[Tt]his|[Tt]hat) (?:[\w-]+ ){0,2}?(?:country|nation|city|region|province|governor|mayor|senator|lawmaker|"
-    r"company|firm|person)\b(?! [A-Z])|\b(?:many|the) others\b"
+    r"company|firm|person)\b(?! [A-Z])(?= (?P<after>[a-z][\w-]*))?|\b(?:many|the) others\b"
 )
 _OPENERS = frozenset(
     {
@@ -91,6 +93,23 @@ def story_names(articles: Sequence[AnalyzedArticle]) -> frozenset[str]:
     return frozenset(w for w, k in seen.items() if k >= 2 and w)
 
 
+def story_nouns(articles: Sequence[AnalyzedArticle]) -> frozenset[str]:
+    """Words the story uses only as common nouns (casefolded): never tagged a verb, an auxiliary or anything else. After
+    a class noun such a word is the head it modifies ("the city council"); a word tagged otherwise ("emerge", "will",
+    "ultimately") or never seen ends the class noun's phrase, so the class noun stands in for a name."""
+    tags: dict[str, set[str]] = {}
+    for a in articles:
+        for s in a.sentences:
+            for t in s.tokens:
+                tags.setdefault(t.text.casefold(), set()).add(t.pos)
+    return frozenset(w for w, pos in tags.items() if pos == {"NOUN"})
+
+
+def _stands_in(question: str, nouns: frozenset[str]) -> bool:
+    """A class noun in ``question`` standing in for a name (``_STAND_IN``), not one modifying a noun after it."""
+    return any(m.group("after") is None or m.group("after").casefold() not in nouns for m in _STAND_IN.finditer(question))
+
+
 def _bare(word: str) -> str:
     return re.sub(r"['’]s?$", "", word.strip('.,;:()"“”')).casefold()
 
@@ -100,17 +119,18 @@ def named(question: str, names: frozenset[str]) -> bool:
     return any(w[:1].isupper() and _bare(w) in names for w in _WORD.findall(question)[1:])
 
 
-def well_formed(question: str, names: Iterable[str]) -> bool:
+def well_formed(question: str, names: Iterable[str], nouns: frozenset[str] = frozenset()) -> bool:
     """No sign of a broken rebuild: a capitalised common word right after the opening verb ("Will About 252,000 ...",
     "Are There ..."), a question in capitals, stray symbols, a bare "'s", a word that points outside the question
-    ("there") or a class noun standing in for a name ("the country"): a question must stand alone."""
+    ("there") or a class noun standing in for a name ("the country", but not "the city council" when ``nouns``,
+    the story's ``story_nouns``, holds "council"): a question must stand alone."""
     words = question.rstrip("?").split()
     if (
         len(words) < 3
         or _BAD_CHARS.search(question)
         or _STATEMENT_ORDER.match(question)
         or _DEICTIC.search(question)
-        or _STAND_IN.search(question)
+        or _stands_in(question, nouns)
     ):
         return False
     letters = [c for c in question if c.isalpha()]

@@ -22,7 +22,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from briefgen.models import Sentence, Token
@@ -187,10 +187,15 @@ def happenings(sent: Sentence, events: dict[str, set[str]]) -> frozenset[tuple[s
 
 #: Main verbs that are no action of their own, so no news event: being, having, saying, thinking (what
 #: is said is the claim) and the light verbs ("make", "take", "get").
-NOT_DEEDS = frozenset(
+#: Main verbs that tell of no deed: being, having, seeming, saying, asking, knowing or wanting ("is in custody", "has a
+#: name", "said", "wants"). The root of "X said ..." is not what happened (titles' ``_NO_EVENT``, ``NOT_DEEDS``).
+NOT_NEWS = frozenset(
     {"be", "have", "do", "say", "tell", "add", "note", "write", "explain", "ask", "think", "know", "want", "seem", "appear"}
-    | {"become", "remain", "get", "go", "come", "include", "make", "take"}
+    | {"become", "remain"}
 )
+#: Main verbs with no deed of their own to compare: ``NOT_NEWS`` and light verbs whose deed is in their object
+#: ("made a decision", "took part", "got a call"): summaries' test of an event, claims' deeds.
+NOT_DEEDS = NOT_NEWS | {"get", "go", "come", "include", "make", "take"}
 
 
 def _deeds(sent: Sentence, root: int | None) -> frozenset[tuple[str, str]]:
@@ -245,18 +250,26 @@ def _patient(toks: tuple, i: int) -> str:  # type: ignore[type-arg]
     return "d:" + w.lemma.lower()
 
 
+def same_name(a: Iterable[str], b: Iterable[str]) -> bool:
+    """The words of two names (lower case) that may name the same one: one name's words are all in the other's
+    ("Devin" and "Devin Lima", "Lerner" and "Lois Lerner"); a shared word alone is not enough ("John Smith" and
+    "John Doe", "North Korea" and "South Korea" are two)."""
+    x, y = set(a), set(b)
+    return bool(x) and bool(y) and (x <= y or y <= x)
+
+
 def _same_one(a: str, b: str) -> bool:
-    """Two mentions that may be the same one: unless both are names, or both descriptions, that differ
-    (a name and a description of the story's one dead person are taken as the same person)."""
+    """Two mentions that may be the same one: unless both are names (``same_name``), or both descriptions, that
+    differ (a name and a description of the story's one dead person are taken as the same person)."""
     if not a or not b:
         return True
     if a[:2] == b[:2] == "n:":
-        return bool(set(a[2:].split()) & set(b[2:].split()))  # "Devin" and "Devin Lima" are one
+        return same_name(a[2:].split(), b[2:].split())
     return a == b or a[:2] != b[:2]
 
 
 def _same_patient(a: str, b: str) -> bool:
-    """Two mentions, both given, of the same one: names sharing a word ("Lois Lerner", "Lerner"), or one noun."""
+    """Two mentions, both given, of the same one: one name within the other ("Lois Lerner", "Lerner"), or one noun."""
     if a[:2] == b[:2] == "n:":
         return _same_one(a, b)
     return bool(a) and a == b

@@ -78,7 +78,10 @@ def is_boilerplate(paragraph: str) -> bool:
 
 # An opening that leans on what came before: a pronoun, a demonstrative or a connective, or a time or
 # order counted from something told before ("Just days later", "A short while later", "The next day",
-# "Around the same time", "Other hits included", "After all", "Finally", "First,").
+# "Around the same time", "Other hits included", "After all,", "Finally", "First,"). An opener that also
+# begins a phrase leaning on nothing needs its comma ("After all the votes were counted", "In addition to
+# the fine", "As a result of the storm", "Besides the fine", "First Lady") or is kept from that phrase
+# ("Instead of", "Later this year", "So far", and any hyphenated word: "Then-President", "So-called").
 _LATER = (
     r"(?i:(?:(?:just|only|about|some|barely|nearly|almost|less than|more than|not long)\s)?"
     r"(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|few|several|\d+)\s)?(?:short\s)?"
@@ -86,10 +89,10 @@ _LATER = (
 )
 LEANING_START = re.compile(
     r"^[\"“‘(]?(?:(?:He|She|They|It|This|That|These|Those|His|Her|Their|Its|Him|Them|But|And|Also|However|Meanwhile|Still|"
-    r"Yet|Instead|Moreover|Furthermore|Besides|Then|So|Thus|Therefore|Later|Previously|Such|Both|The two|The other|Another|"
-    r"Others?|After all|Finally|In addition|Additionally|Nevertheless|Nonetheless|Likewise|Similarly|As a result|"
-    r"The (?:next|following|same) (?:day|morning|afternoon|evening|night|week|month|year)|(?:At|Around|About|By) (?:the same|that) time)\b|"
-    r"(?:First|Second|Third|Next),|" + _LATER + r")"
+    r"Yet|Instead(?! of\b)|Moreover|Furthermore|Then|So(?! far\b)|Thus|Therefore|Later(?! (?:this|next)\b)|Previously|Such|Both|"
+    r"The two|The other|Another|Others?|Finally|Additionally|Nevertheless|Nonetheless|Likewise|Similarly|(?:At|Around|About|By) "
+    r"(?:the same|that) time|The (?:next|following|same) (?:day|morning|afternoon|evening|night|week|month|year))\b(?!-)|"
+    r"(?:First|Second|Third|Next|After all|In addition|As a result|Besides),|" + _LATER + r")"
 )
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 _PERSONAL = re.compile(r"\b(?:you|your|yours|I|me|my|we|us|our)\b", re.I)
