@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import functools
+import gc
 import logging
 import shutil
 import time
@@ -131,6 +132,10 @@ def _analyze(run: Run, articles: Sequence[Article]) -> tuple[list[Parsed], list[
                     results.append(None)
         for i, item in zip(indices, results, strict=True):
             out[i] = item
+    # memory: no later stage parses (a cache entry gone since is parsed again, loading the model again), so the
+    # models this process loaded for the workers to share go now, before grouping (about 25 MiB of the 130 spaCy takes)
+    analyze.load_model.cache_clear()
+    gc.collect()
     return [x for x in out if x is not None], failed
 
 

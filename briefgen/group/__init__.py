@@ -202,6 +202,7 @@ def group_all(
             )
         )
     stories.sort(key=lambda s: (-len(s.articles), s.id))
+    del features, edges  # memory: the topic pass makes its own
     topic_features = vectorize(items, dataclasses.replace(settings, weights=settings.topic_weights), counted)
     topic_edges = candidate_edges(topic_features, settings.topic_link / 4)
     stories, topics = make_topics(items, stories, topic_edges, settings, memory.topics)
