@@ -843,6 +843,26 @@ def test_gate_a_person_that_ner_also_calls_otherwise_needs_a_person_cue() -> Non
     assert {b.name: b.type for b in every([a])}["Kappa Sigma"] == "PERSON"  # typed a person, left out by the gate
 
 
+def test_gate_an_act_done_to_a_person_is_a_cue_only_in_the_passive() -> None:
+    """'Mega Millions charged $2 a ticket': in the active voice the subject of 'charge' is a company or a court,
+    no person; 'Rana Vell was charged' is one."""
+
+    def visited(first: str, last: str, label: str) -> str:
+        name = f"{first} PROPN compound 3 {label} ; {last} PROPN dobj 1 {label}"
+        return f"Police NOUN nsubj 1 ; visited VERB ROOT 1 ; {name} ; . PUNCT punct 1"
+
+    story = []
+    for first, last in (("Mega", "Millions"), ("Rana", "Vell")):
+        story += [visited(first, last, "PERSON"), visited(first, last, "PERSON"), visited(first, last, "ORG")]
+    story += [
+        "Mega PROPN compound 1 PERSON ; Millions PROPN nsubj 2 PERSON ; charged VERB ROOT 2 =charge ; $2 NUM dobj 2 ; . PUNCT punct 2",
+        "Rana PROPN compound 1 PERSON ; Vell PROPN nsubjpass 3 PERSON ; was AUX auxpass 3 ; charged VERB ROOT 3 =charge ; . PUNCT punct 3",
+    ]
+    shown = {b.name: b.type for b in story_entities([make("a", [story])], CONFIG)}
+    assert "Mega Millions" not in shown
+    assert shown.get("Rana Vell") == "PERSON"
+
+
 def test_gate_names_cut_short_and_votes_against_the_type() -> None:
     from briefgen.facts.gate import Words, person_shape
 

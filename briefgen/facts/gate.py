@@ -271,9 +271,12 @@ def split(ent: Ent, mine: Sequence[M], hinted: Counter[str]) -> str | None:
     return None
 
 
-#: Verbs of a personal act: their subject is a person ('died', 'married', 'was arrested', 'was born'). With the verbs of
-#: saying (names.SPEECH) the cue of a subject; chosen by hand from the acts news reports of people, not tuned on data.
-PERSONAL_ACTS = frozenset({"die", "marry", "wed", "divorce", "arrest", "bear", "charge", "convict", "sentence", "indict", "jail", "resign"})
+#: Verbs of a personal act: their subject is a person ('died', 'married', 'resigned'); and acts done to a person,
+#: whose subject is one only in the passive ('was arrested', 'was born', 'was charged'; in the active voice it is
+#: the police, a court or a company: 'X charged $2', 'X bears the cost'). With the verbs of saying
+#: (names.SPEECH) the cue of a subject; chosen by hand from the acts news reports of people, not tuned on data.
+PERSONAL_ACTS = frozenset({"die", "marry", "wed", "divorce", "resign"})
+DONE_TO_PERSONS = frozenset({"arrest", "bear", "charge", "convict", "sentence", "indict", "jail"})
 
 
 def person_cue(e: int, story: Story, said: bool) -> str | None:
@@ -297,7 +300,8 @@ def person_cue(e: int, story: Story, said: bool) -> str | None:
         sent = articles[m.art].sentences[m.sent]
         t = sent.tokens[head(sent, m.toks)]
         by = sent.tokens[t.head]
-        if t.dep in ("nsubj", "nsubjpass") and by.pos == "VERB" and (by.lemma in SPEECH or by.lemma in PERSONAL_ACTS):
+        done_to = t.dep == "nsubjpass" and by.lemma in DONE_TO_PERSONS
+        if t.dep in ("nsubj", "nsubjpass") and by.pos == "VERB" and (by.lemma in SPEECH or by.lemma in PERSONAL_ACTS or done_to):
             return f"the subject of '{by.text}'"
         if t.dep == "poss" and by.lemma.casefold() in n.KIN:
             return f"the owner of '{by.text}'"
