@@ -197,17 +197,7 @@ def doubt(ent: Ent, ms: Sequence[M], words: Words, others: Sequence[Ent], articl
     if ent.type == "PERSON":
         if (read := _read_as(articles, mine)) and read <= PLACE_LABELS:
             return "every mention NER reads as a place"  # 'South Carolina', 'Canada' after 'Republican', 'rivals'
-        body = next(
-            (
-                o.name
-                for o in others
-                if o.type == "ORG"
-                and o.name.casefold().startswith(key + " ")
-                and o.name.split()[-1].casefold() in n.ORG_HEADS
-                and len(o.name.split()) == len(name.split()) + 1
-            ),
-            None,
-        )
+        body = next((o.name for o in others if o.type == "ORG" and n.short_form(key, o.name.casefold()) == "head"), None)
         if body:
             return f"also the name of {body}"  # 'a spokeswoman for Mercy Fitzgerald' beside 'Mercy Fitzgerald Hospital'
         if any(c.isdigit() for c in name):
