@@ -62,6 +62,7 @@ sys.path.insert(0, str(ROOT))
 from briefgen.config import load_config  # noqa: E402
 from briefgen.group import Settings, group, group_all, settings_for  # noqa: E402
 from briefgen.group.cluster import (  # noqa: E402
+    Pairs,
     attach_singletons,
     average_link,
     candidate_edges,
@@ -301,11 +302,11 @@ class PairData:
     corpus: Corpus
     settings: Settings
     features: list[Features]  # with inferred dates, as the pair features were made
-    pairs: list[tuple[int, int]]
+    pairs: Pairs
     x: np.ndarray
     y: np.ndarray
     topic: list[str | None]  # each article's gold topic (the unit of folds)
-    topic_edges: dict[tuple[int, int], float]
+    topic_edges: Mapping[tuple[int, int], float]
 
     def train(self, held: set[str]) -> np.ndarray:
         """The pairs whose two articles are both scored and in topics not held out."""
@@ -323,7 +324,7 @@ def pair_data(corpus: Corpus, settings: Settings) -> PairData:
     pairs, x = pair_matrix(features, edges, settings)
     story = [corpus.gold_story.get(item.article.id) for item in items]
     y = np.array([float(story[i] is not None and story[i] == story[j]) for i, j in pairs])
-    topic_edges = {}
+    topic_edges: Mapping[tuple[int, int], float] = {}
     if corpus.topic_level:
         topic_features = vectorize(items, dataclasses.replace(settings, weights=settings.topic_weights))
         topic_edges = candidate_edges(topic_features, min(GRID_TOPIC_LINK) / 4)
@@ -368,7 +369,7 @@ def baseline_rows(corpus: Corpus) -> list[Row]:
     edges = candidate_edges(features, min(GRID_BASELINE) / 4)
     rows = []
     for threshold in GRID_BASELINE:
-        mine = {k: v for k, v in edges.items() if v >= threshold / 4}
+        mine = edges.where(edges.value >= threshold / 4)
         pred = clusters_to_labels(items, average_link(range(len(items)), mine, threshold), dups)
         sums = per_topic_sums(pred, corpus.gold_story, corpus.gold_topic)
         rows.append(Row(f"baseline threshold={threshold:g}", None, threshold, sums, {}))

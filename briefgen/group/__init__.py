@@ -37,7 +37,7 @@ from typing import Any
 
 from briefgen.config import BuildConfig
 from briefgen.editions import previous_stories
-from briefgen.group.cluster import candidate_edges, infer_dates, story_clusters, topic_clusters
+from briefgen.group.cluster import Edges, candidate_edges, infer_dates, story_clusters, topic_clusters
 from briefgen.group.editor import applicable, merge_stories, split_out, validate_editor
 from briefgen.group.features import (
     ENTITY_BLOCKS,
@@ -212,7 +212,7 @@ def group_all(
 def make_topics(
     items: Sequence[Outlined],
     stories: Sequence[Story],
-    edges: dict[tuple[int, int], float],
+    edges: Edges,
     settings: Settings,
     previous: Mapping[str, Sequence[str]],
 ) -> tuple[list[Story], list[Topic]]:

@@ -23,9 +23,10 @@ from __future__ import annotations
 
 import dataclasses
 import heapq
+import itertools
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 import numpy as np
 
@@ -36,7 +37,73 @@ CANDIDATE_FEATURES = 40  # per article, for retrieval
 MAX_POSTINGS = 50  # a feature shared by more articles links each only to its nearest in time:
 NEIGHBOURS = 10  # this many on each side, in date order
 
-Edges = dict[tuple[int, int], float]
+#: Pairs are read back from their arrays in chunks of this many: a bound on the Python objects alive
+#: at once (about 2 MiB of them), large enough that numpy's cost per call does not count. Not tuned.
+CHUNK = 1 << 14
+
+
+class Pairs(Mapping[tuple[int, int], float]):
+    """Article pairs (i < j) with a value each, as three numpy arrays sorted by (i, j): the same
+    mapping and order as ``sorted(dict)`` of ``(i, j) -> value``, without a tuple and a dict entry per
+    pair (memory: at 1,982 articles the candidate pairs' dict and its time-weighed copy were 31 MiB).
+    Iterating gives the pairs in sorted order; values come back as the same Python floats."""
+
+    def __init__(self, i: np.ndarray, j: np.ndarray, value: np.ndarray) -> None:
+        self.i, self.j, self.value = i, j, value
+
+    @classmethod
+    def of(cls, pairs: Mapping[tuple[int, int], float]) -> Pairs:
+        """From any mapping of pairs: kept as it is if already Pairs, else sorted."""
+        if isinstance(pairs, Pairs):
+            return pairs
+        items = sorted(pairs.items())
+        return cls(
+            np.array([i for (i, _), _ in items], dtype=np.int64),
+            np.array([j for (_, j), _ in items], dtype=np.int64),
+            np.array([v for _, v in items], dtype=np.float64),
+        )
+
+    def where(self, keep: np.ndarray, value: np.ndarray | None = None) -> Pairs:
+        """The pairs where ``keep`` holds, with ``value`` (one per pair) in place of theirs if given."""
+        return Pairs(self.i[keep], self.j[keep], (self.value if value is None else value)[keep])
+
+    def __len__(self) -> int:
+        return len(self.value)
+
+    def __iter__(self) -> Iterator[tuple[int, int]]:
+        for (i, j), _ in self.sorted_items():
+            yield i, j
+
+    def __getitem__(self, key: tuple[int, int]) -> float:
+        i, j = key
+        lo, hi = np.searchsorted(self.i, i, "left"), np.searchsorted(self.i, i, "right")
+        at = lo + int(np.searchsorted(self.j[lo:hi], j))
+        if at < hi and self.j[at] == j:
+            return float(self.value[at])
+        raise KeyError(key)
+
+    def sorted_items(self) -> Iterator[tuple[tuple[int, int], float]]:
+        """((i, j), value) in (i, j) order, read in chunks."""
+        for at in range(0, len(self), CHUNK):
+            part = slice(at, at + CHUNK)
+            yield from zip(zip(self.i[part].tolist(), self.j[part].tolist(), strict=True), self.value[part].tolist(), strict=True)
+
+    def runs(self) -> Iterator[tuple[int, slice]]:
+        """(i, the slice of the pairs whose first article is i), by i."""
+        if not len(self):
+            return
+        starts = np.flatnonzero(np.diff(self.i)) + 1
+        bounds = [0, *starts.tolist(), len(self)]
+        for lo, hi in itertools.pairwise(bounds):
+            yield int(self.i[lo]), slice(lo, hi)
+
+
+Edges = Pairs
+
+
+def sorted_items(edges: Mapping[tuple[int, int], float]) -> Iterator[tuple[tuple[int, int], float]]:
+    """((i, j), value) of any mapping of pairs, in (i, j) order."""
+    return edges.sorted_items() if isinstance(edges, Pairs) else iter(sorted(edges.items()))
 
 
 def candidate_edges(features: Sequence[Features], floor: float) -> Edges:
@@ -63,7 +130,9 @@ def candidate_edges(features: Sequence[Features], floor: float) -> Edges:
             postings.sort(key=lambda i: when[i])
             position[key] = {i: p for p, i in enumerate(postings)}
     rows = SparseRows(features)
-    edges: Edges = {}
+    firsts: list[np.ndarray] = []
+    seconds: list[np.ndarray] = []
+    values: list[np.ndarray] = []
     for i, keys in enumerate(top):
         cands: set[int] = set()
         for key in keys:
@@ -73,10 +142,14 @@ def candidate_edges(features: Sequence[Features], floor: float) -> Edges:
                 postings = postings[max(0, p - NEIGHBOURS) : p + NEIGHBOURS + 1]
             cands.update(j for j in postings if j > i)
         others = sorted(cands)
-        for j, product in zip(others, rows.dots(i, others), strict=True):
-            if product >= floor:
-                edges[(i, j)] = product
-    return edges
+        products = np.array(rows.dots(i, others), dtype=np.float64)
+        keep = products >= floor
+        seconds.append(np.array(others, dtype=np.int64)[keep])
+        values.append(products[keep])
+        firsts.append(np.full(len(values[-1]), i, dtype=np.int64))
+    if not values:
+        return Pairs.of({})
+    return Pairs(np.concatenate(firsts), np.concatenate(seconds), np.concatenate(values))
 
 
 #: How many of an undated article's most similar dated articles vote on its date (their median).
@@ -84,14 +157,13 @@ def candidate_edges(features: Sequence[Features], floor: float) -> Edges:
 DATE_VOTERS = 3
 
 
-def infer_dates(features: Sequence[Features], edges: Edges, settings: Settings) -> list[Features]:
+def infer_dates(features: Sequence[Features], edges: Mapping[tuple[int, int], float], settings: Settings) -> list[Features]:
     """An undated article takes the median date of its DATE_VOTERS most similar dated articles
     (cosine >= topic_threshold), when they agree within ``window_days``; when they do not (two
     same-kind events years apart, say) it stays undated. For grouping only: never the article's date."""
     near: dict[int, list[tuple[float, int]]] = defaultdict(list)
-    for (i, j), sim in edges.items():
-        if sim < settings.topic_threshold:
-            continue
+    edges = Pairs.of(edges)
+    for (i, j), sim in edges.where(edges.value >= settings.topic_threshold).sorted_items():
         if features[i].date is None and features[j].date is not None:
             near[i].append((-sim, j))
         if features[j].date is None and features[i].date is not None:
@@ -105,7 +177,7 @@ def infer_dates(features: Sequence[Features], edges: Edges, settings: Settings) 
     return out
 
 
-def weigh(features: Sequence[Features], edges: Edges, settings: Settings) -> Edges:
+def weigh(features: Sequence[Features], edges: Mapping[tuple[int, int], float], settings: Settings) -> Edges:
     """Corpus-wide similarity times the time factor (settings.window_days, fade, undated). An inferred
     date (``infer_dates``) may only separate: a pair with one counts as undated, or less when the
     inferred dates are further apart than the window."""
@@ -114,7 +186,9 @@ def weigh(features: Sequence[Features], edges: Edges, settings: Settings) -> Edg
         f = time_factor(a.date, b.date, settings.window_days, settings.fade, settings.undated)
         return min(f, settings.undated) if a.inferred or b.inferred else f
 
-    return {(i, j): sim * factor(features[i], features[j]) for (i, j), sim in edges.items()}
+    pairs = Pairs.of(edges)
+    factors = np.fromiter((factor(features[i], features[j]) for i, j in pairs), dtype=np.float64, count=len(pairs))
+    return Pairs(pairs.i, pairs.j, pairs.value * factors)
 
 
 class SparseRows:
@@ -161,7 +235,7 @@ def average_link(
                 root[i] = heads[0]
                 members[heads[0]].append(i)
     link: dict[int, dict[int, float]] = {i: {} for i in members}
-    for (i, j), sim in sorted(edges.items()):
+    for (i, j), sim in sorted_items(edges):
         if i in root and j in root and root[i] != root[j]:
             a, b = root[i], root[j]
             link[a][b] = link[a].get(b, 0.0) + sim
@@ -207,15 +281,17 @@ LOCAL_BLOCK = 3
 
 
 def pair_matrix(
-    features: Sequence[Features], edges: Edges, settings: Settings, initial: Sequence[Sequence[int]] = ()
-) -> tuple[list[tuple[int, int]], np.ndarray]:
+    features: Sequence[Features], edges: Mapping[tuple[int, int], float], settings: Settings, initial: Sequence[Sequence[int]] = ()
+) -> tuple[Pairs, np.ndarray]:
     """The candidate pairs (sorted) and their features (pairs.NAMES), one row each.
 
     Pass one groups articles into blocks (the same kind of thing) by average link over the
     time-weighed corpus-wide cosines at ``topic_threshold``; each pair's ``local`` feature is its
     cosine re-weighted by rarity within its block (``local_vectors``; blocks of fewer than three
     articles keep the corpus-wide cosine), zero across blocks."""
-    timed = {k: v for k, v in weigh(features, edges, settings).items() if v >= settings.topic_threshold / 4}
+    edges = Pairs.of(edges)
+    timed = weigh(features, edges, settings)
+    timed = timed.where(timed.value >= settings.topic_threshold / 4)
     blocks = average_link(range(len(features)), timed, settings.topic_threshold, initial)
     del timed  # memory: the blocks are all that is kept of the first pass
     block_of = {i: t for t, group in enumerate(blocks) for i in group}
@@ -224,33 +300,30 @@ def pair_matrix(
         if len(group) >= LOCAL_BLOCK:
             local.update(local_vectors(features, group))
     facts = PairFeatures(features, settings.window_days)
-    pairs = sorted(edges)
-    partners: dict[int, list[int]] = defaultdict(list)  # in the order of ``pairs``: by i, then by j
-    for i, j in pairs:
-        partners[i].append(j)
     block_rows = [SparseRows([dataclasses.replace(f, weights=facts.blocks[n][b]) for n, f in enumerate(features)]) for b in BLOCKS]
     local_rows = SparseRows([dataclasses.replace(f, weights=local.get(n, {})) for n, f in enumerate(features)])
     # Each article's rows go straight into the matrix (memory: no per-pair lists or dicts beside it;
     # at 1,982 articles those were 115 MiB for 139,000 pairs, the peak of grouping).
-    x = np.empty((len(pairs), len(NAMES)), dtype=np.float64)
+    x = np.empty((len(edges), len(NAMES)), dtype=np.float64)
     at = 0
-    for i, others in partners.items():
+    for i, run in edges.runs():  # by i, then by j
+        others, sims = edges.j[run].tolist(), edges.value[run].tolist()
         per_block = [rows_.dots(i, others) for rows_ in block_rows]
         locals_ = local_rows.dots(i, others) if i in local else [0.0] * len(others)
         rows = []
         for k, j in enumerate(others):
             same = block_of[i] == block_of[j]
-            value = (locals_[k] if i in local else edges[(i, j)]) if same else 0.0
-            rows.append(facts.row(i, j, edges[(i, j)], value, same, [column[k] for column in per_block]))
+            value = (locals_[k] if i in local else sims[k]) if same else 0.0
+            rows.append(facts.row(i, j, sims[k], value, same, [column[k] for column in per_block]))
         x[at : at + len(rows)] = rows
         at += len(rows)
-    return pairs, x
+    return edges, x
 
 
 def story_clusters(
     features: Sequence[Features],
     settings: Settings,
-    edges: Edges | None = None,
+    edges: Mapping[tuple[int, int], float] | None = None,
     initial: Sequence[Sequence[int]] = (),
     coefficients: Sequence[float] = COEFFICIENTS,
 ) -> list[list[int]]:
@@ -271,11 +344,14 @@ def story_clusters(
 
 
 def stories_from(
-    n: int, pairs: Sequence[tuple[int, int]], probability: np.ndarray, threshold: float, initial: Sequence[Sequence[int]] = ()
+    n: int, pairs: Iterable[tuple[int, int]], probability: np.ndarray, threshold: float, initial: Sequence[Sequence[int]] = ()
 ) -> list[list[int]]:
     """Average link over the pairs' probabilities at ``threshold``. Pairs below a quarter of it are
     left out (they would count about as a missing pair does, and cost time)."""
-    kept = {pair: q for pair, q in zip(pairs, probability.tolist(), strict=True) if q >= threshold / 4}
+    if isinstance(pairs, Pairs):
+        kept: Mapping[tuple[int, int], float] = pairs.where(probability >= threshold / 4, probability)
+    else:
+        kept = {pair: q for pair, q in zip(pairs, probability.tolist(), strict=True) if q >= threshold / 4}
     return average_link(range(n), kept, threshold, initial)
 
 
@@ -298,7 +374,7 @@ def participants(names: Iterable[str]) -> set[str]:
 def attach_singletons(
     stories: Sequence[Sequence[int]],
     features: Sequence[Features],
-    pairs: Sequence[tuple[int, int]],
+    pairs: Iterable[tuple[int, int]],
     probability: np.ndarray,
     settings: Settings,
 ) -> list[list[int]]:
@@ -352,7 +428,7 @@ def attach_singletons(
     return sorted((sorted(s) for s in out if s), key=lambda s: s[0])
 
 
-def topic_clusters(stories: Sequence[Sequence[int]], edges: Edges, threshold: float) -> list[list[int]]:
+def topic_clusters(stories: Sequence[Sequence[int]], edges: Mapping[tuple[int, int], float], threshold: float) -> list[list[int]]:
     """Stories -> topics: average link over the cosines of the stories' articles by the topic
     weights (Settings.topic_weights; no time fade: a topic such as "Indonesian earthquakes" runs
     for years). Stories are never split. Returns lists of story numbers."""
