@@ -262,6 +262,10 @@ def doubt(ent: Ent, ms: Sequence[M], words: Words, others: Sequence[Ent], articl
             return "most mentions are of another type"  # 'Negro' in quotation marks once
     if ent.type in ("ORG", "PLACE") and (why := split(ent, mine, hinted)):
         return why
+    if ent.type == "PLACE" and not any(m.ner == "GPE" for m in mine) and any(_says(m, articles) for m in mine):
+        return "a region or a building that speaks: a body"  # 'The Rockies said' (NER: a region), a team
+    if ent.type == "PLACE" and " " in name and name.split()[-1].casefold() not in n.PLACE_PLURALS and _plural(mine, articles):
+        return "a plural's name: a team's, an award's, a group's"  # 'Pittsburgh Pirates', 'Golden Globes'
     if ent.type != "PERSON" and " " in name and name.split()[-1].casefold() in DAYS:
         return "a day's name: a date"  # 'International Holocaust Remembrance Day' (NER: a building)
     if ent.type != "PRODUCT" and " " in name and name.split()[-1].casefold() in EVENTS:
@@ -451,6 +455,19 @@ def _unit(m: M, articles: Sequence[AnalyzedArticle]) -> bool:
         u = toks[t.head].head
         return toks[u].text[:1].isupper() and any(x.dep == "nummod" and x.head == u for x in toks)
     return False
+
+
+def _says(m: M, articles: Sequence[AnalyzedArticle]) -> bool:
+    """The mention is the subject of a verb of saying ('The Rockies said')."""
+    sent = articles[m.art].sentences[m.sent]
+    t = sent.tokens[head(sent, m.toks)]
+    return t.dep == "nsubj" and sent.tokens[t.head].pos == "VERB" and sent.tokens[t.head].lemma in SPEECH
+
+
+def _plural(mine: Sequence[M], articles: Sequence[AnalyzedArticle]) -> bool:
+    """Most mentions end in a plural proper noun (spaCy's tag NNPS: 'Pirates', 'Globes'; not 'Angeles')."""
+    plural = sum(articles[m.art].sentences[m.sent].tokens[m.toks[-1]].tag == "NNPS" for m in mine)
+    return 2 * plural > len(mine)
 
 
 def _graded(m: M, articles: Sequence[AnalyzedArticle]) -> bool:

@@ -619,6 +619,32 @@ WORK_NOUNS = frozenset(
 #: First words that make a name a place's: "Mount Shishapangma", "Lake Tahoe", "Fort Wayne", "Cape Cod" (a kind of
 #: place before the name, as PLACE_HEADS after it; a body's last word still says body: "Mount Sinai Hospital").
 PLACE_PREFIXES = frozenset({"mount", "mt", "lake", "fort", "ft", "cape"})
+#: Plural last words of places' names ('United States', 'Virgin Islands', 'Great Lakes', 'Florida Keys'): chosen by hand
+#: from the plural kinds of place; any other plural last word names a team, an award or a group ('Pittsburgh Pirates',
+#: 'Golden Globes').
+PLACE_PLURALS = frozenset(
+    {
+        "states",
+        "islands",
+        "isles",
+        "keys",
+        "lakes",
+        "mountains",
+        "hills",
+        "heights",
+        "highlands",
+        "falls",
+        "springs",
+        "plains",
+        "banks",
+        "woods",
+        "territories",
+        "provinces",
+        "emirates",
+        "gardens",
+        "cities",
+    }
+)
 #: Words that make a name a ship's: "INS Mysore", "the Indian Naval Ship Sukanya".
 VESSEL_PREFIXES = frozenset({"ins", "mv", "m/v", "m.v.", "uss", "hms", "rv", "fv", "hmas", "hmcs", "ship", "warship"})
 #: A capitalised one-word org that means the one "X <word>" of the story: "the Navy" = "Indian Navy".
