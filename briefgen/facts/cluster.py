@@ -8,6 +8,7 @@ person's words in another's mouth. A bare name that could be either of two peopl
 from __future__ import annotations
 
 import logging
+import re
 from collections import Counter, defaultdict
 from typing import NamedTuple
 
@@ -16,6 +17,10 @@ from briefgen.facts.mentions import M
 from briefgen.unionfind import UnionFind
 
 log = logging.getLogger(__name__)
+
+
+#: Letters with points, an acronym ('u.n.', 'f.b.i.'): never a bare surname, whatever its letters spell ('Un').
+_DOTTED = re.compile(r"^(?:[^\W\d_]\.){2,}$")
 
 
 class Ent(NamedTuple):
@@ -112,7 +117,7 @@ def cluster(ms: list[M]) -> list[tuple[list[int], str, bool]]:
     for c in people:
         forced[c[0]] = "PERSON"
     surnames = Counter(n.surname(c[0]) for c in people)
-    for k in (k for k in order if " " not in k and k not in shipped):
+    for k in (k for k in order if " " not in k and k not in shipped and not _DOTTED.match(k)):  # 'U.N.' is no 'Kim Jong Un'
         kind = n.top(votes[k])
         fits = [c for c in people if n.surname(c[0]) == n.skel(k)]
         if not fits and kind in ("PERSON", ""):
