@@ -186,7 +186,14 @@ def doubt(ent: Ent, ms: Sequence[M], words: Words, others: Sequence[Ent], articl
         # only the name and a kind of body ('Betty Ford Center'): 'Surrey' stays beside 'Surrey Fire and Rescue Service'
         return f"a short form of {full}"  # 'at Betty Ford' beside 'Betty Ford Center': a person's name, placed by 'at'
     people = [
-        o.name for o in others if o is not ent and o.type == "PERSON" and " " in o.name and not junk(o.name) and person_shape(o.name, words)
+        o.name
+        for o in others
+        if o is not ent
+        and o.type == "PERSON"
+        and " " in o.name
+        and not junk(o.name)
+        and person_shape(o.name, words)
+        and not glued(o, words, others)
     ]
     placed = any(m.at for m in mine) or hinted["PLACE"] > 0  # 'in Houston': a place, whatever 'Whitney Houston' says
     longer = [
@@ -220,8 +227,8 @@ def doubt(ent: Ent, ms: Sequence[M], words: Words, others: Sequence[Ent], articl
         if any(w.endswith(("'s", "’s", "‘s")) for w in words_[:-1]):
             return "a possessive inside: one person's thing"  # 'Trump‘s Twitter', 'Fernandez’s David' (a film's part)
         where = " ".join(words_[:-1]).casefold()
-        if len(words_) >= 3 and words.common(words_[-1]) and any(o.type == "PERSON" and o.name.casefold() == where for o in others):
-            return f"a heading's word glued to {' '.join(words_[:-1])}"  # 'Colin Kroll Dead' ('dead' in the text), as 'Yvonne Hiller Kills'
+        if short := glued(ent, words, others):
+            return f"a heading's word glued to {short}"  # 'Colin Kroll Dead' ('dead' in the text), as 'Yvonne Hiller Kills'
         if (
             len(words_) >= 2
             and words_[-1].casefold().strip(".") in OFFICES
@@ -277,6 +284,16 @@ def doubt(ent: Ent, ms: Sequence[M], words: Words, others: Sequence[Ent], articl
     if _ACRONYM.match(name) and ent.type in ("ORG", "PLACE") and _counted(mine, articles):
         return "an acronym with 'a' or 'an'"  # 'an ECG': a thing, not a body
     return None
+
+
+def glued(ent: Ent, words: Words, others: Sequence[Ent]) -> str | None:
+    """The story person whose name this person's name is with a heading's word glued on, a word the story writes in
+    lower case ('Colin Kroll Dead' beside 'Colin Kroll' and 'dead'); None if it is not."""
+    parts = ent.name.split()
+    short = " ".join(parts[:-1])
+    if ent.type != "PERSON" or len(parts) < 3 or not words.common(parts[-1]):
+        return None
+    return short if any(o.type == "PERSON" and o.name.casefold() == short.casefold() for o in others) else None
 
 
 #: spaCy's labels of an actor: a name it also calls a place ('GPE') is split between the two.
