@@ -619,9 +619,9 @@ WORK_NOUNS = frozenset(
 #: First words that make a name a place's: "Mount Shishapangma", "Lake Tahoe", "Fort Wayne", "Cape Cod" (a kind of
 #: place before the name, as PLACE_HEADS after it; a body's last word still says body: "Mount Sinai Hospital").
 PLACE_PREFIXES = frozenset({"mount", "mt", "lake", "fort", "ft", "cape"})
-#: Plural last words of places' names ('United States', 'Virgin Islands', 'Great Lakes', 'Florida Keys'): chosen by hand
-#: from the plural kinds of place; any other plural last word names a team, an award or a group ('Pittsburgh Pirates',
-#: 'Golden Globes').
+#: Plural last words of places' names ('United States', 'Virgin Islands', 'Great Lakes', 'Florida Keys', 'Swiss Alps'):
+#: chosen by hand from the plural kinds of place and the ranges and isles named by a plural; any other plural last
+#: word names a team, an award or a group ('Pittsburgh Pirates', 'Golden Globes').
 PLACE_PLURALS = frozenset(
     {
         "states",
@@ -643,6 +643,10 @@ PLACE_PLURALS = frozenset(
         "emirates",
         "gardens",
         "cities",
+        "alps",
+        "andes",
+        "hebrides",
+        "antilles",
     }
 )
 #: Words that make a name a ship's: "INS Mysore", "the Indian Naval Ship Sukanya".
