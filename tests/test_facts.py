@@ -1354,3 +1354,69 @@ def test_every_mention_read_as_a_place_means_every_one_ner_labelled() -> None:
     assert gate._read_as(*story("GPE", "GPE")) == {"GPE"}
     assert gate._read_as(*story("GPE", "")) == frozenset()  # one mention NER left unlabelled may be the person
     assert gate._read_as(*story("FAC", "GPE")) <= gate.PLACE_LABELS  # a facility is a place, as names.LABELS says
+
+
+def test_a_noun_that_says_work_makes_a_name_a_work_and_mount_a_place() -> None:
+    movie = "Fans NOUN nsubj 1 ; loved VERB ROOT 1 ; the DET det 3 ; movie NOUN dobj 1 ; Jurassic PROPN compound 5 GPE ; "
+    movie += "Park PROPN appos 3 GPE ; . PUNCT punct 1"
+    (box,) = [b for b in every([make("a", [[movie]])]) if b.name == "Jurassic Park"]
+    assert box.type == "PRODUCT"  # 'the movie X' says what X is, whatever its last word ('Park') or NER says
+    mount = "Mount PROPN compound 1 PERSON ; Shishapangma PROPN nsubj 2 PERSON ; rises VERB ROOT 2 ; . PUNCT punct 2"
+    (box,) = [b for b in every([make("a", [[mount]])]) if b.name == "Mount Shishapangma"]
+    assert box.type == "PLACE"
+
+
+def test_no_box_for_an_event_a_code_or_a_body_an_adjective_grades() -> None:
+    awards = "The DET det 4 ; Screen PROPN compound 4 ORG ; Actors PROPN compound 4 ORG ; Guild PROPN compound 4 ORG ; "
+    awards += "Awards PROPN nsubj 5 ORG ; began VERB ROOT 5 ; . PUNCT punct 5"
+    assert why([make("a", [[awards, awards]])], "Screen Actors Guild Awards") == "an event's name"
+    grew = "GDF5 PROPN nsubj 1 ORG ; grew VERB ROOT 1 ; . PUNCT punct 1"
+    assert (why([make("a", [[grew, grew]])], "GDF5") or "").startswith("a code")  # a gene, a model, a rating
+    pac = "He PRON nsubj 1 ; has VERB ROOT 1 ; a DET det 4 ; super ADJ amod 4 ; PAC PROPN dobj 1 ORG ; . PUNCT punct 1"
+    assert (why([make("a", [[pac, pac]])], "PAC") or "").startswith("an adjective")
+    nra = pac.replace("super ADJ amod 4", "new ADJ amod 4").replace(
+        "a DET det 4 ; new ADJ amod 4 ; PAC PROPN dobj", "the DET det 2 ; NRA PROPN dobj"
+    )
+    assert why([make("a", [[pac.replace("PAC", "NRA").replace("super", "Super").replace("ADJ", "PROPN"), nra]])], "NRA") is None
+
+
+def test_no_box_for_a_person_name_with_a_possessive_a_capitals_word_an_office_or_a_heading_word() -> None:
+    def said(name: str, label: str = "PERSON") -> str:
+        words = name.split()
+        toks = [f"{w} PROPN compound {len(words) - 1} {label}" for w in words[:-1]]
+        toks.append(f"{words[-1]} PROPN nsubj {len(words)} {label}")
+        return " ; ".join([*toks, f"said VERB ROOT {len(words)} =say", f". PUNCT punct {len(words)}"])
+
+    assert why([make("a", [[said("Trump‘s Twitter")] * 2])], "Trump‘s Twitter") == "a possessive inside: one person's thing"
+    assert why([make("a", [[said("RIP Prodigy")] * 2])], "RIP Prodigy") == "a word in capitals beside the name"
+    assert why([make("a", [[said("JOHN SMITH")] * 2])], "JOHN SMITH") is None  # a heading's name, all in capitals
+    there = "He PRON nsubj 1 ; lives VERB ROOT 1 ; in ADP prep 1 ; Broward PROPN pobj 2 GPE ; . PUNCT punct 1"
+    assert (
+        why([make("a", [[said("Broward Sheriff"), said("Broward Sheriff"), there]])], "Broward Sheriff") == "a place's office, not a name"
+    )
+    dead = "He PRON nsubj 1 ; is VERB ROOT 1 ; dead ADJ acomp 1 ; . PUNCT punct 1"
+    a = make("a", [[said("Colin Kroll Dead"), said("Colin Kroll"), said("Colin Kroll"), dead]])
+    assert why([a], "Colin Kroll Dead") == "a heading's word glued to Colin Kroll" and why([a], "Colin Kroll") is None
+
+
+def test_no_place_box_for_a_plural_s_name_or_a_region_that_speaks() -> None:
+    won = "Pittsburgh PROPN compound 1 GPE ; Pirates PROPN nsubj 2 GPE #NNPS ; won VERB ROOT 2 ; . PUNCT punct 2"
+    assert (why([make("a", [[won, won]])], "Pittsburgh Pirates") or "").startswith("a plural's name")
+    isles = won.replace("Pittsburgh", "Virgin").replace("Pirates", "Islands")
+    assert why([make("a", [[isles, isles]])], "Virgin Islands") is None  # a plural kind of place
+    said = "The DET det 1 ; Rockies PROPN nsubj 2 LOC ; said VERB ROOT 2 =say ; . PUNCT punct 2"
+    assert why([make("a", [[said, said]])], "Rockies") == "a region or a building that speaks: a body"
+    assert why([make("a", [[said.replace("LOC", "GPE")] * 2])], "Rockies") is None  # a country speaks: 'Russia said'
+
+
+def test_a_surname_with_a_generation_joins_its_full_name_and_points_are_no_surname() -> None:
+    full = (
+        "DeOrr PROPN compound 2 PERSON ; Kunz PROPN compound 2 PERSON ; Sr. PROPN nsubj 3 PERSON ; said VERB ROOT 3 =say ; . PUNCT punct 3"
+    )
+    bare = "Kunz PROPN compound 1 PERSON ; Sr. PROPN nsubj 2 PERSON ; said VERB ROOT 2 =say ; . PUNCT punct 2"
+    boxes = every([make("a", [[full, bare, bare]])])
+    assert [b.name for b in boxes if "Kunz Sr." in b.aliases] == ["DeOrr Kunz Sr."]
+    kim = "Kim PROPN compound 2 PERSON ; Jong PROPN compound 2 PERSON ; Un PROPN nsubj 3 PERSON ; said VERB ROOT 3 =say ; . PUNCT punct 3"
+    un = "The DET det 1 ; U.N. PROPN nsubj 2 ORG ; met VERB ROOT 2 ; . PUNCT punct 2"
+    (box,) = [b for b in every([make("a", [[kim, un]])]) if b.name == "Kim Jong Un"]
+    assert "U.N." not in box.aliases

@@ -8,6 +8,7 @@ person's words in another's mouth. A bare name that could be either of two peopl
 from __future__ import annotations
 
 import logging
+import re
 from collections import Counter, defaultdict
 from typing import NamedTuple
 
@@ -16,6 +17,10 @@ from briefgen.facts.mentions import M
 from briefgen.unionfind import UnionFind
 
 log = logging.getLogger(__name__)
+
+
+#: Letters with points, an acronym ('u.n.', 'f.b.i.'): never a bare surname, whatever its letters spell ('Un').
+_DOTTED = re.compile(r"^(?:[^\W\d_]\.){2,}$")
 
 
 class Ent(NamedTuple):
@@ -91,7 +96,8 @@ def cluster(ms: list[M]) -> list[tuple[list[int], str, bool]]:
         a, b = k.split()[0].strip("."), o.split()[0].strip(".")
         ends = {w.strip(".,") for w in (k.split()[-1], o.split()[-1])}
         generation = len(ends & n.NAME_SUFFIXES) > 0 and len(ends) == 2  # 'Joseph Smith' and his son 'Joseph Smith III'
-        return generation or (a != b and min(len(a), len(b)) > 1 and bool(arts[k] & arts[o]))
+        bare = min(len([w for w in x.split() if w.strip(".,") not in n.NAME_SUFFIXES]) for x in (k, o)) == 1  # 'Kunz Sr.': no given name
+        return generation or (not bare and a != b and min(len(a), len(b)) > 1 and bool(arts[k] & arts[o]))
 
     people: list[list[str]] = []
     for k in order:
@@ -111,7 +117,7 @@ def cluster(ms: list[M]) -> list[tuple[list[int], str, bool]]:
     for c in people:
         forced[c[0]] = "PERSON"
     surnames = Counter(n.surname(c[0]) for c in people)
-    for k in (k for k in order if " " not in k and k not in shipped):
+    for k in (k for k in order if " " not in k and k not in shipped and not _DOTTED.match(k)):  # 'U.N.' is no 'Kim Jong Un'
         kind = n.top(votes[k])
         fits = [c for c in people if n.surname(c[0]) == n.skel(k)]
         if not fits and kind in ("PERSON", ""):
@@ -226,7 +232,9 @@ def entity(ms: list[M], idx: list[int], kind: str = "", ambiguous: bool = False,
     for i in idx:
         spelled[ms[i].key][ms[i].form] += 1
     forms = Counter({min(c, key=lambda f: (-c[f], f)): c.total() for c in spelled.values()})
-    full = [f for f in forms if " " in f] or list(forms)
+    full = [f for f in forms if len([w for w in f.split() if w.casefold().strip(".,") not in n.NAME_SUFFIXES]) > 1] or list(
+        forms
+    )  # not 'Kunz Sr.'
     if kind == "VESSEL":
         full = [f for f in full if n.vessel_key(f.casefold())] or full
     name = min(full, key=lambda f: (-forms[f], -len(f), f))

@@ -58,10 +58,21 @@ OFFICES = frozenset(
         "chairman",
         "chairwoman",
         "ceo",
+        "mp",
     }
 )
 #: Last words that make a name a day's: 'International Holocaust Remembrance Day', 'Christmas Eve'.
 DAYS = frozenset({"day", "eve"})
+#: Last words that make a name an event's, which is no person, body or place: 'Screen Actors Guild Awards', 'Cannes
+#: Film Festival' (NER: bodies). Chosen by hand from the kinds of event news names; not 'Games' ('Hunger Games' is a
+#: film, 'Epic Games' a company) nor 'Cup' or 'Open' (also firms' and works' last words).
+EVENTS = frozenset({"awards", "festival", "ceremony", "pageant", "championship", "championships", "tournament", "marathon", "parade"})
+#: A one-word name that is letters and then a number: a code of a gene, a model, a rating or a flight ('GDF5', 'GROW1',
+#: 'EF-5', 'MH370'), not a body's or a place's name. Two letters at least: 'G20', 'U2', 'K2' are names.
+_CODE = re.compile(r"^[^\W\d_]{2,}-?\d+$")
+#: A word of a person's name in capitals, three letters or more, beside words that are not: a heading's word or a code
+#: glued to a name ('RIP Prodigy', 'Camarasaurus KUVP'); two letters may be initials ('DJ', 'JR').
+_CAPS_WORD = re.compile(r"^[A-Z]{3,}\.?$")
 _INITIAL = re.compile(r"^[A-Z]\.$")
 _NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_.'’-]*(?:[.'’-][^\W\d_]*)*\.?,?$")
 _ACRONYM = re.compile(r"^[A-Z]{2,5}$")
@@ -150,6 +161,9 @@ def doubt(ent: Ent, ms: Sequence[M], words: Words, others: Sequence[Ent], articl
         # every mention, as in the modifier rule below, is counted or modifies a noun (which says nothing of its type,
         # mentions.M.mod): '12 Nepali', 'the Nepali capital'; one '2 Teslas' among 'Tesla said' are the company's cars
         return "the unit of a quantity"  # '8GB', '16 GB', '4 GB of RAM'
+    if one_word and ent.type == "ORG" and mine and all(_graded(m, articles) for m in mine):
+        # a body's name takes no adjective of its own ('the NRA'); a place does ('southern France', 'downtown Manhattan')
+        return "an adjective before it in every mention: a common noun"  # 'super PAC', 'a used Mercedes-Benz'
     if one_word and not name.isupper() and ent.type != "PERSON" and mine and all(_modifier(m, ent.type) for m in mine):
         return "only ever a modifier of a common noun"  # 'Turkmen flags': an adjective of origin ('NBA coach': an acronym, a body)
     if (
@@ -172,7 +186,14 @@ def doubt(ent: Ent, ms: Sequence[M], words: Words, others: Sequence[Ent], articl
         # only the name and a kind of body ('Betty Ford Center'): 'Surrey' stays beside 'Surrey Fire and Rescue Service'
         return f"a short form of {full}"  # 'at Betty Ford' beside 'Betty Ford Center': a person's name, placed by 'at'
     people = [
-        o.name for o in others if o is not ent and o.type == "PERSON" and " " in o.name and not junk(o.name) and person_shape(o.name, words)
+        o.name
+        for o in others
+        if o is not ent
+        and o.type == "PERSON"
+        and " " in o.name
+        and not junk(o.name)
+        and person_shape(o.name, words)
+        and not glued(o, words, others)
     ]
     placed = any(m.at for m in mine) or hinted["PLACE"] > 0  # 'in Houston': a place, whatever 'Whitney Houston' says
     longer = [
@@ -202,6 +223,23 @@ def doubt(ent: Ent, ms: Sequence[M], words: Words, others: Sequence[Ent], articl
             return f"also the name of {body}"  # 'a spokeswoman for Mercy Fitzgerald' beside 'Mercy Fitzgerald Hospital'
         if any(c.isdigit() for c in name):
             return "digits in a person's name"
+        words_ = name.split()
+        if any(w.endswith(("'s", "’s", "‘s")) for w in words_[:-1]):
+            return "a possessive inside: one person's thing"  # 'Trump‘s Twitter', 'Fernandez’s David' (a film's part)
+        where = " ".join(words_[:-1]).casefold()
+        if short := glued(ent, words, others):
+            return f"a heading's word glued to {short}"  # 'Colin Kroll Dead' ('dead' in the text), as 'Yvonne Hiller Kills'
+        if (
+            len(words_) >= 2
+            and words_[-1].casefold().strip(".") in OFFICES
+            and (any(o.type == "PLACE" and o.name.casefold() == where for o in others) or words.labels.get(where, Counter())["GPE"])
+        ):
+            return "a place's office, not a name"  # 'Broward Sheriff', 'Ottawa MP' (the holder is named apart)
+        caps = [
+            w for w in words_ if _CAPS_WORD.match(w) and not _ROMAN.match(w.strip(".")) and w.strip(".").casefold() not in n.NAME_SUFFIXES
+        ]
+        if caps and len(caps) < len(words_):
+            return "a word in capitals beside the name"  # 'RIP Prodigy', 'Camarasaurus KUVP'
         first = name.split()[0]
         if len(name.split()) >= 3 and first[:1].isupper() and role_noun(first, "PERSON"):
             return "a title in the name"  # 'Airman Ivan Cooper'
@@ -231,13 +269,31 @@ def doubt(ent: Ent, ms: Sequence[M], words: Words, others: Sequence[Ent], articl
             return "most mentions are of another type"  # 'Negro' in quotation marks once
     if ent.type in ("ORG", "PLACE") and (why := split(ent, mine, hinted)):
         return why
+    if ent.type == "PLACE" and not any(m.ner == "GPE" for m in mine) and any(_says(m, articles) for m in mine):
+        return "a region or a building that speaks: a body"  # 'The Rockies said' (NER: a region), a team
+    if ent.type == "PLACE" and " " in name and name.split()[-1].casefold() not in n.PLACE_PLURALS and _plural(mine, articles):
+        return "a plural's name: a team's, an award's, a group's"  # 'Pittsburgh Pirates', 'Golden Globes'
     if ent.type != "PERSON" and " " in name and name.split()[-1].casefold() in DAYS:
         return "a day's name: a date"  # 'International Holocaust Remembrance Day' (NER: a building)
+    if ent.type != "PRODUCT" and " " in name and name.split()[-1].casefold() in EVENTS:
+        return "an event's name"  # 'Screen Actors Guild Awards' (NER: a body)
+    if ent.type in ("ORG", "PLACE", "PERSON") and one_word and _CODE.match(name):
+        return "a code: a gene's, a model's, a rating's"  # 'GDF5' (NER: a building), 'EF-5' (a tornado's rating)
     if ent.type in ("ORG", "PLACE") and " " in name and name.split()[-1].casefold().strip(".") in OFFICES:
         return "named by a person's role"  # 'Orange County Sheriff' as a place, 'Senate Candidate' as an organisation
     if _ACRONYM.match(name) and ent.type in ("ORG", "PLACE") and _counted(mine, articles):
         return "an acronym with 'a' or 'an'"  # 'an ECG': a thing, not a body
     return None
+
+
+def glued(ent: Ent, words: Words, others: Sequence[Ent]) -> str | None:
+    """The story person whose name this person's name is with a heading's word glued on, a word the story writes in
+    lower case ('Colin Kroll Dead' beside 'Colin Kroll' and 'dead'); None if it is not."""
+    parts = ent.name.split()
+    short = " ".join(parts[:-1])
+    if ent.type != "PERSON" or len(parts) < 3 or not words.common(parts[-1]):
+        return None
+    return short if any(o.type == "PERSON" and o.name.casefold() == short.casefold() for o in others) else None
 
 
 #: spaCy's labels of an actor: a name it also calls a place ('GPE') is split between the two.
@@ -416,6 +472,28 @@ def _unit(m: M, articles: Sequence[AnalyzedArticle]) -> bool:
         u = toks[t.head].head
         return toks[u].text[:1].isupper() and any(x.dep == "nummod" and x.head == u for x in toks)
     return False
+
+
+def _says(m: M, articles: Sequence[AnalyzedArticle]) -> bool:
+    """The mention is the subject of a verb of saying ('The Rockies said')."""
+    sent = articles[m.art].sentences[m.sent]
+    t = sent.tokens[head(sent, m.toks)]
+    return t.dep == "nsubj" and sent.tokens[t.head].pos == "VERB" and sent.tokens[t.head].lemma in SPEECH
+
+
+def _plural(mine: Sequence[M], articles: Sequence[AnalyzedArticle]) -> bool:
+    """Most mentions end in a plural proper noun (spaCy's tag NNPS: 'Pirates', 'Globes'; not 'Angeles')."""
+    plural = sum(articles[m.art].sentences[m.sent].tokens[m.toks[-1]].tag == "NNPS" for m in mine)
+    return 2 * plural > len(mine)
+
+
+def _graded(m: M, articles: Sequence[AnalyzedArticle]) -> bool:
+    """A lower-case adjective modifies the mention itself ('super PAC', 'the powerful SCN'), as a common noun takes one."""
+    sent = articles[m.art].sentences[m.sent]
+    h = head(sent, m.toks)
+    return any(
+        t.dep == "amod" and t.head == h and t.pos == "ADJ" and t.text[:1].islower() and j < m.toks[0] for j, t in enumerate(sent.tokens)
+    )
 
 
 def _modifier(m: M, kind: str) -> bool:

@@ -56,11 +56,6 @@ def _hint(sent: Sentence, toks: list[int], label: str, h: int, before: list[int]
     text = " ".join(t.text for t in words)
     if any(t.text.casefold() in n.VESSEL_PREFIXES for t in words[:-1]) and words[0].text[:1].isupper():
         return "VESSEL", "VESSEL"
-    last = words[-1].text.casefold().strip(".")
-    if len(words) > 1 and (last in n.ORG_HEADS or (words[0].text.casefold() in ("university", "bank") and words[1].text == "of")):
-        return "ORG", "ORG"  # 'Emory University', 'University of Minnesota', 'Lehigh County Humane Society'
-    if len(words) > 1 and (last in n.PLACE_HEADS or (last in n.PLACE_SUFFIXES and label != "PERSON")):
-        return "PLACE", "PLACE"  # 'Lehigh County', 'Perry Street'; 'Mark Lane' that NER reads as a person is a surname
     near = [sent.tokens[j] for j in before]
     beside = [sent.tokens[j] for j in before[-1:]]  # the noun right before the name, or in apposition
     kids = children(sent, h)
@@ -68,6 +63,15 @@ def _hint(sent: Sentence, toks: list[int], label: str, h: int, before: list[int]
     if sent.tokens[h].dep == "appos" and sent.tokens[h].head < toks[0] and sent.tokens[sent.tokens[h].head].pos == "NOUN":
         beside.append(sent.tokens[sent.tokens[h].head])  # 'the media regulator Roskomnadzor'
     nouns = {t.lemma.casefold() for t in beside if t.pos == "NOUN" and t.dep != "poss"}
+    if nouns & n.WORK_NOUNS:
+        return "PRODUCT", "PRODUCT"  # 'the movie Jurassic Park', 'Infamous, the album': a work, whatever NER or its last word said
+    last = words[-1].text.casefold().strip(".")
+    if len(words) > 1 and (last in n.ORG_HEADS or (words[0].text.casefold() in ("university", "bank") and words[1].text == "of")):
+        return "ORG", "ORG"  # 'Emory University', 'University of Minnesota', 'Lehigh County Humane Society'
+    if len(words) > 1 and (last in n.PLACE_HEADS or (last in n.PLACE_SUFFIXES and label != "PERSON")):
+        return "PLACE", "PLACE"  # 'Lehigh County', 'Perry Street'; 'Mark Lane' that NER reads as a person is a surname
+    if len(words) > 1 and words[0].text.casefold().strip(".") in n.PLACE_PREFIXES:
+        return "PLACE", "PLACE"  # 'Mount Shishapangma' (NER: a person), 'Lake Tahoe', 'Fort Wayne'
     if (nouns & n.PERSON_NOUNS or _personal(sent, toks, h, kids, near + beside)) and "," not in text and not text.isupper():
         return "PERSON", "PERSON"
     if nouns & n.VESSEL_NOUNS:

@@ -585,6 +585,70 @@ VESSEL_NOUNS = frozenset(
         "corvette",
     }
 )
+#: Nouns beside a name that make it a work ("the movie Jurassic Park", "Infamous, the album", "the book JonBenét"):
+#: chosen by hand from the kinds of work news names (a product or work, names.LABELS). Not newspapers and magazines
+#: (ORG_HEADS: their names are bodies), nor 'program' ('the Medicare program' is no work).
+WORK_NOUNS = frozenset(
+    {
+        "film",
+        "movie",
+        "show",
+        "series",
+        "miniseries",
+        "sitcom",
+        "documentary",
+        "album",
+        "song",
+        "book",
+        "novel",
+        "memoir",
+        "musical",
+        "opera",
+        "play",
+        "poem",
+        "painting",
+        "game",
+        "videogame",
+        "app",
+        "podcast",
+        "franchise",
+        "sequel",
+        "remake",
+    }
+)
+#: First words that make a name a place's: "Mount Shishapangma", "Lake Tahoe", "Fort Wayne", "Cape Cod" (a kind of
+#: place before the name, as PLACE_HEADS after it; a body's last word still says body: "Mount Sinai Hospital").
+PLACE_PREFIXES = frozenset({"mount", "mt", "lake", "fort", "ft", "cape"})
+#: Plural last words of places' names ('United States', 'Virgin Islands', 'Great Lakes', 'Florida Keys', 'Swiss Alps'):
+#: chosen by hand from the plural kinds of place and the ranges and isles named by a plural; any other plural last
+#: word names a team, an award or a group ('Pittsburgh Pirates', 'Golden Globes').
+PLACE_PLURALS = frozenset(
+    {
+        "states",
+        "islands",
+        "isles",
+        "keys",
+        "lakes",
+        "mountains",
+        "hills",
+        "heights",
+        "highlands",
+        "falls",
+        "springs",
+        "plains",
+        "banks",
+        "woods",
+        "territories",
+        "provinces",
+        "emirates",
+        "gardens",
+        "cities",
+        "alps",
+        "andes",
+        "hebrides",
+        "antilles",
+    }
+)
 #: Words that make a name a ship's: "INS Mysore", "the Indian Naval Ship Sukanya".
 VESSEL_PREFIXES = frozenset({"ins", "mv", "m/v", "m.v.", "uss", "hms", "rv", "fv", "hmas", "hmcs", "ship", "warship"})
 #: A capitalised one-word org that means the one "X <word>" of the story: "the Navy" = "Indian Navy".
