@@ -43,7 +43,7 @@ from briefgen.config import BuildConfig
 from briefgen.errors import ConfigError
 from briefgen.models import AnalyzedArticle, Citation, Sentence, SummarySentence, TimelineEvent
 from briefgen.text.captions import is_caption
-from briefgen.text.claims import EVENTS, NOT_DEEDS, Claim, claim, main_clause, main_names, same_fact
+from briefgen.text.claims import EVENTS, NOT_DEEDS, Claim, claim, definite_subject, main_clause, main_names, same_fact
 from briefgen.text.dates import MONTH, date_mentions, planned, scheduled
 from briefgen.text.hedges import reported
 from briefgen.text.lines import FURNITURE, LEANING_START, READER, personal_voice
@@ -627,19 +627,8 @@ def _leans(c: _Candidate) -> bool:
 
 
 def _definite_subject(c: _Candidate) -> str | None:
-    """The noun of a bare definite subject ("The company said", "The gushy profile, published ..., details"), if any."""
-    sent = c.sentences[0]
-    toks = [(i, t) for i, t in enumerate(sent.tokens) if t.pos not in ("PUNCT", "SPACE")]
-    if len(toks) < 3 or toks[0][1].text.lower() != "the":
-        return None
-    root = next((i for i, t in enumerate(sent.tokens) if t.dep == "ROOT"), None)
-    for _, t in toks[1:4]:
-        if t.pos == "NOUN":
-            subject = t.dep in ("nsubj", "nsubjpass") and (root is None or t.head == root)
-            return t.lemma.lower() if subject else None
-        if t.pos != "ADJ":
-            return None
-    return None
+    """The noun of a bare definite subject ("The company said"), if any (``claims.definite_subject``)."""
+    return definite_subject(c.sentences[0])
 
 
 def _nouns(c: _Candidate) -> set[str]:

@@ -30,6 +30,20 @@ KLAN = "Authorities say 13 people are in custody following a violent altercation
 #: A hyphen inside a word sets no aside off.
 HALF = "Prodigy, one-half of the hip-hop duo Mobb Deep, died Tuesday at the age of 42."
 # parsed with "with" as a marker of the main verb, so the clause would lose it from its middle (Multi-News row 164)
+#: A third-person pronoun after the title's own subject stands for it, and leans on nothing before.
+OFFICER = "A police officer in Detroit has died after he was shot in the head on Tuesday night, the police chief said."
+#: A name set off after a common noun is who it is, not an aside.
+RUNNER = "A former runner-up, Brittany Lewis, was awarded the Miss Delaware crown on Monday."
+#: A modal makes a guess, not an event; a bare definite subject leans on the sentence before it for who.
+GUESS = "Donald Trump may finally have gone too far with the investigation."
+PAIR = "The pair were convicted of the murder in Perugia last month."
+#: A first key point whose main clause is longer than LONG_TITLE_WORDS but names the event, and a lead from another
+#: article whose subject leans on the sentence before it.
+VAULTER = (
+    "Austrian pole vaulter Kira Grunberg suffered severe spinal injuries on Thursday after she landed beside the mat on "
+    "her head and neck during a practice jump at the national training centre in Innsbruck."
+)
+PARENTS = "The parents of the pole vaulter were watching when their daughter landed on her head."
 IPSWICH = "A man who went missing after swimming off an Ipswich beach Tuesday evening with his son-in-law has been rescued, police said."
 
 
@@ -38,7 +52,7 @@ def parsed() -> dict[str, AnalyzedArticle]:
     """Each sentence used below as a one-sentence article, parsed by the real analysis (loads spaCy)."""
     from briefgen.analyze import analyze
 
-    texts = [RHINO, LEANING, JERSEYS, ALLUDES, ZOO, CARE, KLAN, HALF, IPSWICH, *(s for s, _ in HEADLINES)]
+    texts = [RHINO, LEANING, JERSEYS, ALLUDES, ZOO, CARE, KLAN, HALF, IPSWICH, GUESS, PAIR, VAULTER, PARENTS, *(s for s, _ in HEADLINES)]
     articles = [Article(f"a{k}.md", "", t, (Paragraph(t, 0),), title_inferred=True) for k, t in enumerate(texts)]
     return {a.text: item for a, item in zip(articles, analyze(articles, load_config(n_process=1)), strict=True)}
 
@@ -71,6 +85,9 @@ HEADLINES = [
     # what a quotation says is not the news; a verb left without its object says nothing ("has released")
     ('Their website clearly states: "The product is odorless, colorless, and safe."', None),
     ("South Korea has released what it says is the first known footage of comfort women.", None),
+    # a pronoun after the title's own subject stands for it; a name set off after a common noun stays
+    (OFFICER, None),  # longer than MAX_WORDS: see the test below
+    (RUNNER, "A former runner-up, Brittany Lewis, was awarded the Miss Delaware crown on Monday"),
 ]
 
 
@@ -207,3 +224,28 @@ def test_a_headline_never_leaves_a_word_out_of_the_middle_of_its_clause(parsed: 
 )
 def test_share_links_and_viewer_warnings_are_no_headline(line: str) -> None:
     assert titles.title_problem(line) == "boilerplate"
+
+
+def test_a_pronoun_standing_for_the_titles_own_subject_leans_on_nothing(parsed: dict[str, AnalyzedArticle]) -> None:
+    made = titles.headline(parsed[OFFICER].sentences[0], OFFICER, titles.LONG_TITLE_WORDS)
+    assert made == "A police officer in Detroit has died after he was shot in the head on Tuesday night"
+    assert titles.headline(parsed[LEANING].sentences[0], LEANING, titles.LONG_TITLE_WORDS) is None  # "He addressed ..."
+
+
+def test_a_guess_or_a_subject_that_leans_on_the_sentence_before_names_no_event(parsed: dict[str, AnalyzedArticle]) -> None:
+    guess = titles._headline(parsed[GUESS].sentences[0], GUESS, titles.MAX_WORDS)
+    pair = titles._headline(parsed[PAIR].sentences[0], PAIR, titles.MAX_WORDS)
+    assert guess is not None and pair is not None
+    assert titles.names_event(guess[0], guess[1], frozenset({"donald trump"})) == 1  # who, not what happened
+    assert titles.names_event(pair[0], pair[1], frozenset({"perugia"})) == 1  # which pair?
+    assert titles.names_event("Donald Trump will visit Perugia", titles._HEADLINE, frozenset({"perugia"})) == 2
+
+
+def test_the_first_key_point_whole_up_to_the_longest_lead_beats_a_lead_that_leans(parsed: dict[str, AnalyzedArticle]) -> None:
+    """Over LONG_TITLE_WORDS, the first key point's main clause (up to MAX_TITLE_WORDS, as grouping's longest lead) is
+    tried last: it is the title when grouping's lead names no event ("The parents ... were watching")."""
+    items = [_article(parsed, VAULTER, "a.md"), _article(parsed, PARENTS, "b.md")]
+    lead = Story("s-1", PARENTS.rstrip("."), ("a.md", "b.md"), title_source="lead", title_article="b.md")
+    title = titles.story_title(lead, items, _summary(VAULTER), 1)
+    assert title.startswith("Austrian pole vaulter Kira Grunberg suffered severe spinal injuries")
+    assert titles.LONG_TITLE_WORDS < len(title.split()) <= titles.MAX_TITLE_WORDS

@@ -160,6 +160,23 @@ def main_clause(toks: Sequence[Token], root: int) -> set[int]:
     return {root} | {i for i, t in enumerate(toks) if t.head == root and t.dep in _MAIN}
 
 
+def definite_subject(sent: Sentence) -> str | None:
+    """The noun of a bare definite subject that leans on a sentence before ("The company said", "The gushy profile,
+    published ..., details", "The pair were reconvicted"), if the sentence opens with one; a name ("The Colorado
+    Rockies") or a number ("The three oldest") is no bare noun."""
+    toks = [t for t in sent.tokens if t.pos not in ("PUNCT", "SPACE")]
+    if len(toks) < 3 or toks[0].text.lower() != "the":
+        return None
+    root = next((i for i, t in enumerate(sent.tokens) if t.dep == "ROOT"), None)
+    for t in toks[1:4]:
+        if t.pos == "NOUN":
+            subject = t.dep in ("nsubj", "nsubjpass") and (root is None or t.head == root)
+            return t.lemma.lower() if subject else None
+        if t.pos != "ADJ":
+            return None
+    return None
+
+
 def _acts(sent: Sentence, root: int | None, event_of: dict[str, str] = _EVENT_OF, plain: bool = False) -> frozenset[tuple[str, str]]:
     """The kinds of event on the sentence's main claim, each with the one it happens to; ``plain``: only
     those not negated ("his body was not found") and not under a modal ("may have died")."""
