@@ -662,13 +662,31 @@ def _person_names(item: AnalyzedArticle, sentences: Sequence[Sentence]) -> list[
     return out
 
 
+def _known(items: Sequence[AnalyzedArticle]) -> set[str]:
+    """Last names some article of the story first gives alone ("Trump said", "President Trump"): its writer
+    takes the reader to know who that is, so the summary may too."""
+    known: set[str] = set()
+    for item in items:
+        seen: set[str] = set()
+        for m in sorted((m for m in item.mentions if m.label == "PERSON"), key=lambda m: m.start):
+            words = [w for w in re.sub(r"['’]s?$", "", m.text).split() if w[:1].isalpha()]
+            if not words or words[-1] in seen:
+                continue
+            seen.add(words[-1])
+            if len(words) == 1:
+                known.add(words[0])
+    return known
+
+
 def surnames(items: Sequence[AnalyzedArticle], cands: Sequence[_Candidate]) -> list[tuple[frozenset[str], frozenset[str]]]:
     """Per candidate, (the last names it uses bare, the last names it introduces). A person named by a
     last name alone ("Conard told police") needs the full name first ("Michael Conard") when the
     story has one: a reader cannot tell who "Conard" is. It introduces the last name of every full
-    name it gives. A one-word name no full name of the story ends in (a mononym) needs nothing."""
+    name it gives. A one-word name no full name of the story ends in (a mononym), or one an article of the
+    story first gives alone (``_known``: "Trump said"), needs nothing."""
     names = [_person_names(items[c.article], c.sentences) for c in cands]
     full = {words[-1] for item in items for words in _person_names(item, item.sentences) if len(words) > 1}
+    full -= _known(items)
     out = []
     for found in names:
         gives = frozenset(w[-1] for w in found if len(w) > 1)
