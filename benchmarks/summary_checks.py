@@ -18,7 +18,8 @@ The checks, per summary sentence or pair, shared over all summaries:
   an earlier summary sentence or the title, with a demonstrative or connective ("This", "But",
   "Also") and nothing before it, has "also" on its main verb with nothing before it, or has a
   bare definite subject ("The company said") whose noun neither the title nor an earlier summary
-  sentence uses;
+  sentence uses; or names a person by a bare last name ("Conard said") that the story gives in full
+  ("Michael Conard") but neither the title nor an earlier summary sentence does;
 - ``same fact``: pairs of sentences in one summary that state the same fact: they share a
   non-year number and two content words, or most content words (overlap coefficient >= 0.6
   over at least four), or the same subject, verb and object lemmas;
@@ -182,11 +183,34 @@ def _numbers(s: Sentence) -> set[str]:
     return out
 
 
-def unresolved(s: Sentence, before: Sequence[Sentence], title: str) -> str | None:
+def _person_runs(s: Sentence) -> list[list[int]]:
+    """Token indices of each run of PERSON tokens."""
+    runs: list[list[int]] = []
+    for i, t in enumerate(s.tokens):
+        if t.ent == "PERSON" and t.text[:1].isupper():
+            if runs and runs[-1][-1] == i - 1:
+                runs[-1].append(i)
+            else:
+                runs.append([i])
+    return runs
+
+
+def full_names(items: Sequence[AnalyzedArticle]) -> set[str]:
+    """The last words of the story's names of people given in full (two words or more)."""
+    return {s.tokens[run[-1]].text for i in items for s in i.sentences for run in _person_runs(s) if len(run) > 1}
+
+
+def unresolved(s: Sentence, before: Sequence[Sentence], title: str, full: set[str] | frozenset[str] = frozenset()) -> str | None:
     """Why ``s`` leans on something not yet seen, or None."""
     words = _words(s)
     if not words:
         return None
+    given = {b.tokens[run[-1]].text for b in before for run in _person_runs(b) if len(run) > 1} | set(re.findall(r"\w+", title))
+    for run in _person_runs(s):
+        i = run[0]
+        bare = len(run) == 1 and s.tokens[i].dep != "compound" and (i == 0 or s.tokens[i - 1].tag != "NNP")
+        if bare and s.tokens[i].text in full and s.tokens[i].text not in given:
+            return f"last name '{s.tokens[i].text}' not introduced"
     first = words[0]
     low = first.text.lower()
     persons = any(t.ent == "PERSON" for b in before for t in b.tokens) or bool(re.search(r"\b[A-Z][a-z]+ [A-Z][a-z]+", title))
@@ -297,6 +321,7 @@ def check(name: str, items: list[AnalyzedArticle], config: BuildConfig, tally: T
     timeline = getattr(summarize, "timeline", None)
     if timeline is not None:
         tally.timeline += len(timeline(items))
+    full = full_names(items)
     for k, (s, r) in enumerate(zip(sents, rated, strict=True)):
         tally.sentences += 1
         tally.labels[r.confidence or "none"] += 1
@@ -304,7 +329,7 @@ def check(name: str, items: list[AnalyzedArticle], config: BuildConfig, tally: T
         if r.sources > min(len(items), outlets):
             tally.over_sources += 1
             tally.note("sources over outlets", f"{r.sources} > {outlets}: {s.text}")
-        why = unresolved(s, sents[:k], title)
+        why = unresolved(s, sents[:k], title, full)
         if why:
             tally.unresolved += 1
             tally.note(f"unresolved: {why}", s.text)

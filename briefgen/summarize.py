@@ -336,7 +336,7 @@ def summarize(
     # when evidence is weak, show less: the writer's own comment that no other article states is left out
     weak = np.array([personal_voice(c.text) for c in cands]) & (values["agreement"] == 0) if len(items) > 1 else None
     # what happened before the news (the past perfect: "had arrived") is no first point
-    chosen = select_mmr(cands, scores, overlap, config, importance(values), weak, values["backstory"] > 0)
+    chosen = select_mmr(cands, scores, overlap, config, importance(values), weak, values["backstory"] > 0, surnames(items, cands))
     out = []
     for k in chosen:
         article = items[cands[k].article].article
@@ -631,6 +631,59 @@ def _definite_subject(c: _Candidate) -> str | None:
     return definite_subject(c.sentences[0])
 
 
+def _person_names(item: AnalyzedArticle, sentences: Sequence[Sentence]) -> list[list[str]]:
+    """The words of each PERSON mention in these sentences, without a possessive ending; a one-word
+    mention only when it stands bare: not a modifier ("the Trump administration") and not after a
+    title or first name the tagger left out of the name ("Mr. Comey", "Princess Diana")."""
+    by_index = {s.index: s for s in sentences}
+    out = []
+    for m in item.mentions:
+        sent = by_index.get(m.sentence)
+        if m.label != "PERSON" or sent is None:
+            continue
+        words = [w for w in re.sub(r"['’]s?$", "", m.text).split() if w[:1].isalpha()]
+        if len(words) == 1:
+            i = next((k for k, tok in enumerate(sent.tokens) if tok.start == m.start), None)
+            if i is None or sent.tokens[i].dep == "compound" or (i > 0 and sent.tokens[i - 1].tag == "NNP"):
+                continue
+        if words:
+            out.append(words)
+    return out
+
+
+def _known(items: Sequence[AnalyzedArticle]) -> set[str]:
+    """Last names some article of the story first gives alone ("Trump said", "President Trump"): its writer
+    takes the reader to know who that is, so the summary may too."""
+    known: set[str] = set()
+    for item in items:
+        seen: set[str] = set()
+        for m in sorted((m for m in item.mentions if m.label == "PERSON"), key=lambda m: m.start):
+            words = [w for w in re.sub(r"['’]s?$", "", m.text).split() if w[:1].isalpha()]
+            if not words or words[-1] in seen:
+                continue
+            seen.add(words[-1])
+            if len(words) == 1:
+                known.add(words[0])
+    return known
+
+
+def surnames(items: Sequence[AnalyzedArticle], cands: Sequence[_Candidate]) -> list[tuple[frozenset[str], frozenset[str]]]:
+    """Per candidate, (the last names it uses bare, the last names it introduces). A person named by a
+    last name alone ("Conard told police") needs the full name first ("Michael Conard") when the
+    story has one: a reader cannot tell who "Conard" is. It introduces the last name of every full
+    name it gives. A one-word name no full name of the story ends in (a mononym), or one an article of the
+    story first gives alone (``_known``: "Trump said"), needs nothing."""
+    names = [_person_names(items[c.article], c.sentences) for c in cands]
+    full = {words[-1] for item in items for words in _person_names(item, item.sentences) if len(words) > 1}
+    full -= _known(items)
+    out = []
+    for found in names:
+        gives = frozenset(w[-1] for w in found if len(w) > 1)
+        needs = frozenset(w[0] for w in found if len(w) == 1 and w[0] in full) - gives
+        out.append((needs, gives))
+    return out
+
+
 def _nouns(c: _Candidate) -> set[str]:
     return {t.lemma.lower() for x in c.sentences for t in x.tokens if t.pos == "NOUN"}
 
@@ -647,6 +700,7 @@ def select_mmr(
     news: np.ndarray | None = None,
     weak: np.ndarray | None = None,
     background: np.ndarray | None = None,
+    persons: Sequence[tuple[frozenset[str], frozenset[str]]] | None = None,
 ) -> list[int]:
     """Maximal marginal relevance under a word budget; the chosen statements in reading order.
 
@@ -660,7 +714,8 @@ def select_mmr(
     marked ``background`` (what happened before the news) come after the other statements of
     fact among the key points, and are the first point only when the story has nothing else. Statements
     marked ``weak`` are never chosen. Either way a leaning statement comes right after the one it
-    leans on.
+    leans on. With ``persons`` (``surnames``), a statement naming someone by a bare last name is
+    chosen only once a chosen statement gives the full name, and comes after that one.
     """
     n = len(cands)
     ends = {(c.article, c.sentences[-1].index): k for k, c in enumerate(cands)}
@@ -678,10 +733,14 @@ def select_mmr(
     chosen: list[int] = []
     named: set[str] = set()
     introduced: dict[int, int] = {}  # a statement whose bare "The company" an earlier choice named: that choice
+    needs = [p[0] for p in persons] if persons is not None else [frozenset()] * n
+    gives = [p[1] for p in persons] if persons is not None else [frozenset()] * n
+    known: dict[str, int] = {}  # a last name -> the first chosen statement that gave its full name
     words = 0
     while words < config.summary_words:
         ok = ~leaning | ((before >= 0) & taken[np.maximum(before, 0)])
         ok |= np.array([bool(noun) and noun in named for noun in nouns], dtype=bool)
+        ok &= np.array([need <= known.keys() for need in needs], dtype=bool)
         value = MMR_LAMBDA * scores - (1 - MMR_LAMBDA) * worst
         if news is not None and not chosen:
             # the first point is the news itself: never a quotation or comment, and background only
@@ -700,7 +759,13 @@ def select_mmr(
         if nouns[best] and nouns[best] in named:
             # its noun is named in what the reader has already seen: it needs that statement, not its own predecessor
             introduced[best] = next(k for k in chosen if nouns[best] in _nouns(cands[k]))
+        if needs[best]:
+            # it must come after the last statement that gave a name it uses bare (or named its noun)
+            namers = [known[s] for s in needs[best]] + ([introduced[best]] if best in introduced else [])
+            introduced[best] = max(namers, key=chosen.index)
         chosen.append(best)
+        for s in gives[best]:
+            known.setdefault(s, best)
         taken[best] = True
         words += lengths[best]
         worst = np.maximum(worst, overlap[:, best])

@@ -13,7 +13,7 @@ import pytest
 
 from briefgen.config import BuildConfig
 from briefgen.errors import ConfigError
-from briefgen.models import AnalyzedArticle, Article, Paragraph, Sentence, SummarySentence, Token
+from briefgen.models import AnalyzedArticle, Article, Mention, Paragraph, Sentence, SummarySentence, Token
 from briefgen.summarize import ALGORITHMS, is_candidate, is_junk, key_point_count, statements, summarize, timeline
 
 from .conftest import ROOT
@@ -709,3 +709,30 @@ def test_a_bare_the_company_comes_after_the_statement_that_names_a_company_whate
     scores, news = np.array([0.9, 0.8, 0.7]), np.array([0.9, 0.1, 0.5])  # the bare one seems the more important
     order = select_mmr(cands, scores, np.eye(3), dataclasses.replace(CONFIG, summary_words=1000), news)
     assert order == [0, 1, 2]  # "The company said" only after "Acme closed its company plant"
+
+
+def _with_people(aid: str, texts: list[str], people: list[str]) -> AnalyzedArticle:
+    """An article of tagged sentences whose PERSON mentions are the given names, wherever they occur."""
+    words = {w: "PERSON" for name in people for w in name.split()}
+    item = make_tagged(aid, [tagged(t, words, {}) for t in texts])
+    mentions = []
+    for s in item.sentences:
+        for name in sorted(people, key=len, reverse=True):
+            for m in re.finditer(rf"\b{name}\b", s.text):
+                at = s.start + m.start()
+                if not any(x.start <= at < x.end for x in mentions):
+                    mentions.append(Mention(name, "PERSON", at, at + len(name), s.index))
+    return dataclasses.replace(item, mentions=tuple(sorted(mentions, key=lambda m: m.start)))
+
+
+def test_a_bare_last_name_needs_the_full_name_first_unless_a_source_gives_it_alone() -> None:
+    from briefgen.summarize import _Candidate, surnames
+
+    first = _with_people(
+        "a", ["Police said Michael Conard was arrested on Friday.", "Conard denied every charge in court."], ["Michael Conard", "Conard"]
+    )
+    cands = [_Candidate(0, (s,), k) for k, s in enumerate(first.sentences)]
+    assert surnames([first], cands) == [(frozenset(), frozenset({"Conard"})), (frozenset({"Conard"}), frozenset())]
+    # a writer who names him by the last name alone at first takes the reader to know him ("Trump said")
+    other = _with_people("b", ["Conard told reporters he was at home."], ["Conard"])
+    assert surnames([first, other], cands)[1] == (frozenset(), frozenset())
