@@ -369,12 +369,16 @@ def same_fact(a: Claim, b: Claim) -> bool:
     return len(ua & ub) >= SHARED and _cosine(ua, ub) >= SAME
 
 
+#: The verbs of saying as units: two quotes of one speaker share "said" whatever they say.
+_SAYING = frozenset(REPORTING_VERBS)
+
+
 def agree(a: Claim, b: Claim) -> bool:
     """``b`` states ``a``'s claim, and neither negates or hedges what ``a`` states plainly:
 
     - the same event in other words (``same_event``) with no number against it;
     - ``a``'s numbers, at least half of its names and enough of the rest in common (``AGREE``), among them
-      its main claim (``Claim.core``: without the speaker of a report and appositions, which are not what
+      a word, number or event of its main claim (``Claim.core``: without the speaker of a report and appositions, which are not what
       the sentence asserts: "Poe said Turner, convicted of ..., should face tougher penalties" is not
       stated by a report of the conviction);
     - or, in other words: ``a``'s main verb (``Claim.verbs``) and most of its main claim (``RESTATE``),
@@ -385,10 +389,10 @@ def agree(a: Claim, b: Claim) -> bool:
     if same_event(a, b) and (not a.numbers or not b.numbers or a.numbers & b.numbers):
         return True  # the same event in its own words ("was found dead" / "the death of"), no number against it
     found = a.core & b.units
-    if len(found) < min(SHARED, len(a.core)):
-        return False  # nothing of the main claim
+    if a.core and not found - a.names:
+        return False  # nothing of the main claim but its names: the same topic, not the same claim
     if a.numbers <= b.numbers and not (a.names and 2 * len(a.names & b.names) < len(a.names)):
-        ua, ub = a.units, b.units
+        ua, ub = a.units - _SAYING, b.units - _SAYING  # "X said" in both is who spoke, not what
         if len(ua & ub) >= SHARED and _cosine(ua, ub) >= AGREE:
             return True
     numbers = {u[1:] for u in a.core if u.startswith("#")}
