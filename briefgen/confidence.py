@@ -39,7 +39,9 @@ LEGEND = (
     ),
     (
         "moderate",
-        "One source only; or the sentence hedges (\u201creportedly\u201d, \u201cmay\u201d) although others carry it; "
+        "One source only: the story's only independent source, or no other source of the story states it in the same "
+        "terms (the same names and numbers, most of the same words, or the same event); "
+        "or the sentence hedges (\u201creportedly\u201d, \u201cmay\u201d) although others carry it; "
         "or it reports an allegation (\u201caccused\u201d, \u201calleged\u201d), which no number of reports establishes.",
     ),
     (
@@ -89,6 +91,7 @@ def annotate(
             for c in q.evidence:
                 contest.setdefault((c.article, c.sentence), q)
     claims: dict[tuple[str, int], Claim] = {}
+    alone = independent.count(by_id, ind) == 1  # the story has one independent source in all
     out = []
     for s in summary:
         item = by_id.get(s.citation.article)
@@ -98,14 +101,18 @@ def annotate(
             continue
         carriers = [s.citation.article, *supporters(items, s.citation.article, sent, claims)]
         count = independent.count(carriers, ind)
-        label, reason = rate(count, hedge(sent), contest.get((s.citation.article, sent.index)), allegation(sent))
+        label, reason = rate(count, hedge(sent), contest.get((s.citation.article, sent.index)), allegation(sent), alone=alone)
         # one count of independent sources on the page: the "(N sources)" note and the reason agree
         out.append(replace(s, sources=count, reported=s.reported or reported(sent), confidence=label, confidence_reason=reason))
     return out
 
 
-def rate(sources: int, hedged: str | None, question: Question | None, alleged: str | None = None) -> tuple[str, str]:
-    """The label and its reason from the signals."""
+def rate(
+    sources: int, hedged: str | None, question: Question | None, alleged: str | None = None, *, alone: bool = False
+) -> tuple[str, str]:
+    """The label and its reason from the signals; ``alone``: the story has no other independent source. A reason
+    says what was checked: "no other source states it" only where there is another source to ask, and then in
+    the terms ``agree`` compares (a report in quite other words can be missed)."""
     carried = "one source only" if sources == 1 else f"{sources} independent sources"
     if question is not None:
         return "low", f"Low: {CONTESTED[question.kind]} (open question: {question.question}); {carried}."
@@ -115,6 +122,11 @@ def rate(sources: int, hedged: str | None, question: Question | None, alleged: s
         return "moderate", f"Moderate: {carried}, but the sentence hedges (\u201c{hedged}\u201d)."
     if alleged:
         return "moderate", f"Moderate: an allegation (\u201c{alleged}\u201d), {carried}; reporting it does not establish it."
+    if sources == 1 and alone:
+        return "moderate", "Moderate: one source only; this story has no other independent source."
     if sources == 1:
-        return "moderate", "Moderate: one source only; no other independent source in this story states it."
+        return "moderate", (
+            "Moderate: one source only; no other independent source in this story was found stating it in the same terms "
+            "(names, numbers, main words or event)."
+        )
     return "high", f"High: {carried} state it, without hedging."

@@ -162,3 +162,52 @@ def test_story_page_shows_the_label_with_its_reason_on_focus() -> None:
         'moderate confidence<span class="bg-conf-why" aria-hidden="true" data-pagefind-ignore>'
         "One source &#34;only&#34; &lt;b&gt; "
     ) in page
+
+
+# --- real parses: what the main claim is, for hedges, allegations and corroboration -------------------------------
+
+
+@pytest.fixture(scope="module")
+def parsed(seed_config: BuildConfig):
+    """Parse one-sentence texts with the project's model (loaded once): their first sentences."""
+    from briefgen.analyze import analyze
+
+    def make(*texts: str) -> list[Sentence]:
+        arts = [Article(f"a{i}.txt", "t", t, (Paragraph(t, 0),)) for i, t in enumerate(texts)]
+        return [a.sentences[0] for a in analyze(arts, seed_config)]
+
+    return make
+
+
+def test_a_hedge_or_accusation_in_a_side_clause_leaves_the_main_claim_plain(parsed) -> None:
+    from briefgen.confidence import allegation
+
+    side, plain, second, killed, accused = parsed(
+        "A lot of people bought it, perhaps because it was still March 31 when the company sent the tweet.",
+        "The driver reportedly fled the scene.",
+        "The two officers are in good condition and are expected to survive.",
+        "Gunmen killed the reporter on Monday, accusing him of spying.",
+        "Prosecutors accused the mayor of taking bribes.",
+    )
+    assert hedge(side) is None and hedge(plain) == "reportedly"
+    assert hedge(second) == "expected"  # a second main verb is part of the claim
+    assert allegation(killed) is None and allegation(accused) == "accused"
+
+
+def test_another_source_backs_the_main_claim_in_other_words_but_not_a_side_remark(parsed) -> None:
+    from briefgen.text.claims import AGREE, _cosine, agree, claim
+
+    poe, convicted, knowles, booked, other = (
+        claim(s)
+        for s in parsed(
+            "Poe said that Brock Turner, a swimmer convicted of assaulting a woman in 2015, should face tougher penalties.",
+            "Turner was convicted of assaulting a woman in 2015.",
+            "Over the weekend, Keith Knowles turned himself in to Broward Sheriff's detectives.",
+            "Keith Knowles Jr., 27, turned himself in to Fort Lauderdale police and was booked into jail on Sunday after "
+            "detectives circulated security camera video from four pharmacies that were robbed in June, according to the arrest report.",
+            "Keith Knowles was seen on security camera video at four stores, detectives said.",
+        )
+    )
+    assert not agree(poe, convicted)  # the conviction is an apposition; Poe's claim is the penalties
+    assert agree(knowles, booked) and _cosine(knowles.units, booked.units) < AGREE  # "turned himself in", in more words
+    assert not agree(knowles, other)

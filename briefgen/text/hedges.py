@@ -56,12 +56,32 @@ def _root(tokens: tuple[Token, ...]) -> int | None:
     return next((i for i, t in enumerate(tokens) if t.dep == "ROOT"), None)
 
 
+#: Clauses hung on a word of the sentence that are not its main claim: an adverbial clause ("perhaps because it
+#: was still March 31", "accusing him of ..."), a relative or noun clause ("babies allegedly born alive"). A
+#: second main verb is part of the claim ("is in good condition and is expected to survive"); only modals
+#: there look ahead rather than hedge ("was convicted and could face 20 years": see ``hedge``).
+SIDE_CLAUSES = frozenset({"advcl", "relcl", "acl"})
+
+
+def _aside(tokens: tuple[Token, ...], i: int) -> bool:
+    """Token ``i`` is in a side clause (``SIDE_CLAUSES``) rather than on the sentence's main claim."""
+    seen = set()
+    while i not in seen and tokens[i].dep != "ROOT":
+        seen.add(i)
+        if tokens[i].dep in SIDE_CLAUSES:
+            return True
+        i = tokens[i].head
+    return False
+
+
 def hedge(sent: Sentence) -> str | None:
     """The word that hedges the sentence's main claim, if any.
 
     A modal counts only on the main verb, or on the clause a reporting verb reports ("X may
     have died, experts warned"): "was convicted and could face 20 years" states the verdict;
-    what could follow is a side clause. Without a parse (no ROOT), any modal counts.
+    what could follow is a side clause. Hedging words and belief verbs count unless they are in
+    a side clause (``SIDE_CLAUSES``: "a lot of people bought it, perhaps because ..."). Without
+    a parse (no ROOT), any counts.
     """
     toks = sent.tokens
     root = _root(toks)
@@ -73,6 +93,8 @@ def hedge(sent: Sentence) -> str | None:
     )
     for i, t in enumerate(toks):
         low = t.lemma.lower()
+        if root is not None and _aside(toks, i):
+            continue
         if (low in HEDGES or t.text.lower() in HEDGES) and not (
             low in GUESSES
             and (t.dep == "amod" or any(u.head == i and u.text.lower() in ("more", "less", "most", "least", "as") for u in toks))
@@ -109,8 +131,13 @@ def reported(sent: Sentence) -> bool:
 
 
 def allegation(sent: Sentence) -> str | None:
-    """The word that makes the sentence an allegation ("accused", "alleged"), if any."""
-    for t in sent.tokens:
+    """The word that makes the sentence's main claim an allegation ("accused", "alleged"), if any: not one in a
+    side clause ("Gunmen killed him, accusing him of spying" states the killing)."""
+    toks = sent.tokens
+    root = _root(toks)
+    for i, t in enumerate(toks):
+        if root is not None and _aside(toks, i):
+            continue
         if t.lemma.lower() in ALLEGATION or t.text.lower() in ALLEGATION:
             return t.text
     return None
