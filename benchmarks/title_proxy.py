@@ -61,11 +61,11 @@ def carries(title: str, found: list[str]) -> bool:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("path", type=Path, help="the Multi-News CSV (read in place, never copied)")
-    parser.add_argument("--offset", type=int, default=0)
-    parser.add_argument("--limit", type=int, default=None)
-    parser.add_argument("--rev", action="append", default=[])
-    parser.add_argument("--code", action="append", default=[], type=Path)
-    parser.add_argument("--labels", default="")
+    parser.add_argument("--offset", type=int, default=0, help="first row (default 0)")
+    parser.add_argument("--limit", type=int, default=None, help="rows (default: all)")
+    parser.add_argument("--rev", action="append", default=[], help="a git revision to title with (repeatable)")
+    parser.add_argument("--code", action="append", default=[], type=Path, help="a checkout to title with (repeatable)")
+    parser.add_argument("--labels", default="", help="names of the revisions, comma-separated")
     args = parser.parse_args()
     from rouge_score import rouge_scorer
 
