@@ -933,3 +933,14 @@ MEMO = (
 def test_an_unverified_claim_the_story_states_as_fact_is_not_asked(parse, other: str, settled: bool) -> None:
     assert _kind(asked(parse({"a.txt": MEMO})), "unverified")
     assert bool(_kind(asked(parse({"a.txt": f"{MEMO} {other}"})), "unverified")) is not settled
+
+
+def test_missing_proof_of_something_else_doubts_no_claim(parse) -> None:
+    """What the missing proof would show, or what is unconfirmed, must be the claim's own matter."""
+    claim = "The company said that more than 200,000 credit card numbers were illegally obtained."
+    beside = "It found no evidence that personal information of consumers in any other country has been impacted."
+    assert not _kind(asked(parse({"a.txt": f"{claim} {beside}"})), "unverified")
+    shows = "There is no evidence that any credit card numbers were obtained."
+    assert _kind(asked(parse({"a.txt": f"{claim} {shows}"})), "unverified")
+    names = "Officials said Nature Air had provided a passenger list, but the names on it had not been confirmed."
+    assert not any("passenger list" in q.question for q in _kind(asked(parse({"a.txt": names})), "unverified"))

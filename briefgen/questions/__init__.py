@@ -136,13 +136,13 @@ def _candidates(
                         (
                             n[0] == ai
                             and (
-                                (n[1] == s.index + 1 and kinds.points_back(by_pos[n]))
+                                (n[1] == s.index + 1 and kinds.points_back(by_pos[n], keys))
                                 or (abs(n[1] - s.index) <= 2 and len((keys & sent_keys[n]) - names) >= 2)
                             )
                         )
                         or len((keys & sent_keys[n]) - names) >= 3
                     )
-                ] + [(ai, s.index)] * ("no_proof" in run and kinds.no_proof(s, r.core))
+                ] + [(ai, s.index)] * ("no_proof" in run and kinds.no_proof(s, r.core, keys))
                 if (linked or r.claimed) and (claim := kinds.claim(a, s, r)) is not None:
                     add("unverified", claim.found, ai, s, linked, 0.0 if linked else -0.5, cue=bool(linked))
             for found in kinds.pending(a, s) if "pending" in run else ():
