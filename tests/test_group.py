@@ -649,3 +649,59 @@ def test_average_link_is_the_same_over_pairs_and_dict() -> None:
         initial = [[0, 1, 2], [10, 11]]
         for threshold in (0.2, 0.4, 0.6):
             assert average_link(range(60), Pairs.of(edges), threshold, initial) == average_link(range(60), edges, threshold, initial)
+
+
+def heap_average_link(
+    nodes: Sequence[int], edges: dict[tuple[int, int], float], threshold: float, initial: Sequence[Sequence[int]] = ()
+) -> list[list[int]]:
+    """The textbook average link that cluster.average_link replaced (a heap of every pair, stale entries
+    skipped): the same merges in the same order, so the same groups and the same sums."""
+    import heapq
+
+    root = {i: i for i in nodes}
+    members: dict[int, list[int]] = {i: [i] for i in nodes}
+    for start in initial:
+        heads = sorted({root[i] for i in start if i in root})
+        for head in heads[1:]:
+            for i in members.pop(head):
+                root[i] = heads[0]
+                members[heads[0]].append(i)
+    link: dict[int, dict[int, float]] = {i: {} for i in members}
+    for (i, j), sim in sorted(edges.items()):
+        if i in root and j in root and root[i] != root[j]:
+            a, b = root[i], root[j]
+            link[a][b] = link[a].get(b, 0.0) + sim
+            link[b][a] = link[a][b]
+    heap = [(-t / (len(members[a]) * len(members[b])), a, b) for a in sorted(link) for b, t in sorted(link[a].items()) if a < b]
+    heapq.heapify(heap)
+    while heap:
+        neg, a, b = heapq.heappop(heap)
+        if -neg < threshold:
+            break
+        if a not in members or b not in members or link[a].get(b, 0.0) / (len(members[a]) * len(members[b])) != -neg:
+            continue  # stale entry
+        members[a].extend(members.pop(b))
+        for c, total in sorted(link.pop(b).items()):
+            link[c].pop(b, None)
+            if c != a:
+                link[a][c] = link[a].get(c, 0.0) + total
+                link[c][a] = link[a][c]
+        for c, total in sorted(link[a].items()):
+            heapq.heappush(heap, (-total / (len(members[a]) * len(members[c])), min(a, c), max(a, c)))
+    return sorted((sorted(m) for m in members.values()), key=lambda m: m[0])
+
+
+@pytest.mark.parametrize("ties", [False, True])
+def test_average_link_merges_as_the_heap_of_every_pair_does(ties: bool) -> None:
+    """Best neighbours in arrays, not a heap: the same groups, equal means broken the same way (ties:
+    similarities from a few values, so many means are equal)."""
+    for seed in range(12):
+        rng = random.Random(seed)
+        n = rng.choice([30, 80, 150])
+        edges = random_pairs(seed, n, rng.choice([n, 3 * n, 8 * n]))
+        if ties:
+            edges = {k: rng.choice([0.1, 0.2, 0.3, 0.5]) for k in edges}
+        nodes = range(n) if seed % 3 else [i for i in range(n) if i % 7]  # nodes need not be all
+        initial = [rng.sample(range(n), rng.randrange(2, 6)) for _ in range(seed % 4)]
+        for threshold in (0.05, 0.15, 0.3, 0.6):
+            assert average_link(nodes, Pairs.of(edges), threshold, initial) == heap_average_link(nodes, edges, threshold, initial)

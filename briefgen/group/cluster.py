@@ -22,7 +22,6 @@ edition's stories enter already whole: they can grow or merge, never split.
 from __future__ import annotations
 
 import dataclasses
-import heapq
 import itertools
 import math
 from collections import Counter, defaultdict
@@ -222,10 +221,16 @@ class SparseRows:
 def average_link(
     nodes: Sequence[int], edges: Mapping[tuple[int, int], float], threshold: float, initial: Sequence[Sequence[int]] = ()
 ) -> list[list[int]]:
-    """Merge the two groups of highest mean pair similarity while it stays >= ``threshold``.
+    """Merge the two groups of highest mean pair similarity while it stays >= ``threshold``; of equal
+    means, the pair (a, b), a < b, with the smallest a, then b.
 
     ``initial`` groups (last edition's stories) start merged, so they are never split.
-    """
+
+    Each group keeps the sums of its pairs' similarities with its neighbours (``link``, a dict each);
+    the pair to merge is found from each group's best neighbour above it (two arrays, value and
+    neighbour), not from a heap of every pair (memory: the heap held about 1.5 entries a candidate
+    pair, stale ones included, 40 MiB at 1,982 articles). A merge recomputes the best neighbour of
+    the merged group and of each group whose best it was; the others only compare the new mean."""
     root = {i: i for i in nodes}
     members: dict[int, list[int]] = {i: [i] for i in nodes}
     for group in initial:
@@ -240,24 +245,46 @@ def average_link(
             a, b = root[i], root[j]
             link[a][b] = link[a].get(b, 0.0) + sim
             link[b][a] = link[a][b]
-    heap = [(-total / (len(members[a]) * len(members[b])), a, b) for a in sorted(link) for b, total in sorted(link[a].items()) if a < b]
-    heapq.heapify(heap)
-    while heap:
-        neg, a, b = heapq.heappop(heap)
-        if -neg < threshold:
+    size = 1 + max(members, default=-1)
+    best = np.full(size, -np.inf)  # each group's highest mean with a neighbour above it (-inf: none)
+    partner = np.full(size, -1, dtype=np.int64)  # that neighbour (the smallest, of equal means)
+
+    def rescore(a: int) -> None:
+        value, other = -math.inf, -1
+        n = len(members[a])
+        for c, total in link[a].items():
+            if c > a:
+                mean = total / (n * len(members[c]))
+                if mean > value or (mean == value and c < other):
+                    value, other = mean, c
+        best[a], partner[a] = value, other
+
+    for a in members:
+        rescore(a)
+    while len(best):
+        a = int(np.argmax(best))  # the first of equal maxima: the smallest a
+        if not best[a] >= threshold:
             break
-        if a not in members or b not in members:
-            continue
-        if abs(link[a].get(b, 0.0) / (len(members[a]) * len(members[b])) + neg) > 1e-12:
-            continue  # stale entry
+        b = int(partner[a])
         members[a].extend(members.pop(b))
-        for c, total in sorted(link.pop(b).items()):
+        best[b], partner[b] = -np.inf, -1
+        for c, total in link.pop(b).items():
             link[c].pop(b, None)
             if c != a:
                 link[a][c] = link[a].get(c, 0.0) + total
                 link[c][a] = link[a][c]
-        for c, total in sorted(link[a].items()):
-            heapq.heappush(heap, (-total / (len(members[a]) * len(members[c])), min(a, c), max(a, c)))
+                if a < c < b and partner[c] == b:  # its best neighbour is gone, and a is below it
+                    rescore(c)
+        rescore(a)
+        n = len(members[a])
+        for c, total in link[a].items():
+            if c < a:
+                if partner[c] in (a, b):
+                    rescore(c)
+                else:
+                    mean = total / (len(members[c]) * n)
+                    if mean > best[c] or (mean == best[c] and a < partner[c]):
+                        best[c], partner[c] = mean, a
     return sorted((sorted(m) for m in members.values()), key=lambda m: m[0])
 
 
