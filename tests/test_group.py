@@ -301,11 +301,23 @@ def test_sparse_rows_give_the_dot_products_of_the_vectors() -> None:
 
     rng = random.Random(7)
     fs = [Features(str(i), {f"w:{rng.randrange(40)}": rng.random() for _ in range(rng.randrange(0, 9))}, None) for i in range(50)]
-    rows = SparseRows(fs)
+    rows = SparseRows.of([f.weights for f in fs])
+    shuffled = SparseRows(50)  # rows added in any order, some never: the same products
+    order = list(range(50))
+    rng.shuffle(order)
+    for i in order[:45]:
+        shuffled.add(i, fs[i].weights)
+    shuffled.done()
     for i in range(50):
         others = list(range(50))
         for j, product in zip(others, rows.dots(i, others), strict=True):
             assert product == pytest.approx(dot(fs[i].weights, fs[j].weights), abs=1e-12)
+            # exactly as reduceat sums each row's products, in the row's order (the sums grouping always made)
+            mine, theirs = fs[i].weights, fs[j].weights
+            products = np.array([mine.get(k, 0.0) * w for k, w in theirs.items()])
+            assert product == (float(np.add.reduceat(products, [0])[0]) if mine and theirs else 0.0)
+        expected = [p if i in order[:45] and j in order[:45] else 0.0 for j, p in enumerate(rows.dots(i, others))]
+        assert shuffled.dots(i, others) == expected
     assert rows.dots(0, []) == []
 
 
@@ -705,3 +717,26 @@ def test_average_link_merges_as_the_heap_of_every_pair_does(ties: bool) -> None:
         initial = [rng.sample(range(n), rng.randrange(2, 6)) for _ in range(seed % 4)]
         for threshold in (0.05, 0.15, 0.3, 0.6):
             assert average_link(nodes, Pairs.of(edges), threshold, initial) == heap_average_link(nodes, edges, threshold, initial)
+
+
+def test_pair_rows_come_in_chunks_that_make_the_whole_matrix(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A build reads the pair features CHUNK rows at a time (memory); cut anywhere, the chunks are the
+    rows of the one matrix the model is fitted on, and the stories are the same."""
+    import briefgen.group.cluster as cluster
+    from briefgen.group import settings_for
+    from briefgen.group.features import article_counts, vectorize
+
+    items = event_articles(ESCAPE_A, "a", 5) + event_articles(ESCAPE_B, "b", 4) + event_articles(REHAB, "r", 4)
+    settings = settings_for(CONFIG)
+    features = vectorize(items, settings, [article_counts(item, settings.lead) for item in items])
+    edges = cluster.candidate_edges(features, settings.topic_threshold / 4)
+    pairs, whole = cluster.pair_matrix(features, edges, settings)
+    stories = cluster.story_clusters(features, settings, edges)
+    assert len(pairs) > 20 and whole.shape == (len(pairs), len(cluster.NAMES))
+    for size in (1, 7, len(pairs) - 1):
+        monkeypatch.setattr(cluster, "CHUNK", size)
+        chunks = list(cluster.pair_rows(features, pairs, settings))
+        assert [first for first, _ in chunks] == list(range(0, len(pairs), size))
+        assert all(len(x) == size for _, x in chunks[:-1])
+        assert np.array_equal(np.concatenate([x for _, x in chunks]), whole)
+        assert cluster.story_clusters(features, settings, edges) == stories
