@@ -15,8 +15,10 @@ notice, a tweet box), which is reported as not built.
 
 The analysis of each article is cached under /tmp/briefgen-bench (BRIEFGEN_BENCH_CACHE moves
 it), keyed by its text and the model, so runs after the first take seconds and a change to
-ingest costs no new parse. Every run also prints ids: group 70% of the articles, then all of
-them with ``previous=``; the share of first-run stories that keep their id and all their articles.
+ingest costs no new parse. Every run also prints, for each corpus, a rebuild: group 70% of the
+articles, then all of them with ``previous=``; the share of first-run stories that keep their id
+and all their articles, the rebuild's story scores and how many of its stories differ from the
+one-pass build's.
 
 ``--learn`` fits the pair model (briefgen/group/pairs.py) and prints what unseen news would get:
 
@@ -74,7 +76,7 @@ from briefgen.group.cluster import (  # noqa: E402
 )
 from briefgen.group.features import Features, vectorize  # noqa: E402
 from briefgen.group.pairs import NAMES, fit, probabilities  # noqa: E402
-from briefgen.models import AnalyzedArticle, Article, Mention, Sentence, Token  # noqa: E402
+from briefgen.models import AnalyzedArticle, Article, Mention, Sentence, Story, Token  # noqa: E402
 
 #: Benchmark caches (the parsed corpora); BRIEFGEN_BENCH_CACHE moves them.
 CACHE = Path(os.environ.get("BRIEFGEN_BENCH_CACHE", "/tmp/briefgen-bench"))
@@ -560,7 +562,11 @@ def small_sites(items: Sequence[AnalyzedArticle], gold_story: Mapping[str, str],
 # -- id stability and scale -----------------------------------------------------------------------
 
 
-def id_stability(items: Sequence[AnalyzedArticle], config: object) -> None:
+def id_stability(corpus: Corpus, config: object, one_pass: Sequence[Story]) -> None:
+    """Group 70% of the articles, then all of them with that edition as ``previous=`` (as a rebuild
+    does): how many first-run stories keep their id and articles, the rebuild's story scores, and how
+    many of its stories differ from the one-pass build's (``one_pass``) over the same articles."""
+    items = corpus.items
     first = [item for n, item in enumerate(items) if n % 10 < 7]
     before = group(first, config)  # type: ignore[arg-type]
     after = group(items, config, previous={s.id: s.articles for s in before})  # type: ignore[arg-type]
@@ -569,8 +575,15 @@ def id_stability(items: Sequence[AnalyzedArticle], config: object) -> None:
     kept = sum(1 for s in before if s.id in new and set(s.articles) <= new[s.id])
     merged = sum(1 for s in before if s.id not in new and len({story_of[a] for a in s.articles}) == 1)
     print(
-        f"ids: of {len(before)} stories of a 70% first edition, after adding the rest {kept} keep their id and "
+        f"  ids: of {len(before)} stories of a 70% first edition, after adding the rest {kept} keep their id and "
         f"articles, {merged} merged into a larger story, {len(before) - kept - merged} split"
+    )
+    pred = with_duplicates(story_of, corpus.duplicates)
+    topics = [t for fold in corpus.folds for t in fold]
+    differ = {frozenset(s.articles) for s in after} ^ {frozenset(s.articles) for s in one_pass}
+    print(
+        f"  rebuild (70%, then all): story {fmt(f1_of(per_topic_sums(pred, corpus.gold_story, corpus.gold_topic), topics))}, "
+        f"{len(after)} stories, {len(differ)} differ from the one-pass build's"
     )
 
 
@@ -706,8 +719,8 @@ def main() -> None:
             by_topic(pred, corpus.gold_story, corpus.gold_topic)
         if not corpus.topic_level:
             one_at_a_time(corpus, config)
+        id_stability(corpus, config, result.stories)
     ecb = corpora[0]
-    id_stability(ecb.items, config)
     if args.scale:
         scale(ecb.items, ecb.gold_story, config)
     if args.small:

@@ -114,6 +114,29 @@ def test_adding_articles_keeps_ids() -> None:
     assert len(new[escape]) == 6
 
 
+def test_a_rebuild_over_the_same_articles_groups_them_as_the_full_build(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Last edition's stories keep themselves whole in the story pass only: the first pass's blocks (the
+    pair model's "same kind of thing") are made from the articles alone. Started from those stories,
+    average link's greedy order moved articles between blocks, and at 4,950 synthetic articles a rebuild
+    over the very same articles merged 13 of 406 stories."""
+    import briefgen.group.cluster as cluster
+
+    items = event_articles(ESCAPE_A, "a", 4) + event_articles(ESCAPE_B, "b", 3) + event_articles(REHAB, "r", 3)
+    full = group(items, CONFIG)
+    calls: list[tuple[int, int]] = []  # (articles, initial groups) of each average link
+    real = cluster.average_link
+
+    def spy(nodes, edges, threshold, initial=()):  # type: ignore[no-untyped-def]
+        calls.append((len(nodes), len(initial)))
+        return real(nodes, edges, threshold, initial)
+
+    monkeypatch.setattr(cluster, "average_link", spy)
+    again = group(items, CONFIG, previous={s.id: s.articles for s in full})
+    assert [(s.id, s.articles) for s in again] == [(s.id, s.articles) for s in full]
+    blocks, stories = calls[0], calls[1]  # the first pass, then the story pass
+    assert blocks == (len(items), 0) and stories == (len(items), len([s for s in full if len(s.articles) > 1]))
+
+
 def test_ids_do_not_depend_on_input_order() -> None:
     items = event_articles(ESCAPE_A, "a", 4) + event_articles(ESCAPE_B, "b", 4)
     one = group(items, CONFIG)
@@ -278,11 +301,23 @@ def test_sparse_rows_give_the_dot_products_of_the_vectors() -> None:
 
     rng = random.Random(7)
     fs = [Features(str(i), {f"w:{rng.randrange(40)}": rng.random() for _ in range(rng.randrange(0, 9))}, None) for i in range(50)]
-    rows = SparseRows(fs)
+    rows = SparseRows.of([f.weights for f in fs])
+    shuffled = SparseRows(50)  # rows added in any order, some never: the same products
+    order = list(range(50))
+    rng.shuffle(order)
+    for i in order[:45]:
+        shuffled.add(i, fs[i].weights)
+    shuffled.done()
     for i in range(50):
         others = list(range(50))
         for j, product in zip(others, rows.dots(i, others), strict=True):
             assert product == pytest.approx(dot(fs[i].weights, fs[j].weights), abs=1e-12)
+            # exactly as reduceat sums each row's products, in the row's order (the sums grouping always made)
+            mine, theirs = fs[i].weights, fs[j].weights
+            products = np.array([mine.get(k, 0.0) * w for k, w in theirs.items()])
+            assert product == (float(np.add.reduceat(products, [0])[0]) if mine and theirs else 0.0)
+        expected = [p if i in order[:45] and j in order[:45] else 0.0 for j, p in enumerate(rows.dots(i, others))]
+        assert shuffled.dots(i, others) == expected
     assert rows.dots(0, []) == []
 
 
@@ -626,3 +661,82 @@ def test_average_link_is_the_same_over_pairs_and_dict() -> None:
         initial = [[0, 1, 2], [10, 11]]
         for threshold in (0.2, 0.4, 0.6):
             assert average_link(range(60), Pairs.of(edges), threshold, initial) == average_link(range(60), edges, threshold, initial)
+
+
+def heap_average_link(
+    nodes: Sequence[int], edges: dict[tuple[int, int], float], threshold: float, initial: Sequence[Sequence[int]] = ()
+) -> list[list[int]]:
+    """The textbook average link that cluster.average_link replaced (a heap of every pair, stale entries
+    skipped): the same merges in the same order, so the same groups and the same sums."""
+    import heapq
+
+    root = {i: i for i in nodes}
+    members: dict[int, list[int]] = {i: [i] for i in nodes}
+    for start in initial:
+        heads = sorted({root[i] for i in start if i in root})
+        for head in heads[1:]:
+            for i in members.pop(head):
+                root[i] = heads[0]
+                members[heads[0]].append(i)
+    link: dict[int, dict[int, float]] = {i: {} for i in members}
+    for (i, j), sim in sorted(edges.items()):
+        if i in root and j in root and root[i] != root[j]:
+            a, b = root[i], root[j]
+            link[a][b] = link[a].get(b, 0.0) + sim
+            link[b][a] = link[a][b]
+    heap = [(-t / (len(members[a]) * len(members[b])), a, b) for a in sorted(link) for b, t in sorted(link[a].items()) if a < b]
+    heapq.heapify(heap)
+    while heap:
+        neg, a, b = heapq.heappop(heap)
+        if -neg < threshold:
+            break
+        if a not in members or b not in members or link[a].get(b, 0.0) / (len(members[a]) * len(members[b])) != -neg:
+            continue  # stale entry
+        members[a].extend(members.pop(b))
+        for c, total in sorted(link.pop(b).items()):
+            link[c].pop(b, None)
+            if c != a:
+                link[a][c] = link[a].get(c, 0.0) + total
+                link[c][a] = link[a][c]
+        for c, total in sorted(link[a].items()):
+            heapq.heappush(heap, (-total / (len(members[a]) * len(members[c])), min(a, c), max(a, c)))
+    return sorted((sorted(m) for m in members.values()), key=lambda m: m[0])
+
+
+@pytest.mark.parametrize("ties", [False, True])
+def test_average_link_merges_as_the_heap_of_every_pair_does(ties: bool) -> None:
+    """Best neighbours in arrays, not a heap: the same groups, equal means broken the same way (ties:
+    similarities from a few values, so many means are equal)."""
+    for seed in range(12):
+        rng = random.Random(seed)
+        n = rng.choice([30, 80, 150])
+        edges = random_pairs(seed, n, rng.choice([n, 3 * n, 8 * n]))
+        if ties:
+            edges = {k: rng.choice([0.1, 0.2, 0.3, 0.5]) for k in edges}
+        nodes = range(n) if seed % 3 else [i for i in range(n) if i % 7]  # nodes need not be all
+        initial = [rng.sample(range(n), rng.randrange(2, 6)) for _ in range(seed % 4)]
+        for threshold in (0.05, 0.15, 0.3, 0.6):
+            assert average_link(nodes, Pairs.of(edges), threshold, initial) == heap_average_link(nodes, edges, threshold, initial)
+
+
+def test_pair_rows_come_in_chunks_that_make_the_whole_matrix(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A build reads the pair features CHUNK rows at a time (memory); cut anywhere, the chunks are the
+    rows of the one matrix the model is fitted on, and the stories are the same."""
+    import briefgen.group.cluster as cluster
+    from briefgen.group import settings_for
+    from briefgen.group.features import article_counts, vectorize
+
+    items = event_articles(ESCAPE_A, "a", 5) + event_articles(ESCAPE_B, "b", 4) + event_articles(REHAB, "r", 4)
+    settings = settings_for(CONFIG)
+    features = vectorize(items, settings, [article_counts(item, settings.lead) for item in items])
+    edges = cluster.candidate_edges(features, settings.topic_threshold / 4)
+    pairs, whole = cluster.pair_matrix(features, edges, settings)
+    stories = cluster.story_clusters(features, settings, edges)
+    assert len(pairs) > 20 and whole.shape == (len(pairs), len(cluster.NAMES))
+    for size in (1, 7, len(pairs) - 1):
+        monkeypatch.setattr(cluster, "CHUNK", size)
+        chunks = list(cluster.pair_rows(features, pairs, settings))
+        assert [first for first, _ in chunks] == list(range(0, len(pairs), size))
+        assert all(len(x) == size for _, x in chunks[:-1])
+        assert np.array_equal(np.concatenate([x for _, x in chunks]), whole)
+        assert cluster.story_clusters(features, settings, edges) == stories

@@ -21,8 +21,8 @@ edition's stories enter already whole: they can grow or merge, never split.
 
 from __future__ import annotations
 
+import array
 import dataclasses
-import heapq
 import itertools
 import math
 from collections import Counter, defaultdict
@@ -31,7 +31,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 import numpy as np
 
 from briefgen.group.features import BLOCKS, Features, Settings, surname, time_factor
-from briefgen.group.pairs import COEFFICIENTS, NAMES, PairFeatures, probabilities
+from briefgen.group.pairs import COEFFICIENTS, NAMES, PairFeatures, block_vectors, probabilities
 
 CANDIDATE_FEATURES = 40  # per article, for retrieval
 MAX_POSTINGS = 50  # a feature shared by more articles links each only to its nearest in time:
@@ -129,7 +129,7 @@ def candidate_edges(features: Sequence[Features], floor: float) -> Edges:
         if len(postings) > MAX_POSTINGS:
             postings.sort(key=lambda i: when[i])
             position[key] = {i: p for p, i in enumerate(postings)}
-    rows = SparseRows(features)
+    rows = SparseRows.of([f.weights for f in features])
     firsts: list[np.ndarray] = []
     seconds: list[np.ndarray] = []
     values: list[np.ndarray] = []
@@ -192,40 +192,83 @@ def weigh(features: Sequence[Features], edges: Mapping[tuple[int, int], float], 
 
 
 class SparseRows:
-    """The feature vectors as arrays of term numbers and weights, for one article's dot products
-    with many others in a few numpy operations (the pairs were most of grouping's time)."""
+    """Sparse vectors as three flat arrays (term numbers, weights, and where each row lies), for one
+    row's dot products with many others in a few numpy operations (the pairs were most of grouping's
+    time). Rows may be added in any order (``add(row, vector)``); a row never added is empty.
+    Memory: 12 bytes a weight and no numpy array per row (two per row were 224 bytes of headers)."""
 
-    def __init__(self, features: Sequence[Features]) -> None:
-        number: dict[str, int] = {}
-        self.ids: list[np.ndarray] = []
-        self.values: list[np.ndarray] = []
-        for f in features:
-            self.ids.append(np.array([number.setdefault(k, len(number)) for k in f.weights], dtype=np.int64))
-            self.values.append(np.fromiter(f.weights.values(), dtype=np.float64, count=len(f.weights)))
-        self.dense = np.zeros(max(1, len(number)))
+    def __init__(self, rows: int) -> None:
+        self._number: dict[str, int] | None = {}
+        self._ids = array.array("i")
+        self._values = array.array("d")
+        self.lo = np.zeros(rows, dtype=np.int64)
+        self.hi = np.zeros(rows, dtype=np.int64)
+        self.ids = np.zeros(0, dtype=np.int32)
+        self.values = np.zeros(0)
+        self.dense = np.zeros(1)
+
+    @classmethod
+    def of(cls, vectors: Sequence[Mapping[str, float]]) -> SparseRows:
+        """Row k is ``vectors[k]``."""
+        out = cls(len(vectors))
+        for row, vector in enumerate(vectors):
+            out.add(row, vector)
+        return out.done()
+
+    def add(self, row: int, vector: Mapping[str, float]) -> None:
+        assert self._number is not None, "SparseRows.add after done"
+        number = self._number
+        self.lo[row] = len(self._values)
+        self._ids.extend(number.setdefault(k, len(number)) for k in vector)
+        self._values.extend(vector.values())
+        self.hi[row] = len(self._values)
+
+    def done(self) -> SparseRows:
+        """Freeze the rows added (the term numbering is dropped)."""
+        if self._number is not None:
+            self.ids = np.frombuffer(self._ids, dtype=np.int32).copy()
+            self.values = np.frombuffer(self._values, dtype=np.float64).copy()
+            self.dense = np.zeros(max(1, len(self._number)))
+            self._number, self._ids, self._values = None, array.array("i"), array.array("d")
+        return self
 
     def dots(self, i: int, others: Sequence[int]) -> list[float]:
-        """Dot products of row ``i`` with each row of ``others``."""
-        filled = [j for j in others if len(self.ids[j])]  # reduceat needs no empty row
-        if not filled or not len(self.ids[i]):
+        """Dot products of row ``i`` with each row of ``others``: each row's products summed by
+        ``np.add.reduceat`` in the row's order, empty rows 0.0."""
+        lo, hi = int(self.lo[i]), int(self.hi[i])
+        if not len(others) or lo == hi:
             return [0.0] * len(others)
-        self.dense[self.ids[i]] = self.values[i]
+        js = np.asarray(others, dtype=np.int64)
+        starts, sizes = self.lo[js], self.hi[js] - self.lo[js]
+        filled = sizes > 0  # reduceat needs no empty row
+        if not filled.any():
+            return [0.0] * len(others)
+        starts, sizes = starts[filled], sizes[filled]
+        offsets = np.cumsum(sizes) - sizes
+        at = np.repeat(starts - offsets, sizes) + np.arange(int(offsets[-1] + sizes[-1]))
+        mine = self.ids[lo:hi]
+        self.dense[mine] = self.values[lo:hi]
         try:
-            sizes = np.array([len(self.ids[j]) for j in filled])
-            products = self.dense[np.concatenate([self.ids[j] for j in filled])] * np.concatenate([self.values[j] for j in filled])
-            sums = dict(zip(filled, np.add.reduceat(products, np.cumsum(sizes) - sizes).tolist(), strict=True))
-            return [sums.get(j, 0.0) for j in others]
+            out = np.zeros(len(others))
+            out[filled] = np.add.reduceat(self.dense[self.ids[at]] * self.values[at], offsets)
+            return out.tolist()
         finally:
-            self.dense[self.ids[i]] = 0.0
+            self.dense[mine] = 0.0
 
 
 def average_link(
     nodes: Sequence[int], edges: Mapping[tuple[int, int], float], threshold: float, initial: Sequence[Sequence[int]] = ()
 ) -> list[list[int]]:
-    """Merge the two groups of highest mean pair similarity while it stays >= ``threshold``.
+    """Merge the two groups of highest mean pair similarity while it stays >= ``threshold``; of equal
+    means, the pair (a, b), a < b, with the smallest a, then b.
 
     ``initial`` groups (last edition's stories) start merged, so they are never split.
-    """
+
+    Each group keeps the sums of its pairs' similarities with its neighbours (``link``, a dict each);
+    the pair to merge is found from each group's best neighbour above it (two arrays, value and
+    neighbour), not from a heap of every pair (memory: in the first pass at 1,982 articles the heap
+    grew to 414,000 entries, stale ones included, for 137,549 pairs). A merge recomputes the best neighbour of
+    the merged group and of each group whose best it was; the others only compare the new mean."""
     root = {i: i for i in nodes}
     members: dict[int, list[int]] = {i: [i] for i in nodes}
     for group in initial:
@@ -240,24 +283,46 @@ def average_link(
             a, b = root[i], root[j]
             link[a][b] = link[a].get(b, 0.0) + sim
             link[b][a] = link[a][b]
-    heap = [(-total / (len(members[a]) * len(members[b])), a, b) for a in sorted(link) for b, total in sorted(link[a].items()) if a < b]
-    heapq.heapify(heap)
-    while heap:
-        neg, a, b = heapq.heappop(heap)
-        if -neg < threshold:
+    size = 1 + max(members, default=-1)
+    best = np.full(size, -np.inf)  # each group's highest mean with a neighbour above it (-inf: none)
+    partner = np.full(size, -1, dtype=np.int64)  # that neighbour (the smallest, of equal means)
+
+    def rescore(a: int) -> None:
+        value, other = -math.inf, -1
+        n = len(members[a])
+        for c, total in link[a].items():
+            if c > a:
+                mean = total / (n * len(members[c]))
+                if mean > value or (mean == value and c < other):
+                    value, other = mean, c
+        best[a], partner[a] = value, other
+
+    for a in members:
+        rescore(a)
+    while len(best):
+        a = int(np.argmax(best))  # the first of equal maxima: the smallest a
+        if not best[a] >= threshold:
             break
-        if a not in members or b not in members:
-            continue
-        if abs(link[a].get(b, 0.0) / (len(members[a]) * len(members[b])) + neg) > 1e-12:
-            continue  # stale entry
+        b = int(partner[a])
         members[a].extend(members.pop(b))
-        for c, total in sorted(link.pop(b).items()):
+        best[b], partner[b] = -np.inf, -1
+        for c, total in link.pop(b).items():
             link[c].pop(b, None)
             if c != a:
                 link[a][c] = link[a].get(c, 0.0) + total
                 link[c][a] = link[a][c]
-        for c, total in sorted(link[a].items()):
-            heapq.heappush(heap, (-total / (len(members[a]) * len(members[c])), min(a, c), max(a, c)))
+                if a < c < b and partner[c] == b:  # its best neighbour is gone, and a is below it
+                    rescore(c)
+        rescore(a)
+        n = len(members[a])
+        for c, total in link[a].items():
+            if c < a:
+                if partner[c] in (a, b):
+                    rescore(c)
+                else:
+                    mean = total / (len(members[c]) * n)
+                    if mean > best[c] or (mean == best[c] and a < partner[c]):
+                        best[c], partner[c] = mean, a
     return sorted((sorted(m) for m in members.values()), key=lambda m: m[0])
 
 
@@ -280,44 +345,69 @@ def local_vectors(features: Sequence[Features], group: Sequence[int]) -> dict[in
 LOCAL_BLOCK = 3
 
 
-def pair_matrix(
-    features: Sequence[Features], edges: Mapping[tuple[int, int], float], settings: Settings, initial: Sequence[Sequence[int]] = ()
-) -> tuple[Pairs, np.ndarray]:
-    """The candidate pairs (sorted) and their features (pairs.NAMES), one row each.
+def pair_matrix(features: Sequence[Features], edges: Mapping[tuple[int, int], float], settings: Settings) -> tuple[Pairs, np.ndarray]:
+    """The candidate pairs (sorted) and their features (pairs.NAMES), one row each (``pair_rows``
+    in one matrix: for fitting the model; a build reads the rows a chunk at a time)."""
+    pairs = Pairs.of(edges)
+    chunks = [x for _, x in pair_rows(features, pairs, settings)]
+    return pairs, np.concatenate(chunks) if chunks else np.empty((0, len(NAMES)))
+
+
+def pair_rows(features: Sequence[Features], edges: Pairs, settings: Settings) -> Iterator[tuple[int, np.ndarray]]:
+    """The features (pairs.NAMES) of the candidate pairs ``edges`` (sorted), as (first pair, matrix)
+    chunks of CHUNK rows: never the whole matrix (memory: 144 bytes a pair, 19 MiB at 1,982
+    articles and about 1.7 million pairs at 20,000).
 
     Pass one groups articles into blocks (the same kind of thing) by average link over the
     time-weighed corpus-wide cosines at ``topic_threshold``; each pair's ``local`` feature is its
     cosine re-weighted by rarity within its block (``local_vectors``; blocks of fewer than three
-    articles keep the corpus-wide cosine), zero across blocks."""
-    edges = Pairs.of(edges)
+    articles keep the corpus-wide cosine), zero across blocks.
+
+    The blocks depend on the articles alone, never on last edition's stories: started from those
+    stories, average link's greedy order changed, articles moved between blocks and the pairs'
+    probabilities with them, so a rebuild over the very same articles merged stories the full build
+    kept apart (13 of 406 at 4,950 synthetic articles, each two repeats of one event a year apart).
+    Stories stay whole where they must, in the story pass (``stories_from``)."""
     timed = weigh(features, edges, settings)
     timed = timed.where(timed.value >= settings.topic_threshold / 4)
-    blocks = average_link(range(len(features)), timed, settings.topic_threshold, initial)
+    blocks = average_link(range(len(features)), timed, settings.topic_threshold)
     del timed  # memory: the blocks are all that is kept of the first pass
-    block_of = {i: t for t, group in enumerate(blocks) for i in group}
-    local: dict[int, dict[str, float]] = {}
-    for group in blocks:
+    block_of = np.zeros(len(features), dtype=np.int64)
+    local = np.zeros(len(features), dtype=bool)  # re-weighted within its block (LOCAL_BLOCK)
+    local_rows = SparseRows(len(features))
+    for t, group in enumerate(blocks):
+        block_of[group] = t
         if len(group) >= LOCAL_BLOCK:
-            local.update(local_vectors(features, group))
+            local[group] = True
+            for i, vector in local_vectors(features, group).items():  # one block's vectors at a time
+                local_rows.add(i, vector)
+    local_rows.done()
     facts = PairFeatures(features, settings.window_days)
-    block_rows = [SparseRows([dataclasses.replace(f, weights=facts.blocks[n][b]) for n, f in enumerate(features)]) for b in BLOCKS]
-    local_rows = SparseRows([dataclasses.replace(f, weights=local.get(n, {})) for n, f in enumerate(features)])
-    # Each article's rows go straight into the matrix (memory: no per-pair lists or dicts beside it;
-    # at 1,982 articles those were 115 MiB for 139,000 pairs, the peak of grouping).
-    x = np.empty((len(edges), len(NAMES)), dtype=np.float64)
-    at = 0
+    block_rows = [SparseRows(len(features)) for _ in BLOCKS]
+    for i, f in enumerate(features):
+        for rows_, vector in zip(block_rows, block_vectors(f.weights).values(), strict=False):
+            rows_.add(i, vector)
+    for rows_ in block_rows:
+        rows_.done()
+    x = np.empty((min(CHUNK, len(edges)), len(NAMES)), dtype=np.float64)
+    at = first = 0  # rows filled in x; the pair number of x's first row
     for i, run in edges.runs():  # by i, then by j
         others, sims = edges.j[run].tolist(), edges.value[run].tolist()
         per_block = [rows_.dots(i, others) for rows_ in block_rows]
-        locals_ = local_rows.dots(i, others) if i in local else [0.0] * len(others)
-        rows = []
-        for k, j in enumerate(others):
-            same = block_of[i] == block_of[j]
-            value = (locals_[k] if i in local else sims[k]) if same else 0.0
-            rows.append(facts.row(i, j, sims[k], value, same, [column[k] for column in per_block]))
-        x[at : at + len(rows)] = rows
-        at += len(rows)
-    return edges, x
+        locals_ = local_rows.dots(i, others) if local[i] else sims
+        same = (block_of[edges.j[run]] == block_of[i]).tolist()
+        rows = [
+            facts.row(i, j, sims[k], locals_[k] if same[k] else 0.0, same[k], [column[k] for column in per_block])
+            for k, j in enumerate(others)
+        ]
+        while rows:
+            take = min(len(rows), len(x) - at)
+            x[at : at + take] = rows[:take]
+            rows, at = rows[take:], at + take
+            if at == len(x):
+                yield first, x
+                first += at
+                x, at = np.empty((min(CHUNK, len(edges) - first), len(NAMES)), dtype=np.float64), 0
 
 
 def story_clusters(
@@ -328,7 +418,7 @@ def story_clusters(
     coefficients: Sequence[float] = COEFFICIENTS,
 ) -> list[list[int]]:
     """Stories: average link over the candidate pairs' probabilities of being one event (pairs.py's
-    model with ``coefficients`` over ``pair_matrix``), merging while the mean probability between
+    model with ``coefficients`` over ``pair_rows``), merging while the mean probability between
     two groups (a missing pair counting zero) stays >= ``settings.story_threshold``.
 
     ``edges``: candidate_edges' cosines (computed here when not given). ``features`` should carry
@@ -336,9 +426,10 @@ def story_clusters(
     merge)."""
     if edges is None:
         edges = candidate_edges(features, settings.topic_threshold / 4)
-    pairs, x = pair_matrix(features, edges, settings, initial)
-    probability = probabilities(x, coefficients)
-    del x
+    pairs = Pairs.of(edges)
+    probability = np.empty(len(pairs))
+    for first, x in pair_rows(features, pairs, settings):  # CHUNK rows at a time, never the whole matrix
+        probability[first : first + len(x)] = probabilities(x, coefficients)
     stories = stories_from(len(features), pairs, probability, settings.story_threshold, initial)
     return attach_singletons(stories, features, pairs, probability, settings)
 

@@ -92,30 +92,37 @@ L2 = 1.0
 STEPS = 25
 
 
+def block_vectors(weights: Mapping[str, float]) -> dict[str, dict[str, float]]:
+    """An article's vector cut into its evidence blocks (BLOCKS, by the key's first letter), each
+    normalised to length one."""
+    by_block: dict[str, dict[str, float]] = {b: {} for b in BLOCKS}
+    for key, w in weights.items():
+        by_block.setdefault(key[0], {})[key] = w
+    for b, vec in by_block.items():
+        norm = math.sqrt(sum(w * w for w in vec.values())) or 1.0
+        by_block[b] = {k: w / norm for k, w in vec.items()}
+    return by_block
+
+
 class PairFeatures:
-    """Per-article facts the pair features read: block vectors, names, years, numbers."""
+    """Per-article facts the pair features read: names, places, years, numbers, size (the block
+    vectors are made again when asked for: ``block_vectors``; memory: kept for every article they
+    were 17 MiB at 1,982 articles, and cluster.pair_matrix holds them as arrays)."""
 
     def __init__(self, features: Sequence[Features], window_days: int) -> None:
         self.features = features
         self.window_days = window_days
-        self.blocks: list[dict[str, dict[str, float]]] = []
         self.names: list[frozenset[str]] = []
         self.places: list[frozenset[str]] = []
         self.years: list[frozenset[int]] = []
         self.numbers: list[frozenset[str]] = []
         self.size: list[int] = []
         for f in features:
-            by_block: dict[str, dict[str, float]] = {b: {} for b in BLOCKS}
-            for key, w in f.weights.items():
-                by_block.setdefault(key[0], {})[key] = w
-            for b, vec in by_block.items():
-                norm = math.sqrt(sum(w * w for w in vec.values())) or 1.0
-                by_block[b] = {k: w / norm for k, w in vec.items()}
-            self.blocks.append(by_block)
-            self.names.append(frozenset(by_block["e"]))
-            self.places.append(frozenset(by_block["p"]))
-            self.years.append(frozenset(int(k[2:]) for k in by_block["t"] if YEAR.fullmatch(k[2:])))
-            self.numbers.append(frozenset(by_block["n"]))
+            keys = [k for k in f.weights if k[0] in "eptn"]
+            self.names.append(frozenset(k for k in keys if k[0] == "e"))
+            self.places.append(frozenset(k for k in keys if k[0] == "p"))
+            self.years.append(frozenset(int(k[2:]) for k in keys if k[0] == "t" and YEAR.fullmatch(k[2:])))
+            self.numbers.append(frozenset(k for k in keys if k[0] == "n"))
             self.size.append(len(f.weights))
 
     def row(
@@ -124,7 +131,7 @@ class PairFeatures:
         """The pair's features (NAMES). ``sims``: the block cosines (in BLOCKS order), when the
         caller computed them in bulk (cluster.pair_matrix)."""
         if sims is None:
-            a, b = self.blocks[i], self.blocks[j]
+            a, b = block_vectors(self.features[i].weights), block_vectors(self.features[j].weights)
             sims = [_dot(a[block], b[block]) for block in BLOCKS]
         names_i, names_j = self.names[i], self.names[j]
         years_i, years_j = self.years[i], self.years[j]
