@@ -190,7 +190,10 @@ class Row:
     attach: bool = False  # the lone-article rule on (GRID_ATTACH)
 
 
-def read_corpus(path: Path, use_cache: bool) -> Corpus:
+def read_corpus(path: Path, use_cache: bool, name: str | None = None) -> Corpus:
+    """A corpus folder (``articles/``, ``stories.csv``). One whose gold topics are its stories (each
+    cluster one event: Multi-News, a ``--clusters`` folder) has no topic level and is held out in ten
+    folds of clusters; ECB+ one topic a fold."""
     gold_story, gold_topic = {}, {}
     with open(path / "stories.csv", newline="", encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
@@ -198,21 +201,21 @@ def read_corpus(path: Path, use_cache: bool) -> Corpus:
             gold_topic[row["file"]] = row["topic"]
     items, duplicates, skipped = load(path, use_cache)
     topics = sorted(set(gold_topic.values()), key=lambda t: (len(t), t))
-    multinews = path.name == "multinews"
+    multinews = all(gold_topic[f] == gold_story[f] for f in gold_story)  # clusters, no topic level
     # Copies: one kept in another gold cluster is a page boilerplate (an archive's notice, a tweet
     # box) that several clusters' crawls picked up, not an article: neither it nor its copies is
     # scored. A copy within its own cluster counts with the copy kept, as a reader sees it.
     junk = {kept for dup, kept in duplicates.items() if gold_story.get(dup) != gold_story.get(kept)}
     junk |= {dup for dup, kept in duplicates.items() if kept in junk}
-    for name in junk:
-        gold_story.pop(name, None)
-        gold_topic.pop(name, None)
+    for file in junk:
+        gold_story.pop(file, None)
+        gold_topic.pop(file, None)
     duplicates = {d: k for d, k in duplicates.items() if d not in junk}
     folds = [[t] for t in topics] if not multinews else [topics[k::10] for k in range(10)]
     why = [(p, r) for p, r in skipped if not r.startswith("duplicate of ")]
     why += [(j, "page boilerplate copied in several clusters") for j in sorted(junk)]
     return Corpus(
-        "Multi-News" if multinews else path.name,
+        name or path.name,
         items,
         duplicates,
         gold_story,
@@ -248,6 +251,34 @@ def multinews_folder(source: Path) -> Path:
                     name = f"mn{r:03d}_{k}.txt"
                     (out / "articles" / name).write_text(doc.strip() + "\n", encoding="utf-8")
                     writer.writerow([name, f"mn{r:03d}", f"mn{r:03d}"])
+    (out / f".{key}").write_text("")
+    return out
+
+
+#: A ``--clusters`` file's name: cluster number, article number (``c0012-d3.md``); gold = the cluster.
+CLUSTER_FILE = re.compile(r"c(\d+)-d\d+\.\w+")
+
+
+def clusters_folder(source: Path) -> Path:
+    """A content folder of ``cNNNN-dK`` files (one cluster, one event: the Giveme5W1H clusters as
+    /work/notes/write_g5.py writes them, front matter title and date) as a corpus folder under CACHE
+    (copied there, never into the repository), gold story = NNNN."""
+    files = sorted(f for f in source.iterdir() if CLUSTER_FILE.fullmatch(f.name))
+    key = hashlib.sha1("\n".join(f"{f.name} {f.stat().st_size} {f.stat().st_mtime_ns}" for f in files).encode()).hexdigest()[:12]
+    out = CACHE / f"clusters-{hashlib.sha1(str(source.resolve()).encode()).hexdigest()[:8]}"
+    if (out / f".{key}").is_file():
+        return out
+    import shutil
+
+    shutil.rmtree(out, ignore_errors=True)
+    (out / "articles").mkdir(parents=True)
+    with open(out / "stories.csv", "w", newline="", encoding="utf-8") as gold:
+        writer = csv.writer(gold)
+        writer.writerow(["file", "topic", "story"])
+        for f in files:
+            (out / "articles" / f.name).write_bytes(f.read_bytes())
+            cluster = CLUSTER_FILE.fullmatch(f.name).group(1)  # type: ignore[union-attr]
+            writer.writerow([f.name, f"c{cluster}", f"c{cluster}"])
     (out / f".{key}").write_text("")
     return out
 
@@ -685,6 +716,13 @@ def main() -> None:
         help="folder with articles/ and stories.csv (default: the shared ECB+ dev corpus)",
     )
     parser.add_argument("--multinews", metavar="CSV", help="also score the Multi-News sample (documents,num_documents,summary) pooled")
+    parser.add_argument(
+        "--clusters",
+        metavar="DIR",
+        action="append",
+        default=[],
+        help="also score a content folder of cNNNN-dK files pooled (gold = the cluster NNNN); repeatable",
+    )
     parser.add_argument("--threshold", type=float, default=None, help="story threshold (group_threshold)")
     parser.add_argument("--learn", action="store_true", help="nested CV, cross-corpus and baseline scores over the grid")
     parser.add_argument("--small", action="store_true", help="score small sites (two topics, few articles a story)")
@@ -694,7 +732,9 @@ def main() -> None:
     args = parser.parse_args()
     corpora = [read_corpus(Path(args.corpus), not args.no_cache)]
     if args.multinews:
-        corpora.append(read_corpus(multinews_folder(Path(args.multinews)), not args.no_cache))
+        corpora.append(read_corpus(multinews_folder(Path(args.multinews)), not args.no_cache, "Multi-News"))
+    for folder in args.clusters:
+        corpora.append(read_corpus(clusters_folder(Path(folder)), not args.no_cache, Path(folder).name))
     config = load_config(content_dir=Path(args.corpus) / "articles", group_threshold=args.threshold)
     settings = settings_for(config)
     print(f"settings: {describe(settings)}")

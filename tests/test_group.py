@@ -425,6 +425,31 @@ def test_an_inferred_date_only_separates() -> None:
     assert np.array_equal(w, fit(x, y))
 
 
+def test_the_same_days_lift_no_pair_in_a_week_of_news() -> None:
+    """Being published the same days counts only as far as the archive's dates tell its events apart
+    (cluster.date_telling): in a week of news every candidate pair is near, so it tells nothing and a
+    dated pair weighs as an undated one; over years of news it counts."""
+    from briefgen.group.cluster import date_telling
+    from briefgen.group.features import Features
+    from briefgen.group.pairs import NAMES, PairFeatures
+
+    week = [
+        Features(x, {"w:quake": 1.0, "t:2017": 0.5}, parse(d)) for x, d in (("a", "2017-12-27"), ("b", "2017-12-28"), ("c", "2017-12-30"))
+    ]
+    pairs = Pairs.of({(0, 1): 0.5, (0, 2): 0.5, (1, 2): 0.5})
+    assert date_telling(week, pairs, 365) == 0.0
+    row = dict(zip(NAMES, PairFeatures(week, 365, 0.0).row(0, 1, 0.5), strict=True))
+    assert row["undated"] == 1.0 and row["time"] == 0.0
+    years = [*week, Features("d", {"w:quake": 1.0}, parse("2012-05-01")), Features("e", {"w:quake": 1.0}, None)]
+    spread = Pairs.of({(0, 1): 0.5, (0, 3): 0.5, (1, 3): 0.5, (2, 3): 0.5, (0, 4): 0.5})
+    assert date_telling(years, spread, 365) == 0.75  # 3 of the 4 dated pairs are years apart; (0, 4) has no date
+    inferred = [dataclasses.replace(f, inferred=True) if f.id == "d" else f for f in years]
+    assert date_telling(inferred, spread, 365) == 0.0  # an inferred date never counts
+    assert date_telling(years, Pairs.of({(0, 4): 0.5}), 365) == 1.0  # no dated pair: nothing to scale
+    row = dict(zip(NAMES, PairFeatures(years, 365, 0.75).row(0, 1, 0.5), strict=True))
+    assert row["undated"] == 0.25 and row["time"] > 0.0
+
+
 def parse(day: str) -> object:
     import datetime as dt
 

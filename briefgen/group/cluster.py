@@ -345,6 +345,23 @@ def local_vectors(features: Sequence[Features], group: Sequence[int]) -> dict[in
 LOCAL_BLOCK = 3
 
 
+def date_telling(features: Sequence[Features], pairs: Pairs, window_days: int) -> float:
+    """How much two dates within the window tell that two articles report one event: 1 - the share of
+    the candidate pairs of two really dated articles (inferred dates do not count) that are within
+    ``window_days``. Near 0 for a week or a month of news, where every pair is near in time and most
+    near pairs are different events; about 0.4 on ECB+ dev (events of a kind years apart); 1 when no
+    pair of dated articles is a candidate (nothing to scale). A base rate of the archive itself, not
+    a setting: the pair model (pairs.PairFeatures) weighs the same time by it."""
+    if not window_days:
+        return 1.0
+    day = np.array([f.date.toordinal() if f.date is not None and not f.inferred else -1 for f in features], dtype=np.int64)
+    a, b = day[pairs.i], day[pairs.j]
+    dated = (a >= 0) & (b >= 0)
+    if not dated.any():
+        return 1.0
+    return 1.0 - float(np.count_nonzero(np.abs(a - b)[dated] <= window_days)) / float(np.count_nonzero(dated))
+
+
 def pair_matrix(features: Sequence[Features], edges: Mapping[tuple[int, int], float], settings: Settings) -> tuple[Pairs, np.ndarray]:
     """The candidate pairs (sorted) and their features (pairs.NAMES), one row each (``pair_rows``
     in one matrix: for fitting the model; a build reads the rows a chunk at a time)."""
@@ -382,7 +399,7 @@ def pair_rows(features: Sequence[Features], edges: Pairs, settings: Settings) ->
             for i, vector in local_vectors(features, group).items():  # one block's vectors at a time
                 local_rows.add(i, vector)
     local_rows.done()
-    facts = PairFeatures(features, settings.window_days)
+    facts = PairFeatures(features, settings.window_days, date_telling(features, edges, settings.window_days))
     block_rows = [SparseRows(len(features)) for _ in BLOCKS]
     for i, f in enumerate(features):
         for rows_, vector in zip(block_rows, block_vectors(f.weights).values(), strict=False):
