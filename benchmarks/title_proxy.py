@@ -24,7 +24,6 @@ import argparse
 import re
 import statistics
 import sys
-import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -32,7 +31,7 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks.key_points import first_sentence  # noqa: E402
 from benchmarks.summaries import load_clusters  # noqa: E402
-from benchmarks.title_rows import _export, _run  # noqa: E402
+from benchmarks.title_rows import add_arguments, revision_titles  # noqa: E402
 
 #: Capitalised words that open or join sentences, and days and months: no names.
 _NOT_NAMES = frozenset(
@@ -60,31 +59,16 @@ def carries(title: str, found: list[str]) -> bool:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("path", type=Path, help="the Multi-News CSV (read in place, never copied)")
-    parser.add_argument("--offset", type=int, default=0, help="first row (default 0)")
-    parser.add_argument("--limit", type=int, default=None, help="rows (default: all)")
-    parser.add_argument("--rev", action="append", default=[], help="a git revision to title with (repeatable)")
-    parser.add_argument("--code", action="append", default=[], type=Path, help="a checkout to title with (repeatable)")
-    parser.add_argument("--labels", default="", help="names of the revisions, comma-separated")
+    add_arguments(parser)
     args = parser.parse_args()
     from rouge_score import rouge_scorer
 
-    sources = [*args.rev, *map(str, args.code)]
-    if not sources:
-        parser.error("give at least one --rev or --code")
-    labels = args.labels.split(",") if args.labels else sources
+    args.inner = False
+    labels, lines = revision_titles(parser, args)
+    columns = [[line.split("\t", 1)[1] for line in column] for column in lines]
     refs = [
         first_sentence(ref.replace("\n", " ").strip().lstrip("– ").strip()) for _, ref in load_clusters(args.path, args.offset, args.limit)
     ]
-    columns: list[list[str]] = []
-    with tempfile.TemporaryDirectory() as tmp:
-        args.inner = False
-        for k, rev in enumerate(args.rev):
-            folder = Path(tmp) / str(k)
-            folder.mkdir()
-            columns.append([line.split("\t", 1)[1] for line in _run(_export(rev, folder), args)])
-        for code in args.code:
-            columns.append([line.split("\t", 1)[1] for line in _run(code, args)])
     scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2"], use_stemmer=True)
     found = [names(r) for r in refs]
     print(f"rows {args.offset}-{args.offset + len(refs) - 1}: {len(refs)}; first sentences with a name: {sum(map(bool, found))}")

@@ -65,20 +65,19 @@ def _run(code: Path, args: argparse.Namespace) -> list[str]:
     return done.stdout.splitlines()
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("path", type=Path, help="the Multi-News CSV")
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The arguments of this script, which benchmarks/title_proxy.py shares: the data, its rows, the revisions."""
+    parser.add_argument("path", type=Path, help="the Multi-News CSV (read in place, never copied)")
     parser.add_argument("--offset", type=int, default=0, help="first row (default 0)")
     parser.add_argument("--limit", type=int, default=None, help="rows (default: all)")
     parser.add_argument("--rev", action="append", default=[], help="a git revision of this repository (repeatable)")
     parser.add_argument("--code", action="append", default=[], type=Path, help="a checkout holding briefgen/ (repeatable)")
     parser.add_argument("--labels", default="", help="column names, comma-separated (default: the revisions or folders)")
     parser.add_argument("--inner", action="store_true", help=argparse.SUPPRESS)
-    args = parser.parse_args()
-    if args.inner:  # one revision's titles, with its briefgen first on the path (set by _run)
-        for row, title in titles(args.path, args.offset, args.limit):
-            print(f"{row}\t{title}")
-        return
+
+
+def revision_titles(parser: argparse.ArgumentParser, args: argparse.Namespace) -> tuple[list[str], list[list[str]]]:
+    """Each revision's label and its ``row<TAB>title`` lines, each revision run in a process of its own."""
     sources = [*args.rev, *map(str, args.code)]
     if not sources:
         parser.error("give at least one --rev or --code")
@@ -93,6 +92,18 @@ def main() -> None:
             columns.append(_run(_export(rev, folder), args))
         for code in args.code:
             columns.append(_run(code, args))
+    return labels, columns
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    add_arguments(parser)
+    args = parser.parse_args()
+    if args.inner:  # one revision's titles, with its briefgen first on the path (set by _run)
+        for row, title in titles(args.path, args.offset, args.limit):
+            print(f"{row}\t{title}")
+        return
+    labels, columns = revision_titles(parser, args)
     print("\t".join(["row", *(f"title_{label}" for label in labels)]))
     for lines in zip(*columns, strict=True):
         cells = [line.split("\t", 1) for line in lines]
