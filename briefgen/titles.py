@@ -60,7 +60,7 @@ from typing import TYPE_CHECKING
 
 from briefgen.models import AnalyzedArticle, Sentence, Story, SummarySentence, Token
 from briefgen.text.captions import is_caption
-from briefgen.text.claims import NOT_NEWS, claim, definite_subject, main_names
+from briefgen.text.claims import NOT_NEWS, claim, definite_subject, fold, main_names
 from briefgen.text.lines import DATELINE, DATELINE_BARE, FURNITURE, LEANING_START, READER, TRAILERS, is_boilerplate, personal_voice
 
 if TYPE_CHECKING:
@@ -170,8 +170,9 @@ def names_event(title: str, verb: Token, names: frozenset[str]) -> int:
     """How far the title names the story's event: 2 when it carries one of the story's main names
     (``claims.main_names``; any title does when the story has none) and its main verb (by the parse) tells what
     happened, not one of ``_NO_EVENT`` (a headline, ``verb`` is ``_HEADLINE``: no parse, is taken at its writer's
-    word unless it asks a question); 1 when it carries a main name only (it says at least who or where); else 0."""
-    low = title.lower()
+    word unless it asks a question); 1 when it carries a main name only (it says at least who or where); else 0.
+    The title is folded as the names are (``claims.fold``: "Erdoğan" is "erdogan")."""
+    low = fold(title)
     if names and not any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", low) for n in names):
         return 0
     if verb is _HEADLINE:

@@ -249,3 +249,11 @@ def test_the_first_key_point_whole_up_to_the_longest_lead_beats_a_lead_that_lean
     title = titles.story_title(lead, items, _summary(VAULTER), 1)
     assert title.startswith("Austrian pole vaulter Kira Grunberg suffered severe spinal injuries")
     assert titles.LONG_TITLE_WORDS < len(title.split()) <= titles.MAX_TITLE_WORDS
+
+
+def test_a_title_carries_an_accented_name_as_the_story_folds_it() -> None:
+    from briefgen.text.claims import fold
+
+    names = frozenset({fold("Erdoğan"), fold("Peña")})
+    assert titles.names_event("Erdoğan wins the runoff vote", titles._HEADLINE, names) == 2
+    assert titles.names_event("Peña Nieto visits Washington", titles._HEADLINE, names) == 2

@@ -11,6 +11,8 @@ from collections import Counter
 from difflib import SequenceMatcher
 from functools import lru_cache
 
+from briefgen.text.claims import NAME_SUFFIXES as NAME_SUFFIXES  # one list; facts read it as names.NAME_SUFFIXES
+
 LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE", "PRODUCT": "PRODUCT", "WORK_OF_ART": "PRODUCT"}
 #: Tie order when NER votes split evenly (spaCy calls towns ORG more often than the reverse).
 PREFERENCE = ("PERSON", "PLACE", "ORG", "VESSEL", "PRODUCT")
@@ -218,7 +220,6 @@ STATE_CODES = frozenset(
     ]
 )
 ORG_SUFFIXES = frozenset({"group", "pmc", "inc", "corp", "corporation", "ltd", "co", "company", "llc", "plc"})
-NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us", "me", "his", "its", "their"})
 TITLES = frozenset(
     {

@@ -21,6 +21,7 @@ from typing import Protocol
 
 from briefgen.config import default
 from briefgen.models import AnalyzedArticle, Article, Mention
+from briefgen.text.claims import NAME_SUFFIXES
 from briefgen.text.dates import parse_date
 
 #: spaCy label -> feature block. Places get a block of their own: where it happened
@@ -41,7 +42,6 @@ NUMBER_LABELS = {"CARDINAL", "QUANTITY", "MONEY", "PERCENT"}
 CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ"}
 BLOCKS = ("w", "e", "p", "t", "n")  # words, entities, places, time, numbers
 LEAD_SENTENCES = 2
-NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 YEAR = re.compile(r"(?<![\d.])(1[89]\d\d|20\d\d)(?![\d.])")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 

@@ -108,11 +108,11 @@ def _number(tokens: list[str]) -> str | None:
     return f"{value:g}"
 
 
-#: What follows a surname and is no name of its own ("Keith Knowles Jr." is Knowles).
-_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+#: What follows a surname and is no name of its own ("Keith Knowles Jr." is Knowles); fact boxes and grouping use it too.
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
-def _fold(text: str) -> str:
+def fold(text: str) -> str:
     """Lower case without accents: "Grünberg" and "Grunberg" are one name."""
     return "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c))
 
@@ -127,7 +127,7 @@ def claim(sent: Sentence) -> Claim:
     main, starts = _core(toks, root)
     heads = set().union(*(main_clause(toks, k) for k in starts)) & (main or set())
     verbs = {
-        f"!{_EVENT_OF[t.lemma.lower()]}" if t.lemma.lower() in _EVENT_OF else _fold(t.lemma)
+        f"!{_EVENT_OF[t.lemma.lower()]}" if t.lemma.lower() in _EVENT_OF else fold(t.lemma)
         for k, t in enumerate(toks)
         if k in heads and (t.lemma.lower() in _EVENT_OF or (t.pos == "VERB" and t.lemma.lower() not in NOT_DEEDS))
     }
@@ -141,10 +141,10 @@ def claim(sent: Sentence) -> Claim:
                 j += 1
             parts = [x.text for x in toks[i : j + 1] if x.pos not in ("DET", "PUNCT") and x.tag != "POS"]
             if t.ent == "PERSON":
-                parts = [p for p in parts if p.lower().rstrip(".") not in _SUFFIXES] or parts
+                parts = [p for p in parts if p.lower().rstrip(".") not in NAME_SUFFIXES] or parts
             if parts:
                 # a person is their surname ("Anthony LaSalle" and "LaSalle" are one name)
-                name = _fold(parts[-1] if t.ent == "PERSON" else " ".join(parts))
+                name = fold(parts[-1] if t.ent == "PERSON" else " ".join(parts))
                 names.add(name)
                 if main is None or main & set(range(i, j + 1)):
                     core.add(name)
@@ -168,7 +168,7 @@ def claim(sent: Sentence) -> Claim:
             events.add(_EVENT_OF[low])
             unit = f"!{_EVENT_OF[low]}"
         elif t.pos in ("NOUN", "PROPN", "VERB", "ADJ") and not t.is_stop and len(low) > 2 and t.ent != "DATE":
-            unit = _fold(low)
+            unit = fold(low)
             words.add(unit)
         if unit and (main is None or i in main):
             core.add(unit)
