@@ -63,7 +63,6 @@ def main() -> None:
     args = parser.parse_args()
     from rouge_score import rouge_scorer
 
-    args.inner = False
     labels, lines = revision_titles(parser, args)
     columns = [[line.split("\t", 1)[1] for line in column] for column in lines]
     refs = [

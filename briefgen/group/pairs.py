@@ -64,6 +64,8 @@ NAMES = (
     "same_block",
 )
 
+_TIME = BLOCKS.index("t")  # the time block, the one ``PairFeatures.telling`` scales
+
 #: The model's coefficients, in NAMES order: the logistic fit on all of ECB+ dev's candidate pairs
 #: (``benchmarks/grouping.py --multinews CSV --clusters G5DIR --learn`` prints it). ECB+ pairs two events
 #: of one kind per topic, the hard case; its nested cross-validation is story P 0.952 R 0.943 (with the
@@ -152,11 +154,10 @@ class PairFeatures:
             if gap > self.window_days:
                 far = math.log(gap / self.window_days)
         real_dates = fi.date is not None and fj.date is not None and not fi.inferred and not fj.inferred
-        time = BLOCKS.index("t")
         return [
             1.0,
             cosine,
-            *(v * self.telling if b == time else v for b, v in enumerate(sims)),
+            *(v * self.telling if b == _TIME else v for b, v in enumerate(sims)),
             float(not names_i.isdisjoint(names_j)),
             _jaccard(names_i, names_j),
             _jaccard(self.places[i], self.places[j]),
