@@ -631,23 +631,28 @@ def _definite_subject(c: _Candidate) -> str | None:
     return definite_subject(c.sentences[0])
 
 
-def _person_names(item: AnalyzedArticle, sentences: Sequence[Sentence]) -> list[list[str]]:
-    """The words of each PERSON mention in these sentences, without a possessive ending; a one-word
-    mention only when it stands bare: not a modifier ("the Trump administration") and not after a
-    title or first name the tagger left out of the name ("Mr. Comey", "Princess Diana")."""
-    by_index = {s.index: s for s in sentences}
-    out = []
+def _name_words(text: str) -> list[str]:
+    """The words of a person's name as a mention gives it, without a possessive ending."""
+    return [w for w in re.sub(r"['’]s?$", "", text).split() if w[:1].isalpha()]
+
+
+def _person_names(item: AnalyzedArticle) -> dict[int, list[list[str]]]:
+    """Per sentence, the words of each PERSON mention in it; a one-word mention only when it stands bare: not
+    a modifier ("the Trump administration") and not after a title or first name the tagger left out of the
+    name ("Mr. Comey", "Princess Diana")."""
+    by_index = {s.index: s for s in item.sentences}
+    out: dict[int, list[list[str]]] = {}
     for m in item.mentions:
         sent = by_index.get(m.sentence)
         if m.label != "PERSON" or sent is None:
             continue
-        words = [w for w in re.sub(r"['’]s?$", "", m.text).split() if w[:1].isalpha()]
+        words = _name_words(m.text)
         if len(words) == 1:
             i = next((k for k, tok in enumerate(sent.tokens) if tok.start == m.start), None)
             if i is None or sent.tokens[i].dep == "compound" or (i > 0 and sent.tokens[i - 1].tag == "NNP"):
                 continue
         if words:
-            out.append(words)
+            out.setdefault(m.sentence, []).append(words)
     return out
 
 
@@ -658,7 +663,7 @@ def _known(items: Sequence[AnalyzedArticle]) -> set[str]:
     for item in items:
         seen: set[str] = set()
         for m in sorted((m for m in item.mentions if m.label == "PERSON"), key=lambda m: m.start):
-            words = [w for w in re.sub(r"['’]s?$", "", m.text).split() if w[:1].isalpha()]
+            words = _name_words(m.text)
             if not words or words[-1] in seen:
                 continue
             seen.add(words[-1])
@@ -673,11 +678,12 @@ def surnames(items: Sequence[AnalyzedArticle], cands: Sequence[_Candidate]) -> l
     story has one: a reader cannot tell who "Conard" is. It introduces the last name of every full
     name it gives. A one-word name no full name of the story ends in (a mononym), or one an article of the
     story first gives alone (``_known``: "Trump said"), needs nothing."""
-    names = [_person_names(items[c.article], c.sentences) for c in cands]
-    full = {words[-1] for item in items for words in _person_names(item, item.sentences) if len(words) > 1}
+    per_sentence = [_person_names(item) for item in items]  # one pass over each article's mentions
+    full = {words[-1] for names in per_sentence for found in names.values() for words in found if len(words) > 1}
     full -= _known(items)
     out = []
-    for found in names:
+    for c in cands:
+        found = [words for s in c.sentences for words in per_sentence[c.article].get(s.index, [])]
         gives = frozenset(w[-1] for w in found if len(w) > 1)
         needs = frozenset(w[0] for w in found if len(w) == 1 and w[0] in full) - gives
         out.append((needs, gives))
