@@ -93,19 +93,18 @@ def hedge(sent: Sentence) -> str | None:
     )
     for i, t in enumerate(toks):
         low = t.lemma.lower()
-        if root is not None and _aside(toks, i):
-            continue
-        if (low in HEDGES or t.text.lower() in HEDGES) and not (
-            low in GUESSES
-            and (t.dep == "amod" or any(u.head == i and u.text.lower() in ("more", "less", "most", "least", "as") for u in toks))
-        ):
-            # but "likely voters" (a kind of thing) and "more likely to" (a comparison of odds) guess nothing about the claim
-            return t.text
-        if low in HEDGE_VERBS and t.tag == "VBN" and any(u.head == i and u.dep == "auxpass" for u in toks):
-            return t.text  # "is believed to", "was expected to"
-        if low in ("seem", "appear") and any(u.head == i and u.dep == "xcomp" for u in toks):
-            return t.text
-        if t.tag == "MD" and low in HEDGE_MODALS and (root is None or t.head in main):
+        if (
+            (
+                (low in HEDGES or t.text.lower() in HEDGES)
+                and not (
+                    low in GUESSES
+                    and (t.dep == "amod" or any(u.head == i and u.text.lower() in ("more", "less", "most", "least", "as") for u in toks))
+                )  # "likely voters" (a kind of thing) and "more likely to" (a comparison of odds) guess nothing about the claim
+            )
+            or (low in HEDGE_VERBS and t.tag == "VBN" and any(u.head == i and u.dep == "auxpass" for u in toks))  # "is believed to"
+            or (low in ("seem", "appear") and any(u.head == i and u.dep == "xcomp" for u in toks))
+            or (t.tag == "MD" and low in HEDGE_MODALS and (root is None or t.head in main))
+        ) and (root is None or not _aside(toks, i)):  # the walk up the parse only for a word that would hedge
             return t.text
     return None
 
@@ -136,8 +135,6 @@ def allegation(sent: Sentence) -> str | None:
     toks = sent.tokens
     root = _root(toks)
     for i, t in enumerate(toks):
-        if root is not None and _aside(toks, i):
-            continue
-        if t.lemma.lower() in ALLEGATION or t.text.lower() in ALLEGATION:
+        if (t.lemma.lower() in ALLEGATION or t.text.lower() in ALLEGATION) and (root is None or not _aside(toks, i)):
             return t.text
     return None
