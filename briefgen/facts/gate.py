@@ -17,7 +17,7 @@ from collections.abc import Sequence
 
 from briefgen.facts import names as n
 from briefgen.facts.cluster import Ent
-from briefgen.facts.lexicon import role_noun
+from briefgen.facts.lexicon import role_noun, thing_name
 from briefgen.facts.mentions import M
 from briefgen.facts.names import SPEECH
 from briefgen.facts.story import Story
@@ -215,6 +215,15 @@ def doubt(ent: Ent, ms: Sequence[M], words: Words, others: Sequence[Ent], articl
         return "NER reads it as a people, an event, a date, a law or a language as often"  # 'Holocaust', 'Nazi', 'Canaanite'
     if ent.type != "PERSON" and _ACRONYM.match(name) and glossed(name, articles):
         return "an acronym the story spells out in lower-case words: a term"  # 'tetrahydrocannabinol (THC)'
+    if (
+        (ent.type == "PLACE" or (ent.type == "ORG" and not _ACRONYM.match(name)))
+        and thing_name(name)
+        and not hinted[ent.type]
+        and not any(_says(m, articles) for m in mine)
+    ):
+        # WordNet's name of a kind of thing, and no noun beside it says it is a body or a place, nor does it speak. Not an
+        # acronym called a body: WordNet's acronyms of things are many bodies' too ('ABC', 'PBS', 'AFP', 'ICE', 'HP')
+        return "a common thing's name: a disease, a substance, a device, a term"  # 'Ebola', 'AI' as places; 'RAM' as a body
     if ent.type == "PERSON":
         if (read := _read_as(articles, mine)) and read <= PLACE_LABELS:
             return "every mention NER reads as a place"  # 'South Carolina', 'Canada' after 'Republican', 'rivals'

@@ -1,4 +1,6 @@
-"""The nouns that can head a stated role: role_nouns.py, made from WordNet 3.0 by scripts/role_lexicon.py.
+"""Two lexicons made offline from WordNet: the nouns that can head a stated role (role_nouns.py, from WordNet 3.0
+by scripts/role_lexicon.py) and the names that are first of all common things (thing_nouns.py, from Open English
+WordNet by scripts/thing_lexicon.py).
 
 A role is a title, an office, an occupation or a relation of a person ("Interior Minister", "the
 founder of ...", "her husband"), or the kind of body an organisation is ("the shoe company"). Any
@@ -11,6 +13,7 @@ from functools import lru_cache
 
 from briefgen.facts.names import ORG_NOUNS, TITLES
 from briefgen.facts.role_nouns import TABLE
+from briefgen.facts.thing_nouns import TABLE as THINGS
 
 #: Roles that WordNet files under other senses, or words the titles list already treats as one
 #: ('ceo', 'chairwoman'); never the modifiers of a title ('former', 'acting').
@@ -37,3 +40,14 @@ def role_noun(word: str, entity_type: str) -> bool:
     if entity_type == "ORG":
         return "org" in kinds or w in ORG_NOUNS
     return False
+
+
+@lru_cache(maxsize=1)
+def _things() -> frozenset[str]:
+    return frozenset(line for line in THINGS.splitlines() if line)
+
+
+def thing_name(name: str) -> bool:
+    """Is ``name``, as written, a name WordNet gives first of all to a kind of thing: a disease, a substance, a
+    device, a term ('Ebola', 'AIDS', 'RAM', 'AI')? Case counts: 'Apple' is not 'apple', 'EU' not 'Eu'."""
+    return name in _things()
