@@ -594,6 +594,26 @@ def test_topic_title_names_the_subject_not_the_agency() -> None:
     assert topic_title(flood, found[1]) == "Flood hits towns in Ohio"
 
 
+def test_topic_names_pass_by_a_state_abbreviation() -> None:
+    """A party tag's state ("Sen. Marco Rubio (R-Fla.)") is no place a topic is about."""
+    from briefgen.group import topic_names, topic_title
+    from briefgen.models import Story
+
+    names = {"Marco Rubio": "PERSON", "Fla": "GPE", "Senate": "ORG", "Ohio": "GPE"}
+    said = [
+        make(f"r{k}.txt", "Rubio", ["Sen. Marco Rubio (R-Fla.) spoke in the Senate on Sunday.", "He took questions."], names=names)
+        for k in range(4)
+    ]
+    other = [make("o.txt", "Flood", ["A flood hit Ohio on Monday.", "Rivers rose."], names=names)]
+    items = said + other
+    index = {item.article.id: i for i, item in enumerate(items)}
+    rubio = [Story("s-a", "Rubio talks immigration", ("r0.txt", "r1.txt")), Story("s-b", "Rubio on Jay-Z", ("r2.txt", "r3.txt"))]
+    flood = [Story("s-flood", "Flood hits towns in Ohio", ("o.txt",))]
+    found = topic_names([rubio, flood], items, index)
+    assert "Fla" not in found[0]
+    assert topic_title(rubio, found[0]) == "Marco Rubio, Senate"
+
+
 @pytest.mark.parametrize(
     "title",
     [

@@ -12,6 +12,8 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 
 from briefgen.text.claims import NAME_SUFFIXES as NAME_SUFFIXES  # one list; facts read it as names.NAME_SUFFIXES
+from briefgen.text.places import PLACE_ABBREVIATIONS as PLACE_ABBREVIATIONS
+from briefgen.text.places import STATE_CODES as STATE_CODES
 
 LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE", "PRODUCT": "PRODUCT", "WORK_OF_ART": "PRODUCT"}
 #: Tie order when NER votes split evenly (spaCy calls towns ORG more often than the reverse).
@@ -113,111 +115,6 @@ PLACE_HEADS = frozenset(
         "hill",
         "park",
     }
-)
-#: State and place abbreviations (AP style) that a dateline leaves behind: no box of their own.
-PLACE_ABBREVIATIONS = frozenset(
-    {
-        "ala",
-        "ariz",
-        "ark",
-        "calif",
-        "colo",
-        "conn",
-        "del",
-        "fla",
-        "ga",
-        "ill",
-        "ind",
-        "kan",
-        "ky",
-        "la",
-        "md",
-        "mass",
-        "mich",
-        "minn",
-        "miss",
-        "mo",
-        "mont",
-        "neb",
-        "nev",
-        "okla",
-        "ore",
-        "pa",
-        "tenn",
-        "tex",
-        "vt",
-        "va",
-        "wash",
-        "wis",
-        "wyo",
-        "n.h",
-        "n.j",
-        "n.m",
-        "n.y",
-        "n.c",
-        "n.d",
-        "r.i",
-        "s.c",
-        "s.d",
-        "w.va",
-        "d.c",
-    }
-)
-#: The US Postal Service's two-letter codes of the states and DC: 'Mansfield, CT' leaves 'CT' behind, no box of its own.
-STATE_CODES = frozenset(
-    [
-        "al",
-        "ak",
-        "az",
-        "ar",
-        "ca",
-        "co",
-        "ct",
-        "de",
-        "fl",
-        "ga",
-        "hi",
-        "id",
-        "il",
-        "in",
-        "ia",
-        "ks",
-        "ky",
-        "la",
-        "me",
-        "md",
-        "ma",
-        "mi",
-        "mn",
-        "ms",
-        "mo",
-        "mt",
-        "ne",
-        "nv",
-        "nh",
-        "nj",
-        "nm",
-        "ny",
-        "nc",
-        "nd",
-        "oh",
-        "ok",
-        "or",
-        "pa",
-        "ri",
-        "sc",
-        "sd",
-        "tn",
-        "tx",
-        "ut",
-        "vt",
-        "va",
-        "wa",
-        "wv",
-        "wi",
-        "wy",
-        "dc",
-    ]
 )
 ORG_SUFFIXES = frozenset({"group", "pmc", "inc", "corp", "corporation", "ltd", "co", "company", "llc", "plc"})
 PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us", "me", "his", "its", "their"})

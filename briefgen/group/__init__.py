@@ -53,6 +53,7 @@ from briefgen.group.features import (
     vectorize,
 )
 from briefgen.models import AnalyzedArticle, Story, Topic
+from briefgen.text.places import PLACE_ABBREVIATIONS, STATE_CODES
 from briefgen.text.slugs import story_slug
 from briefgen.titles import MAX_TITLE_WORDS, clean_title, lead_title, real_headline, sentence_case, spans, title_problem
 
@@ -308,6 +309,8 @@ def topic_names(topics: Sequence[Sequence[Story]], items: Sequence[Outlined], in
         names: list[str] = []
         for key in ([who[0], where[0]] if who and where else []) + shared:
             label = surfaces[key]
+            if label.rstrip(".").casefold() in PLACE_ABBREVIATIONS | STATE_CODES:
+                continue  # "Fla" of "Sen. Marco Rubio (R-Fla.)": a party tag's state, not the subject's place
             if not any(label.lower() in o.lower() or o.lower() in label.lower() for o in names):
                 names.append(label)
         out.append(names)
