@@ -53,7 +53,7 @@ import re
 import sys
 import time
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -227,32 +227,40 @@ def read_corpus(path: Path, use_cache: bool, name: str | None = None) -> Corpus:
     )
 
 
-def multinews_folder(source: Path) -> Path:
-    """The Multi-News sample as a content folder under CACHE (never in the repository): each row's
-    ``documents`` (a Python list literal, read with ast.literal_eval) one .txt per article, the row
-    its gold story."""
-    import ast
-
-    key = hashlib.sha1(source.read_bytes()).hexdigest()[:12]
-    out = CACHE / "multinews"
+def _corpus_folder(out: Path, key: str, rows: Iterable[tuple[str, bytes, str]]) -> Path:
+    """Writes a corpus folder under CACHE once for ``key``: ``articles/`` of (file name, bytes, gold
+    story) rows and their ``stories.csv`` (topic = story). Kept while ``key`` (the source's hash) holds."""
     if (out / f".{key}").is_file():
         return out
     import shutil
 
     shutil.rmtree(out, ignore_errors=True)
     (out / "articles").mkdir(parents=True)
-    csv.field_size_limit(1 << 30)
-    with open(source, newline="", encoding="utf-8") as fh, open(out / "stories.csv", "w", newline="", encoding="utf-8") as gold:
+    with open(out / "stories.csv", "w", newline="", encoding="utf-8") as gold:
         writer = csv.writer(gold)
         writer.writerow(["file", "topic", "story"])
-        for r, row in enumerate(csv.DictReader(fh)):
-            for k, doc in enumerate(ast.literal_eval(row["documents"])):
-                if isinstance(doc, str) and doc.strip():
-                    name = f"mn{r:03d}_{k}.txt"
-                    (out / "articles" / name).write_text(doc.strip() + "\n", encoding="utf-8")
-                    writer.writerow([name, f"mn{r:03d}", f"mn{r:03d}"])
+        for name, data, story in rows:
+            (out / "articles" / name).write_bytes(data)
+            writer.writerow([name, story, story])
     (out / f".{key}").write_text("")
     return out
+
+
+def multinews_folder(source: Path) -> Path:
+    """The Multi-News sample as a content folder under CACHE (never in the repository): each row's
+    ``documents`` (a Python list literal, read with ast.literal_eval) one .txt per article, the row
+    its gold story."""
+    import ast
+
+    def rows() -> Iterator[tuple[str, bytes, str]]:
+        csv.field_size_limit(1 << 30)
+        with open(source, newline="", encoding="utf-8") as fh:
+            for r, row in enumerate(csv.DictReader(fh)):
+                for k, doc in enumerate(ast.literal_eval(row["documents"])):
+                    if isinstance(doc, str) and doc.strip():
+                        yield f"mn{r:03d}_{k}.txt", (doc.strip() + "\n").encode("utf-8"), f"mn{r:03d}"
+
+    return _corpus_folder(CACHE / "multinews", hashlib.sha1(source.read_bytes()).hexdigest()[:12], rows())
 
 
 #: A ``--clusters`` file's name: cluster number, article number (``c0012-d3.md``); gold = the cluster.
@@ -263,24 +271,10 @@ def clusters_folder(source: Path) -> Path:
     """A content folder of ``cNNNN-dK`` files (one cluster, one event: the Giveme5W1H clusters as
     /work/notes/write_g5.py writes them, front matter title and date) as a corpus folder under CACHE
     (copied there, never into the repository), gold story = NNNN."""
-    files = sorted(f for f in source.iterdir() if CLUSTER_FILE.fullmatch(f.name))
-    key = hashlib.sha1("\n".join(f"{f.name} {f.stat().st_size} {f.stat().st_mtime_ns}" for f in files).encode()).hexdigest()[:12]
+    found = sorted((f, m.group(1)) for f in source.iterdir() if (m := CLUSTER_FILE.fullmatch(f.name)))
+    key = hashlib.sha1("\n".join(f"{f.name} {f.stat().st_size} {f.stat().st_mtime_ns}" for f, _ in found).encode()).hexdigest()[:12]
     out = CACHE / f"clusters-{hashlib.sha1(str(source.resolve()).encode()).hexdigest()[:8]}"
-    if (out / f".{key}").is_file():
-        return out
-    import shutil
-
-    shutil.rmtree(out, ignore_errors=True)
-    (out / "articles").mkdir(parents=True)
-    with open(out / "stories.csv", "w", newline="", encoding="utf-8") as gold:
-        writer = csv.writer(gold)
-        writer.writerow(["file", "topic", "story"])
-        for f in files:
-            (out / "articles" / f.name).write_bytes(f.read_bytes())
-            cluster = CLUSTER_FILE.fullmatch(f.name).group(1)  # type: ignore[union-attr]
-            writer.writerow([f.name, f"c{cluster}", f"c{cluster}"])
-    (out / f".{key}").write_text("")
-    return out
+    return _corpus_folder(out, key, ((f.name, f.read_bytes(), f"c{cluster}") for f, cluster in found))
 
 
 def describe(s: Settings) -> str:

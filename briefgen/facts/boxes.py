@@ -209,10 +209,13 @@ def candidates(articles: Sequence[AnalyzedArticle], ind: src.Independence | None
         for e in group:
             related[e].update(group - {e})
     words, lead = gate.Words(articles), gate.leads(articles)
+    whole = gate.people(ents, words)
     boxes = []
     for e, ent in enumerate(ents):
         said = bool(roles[e] or quotes[e])  # a stated role or an own quote says what the name is
-        why = gate.doubt(ent, ms, words, ents, articles) or (None if said or gate.enough(ent, ms, lead) else "named once, not in a lead")
+        why = gate.doubt(ent, ms, words, ents, articles, whole)
+        if why is None and not (said or gate.enough(ent, ms, lead)):
+            why = "named once, not in a lead"
         if why is None and ent.type == "PERSON" and not ent.ambiguous:
             why = gate.unsure_person(e, story, said, words)
         ids = sorted({articles[ms[i].art].article.id for i in ent.mentions})

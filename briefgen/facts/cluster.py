@@ -96,7 +96,7 @@ def cluster(ms: list[M]) -> list[tuple[list[int], str, bool]]:
         a, b = k.split()[0].strip("."), o.split()[0].strip(".")
         ends = {w.strip(".,") for w in (k.split()[-1], o.split()[-1])}
         generation = len(ends & n.NAME_SUFFIXES) > 0 and len(ends) == 2  # 'Joseph Smith' and his son 'Joseph Smith III'
-        bare = min(len([w for w in x.split() if w.strip(".,") not in n.NAME_SUFFIXES]) for x in (k, o)) == 1  # 'Kunz Sr.': no given name
+        bare = min(len(n.strip_words(x, n.NAME_SUFFIXES, 0)) for x in (k, o)) == 1  # 'Kunz Sr.': no given name
         return generation or (not bare and a != b and min(len(a), len(b)) > 1 and bool(arts[k] & arts[o]))
 
     people: list[list[str]] = []
@@ -232,9 +232,7 @@ def entity(ms: list[M], idx: list[int], kind: str = "", ambiguous: bool = False,
     for i in idx:
         spelled[ms[i].key][ms[i].form] += 1
     forms = Counter({min(c, key=lambda f: (-c[f], f)): c.total() for c in spelled.values()})
-    full = [f for f in forms if len([w for w in f.split() if w.casefold().strip(".,") not in n.NAME_SUFFIXES]) > 1] or list(
-        forms
-    )  # not 'Kunz Sr.'
+    full = [f for f in forms if len(n.strip_words(f.casefold(), n.NAME_SUFFIXES, 0)) > 1] or list(forms)  # not 'Kunz Sr.'
     if kind == "VESSEL":
         full = [f for f in full if n.vessel_key(f.casefold())] or full
     name = min(full, key=lambda f: (-forms[f], -len(f), f))

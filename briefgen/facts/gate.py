@@ -138,8 +138,21 @@ def person_shape(name: str, words: Words) -> bool:
     return len(caps) >= 2 and not all(words.common(w.strip(".,")) for w in caps if not _INITIAL.match(w))
 
 
-def doubt(ent: Ent, ms: Sequence[M], words: Words, others: Sequence[Ent], articles: Sequence[AnalyzedArticle]) -> str | None:
-    """Why this entity's name or type is doubtful (None: no doubt). ``others`` are the story's entities."""
+def people(others: Sequence[Ent], words: Words) -> list[Ent]:
+    """The story's people with a whole name: a person's entity of two words or more that is not junk, is shaped like a
+    person's name and is no heading's word glued to a name. Found once a story; ``doubt`` reads it for every entity."""
+    return [
+        o
+        for o in others
+        if o.type == "PERSON" and " " in o.name and not junk(o.name) and person_shape(o.name, words) and not glued(o, words, others)
+    ]
+
+
+def doubt(
+    ent: Ent, ms: Sequence[M], words: Words, others: Sequence[Ent], articles: Sequence[AnalyzedArticle], whole: Sequence[Ent]
+) -> str | None:
+    """Why this entity's name or type is doubtful (None: no doubt). ``others`` are the story's entities, ``whole`` its
+    people with a whole name (``people``)."""
     name = ent.name
     if why := junk(name):
         return why
@@ -185,20 +198,11 @@ def doubt(ent: Ent, ms: Sequence[M], words: Words, others: Sequence[Ent], articl
     ):
         # only the name and a kind of body ('Betty Ford Center'): 'Surrey' stays beside 'Surrey Fire and Rescue Service'
         return f"a short form of {full}"  # 'at Betty Ford' beside 'Betty Ford Center': a person's name, placed by 'at'
-    people = [
-        o.name
-        for o in others
-        if o is not ent
-        and o.type == "PERSON"
-        and " " in o.name
-        and not junk(o.name)
-        and person_shape(o.name, words)
-        and not glued(o, words, others)
-    ]
+    named = [o.name for o in whole if o is not ent]
     placed = any(m.at for m in mine) or hinted["PLACE"] > 0  # 'in Houston': a place, whatever 'Whitney Houston' says
     longer = [
         o
-        for o in people
+        for o in named
         if (
             ent.type != "PLACE" or (one_word and not placed and key == o.casefold().split()[0])  # 'Collin' (NER: a town) of 'Collin Rose'
         )
@@ -232,25 +236,23 @@ def doubt(ent: Ent, ms: Sequence[M], words: Words, others: Sequence[Ent], articl
             return f"also the name of {body}"  # 'a spokeswoman for Mercy Fitzgerald' beside 'Mercy Fitzgerald Hospital'
         if any(c.isdigit() for c in name):
             return "digits in a person's name"
-        words_ = name.split()
-        if any(w.endswith(("'s", "’s", "‘s")) for w in words_[:-1]):
+        parts = name.split()
+        if any(w.endswith(("'s", "’s", "‘s")) for w in parts[:-1]):
             return "a possessive inside: one person's thing"  # 'Trump‘s Twitter', 'Fernandez’s David' (a film's part)
-        where = " ".join(words_[:-1]).casefold()
         if short := glued(ent, words, others):
             return f"a heading's word glued to {short}"  # 'Colin Kroll Dead' ('dead' in the text), as 'Yvonne Hiller Kills'
+        where = " ".join(parts[:-1]).casefold()
         if (
-            len(words_) >= 2
-            and words_[-1].casefold().strip(".") in OFFICES
+            len(parts) >= 2
+            and parts[-1].casefold().strip(".") in OFFICES
             and (any(o.type == "PLACE" and o.name.casefold() == where for o in others) or words.labels.get(where, Counter())["GPE"])
         ):
             return "a place's office, not a name"  # 'Broward Sheriff', 'Ottawa MP' (the holder is named apart)
-        caps = [
-            w for w in words_ if _CAPS_WORD.match(w) and not _ROMAN.match(w.strip(".")) and w.strip(".").casefold() not in n.NAME_SUFFIXES
-        ]
-        if caps and len(caps) < len(words_):
+        caps = [w for w in parts if _CAPS_WORD.match(w) and not _ROMAN.match(w.strip("."))]  # 'III', the one long suffix, is Roman
+        if caps and len(caps) < len(parts):
             return "a word in capitals beside the name"  # 'RIP Prodigy', 'Camarasaurus KUVP'
-        first = name.split()[0]
-        if len(name.split()) >= 3 and first[:1].isupper() and role_noun(first, "PERSON"):
+        first = parts[0]
+        if len(parts) >= 3 and first[:1].isupper() and role_noun(first, "PERSON"):
             return "a title in the name"  # 'Airman Ivan Cooper'
         if one_word and not (hinted["PERSON"] and votes["PERSON"] * 2 >= votes.total()):
             return "one word without a title, or not mostly a person's"  # 'Adderall', 'Kellers', 'Canaanites'

@@ -402,8 +402,9 @@ def pair_rows(features: Sequence[Features], edges: Pairs, settings: Settings) ->
     facts = PairFeatures(features, settings.window_days, date_telling(features, edges, settings.window_days))
     block_rows = [SparseRows(len(features)) for _ in BLOCKS]
     for i, f in enumerate(features):
-        for rows_, vector in zip(block_rows, block_vectors(f.weights).values(), strict=False):
-            rows_.add(i, vector)
+        vectors = block_vectors(f.weights)
+        for b, rows_ in zip(BLOCKS, block_rows, strict=True):
+            rows_.add(i, vectors[b])
     for rows_ in block_rows:
         rows_.done()
     x = np.empty((min(CHUNK, len(edges)), len(NAMES)), dtype=np.float64)
