@@ -54,7 +54,7 @@ def test_sources_are_counted_by_outlet_source_then_site_and_an_unknown_outlet_st
         Article("e.txt", "t", "", ()),
         Article("f.txt", "t", "", ()),
     ]
-    assert outlets(arts) == {"a.txt": "reuters", "b.txt": "reuters", "c.txt": "bbc.co.uk", "d.txt": "bbc.co.uk", "e.txt": "", "f.txt": ""}
+    assert outlets(arts) == {"a.txt": "reuters", "b.txt": "reuters", "c.txt": "bbc", "d.txt": "bbc", "e.txt": "", "f.txt": ""}
     assert count([a.id for a in arts], Independence(outlets(arts), {})) == 4
 
 

@@ -6,7 +6,10 @@ name, a dateline's agency), else the site of its web address (``www.ocregister.c
 and pages say so rather than show its path.
 
 ``outlet_name`` is what a reader sees; ``outlet_key`` is what tells two outlets apart when sources
-are counted (case and spacing do not make another outlet).
+are counted: case, spacing, a leading "the" and the web address's parts that name no outlet ("www.",
+"edition.", ".co.uk") do not make another outlet ("The Guardian", theguardian.com); a news agency is one
+outlet by any of its names ("AP", "The Associated Press", apnews.com), and a page whose address says it
+is an agency's copy (nytimes.com/aponline/..., dailymail.co.uk/wires/reuters/...) is that agency's.
 """
 
 from __future__ import annotations
@@ -39,7 +42,60 @@ def outlet_name(article: Article) -> str | None:
     return host_name(article.url)
 
 
+#: News agencies by the names an article gives them (a dateline's "(AP)", a source line) and by their sites:
+#: the agencies whose copy English-language outlets run under their own sites' names. Listed by hand.
+AGENCIES = {
+    "ap": ("ap", "associated press", "apnews.com", "ap.org"),
+    "reuters": ("reuters", "thomson reuters", "reuters.com"),
+    "afp": ("afp", "agence france-presse", "agence france presse", "afp.com"),
+    "pa": ("pa", "press association", "pa media"),
+    "upi": ("upi", "united press international", "upi.com"),
+}
+_AGENCY = {re.sub(r"\W", "", name): key for key, names in AGENCIES.items() for name in names}
+#: Path words by which a site files an agency's copy: the first path segment (nytimes.com/aponline/,
+#: nytimes.com/reuters/) or the one after "wires" (dailymail.co.uk/wires/afp/). Names as in AGENCIES.
+_WIRE_PATHS = {"aponline": "ap", "ap": "ap", "reuters": "reuters", "afp": "afp", "pa": "pa", "upi": "upi"}
+#: Second-level labels under a country's code that name no outlet ("bbc.co.uk", "smh.com.au").
+_SECOND_LEVEL = frozenset({"co", "com", "org", "net", "gov", "ac", "edu", "ne", "or"})
+
+
+def agency_copy(url: str | None) -> str | None:
+    """The news agency whose copy a page is, when its web address's path says so (``AGENCIES``' key), else None."""
+    if not url:
+        return None
+    try:
+        parts = [p.casefold() for p in urlsplit(url.strip()).path.split("/") if p]
+    except ValueError:
+        return None
+    if parts and parts[0] in _WIRE_PATHS:
+        return _WIRE_PATHS[parts[0]]
+    after = next((parts[i + 1] for i, p in enumerate(parts[:-1]) if p in ("wires", "wire")), None)
+    return _WIRE_PATHS.get(after) if after else None
+
+
+def _site(host: str) -> str:
+    """The label of a host that names its site: 'edition.cnn.com' -> 'cnn', 'www.bbc.co.uk' -> 'bbc'."""
+    labels = host.split(".")
+    if len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in _SECOND_LEVEL:
+        return labels[-3]
+    return labels[-2] if len(labels) >= 2 else labels[0]
+
+
 def outlet_key(article: Article) -> str | None:
-    """The outlet as compared when counting independent sources (None when unknown)."""
-    name = outlet_name(article)
-    return name.casefold() if name else None
+    """The outlet as compared when counting independent sources (None when unknown): an agency's key for its
+    copy or any of its names, else the named source or the address's site, in letters and digits only."""
+    if wire := agency_copy(article.url):
+        return wire
+    if article.source and " ".join(article.source.split()):
+        name = _bare(article.source)
+        return _AGENCY.get(name, name) or None
+    host = host_name(article.url)
+    if not host:
+        return None
+    return _AGENCY.get(_bare(host)) or _AGENCY.get(_bare(".".join(host.split(".")[-2:]))) or _bare(_site(host))
+
+
+def _bare(name: str) -> str:
+    """A name in lower-case letters and digits only, without a leading "the": 'The Guardian', 'theguardian' -> 'guardian'."""
+    plain = re.sub(r"\W", "", name.casefold())
+    return re.sub(r"^the(?=\w{3})", "", plain) or plain
