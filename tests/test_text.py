@@ -548,3 +548,66 @@ def test_lines_addressed_to_the_reader_are_neither_summary_nor_title() -> None:
 )
 def test_an_opener_leans_only_as_a_connective(text: str, leans: bool) -> None:
     assert bool(LEANING_START.match(text)) is leans
+
+
+def test_a_noun_phrase_whose_only_verb_is_in_a_clause_about_a_noun_is_no_sentence() -> None:
+    from briefgen.text.claims import is_clause
+
+    gas = parsed(  # "The gas that livestock release during digestion."
+        [
+            ("The", "the", "DET", "DT", "det", 1, ""),
+            ("gas", "gas", "NOUN", "NN", "ROOT", 1, ""),
+            ("that", "that", "PRON", "WDT", "dobj", 4, ""),
+            ("livestock", "livestock", "NOUN", "NN", "nsubj", 4, ""),
+            ("release", "release", "VERB", "VBP", "relcl", 1, ""),
+            ("during", "during", "ADP", "IN", "prep", 4, ""),
+            ("digestion", "digestion", "NOUN", "NN", "pobj", 5, ""),
+            (".", ".", "PUNCT", ".", "punct", 1, ""),
+        ]
+    )
+    photo = parsed(  # "A faux photo fashioned before Photoshop, which was introduced in 1988."
+        [
+            ("A", "a", "DET", "DT", "det", 2, ""),
+            ("faux", "faux", "ADJ", "JJ", "amod", 2, ""),
+            ("photo", "photo", "NOUN", "NN", "ROOT", 2, ""),
+            ("fashioned", "fashion", "VERB", "VBN", "acl", 2, ""),
+            ("before", "before", "ADP", "IN", "prep", 3, ""),
+            ("Photoshop", "Photoshop", "PROPN", "NNP", "pobj", 4, ""),
+            (",", ",", "PUNCT", ",", "punct", 5, ""),
+            ("which", "which", "PRON", "WDT", "nsubjpass", 9, ""),
+            ("was", "be", "AUX", "VBD", "auxpass", 9, ""),
+            ("introduced", "introduce", "VERB", "VBN", "relcl", 5, ""),
+            ("in", "in", "ADP", "IN", "prep", 9, ""),
+            ("1988", "1988", "NUM", "CD", "pobj", 10, "DATE"),
+            (".", ".", "PUNCT", ".", "punct", 2, ""),
+        ]
+    )
+    # the tagger took the main verb for a participle and hung it on the subject: after the aside, it is the main verb
+    star = parsed(  # "The star, who returned on Sunday, covered up."
+        [
+            ("The", "the", "DET", "DT", "det", 1, ""),
+            ("star", "star", "NOUN", "NN", "ROOT", 1, ""),
+            (",", ",", "PUNCT", ",", "punct", 1, ""),
+            ("who", "who", "PRON", "WP", "nsubj", 4, ""),
+            ("returned", "return", "VERB", "VBD", "relcl", 1, ""),
+            ("on", "on", "ADP", "IN", "prep", 4, ""),
+            ("Sunday", "Sunday", "PROPN", "NNP", "pobj", 5, "DATE"),
+            (",", ",", "PUNCT", ",", "punct", 1, ""),
+            ("covered", "cover", "VERB", "VBN", "acl", 1, ""),
+            ("up", "up", "ADP", "RP", "prt", 8, ""),
+            (".", ".", "PUNCT", ".", "punct", 1, ""),
+        ]
+    )
+    said = parsed(
+        [
+            ("Police", "police", "NOUN", "NNS", "nsubj", 1, ""),
+            ("said", "say", "VERB", "VBD", "ROOT", 1, ""),
+            ("so", "so", "ADV", "RB", "advmod", 1, ""),
+            (".", ".", "PUNCT", ".", "punct", 1, ""),
+        ]
+    )
+    assert not is_clause(gas) and not is_clause(photo)
+    assert is_clause(star) and is_clause(said)
+    from briefgen.summarize import is_candidate
+
+    assert not is_candidate(photo)  # the summary's rule is this one
