@@ -42,7 +42,7 @@ import numpy as np
 from briefgen.config import BuildConfig
 from briefgen.errors import ConfigError
 from briefgen.models import AnalyzedArticle, Citation, Sentence, SummarySentence, TimelineEvent
-from briefgen.text.captions import is_caption
+from briefgen.text.captions import alone_in, is_caption
 from briefgen.text.claims import EVENTS, FINITE, NOT_DEEDS, Claim, claim, definite_subject, is_clause, main_clause, main_names, same_fact
 from briefgen.text.dates import MONTH, date_mentions, planned, scheduled
 from briefgen.text.hedges import reported
@@ -356,12 +356,8 @@ def summarize(
 def _candidates(items: Sequence[AnalyzedArticle]) -> list[_Candidate]:
     cands: list[_Candidate] = []
     for a, item in enumerate(items):
-        per_paragraph = Counter(s.paragraph for s in item.sentences)
-        kept = [
-            unit
-            for unit in statements(item.sentences)
-            if _statement_ok(unit) and not any(is_caption(s, per_paragraph[s.paragraph] == 1) for s in unit)
-        ]
+        alone = alone_in(item.sentences)
+        kept = [unit for unit in statements(item.sentences) if _statement_ok(unit) and not any(is_caption(s, alone[s.index]) for s in unit)]
         cands.extend(_Candidate(a, unit, r) for r, unit in enumerate(kept))
     if len(cands) > MAX_CANDIDATES:
         keep = sorted(range(len(cands)), key=lambda k: (cands[k].rank, cands[k].article))[:MAX_CANDIDATES]

@@ -54,12 +54,11 @@ briefgen.group, so its cache keys (pipeline.STAGES) change with the title rule, 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from briefgen.models import AnalyzedArticle, Sentence, Story, SummarySentence, Token
-from briefgen.text.captions import is_caption
+from briefgen.text.captions import CLOSING_CREDIT, PLACE_DATE, alone_in, is_caption
 from briefgen.text.claims import NOT_NEWS, claim, definite_subject, fold, main_names
 from briefgen.text.lines import DATELINE, DATELINE_BARE, FURNITURE, LEANING_START, READER, TRAILERS, is_boilerplate, personal_voice
 
@@ -267,6 +266,8 @@ def title_problem(title: str) -> str | None:
         return "boilerplate"
     if DATELINE.fullmatch(t) or DATELINE_BARE.fullmatch(t + " - "):
         return "dateline"
+    if CLOSING_CREDIT.search(t) or PLACE_DATE.search(t):
+        return "caption"  # a picture's line: "... bomb threats USA TODAY", "... in Caracas, Venezuela May 15, 2018"
     if _CUT.search(t):
         return "cut at an abbreviation"
     return None
@@ -320,7 +321,7 @@ def lead_title(item: Outlined, longest: int = 0) -> str | None:
     text = item.article.text
     headings = [(p.start, p.start + len(p.text)) for p in item.article.paragraphs if p.is_heading]
     sentences = {s.index: s for s in getattr(item, "sentences", ())}
-    per_paragraph = Counter(s.paragraph for s in sentences.values())
+    alone = alone_in(tuple(sentences.values()))
     tries = 0
     for index, start, end in spans(item):
         sentence = clean_title(text[start:end])
@@ -341,7 +342,7 @@ def lead_title(item: Outlined, longest: int = 0) -> str | None:
             or personal_voice(sentence)
             or re.match(r"^[\"“‘]", sentence)
             or re.search(r"\balso\b", sentence)
-            or (parsed is not None and is_caption(parsed, per_paragraph[parsed.paragraph] == 1))
+            or (parsed is not None and is_caption(parsed, alone[parsed.index]))
         ):
             continue
         short = short_title(sentence) or short_title(sentence, longest or LONG_TITLE_WORDS)

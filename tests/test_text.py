@@ -611,3 +611,35 @@ def test_a_noun_phrase_whose_only_verb_is_in_a_clause_about_a_noun_is_no_sentenc
     from briefgen.summarize import is_candidate
 
     assert not is_candidate(photo)  # the summary's rule is this one
+
+
+def test_captions_by_their_closing_date_credit_or_is_seen_and_alone_beside_a_credit() -> None:
+    from briefgen.text.captions import alone_in, is_caption
+    from briefgen.titles import title_problem
+
+    def plain(text: str, index: int = 0, paragraph: int = 0, tag: str = "VBZ") -> Sentence:
+        words = text.split()
+        toks = tuple(
+            Token(w, w.lower(), "VERB" if k == 1 else "NOUN", tag if k == 1 else "NN", "ROOT" if k == 1 else "dep", 1, 0)
+            for k, w in enumerate(words)
+        )
+        return Sentence(index, text, 0, len(text), paragraph, toks)
+
+    dated = plain("A box of corn flakes made by Kellogg sits on a cart in Caracas, Venezuela May 15, 2018")
+    prose = plain("The vote was held in Caracas on May 15, 2018.", tag="VBD")
+    credit = plain("Police departments across the country responded to bomb threats USA TODAY", tag="VBD")
+    acronym = plain("The march was organised by the NAACP.", tag="VBD")
+    seen = plain("A box of corn flakes is seen on a shopping cart inside a local shop.")
+    seen_as = plain("The senator is seen as a likely candidate for the post.")
+    assert is_caption(dated, alone=False) and is_caption(credit, alone=False) and is_caption(seen, alone=False)
+    assert not is_caption(prose, alone=True) and not is_caption(acronym, alone=True) and not is_caption(seen_as, alone=False)
+    assert title_problem("Police departments across the country responded to bomb threats USA TODAY") == "caption"
+    assert title_problem("Police across the country responded to bomb threats") is None
+    # a caption with its credit in the same paragraph still stands alone; text after a lead does not
+    caption = plain("A man lays on top of a woman as others flee the festival grounds.", index=3, paragraph=2)
+    photo = plain("(Photo: David Becker, Getty Images)", index=4, paragraph=2)
+    lead = plain("Gunmen opened fire on a crowd of concert goers on Sunday night.", index=0, paragraph=0, tag="VBD")
+    more = plain("A man lays flowers at the site where the victims were found.", index=5, paragraph=3)
+    later = plain("Mourners gathered through the night.", index=6, paragraph=3, tag="VBD")
+    alone = alone_in([lead, caption, photo, more, later])
+    assert alone[3] and alone[0] and not alone[5]

@@ -129,7 +129,9 @@ def mark_boundaries(doc: Any) -> Any:
         elif prev == "." and i >= 2 and _title(_LEADING.sub("", words[i - 2]) + ".") and word[:1].isupper():
             keep[i] = True  # the same with the full stop split off: '"Dr' '.' 'Kolb', 'Det.-Sgt' '.' 'John'
             keep[i - 1] = True
-        elif _DATE_NEXT.match(word) and (_WEEKDAY.match(prev) and prev.endswith(".") or prev == "." and i >= 2 and _WEEKDAY.match(words[i - 2])):
+        elif _DATE_NEXT.match(word) and (
+            (_WEEKDAY.match(prev) and prev.endswith(".")) or (prev == "." and i >= 2 and _WEEKDAY.match(words[i - 2]))
+        ):
             keep[i] = True  # a weekday's abbreviation before its date: "was Sun. Oct. 5", "Thurs. 12"
             keep[i - 1] = prev == "." or keep[i - 1]
         elif _ACRONYM.match(prev) and word == "(":
