@@ -333,6 +333,7 @@ def lead_title(item: Outlined, longest: int = 0) -> str | None:
         if (
             len(words) < MIN_WORDS
             or not re.search(r"[.!][\"'”’)]?$", sentence)
+            or re.search(r"(?:\.\.\.|…)[\"'”’)]?$", sentence)  # a teaser cut off: "..., economists ..."
             or FURNITURE.search(sentence)
             or _CREDIT.search(sentence)
             or _PAGE_TITLE.search(sentence)
@@ -346,7 +347,7 @@ def lead_title(item: Outlined, longest: int = 0) -> str | None:
         ):
             continue
         short = short_title(sentence) or short_title(sentence, longest or LONG_TITLE_WORDS)
-        if short:
+        if short and (parsed is None or whole_clause(parsed, short)):
             return sentence_case(short, text)
         tries += 1  # the lead has no main clause to stand alone ("If ..., it wouldn't be ..."): the next sentence
         if tries >= LEAD_SENTENCES:
@@ -426,6 +427,33 @@ def short_title(sentence: str, limit: int = TITLE_WORDS) -> str | None:
     if len(s.split()) < 4 or _DANGLING.search(s) or _CUT.search(s) or s.count("(") != s.count(")") or _open(s):
         return None
     return s
+
+
+def whole_clause(sentence: Sentence, title: str) -> bool:
+    """``title``, cut from ``sentence`` by its words (``short_title``), is still a whole clause by the sentence's parse:
+    a verb heads it, and it keeps that verb and its subject ("Midway through her 18-song set, the singer, 31, played ..." lost "the
+    singer" as if an aside: "... set 31, played ..."), and its last word's phrase is not cut off before the word it
+    belongs to ("The U.S. doesn't have a clear [strategy]", "... the [vote]")."""
+    tokens = sentence.tokens
+    kids = _children(tokens)
+    root = _main_verb(tokens, kids)
+    if root is None:
+        return True
+    said = [w.lower().rstrip(".") for w in re.findall(r"[\w'’.]+", title)]
+    words = set(said)
+    while tokens[root].text.lower() not in words and (clause := [k for k in kids[root] if tokens[k].dep == "ccomp"]):
+        root = clause[0]  # the title left out who said it ("..., a new study suggests"): the clause under it
+    if tokens[root].pos not in ("VERB", "AUX"):
+        return False  # no verb heads the sentence (a misparse or a fragment): no clause to stand alone
+    subjects = [k for k in kids[root] if tokens[k].dep in ("nsubj", "nsubjpass", "csubj", "expl")]
+    if any(tokens[k].text.lower().rstrip(".") not in words for k in [root, *subjects[:1]] if tokens[k].text[:1].isalnum()):
+        return False
+    if not said:
+        return True
+    # the title's last word, as the sentence's token: its n-th occurrence when the title has it n times
+    same = [i for i, t in enumerate(tokens) if t.text.lower().rstrip(".") == said[-1]]
+    at = same[min(said.count(said[-1]), len(same)) - 1] if same else None
+    return at is None or tokens[at].head <= at or tokens[tokens[at].head].text.lower().rstrip(".") in words
 
 
 def _open(text: str) -> bool:
