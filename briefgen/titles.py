@@ -591,6 +591,8 @@ def _headline(sentence: Sentence, text: str, limit: int) -> tuple[str, Token] | 
     words = sorted(i for i in keep if tokens[i].pos not in ("PUNCT", "SPACE"))
     if subjects[0] not in keep or words[0] not in subject or any(tokens[i].tag in ("PRP$", "WP$") for i in subject):
         return None  # it opens with its subject, whole ("With a 27-inch ..." lost it), that names its own owner ("Their dose")
+    if tokens[subjects[0]].pos == "NUM" and not any(tokens[k].pos in ("NOUN", "PROPN", "PRON") for k in kids[subjects[0]] if k in keep):
+        return None  # a number alone is no subject: "... set 31, played" (the one who is 31 left out as an aside), "Three were"
     if any(not _set_off(gap, tokens) for gap in _gaps(keep, tokens)):
         return None  # a word left out of the run of the clause, not an aside: the parse went wrong ("evening [with] his son")
     out = _join(sorted(keep), tokens, text)

@@ -331,3 +331,41 @@ def test_a_lead_that_trails_off_is_no_title() -> None:
     text = "Less data-sharing among firms can actually lead to more collusion, economists ...\n\nThey say so."
     article = Article("t.txt", "t", text, (Paragraph(text.split("\n\n")[0], 0),), title_inferred=True)
     assert lead_title(SimpleNamespace(article=article, spans=((0, 0, len(text.split("\n\n")[0])),))) is None
+
+
+def test_a_number_alone_is_no_headlines_subject() -> None:
+    from briefgen.titles import headline
+
+    rows = [
+        ("Midway", "ADV", "advmod", 9),
+        ("through", "ADP", "prep", 0),
+        ("the", "DET", "det", 3),
+        ("set", "NOUN", "pobj", 1),
+        (",", "PUNCT", "punct", 3),
+        ("the", "DET", "det", 6),
+        ("singer", "NOUN", "appos", 3),
+        (",", "PUNCT", "punct", 3),
+        ("31", "NUM", "nsubj", 9),
+        ("played", "VERB", "ROOT", 9),
+        ("the", "DET", "det", 12),
+        ("new", "ADJ", "amod", 12),
+        ("track", "NOUN", "dobj", 9),
+        (".", "PUNCT", "punct", 9),
+    ]
+    rows[0] = ("Midway", "ADV", "advmod", 8)  # the parse hung the opening phrase on the number
+    sentence = _sentence(rows)
+    assert headline(sentence, sentence.text) is None
+    named = _sentence(
+        [
+            ("Police", "NOUN", "nsubj", 1),
+            ("arrested", "VERB", "ROOT", 1),
+            ("three", "NUM", "nummod", 3),
+            ("men", "NOUN", "dobj", 1),
+            ("in", "ADP", "prep", 1),
+            ("Ohio", "PROPN", "pobj", 4),
+            ("on", "ADP", "prep", 1),
+            ("Monday", "PROPN", "pobj", 6),
+            (".", "PUNCT", "punct", 1),
+        ]
+    )
+    assert headline(named, named.text) == "Police arrested three men in Ohio on Monday"
