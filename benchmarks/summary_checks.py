@@ -23,7 +23,8 @@ The checks, per summary sentence or pair, shared over all summaries:
 - ``same fact``: pairs of sentences in one summary that state the same fact: they share a
   non-year number and two content words, or most content words (overlap coefficient >= 0.6
   over at least four), or the same subject, verb and object lemmas;
-- ``fragment``: no verb, under 6 words, or no closing punctuation;
+- ``fragment``: no verb, no verb on the main clause, under 6 words, no closing punctuation, a
+  quotation left open, or a caption's marks ("is seen", a closing bare date or outlet credit in capitals);
 - ``bad title``: boilerplate (a line ingest drops, a reader-addressed or social-media line, a
   credit), an all-capitals title, a title cut at an abbreviation or initial ("... Dr", "U.S"),
   or a dateline / time stamp.
@@ -254,14 +255,33 @@ def same_fact(a: Sentence, b: Sentence) -> bool:
     return svo is not None and svo == _svo(b)
 
 
-def fragment(s: Sentence) -> str | None:
+#: A caption's marks, read apart from the rules in briefgen: "is seen" / "are pictured", a picture's bare date
+#: closing it ("... in Caracas, Venezuela May 15, 2018"), an outlet's credit closing it ("... USA TODAY").
+_CAPTION_MARK = re.compile(
+    r"\b(?:is|are) (?:seen|pictured|shown)\b|[A-Z][\w.]+,? (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? "
+    r"\d{1,2},? \d{4}\.?$|[a-z,] [A-Z]{2,}(?: [A-Z]{2,})+$"
+)
+
+
+def fragment(s: Sentence, text: str | None = None) -> str | None:
+    """Why the summary sentence ``s`` (shown as ``text``: a quotation over several sentences is one) is no whole
+    sentence: too short, no verb, no verb on its main clause ("The gas that livestock release." has one only in a
+    relative clause), no closing punctuation, a quotation left open, or a picture's caption."""
+    text = (text or s.text).strip()
     words = _words(s)
     if len(words) < 6:
         return "under 6 words"
     if not any(t.pos in ("VERB", "AUX") for t in s.tokens):
         return "no verb"
-    if not re.search(r"[.!?][\"'”’)\]]*$", s.text.strip()):
+    root = next((t for t in s.tokens if t.dep == "ROOT"), None)
+    if root is not None and root.pos not in ("VERB", "AUX"):
+        return "no main verb"  # the only verb is in a relative clause or a modifier
+    if not re.search(r"[.!?][\"'”’)\]]*$", text):
         return "no closing punctuation"
+    if text.count("“") != text.count("”") or text.count('"') % 2:
+        return "quotation left open"
+    if _CAPTION_MARK.search(text.rstrip(".")):
+        return "caption"
     return None
 
 
@@ -288,6 +308,7 @@ class Tally:
     pairs: int = 0
     same: int = 0
     fragments: int = 0
+    fragment_kinds: Counter[str] = dataclasses.field(default_factory=Counter)
     titles: int = 0
     bad_titles: int = 0
     labels: Counter[str] = dataclasses.field(default_factory=Counter)
@@ -333,10 +354,11 @@ def check(name: str, items: list[AnalyzedArticle], config: BuildConfig, tally: T
         if why:
             tally.unresolved += 1
             tally.note(f"unresolved: {why}", s.text)
-        why = fragment(s)
+        why = fragment(s, r.citation.text)
         if why:
             tally.fragments += 1
-            tally.note(f"fragment: {why}", s.text)
+            tally.fragment_kinds[why] += 1
+            tally.note(f"fragment: {why}", r.citation.text)
     for a, b in itertools.combinations(range(len(sents)), 2):
         tally.pairs += 1
         if same_fact(sents[a], sents[b]):
@@ -358,6 +380,7 @@ def report(corpus: str, tally: Tally) -> None:
     print(f"  unresolved reference  {pct(tally.unresolved, tally.sentences)}")
     print(f"  same-fact pairs       {pct(tally.same, tally.pairs)}")
     print(f"  fragments             {pct(tally.fragments, tally.sentences)}")
+    print("    of which             " + ", ".join(f"{k} {v}" for k, v in sorted(tally.fragment_kinds.items())))
     print(f"  bad titles            {pct(tally.bad_titles, tally.titles)}")
     print(f"  sources > outlets     {pct(tally.over_sources, tally.sentences)}")
     print(f"  reported claims       {pct(tally.reported, tally.sentences)}")

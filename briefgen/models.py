@@ -105,7 +105,8 @@ class AnalyzedArticle:
 
 @dataclass(frozen=True)
 class Citation:
-    """A verbatim piece of an article: ``text`` occurs, as written, in sentence ``sentence`` of article ``article``."""
+    """A verbatim piece of an article: ``text`` occurs, as written, in sentence ``sentence`` of article ``article``
+    (a summary statement whose quotation runs over several sentences starts there and runs on as written)."""
 
     text: str
     article: str

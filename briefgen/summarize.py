@@ -42,8 +42,8 @@ import numpy as np
 from briefgen.config import BuildConfig
 from briefgen.errors import ConfigError
 from briefgen.models import AnalyzedArticle, Citation, Sentence, SummarySentence, TimelineEvent
-from briefgen.text.captions import is_caption
-from briefgen.text.claims import EVENTS, NOT_DEEDS, Claim, claim, definite_subject, main_clause, main_names, same_fact
+from briefgen.text.captions import alone_in, is_caption
+from briefgen.text.claims import EVENTS, FINITE, NOT_DEEDS, Claim, claim, definite_subject, is_clause, main_clause, main_names, same_fact
 from briefgen.text.dates import MONTH, date_mentions, planned, scheduled
 from briefgen.text.hedges import reported
 from briefgen.text.lines import FURNITURE, LEANING_START, READER, personal_voice
@@ -59,7 +59,6 @@ ALGORITHMS = {
     "luhn": "sumy.summarizers.luhn:LuhnSummarizer",
 }
 MIN_WORDS = 8
-FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})  # tags of a finite verb: what makes a sentence a statement
 MAX_WORDS = 70  # one sentence
 MAX_UNIT_WORDS = 110  # a quotation over several sentences
 MAX_UNIT_SENTENCES = 4
@@ -201,8 +200,8 @@ def _statement_ok(sentences: Sequence[Sentence]) -> bool:
     text = " ".join(s.text.strip() for s in sentences)
     if any(s.is_heading or _words(s.text) > MAX_WORDS for s in sentences):
         return False
-    if any(s.tokens and not any(t.tag in FINITE for t in s.tokens) for s in sentences):
-        return False  # no finite verb: a caption ("Two statues belonging to ..."), a label or a list
+    if any(s.tokens and not (any(t.tag in FINITE for t in s.tokens) and is_clause(s)) for s in sentences):
+        return False  # no finite verb on its main clause: a caption ("Two statues belonging to ..."), a label, a list
     if not MIN_WORDS <= _words(text) <= MAX_UNIT_WORDS:
         return False
     if not re.search(r"[.!][\"'”’)]?$", text) or not re.match(r"^[\"“‘(]?[A-Z0-9]", text):
@@ -340,24 +339,25 @@ def summarize(
     out = []
     for k in chosen:
         article = items[cands[k].article].article
-        for sent in cands[k].sentences:
-            out.append(
-                SummarySentence(
-                    Citation(sent.text, article.id, sent.index, article.date), round(float(scores[k]), 6), reported=reported(sent)
-                )
+        unit = cands[k].sentences
+        # one statement is one summary sentence: a quotation that runs over several sentences is shown whole
+        # (its first half alone, '"This tragedy hits our community very hard.', is no sentence), cited to its first
+        text = article.text[unit[0].start : unit[-1].end]
+        out.append(
+            SummarySentence(
+                Citation(text, article.id, unit[0].index, article.date),
+                round(float(scores[k]), 6),
+                reported=any(reported(sent) for sent in unit),
             )
+        )
     return out
 
 
 def _candidates(items: Sequence[AnalyzedArticle]) -> list[_Candidate]:
     cands: list[_Candidate] = []
     for a, item in enumerate(items):
-        per_paragraph = Counter(s.paragraph for s in item.sentences)
-        kept = [
-            unit
-            for unit in statements(item.sentences)
-            if _statement_ok(unit) and not any(is_caption(s, per_paragraph[s.paragraph] == 1) for s in unit)
-        ]
+        alone = alone_in(item.sentences)
+        kept = [unit for unit in statements(item.sentences) if _statement_ok(unit) and not any(is_caption(s, alone[s.index]) for s in unit)]
         cands.extend(_Candidate(a, unit, r) for r, unit in enumerate(kept))
     if len(cands) > MAX_CANDIDATES:
         keep = sorted(range(len(cands)), key=lambda k: (cands[k].rank, cands[k].article))[:MAX_CANDIDATES]

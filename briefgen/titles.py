@@ -54,12 +54,11 @@ briefgen.group, so its cache keys (pipeline.STAGES) change with the title rule, 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from briefgen.models import AnalyzedArticle, Sentence, Story, SummarySentence, Token
-from briefgen.text.captions import is_caption
+from briefgen.text.captions import CLOSING_CREDIT, PLACE_DATE, alone_in, is_caption
 from briefgen.text.claims import NOT_NEWS, claim, definite_subject, fold, main_names
 from briefgen.text.lines import DATELINE, DATELINE_BARE, FURNITURE, LEANING_START, READER, TRAILERS, is_boilerplate, personal_voice
 
@@ -267,6 +266,8 @@ def title_problem(title: str) -> str | None:
         return "boilerplate"
     if DATELINE.fullmatch(t) or DATELINE_BARE.fullmatch(t + " - "):
         return "dateline"
+    if CLOSING_CREDIT.search(t) or PLACE_DATE.search(t):
+        return "caption"  # a picture's line: "... bomb threats USA TODAY", "... in Caracas, Venezuela May 15, 2018"
     if _CUT.search(t):
         return "cut at an abbreviation"
     return None
@@ -320,7 +321,7 @@ def lead_title(item: Outlined, longest: int = 0) -> str | None:
     text = item.article.text
     headings = [(p.start, p.start + len(p.text)) for p in item.article.paragraphs if p.is_heading]
     sentences = {s.index: s for s in getattr(item, "sentences", ())}
-    per_paragraph = Counter(s.paragraph for s in sentences.values())
+    alone = alone_in(tuple(sentences.values()))
     tries = 0
     for index, start, end in spans(item):
         sentence = clean_title(text[start:end])
@@ -332,6 +333,7 @@ def lead_title(item: Outlined, longest: int = 0) -> str | None:
         if (
             len(words) < MIN_WORDS
             or not re.search(r"[.!][\"'”’)]?$", sentence)
+            or re.search(r"(?:\.\.\.|…)[\"'”’)]?$", sentence)  # a teaser cut off: "..., economists ..."
             or FURNITURE.search(sentence)
             or _CREDIT.search(sentence)
             or _PAGE_TITLE.search(sentence)
@@ -341,11 +343,11 @@ def lead_title(item: Outlined, longest: int = 0) -> str | None:
             or personal_voice(sentence)
             or re.match(r"^[\"“‘]", sentence)
             or re.search(r"\balso\b", sentence)
-            or (parsed is not None and is_caption(parsed, per_paragraph[parsed.paragraph] == 1))
+            or (parsed is not None and is_caption(parsed, alone[parsed.index]))
         ):
             continue
         short = short_title(sentence) or short_title(sentence, longest or LONG_TITLE_WORDS)
-        if short:
+        if short and (parsed is None or whole_clause(parsed, short)):
             return sentence_case(short, text)
         tries += 1  # the lead has no main clause to stand alone ("If ..., it wouldn't be ..."): the next sentence
         if tries >= LEAD_SENTENCES:
@@ -425,6 +427,33 @@ def short_title(sentence: str, limit: int = TITLE_WORDS) -> str | None:
     if len(s.split()) < 4 or _DANGLING.search(s) or _CUT.search(s) or s.count("(") != s.count(")") or _open(s):
         return None
     return s
+
+
+def whole_clause(sentence: Sentence, title: str) -> bool:
+    """``title``, cut from ``sentence`` by its words (``short_title``), is still a whole clause by the sentence's parse:
+    a verb heads it, and it keeps that verb and its subject ("Midway through her 18-song set, the singer, 31, played ..." lost "the
+    singer" as if an aside: "... set 31, played ..."), and its last word's phrase is not cut off before the word it
+    belongs to ("The U.S. doesn't have a clear [strategy]", "... the [vote]")."""
+    tokens = sentence.tokens
+    kids = _children(tokens)
+    root = _main_verb(tokens, kids)
+    if root is None:
+        return True
+    said = [w.lower().rstrip(".") for w in re.findall(r"[\w'’.]+", title)]
+    words = set(said)
+    while tokens[root].text.lower() not in words and (clause := [k for k in kids[root] if tokens[k].dep == "ccomp"]):
+        root = clause[0]  # the title left out who said it ("..., a new study suggests"): the clause under it
+    if tokens[root].pos not in ("VERB", "AUX"):
+        return False  # no verb heads the sentence (a misparse or a fragment): no clause to stand alone
+    subjects = [k for k in kids[root] if tokens[k].dep in ("nsubj", "nsubjpass", "csubj", "expl")]
+    if any(tokens[k].text.lower().rstrip(".") not in words for k in [root, *subjects[:1]] if tokens[k].text[:1].isalnum()):
+        return False
+    if not said:
+        return True
+    # the title's last word, as the sentence's token: its n-th occurrence when the title has it n times
+    same = [i for i, t in enumerate(tokens) if t.text.lower().rstrip(".") == said[-1]]
+    at = same[min(said.count(said[-1]), len(same)) - 1] if same else None
+    return at is None or tokens[at].head <= at or tokens[tokens[at].head].text.lower().rstrip(".") in words
 
 
 def _open(text: str) -> bool:
@@ -562,6 +591,8 @@ def _headline(sentence: Sentence, text: str, limit: int) -> tuple[str, Token] | 
     words = sorted(i for i in keep if tokens[i].pos not in ("PUNCT", "SPACE"))
     if subjects[0] not in keep or words[0] not in subject or any(tokens[i].tag in ("PRP$", "WP$") for i in subject):
         return None  # it opens with its subject, whole ("With a 27-inch ..." lost it), that names its own owner ("Their dose")
+    if tokens[subjects[0]].pos == "NUM" and not any(tokens[k].pos in ("NOUN", "PROPN", "PRON") for k in kids[subjects[0]] if k in keep):
+        return None  # a number alone is no subject: "... set 31, played" (the one who is 31 left out as an aside), "Three were"
     if any(not _set_off(gap, tokens) for gap in _gaps(keep, tokens)):
         return None  # a word left out of the run of the clause, not an aside: the parse went wrong ("evening [with] his son")
     out = _join(sorted(keep), tokens, text)

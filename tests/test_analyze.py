@@ -72,6 +72,16 @@ def test_the_pinned_model_can_use_remembered_attributes() -> None:
             "“Did you do the acts shown in these pictures?” one defense attorney asked.",
         ),
         ("The man was named K. C. Jones by the court. He was 40.", "The man was named K. C. Jones by the court."),
+        (  # two titles joined by a hyphen
+            "Police said Det.-Sgt. John Smith led the inquiry. He retired.",
+            "Police said Det.-Sgt. John Smith led the inquiry.",
+        ),
+        (  # a weekday's abbreviation before its date
+            "The last time the team won was Sun. Oct. 5, against Ohio State. It lost since.",
+            "The last time the team won was Sun. Oct. 5, against Ohio State.",
+        ),
+        ("The show airs Thurs. Dec. 12 on NBC. It is new.", "The show airs Thurs. Dec. 12 on NBC."),
+        ("He writes for the Sun. The paper said so.", "He writes for the Sun."),  # a name, then a sentence
     ],
 )
 def test_sentences_do_not_end_at_titles_initials_or_inside_a_parenthesis(text: str, first: str) -> None:

@@ -561,3 +561,15 @@ def test_social_media_and_archive_paragraphs_are_dropped_whole() -> None:
 def test_a_file_of_furniture_only_is_skipped_with_the_reason(text: str) -> None:
     with pytest.raises(Invalid, match="no article text: only site, archive or social-media furniture"):
         read_text_article(text, "a.txt", "txt")
+
+
+def test_a_byline_and_date_run_into_the_lead_are_not_article_text() -> None:
+    text = (
+        "Photo of the century\n\nBy By Karen Graham Oct 31, 2015 in Entertainment A famous photograph of a miner "
+        "turned out to be staged, the museum said on Friday.\n\nThe museum apologised.\n"
+    )
+    article = read_text_article(text, "x.txt", "txt")
+    assert article.text.startswith("A famous photograph of a miner")
+    assert article.author == "Karen Graham" and article.date == "2015-10-31"
+    lead = "By Friday, he was tweeting that the deal was off, the paper said.\n"  # "By" opening the text, no byline
+    assert read_text_article(f"Deal off\n\n{lead}", "y.txt", "txt").text.startswith("By Friday, he was tweeting")

@@ -548,3 +548,98 @@ def test_lines_addressed_to_the_reader_are_neither_summary_nor_title() -> None:
 )
 def test_an_opener_leans_only_as_a_connective(text: str, leans: bool) -> None:
     assert bool(LEANING_START.match(text)) is leans
+
+
+def test_a_noun_phrase_whose_only_verb_is_in_a_clause_about_a_noun_is_no_sentence() -> None:
+    from briefgen.text.claims import is_clause
+
+    gas = parsed(  # "The gas that livestock release during digestion."
+        [
+            ("The", "the", "DET", "DT", "det", 1, ""),
+            ("gas", "gas", "NOUN", "NN", "ROOT", 1, ""),
+            ("that", "that", "PRON", "WDT", "dobj", 4, ""),
+            ("livestock", "livestock", "NOUN", "NN", "nsubj", 4, ""),
+            ("release", "release", "VERB", "VBP", "relcl", 1, ""),
+            ("during", "during", "ADP", "IN", "prep", 4, ""),
+            ("digestion", "digestion", "NOUN", "NN", "pobj", 5, ""),
+            (".", ".", "PUNCT", ".", "punct", 1, ""),
+        ]
+    )
+    photo = parsed(  # "A faux photo fashioned before Photoshop, which was introduced in 1988."
+        [
+            ("A", "a", "DET", "DT", "det", 2, ""),
+            ("faux", "faux", "ADJ", "JJ", "amod", 2, ""),
+            ("photo", "photo", "NOUN", "NN", "ROOT", 2, ""),
+            ("fashioned", "fashion", "VERB", "VBN", "acl", 2, ""),
+            ("before", "before", "ADP", "IN", "prep", 3, ""),
+            ("Photoshop", "Photoshop", "PROPN", "NNP", "pobj", 4, ""),
+            (",", ",", "PUNCT", ",", "punct", 5, ""),
+            ("which", "which", "PRON", "WDT", "nsubjpass", 9, ""),
+            ("was", "be", "AUX", "VBD", "auxpass", 9, ""),
+            ("introduced", "introduce", "VERB", "VBN", "relcl", 5, ""),
+            ("in", "in", "ADP", "IN", "prep", 9, ""),
+            ("1988", "1988", "NUM", "CD", "pobj", 10, "DATE"),
+            (".", ".", "PUNCT", ".", "punct", 2, ""),
+        ]
+    )
+    # the tagger took the main verb for a participle and hung it on the subject: after the aside, it is the main verb
+    star = parsed(  # "The star, who returned on Sunday, covered up."
+        [
+            ("The", "the", "DET", "DT", "det", 1, ""),
+            ("star", "star", "NOUN", "NN", "ROOT", 1, ""),
+            (",", ",", "PUNCT", ",", "punct", 1, ""),
+            ("who", "who", "PRON", "WP", "nsubj", 4, ""),
+            ("returned", "return", "VERB", "VBD", "relcl", 1, ""),
+            ("on", "on", "ADP", "IN", "prep", 4, ""),
+            ("Sunday", "Sunday", "PROPN", "NNP", "pobj", 5, "DATE"),
+            (",", ",", "PUNCT", ",", "punct", 1, ""),
+            ("covered", "cover", "VERB", "VBN", "acl", 1, ""),
+            ("up", "up", "ADP", "RP", "prt", 8, ""),
+            (".", ".", "PUNCT", ".", "punct", 1, ""),
+        ]
+    )
+    said = parsed(
+        [
+            ("Police", "police", "NOUN", "NNS", "nsubj", 1, ""),
+            ("said", "say", "VERB", "VBD", "ROOT", 1, ""),
+            ("so", "so", "ADV", "RB", "advmod", 1, ""),
+            (".", ".", "PUNCT", ".", "punct", 1, ""),
+        ]
+    )
+    assert not is_clause(gas) and not is_clause(photo)
+    assert is_clause(star) and is_clause(said)
+    from briefgen.summarize import is_candidate
+
+    assert not is_candidate(photo)  # the summary's rule is this one
+
+
+def test_captions_by_their_closing_date_credit_or_is_seen_and_alone_beside_a_credit() -> None:
+    from briefgen.text.captions import alone_in, is_caption
+    from briefgen.titles import title_problem
+
+    def plain(text: str, index: int = 0, paragraph: int = 0, tag: str = "VBZ") -> Sentence:
+        words = text.split()
+        toks = tuple(
+            Token(w, w.lower(), "VERB" if k == 1 else "NOUN", tag if k == 1 else "NN", "ROOT" if k == 1 else "dep", 1, 0)
+            for k, w in enumerate(words)
+        )
+        return Sentence(index, text, 0, len(text), paragraph, toks)
+
+    dated = plain("A box of corn flakes made by Kellogg sits on a cart in Caracas, Venezuela May 15, 2018")
+    prose = plain("The vote was held in Caracas on May 15, 2018.", tag="VBD")
+    credit = plain("Police departments across the country responded to bomb threats USA TODAY", tag="VBD")
+    acronym = plain("The march was organised by the NAACP.", tag="VBD")
+    seen = plain("A box of corn flakes is seen on a shopping cart inside a local shop.")
+    seen_as = plain("The senator is seen as a likely candidate for the post.")
+    assert is_caption(dated, alone=False) and is_caption(credit, alone=False) and is_caption(seen, alone=False)
+    assert not is_caption(prose, alone=True) and not is_caption(acronym, alone=True) and not is_caption(seen_as, alone=False)
+    assert title_problem("Police departments across the country responded to bomb threats USA TODAY") == "caption"
+    assert title_problem("Police across the country responded to bomb threats") is None
+    # a caption with its credit in the same paragraph still stands alone; text after a lead does not
+    caption = plain("A man lays on top of a woman as others flee the festival grounds.", index=3, paragraph=2)
+    photo = plain("(Photo: David Becker, Getty Images)", index=4, paragraph=2)
+    lead = plain("Gunmen opened fire on a crowd of concert goers on Sunday night.", index=0, paragraph=0, tag="VBD")
+    more = plain("A man lays flowers at the site where the victims were found.", index=5, paragraph=3)
+    later = plain("Mourners gathered through the night.", index=6, paragraph=3, tag="VBD")
+    alone = alone_in([lead, caption, photo, more, later])
+    assert alone[3] and alone[0] and not alone[5]

@@ -4,13 +4,14 @@ the story's final title once its key points are known."""
 from __future__ import annotations
 
 import dataclasses
+from types import SimpleNamespace
 
 import pytest
 
 from briefgen import cache, titles
 from briefgen.config import load_config
 from briefgen.group import follow_titles
-from briefgen.models import AnalyzedArticle, Article, Citation, Paragraph, Story, SummarySentence, Token, Topic
+from briefgen.models import AnalyzedArticle, Article, Citation, Paragraph, Sentence, Story, SummarySentence, Token, Topic
 
 RHINO = "Nola, one of just four northern white rhinos left, died Sunday at the San Diego Zoo, officials said."
 LEANING = "He addressed the crowd in Boston on Monday."
@@ -257,3 +258,114 @@ def test_a_title_carries_an_accented_name_as_the_story_folds_it() -> None:
     names = frozenset({fold("Erdoğan"), fold("Peña")})
     assert titles.names_event("Erdoğan wins the runoff vote", titles._HEADLINE, names) == 2
     assert titles.names_event("Peña Nieto visits Washington", titles._HEADLINE, names) == 2
+
+
+def _sentence(rows: list[tuple[str, str, str, int]]) -> Sentence:
+    """(text, pos, dep, head) per token."""
+    from briefgen.models import Token
+
+    toks, at = [], 0
+    for text, pos, dep, head in rows:
+        toks.append(Token(text, text.lower(), pos, "VBD" if pos == "VERB" else "NN", dep, head, at, False, ""))
+        at += len(text) + 1
+    text = " ".join(r[0] for r in rows)
+    return Sentence(0, text, 0, len(text), 0, tuple(toks))
+
+
+def test_a_title_cut_from_a_sentence_keeps_its_verb_subject_and_whole_last_phrase() -> None:
+    from briefgen.titles import whole_clause
+
+    swift = _sentence(  # "Midway through her set , the singer , 31 , played the new track ."
+        [
+            ("Midway", "ADV", "advmod", 9),
+            ("through", "ADP", "prep", 0),
+            ("her", "PRON", "poss", 3),
+            ("set", "NOUN", "pobj", 1),
+            (",", "PUNCT", "punct", 9),
+            ("the", "DET", "det", 6),
+            ("singer", "NOUN", "nsubj", 9),
+            (",", "PUNCT", "punct", 6),
+            ("31", "NUM", "appos", 6),
+            ("played", "VERB", "ROOT", 9),
+            ("the", "DET", "det", 12),
+            ("new", "ADJ", "amod", 12),
+            ("track", "NOUN", "dobj", 9),
+            (".", "PUNCT", "punct", 9),
+        ]
+    )
+    assert not whole_clause(swift, "Midway through her set 31, played the new track")  # the subject went as an aside
+    assert whole_clause(swift, "Midway through her set, the singer played the new track")
+    assert not whole_clause(swift, "The singer played the new")  # cut before the noun its last word belongs to
+    study = _sentence(  # "Babies preserve memories during naps , a study suggests ."
+        [
+            ("Babies", "NOUN", "nsubj", 1),
+            ("preserve", "VERB", "ccomp", 8),
+            ("memories", "NOUN", "dobj", 1),
+            ("during", "ADP", "prep", 1),
+            ("naps", "NOUN", "pobj", 3),
+            (",", "PUNCT", "punct", 8),
+            ("a", "DET", "det", 7),
+            ("study", "NOUN", "nsubj", 8),
+            ("suggests", "VERB", "ROOT", 8),
+            (".", "PUNCT", "punct", 8),
+        ]
+    )
+    assert whole_clause(study, "Babies preserve memories during naps")  # who said it left out: the clause under it
+    noun = _sentence(
+        [
+            ("The", "DET", "det", 2),
+            ("Kansas", "PROPN", "compound", 2),
+            ("Republican", "PROPN", "ROOT", 2),
+            ("-", "PUNCT", "punct", 2),
+            ("who", "PRON", "nsubj", 5),
+            ("served", "VERB", "relcl", 2),
+            ("years", "NOUN", "npadvmod", 5),
+        ]
+    )
+    assert not whole_clause(noun, "The Kansas Republican - who served years")  # no verb heads it
+
+
+def test_a_lead_that_trails_off_is_no_title() -> None:
+    from briefgen.titles import lead_title
+
+    text = "Less data-sharing among firms can actually lead to more collusion, economists ...\n\nThey say so."
+    article = Article("t.txt", "t", text, (Paragraph(text.split("\n\n")[0], 0),), title_inferred=True)
+    assert lead_title(SimpleNamespace(article=article, spans=((0, 0, len(text.split("\n\n")[0])),))) is None
+
+
+def test_a_number_alone_is_no_headlines_subject() -> None:
+    from briefgen.titles import headline
+
+    rows = [
+        ("Midway", "ADV", "advmod", 9),
+        ("through", "ADP", "prep", 0),
+        ("the", "DET", "det", 3),
+        ("set", "NOUN", "pobj", 1),
+        (",", "PUNCT", "punct", 3),
+        ("the", "DET", "det", 6),
+        ("singer", "NOUN", "appos", 3),
+        (",", "PUNCT", "punct", 3),
+        ("31", "NUM", "nsubj", 9),
+        ("played", "VERB", "ROOT", 9),
+        ("the", "DET", "det", 12),
+        ("new", "ADJ", "amod", 12),
+        ("track", "NOUN", "dobj", 9),
+        (".", "PUNCT", "punct", 9),
+    ]
+    rows[0] = ("Midway", "ADV", "advmod", 8)  # the parse hung the opening phrase on the number
+    sentence = _sentence(rows)
+    assert headline(sentence, sentence.text) is None
+    named = _sentence(
+        [
+            ("Police", "NOUN", "nsubj", 1),
+            ("arrested", "VERB", "ROOT", 1),
+            ("three", "NUM", "nummod", 3),
+            ("men", "NOUN", "dobj", 1),
+            ("in", "ADP", "prep", 1),
+            ("Ohio", "PROPN", "pobj", 4),
+            ("on", "ADP", "prep", 1),
+            ("Monday", "PROPN", "pobj", 6),
+            (".", "PUNCT", "punct", 1),
+        ]
+    )
+    assert headline(named, named.text) == "Police arrested three men in Ohio on Monday"

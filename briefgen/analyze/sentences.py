@@ -1,8 +1,9 @@
 """Sentence boundaries the parser gets wrong in news text, fixed before it runs.
 
 spaCy's parser splits sentences where news text does not end them: after a title that
-its tokenizer does not know ("Police Lt. Gerry Scherlinck", "said Sgt. Marty Earley"),
-after an initial ("K. C. Jones"), before a word in lower case (the rest of a sentence
+its tokenizer does not know ("Police Lt. Gerry Scherlinck", "said Sgt. Marty Earley"), or
+two joined by a hyphen ("Det.-Sgt. John Smith"), after a weekday's abbreviation before its
+date ("was Sun. Oct. 5"), after an initial ("K. C. Jones"), before a word in lower case (the rest of a sentence
 after a quotation or an ellipsis), and inside a parenthesis. The abbreviations become
 single tokens (tokenizer special cases), and a component run just before the parser marks
 the tokens that cannot start a sentence; the parser keeps to those marks. The text is
@@ -13,6 +14,8 @@ from __future__ import annotations
 
 import re
 from typing import Any
+
+from briefgen.text.dates import DAY_ABBREVIATION, MONTH
 
 #: Abbreviations the model's tokenizer splits off their full stop (checked against
 #: en_core_web_sm 3.8; the ones it already knows, such as "Dr." and "Gov.", are left to it).
@@ -90,6 +93,10 @@ PARENTHESIS = 60
 _INITIAL = re.compile(r"^[A-Z]\.$")
 _LEADING = re.compile(r"^\W+")
 _ACRONYM = re.compile(r"^(?:[A-Z]\.){2,}$")
+#: A weekday's abbreviation, with or without the full stop the tokenizer split off ("Sun", "Sun.").
+_WEEKDAY = re.compile(rf"^{DAY_ABBREVIATION}\.?$")
+#: What follows a weekday in a date: a month ("Oct.", "October") or a day's number.
+_DATE_NEXT = re.compile(rf"^(?:{MONTH}|\d{{1,2}}(?:st|nd|rd|th)?)$")
 COMPONENT = "briefgen_boundaries"
 
 
@@ -106,17 +113,27 @@ def add_to(nlp: Any) -> None:
         nlp.add_pipe(COMPONENT, before="parser")
 
 
+def _title(word: str) -> bool:
+    """A title before a name, also the last of several joined by hyphens ("Det.-Sgt.", "Lt.-Col.")."""
+    return word in BEFORE_NAME or ("-" in word and word.rsplit("-", 1)[1] in BEFORE_NAME)
+
+
 def mark_boundaries(doc: Any) -> Any:
     """Mark tokens that cannot start a sentence (``is_sent_start = False``); the parser keeps to them."""
     words = [t.text for t in doc]
     keep = [False] * len(words)
     for i in range(1, len(words)):
         prev, word = words[i - 1], words[i]
-        if prev in BEFORE_NAME and (word[:1].isupper() or word[:1].isdigit()):
-            keep[i] = True  # "Lt. Gerry", "Mt. Everest", "St. Louis"
-        elif prev == "." and i >= 2 and _LEADING.sub("", words[i - 2]) + "." in BEFORE_NAME and word[:1].isupper():
-            keep[i] = True  # the same with the full stop split off: '"Dr' '.' 'Kolb'
+        if _title(prev) and (word[:1].isupper() or word[:1].isdigit()):
+            keep[i] = True  # "Lt. Gerry", "Mt. Everest", "St. Louis", "Det.-Sgt. John"
+        elif prev == "." and i >= 2 and _title(_LEADING.sub("", words[i - 2]) + ".") and word[:1].isupper():
+            keep[i] = True  # the same with the full stop split off: '"Dr' '.' 'Kolb', 'Det.-Sgt' '.' 'John'
             keep[i - 1] = True
+        elif _DATE_NEXT.match(word) and (
+            (_WEEKDAY.match(prev) and prev.endswith(".")) or (prev == "." and i >= 2 and _WEEKDAY.match(words[i - 2]))
+        ):
+            keep[i] = True  # a weekday's abbreviation before its date: "was Sun. Oct. 5", "Thurs. 12"
+            keep[i - 1] = prev == "." or keep[i - 1]
         elif _ACRONYM.match(prev) and word == "(":
             keep[i] = True  # "said D.C. (Duck-chul) Lee"
         elif _INITIAL.match(prev) and word[:1].isupper():

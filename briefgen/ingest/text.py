@@ -22,7 +22,7 @@ import yaml
 from briefgen.ingest.errors import Invalid as _Invalid
 from briefgen.models import Article, Paragraph
 from briefgen.text.dates import DATE_LINE, STAMP_PARAGRAPHS, lead_date, parse_date, parse_date_fallback, stamp_line, url_date, url_month
-from briefgen.text.lines import BYLINE, DATELINE, DATELINE_BARE, HANDLE_LINE, TRAILERS, is_boilerplate
+from briefgen.text.lines import BYLINE, BYLINE_LEAD, DATELINE, DATELINE_BARE, HANDLE_LINE, TRAILERS, is_boilerplate
 from briefgen.text.slugs import slug
 from briefgen.text.urls import web_address
 
@@ -345,6 +345,11 @@ def parse_text(text: str, rel: str, meta: _Meta, fmt: str) -> Article:
                 title = re.sub(r"^#{1,6}\s+", "", title)
             continue
         para = "\n".join(kept).strip()
+        if head and (byline := BYLINE_LEAD.match(para)):
+            # a byline and date run into the lead ("By Karen Graham Oct 31, 2015 in Entertainment A famous ...")
+            author = author or byline.group("author")
+            date, date_source = _first_date(date, date_source, parse_date_fallback(byline.group("date")), "dateline")
+            para = para[byline.end() :]
         if head:
             para, place_source, place_date = _strip_dateline(para)
             source = source or place_source

@@ -13,9 +13,12 @@ both leave captions out.
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Sequence
 
 from briefgen.models import Sentence
 from briefgen.text.dates import DAY_NAME, MONTH
+from briefgen.text.lines import FURNITURE
 
 #: Verbs of posture and visible action that captions describe a picture with (lemmas). A closed
 #: list of what photographs show, from captions seen in news text; reporting, mental and
@@ -115,6 +118,14 @@ POSE_VERBS = frozenset(
 )
 #: People placed in the frame: "Francois Hollande (R) speaks with ...".
 _PLACED = re.compile(r"\((?:L|R|C)\)\s(?=[a-z])|\((?:left|right|center|centre|top|bottom|front|back)\)")  # not "Rick Perry (R), a ..."
+#: A picture's place and date closing a caption with no preposition before the date, as captions write them and news
+#: prose does not ("... in Caracas, Venezuela May 15, 2018"; prose says "on May 15, 2018"), in any tense.
+PLACE_DATE = re.compile(rf"\b[A-Z][a-z]+(?:,\s|\s)(?:{DAY_NAME},?\s)?{MONTH}\s\d{{1,2}},?\s\d{{4}}\.?[\"”’)]*$")
+#: An outlet's credit closing a caption or a picture's line, in capitals after the text: "... bomb threats USA TODAY",
+#: "... in Paris AFP". No closing full stop: a sentence that ends "... said the NAACP." is prose.
+CLOSING_CREDIT = re.compile(r"(?<=[a-z0-9,;)”\"’]) (?:[A-Z]{2,}(?: [A-Z]{2,})+|AP|AFP|REUTERS|EPA|Getty Images)\s*$")
+#: "is seen" / "are seen" with where or when the picture was taken: "... is seen on a shopping cart"; not "is seen as".
+_SEEN = re.compile(r"\b(?:is|are) (?:seen|shown) (?:in|on|at|during|outside|inside|near|through|from|after|before|here)\b")
 #: The picture's date closing the caption: "..., April 22, 2015." or "... on Tuesday, May 2."
 _CLOSING_DATE = re.compile(
     rf"(?:,\s|\s(?=[A-Z]))(?:{DAY_NAME},?\s)?{MONTH}"
@@ -123,10 +134,12 @@ _CLOSING_DATE = re.compile(
 
 
 def is_caption(sentence: Sentence, alone: bool) -> bool:
-    """``sentence`` describes a picture; ``alone``: it is the only sentence of its paragraph."""
+    """``sentence`` describes a picture; ``alone``: it is the only sentence of its paragraph (``alone_in``)."""
     text = sentence.text.strip()
-    if _PLACED.search(text):
+    if _PLACED.search(text) or PLACE_DATE.search(text) or CLOSING_CREDIT.search(text):
         return True
+    if _SEEN.search(text) and not any(t.tag in ("VBD", "MD") for t in sentence.tokens):
+        return True  # "A box of corn flakes made by Kellogg is seen on a shopping cart ..." (a past tells a story)
     toks = sentence.tokens
     root = next((i for i, t in enumerate(toks) if t.dep == "ROOT"), None)
     if root is None:
@@ -159,3 +172,13 @@ def _pictured(toks: tuple, i: int) -> bool:  # type: ignore[type-arg]
     if t.ent in ("PERSON", "NORP", "ORG") or t.pos == "PROPN" or t.tag == "NNS":
         return True
     return any(u.head == i and u.dep == "det" and u.text.lower() in ("a", "an") for u in toks)
+
+
+def alone_in(sentences: Sequence[Sentence]) -> dict[int, bool]:
+    """For each sentence (by index), whether it stands alone as a caption does: the only sentence of its paragraph
+    that is not a credit or furniture ("A man lays on top of a woman as others flee. (Photo: David Becker, Getty
+    Images)"), or the article's first sentence (a picture's caption before the story: "Armed men take cover ...";
+    a lead in the simple present with a verb of posture is rare)."""
+    text_of = Counter(s.paragraph for s in sentences if not (FURNITURE.search(s.text) or CLOSING_CREDIT.search(s.text.strip())))
+    first = min((s.index for s in sentences), default=-1)
+    return {s.index: text_of[s.paragraph] <= 1 or s.index == first for s in sentences}

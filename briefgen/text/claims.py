@@ -228,6 +228,44 @@ def main_clause(toks: Sequence[Token], root: int) -> set[int]:
     return {root} | {i for i, t in enumerate(toks) if t.head == root and t.dep in _MAIN}
 
 
+#: Tags of a finite verb (past, present, modal): what makes a clause a statement.
+FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+#: Clauses that modify a noun ("the gas [that cattle release]", "a photo [fashioned before Photoshop]").
+_NOUN_CLAUSES = ("relcl", "acl")
+#: Punctuation that ends an aside: a verb right after one ("The star, who returned on Sunday, covered up ...")
+#: is the main verb the tagger took for a participle, not a clause about the noun before it.
+_ASIDE_END = frozenset({",", "–", "—", "--", "-", ")"})
+
+
+def is_clause(sent: Sentence) -> bool:
+    """The sentence's main clause has a finite verb: not a noun phrase whose only verb is in a clause about one of
+    its nouns ("The gas that livestock such as cattle release during digestion.", "A faux photo fashioned long
+    before Photoshop, which was introduced in the late 1980s."). A root verb or auxiliary is a main clause (the
+    tagger's past participles for past tenses included); under a noun root, a finite verb counts unless it is in
+    a clause about a noun that has its own subject or relative pronoun ("that cattle release", "which was
+    introduced"): without either, the parser hung the main verb on the subject. Sentences without a parse pass."""
+    toks = sent.tokens
+    root = next((i for i, t in enumerate(toks) if t.dep == "ROOT"), None)
+    if root is None or toks[root].pos in ("VERB", "AUX"):
+        return True
+
+    def subordinate(k: int) -> bool:
+        own = [u for u in toks if toks[u.head] is not u and u.head == k]
+        return any(u.dep in ("nsubj", "nsubjpass") or u.tag in ("WDT", "WP", "WP$", "WRB") for u in own)
+
+    for i, t in enumerate(toks):
+        participle = t.tag in ("VBN", "VBD") and t.dep in _NOUN_CLAUSES and i > 0 and toks[i - 1].text in _ASIDE_END
+        if t.tag not in FINITE and not participle:
+            continue
+        k, seen = (t.head if participle else i), set()
+        while k not in seen and not (toks[k].dep in _NOUN_CLAUSES and subordinate(k)):
+            seen.add(k)
+            if k == root or toks[k].head == k:
+                return True
+            k = toks[k].head
+    return False
+
+
 def definite_subject(sent: Sentence) -> str | None:
     """The noun of a bare definite subject that leans on a sentence before ("The company said", "The gushy profile,
     published ..., details", "The pair were reconvicted"), if the sentence opens with one; a name ("The Colorado

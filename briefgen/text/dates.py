@@ -39,6 +39,8 @@ MONTH_NAME = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*"
 MONTH = MONTH_NAME + r"\.?"
 #: A weekday's full name as a pattern ("Tuesday").
 DAY_NAME = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+#: A weekday's abbreviation, without its full stop ("Sun", "Thurs").
+DAY_ABBREVIATION = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)"
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _DATE_PATTERNS = [
     re.compile(r"(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})"),
