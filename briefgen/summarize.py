@@ -44,7 +44,7 @@ from briefgen.errors import ConfigError
 from briefgen.models import AnalyzedArticle, Citation, Sentence, SummarySentence, TimelineEvent
 from briefgen.text.captions import alone_in, is_caption
 from briefgen.text.claims import EVENTS, FINITE, NOT_DEEDS, Claim, claim, definite_subject, is_clause, main_clause, main_names, same_fact
-from briefgen.text.dates import MONTH, date_mentions, planned, scheduled
+from briefgen.text.dates import MONTH, date_mentions, of_a_thing, planned, scheduled
 from briefgen.text.hedges import reported
 from briefgen.text.lines import FURNITURE, LEANING_START, READER, personal_voice
 
@@ -395,9 +395,11 @@ def timeline(items: Sequence[AnalyzedArticle]) -> list[TimelineEvent]:
         sent = c.sentences[0]
         if _future(sent):
             continue
-        found = [m for m in date_mentions(sent.text, items[c.article].article.date) if not scheduled(sent, m[0], m[1])]
+        found = [
+            m for m in date_mentions(sent.text, items[c.article].article.date) if not (scheduled(sent, *m[:2]) or of_a_thing(sent, *m[:2]))
+        ]
         if not found:
-            continue  # no date, or only a limit or a plan's ("remanded until August 19", "to be voted on Thursday")
+            continue  # no date, or only a limit's, a plan's ("remanded until August 19") or a thing's ("the March 3 crash")
         _, _, day, approximate = found[0]
         days.setdefault(day, []).append((-float(centrality[k]), approximate, k))
     if len(days) < 2:

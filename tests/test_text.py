@@ -8,7 +8,7 @@ import pytest
 
 from briefgen.models import Sentence, Token
 from briefgen.text.claims import agree, claim, same_fact
-from briefgen.text.dates import date_mentions, scheduled, sentence_date
+from briefgen.text.dates import date_mentions, of_a_thing, scheduled, sentence_date
 from briefgen.text.hedges import allegation, hedge, reported
 from briefgen.text.lines import LEANING_START, personal_voice
 from briefgen.text.slugs import STORY_ID_CHARS, slug, story_slug, unique_slug
@@ -208,6 +208,95 @@ SET_FIRE_ON = parsed(
 def test_scheduled_tells_limit_and_plan_dates_from_event_dates(sentence: Sentence, dates: list[tuple[str, bool]]) -> None:
     found = date_mentions(sentence.text, "2012-11-15")
     assert [(sentence.text[a:b], scheduled(sentence, a, b)) for a, b, _, _ in found] == dates
+
+
+SURVIVORS_OF = parsed(
+    [
+        ("Survivors", "survivor", "NOUN", "NNS", "nsubj", 7, ""),
+        ("of", "of", "ADP", "IN", "prep", 0, ""),
+        ("the", "the", "DET", "DT", "det", 5, "DATE"),
+        ("August", "August", "PROPN", "NNP", "nmod", 5, "DATE"),
+        ("17", "17", "NUM", "CD", "nummod", 3, "DATE"),
+        ("earthquake", "earthquake", "NOUN", "NN", "pobj", 1, ""),
+        ("are", "be", "AUX", "VBP", "aux", 7, ""),
+        ("living", "live", "VERB", "VBG", "ROOT", 7, ""),
+        ("in", "in", "ADP", "IN", "prep", 7, ""),
+        ("tents", "tent", "NOUN", "NNS", "pobj", 8, ""),
+        (".", ".", "PUNCT", ".", "punct", 7, ""),
+    ]
+)
+QUAKE_KILLED = parsed(
+    [
+        ("The", "the", "DET", "DT", "det", 3, ""),
+        ("Aug.", "Aug.", "PROPN", "NNP", "nmod", 3, "DATE"),
+        ("17", "17", "NUM", "CD", "nummod", 1, "DATE"),
+        ("earthquake", "earthquake", "NOUN", "NN", "nsubj", 4, ""),
+        ("killed", "kill", "VERB", "VBD", "ROOT", 4, ""),
+        ("17,000", "17,000", "NUM", "CD", "nummod", 6, "CARDINAL"),
+        ("people", "people", "NOUN", "NNS", "dobj", 4, ""),
+        (".", ".", "PUNCT", ".", "punct", 4, ""),
+    ]
+)
+RELATIVES_MET = parsed(
+    [
+        ("Relatives", "relative", "NOUN", "NNS", "nsubj", 9, ""),
+        ("of", "of", "ADP", "IN", "prep", 0, ""),
+        ("those", "those", "PRON", "DT", "pobj", 1, ""),
+        ("killed", "kill", "VERB", "VBN", "acl", 2, ""),
+        ("in", "in", "ADP", "IN", "prep", 3, ""),
+        ("the", "the", "DET", "DT", "det", 8, ""),
+        ("March", "March", "PROPN", "NNP", "nmod", 8, "DATE"),
+        ("3", "3", "NUM", "CD", "nummod", 6, "DATE"),
+        ("crash", "crash", "NOUN", "NN", "pobj", 4, ""),
+        ("met", "meet", "VERB", "VBD", "ROOT", 9, ""),
+        ("officials", "official", "NOUN", "NNS", "dobj", 9, ""),
+        ("on", "on", "ADP", "IN", "prep", 9, ""),
+        ("Friday", "Friday", "PROPN", "NNP", "pobj", 11, "DATE"),
+        (".", ".", "PUNCT", ".", "punct", 9, ""),
+    ]
+)
+ARRESTED_NIGHT = parsed(
+    [
+        ("Police", "police", "NOUN", "NNS", "nsubj", 1, ""),
+        ("arrested", "arrest", "VERB", "VBD", "ROOT", 1, ""),
+        ("him", "he", "PRON", "PRP", "dobj", 1, ""),
+        ("on", "on", "ADP", "IN", "prep", 1, ""),
+        ("Tuesday", "Tuesday", "PROPN", "NNP", "compound", 5, "DATE"),
+        ("night", "night", "NOUN", "NN", "pobj", 3, "TIME"),
+        (".", ".", "PUNCT", ".", "punct", 1, ""),
+    ]
+)
+
+WALKED_IN_ON = parsed(  # the parser hangs "on Monday" on "shotgun": a date after its noun is not the noun's
+    [
+        ("He", "he", "PRON", "PRP", "nsubj", 1, ""),
+        ("walked", "walk", "VERB", "VBD", "ROOT", 1, ""),
+        ("in", "in", "ADV", "RB", "advmod", 1, ""),
+        ("with", "with", "ADP", "IN", "prep", 1, ""),
+        ("a", "a", "DET", "DT", "det", 5, ""),
+        ("shotgun", "shotgun", "NOUN", "NN", "pobj", 3, ""),
+        ("on", "on", "ADP", "IN", "prep", 5, ""),
+        ("Monday", "Monday", "PROPN", "NNP", "pobj", 6, "DATE"),
+        (".", ".", "PUNCT", ".", "punct", 1, ""),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    "sentence, dates",
+    [
+        (WALKED_IN_ON, [("Monday", False)]),
+        (SURVIVORS_OF, [("August 17", True)]),  # the quake's day, not the day of living in tents
+        (RELATIVES_MET, [("March 3", True), ("Friday", False)]),  # the crash's day; the meeting's
+        (QUAKE_KILLED, [("Aug. 17", False)]),  # the subject of a past verb: the day of the killing
+        (ARRESTED_NIGHT, [("Tuesday", False)]),  # "night" is a word of time: the date tells the arrest
+        (ARRESTED_BY, [("Tuesday", False)]),
+        (SET_FIRE_ON, [("Monday", False)]),
+    ],
+)
+def test_of_a_thing_tells_a_named_things_date_from_the_day_of_what_is_told(sentence: Sentence, dates: list[tuple[str, bool]]) -> None:
+    found = date_mentions(sentence.text, "1999-08-20")
+    assert [(sentence.text[a:b], of_a_thing(sentence, a, b)) for a, b, _, _ in found] == dates
 
 
 SMITH_DIED = parsed(

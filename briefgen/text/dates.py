@@ -371,6 +371,32 @@ def planned(tokens: Sequence[Token], i: int) -> bool:
     return False
 
 
+#: How a date stands before a noun it qualifies: "the August 17 earthquake", "Tuesday's attack", "the 1999 vote".
+_PREMODIFIER = frozenset({"nmod", "compound", "poss", "amod", "nummod"})
+
+
+def of_a_thing(sentence: Sentence, start: int, end: int) -> bool:
+    """Is the date at ``sentence.text[start:end]`` (a ``date_mentions`` span) the date of a thing the sentence names
+    rather than of what it tells: the date stands before a noun it qualifies ("survivors of the August 17, 1999
+    earthquake are still living in tents", "relatives of those killed in the March 3 crash met officials on Friday",
+    "his Monday column"), and that noun is not the subject of a verb in the past ("The Aug. 17 earthquake killed
+    17,000", "Tuesday's attack killed five": those tell the day). Only a date before its noun counts: a date after it
+    ("the attack on Monday") hangs on the noun in the parse as often as the parser misplaces the verb's "on Monday"."""
+    toks = sentence.tokens
+    inside = {i for i, t in enumerate(toks) if start <= t.start - sentence.start < end}
+    for i in inside:
+        k, j = i, toks[i].head
+        while j != k and (j in inside or toks[j].ent in ("DATE", "TIME")):  # "Tuesday night": up from "night"
+            k, j = j, toks[j].head
+        word = toks[j]
+        if j == k or word.pos not in ("NOUN", "PROPN") or k > j or toks[k].dep not in _PREMODIFIER:
+            continue
+        verb = toks[word.head]
+        if not (word.dep in ("nsubj", "nsubjpass") and verb.tag in ("VBD", "VBN") and verb.pos in ("VERB", "AUX")):
+            return True
+    return False
+
+
 def scheduled(sentence: Sentence, start: int, end: int) -> bool:
     """Is the date at ``sentence.text[start:end]`` (a ``date_mentions`` span) a limit or a plan rather than
     the day something happened, by the parse: governed by "until", "by", "before", or "set for"; the date of a
