@@ -573,3 +573,15 @@ def test_a_byline_and_date_run_into_the_lead_are_not_article_text() -> None:
     assert article.author == "Karen Graham" and article.date == "2015-10-31"
     lead = "By Friday, he was tweeting that the deal was off, the paper said.\n"  # "By" opening the text, no byline
     assert read_text_article(f"Deal off\n\n{lead}", "y.txt", "txt").text.startswith("By Friday, he was tweeting")
+
+
+def test_a_wire_dash_typed_as_an_underscore_is_a_dash_and_ends_a_dateline() -> None:
+    text = (
+        "ATLANTA _ Attorneys for the former speaker asked a judge on Friday to seal the records.\n\n"
+        "The state is small _ only about a third the size of Belgium _ but rich. The file_name stays.\n"
+    )
+    article = read_text_article(text, "a.txt", "txt")
+    assert article.text.startswith("Attorneys for the former speaker")  # the place's dateline is gone
+    assert "small \u2014 only about a third the size of Belgium \u2014 but rich" in article.text
+    assert "file_name" in article.text
+    _body_offsets_hold(article)

@@ -303,6 +303,11 @@ def _load_yaml(raw: str) -> Any:
         raise _Invalid("front matter is not valid YAML: nested too deeply") from None
 
 
+#: A dash typed as an underscore between spaces, as news agencies' plain-text wires wrote it ("ATLANTA _ Attorneys for
+#: ...", "Qatar is small _ only about a third the size of Belgium _ but"): written as the dash it stands for.
+WIRE_DASH = re.compile(r"(?<=\S) _{1,2} (?=\S)")
+
+
 def parse_text(text: str, rel: str, meta: _Meta, fmt: str) -> Article:
     """Clean pasted article text into paragraphs, inferring title, date and source."""
     blocks = re.split(r"\n[ \t]*\n", text)
@@ -344,7 +349,7 @@ def parse_text(text: str, rel: str, meta: _Meta, fmt: str) -> Article:
             if fmt == "md":
                 title = re.sub(r"^#{1,6}\s+", "", title)
             continue
-        para = "\n".join(kept).strip()
+        para = WIRE_DASH.sub(" \u2014 ", "\n".join(kept).strip())
         if head and (byline := BYLINE_LEAD.match(para)):
             # a byline and date run into the lead ("By Karen Graham Oct 31, 2015 in Entertainment A famous ...")
             author = author or byline.group("author")
