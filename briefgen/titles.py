@@ -152,13 +152,13 @@ def _candidates(story: Story, items: Sequence[AnalyzedArticle], points: Sequence
     # article) after it: of two sentences, the one summarize ranked first (Multi-News rows 0-124, ECB+ dev)
     origin = by_id.get(story.title_article)
     lead = story.title_source == "lead"
-    grouping = (story.title, _lead_verb(origin, story.title) if origin and lead else _HEADLINE)
+    verb = _lead_verb(origin, story.title) if origin and lead else _HEADLINE
     if not lead:
-        yield grouping
+        yield story.title, _HEADLINE
     if made and made[1]:
         yield sentence_case(made[1][0], text), made[1][1]
-    if lead:
-        yield grouping
+    if lead and verb is not None:  # grouping cut its lead by words, before any parse: not when no whole clause is left
+        yield story.title, verb
     # a whole main clause longer than grouping's longest short lead, as long as its longest whole one: last, so it is
     # the title only when nothing before it names the event (Multi-News rows 0-124: 4 titles, vague to right)
     if made and made[2] and not made[1]:
@@ -179,13 +179,16 @@ def names_event(title: str, verb: Token, names: frozenset[str]) -> int:
     return 2 if verb.pos == "VERB" and verb.lemma.lower() not in _NO_EVENT else 1
 
 
-def _lead_verb(item: AnalyzedArticle, title: str) -> Token:
+def _lead_verb(item: AnalyzedArticle, title: str) -> Token | None:
     """What the lead sentence grouping made ``title`` of tells (``_told``: its main verb by the parse, past a verb of
     saying), when the title keeps that verb; else ``_NO_VERB`` (the title left it out, or no sentence of the article
-    holds its opening words)."""
+    holds its opening words); None when the title is no whole clause of that sentence by its parse (``whole_clause``:
+    "The charges that Wang faces" of "The charges that Wang faces ... carry a maximum ...")."""
     opening = " ".join(title.split()[:4]).lower()
     for s in item.sentences:
         if opening in s.text.lower():
+            if not whole_clause(s, title):
+                return None
             root = _main_verb(s.tokens, _children(s.tokens))
             if root is not None and s.tokens[root].text.lower() in re.findall(r"[\w'’-]+", title.lower()):
                 return _told(s, root, _children(s.tokens))

@@ -53,10 +53,13 @@ def parsed() -> dict[str, AnalyzedArticle]:
     """Each sentence used below as a one-sentence article, parsed by the real analysis (loads spaCy)."""
     from briefgen.analyze import analyze
 
-    texts = [RHINO, LEANING, JERSEYS, ALLUDES, ZOO, CARE, KLAN, HALF, IPSWICH, GUESS, PAIR, VAULTER, PARENTS, *(s for s, _ in HEADLINES)]
+    texts = [RHINO, LEANING, JERSEYS, ALLUDES, ZOO, CARE, KLAN, HALF, IPSWICH, GUESS, PAIR, VAULTER, PARENTS, CHARGES]
+    texts += [s for s, _ in HEADLINES]
     articles = [Article(f"a{k}.md", "", t, (Paragraph(t, 0),), title_inferred=True) for k, t in enumerate(texts)]
     return {a.text: item for a, item in zip(articles, analyze(articles, load_config(n_process=1)), strict=True)}
 
+
+CHARGES = "The charges that Wang faces carry a maximum sentence of life in prison."
 
 HEADLINES = [
     # who said it goes, and the side clause set off by commas; the news stays whole
@@ -369,3 +372,11 @@ def test_a_number_alone_is_no_headlines_subject() -> None:
         ]
     )
     assert headline(named, named.text) == "Police arrested three men in Ohio on Monday"
+
+
+def test_a_lead_title_grouping_cut_to_no_whole_clause_is_no_candidate(parsed: dict[str, AnalyzedArticle]) -> None:
+    """Grouping cuts its lead titles by words, before any parse: "The charges that Wang faces" is what is left of a
+    sentence whose verb it lost, so the rule does not offer it; the whole clause it does."""
+    item = _article(parsed, CHARGES, "b.md")
+    assert titles._lead_verb(item, "The charges that Wang faces") is None
+    assert titles._lead_verb(item, "The charges that Wang faces carry a maximum sentence of life in prison") is not None
