@@ -469,6 +469,15 @@ def test_plan_that_another_source_reports_done_is_not_pending(parse) -> None:
     assert not _kind(asked(parse({"a.txt": plan, "b.txt": done})), "pending")
 
 
+def test_a_plans_outcome_need_not_repeat_when_and_where(parse) -> None:
+    """The report that a plan happened names who did what, and its own day, not the plan's session and date."""
+    plan = "A minister said Lahoud is expected to be elected by the 128-member Parliament at an extraordinary session on Oct. 15."
+    done = "Parliament on Thursday formally elected Gen. Emile Lahoud as Lebanon's next president."
+    other = "Parliament on Thursday formally elected Gen. Michel Aoun as speaker."
+    assert _kind(asked(parse({"a.txt": plan, "b.txt": other})), "pending")  # someone else elected: still pending
+    assert not _kind(asked(parse({"a.txt": plan, "b.txt": done})), "pending")
+
+
 def test_question_the_summary_answers_is_dropped(parse) -> None:
     from briefgen.models import Citation, SummarySentence
 

@@ -123,6 +123,16 @@ class Focus:
     people: frozenset[str] = frozenset()  # the words of the people's names it is about ("edith", "bouvier")
     topic: frozenset[str] = frozenset()  # a choice's topic (``CHOICE``): its noun's modifiers and the sentence's names
     chosen: frozenset[str] = frozenset()  # the verbs that make that choice (``CHOICE``)
+    # the args only in the predicate's adjuncts ("at an extraordinary session", "on Oct. 15"): what a report that the
+    # plan happened need not repeat ("Parliament formally elected Lahoud" answers "Will Lahoud be elected by the
+    # Parliament at an extraordinary session on Oct. 15?")
+    adjunct: frozenset[str] = frozenset()
+
+
+#: Dependents of a predicate that say when, where or how, not who or what: a plan's outcome need not repeat them.
+ADJUNCTS = frozenset({"prep", "npadvmod", "advmod", "tmod"})
+#: Day words an outcome's report names instead of the plan's date ("elected Lahoud on Thursday").
+RELATIVE_DAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tonight"})
 
 
 def _content(t: Token) -> bool:
@@ -171,6 +181,8 @@ def focus(kind: str, found: Found) -> Focus:
         ):
             core -= subtree(kids, c)
     args = {stem(toks[i].lemma) for i in core if i != head and _content(toks[i])} - pred
+    around = {j for c in kids[head] if toks[c].dep in ADJUNCTS for j in subtree(kids, c)}
+    adjunct = args - {stem(toks[i].lemma) for i in core - around if i != head and _content(toks[i])}
     names = {stem(toks[i].lemma) for i in core if i != head and _content(toks[i]) and _is_name(toks[i])} - pred
     dated = {toks[i].text.lower() for i in found.idx if toks[i].ent in DATED}
     people = {toks[i].text.lower() for i in found.idx if toks[i].ent == "PERSON" and toks[i].pos == "PROPN"}
@@ -193,6 +205,7 @@ def focus(kind: str, found: Found) -> Focus:
         frozenset(people),
         frozenset(topic - QUALIFIED),
         frozenset(chosen),
+        frozenset(adjunct),
     )
 
 
@@ -252,7 +265,8 @@ def _plain(toks: tuple[Token, ...], kids: Kids, v: int, kind: str) -> bool:
     if kind in ("disputed", "unverified") and t.dep == "ccomp" and up.lemma.lower() in ANNOUNCE:
         return False  # "X said Y": the claim again, not its proof
     if kind == "pending":  # the plan's outcome: it happened, or is happening
-        return t.tag == "VBD" or (t.tag in ("VBN", "VBG") and bool(auxes))
+        past = t.tag == "VBN" and not auxes and any(toks[c].dep == "nsubj" for c in kids[v])  # the tagger's VBN for VBD
+        return t.tag == "VBD" or past or (t.tag in ("VBN", "VBG") and bool(auxes))
     return t.tag in ("VBD", "VBZ", "VBP") or (t.tag in ("VBN", "VBG") and bool(auxes))
 
 
@@ -294,8 +308,9 @@ def _matches(f: Focus, sent: Sentence, loose: bool = False) -> Iterator[tuple[in
             yield p, v, clause
             continue
         words = {stem(toks[i].lemma) for i in clause if _content(toks[i])} | {toks[i].lemma.lower() for i in clause}
-        shared = f.args & words
-        if len(shared) * 2 < len(f.args) or not (f.names <= words or (f.names & words and len(shared - f.names) >= 2)):
+        needed = f.args - f.adjunct if f.kind == "pending" else f.args  # a plan's outcome: its who and what, not its when
+        shared = needed & words
+        if len(shared) * 2 < len(needed) or not (f.names <= words or (f.names & words and len(shared - f.names) >= 2)):
             continue  # about other things: "defended his title against Thompson" is not "against Charr"
         if f.subj and (other := _subject(toks, kids, v)) and other != f.subj and other not in f.args:
             continue  # "the officers fired their weapons" does not answer "Did the teenager fire a weapon?"
@@ -321,7 +336,8 @@ def answers(f: Focus, sent: Sentence) -> bool:
     kids = children(toks)
     for p, v, clause in _matches(f, sent):
         dated = {toks[i].text.lower() for i in clause if toks[i].ent in DATED}
-        if (f.dated and dated and not f.dated & dated) or (
+        relative = f.kind == "pending" and dated <= RELATIVE_DAYS  # "on Thursday" of an outcome may be the plan's "Oct. 15"
+        if (f.dated and dated and not f.dated & dated and not relative) or (
             f.kind == "pending"
             and (any(re.fullmatch(r"(1[89]|20)\d\d", toks[i].text) for i in clause) or any(toks[i].lemma.lower() in BEFORE for i in clause))
         ):
