@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import collections
 import contextlib
+import multiprocessing
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
@@ -50,6 +51,43 @@ class Cluster:
                 yield queue.popleft().result()
         while queue:
             yield queue.popleft().result()
+
+
+class Spawned(Cluster):
+    """This machine's cores as a cluster: a map's tasks run in ``processes`` spawned worker processes,
+    fresh interpreters that hold briefgen's modules and the inputs sent to them, nothing of the build.
+
+    For a map whose tasks read their large inputs from disk (a story's tokens, from the cache): the
+    workers' memory then follows the task, not the archive. Forked workers inherit the build process's
+    records and come to hold private copies of its pages (about as much again as the build process
+    holds, per worker, at 1,982 and 4,950 articles). Fewer than ``MIN_SPAWNED`` tasks run in this process:
+    starting the workers (about 0.3 s of imports each) would cost more than they save.
+    """
+
+    def __init__(self, processes: int) -> None:
+        super().__init__("", None)
+        self.processes = processes
+
+    def threads(self) -> int:
+        return self.processes
+
+    def map(self, function: Callable[..., Any], tasks: Iterable[tuple[Any, ...]]) -> Iterator[Any]:
+        todo = list(tasks)  # small: what each task reads from disk is not in it
+        if self.processes < 2 or len(todo) < MIN_SPAWNED:
+            for task in todo:
+                yield function(*task)
+            return
+        with multiprocessing.get_context("spawn").Pool(min(self.processes, len(todo))) as workers:
+            yield from workers.imap(_call, [(function, *task) for task in todo])
+
+
+#: The fewest tasks a ``Spawned`` map starts workers for: cache.compute's ``min_parallel`` for forked workers.
+MIN_SPAWNED = 8
+
+
+def _call(task: tuple[Any, ...]) -> Any:
+    function, *arguments = task
+    return function(*arguments)
 
 
 @contextlib.contextmanager
