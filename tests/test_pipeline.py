@@ -90,6 +90,7 @@ def test_touching_a_module_changes_exactly_the_keys_of_the_stages_importing_it(m
         ("briefgen.analyze.parse", {"analyze"}),
         ("briefgen.ingest.html", {"ingest"}),
         ("briefgen.text.dates", {"ingest", "counts", "stories"}),  # the timeline resolves "on Tuesday" through it
+        ("briefgen.text.daynames", {"ingest", "analyze", "counts", "stories"}),  # the sentence splitter reads month names
         ("briefgen.text.outlets", {"minhash", "stories", "pdf"}),  # via text/sources.py, which facts/sources.py imports; pdf.py
         ("briefgen.front", {"pdf"}),
         ("briefgen.models", {"ingest", "analyze", "counts", "minhash", "stories", "pdf", "search"}),  # search: the cache's codec

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from briefgen.text.dates import DAY_ABBREVIATION, MONTH
+from briefgen.text.daynames import DAY_ABBREVIATION, MONTH
 
 #: Abbreviations the model's tokenizer splits off their full stop (checked against
 #: en_core_web_sm 3.8; the ones it already knows, such as "Dr." and "Gov.", are left to it).

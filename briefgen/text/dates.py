@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from briefgen.models import Sentence, Token
+from briefgen.text.daynames import DAY_NAME, MONTH, MONTH_NAME
 
 _MONTHS = {
     m: i
@@ -34,13 +35,6 @@ _MONTHS = {
     )
     for m in names
 }
-#: A month's name or abbreviation as a pattern ("March", "Sept"); ``MONTH`` also takes its full stop ("Sept.").
-MONTH_NAME = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*"
-MONTH = MONTH_NAME + r"\.?"
-#: A weekday's full name as a pattern ("Tuesday").
-DAY_NAME = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
-#: A weekday's abbreviation, without its full stop ("Sun", "Thurs").
-DAY_ABBREVIATION = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)"
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _DATE_PATTERNS = [
     re.compile(r"(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})"),
