@@ -58,7 +58,7 @@ from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from briefgen.models import AnalyzedArticle, Sentence, Story, SummarySentence, Token
-from briefgen.text.captions import CLOSING_CREDIT, PLACE_DATE, alone_in, is_caption
+from briefgen.text.captions import PLACE_DATE, TITLE_CREDIT, alone_in, is_caption
 from briefgen.text.claims import NOT_NEWS, claim, definite_subject, fold, main_names
 from briefgen.text.lines import DATELINE, DATELINE_BARE, FURNITURE, LEANING_START, READER, TRAILERS, is_boilerplate, personal_voice
 
@@ -269,7 +269,7 @@ def title_problem(title: str) -> str | None:
         return "boilerplate"
     if DATELINE.fullmatch(t) or DATELINE_BARE.fullmatch(t + " - "):
         return "dateline"
-    if CLOSING_CREDIT.search(t) or PLACE_DATE.search(t):
+    if TITLE_CREDIT.search(t) or PLACE_DATE.search(t):
         return "caption"  # a picture's line: "... bomb threats USA TODAY", "... in Caracas, Venezuela May 15, 2018"
     if _CUT.search(t):
         return "cut at an abbreviation"

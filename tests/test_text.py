@@ -720,9 +720,14 @@ def test_captions_by_their_closing_date_credit_or_is_seen_and_alone_beside_a_cre
     acronym = plain("The march was organised by the NAACP.", tag="VBD")
     seen = plain("A box of corn flakes is seen on a shopping cart inside a local shop.")
     seen_as = plain("The senator is seen as a likely candidate for the post.")
-    assert is_caption(dated, alone=False) and is_caption(credit, alone=False) and is_caption(seen, alone=False)
+    on_day = plain("The vote will be held on Thursday, May 15, 2018.")
+    prevalence = plain("The disease is seen in about one in 5,000 births.")
+    assert is_caption(dated, alone=False) and is_caption(credit, alone=False) and is_caption(seen, alone=True)
     assert not is_caption(prose, alone=True) and not is_caption(acronym, alone=True) and not is_caption(seen_as, alone=False)
+    assert not is_caption(on_day, alone=False)  # the weekday is no place: "on" stands before the date
+    assert not is_caption(prevalence, alone=False)  # "is seen in" inside a paragraph of prose
     assert title_problem("Police departments across the country responded to bomb threats USA TODAY") == "caption"
+    assert title_problem("Judge sides with AP") is None  # a title has no full stop to tell a closing credit by
     assert title_problem("Police across the country responded to bomb threats") is None
     # a caption with its credit in the same paragraph still stands alone; text after a lead does not
     caption = plain("A man lays on top of a woman as others flee the festival grounds.", index=3, paragraph=2)

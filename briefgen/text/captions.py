@@ -120,10 +120,13 @@ POSE_VERBS = frozenset(
 _PLACED = re.compile(r"\((?:L|R|C)\)\s(?=[a-z])|\((?:left|right|center|centre|top|bottom|front|back)\)")  # not "Rick Perry (R), a ..."
 #: A picture's place and date closing a caption with no preposition before the date, as captions write them and news
 #: prose does not ("... in Caracas, Venezuela May 15, 2018"; prose says "on May 15, 2018"), in any tense.
-PLACE_DATE = re.compile(rf"\b[A-Z][a-z]+(?:,\s|\s)(?:{DAY_NAME},?\s)?{MONTH}\s\d{{1,2}},?\s\d{{4}}\.?[\"”’)]*$")
+PLACE_DATE = re.compile(rf"\b(?!{DAY_NAME}\b)[A-Z][a-z]+(?:,\s|\s)(?:{DAY_NAME},?\s)?{MONTH}\s\d{{1,2}},?\s\d{{4}}\.?[\"”’)]*$")
 #: An outlet's credit closing a caption or a picture's line, in capitals after the text: "... bomb threats USA TODAY",
 #: "... in Paris AFP". No closing full stop: a sentence that ends "... said the NAACP." is prose.
 CLOSING_CREDIT = re.compile(r"(?<=[a-z0-9,;)”\"’]) (?:[A-Z]{2,}(?: [A-Z]{2,})+|AP|AFP|REUTERS|EPA|Getty Images)\s*$")
+#: The same in a title, which has no closing full stop to tell prose by: only a credit of several words in capitals
+#: ("... USA TODAY"); "Judge sides with AP" is a headline.
+TITLE_CREDIT = re.compile(r"(?<=[a-z0-9,;)”\"’]) [A-Z]{2,}(?: [A-Z]{2,})+\s*$")
 #: "is seen" / "are seen" with where or when the picture was taken: "... is seen on a shopping cart"; not "is seen as".
 _SEEN = re.compile(r"\b(?:is|are) (?:seen|shown) (?:in|on|at|during|outside|inside|near|through|from|after|before|here)\b")
 #: The picture's date closing the caption: "..., April 22, 2015." or "... on Tuesday, May 2."
@@ -138,8 +141,9 @@ def is_caption(sentence: Sentence, alone: bool) -> bool:
     text = sentence.text.strip()
     if _PLACED.search(text) or PLACE_DATE.search(text) or CLOSING_CREDIT.search(text):
         return True
-    if _SEEN.search(text) and not any(t.tag in ("VBD", "MD") for t in sentence.tokens):
-        return True  # "A box of corn flakes made by Kellogg is seen on a shopping cart ..." (a past tells a story)
+    if alone and _SEEN.search(text) and not any(t.tag in ("VBD", "MD") for t in sentence.tokens):
+        return True  # "A box of corn flakes made by Kellogg is seen on a shopping cart ..." (a past tells a story); in a
+        # paragraph of prose "The disease is seen in about one in 5,000 births" is no caption
     toks = sentence.tokens
     root = next((i for i, t in enumerate(toks) if t.dep == "ROOT"), None)
     if root is None:

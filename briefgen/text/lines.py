@@ -10,10 +10,11 @@ from briefgen.text.dates import MONTH as _MONTH
 BYLINE = re.compile(r"^\s*(?:By|BY|Written by|Reporting by)\s+[A-Z][\w.'’-]+(?:[ ,]+[\w.'’&-]+){0,10}\s*$")
 # A byline and date run into the lead's first line: "By Karen Graham Oct 31, 2015 in Entertainment A famous
 # photograph ..." (a page's byline block flattened into the text; "By" may be doubled by the page's label). Only
-# with the date after the name, so a lead that opens "By Friday, he ..." or "By the time ..." is text.
+# with the date after the name, so a lead that opens "By Friday, he ..." or "By the time ..." is text. The section
+# ("in Entertainment") is one word: a second is the lead's ("in Politics President Obama said ...").
 BYLINE_LEAD = re.compile(
     r"^\s*(?:(?:By|BY|Written by)\s+)+(?P<author>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}),?\s+"
-    r"(?:(?:Updated|Published|Posted):?\s+)?(?P<date>" + _MONTH + r"\s+\d{1,2},?\s+\d{4})(?:\s+in\s+[A-Z][\w&'’-]*(?:\s[A-Z][\w&'’-]*)?)?"
+    r"(?:(?:Updated|Published|Posted):?\s+)?(?P<date>" + _MONTH + r"\s+\d{1,2},?\s+\d{4})(?:\s+in\s+[A-Z][\w&'’-]*)?"
     r"(?:\s*[|•·-]\s*|\s+)(?=[A-Z\"“])"
 )
 HANDLE_LINE = re.compile(r"^\s*\(?@\w+\)?\s*$")
