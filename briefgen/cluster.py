@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import collections
 import contextlib
+import itertools
 import multiprocessing
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
@@ -72,22 +73,38 @@ class Spawned(Cluster):
         return self.processes
 
     def map(self, function: Callable[..., Any], tasks: Iterable[tuple[Any, ...]]) -> Iterator[Any]:
-        todo = list(tasks)  # small: what each task reads from disk is not in it
-        if self.processes < 2 or len(todo) < MIN_SPAWNED:
-            for task in todo:
+        """``function(*task)`` for each task, results in the tasks' order, at most ``AHEAD_PER_THREAD`` tasks a worker
+        sent ahead of the result waited for (the rest are made as they are sent). A worker that dies (killed, out
+        of memory) stops the map with a BuildError that says so: unlike a Dask cluster, nothing is retried. An
+        exception a task raises comes back here, raised as it was."""
+        from concurrent.futures import ProcessPoolExecutor
+        from concurrent.futures.process import BrokenProcessPool
+
+        tasks = iter(tasks)
+        first = list(itertools.islice(tasks, MIN_SPAWNED))
+        if self.processes < 2 or len(first) < MIN_SPAWNED:
+            for task in first:
                 yield function(*task)
             return
-        with multiprocessing.get_context("spawn").Pool(min(self.processes, len(todo))) as workers:
-            yield from workers.imap(_call, [(function, *task) for task in todo])
+        ahead = AHEAD_PER_THREAD * self.processes
+        try:
+            with ProcessPoolExecutor(self.processes, mp_context=multiprocessing.get_context("spawn")) as workers:
+                queue: collections.deque[Any] = collections.deque()
+                for task in itertools.chain(first, tasks):
+                    queue.append(workers.submit(function, *task))
+                    if len(queue) > ahead:
+                        yield queue.popleft().result()
+                while queue:
+                    yield queue.popleft().result()
+        except BrokenProcessPool:
+            raise BuildError(
+                "a worker process stopped before its story was made (killed, or out of memory); build again, "
+                "or set 'processes: 1' to make the stories in the build's own process"
+            ) from None
 
 
 #: The fewest tasks a ``Spawned`` map starts workers for: cache.compute's ``min_parallel`` for forked workers.
 MIN_SPAWNED = 8
-
-
-def _call(task: tuple[Any, ...]) -> Any:
-    function, *arguments = task
-    return function(*arguments)
 
 
 @contextlib.contextmanager

@@ -21,6 +21,7 @@ import functools
 import gc
 import logging
 import shutil
+import sys
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -228,7 +229,7 @@ def _stories(
     keys = [story_key(run.fp, s, {a: digest(article_keys[a], by_id[a].key) for a in s.articles}) for s in stories]
     # memory: on this machine the misses run in spawned workers, which read their story's tokens from the cache and
     # hold nothing else of the build (forked ones came to copy the records this process holds: the peak of a build)
-    spawned = run.cluster is None and run.config.processes > 1 and run.cache.enabled
+    spawned = run.cluster is None and run.config.processes > 1 and run.cache.enabled and run.cache.writable
     made = compute(
         run.cache,
         "stories",
@@ -520,6 +521,11 @@ def _clip(text: str, limit: int = 200) -> str:
 
 def build(config: BuildConfig, progress: Progress | None = None, timings: dict[str, float] | None = None) -> Briefing:
     """Build one edition: run the stages in order; ``timings`` (if given) receives each stage's seconds."""
+    if getattr(sys.modules.get("__main__"), "__name__", "") == "__mp_main__":
+        raise BuildError(  # a worker process of a build is importing the script that started it (Python's "spawn")
+            "a build was started while a worker process imported the script that runs it: keep that script's call "
+            'under `if __name__ == "__main__":`'
+        )
     validate(config)
     folders.check_arguments(config)  # before anything is read or created
     load_editor_file(config.content_dir)  # a bad or oversized editor file stops the build before any work

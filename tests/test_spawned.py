@@ -34,6 +34,26 @@ def test_a_spawned_map_runs_its_tasks_in_other_processes_and_keeps_their_order()
     assert 1 <= len(pids) <= 2
 
 
+def test_a_worker_that_dies_stops_the_map_with_a_reason_not_a_hang() -> None:
+    from briefgen.errors import BuildError
+
+    with pytest.raises(BuildError, match="worker process stopped"):
+        list(cluster.Spawned(2).map(os._exit, [(1,)] * cluster.MIN_SPAWNED))  # as the out-of-memory killer would
+
+
+def test_a_build_started_by_a_worker_importing_the_script_stops_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A spawned worker imports the script that started the build as ``__mp_main__``: a script that calls the build at
+    its top level would build again in every worker. It stops before reading anything, saying how to guard the call."""
+    import sys
+    import types
+
+    from briefgen.errors import BuildError
+
+    monkeypatch.setitem(sys.modules, "__main__", types.ModuleType("__mp_main__"))
+    with pytest.raises(BuildError, match='if __name__ == "__main__"'):
+        build(load_config(content_dir=DATA / "nowhere"))
+
+
 def test_a_few_tasks_or_one_process_run_here() -> None:
     assert set(cluster.Spawned(2).map(os.getpid, [()] * (cluster.MIN_SPAWNED - 1))) == {os.getpid()}
     assert set(cluster.Spawned(1).map(os.getpid, [()] * cluster.MIN_SPAWNED)) == {os.getpid()}
