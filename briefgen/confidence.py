@@ -95,15 +95,20 @@ def annotate(
     out = []
     for s in summary:
         item = by_id.get(s.citation.article)
-        sent = next((x for x in item.sentences if x.index == s.citation.sentence), None) if item else None
-        if sent is None:
+        unit = s.citation.sentences(item.sentences) if item else []  # a quotation over several sentences is one statement
+        if not unit:
             out.append(s)
             continue
+        sent = unit[0]
         carriers = [s.citation.article, *supporters(items, s.citation.article, sent, claims)]
         count = independent.count(carriers, ind)
-        label, reason = rate(count, hedge(sent), contest.get((s.citation.article, sent.index)), allegation(sent), alone=alone)
+        hedged = next((h for x in unit if (h := hedge(x))), None)
+        alleged = next((a for x in unit if (a := allegation(x))), None)
+        contested = next((hit for x in unit if (hit := contest.get((s.citation.article, x.index)))), None)
+        label, reason = rate(count, hedged, contested, alleged, alone=alone)
         # one count of independent sources on the page: the "(N sources)" note and the reason agree
-        out.append(replace(s, sources=count, reported=s.reported or reported(sent), confidence=label, confidence_reason=reason))
+        said = s.reported or any(reported(x) for x in unit)
+        out.append(replace(s, sources=count, reported=said, confidence=label, confidence_reason=reason))
     return out
 
 

@@ -7,6 +7,7 @@ be tested with hand-made records.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 
@@ -112,6 +113,14 @@ class Citation:
     article: str
     sentence: int
     date: str | None = None
+
+    def sentences(self, sentences: Sequence[Sentence]) -> list[Sentence]:
+        """The sentences of its article (``sentences``) that it cites: its first, and those its text runs on over."""
+        first = next((s for s in sentences if s.index == self.sentence), None)
+        if first is None:
+            return []
+        end = first.start + len(self.text)
+        return [s for s in sentences if s.index >= first.index and s.start >= first.start and s.end <= end] or [first]
 
 
 @dataclass(frozen=True)

@@ -92,6 +92,17 @@ def test_hedge_finds_modals_and_passive_belief_but_not_plain_text() -> None:
     assert hedge(sentence("Pirates captured hostages.")) is None
 
 
+def test_a_statement_over_several_sentences_is_labelled_by_all_of_them() -> None:
+    """A quotation that runs over two sentences is one summary statement: a hedge in its second sentence counts."""
+    first, second = '"Pirates captured the ship.', 'Pirates may hold hostages," the navy said.'
+    a = article("a.md", [first, second, "The navy said nothing more."])
+    whole = SummarySentence(Citation(f"{first} {second}", "a.md", 0), 1.0)
+    assert [x.index for x in whole.citation.sentences(a.sentences)] == [0, 1]
+    assert [x.index for x in summary_of(a).citation.sentences(a.sentences)] == [0]
+    (s,) = annotate([whole], [], [a])
+    assert s.confidence == "low" and "may" in s.confidence_reason
+
+
 def test_evidence_of_a_disputed_question_is_low_whatever_its_sources() -> None:
     a, b = article("a.md", [FACT], url="https://a.example/1"), article("b.md", [SAME], url="https://b.example/2")
     q = Question("Did navy commandos capture pirates?", "disputed", (Citation(FACT, "a.md", 0),))

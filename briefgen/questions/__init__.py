@@ -303,7 +303,12 @@ def candidates(articles: Sequence[AnalyzedArticle], summary: Sequence[SummarySen
             if not s.is_heading:
                 sent_keys[ai, s.index] = keys
     position = {a.article.id: ai for ai, a in enumerate(articles)}
-    in_summary = {(position[s.citation.article], s.citation.sentence) for s in summary if s.citation.article in position}
+    in_summary = {
+        (position[s.citation.article], x.index)
+        for s in summary
+        if s.citation.article in position
+        for x in s.citation.sentences(articles[position[s.citation.article]].sentences)
+    }
     by_index = [{s.index: s for s in a.sentences} for a in articles]
     summary_sents = [(ai, by_index[ai][si]) for ai, si in sorted(in_summary) if si in by_index[ai]]
     forms = [{s.index: lemma_forms(s) for s in a.sentences} for a in articles]
