@@ -47,5 +47,8 @@ def test_an_agency_by_any_of_its_names_and_its_copies_on_other_sites() -> None:
     # the site's own reporting stays the site's, and a word in a later path segment is no agency's copy
     assert outlet_key(art(url="https://www.nytimes.com/2017/12/27/world/europe/x.html")) == "nytimes"
     assert outlet_key(art(url="https://www.example.com/news/ap/x")) == "example"
+    assert outlet_key(art(url="https://www.example.com/ap/x")) == "example"  # a section of its own, by its first word
+    assert outlet_key(art(url="https://www.pa.gov/news/1")) == "pagov"  # a site named like an agency is not one
+    assert outlet_key(art(source="—", url="https://www.bbc.co.uk/news/1")) == "bbc"  # a source of no letters: the site
     # what the reader sees is still the site
     assert outlet_name(art(url="https://www.nytimes.com/aponline/2017/x.html")) == "nytimes.com"

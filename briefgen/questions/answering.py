@@ -22,6 +22,7 @@ from briefgen.questions.kinds import ANNOUNCE, KNOWABLE, PLAN, UNCLEAR, VERIFY, 
 from briefgen.questions.parse import ENTITY, GENERIC, UNASKED, Kids, children, key_stems, stem, subtree
 from briefgen.text import claims
 from briefgen.text.claims import EVENTS, happenings
+from briefgen.text.dates import WEEKDAYS
 from briefgen.text.hedges import reported
 
 SYNONYMS = [
@@ -132,7 +133,7 @@ class Focus:
 #: Dependents of a predicate that say when, where or how, not who or what: a plan's outcome need not repeat them.
 ADJUNCTS = frozenset({"prep", "npadvmod", "advmod", "tmod"})
 #: Day words an outcome's report names instead of the plan's date ("elected Lahoud on Thursday").
-RELATIVE_DAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tonight"})
+RELATIVE_DAYS = frozenset(WEEKDAYS) | {"today", "yesterday", "tonight"}
 
 
 def _content(t: Token) -> bool:

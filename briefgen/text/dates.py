@@ -251,7 +251,8 @@ def parse_date_fallback(value: Any) -> str | None:
     return parsed.date().isoformat()
 
 
-_WEEKDAYS = {name: i for i, name in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))}
+#: Weekdays by name, Monday 0.
+WEEKDAYS = {name: i for i, name in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))}
 _SENTENCE_WEEKDAY = re.compile(rf"\b(?P<last>last\s+)?(?P<day>{DAY_NAME})\b")
 _SENTENCE_MONTH_DAY = re.compile(
     rf"\b(?P<mon>{MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*(?:,\s*)?\d)"
@@ -314,7 +315,7 @@ def date_mentions(text: str, article_date: str | None) -> list[tuple[int, int, s
             continue
         found.append((m.start(), m.end(), when.isoformat(), True))
     for m in _SENTENCE_WEEKDAY.finditer(text):
-        back = (ref.weekday() - _WEEKDAYS[m.group("day").lower()]) % 7
+        back = (ref.weekday() - WEEKDAYS[m.group("day").lower()]) % 7
         if m.group("last") and back == 0:
             back = 7
         found.append((m.start(), m.end(), (ref - dt.timedelta(days=back)).isoformat(), True))

@@ -52,9 +52,9 @@ AGENCIES = {
     "upi": ("upi", "united press international", "upi.com"),
 }
 _AGENCY = {re.sub(r"\W", "", name): key for key, names in AGENCIES.items() for name in names}
-#: Path words by which a site files an agency's copy: the first path segment (nytimes.com/aponline/,
-#: nytimes.com/reuters/) or the one after "wires" (dailymail.co.uk/wires/afp/). Names as in AGENCIES.
-_WIRE_PATHS = {"aponline": "ap", "ap": "ap", "reuters": "reuters", "afp": "afp", "pa": "pa", "upi": "upi"}
+#: Path words by which a site files an agency's copy: the first path segment, by words no section of a site's own is
+#: called (nytimes.com/aponline/, nytimes.com/reuters/), or any agency's key after "wires" (dailymail.co.uk/wires/afp/).
+_FIRST_PATHS = {"aponline": "ap", "reuters": "reuters"}
 #: Second-level labels under a country's code that name no outlet ("bbc.co.uk", "smh.com.au").
 _SECOND_LEVEL = frozenset({"co", "com", "org", "net", "gov", "ac", "edu", "ne", "or"})
 
@@ -67,10 +67,10 @@ def agency_copy(url: str | None) -> str | None:
         parts = [p.casefold() for p in urlsplit(url.strip()).path.split("/") if p]
     except ValueError:
         return None
-    if parts and parts[0] in _WIRE_PATHS:
-        return _WIRE_PATHS[parts[0]]
+    if parts and parts[0] in _FIRST_PATHS:
+        return _FIRST_PATHS[parts[0]]
     after = next((parts[i + 1] for i, p in enumerate(parts[:-1]) if p in ("wires", "wire")), None)
-    return _WIRE_PATHS.get(after) if after else None
+    return after if after in AGENCIES else None
 
 
 def _site(host: str) -> str:
@@ -86,13 +86,15 @@ def outlet_key(article: Article) -> str | None:
     copy or any of its names, else the named source or the address's site, in letters and digits only."""
     if wire := agency_copy(article.url):
         return wire
-    if article.source and " ".join(article.source.split()):
-        name = _bare(article.source)
-        return _AGENCY.get(name, name) or None
+    if article.source and (name := _bare(article.source)):
+        return _AGENCY.get(name, name)
     host = host_name(article.url)
     if not host:
         return None
-    return _AGENCY.get(_bare(host)) or _AGENCY.get(_bare(".".join(host.split(".")[-2:]))) or _bare(_site(host))
+    if agency := _AGENCY.get(_bare(host)) or _AGENCY.get(_bare(".".join(host.split(".")[-2:]))):
+        return agency
+    site = _bare(_site(host))
+    return site if site not in AGENCIES else _bare(host)  # pa.gov is no Press Association
 
 
 def _bare(name: str) -> str:
