@@ -189,9 +189,10 @@ def _lead_verb(item: AnalyzedArticle, title: str) -> Token | None:
         if opening in s.text.lower():
             if not whole_clause(s, title):
                 return None
-            root = _main_verb(s.tokens, _children(s.tokens))
+            kids = _children(s.tokens)
+            root = _main_verb(s.tokens, kids)
             if root is not None and s.tokens[root].text.lower() in re.findall(r"[\w'’-]+", title.lower()):
-                return _told(s, root, _children(s.tokens))
+                return _told(s, root, kids)
             break
     return _NO_VERB
 
