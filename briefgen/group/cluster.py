@@ -21,7 +21,6 @@ edition's stories enter already whole: they can grow or merge, never split.
 
 from __future__ import annotations
 
-import array
 import dataclasses
 import itertools
 import math
@@ -30,8 +29,9 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 import numpy as np
 
-from briefgen.group.features import BLOCKS, Features, Settings, surname, time_factor
-from briefgen.group.pairs import COEFFICIENTS, NAMES, PairFeatures, block_vectors, probabilities
+from briefgen.group.features import Features, Settings, surname, time_factor
+from briefgen.group.pairs import COEFFICIENTS, NAMES, PairFeatures, probabilities
+from briefgen.group.sparse import SparseRows
 
 CANDIDATE_FEATURES = 40  # per article, for retrieval
 MAX_POSTINGS = 50  # a feature shared by more articles links each only to its nearest in time:
@@ -191,71 +191,6 @@ def weigh(features: Sequence[Features], edges: Mapping[tuple[int, int], float], 
     return Pairs(pairs.i, pairs.j, pairs.value * factors)
 
 
-class SparseRows:
-    """Sparse vectors as three flat arrays (term numbers, weights, and where each row lies), for one
-    row's dot products with many others in a few numpy operations (the pairs were most of grouping's
-    time). Rows may be added in any order (``add(row, vector)``); a row never added is empty.
-    Memory: 12 bytes a weight and no numpy array per row (two per row were 224 bytes of headers)."""
-
-    def __init__(self, rows: int) -> None:
-        self._number: dict[str, int] | None = {}
-        self._ids = array.array("i")
-        self._values = array.array("d")
-        self.lo = np.zeros(rows, dtype=np.int64)
-        self.hi = np.zeros(rows, dtype=np.int64)
-        self.ids = np.zeros(0, dtype=np.int32)
-        self.values = np.zeros(0)
-        self.dense = np.zeros(1)
-
-    @classmethod
-    def of(cls, vectors: Sequence[Mapping[str, float]]) -> SparseRows:
-        """Row k is ``vectors[k]``."""
-        out = cls(len(vectors))
-        for row, vector in enumerate(vectors):
-            out.add(row, vector)
-        return out.done()
-
-    def add(self, row: int, vector: Mapping[str, float]) -> None:
-        assert self._number is not None, "SparseRows.add after done"
-        number = self._number
-        self.lo[row] = len(self._values)
-        self._ids.extend(number.setdefault(k, len(number)) for k in vector)
-        self._values.extend(vector.values())
-        self.hi[row] = len(self._values)
-
-    def done(self) -> SparseRows:
-        """Freeze the rows added (the term numbering is dropped)."""
-        if self._number is not None:
-            self.ids = np.frombuffer(self._ids, dtype=np.int32).copy()
-            self.values = np.frombuffer(self._values, dtype=np.float64).copy()
-            self.dense = np.zeros(max(1, len(self._number)))
-            self._number, self._ids, self._values = None, array.array("i"), array.array("d")
-        return self
-
-    def dots(self, i: int, others: Sequence[int]) -> list[float]:
-        """Dot products of row ``i`` with each row of ``others``: each row's products summed by
-        ``np.add.reduceat`` in the row's order, empty rows 0.0."""
-        lo, hi = int(self.lo[i]), int(self.hi[i])
-        if not len(others) or lo == hi:
-            return [0.0] * len(others)
-        js = np.asarray(others, dtype=np.int64)
-        starts, sizes = self.lo[js], self.hi[js] - self.lo[js]
-        filled = sizes > 0  # reduceat needs no empty row
-        if not filled.any():
-            return [0.0] * len(others)
-        starts, sizes = starts[filled], sizes[filled]
-        offsets = np.cumsum(sizes) - sizes
-        at = np.repeat(starts - offsets, sizes) + np.arange(int(offsets[-1] + sizes[-1]))
-        mine = self.ids[lo:hi]
-        self.dense[mine] = self.values[lo:hi]
-        try:
-            out = np.zeros(len(others))
-            out[filled] = np.add.reduceat(self.dense[self.ids[at]] * self.values[at], offsets)
-            return out.tolist()
-        finally:
-            self.dense[mine] = 0.0
-
-
 def average_link(
     nodes: Sequence[int], edges: Mapping[tuple[int, int], float], threshold: float, initial: Sequence[Sequence[int]] = ()
 ) -> list[list[int]]:
@@ -400,32 +335,33 @@ def pair_rows(features: Sequence[Features], edges: Pairs, settings: Settings) ->
                 local_rows.add(i, vector)
     local_rows.done()
     facts = PairFeatures(features, settings.window_days, date_telling(features, edges, settings.window_days))
-    block_rows = [SparseRows(len(features)) for _ in BLOCKS]
-    for i, f in enumerate(features):
-        vectors = block_vectors(f.weights)
-        for b, rows_ in zip(BLOCKS, block_rows, strict=True):
-            rows_.add(i, vectors[b])
-    for rows_ in block_rows:
-        rows_.done()
-    x = np.empty((min(CHUNK, len(edges)), len(NAMES)), dtype=np.float64)
-    at = first = 0  # rows filled in x; the pair number of x's first row
-    for i, run in edges.runs():  # by i, then by j
-        others, sims = edges.j[run].tolist(), edges.value[run].tolist()
-        per_block = [rows_.dots(i, others) for rows_ in block_rows]
-        locals_ = local_rows.dots(i, others) if local[i] else sims
-        same = (block_of[edges.j[run]] == block_of[i]).tolist()
-        rows = [
-            facts.row(i, j, sims[k], locals_[k] if same[k] else 0.0, same[k], [column[k] for column in per_block])
-            for k, j in enumerate(others)
-        ]
-        while rows:
-            take = min(len(rows), len(x) - at)
-            x[at : at + take] = rows[:take]
-            rows, at = rows[take:], at + take
-            if at == len(x):
-                yield first, x
-                first += at
-                x, at = np.empty((min(CHUNK, len(edges) - first), len(NAMES)), dtype=np.float64), 0
+
+    def batches() -> Iterator[np.ndarray]:
+        """The pairs' rows, a few runs (about CHUNK pairs) at a time."""
+        parts: list[tuple[np.ndarray, ...]] = []
+        held = 0
+        for i, run in edges.runs():  # by i, then by j
+            others, sims = edges.j[run], edges.value[run]
+            block_sims, shared = facts.compare(i, others)
+            locals_ = np.asarray(local_rows.dots(i, others)) if local[i] else sims
+            same = block_of[others] == block_of[i]
+            parts.append((np.full(len(others), i), others, sims, np.where(same, locals_, 0.0), same, block_sims, shared))
+            held += len(others)
+            if held >= CHUNK:
+                yield facts.rows(*(np.concatenate(part, axis=-1) for part in zip(*parts, strict=True)))
+                parts, held = [], 0
+        if parts:
+            yield facts.rows(*(np.concatenate(part, axis=-1) for part in zip(*parts, strict=True)))
+
+    first = 0  # the pair number of the next chunk's first row
+    waiting = np.empty((0, len(NAMES)))
+    for rows in batches():
+        waiting = np.concatenate([waiting, rows]) if len(waiting) else rows
+        while len(waiting) >= CHUNK:
+            yield first, np.array(waiting[:CHUNK])
+            waiting, first = waiting[CHUNK:], first + CHUNK
+    if len(waiting):
+        yield first, np.array(waiting)
 
 
 def story_clusters(
