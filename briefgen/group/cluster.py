@@ -31,7 +31,7 @@ import numpy as np
 
 from briefgen.group.features import Features, Settings, surname, time_factor
 from briefgen.group.pairs import COEFFICIENTS, NAMES, PairFeatures, probabilities
-from briefgen.group.sparse import SparseRows
+from briefgen.group.sparse import SparseRows, Vectors
 
 CANDIDATE_FEATURES = 40  # per article, for retrieval
 MAX_POSTINGS = 50  # a feature shared by more articles links each only to its nearest in time:
@@ -116,40 +116,69 @@ def candidate_edges(features: Sequence[Features], floor: float) -> Edges:
     NEIGHBOURS nearest in time. So the candidates per article are bounded, and
     the work grows linearly with the archive.
     """
-    index: dict[str, list[int]] = defaultdict(list)
-    top: list[list[str]] = []
-    for i, f in enumerate(features):
-        keys = sorted(f.weights, key=lambda k: (-f.weights[k], k))[:CANDIDATE_FEATURES]
-        top.append(keys)
-        for key in keys:
-            index[key].append(i)
+    vectors = Vectors.of([f.weights for f in features])
     when = [(f.date.toordinal() if f.date else 0, f.id) for f in features]
-    position: dict[str, dict[int, int]] = {}
-    for key, postings in index.items():
-        if len(postings) > MAX_POSTINGS:
-            postings.sort(key=lambda i: when[i])
-            position[key] = {i: p for p, i in enumerate(postings)}
-    rows = SparseRows.of([f.weights for f in features])
+    first, second = candidate_pairs(vectors, when)
+    rows = vectors.rows()
     firsts: list[np.ndarray] = []
     seconds: list[np.ndarray] = []
     values: list[np.ndarray] = []
-    for i, keys in enumerate(top):
-        cands: set[int] = set()
-        for key in keys:
-            postings = index[key]
-            if key in position:
-                p = position[key][i]
-                postings = postings[max(0, p - NEIGHBOURS) : p + NEIGHBOURS + 1]
-            cands.update(j for j in postings if j > i)
-        others = sorted(cands)
+    for i, run in Pairs(first, second, second).runs():
+        others = second[run]
         products = np.array(rows.dots(i, others), dtype=np.float64)
         keep = products >= floor
-        seconds.append(np.array(others, dtype=np.int64)[keep])
+        seconds.append(others[keep])
         values.append(products[keep])
         firsts.append(np.full(len(values[-1]), i, dtype=np.int64))
     if not values:
         return Pairs.of({})
     return Pairs(np.concatenate(firsts), np.concatenate(seconds), np.concatenate(values))
+
+
+#: Candidate pairs are gathered for this many articles at a time (memory: at most 40 features times
+#: 50 postings each, 16 bytes a pair, about 32 MiB). Not tuned.
+PAIR_BLOCK = 1000
+
+
+def candidate_pairs(vectors: Vectors, when: Sequence[tuple[int, str]]) -> tuple[np.ndarray, np.ndarray]:
+    """The article pairs (i < j, sorted) that share one of their CANDIDATE_FEATURES strongest features
+    (largest weight first, then the key's text), by ``candidate_edges``' rule: a feature held by at most
+    MAX_POSTINGS articles links them all, a commoner one each article to its NEIGHBOURS nearest on each
+    side in ``when`` order (date, then id)."""
+    n = len(vectors)
+    row = vectors.row_of_entries()
+    rank = np.empty(len(vectors.terms), dtype=np.int64)  # each term's place in the terms' text order
+    rank[sorted(range(len(vectors.terms)), key=vectors.terms.__getitem__)] = np.arange(len(vectors.terms))
+    order = np.lexsort((rank[vectors.ids], -vectors.values, row))
+    top = order[np.arange(len(order)) - vectors.lo[row[order]] < CANDIDATE_FEATURES]  # by article
+    top_row, top_term = row[top], vectors.ids[top].astype(np.int64)
+    held = np.bincount(top_term, minlength=len(vectors.terms))
+    common = held > MAX_POSTINGS
+    time_rank = np.empty(n, dtype=np.int64)
+    time_rank[sorted(range(n), key=when.__getitem__)] = np.arange(n)
+    postings = np.lexsort((np.where(common[top_term], time_rank[top_row], top_row), top_term))  # by term: articles, or their times
+    posting_row = top_row[postings]
+    start = np.concatenate([[0], np.cumsum(held)])
+    place = np.empty(len(postings), dtype=np.int64)
+    place[postings] = np.arange(len(postings))
+    at = place - start[top_term]  # each top feature's place among its term's postings
+    # the postings each top feature links to: a rare term's later articles (j > i in article order), a
+    # common term's neighbours on both sides (those after i kept below)
+    lo = np.where(common[top_term], start[top_term] + np.maximum(0, at - NEIGHBOURS), start[top_term] + at + 1)
+    hi = np.where(common[top_term], np.minimum(start[top_term + 1], start[top_term] + at + NEIGHBOURS + 1), start[top_term + 1])
+    firsts, seconds = [], []
+    bounds = np.searchsorted(top_row, np.arange(0, n + PAIR_BLOCK, PAIR_BLOCK))
+    for a, b in itertools.pairwise(bounds.tolist()):
+        sizes = hi[a:b] - lo[a:b]
+        starts = np.cumsum(sizes) - sizes
+        linked = posting_row[np.repeat(lo[a:b] - starts, sizes) + np.arange(int(sizes.sum()))]
+        owner = np.repeat(top_row[a:b], sizes)
+        codes = np.unique(owner[linked > owner] * n + linked[linked > owner])
+        firsts.append(codes // n)
+        seconds.append(codes % n)
+    if not firsts:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    return np.concatenate(firsts), np.concatenate(seconds)
 
 
 #: How many of an undated article's most similar dated articles vote on its date (their median).
@@ -191,6 +220,11 @@ def weigh(features: Sequence[Features], edges: Mapping[tuple[int, int], float], 
     return Pairs(pairs.i, pairs.j, pairs.value * factors)
 
 
+#: A group with more neighbours than this finds its best one with numpy (fewer: a Python loop is
+#: faster). Chosen by timing the first pass at 20,000 articles; any value gives the same groups.
+WIDE = 64
+
+
 def average_link(
     nodes: Sequence[int], edges: Mapping[tuple[int, int], float], threshold: float, initial: Sequence[Sequence[int]] = ()
 ) -> list[list[int]]:
@@ -199,11 +233,14 @@ def average_link(
 
     ``initial`` groups (last edition's stories) start merged, so they are never split.
 
-    Each group keeps the sums of its pairs' similarities with its neighbours (``link``, a dict each);
-    the pair to merge is found from each group's best neighbour above it (two arrays, value and
-    neighbour), not from a heap of every pair (memory: in the first pass at 1,982 articles the heap
-    grew to 414,000 entries, stale ones included, for 137,549 pairs). A merge recomputes the best neighbour of
-    the merged group and of each group whose best it was; the others only compare the new mean."""
+    Each group keeps the sums of its pairs' similarities with its neighbours (``link``, a dict each;
+    each sum added up in (i, j) order of the pairs); the pair to merge is found from each group's best
+    neighbour above it (two arrays, value and neighbour), not from a heap of every pair (memory: in the
+    first pass at 1,982 articles the heap grew to 414,000 entries, stale ones included, for 137,549
+    pairs). A merge of b into a recomputes the best neighbour of a and of each group whose best it was
+    a or b, and compares the new mean of each group that was b's neighbour. (With no negative
+    similarity a group that was a's neighbour only needs nothing: its mean with the larger group can
+    only fall, and it was not its best.)"""
     root = {i: i for i in nodes}
     members: dict[int, list[int]] = {i: [i] for i in nodes}
     for group in initial:
@@ -212,24 +249,37 @@ def average_link(
             for i in members.pop(head):
                 root[i] = heads[0]
                 members[heads[0]].append(i)
-    link: dict[int, dict[int, float]] = {i: {} for i in members}
-    for (i, j), sim in sorted_items(edges):
-        if i in root and j in root and root[i] != root[j]:
-            a, b = root[i], root[j]
-            link[a][b] = link[a].get(b, 0.0) + sim
-            link[b][a] = link[a][b]
     size = 1 + max(members, default=-1)
+    pairs = Pairs.of(edges)
+    link = _links(root, pairs, size)
+    falls = bool((pairs.value >= 0).all())  # no negative similarity: a mean with a growing group only falls
+    del pairs
+    sizes = [0] * size  # each group's size (and as an array, for numpy)
+    for a, group_ in members.items():
+        sizes[a] = len(group_)
+    count = np.array(sizes, dtype=np.int64)
     best = np.full(size, -np.inf)  # each group's highest mean with a neighbour above it (-inf: none)
     partner = np.full(size, -1, dtype=np.int64)  # that neighbour (the smallest, of equal means)
 
     def rescore(a: int) -> None:
         value, other = -math.inf, -1
-        n = len(members[a])
-        for c, total in link[a].items():
-            if c > a:
-                mean = total / (n * len(members[c]))
-                if mean > value or (mean == value and c < other):
-                    value, other = mean, c
+        n = sizes[a]
+        neighbours = link[a]
+        if len(neighbours) > WIDE:
+            keys = np.fromiter(neighbours, dtype=np.int64, count=len(neighbours))
+            totals = np.fromiter(neighbours.values(), dtype=np.float64, count=len(neighbours))
+            above = keys > a
+            if above.any():
+                keys, totals = keys[above], totals[above]
+                means = totals / (n * count[keys])
+                value = float(means.max())
+                other = int(keys[means == value].min())
+        else:
+            for c, total in neighbours.items():
+                if c > a:
+                    mean = total / (n * sizes[c])
+                    if mean > value or (mean == value and c < other):
+                        value, other = mean, c
         best[a], partner[a] = value, other
 
     for a in members:
@@ -240,25 +290,62 @@ def average_link(
             break
         b = int(partner[a])
         members[a].extend(members.pop(b))
+        sizes[a] += sizes[b]
+        count[a], count[b], sizes[b] = sizes[a], 0, 0
         best[b], partner[b] = -np.inf, -1
-        for c, total in link.pop(b).items():
-            link[c].pop(b, None)
+        joined = link.pop(b)
+        mine = link[a]
+        for c, total in joined.items():
+            theirs = link[c]
+            theirs.pop(b, None)
             if c != a:
-                link[a][c] = link[a].get(c, 0.0) + total
-                link[c][a] = link[a][c]
+                mine[c] = theirs[a] = mine.get(c, 0.0) + total
                 if a < c < b and partner[c] == b:  # its best neighbour is gone, and a is below it
                     rescore(c)
         rescore(a)
-        n = len(members[a])
-        for c, total in link[a].items():
-            if c < a:
-                if partner[c] in (a, b):
-                    rescore(c)
-                else:
-                    mean = total / (len(members[c]) * n)
-                    if mean > best[c] or (mean == best[c] and a < partner[c]):
-                        best[c], partner[c] = mean, a
+        n = sizes[a]
+        if falls:  # the groups below a whose best was a or b, then b's other neighbours below a
+            lost = set(np.flatnonzero((partner[:a] == a) | (partner[:a] == b)).tolist())
+            for c in lost:
+                rescore(c)
+            near = [c for c in joined if c < a and c not in lost]
+        else:
+            near = []
+            for c in mine:
+                if c < a:
+                    if partner[c] in (a, b):
+                        rescore(c)
+                    else:
+                        near.append(c)
+        for c in near:
+            mean = mine[c] / (sizes[c] * n)
+            if mean > best[c] or (mean == best[c] and a < partner[c]):
+                best[c], partner[c] = mean, a
     return sorted((sorted(m) for m in members.values()), key=lambda m: m[0])
+
+
+def _links(root: Mapping[int, int], edges: Pairs, size: int) -> dict[int, dict[int, float]]:
+    """Each group's neighbours and the sum of its pairs' similarities with each, added in (i, j)
+    order of the pairs (pairs within one group, or with an article not in ``root``, left out)."""
+    head = np.full(max(size, 1 + int(edges.i.max(initial=-1)), 1 + int(edges.j.max(initial=-1))), -1, dtype=np.int64)
+    head[np.fromiter(root, dtype=np.int64, count=len(root))] = np.fromiter(root.values(), dtype=np.int64, count=len(root))
+    a, b = head[edges.i], head[edges.j]
+    keep = (a >= 0) & (b >= 0) & (a != b)
+    a, b, value = a[keep], b[keep], edges.value[keep]
+    low, high = np.minimum(a, b), np.maximum(a, b)
+    pair, at = np.unique(low * size + high, return_inverse=True)
+    total = np.zeros(len(pair))
+    np.add.at(total, at.reshape(-1), value)  # one pair at a time, in order: the sums a loop over the pairs makes
+    low, high = pair // size, pair % size
+    link: dict[int, dict[int, float]] = {a: {} for a in set(root.values())}
+    first = np.concatenate([low, high])
+    order = np.argsort(first, kind="stable")
+    second, totals = np.concatenate([high, low])[order].tolist(), np.concatenate([total, total])[order].tolist()
+    first = first[order].tolist()
+    bounds = [0, *(np.flatnonzero(np.diff(first)) + 1).tolist(), len(first)] if first else [0]
+    for lo, hi in itertools.pairwise(bounds):
+        link[first[lo]] = dict(zip(second[lo:hi], totals[lo:hi], strict=True))
+    return link
 
 
 def local_vectors(features: Sequence[Features], group: Sequence[int]) -> dict[int, dict[str, float]]:

@@ -13,6 +13,7 @@ only on the two rows compared, never on which other rows are compared in the sam
 from __future__ import annotations
 
 import array
+import itertools
 from collections.abc import Mapping, Sequence
 
 import numpy as np
@@ -103,15 +104,13 @@ class Vectors:
 
     @classmethod
     def of(cls, vectors: Sequence[Mapping[str, float]]) -> Vectors:
-        number: dict[str, int] = {}
-        ids = array.array("i")
-        values = array.array("d")
-        sizes = np.fromiter((len(v) for v in vectors), dtype=np.int64, count=len(vectors))
-        for vector in vectors:
-            ids.extend(number.setdefault(k, len(number)) for k in vector)
-            values.extend(vector.values())
-        hi = np.cumsum(sizes)
-        return cls(hi - sizes, hi, np.frombuffer(ids, dtype=np.int32).copy(), np.frombuffer(values, dtype=np.float64).copy(), list(number))
+        """Terms numbered in order of first appearance."""
+        keys = list(itertools.chain.from_iterable(vectors))
+        number = {k: n for n, k in enumerate(dict.fromkeys(keys))}
+        ids = np.fromiter(map(number.__getitem__, keys), dtype=np.int32, count=len(keys))
+        values = np.fromiter(itertools.chain.from_iterable(v.values() for v in vectors), dtype=np.float64, count=len(keys))
+        hi = np.cumsum(np.fromiter(map(len, vectors), dtype=np.int64, count=len(vectors)))
+        return cls(np.concatenate([[0], hi[:-1]]).astype(np.int64) if len(hi) else hi, hi, ids, values, list(number))
 
     def __len__(self) -> int:
         return len(self.lo)
