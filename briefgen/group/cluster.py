@@ -31,7 +31,7 @@ import numpy as np
 
 from briefgen.group.features import Features, Settings, surname, time_factor
 from briefgen.group.pairs import COEFFICIENTS, NAMES, PairFeatures, probabilities
-from briefgen.group.sparse import SparseRows, Vectors
+from briefgen.group.sparse import SparseRows, Vectors, ordered_sums
 
 CANDIDATE_FEATURES = 40  # per article, for retrieval
 MAX_POSTINGS = 50  # a feature shared by more articles links each only to its nearest in time:
@@ -211,13 +211,17 @@ def weigh(features: Sequence[Features], edges: Mapping[tuple[int, int], float], 
     date (``infer_dates``) may only separate: a pair with one counts as undated, or less when the
     inferred dates are further apart than the window."""
 
-    def factor(a: Features, b: Features) -> float:
-        f = time_factor(a.date, b.date, settings.window_days, settings.fade, settings.undated)
-        return min(f, settings.undated) if a.inferred or b.inferred else f
-
     pairs = Pairs.of(edges)
-    factors = np.fromiter((factor(features[i], features[j]) for i, j in pairs), dtype=np.float64, count=len(pairs))
-    return Pairs(pairs.i, pairs.j, pairs.value * factors)
+    day = np.array([f.date.toordinal() if f.date is not None else -1 for f in features], dtype=np.int64)
+    inferred = np.array([f.inferred for f in features], dtype=bool)
+    a, b = pairs.i, pairs.j
+    gap = np.where((day[a] >= 0) & (day[b] >= 0), np.abs(day[a] - day[b]), -1)  # -1: undated
+    kinds, first, back = np.unique(gap, return_index=True, return_inverse=True)
+    # the factor of each gap (or of no date), from one pair that has it: time_factor is the rule
+    table = [time_factor(features[a[k]].date, features[b[k]].date, settings.window_days, settings.fade, settings.undated) for k in first]
+    factors = np.array(table, dtype=np.float64)[back.reshape(-1)] if len(kinds) else np.zeros(0)
+    factors = np.where(inferred[a] | inferred[b], np.minimum(factors, settings.undated), factors)
+    return Pairs(a, b, pairs.value * factors)
 
 
 #: A group with more neighbours than this finds its best one with numpy (fewer: a Python loop is
@@ -348,18 +352,32 @@ def _links(root: Mapping[int, int], edges: Pairs, size: int) -> dict[int, dict[i
     return link
 
 
-def local_vectors(features: Sequence[Features], group: Sequence[int]) -> dict[int, dict[str, float]]:
-    """Re-weight by rarity within ``group``: a feature every member has gets weight zero."""
-    m = len(group)
-    df: Counter[str] = Counter()
-    for i in group:
-        df.update(features[i].weights.keys())
-    out = {}
-    for i in group:
-        vec = {k: w * math.log((1 + m) / (1 + df[k])) for k, w in features[i].weights.items() if df[k] > 1}
-        norm = math.sqrt(sum(w * w for w in vec.values())) or 1.0
-        out[i] = {k: w / norm for k, w in vec.items()}
-    return out
+def local_rows(vectors: Vectors, blocks: Sequence[Sequence[int]]) -> SparseRows:
+    """The vectors of the articles of each block of LOCAL_BLOCK or more articles, re-weighted by rarity
+    within their block (a feature that m of its b articles hold is multiplied by log((1 + b) / (1 + m)),
+    so one every article has gets weight zero; one no other article has is left out), each of length
+    one. Other articles' rows are empty."""
+    n, terms = len(vectors), len(vectors.terms)
+    block_of = np.full(n, -1, dtype=np.int64)
+    size = np.zeros(len(blocks) + 1, dtype=np.int64)
+    for t, group in enumerate(blocks):
+        if len(group) >= LOCAL_BLOCK:
+            block_of[np.asarray(group, dtype=np.int64)] = t
+            size[t] = len(group)
+    row = vectors.row_of_entries()
+    entries = np.flatnonzero(block_of[row] >= 0)  # in article order, each article's in its own
+    block = block_of[row[entries]]
+    _, back, held = np.unique(block * terms + vectors.ids[entries], return_inverse=True, return_counts=True)
+    df = held[back.reshape(-1)]
+    entries, block, df = entries[df > 1], block[df > 1], df[df > 1]
+    kinds, first, back = np.unique(size[block] * (n + 2) + df, return_index=True, return_inverse=True)
+    table = [math.log((1 + int(size[block[k]])) / (1 + int(df[k]))) for k in first.tolist()]
+    values = vectors.values[entries] * (np.array(table, dtype=np.float64)[back.reshape(-1)] if len(kinds) else np.zeros(0))
+    hi = np.cumsum(np.bincount(row[entries], minlength=n))
+    lo = hi - np.bincount(row[entries], minlength=n)
+    norms = np.sqrt(ordered_sums(values * values, lo, hi))
+    norms[norms == 0.0] = 1.0
+    return SparseRows.from_arrays(lo, hi, vectors.ids[entries], values / np.repeat(norms, hi - lo), terms)
 
 
 #: Blocks smaller than this keep the corpus-wide cosine as their ``local`` feature: in a block of a
@@ -399,7 +417,7 @@ def pair_rows(features: Sequence[Features], edges: Pairs, settings: Settings) ->
 
     Pass one groups articles into blocks (the same kind of thing) by average link over the
     time-weighed corpus-wide cosines at ``topic_threshold``; each pair's ``local`` feature is its
-    cosine re-weighted by rarity within its block (``local_vectors``; blocks of fewer than three
+    cosine re-weighted by rarity within its block (``local_rows``; blocks of fewer than three
     articles keep the corpus-wide cosine), zero across blocks.
 
     The blocks depend on the articles alone, never on last edition's stories: started from those
@@ -413,15 +431,13 @@ def pair_rows(features: Sequence[Features], edges: Pairs, settings: Settings) ->
     del timed  # memory: the blocks are all that is kept of the first pass
     block_of = np.zeros(len(features), dtype=np.int64)
     local = np.zeros(len(features), dtype=bool)  # re-weighted within its block (LOCAL_BLOCK)
-    local_rows = SparseRows(len(features))
     for t, group in enumerate(blocks):
         block_of[group] = t
         if len(group) >= LOCAL_BLOCK:
             local[group] = True
-            for i, vector in local_vectors(features, group).items():  # one block's vectors at a time
-                local_rows.add(i, vector)
-    local_rows.done()
-    facts = PairFeatures(features, settings.window_days, date_telling(features, edges, settings.window_days))
+    vectors = Vectors.of([f.weights for f in features])
+    within = local_rows(vectors, blocks)
+    facts = PairFeatures(features, settings.window_days, date_telling(features, edges, settings.window_days), vectors)
 
     def batches() -> Iterator[np.ndarray]:
         """The pairs' rows, a few runs (about CHUNK pairs) at a time."""
@@ -430,7 +446,7 @@ def pair_rows(features: Sequence[Features], edges: Pairs, settings: Settings) ->
         for i, run in edges.runs():  # by i, then by j
             others, sims = edges.j[run], edges.value[run]
             block_sims, shared = facts.compare(i, others)
-            locals_ = np.asarray(local_rows.dots(i, others)) if local[i] else sims
+            locals_ = np.asarray(within.dots(i, others)) if local[i] else sims
             same = block_of[others] == block_of[i]
             parts.append((np.full(len(others), i), others, sims, np.where(same, locals_, 0.0), same, block_sims, shared))
             held += len(others)

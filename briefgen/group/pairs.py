@@ -122,10 +122,11 @@ class PairFeatures:
     features (NAMES), many pairs at once. (Memory: the block vectors take 13 bytes a weight; kept as
     dicts and sets for every article they were 17 MiB at 1,982 articles.)"""
 
-    def __init__(self, features: Sequence[Features], window_days: int, telling: float = 1.0) -> None:
+    def __init__(self, features: Sequence[Features], window_days: int, telling: float = 1.0, vectors: Vectors | None = None) -> None:
+        """``vectors``: the features' weights as sparse.Vectors, if the caller has them."""
         self.window_days = window_days
         self.telling = telling  # how much the same time tells (cluster.date_telling)
-        vectors = Vectors.of([f.weights for f in features])
+        vectors = Vectors.of([f.weights for f in features]) if vectors is None else vectors
         n, width = len(features), len(BLOCKS)
         self.size = vectors.hi - vectors.lo
         block_of_term = np.array([BLOCKS.index(t[0]) if t[0] in BLOCKS else width for t in vectors.terms], dtype=np.int64)
