@@ -27,6 +27,7 @@ The model and its threshold are learned by benchmarks/grouping.py --learn
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import logging
 import math
@@ -387,13 +388,16 @@ def assign_ids(
     ``excluded[k]`` lists old ids group ``k`` may not take (it was split from them).
     """
     ids: list[str | None] = list(pins)
+    holding: defaultdict[str, set[int]] = defaultdict(set)  # article -> the groups holding it
+    for k, cluster in enumerate(clusters):
+        for a in cluster:
+            holding[a].add(k)
     overlaps = []
     for old_id, old_articles in sorted(previous.items()):
-        old = set(old_articles)
-        for k, cluster in enumerate(clusters):
-            shared = len(old.intersection(cluster))
-            if shared and ids[k] is None and not (excluded and old_id in excluded[k]):
-                overlaps.append((-shared, -len(cluster), old_id, k))
+        shares = Counter(k for a in set(old_articles) for k in holding.get(a, ()))
+        for k, shared in shares.items():
+            if ids[k] is None and not (excluded and old_id in excluded[k]):
+                overlaps.append((-shared, -len(clusters[k]), old_id, k))
     taken: set[str] = set()
     for _, _, old_id, k in sorted(overlaps):
         if ids[k] is None and old_id not in taken:
@@ -482,14 +486,26 @@ def entity_surfaces(items: Sequence[Outlined], group: Sequence[int]) -> dict[str
     full: dict[str, Counter[str]] = defaultdict(Counter)
     for i in group:
         for m in items[i].mentions:
-            block = ENTITY_BLOCKS.get(m.label)
-            if not block or m.label == "NORP":
-                continue
-            key = normalize_entity(m.text)
-            surface = re.sub(r"^(the|a|an)\s+", "", re.sub(r"[’']s$", "", " ".join(m.text.split())), flags=re.I).strip(" .,:;-")
-            if not key or not surface:
-                continue
-            seen[f"{block}:{key}"][surface] += 1
-            if m.label == "PERSON" and surname(key) != key:
-                full[f"{block}:{surname(key)}"][surface] += 1  # "Lukashenko" shows as the full name
+            named = entity_name(m.label, m.text)
+            if named:
+                key, surface, last = named
+                seen[key][surface] += 1
+                if last:
+                    full[last][surface] += 1  # "Lukashenko" shows as the full name
     return {k: min((full.get(k) or c).items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[0] for k, c in seen.items()}
+
+
+@functools.lru_cache(maxsize=1 << 15)  # names recur: one build asks about the same mention text many times
+def entity_name(label: str, text: str) -> tuple[str, str, str] | None:
+    """A person, organisation or place mention's feature key, how it is written ("the" and a
+    possessive "'s" left out), and for a person's full name the key of the surname ("" otherwise);
+    None for other mentions and ones that name nothing."""
+    block = ENTITY_BLOCKS.get(label)
+    if not block or label == "NORP":
+        return None
+    key = normalize_entity(text)
+    surface = re.sub(r"^(the|a|an)\s+", "", re.sub(r"[’']s$", "", " ".join(text.split())), flags=re.I).strip(" .,:;-")
+    if not key or not surface:
+        return None
+    last = surname(key) if label == "PERSON" else key
+    return f"{block}:{key}", surface, f"{block}:{last}" if last != key else ""
