@@ -27,7 +27,6 @@ The model and its threshold are learned by benchmarks/grouping.py --learn
 from __future__ import annotations
 
 import dataclasses
-import functools
 import hashlib
 import logging
 import math
@@ -187,6 +186,7 @@ def group_all(
         if sid not in members:
             log.warning("stories.yml: titles: story '%s' is not in this build", sid)
     stories = []
+    written = written_names(items)  # once, for the stories' and the topics' names
     for sid, group_ in members.items():
         ordered = sorted(group_, key=lambda i: (items[i].article.date or "9999", items[i].article.id))
         title, source, origin = title_choice(items, ordered, features)
@@ -199,7 +199,7 @@ def group_all(
                 title_source=source,
                 title_article=origin,
                 articles=tuple(items[i].article.id for i in ordered),
-                why=why_grouped(items, ordered, features),
+                why=why_grouped(items, ordered, features, written=written),
                 pinned=sid in pinned,
             )
         )
@@ -207,7 +207,7 @@ def group_all(
     del features, edges  # memory: the topic pass makes its own
     topic_features = vectorize(items, dataclasses.replace(settings, weights=settings.topic_weights), counted)
     topic_edges = candidate_edges(topic_features, settings.topic_link / 4)
-    stories, topics = make_topics(items, stories, topic_edges, settings, memory.topics)
+    stories, topics = make_topics(items, stories, topic_edges, settings, memory.topics, written)
     return Grouping(stories, topics, merged_ids(previous, stories, memory.merged))
 
 
@@ -217,6 +217,7 @@ def make_topics(
     edges: Edges,
     settings: Settings,
     previous: Mapping[str, Sequence[str]],
+    written: Sequence[Written] | None = None,
 ) -> tuple[list[Story], list[Topic]]:
     """Topics above the stories (cluster.topic_clusters over ``edges``, the topic weights'
     similarities), each story's ``topic`` filled in.
@@ -231,7 +232,7 @@ def make_topics(
     ids = assign_ids(members, [None] * len(groups), founders, previous, prefix="t-")
     topic_of = {k: tid for g, tid in zip(groups, ids, strict=True) for k in g}
     out_stories = [dataclasses.replace(s, topic=topic_of[k]) for k, s in enumerate(stories)]
-    names = topic_names([[stories[k] for k in g] for g in groups], items, index)
+    names = topic_names([[stories[k] for k in g] for g in groups], items, index, written)
     topics = [
         Topic(tid, topic_title([stories[k] for k in g], known), tuple(stories[k].id for k in g))
         for g, tid, known in zip(groups, ids, names, strict=True)
@@ -275,30 +276,32 @@ def follow_titles(topics: Sequence[Topic], stories: Sequence[Story], titles: Map
 _NAME_SURFACE = re.compile(r"^[A-Z](?=.*(?:[a-z]{2}|[A-Z]{2}$))")
 
 
-def topic_names(topics: Sequence[Sequence[Story]], items: Sequence[Outlined], index: Mapping[str, int]) -> list[list[str]]:
+def topic_names(
+    topics: Sequence[Sequence[Story]], items: Sequence[Outlined], index: Mapping[str, int], written: Sequence[Written] | None = None
+) -> list[list[str]]:
     """Each topic's names (people, organisations, places) that at least half of its stories name
     (two at least, when it has several), most telling first: the share of its stories' articles
     naming it, times how rare it is among the topics (an agency or outlet every topic quotes, "Associated
     Press", "CNN", tells nothing). A person or organisation, then a place, when both are there."""
     shares: list[dict[str, float]] = []
     counts: list[Counter[str]] = []
-    written: defaultdict[str, Counter[str]] = defaultdict(Counter)
+    spelled: defaultdict[str, Counter[str]] = defaultdict(Counter)  # key -> how the topics' articles write it
     for stories in topics:
         share: defaultdict[str, float] = defaultdict(float)
         count: Counter[str] = Counter()
         for story in stories:
-            per_article = [entity_surfaces(items, [index[a]]) for a in story.articles]
+            per_article = [entity_surfaces(items, [index[a]], written) for a in story.articles]
             seen: Counter[str] = Counter(k for found in per_article for k, v in found.items() if _NAME_SURFACE.match(v))
             for found in per_article:
                 for k, v in found.items():
-                    written[k][v] += 1
+                    spelled[k][v] += 1
             for k, n in seen.items():
                 share[k] += n / len(story.articles) / len(stories)
                 count[k] += 1
         shares.append(dict(share))
         counts.append(count)
     # as most articles write it, a dateline's capitals ("WASHINGTON") only when no article writes it otherwise
-    surfaces = {k: min(c.items(), key=lambda kv: (kv[0].isupper() and len(kv[0]) > 5, -kv[1], kv[0]))[0] for k, c in written.items()}
+    surfaces = {k: min(c.items(), key=lambda kv: (kv[0].isupper() and len(kv[0]) > 5, -kv[1], kv[0]))[0] for k, c in spelled.items()}
     spread = Counter(k for named in shares for k in named)
     out = []
     for stories, named, count in zip(topics, shares, counts, strict=True):
@@ -453,7 +456,9 @@ def title_choice(items: Sequence[Outlined], group: Sequence[int], features: Sequ
     return first.article.title, "fallback", first.article.id
 
 
-def why_grouped(items: Sequence[Outlined], group: Sequence[int], features: Sequence[Features], limit: int = 6) -> tuple[str, ...]:
+def why_grouped(
+    items: Sequence[Outlined], group: Sequence[int], features: Sequence[Features], limit: int = 6, written: Sequence[Written] | None = None
+) -> tuple[str, ...]:
     """Names, then terms, found in at least two of the story's articles; most shared first."""
     if len(group) < 2:
         return ()
@@ -464,7 +469,7 @@ def why_grouped(items: Sequence[Outlined], group: Sequence[int], features: Seque
             if key[0] in "epwt":
                 seen[key] += 1
                 total[key] += w
-    surfaces = entity_surfaces(items, group)
+    surfaces = entity_surfaces(items, group, written)
     names = [k for k in seen if seen[k] >= 2 and k in surfaces]
     terms = [k for k in seen if seen[k] >= 2 and k[0] in "wt"]
     out: list[str] = []
@@ -480,22 +485,44 @@ def why_grouped(items: Sequence[Outlined], group: Sequence[int], features: Seque
     return tuple(out)
 
 
-def entity_surfaces(items: Sequence[Outlined], group: Sequence[int]) -> dict[str, str]:
-    """Feature key -> how the articles write it; a surname key shows the full name."""
+#: Each person, organisation and place an article names, as (feature key, how it is written, the key
+#: of the surname of a person's full name or ""), with how often (``written_names``).
+Written = Counter[tuple[str, str, str]]
+
+
+def written_names(items: Sequence[Outlined]) -> list[Written]:
+    """Each article's names (``Written``); a mention text is read once however many articles hold it."""
+    known: dict[tuple[str, str], tuple[str, str, str] | None] = {}
+    out = []
+    for item in items:
+        found: Written = Counter()
+        for m in item.mentions:
+            named = known.get((m.label, m.text), ())
+            if named == ():
+                named = known[m.label, m.text] = entity_name(m.label, m.text)
+            if named:
+                found[named] += 1
+        out.append(found)
+    return out
+
+
+def entity_surfaces(items: Sequence[Outlined], group: Sequence[int], written: Sequence[Written] | None = None) -> dict[str, str]:
+    """Feature key -> how the articles write it; a surname key shows the full name. ``written``: every
+    item's ``written_names``, if the caller has them."""
     seen: dict[str, Counter[str]] = defaultdict(Counter)
     full: dict[str, Counter[str]] = defaultdict(Counter)
     for i in group:
-        for m in items[i].mentions:
-            named = entity_name(m.label, m.text)
-            if named:
-                key, surface, last = named
-                seen[key][surface] += 1
-                if last:
-                    full[last][surface] += 1  # "Lukashenko" shows as the full name
+        for (key, surface, last), n in (written[i] if written is not None else written_names([items[i]])[0]).items():
+            seen[key][surface] += n
+            if last:
+                full[last][surface] += n  # "Lukashenko" shows as the full name
     return {k: min((full.get(k) or c).items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[0] for k, c in seen.items()}
 
 
-@functools.lru_cache(maxsize=1 << 15)  # names recur: one build asks about the same mention text many times
+_POSSESSIVE = re.compile(r"[’']s$")
+_ARTICLE = re.compile(r"^(the|a|an)\s+", flags=re.I)
+
+
 def entity_name(label: str, text: str) -> tuple[str, str, str] | None:
     """A person, organisation or place mention's feature key, how it is written ("the" and a
     possessive "'s" left out), and for a person's full name the key of the surname ("" otherwise);
@@ -504,7 +531,7 @@ def entity_name(label: str, text: str) -> tuple[str, str, str] | None:
     if not block or label == "NORP":
         return None
     key = normalize_entity(text)
-    surface = re.sub(r"^(the|a|an)\s+", "", re.sub(r"[’']s$", "", " ".join(text.split())), flags=re.I).strip(" .,:;-")
+    surface = _ARTICLE.sub("", _POSSESSIVE.sub("", " ".join(text.split()))).strip(" .,:;-")
     if not key or not surface:
         return None
     last = surname(key) if label == "PERSON" else key

@@ -542,23 +542,24 @@ def attach_singletons(
     if not settings.attach:
         return [list(s) for s in stories]
     story_of = {i: k for k, s in enumerate(stories) for i in s}
-    best: dict[tuple[int, int], float] = {}  # (lone article, story) -> its highest pair probability
-    for (i, j), q in zip(pairs, probability.tolist(), strict=True):
-        for a, b in ((i, j), (j, i)):
-            if len(stories[story_of[a]]) == 1 and len(stories[story_of[b]]) > 1:
-                key = (a, story_of[b])
-                best[key] = max(best.get(key, 0.0), q)
-    names = [frozenset(k for k in f.weights if k.startswith("e:")) for f in features]
+    best = lone_options(stories, pairs, probability)  # (lone article, story) -> its highest pair probability
+    names: dict[int, frozenset[str]] = {}
+
+    def names_of(i: int) -> frozenset[str]:
+        if i not in names:
+            names[i] = frozenset(k for k in features[i].weights if k.startswith("e:"))
+        return names[i]
+
     core: dict[int, frozenset[str]] = {}
     for k in sorted({k for _, k in best}):
-        held = Counter(name for i in stories[k] for name in names[i])
+        held = Counter(name for i in stories[k] for name in names_of(i))
         core[k] = frozenset(name for name, c in held.items() if 2 * c >= len(stories[k]))
     moves: dict[int, int] = {}
     by_article: dict[int, list[tuple[int, float]]] = defaultdict(list)
     for (i, k), q in sorted(best.items()):
         by_article[i].append((k, q))
     for i, options in sorted(by_article.items()):
-        shared = {k: len(participants(names[i] & core[k])) for k, _ in options}
+        shared = {k: len(participants(names_of(i) & core[k])) for k, _ in options}
         top = max(shared.values())
         fit = [(k, q) for k, q in options if shared[k] == top]
         if top < ATTACH_PARTICIPANTS or len(fit) > 1:
@@ -574,6 +575,42 @@ def attach_singletons(
         out[story_of[i]].remove(i)
         out[k].append(i)
     return sorted((sorted(s) for s in out if s), key=lambda s: s[0])
+
+
+def lone_options(
+    stories: Sequence[Sequence[int]], pairs: Iterable[tuple[int, int]], probability: np.ndarray
+) -> dict[tuple[int, int], float]:
+    """(article alone in its story, a story of several articles it was compared with) -> the highest
+    probability of its pairs with that story's articles (at least 0.0)."""
+    if isinstance(pairs, Pairs):
+        first, second = pairs.i, pairs.j
+    else:
+        listed = list(pairs)
+        first = np.array([i for i, _ in listed], dtype=np.int64)
+        second = np.array([j for _, j in listed], dtype=np.int64)
+    if not len(first):
+        return {}
+    top_index = max(int(first.max()), int(second.max()), *(max(s, default=-1) for s in stories))
+    story_of = np.full(1 + top_index, -1, dtype=np.int64)
+    size = np.zeros(len(stories), dtype=np.int64)
+    for k, s in enumerate(stories):
+        story_of[np.asarray(s, dtype=np.int64)] = k
+        size[k] = len(s)
+    if (story_of[first] < 0).any() or (story_of[second] < 0).any():
+        raise KeyError("attach_singletons: a pair's article is in no story")
+    whose, which, value = [], [], []
+    for a, b in ((first, second), (second, first)):
+        fit = (size[story_of[a]] == 1) & (size[story_of[b]] > 1)
+        whose.append(a[fit])
+        which.append(story_of[b[fit]])
+        value.append(probability[fit])
+    code = np.concatenate(whose) * len(stories) + np.concatenate(which)
+    values = np.concatenate(value)
+    order = np.argsort(code, kind="stable")
+    code, values = code[order], values[order]
+    starts = np.flatnonzero(np.diff(code, prepend=-1))
+    top = np.maximum(np.maximum.reduceat(values, starts), 0.0) if len(starts) else values
+    return {(int(c) // len(stories), int(c) % len(stories)): float(q) for c, q in zip(code[starts].tolist(), top.tolist(), strict=True)}
 
 
 def topic_clusters(stories: Sequence[Sequence[int]], edges: Mapping[tuple[int, int], float], threshold: float) -> list[list[int]]:
