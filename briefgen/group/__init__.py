@@ -50,8 +50,10 @@ from briefgen.group.features import (
     normalize_entity,
     shared_keys,
     surname,
-    vectorize,
+    vector_layout,
+    vectorized,
 )
+from briefgen.group.sparse import Vectors
 from briefgen.models import AnalyzedArticle, Story, Topic
 from briefgen.text.places import PLACE_ABBREVIATIONS, STATE_CODES
 from briefgen.text.slugs import story_slug
@@ -152,13 +154,15 @@ def group_all(
         if not all(isinstance(item, AnalyzedArticle) for item in items):
             raise TypeError("group_all: records without tokens (analyze.Parsed) need their counts passed")
         counted = [article_counts(item, settings.lead) for item in items if isinstance(item, AnalyzedArticle)]
-    features = vectorize(items, settings, counted)
-    edges = candidate_edges(features, settings.topic_threshold / 4)
+    features, layout = vectorized(items, settings, counted)
+    vectors = Vectors(*layout)
+    dated = features  # their own dates (the topics' candidates), before any is inferred
+    edges = candidate_edges(features, settings.topic_threshold / 4, vectors)
     features = infer_dates(features, edges, settings)
     index = {item.article.id: i for i, item in enumerate(items)}
     moved = {path for paths in edit["split"].values() for path in paths}
     kept = [[index[a] for a in arts if a in index and a not in moved] for _, arts in sorted((previous or {}).items())]
-    clusters = story_clusters(features, settings, edges, initial=[g for g in kept if len(g) > 1])
+    clusters = story_clusters(features, settings, edges, initial=[g for g in kept if len(g) > 1], vectors=vectors)
     pins: dict[int, str] = {}
     for i, item in enumerate(items):
         pin = edit["articles"].get(item.article.id) or item.article.story
@@ -205,8 +209,10 @@ def group_all(
         )
     stories.sort(key=lambda s: (-len(s.articles), s.id))
     del features, edges  # memory: the topic pass makes its own
-    topic_features = vectorize(items, dataclasses.replace(settings, weights=settings.topic_weights), counted)
-    topic_edges = candidate_edges(topic_features, settings.topic_link / 4)
+    del vectors
+    topic_vectors = Vectors(*vector_layout(items, dataclasses.replace(settings, weights=settings.topic_weights), counted))
+    topic_edges = candidate_edges(dated, settings.topic_link / 4, topic_vectors)
+    del dated, topic_vectors
     stories, topics = make_topics(items, stories, topic_edges, settings, memory.topics, written)
     return Grouping(stories, topics, merged_ids(previous, stories, memory.merged))
 

@@ -29,9 +29,9 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 import numpy as np
 
-from briefgen.group.features import Features, Settings, surname, time_factor
+from briefgen.group.features import Features, Settings, ordered_sums, surname, time_factor
 from briefgen.group.pairs import COEFFICIENTS, NAMES, PairFeatures, probabilities
-from briefgen.group.sparse import SparseRows, Vectors, ordered_sums
+from briefgen.group.sparse import SparseRows, Vectors
 
 CANDIDATE_FEATURES = 40  # per article, for retrieval
 MAX_POSTINGS = 50  # a feature shared by more articles links each only to its nearest in time:
@@ -106,7 +106,7 @@ def sorted_items(edges: Mapping[tuple[int, int], float]) -> Iterator[tuple[tuple
     return edges.sorted_items() if isinstance(edges, Pairs) else iter(sorted(edges.items()))
 
 
-def candidate_edges(features: Sequence[Features], floor: float) -> Edges:
+def candidate_edges(features: Sequence[Features], floor: float, vectors: Vectors | None = None) -> Edges:
     """Cosine similarities >= ``floor`` of article pairs that share one of their strongest features
     (time is weighed later, once undated articles have their inferred dates: ``weigh``).
 
@@ -114,9 +114,10 @@ def candidate_edges(features: Sequence[Features], floor: float) -> Edges:
     feature held by at most MAX_POSTINGS articles links them all; a commoner one
     (a big story's main name, a word of the trade) links each article only to its
     NEIGHBOURS nearest in time. So the candidates per article are bounded, and
-    the work grows linearly with the archive.
+    the work grows linearly with the archive. ``vectors``: the features' weights as sparse.Vectors, if
+    the caller has them (then only the features' ids and dates are read).
     """
-    vectors = Vectors.of([f.weights for f in features])
+    vectors = Vectors.of([f.weights for f in features]) if vectors is None else vectors
     when = [(f.date.toordinal() if f.date else 0, f.id) for f in features]
     first, second = candidate_pairs(vectors, when)
     rows = vectors.rows()
@@ -410,7 +411,9 @@ def pair_matrix(features: Sequence[Features], edges: Mapping[tuple[int, int], fl
     return pairs, np.concatenate(chunks) if chunks else np.empty((0, len(NAMES)))
 
 
-def pair_rows(features: Sequence[Features], edges: Pairs, settings: Settings) -> Iterator[tuple[int, np.ndarray]]:
+def pair_rows(
+    features: Sequence[Features], edges: Pairs, settings: Settings, vectors: Vectors | None = None
+) -> Iterator[tuple[int, np.ndarray]]:
     """The features (pairs.NAMES) of the candidate pairs ``edges`` (sorted), as (first pair, matrix)
     chunks of CHUNK rows: never the whole matrix (memory: 144 bytes a pair, 19 MiB at 1,982
     articles and about 1.7 million pairs at 20,000).
@@ -435,7 +438,7 @@ def pair_rows(features: Sequence[Features], edges: Pairs, settings: Settings) ->
         block_of[group] = t
         if len(group) >= LOCAL_BLOCK:
             local[group] = True
-    vectors = Vectors.of([f.weights for f in features])
+    vectors = Vectors.of([f.weights for f in features]) if vectors is None else vectors
     within = local_rows(vectors, blocks)
     facts = PairFeatures(features, settings.window_days, date_telling(features, edges, settings.window_days), vectors)
 
@@ -473,6 +476,7 @@ def story_clusters(
     edges: Mapping[tuple[int, int], float] | None = None,
     initial: Sequence[Sequence[int]] = (),
     coefficients: Sequence[float] = COEFFICIENTS,
+    vectors: Vectors | None = None,
 ) -> list[list[int]]:
     """Stories: average link over the candidate pairs' probabilities of being one event (pairs.py's
     model with ``coefficients`` over ``pair_rows``), merging while the mean probability between
@@ -480,12 +484,12 @@ def story_clusters(
 
     ``edges``: candidate_edges' cosines (computed here when not given). ``features`` should carry
     inferred dates already (``infer_dates``). ``initial`` groups are kept together (and may grow or
-    merge)."""
+    merge). ``vectors``: the features' weights as sparse.Vectors, if the caller has them."""
     if edges is None:
-        edges = candidate_edges(features, settings.topic_threshold / 4)
+        edges = candidate_edges(features, settings.topic_threshold / 4, vectors)
     pairs = Pairs.of(edges)
     probability = np.empty(len(pairs))
-    for first, x in pair_rows(features, pairs, settings):  # CHUNK rows at a time, never the whole matrix
+    for first, x in pair_rows(features, pairs, settings, vectors):  # CHUNK rows at a time, never the whole matrix
         probability[first : first + len(x)] = probabilities(x, coefficients)
     stories = stories_from(len(features), pairs, probability, settings.story_threshold, initial)
     return attach_singletons(stories, features, pairs, probability, settings)

@@ -41,8 +41,8 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from briefgen.group.features import BLOCKS, YEAR, Features
-from briefgen.group.sparse import Vectors, ordered_sums
+from briefgen.group.features import BLOCKS, YEAR, Features, ordered_sums
+from briefgen.group.sparse import Vectors
 
 NAMES = (
     "bias",

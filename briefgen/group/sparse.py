@@ -121,21 +121,3 @@ class Vectors:
 
     def rows(self) -> SparseRows:
         return SparseRows.from_arrays(self.lo, self.hi, self.ids, self.values, len(self.terms))
-
-
-def ordered_sums(values: np.ndarray, lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
-    """Each row's sum of ``values[lo[k]:hi[k]]`` added one by one from the first (0.0 for an empty
-    row): the same float as Python's ``sum`` of that row's values in order (one step per position, all
-    rows at once)."""
-    sizes = hi - lo
-    out = np.zeros(len(lo))
-    if not len(lo):
-        return out
-    order = np.argsort(-sizes, kind="stable")  # the rows still summing are a prefix of this order
-    sizes_sorted = sizes[order]
-    starts = lo[order]
-    for step in range(int(sizes_sorted[0])):
-        live = int(np.searchsorted(-sizes_sorted, -step, side="left"))  # the rows longer than ``step``
-        rows = order[:live]
-        out[rows] = out[rows] + values[starts[:live] + step]
-    return out
