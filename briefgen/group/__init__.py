@@ -35,6 +35,8 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+import numpy as np
+
 from briefgen.config import BuildConfig
 from briefgen.editions import previous_stories
 from briefgen.group.cluster import Edges, candidate_edges, infer_dates, story_clusters, topic_clusters
@@ -156,7 +158,7 @@ def group_all(
         counted = [article_counts(item, settings.lead) for item in items if isinstance(item, AnalyzedArticle)]
     features, layout = vectorized(items, settings, counted)
     vectors = Vectors(*layout)
-    dated = features  # their own dates (the topics' candidates), before any is inferred
+    dated = [Features(f.id, {}, f.date) for f in features]  # ids and own dates (the topics' candidates read no more)
     edges = candidate_edges(features, settings.topic_threshold / 4, vectors)
     features = infer_dates(features, edges, settings)
     index = {item.article.id: i for i, item in enumerate(items)}
@@ -193,7 +195,7 @@ def group_all(
     written = written_names(items)  # once, for the stories' and the topics' names
     for sid, group_ in members.items():
         ordered = sorted(group_, key=lambda i: (items[i].article.date or "9999", items[i].article.id))
-        title, source, origin = title_choice(items, ordered, features)
+        title, source, origin = title_choice(items, ordered, features, vectors)
         if edit["titles"].get(sid):
             title, source, origin = edit["titles"][sid], "editor", ""
         stories.append(
@@ -203,13 +205,12 @@ def group_all(
                 title_source=source,
                 title_article=origin,
                 articles=tuple(items[i].article.id for i in ordered),
-                why=why_grouped(items, ordered, features, written=written),
+                why=why_grouped(items, ordered, features, written=written, vectors=vectors),
                 pinned=sid in pinned,
             )
         )
     stories.sort(key=lambda s: (-len(s.articles), s.id))
-    del features, edges  # memory: the topic pass makes its own
-    del vectors
+    del features, edges, vectors  # memory: the topic pass makes its own
     topic_vectors = Vectors(*vector_layout(items, dataclasses.replace(settings, weights=settings.topic_weights), counted))
     topic_edges = candidate_edges(dated, settings.topic_link / 4, topic_vectors)
     del dated, topic_vectors
@@ -422,21 +423,30 @@ def assign_ids(
     return out
 
 
-def title_choice(items: Sequence[Outlined], group: Sequence[int], features: Sequence[Features]) -> tuple[str, str, str]:
+def title_choice(
+    items: Sequence[Outlined], group: Sequence[int], features: Sequence[Features], vectors: Vectors | None = None
+) -> tuple[str, str, str]:
     """(title, where it came from, article) at grouping time: the headline of the most central article
     (closest to the rest of the story) that is a real headline ("headline"; "headline-central" when that
     article is the most central of all); failing that, the lead sentence (or its main clause) of the most
     central article that has one ("lead", ``lead_title``); else weaker lines ("fallback"). The stories stage
-    may title the story again from its key points (titles.story_title)."""
-    centroid: defaultdict[str, float] = defaultdict(float)
-    for i in group:
-        for feature, w in features[i].weights.items():
-            centroid[feature] += w
-
-    def centrality(i: int) -> float:
-        return dot(features[i].weights, centroid) - dot(features[i].weights, features[i].weights)
-
-    ranked = sorted(group, key=lambda i: (-centrality(i), items[i].article.id))
+    may title the story again from its key points (titles.story_title). ``vectors``: the features' weights
+    as sparse.Vectors, if the caller has them (the same centralities, from arrays)."""
+    centrality: dict[int, float] = {}
+    if vectors is not None:  # each sum as features.dot makes it (fsum: exact), the centroid summed in group order
+        _, _, totals, at, entries = vectors.sums(group)
+        mine, theirs = vectors.values[entries], totals[at]
+        bounds = np.cumsum([0, *(vectors.hi[i] - vectors.lo[i] for i in group)]).tolist()
+        for i, lo, hi in zip(group, bounds, bounds[1:], strict=False):
+            centrality[i] = math.fsum((mine[lo:hi] * theirs[lo:hi]).tolist()) - math.fsum((mine[lo:hi] * mine[lo:hi]).tolist())
+    else:
+        centroid: defaultdict[str, float] = defaultdict(float)
+        for i in group:
+            for feature, w in features[i].weights.items():
+                centroid[feature] += w
+        for i in group:
+            centrality[i] = dot(features[i].weights, centroid) - dot(features[i].weights, features[i].weights)
+    ranked = sorted(group, key=lambda i: (-centrality[i], items[i].article.id))
     for rank, i in enumerate(ranked):
         headline = real_headline(items[i])
         if headline:
@@ -463,18 +473,32 @@ def title_choice(items: Sequence[Outlined], group: Sequence[int], features: Sequ
 
 
 def why_grouped(
-    items: Sequence[Outlined], group: Sequence[int], features: Sequence[Features], limit: int = 6, written: Sequence[Written] | None = None
+    items: Sequence[Outlined],
+    group: Sequence[int],
+    features: Sequence[Features],
+    limit: int = 6,
+    written: Sequence[Written] | None = None,
+    vectors: Vectors | None = None,
 ) -> tuple[str, ...]:
-    """Names, then terms, found in at least two of the story's articles; most shared first."""
+    """Names, then terms, found in at least two of the story's articles; most shared first (then of
+    the larger weight summed over them). ``written``: every item's ``written_names``, ``vectors``: the
+    features' weights as sparse.Vectors, if the caller has them."""
     if len(group) < 2:
         return ()
     seen: Counter[str] = Counter()
     total: defaultdict[str, float] = defaultdict(float)
-    for i in group:
-        for key, w in features[i].weights.items():
-            if key[0] in "epwt":
-                seen[key] += 1
-                total[key] += w
+    if vectors is not None:
+        held_terms, held, totals, _, _ = vectors.sums(group)
+        for t, n, w in zip(held_terms.tolist(), held.tolist(), totals.tolist(), strict=True):
+            key = vectors.terms[t]
+            if n >= 2 and key[0] in "epwt":
+                seen[key], total[key] = n, w
+    else:
+        for i in group:
+            for key, w in features[i].weights.items():
+                if key[0] in "epwt":
+                    seen[key] += 1
+                    total[key] += w
     surfaces = entity_surfaces(items, group, written)
     names = [k for k in seen if seen[k] >= 2 and k in surfaces]
     terms = [k for k in seen if seen[k] >= 2 and k[0] in "wt"]
@@ -515,13 +539,19 @@ def written_names(items: Sequence[Outlined]) -> list[Written]:
 def entity_surfaces(items: Sequence[Outlined], group: Sequence[int], written: Sequence[Written] | None = None) -> dict[str, str]:
     """Feature key -> how the articles write it; a surname key shows the full name. ``written``: every
     item's ``written_names``, if the caller has them."""
-    seen: dict[str, Counter[str]] = defaultdict(Counter)
-    full: dict[str, Counter[str]] = defaultdict(Counter)
+    seen: dict[str, dict[str, int]] = {}  # key -> surface -> mentions
+    full: dict[str, dict[str, int]] = {}  # surname key -> full name -> mentions
     for i in group:
         for (key, surface, last), n in (written[i] if written is not None else written_names([items[i]])[0]).items():
-            seen[key][surface] += n
-            if last:
-                full[last][surface] += n  # "Lukashenko" shows as the full name
+            spelled = seen.get(key)
+            if spelled is None:
+                spelled = seen[key] = {}
+            spelled[surface] = spelled.get(surface, 0) + n
+            if last:  # "Lukashenko" shows as the full name
+                spelled = full.get(last)
+                if spelled is None:
+                    spelled = full[last] = {}
+                spelled[surface] = spelled.get(surface, 0) + n
     return {k: min((full.get(k) or c).items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[0] for k, c in seen.items()}
 
 

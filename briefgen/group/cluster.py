@@ -174,7 +174,8 @@ def candidate_pairs(vectors: Vectors, when: Sequence[tuple[int, str]]) -> tuple[
         starts = np.cumsum(sizes) - sizes
         linked = posting_row[np.repeat(lo[a:b] - starts, sizes) + np.arange(int(sizes.sum()))]
         owner = np.repeat(top_row[a:b], sizes)
-        codes = np.unique(owner[linked > owner] * n + linked[linked > owner])
+        codes = np.sort(owner[linked > owner] * n + linked[linked > owner])
+        codes = codes[np.concatenate([[True], codes[1:] != codes[:-1]])] if len(codes) else codes  # each pair once
         firsts.append(codes // n)
         seconds.append(codes % n)
     if not firsts:

@@ -119,5 +119,19 @@ class Vectors:
         """The row of each entry."""
         return np.repeat(np.arange(len(self.lo)), self.hi - self.lo)
 
+    def sums(self, rows: Sequence[int]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """The entries of ``rows``, row after row in that order (``entries``), and of the terms they hold:
+        the term numbers, how many of the rows hold each, the weights summed one by one in that order
+        (from 0.0), and each entry's place among those terms."""
+        rows_ = np.asarray(rows, dtype=np.int64)
+        sizes = self.hi[rows_] - self.lo[rows_]
+        offsets = np.cumsum(sizes) - sizes
+        entries = np.repeat(self.lo[rows_] - offsets, sizes) + np.arange(int(sizes.sum()))
+        terms, at = np.unique(self.ids[entries], return_inverse=True)
+        at = at.reshape(-1)
+        totals = np.zeros(len(terms))
+        np.add.at(totals, at, self.values[entries])  # one entry at a time, in order
+        return terms, np.bincount(at, minlength=len(terms)), totals, at, entries
+
     def rows(self) -> SparseRows:
         return SparseRows.from_arrays(self.lo, self.hi, self.ids, self.values, len(self.terms))
