@@ -296,7 +296,9 @@ def test_pair_features_are_the_python_rows(ecb: list[AnalyzedArticle]) -> None:
         assert python_weigh(features, edges, SETTINGS).value.tobytes() == cluster.weigh(features, edges, SETTINGS).value.tobytes()
 
 
-def test_within_block_vectors_are_the_python_ones() -> None:
+@pytest.mark.parametrize("chunk", [5, 1000])
+def test_within_block_vectors_are_the_python_ones(monkeypatch: pytest.MonkeyPatch, chunk: int) -> None:
+    monkeypatch.setattr(cluster, "PAIR_BLOCK", chunk)  # blocks taken a few at a time, or all together
     for seed in range(5):
         features = random_features(seed, 40)
         rng = random.Random(seed)

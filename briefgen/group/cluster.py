@@ -147,12 +147,22 @@ def candidate_pairs(vectors: Vectors, when: Sequence[tuple[int, str]]) -> tuple[
     MAX_POSTINGS articles links them all, a commoner one each article to its NEIGHBOURS nearest on each
     side in ``when`` order (date, then id)."""
     n = len(vectors)
-    row = vectors.row_of_entries()
-    rank = np.empty(len(vectors.terms), dtype=np.int64)  # each term's place in the terms' text order
-    rank[sorted(range(len(vectors.terms)), key=vectors.terms.__getitem__)] = np.arange(len(vectors.terms))
-    order = np.lexsort((rank[vectors.ids], -vectors.values, row))
-    top = order[np.arange(len(order)) - vectors.lo[row[order]] < CANDIDATE_FEATURES]  # by article
-    top_row, top_term = row[top], vectors.ids[top].astype(np.int64)
+    rank = np.empty(len(vectors.terms), dtype=np.int32)  # each term's place in the terms' text order
+    rank[sorted(range(len(vectors.terms)), key=vectors.terms.__getitem__)] = np.arange(len(vectors.terms), dtype=np.int32)
+    tops = [np.zeros(0, dtype=np.int64)]
+    for r0 in range(0, n, PAIR_BLOCK):  # each article's strongest features, PAIR_BLOCK articles at a time (memory)
+        r1 = min(n, r0 + PAIR_BLOCK)
+        a, b = int(vectors.lo[r0]), int(vectors.hi[r1 - 1])
+        sizes = vectors.hi[r0:r1] - vectors.lo[r0:r1]
+        row = np.repeat(np.arange(r1 - r0), sizes)
+        order = np.lexsort((rank[vectors.ids[a:b]], -vectors.values[a:b], row))  # by article, strongest first
+        first = vectors.lo[r0:r1] - a  # each article's first entry in ``order``
+        keep = np.minimum(sizes, CANDIDATE_FEATURES)
+        tops.append(a + order[np.repeat(first - (np.cumsum(keep) - keep), keep) + np.arange(int(keep.sum()))])
+    top = np.concatenate(tops)
+    del tops
+    top_row = np.repeat(np.arange(n, dtype=np.int64), np.minimum(vectors.hi - vectors.lo, CANDIDATE_FEATURES))
+    top_term = vectors.ids[top].astype(np.int64)
     held = np.bincount(top_term, minlength=len(vectors.terms))
     common = held > MAX_POSTINGS
     time_rank = np.empty(n, dtype=np.int64)
@@ -333,25 +343,45 @@ def average_link(
 def _links(root: Mapping[int, int], edges: Pairs, size: int) -> dict[int, dict[int, float]]:
     """Each group's neighbours and the sum of its pairs' similarities with each, added in (i, j)
     order of the pairs (pairs within one group, or with an article not in ``root``, left out)."""
-    head = np.full(max(size, 1 + int(edges.i.max(initial=-1)), 1 + int(edges.j.max(initial=-1))), -1, dtype=np.int64)
-    head[np.fromiter(root, dtype=np.int64, count=len(root))] = np.fromiter(root.values(), dtype=np.int64, count=len(root))
-    a, b = head[edges.i], head[edges.j]
-    keep = (a >= 0) & (b >= 0) & (a != b)
-    a, b, value = a[keep], b[keep], edges.value[keep]
-    low, high = np.minimum(a, b), np.maximum(a, b)
-    pair, at = np.unique(low * size + high, return_inverse=True)
-    total = np.zeros(len(pair))
-    np.add.at(total, at.reshape(-1), value)  # one pair at a time, in order: the sums a loop over the pairs makes
-    low, high = pair // size, pair % size
-    link: dict[int, dict[int, float]] = {a: {} for a in set(root.values())}
-    first = np.concatenate([low, high])
-    order = np.argsort(first, kind="stable")
-    second, totals = np.concatenate([high, low])[order].tolist(), np.concatenate([total, total])[order].tolist()
-    first = first[order].tolist()
-    bounds = [0, *(np.flatnonzero(np.diff(first)) + 1).tolist(), len(first)] if first else [0]
-    for lo, hi in itertools.pairwise(bounds):
-        link[first[lo]] = dict(zip(second[lo:hi], totals[lo:hi], strict=True))
+    identity = all(k == v for k, v in root.items()) and len(root) == size  # every article 0..size-1 its own group
+    if identity and not len(edges):
+        low, high, total = edges.i, edges.j, edges.value
+    elif identity and edges.i.min() >= 0 and edges.j.max() < size and (edges.i < edges.j).all() and ordered_pairs(edges):
+        low, high, total = edges.i, edges.j, 0.0 + edges.value  # each pair once, in order (the first pass): nothing to add up
+    else:
+        head = np.full(max(size, 1 + int(edges.i.max(initial=-1)), 1 + int(edges.j.max(initial=-1))), -1, dtype=np.int64)
+        head[np.fromiter(root, dtype=np.int64, count=len(root))] = np.fromiter(root.values(), dtype=np.int64, count=len(root))
+        a, b = head[edges.i], head[edges.j]
+        keep = (a >= 0) & (b >= 0) & (a != b)
+        a, b, value = a[keep], b[keep], edges.value[keep]
+        del keep
+        pair, at = np.unique(np.minimum(a, b) * size + np.maximum(a, b), return_inverse=True)
+        del a, b
+        total = np.zeros(len(pair))
+        np.add.at(total, at.reshape(-1), value)  # one pair at a time, in order: the sums a loop over the pairs makes
+        del at, value
+        low, high = pair // size, pair % size
+        del pair
+    # memory: one int object per group and one float per pair, each shared by both groups' dicts
+    groups = {g: g for g in root.values()}
+    number = [groups.get(g, g) for g in range(size)]
+    sums = total.tolist()
+    del total
+    link: dict[int, dict[int, float]] = {g: {} for g in groups}
+    by_high = np.argsort(high, kind="stable")
+    up = np.searchsorted(low, np.arange(size + 1)).tolist()  # group g's neighbours above it: pairs up[g]:up[g + 1]
+    down = [0, *np.cumsum(np.bincount(high, minlength=size)).tolist()]  # below it: pairs by_high[down[g]:down[g + 1]]
+    for g in link:  # a group's neighbours at a time (no list of every pair's neighbour)
+        below = by_high[down[g] : down[g + 1]].tolist()
+        keys = [*map(number.__getitem__, high[up[g] : up[g + 1]].tolist()), *map(number.__getitem__, low[below].tolist())]
+        link[g] = dict(zip(keys, [*sums[up[g] : up[g + 1]], *map(sums.__getitem__, below)], strict=True))
     return link
+
+
+def ordered_pairs(pairs: Pairs) -> bool:
+    """Whether each pair comes once, in (i, j) order."""
+    di, dj = np.diff(pairs.i), np.diff(pairs.j)
+    return bool(((di > 0) | ((di == 0) & (dj > 0))).all())
 
 
 def local_rows(vectors: Vectors, blocks: Sequence[Sequence[int]]) -> SparseRows:
@@ -360,26 +390,40 @@ def local_rows(vectors: Vectors, blocks: Sequence[Sequence[int]]) -> SparseRows:
     so one every article has gets weight zero; one no other article has is left out), each of length
     one. Other articles' rows are empty."""
     n, terms = len(vectors), len(vectors.terms)
-    block_of = np.full(n, -1, dtype=np.int64)
-    size = np.zeros(len(blocks) + 1, dtype=np.int64)
-    for t, group in enumerate(blocks):
-        if len(group) >= LOCAL_BLOCK:
-            block_of[np.asarray(group, dtype=np.int64)] = t
-            size[t] = len(group)
-    row = vectors.row_of_entries()
-    entries = np.flatnonzero(block_of[row] >= 0)  # in article order, each article's in its own
-    block = block_of[row[entries]]
-    _, back, held = np.unique(block * terms + vectors.ids[entries], return_inverse=True, return_counts=True)
-    df = held[back.reshape(-1)]
-    entries, block, df = entries[df > 1], block[df > 1], df[df > 1]
-    kinds, first, back = np.unique(size[block] * (n + 2) + df, return_index=True, return_inverse=True)
-    table = [math.log((1 + int(size[block[k]])) / (1 + int(df[k]))) for k in first.tolist()]
-    values = vectors.values[entries] * (np.array(table, dtype=np.float64)[back.reshape(-1)] if len(kinds) else np.zeros(0))
-    hi = np.cumsum(np.bincount(row[entries], minlength=n))
-    lo = hi - np.bincount(row[entries], minlength=n)
+    kept: list[np.ndarray] = [np.zeros(0, dtype=np.int64)]  # the entries kept, and their new weights
+    weights: list[np.ndarray] = [np.zeros(0)]
+    large = [g for g in blocks if len(g) >= LOCAL_BLOCK]
+    at = 0
+    while at < len(large):  # blocks of about PAIR_BLOCK articles together (memory)
+        chunk = large[at : at + 1]
+        while at + len(chunk) < len(large) and sum(map(len, chunk)) < PAIR_BLOCK:
+            chunk.append(large[at + len(chunk)])
+        at += len(chunk)
+        rows = np.concatenate([np.asarray(g, dtype=np.int64) for g in chunk])
+        block = np.repeat(np.arange(len(chunk)), [len(g) for g in chunk])
+        sizes = vectors.hi[rows] - vectors.lo[rows]
+        entries = np.repeat(vectors.lo[rows] - (np.cumsum(sizes) - sizes), sizes) + np.arange(int(sizes.sum()))
+        block = np.repeat(block, sizes)
+        _, back, held = np.unique(block * terms + vectors.ids[entries], return_inverse=True, return_counts=True)
+        df = held[back.reshape(-1)]  # how many of the block's articles hold the entry's feature
+        entries, block, df = entries[df > 1], block[df > 1], df[df > 1]
+        members = np.array([len(g) for g in chunk], dtype=np.int64)[block]
+        kinds, first, back = np.unique(members * (n + 2) + df, return_index=True, return_inverse=True)
+        table = [math.log((1 + int(members[k])) / (1 + int(df[k]))) for k in first.tolist()]
+        kept.append(entries)
+        weights.append(vectors.values[entries] * (np.array(table, dtype=np.float64)[back.reshape(-1)] if len(kinds) else np.zeros(0)))
+    entries, values = np.concatenate(kept), np.concatenate(weights)
+    del kept, weights
+    order = np.argsort(entries, kind="stable")  # back in article order, each article's in its own
+    entries, values = entries[order], values[order]
+    del order
+    counts = np.bincount(np.searchsorted(vectors.hi, entries, side="right"), minlength=n)[:n]
+    hi = np.cumsum(counts)
+    lo = hi - counts
     norms = np.sqrt(ordered_sums(values * values, lo, hi))
     norms[norms == 0.0] = 1.0
-    return SparseRows.from_arrays(lo, hi, vectors.ids[entries], values / np.repeat(norms, hi - lo), terms)
+    values /= np.repeat(norms, counts)
+    return SparseRows.from_arrays(lo, hi, vectors.ids[entries], values, terms)
 
 
 #: Blocks smaller than this keep the corpus-wide cosine as their ``local`` feature: in a block of a

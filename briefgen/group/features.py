@@ -209,19 +209,13 @@ Layout = tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, list[str]]
 
 
 def vectorized(items: Sequence[Outlined], settings: Settings, counted: Sequence[Counts] | None = None) -> tuple[list[Features], Layout]:
-    """``vectorize``, and the same vectors as flat arrays (Layout: each vector's entries in its own order).
-
-    Every weight is ``weight * (1 + log(tf)) * (log((1 + n) / (1 + df)) + 1)`` evaluated as Python
-    would, one article's features one after the other (the logarithms are taken once per distinct
-    count), and each vector is divided by the root of its squares summed in its order."""
+    """``vectorize``, and the same vectors as flat arrays (``vector_layout``)."""
     counted = counts_of(items, settings, counted)
     lo, hi, term, weights, terms = layout = vector_layout(items, settings, counted)
-    names = list(map(terms.__getitem__, term.tolist()))
-    listed = weights.tolist()
-    features = [
-        Features(item.article.id, dict(zip(names[a:b], listed[a:b], strict=True)), parse_day(day))
-        for item, a, b, (_, day) in zip(items, lo.tolist(), hi.tolist(), counted, strict=True)
-    ]
+    features = []
+    for item, a, b, (_, day) in zip(items, lo.tolist(), hi.tolist(), counted, strict=True):  # one mapping at a time (memory)
+        vector = dict(zip(map(terms.__getitem__, term[a:b].tolist()), weights[a:b].tolist(), strict=True))
+        features.append(Features(item.article.id, vector, parse_day(day)))
     return features, layout
 
 
@@ -235,10 +229,15 @@ def counts_of(items: Sequence[Outlined], settings: Settings, counted: Sequence[C
 
 
 def vector_layout(items: Sequence[Outlined], settings: Settings, counted: Sequence[Counts] | None = None) -> Layout:
-    """``vectorized``'s arrays alone (no mapping per article is made)."""
+    """``vectorize``'s vectors as flat arrays (Layout), each vector's features block by block, each block
+    in its counts' order; no mapping per article is made.
+
+    Every weight is ``weight * (1 + log(tf)) * (log((1 + n) / (1 + df)) + 1)`` evaluated as Python
+    would (the logarithms taken once per distinct count), and each vector is divided by the root of
+    its squares summed in its order (``ordered_sums``): the floats ``vectorize`` always made."""
     counts = [c for c, _ in counts_of(items, settings, counted)]
     n = len(items)
-    rows, ids, values = [np.zeros(0, dtype=np.int64)], [np.zeros(0, dtype=np.int64)], [np.zeros(0)]
+    parts: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []  # per block: each article's count, terms, weights
     terms: list[str] = []
     for block in BLOCKS:
         weight = settings.weights.get(block, 0.0)
@@ -247,25 +246,32 @@ def vector_layout(items: Sequence[Outlined], settings: Settings, counted: Sequen
         held = [c[block] for c in counts]
         keys = list(itertools.chain.from_iterable(held))
         number = {k: t for t, k in enumerate(dict.fromkeys(keys))}
-        term = np.fromiter(map(number.__getitem__, keys), dtype=np.int64, count=len(keys))
-        tf = np.fromiter(itertools.chain.from_iterable(c.values() for c in held), dtype=np.float64, count=len(keys))
+        term = np.fromiter(map(number.__getitem__, keys), dtype=np.int32, count=len(keys))
+        del keys
+        tf = np.fromiter(itertools.chain.from_iterable(c.values() for c in held), dtype=np.float64, count=len(term))
         df, at = np.unique(np.bincount(term, minlength=len(number)), return_inverse=True)
         idf = np.array([math.log((1 + n) / (1 + d)) + 1.0 for d in df.tolist()], dtype=np.float64)[at.reshape(-1)]
         tfs, at = np.unique(tf, return_inverse=True)
-        scaled = np.array([weight * (1 + math.log(x)) for x in tfs.tolist()], dtype=np.float64)[at.reshape(-1)]
-        rows.append(np.repeat(np.arange(n, dtype=np.int64), np.fromiter(map(len, held), dtype=np.int64, count=n)))
-        ids.append(term + len(terms))
-        values.append(scaled * idf[term])
+        del tf
+        scaled = np.array([weight * (1 + math.log(x)) for x in tfs.tolist()], dtype=np.float64)
+        parts.append((np.fromiter(map(len, held), dtype=np.int64, count=n), term + len(terms), scaled[at.reshape(-1)] * idf[term]))
         terms.extend(f"{block}:{k}" for k in number)  # one key string per feature, shared by every vector holding it
-    row = np.concatenate(rows)
-    order = np.argsort(row, kind="stable")  # each article's features block by block, each block in its order
-    term, weights = np.concatenate(ids)[order], np.concatenate(values)[order]
-    hi = np.cumsum(np.bincount(row, minlength=n))
-    lo = hi - np.bincount(row, minlength=n)
+        del at, idf, term
+    sizes = np.sum([p[0] for p in parts], axis=0, dtype=np.int64) if parts else np.zeros(n, dtype=np.int64)
+    hi = np.cumsum(sizes)
+    lo = hi - sizes
+    ids = np.zeros(int(hi[-1]) if n else 0, dtype=np.int32)
+    weights = np.zeros(len(ids))
+    start = lo.copy()  # where each article's next block goes
+    for count, term, value in parts:
+        at = np.repeat(start - (np.cumsum(count) - count), count) + np.arange(len(term))
+        ids[at], weights[at] = term, value
+        start += count
+    del parts
     norms = np.sqrt(ordered_sums(weights * weights, lo, hi))
     norms[norms == 0.0] = 1.0
-    weights = weights / np.repeat(norms, hi - lo)
-    return lo, hi, term, weights, terms
+    weights /= np.repeat(norms, hi - lo)
+    return lo, hi, ids, weights, terms
 
 
 def ordered_sums(values: np.ndarray, lo: np.ndarray, hi: np.ndarray) -> np.ndarray:

@@ -129,26 +129,33 @@ class PairFeatures:
         vectors = Vectors.of([f.weights for f in features]) if vectors is None else vectors
         n, width = len(features), len(BLOCKS)
         self.size = vectors.hi - vectors.lo
-        block_of_term = np.array([BLOCKS.index(t[0]) if t[0] in BLOCKS else width for t in vectors.terms], dtype=np.int64)
+        block_of_term = np.array([BLOCKS.index(t[0]) if t[0] in BLOCKS else width for t in vectors.terms], dtype=np.int8)
         kept = np.array([counted(t) for t in vectors.terms], dtype=bool)
         year = np.array([int(t[2:]) if t[0] == "t" and kept[k] else -1 for k, t in enumerate(vectors.terms)], dtype=np.int64)
-        block = block_of_term[vectors.ids]
         row = vectors.row_of_entries()
-        order = np.argsort(row * (width + 1) + block, kind="stable")  # each article's entries block by block, in its order
-        order = order[block[order] < width]  # a key of no block counts in the size only
-        segment = row[order] * width + block[order]
-        self.bounds = np.searchsorted(segment, np.arange(n * width + 1)).reshape(-1)  # segment s: entries bounds[s]:bounds[s + 1]
-        self.ids = vectors.ids[order]
-        weights = vectors.values[order]
+        key = row.astype(np.int64) * (width + 1) + block_of_term[vectors.ids]  # each article's entries block by block
+        del row
+        if (np.diff(key) >= 0).all() and not (key % (width + 1) == width).any():
+            order = None  # already so (vectorize makes them so): the arrays are shared, not copied
+            self.ids, weights = vectors.ids, vectors.values
+        else:
+            order = np.argsort(key, kind="stable")
+            order = order[key[order] % (width + 1) < width]  # a key of no block counts in the size only
+            self.ids, weights = vectors.ids[order], vectors.values[order]
+            key = key[order]
+        segments = np.bincount(key // (width + 1) * width + key % (width + 1), minlength=n * width)
+        del key, order
+        self.bounds = np.concatenate([[0], np.cumsum(segments)])  # segment s (article s // width, block s % width)
         norms = np.sqrt(ordered_sums(weights * weights, self.bounds[:-1], self.bounds[1:]))
         norms[norms == 0.0] = 1.0
-        self.values = weights / np.repeat(norms, np.diff(self.bounds))
+        self.values = weights / np.repeat(norms, segments)
         self.counted = kept[self.ids]
         running = np.concatenate([[0], np.cumsum(self.counted, dtype=np.int64)])
         self.held = (running[self.bounds[1:]] - running[self.bounds[:-1]]).reshape(n, width).T  # per block and article: its counted keys
-        years = np.where(self.counted, year[self.ids], -1)
-        self.latest = np.full(n, -1, dtype=np.int64)
-        np.maximum.at(self.latest, row[order], years)
+        self.latest = np.full(n, -1, dtype=np.int64)  # each article's latest year named
+        at = np.flatnonzero(self.counted & (year[self.ids] >= 0))
+        article = (np.searchsorted(self.bounds, at, side="right") - 1) // width
+        np.maximum.at(self.latest, article, year[self.ids[at]])
         self.day = np.array([f.date.toordinal() if f.date is not None else -1 for f in features], dtype=np.int64)
         self.inferred = np.array([f.inferred for f in features], dtype=bool)
         self._dense = np.zeros(max(1, len(vectors.terms)))

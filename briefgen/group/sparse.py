@@ -48,8 +48,8 @@ class SparseRows:
         """Rows already laid out: row k holds entries ``lo[k]:hi[k]`` of ``ids`` (term numbers below
         ``terms``) and ``values``."""
         out = cls(len(lo))
-        out.lo, out.hi = lo.astype(np.int64), hi.astype(np.int64)
-        out.ids, out.values = ids.astype(np.int32), values.astype(np.float64)
+        out.lo, out.hi = lo.astype(np.int64, copy=False), hi.astype(np.int64, copy=False)
+        out.ids, out.values = ids.astype(np.int32, copy=False), values.astype(np.float64, copy=False)
         out.dense = np.zeros(max(1, terms))
         out._number, out._ids, out._values = None, array.array("i"), array.array("d")
         return out
@@ -117,7 +117,7 @@ class Vectors:
 
     def row_of_entries(self) -> np.ndarray:
         """The row of each entry."""
-        return np.repeat(np.arange(len(self.lo)), self.hi - self.lo)
+        return np.repeat(np.arange(len(self.lo), dtype=np.int32), self.hi - self.lo)
 
     def sums(self, rows: Sequence[int]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
         """The entries of ``rows``, row after row in that order (``entries``), and of the terms they hold:
