@@ -552,7 +552,14 @@ def entity_surfaces(items: Sequence[Outlined], group: Sequence[int], written: Se
                 if spelled is None:
                     spelled = full[last] = {}
                 spelled[surface] = spelled.get(surface, 0) + n
-    return {k: min((full.get(k) or c).items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[0] for k, c in seen.items()}
+    return {k: _most_written(full.get(k) or c) for k, c in seen.items()}
+
+
+def _most_written(spelled: Mapping[str, int]) -> str:
+    """The way most mentions write it; of equal counts the longer, then the first in text order."""
+    if len(spelled) == 1:
+        return next(iter(spelled))
+    return min(spelled.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[0]
 
 
 _POSSESSIVE = re.compile(r"[’']s$")
