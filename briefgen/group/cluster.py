@@ -236,11 +236,6 @@ def weigh(features: Sequence[Features], edges: Mapping[tuple[int, int], float], 
     return Pairs(a, b, pairs.value * factors)
 
 
-#: A group with more neighbours than this finds its best one with numpy (fewer: a Python loop is
-#: faster). Chosen by timing the first pass at 20,000 articles; any value gives the same groups.
-WIDE = 64
-
-
 def average_link(
     nodes: Sequence[int], edges: Mapping[tuple[int, int], float], threshold: float, initial: Sequence[Sequence[int]] = ()
 ) -> list[list[int]]:
@@ -270,32 +265,20 @@ def average_link(
     link = _links(root, pairs, size)
     falls = bool((pairs.value >= 0).all())  # no negative similarity: a mean with a growing group only falls
     del pairs
-    sizes = [0] * size  # each group's size (and as an array, for numpy)
+    sizes = [0] * size  # each group's size
     for a, group_ in members.items():
         sizes[a] = len(group_)
-    count = np.array(sizes, dtype=np.int64)
     best = np.full(size, -np.inf)  # each group's highest mean with a neighbour above it (-inf: none)
     partner = np.full(size, -1, dtype=np.int64)  # that neighbour (the smallest, of equal means)
 
     def rescore(a: int) -> None:
         value, other = -math.inf, -1
         n = sizes[a]
-        neighbours = link[a]
-        if len(neighbours) > WIDE:
-            keys = np.fromiter(neighbours, dtype=np.int64, count=len(neighbours))
-            totals = np.fromiter(neighbours.values(), dtype=np.float64, count=len(neighbours))
-            above = keys > a
-            if above.any():
-                keys, totals = keys[above], totals[above]
-                means = totals / (n * count[keys])
-                value = float(means.max())
-                other = int(keys[means == value].min())
-        else:
-            for c, total in neighbours.items():
-                if c > a:
-                    mean = total / (n * sizes[c])
-                    if mean > value or (mean == value and c < other):
-                        value, other = mean, c
+        for c, total in link[a].items():
+            if c > a:
+                mean = total / (n * sizes[c])
+                if mean > value or (mean == value and c < other):
+                    value, other = mean, c
         best[a], partner[a] = value, other
 
     for a in members:
@@ -306,8 +289,7 @@ def average_link(
             break
         b = int(partner[a])
         members[a].extend(members.pop(b))
-        sizes[a] += sizes[b]
-        count[a], count[b], sizes[b] = sizes[a], 0, 0
+        sizes[a], sizes[b] = sizes[a] + sizes[b], 0
         best[b], partner[b] = -np.inf, -1
         joined = link.pop(b)
         mine = link[a]
