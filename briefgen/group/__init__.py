@@ -11,7 +11,13 @@ common features only linking articles near in time; a first average-link pass
 finds blocks of one kind of news, a small learned model (pairs.py) gives each
 candidate pair the probability that it is one event (two prison escapes years
 apart share a block, not a story), and average link over those makes the
-stories. The work grows about linearly with the archive.
+stories. The work grows about linearly with the archive, and is numpy over flat arrays
+(sparse.py), each float as the Python loops made it.
+
+Nothing is kept between builds but the previous edition's ``briefing.json``: every TF-IDF weight
+depends on the whole edition (a new article changes the article count, so every weight), and the
+first pass's blocks may depend on any article, so a rebuild groups every article again, exactly as a
+build from an empty cache would.
 
 Ids (``assign_ids``): the previous edition's ``briefing.json`` is the memory.
 Its stories enter the clustering whole, so they grow or merge but never split
