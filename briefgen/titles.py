@@ -124,12 +124,13 @@ def story_title(story: Story, items: Sequence[AnalyzedArticle], summary: Sequenc
 def _whole_lead(story: Story, items: Sequence[AnalyzedArticle], summary: Sequence[SummarySentence]) -> str:
     """Step 5 when grouping's title is a lead cut by its words that the parse finds no whole clause ("Facing a court
     challenge at least temporarily F.W. de Klerk, in illegal acts" of "Facing a court challenge, the Truth and
-    Reconciliation Commission said ... that it would withhold, at least temporarily, the parts ..."): the lead of another
+    Reconciliation Commission said ... that it would withhold, at least temporarily, the parts ...") and lost its
+    sentence's main verb (``_lost_verb``): the lead of another
     article that is one by the parse (``lead_title`` with the sentences), the one that best names the event
     (``names_event``), of the articles the summary cites first in its order; else grouping's title."""
     by_id = {item.article.id: item for item in items}
     origin = by_id.get(story.title_article)
-    if story.title_source != "lead" or origin is None or _lead_verb(origin, story.title) is not None:
+    if story.title_source != "lead" or origin is None or _lead_verb(origin, story.title) is not None or not _lost_verb(origin, story.title):
         return story.title
     cited = list(dict.fromkeys(s.citation.article for s in summary))
     order = [by_id[a] for a in cited if a in by_id] + [i for i in items if i.article.id not in set(cited)]
@@ -139,6 +140,19 @@ def _whole_lead(story: Story, items: Sequence[AnalyzedArticle], summary: Sequenc
     names = main_names([[claim(s) for s in item.sentences] for item in items])
     ranks = [names_event(lead, verb, names) for lead, verb in leads]
     return leads[ranks.index(max(ranks))][0]
+
+
+def _lost_verb(item: AnalyzedArticle, title: str) -> bool:
+    """``title``, grouping's lead of ``item``, left out the main verb of its sentence (``_main_verb``: past a verb of
+    saying): a phrase, not a clause ("Mr. Reid's decision to contact Mr. Schumer first"), where a lead that keeps it
+    but fails another test of ``whole_clause`` still says what happened."""
+    opening = " ".join(title.split()[:4]).lower()
+    words = set(re.findall(r"[\w'’-]+", title.lower()))
+    for s in item.sentences:
+        if opening in s.text.lower():
+            root = _main_verb(s.tokens, _children(s.tokens))
+            return root is not None and s.tokens[root].text.lower() not in words
+    return False
 
 
 #: Modal verbs that make a clause a guess or a possibility, not an event ("Donald Trump may finally have gone too
