@@ -326,6 +326,38 @@ def test_he_is_the_nearest_person_of_his_gender_never_the_main_one() -> None:
     assert [q.speaker for b in boxes for q in b.quotes] == []
 
 
+
+def test_a_person_brought_in_unnamed_stands_between_he_and_the_last_name() -> None:
+    """'One young volunteer squinted ... “...,” he said': the volunteer spoke, not the man named before him; the
+    definite 'the minister' may be him, and a woman does not stand between 'he' and a man."""
+    ivan = "Ivan PROPN compound 1 PERSON ; Kubrakov PROPN nsubj 2 PERSON ; arrived VERB ROOT 2 ; . PUNCT punct 2"
+    said = (
+        "“ PUNCT punct 8 ; We PRON nsubj 2 ; win VERB ccomp 8 ; this DET det 4 ; war NOUN dobj 2 ; , PUNCT punct 8 ; "
+        "” PUNCT punct 8 ; he PRON nsubj 8 ; said VERB ROOT 8 =say ; . PUNCT punct 8"
+    )
+
+    def someone(det: str, noun: str) -> str:
+        return f"{det} DET det 2 ; young ADJ amod 2 ; {noun} NOUN nsubj 3 ; squinted VERB ROOT 3 ; . PUNCT punct 3"
+
+    for det, noun, speakers in [
+        ("One", "volunteer", []),
+        ("A", "man", []),
+        ("The", "volunteer", ["Ivan Kubrakov"]),
+        ("A", "woman", ["Ivan Kubrakov"]),
+    ]:
+        boxes = every([make("a", [[ivan, someone(det, noun), said]])])
+        assert [q.speaker for b in boxes for q in b.quotes] == speakers, (det, noun)
+
+
+def test_the_one_an_agency_quoted_as_saying_spoke() -> None:
+    quoted = (
+        "“ PUNCT punct 8 ; We PRON nsubj 2 ; win VERB ccomp 8 ; this DET det 4 ; war NOUN dobj 2 ; , PUNCT punct 8 ; "
+        "” PUNCT punct 8 ; Reuters PROPN nsubj 8 ORG ; quoted VERB ROOT 8 =quote ; Ivan PROPN compound 10 PERSON ; "
+        "Kubrakov PROPN dobj 8 PERSON ; as ADP prep 8 ; saying VERB pcomp 11 =say ; . PUNCT punct 8"
+    )
+    boxes = every([make("a", [[quoted]])])
+    assert [(b.name, q.speaker) for b in boxes for q in b.quotes] == [("Ivan Kubrakov", "Ivan Kubrakov")]
+
 def test_roles_only_from_role_nouns_and_never_denied() -> None:
     a = make(
         "a",
