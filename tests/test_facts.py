@@ -326,7 +326,6 @@ def test_he_is_the_nearest_person_of_his_gender_never_the_main_one() -> None:
     assert [q.speaker for b in boxes for q in b.quotes] == []
 
 
-
 def test_a_person_brought_in_unnamed_stands_between_he_and_the_last_name() -> None:
     """'One young volunteer squinted ... “...,” he said': the volunteer spoke, not the man named before him; the
     definite 'the minister' may be him, and a woman does not stand between 'he' and a man."""
@@ -357,6 +356,23 @@ def test_the_one_an_agency_quoted_as_saying_spoke() -> None:
     )
     boxes = every([make("a", [[quoted]])])
     assert [(b.name, q.speaker) for b in boxes for q in b.quotes] == [("Ivan Kubrakov", "Ivan Kubrakov")]
+
+
+def test_a_role_keeps_a_name_joined_by_and_and_says_whose_relation_it_is() -> None:
+    fu = (
+        "Wong PROPN compound 1 PERSON ; Fu PROPN nsubj 11 PERSON ; , PUNCT punct 1 ; the DET det 4 ; president NOUN appos 1 ; "
+        "of ADP prep 4 ; Billiards PROPN pobj 5 ORG ; and CCONJ cc 6 ORG ; Snooker PROPN compound 9 ORG ; "
+        "Federation PROPN conj 6 ORG ; , PUNCT punct 1 ; spoke VERB ROOT 11 ; . PUNCT punct 11"
+    )
+    smith = (
+        "John PROPN compound 1 PERSON ; Smith PROPN nsubj 6 PERSON ; , PUNCT punct 1 ; his PRON poss 4 ; brother NOUN appos 1 ; "
+        ", PUNCT punct 1 ; spoke VERB ROOT 6 ; . PUNCT punct 6"
+    )
+    boxes = every([make("a", [[fu, smith]])])
+    # the conjunct is part of the federation's name, not someone else; 'his brother': whose, the box cannot say
+    assert [r.text for r in by_alias(boxes, "Wong Fu")[0].roles] == ["the president of Billiards and Snooker Federation"]
+    assert by_alias(boxes, "John Smith")[0].roles == ()
+
 
 def test_roles_only_from_role_nouns_and_never_denied() -> None:
     a = make(
