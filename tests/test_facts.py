@@ -368,10 +368,15 @@ def test_a_role_keeps_a_name_joined_by_and_and_says_whose_relation_it_is() -> No
         "John PROPN compound 1 PERSON ; Smith PROPN nsubj 6 PERSON ; , PUNCT punct 1 ; his PRON poss 4 ; brother NOUN appos 1 ; "
         ", PUNCT punct 1 ; spoke VERB ROOT 6 ; . PUNCT punct 6"
     )
-    boxes = every([make("a", [[fu, smith]])])
-    # the conjunct is part of the federation's name, not someone else; 'his brother': whose, the box cannot say
+    astros = (
+        "Astros PROPN nsubj 5 ORG ; , PUNCT punct 0 ; his PRON poss 3 ; team NOUN appos 0 ; , PUNCT punct 0 ; "
+        "won VERB ROOT 5 ; . PUNCT punct 5"
+    )
+    boxes = every([make("a", [[fu, smith, astros]])])
+    # the conjunct is part of the federation's name, not someone else; 'his team' says nothing the team is
     assert [r.text for r in by_alias(boxes, "Wong Fu")[0].roles] == ["the president of Billiards and Snooker Federation"]
-    assert by_alias(boxes, "John Smith")[0].roles == ()
+    assert [r.text for r in by_alias(boxes, "John Smith")[0].roles] == ["his brother"]
+    assert by_alias(boxes, "Astros")[0].roles == ()
 
 
 def test_roles_only_from_role_nouns_and_never_denied() -> None:
