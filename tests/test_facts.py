@@ -338,6 +338,14 @@ def test_a_person_brought_in_unnamed_stands_between_he_and_the_last_name() -> No
     def someone(det: str, noun: str) -> str:
         return f"{det} DET det 2 ; young ADJ amod 2 ; {noun} NOUN nsubj 3 ; squinted VERB ROOT 3 ; . PUNCT punct 3"
 
+    # someone inside what a named person says is not a new speaker: 'Ivan doubts a judge will act'
+    doubts = (
+        "Ivan PROPN nsubj 1 PERSON ; doubts VERB ROOT 1 ; a DET det 3 ; judge NOUN nsubj 5 ; will AUX aux 5 ; "
+        "act VERB ccomp 1 ; . PUNCT punct 1"
+    )
+    boxes = every([make("a", [[ivan, doubts, said]])])
+    assert [q.speaker for b in boxes for q in b.quotes] == ["Ivan Kubrakov"]
+
     for det, noun, speakers in [
         ("One", "volunteer", []),
         ("A", "man", []),

@@ -242,7 +242,7 @@ class Story:
     def _someone(self, ai: int, si: int, i: int) -> str | None:
         """Token ``i``, a subject, brings in a person without a name ("One young volunteer", "a woman", "an officer";
         not "the minister", who may be someone named before, nor "a spokesman, John Smith"): the gender its noun gives
-        ("m", "f", "" when none); None when it is no such person."""
+        ("m", "f", "" when none); None when it is no such person, or not the subject of its sentence's main verb."""
         sent = self.articles[ai].sentences[si]
         t = sent.tokens[i]
         lemma = t.lemma.casefold()
@@ -251,6 +251,8 @@ class Story:
         kids = children(sent, i)
         if any((ai, si, k) in self.tok for k in kids) or not any(sent.tokens[k].text.casefold() in _INDEFINITE for k in kids):
             return None
+        if sent.tokens[t.head].dep != "ROOT":
+            return None  # 'Taylor doubts a judge will throw them out': someone inside what a named person says or does
         return SOMEONE.get(lemma, GENDERED.get(lemma, ""))
 
     def _nearest(self, named: list[tuple[int, int, int]], at: int, paragraph: int, g: str) -> int | None:
@@ -294,8 +296,8 @@ class Story:
             subj = [j for j in children(sent, v) if sent.tokens[j].dep == "nsubj"]
         if len(subj) > 1:
             return None  # 'with his fiancee, Rhonda Rouer, he complained': two subjects, a misparse; whose words is unclear
-        if sent.tokens[v].lemma == "quote":  # 'the agency quoted Walter Zehetmayr as saying': the one quoted spoke
-            subj = [j for j in children(sent, v) if sent.tokens[j].dep == "dobj"]
+        if sent.tokens[v].lemma == "quote" and any(sent.tokens[j].text.casefold() == "as" for j in children(sent, v)):
+            subj = [j for j in children(sent, v) if sent.tokens[j].dep == "dobj"]  # 'the agency quoted X as saying': X spoke
         for u in subj[:1]:
             for j in [u, *(k for k in children(sent, u) if sent.tokens[k].dep == "appos")]:
                 e = self.tok.get((ai, si, j), self.pron.get((ai, si, j)))
