@@ -43,7 +43,19 @@ from briefgen.config import BuildConfig
 from briefgen.errors import ConfigError
 from briefgen.models import AnalyzedArticle, Citation, Sentence, SummarySentence, TimelineEvent
 from briefgen.text.captions import alone_in, is_caption
-from briefgen.text.claims import EVENTS, FINITE, NOT_DEEDS, Claim, claim, definite_subject, is_clause, main_clause, main_names, same_fact
+from briefgen.text.claims import (
+    EVENTS,
+    FINITE,
+    NOT_DEEDS,
+    Claim,
+    Claims,
+    definite_subject,
+    is_clause,
+    main_clause,
+    main_names,
+    same_fact,
+    same_fact_pairs,
+)
 from briefgen.text.dates import MONTH, date_mentions, of_a_thing, planned, scheduled
 from briefgen.text.hedges import reported
 from briefgen.text.lines import FURNITURE, LEANING_START, READER, personal_voice
@@ -322,8 +334,11 @@ def summarize(
     items: Sequence[AnalyzedArticle],
     config: BuildConfig,
     summarizer: Callable[..., Any] | None = None,
+    claims: Claims | None = None,
 ) -> list[SummarySentence]:
-    """Pick statements that together tell the story, within ``config.summary_words``, most important first."""
+    """Pick statements that together tell the story, within ``config.summary_words``, most important first;
+    ``claims``: the story's memo of its sentences' claims (``claims.Claims``), if one is kept for its brief."""
+    claims = claims if claims is not None else Claims()
     cands = _candidates(items)
     if not cands:
         return []
@@ -331,11 +346,11 @@ def summarize(
     scores = features["backstory"] * sum(WEIGHTS[name] * features[name] for name in WEIGHTS) / sum(WEIGHTS.values())
     rows = _unit_rows([stems(c.text) for c in cands])
     overlap = rows @ rows.T
-    values = signals(items, cands, features)
+    values = signals(items, cands, features, claims)
     # when evidence is weak, show less: the writer's own comment that no other article states is left out
     weak = np.array([personal_voice(c.text) for c in cands]) & (values["agreement"] == 0) if len(items) > 1 else None
     # what happened before the news (the past perfect: "had arrived") is no first point
-    chosen = select_mmr(cands, scores, overlap, config, importance(values), weak, values["backstory"] > 0, surnames(items, cands))
+    chosen = select_mmr(cands, scores, overlap, config, importance(values), weak, values["backstory"] > 0, surnames(items, cands), claims)
     out = []
     for k in chosen:
         article = items[cands[k].article].article
@@ -377,14 +392,15 @@ def key_point_count(summary: Sequence[SummarySentence], config: BuildConfig) -> 
     return min(count, len(summary))
 
 
-def timeline(items: Sequence[AnalyzedArticle]) -> list[TimelineEvent]:
+def timeline(items: Sequence[AnalyzedArticle], claims: Claims | None = None) -> list[TimelineEvent]:
     """The story's dated events, in date order: for each day that its statements date (a full
     date in the text, or "on Tuesday", "yesterday" resolved against the article's date), the
     most central statement about that day, never two that state the same fact. Empty when
-    fewer than two days are dated: one day is the story's date, not a timeline."""
+    fewer than two days are dated: one day is the story's date, not a timeline. ``claims``: the story's memo of claims."""
     cands = [c for c in _candidates(items) if len(c.sentences) == 1 and not _leans(c)]
     if not cands:
         return []
+    claim_of = claims if claims is not None else Claims()
     vectors = [stems(c.text) for c in cands]
     df = Counter(t for v in vectors for t in v)
     rows = _unit_rows(vectors, {t: math.log((len(cands) + 1) / (d + 0.5)) for t, d in df.items()})
@@ -409,7 +425,7 @@ def timeline(items: Sequence[AnalyzedArticle]) -> list[TimelineEvent]:
     ranked = sorted(days.items(), key=lambda kv: min(kv[1])[0])  # the days with the most central statements first
     for day, options in ranked:
         for _, approximate, k in sorted(options):
-            fact = claim(cands[k].sentences[0])
+            fact = claim_of(cands[k].sentences[0])
             if any(same_fact(fact, t) for t in told):
                 continue
             told.append(fact)
@@ -537,28 +553,28 @@ def _quoted_share(text: str) -> float:
     return min(1.0, inside / max(1, len(text.split())))
 
 
-def signals(items: Sequence[AnalyzedArticle], cands: Sequence[_Candidate], features: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+def signals(
+    items: Sequence[AnalyzedArticle], cands: Sequence[_Candidate], features: dict[str, np.ndarray], claims: Claims | None = None
+) -> dict[str, np.ndarray]:
     """Each candidate's SIGNALS (0..1): its place in its article, how many other articles state the
     same fact (claims.py), how many of the story's main participants it names, whether it reports an
     event with a number or a time, and what marks it as comment rather than news (a quotation,
-    attribution, the writer's own voice, background, a hedge)."""
-    n = len(cands)
-    facts = [[claim(s) for s in c.sentences] for c in cands]
+    attribution, the writer's own voice, background, a hedge). ``claims``: the story's memo of claims."""
+    claim_of = claims if claims is not None else Claims()
+    facts = [[claim_of(s) for s in c.sentences] for c in cands]
     by_article: dict[int, list[int]] = {}
     for k, c in enumerate(cands):
         by_article.setdefault(c.article, []).append(k)
     main = main_names([[f for k in ks for f in facts[k]] for ks in by_article.values()])
     others = max(1, len(items) - 1)
-    agreement = np.zeros(n)
-    for k, c in enumerate(cands):
-        agreement[k] = (
-            sum(
-                any(same_fact(a, b) for j in ks for a in facts[k] for b in facts[j])
-                for b_article, ks in by_article.items()
-                if b_article != c.article
-            )
-            / others
-        )
+    # each candidate's agreement: the share of the other articles with a candidate stating the same fact
+    owner = [k for k, fs in enumerate(facts) for _ in fs]
+    flat = [f for fs in facts for f in fs]
+    stated: list[set[int]] = [set() for _ in cands]
+    for p, q in same_fact_pairs(flat, [cands[k].article for k in owner]):
+        stated[owner[p]].add(cands[owner[q]].article)
+        stated[owner[q]].add(cands[owner[p]].article)
+    agreement = np.array([len(arts) / others for arts in stated])
     names = [frozenset().union(*(f.names for f in fs)) for fs in facts]
     participants = np.array([len(nm & main) / len(main) if main else 0.0 for nm in names])
     sents = [c.sentences[0] for c in cands]
@@ -709,6 +725,7 @@ def select_mmr(
     weak: np.ndarray | None = None,
     background: np.ndarray | None = None,
     persons: Sequence[tuple[frozenset[str], frozenset[str]]] | None = None,
+    claims: Claims | None = None,
 ) -> list[int]:
     """Maximal marginal relevance under a word budget; the chosen statements in reading order.
 
@@ -723,9 +740,11 @@ def select_mmr(
     fact among the key points, and are the first point only when the story has nothing else. Statements
     marked ``weak`` are never chosen. Either way a leaning statement comes right after the one it
     leans on. With ``persons`` (``surnames``), a statement naming someone by a bare last name is
-    chosen only once a chosen statement gives the full name, and comes after that one.
+    chosen only once a chosen statement gives the full name, and comes after that one. ``claims``: the story's
+    memo of claims.
     """
     n = len(cands)
+    claim_of = claims if claims is not None else Claims()
     ends = {(c.article, c.sentences[-1].index): k for k, c in enumerate(cands)}
     before = np.array([ends.get((c.article, c.sentences[0].index - 1), -1) for c in cands])
     leaning = np.array([_leans(c) for c in cands], dtype=bool)
@@ -761,7 +780,7 @@ def select_mmr(
         open_[best] = False
         if chosen and words + lengths[best] > config.summary_words * 1.15:
             continue
-        mine = facts.setdefault(best, [claim(x) for x in cands[best].sentences])
+        mine = facts.setdefault(best, [claim_of(x) for x in cands[best].sentences])
         if any(same_fact(a, b) for k in chosen for a in mine for b in facts[k]):
             continue
         if nouns[best] and nouns[best] in named:

@@ -59,7 +59,7 @@ from typing import TYPE_CHECKING
 
 from briefgen.models import AnalyzedArticle, Sentence, Story, SummarySentence, Token
 from briefgen.text.captions import PLACE_DATE, TITLE_CREDIT, alone_in, is_caption
-from briefgen.text.claims import NOT_NEWS, claim, definite_subject, fold, main_names
+from briefgen.text.claims import NOT_NEWS, Claims, definite_subject, fold, main_names
 from briefgen.text.lines import DATELINE, DATELINE_BARE, FURNITURE, LEANING_START, READER, TRAILERS, is_boilerplate, personal_voice
 
 if TYPE_CHECKING:
@@ -105,13 +105,16 @@ _PRONOUNS = frozenset(
 )  # and the writer's own voice
 
 
-def story_title(story: Story, items: Sequence[AnalyzedArticle], summary: Sequence[SummarySentence], key_points: int) -> str:
+def story_title(
+    story: Story, items: Sequence[AnalyzedArticle], summary: Sequence[SummarySentence], key_points: int, claims: Claims | None = None
+) -> str:
     """The story's final title (the module's rule), from grouping's choice (``story``), its analysed articles, its
-    summary and how many of the summary's first sentences are key points."""
+    summary and how many of the summary's first sentences are key points; ``claims``: the story's memo of claims."""
     if story.title_source == "editor" or not summary:
         return story.title
     found = list(_candidates(story, items, summary[: max(key_points, 1)]))
-    names = main_names([[claim(s) for s in item.sentences] for item in items])
+    claim_of = claims if claims is not None else Claims()
+    names = main_names([[claim_of(s) for s in item.sentences] for item in items])
     ranks = [names_event(title, verb, names) for title, verb in found]
     best = max(ranks, default=0)
     return next((title for (title, _), rank in zip(found, ranks, strict=True) if rank == best), story.title)
