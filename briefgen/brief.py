@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from functools import cache, partial
 from typing import TYPE_CHECKING, TypeVar
 
 from briefgen import confidence, facts, questions, summarize, titles
@@ -47,8 +48,12 @@ def brief(
     is left out and said in ``problems`` (summary, key points, timeline, open questions, confidence labels)."""
     problems = [] if problems is None else problems
     dates = sorted(i.article.date for i in items if i.article.date)
-    claims = Claims()  # each sentence's claim, read once for all the parts below
-    summary: list[SummarySentence] = _guarded(problems, "summary", lambda: list(summarize.summarize(items, config, claims=claims)), [])
+    # read once for the parts below: each sentence's claim, and the statements the summary and the timeline choose from
+    claims = Claims()
+    cands = cache(partial(summarize.candidates, items))
+    summary: list[SummarySentence] = _guarded(
+        problems, "summary", lambda: list(summarize.summarize(items, config, claims=claims, cands=cands())), []
+    )
     open_questions: tuple[Question, ...] = _guarded(
         problems,
         "open questions",  # none the summary answers
@@ -71,7 +76,7 @@ def brief(
         first_date=dates[0] if dates else None,
         last_date=dates[-1] if dates else None,
         key_point_count=key_points,
-        timeline=_guarded(problems, "timeline", lambda: tuple(summarize.timeline(items, claims)), ()),
+        timeline=_guarded(problems, "timeline", lambda: tuple(summarize.timeline(items, claims, cands())), ()),
         problems=tuple(problems),
     )
 

@@ -298,7 +298,7 @@ def rate(summarizer: Any, groups: Sequence[Sequence[str]]) -> list[float]:
 
 
 @dataclass(frozen=True)
-class _Candidate:
+class Candidate:
     article: int
     sentences: tuple[Sentence, ...]
     rank: int  # among the article's candidates
@@ -335,11 +335,13 @@ def summarize(
     config: BuildConfig,
     summarizer: Callable[..., Any] | None = None,
     claims: Claims | None = None,
+    cands: Sequence[Candidate] | None = None,
 ) -> list[SummarySentence]:
-    """Pick statements that together tell the story, within ``config.summary_words``, most important first;
-    ``claims``: the story's memo of its sentences' claims (``claims.Claims``), if one is kept for its brief."""
+    """Pick statements that together tell the story, within ``config.summary_words``, most important first. A
+    story's brief passes what its other parts read too: ``claims``, its memo of its sentences' claims
+    (``claims.Claims``), and ``cands``, its ``candidates``."""
     claims = claims if claims is not None else Claims()
-    cands = _candidates(items)
+    cands = cands if cands is not None else candidates(items)
     if not cands:
         return []
     features = _features(items, cands, summarizer or make_summarizer(config.summary_algorithm))
@@ -368,12 +370,14 @@ def summarize(
     return out
 
 
-def _candidates(items: Sequence[AnalyzedArticle]) -> list[_Candidate]:
-    cands: list[_Candidate] = []
+def candidates(items: Sequence[AnalyzedArticle]) -> list[Candidate]:
+    """The statements the summary and the timeline choose from: whole news statements, no captions, at most
+    MAX_CANDIDATES (the leads of every article first)."""
+    cands: list[Candidate] = []
     for a, item in enumerate(items):
         alone = alone_in(item.sentences)
         kept = [unit for unit in statements(item.sentences) if _statement_ok(unit) and not any(is_caption(s, alone[s.index]) for s in unit)]
-        cands.extend(_Candidate(a, unit, r) for r, unit in enumerate(kept))
+        cands.extend(Candidate(a, unit, r) for r, unit in enumerate(kept))
     if len(cands) > MAX_CANDIDATES:
         keep = sorted(range(len(cands)), key=lambda k: (cands[k].rank, cands[k].article))[:MAX_CANDIDATES]
         cands = [cands[k] for k in sorted(keep)]
@@ -392,12 +396,15 @@ def key_point_count(summary: Sequence[SummarySentence], config: BuildConfig) -> 
     return min(count, len(summary))
 
 
-def timeline(items: Sequence[AnalyzedArticle], claims: Claims | None = None) -> list[TimelineEvent]:
+def timeline(
+    items: Sequence[AnalyzedArticle], claims: Claims | None = None, cands: Sequence[Candidate] | None = None
+) -> list[TimelineEvent]:
     """The story's dated events, in date order: for each day that its statements date (a full
     date in the text, or "on Tuesday", "yesterday" resolved against the article's date), the
     most central statement about that day, never two that state the same fact. Empty when
-    fewer than two days are dated: one day is the story's date, not a timeline. ``claims``: the story's memo of claims."""
-    cands = [c for c in _candidates(items) if len(c.sentences) == 1 and not _leans(c)]
+    fewer than two days are dated: one day is the story's date, not a timeline. ``claims`` and ``cands``: as
+    ``summarize``'s."""
+    cands = [c for c in (cands if cands is not None else candidates(items)) if len(c.sentences) == 1 and not _leans(c)]
     if not cands:
         return []
     claim_of = claims if claims is not None else Claims()
@@ -447,7 +454,7 @@ def _future(sent: Sentence) -> bool:
     return root is not None and planned(sent.tokens, root)
 
 
-def _features(items: Sequence[AnalyzedArticle], cands: Sequence[_Candidate], summarizer: Any) -> dict[str, np.ndarray]:
+def _features(items: Sequence[AnalyzedArticle], cands: Sequence[Candidate], summarizer: Any) -> dict[str, np.ndarray]:
     n = len(cands)
     groups: list[list[str]] = []
     last: tuple[int, int] | None = None
@@ -554,7 +561,7 @@ def _quoted_share(text: str) -> float:
 
 
 def signals(
-    items: Sequence[AnalyzedArticle], cands: Sequence[_Candidate], features: dict[str, np.ndarray], claims: Claims | None = None
+    items: Sequence[AnalyzedArticle], cands: Sequence[Candidate], features: dict[str, np.ndarray], claims: Claims | None = None
 ) -> dict[str, np.ndarray]:
     """Each candidate's SIGNALS (0..1): its place in its article, how many other articles state the
     same fact (claims.py), how many of the story's main participants it names, whether it reports an
@@ -602,7 +609,7 @@ def importance(values: dict[str, np.ndarray]) -> np.ndarray:
     return np.asarray(1.0 / (1.0 + np.exp(-z)))
 
 
-def _soft(c: _Candidate) -> bool:
+def _soft(c: Candidate) -> bool:
     """A quotation or comment rather than a statement of what happened: it opens with a quotation
     mark, is mostly quoted, or is in the writer's own voice ("we hope", "you might")."""
     return bool(_QUOTE_OPEN.match(c.text)) or _quoted_share(c.text) > 0.5 or personal_voice(c.text)
@@ -613,7 +620,7 @@ _PERSON_PRONOUNS = frozenset({"he", "she", "him", "his", "her", "himself", "hers
 _QUOTE_MARKS = frozenset({'"', "“", "”"})
 
 
-def _unnamed_person(c: _Candidate) -> bool:
+def _unnamed_person(c: Candidate) -> bool:
     """A person pronoun with no one in the statement it can stand for: no person is named in it, and
     no noun is the subject before it ("Before he came out, his clerk cautioned ...", "Look at the
     glimpse he gives the referee"). "Police found a trail leading to his car" is left alone."""
@@ -632,7 +639,7 @@ def _unnamed_person(c: _Candidate) -> bool:
     return False
 
 
-def _leans(c: _Candidate) -> bool:
+def _leans(c: Candidate) -> bool:
     """A statement that needs the one before it: it opens with a pronoun, demonstrative or
     connective, has "also" on its main verb, a person pronoun with no one named for it, or a
     bare definite subject ("The company said")."""
@@ -644,7 +651,7 @@ def _leans(c: _Candidate) -> bool:
     return _definite_subject(c) is not None
 
 
-def _definite_subject(c: _Candidate) -> str | None:
+def _definite_subject(c: Candidate) -> str | None:
     """The noun of a bare definite subject ("The company said"), if any (``claims.definite_subject``)."""
     return definite_subject(c.sentences[0])
 
@@ -690,7 +697,7 @@ def _known(items: Sequence[AnalyzedArticle]) -> set[str]:
     return known
 
 
-def surnames(items: Sequence[AnalyzedArticle], cands: Sequence[_Candidate]) -> list[tuple[frozenset[str], frozenset[str]]]:
+def surnames(items: Sequence[AnalyzedArticle], cands: Sequence[Candidate]) -> list[tuple[frozenset[str], frozenset[str]]]:
     """Per candidate, (the last names it uses bare, the last names it introduces). A person named by a
     last name alone ("Conard told police") needs the full name first ("Michael Conard") when the
     story has one: a reader cannot tell who "Conard" is. It introduces the last name of every full
@@ -708,16 +715,16 @@ def surnames(items: Sequence[AnalyzedArticle], cands: Sequence[_Candidate]) -> l
     return out
 
 
-def _nouns(c: _Candidate) -> set[str]:
+def _nouns(c: Candidate) -> set[str]:
     return {t.lemma.lower() for x in c.sentences for t in x.tokens if t.pos == "NOUN"}
 
 
-def _head_noun(c: _Candidate) -> str:
+def _head_noun(c: Candidate) -> str:
     return _definite_subject(c) or ""
 
 
 def select_mmr(
-    cands: Sequence[_Candidate],
+    cands: Sequence[Candidate],
     scores: np.ndarray,
     overlap: np.ndarray,
     config: BuildConfig,

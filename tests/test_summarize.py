@@ -680,7 +680,7 @@ def test_background_in_the_past_perfect_is_never_the_first_point() -> None:
 def test_a_bare_the_company_comes_after_the_statement_that_names_a_company_whatever_the_key_points_order() -> None:
     import numpy as np
 
-    from briefgen.summarize import _Candidate, select_mmr
+    from briefgen.summarize import Candidate, select_mmr
 
     from .test_text import parsed
 
@@ -712,7 +712,7 @@ def test_a_bare_the_company_comes_after_the_statement_that_names_a_company_whate
             (".", ".", "PUNCT", ".", "punct", 2, ""),
         ]
     )
-    cands = [_Candidate(0, (first,), 0), _Candidate(1, (namer,), 0), _Candidate(2, (bare,), 0)]
+    cands = [Candidate(0, (first,), 0), Candidate(1, (namer,), 0), Candidate(2, (bare,), 0)]
     scores, news = np.array([0.9, 0.8, 0.7]), np.array([0.9, 0.1, 0.5])  # the bare one seems the more important
     order = select_mmr(cands, scores, np.eye(3), dataclasses.replace(CONFIG, summary_words=1000), news)
     assert order == [0, 1, 2]  # "The company said" only after "Acme closed its company plant"
@@ -733,12 +733,12 @@ def _with_people(aid: str, texts: list[str], people: list[str]) -> AnalyzedArtic
 
 
 def test_a_bare_last_name_needs_the_full_name_first_unless_a_source_gives_it_alone() -> None:
-    from briefgen.summarize import _Candidate, surnames
+    from briefgen.summarize import Candidate, surnames
 
     first = _with_people(
         "a", ["Police said Michael Conard was arrested on Friday.", "Conard denied every charge in court."], ["Michael Conard", "Conard"]
     )
-    cands = [_Candidate(0, (s,), k) for k, s in enumerate(first.sentences)]
+    cands = [Candidate(0, (s,), k) for k, s in enumerate(first.sentences)]
     assert surnames([first], cands) == [(frozenset(), frozenset({"Conard"})), (frozenset({"Conard"}), frozenset())]
     # a writer who names him by the last name alone at first takes the reader to know him ("Trump said")
     other = _with_people("b", ["Conard told reporters he was at home."], ["Conard"])
@@ -824,11 +824,11 @@ def test_same_fact_pairs_are_the_pairwise_ones_on_made_up_claims() -> None:
 
 def test_agreement_is_the_share_of_other_articles_stating_the_same_fact(ecb_items: list[AnalyzedArticle]) -> None:
     """``signals``' agreement, from the indexed pairs, equals the pairwise count it stands for."""
-    from briefgen.summarize import _candidates, _features, make_summarizer, signals
+    from briefgen.summarize import _features, candidates, make_summarizer, signals
     from briefgen.text.claims import claim, same_fact
 
     items = ecb_items[:16]  # the ECB+ articles: two topics, two events each
-    cands = _candidates(items)
+    cands = candidates(items)
     values = signals(items, cands, _features(items, cands, make_summarizer("lexrank")))
     facts = [[claim(s) for s in c.sentences] for c in cands]
     expected = [
@@ -860,3 +860,32 @@ def test_a_story_memo_reads_each_sentence_s_claim_once(seed_analyzed: list[Analy
     assert [memo(s) for s in reversed(sents)] == first[::-1]
     assert first == [claim(s) for s in sents]
     assert set(reads.values()) == {1} and len(reads) == len(sents)
+
+
+def test_a_brief_finds_its_candidates_once_and_reads_each_claim_once(
+    seed_analyzed: list[AnalyzedArticle], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The summary and the timeline share one list of candidates, and every part one memo of claims."""
+    from briefgen import brief, summarize
+    from briefgen.models import Story
+    from briefgen.text import claims as claims_module
+    from briefgen.text.claims import claim
+
+    story = Story("s-1", "T", tuple(i.article.id for i in seed_analyzed))
+    alone = brief.brief(story, seed_analyzed, CONFIG, [])
+    found, reads = [0], Counter[int]()
+    real = summarize.candidates
+
+    def counted(items: list[AnalyzedArticle]) -> list:  # type: ignore[type-arg]
+        found[0] += 1
+        return real(items)
+
+    def read(sent: Sentence) -> object:
+        reads[id(sent)] += 1
+        return claim(sent)
+
+    monkeypatch.setattr(summarize, "candidates", counted)
+    monkeypatch.setattr(claims_module, "claim", read)
+    assert brief.brief(story, seed_analyzed, CONFIG, []) == alone
+    assert found == [1]
+    assert reads and set(reads.values()) == {1}
