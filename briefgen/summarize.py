@@ -198,9 +198,10 @@ def _open_quote(text: str) -> bool:
     return text.count("“") != text.count("”") or text.count('"') % 2 == 1
 
 
-def is_junk(text: str) -> bool:
-    """Furniture, captions, credits, labels, datelines, words to the reader: never part of a summary."""
-    return bool(FURNITURE.search(text) or READER.search(text)) or any(p.match(text) for p in (_CAPTION, _BYLINE, _LABEL, _DATELINE))
+def is_junk(text: str, furniture: Callable[[str], object] = FURNITURE.search) -> bool:
+    """Furniture, captions, credits, labels, datelines, words to the reader: never part of a summary. ``furniture``:
+    ``FURNITURE.search``, or a memo of it."""
+    return bool(furniture(text) or READER.search(text)) or any(p.match(text) for p in (_CAPTION, _BYLINE, _LABEL, _DATELINE))
 
 
 def is_candidate(sentence: Sentence) -> bool:
@@ -208,7 +209,7 @@ def is_candidate(sentence: Sentence) -> bool:
     return _statement_ok((sentence,))
 
 
-def _statement_ok(sentences: Sequence[Sentence]) -> bool:
+def _statement_ok(sentences: Sequence[Sentence], furniture: Callable[[str], object] = FURNITURE.search) -> bool:
     text = " ".join(s.text.strip() for s in sentences)
     if any(s.is_heading or _words(s.text) > MAX_WORDS for s in sentences):
         return False
@@ -218,7 +219,7 @@ def _statement_ok(sentences: Sequence[Sentence]) -> bool:
         return False
     if not re.search(r"[.!][\"'”’)]?$", text) or not re.match(r"^[\"“‘(]?[A-Z0-9]", text):
         return False  # questions, cut-off text, lower-case continuations
-    if any(is_junk(s.text.strip()) for s in sentences) or _open_quote(text):
+    if any(is_junk(s.text.strip(), furniture) for s in sentences) or _open_quote(text):
         return False
     if re.search(r"(?:\.\.\.|…)[\"'”’)]?$", text):
         return False  # cut off: a caption or teaser that trails away
@@ -374,9 +375,14 @@ def candidates(items: Sequence[AnalyzedArticle]) -> list[Candidate]:
     """The statements the summary and the timeline choose from: whole news statements, no captions, at most
     MAX_CANDIDATES (the leads of every article first)."""
     cands: list[Candidate] = []
+    furniture = cache(FURNITURE.search)  # a sentence is searched for furniture once, not in alone_in and again in is_junk
     for a, item in enumerate(items):
-        alone = alone_in(item.sentences)
-        kept = [unit for unit in statements(item.sentences) if _statement_ok(unit) and not any(is_caption(s, alone[s.index]) for s in unit)]
+        alone = alone_in(item.sentences, furniture)
+        kept = [
+            unit
+            for unit in statements(item.sentences)
+            if _statement_ok(unit, furniture) and not any(is_caption(s, alone[s.index]) for s in unit)
+        ]
         cands.extend(Candidate(a, unit, r) for r, unit in enumerate(kept))
     if len(cands) > MAX_CANDIDATES:
         keep = sorted(range(len(cands)), key=lambda k: (cands[k].rank, cands[k].article))[:MAX_CANDIDATES]

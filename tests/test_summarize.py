@@ -889,3 +889,21 @@ def test_a_brief_finds_its_candidates_once_and_reads_each_claim_once(
     assert brief.brief(story, seed_analyzed, CONFIG, []) == alone
     assert found == [1]
     assert reads and set(reads.values()) == {1}
+
+
+def test_candidates_search_each_sentence_for_furniture_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    from briefgen import summarize as summarize_module
+
+    searched = Counter[str]()
+    real = summarize_module.FURNITURE
+
+    class Counted:
+        def search(self, text: str) -> object:
+            searched[text] += 1
+            return real.search(text)
+
+    items = flood_story()
+    before = summarize_module.candidates(items)
+    monkeypatch.setattr(summarize_module, "FURNITURE", Counted())
+    assert summarize_module.candidates(items) == before
+    assert len(searched) == sum(len(i.sentences) for i in items) and set(searched.values()) == {1}
