@@ -116,6 +116,8 @@ NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 def fold(text: str) -> str:
     """Lower case without accents: "Grünberg" and "Grunberg" are one name."""
+    if text.isascii():
+        return text.lower()  # ASCII is its own NFKD form and holds no combining mark
     return "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c))
 
 
