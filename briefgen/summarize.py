@@ -478,6 +478,9 @@ def _features(items: Sequence[AnalyzedArticle], cands: Sequence[Candidate], summ
     centrality = rows @ (centroid / (np.linalg.norm(centroid) or 1.0))
     articles = sorted({c.article for c in cands})
     members = {a: np.array([k for k, c in enumerate(cands) if c.article == a]) for a in articles}
+    # each candidate's best match in each article (a column per article; max picks a value, so these are the same
+    # floats a candidate's row gives, summed below in the same order)
+    best = np.stack([similarity[:, members[b]].max(axis=1) for b in articles], axis=1).tolist()
     pairs = [set().union(*(_pairs(s.text) for s in item.sentences)) if item.sentences else set() for item in items]
     corroboration = np.zeros(n)
     coverage = np.zeros(n)
@@ -485,7 +488,7 @@ def _features(items: Sequence[AnalyzedArticle], cands: Sequence[Candidate], summ
     for k, c in enumerate(cands):
         if others_count == 0:
             break
-        corroboration[k] = sum(float(similarity[k, members[b]].max()) for b in articles if b != c.article) / others_count
+        corroboration[k] = sum(best[k][j] for j, b in enumerate(articles) if b != c.article) / others_count
         own = _pairs(c.text)
         if own:
             coverage[k] = sum(len(own & pairs[b]) for b in range(len(items)) if b != c.article) / (len(own) * others_count)
