@@ -34,7 +34,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from typing import Any
 
 import numpy as np
@@ -304,9 +304,25 @@ class Candidate:
     sentences: tuple[Sentence, ...]
     rank: int  # among the article's candidates
 
-    @property
+    # what several steps read of a candidate, made once (a story's summary and timeline share its candidates)
+    @cached_property
     def text(self) -> str:
         return " ".join(s.text for s in self.sentences)
+
+    @cached_property
+    def vector(self) -> Counter[str]:
+        """Its ``stems``."""
+        return stems(self.text)
+
+    @cached_property
+    def voice(self) -> bool:
+        """``lines.personal_voice``: in the writer's own voice."""
+        return personal_voice(self.text)
+
+    @cached_property
+    def leans(self) -> bool:
+        """``_leans``: it needs the statement before it."""
+        return _leans(self)
 
 
 def _past_perfect(sentence: Sentence) -> bool:
@@ -347,11 +363,11 @@ def summarize(
         return []
     features = _features(items, cands, summarizer or make_summarizer(config.summary_algorithm))
     scores = features["backstory"] * sum(WEIGHTS[name] * features[name] for name in WEIGHTS) / sum(WEIGHTS.values())
-    rows = _unit_rows([stems(c.text) for c in cands])
+    rows = _unit_rows([c.vector for c in cands])
     overlap = rows @ rows.T
     values = signals(items, cands, features, claims)
     # when evidence is weak, show less: the writer's own comment that no other article states is left out
-    weak = np.array([personal_voice(c.text) for c in cands]) & (values["agreement"] == 0) if len(items) > 1 else None
+    weak = np.array([c.voice for c in cands]) & (values["agreement"] == 0) if len(items) > 1 else None
     # what happened before the news (the past perfect: "had arrived") is no first point
     chosen = select_mmr(cands, scores, overlap, config, importance(values), weak, values["backstory"] > 0, surnames(items, cands), claims)
     out = []
@@ -410,11 +426,11 @@ def timeline(
     most central statement about that day, never two that state the same fact. Empty when
     fewer than two days are dated: one day is the story's date, not a timeline. ``claims`` and ``cands``: as
     ``summarize``'s."""
-    cands = [c for c in (cands if cands is not None else candidates(items)) if len(c.sentences) == 1 and not _leans(c)]
+    cands = [c for c in (cands if cands is not None else candidates(items)) if len(c.sentences) == 1 and not c.leans]
     if not cands:
         return []
     claim_of = claims if claims is not None else Claims()
-    vectors = [stems(c.text) for c in cands]
+    vectors = [c.vector for c in cands]
     df = Counter(t for v in vectors for t in v)
     rows = _unit_rows(vectors, {t: math.log((len(cands) + 1) / (d + 0.5)) for t, d in df.items()})
     centroid = rows.sum(axis=0)
@@ -470,7 +486,7 @@ def _features(items: Sequence[AnalyzedArticle], cands: Sequence[Candidate], summ
             last = (c.article, c.sentences[0].paragraph)
         groups[-1].append(c.text)
     algorithm = np.array(rate(summarizer, groups))
-    vectors = [stems(c.text) for c in cands]
+    vectors = [c.vector for c in cands]
     df = Counter(t for v in vectors for t in v)
     rows = _unit_rows(vectors, {t: math.log((n + 1) / (d + 0.5)) for t, d in df.items()})
     similarity = rows @ rows.T
@@ -481,7 +497,8 @@ def _features(items: Sequence[AnalyzedArticle], cands: Sequence[Candidate], summ
     # each candidate's best match in each article (a column per article; max picks a value, so these are the same
     # floats a candidate's row gives, summed below in the same order)
     best = np.stack([similarity[:, members[b]].max(axis=1) for b in articles], axis=1).tolist()
-    pairs = [set().union(*(_pairs(s.text) for s in item.sentences)) if item.sentences else set() for item in items]
+    pairs_of = cache(_pairs)  # a one-sentence candidate's pairs are its sentence's
+    pairs = [set().union(*(pairs_of(s.text) for s in item.sentences)) if item.sentences else set() for item in items]
     corroboration = np.zeros(n)
     coverage = np.zeros(n)
     others_count = len(items) - 1
@@ -489,7 +506,7 @@ def _features(items: Sequence[AnalyzedArticle], cands: Sequence[Candidate], summ
         if others_count == 0:
             break
         corroboration[k] = sum(best[k][j] for j, b in enumerate(articles) if b != c.article) / others_count
-        own = _pairs(c.text)
+        own = pairs_of(c.text)
         if own:
             coverage[k] = sum(len(own & pairs[b]) for b in range(len(items)) if b != c.article) / (len(own) * others_count)
     position = np.exp(-np.array([c.rank for c in cands]) / POSITION_DECAY)
@@ -604,7 +621,7 @@ def signals(
         "when": np.array([1.0 if any(t.ent in ("DATE", "TIME") for t in s.tokens) else 0.0 for s in sents]),
         "quote": np.array([_quoted_share(c.text) for c in cands]),
         "reported": np.array([1.0 if any(reported(s) for s in c.sentences) else 0.0 for c in cands]),
-        "voice": np.array([1.0 if personal_voice(c.text) else 0.0 for c in cands]),
+        "voice": np.array([1.0 if c.voice else 0.0 for c in cands]),
         "backstory": np.array([1.0 if any(_past_perfect(s) for s in c.sentences) else 0.0 for c in cands]),
         "hedged": np.array([1.0 if any(f.hedged for f in fs) else 0.0 for fs in facts]),
         "centrality": features["centrality"],
@@ -621,7 +638,7 @@ def importance(values: dict[str, np.ndarray]) -> np.ndarray:
 def _soft(c: Candidate) -> bool:
     """A quotation or comment rather than a statement of what happened: it opens with a quotation
     mark, is mostly quoted, or is in the writer's own voice ("we hope", "you might")."""
-    return bool(_QUOTE_OPEN.match(c.text)) or _quoted_share(c.text) > 0.5 or personal_voice(c.text)
+    return bool(_QUOTE_OPEN.match(c.text)) or _quoted_share(c.text) > 0.5 or c.voice
 
 
 #: Pronouns that stand for a person.
@@ -763,7 +780,7 @@ def select_mmr(
     claim_of = claims if claims is not None else Claims()
     ends = {(c.article, c.sentences[-1].index): k for k, c in enumerate(cands)}
     before = np.array([ends.get((c.article, c.sentences[0].index - 1), -1) for c in cands])
-    leaning = np.array([_leans(c) for c in cands], dtype=bool)
+    leaning = np.array([c.leans for c in cands], dtype=bool)
     soft = np.array([_soft(c) for c in cands], dtype=bool)
     nouns = [_head_noun(c) if leaning[k] and not _PRONOUN_START.match(c.text) else "" for k, c in enumerate(cands)]
     facts: dict[int, list[Claim]] = {}
