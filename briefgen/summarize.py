@@ -324,6 +324,11 @@ class Candidate:
         """``_leans``: it needs the statement before it."""
         return _leans(self)
 
+    @cached_property
+    def backstory(self) -> bool:
+        """A sentence of it is in the past perfect (``_past_perfect``)."""
+        return any(_past_perfect(s) for s in self.sentences)
+
 
 def _past_perfect(sentence: Sentence) -> bool:
     """'had marched': what happened before the news, which other articles usually tell too."""
@@ -510,7 +515,7 @@ def _features(items: Sequence[AnalyzedArticle], cands: Sequence[Candidate], summ
         if own:
             coverage[k] = sum(len(own & pairs[b]) for b in range(len(items)) if b != c.article) / (len(own) * others_count)
     position = np.exp(-np.array([c.rank for c in cands]) / POSITION_DECAY)
-    backstory = np.array([BACKSTORY if any(_past_perfect(s) for s in c.sentences) else 1.0 for c in cands])
+    backstory = np.array([BACKSTORY if c.backstory else 1.0 for c in cands])
     return {
         "algorithm": algorithm,
         "centrality": _scaled(centrality),
@@ -622,7 +627,7 @@ def signals(
         "quote": np.array([_quoted_share(c.text) for c in cands]),
         "reported": np.array([1.0 if any(reported(s) for s in c.sentences) else 0.0 for c in cands]),
         "voice": np.array([1.0 if c.voice else 0.0 for c in cands]),
-        "backstory": np.array([1.0 if any(_past_perfect(s) for s in c.sentences) else 0.0 for c in cands]),
+        "backstory": np.array([1.0 if c.backstory else 0.0 for c in cands]),
         "hedged": np.array([1.0 if any(f.hedged for f in fs) else 0.0 for fs in facts]),
         "centrality": features["centrality"],
         "length": np.array([min(1.0, _words(c.text) / 40) for c in cands]),
