@@ -60,7 +60,7 @@ from typing import TYPE_CHECKING
 
 from briefgen.models import AnalyzedArticle, Sentence, Story, SummarySentence, Token
 from briefgen.text.captions import PLACE_DATE, TITLE_CREDIT, alone_in, is_caption
-from briefgen.text.claims import NOT_NEWS, claim, definite_subject, fold, main_names
+from briefgen.text.claims import NOT_NEWS, Claims, definite_subject, fold, main_names
 from briefgen.text.lines import DATELINE, DATELINE_BARE, FURNITURE, LEANING_START, READER, TRAILERS, is_boilerplate, personal_voice
 from briefgen.text.places import PLACE_ABBREVIATIONS
 
@@ -107,21 +107,24 @@ _PRONOUNS = frozenset(
 )  # and the writer's own voice
 
 
-def story_title(story: Story, items: Sequence[AnalyzedArticle], summary: Sequence[SummarySentence], key_points: int) -> str:
+def story_title(
+    story: Story, items: Sequence[AnalyzedArticle], summary: Sequence[SummarySentence], key_points: int, claims: Claims | None = None
+) -> str:
     """The story's final title (the module's rule), from grouping's choice (``story``), its analysed articles, its
-    summary and how many of the summary's first sentences are key points."""
+    summary and how many of the summary's first sentences are key points; ``claims``: the story's memo of claims."""
     if story.title_source == "editor" or not summary:
         return story.title
     found = list(_candidates(story, items, summary[: max(key_points, 1)]))
+    claim_of = claims if claims is not None else Claims()
     if not found:
-        return _whole_lead(story, items, summary)
-    names = main_names([[claim(s) for s in item.sentences] for item in items])
+        return _whole_lead(story, items, summary, claim_of)
+    names = main_names([[claim_of(s) for s in item.sentences] for item in items])
     ranks = [names_event(title, verb, names) for title, verb in found]
     best = max(ranks, default=0)
     return next((title for (title, _), rank in zip(found, ranks, strict=True) if rank == best), story.title)
 
 
-def _whole_lead(story: Story, items: Sequence[AnalyzedArticle], summary: Sequence[SummarySentence]) -> str:
+def _whole_lead(story: Story, items: Sequence[AnalyzedArticle], summary: Sequence[SummarySentence], claim_of: Claims) -> str:
     """Step 5 when grouping's title is a lead cut by its words that the parse finds no whole clause ("Facing a court
     challenge at least temporarily F.W. de Klerk, in illegal acts" of "Facing a court challenge, the Truth and
     Reconciliation Commission said ... that it would withhold, at least temporarily, the parts ...") and lost its
@@ -137,7 +140,7 @@ def _whole_lead(story: Story, items: Sequence[AnalyzedArticle], summary: Sequenc
     leads = [(lead, verb) for item in order if (lead := lead_title(item)) and (verb := _lead_verb(item, lead)) is not None]
     if not leads:
         return story.title
-    names = main_names([[claim(s) for s in item.sentences] for item in items])
+    names = main_names([[claim_of(s) for s in item.sentences] for item in items])
     ranks = [names_event(lead, verb, names) for lead, verb in leads]
     return leads[ranks.index(max(ranks))][0]
 
