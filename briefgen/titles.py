@@ -149,13 +149,19 @@ def _lost_verb(item: AnalyzedArticle, title: str) -> bool:
     """``title``, grouping's lead of ``item``, left out the main verb of its sentence (``_main_verb``: past a verb of
     saying): a phrase, not a clause ("Mr. Reid's decision to contact Mr. Schumer first"), where a lead that keeps it
     but fails another test of ``whole_clause`` still says what happened."""
+    s = _lead_sentence(item, title)
+    root = _main_verb(s.tokens, _children(s.tokens)) if s is not None else None
+    return root is not None and s is not None and s.tokens[root].text.lower() not in _title_words(title)
+
+
+def _lead_sentence(item: AnalyzedArticle, title: str) -> Sentence | None:
+    """The sentence of ``item`` a lead title was cut from: the first that holds its opening words."""
     opening = " ".join(title.split()[:4]).lower()
-    words = set(re.findall(r"[\w'’-]+", title.lower()))
-    for s in item.sentences:
-        if opening in s.text.lower():
-            root = _main_verb(s.tokens, _children(s.tokens))
-            return root is not None and s.tokens[root].text.lower() not in words
-    return False
+    return next((s for s in item.sentences if opening in s.text.lower()), None)
+
+
+def _title_words(title: str) -> set[str]:
+    return set(re.findall(r"[\w'’-]+", title.lower()))
 
 
 #: Modal verbs that make a clause a guess or a possibility, not an event ("Donald Trump may finally have gone too
@@ -225,17 +231,14 @@ def _lead_verb(item: AnalyzedArticle, title: str) -> Token | None:
     saying), when the title keeps that verb; else ``_NO_VERB`` (the title left it out, or no sentence of the article
     holds its opening words); None when the title is no whole clause of that sentence by its parse (``whole_clause``:
     "The charges that Wang faces" of "The charges that Wang faces ... carry a maximum ...")."""
-    opening = " ".join(title.split()[:4]).lower()
-    for s in item.sentences:
-        if opening in s.text.lower():
-            if not whole_clause(s, title):
-                return None
-            kids = _children(s.tokens)
-            root = _main_verb(s.tokens, kids)
-            if root is not None and s.tokens[root].text.lower() in re.findall(r"[\w'’-]+", title.lower()):
-                return _told(s, root, kids)
-            break
-    return _NO_VERB
+    s = _lead_sentence(item, title)
+    if s is None:
+        return _NO_VERB
+    if not whole_clause(s, title):
+        return None
+    kids = _children(s.tokens)
+    root = _main_verb(s.tokens, kids)
+    return _told(s, root, kids) if root is not None and s.tokens[root].text.lower() in _title_words(title) else _NO_VERB
 
 
 #: The main verb of a title cut from a sentence without that sentence's own ("Tuesday's lawsuit says that Trump
