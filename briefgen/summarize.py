@@ -42,7 +42,7 @@ import numpy as np
 from briefgen.config import BuildConfig
 from briefgen.errors import ConfigError
 from briefgen.models import AnalyzedArticle, Citation, Sentence, SummarySentence, TimelineEvent
-from briefgen.text.captions import alone_in, is_caption
+from briefgen.text.captions import alone_in, has_furniture, is_caption
 from briefgen.text.claims import (
     EVENTS,
     FINITE,
@@ -58,7 +58,7 @@ from briefgen.text.claims import (
 )
 from briefgen.text.dates import MONTH, date_mentions, of_a_thing, planned, scheduled
 from briefgen.text.hedges import reported
-from briefgen.text.lines import FURNITURE, LEANING_START, READER, personal_voice
+from briefgen.text.lines import LEANING_START, READER, personal_voice
 
 log = logging.getLogger(__name__)
 
@@ -198,9 +198,9 @@ def _open_quote(text: str) -> bool:
     return text.count("“") != text.count("”") or text.count('"') % 2 == 1
 
 
-def is_junk(text: str, furniture: Callable[[str], object] = FURNITURE.search) -> bool:
+def is_junk(text: str, furniture: Callable[[str], object] = has_furniture) -> bool:
     """Furniture, captions, credits, labels, datelines, words to the reader: never part of a summary. ``furniture``:
-    ``FURNITURE.search``, or a memo of it."""
+    ``captions.has_furniture`` (text/lines.py ``FURNITURE``), or a memo of it."""
     return bool(furniture(text) or READER.search(text)) or any(p.match(text) for p in (_CAPTION, _BYLINE, _LABEL, _DATELINE))
 
 
@@ -209,7 +209,7 @@ def is_candidate(sentence: Sentence) -> bool:
     return _statement_ok((sentence,))
 
 
-def _statement_ok(sentences: Sequence[Sentence], furniture: Callable[[str], object] = FURNITURE.search) -> bool:
+def _statement_ok(sentences: Sequence[Sentence], furniture: Callable[[str], object] = has_furniture) -> bool:
     text = " ".join(s.text.strip() for s in sentences)
     if any(s.is_heading or _words(s.text) > MAX_WORDS for s in sentences):
         return False
@@ -396,7 +396,7 @@ def candidates(items: Sequence[AnalyzedArticle]) -> list[Candidate]:
     """The statements the summary and the timeline choose from: whole news statements, no captions, at most
     MAX_CANDIDATES (the leads of every article first)."""
     cands: list[Candidate] = []
-    furniture = cache(FURNITURE.search)  # a sentence is searched for furniture once, not in alone_in and again in is_junk
+    furniture = cache(has_furniture)  # a sentence is searched for furniture once, not in alone_in and again in is_junk
     for a, item in enumerate(items):
         alone = alone_in(item.sentences, furniture)
         kept = [

@@ -59,9 +59,9 @@ from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from briefgen.models import AnalyzedArticle, Sentence, Story, SummarySentence, Token
-from briefgen.text.captions import PLACE_DATE, TITLE_CREDIT, alone_in, is_caption
+from briefgen.text.captions import PLACE_DATE, TITLE_CREDIT, alone_in, has_furniture, is_caption
 from briefgen.text.claims import NOT_NEWS, Claims, definite_subject, fold, main_names
-from briefgen.text.lines import DATELINE, DATELINE_BARE, FURNITURE, LEANING_START, READER, TRAILERS, is_boilerplate, personal_voice
+from briefgen.text.lines import DATELINE, DATELINE_BARE, LEANING_START, READER, TRAILERS, is_boilerplate, personal_voice
 from briefgen.text.places import PLACE_ABBREVIATIONS
 
 if TYPE_CHECKING:
@@ -310,7 +310,7 @@ def title_problem(title: str) -> str | None:
         return "cut off"
     if LEANING_START.match(t) or re.search(r"\balso\b", t):
         return "not a headline"  # a line that leans on another ("Bentley also thanked ...")
-    if is_boilerplate(t) or TRAILERS.match(t) or FURNITURE.search(t) or _CREDIT.search(t) or READER.search(t) or _PAGE_TITLE.search(t):
+    if is_boilerplate(t) or TRAILERS.match(t) or has_furniture(t) or _CREDIT.search(t) or READER.search(t) or _PAGE_TITLE.search(t):
         return "boilerplate"
     if DATELINE.fullmatch(t) or DATELINE_BARE.fullmatch(t + " - "):
         return "dateline"
@@ -382,7 +382,7 @@ def lead_title(item: Outlined, longest: int = 0) -> str | None:
             len(words) < MIN_WORDS
             or not re.search(r"[.!][\"'”’)]?$", sentence)
             or re.search(r"(?:\.\.\.|…)[\"'”’)]?$", sentence)  # a teaser cut off: "..., economists ..."
-            or FURNITURE.search(sentence)
+            or has_furniture(sentence)
             or _CREDIT.search(sentence)
             or _PAGE_TITLE.search(sentence)
             or READER.search(sentence)

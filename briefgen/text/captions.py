@@ -19,6 +19,10 @@ from collections.abc import Callable, Sequence
 from briefgen.models import Sentence
 from briefgen.text.dates import DAY_NAME, MONTH
 from briefgen.text.lines import FURNITURE
+from briefgen.text.screen import Screen
+
+#: Whether a text holds furniture: ``FURNITURE.search(text) is not None``, answered sooner (text/screen.py).
+has_furniture = Screen(FURNITURE)
 
 #: Verbs of posture and visible action that captions describe a picture with (lemmas). A closed
 #: list of what photographs show, from captions seen in news text; reporting, mental and
@@ -178,11 +182,11 @@ def _pictured(toks: tuple, i: int) -> bool:  # type: ignore[type-arg]
     return any(u.head == i and u.dep == "det" and u.text.lower() in ("a", "an") for u in toks)
 
 
-def alone_in(sentences: Sequence[Sentence], furniture: Callable[[str], object] = FURNITURE.search) -> dict[int, bool]:
+def alone_in(sentences: Sequence[Sentence], furniture: Callable[[str], object] = has_furniture) -> dict[int, bool]:
     """For each sentence (by index), whether it stands alone as a caption does: the only sentence of its paragraph
     that is not a credit or furniture ("A man lays on top of a woman as others flee. (Photo: David Becker, Getty
     Images)"), or the article's first sentence (a picture's caption before the story: "Armed men take cover ...";
-    a lead in the simple present with a verb of posture is rare). ``furniture``: ``FURNITURE.search``, or a memo
+    a lead in the simple present with a verb of posture is rare). ``furniture``: ``has_furniture``, or a memo
     of it when the caller searches the same sentences again."""
     text_of = Counter(s.paragraph for s in sentences if not (furniture(s.text) or CLOSING_CREDIT.search(s.text.strip())))
     first = min((s.index for s in sentences), default=-1)
