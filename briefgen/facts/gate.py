@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from typing import NamedTuple
 
 from briefgen.facts import names as n
 from briefgen.facts.cluster import Ent
@@ -92,12 +93,9 @@ class Words:
         for aa in articles:
             for men in aa.mentions:
                 self.labels.setdefault(n.as_name(men.text).casefold(), Counter())[men.label] += 1
-            for s in aa.sentences:
-                for t in s.tokens[1:]:
-                    if t.text[:1].islower():
-                        self.lower[t.text] += 1
-                    elif t.text[:1].isupper():
-                        self.upper[t.text.casefold()] += 1
+            texts = [t.text for s in aa.sentences for t in s.tokens[1:]]
+            self.lower.update(w for w in texts if w[:1].islower())
+            self.upper.update(w.casefold() for w in texts if w[:1].isupper())  # a first letter is never both
 
     def common(self, word: str) -> bool:
         """The story writes the word in lower case at least as often as capitalised inside a sentence."""
@@ -138,19 +136,27 @@ def person_shape(name: str, words: Words) -> bool:
     return len(caps) >= 2 and not all(words.common(w.strip(".,")) for w in caps if not _INITIAL.match(w))
 
 
-def people(others: Sequence[Ent], words: Words) -> list[Ent]:
+class People(NamedTuple):
+    """The story's people with a whole name (``people``), each with its name's casefolded words and its words without a
+    generation (``_given``), read once a story and not once for every entity ``doubt`` compares with them."""
+
+    ents: list[Ent]
+    words: list[list[str]]
+    given: list[set[str]]
+
+
+def people(others: Sequence[Ent], words: Words) -> People:
     """The story's people with a whole name: a person's entity of two words or more that is not junk, is shaped like a
     person's name and is no heading's word glued to a name. Found once a story; ``doubt`` reads it for every entity."""
-    return [
+    ents = [
         o
         for o in others
         if o.type == "PERSON" and " " in o.name and not junk(o.name) and person_shape(o.name, words) and not glued(o, words, others)
     ]
+    return People(ents, [o.name.casefold().split() for o in ents], [set(_given(o.name)) for o in ents])
 
 
-def doubt(
-    ent: Ent, ms: Sequence[M], words: Words, others: Sequence[Ent], articles: Sequence[AnalyzedArticle], whole: Sequence[Ent]
-) -> str | None:
+def doubt(ent: Ent, ms: Sequence[M], words: Words, others: Sequence[Ent], articles: Sequence[AnalyzedArticle], whole: People) -> str | None:
     """Why this entity's name or type is doubtful (None: no doubt). ``others`` are the story's entities, ``whole`` its
     people with a whole name (``people``)."""
     name = ent.name
@@ -198,16 +204,17 @@ def doubt(
     ):
         # only the name and a kind of body ('Betty Ford Center'): 'Surrey' stays beside 'Surrey Fire and Rescue Service'
         return f"a short form of {full}"  # 'at Betty Ford' beside 'Betty Ford Center': a person's name, placed by 'at'
-    named = [o.name for o in whole if o is not ent]
     placed = any(m.at for m in mine) or hinted["PLACE"] > 0  # 'in Houston': a place, whatever 'Whitney Houston' says
+    mine_words = set(key.split())
     longer = [
-        o
-        for o in named
-        if (
-            ent.type != "PLACE" or (one_word and not placed and key == o.casefold().split()[0])  # 'Collin' (NER: a town) of 'Collin Rose'
+        o.name
+        for o, o_words, o_given in zip(*whole, strict=True)
+        if o is not ent
+        and (
+            ent.type != "PLACE" or (one_word and not placed and key == o_words[0])  # 'Collin' (NER: a town) of 'Collin Rose'
         )
         and (  # a place is the first word of many names: 'Ghana Police'
-            (one_word and key in o.casefold().split()) or (" " in name and set(key.split()) < set(_given(o)))
+            (one_word and key in o_words) or (not one_word and mine_words < o_given)
         )
     ]
     if longer:
@@ -433,9 +440,12 @@ def glossed(acronym: str, articles: Sequence[AnalyzedArticle]) -> bool:
 
     word = r"[^\W\d_][\w'’-]*"
     pat = re.compile(rf"((?:\b{word}\s+){{1,{2 * len(key)}}})\({a}s?\)|\b{a}s?\s+\(({word}(?:\s+{word})*)\)")
+    # every match of pat holds "(" and the acronym ("(THC", first form) or the acronym, spaces and "(" ("AI (", second
+    # form): a text with neither is not searched with pat, whose first form tries every word
+    near = re.compile(rf"\({a}|{a}s?\s+\(")
     for aa in articles:
-        if acronym not in aa.article.text:
-            continue  # both of pat's forms hold the acronym as written ("(THC)", "AI ("): nothing to find
+        if acronym not in aa.article.text or not near.search(aa.article.text):
+            continue
         for m in pat.finditer(aa.article.text):
             if m[2]:
                 if m[2][:1].islower() and spells(m[2].casefold().split()):
