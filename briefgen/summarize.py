@@ -504,6 +504,9 @@ def _features(items: Sequence[AnalyzedArticle], cands: Sequence[Candidate], summ
     best = np.stack([similarity[:, members[b]].max(axis=1) for b in articles], axis=1).tolist()
     pairs_of = cache(_pairs)  # a one-sentence candidate's pairs are its sentence's
     pairs = [set().union(*(pairs_of(s.text) for s in item.sentences)) if item.sentences else set() for item in items]
+    # how many articles hold each pair: the pairs a candidate shares with each other article, summed, are its pairs'
+    # counts less its own article's (the same whole number as intersecting it with every other article's pairs)
+    held = Counter(p for article_pairs in pairs for p in article_pairs)
     corroboration = np.zeros(n)
     coverage = np.zeros(n)
     others_count = len(items) - 1
@@ -513,7 +516,8 @@ def _features(items: Sequence[AnalyzedArticle], cands: Sequence[Candidate], summ
         corroboration[k] = sum(best[k][j] for j, b in enumerate(articles) if b != c.article) / others_count
         own = pairs_of(c.text)
         if own:
-            coverage[k] = sum(len(own & pairs[b]) for b in range(len(items)) if b != c.article) / (len(own) * others_count)
+            mine = pairs[c.article]
+            coverage[k] = sum(held[p] - (p in mine) for p in own) / (len(own) * others_count)
     position = np.exp(-np.array([c.rank for c in cands]) / POSITION_DECAY)
     backstory = np.array([BACKSTORY if c.backstory else 1.0 for c in cands])
     return {

@@ -906,3 +906,23 @@ def test_candidates_search_each_sentence_for_furniture_once(monkeypatch: pytest.
     monkeypatch.setattr(summarize_module, "has_furniture", counted)
     assert summarize_module.candidates(items) == before
     assert len(searched) == sum(len(i.sentences) for i in items) and set(searched.values()) == {1}
+
+
+def test_coverage_counts_as_intersecting_every_other_article(ecb_items: list[AnalyzedArticle]) -> None:
+    """The coverage feature, from each pair's count of articles, equals the intersection with every other article's pairs."""
+    import numpy as np
+
+    from briefgen.summarize import _features, _pairs, _scaled, candidates, make_summarizer
+
+    for items in (ecb_items[:6], ecb_items[6:12], ecb_items):
+        cands = candidates(items)
+        got = _features(items, cands, make_summarizer("lexrank"))["coverage"]
+        pairs = [set().union(*(_pairs(s.text) for s in item.sentences)) if item.sentences else set() for item in items]
+        others = len(items) - 1
+        old = np.zeros(len(cands))
+        for k, c in enumerate(cands):
+            own = _pairs(c.text)
+            if own:
+                old[k] = sum(len(own & pairs[b]) for b in range(len(items)) if b != c.article) / (len(own) * others)
+        assert len(cands) > 20 and np.count_nonzero(old) > 20
+        assert np.array_equal(got, _scaled(old))
