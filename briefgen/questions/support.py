@@ -97,12 +97,13 @@ def story_nouns(articles: Sequence[AnalyzedArticle]) -> frozenset[str]:
     """Words the story uses only as common nouns (casefolded): never tagged a verb, an auxiliary or anything else. After
     a class noun such a word is the head it modifies ("the city council"); a word tagged otherwise ("emerge", "will",
     "ultimately") or never seen ends the class noun's phrase, so the class noun stands in for a name."""
-    tags: dict[str, set[str]] = {}
+    nouns: set[str] = set()
+    other: set[str] = set()  # tagged anything else at least once
     for a in articles:
         for s in a.sentences:
             for t in s.tokens:
-                tags.setdefault(t.text.casefold(), set()).add(t.pos)
-    return frozenset(w for w, pos in tags.items() if pos == {"NOUN"})
+                (nouns if t.pos == "NOUN" else other).add(t.text.casefold())
+    return frozenset(nouns - other)
 
 
 def _stands_in(question: str, nouns: frozenset[str]) -> bool:
