@@ -25,6 +25,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 
@@ -90,7 +91,7 @@ class Claim:
     #: ``NOT_DEEDS``: "is", "has", "said") and the kinds of event there ("!death").
     verbs: frozenset[str] = frozenset()
 
-    @property
+    @cached_property  # made once: same_fact and agree read it for every pair (a field it is not: equality is the fields')
     def units(self) -> frozenset[str]:
         return self.names | {f"#{n}" for n in self.numbers} | self.words | {f"!{e}" for e in self.events}
 
