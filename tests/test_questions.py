@@ -973,3 +973,38 @@ def test_a_sentence_in_capitals_is_shouting(text: str, shouting: bool) -> None:
     letters = [c for c in text if c.isalpha()]
     assert _shouting(text) is shouting
     assert shouting == (len(letters) >= 20 and sum(c.isupper() for c in letters) > 0.8 * len(letters))
+
+
+THE_TWO = [  # "It was unclear whether the two discussed Cabinet posts."
+    ("It", "it", "PRON", "PRP", "nsubjpass", 1),
+    ("was", "be", "AUX", "VBD", "ROOT", 1),
+    ("unclear", "unclear", "ADJ", "JJ", "acomp", 1),
+    ("whether", "whether", "SCONJ", "IN", "mark", 6),
+    ("the", "the", "DET", "DT", "det", 5),
+    ("two", "two", "NUM", "CD", "nsubj", 6, "CARDINAL"),
+    ("discussed", "discuss", "VERB", "VBD", "ccomp", 2),
+    ("Cabinet", "Cabinet", "PROPN", "NNP", "compound", 8, "ORG"),
+    ("posts", "post", "NOUN", "NNS", "dobj", 6),
+    (".", ".", "PUNCT", ".", "punct", 1),
+]
+THE_TWO_LEADERS = [  # "It was unclear whether the two leaders discussed Cabinet posts."
+    ("It", "it", "PRON", "PRP", "nsubjpass", 1),
+    ("was", "be", "AUX", "VBD", "ROOT", 1),
+    ("unclear", "unclear", "ADJ", "JJ", "acomp", 1),
+    ("whether", "whether", "SCONJ", "IN", "mark", 7),
+    ("the", "the", "DET", "DT", "det", 6),
+    ("two", "two", "NUM", "CD", "nummod", 6, "CARDINAL"),
+    ("leaders", "leader", "NOUN", "NNS", "nsubj", 7),
+    ("discussed", "discuss", "VERB", "VBD", "ccomp", 2),
+    ("Cabinet", "Cabinet", "PROPN", "NNP", "compound", 9, "ORG"),
+    ("posts", "post", "NOUN", "NNS", "dobj", 7),
+    (".", ".", "PUNCT", ".", "punct", 1),
+]
+
+
+def test_a_number_standing_for_its_noun_is_not_asked() -> None:
+    """ "Did the two discuss Cabinet posts?" leaves the reader asking which two, as a bare "they" would; with its noun
+    ("the two leaders") the question stands alone."""
+    assert not asked([article("a.txt", [THE_TWO])])
+    (q,) = asked([article("a.txt", [THE_TWO_LEADERS])])
+    assert q.question == "Did the two leaders discuss Cabinet posts?"

@@ -34,7 +34,18 @@ from briefgen.questions.answering import (
     stated,
 )
 from briefgen.questions.conflicting import conflicts
-from briefgen.questions.parse import MAX_WORDS, PRONOUNS, UNRESOLVED, as_tree, children, clause_question, key_stems, lemma_forms, subtree
+from briefgen.questions.parse import (
+    MAX_WORDS,
+    PRONOUNS,
+    UNRESOLVED,
+    as_tree,
+    children,
+    clause_question,
+    key_stems,
+    lemma_forms,
+    number_for_noun,
+    subtree,
+)
 
 __all__ = ["MAX_WORDS", "answers", "candidates", "clause_question", "open_questions", "question_focus", "resolved_questions"]
 
@@ -88,6 +99,7 @@ def _candidates(
             found.question[:1].isalpha()
             and len(found.question.split()) >= 3
             and not UNRESOLVED.search(found.question)
+            and not number_for_noun(found.sent.tokens, found.idx)
             and not BROKEN.search(found.question)
             and (not found.question.startswith("What ") or len(_content_words(found.question)) >= 2)
         ):

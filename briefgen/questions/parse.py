@@ -302,6 +302,25 @@ def clause_question(
     return tidy(f"{first} {lower_first(toks, subj_idx, render(toks, subj_idx, words))} {render(toks, body, words)}")
 
 
+#: Determiners that point back at something the reader is taken to know ("the two", "these three").
+DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+
+
+def number_for_noun(toks: Sequence[Token], idx: set[int]) -> bool:
+    """A number standing for its noun among the tokens ``idx`` a question was built from ("Did the two discuss
+    Cabinet posts?", "What did the other three do for a living?"): like a bare pronoun, it leaves the reader asking
+    which ones; "the two bombers" and "two of the victims" hold their noun."""
+    kids = children(toks)
+    return any(
+        toks[i].pos == "NUM"
+        and toks[i].ent in ("", "CARDINAL")  # not "the 1990s", "the 60s"
+        and toks[i].dep not in ("nummod", "compound", "quantmod", "amod", "npadvmod")
+        and not any(toks[k].dep == "prep" for k in kids[i] if k in idx)
+        and any(toks[k].dep == "det" and toks[k].lemma.lower() in DEFINITE for k in kids[i] if k in idx)
+        for i in idx
+    )
+
+
 @lru_cache(maxsize=1 << 16)
 def stem(lemma: str) -> str:
     w = lemma.lower()
