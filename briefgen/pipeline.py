@@ -78,7 +78,8 @@ class Stage:
 
 def _ingest(run: Run) -> tuple[list[Article], list[Skipped], dict[str, str]]:
     config = run.config
-    articles, skipped = window.read(config, run.cache, run.fp, functools.partial(run.progress, "ingest"))
+    keys: dict[str, str] = {}
+    articles, skipped = window.read(config, run.cache, run.fp, functools.partial(run.progress, "ingest"), keys)
     reasons = "".join(f"\n  {s.path}: {s.reason}" for s in skipped[:MAX_LISTED])
     if len(skipped) > MAX_LISTED:
         reasons += f"\n  ... and {len(skipped) - MAX_LISTED:,} more"
@@ -86,7 +87,7 @@ def _ingest(run: Run) -> tuple[list[Article], list[Skipped], dict[str, str]]:
         raise BuildError(f"{len(skipped)} file(s) could not be built (strict mode); the site is unchanged:{reasons}")
     if not articles:
         raise BuildError(f"{config.content_dir}: no article could be built; the site is unchanged" + (f":{reasons}" if skipped else ""))
-    return articles, skipped, {a.id: digest(repr(a)) for a in articles}  # what later keys know an article by
+    return articles, skipped, {a.id: keys.get(a.id) or ingest.article_key(a) for a in articles}  # what later keys know an article by
 
 
 def _analyze(run: Run, articles: Sequence[Article]) -> tuple[list[Parsed], list[Skipped]]:
