@@ -356,13 +356,22 @@ def _pdf_files(run: Run, work: site.Work, pdf_job: pdf.PdfJob | None) -> None:
 
 
 def _render(
-    run: Run, briefing: Briefing, parsed: Sequence[Parsed], work: site.Work, versions: list[dict[str, Any]], pdfs: dict[str, str]
+    run: Run,
+    briefing: Briefing,
+    parsed: Sequence[Parsed],
+    article_keys: Mapping[str, str],
+    work: site.Work,
+    versions: list[dict[str, Any]],
+    pdfs: dict[str, str],
 ) -> list[pages.OutsidePage]:
     run.progress("render", 0, 1)
-    rows = editions.archive_rows(run.config.site_dir, versions, briefing.edition, (len(briefing.stories), len(briefing.articles)))
+    counts = (len(briefing.stories), len(briefing.articles))
+    rows = editions.archive_rows(run.config.site_dir, versions, briefing.edition, counts, run.cache)
     spans = {p.article.id: p.spans for p in parsed}
     outside: list[pages.OutsidePage] = []  # story, article and entity pages: built beside mkdocs, not by it
-    render.render_pages(briefing, work.docs, run.config, work.templates, rows, pdfs, spans, outside, pages.directory_urls(work.settings))
+    render.render_pages(
+        briefing, work.docs, run.config, work.templates, rows, pdfs, spans, outside, pages.directory_urls(work.settings), article_keys
+    )
     pages.write_shell(work.docs)
     render.write_json(briefing, work.docs / "briefing.json")
     run.progress("render", 1, 1)
@@ -375,20 +384,22 @@ def _mkdocs(run: Run, briefing: Briefing, work: site.Work) -> None:
     run.progress("mkdocs", 1, 1)
 
 
-def _articles(run: Run, work: site.Work, outside: Sequence[pages.OutsidePage], briefing: Briefing) -> None:
+def _articles(run: Run, work: site.Work, outside: Sequence[pages.OutsidePage], briefing: Briefing) -> dict[str, str]:
+    """The outside pages written; returns what the search index reads of each (search.page_digest), by path."""
     run.progress("articles", 0, len(outside))
-    pages.write_outside_pages(work.out, outside, work.settings, functools.partial(render.page_body, templates_dir=work.templates))
+    indexed = render.write_pages(work.out, outside, work.settings, work.templates, run.cache, run.fp, search.page_digest)
     redirects.write_merged_pages(work.out, briefing.merged)
     run.progress("articles", len(outside), len(outside))
+    return indexed
 
 
-def _search(run: Run, work: site.Work, briefing: Briefing) -> None:
+def _search(run: Run, work: site.Work, briefing: Briefing, indexed: Mapping[str, str]) -> None:
     run.progress("search", 0, 1)
     dates = search.page_dates(
         ((render.article_slug(a.id), a.date if a.date_source != "inferred" else None) for a in briefing.articles),
         ((sb.story.id, sb.first_date) for sb in briefing.stories),
     )
-    search.index_search(work.out, dates, run.cache, run.fp, work.root / "search")
+    search.index_search(work.out, dates, run.cache, run.fp, work.root / "search", indexed)
     run.progress("search", 1, 1)
 
 
@@ -404,7 +415,8 @@ def _publish(run: Run, work: site.Work, versions: list[dict[str, Any]]) -> None:
 #: story), ``drafts``, ``linked`` and ``briefs`` (models.StoryBrief: as each story's own; with entity links; and with
 #: related stories), ``entities`` (facts.Edition),
 #: ``briefing`` (models.Briefing), ``work`` (site.Work), ``versions`` (versions.json), ``pdfs`` (id -> file),
-#: ``pdf_job`` (pdf.PdfJob: the PDFs being rendered beside the page build), ``outside`` (pages.OutsidePage).
+#: ``pdf_job`` (pdf.PdfJob: the PDFs being rendered beside the page build), ``outside`` (pages.OutsidePage),
+#: ``indexed`` (what the search index reads of each story and article page, by path: search.page_digest).
 STAGES: tuple[Stage, ...] = (
     # name, run (the wiring above), function, inputs, outputs, settings, cache kind
     Stage("ingest", _ingest, "ingest.ingest", (), ("articles", "skipped", "article_keys"), ("max_file_bytes", "models"), "ingest"),
@@ -447,10 +459,11 @@ STAGES: tuple[Stage, ...] = (
     ),
     Stage("site", _site, "site.prepare", ("briefing",), ("work", "versions")),
     Stage("pdf", _pdf, "pdf.start", ("briefing", "work"), ("pdfs", "pdf_job"), (), "pdf"),
-    Stage("render", _render, "render.render_pages", ("briefing", "parsed", "work", "versions", "pdfs"), ("outside",)),
+    Stage("render", _render, "render.render_pages", ("briefing", "parsed", "article_keys", "work", "versions", "pdfs"), ("outside",)),
     Stage("mkdocs", _mkdocs, "site.build_mkdocs", ("briefing", "work"), ()),
-    Stage("articles", _articles, "pages.write_outside_pages", ("work", "outside", "briefing"), ()),
-    Stage("search", _search, "search.index_search", ("work", "briefing"), (), (), "search"),
+    # max_fact_boxes: render.py's story pages read it (they are not cached: each names its edition), so it is declared
+    Stage("articles", _articles, "render.write_pages", ("work", "outside", "briefing"), ("indexed",), ("max_fact_boxes",), "pages"),
+    Stage("search", _search, "search.index_search", ("work", "briefing", "indexed"), (), (), "search"),
     Stage("pdf-files", _pdf_files, "pdf.finish", ("work", "pdf_job"), ()),
     Stage("publish", _publish, "site.publish", ("work", "versions"), ()),
 )
@@ -592,7 +605,8 @@ def publish(briefing: Briefing, config: BuildConfig, parsed: Sequence[Parsed] = 
     """Write a briefing made elsewhere (the tests' hand-made editions) as an edition of the site: the
     stages after the one that makes the briefing, as build() runs them. The caller holds the site lock."""
     after = next(k for k, stage in enumerate(STAGES) if "briefing" in stage.outputs) + 1
-    records: dict[str, Any] = {"briefing": briefing, "parsed": list(parsed)}
+    keys = {a.id: ingest.article_key(a) for a in briefing.articles}
+    records: dict[str, Any] = {"briefing": briefing, "parsed": list(parsed), "article_keys": keys}
     with pdf.worker(config.pdf) as printer:
         run_stages(
             STAGES[after:],

@@ -1,9 +1,11 @@
 """A rebuild after a small change redoes only what the change touches, and makes the same site as a build
-from nothing: the files' records (ingest's _Book, filestat)."""
+from nothing: cached page bodies (render.write_pages), the files' records (ingest's _Book, filestat), the
+earlier editions' counts (editions.archive_rows), and the search pages' digests (search.page_digest)."""
 
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import os
 import shutil
@@ -11,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from briefgen import filestat
+from briefgen import editions, filestat, search
 from briefgen.config import load_config
 from briefgen.pipeline import build
 
@@ -63,6 +65,76 @@ def counted():
 @pytest.fixture(autouse=True)
 def reproducible(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+
+
+# --- page bodies ------------------------------------------------------------------------------------
+
+
+def test_unchanged_pages_come_from_the_cache_and_the_site_is_a_fresh_builds(tmp_path: Path, counted: Counted) -> None:
+    folder = content(tmp_path)
+    build(config(tmp_path, folder, "e1"))
+    (made,) = counted.pages
+    assert made[0] == 0 and made[1] > 20  # the first build renders every article and entity page
+    text = (folder / "1_1ecb.txt").read_text(encoding="utf-8")
+    (folder / "1_1ecb.txt").write_text(text.replace("Reid", "Reyd", 1), encoding="utf-8")  # one article changes
+    build(config(tmp_path, folder, "e2"))
+    reused, rendered = counted.pages[-1]
+    assert reused > rendered >= 1  # its page and its entities' pages again; the others from the cache
+    # the same edition from nothing (another site and cache, the same e1 before it) is the same, file for file
+    shutil.copytree(ECB, tmp_path / "fresh-content")
+    build(config(tmp_path, tmp_path / "fresh-content", "e1", "fresh"))
+    (tmp_path / "fresh-content" / "1_1ecb.txt").write_text(text.replace("Reid", "Reyd", 1), encoding="utf-8")
+    shutil.rmtree(tmp_path / ".briefgen-cache")  # both sites share the cache beside them: empty it first
+    build(config(tmp_path, tmp_path / "fresh-content", "e2", "fresh"))
+    assert counted.pages[-1][0] == 0
+    assert tree(tmp_path / "site" / "e2") == tree(tmp_path / "fresh" / "e2")
+
+
+def test_a_template_change_renders_every_page_again(tmp_path: Path, counted: Counted) -> None:
+    folder = content(tmp_path)
+    templates = tmp_path / "templates"
+    shutil.copytree(ROOT / "templates", templates)
+    build(config(tmp_path, folder, "e1", templates_dir=templates))
+    build(config(tmp_path, folder, "e2", templates_dir=templates))
+    assert counted.pages[-1][1] == 0
+    page = templates / "pages" / "article.html.j2"
+    page.write_text(page.read_text(encoding="utf-8").replace("<h1>", "<h1 class='x'>", 1), encoding="utf-8")
+    build(config(tmp_path, folder, "e3", templates_dir=templates))
+    assert counted.pages[-1][0] == 0
+    assert "<h1 class='x'" in next((tmp_path / "site" / "e3" / "articles").glob("*/index.html")).read_text(encoding="utf-8")
+
+
+def test_a_keyed_page_reading_what_its_key_leaves_out_stops_the_build(tmp_path: Path) -> None:
+    """A cached page's context holds only what its key is made of: a template reading more fails, never goes stale."""
+    from jinja2.exceptions import UndefinedError
+
+    from briefgen.errors import BuildError
+
+    folder = content(tmp_path)
+    templates = tmp_path / "templates"
+    shutil.copytree(ROOT / "templates", templates)
+    page = templates / "pages" / "article.html.j2"
+    page.write_text(page.read_text(encoding="utf-8") + "{{ edition }}\n", encoding="utf-8")
+    with pytest.raises((UndefinedError, BuildError)):
+        build(config(tmp_path, folder, "e1", templates_dir=templates))
+
+
+# --- search ----------------------------------------------------------------------------------------
+
+
+def test_the_digests_written_with_the_pages_are_those_read_from_them(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = content(tmp_path)
+    seen: dict[str, dict[str, str]] = {}
+    real = search.index_search
+
+    def spy(out_dir, dates, cache, fp, scratch, known=None):
+        seen["known"] = dict(known or {})
+        seen["read"] = {p.path: p.text for p in search.find_pages(out_dir, dates)}  # every page read from the disk
+        return real(out_dir, dates, cache, fp, scratch, known)
+
+    monkeypatch.setattr(search, "index_search", spy)
+    build(config(tmp_path, folder, "e1"))
+    assert seen["known"] == seen["read"] and len(seen["read"]) > 20
 
 
 # --- the files' records (ingest) ---------------------------------------------------------------------
@@ -127,3 +199,26 @@ def test_a_reader_warning_is_given_again_when_the_record_stands_for_the_file(tmp
     told = [w for w in first.warnings if "feed.rss" in w]
     assert told and [w for w in second.warnings if "feed.rss" in w] == told
     assert [s.path for s in first.skipped] == [s.path for s in second.skipped]
+
+
+# --- earlier editions' counts ------------------------------------------------------------------------
+
+
+def test_an_earlier_editions_counts_are_read_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from briefgen.cache import Cache
+
+    monkeypatch.setattr(filestat, "SETTLED_NS", 0)
+    site_dir = tmp_path / "site"
+    (site_dir / "e1").mkdir(parents=True)
+    (site_dir / "e1" / "briefing.json").write_text(json.dumps({"stories": [1, 2], "articles": [1, 2, 3]}), encoding="utf-8")
+    versions = [{"version": "e2"}, {"version": "e1"}]
+    store = Cache(tmp_path / "cache")
+    parsed: list[str] = []
+    real = json.loads
+    monkeypatch.setattr(editions.json, "loads", lambda text, *a, **k: parsed.append(text) or real(text, *a, **k))
+    rows = editions.archive_rows(site_dir, versions, "e2", (5, 9), store)
+    again = editions.archive_rows(site_dir, versions, "e2", (5, 9), store)
+    assert rows == again == [{"version": "e2", "stories": 5, "articles": 9}, {"version": "e1", "stories": 2, "articles": 3}]
+    assert len(parsed) == 1
+    (site_dir / "e1" / "briefing.json").write_text(json.dumps({"stories": [1], "articles": [1, 2, 3]}), encoding="utf-8")
+    assert editions.archive_rows(site_dir, versions, "e2", (5, 9), store)[1]["stories"] == 1 and len(parsed) == 2
