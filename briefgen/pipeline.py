@@ -54,6 +54,7 @@ class Run:
     printer: pdf.Worker | None = None  # the PDF worker, loading WeasyPrint since the build started (None: no PDFs)
     warnings: list[str] = field(default_factory=list)  # every warning of the build so far (Briefing.warnings)
     cluster: Cluster | None = None  # the Dask cluster the maps run on (``scheduler``), else this machine's processes
+    assembly: site.Assembly | None = None  # the new site folder, being assembled beside the site while the build runs
 
 
 @dataclass(frozen=True)
@@ -404,7 +405,7 @@ def _search(run: Run, work: site.Work, briefing: Briefing, indexed: Mapping[str,
 
 
 def _publish(run: Run, work: site.Work, versions: list[dict[str, Any]]) -> None:
-    site.publish(run.config.site_dir, run.edition, work.out, versions)
+    site.publish(run.config.site_dir, run.edition, work.out, versions, run.assembly)
 
 
 #: The pipeline. Records: ``articles`` (models.Article), ``skipped`` (models.Skipped), ``article_keys`` (id -> digest
@@ -557,8 +558,14 @@ def _build(config: BuildConfig, warned: list[str], progress: Progress | None, ti
     edition = editions.edition_name(config.edition)
     store = Cache(config.cache_dir or default_dir(config.site_dir))
     records: dict[str, Any] = {}  # each made once, by the stage that names it, and never changed
-    with site.site_lock(config.site_dir), store.locked(), pdf.worker(config.pdf) as printer, cluster(config.scheduler) as engine:
-        run_stages(STAGES, records, config, store, edition, report, mark, printer, warned, engine)  # the PDF worker loads meanwhile
+    with (
+        site.site_lock(config.site_dir),
+        site.assembling(config.site_dir, edition) as assembly,  # the new site folder, made meanwhile
+        store.locked(),
+        pdf.worker(config.pdf) as printer,
+        cluster(config.scheduler) as engine,
+    ):
+        run_stages(STAGES, records, config, store, edition, report, mark, printer, warned, engine, assembly)  # PDFs load meanwhile
         store.prune()
         log.info("cache %s: %s", store.root, store.summary())
         mark("cache")
@@ -577,17 +584,18 @@ def run_stages(
     printer: pdf.Worker | None = None,
     warnings: list[str] | None = None,
     engine: Cluster | None = None,
+    assembly: site.Assembly | None = None,
 ) -> None:
     """Run ``stages`` in order, adding the records each makes to ``records`` and dropping those no later
     stage reads; the work folder, once made, is removed at the end whatever happens (and a PDF job's own
     worker stopped). ``warnings``: the build's warnings so far, as they grow; ``engine``: the Dask
-    cluster the maps run on, if any."""
+    cluster the maps run on, if any; ``assembly``: the new site folder being assembled for the publish stage."""
     warned = [] if warnings is None else warnings
     try:
         for stage in stages:
             fp = fingerprint(stage, config) if stage.cache else ""
             made = stage.run(
-                Run(config, store, edition, report, fp, printer, warned, engine), **{name: records[name] for name in stage.inputs}
+                Run(config, store, edition, report, fp, printer, warned, engine, assembly), **{name: records[name] for name in stage.inputs}
             )
             records.update(zip(stage.outputs, made if len(stage.outputs) > 1 else (made,), strict=False))
             del made

@@ -20,6 +20,7 @@ import logging
 import os
 import shutil
 import stat
+import threading
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -203,11 +204,64 @@ def build_mkdocs(settings: Mapping[str, Any], work: Path, epoch: int) -> None:
             os.environ["SOURCE_DATE_EPOCH"] = saved
 
 
-def publish(site_dir: Path, edition: str, built: Path, versions: Sequence[Mapping[str, Any]]) -> None:
-    """Make the site hold ``built`` as ``edition`` with versions.json and redirects updated, all at once.
+class Assembly:
+    """The new site folder assembled beside the site in a thread, while the build makes the edition: the spare (the
+    site as the last publish left it, hard links) brought up to date with the site, less the edition being built.
+    It reads only the site, which the build's lock keeps as it is, so ``publish`` needs only to add the edition and
+    swap. ``result()`` waits for it (and raises what it raised); ``abandon()`` stops it, and what it assembled so far
+    becomes the spare again (``_sync_tree`` leaves a folder whole at every step)."""
 
-    The new site is assembled beside the old one, then the two folders are exchanged atomically.
-    """
+    def __init__(self, site_dir: Path, edition: str) -> None:
+        self.site_dir, self.edition = site_dir, edition
+        self.stop = threading.Event()
+        self.stage: Path | None = None
+        self.error: BaseException | None = None
+        self.published = False  # set by publish: the assembly is the new site now, not to be abandoned
+        self.thread = threading.Thread(target=self._run, name="briefgen-assembly", daemon=True)
+        self.thread.start()
+
+    def _run(self) -> None:
+        try:
+            self.stage = assemble(self.site_dir, self.edition, self.stop)
+        except BaseException as exc:  # given to the build when it publishes
+            self.error = exc
+
+    def result(self) -> Path | None:
+        """The assembled folder, or None when none can be made beside the site (publish in place)."""
+        self.thread.join()
+        if self.error is not None:
+            raise self.error
+        return self.stage
+
+    def abandon(self) -> None:
+        """The build stops without publishing: the assembly stops, and becomes the spare again."""
+        self.stop.set()
+        self.thread.join()
+        new, spare = _beside(self.site_dir, "new"), _beside(self.site_dir, "spare")
+        if new.is_dir() and not new.is_symlink() and not (spare.exists() or spare.is_symlink()):
+            with contextlib.suppress(OSError):
+                os.rename(new, spare)
+
+
+@contextlib.contextmanager
+def assembling(site_dir: Path, edition: str) -> Iterator[Assembly]:
+    """An Assembly for the build inside the block (which holds the site lock); abandoned unless published."""
+    assembly = Assembly(site_dir, edition)
+    try:
+        yield assembly
+    finally:
+        if not assembly.published:
+            assembly.abandon()
+
+
+class _Stopped(Exception):
+    """An assembly told to stop (its build ended without publishing)."""
+
+
+def assemble(site_dir: Path, edition: str, stop: threading.Event | None = None) -> Path | None:
+    """The new site folder beside the site: the spare (the site the last publish replaced) made to hold what the
+    site holds, hard links to the same files, but for ``edition``; None when no folder can be made there (the
+    site's parent is read-only: publish in place)."""
     real = site_dir.resolve()
     spare = _beside(site_dir, "spare")
     try:
@@ -219,13 +273,30 @@ def publish(site_dir: Path, edition: str, built: Path, versions: Sequence[Mappin
             real,
             exc.strerror or exc,
         )
-        stage = None
+        return None
+    if spare.is_dir() and not spare.is_symlink():
+        os.rmdir(stage)
+        os.rename(spare, stage)  # the site as the last build left it: bring it up to date
+    _same_access(real, stage)
+    try:
+        _sync_tree(real, stage, skip={edition}, stop=stop)
+    except _Stopped:
+        return stage
+    return stage
+
+
+def publish(site_dir: Path, edition: str, built: Path, versions: Sequence[Mapping[str, Any]], assembly: Assembly | None = None) -> None:
+    """Make the site hold ``built`` as ``edition`` with versions.json and redirects updated, all at once.
+
+    The new site is assembled beside the old one (by ``assembly`` while the build ran, else now), then the
+    two folders are exchanged atomically.
+    """
+    real = site_dir.resolve()
+    spare = _beside(site_dir, "spare")
+    stage = assembly.result() if assembly is not None else assemble(site_dir, edition)
+    if assembly is not None:
+        assembly.published = True
     if stage is not None:
-        if spare.is_dir() and not spare.is_symlink():
-            os.rmdir(stage)
-            os.rename(spare, stage)  # the site as the last build left it: bring it up to date
-        _same_access(real, stage)
-        _sync_tree(real, stage, skip={edition})
         os.rename(built, stage / edition)
         _write_index(stage, versions)
         try:
@@ -258,29 +329,51 @@ def _same_access(src: Path, dst: Path) -> None:
             )
 
 
-def _sync_tree(src: Path, dst: Path, skip: set[str]) -> None:
+def _sync_tree(src: Path, dst: Path, skip: set[str], stop: threading.Event | None = None) -> None:
     """Make ``dst`` hold what ``src`` holds, but ``skip``: hard links to the same files.
 
     ``dst`` is the spare, the site before the last publish; entries it shares with ``src``
     (the same files, by inode) stay, so a build links the files of the newest edition,
     not of every edition again. Editions are compared by the files at their top (they are
-    only ever replaced whole, never written in place).
+    only ever replaced whole, never written in place). So every entry of ``dst`` is whole at
+    every step: a folder is linked under a hidden name and renamed into place when complete,
+    and one that goes is renamed away before it is removed (a stop, or a kill, leaves ``dst``
+    fit to start from again). ``stop``, when set, ends the work early.
     """
+
+    def link(source: str, target: str) -> None:
+        if stop is not None and stop.is_set():
+            raise _Stopped
+        _link_or_copy(source, target)
+
     live = {e.name: e for e in os.scandir(src) if e.name not in skip and not (e.name.startswith(_INTERNAL) and e.name != LOCK_NAME)}
     for entry in list(os.scandir(dst)):
         other = live.get(entry.name)
         if other is None or _identity(entry) != _identity(other):
-            _remove(Path(entry.path))
+            _discard(Path(entry.path))
     for name, entry in sorted(live.items()):
         target = dst / name
         if target.exists() or target.is_symlink():
             continue
         if entry.is_dir(follow_symlinks=False):
-            shutil.copytree(entry.path, target, symlinks=True, copy_function=_link_or_copy)
+            partial = dst / f"{_INTERNAL[0]}partial-{name}"
+            shutil.copytree(entry.path, partial, symlinks=True, copy_function=link)
+            os.rename(partial, target)
         elif entry.is_symlink():
             os.symlink(os.readlink(entry.path), target)
         else:
             _link_or_copy(entry.path, str(target))
+
+
+def _discard(path: Path) -> None:
+    """Remove an entry of the site being assembled: a folder is renamed away first, so it is never seen half removed."""
+    if path.is_dir() and not path.is_symlink() and not path.name.startswith(_INTERNAL):
+        gone = path.with_name(f"{_INTERNAL[0]}gone-{path.name}")
+        if gone.exists() or gone.is_symlink():
+            _remove(gone)
+        os.rename(path, gone)
+        path = gone
+    _remove(path)
 
 
 def _identity(entry: os.DirEntry[str]) -> tuple[Any, ...]:

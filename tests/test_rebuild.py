@@ -1,19 +1,23 @@
 """A rebuild after a small change redoes only what the change touches, and makes the same site as a build
 from nothing: cached page bodies (render.write_pages), the files' records (ingest's _Book, filestat), the
-earlier editions' counts (editions.archive_rows), and the search pages' digests (search.page_digest)."""
+earlier editions' counts (editions.archive_rows), the search pages' digests (search.page_digest) and the
+new site folder assembled while the build runs (site.Assembly)."""
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
 import hashlib
 import json
 import logging
 import os
 import shutil
+import threading
 from pathlib import Path
 
 import pytest
 
-from briefgen import editions, filestat, search
+from briefgen import editions, filestat, search, site
 from briefgen.config import load_config
 from briefgen.pipeline import build
 
@@ -222,3 +226,58 @@ def test_an_earlier_editions_counts_are_read_once(tmp_path: Path, monkeypatch: p
     assert len(parsed) == 1
     (site_dir / "e1" / "briefing.json").write_text(json.dumps({"stories": [1], "articles": [1, 2, 3]}), encoding="utf-8")
     assert editions.archive_rows(site_dir, versions, "e2", (5, 9), store)[1]["stories"] == 1 and len(parsed) == 2
+
+
+# --- the new site folder, assembled while the build runs -----------------------------------------------
+
+
+def test_an_assembly_stopped_at_any_link_leaves_a_spare_to_start_from(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    src = tmp_path / "site"
+    for name in ("e1", "e2"):
+        for page in ("a", "b/c", "d/e/f"):
+            (src / name / page).parent.mkdir(parents=True, exist_ok=True)
+            (src / name / page).write_text(f"{name} {page}")
+    (src / "versions.json").write_text("[]")
+    whole = tree(src)
+    real = site._link_or_copy
+    for stop_at in range(1, 8):
+        dst = tmp_path / f"dst{stop_at}"
+        dst.mkdir()
+        stop = threading.Event()
+        links = iter(range(1, 100))
+
+        def link(a: str, b: str, stop_at: int = stop_at, stop: threading.Event = stop, links=links) -> None:
+            if next(links) == stop_at:
+                stop.set()
+            real(a, b)
+
+        monkeypatch.setattr(site, "_link_or_copy", link)
+        with contextlib.suppress(site._Stopped):
+            site._sync_tree(src, dst, skip=set(), stop=stop)
+        monkeypatch.setattr(site, "_link_or_copy", real)
+        for entry in dst.iterdir():  # what it holds, it holds whole; the half-linked folder is hidden
+            if not entry.name.startswith("."):
+                assert tree(entry) == tree(src / entry.name) if entry.is_dir() else entry.read_bytes() == (src / entry.name).read_bytes()
+        site._sync_tree(src, dst, skip=set())
+        assert tree(dst) == whole and not [p for p in dst.iterdir() if p.name.startswith(".")]
+
+
+def test_a_build_that_fails_keeps_the_spare(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from briefgen import pipeline
+
+    folder = content(tmp_path)
+    build(config(tmp_path, folder, "e1"))
+    build(config(tmp_path, folder, "e2"))
+    spare = tmp_path / ".site.briefgen-spare"
+    before, held = tree(tmp_path / "site"), tree(spare)
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("render failed")
+
+    stages = tuple(dataclasses.replace(s, run=broken) if s.name == "render" else s for s in pipeline.STAGES)
+    monkeypatch.setattr(pipeline, "STAGES", stages)
+    with pytest.raises(RuntimeError, match="render failed"):
+        build(config(tmp_path, folder, "e3"))
+    assert tree(tmp_path / "site") == before
+    assert tree(spare) == before != held  # brought up to date with the site, and kept
+    assert not (tmp_path / ".site.briefgen-new").exists()
