@@ -20,8 +20,10 @@ The page itself is written in every edition: the shell around it names the editi
 
 from __future__ import annotations
 
+import functools
 import html
 import json
+import os
 import posixpath
 import re
 import shutil
@@ -44,6 +46,8 @@ _TITLE_MARK = "BRIEFGENPAGETITLE"
 _BODY_MARK = "BRIEFGENPAGEBODY"
 _TOC_MARK = "BRIEFGENPAGETOC"  # a heading in the shell, so the theme draws one table-of-contents entry to copy
 _TOC_SLOT = "\x00toc\x00"
+_SKIP_LINK = f'href="#{_TITLE_MARK.lower()}"'  # the theme's "Skip to content" link, to the page's h1
+_TOC_SHOWN, _TOC_HIDDEN = 'data-md-type="toc" >', 'data-md-type="toc" hidden>'
 _MD_LINK = re.compile(r"\]\(([^)\s#:]+\.md)(#[^)\s]*)?")
 _HREF = re.compile(r'href="(?![a-zA-Z][\w+.-]*:|/|#)([^"#?]+)([#?][^"]*)?"')  # relative links: docs paths
 _FALLBACK_SHELL = (
@@ -165,11 +169,32 @@ class Shell:
 
     def page(self, title: str, toc: str, body: str) -> str:
         heading = re.search(r'<h1 id="([^"]+)"', body)  # the theme's "Skip to content" link goes to the page's h1
-        head = self.head.replace(f'href="#{_TITLE_MARK.lower()}"', f'href="#{heading.group(1) if heading else ""}"')
-        head = head.replace(_TITLE_MARK, title).replace(_TOC_SLOT, toc)
-        if not toc:  # as material does for a page without sections: no empty "Table of contents"
-            head = head.replace('data-md-type="toc" >', 'data-md-type="toc" hidden>', 1)
-        return head + body + self.tail.replace(_TITLE_MARK, title)
+        skip = heading.group(1) if heading else ""
+        if "\x00" in title + skip:  # could make a contents slot (never in a real title): replace in turn, as below
+            head = self.head.replace(_SKIP_LINK, f'href="#{skip}"')
+            head = head.replace(_TITLE_MARK, title).replace(_TOC_SLOT, toc)
+            if not toc:
+                head = head.replace(_TOC_SHOWN, _TOC_HIDDEN, 1)
+            return head + body + self.tail.replace(_TITLE_MARK, title)
+        # the head and tail cut once at their slots (the skip link's target, the title, the contents), then joined
+        # with this page's values: what replacing the slots in turn gives, since no value can make another slot
+        with_toc, without_toc, tail = self._pieces
+        values = {_SKIP_LINK: f'href="#{skip}"', _TITLE_MARK: title, _TOC_SLOT: toc}
+        parts = [values.get(piece, piece) for piece in (with_toc if toc else without_toc)]
+        return "".join([*parts, body, *(title if piece == _TITLE_MARK else piece for piece in tail)])
+
+    @functools.cached_property
+    def _pieces(self) -> tuple[list[str], list[str], list[str]]:
+        """The head cut at its slots (and again with the empty contents hidden, as material hides them on a page
+        without sections), and the tail at its title slots."""
+        slots = re.compile("(" + "|".join(map(re.escape, (_SKIP_LINK, _TITLE_MARK, _TOC_SLOT))) + ")")
+        head = slots.split(self.head)
+        hidden = list(head)
+        for k, piece in enumerate(hidden):
+            if k % 2 == 0 and _TOC_SHOWN in piece:  # the first, as str.replace(..., 1) on the whole head
+                hidden[k] = piece.replace(_TOC_SHOWN, _TOC_HIDDEN, 1)
+                break
+        return head, hidden, re.split(f"({_TITLE_MARK})", self.tail)
 
     def contents(self, tokens: Sequence[Mapping[str, Any]]) -> str:
         """The table of contents for toc tokens (``anchor_headings``), drawn as the theme draws mkdocs pages'.
@@ -334,6 +359,7 @@ def write_outside_pages(
     listed = (out_dir / "search" / "search_index.json").is_file()  # mkdocs' search plugin is on: its index gets the pages too
     cached = store(f"{shell.entry}\x00{permalink}\x00{link_rule(srcs, dir_urls)}") if store is not None else None
     found: dict[str, str] = {}
+    root = str(out_dir)
 
     def fill(page: OutsidePage, here: str, into: Shell) -> list[str]:
         """The page's title, its table of contents as ``into`` draws it, and its body as it goes into the shell."""
@@ -352,19 +378,21 @@ def write_outside_pages(
             title, toc, content = filled or fill(page, here, own)
             text = own.page(html.escape(title, quote=False), toc, content)
             path.write_text(text, encoding="utf-8")
+            rel = path.relative_to(out_dir).as_posix()
         else:
             title, toc, content = filled or fill(page, outside_url(page.src, dir_urls), shell)
             text = shell.page(html.escape(title, quote=False), toc, content)
-            path = out_dir / outside_url(page.src, True) / "index.html"
+            rel = outside_url(page.src, True) + "index.html"
+            folder = f"{root}/{rel[: -len('/index.html')]}"  # plain strings and os calls: 52,000 pages at 20,000 articles
             try:
-                path.parent.mkdir()
+                os.mkdir(folder)
             except FileExistsError:
                 pass
             except FileNotFoundError:
-                path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
+                os.makedirs(folder, exist_ok=True)
+            with open(f"{folder}/index.html", "w", encoding="utf-8") as fh:
+                fh.write(text)
         if indexed is not None:
-            rel = path.relative_to(out_dir).as_posix()
             value = indexed(rel, text)
             if value is not None:
                 found[rel] = value

@@ -388,12 +388,13 @@ def render_pages(
             sources=sources[sb.story.id],
             related=[by_id[r] for r in sb.related if r in by_id],
         )
-    for article in briefing.articles:  # its context is what the key holds: the article, its story, its sentences
-        story, article_spans = story_of.get(article.id), spans.get(article.id, ())
-        key = digest(ARTICLE_PAGE, article_keys[article.id], repr(story), repr(article_spans)) if article_keys is not None else ""
-        context = functools.partial(_article_context, article, story, article_spans)
+    for article in briefing.articles:  # its context is what the key holds: the article, its story's link, its sentences
+        story = story_of.get(article.id)
+        link, article_spans = _story_link(story) if story is not None else None, spans.get(article.id, ())
+        key = digest(ARTICLE_PAGE, article_keys[article.id], repr(link), repr(article_spans)) if article_keys is not None else ""
+        context = functools.partial(_article_context, article, link, article_spans)
         outside.append(OutsidePage(f"articles/{slugs[article.id]}.md", ARTICLE_PAGE, context, key=key))
-    write_entity_pages(briefing, write, outside, article_keys)
+    write_entity_pages(briefing, write, outside, article_keys, slugs)
     return written
 
 
@@ -404,7 +405,12 @@ ARTICLE_PAGE = "pages/article.html.j2"
 ENTITY_PAGE = "pages/entity.html.j2"
 
 
-def _article_context(article: Article, story: Story | None, spans: tuple[tuple[int, int, int], ...]) -> dict[str, Any]:
+def _story_link(story: Story) -> dict[str, str]:
+    """What a keyed page shows of a story: a link to it, its title (``story.id``, ``story.title`` in a template)."""
+    return {"id": story.id, "title": story.title}
+
+
+def _article_context(article: Article, story: dict[str, str] | None, spans: tuple[tuple[int, int, int], ...]) -> dict[str, Any]:
     return {"article": article, "story": story, "sentences": sentence_map(article, spans)}
 
 
@@ -438,9 +444,16 @@ def updates(briefing: Briefing, ranked: Sequence[StoryBrief], articles: Mapping[
     return out
 
 
-def write_entity_pages(briefing: Briefing, write: Any, outside: list[OutsidePage], article_keys: Mapping[str, str] | None = None) -> None:
+def write_entity_pages(
+    briefing: Briefing,
+    write: Any,
+    outside: list[OutsidePage],
+    article_keys: Mapping[str, str] | None = None,
+    slugs: Mapping[str, str] | None = None,
+) -> None:
     """One index page (through ``write``), plus a page per entity that has one (``FactBox.page``; rule in
-    facts.has_page) into ``outside``, keyed when ``article_keys`` (the articles' record digests) are given."""
+    facts.has_page) into ``outside``, keyed when ``article_keys`` (the articles' record digests) are given;
+    ``slugs``: the articles' page names (article_slug), where made already."""
     pages = [e for e in briefing.entities if e.page]
     stories = {sb.story.id: sb.story for sb in briefing.stories}
     page_of: dict[str, str] = {}
@@ -458,15 +471,17 @@ def write_entity_pages(briefing: Briefing, write: Any, outside: list[OutsidePage
         hidden=hidden,
     )
     articles = {a.id: a for a in briefing.articles}
+    slugs = slugs or {a.id: article_slug(a.id) for a in briefing.articles}
+    links = {sid: _story_link(story) for sid, story in stories.items()}
     for e in pages:
         cited = [c.article for c in (*(r.citation for r in e.roles), *(q.citation for q in e.quotes), *e.evidence)]
         ids = list(dict.fromkeys([*e.articles, *cited]))
         context = {
             "entity": e,
-            "stories": {sid: stories[sid] for sid in e.stories},
+            "stories": {sid: links[sid] for sid in e.stories},
             "page_of": {name: page_of[name] for name in e.related if name in page_of},
             "articles": {aid: articles[aid] for aid in ids},
-            "slugs": {aid: article_slug(aid) for aid in ids},
+            "slugs": {aid: slugs[aid] for aid in ids},
         }
         key = ""
         if article_keys is not None:

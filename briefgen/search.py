@@ -216,18 +216,20 @@ def page_digest(path: str, html: str) -> str | None:
 def find_pages(out_dir: Path, dates: Mapping[str, str], known: Mapping[str, str] | None = None) -> list[Page]:
     """The edition's story and article pages that pagefind indexes, each with its order and indexed text's digest.
 
-    ``known``: digests (``page_digest``) of pages as they were written, by path: those pages are not read again."""
-    known = known or {}
+    ``known``: the digest (``page_digest``) of every such page, by path, taken as the pages were written (the
+    articles stage writes all of them): then no page is looked for or read on the disk."""
+    if known is not None:
+        return [Page(rel, (dates.get(rel, ""), rel), text) for rel, text in sorted(known.items())]
     pages = []
     for folder in PAGE_FOLDERS:
         for dirpath, dirnames, filenames in os.walk(out_dir / folder):
             dirnames.sort()
-            for name in filenames:
+            for name in sorted(filenames):
                 if not name.endswith(".html"):
                     continue
                 path = Path(dirpath, name)
                 rel = path.relative_to(out_dir).as_posix()
-                text = known.get(rel) or page_digest(rel, path.read_text(encoding="utf-8"))
+                text = page_digest(rel, path.read_text(encoding="utf-8"))
                 if text is not None:
                     pages.append(Page(rel, (dates.get(rel, ""), rel), text))
     return pages
@@ -345,7 +347,7 @@ def index_search(
 ) -> Stats:
     """The search index of the built edition in ``out_dir / SEARCH_DIR``, shard by shard (module docstring):
     each shard's bundle from the cache, or from a pagefind run over its pages; ``scratch`` is a folder
-    for those runs' copies; ``known``: the digests of pages as they were written (``page_digest``), by path."""
+    for those runs' copies; ``known``: the digests of all its pages as they were written (``page_digest``), by path."""
     exe, version = _executable()
     cut = shards(find_pages(out_dir, dates, known))
     if not cut:

@@ -11,6 +11,7 @@ import hashlib
 import json
 import logging
 import os
+import re
 import shutil
 import threading
 from pathlib import Path
@@ -121,6 +122,29 @@ def test_a_keyed_page_reading_what_its_key_leaves_out_stops_the_build(tmp_path: 
     page.write_text(page.read_text(encoding="utf-8") + "{{ edition }}\n", encoding="utf-8")
     with pytest.raises((UndefinedError, BuildError)):
         build(config(tmp_path, folder, "e1", templates_dir=templates))
+
+
+def test_the_shell_cut_once_gives_the_pages_that_replacing_its_slots_in_turn_gives() -> None:
+    from briefgen.pages import _SKIP_LINK, _TITLE_MARK, _TOC_SHOWN, _TOC_SLOT, Shell
+
+    head = (
+        f"<title>{_TITLE_MARK} - site</title><a {_SKIP_LINK}>skip</a><nav {_TOC_SHOWN}<ul>{_TOC_SLOT}</ul></nav>"
+        f"<h2>{_TITLE_MARK}</h2><nav {_TOC_SHOWN}x</nav>"
+    )
+    shell = Shell(head, f"<footer>{_TITLE_MARK}</footer>", "<li>entry</li>")
+
+    def in_turn(title: str, toc: str, body: str) -> str:  # the rule, as pages.py wrote it before the cut
+        heading = re.search(r'<h1 id="([^"]+)"', body)
+        done = head.replace(_SKIP_LINK, f'href="#{heading.group(1) if heading else ""}"')
+        done = done.replace(_TITLE_MARK, title).replace(_TOC_SLOT, toc)
+        if not toc:
+            done = done.replace(_TOC_SHOWN, 'data-md-type="toc" hidden>', 1)
+        return done + body + shell.tail.replace(_TITLE_MARK, title)
+
+    for title in ("Flood", "A &amp; B", _TITLE_MARK, "x\x00toc\x00y", ""):
+        for toc in ("", "<li>a</li>", _TITLE_MARK):
+            for body in ('<h1 id="flood">Flood</h1><p>x</p>', "<p>no heading</p>", f'<h1 id="a">{_TOC_SLOT}</h1>'):
+                assert shell.page(title, toc, body) == in_turn(title, toc, body), (title, toc, body)
 
 
 # --- search ----------------------------------------------------------------------------------------
