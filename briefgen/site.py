@@ -17,11 +17,13 @@ import ctypes
 import errno
 import json
 import logging
+import multiprocessing
+import multiprocessing.process
 import os
 import shutil
 import stat
 import threading
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -29,7 +31,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from briefgen.errors import BuildError
-from briefgen.processes import exclusive
+from briefgen.processes import can_fork, exclusive
 
 if TYPE_CHECKING:
     from briefgen.config import BuildConfig
@@ -205,42 +207,98 @@ def build_mkdocs(settings: Mapping[str, Any], work: Path, epoch: int) -> None:
 
 
 class Assembly:
-    """The new site folder assembled beside the site in a thread, while the build makes the edition: the spare (the
-    site as the last publish left it, hard links) brought up to date with the site, less the edition being built.
-    It reads only the site, which the build's lock keeps as it is, so ``publish`` needs only to add the edition and
-    swap. ``result()`` waits for it (and raises what it raised); ``abandon()`` stops it, and what it assembled so far
-    becomes the spare again (``_sync_tree`` leaves a folder whole at every step)."""
+    """The new site folder assembled beside the site while the build makes the edition: the spare (the site as the
+    last publish left it, hard links) brought up to date with the site, less the edition being built. It reads only
+    the site, which the build's lock keeps as it is, so ``publish`` needs only to add the edition and swap.
+
+    It runs in a forked process where the system can fork (a thread elsewhere): linking tens of thousands of files
+    is Python work between system calls, and in a thread it held the interpreter's lock against the build's own
+    stages. ``result()`` waits for it (raising what it raised, and logging its warnings here); ``abandon()`` stops
+    it, and what it assembled so far becomes the spare again (``_sync_tree`` leaves a folder whole at every step)."""
 
     def __init__(self, site_dir: Path, edition: str) -> None:
         self.site_dir, self.edition = site_dir, edition
         self.stop = threading.Event()
-        self.stage: Path | None = None
-        self.error: BaseException | None = None
+        self.outcome: tuple[Path | None, BaseException | None, list[str]] | None = None
         self.published = False  # set by publish: the assembly is the new site now, not to be abandoned
-        self.thread = threading.Thread(target=self._run, name="briefgen-assembly", daemon=True)
-        self.thread.start()
+        self.process: multiprocessing.process.BaseProcess | None = None
+        self.thread: threading.Thread | None = None
+        if can_fork():
+            context = multiprocessing.get_context("fork")
+            self.receive, send = context.Pipe(duplex=False)
+            self.process = context.Process(target=_assemble_in_child, args=(site_dir, edition, send), name="briefgen-assembly")
+            self.process.start()
+            send.close()
+        else:
+            self.thread = threading.Thread(target=self._run, name="briefgen-assembly", daemon=True)
+            self.thread.start()
 
     def _run(self) -> None:
         try:
-            self.stage = assemble(self.site_dir, self.edition, self.stop)
+            self.outcome = (assemble(self.site_dir, self.edition, self.stop.is_set), None, [])
         except BaseException as exc:  # given to the build when it publishes
-            self.error = exc
+            self.outcome = (None, exc, [])
 
     def result(self) -> Path | None:
         """The assembled folder, or None when none can be made beside the site (publish in place)."""
-        self.thread.join()
-        if self.error is not None:
-            raise self.error
-        return self.stage
+        if self.process is not None:
+            try:
+                self.outcome = self.receive.recv()
+            except EOFError:  # the process died without a word (killed, out of memory)
+                self.outcome = None
+            self.process.join()
+        elif self.thread is not None:
+            self.thread.join()
+        if self.outcome is None:
+            code = self.process.exitcode if self.process is not None else None
+            raise BuildError(f"{self.site_dir}: assembling the new site folder stopped (exit code {code}); the site is unchanged")
+        stage, error, warnings = self.outcome
+        for message in warnings:
+            log.warning("%s", message)
+        if error is not None:
+            raise error
+        return stage
 
     def abandon(self) -> None:
         """The build stops without publishing: the assembly stops, and becomes the spare again."""
         self.stop.set()
-        self.thread.join()
+        if self.process is not None:
+            self.process.terminate()  # a folder half linked has a hidden name: nothing seen is partial
+            self.process.join()
+        elif self.thread is not None:
+            self.thread.join()
         new, spare = _beside(self.site_dir, "new"), _beside(self.site_dir, "spare")
         if new.is_dir() and not new.is_symlink() and not (spare.exists() or spare.is_symlink()):
             with contextlib.suppress(OSError):
                 os.rename(new, spare)
+
+
+class _Told(logging.Handler):
+    """What a forked assembly logs, sent back to the build to log (the build's handlers are the parent's)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def _assemble_in_child(site_dir: Path, edition: str, send: Any) -> None:
+    """``assemble`` in the forked process: its outcome (folder, error, warnings) sent back through ``send``. It
+    stops when the build's process is gone (killed): an orphan would go on writing beside the site, and hold
+    the site's lock, which it shares."""
+    logger = logging.getLogger("briefgen")
+    told = _Told()
+    logger.handlers, logger.propagate = [told], False
+    parent = os.getppid()
+    try:
+        orphaned = lambda: os.getppid() != parent  # noqa: E731
+        outcome: tuple[Path | None, BaseException | None, list[str]] = (assemble(site_dir, edition, orphaned), None, told.messages)
+    except BaseException as exc:
+        outcome = (None, exc, told.messages)
+    send.send(outcome)
+    send.close()
 
 
 @contextlib.contextmanager
@@ -258,7 +316,7 @@ class _Stopped(Exception):
     """An assembly told to stop (its build ended without publishing)."""
 
 
-def assemble(site_dir: Path, edition: str, stop: threading.Event | None = None) -> Path | None:
+def assemble(site_dir: Path, edition: str, stop: Callable[[], bool] | None = None) -> Path | None:
     """The new site folder beside the site: the spare (the site the last publish replaced) made to hold what the
     site holds, hard links to the same files, but for ``edition``; None when no folder can be made there (the
     site's parent is read-only: publish in place)."""
@@ -329,7 +387,7 @@ def _same_access(src: Path, dst: Path) -> None:
             )
 
 
-def _sync_tree(src: Path, dst: Path, skip: set[str], stop: threading.Event | None = None) -> None:
+def _sync_tree(src: Path, dst: Path, skip: set[str], stop: Callable[[], bool] | None = None) -> None:
     """Make ``dst`` hold what ``src`` holds, but ``skip``: hard links to the same files.
 
     ``dst`` is the spare, the site before the last publish; entries it shares with ``src``
@@ -338,11 +396,11 @@ def _sync_tree(src: Path, dst: Path, skip: set[str], stop: threading.Event | Non
     only ever replaced whole, never written in place). So every entry of ``dst`` is whole at
     every step: a folder is linked under a hidden name and renamed into place when complete,
     and one that goes is renamed away before it is removed (a stop, or a kill, leaves ``dst``
-    fit to start from again). ``stop``, when set, ends the work early.
+    fit to start from again). ``stop()``, when true, ends the work early.
     """
 
     def link(source: str, target: str) -> None:
-        if stop is not None and stop.is_set():
+        if stop is not None and stop():
             raise _Stopped
         _link_or_copy(source, target)
 

@@ -277,7 +277,7 @@ def test_an_assembly_stopped_at_any_link_leaves_a_spare_to_start_from(tmp_path: 
 
         monkeypatch.setattr(site, "_link_or_copy", link)
         with contextlib.suppress(site._Stopped):
-            site._sync_tree(src, dst, skip=set(), stop=stop)
+            site._sync_tree(src, dst, skip=set(), stop=stop.is_set)
         monkeypatch.setattr(site, "_link_or_copy", real)
         for entry in dst.iterdir():  # what it holds, it holds whole; the half-linked folder is hidden
             if not entry.name.startswith("."):
@@ -305,3 +305,21 @@ def test_a_build_that_fails_keeps_the_spare(tmp_path: Path, monkeypatch: pytest.
     assert tree(tmp_path / "site") == before
     assert tree(spare) == before != held  # brought up to date with the site, and kept
     assert not (tmp_path / ".site.briefgen-new").exists()
+
+
+def test_what_the_assembly_warns_reaches_the_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The assembly runs in another process (where the system forks): its warnings are the build's all the same."""
+    folder = content(tmp_path)
+    build(config(tmp_path, folder, "e1"))
+    real = site._same_access
+
+    def warned(src: Path, dst: Path) -> None:
+        site.log.warning("%s: assembled by process %d", src, os.getpid())
+        real(src, dst)
+
+    monkeypatch.setattr(site, "_same_access", warned)
+    briefing = build(config(tmp_path, folder, "e2"))
+    told = [w for w in briefing.warnings if "assembled by process" in w]
+    assert len(told) == 1
+    assert (int(told[0].rsplit(" ", 1)[1]) != os.getpid()) == site.can_fork()
+    assert json.loads((tmp_path / "site" / "versions.json").read_text(encoding="utf-8"))[0]["version"] == "e2"
