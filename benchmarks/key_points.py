@@ -73,7 +73,7 @@ def targets(scorer: object, cands: list, reference: str) -> np.ndarray:
 
 
 def matrix(items: list, config: object) -> tuple[list, np.ndarray, np.ndarray]:
-    cands = summ._candidates(items)
+    cands = summ.candidates(items)
     if not cands:
         return [], np.zeros((0, len(summ.SIGNALS))), np.zeros(0)
     features = summ._features(items, cands, summ.make_summarizer(config.summary_algorithm))  # type: ignore[attr-defined]

@@ -9,11 +9,13 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from functools import cache, partial
 from typing import TYPE_CHECKING, TypeVar
 
 from briefgen import confidence, facts, questions, summarize, titles
 from briefgen.errors import BriefgenError
 from briefgen.models import AnalyzedArticle, FactBox, Question, Story, StoryBrief, SummarySentence
+from briefgen.text.claims import Claims
 
 if TYPE_CHECKING:
     from briefgen.config import BuildConfig
@@ -46,7 +48,12 @@ def brief(
     is left out and said in ``problems`` (summary, key points, timeline, open questions, confidence labels)."""
     problems = [] if problems is None else problems
     dates = sorted(i.article.date for i in items if i.article.date)
-    summary: list[SummarySentence] = _guarded(problems, "summary", lambda: list(summarize.summarize(items, config)), [])
+    # read once for the parts below: each sentence's claim, and the statements the summary and the timeline choose from
+    claims = Claims()
+    cands = cache(partial(summarize.candidates, items))
+    summary: list[SummarySentence] = _guarded(
+        problems, "summary", lambda: list(summarize.summarize(items, config, claims=claims, cands=cands())), []
+    )
     open_questions: tuple[Question, ...] = _guarded(
         problems,
         "open questions",  # none the summary answers
@@ -54,9 +61,12 @@ def brief(
         (),
     )
     key_points = _guarded(problems, "key points", lambda: summarize.key_point_count(summary, config), 0)
-    title = _guarded(problems, "title", lambda: titles.story_title(story, items, summary, key_points), story.title)
+    title = _guarded(problems, "title", lambda: titles.story_title(story, items, summary, key_points, claims), story.title)
     rated = _guarded(
-        problems, "confidence labels", lambda: tuple(confidence.annotate(summary, open_questions, items, independence)), tuple(summary)
+        problems,
+        "confidence labels",
+        lambda: tuple(confidence.annotate(summary, open_questions, items, independence, claims)),
+        tuple(summary),
     )
     return StoryBrief(
         story=replace(story, title=title),
@@ -66,7 +76,7 @@ def brief(
         first_date=dates[0] if dates else None,
         last_date=dates[-1] if dates else None,
         key_point_count=key_points,
-        timeline=_guarded(problems, "timeline", lambda: tuple(summarize.timeline(items)), ()),
+        timeline=_guarded(problems, "timeline", lambda: tuple(summarize.timeline(items, claims, cands())), ()),
         problems=tuple(problems),
     )
 

@@ -24,7 +24,7 @@ from dataclasses import replace
 from briefgen.facts.sources import independence
 from briefgen.models import AnalyzedArticle, Question, Sentence, SummarySentence
 from briefgen.text import sources as independent
-from briefgen.text.claims import Claim, agree, claim
+from briefgen.text.claims import Claims, agree
 from briefgen.text.hedges import allegation, hedge, reported
 
 __all__ = ["CONTESTED", "LEGEND", "annotate", "hedge", "rate", "supporters"]
@@ -52,25 +52,17 @@ LEGEND = (
 )
 
 
-def supporters(
-    items: Sequence[AnalyzedArticle], article: str, sent: Sentence, claims: dict[tuple[str, int], Claim] | None = None
-) -> list[str]:
-    """Articles, other than the sentence's own, with a sentence that states the same claim and is not a copy of it."""
-    memo = claims if claims is not None else {}
-
-    def of(a: str, s: Sentence) -> Claim:
-        key = (a, s.index)
-        if key not in memo:
-            memo[key] = claim(s)
-        return memo[key]
-
-    own = of(article, sent)
+def supporters(items: Sequence[AnalyzedArticle], article: str, sent: Sentence, claims: Claims | None = None) -> list[str]:
+    """Articles, other than the sentence's own, with a sentence that states the same claim and is not a copy of it;
+    ``claims``: the story's memo of claims."""
+    of = claims if claims is not None else Claims()
+    own = of(sent)
     copy = sent.text.strip()
     found = []
     for item in items:
         if item.article.id == article:
             continue
-        if any(s.text.strip() != copy and agree(own, of(item.article.id, s)) for s in item.sentences if not s.is_heading):
+        if any(s.text.strip() != copy and agree(own, of(s)) for s in item.sentences if not s.is_heading):
             found.append(item.article.id)
     return found
 
@@ -80,9 +72,11 @@ def annotate(
     questions: Sequence[Question],
     items: Sequence[AnalyzedArticle],
     ind: independent.Independence | None = None,
+    claims: Claims | None = None,
 ) -> list[SummarySentence]:
     """The summary with ``sources``, ``reported``, ``confidence`` and ``confidence_reason`` set on every sentence;
-    ``ind``: which articles are one source (the build's, else found among ``items``)."""
+    ``ind``: which articles are one source (the build's, else found among ``items``); ``claims``: the story's memo
+    of claims."""
     by_id = {i.article.id: i for i in items}
     ind = ind or independence([i.article for i in items])
     contest: dict[tuple[str, int], Question] = {}
@@ -90,7 +84,7 @@ def annotate(
         if q.kind in CONTESTED:
             for c in q.evidence:
                 contest.setdefault((c.article, c.sentence), q)
-    claims: dict[tuple[str, int], Claim] = {}
+    claims = claims if claims is not None else Claims()
     alone = independent.count(by_id, ind) == 1  # the story has one independent source in all
     out = []
     for s in summary:

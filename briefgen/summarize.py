@@ -34,7 +34,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from typing import Any
 
 import numpy as np
@@ -43,7 +43,19 @@ from briefgen.config import BuildConfig
 from briefgen.errors import ConfigError
 from briefgen.models import AnalyzedArticle, Citation, Sentence, SummarySentence, TimelineEvent
 from briefgen.text.captions import alone_in, is_caption
-from briefgen.text.claims import EVENTS, FINITE, NOT_DEEDS, Claim, claim, definite_subject, is_clause, main_clause, main_names, same_fact
+from briefgen.text.claims import (
+    EVENTS,
+    FINITE,
+    NOT_DEEDS,
+    Claim,
+    Claims,
+    definite_subject,
+    is_clause,
+    main_clause,
+    main_names,
+    same_fact,
+    same_fact_pairs,
+)
 from briefgen.text.dates import MONTH, date_mentions, of_a_thing, planned, scheduled
 from briefgen.text.hedges import reported
 from briefgen.text.lines import FURNITURE, LEANING_START, READER, personal_voice
@@ -186,9 +198,10 @@ def _open_quote(text: str) -> bool:
     return text.count("“") != text.count("”") or text.count('"') % 2 == 1
 
 
-def is_junk(text: str) -> bool:
-    """Furniture, captions, credits, labels, datelines, words to the reader: never part of a summary."""
-    return bool(FURNITURE.search(text) or READER.search(text)) or any(p.match(text) for p in (_CAPTION, _BYLINE, _LABEL, _DATELINE))
+def is_junk(text: str, furniture: Callable[[str], object] = FURNITURE.search) -> bool:
+    """Furniture, captions, credits, labels, datelines, words to the reader: never part of a summary. ``furniture``:
+    ``FURNITURE.search``, or a memo of it."""
+    return bool(furniture(text) or READER.search(text)) or any(p.match(text) for p in (_CAPTION, _BYLINE, _LABEL, _DATELINE))
 
 
 def is_candidate(sentence: Sentence) -> bool:
@@ -196,7 +209,7 @@ def is_candidate(sentence: Sentence) -> bool:
     return _statement_ok((sentence,))
 
 
-def _statement_ok(sentences: Sequence[Sentence]) -> bool:
+def _statement_ok(sentences: Sequence[Sentence], furniture: Callable[[str], object] = FURNITURE.search) -> bool:
     text = " ".join(s.text.strip() for s in sentences)
     if any(s.is_heading or _words(s.text) > MAX_WORDS for s in sentences):
         return False
@@ -206,7 +219,7 @@ def _statement_ok(sentences: Sequence[Sentence]) -> bool:
         return False
     if not re.search(r"[.!][\"'”’)]?$", text) or not re.match(r"^[\"“‘(]?[A-Z0-9]", text):
         return False  # questions, cut-off text, lower-case continuations
-    if any(is_junk(s.text.strip()) for s in sentences) or _open_quote(text):
+    if any(is_junk(s.text.strip(), furniture) for s in sentences) or _open_quote(text):
         return False
     if re.search(r"(?:\.\.\.|…)[\"'”’)]?$", text):
         return False  # cut off: a caption or teaser that trails away
@@ -286,14 +299,35 @@ def rate(summarizer: Any, groups: Sequence[Sequence[str]]) -> list[float]:
 
 
 @dataclass(frozen=True)
-class _Candidate:
+class Candidate:
     article: int
     sentences: tuple[Sentence, ...]
     rank: int  # among the article's candidates
 
-    @property
+    # what several steps read of a candidate, made once (a story's summary and timeline share its candidates)
+    @cached_property
     def text(self) -> str:
         return " ".join(s.text for s in self.sentences)
+
+    @cached_property
+    def vector(self) -> Counter[str]:
+        """Its ``stems``."""
+        return stems(self.text)
+
+    @cached_property
+    def voice(self) -> bool:
+        """``lines.personal_voice``: in the writer's own voice."""
+        return personal_voice(self.text)
+
+    @cached_property
+    def leans(self) -> bool:
+        """``_leans``: it needs the statement before it."""
+        return _leans(self)
+
+    @cached_property
+    def backstory(self) -> bool:
+        """A sentence of it is in the past perfect (``_past_perfect``)."""
+        return any(_past_perfect(s) for s in self.sentences)
 
 
 def _past_perfect(sentence: Sentence) -> bool:
@@ -322,20 +356,25 @@ def summarize(
     items: Sequence[AnalyzedArticle],
     config: BuildConfig,
     summarizer: Callable[..., Any] | None = None,
+    claims: Claims | None = None,
+    cands: Sequence[Candidate] | None = None,
 ) -> list[SummarySentence]:
-    """Pick statements that together tell the story, within ``config.summary_words``, most important first."""
-    cands = _candidates(items)
+    """Pick statements that together tell the story, within ``config.summary_words``, most important first. A
+    story's brief passes what its other parts read too: ``claims``, its memo of its sentences' claims
+    (``claims.Claims``), and ``cands``, its ``candidates``."""
+    claims = claims if claims is not None else Claims()
+    cands = cands if cands is not None else candidates(items)
     if not cands:
         return []
     features = _features(items, cands, summarizer or make_summarizer(config.summary_algorithm))
     scores = features["backstory"] * sum(WEIGHTS[name] * features[name] for name in WEIGHTS) / sum(WEIGHTS.values())
-    rows = _unit_rows([stems(c.text) for c in cands])
+    rows = _unit_rows([c.vector for c in cands])
     overlap = rows @ rows.T
-    values = signals(items, cands, features)
+    values = signals(items, cands, features, claims)
     # when evidence is weak, show less: the writer's own comment that no other article states is left out
-    weak = np.array([personal_voice(c.text) for c in cands]) & (values["agreement"] == 0) if len(items) > 1 else None
+    weak = np.array([c.voice for c in cands]) & (values["agreement"] == 0) if len(items) > 1 else None
     # what happened before the news (the past perfect: "had arrived") is no first point
-    chosen = select_mmr(cands, scores, overlap, config, importance(values), weak, values["backstory"] > 0, surnames(items, cands))
+    chosen = select_mmr(cands, scores, overlap, config, importance(values), weak, values["backstory"] > 0, surnames(items, cands), claims)
     out = []
     for k in chosen:
         article = items[cands[k].article].article
@@ -353,12 +392,19 @@ def summarize(
     return out
 
 
-def _candidates(items: Sequence[AnalyzedArticle]) -> list[_Candidate]:
-    cands: list[_Candidate] = []
+def candidates(items: Sequence[AnalyzedArticle]) -> list[Candidate]:
+    """The statements the summary and the timeline choose from: whole news statements, no captions, at most
+    MAX_CANDIDATES (the leads of every article first)."""
+    cands: list[Candidate] = []
+    furniture = cache(FURNITURE.search)  # a sentence is searched for furniture once, not in alone_in and again in is_junk
     for a, item in enumerate(items):
-        alone = alone_in(item.sentences)
-        kept = [unit for unit in statements(item.sentences) if _statement_ok(unit) and not any(is_caption(s, alone[s.index]) for s in unit)]
-        cands.extend(_Candidate(a, unit, r) for r, unit in enumerate(kept))
+        alone = alone_in(item.sentences, furniture)
+        kept = [
+            unit
+            for unit in statements(item.sentences)
+            if _statement_ok(unit, furniture) and not any(is_caption(s, alone[s.index]) for s in unit)
+        ]
+        cands.extend(Candidate(a, unit, r) for r, unit in enumerate(kept))
     if len(cands) > MAX_CANDIDATES:
         keep = sorted(range(len(cands)), key=lambda k: (cands[k].rank, cands[k].article))[:MAX_CANDIDATES]
         cands = [cands[k] for k in sorted(keep)]
@@ -377,15 +423,19 @@ def key_point_count(summary: Sequence[SummarySentence], config: BuildConfig) -> 
     return min(count, len(summary))
 
 
-def timeline(items: Sequence[AnalyzedArticle]) -> list[TimelineEvent]:
+def timeline(
+    items: Sequence[AnalyzedArticle], claims: Claims | None = None, cands: Sequence[Candidate] | None = None
+) -> list[TimelineEvent]:
     """The story's dated events, in date order: for each day that its statements date (a full
     date in the text, or "on Tuesday", "yesterday" resolved against the article's date), the
     most central statement about that day, never two that state the same fact. Empty when
-    fewer than two days are dated: one day is the story's date, not a timeline."""
-    cands = [c for c in _candidates(items) if len(c.sentences) == 1 and not _leans(c)]
+    fewer than two days are dated: one day is the story's date, not a timeline. ``claims`` and ``cands``: as
+    ``summarize``'s."""
+    cands = [c for c in (cands if cands is not None else candidates(items)) if len(c.sentences) == 1 and not c.leans]
     if not cands:
         return []
-    vectors = [stems(c.text) for c in cands]
+    claim_of = claims if claims is not None else Claims()
+    vectors = [c.vector for c in cands]
     df = Counter(t for v in vectors for t in v)
     rows = _unit_rows(vectors, {t: math.log((len(cands) + 1) / (d + 0.5)) for t, d in df.items()})
     centroid = rows.sum(axis=0)
@@ -409,7 +459,7 @@ def timeline(items: Sequence[AnalyzedArticle]) -> list[TimelineEvent]:
     ranked = sorted(days.items(), key=lambda kv: min(kv[1])[0])  # the days with the most central statements first
     for day, options in ranked:
         for _, approximate, k in sorted(options):
-            fact = claim(cands[k].sentences[0])
+            fact = claim_of(cands[k].sentences[0])
             if any(same_fact(fact, t) for t in told):
                 continue
             told.append(fact)
@@ -431,7 +481,7 @@ def _future(sent: Sentence) -> bool:
     return root is not None and planned(sent.tokens, root)
 
 
-def _features(items: Sequence[AnalyzedArticle], cands: Sequence[_Candidate], summarizer: Any) -> dict[str, np.ndarray]:
+def _features(items: Sequence[AnalyzedArticle], cands: Sequence[Candidate], summarizer: Any) -> dict[str, np.ndarray]:
     n = len(cands)
     groups: list[list[str]] = []
     last: tuple[int, int] | None = None
@@ -441,7 +491,7 @@ def _features(items: Sequence[AnalyzedArticle], cands: Sequence[_Candidate], sum
             last = (c.article, c.sentences[0].paragraph)
         groups[-1].append(c.text)
     algorithm = np.array(rate(summarizer, groups))
-    vectors = [stems(c.text) for c in cands]
+    vectors = [c.vector for c in cands]
     df = Counter(t for v in vectors for t in v)
     rows = _unit_rows(vectors, {t: math.log((n + 1) / (d + 0.5)) for t, d in df.items()})
     similarity = rows @ rows.T
@@ -449,19 +499,23 @@ def _features(items: Sequence[AnalyzedArticle], cands: Sequence[_Candidate], sum
     centrality = rows @ (centroid / (np.linalg.norm(centroid) or 1.0))
     articles = sorted({c.article for c in cands})
     members = {a: np.array([k for k, c in enumerate(cands) if c.article == a]) for a in articles}
-    pairs = [set().union(*(_pairs(s.text) for s in item.sentences)) if item.sentences else set() for item in items]
+    # each candidate's best match in each article (a column per article; max picks a value, so these are the same
+    # floats a candidate's row gives, summed below in the same order)
+    best = np.stack([similarity[:, members[b]].max(axis=1) for b in articles], axis=1).tolist()
+    pairs_of = cache(_pairs)  # a one-sentence candidate's pairs are its sentence's
+    pairs = [set().union(*(pairs_of(s.text) for s in item.sentences)) if item.sentences else set() for item in items]
     corroboration = np.zeros(n)
     coverage = np.zeros(n)
     others_count = len(items) - 1
     for k, c in enumerate(cands):
         if others_count == 0:
             break
-        corroboration[k] = sum(float(similarity[k, members[b]].max()) for b in articles if b != c.article) / others_count
-        own = _pairs(c.text)
+        corroboration[k] = sum(best[k][j] for j, b in enumerate(articles) if b != c.article) / others_count
+        own = pairs_of(c.text)
         if own:
             coverage[k] = sum(len(own & pairs[b]) for b in range(len(items)) if b != c.article) / (len(own) * others_count)
     position = np.exp(-np.array([c.rank for c in cands]) / POSITION_DECAY)
-    backstory = np.array([BACKSTORY if any(_past_perfect(s) for s in c.sentences) else 1.0 for c in cands])
+    backstory = np.array([BACKSTORY if c.backstory else 1.0 for c in cands])
     return {
         "algorithm": algorithm,
         "centrality": _scaled(centrality),
@@ -537,28 +591,28 @@ def _quoted_share(text: str) -> float:
     return min(1.0, inside / max(1, len(text.split())))
 
 
-def signals(items: Sequence[AnalyzedArticle], cands: Sequence[_Candidate], features: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+def signals(
+    items: Sequence[AnalyzedArticle], cands: Sequence[Candidate], features: dict[str, np.ndarray], claims: Claims | None = None
+) -> dict[str, np.ndarray]:
     """Each candidate's SIGNALS (0..1): its place in its article, how many other articles state the
     same fact (claims.py), how many of the story's main participants it names, whether it reports an
     event with a number or a time, and what marks it as comment rather than news (a quotation,
-    attribution, the writer's own voice, background, a hedge)."""
-    n = len(cands)
-    facts = [[claim(s) for s in c.sentences] for c in cands]
+    attribution, the writer's own voice, background, a hedge). ``claims``: the story's memo of claims."""
+    claim_of = claims if claims is not None else Claims()
+    facts = [[claim_of(s) for s in c.sentences] for c in cands]
     by_article: dict[int, list[int]] = {}
     for k, c in enumerate(cands):
         by_article.setdefault(c.article, []).append(k)
     main = main_names([[f for k in ks for f in facts[k]] for ks in by_article.values()])
     others = max(1, len(items) - 1)
-    agreement = np.zeros(n)
-    for k, c in enumerate(cands):
-        agreement[k] = (
-            sum(
-                any(same_fact(a, b) for j in ks for a in facts[k] for b in facts[j])
-                for b_article, ks in by_article.items()
-                if b_article != c.article
-            )
-            / others
-        )
+    # each candidate's agreement: the share of the other articles with a candidate stating the same fact
+    owner = [k for k, fs in enumerate(facts) for _ in fs]
+    flat = [f for fs in facts for f in fs]
+    stated: list[set[int]] = [set() for _ in cands]
+    for p, q in same_fact_pairs(flat, [cands[k].article for k in owner]):
+        stated[owner[p]].add(cands[owner[q]].article)
+        stated[owner[q]].add(cands[owner[p]].article)
+    agreement = np.array([len(arts) / others for arts in stated])
     names = [frozenset().union(*(f.names for f in fs)) for fs in facts]
     participants = np.array([len(nm & main) / len(main) if main else 0.0 for nm in names])
     sents = [c.sentences[0] for c in cands]
@@ -572,8 +626,8 @@ def signals(items: Sequence[AnalyzedArticle], cands: Sequence[_Candidate], featu
         "when": np.array([1.0 if any(t.ent in ("DATE", "TIME") for t in s.tokens) else 0.0 for s in sents]),
         "quote": np.array([_quoted_share(c.text) for c in cands]),
         "reported": np.array([1.0 if any(reported(s) for s in c.sentences) else 0.0 for c in cands]),
-        "voice": np.array([1.0 if personal_voice(c.text) else 0.0 for c in cands]),
-        "backstory": np.array([1.0 if any(_past_perfect(s) for s in c.sentences) else 0.0 for c in cands]),
+        "voice": np.array([1.0 if c.voice else 0.0 for c in cands]),
+        "backstory": np.array([1.0 if c.backstory else 0.0 for c in cands]),
         "hedged": np.array([1.0 if any(f.hedged for f in fs) else 0.0 for fs in facts]),
         "centrality": features["centrality"],
         "length": np.array([min(1.0, _words(c.text) / 40) for c in cands]),
@@ -586,10 +640,10 @@ def importance(values: dict[str, np.ndarray]) -> np.ndarray:
     return np.asarray(1.0 / (1.0 + np.exp(-z)))
 
 
-def _soft(c: _Candidate) -> bool:
+def _soft(c: Candidate) -> bool:
     """A quotation or comment rather than a statement of what happened: it opens with a quotation
     mark, is mostly quoted, or is in the writer's own voice ("we hope", "you might")."""
-    return bool(_QUOTE_OPEN.match(c.text)) or _quoted_share(c.text) > 0.5 or personal_voice(c.text)
+    return bool(_QUOTE_OPEN.match(c.text)) or _quoted_share(c.text) > 0.5 or c.voice
 
 
 #: Pronouns that stand for a person.
@@ -597,7 +651,7 @@ _PERSON_PRONOUNS = frozenset({"he", "she", "him", "his", "her", "himself", "hers
 _QUOTE_MARKS = frozenset({'"', "“", "”"})
 
 
-def _unnamed_person(c: _Candidate) -> bool:
+def _unnamed_person(c: Candidate) -> bool:
     """A person pronoun with no one in the statement it can stand for: no person is named in it, and
     no noun is the subject before it ("Before he came out, his clerk cautioned ...", "Look at the
     glimpse he gives the referee"). "Police found a trail leading to his car" is left alone."""
@@ -616,7 +670,7 @@ def _unnamed_person(c: _Candidate) -> bool:
     return False
 
 
-def _leans(c: _Candidate) -> bool:
+def _leans(c: Candidate) -> bool:
     """A statement that needs the one before it: it opens with a pronoun, demonstrative or
     connective, has "also" on its main verb, a person pronoun with no one named for it, or a
     bare definite subject ("The company said")."""
@@ -628,7 +682,7 @@ def _leans(c: _Candidate) -> bool:
     return _definite_subject(c) is not None
 
 
-def _definite_subject(c: _Candidate) -> str | None:
+def _definite_subject(c: Candidate) -> str | None:
     """The noun of a bare definite subject ("The company said"), if any (``claims.definite_subject``)."""
     return definite_subject(c.sentences[0])
 
@@ -674,7 +728,7 @@ def _known(items: Sequence[AnalyzedArticle]) -> set[str]:
     return known
 
 
-def surnames(items: Sequence[AnalyzedArticle], cands: Sequence[_Candidate]) -> list[tuple[frozenset[str], frozenset[str]]]:
+def surnames(items: Sequence[AnalyzedArticle], cands: Sequence[Candidate]) -> list[tuple[frozenset[str], frozenset[str]]]:
     """Per candidate, (the last names it uses bare, the last names it introduces). A person named by a
     last name alone ("Conard told police") needs the full name first ("Michael Conard") when the
     story has one: a reader cannot tell who "Conard" is. It introduces the last name of every full
@@ -692,16 +746,16 @@ def surnames(items: Sequence[AnalyzedArticle], cands: Sequence[_Candidate]) -> l
     return out
 
 
-def _nouns(c: _Candidate) -> set[str]:
+def _nouns(c: Candidate) -> set[str]:
     return {t.lemma.lower() for x in c.sentences for t in x.tokens if t.pos == "NOUN"}
 
 
-def _head_noun(c: _Candidate) -> str:
+def _head_noun(c: Candidate) -> str:
     return _definite_subject(c) or ""
 
 
 def select_mmr(
-    cands: Sequence[_Candidate],
+    cands: Sequence[Candidate],
     scores: np.ndarray,
     overlap: np.ndarray,
     config: BuildConfig,
@@ -709,6 +763,7 @@ def select_mmr(
     weak: np.ndarray | None = None,
     background: np.ndarray | None = None,
     persons: Sequence[tuple[frozenset[str], frozenset[str]]] | None = None,
+    claims: Claims | None = None,
 ) -> list[int]:
     """Maximal marginal relevance under a word budget; the chosen statements in reading order.
 
@@ -723,12 +778,14 @@ def select_mmr(
     fact among the key points, and are the first point only when the story has nothing else. Statements
     marked ``weak`` are never chosen. Either way a leaning statement comes right after the one it
     leans on. With ``persons`` (``surnames``), a statement naming someone by a bare last name is
-    chosen only once a chosen statement gives the full name, and comes after that one.
+    chosen only once a chosen statement gives the full name, and comes after that one. ``claims``: the story's
+    memo of claims.
     """
     n = len(cands)
+    claim_of = claims if claims is not None else Claims()
     ends = {(c.article, c.sentences[-1].index): k for k, c in enumerate(cands)}
     before = np.array([ends.get((c.article, c.sentences[0].index - 1), -1) for c in cands])
-    leaning = np.array([_leans(c) for c in cands], dtype=bool)
+    leaning = np.array([c.leans for c in cands], dtype=bool)
     soft = np.array([_soft(c) for c in cands], dtype=bool)
     nouns = [_head_noun(c) if leaning[k] and not _PRONOUN_START.match(c.text) else "" for k, c in enumerate(cands)]
     facts: dict[int, list[Claim]] = {}
@@ -761,7 +818,7 @@ def select_mmr(
         open_[best] = False
         if chosen and words + lengths[best] > config.summary_words * 1.15:
             continue
-        mine = facts.setdefault(best, [claim(x) for x in cands[best].sentences])
+        mine = facts.setdefault(best, [claim_of(x) for x in cands[best].sentences])
         if any(same_fact(a, b) for k in chosen for a in mine for b in facts[k]):
             continue
         if nouns[best] and nouns[best] in named:

@@ -12,7 +12,8 @@ good (``story_title``), by the first of these that gives a title:
 3. grouping's headline when its article is the story's most central one or a key point cites it
    (at most ``MAX_WORDS``): a real headline, but not one of an article that strayed into the story;
 4. the first key point made a headline (``headline``);
-5. grouping's title.
+5. grouping's title; when that is a lead cut by its words to no whole clause (by the parse), when nothing
+   else offers one, the lead of another article that is one (``_whole_lead``).
 
 Each of these must name the story's event (``names_event``): carry one of the story's main names (in at least
 half its articles, ``claims.main_names``) and, by its parse, a main verb that tells what happened (not "is",
@@ -59,8 +60,9 @@ from typing import TYPE_CHECKING
 
 from briefgen.models import AnalyzedArticle, Sentence, Story, SummarySentence, Token
 from briefgen.text.captions import PLACE_DATE, TITLE_CREDIT, alone_in, is_caption
-from briefgen.text.claims import NOT_NEWS, claim, definite_subject, fold, main_names
+from briefgen.text.claims import NOT_NEWS, Claims, definite_subject, fold, main_names
 from briefgen.text.lines import DATELINE, DATELINE_BARE, FURNITURE, LEANING_START, READER, TRAILERS, is_boilerplate, personal_voice
+from briefgen.text.places import PLACE_ABBREVIATIONS
 
 if TYPE_CHECKING:
     from briefgen.group.features import Outlined
@@ -105,16 +107,61 @@ _PRONOUNS = frozenset(
 )  # and the writer's own voice
 
 
-def story_title(story: Story, items: Sequence[AnalyzedArticle], summary: Sequence[SummarySentence], key_points: int) -> str:
+def story_title(
+    story: Story, items: Sequence[AnalyzedArticle], summary: Sequence[SummarySentence], key_points: int, claims: Claims | None = None
+) -> str:
     """The story's final title (the module's rule), from grouping's choice (``story``), its analysed articles, its
-    summary and how many of the summary's first sentences are key points."""
+    summary and how many of the summary's first sentences are key points; ``claims``: the story's memo of claims."""
     if story.title_source == "editor" or not summary:
         return story.title
     found = list(_candidates(story, items, summary[: max(key_points, 1)]))
-    names = main_names([[claim(s) for s in item.sentences] for item in items])
+    claim_of = claims if claims is not None else Claims()
+    if not found:
+        return _whole_lead(story, items, summary, claim_of)
+    names = main_names([[claim_of(s) for s in item.sentences] for item in items])
     ranks = [names_event(title, verb, names) for title, verb in found]
     best = max(ranks, default=0)
     return next((title for (title, _), rank in zip(found, ranks, strict=True) if rank == best), story.title)
+
+
+def _whole_lead(story: Story, items: Sequence[AnalyzedArticle], summary: Sequence[SummarySentence], claim_of: Claims) -> str:
+    """Step 5 when grouping's title is a lead cut by its words that the parse finds no whole clause ("Facing a court
+    challenge at least temporarily F.W. de Klerk, in illegal acts" of "Facing a court challenge, the Truth and
+    Reconciliation Commission said ... that it would withhold, at least temporarily, the parts ...") and lost its
+    sentence's main verb (``_lost_verb``): the lead of another
+    article that is one by the parse (``lead_title`` with the sentences), the one that best names the event
+    (``names_event``), of the articles the summary cites first in its order; else grouping's title."""
+    by_id = {item.article.id: item for item in items}
+    origin = by_id.get(story.title_article)
+    if story.title_source != "lead" or origin is None or _lead_verb(origin, story.title) is not None or not _lost_verb(origin, story.title):
+        return story.title
+    cited = list(dict.fromkeys(s.citation.article for s in summary))
+    order = [by_id[a] for a in cited if a in by_id] + [i for i in items if i.article.id not in set(cited)]
+    leads = [(lead, verb) for item in order if (lead := lead_title(item)) and (verb := _lead_verb(item, lead)) is not None]
+    if not leads:
+        return story.title
+    names = main_names([[claim_of(s) for s in item.sentences] for item in items])
+    ranks = [names_event(lead, verb, names) for lead, verb in leads]
+    return leads[ranks.index(max(ranks))][0]
+
+
+def _lost_verb(item: AnalyzedArticle, title: str) -> bool:
+    """``title``, grouping's lead of ``item``, left out the main verb of its sentence (``_main_verb``: past a verb of
+    saying): a phrase, not a clause ("Mr. Reid's decision to contact Mr. Schumer first"), where a lead that keeps it
+    but fails another test of ``whole_clause`` still says what happened."""
+    s = _lead_sentence(item, title)
+    root = _main_verb(s.tokens, _children(s.tokens)) if s is not None else None
+    return root is not None and s is not None and s.tokens[root].text.lower() not in _title_words(title)
+
+
+def _lead_sentence(item: AnalyzedArticle, title: str) -> Sentence | None:
+    """The sentence of ``item`` a lead title was cut from: the first that holds its opening words."""
+    opening = " ".join(title.split()[:4]).lower()
+    return next((s for s in item.sentences if opening in s.text.lower()), None)
+
+
+def _title_words(title: str) -> set[str]:
+    return set(re.findall(r"[\w'’-]+", title.lower()))
 
 
 #: Modal verbs that make a clause a guess or a possibility, not an event ("Donald Trump may finally have gone too
@@ -184,17 +231,14 @@ def _lead_verb(item: AnalyzedArticle, title: str) -> Token | None:
     saying), when the title keeps that verb; else ``_NO_VERB`` (the title left it out, or no sentence of the article
     holds its opening words); None when the title is no whole clause of that sentence by its parse (``whole_clause``:
     "The charges that Wang faces" of "The charges that Wang faces ... carry a maximum ...")."""
-    opening = " ".join(title.split()[:4]).lower()
-    for s in item.sentences:
-        if opening in s.text.lower():
-            if not whole_clause(s, title):
-                return None
-            kids = _children(s.tokens)
-            root = _main_verb(s.tokens, kids)
-            if root is not None and s.tokens[root].text.lower() in re.findall(r"[\w'’-]+", title.lower()):
-                return _told(s, root, kids)
-            break
-    return _NO_VERB
+    s = _lead_sentence(item, title)
+    if s is None:
+        return _NO_VERB
+    if not whole_clause(s, title):
+        return None
+    kids = _children(s.tokens)
+    root = _main_verb(s.tokens, kids)
+    return _told(s, root, kids) if root is not None and s.tokens[root].text.lower() in _title_words(title) else _NO_VERB
 
 
 #: The main verb of a title cut from a sentence without that sentence's own ("Tuesday's lawsuit says that Trump
@@ -428,9 +472,16 @@ def short_title(sentence: str, limit: int = TITLE_WORDS) -> str | None:
         if not ends:
             return None
         s = s[: ends[0]].strip(" ,;:-–—")
+    if s.split() and _abbreviation(s.split()[-1]) and sentence.rstrip().endswith(s.split()[-1] + "."):
+        s += "."  # the sentence ends on an abbreviation, whose full stop is its own ("... in St. Albans, Vt.", "the U.S.")
     if len(s.split()) < 4 or _DANGLING.search(s) or _CUT.search(s) or s.count("(") != s.count(")") or _open(s):
         return None
     return s
+
+
+def _abbreviation(word: str) -> bool:
+    """``word`` (without a full stop) is an abbreviation that takes one: a title, initials, a state ("Vt")."""
+    return bool(_CUT.search(" " + word)) or word.lower() in PLACE_ABBREVIATIONS
 
 
 def whole_clause(sentence: Sentence, title: str) -> bool:

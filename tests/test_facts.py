@@ -326,6 +326,67 @@ def test_he_is_the_nearest_person_of_his_gender_never_the_main_one() -> None:
     assert [q.speaker for b in boxes for q in b.quotes] == []
 
 
+def test_a_person_brought_in_unnamed_stands_between_he_and_the_last_name() -> None:
+    """'One young volunteer squinted ... “...,” he said': the volunteer spoke, not the man named before him; the
+    definite 'the minister' may be him, and a woman does not stand between 'he' and a man."""
+    ivan = "Ivan PROPN compound 1 PERSON ; Kubrakov PROPN nsubj 2 PERSON ; arrived VERB ROOT 2 ; . PUNCT punct 2"
+    said = (
+        "“ PUNCT punct 8 ; We PRON nsubj 2 ; win VERB ccomp 8 ; this DET det 4 ; war NOUN dobj 2 ; , PUNCT punct 8 ; "
+        "” PUNCT punct 8 ; he PRON nsubj 8 ; said VERB ROOT 8 =say ; . PUNCT punct 8"
+    )
+
+    def someone(det: str, noun: str) -> str:
+        return f"{det} DET det 2 ; young ADJ amod 2 ; {noun} NOUN nsubj 3 ; squinted VERB ROOT 3 ; . PUNCT punct 3"
+
+    # someone inside what a named person says is not a new speaker: 'Ivan doubts a judge will act'
+    doubts = (
+        "Ivan PROPN nsubj 1 PERSON ; doubts VERB ROOT 1 ; a DET det 3 ; judge NOUN nsubj 5 ; will AUX aux 5 ; "
+        "act VERB ccomp 1 ; . PUNCT punct 1"
+    )
+    boxes = every([make("a", [[ivan, doubts, said]])])
+    assert [q.speaker for b in boxes for q in b.quotes] == ["Ivan Kubrakov"]
+
+    for det, noun, speakers in [
+        ("One", "volunteer", []),
+        ("A", "man", []),
+        ("The", "volunteer", ["Ivan Kubrakov"]),
+        ("A", "woman", ["Ivan Kubrakov"]),
+    ]:
+        boxes = every([make("a", [[ivan, someone(det, noun), said]])])
+        assert [q.speaker for b in boxes for q in b.quotes] == speakers, (det, noun)
+
+
+def test_the_one_an_agency_quoted_as_saying_spoke() -> None:
+    quoted = (
+        "“ PUNCT punct 8 ; We PRON nsubj 2 ; win VERB ccomp 8 ; this DET det 4 ; war NOUN dobj 2 ; , PUNCT punct 8 ; "
+        "” PUNCT punct 8 ; Reuters PROPN nsubj 8 ORG ; quoted VERB ROOT 8 =quote ; Ivan PROPN compound 10 PERSON ; "
+        "Kubrakov PROPN dobj 8 PERSON ; as ADP prep 8 ; saying VERB pcomp 11 =say ; . PUNCT punct 8"
+    )
+    boxes = every([make("a", [[quoted]])])
+    assert [(b.name, q.speaker) for b in boxes for q in b.quotes] == [("Ivan Kubrakov", "Ivan Kubrakov")]
+
+
+def test_a_role_keeps_a_name_joined_by_and_and_says_whose_relation_it_is() -> None:
+    fu = (
+        "Wong PROPN compound 1 PERSON ; Fu PROPN nsubj 11 PERSON ; , PUNCT punct 1 ; the DET det 4 ; president NOUN appos 1 ; "
+        "of ADP prep 4 ; Billiards PROPN pobj 5 ORG ; and CCONJ cc 6 ORG ; Snooker PROPN compound 9 ORG ; "
+        "Federation PROPN conj 6 ORG ; , PUNCT punct 1 ; spoke VERB ROOT 11 ; . PUNCT punct 11"
+    )
+    smith = (
+        "John PROPN compound 1 PERSON ; Smith PROPN nsubj 6 PERSON ; , PUNCT punct 1 ; his PRON poss 4 ; brother NOUN appos 1 ; "
+        ", PUNCT punct 1 ; spoke VERB ROOT 6 ; . PUNCT punct 6"
+    )
+    astros = (
+        "Astros PROPN nsubj 5 ORG ; , PUNCT punct 0 ; his PRON poss 3 ; team NOUN appos 0 ; , PUNCT punct 0 ; "
+        "won VERB ROOT 5 ; . PUNCT punct 5"
+    )
+    boxes = every([make("a", [[fu, smith, astros]])])
+    # the conjunct is part of the federation's name, not someone else; 'his team' says nothing the team is
+    assert [r.text for r in by_alias(boxes, "Wong Fu")[0].roles] == ["the president of Billiards and Snooker Federation"]
+    assert [r.text for r in by_alias(boxes, "John Smith")[0].roles] == ["his brother"]
+    assert by_alias(boxes, "Astros")[0].roles == ()
+
+
 def test_roles_only_from_role_nouns_and_never_denied() -> None:
     a = make(
         "a",

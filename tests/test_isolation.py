@@ -51,10 +51,10 @@ def config_for(tmp_path: Path, **kw: object) -> BuildConfig:
 def test_an_exception_in_one_storys_summary_costs_that_summary_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     real = summarize.summarize
 
-    def broken(items, config):  # type: ignore[no-untyped-def]
+    def broken(items, config, **kwargs):  # type: ignore[no-untyped-def]
         if any(i.article.id == "flood.txt" for i in items):
             raise ValueError("math domain error")
-        return real(items, config)
+        return real(items, config, **kwargs)
 
     monkeypatch.setattr(summarize, "summarize", broken)
     briefing = pipeline.build(config_for(tmp_path))

@@ -953,3 +953,23 @@ def test_missing_proof_of_something_else_doubts_no_claim(parse) -> None:
     assert _kind(asked(parse({"a.txt": f"{claim} {shows}"})), "unverified")
     names = "Officials said Nature Air had provided a passenger list, but the names on it had not been confirmed."
     assert not any("passenger list" in q.question for q in _kind(asked(parse({"a.txt": names})), "unverified"))
+
+
+@pytest.mark.parametrize(
+    "text, shouting",
+    [
+        ("THE PRESIDENT SAID TODAY THAT THE TALKS WILL GO ON.", True),
+        ("The president said today that the talks will go on.", False),
+        ("ABCDEFGHIJKLMNOPQRS", False),  # 19 letters: too short to tell
+        ("ABCDEFGHIJKLMNOPabcd", False),  # 16 of 20 in capitals: not more than 80 %
+        ("ABCDEFGHIJKLMNOPQabc", True),
+        ("ⅧⅧⅧ ⒶⒷⒸ abcdefghijklmnopqrstuvwxyz", False),  # capitals that are no letters do not count
+        ("ÉTÉ À PARIS, LES GRÈVES CONTINUENT DANS TOUT LE PAYS.", True),
+    ],
+)
+def test_a_sentence_in_capitals_is_shouting(text: str, shouting: bool) -> None:
+    from briefgen.questions import _shouting
+
+    letters = [c for c in text if c.isalpha()]
+    assert _shouting(text) is shouting
+    assert shouting == (len(letters) >= 20 and sum(c.isupper() for c in letters) > 0.8 * len(letters))

@@ -680,7 +680,7 @@ def test_background_in_the_past_perfect_is_never_the_first_point() -> None:
 def test_a_bare_the_company_comes_after_the_statement_that_names_a_company_whatever_the_key_points_order() -> None:
     import numpy as np
 
-    from briefgen.summarize import _Candidate, select_mmr
+    from briefgen.summarize import Candidate, select_mmr
 
     from .test_text import parsed
 
@@ -712,7 +712,7 @@ def test_a_bare_the_company_comes_after_the_statement_that_names_a_company_whate
             (".", ".", "PUNCT", ".", "punct", 2, ""),
         ]
     )
-    cands = [_Candidate(0, (first,), 0), _Candidate(1, (namer,), 0), _Candidate(2, (bare,), 0)]
+    cands = [Candidate(0, (first,), 0), Candidate(1, (namer,), 0), Candidate(2, (bare,), 0)]
     scores, news = np.array([0.9, 0.8, 0.7]), np.array([0.9, 0.1, 0.5])  # the bare one seems the more important
     order = select_mmr(cands, scores, np.eye(3), dataclasses.replace(CONFIG, summary_words=1000), news)
     assert order == [0, 1, 2]  # "The company said" only after "Acme closed its company plant"
@@ -733,13 +733,177 @@ def _with_people(aid: str, texts: list[str], people: list[str]) -> AnalyzedArtic
 
 
 def test_a_bare_last_name_needs_the_full_name_first_unless_a_source_gives_it_alone() -> None:
-    from briefgen.summarize import _Candidate, surnames
+    from briefgen.summarize import Candidate, surnames
 
     first = _with_people(
         "a", ["Police said Michael Conard was arrested on Friday.", "Conard denied every charge in court."], ["Michael Conard", "Conard"]
     )
-    cands = [_Candidate(0, (s,), k) for k, s in enumerate(first.sentences)]
+    cands = [Candidate(0, (s,), k) for k, s in enumerate(first.sentences)]
     assert surnames([first], cands) == [(frozenset(), frozenset({"Conard"})), (frozenset({"Conard"}), frozenset())]
     # a writer who names him by the last name alone at first takes the reader to know him ("Trump said")
     other = _with_people("b", ["Conard told reporters he was at home."], ["Conard"])
     assert surnames([first, other], cands)[1] == (frozenset(), frozenset())
+
+
+@pytest.fixture(scope="module")
+def ecb_items(seed_analyzed: list[AnalyzedArticle]) -> list[AnalyzedArticle]:
+    """Real sentences: the 16 ECB+ articles of tests/data (parsed once) and the two seed articles."""
+    from briefgen.analyze import analyze
+    from briefgen.config import load_config
+    from briefgen.ingest import ingest
+
+    from .conftest import DATA
+
+    config = load_config(content_dir=DATA / "ecb")
+    articles, skipped = ingest(config)
+    assert not skipped
+    return [*analyze(articles, config), *seed_analyzed]
+
+
+def test_same_fact_pairs_are_the_pairwise_ones_on_real_sentences(ecb_items: list[AnalyzedArticle], monkeypatch: pytest.MonkeyPatch) -> None:
+    """The index compares fewer pairs and finds every pair that ``same_fact`` finds comparing all of them."""
+    from briefgen.text import claims as claims_module
+    from briefgen.text.claims import claim, same_fact, same_fact_pairs
+
+    sents = [(a, s) for a, item in enumerate(ecb_items) for s in item.sentences]
+    found = [claim(s) for _, s in sents]
+    groups = [a for a, _ in sents]
+    n = len(found)
+    brute = [(i, j) for i in range(n) for j in range(i + 1, n) if groups[i] != groups[j] and same_fact(found[i], found[j])]
+    calls = 0
+
+    def counted(a: object, b: object) -> bool:
+        nonlocal calls
+        calls += 1
+        return same_fact(a, b)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(claims_module, "same_fact", counted)
+    assert same_fact_pairs(found, groups) == brute
+    assert len(brute) > 100  # real matches, of every kind below
+    pairs = sum(1 for i in range(n) for j in range(i + 1, n) if groups[i] != groups[j])
+    assert calls < pairs / 10
+    # one group: nothing to compare; every sentence its own group: all pairs
+    assert same_fact_pairs(found[:50], [0] * 50) == []
+    alone = list(range(200))
+    assert same_fact_pairs(found[:200], alone) == [(i, j) for i in range(200) for j in range(i + 1, 200) if same_fact(found[i], found[j])]
+
+
+def test_same_fact_pairs_are_the_pairwise_ones_on_made_up_claims() -> None:
+    """Claims drawn from a few names, numbers, words, events, acts and deeds, so that every test of ``same_fact``
+    (a big number alone, an event with a name, an act with or without whom, a deed, shared words) both passes and
+    fails many times."""
+    import random
+
+    from briefgen.text.claims import Claim, same_fact, same_fact_pairs
+
+    rng = random.Random(19)
+
+    def some(pool: list, most: int) -> frozenset:  # type: ignore[type-arg]
+        return frozenset(rng.sample(pool, rng.randint(0, most)))
+
+    names = ["smith", "lima", "ohio", "nasa", "jones"]
+    made = []
+    for _ in range(400):
+        made.append(
+            Claim(
+                some(names, 2),
+                some(["3", "12", "150", "2000"], 2),
+                some(["fire", "house", "police", "street", "night", "car", "court"], 4),
+                some(["death", "arrest", "quake"], 1),
+                rng.random() < 0.2,
+                rng.random() < 0.2,
+                some([(k, w) for k in ("death", "arrest") for w in ("", "n:devin lima", "n:devin", "d:officer")], 2),
+                some([(v, w) for v in ("accuse", "rescue") for w in ("n:lois lerner", "n:lerner", "d:man")], 1),
+            )
+        )
+    groups = [rng.randint(0, 5) for _ in made]
+    brute = [(i, j) for i in range(len(made)) for j in range(i + 1, len(made)) if groups[i] != groups[j] and same_fact(made[i], made[j])]
+    assert same_fact_pairs(made, groups) == brute
+    assert 0 < len(brute) < sum(1 for i in range(len(made)) for j in range(i + 1, len(made)) if groups[i] != groups[j])
+
+
+def test_agreement_is_the_share_of_other_articles_stating_the_same_fact(ecb_items: list[AnalyzedArticle]) -> None:
+    """``signals``' agreement, from the indexed pairs, equals the pairwise count it stands for."""
+    from briefgen.summarize import _features, candidates, make_summarizer, signals
+    from briefgen.text.claims import claim, same_fact
+
+    items = ecb_items[:16]  # the ECB+ articles: two topics, two events each
+    cands = candidates(items)
+    values = signals(items, cands, _features(items, cands, make_summarizer("lexrank")))
+    facts = [[claim(s) for s in c.sentences] for c in cands]
+    expected = [
+        sum(
+            any(same_fact(a, b) for j, d in enumerate(cands) if d.article == other for a in facts[k] for b in facts[j])
+            for other in {d.article for d in cands} - {c.article}
+        )
+        / (len(items) - 1)
+        for k, c in enumerate(cands)
+    ]
+    assert values["agreement"].tolist() == expected
+    assert sum(v > 0 for v in expected) > 5
+
+
+def test_a_story_memo_reads_each_sentence_s_claim_once(seed_analyzed: list[AnalyzedArticle], monkeypatch: pytest.MonkeyPatch) -> None:
+    from briefgen.text import claims as claims_module
+    from briefgen.text.claims import Claims, claim
+
+    sents = [s for item in seed_analyzed for s in item.sentences]
+    reads = Counter[int]()
+
+    def counted(sent: Sentence) -> object:
+        reads[id(sent)] += 1
+        return claim(sent)
+
+    monkeypatch.setattr(claims_module, "claim", counted)
+    memo = Claims()
+    first = [memo(s) for s in sents]
+    assert [memo(s) for s in reversed(sents)] == first[::-1]
+    assert first == [claim(s) for s in sents]
+    assert set(reads.values()) == {1} and len(reads) == len(sents)
+
+
+def test_a_brief_finds_its_candidates_once_and_reads_each_claim_once(
+    seed_analyzed: list[AnalyzedArticle], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The summary and the timeline share one list of candidates, and every part one memo of claims."""
+    from briefgen import brief, summarize
+    from briefgen.models import Story
+    from briefgen.text import claims as claims_module
+    from briefgen.text.claims import claim
+
+    story = Story("s-1", "T", tuple(i.article.id for i in seed_analyzed))
+    alone = brief.brief(story, seed_analyzed, CONFIG, [])
+    found, reads = [0], Counter[int]()
+    real = summarize.candidates
+
+    def counted(items: list[AnalyzedArticle]) -> list:  # type: ignore[type-arg]
+        found[0] += 1
+        return real(items)
+
+    def read(sent: Sentence) -> object:
+        reads[id(sent)] += 1
+        return claim(sent)
+
+    monkeypatch.setattr(summarize, "candidates", counted)
+    monkeypatch.setattr(claims_module, "claim", read)
+    assert brief.brief(story, seed_analyzed, CONFIG, []) == alone
+    assert found == [1]
+    assert reads and set(reads.values()) == {1}
+
+
+def test_candidates_search_each_sentence_for_furniture_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    from briefgen import summarize as summarize_module
+
+    searched = Counter[str]()
+    real = summarize_module.FURNITURE
+
+    class Counted:
+        def search(self, text: str) -> object:
+            searched[text] += 1
+            return real.search(text)
+
+    items = flood_story()
+    before = summarize_module.candidates(items)
+    monkeypatch.setattr(summarize_module, "FURNITURE", Counted())
+    assert summarize_module.candidates(items) == before
+    assert len(searched) == sum(len(i.sentences) for i in items) and set(searched.values()) == {1}

@@ -737,3 +737,18 @@ def test_captions_by_their_closing_date_credit_or_is_seen_and_alone_beside_a_cre
     later = plain("Mourners gathered through the night.", index=6, paragraph=3, tag="VBD")
     alone = alone_in([lead, caption, photo, more, later])
     assert alone[3] and alone[0] and not alone[5]
+
+
+def test_fold_of_ascii_is_its_lower_case_as_the_full_rule_gives_it() -> None:
+    import unicodedata
+
+    from briefgen.text.claims import fold
+
+    def full(text: str) -> str:
+        return "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c))
+
+    ascii_text = "".join(map(chr, range(128)))
+    assert fold(ascii_text) == full(ascii_text) == ascii_text.lower()
+    for word in ("Grünberg", "Ångström", "ﬁnal", "Ĳssel", "São Paulo", "LaSalle"):
+        assert fold(word) == full(word)
+    assert fold("Grünberg") == fold("Grunberg") == "grunberg"

@@ -380,3 +380,31 @@ def test_a_lead_title_grouping_cut_to_no_whole_clause_is_no_candidate(parsed: di
     item = _article(parsed, CHARGES, "b.md")
     assert titles._lead_verb(item, "The charges that Wang faces") is None
     assert titles._lead_verb(item, "The charges that Wang faces carry a maximum sentence of life in prison") is not None
+
+
+def test_a_lead_cut_to_no_whole_clause_gives_way_to_another_articles_whole_lead(parsed: dict[str, AnalyzedArticle]) -> None:
+    """When nothing else makes a title, grouping's lead that the parse finds no whole clause ("The charges that Wang
+    faces") is not kept: the story is titled by another article's lead that is one; with none, grouping's title stays."""
+    items = [_article(parsed, CHARGES, "a.md"), _article(parsed, RHINO, "b.md")]
+    cut = Story("s-1", "The charges that Wang faces", ("a.md", "b.md"), title_source="lead", title_article="a.md")
+    # the first key point cites an article the story no longer holds: no step but grouping's offers a title
+    quoted = [SummarySentence(Citation('"We will appeal," he said.', "z.md", 0), 1.0)]
+    assert list(titles._candidates(cut, items, quoted)) == []
+    title = titles.story_title(cut, items, quoted, 1)
+    assert title != cut.title
+    assert title == titles.lead_title(items[1])
+    alone = [items[0]]
+    assert titles.story_title(dataclasses.replace(cut, articles=("a.md",)), alone, quoted, 1) == cut.title
+
+
+@pytest.mark.parametrize(
+    "sentence, title",
+    [
+        ("The company moved its headquarters to Boston, Mass.", "The company moved its headquarters to Boston, Mass."),
+        ("Bone-chilling cold gripped much of the U.S.", "Bone-chilling cold gripped much of the U.S."),
+        ("The company moved its headquarters to Boston.", "The company moved its headquarters to Boston"),
+    ],
+)
+def test_a_lead_ending_on_an_abbreviation_keeps_its_full_stop(sentence: str, title: str) -> None:
+    """The sentence's last full stop is the abbreviation's own: "Vt", "U.S" read as cut off."""
+    assert titles.short_title(sentence) == title

@@ -434,6 +434,8 @@ def glossed(acronym: str, articles: Sequence[AnalyzedArticle]) -> bool:
     word = r"[^\W\d_][\w'’-]*"
     pat = re.compile(rf"((?:\b{word}\s+){{1,{2 * len(key)}}})\({a}s?\)|\b{a}s?\s+\(({word}(?:\s+{word})*)\)")
     for aa in articles:
+        if acronym not in aa.article.text:
+            continue  # both of pat's forms hold the acronym as written ("(THC)", "AI ("): nothing to find
         for m in pat.finditer(aa.article.text):
             if m[2]:
                 if m[2][:1].islower() and spells(m[2].casefold().split()):

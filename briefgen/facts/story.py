@@ -14,6 +14,7 @@ from dataclasses import replace
 from itertools import accumulate
 
 from briefgen.facts.cluster import Ent
+from briefgen.facts.lexicon import role_noun
 from briefgen.facts.mentions import M
 from briefgen.facts.names import SPEECH
 from briefgen.facts.syntax import children, head
@@ -85,6 +86,10 @@ GENDERED = {
         "f",
     ),
 }
+#: Nouns for someone not named, with the gender they give ("One woman ... she said"); role nouns are people too.
+SOMEONE = {"man": "m", "boy": "m", "woman": "f", "girl": "f", "person": ""}
+#: Determiners that bring in someone new ("One young volunteer squinted ... “...,” he said"): not who was named before.
+_INDEFINITE = frozenset({"a", "an", "one", "another"})
 PRONOUN_GENDER = {**dict.fromkeys(("he", "him", "his", "himself"), "m"), **dict.fromkeys(("she", "her", "hers", "herself"), "f")}
 #: Quoted words up to this many are a scare quote or a term ('a “showboat”', '“lift the cloud”'), not a quote.
 SCARE_WORDS = 3
@@ -214,6 +219,12 @@ class Story:
                     continue
                 if t.dep not in ("nsubj", "nsubjpass") or self.quoted(ai, t.start) or (ai, si, i) in self.tok:
                     continue
+                someone = self._someone(ai, si, i)
+                if someone is not None:  # a person brought in unnamed: a later 'he' or 'she' may mean them
+                    named.extend(
+                        (t.start, sent.paragraph, marker) for marker in ((-1,) if someone == "m" else (-2,) if someone == "f" else (-1, -2))
+                    )
+                    continue
                 found: int | None = None
                 g = PRONOUN_GENDER.get(t.text.casefold())
                 if t.text.casefold() in ("he", "she") and g:
@@ -227,6 +238,22 @@ class Story:
                     found = self.tok.get((ai, si, sent.tokens[t.head].head))
                 if found is not None and self.ents[found].type == "PERSON":
                     self.pron[(ai, si, i)] = found
+
+    def _someone(self, ai: int, si: int, i: int) -> str | None:
+        """Token ``i``, a subject, brings in a person without a name ("One young volunteer", "a woman", "an officer";
+        not "the minister", who may be someone named before, nor "a spokesman, John Smith"): the gender its noun gives
+        ("m", "f", "" when none); None when it is no such person, or not the subject of its sentence's main verb."""
+        sent = self.articles[ai].sentences[si]
+        t = sent.tokens[i]
+        lemma = t.lemma.casefold()
+        if t.pos != "NOUN" or not (lemma in SOMEONE or lemma in GENDERED or role_noun(lemma, "PERSON")):
+            return None
+        kids = children(sent, i)
+        if any((ai, si, k) in self.tok for k in kids) or not any(sent.tokens[k].text.casefold() in _INDEFINITE for k in kids):
+            return None
+        if sent.tokens[t.head].dep != "ROOT":
+            return None  # 'Taylor doubts a judge will throw them out': someone inside what a named person says or does
+        return SOMEONE.get(lemma, GENDERED.get(lemma, ""))
 
     def _nearest(self, named: list[tuple[int, int, int]], at: int, paragraph: int, g: str) -> int | None:
         seen: list[int] = []
@@ -269,6 +296,8 @@ class Story:
             subj = [j for j in children(sent, v) if sent.tokens[j].dep == "nsubj"]
         if len(subj) > 1:
             return None  # 'with his fiancee, Rhonda Rouer, he complained': two subjects, a misparse; whose words is unclear
+        if sent.tokens[v].lemma == "quote" and any(sent.tokens[j].text.casefold() == "as" for j in children(sent, v)):
+            subj = [j for j in children(sent, v) if sent.tokens[j].dep == "dobj"]  # 'the agency quoted X as saying': X spoke
         for u in subj[:1]:
             for j in [u, *(k for k in children(sent, u) if sent.tokens[k].dep == "appos")]:
                 e = self.tok.get((ai, si, j), self.pron.get((ai, si, j)))

@@ -11,7 +11,13 @@ common features only linking articles near in time; a first average-link pass
 finds blocks of one kind of news, a small learned model (pairs.py) gives each
 candidate pair the probability that it is one event (two prison escapes years
 apart share a block, not a story), and average link over those makes the
-stories. The work grows about linearly with the archive.
+stories. The work grows about linearly with the archive, and is numpy over flat arrays
+(sparse.py), each float as the Python loops made it.
+
+Nothing is kept between builds but the previous edition's ``briefing.json``: every TF-IDF weight
+depends on the whole edition (a new article changes the article count, so every weight), and the
+first pass's blocks may depend on any article, so a rebuild groups every article again, exactly as a
+build from an empty cache would.
 
 Ids (``assign_ids``): the previous edition's ``briefing.json`` is the memory.
 Its stories enter the clustering whole, so they grow or merge but never split
@@ -35,6 +41,8 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+import numpy as np
+
 from briefgen.config import BuildConfig
 from briefgen.editions import previous_stories
 from briefgen.group.cluster import Edges, candidate_edges, infer_dates, story_clusters, topic_clusters
@@ -50,8 +58,10 @@ from briefgen.group.features import (
     normalize_entity,
     shared_keys,
     surname,
-    vectorize,
+    vector_layout,
+    vectorized,
 )
+from briefgen.group.sparse import Vectors
 from briefgen.models import AnalyzedArticle, Story, Topic
 from briefgen.text.places import PLACE_ABBREVIATIONS, STATE_CODES
 from briefgen.text.slugs import story_slug
@@ -152,13 +162,15 @@ def group_all(
         if not all(isinstance(item, AnalyzedArticle) for item in items):
             raise TypeError("group_all: records without tokens (analyze.Parsed) need their counts passed")
         counted = [article_counts(item, settings.lead) for item in items if isinstance(item, AnalyzedArticle)]
-    features = vectorize(items, settings, counted)
-    edges = candidate_edges(features, settings.topic_threshold / 4)
+    features, layout = vectorized(items, settings, counted)
+    vectors = Vectors(*layout)
+    dated = [Features(f.id, {}, f.date) for f in features]  # ids and own dates (the topics' candidates read no more)
+    edges = candidate_edges(features, settings.topic_threshold / 4, vectors)
     features = infer_dates(features, edges, settings)
     index = {item.article.id: i for i, item in enumerate(items)}
     moved = {path for paths in edit["split"].values() for path in paths}
     kept = [[index[a] for a in arts if a in index and a not in moved] for _, arts in sorted((previous or {}).items())]
-    clusters = story_clusters(features, settings, edges, initial=[g for g in kept if len(g) > 1])
+    clusters = story_clusters(features, settings, edges, initial=[g for g in kept if len(g) > 1], vectors=vectors)
     pins: dict[int, str] = {}
     for i, item in enumerate(items):
         pin = edit["articles"].get(item.article.id) or item.article.story
@@ -186,9 +198,10 @@ def group_all(
         if sid not in members:
             log.warning("stories.yml: titles: story '%s' is not in this build", sid)
     stories = []
+    written = written_names(items)  # once, for the stories' and the topics' names
     for sid, group_ in members.items():
         ordered = sorted(group_, key=lambda i: (items[i].article.date or "9999", items[i].article.id))
-        title, source, origin = title_choice(items, ordered, features)
+        title, source, origin = title_choice(items, ordered, features, vectors)
         if edit["titles"].get(sid):
             title, source, origin = edit["titles"][sid], "editor", ""
         stories.append(
@@ -198,15 +211,16 @@ def group_all(
                 title_source=source,
                 title_article=origin,
                 articles=tuple(items[i].article.id for i in ordered),
-                why=why_grouped(items, ordered, features),
+                why=why_grouped(items, ordered, features, written=written, vectors=vectors),
                 pinned=sid in pinned,
             )
         )
     stories.sort(key=lambda s: (-len(s.articles), s.id))
-    del features, edges  # memory: the topic pass makes its own
-    topic_features = vectorize(items, dataclasses.replace(settings, weights=settings.topic_weights), counted)
-    topic_edges = candidate_edges(topic_features, settings.topic_link / 4)
-    stories, topics = make_topics(items, stories, topic_edges, settings, memory.topics)
+    del features, edges, vectors  # memory: the topic pass makes its own
+    topic_vectors = Vectors(*vector_layout(items, dataclasses.replace(settings, weights=settings.topic_weights), counted))
+    topic_edges = candidate_edges(dated, settings.topic_link / 4, topic_vectors)
+    del dated, topic_vectors
+    stories, topics = make_topics(items, stories, topic_edges, settings, memory.topics, written)
     return Grouping(stories, topics, merged_ids(previous, stories, memory.merged))
 
 
@@ -216,6 +230,7 @@ def make_topics(
     edges: Edges,
     settings: Settings,
     previous: Mapping[str, Sequence[str]],
+    written: Sequence[Written] | None = None,
 ) -> tuple[list[Story], list[Topic]]:
     """Topics above the stories (cluster.topic_clusters over ``edges``, the topic weights'
     similarities), each story's ``topic`` filled in.
@@ -230,7 +245,7 @@ def make_topics(
     ids = assign_ids(members, [None] * len(groups), founders, previous, prefix="t-")
     topic_of = {k: tid for g, tid in zip(groups, ids, strict=True) for k in g}
     out_stories = [dataclasses.replace(s, topic=topic_of[k]) for k, s in enumerate(stories)]
-    names = topic_names([[stories[k] for k in g] for g in groups], items, index)
+    names = topic_names([[stories[k] for k in g] for g in groups], items, index, written)
     topics = [
         Topic(tid, topic_title([stories[k] for k in g], known), tuple(stories[k].id for k in g))
         for g, tid, known in zip(groups, ids, names, strict=True)
@@ -274,30 +289,32 @@ def follow_titles(topics: Sequence[Topic], stories: Sequence[Story], titles: Map
 _NAME_SURFACE = re.compile(r"^[A-Z](?=.*(?:[a-z]{2}|[A-Z]{2}$))")
 
 
-def topic_names(topics: Sequence[Sequence[Story]], items: Sequence[Outlined], index: Mapping[str, int]) -> list[list[str]]:
+def topic_names(
+    topics: Sequence[Sequence[Story]], items: Sequence[Outlined], index: Mapping[str, int], written: Sequence[Written] | None = None
+) -> list[list[str]]:
     """Each topic's names (people, organisations, places) that at least half of its stories name
     (two at least, when it has several), most telling first: the share of its stories' articles
     naming it, times how rare it is among the topics (an agency or outlet every topic quotes, "Associated
     Press", "CNN", tells nothing). A person or organisation, then a place, when both are there."""
     shares: list[dict[str, float]] = []
     counts: list[Counter[str]] = []
-    written: defaultdict[str, Counter[str]] = defaultdict(Counter)
+    spelled: defaultdict[str, Counter[str]] = defaultdict(Counter)  # key -> how the topics' articles write it
     for stories in topics:
         share: defaultdict[str, float] = defaultdict(float)
         count: Counter[str] = Counter()
         for story in stories:
-            per_article = [entity_surfaces(items, [index[a]]) for a in story.articles]
+            per_article = [entity_surfaces(items, [index[a]], written) for a in story.articles]
             seen: Counter[str] = Counter(k for found in per_article for k, v in found.items() if _NAME_SURFACE.match(v))
             for found in per_article:
                 for k, v in found.items():
-                    written[k][v] += 1
+                    spelled[k][v] += 1
             for k, n in seen.items():
                 share[k] += n / len(story.articles) / len(stories)
                 count[k] += 1
         shares.append(dict(share))
         counts.append(count)
     # as most articles write it, a dateline's capitals ("WASHINGTON") only when no article writes it otherwise
-    surfaces = {k: min(c.items(), key=lambda kv: (kv[0].isupper() and len(kv[0]) > 5, -kv[1], kv[0]))[0] for k, c in written.items()}
+    surfaces = {k: min(c.items(), key=lambda kv: (kv[0].isupper() and len(kv[0]) > 5, -kv[1], kv[0]))[0] for k, c in spelled.items()}
     spread = Counter(k for named in shares for k in named)
     out = []
     for stories, named, count in zip(topics, shares, counts, strict=True):
@@ -387,13 +404,16 @@ def assign_ids(
     ``excluded[k]`` lists old ids group ``k`` may not take (it was split from them).
     """
     ids: list[str | None] = list(pins)
+    holding: defaultdict[str, set[int]] = defaultdict(set)  # article -> the groups holding it
+    for k, cluster in enumerate(clusters):
+        for a in cluster:
+            holding[a].add(k)
     overlaps = []
     for old_id, old_articles in sorted(previous.items()):
-        old = set(old_articles)
-        for k, cluster in enumerate(clusters):
-            shared = len(old.intersection(cluster))
-            if shared and ids[k] is None and not (excluded and old_id in excluded[k]):
-                overlaps.append((-shared, -len(cluster), old_id, k))
+        shares = Counter(k for a in set(old_articles) for k in holding.get(a, ()))
+        for k, shared in shares.items():
+            if ids[k] is None and not (excluded and old_id in excluded[k]):
+                overlaps.append((-shared, -len(clusters[k]), old_id, k))
     taken: set[str] = set()
     for _, _, old_id, k in sorted(overlaps):
         if ids[k] is None and old_id not in taken:
@@ -409,21 +429,30 @@ def assign_ids(
     return out
 
 
-def title_choice(items: Sequence[Outlined], group: Sequence[int], features: Sequence[Features]) -> tuple[str, str, str]:
+def title_choice(
+    items: Sequence[Outlined], group: Sequence[int], features: Sequence[Features], vectors: Vectors | None = None
+) -> tuple[str, str, str]:
     """(title, where it came from, article) at grouping time: the headline of the most central article
     (closest to the rest of the story) that is a real headline ("headline"; "headline-central" when that
     article is the most central of all); failing that, the lead sentence (or its main clause) of the most
     central article that has one ("lead", ``lead_title``); else weaker lines ("fallback"). The stories stage
-    may title the story again from its key points (titles.story_title)."""
-    centroid: defaultdict[str, float] = defaultdict(float)
-    for i in group:
-        for feature, w in features[i].weights.items():
-            centroid[feature] += w
-
-    def centrality(i: int) -> float:
-        return dot(features[i].weights, centroid) - dot(features[i].weights, features[i].weights)
-
-    ranked = sorted(group, key=lambda i: (-centrality(i), items[i].article.id))
+    may title the story again from its key points (titles.story_title). ``vectors``: the features' weights
+    as sparse.Vectors, if the caller has them (the same centralities, from arrays)."""
+    centrality: dict[int, float] = {}
+    if vectors is not None:  # each sum as features.dot makes it (fsum: exact), the centroid summed in group order
+        _, _, totals, at, entries = vectors.sums(group)
+        mine, theirs = vectors.values[entries], totals[at]
+        bounds = np.cumsum([0, *(vectors.hi[i] - vectors.lo[i] for i in group)]).tolist()
+        for i, lo, hi in zip(group, bounds, bounds[1:], strict=False):
+            centrality[i] = math.fsum((mine[lo:hi] * theirs[lo:hi]).tolist()) - math.fsum((mine[lo:hi] * mine[lo:hi]).tolist())
+    else:
+        centroid: defaultdict[str, float] = defaultdict(float)
+        for i in group:
+            for feature, w in features[i].weights.items():
+                centroid[feature] += w
+        for i in group:
+            centrality[i] = dot(features[i].weights, centroid) - dot(features[i].weights, features[i].weights)
+    ranked = sorted(group, key=lambda i: (-centrality[i], items[i].article.id))
     for rank, i in enumerate(ranked):
         headline = real_headline(items[i])
         if headline:
@@ -449,18 +478,34 @@ def title_choice(items: Sequence[Outlined], group: Sequence[int], features: Sequ
     return first.article.title, "fallback", first.article.id
 
 
-def why_grouped(items: Sequence[Outlined], group: Sequence[int], features: Sequence[Features], limit: int = 6) -> tuple[str, ...]:
-    """Names, then terms, found in at least two of the story's articles; most shared first."""
+def why_grouped(
+    items: Sequence[Outlined],
+    group: Sequence[int],
+    features: Sequence[Features],
+    limit: int = 6,
+    written: Sequence[Written] | None = None,
+    vectors: Vectors | None = None,
+) -> tuple[str, ...]:
+    """Names, then terms, found in at least two of the story's articles; most shared first (then of
+    the larger weight summed over them). ``written``: every item's ``written_names``, ``vectors``: the
+    features' weights as sparse.Vectors, if the caller has them."""
     if len(group) < 2:
         return ()
     seen: Counter[str] = Counter()
     total: defaultdict[str, float] = defaultdict(float)
-    for i in group:
-        for key, w in features[i].weights.items():
-            if key[0] in "epwt":
-                seen[key] += 1
-                total[key] += w
-    surfaces = entity_surfaces(items, group)
+    if vectors is not None:
+        held_terms, held, totals, _, _ = vectors.sums(group)
+        for t, n, w in zip(held_terms.tolist(), held.tolist(), totals.tolist(), strict=True):
+            key = vectors.terms[t]
+            if n >= 2 and key[0] in "epwt":
+                seen[key], total[key] = n, w
+    else:
+        for i in group:
+            for key, w in features[i].weights.items():
+                if key[0] in "epwt":
+                    seen[key] += 1
+                    total[key] += w
+    surfaces = entity_surfaces(items, group, written)
     names = [k for k in seen if seen[k] >= 2 and k in surfaces]
     terms = [k for k in seen if seen[k] >= 2 and k[0] in "wt"]
     out: list[str] = []
@@ -476,20 +521,67 @@ def why_grouped(items: Sequence[Outlined], group: Sequence[int], features: Seque
     return tuple(out)
 
 
-def entity_surfaces(items: Sequence[Outlined], group: Sequence[int]) -> dict[str, str]:
-    """Feature key -> how the articles write it; a surname key shows the full name."""
-    seen: dict[str, Counter[str]] = defaultdict(Counter)
-    full: dict[str, Counter[str]] = defaultdict(Counter)
+#: Each person, organisation and place an article names, as (feature key, how it is written, the key
+#: of the surname of a person's full name or ""), with how often (``written_names``).
+Written = Counter[tuple[str, str, str]]
+
+
+def written_names(items: Sequence[Outlined]) -> list[Written]:
+    """Each article's names (``Written``); a mention text is read once however many articles hold it."""
+    known: dict[tuple[str, str], tuple[str, str, str] | None] = {}
+    out = []
+    for item in items:
+        found: Written = Counter()
+        for m in item.mentions:
+            named = known.get((m.label, m.text), ())
+            if named == ():
+                named = known[m.label, m.text] = entity_name(m.label, m.text)
+            if named:
+                found[named] += 1
+        out.append(found)
+    return out
+
+
+def entity_surfaces(items: Sequence[Outlined], group: Sequence[int], written: Sequence[Written] | None = None) -> dict[str, str]:
+    """Feature key -> how the articles write it; a surname key shows the full name. ``written``: every
+    item's ``written_names``, if the caller has them."""
+    seen: dict[str, dict[str, int]] = {}  # key -> surface -> mentions
+    full: dict[str, dict[str, int]] = {}  # surname key -> full name -> mentions
     for i in group:
-        for m in items[i].mentions:
-            block = ENTITY_BLOCKS.get(m.label)
-            if not block or m.label == "NORP":
-                continue
-            key = normalize_entity(m.text)
-            surface = re.sub(r"^(the|a|an)\s+", "", re.sub(r"[’']s$", "", " ".join(m.text.split())), flags=re.I).strip(" .,:;-")
-            if not key or not surface:
-                continue
-            seen[f"{block}:{key}"][surface] += 1
-            if m.label == "PERSON" and surname(key) != key:
-                full[f"{block}:{surname(key)}"][surface] += 1  # "Lukashenko" shows as the full name
-    return {k: min((full.get(k) or c).items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[0] for k, c in seen.items()}
+        for (key, surface, last), n in (written[i] if written is not None else written_names([items[i]])[0]).items():
+            spelled = seen.get(key)
+            if spelled is None:
+                spelled = seen[key] = {}
+            spelled[surface] = spelled.get(surface, 0) + n
+            if last:  # "Lukashenko" shows as the full name
+                spelled = full.get(last)
+                if spelled is None:
+                    spelled = full[last] = {}
+                spelled[surface] = spelled.get(surface, 0) + n
+    return {k: _most_written(full.get(k) or c) for k, c in seen.items()}
+
+
+def _most_written(spelled: Mapping[str, int]) -> str:
+    """The way most mentions write it; of equal counts the longer, then the first in text order."""
+    if len(spelled) == 1:
+        return next(iter(spelled))
+    return min(spelled.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[0]
+
+
+_POSSESSIVE = re.compile(r"[’']s$")
+_ARTICLE = re.compile(r"^(the|a|an)\s+", flags=re.I)
+
+
+def entity_name(label: str, text: str) -> tuple[str, str, str] | None:
+    """A person, organisation or place mention's feature key, how it is written ("the" and a
+    possessive "'s" left out), and for a person's full name the key of the surname ("" otherwise);
+    None for other mentions and ones that name nothing."""
+    block = ENTITY_BLOCKS.get(label)
+    if not block or label == "NORP":
+        return None
+    key = normalize_entity(text)
+    surface = _ARTICLE.sub("", _POSSESSIVE.sub("", " ".join(text.split()))).strip(" .,:;-")
+    if not key or not surface:
+        return None
+    last = surname(key) if label == "PERSON" else key
+    return f"{block}:{key}", surface, f"{block}:{last}" if last != key else ""

@@ -21,7 +21,6 @@ edition's stories enter already whole: they can grow or merge, never split.
 
 from __future__ import annotations
 
-import array
 import dataclasses
 import itertools
 import math
@@ -30,8 +29,9 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 import numpy as np
 
-from briefgen.group.features import BLOCKS, Features, Settings, surname, time_factor
-from briefgen.group.pairs import COEFFICIENTS, NAMES, PairFeatures, block_vectors, probabilities
+from briefgen.group.features import Features, Settings, ordered_sums, surname, time_factor
+from briefgen.group.pairs import COEFFICIENTS, NAMES, PairFeatures, probabilities
+from briefgen.group.sparse import SparseRows, Vectors
 
 CANDIDATE_FEATURES = 40  # per article, for retrieval
 MAX_POSTINGS = 50  # a feature shared by more articles links each only to its nearest in time:
@@ -106,7 +106,7 @@ def sorted_items(edges: Mapping[tuple[int, int], float]) -> Iterator[tuple[tuple
     return edges.sorted_items() if isinstance(edges, Pairs) else iter(sorted(edges.items()))
 
 
-def candidate_edges(features: Sequence[Features], floor: float) -> Edges:
+def candidate_edges(features: Sequence[Features], floor: float, vectors: Vectors | None = None) -> Edges:
     """Cosine similarities >= ``floor`` of article pairs that share one of their strongest features
     (time is weighed later, once undated articles have their inferred dates: ``weigh``).
 
@@ -114,42 +114,83 @@ def candidate_edges(features: Sequence[Features], floor: float) -> Edges:
     feature held by at most MAX_POSTINGS articles links them all; a commoner one
     (a big story's main name, a word of the trade) links each article only to its
     NEIGHBOURS nearest in time. So the candidates per article are bounded, and
-    the work grows linearly with the archive.
+    the work grows linearly with the archive. ``vectors``: the features' weights as sparse.Vectors, if
+    the caller has them (then only the features' ids and dates are read).
     """
-    index: dict[str, list[int]] = defaultdict(list)
-    top: list[list[str]] = []
-    for i, f in enumerate(features):
-        keys = sorted(f.weights, key=lambda k: (-f.weights[k], k))[:CANDIDATE_FEATURES]
-        top.append(keys)
-        for key in keys:
-            index[key].append(i)
+    vectors = Vectors.of([f.weights for f in features]) if vectors is None else vectors
     when = [(f.date.toordinal() if f.date else 0, f.id) for f in features]
-    position: dict[str, dict[int, int]] = {}
-    for key, postings in index.items():
-        if len(postings) > MAX_POSTINGS:
-            postings.sort(key=lambda i: when[i])
-            position[key] = {i: p for p, i in enumerate(postings)}
-    rows = SparseRows.of([f.weights for f in features])
+    first, second = candidate_pairs(vectors, when)
+    rows = vectors.rows()
     firsts: list[np.ndarray] = []
     seconds: list[np.ndarray] = []
     values: list[np.ndarray] = []
-    for i, keys in enumerate(top):
-        cands: set[int] = set()
-        for key in keys:
-            postings = index[key]
-            if key in position:
-                p = position[key][i]
-                postings = postings[max(0, p - NEIGHBOURS) : p + NEIGHBOURS + 1]
-            cands.update(j for j in postings if j > i)
-        others = sorted(cands)
+    for i, run in Pairs(first, second, second).runs():
+        others = second[run]
         products = np.array(rows.dots(i, others), dtype=np.float64)
         keep = products >= floor
-        seconds.append(np.array(others, dtype=np.int64)[keep])
+        seconds.append(others[keep])
         values.append(products[keep])
         firsts.append(np.full(len(values[-1]), i, dtype=np.int64))
     if not values:
         return Pairs.of({})
     return Pairs(np.concatenate(firsts), np.concatenate(seconds), np.concatenate(values))
+
+
+#: Candidate pairs are gathered for this many articles at a time (memory: at most 40 features times
+#: 50 postings each, 16 bytes a pair, about 32 MiB). Not tuned.
+PAIR_BLOCK = 1000
+
+
+def candidate_pairs(vectors: Vectors, when: Sequence[tuple[int, str]]) -> tuple[np.ndarray, np.ndarray]:
+    """The article pairs (i < j, sorted) that share one of their CANDIDATE_FEATURES strongest features
+    (largest weight first, then the key's text), by ``candidate_edges``' rule: a feature held by at most
+    MAX_POSTINGS articles links them all, a commoner one each article to its NEIGHBOURS nearest on each
+    side in ``when`` order (date, then id)."""
+    n = len(vectors)
+    rank = np.empty(len(vectors.terms), dtype=np.int32)  # each term's place in the terms' text order
+    rank[sorted(range(len(vectors.terms)), key=vectors.terms.__getitem__)] = np.arange(len(vectors.terms), dtype=np.int32)
+    tops = [np.zeros(0, dtype=np.int64)]
+    for r0 in range(0, n, PAIR_BLOCK):  # each article's strongest features, PAIR_BLOCK articles at a time (memory)
+        r1 = min(n, r0 + PAIR_BLOCK)
+        a, b = int(vectors.lo[r0]), int(vectors.hi[r1 - 1])
+        sizes = vectors.hi[r0:r1] - vectors.lo[r0:r1]
+        row = np.repeat(np.arange(r1 - r0), sizes)
+        order = np.lexsort((rank[vectors.ids[a:b]], -vectors.values[a:b], row))  # by article, strongest first
+        first = vectors.lo[r0:r1] - a  # each article's first entry in ``order``
+        keep = np.minimum(sizes, CANDIDATE_FEATURES)
+        tops.append(a + order[np.repeat(first - (np.cumsum(keep) - keep), keep) + np.arange(int(keep.sum()))])
+    top = np.concatenate(tops)
+    del tops
+    top_row = np.repeat(np.arange(n, dtype=np.int64), np.minimum(vectors.hi - vectors.lo, CANDIDATE_FEATURES))
+    top_term = vectors.ids[top].astype(np.int64)
+    held = np.bincount(top_term, minlength=len(vectors.terms))
+    common = held > MAX_POSTINGS
+    time_rank = np.empty(n, dtype=np.int64)
+    time_rank[sorted(range(n), key=when.__getitem__)] = np.arange(n)
+    postings = np.lexsort((np.where(common[top_term], time_rank[top_row], top_row), top_term))  # by term: articles, or their times
+    posting_row = top_row[postings]
+    start = np.concatenate([[0], np.cumsum(held)])
+    place = np.empty(len(postings), dtype=np.int64)
+    place[postings] = np.arange(len(postings))
+    at = place - start[top_term]  # each top feature's place among its term's postings
+    # the postings each top feature links to: a rare term's later articles (j > i in article order), a
+    # common term's neighbours on both sides (those after i kept below)
+    lo = np.where(common[top_term], start[top_term] + np.maximum(0, at - NEIGHBOURS), start[top_term] + at + 1)
+    hi = np.where(common[top_term], np.minimum(start[top_term + 1], start[top_term] + at + NEIGHBOURS + 1), start[top_term + 1])
+    firsts, seconds = [], []
+    bounds = np.searchsorted(top_row, np.arange(0, n + PAIR_BLOCK, PAIR_BLOCK))
+    for a, b in itertools.pairwise(bounds.tolist()):
+        sizes = hi[a:b] - lo[a:b]
+        starts = np.cumsum(sizes) - sizes
+        linked = posting_row[np.repeat(lo[a:b] - starts, sizes) + np.arange(int(sizes.sum()))]
+        owner = np.repeat(top_row[a:b], sizes)
+        codes = np.sort(owner[linked > owner] * n + linked[linked > owner])
+        codes = codes[np.concatenate([[True], codes[1:] != codes[:-1]])] if len(codes) else codes  # each pair once
+        firsts.append(codes // n)
+        seconds.append(codes % n)
+    if not firsts:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    return np.concatenate(firsts), np.concatenate(seconds)
 
 
 #: How many of an undated article's most similar dated articles vote on its date (their median).
@@ -182,78 +223,17 @@ def weigh(features: Sequence[Features], edges: Mapping[tuple[int, int], float], 
     date (``infer_dates``) may only separate: a pair with one counts as undated, or less when the
     inferred dates are further apart than the window."""
 
-    def factor(a: Features, b: Features) -> float:
-        f = time_factor(a.date, b.date, settings.window_days, settings.fade, settings.undated)
-        return min(f, settings.undated) if a.inferred or b.inferred else f
-
     pairs = Pairs.of(edges)
-    factors = np.fromiter((factor(features[i], features[j]) for i, j in pairs), dtype=np.float64, count=len(pairs))
-    return Pairs(pairs.i, pairs.j, pairs.value * factors)
-
-
-class SparseRows:
-    """Sparse vectors as three flat arrays (term numbers, weights, and where each row lies), for one
-    row's dot products with many others in a few numpy operations (the pairs were most of grouping's
-    time). Rows may be added in any order (``add(row, vector)``); a row never added is empty.
-    Memory: 12 bytes a weight and no numpy array per row (two per row were 224 bytes of headers)."""
-
-    def __init__(self, rows: int) -> None:
-        self._number: dict[str, int] | None = {}
-        self._ids = array.array("i")
-        self._values = array.array("d")
-        self.lo = np.zeros(rows, dtype=np.int64)
-        self.hi = np.zeros(rows, dtype=np.int64)
-        self.ids = np.zeros(0, dtype=np.int32)
-        self.values = np.zeros(0)
-        self.dense = np.zeros(1)
-
-    @classmethod
-    def of(cls, vectors: Sequence[Mapping[str, float]]) -> SparseRows:
-        """Row k is ``vectors[k]``."""
-        out = cls(len(vectors))
-        for row, vector in enumerate(vectors):
-            out.add(row, vector)
-        return out.done()
-
-    def add(self, row: int, vector: Mapping[str, float]) -> None:
-        assert self._number is not None, "SparseRows.add after done"
-        number = self._number
-        self.lo[row] = len(self._values)
-        self._ids.extend(number.setdefault(k, len(number)) for k in vector)
-        self._values.extend(vector.values())
-        self.hi[row] = len(self._values)
-
-    def done(self) -> SparseRows:
-        """Freeze the rows added (the term numbering is dropped)."""
-        if self._number is not None:
-            self.ids = np.frombuffer(self._ids, dtype=np.int32).copy()
-            self.values = np.frombuffer(self._values, dtype=np.float64).copy()
-            self.dense = np.zeros(max(1, len(self._number)))
-            self._number, self._ids, self._values = None, array.array("i"), array.array("d")
-        return self
-
-    def dots(self, i: int, others: Sequence[int]) -> list[float]:
-        """Dot products of row ``i`` with each row of ``others``: each row's products summed by
-        ``np.add.reduceat`` in the row's order, empty rows 0.0."""
-        lo, hi = int(self.lo[i]), int(self.hi[i])
-        if not len(others) or lo == hi:
-            return [0.0] * len(others)
-        js = np.asarray(others, dtype=np.int64)
-        starts, sizes = self.lo[js], self.hi[js] - self.lo[js]
-        filled = sizes > 0  # reduceat needs no empty row
-        if not filled.any():
-            return [0.0] * len(others)
-        starts, sizes = starts[filled], sizes[filled]
-        offsets = np.cumsum(sizes) - sizes
-        at = np.repeat(starts - offsets, sizes) + np.arange(int(offsets[-1] + sizes[-1]))
-        mine = self.ids[lo:hi]
-        self.dense[mine] = self.values[lo:hi]
-        try:
-            out = np.zeros(len(others))
-            out[filled] = np.add.reduceat(self.dense[self.ids[at]] * self.values[at], offsets)
-            return out.tolist()
-        finally:
-            self.dense[mine] = 0.0
+    day = np.array([f.date.toordinal() if f.date is not None else -1 for f in features], dtype=np.int64)
+    inferred = np.array([f.inferred for f in features], dtype=bool)
+    a, b = pairs.i, pairs.j
+    gap = np.where((day[a] >= 0) & (day[b] >= 0), np.abs(day[a] - day[b]), -1)  # -1: undated
+    kinds, first, back = np.unique(gap, return_index=True, return_inverse=True)
+    # the factor of each gap (or of no date), from one pair that has it: time_factor is the rule
+    table = [time_factor(features[a[k]].date, features[b[k]].date, settings.window_days, settings.fade, settings.undated) for k in first]
+    factors = np.array(table, dtype=np.float64)[back.reshape(-1)] if len(kinds) else np.zeros(0)
+    factors = np.where(inferred[a] | inferred[b], np.minimum(factors, settings.undated), factors)
+    return Pairs(a, b, pairs.value * factors)
 
 
 def average_link(
@@ -264,11 +244,14 @@ def average_link(
 
     ``initial`` groups (last edition's stories) start merged, so they are never split.
 
-    Each group keeps the sums of its pairs' similarities with its neighbours (``link``, a dict each);
-    the pair to merge is found from each group's best neighbour above it (two arrays, value and
-    neighbour), not from a heap of every pair (memory: in the first pass at 1,982 articles the heap
-    grew to 414,000 entries, stale ones included, for 137,549 pairs). A merge recomputes the best neighbour of
-    the merged group and of each group whose best it was; the others only compare the new mean."""
+    Each group keeps the sums of its pairs' similarities with its neighbours (``link``, a dict each;
+    each sum added up in (i, j) order of the pairs); the pair to merge is found from each group's best
+    neighbour above it (two arrays, value and neighbour), not from a heap of every pair (memory: in the
+    first pass at 1,982 articles the heap grew to 414,000 entries, stale ones included, for 137,549
+    pairs). A merge of b into a recomputes the best neighbour of a and of each group whose best it was
+    a or b, and compares the new mean of each group that was b's neighbour. (With no negative
+    similarity a group that was a's neighbour only needs nothing: its mean with the larger group can
+    only fall, and it was not its best.)"""
     root = {i: i for i in nodes}
     members: dict[int, list[int]] = {i: [i] for i in nodes}
     for group in initial:
@@ -277,22 +260,23 @@ def average_link(
             for i in members.pop(head):
                 root[i] = heads[0]
                 members[heads[0]].append(i)
-    link: dict[int, dict[int, float]] = {i: {} for i in members}
-    for (i, j), sim in sorted_items(edges):
-        if i in root and j in root and root[i] != root[j]:
-            a, b = root[i], root[j]
-            link[a][b] = link[a].get(b, 0.0) + sim
-            link[b][a] = link[a][b]
     size = 1 + max(members, default=-1)
+    pairs = Pairs.of(edges)
+    link = _links(root, pairs, size)
+    falls = bool((pairs.value >= 0).all())  # no negative similarity: a mean with a growing group only falls
+    del pairs
+    sizes = [0] * size  # each group's size
+    for a, group_ in members.items():
+        sizes[a] = len(group_)
     best = np.full(size, -np.inf)  # each group's highest mean with a neighbour above it (-inf: none)
     partner = np.full(size, -1, dtype=np.int64)  # that neighbour (the smallest, of equal means)
 
     def rescore(a: int) -> None:
         value, other = -math.inf, -1
-        n = len(members[a])
+        n = sizes[a]
         for c, total in link[a].items():
             if c > a:
-                mean = total / (n * len(members[c]))
+                mean = total / (n * sizes[c])
                 if mean > value or (mean == value and c < other):
                     value, other = mean, c
         best[a], partner[a] = value, other
@@ -305,39 +289,123 @@ def average_link(
             break
         b = int(partner[a])
         members[a].extend(members.pop(b))
+        sizes[a], sizes[b] = sizes[a] + sizes[b], 0
         best[b], partner[b] = -np.inf, -1
-        for c, total in link.pop(b).items():
-            link[c].pop(b, None)
+        joined = link.pop(b)
+        mine = link[a]
+        for c, total in joined.items():
+            theirs = link[c]
+            theirs.pop(b, None)
             if c != a:
-                link[a][c] = link[a].get(c, 0.0) + total
-                link[c][a] = link[a][c]
+                mine[c] = theirs[a] = mine.get(c, 0.0) + total
                 if a < c < b and partner[c] == b:  # its best neighbour is gone, and a is below it
                     rescore(c)
         rescore(a)
-        n = len(members[a])
-        for c, total in link[a].items():
-            if c < a:
-                if partner[c] in (a, b):
-                    rescore(c)
-                else:
-                    mean = total / (len(members[c]) * n)
-                    if mean > best[c] or (mean == best[c] and a < partner[c]):
-                        best[c], partner[c] = mean, a
+        n = sizes[a]
+        if falls:  # the groups below a whose best was a or b, then b's other neighbours below a
+            lost = set(np.flatnonzero((partner[:a] == a) | (partner[:a] == b)).tolist())
+            for c in lost:
+                rescore(c)
+            near = [c for c in joined if c < a and c not in lost]
+        else:
+            near = []
+            for c in mine:
+                if c < a:
+                    if partner[c] in (a, b):
+                        rescore(c)
+                    else:
+                        near.append(c)
+        for c in near:
+            mean = mine[c] / (sizes[c] * n)
+            if mean > best[c] or (mean == best[c] and a < partner[c]):
+                best[c], partner[c] = mean, a
     return sorted((sorted(m) for m in members.values()), key=lambda m: m[0])
 
 
-def local_vectors(features: Sequence[Features], group: Sequence[int]) -> dict[int, dict[str, float]]:
-    """Re-weight by rarity within ``group``: a feature every member has gets weight zero."""
-    m = len(group)
-    df: Counter[str] = Counter()
-    for i in group:
-        df.update(features[i].weights.keys())
-    out = {}
-    for i in group:
-        vec = {k: w * math.log((1 + m) / (1 + df[k])) for k, w in features[i].weights.items() if df[k] > 1}
-        norm = math.sqrt(sum(w * w for w in vec.values())) or 1.0
-        out[i] = {k: w / norm for k, w in vec.items()}
-    return out
+def _links(root: Mapping[int, int], edges: Pairs, size: int) -> dict[int, dict[int, float]]:
+    """Each group's neighbours and the sum of its pairs' similarities with each, added in (i, j)
+    order of the pairs (pairs within one group, or with an article not in ``root``, left out)."""
+    identity = all(k == v for k, v in root.items()) and len(root) == size  # every article 0..size-1 its own group
+    if identity and not len(edges):
+        low, high, total = edges.i, edges.j, edges.value
+    elif identity and edges.i.min() >= 0 and edges.j.max() < size and (edges.i < edges.j).all() and ordered_pairs(edges):
+        low, high, total = edges.i, edges.j, 0.0 + edges.value  # each pair once, in order (the first pass): nothing to add up
+    else:
+        head = np.full(max(size, 1 + int(edges.i.max(initial=-1)), 1 + int(edges.j.max(initial=-1))), -1, dtype=np.int64)
+        head[np.fromiter(root, dtype=np.int64, count=len(root))] = np.fromiter(root.values(), dtype=np.int64, count=len(root))
+        a, b = head[edges.i], head[edges.j]
+        keep = (a >= 0) & (b >= 0) & (a != b)
+        a, b, value = a[keep], b[keep], edges.value[keep]
+        del keep
+        pair, at = np.unique(np.minimum(a, b) * size + np.maximum(a, b), return_inverse=True)
+        del a, b
+        total = np.zeros(len(pair))
+        np.add.at(total, at.reshape(-1), value)  # one pair at a time, in order: the sums a loop over the pairs makes
+        del at, value
+        low, high = pair // size, pair % size
+        del pair
+    # memory: one int object per group and one float per pair, each shared by both groups' dicts
+    groups = {g: g for g in root.values()}
+    number = [groups.get(g, g) for g in range(size)]
+    sums = total.tolist()
+    del total
+    link: dict[int, dict[int, float]] = {g: {} for g in groups}
+    by_high = np.argsort(high, kind="stable")
+    up = np.searchsorted(low, np.arange(size + 1)).tolist()  # group g's neighbours above it: pairs up[g]:up[g + 1]
+    down = [0, *np.cumsum(np.bincount(high, minlength=size)).tolist()]  # below it: pairs by_high[down[g]:down[g + 1]]
+    for g in link:  # a group's neighbours at a time (no list of every pair's neighbour)
+        below = by_high[down[g] : down[g + 1]].tolist()
+        keys = [*map(number.__getitem__, high[up[g] : up[g + 1]].tolist()), *map(number.__getitem__, low[below].tolist())]
+        link[g] = dict(zip(keys, [*sums[up[g] : up[g + 1]], *map(sums.__getitem__, below)], strict=True))
+    return link
+
+
+def ordered_pairs(pairs: Pairs) -> bool:
+    """Whether each pair comes once, in (i, j) order."""
+    di, dj = np.diff(pairs.i), np.diff(pairs.j)
+    return bool(((di > 0) | ((di == 0) & (dj > 0))).all())
+
+
+def local_rows(vectors: Vectors, blocks: Sequence[Sequence[int]]) -> SparseRows:
+    """The vectors of the articles of each block of LOCAL_BLOCK or more articles, re-weighted by rarity
+    within their block (a feature that m of its b articles hold is multiplied by log((1 + b) / (1 + m)),
+    so one every article has gets weight zero; one no other article has is left out), each of length
+    one. Other articles' rows are empty."""
+    n, terms = len(vectors), len(vectors.terms)
+    kept: list[np.ndarray] = [np.zeros(0, dtype=np.int64)]  # the entries kept, and their new weights
+    weights: list[np.ndarray] = [np.zeros(0)]
+    large = [g for g in blocks if len(g) >= LOCAL_BLOCK]
+    at = 0
+    while at < len(large):  # blocks of about PAIR_BLOCK articles together (memory)
+        chunk = large[at : at + 1]
+        while at + len(chunk) < len(large) and sum(map(len, chunk)) < PAIR_BLOCK:
+            chunk.append(large[at + len(chunk)])
+        at += len(chunk)
+        rows = np.concatenate([np.asarray(g, dtype=np.int64) for g in chunk])
+        block = np.repeat(np.arange(len(chunk)), [len(g) for g in chunk])
+        sizes = vectors.hi[rows] - vectors.lo[rows]
+        entries = np.repeat(vectors.lo[rows] - (np.cumsum(sizes) - sizes), sizes) + np.arange(int(sizes.sum()))
+        block = np.repeat(block, sizes)
+        _, back, held = np.unique(block * terms + vectors.ids[entries], return_inverse=True, return_counts=True)
+        df = held[back.reshape(-1)]  # how many of the block's articles hold the entry's feature
+        entries, block, df = entries[df > 1], block[df > 1], df[df > 1]
+        members = np.array([len(g) for g in chunk], dtype=np.int64)[block]
+        kinds, first, back = np.unique(members * (n + 2) + df, return_index=True, return_inverse=True)
+        table = [math.log((1 + int(members[k])) / (1 + int(df[k]))) for k in first.tolist()]
+        kept.append(entries)
+        weights.append(vectors.values[entries] * (np.array(table, dtype=np.float64)[back.reshape(-1)] if len(kinds) else np.zeros(0)))
+    entries, values = np.concatenate(kept), np.concatenate(weights)
+    del kept, weights
+    order = np.argsort(entries, kind="stable")  # back in article order, each article's in its own
+    entries, values = entries[order], values[order]
+    del order
+    counts = np.bincount(np.searchsorted(vectors.hi, entries, side="right"), minlength=n)[:n]
+    hi = np.cumsum(counts)
+    lo = hi - counts
+    norms = np.sqrt(ordered_sums(values * values, lo, hi))
+    norms[norms == 0.0] = 1.0
+    values /= np.repeat(norms, counts)
+    return SparseRows.from_arrays(lo, hi, vectors.ids[entries], values, terms)
 
 
 #: Blocks smaller than this keep the corpus-wide cosine as their ``local`` feature: in a block of a
@@ -370,14 +438,16 @@ def pair_matrix(features: Sequence[Features], edges: Mapping[tuple[int, int], fl
     return pairs, np.concatenate(chunks) if chunks else np.empty((0, len(NAMES)))
 
 
-def pair_rows(features: Sequence[Features], edges: Pairs, settings: Settings) -> Iterator[tuple[int, np.ndarray]]:
+def pair_rows(
+    features: Sequence[Features], edges: Pairs, settings: Settings, vectors: Vectors | None = None
+) -> Iterator[tuple[int, np.ndarray]]:
     """The features (pairs.NAMES) of the candidate pairs ``edges`` (sorted), as (first pair, matrix)
     chunks of CHUNK rows: never the whole matrix (memory: 144 bytes a pair, 19 MiB at 1,982
     articles and about 1.7 million pairs at 20,000).
 
     Pass one groups articles into blocks (the same kind of thing) by average link over the
     time-weighed corpus-wide cosines at ``topic_threshold``; each pair's ``local`` feature is its
-    cosine re-weighted by rarity within its block (``local_vectors``; blocks of fewer than three
+    cosine re-weighted by rarity within its block (``local_rows``; blocks of fewer than three
     articles keep the corpus-wide cosine), zero across blocks.
 
     The blocks depend on the articles alone, never on last edition's stories: started from those
@@ -391,41 +461,40 @@ def pair_rows(features: Sequence[Features], edges: Pairs, settings: Settings) ->
     del timed  # memory: the blocks are all that is kept of the first pass
     block_of = np.zeros(len(features), dtype=np.int64)
     local = np.zeros(len(features), dtype=bool)  # re-weighted within its block (LOCAL_BLOCK)
-    local_rows = SparseRows(len(features))
     for t, group in enumerate(blocks):
         block_of[group] = t
         if len(group) >= LOCAL_BLOCK:
             local[group] = True
-            for i, vector in local_vectors(features, group).items():  # one block's vectors at a time
-                local_rows.add(i, vector)
-    local_rows.done()
-    facts = PairFeatures(features, settings.window_days, date_telling(features, edges, settings.window_days))
-    block_rows = [SparseRows(len(features)) for _ in BLOCKS]
-    for i, f in enumerate(features):
-        vectors = block_vectors(f.weights)
-        for b, rows_ in zip(BLOCKS, block_rows, strict=True):
-            rows_.add(i, vectors[b])
-    for rows_ in block_rows:
-        rows_.done()
-    x = np.empty((min(CHUNK, len(edges)), len(NAMES)), dtype=np.float64)
-    at = first = 0  # rows filled in x; the pair number of x's first row
-    for i, run in edges.runs():  # by i, then by j
-        others, sims = edges.j[run].tolist(), edges.value[run].tolist()
-        per_block = [rows_.dots(i, others) for rows_ in block_rows]
-        locals_ = local_rows.dots(i, others) if local[i] else sims
-        same = (block_of[edges.j[run]] == block_of[i]).tolist()
-        rows = [
-            facts.row(i, j, sims[k], locals_[k] if same[k] else 0.0, same[k], [column[k] for column in per_block])
-            for k, j in enumerate(others)
-        ]
-        while rows:
-            take = min(len(rows), len(x) - at)
-            x[at : at + take] = rows[:take]
-            rows, at = rows[take:], at + take
-            if at == len(x):
-                yield first, x
-                first += at
-                x, at = np.empty((min(CHUNK, len(edges) - first), len(NAMES)), dtype=np.float64), 0
+    vectors = Vectors.of([f.weights for f in features]) if vectors is None else vectors
+    within = local_rows(vectors, blocks)
+    facts = PairFeatures(features, settings.window_days, date_telling(features, edges, settings.window_days), vectors)
+
+    def batches() -> Iterator[np.ndarray]:
+        """The pairs' rows, a few runs (about CHUNK pairs) at a time."""
+        parts: list[tuple[np.ndarray, ...]] = []
+        held = 0
+        for i, run in edges.runs():  # by i, then by j
+            others, sims = edges.j[run], edges.value[run]
+            block_sims, shared = facts.compare(i, others)
+            locals_ = np.asarray(within.dots(i, others)) if local[i] else sims
+            same = block_of[others] == block_of[i]
+            parts.append((np.full(len(others), i), others, sims, np.where(same, locals_, 0.0), same, block_sims, shared))
+            held += len(others)
+            if held >= CHUNK:
+                yield facts.rows(*(np.concatenate(part, axis=-1) for part in zip(*parts, strict=True)))
+                parts, held = [], 0
+        if parts:
+            yield facts.rows(*(np.concatenate(part, axis=-1) for part in zip(*parts, strict=True)))
+
+    first = 0  # the pair number of the next chunk's first row
+    waiting = np.empty((0, len(NAMES)))
+    for rows in batches():
+        waiting = np.concatenate([waiting, rows]) if len(waiting) else rows
+        while len(waiting) >= CHUNK:
+            yield first, np.array(waiting[:CHUNK])
+            waiting, first = waiting[CHUNK:], first + CHUNK
+    if len(waiting):
+        yield first, np.array(waiting)
 
 
 def story_clusters(
@@ -434,6 +503,7 @@ def story_clusters(
     edges: Mapping[tuple[int, int], float] | None = None,
     initial: Sequence[Sequence[int]] = (),
     coefficients: Sequence[float] = COEFFICIENTS,
+    vectors: Vectors | None = None,
 ) -> list[list[int]]:
     """Stories: average link over the candidate pairs' probabilities of being one event (pairs.py's
     model with ``coefficients`` over ``pair_rows``), merging while the mean probability between
@@ -441,12 +511,12 @@ def story_clusters(
 
     ``edges``: candidate_edges' cosines (computed here when not given). ``features`` should carry
     inferred dates already (``infer_dates``). ``initial`` groups are kept together (and may grow or
-    merge)."""
+    merge). ``vectors``: the features' weights as sparse.Vectors, if the caller has them."""
     if edges is None:
-        edges = candidate_edges(features, settings.topic_threshold / 4)
+        edges = candidate_edges(features, settings.topic_threshold / 4, vectors)
     pairs = Pairs.of(edges)
     probability = np.empty(len(pairs))
-    for first, x in pair_rows(features, pairs, settings):  # CHUNK rows at a time, never the whole matrix
+    for first, x in pair_rows(features, pairs, settings, vectors):  # CHUNK rows at a time, never the whole matrix
         probability[first : first + len(x)] = probabilities(x, coefficients)
     stories = stories_from(len(features), pairs, probability, settings.story_threshold, initial)
     return attach_singletons(stories, features, pairs, probability, settings)
@@ -503,23 +573,24 @@ def attach_singletons(
     if not settings.attach:
         return [list(s) for s in stories]
     story_of = {i: k for k, s in enumerate(stories) for i in s}
-    best: dict[tuple[int, int], float] = {}  # (lone article, story) -> its highest pair probability
-    for (i, j), q in zip(pairs, probability.tolist(), strict=True):
-        for a, b in ((i, j), (j, i)):
-            if len(stories[story_of[a]]) == 1 and len(stories[story_of[b]]) > 1:
-                key = (a, story_of[b])
-                best[key] = max(best.get(key, 0.0), q)
-    names = [frozenset(k for k in f.weights if k.startswith("e:")) for f in features]
+    best = lone_options(stories, pairs, probability)  # (lone article, story) -> its highest pair probability
+    names: dict[int, frozenset[str]] = {}
+
+    def names_of(i: int) -> frozenset[str]:
+        if i not in names:
+            names[i] = frozenset(k for k in features[i].weights if k.startswith("e:"))
+        return names[i]
+
     core: dict[int, frozenset[str]] = {}
     for k in sorted({k for _, k in best}):
-        held = Counter(name for i in stories[k] for name in names[i])
+        held = Counter(name for i in stories[k] for name in names_of(i))
         core[k] = frozenset(name for name, c in held.items() if 2 * c >= len(stories[k]))
     moves: dict[int, int] = {}
     by_article: dict[int, list[tuple[int, float]]] = defaultdict(list)
     for (i, k), q in sorted(best.items()):
         by_article[i].append((k, q))
     for i, options in sorted(by_article.items()):
-        shared = {k: len(participants(names[i] & core[k])) for k, _ in options}
+        shared = {k: len(participants(names_of(i) & core[k])) for k, _ in options}
         top = max(shared.values())
         fit = [(k, q) for k, q in options if shared[k] == top]
         if top < ATTACH_PARTICIPANTS or len(fit) > 1:
@@ -535,6 +606,42 @@ def attach_singletons(
         out[story_of[i]].remove(i)
         out[k].append(i)
     return sorted((sorted(s) for s in out if s), key=lambda s: s[0])
+
+
+def lone_options(
+    stories: Sequence[Sequence[int]], pairs: Iterable[tuple[int, int]], probability: np.ndarray
+) -> dict[tuple[int, int], float]:
+    """(article alone in its story, a story of several articles it was compared with) -> the highest
+    probability of its pairs with that story's articles (at least 0.0)."""
+    if isinstance(pairs, Pairs):
+        first, second = pairs.i, pairs.j
+    else:
+        listed = list(pairs)
+        first = np.array([i for i, _ in listed], dtype=np.int64)
+        second = np.array([j for _, j in listed], dtype=np.int64)
+    if not len(first):
+        return {}
+    top_index = max(int(first.max()), int(second.max()), *(max(s, default=-1) for s in stories))
+    story_of = np.full(1 + top_index, -1, dtype=np.int64)
+    size = np.zeros(len(stories), dtype=np.int64)
+    for k, s in enumerate(stories):
+        story_of[np.asarray(s, dtype=np.int64)] = k
+        size[k] = len(s)
+    if (story_of[first] < 0).any() or (story_of[second] < 0).any():
+        raise KeyError("attach_singletons: a pair's article is in no story")
+    whose, which, value = [], [], []
+    for a, b in ((first, second), (second, first)):
+        fit = (size[story_of[a]] == 1) & (size[story_of[b]] > 1)
+        whose.append(a[fit])
+        which.append(story_of[b[fit]])
+        value.append(probability[fit])
+    code = np.concatenate(whose) * len(stories) + np.concatenate(which)
+    values = np.concatenate(value)
+    order = np.argsort(code, kind="stable")
+    code, values = code[order], values[order]
+    starts = np.flatnonzero(np.diff(code, prepend=-1))
+    top = np.maximum(np.maximum.reduceat(values, starts), 0.0) if len(starts) else values
+    return {(int(c) // len(stories), int(c) % len(stories)): float(q) for c, q in zip(code[starts].tolist(), top.tolist(), strict=True)}
 
 
 def topic_clusters(stories: Sequence[Sequence[int]], edges: Mapping[tuple[int, int], float], threshold: float) -> list[list[int]]:

@@ -11,13 +11,16 @@ the same kind apart. Words and names in the headline and lead count extra.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import math
 import re
 import sys
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
+
+import numpy as np
 
 from briefgen.config import default
 from briefgen.models import AnalyzedArticle, Article, Mention
@@ -197,30 +200,96 @@ def vectorize(items: Sequence[Outlined], settings: Settings, counted: Sequence[C
     then get a full block's share of similarity from that year alone. ``counted``
     holds each item's ``article_counts`` when the caller has them already.
     """
-    if counted is None:
-        if not all(isinstance(item, AnalyzedArticle) for item in items):
-            raise TypeError("vectorize: records without tokens (analyze.Parsed) need their counts passed")
-        counted = [article_counts(item, settings.lead) for item in items if isinstance(item, AnalyzedArticle)]
-    counts = [c for c, _ in counted]
+    return vectorized(items, settings, counted)[0]
+
+
+#: Sparse vectors as flat arrays: each row's first and past-last entry, the entries' term numbers and
+#: weights, and the terms (sparse.Vectors holds them).
+Layout = tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, list[str]]
+
+
+def vectorized(items: Sequence[Outlined], settings: Settings, counted: Sequence[Counts] | None = None) -> tuple[list[Features], Layout]:
+    """``vectorize``, and the same vectors as flat arrays (``vector_layout``)."""
+    counted = counts_of(items, settings, counted)
+    lo, hi, term, weights, terms = layout = vector_layout(items, settings, counted)
+    features = []
+    for item, a, b, (_, day) in zip(items, lo.tolist(), hi.tolist(), counted, strict=True):  # one mapping at a time (memory)
+        vector = dict(zip(map(terms.__getitem__, term[a:b].tolist()), weights[a:b].tolist(), strict=True))
+        features.append(Features(item.article.id, vector, parse_day(day)))
+    return features, layout
+
+
+def counts_of(items: Sequence[Outlined], settings: Settings, counted: Sequence[Counts] | None) -> Sequence[Counts]:
+    """``counted``, or each item's ``article_counts`` (AnalyzedArticles only: they have tokens)."""
+    if counted is not None:
+        return counted
+    if not all(isinstance(item, AnalyzedArticle) for item in items):
+        raise TypeError("vectorize: records without tokens (analyze.Parsed) need their counts passed")
+    return [article_counts(item, settings.lead) for item in items if isinstance(item, AnalyzedArticle)]
+
+
+def vector_layout(items: Sequence[Outlined], settings: Settings, counted: Sequence[Counts] | None = None) -> Layout:
+    """``vectorize``'s vectors as flat arrays (Layout), each vector's features block by block, each block
+    in its counts' order; no mapping per article is made.
+
+    Every weight is ``weight * (1 + log(tf)) * (log((1 + n) / (1 + df)) + 1)`` evaluated as Python
+    would (the logarithms taken once per distinct count), and each vector is divided by the root of
+    its squares summed in its order (``ordered_sums``): the floats ``vectorize`` always made."""
+    counts = [c for c, _ in counts_of(items, settings, counted)]
     n = len(items)
-    vectors: list[dict[str, float]] = [{} for _ in items]
+    parts: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []  # per block: each article's count, terms, weights
+    terms: list[str] = []
     for block in BLOCKS:
         weight = settings.weights.get(block, 0.0)
         if weight <= 0:
             continue
-        df: Counter[str] = Counter()
-        for c in counts:
-            df.update(c[block].keys())
-        names: dict[str, str] = {}  # one key string per feature, shared by every vector holding it (memory)
-        for vec, c in zip(vectors, counts, strict=True):
-            for k, tf in c[block].items():
-                name = names.get(k) or names.setdefault(k, f"{block}:{k}")
-                vec[name] = weight * (1 + math.log(tf)) * (math.log((1 + n) / (1 + df[k])) + 1.0)
-    for vec in vectors:
-        norm = math.sqrt(sum(w * w for w in vec.values())) or 1.0
-        for k in vec:
-            vec[k] /= norm
-    return [Features(item.article.id, vec, parse_day(day)) for item, vec, (_, day) in zip(items, vectors, counted, strict=True)]
+        held = [c[block] for c in counts]
+        keys = list(itertools.chain.from_iterable(held))
+        number = {k: t for t, k in enumerate(dict.fromkeys(keys))}
+        term = np.fromiter(map(number.__getitem__, keys), dtype=np.int32, count=len(keys))
+        del keys
+        tf = np.fromiter(itertools.chain.from_iterable(c.values() for c in held), dtype=np.float64, count=len(term))
+        df, at = np.unique(np.bincount(term, minlength=len(number)), return_inverse=True)
+        idf = np.array([math.log((1 + n) / (1 + d)) + 1.0 for d in df.tolist()], dtype=np.float64)[at.reshape(-1)]
+        tfs, at = np.unique(tf, return_inverse=True)
+        del tf
+        scaled = np.array([weight * (1 + math.log(x)) for x in tfs.tolist()], dtype=np.float64)
+        parts.append((np.fromiter(map(len, held), dtype=np.int64, count=n), term + len(terms), scaled[at.reshape(-1)] * idf[term]))
+        terms.extend(f"{block}:{k}" for k in number)  # one key string per feature, shared by every vector holding it
+        del at, idf, term
+    sizes = np.sum([p[0] for p in parts], axis=0, dtype=np.int64) if parts else np.zeros(n, dtype=np.int64)
+    hi = np.cumsum(sizes)
+    lo = hi - sizes
+    ids = np.zeros(int(hi[-1]) if n else 0, dtype=np.int32)
+    weights = np.zeros(len(ids))
+    start = lo.copy()  # where each article's next block goes
+    for count, term, value in parts:
+        at = np.repeat(start - (np.cumsum(count) - count), count) + np.arange(len(term))
+        ids[at], weights[at] = term, value
+        start += count
+    del parts
+    norms = np.sqrt(ordered_sums(weights * weights, lo, hi))
+    norms[norms == 0.0] = 1.0
+    weights /= np.repeat(norms, hi - lo)
+    return lo, hi, ids, weights, terms
+
+
+def ordered_sums(values: np.ndarray, lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
+    """Each row's sum of ``values[lo[k]:hi[k]]`` added one by one from the first (0.0 for an empty
+    row): the same float as Python's ``sum`` of that row's values in order (one step per position, all
+    rows at once)."""
+    sizes = hi - lo
+    out = np.zeros(len(lo))
+    if not len(lo):
+        return out
+    order = np.argsort(-sizes, kind="stable")  # the rows still summing are a prefix of this order
+    sizes_sorted = sizes[order]
+    starts = lo[order]
+    for step in range(int(sizes_sorted[0])):
+        live = int(np.searchsorted(-sizes_sorted, -step, side="left"))  # the rows longer than ``step``
+        rows = order[:live]
+        out[rows] = out[rows] + values[starts[:live] + step]
+    return out
 
 
 def parse_day(value: str | None) -> dt.date | None:

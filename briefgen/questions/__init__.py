@@ -442,8 +442,8 @@ _FUNCTION = frozenset(
 
 def _shouting(text: str) -> bool:
     """A sentence in capitals (a broadcast transcript): its parse is too poor to rebuild a question from."""
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 20 and sum(c.isupper() for c in letters) > 0.8 * len(letters)
+    letters = "".join(filter(str.isalpha, text))
+    return len(letters) >= 20 and sum(map(str.isupper, letters)) > 0.8 * len(letters)
 
 
 def _content_words(question: str) -> set[str]:

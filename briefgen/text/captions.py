@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from briefgen.models import Sentence
 from briefgen.text.dates import DAY_NAME, MONTH
@@ -178,11 +178,12 @@ def _pictured(toks: tuple, i: int) -> bool:  # type: ignore[type-arg]
     return any(u.head == i and u.dep == "det" and u.text.lower() in ("a", "an") for u in toks)
 
 
-def alone_in(sentences: Sequence[Sentence]) -> dict[int, bool]:
+def alone_in(sentences: Sequence[Sentence], furniture: Callable[[str], object] = FURNITURE.search) -> dict[int, bool]:
     """For each sentence (by index), whether it stands alone as a caption does: the only sentence of its paragraph
     that is not a credit or furniture ("A man lays on top of a woman as others flee. (Photo: David Becker, Getty
     Images)"), or the article's first sentence (a picture's caption before the story: "Armed men take cover ...";
-    a lead in the simple present with a verb of posture is rare)."""
-    text_of = Counter(s.paragraph for s in sentences if not (FURNITURE.search(s.text) or CLOSING_CREDIT.search(s.text.strip())))
+    a lead in the simple present with a verb of posture is rare). ``furniture``: ``FURNITURE.search``, or a memo
+    of it when the caller searches the same sentences again."""
+    text_of = Counter(s.paragraph for s in sentences if not (furniture(s.text) or CLOSING_CREDIT.search(s.text.strip())))
     first = min((s.index for s in sentences), default=-1)
     return {s.index: text_of[s.paragraph] <= 1 or s.index == first for s in sentences}

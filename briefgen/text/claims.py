@@ -23,8 +23,10 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
+
+import numpy as np
 
 from briefgen.models import Sentence, Token
 from briefgen.text.hedges import REPORTING_VERBS, hedge
@@ -114,6 +116,8 @@ NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 def fold(text: str) -> str:
     """Lower case without accents: "Grünberg" and "Grunberg" are one name."""
+    if text.isascii():
+        return text.lower()  # ASCII is its own NFKD form and holds no combining mark
     return "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c))
 
 
@@ -422,6 +426,82 @@ def same_fact(a: Claim, b: Claim) -> bool:
         return True  # the same action done to the same one ("accused Lois Lerner", "jurors refused to serve")
     ua, ub = a.units, b.units
     return len(ua & ub) >= SHARED and _cosine(ua, ub) >= SAME
+
+
+#: How far below SAME a cosine computed by ``same_fact_pairs`` may be and the pair still be compared: a margin for
+#: rounding (its cosine and ``_cosine``'s are the same quotient of the same integers, each a few ulps off the exact
+#: value at most, about 1e-16), so that no pair ``same_fact`` would accept is left out. Any margin above that works.
+_ROUNDING = 1e-9
+
+
+def same_fact_pairs(claims: Sequence[Claim], groups: Sequence[Hashable]) -> list[tuple[int, int]]:
+    """The pairs ``(i, j)``, ``i < j``, of claims from different groups (a story's articles) that state the same
+    fact: ``[(i, j) for i < j if groups[i] != groups[j] and same_fact(claims[i], claims[j])]``, in that order, with
+    ``same_fact`` called only on the pairs that can pass it.
+
+    Which pairs can: ``same_fact`` returns True only through one of its six tests, and each needs the two claims to
+    share something this finds for every pair at once (a matrix product of which claim holds which key):
+
+    1. ``a.numbers & b.numbers and (...)``: a number;
+    2. ``any(... for n in a.numbers & b.numbers)``: a number;
+    3. ``a.events & b.events and a.names & b.names and ...``: an event kind and a name, so an (event, name)
+       key of the first is one of the second's (each claim's keys are its events times its names);
+    4. ``same_event``: ``any(ka == kb and ... for ka, pa in a.acts for kb, pb in b.acts)``: the kind of an act;
+    5. ``any(va == vb and ... for va, pa in a.deeds for vb, pb in b.deeds)``: the verb of a deed;
+    6. ``len(ua & ub) >= SHARED and _cosine(ua, ub) >= SAME`` over ``units``: SHARED units or more, counted here
+       exactly, at a cosine of at least SAME (less ``_ROUNDING``: the same quotient of the same counts).
+
+    A pair sharing none of these fails all six, and ``same_fact`` would return False for it; every other pair is
+    decided by ``same_fact`` itself, so the result is the pairwise one (tests/test_summarize.py compares them).
+    """
+    n = len(claims)
+    if n < 2:
+        return []
+    units = [c.units for c in claims]
+    keys = [
+        {("#", x) for x in c.numbers}
+        | {("!", e, name) for e in c.events for name in c.names}
+        | {("act", kind) for kind, _ in c.acts}
+        | {("deed", verb) for verb, _ in c.deeds}
+        for c in claims
+    ]
+    shared = _overlaps(units)
+    sizes = np.array([len(u) for u in units], dtype=float)
+    scale = np.sqrt(np.outer(sizes, sizes))
+    cosine = np.divide(shared, scale, out=np.zeros_like(shared), where=scale > 0)
+    maybe = ((shared >= SHARED) & (cosine >= SAME - _ROUNDING)) | (_overlaps(keys) > 0)
+    index = {g: k for k, g in enumerate(dict.fromkeys(groups))}
+    group = np.array([index[g] for g in groups])
+    maybe &= group[:, None] != group[None, :]
+    rows, cols = np.nonzero(np.triu(maybe, 1))
+    return [(i, j) for i, j in zip(rows.tolist(), cols.tolist(), strict=True) if same_fact(claims[i], claims[j])]
+
+
+def _overlaps(sets: Sequence[Iterable[Hashable]]) -> np.ndarray:
+    """How many members each two of ``sets`` share, as a square matrix of floats holding whole numbers (exact:
+    sums of ones far below 2**24)."""
+    vocab: dict[Hashable, int] = {}
+    cells = [(r, vocab.setdefault(x, len(vocab))) for r, s in enumerate(sets) for x in s]
+    held = np.zeros((len(sets), max(1, len(vocab))), dtype=np.float32)
+    if cells:
+        rows, cols = zip(*cells, strict=True)
+        held[list(rows), list(cols)] = 1.0
+    return np.asarray(held @ held.T, dtype=float)
+
+
+class Claims:
+    """Each sentence's claim, read once: ``claims(sent)`` is ``claim(sent)``, remembered by the sentence's identity.
+    Made for one story's brief and dropped with it; an entry keeps its sentence alive, so no other sentence can
+    take its id while the memo lives."""
+
+    def __init__(self) -> None:
+        self._memo: dict[int, tuple[Sentence, Claim]] = {}
+
+    def __call__(self, sent: Sentence) -> Claim:
+        hit = self._memo.get(id(sent))
+        if hit is None:
+            hit = self._memo[id(sent)] = (sent, claim(sent))
+        return hit[1]
 
 
 #: The verbs of saying as units: two quotes of one speaker share "said" whatever they say.
