@@ -209,7 +209,8 @@ def build_mkdocs(settings: Mapping[str, Any], work: Path, epoch: int) -> None:
 class Assembly:
     """The new site folder assembled beside the site while the build makes the edition: the spare (the site as the
     last publish left it, hard links) brought up to date with the site, less the edition being built. It reads only
-    the site, which the build's lock keeps as it is, so ``publish`` needs only to add the edition and swap.
+    the site (the build's lock keeps other builds off it, not the user: ``publish`` takes in what came or went in the
+    site since, a few links at most), so ``publish`` needs only to add the edition and swap.
 
     It runs in a forked process where the system can fork (a thread elsewhere): linking tens of thousands of files
     is Python work between system calls, and in a thread it held the interpreter's lock against the build's own
@@ -354,6 +355,8 @@ def publish(site_dir: Path, edition: str, built: Path, versions: Sequence[Mappin
     stage = assembly.result() if assembly is not None else assemble(site_dir, edition)
     if assembly is not None:
         assembly.published = True
+        if stage is not None:  # what the user put in or took out of the site while the build ran (a few links at most)
+            _sync_tree(real, stage, skip={edition})
     if stage is not None:
         os.rename(built, stage / edition)
         _write_index(stage, versions)

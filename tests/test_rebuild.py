@@ -323,3 +323,43 @@ def test_what_the_assembly_warns_reaches_the_build(tmp_path: Path, monkeypatch: 
     assert len(told) == 1
     assert (int(told[0].rsplit(" ", 1)[1]) != os.getpid()) == site.can_fork()
     assert json.loads((tmp_path / "site" / "versions.json").read_text(encoding="utf-8"))[0]["version"] == "e2"
+
+
+def _stage_waiting_for_the_assembly(tmp_path: Path, then):
+    """The render stage, run once the new site folder beside the site is assembled (its versions.json, linked
+    last, is there), after ``then()``: what a user does to the site while a build runs."""
+    from briefgen import pipeline
+
+    def waiting(run, *args, **kwargs):
+        new = tmp_path / ".site.briefgen-new"
+        for _ in range(600):
+            if (new / "versions.json").exists():
+                break
+            threading.Event().wait(0.05)
+        then()
+        return real(run, *args, **kwargs)
+
+    (stage,) = [s for s in pipeline.STAGES if s.name == "render"]
+    real = stage.run
+    return tuple(dataclasses.replace(s, run=waiting) if s is stage else s for s in pipeline.STAGES)
+
+
+def test_a_file_put_in_the_site_while_a_build_runs_stays_in_the_site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The assembly reads the site when the build starts; the publish takes in what came or went since."""
+    from briefgen import pipeline
+
+    folder = content(tmp_path)
+    build(config(tmp_path, folder, "e1"))
+    site_dir = tmp_path / "site"
+    (site_dir / "old.txt").write_text("old", encoding="utf-8")
+
+    def user() -> None:
+        (site_dir / "CNAME").write_text("news.example.org", encoding="utf-8")
+        (site_dir / "old.txt").unlink()
+
+    monkeypatch.setattr(pipeline, "STAGES", _stage_waiting_for_the_assembly(tmp_path, user))
+    build(config(tmp_path, folder, "e2"))
+    assert (site_dir / "CNAME").read_text(encoding="utf-8") == "news.example.org" and not (site_dir / "old.txt").exists()
+    monkeypatch.undo()
+    build(config(tmp_path, folder, "e3"))
+    assert (site_dir / "CNAME").read_text(encoding="utf-8") == "news.example.org"
