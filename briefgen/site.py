@@ -103,6 +103,22 @@ def _remove(path: Path) -> None:
         path.unlink()
 
 
+def foreign_beside(site_dir: Path) -> list[Path]:
+    """The folders beside the site with the names of briefgen's new site and spare (``_beside``) that briefgen did
+    not make: a build would empty them. One it made is a folder that is empty or holds the site's lock file
+    (``_sync_tree`` links it first and keeps one at every step; the spare is the site the last publish replaced)."""
+    found = []
+    for role in ("new", "spare"):
+        path = _beside(site_dir, role)
+        if path.is_symlink() or (path.exists() and not path.is_dir()):
+            found.append(path)
+        elif path.is_dir():
+            names = os.listdir(path)
+            if names and LOCK_NAME not in names:
+                found.append(path)
+    return found
+
+
 def work_dir(site_dir: Path, edition: str) -> Path:
     """A fresh hidden folder beside the site folder for this build's intermediate files."""
     try:
@@ -408,7 +424,18 @@ def _sync_tree(src: Path, dst: Path, skip: set[str], stop: Callable[[], bool] | 
         _link_or_copy(source, target)
 
     live = {e.name: e for e in os.scandir(src) if e.name not in skip and not (e.name.startswith(_INTERNAL) and e.name != LOCK_NAME)}
+    lock = live.pop(LOCK_NAME, None)
+    if lock is not None:  # first, and replaced in one step: ``dst`` holds a lock file at every step (foreign_beside)
+        held = dst / LOCK_NAME
+        if not (held.is_file() and not held.is_symlink() and held.stat().st_ino == lock.inode()):
+            fresh = dst / f"{_INTERNAL[0]}lock"
+            if fresh.exists() or fresh.is_symlink():
+                _remove(fresh)
+            _link_or_copy(lock.path, str(fresh))
+            os.replace(fresh, held)
     for entry in list(os.scandir(dst)):
+        if lock is not None and entry.name == LOCK_NAME:
+            continue
         other = live.get(entry.name)
         if other is None or _identity(entry) != _identity(other):
             _discard(Path(entry.path))

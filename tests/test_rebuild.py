@@ -363,3 +363,45 @@ def test_a_file_put_in_the_site_while_a_build_runs_stays_in_the_site(tmp_path: P
     monkeypatch.undo()
     build(config(tmp_path, folder, "e3"))
     assert (site_dir / "CNAME").read_text(encoding="utf-8") == "news.example.org"
+
+
+def test_a_folder_named_as_the_spare_that_briefgen_did_not_make_is_left_alone(tmp_path: Path) -> None:
+    from briefgen.errors import BuildError
+
+    folder = content(tmp_path)
+    build(config(tmp_path, folder, "e1"))
+    for role in ("spare", "new"):
+        mine = tmp_path / f".site.briefgen-{role}"
+        shutil.rmtree(mine, ignore_errors=True)
+        (mine / "notes").mkdir(parents=True)
+        (mine / "notes" / "mine.txt").write_text("mine", encoding="utf-8")
+        with pytest.raises(BuildError, match="not one it made"):
+            build(config(tmp_path, folder, "e2"))
+        assert (mine / "notes" / "mine.txt").read_text(encoding="utf-8") == "mine"
+        assert [v["version"] for v in json.loads((tmp_path / "site" / "versions.json").read_text(encoding="utf-8"))] == ["e1"]
+        shutil.rmtree(mine)
+    build(config(tmp_path, folder, "e2"))  # the spare briefgen makes is its own again
+    build(config(tmp_path, folder, "e3"))
+    assert not site.foreign_beside(tmp_path / "site")
+
+
+def test_the_spare_holds_a_lock_file_at_every_step(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The lock file is what tells the spare is briefgen's (site.foreign_beside): a new lock in the site (the old
+    one deleted) replaces the spare's in one step, so a build killed then leaves a spare that is still its own."""
+    src, dst = tmp_path / "site", tmp_path / "spare"
+    for folder in (src, dst):
+        (folder / "e1").mkdir(parents=True)
+        (folder / "e1" / "index.html").write_text("e1")
+        (folder / site.LOCK_NAME).write_text("")  # two lock files: the site's was made again
+
+    def killed(a: str, b: str) -> None:
+        raise OSError("killed")
+
+    monkeypatch.setattr(site, "_link_or_copy", killed)
+    with pytest.raises(OSError, match="killed"):
+        site._sync_tree(src, dst, skip=set())
+    assert (dst / site.LOCK_NAME).is_file()
+    monkeypatch.undo()
+    site._sync_tree(src, dst, skip=set())
+    assert (dst / site.LOCK_NAME).stat().st_ino == (src / site.LOCK_NAME).stat().st_ino
+    assert sorted(p.name for p in dst.iterdir()) == sorted(p.name for p in src.iterdir())
