@@ -287,7 +287,10 @@ class Assembly:
         new, spare = _beside(self.site_dir, "new"), _beside(self.site_dir, "spare")
         if new.is_dir() and not new.is_symlink() and not (spare.exists() or spare.is_symlink()):
             with contextlib.suppress(OSError):
-                os.rename(new, spare)
+                if set(os.listdir(new)) <= {LOCK_NAME}:  # nothing published yet: no spare to keep, no trace left
+                    shutil.rmtree(new)
+                else:
+                    os.rename(new, spare)
 
 
 class _Told(logging.Handler):

@@ -405,3 +405,17 @@ def test_the_spare_holds_a_lock_file_at_every_step(tmp_path: Path, monkeypatch: 
     site._sync_tree(src, dst, skip=set())
     assert (dst / site.LOCK_NAME).stat().st_ino == (src / site.LOCK_NAME).stat().st_ino
     assert sorted(p.name for p in dst.iterdir()) == sorted(p.name for p in src.iterdir())
+
+
+def test_a_first_build_that_fails_leaves_nothing_beside_the_site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from briefgen import pipeline
+
+    folder = content(tmp_path)
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("render failed")
+
+    monkeypatch.setattr(pipeline, "STAGES", tuple(dataclasses.replace(s, run=broken) if s.name == "render" else s for s in pipeline.STAGES))
+    with pytest.raises(RuntimeError, match="render failed"):
+        build(config(tmp_path, folder, "e1"))
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".briefgen-cache", "content"]
