@@ -5,8 +5,10 @@ and that build started at least ``SETTLED_NS`` after the file's last change. The
 tools that keep or restore a modification time (``cp -p``, ``rsync -t``, ``tar``, ``touch -d``), and any write,
 rename over or permission change moves it; the margin covers a change in the same tick of the file system's clock
 as the one recorded, which would leave both times as they were (file systems keep times to the nanosecond, FAT
-and old ext3 to a second or two). A file on a file system whose times do not move on a write (some network
-mounts) would need its content compared instead: there, delete the build cache to read every file again.
+and old ext3 to a second or two). The margin is taken on this machine's clock: a network mount whose server's
+clock runs more than 2 s behind it loses that cover (a change of the same size in the tick of the server's clock
+in which a build read the file would go unnoticed). There, and on a file system whose times do not move on a
+write, a file would need its content compared instead: delete the build cache to read every file again.
 """
 
 from __future__ import annotations
