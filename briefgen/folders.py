@@ -57,6 +57,11 @@ def check_arguments(config: BuildConfig) -> None:
             "site (no versions.json); a build would replace them, so give --site-dir a new or empty folder, "
             "or move them out"
         )
+    for path in site.foreign_work(site_dir):
+        raise BuildError(
+            f"{path}: briefgen keeps a build's work files under this name, and this is not a folder it made; a build "
+            "would replace it, so move it away (or delete it, if an earlier briefgen build left it)"
+        )
     for path in site.foreign_beside(site_dir):
         raise BuildError(
             f"{path}: briefgen keeps a copy of the site under this name, and this is not one it made; a build would "

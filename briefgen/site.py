@@ -103,6 +103,23 @@ def _remove(path: Path) -> None:
         path.unlink()
 
 
+#: A file briefgen writes into each work folder it makes (``work_dir``): what tells a killed build's work folder,
+#: which the next build replaces, from a folder of the user's that happens to have its name.
+WORK_MARK = ".briefgen-work-folder"
+
+
+def foreign_work(site_dir: Path) -> list[Path]:
+    """The folders at the places of briefgen's work folder (``work_dir``: beside the site, or inside it) that briefgen
+    did not make: not empty, and without its mark. A build would replace them."""
+    places = (_beside(site_dir, "work"), site_dir.resolve() / ".briefgen-work")
+    return [path for path in places if path.is_symlink() or (path.exists() and not path.is_dir()) or _unmarked(path)]
+
+
+def _unmarked(path: Path) -> bool:
+    """A folder, not empty, without briefgen's work mark."""
+    return path.is_dir() and bool(os.listdir(path)) and not (path / WORK_MARK).is_file()
+
+
 def foreign_beside(site_dir: Path) -> list[Path]:
     """The folders beside the site with the names of briefgen's new site and spare (``_beside``) that briefgen did
     not make: a build would empty them. One it made is a folder that is empty or holds the site's lock file
@@ -120,11 +137,14 @@ def foreign_beside(site_dir: Path) -> list[Path]:
 
 
 def work_dir(site_dir: Path, edition: str) -> Path:
-    """A fresh hidden folder beside the site folder for this build's intermediate files."""
+    """A fresh hidden folder beside the site folder for this build's intermediate files, marked as briefgen's
+    (``WORK_MARK``; ``foreign_work`` stops a build before one of the user's by that name is replaced)."""
     try:
-        return _fresh(_beside(site_dir, "work"))
+        work = _fresh(_beside(site_dir, "work"))
     except OSError:  # the site's parent folder is not writable: work inside the site instead
-        return _fresh(site_dir.resolve() / ".briefgen-work")
+        work = _fresh(site_dir.resolve() / ".briefgen-work")
+    (work / WORK_MARK).write_bytes(b"")
+    return work
 
 
 PACKAGE_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
