@@ -15,6 +15,8 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from briefgen import filestat
+from briefgen.cache import Cache, code_fingerprint, digest
 from briefgen.errors import BuildError
 from briefgen.models import Changes, Citation, StoryBrief
 
@@ -179,8 +181,16 @@ def updated_versions(site_dir: Path, edition: str, title: str) -> list[dict[str,
     return [{"version": v["version"], "title": v.get("title", v["version"]), "aliases": v.get("aliases", [])} for v in entries]
 
 
-def archive_rows(site_dir: Path, versions: Sequence[Mapping[str, Any]], edition: str, counts: tuple[int, int]) -> list[dict[str, Any]]:
-    """Editions up to and including this one, with their story and article counts."""
+def archive_rows(
+    site_dir: Path, versions: Sequence[Mapping[str, Any]], edition: str, counts: tuple[int, int], cache: Cache | None = None
+) -> list[dict[str, Any]]:
+    """Editions up to and including this one, with their story and article counts.
+
+    An earlier edition's counts are read from its briefing.json, or taken from ``cache`` (kind "archive") when a
+    build read that file as it is now (``filestat``: an edition is written once, so after the first build that
+    counts it, its file is not parsed again)."""
+    started = filestat.now()
+    code = code_fingerprint(__name__) if cache is not None else ""
     rows = []
     for v in versions:
         name = v["version"]
@@ -189,10 +199,22 @@ def archive_rows(site_dir: Path, versions: Sequence[Mapping[str, Any]], edition:
         if name == edition:
             stories, articles = counts
         else:
+            path = site_dir / name / "briefing.json"
             try:
-                data = json.loads((site_dir / name / "briefing.json").read_text(encoding="utf-8"))
-                stories, articles = len(data.get("stories", [])), len(data.get("articles", []))
+                info = path.stat()
+                key = digest(code, name, *map(str, filestat.stamp(info)))
+                known = cache.load("archive", key, expect=_is_counts) if cache is not None else None
+                if known is None:
+                    data = json.loads(path.read_text(encoding="utf-8"))
+                    known = [len(data.get("stories", [])), len(data.get("articles", []))]
+                    if cache is not None and filestat.settled(info, started):
+                        cache.store("archive", key, known)
+                stories, articles = known
             except (OSError, ValueError):
                 continue
         rows.append({"version": name, "stories": stories, "articles": articles})
     return rows
+
+
+def _is_counts(value: object) -> bool:
+    return isinstance(value, list) and len(value) == 2 and all(isinstance(x, int) for x in value)

@@ -22,7 +22,7 @@ def check_arguments(config: BuildConfig) -> None:
 
     Called by the CLI (and by pipeline.build) before anything is read or created.
     """
-    from briefgen import cache, editions
+    from briefgen import cache, editions, site
 
     if config.edition is not None:
         editions.edition_name(config.edition)  # raises for empty, reserved or unsafe names
@@ -56,6 +56,16 @@ def check_arguments(config: BuildConfig) -> None:
             f"{site_dir}: this folder holds files briefgen did not make ({listing(foreign)}) and is not a briefgen "
             "site (no versions.json); a build would replace them, so give --site-dir a new or empty folder, "
             "or move them out"
+        )
+    for path in site.foreign_work(site_dir):
+        raise BuildError(
+            f"{path}: briefgen keeps a build's work files under this name, and this is not a folder it made; a build "
+            "would replace it, so move it away (or delete it, if an earlier briefgen build left it)"
+        )
+    for path in site.foreign_beside(site_dir):
+        raise BuildError(
+            f"{path}: briefgen keeps a copy of the site under this name, and this is not one it made; a build would "
+            "empty it, so move it away (or delete it, if an earlier build left it)"
         )
     store = Path(config.cache_dir) if config.cache_dir is not None else cache.default_dir(site_dir)
     store_real = _real(store)

@@ -10,29 +10,44 @@ Markdown pass (Python-Markdown took 2 ms a page, 13 s for 2,000 articles); their
 headings get the ids and permalinks the site's toc extension would give, their
 links are pointed where mkdocs would point them, and all are added to the site's
 search index.
+
+A page whose inputs did not change since the last build is not rendered again: each story-less page
+(an article's, an entity's) carries the digest of everything its template reads (``OutsidePage.key``,
+made by render.py from the context it builds, which holds nothing else), and its filled body (title,
+table of contents, body with links and heading anchors) is cached under that key (``PageStore``).
+The page itself is written in every edition: the shell around it names the edition.
 """
 
 from __future__ import annotations
 
+import functools
 import html
 import json
+import os
 import posixpath
 import re
 import shutil
+import zlib
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from briefgen.cache import digest
 from briefgen.errors import BuildError
+
+if TYPE_CHECKING:
+    from briefgen.cache import Cache
 
 SHELL_SRC = "articles/_page/index.md"
 _TITLE_MARK = "BRIEFGENPAGETITLE"
 _BODY_MARK = "BRIEFGENPAGEBODY"
 _TOC_MARK = "BRIEFGENPAGETOC"  # a heading in the shell, so the theme draws one table-of-contents entry to copy
 _TOC_SLOT = "\x00toc\x00"
+_SKIP_LINK = f'href="#{_TITLE_MARK.lower()}"'  # the theme's "Skip to content" link, to the page's h1
+_TOC_SHOWN, _TOC_HIDDEN = 'data-md-type="toc" >', 'data-md-type="toc" hidden>'
 _MD_LINK = re.compile(r"\]\(([^)\s#:]+\.md)(#[^)\s]*)?")
 _HREF = re.compile(r'href="(?![a-zA-Z][\w+.-]*:|/|#)([^"#?]+)([#?][^"]*)?"')  # relative links: docs paths
 _FALLBACK_SHELL = (
@@ -46,15 +61,19 @@ _FALLBACK_SHELL = (
 class OutsidePage:
     """A page written beside the mkdocs pages; ``src`` is the docs path it stands for (``articles/x.md``).
 
-    Its body is ``template`` (templates/pages/*.html.j2) rendered with ``context``, links written
-    as docs paths (../articles/x.md); ``html`` holds it when it was rendered already.
+    Its body is ``template`` (templates/pages/*.html.j2) rendered with ``context`` (or with what
+    ``context()`` returns, made only when the page is rendered), links written as docs paths
+    (../articles/x.md); ``html`` holds it when it was rendered already. ``key``, when given, is the
+    digest of the template's name and of everything in its context: the page's body is then taken
+    from the cache when an earlier build filled it under the same key (``PageStore``).
     """
 
     src: str
     template: str
-    context: Mapping[str, Any]
+    context: Mapping[str, Any] | Callable[[], Mapping[str, Any]]
     in_nav: bool = False  # a page of the nav: mkdocs builds it around ``placeholder``, and its body goes in there
     html: str = ""
+    key: str = ""
 
 
 def page_title(body: str) -> str:
@@ -150,11 +169,32 @@ class Shell:
 
     def page(self, title: str, toc: str, body: str) -> str:
         heading = re.search(r'<h1 id="([^"]+)"', body)  # the theme's "Skip to content" link goes to the page's h1
-        head = self.head.replace(f'href="#{_TITLE_MARK.lower()}"', f'href="#{heading.group(1) if heading else ""}"')
-        head = head.replace(_TITLE_MARK, title).replace(_TOC_SLOT, toc)
-        if not toc:  # as material does for a page without sections: no empty "Table of contents"
-            head = head.replace('data-md-type="toc" >', 'data-md-type="toc" hidden>', 1)
-        return head + body + self.tail.replace(_TITLE_MARK, title)
+        skip = heading.group(1) if heading else ""
+        if "\x00" in title + skip:  # could make a contents slot (never in a real title): replace in turn, as below
+            head = self.head.replace(_SKIP_LINK, f'href="#{skip}"')
+            head = head.replace(_TITLE_MARK, title).replace(_TOC_SLOT, toc)
+            if not toc:
+                head = head.replace(_TOC_SHOWN, _TOC_HIDDEN, 1)
+            return head + body + self.tail.replace(_TITLE_MARK, title)
+        # the head and tail cut once at their slots (the skip link's target, the title, the contents), then joined
+        # with this page's values: what replacing the slots in turn gives, since no value can make another slot
+        with_toc, without_toc, tail = self._pieces
+        values = {_SKIP_LINK: f'href="#{skip}"', _TITLE_MARK: title, _TOC_SLOT: toc}
+        parts = [values.get(piece, piece) for piece in (with_toc if toc else without_toc)]
+        return "".join([*parts, body, *(title if piece == _TITLE_MARK else piece for piece in tail)])
+
+    @functools.cached_property
+    def _pieces(self) -> tuple[list[str], list[str], list[str]]:
+        """The head cut at its slots (and again with the empty contents hidden, as material hides them on a page
+        without sections), and the tail at its title slots."""
+        slots = re.compile("(" + "|".join(map(re.escape, (_SKIP_LINK, _TITLE_MARK, _TOC_SLOT))) + ")")
+        head = slots.split(self.head)
+        hidden = list(head)
+        for k, piece in enumerate(hidden):
+            if k % 2 == 0 and _TOC_SHOWN in piece:  # the first, as str.replace(..., 1) on the whole head
+                hidden[k] = piece.replace(_TOC_SHOWN, _TOC_HIDDEN, 1)
+                break
+        return head, hidden, re.split(f"({_TITLE_MARK})", self.tail)
 
     def contents(self, tokens: Sequence[Mapping[str, Any]]) -> str:
         """The table of contents for toc tokens (``anchor_headings``), drawn as the theme draws mkdocs pages'.
@@ -235,12 +275,78 @@ def anchor_headings(body: str, permalink: str = "&para;") -> tuple[str, list[dic
     return _HEADING.sub(heading, body), root
 
 
+#: The filled bodies of cached pages are held in this many cache entries, each page in the one its path
+#: hashes to (crc32): a build reads them one at a time and writes again only those holding a page that
+#: changed, came or went. At 52,000 pages (20,000 articles) an entry holds about 200 (under 1 MB), so a
+#: rebuild after one new article (its page and those of the few dozen entities it names) writes a few
+#: dozen entries, not the whole store. A count chosen from those sizes, not tuned.
+PAGE_BUCKETS = 256
+CACHE_KIND = "pages"
+
+
+def _is_bucket(value: object) -> bool:
+    """A PageStore entry: page path -> [key, title, table of contents, body]."""
+    return isinstance(value, dict) and all(
+        isinstance(v, list) and len(v) == 4 and all(isinstance(x, str) for x in v) for v in value.values()
+    )
+
+
+class PageStore:
+    """Filled bodies (title, table of contents, body with links fixed and headings anchored) of cached outside
+    pages, from earlier builds: ``PAGE_BUCKETS`` cache entries named by ``fp`` (what every page's body
+    depends on besides its own inputs: the code, the templates, the shell's contents entry, how links are
+    resolved) and their number. A stored body is used only for a page whose key equals the one it was
+    stored under (``OutsidePage.key``)."""
+
+    def __init__(self, cache: Cache, fp: str) -> None:
+        self.cache, self.fp = cache, fp
+        self.reused = self.made = 0
+
+    @staticmethod
+    def bucket(src: str) -> int:
+        return zlib.crc32(src.encode("utf-8")) % PAGE_BUCKETS
+
+    def _name(self, bucket: int) -> str:
+        return digest(self.fp, CACHE_KIND, str(bucket))
+
+    def load(self, bucket: int) -> dict[str, list[str]]:
+        found: dict[str, list[str]] | None = self.cache.load(CACHE_KIND, self._name(bucket), expect=_is_bucket)
+        return found or {}
+
+    def save(self, bucket: int, pages: dict[str, list[str]], changed: bool) -> None:
+        """Keep the bucket's pages of this build: written again when one changed, came or went."""
+        if not pages:
+            return  # not used by this build: pruned
+        if changed:
+            self.cache.store(CACHE_KIND, self._name(bucket), pages)
+        else:
+            self.cache.keep(CACHE_KIND, self._name(bucket))
+
+
+def link_rule(srcs: Collection[str], directory_urls: bool) -> str:
+    """What of the set of outside pages a body's links depend on (``_fix_hrefs``): a link to a docs page goes to
+    its outside URL when it is an outside page, else to the URL mkdocs gives it. With directory URLs the two
+    differ only for a page named ``index``; without, for every page, so there the whole set counts."""
+    if not directory_urls:
+        return "files\x00" + "\x00".join(sorted(srcs))
+    return "folders\x00" + "\x00".join(sorted(s for s in srcs if posixpath.basename(s) == "index.md"))
+
+
 def write_outside_pages(
-    out_dir: Path, pages: Sequence[OutsidePage], settings: Mapping[str, Any], body: Callable[[OutsidePage], str]
-) -> None:
+    out_dir: Path,
+    pages: Sequence[OutsidePage],
+    settings: Mapping[str, Any],
+    body: Callable[[OutsidePage], str],
+    store: Callable[[str], PageStore] | None = None,
+    indexed: Callable[[str, str], str | None] | None = None,
+) -> dict[str, str]:
     """Render each outside page (``body`` gives its HTML) into the built site and add them all to the
     search index. One process: creating thousands of page folders and files is file-system work the
-    kernel serialises, and forking the build cost more than the rendering it would share (measured)."""
+    kernel serialises, and forking the build cost more than the rendering it would share (measured).
+
+    ``store(fp)``, given what every body depends on besides the page's own inputs, gives the PageStore
+    that keyed pages' bodies come from and go to. ``indexed(path, html)`` sees each page as written (its
+    path in the site, its HTML) and returns what to remember of it (or None); returns those by path."""
     dir_urls = directory_urls(settings)
     shell_dir = out_dir / posixpath.dirname(SHELL_SRC)
     shell_page = shell_dir / "index.html"
@@ -250,28 +356,76 @@ def write_outside_pages(
     shell = shell or Shell(*_FALLBACK_SHELL)
     srcs = {p.src for p in pages if not p.in_nav}
     permalink = _permalink(settings)
+    listed = (out_dir / "search" / "search_index.json").is_file()  # mkdocs' search plugin is on: its index gets the pages too
+    cached = store(f"{shell.entry}\x00{permalink}\x00{link_rule(srcs, dir_urls)}") if store is not None else None
+    found: dict[str, str] = {}
+    root = str(out_dir)
 
-    def write(page: OutsidePage) -> tuple[str, str]:
-        """The page written; returns its title and its text for the search index."""
-        here = page_url(page.src, dir_urls) if page.in_nav else outside_url(page.src, dir_urls)
+    def fill(page: OutsidePage, here: str, into: Shell) -> list[str]:
+        """The page's title, its table of contents as ``into`` draws it, and its body as it goes into the shell."""
         text = body(page)
         content, toc = anchor_headings(_fix_hrefs(text, here, page.src, srcs, dir_urls), permalink)
-        title = page_title(text)
-        escaped = html.escape(title, quote=False)
+        return [page_title(text), into.contents(toc), content]
+
+    def write(page: OutsidePage, filled: Sequence[str] | None) -> tuple[str, str]:
+        """The page written, its body filled now unless given; returns its title and its text for mkdocs' search index."""
         if page.in_nav:
+            here = page_url(page.src, dir_urls)
             path = out_dir / (here + "index.html" if here.endswith("/") or not here else here)
             own = _split_shell(path.read_text(encoding="utf-8")) if path.is_file() else None
             if own is None:
                 raise BuildError(f"{page.src}: the theme did not keep the page's placeholders; cannot put its body in")
-            path.write_text(own.page(escaped, own.contents(toc), content), encoding="utf-8")
+            title, toc, content = filled or fill(page, here, own)
+            text = own.page(html.escape(title, quote=False), toc, content)
+            path.write_text(text, encoding="utf-8")
+            rel = path.relative_to(out_dir).as_posix()
         else:
-            path = out_dir / outside_url(page.src, True) / "index.html"
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(shell.page(escaped, shell.contents(toc), content), encoding="utf-8")
-        return title, _text_of(content)
+            title, toc, content = filled or fill(page, outside_url(page.src, dir_urls), shell)
+            text = shell.page(html.escape(title, quote=False), toc, content)
+            rel = outside_url(page.src, True) + "index.html"
+            folder = f"{root}/{rel[: -len('/index.html')]}"  # plain strings and os calls: 52,000 pages at 20,000 articles
+            try:
+                os.mkdir(folder)
+            except FileExistsError:
+                pass
+            except FileNotFoundError:
+                os.makedirs(folder, exist_ok=True)
+            with open(f"{folder}/index.html", "w", encoding="utf-8") as fh:
+                fh.write(text)
+        if indexed is not None:
+            value = indexed(rel, text)
+            if value is not None:
+                found[rel] = value
+        return title, _text_of(content) if listed else ""
 
-    written = [write(page) for page in pages]
-    _add_to_search(out_dir, pages, written, dir_urls)
+    written: list[tuple[str, str]] = [("", "")] * len(pages)
+    buckets: dict[int, list[int]] = {}  # pages by the PageStore entry holding them (-1: not cached)
+    for k, page in enumerate(pages):
+        buckets.setdefault(cached.bucket(page.src) if cached is not None and page.key and not page.in_nav else -1, []).append(k)
+    for bucket, ks in sorted(buckets.items()):
+        if cached is None or bucket < 0:
+            for k in ks:
+                written[k] = write(pages[k], None)
+            continue
+        old = cached.load(bucket)
+        new: dict[str, list[str]] = {}
+        changed = False
+        for k in ks:
+            page = pages[k]
+            entry = old.get(page.src)
+            if entry is not None and entry[0] == page.key:
+                filled = entry[1:]
+                cached.reused += 1
+            else:
+                filled = fill(page, outside_url(page.src, dir_urls), shell)
+                changed = True
+                cached.made += 1
+            new[page.src] = [page.key, *filled]
+            written[k] = write(page, filled)
+        cached.save(bucket, new, changed or new.keys() != old.keys())
+    if listed:
+        _add_to_search(out_dir, pages, written, dir_urls)
+    return found
 
 
 def _text_of(body: str) -> str:

@@ -54,6 +54,7 @@ class Run:
     printer: pdf.Worker | None = None  # the PDF worker, loading WeasyPrint since the build started (None: no PDFs)
     warnings: list[str] = field(default_factory=list)  # every warning of the build so far (Briefing.warnings)
     cluster: Cluster | None = None  # the Dask cluster the maps run on (``scheduler``), else this machine's processes
+    assembly: site.Assembly | None = None  # the new site folder, being assembled beside the site while the build runs
 
 
 @dataclass(frozen=True)
@@ -78,7 +79,8 @@ class Stage:
 
 def _ingest(run: Run) -> tuple[list[Article], list[Skipped], dict[str, str]]:
     config = run.config
-    articles, skipped = window.read(config, run.cache, run.fp, functools.partial(run.progress, "ingest"))
+    keys: dict[str, str] = {}
+    articles, skipped = window.read(config, run.cache, run.fp, functools.partial(run.progress, "ingest"), keys)
     reasons = "".join(f"\n  {s.path}: {s.reason}" for s in skipped[:MAX_LISTED])
     if len(skipped) > MAX_LISTED:
         reasons += f"\n  ... and {len(skipped) - MAX_LISTED:,} more"
@@ -86,7 +88,7 @@ def _ingest(run: Run) -> tuple[list[Article], list[Skipped], dict[str, str]]:
         raise BuildError(f"{len(skipped)} file(s) could not be built (strict mode); the site is unchanged:{reasons}")
     if not articles:
         raise BuildError(f"{config.content_dir}: no article could be built; the site is unchanged" + (f":{reasons}" if skipped else ""))
-    return articles, skipped, {a.id: digest(repr(a)) for a in articles}  # what later keys know an article by
+    return articles, skipped, {a.id: keys.get(a.id) or ingest.article_key(a) for a in articles}  # what later keys know an article by
 
 
 def _analyze(run: Run, articles: Sequence[Article]) -> tuple[list[Parsed], list[Skipped]]:
@@ -355,13 +357,22 @@ def _pdf_files(run: Run, work: site.Work, pdf_job: pdf.PdfJob | None) -> None:
 
 
 def _render(
-    run: Run, briefing: Briefing, parsed: Sequence[Parsed], work: site.Work, versions: list[dict[str, Any]], pdfs: dict[str, str]
+    run: Run,
+    briefing: Briefing,
+    parsed: Sequence[Parsed],
+    article_keys: Mapping[str, str],
+    work: site.Work,
+    versions: list[dict[str, Any]],
+    pdfs: dict[str, str],
 ) -> list[pages.OutsidePage]:
     run.progress("render", 0, 1)
-    rows = editions.archive_rows(run.config.site_dir, versions, briefing.edition, (len(briefing.stories), len(briefing.articles)))
+    counts = (len(briefing.stories), len(briefing.articles))
+    rows = editions.archive_rows(run.config.site_dir, versions, briefing.edition, counts, run.cache)
     spans = {p.article.id: p.spans for p in parsed}
     outside: list[pages.OutsidePage] = []  # story, article and entity pages: built beside mkdocs, not by it
-    render.render_pages(briefing, work.docs, run.config, work.templates, rows, pdfs, spans, outside, pages.directory_urls(work.settings))
+    render.render_pages(
+        briefing, work.docs, run.config, work.templates, rows, pdfs, spans, outside, pages.directory_urls(work.settings), article_keys
+    )
     pages.write_shell(work.docs)
     render.write_json(briefing, work.docs / "briefing.json")
     run.progress("render", 1, 1)
@@ -374,25 +385,27 @@ def _mkdocs(run: Run, briefing: Briefing, work: site.Work) -> None:
     run.progress("mkdocs", 1, 1)
 
 
-def _articles(run: Run, work: site.Work, outside: Sequence[pages.OutsidePage], briefing: Briefing) -> None:
+def _articles(run: Run, work: site.Work, outside: Sequence[pages.OutsidePage], briefing: Briefing) -> dict[str, str]:
+    """The outside pages written; returns what the search index reads of each (search.page_digest), by path."""
     run.progress("articles", 0, len(outside))
-    pages.write_outside_pages(work.out, outside, work.settings, functools.partial(render.page_body, templates_dir=work.templates))
+    indexed = render.write_pages(work.out, outside, work.settings, work.templates, run.cache, run.fp, search.page_digest)
     redirects.write_merged_pages(work.out, briefing.merged)
     run.progress("articles", len(outside), len(outside))
+    return indexed
 
 
-def _search(run: Run, work: site.Work, briefing: Briefing) -> None:
+def _search(run: Run, work: site.Work, briefing: Briefing, indexed: Mapping[str, str]) -> None:
     run.progress("search", 0, 1)
     dates = search.page_dates(
         ((render.article_slug(a.id), a.date if a.date_source != "inferred" else None) for a in briefing.articles),
         ((sb.story.id, sb.first_date) for sb in briefing.stories),
     )
-    search.index_search(work.out, dates, run.cache, run.fp, work.root / "search")
+    search.index_search(work.out, dates, run.cache, run.fp, work.root / "search", indexed)
     run.progress("search", 1, 1)
 
 
 def _publish(run: Run, work: site.Work, versions: list[dict[str, Any]]) -> None:
-    site.publish(run.config.site_dir, run.edition, work.out, versions)
+    site.publish(run.config.site_dir, run.edition, work.out, versions, run.assembly)
 
 
 #: The pipeline. Records: ``articles`` (models.Article), ``skipped`` (models.Skipped), ``article_keys`` (id -> digest
@@ -403,7 +416,8 @@ def _publish(run: Run, work: site.Work, versions: list[dict[str, Any]]) -> None:
 #: story), ``drafts``, ``linked`` and ``briefs`` (models.StoryBrief: as each story's own; with entity links; and with
 #: related stories), ``entities`` (facts.Edition),
 #: ``briefing`` (models.Briefing), ``work`` (site.Work), ``versions`` (versions.json), ``pdfs`` (id -> file),
-#: ``pdf_job`` (pdf.PdfJob: the PDFs being rendered beside the page build), ``outside`` (pages.OutsidePage).
+#: ``pdf_job`` (pdf.PdfJob: the PDFs being rendered beside the page build), ``outside`` (pages.OutsidePage),
+#: ``indexed`` (what the search index reads of each story and article page, by path: search.page_digest).
 STAGES: tuple[Stage, ...] = (
     # name, run (the wiring above), function, inputs, outputs, settings, cache kind
     Stage("ingest", _ingest, "ingest.ingest", (), ("articles", "skipped", "article_keys"), ("max_file_bytes", "models"), "ingest"),
@@ -446,10 +460,11 @@ STAGES: tuple[Stage, ...] = (
     ),
     Stage("site", _site, "site.prepare", ("briefing",), ("work", "versions")),
     Stage("pdf", _pdf, "pdf.start", ("briefing", "work"), ("pdfs", "pdf_job"), (), "pdf"),
-    Stage("render", _render, "render.render_pages", ("briefing", "parsed", "work", "versions", "pdfs"), ("outside",)),
+    Stage("render", _render, "render.render_pages", ("briefing", "parsed", "article_keys", "work", "versions", "pdfs"), ("outside",)),
     Stage("mkdocs", _mkdocs, "site.build_mkdocs", ("briefing", "work"), ()),
-    Stage("articles", _articles, "pages.write_outside_pages", ("work", "outside", "briefing"), ()),
-    Stage("search", _search, "search.index_search", ("work", "briefing"), (), (), "search"),
+    # max_fact_boxes: render.py's story pages read it (they are not cached: each names its edition), so it is declared
+    Stage("articles", _articles, "render.write_pages", ("work", "outside", "briefing"), ("indexed",), ("max_fact_boxes",), "pages"),
+    Stage("search", _search, "search.index_search", ("work", "briefing", "indexed"), (), (), "search"),
     Stage("pdf-files", _pdf_files, "pdf.finish", ("work", "pdf_job"), ()),
     Stage("publish", _publish, "site.publish", ("work", "versions"), ()),
 )
@@ -543,8 +558,14 @@ def _build(config: BuildConfig, warned: list[str], progress: Progress | None, ti
     edition = editions.edition_name(config.edition)
     store = Cache(config.cache_dir or default_dir(config.site_dir))
     records: dict[str, Any] = {}  # each made once, by the stage that names it, and never changed
-    with site.site_lock(config.site_dir), store.locked(), pdf.worker(config.pdf) as printer, cluster(config.scheduler) as engine:
-        run_stages(STAGES, records, config, store, edition, report, mark, printer, warned, engine)  # the PDF worker loads meanwhile
+    with (
+        site.site_lock(config.site_dir),
+        site.assembling(config.site_dir, edition) as assembly,  # the new site folder, made meanwhile
+        store.locked(),
+        pdf.worker(config.pdf) as printer,
+        cluster(config.scheduler) as engine,
+    ):
+        run_stages(STAGES, records, config, store, edition, report, mark, printer, warned, engine, assembly)  # PDFs load meanwhile
         store.prune()
         log.info("cache %s: %s", store.root, store.summary())
         mark("cache")
@@ -563,17 +584,18 @@ def run_stages(
     printer: pdf.Worker | None = None,
     warnings: list[str] | None = None,
     engine: Cluster | None = None,
+    assembly: site.Assembly | None = None,
 ) -> None:
     """Run ``stages`` in order, adding the records each makes to ``records`` and dropping those no later
     stage reads; the work folder, once made, is removed at the end whatever happens (and a PDF job's own
     worker stopped). ``warnings``: the build's warnings so far, as they grow; ``engine``: the Dask
-    cluster the maps run on, if any."""
+    cluster the maps run on, if any; ``assembly``: the new site folder being assembled for the publish stage."""
     warned = [] if warnings is None else warnings
     try:
         for stage in stages:
             fp = fingerprint(stage, config) if stage.cache else ""
             made = stage.run(
-                Run(config, store, edition, report, fp, printer, warned, engine), **{name: records[name] for name in stage.inputs}
+                Run(config, store, edition, report, fp, printer, warned, engine, assembly), **{name: records[name] for name in stage.inputs}
             )
             records.update(zip(stage.outputs, made if len(stage.outputs) > 1 else (made,), strict=False))
             del made
@@ -591,7 +613,8 @@ def publish(briefing: Briefing, config: BuildConfig, parsed: Sequence[Parsed] = 
     """Write a briefing made elsewhere (the tests' hand-made editions) as an edition of the site: the
     stages after the one that makes the briefing, as build() runs them. The caller holds the site lock."""
     after = next(k for k, stage in enumerate(STAGES) if "briefing" in stage.outputs) + 1
-    records: dict[str, Any] = {"briefing": briefing, "parsed": list(parsed)}
+    keys = {a.id: ingest.article_key(a) for a in briefing.articles}
+    records: dict[str, Any] = {"briefing": briefing, "parsed": list(parsed), "article_keys": keys}
     with pdf.worker(config.pdf) as printer:
         run_stages(
             STAGES[after:],

@@ -20,22 +20,26 @@ import html
 import json
 import logging
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jinja2
 from markupsafe import Markup
 
 from briefgen import front
+from briefgen.cache import digest
 from briefgen.confidence import LEGEND
 from briefgen.config import BuildConfig
-from briefgen.models import TYPE_LABELS, Article, Briefing, Citation, FactBox, StoryBrief
-from briefgen.pages import OutsidePage, link_outside, page_title, placeholder, title_meta
+from briefgen.models import TYPE_LABELS, Article, Briefing, Citation, FactBox, Story, StoryBrief
+from briefgen.pages import OutsidePage, PageStore, link_outside, page_title, placeholder, title_meta, write_outside_pages
 from briefgen.text.outlets import outlet_name
 from briefgen.text.plural import plural
 from briefgen.text.slugs import story_slug
 from briefgen.text.urls import web_address
+
+if TYPE_CHECKING:
+    from briefgen.cache import Cache
 
 log = logging.getLogger(__name__)
 
@@ -208,7 +212,45 @@ def _html_env(templates_dir: Path) -> jinja2.Environment:
 
 def page_body(page: OutsidePage, templates_dir: Path) -> str:
     """An outside page's HTML body: its template rendered (once per process per templates folder)."""
-    return page.html or _html_env(templates_dir).get_template(page.template).render(**page.context)
+    if page.html:
+        return page.html
+    context = page.context() if callable(page.context) else page.context
+    return _html_env(templates_dir).get_template(page.template).render(**context)
+
+
+def templates_digest(templates_dir: Path) -> str:
+    """Every file of the templates folder, by its path: what a page's body depends on besides its context and
+    the code (a template may include or import any other)."""
+    root = Path(templates_dir)
+    files = sorted(p for p in root.rglob("*") if p.is_file())
+    return digest(*(part for p in files for part in (p.relative_to(root).as_posix(), p.read_bytes())))
+
+
+def write_pages(
+    out_dir: Path,
+    outside: Sequence[OutsidePage],
+    settings: Mapping[str, Any],
+    templates_dir: Path,
+    cache: Cache | None = None,
+    fp: str = "",
+    indexed: Callable[[str, str], str | None] | None = None,
+) -> dict[str, str]:
+    """The outside pages written into the built site (pages.write_outside_pages), the bodies of keyed pages
+    (articles', entities') taken from ``cache`` when an earlier build filled them under the same key and
+    with the same code (``fp``: the stage's fingerprint, this module's imports) and templates."""
+    stores: list[PageStore] = []
+    built = digest(fp, templates_digest(templates_dir)) if cache is not None and fp else ""
+
+    def store(rest: str) -> PageStore:
+        assert cache is not None
+        stores.append(PageStore(cache, digest(built, rest)))
+        return stores[-1]
+
+    body = functools.partial(page_body, templates_dir=templates_dir)
+    found = write_outside_pages(out_dir, outside, settings, body, store if built else None, indexed)
+    for made in stores:
+        log.info("pages: %d bodies from the cache, %d rendered", made.reused, made.made)
+    return found
 
 
 def make_env(templates_dir: Path) -> jinja2.Environment:
@@ -238,12 +280,14 @@ def render_pages(
     spans: Mapping[str, tuple[tuple[int, int, int], ...]],
     outside: list[OutsidePage],
     directory_urls: bool = True,
+    article_keys: Mapping[str, str] | None = None,
 ) -> list[Path]:
     """Write the Markdown pages of one edition into ``docs_dir``; returns the files written.
 
     Story, article and entity pages (the bulk of a large archive) are collected in ``outside``
     instead, as HTML, to be built without mkdocs (pages.write_outside_pages), and links to them
-    are pointed at where they will be.
+    are pointed at where they will be. With ``article_keys`` (each article's record digest) the
+    article and entity pages carry the key of their inputs, so an unchanged one is not rendered again.
     """
     env = make_env(templates_dir)
     articles = {a.id: a for a in briefing.articles}
@@ -344,17 +388,30 @@ def render_pages(
             sources=sources[sb.story.id],
             related=[by_id[r] for r in sb.related if r in by_id],
         )
-    for article in briefing.articles:
-        sentences = sentence_map(article, spans.get(article.id, ()))
-        write(
-            f"articles/{slugs[article.id]}.md",
-            "pages/article.html.j2",
-            article=article,
-            story=story_of.get(article.id),
-            sentences=sentences,
-        )
-    write_entity_pages(briefing, write)
+    for article in briefing.articles:  # its context is what the key holds: the article, its story's link, its sentences
+        story = story_of.get(article.id)
+        link, article_spans = _story_link(story) if story is not None else None, spans.get(article.id, ())
+        key = digest(ARTICLE_PAGE, article_keys[article.id], repr(link), repr(article_spans)) if article_keys is not None else ""
+        context = functools.partial(_article_context, article, link, article_spans)
+        outside.append(OutsidePage(f"articles/{slugs[article.id]}.md", ARTICLE_PAGE, context, key=key))
+    write_entity_pages(briefing, write, outside, article_keys, slugs)
     return written
+
+
+#: The templates of the pages whose bodies are cached by key (``OutsidePage.key``): each gets a context holding
+#: exactly what its key is made of, so a template reading anything else fails the build (StrictUndefined, a
+#: missing dict entry) rather than leaving a page stale.
+ARTICLE_PAGE = "pages/article.html.j2"
+ENTITY_PAGE = "pages/entity.html.j2"
+
+
+def _story_link(story: Story) -> dict[str, str]:
+    """What a keyed page shows of a story: a link to it, its title (``story.id``, ``story.title`` in a template)."""
+    return {"id": story.id, "title": story.title}
+
+
+def _article_context(article: Article, story: dict[str, str] | None, spans: tuple[tuple[int, int, int], ...]) -> dict[str, Any]:
+    return {"article": article, "story": story, "sentences": sentence_map(article, spans)}
 
 
 def updates(briefing: Briefing, ranked: Sequence[StoryBrief], articles: Mapping[str, Article]) -> list[dict[str, Any]]:
@@ -387,8 +444,16 @@ def updates(briefing: Briefing, ranked: Sequence[StoryBrief], articles: Mapping[
     return out
 
 
-def write_entity_pages(briefing: Briefing, write: Any) -> None:
-    """One index page, plus a page per entity that has one (``FactBox.page``; rule in facts.has_page)."""
+def write_entity_pages(
+    briefing: Briefing,
+    write: Any,
+    outside: list[OutsidePage],
+    article_keys: Mapping[str, str] | None = None,
+    slugs: Mapping[str, str] | None = None,
+) -> None:
+    """One index page (through ``write``), plus a page per entity that has one (``FactBox.page``; rule in
+    facts.has_page) into ``outside``, keyed when ``article_keys`` (the articles' record digests) are given;
+    ``slugs``: the articles' page names (article_slug), where made already."""
     pages = [e for e in briefing.entities if e.page]
     stories = {sb.story.id: sb.story for sb in briefing.stories}
     page_of: dict[str, str] = {}
@@ -405,8 +470,23 @@ def write_entity_pages(briefing: Briefing, write: Any) -> None:
         shown=len(pages) - hidden,
         hidden=hidden,
     )
+    articles = {a.id: a for a in briefing.articles}
+    slugs = slugs or {a.id: article_slug(a.id) for a in briefing.articles}
+    links = {sid: _story_link(story) for sid, story in stories.items()}
     for e in pages:
-        write(f"entities/{e.page}.md", "pages/entity.html.j2", entity=e, stories=stories, page_of=page_of)
+        cited = [c.article for c in (*(r.citation for r in e.roles), *(q.citation for q in e.quotes), *e.evidence)]
+        ids = list(dict.fromkeys([*e.articles, *cited]))
+        context = {
+            "entity": e,
+            "stories": {sid: links[sid] for sid in e.stories},
+            "page_of": {name: page_of[name] for name in e.related if name in page_of},
+            "articles": {aid: articles[aid] for aid in ids},
+            "slugs": {aid: slugs[aid] for aid in ids},
+        }
+        key = ""
+        if article_keys is not None:
+            key = digest(ENTITY_PAGE, repr(e), repr(context["stories"]), repr(context["page_of"]), *(article_keys[a] for a in ids))
+        outside.append(OutsidePage(f"entities/{e.page}.md", ENTITY_PAGE, context, key=key))
 
 
 def sentence_map(article: Article, spans: tuple[tuple[int, int, int], ...]) -> list[Any]:

@@ -30,6 +30,7 @@ import functools
 import hashlib
 import json
 import logging
+import os
 import re
 import shutil
 import subprocess
@@ -203,17 +204,34 @@ def page_dates(articles: Iterable[tuple[str, str | None]], stories: Iterable[tup
     return dates
 
 
-def find_pages(out_dir: Path, dates: Mapping[str, str]) -> list[Page]:
-    """The edition's story and article pages that pagefind indexes, each with its order and indexed text's digest."""
+def page_digest(path: str, html: str) -> str | None:
+    """The digest of what pagefind reads of the page at ``path`` in the edition (``stories/s-1/index.html``)
+    with this HTML; None for a page it does not index (another folder, or no ``data-pagefind-body``)."""
+    if path.partition("/")[0] not in PAGE_FOLDERS:
+        return None
+    indexed = indexed_html(html)
+    return hashlib.sha256(indexed.encode("utf-8")).hexdigest() if indexed is not None else None
+
+
+def find_pages(out_dir: Path, dates: Mapping[str, str], known: Mapping[str, str] | None = None) -> list[Page]:
+    """The edition's story and article pages that pagefind indexes, each with its order and indexed text's digest.
+
+    ``known``: the digest (``page_digest``) of every such page, by path, taken as the pages were written (the
+    articles stage writes all of them): then no page is looked for or read on the disk."""
+    if known is not None:
+        return [Page(rel, (dates.get(rel, ""), rel), text) for rel, text in sorted(known.items())]
     pages = []
     for folder in PAGE_FOLDERS:
-        root = out_dir / folder
-        for path in sorted(root.rglob("*.html")) if root.is_dir() else ():
-            html = indexed_html(path.read_text(encoding="utf-8"))
-            if html is None:
-                continue
-            rel = path.relative_to(out_dir).as_posix()
-            pages.append(Page(rel, (dates.get(rel, ""), rel), hashlib.sha256(html.encode("utf-8")).hexdigest()))
+        for dirpath, dirnames, filenames in os.walk(out_dir / folder):
+            dirnames.sort()
+            for name in sorted(filenames):
+                if not name.endswith(".html"):
+                    continue
+                path = Path(dirpath, name)
+                rel = path.relative_to(out_dir).as_posix()
+                text = page_digest(rel, path.read_text(encoding="utf-8"))
+                if text is not None:
+                    pages.append(Page(rel, (dates.get(rel, ""), rel), text))
     return pages
 
 
@@ -324,12 +342,14 @@ def _write(folder: Path, files: Iterable[tuple[str, bytes]], code: bool) -> None
 SHARD_NAME = 16
 
 
-def index_search(out_dir: Path, dates: Mapping[str, str], cache: Cache, fp: str, scratch: Path) -> Stats:
+def index_search(
+    out_dir: Path, dates: Mapping[str, str], cache: Cache, fp: str, scratch: Path, known: Mapping[str, str] | None = None
+) -> Stats:
     """The search index of the built edition in ``out_dir / SEARCH_DIR``, shard by shard (module docstring):
     each shard's bundle from the cache, or from a pagefind run over its pages; ``scratch`` is a folder
-    for those runs' copies."""
+    for those runs' copies; ``known``: the digests of all its pages as they were written (``page_digest``), by path."""
     exe, version = _executable()
-    cut = shards(find_pages(out_dir, dates))
+    cut = shards(find_pages(out_dir, dates, known))
     if not cut:
         cut = [[]]  # no page to index: pagefind says so (an edition has at least one story)
     target = out_dir / SEARCH_DIR

@@ -17,10 +17,13 @@ import ctypes
 import errno
 import json
 import logging
+import multiprocessing
+import multiprocessing.process
 import os
 import shutil
 import stat
-from collections.abc import Iterator, Mapping, Sequence
+import threading
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -28,7 +31,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from briefgen.errors import BuildError
-from briefgen.processes import exclusive
+from briefgen.processes import can_fork, exclusive
 
 if TYPE_CHECKING:
     from briefgen.config import BuildConfig
@@ -100,12 +103,48 @@ def _remove(path: Path) -> None:
         path.unlink()
 
 
+#: A file briefgen writes into each work folder it makes (``work_dir``): what tells a killed build's work folder,
+#: which the next build replaces, from a folder of the user's that happens to have its name.
+WORK_MARK = ".briefgen-work-folder"
+
+
+def foreign_work(site_dir: Path) -> list[Path]:
+    """The folders at the places of briefgen's work folder (``work_dir``: beside the site, or inside it) that briefgen
+    did not make: not empty, and without its mark. A build would replace them."""
+    places = (_beside(site_dir, "work"), site_dir.resolve() / ".briefgen-work")
+    return [path for path in places if path.is_symlink() or (path.exists() and not path.is_dir()) or _unmarked(path)]
+
+
+def _unmarked(path: Path) -> bool:
+    """A folder, not empty, without briefgen's work mark."""
+    return path.is_dir() and bool(os.listdir(path)) and not (path / WORK_MARK).is_file()
+
+
+def foreign_beside(site_dir: Path) -> list[Path]:
+    """The folders beside the site with the names of briefgen's new site and spare (``_beside``) that briefgen did
+    not make: a build would empty them. One it made is a folder that is empty or holds the site's lock file
+    (``_sync_tree`` links it first and keeps one at every step; the spare is the site the last publish replaced)."""
+    found = []
+    for role in ("new", "spare"):
+        path = _beside(site_dir, role)
+        if path.is_symlink() or (path.exists() and not path.is_dir()):
+            found.append(path)
+        elif path.is_dir():
+            names = os.listdir(path)
+            if names and LOCK_NAME not in names:
+                found.append(path)
+    return found
+
+
 def work_dir(site_dir: Path, edition: str) -> Path:
-    """A fresh hidden folder beside the site folder for this build's intermediate files."""
+    """A fresh hidden folder beside the site folder for this build's intermediate files, marked as briefgen's
+    (``WORK_MARK``; ``foreign_work`` stops a build before one of the user's by that name is replaced)."""
     try:
-        return _fresh(_beside(site_dir, "work"))
+        work = _fresh(_beside(site_dir, "work"))
     except OSError:  # the site's parent folder is not writable: work inside the site instead
-        return _fresh(site_dir.resolve() / ".briefgen-work")
+        work = _fresh(site_dir.resolve() / ".briefgen-work")
+    (work / WORK_MARK).write_bytes(b"")
+    return work
 
 
 PACKAGE_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -203,11 +242,124 @@ def build_mkdocs(settings: Mapping[str, Any], work: Path, epoch: int) -> None:
             os.environ["SOURCE_DATE_EPOCH"] = saved
 
 
-def publish(site_dir: Path, edition: str, built: Path, versions: Sequence[Mapping[str, Any]]) -> None:
-    """Make the site hold ``built`` as ``edition`` with versions.json and redirects updated, all at once.
+class Assembly:
+    """The new site folder assembled beside the site while the build makes the edition: the spare (the site as the
+    last publish left it, hard links) brought up to date with the site, less the edition being built. It reads only
+    the site (the build's lock keeps other builds off it, not the user: ``publish`` takes in what came or went in the
+    site since, a few links at most), so ``publish`` needs only to add the edition and swap.
 
-    The new site is assembled beside the old one, then the two folders are exchanged atomically.
-    """
+    It runs in a forked process where the system can fork (a thread elsewhere): linking tens of thousands of files
+    is Python work between system calls, and in a thread it held the interpreter's lock against the build's own
+    stages. ``result()`` waits for it (raising what it raised, and logging its warnings here); ``abandon()`` stops
+    it, and what it assembled so far becomes the spare again (``_sync_tree`` leaves a folder whole at every step)."""
+
+    def __init__(self, site_dir: Path, edition: str) -> None:
+        self.site_dir, self.edition = site_dir, edition
+        self.stop = threading.Event()
+        self.outcome: tuple[Path | None, BaseException | None, list[str]] | None = None
+        self.published = False  # set by publish: the assembly is the new site now, not to be abandoned
+        self.process: multiprocessing.process.BaseProcess | None = None
+        self.thread: threading.Thread | None = None
+        if can_fork():
+            context = multiprocessing.get_context("fork")
+            self.receive, send = context.Pipe(duplex=False)
+            self.process = context.Process(target=_assemble_in_child, args=(site_dir, edition, send), name="briefgen-assembly")
+            self.process.start()
+            send.close()
+        else:
+            self.thread = threading.Thread(target=self._run, name="briefgen-assembly", daemon=True)
+            self.thread.start()
+
+    def _run(self) -> None:
+        try:
+            self.outcome = (assemble(self.site_dir, self.edition, self.stop.is_set), None, [])
+        except BaseException as exc:  # given to the build when it publishes
+            self.outcome = (None, exc, [])
+
+    def result(self) -> Path | None:
+        """The assembled folder, or None when none can be made beside the site (publish in place)."""
+        if self.process is not None:
+            try:
+                self.outcome = self.receive.recv()
+            except EOFError:  # the process died without a word (killed, out of memory)
+                self.outcome = None
+            self.process.join()
+        elif self.thread is not None:
+            self.thread.join()
+        if self.outcome is None:
+            code = self.process.exitcode if self.process is not None else None
+            raise BuildError(f"{self.site_dir}: assembling the new site folder stopped (exit code {code}); the site is unchanged")
+        stage, error, warnings = self.outcome
+        for message in warnings:
+            log.warning("%s", message)
+        if error is not None:
+            raise error
+        return stage
+
+    def abandon(self) -> None:
+        """The build stops without publishing: the assembly stops, and becomes the spare again."""
+        self.stop.set()
+        if self.process is not None:
+            self.process.terminate()  # a folder half linked has a hidden name: nothing seen is partial
+            self.process.join()
+        elif self.thread is not None:
+            self.thread.join()
+        new, spare = _beside(self.site_dir, "new"), _beside(self.site_dir, "spare")
+        if new.is_dir() and not new.is_symlink() and not (spare.exists() or spare.is_symlink()):
+            with contextlib.suppress(OSError):
+                if set(os.listdir(new)) <= {LOCK_NAME}:  # nothing published yet: no spare to keep, no trace left
+                    shutil.rmtree(new)
+                else:
+                    os.rename(new, spare)
+
+
+class _Told(logging.Handler):
+    """What a forked assembly logs, sent back to the build to log (the build's handlers are the parent's)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def _assemble_in_child(site_dir: Path, edition: str, send: Any) -> None:
+    """``assemble`` in the forked process: its outcome (folder, error, warnings) sent back through ``send``. It
+    stops when the build's process is gone (killed): an orphan would go on writing beside the site, and hold
+    the site's lock, which it shares."""
+    logger = logging.getLogger("briefgen")
+    told = _Told()
+    logger.handlers, logger.propagate = [told], False
+    parent = os.getppid()
+    try:
+        orphaned = lambda: os.getppid() != parent  # noqa: E731
+        outcome: tuple[Path | None, BaseException | None, list[str]] = (assemble(site_dir, edition, orphaned), None, told.messages)
+    except BaseException as exc:
+        outcome = (None, exc, told.messages)
+    send.send(outcome)
+    send.close()
+
+
+@contextlib.contextmanager
+def assembling(site_dir: Path, edition: str) -> Iterator[Assembly]:
+    """An Assembly for the build inside the block (which holds the site lock); abandoned unless published."""
+    assembly = Assembly(site_dir, edition)
+    try:
+        yield assembly
+    finally:
+        if not assembly.published:
+            assembly.abandon()
+
+
+class _Stopped(Exception):
+    """An assembly told to stop (its build ended without publishing)."""
+
+
+def assemble(site_dir: Path, edition: str, stop: Callable[[], bool] | None = None) -> Path | None:
+    """The new site folder beside the site: the spare (the site the last publish replaced) made to hold what the
+    site holds, hard links to the same files, but for ``edition``; None when no folder can be made there (the
+    site's parent is read-only: publish in place)."""
     real = site_dir.resolve()
     spare = _beside(site_dir, "spare")
     try:
@@ -219,13 +371,32 @@ def publish(site_dir: Path, edition: str, built: Path, versions: Sequence[Mappin
             real,
             exc.strerror or exc,
         )
-        stage = None
+        return None
+    if spare.is_dir() and not spare.is_symlink():
+        os.rmdir(stage)
+        os.rename(spare, stage)  # the site as the last build left it: bring it up to date
+    _same_access(real, stage)
+    try:
+        _sync_tree(real, stage, skip={edition}, stop=stop)
+    except _Stopped:
+        return stage
+    return stage
+
+
+def publish(site_dir: Path, edition: str, built: Path, versions: Sequence[Mapping[str, Any]], assembly: Assembly | None = None) -> None:
+    """Make the site hold ``built`` as ``edition`` with versions.json and redirects updated, all at once.
+
+    The new site is assembled beside the old one (by ``assembly`` while the build ran, else now), then the
+    two folders are exchanged atomically.
+    """
+    real = site_dir.resolve()
+    spare = _beside(site_dir, "spare")
+    stage = assembly.result() if assembly is not None else assemble(site_dir, edition)
+    if assembly is not None:
+        assembly.published = True
+        if stage is not None:  # what the user put in or took out of the site while the build ran (a few links at most)
+            _sync_tree(real, stage, skip={edition})
     if stage is not None:
-        if spare.is_dir() and not spare.is_symlink():
-            os.rmdir(stage)
-            os.rename(spare, stage)  # the site as the last build left it: bring it up to date
-        _same_access(real, stage)
-        _sync_tree(real, stage, skip={edition})
         os.rename(built, stage / edition)
         _write_index(stage, versions)
         try:
@@ -258,29 +429,62 @@ def _same_access(src: Path, dst: Path) -> None:
             )
 
 
-def _sync_tree(src: Path, dst: Path, skip: set[str]) -> None:
+def _sync_tree(src: Path, dst: Path, skip: set[str], stop: Callable[[], bool] | None = None) -> None:
     """Make ``dst`` hold what ``src`` holds, but ``skip``: hard links to the same files.
 
     ``dst`` is the spare, the site before the last publish; entries it shares with ``src``
     (the same files, by inode) stay, so a build links the files of the newest edition,
     not of every edition again. Editions are compared by the files at their top (they are
-    only ever replaced whole, never written in place).
+    only ever replaced whole, never written in place). So every entry of ``dst`` is whole at
+    every step: a folder is linked under a hidden name and renamed into place when complete,
+    and one that goes is renamed away before it is removed (a stop, or a kill, leaves ``dst``
+    fit to start from again). ``stop()``, when true, ends the work early.
     """
+
+    def link(source: str, target: str) -> None:
+        if stop is not None and stop():
+            raise _Stopped
+        _link_or_copy(source, target)
+
     live = {e.name: e for e in os.scandir(src) if e.name not in skip and not (e.name.startswith(_INTERNAL) and e.name != LOCK_NAME)}
+    lock = live.pop(LOCK_NAME, None)
+    if lock is not None:  # first, and replaced in one step: ``dst`` holds a lock file at every step (foreign_beside)
+        held = dst / LOCK_NAME
+        if not (held.is_file() and not held.is_symlink() and held.stat().st_ino == lock.inode()):
+            fresh = dst / f"{_INTERNAL[0]}lock"
+            if fresh.exists() or fresh.is_symlink():
+                _remove(fresh)
+            _link_or_copy(lock.path, str(fresh))
+            os.replace(fresh, held)
     for entry in list(os.scandir(dst)):
+        if lock is not None and entry.name == LOCK_NAME:
+            continue
         other = live.get(entry.name)
         if other is None or _identity(entry) != _identity(other):
-            _remove(Path(entry.path))
+            _discard(Path(entry.path))
     for name, entry in sorted(live.items()):
         target = dst / name
         if target.exists() or target.is_symlink():
             continue
         if entry.is_dir(follow_symlinks=False):
-            shutil.copytree(entry.path, target, symlinks=True, copy_function=_link_or_copy)
+            partial = dst / f"{_INTERNAL[0]}partial-{name}"
+            shutil.copytree(entry.path, partial, symlinks=True, copy_function=link)
+            os.rename(partial, target)
         elif entry.is_symlink():
             os.symlink(os.readlink(entry.path), target)
         else:
             _link_or_copy(entry.path, str(target))
+
+
+def _discard(path: Path) -> None:
+    """Remove an entry of the site being assembled: a folder is renamed away first, so it is never seen half removed."""
+    if path.is_dir() and not path.is_symlink() and not path.name.startswith(_INTERNAL):
+        gone = path.with_name(f"{_INTERNAL[0]}gone-{path.name}")
+        if gone.exists() or gone.is_symlink():
+            _remove(gone)
+        os.rename(path, gone)
+        path = gone
+    _remove(path)
 
 
 def _identity(entry: os.DirEntry[str]) -> tuple[Any, ...]:

@@ -155,9 +155,15 @@ def _lost_verb(item: AnalyzedArticle, title: str) -> bool:
 
 
 def _lead_sentence(item: AnalyzedArticle, title: str) -> Sentence | None:
-    """The sentence of ``item`` a lead title was cut from: the first that holds its opening words."""
-    opening = " ".join(title.split()[:4]).lower()
-    return next((s for s in item.sentences if opening in s.text.lower()), None)
+    """The sentence of ``item`` a lead title was cut from: the first that holds its words in order, asides and
+    all cut out between them ("Suddenly now that ..." of "Suddenly, the government's pursuit ... is blanketed in
+    intrigue, now that ...")."""
+    said = re.findall(r"[\w'’-]+", title.lower())
+    for s in item.sentences:
+        words = iter(re.findall(r"[\w'’-]+", s.text.lower()))
+        if said and all(w in words for w in said):  # a subsequence: ``in`` walks the iterator on
+            return s
+    return None
 
 
 def _title_words(title: str) -> set[str]:

@@ -357,3 +357,21 @@ def test_names_titles_and_why_from_arrays_are_the_python_ones(ecb: list[Analyzed
             assert entity_surfaces(items, group, written) == python_entity_surfaces(items, group) == entity_surfaces(items, group)
             assert title_choice(items, group, features, vectors) == title_choice(items, group, features)
             assert why_grouped(items, group, features, written=written, vectors=vectors) == why_grouped(items, group, features)
+
+
+def test_a_story_of_two_keeps_its_title_article_as_the_weights_move(ecb: list[AnalyzedArticle]) -> None:
+    """In a story of two articles each is as close to the other as the other is to it: a tie the article
+    id decides, whatever the weights (they move a little with every new article in the archive)."""
+    features = vectorize(ecb, SETTINGS)
+    rng = random.Random(7)
+    moved_by = {key: 1 + rng.uniform(-1e-3, 1e-3) for f in features for key in f.weights}  # as document frequencies move
+    moved = [dataclasses.replace(f, weights={k: w * moved_by[k] for k, w in f.weights.items()}) for f in features]
+    pairs = [rng.sample(range(len(ecb)), 2) for _ in range(300)]
+    for group in pairs:
+        chosen = {
+            title_choice(ecb, g, fs, vs)[2]
+            for fs in (features, moved)
+            for g in (group, group[::-1])
+            for vs in (None, Vectors.of([f.weights for f in fs]))
+        }
+        assert len(chosen) == 1, (group, chosen)

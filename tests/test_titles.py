@@ -53,13 +53,17 @@ def parsed() -> dict[str, AnalyzedArticle]:
     """Each sentence used below as a one-sentence article, parsed by the real analysis (loads spaCy)."""
     from briefgen.analyze import analyze
 
-    texts = [RHINO, LEANING, JERSEYS, ALLUDES, ZOO, CARE, KLAN, HALF, IPSWICH, GUESS, PAIR, VAULTER, PARENTS, CHARGES]
+    texts = [RHINO, LEANING, JERSEYS, ALLUDES, ZOO, CARE, KLAN, HALF, IPSWICH, GUESS, PAIR, VAULTER, PARENTS, CHARGES, SUDDENLY]
     texts += [s for s, _ in HEADLINES]
     articles = [Article(f"a{k}.md", "", t, (Paragraph(t, 0),), title_inferred=True) for k, t in enumerate(texts)]
     return {a.text: item for a, item in zip(articles, analyze(articles, load_config(n_process=1)), strict=True)}
 
 
 CHARGES = "The charges that Wang faces carry a maximum sentence of life in prison."
+SUDDENLY = (
+    "Suddenly, the government's seven-year pursuit of Renaissance Technologies is blanketed in political intrigue, now that"
+    " the hedge fund's co-chief executive, Robert Mercer, has morphed into a political force."
+)
 
 HEADLINES = [
     # who said it goes, and the side clause set off by commas; the news stays whole
@@ -380,6 +384,17 @@ def test_a_lead_title_grouping_cut_to_no_whole_clause_is_no_candidate(parsed: di
     item = _article(parsed, CHARGES, "b.md")
     assert titles._lead_verb(item, "The charges that Wang faces") is None
     assert titles._lead_verb(item, "The charges that Wang faces carry a maximum sentence of life in prison") is not None
+
+
+def test_a_lead_cut_of_its_main_clause_as_if_an_aside_lost_its_verb(parsed: dict[str, AnalyzedArticle]) -> None:
+    """Grouping's cut by words took ", the government's pursuit ... intrigue," for an aside: what is left ("Suddenly
+    now that ...") is found in its sentence all the same, and has lost the sentence's main verb."""
+    item = _article(parsed, SUDDENLY, "c.md")
+    cut = titles.short_title(SUDDENLY, titles.LONG_TITLE_WORDS)
+    assert cut is not None and cut.startswith("Suddenly now that")
+    assert titles._lead_sentence(item, cut) is item.sentences[0]
+    assert titles._lost_verb(item, cut)
+    assert not titles._lost_verb(item, "The government's seven-year pursuit of Renaissance Technologies is blanketed in political intrigue")
 
 
 def test_a_lead_cut_to_no_whole_clause_gives_way_to_another_articles_whole_lead(parsed: dict[str, AnalyzedArticle]) -> None:

@@ -13,10 +13,12 @@ import os
 import re
 import stat
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator
+import zlib
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from briefgen import filestat
 from briefgen.cache import capturing, digest
 from briefgen.ingest import language
 from briefgen.ingest.errors import Invalid as _Invalid
@@ -27,7 +29,7 @@ if TYPE_CHECKING:
     from briefgen.cache import Cache
     from briefgen.config import BuildConfig
 
-__all__ = ["READERS", "decode", "discover", "ingest", "parse_date", "read_file"]
+__all__ = ["READERS", "article_key", "decode", "discover", "ingest", "parse_date", "read_file"]
 
 log = logging.getLogger(__name__)
 
@@ -163,20 +165,107 @@ def shown(name: str) -> str:
     return re.sub(r"[\x00-\x1f\x7f]", "?", text)
 
 
+#: The files' records (what each holds, and its size and times as last read) are kept in this many cache entries,
+#: each file in the one its path hashes to (crc32): a rebuild reads them all and writes again only those holding
+#: a file that came, changed or went. About 80 files an entry (under 1 MB) at 20,000 files; chosen, not tuned.
+FILE_BUCKETS = 256
+
+
+class _Book:
+    """The records of the content folder's files from earlier builds (``FILE_BUCKETS`` cache entries of kind
+    "ingest", named by the stage's fingerprint): per file its stamp (``filestat``: trusted when the file had
+    settled before the build that recorded it), the articles and skipped entries it held, the warnings its
+    reader gave, and its articles' text keys (``dedupe``) and record keys (``article_key``). A file whose stamp
+    matches a trusted record is not read again: its record stands for it. Any other file is read (its parse
+    may still come from its own entry, by content)."""
+
+    def __init__(self, cache: Cache, fp: str) -> None:
+        self.cache, self.fp = cache, fp
+        self.started = filestat.now()
+        self.old: dict[int, dict[str, list[Any]]] = {}
+        self.new: dict[int, dict[str, list[Any]]] = {}
+        self.changed: set[int] = set()
+
+    def _name(self, bucket: int) -> str:
+        return digest(self.fp, "file records", str(bucket))
+
+    def _bucket(self, rel: str) -> tuple[int, dict[str, list[Any]]]:
+        bucket = zlib.crc32(rel.encode("utf-8", "surrogateescape")) % FILE_BUCKETS
+        if bucket not in self.old:
+            self.old[bucket] = self.cache.load("ingest", self._name(bucket), expect=_is_book) or {}
+            self.new[bucket] = {}
+        return bucket, self.old[bucket]
+
+    def unchanged(self, rel: str, info: os.stat_result) -> list[Any] | None:
+        """The file's record when the file is as recorded (kept for this build), else None."""
+        bucket, old = self._bucket(rel)
+        record = old.get(rel)
+        if record is None or not record[5] or record[:5] != filestat.stamp(info):
+            return None
+        self.new[bucket][rel] = record
+        return record
+
+    def record(self, rel: str, info: os.stat_result, items: list[Article | Skipped], warned: list[str]) -> list[Any]:
+        """A file just read: its record, for the next build (its keys are added by ``derive``)."""
+        bucket, _ = self._bucket(rel)
+        record = [*filestat.stamp(info), filestat.settled(info, self.started), items, warned, {}]
+        self.new[bucket][rel] = record
+        self.changed.add(bucket)
+        return record
+
+    def derived(self, rel: str, record: list[Any], article: str, keys: list[str]) -> None:
+        """An article's text key and record key, kept in its file's record."""
+        record[8][article] = keys
+        self.changed.add(self._bucket(rel)[0])
+
+    def save(self, listed: set[str]) -> None:
+        """Store the buckets that changed; a file not read this build (an edition over a window skips old
+        files) keeps its record while it is in the folder."""
+        for bucket, old in self.old.items():
+            new = self.new[bucket]
+            for rel, record in old.items():
+                if rel not in new and rel in listed:
+                    new[rel] = record
+            if bucket in self.changed or new.keys() != old.keys():
+                self.cache.store("ingest", self._name(bucket), new)
+            elif new:
+                self.cache.keep("ingest", self._name(bucket))
+
+
+def _is_book(value: object) -> bool:
+    """A _Book entry: path -> [size, mtime, ctime, inode, device, trusted, items, warnings, keys by article id]."""
+    return isinstance(value, dict) and all(
+        isinstance(r, list)
+        and len(r) == 9
+        and all(isinstance(x, int) for x in r[:5])
+        and isinstance(r[5], bool)
+        and isinstance(r[6], list)
+        and all(isinstance(x, (Article, Skipped)) for x in r[6])
+        and isinstance(r[7], list)
+        and all(isinstance(x, str) for x in r[7])
+        and isinstance(r[8], dict)
+        and all(isinstance(k, list) and len(k) == 2 and all(isinstance(x, str) for x in k) for k in r[8].values())
+        for r in value.values()
+    )
+
+
 def ingest(
     config: BuildConfig,
     cache: Cache | None = None,
     fp: str = "",
     progress: Callable[[int, int], None] | None = None,
     select: Callable[[str, os.stat_result], bool] | None = None,
+    keys: dict[str, str] | None = None,
 ) -> tuple[list[Article], list[Skipped]]:
     """Read every article under ``config.content_dir``; bad files become Skipped records.
 
     With ``cache``, a file's articles are kept under its path and bytes and ``fp``, the stage's
-    fingerprint (pipeline.fingerprint: the readers' code and libraries), so a rebuild reads every
-    file but parses only new or changed ones. ``progress`` gets (files read, files found) as it goes.
-    ``select(path, stat)``, if given, sees every file first, and a file it returns False for is not read
-    (an edition over a window leaves out files it knows hold only older articles)."""
+    fingerprint (pipeline.fingerprint: the readers' code and libraries), so a rebuild parses only new
+    or changed files; and a file whose size, times, inode and device are as a build recorded them (and
+    settled before it: ``_Book``, ``filestat``) is not read at all. ``progress`` gets (files read,
+    files found) as it goes. ``select(path, stat)``, if given, sees every file first, and a file it
+    returns False for is not read (an edition over a window leaves out files it knows hold only older
+    articles). ``keys``, if given, receives each article's ``article_key`` by id."""
     if cache is not None and not fp:
         raise ValueError("ingest: a cache needs the stage's fingerprint (pipeline.fingerprint) in its keys")
     content_dir = config.content_dir
@@ -191,26 +280,38 @@ def ingest(
         where = "is the site folder" if content_real == site_real else f"is inside the site folder {config.site_dir}"
         raise BuildError(f"{content_dir}: the content folder {where}; a build replaces that folder, so keep them apart")
     files, skipped = discover(content_dir, exclude=config.site_dir)
+    book = _Book(cache, fp) if cache is not None else None
     articles: list[Article] = []
+    records: dict[str, tuple[str, list[Any]]] = {}  # article id -> the file holding it and its record
     for done, path in enumerate(files):
         if progress is not None:
             progress(done, len(files))
         rel = _rel(path, content_dir)
-        if select is not None:
+        info: os.stat_result | None = None
+        if select is not None or book is not None:
             try:
                 info = path.stat()
             except OSError:
                 info = None  # read_file says why
-            if info is not None and not select(rel, info):
+            if select is not None and info is not None and not select(rel, info):
                 continue
+        record = book.unchanged(rel, info) if book is not None and info is not None else None
         items: Iterable[Article | Skipped]
-        try:
-            items = read_file(path, rel, config, cache, fp)
-        except _Invalid as exc:
-            items = [Skipped(rel, str(exc))]
-        except Exception as exc:  # a bug in a reader costs one file, not the build
-            log.debug("%s: unexpected error", rel, exc_info=True)
-            items = [Skipped(rel, f"could not be read: unexpected {type(exc).__name__}: {_clip(str(exc))} (please report this)")]
+        if record is not None:
+            items = record[6]
+            for message in record[7]:
+                log.warning("%s", message)
+        else:
+            try:
+                with capturing() as warned:  # what the reader said, said again when its record stands for the file
+                    items = read_file(path, rel, config, cache, fp)
+                if book is not None and info is not None:
+                    record = book.record(rel, info, list(items), warned)
+            except _Invalid as exc:
+                items = [Skipped(rel, str(exc))]
+            except Exception as exc:  # a bug in a reader costs one file, not the build
+                log.debug("%s: unexpected error", rel, exc_info=True)
+                items = [Skipped(rel, f"could not be read: unexpected {type(exc).__name__}: {_clip(str(exc))} (please report this)")]
         for item in items:
             if isinstance(item, Skipped):
                 skipped.append(item)
@@ -230,12 +331,32 @@ def ingest(
                     log.info("%s: %s", article.id, reason)
                 else:
                     articles.append(article)
+                    if record is not None:
+                        records[article.id] = (rel, record)
     language.release()  # the language model's memory is not needed by the later stages
     if progress is not None:
         progress(len(files), len(files))
-    articles, duplicates = dedupe(articles)
+    known: dict[str, list[str]] = {}  # article id -> [text key, article key], from the records, else made now
+    for article in articles:
+        rel, record = records.get(article.id, ("", []))
+        pair = record[8].get(article.id) if record else None
+        if pair is None:
+            pair = [text_key(article.text), article_key(article)]
+            if book is not None and record:
+                book.derived(rel, record, article.id, pair)
+        known[article.id] = pair
+    if book is not None:
+        book.save({_rel(path, content_dir) for path in files})
+    if keys is not None:
+        keys.update((a, pair[1]) for a, pair in known.items())
+    articles, duplicates = dedupe(articles, {a: pair[0] for a, pair in known.items()})
     skipped.extend(duplicates)
     return articles, sorted(skipped, key=lambda s: s.path)
+
+
+def article_key(article: Article) -> str:
+    """What later stages' cache keys know an article by: the digest of its whole record."""
+    return digest(repr(article))
 
 
 def _with_language(article: Article) -> Article:
@@ -249,12 +370,17 @@ def text_key(text: str) -> str:
     return hashlib.sha1(" ".join(words).encode("utf-8")).hexdigest()
 
 
-def dedupe(articles: list[Article]) -> tuple[list[Article], list[Skipped]]:
+def dedupe(articles: list[Article], text_keys: Mapping[str, str] | None = None) -> tuple[list[Article], list[Skipped]]:
     """Keep one of articles with the same text and report the others.
 
     The copy kept is the one that knows most (a real headline, date, source, link, author),
     then the first by id, so the choice does not depend on the order files were read in.
+    ``text_keys``: each article's ``text_key`` by id, where known.
     """
+    keyed = dict(text_keys or {})
+    for article in articles:
+        if article.id not in keyed:
+            keyed[article.id] = text_key(article.text)
 
     def preference(a: Article) -> tuple[int, str]:
         known = (not a.title_inferred) + sum(v is not None for v in (a.date, a.source, a.url, a.author))
@@ -262,11 +388,11 @@ def dedupe(articles: list[Article]) -> tuple[list[Article], list[Skipped]]:
 
     keep: dict[str, str] = {}
     for article in sorted(articles, key=preference):
-        keep.setdefault(text_key(article.text), article.id)
+        keep.setdefault(keyed[article.id], article.id)
     kept: list[Article] = []
     duplicates: list[Skipped] = []
     for article in articles:
-        first = keep[text_key(article.text)]
+        first = keep[keyed[article.id]]
         if first == article.id:
             kept.append(article)
         else:

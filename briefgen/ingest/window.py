@@ -33,18 +33,19 @@ def window(dates: Sequence[str | None], days: int) -> tuple[str, str] | None:
 
 
 def read(
-    config: BuildConfig, cache: Cache, fp: str, progress: Callable[[int, int], None] | None = None
+    config: BuildConfig, cache: Cache, fp: str, progress: Callable[[int, int], None] | None = None, keys: dict[str, str] | None = None
 ) -> tuple[list[Article], list[Skipped]]:
     """The articles of the edition's window and lookback (every article when the setting is 0; undated
     ones, which cannot be placed, always), and the files that could not be built.
 
     A file unchanged since a build found that it holds only articles older than the lookback is not read
     again (a newer article can only move the window on, never back); when the newest files were removed
-    or changed so that the window moves back, every file is read.
+    or changed so that the window moves back, every file is read. ``keys`` receives each article's
+    ``ingest.article_key`` by id.
     """
     days = config.edition_window_days
     if not days:
-        return ingest.ingest(config, cache, fp, progress)
+        return ingest.ingest(config, cache, fp, progress, keys=keys)
     index = digest(fp, code_fingerprint(__name__), "file dates")  # this module's rule is part of what the index means
     known: dict[str, tuple[int, int, str | None]] = cache.load("dates", index) or {}
     before = window([entry[2] for entry in known.values()], days)
@@ -59,11 +60,11 @@ def read(
         read.add(rel)
         return True
 
-    articles, skipped = ingest.ingest(config, cache, fp, progress, select)
+    articles, skipped = ingest.ingest(config, cache, fp, progress, select, keys)
     now = window([a.date for a in articles] + [known[rel][2] for rel in seen.keys() - read], days)
     if before and now and now[1] < before[1]:  # the newest files were removed or changed: the window moved back
         read = set(seen)
-        articles, skipped = ingest.ingest(config, cache, fp, progress)
+        articles, skipped = ingest.ingest(config, cache, fp, progress, keys=keys)
     newest: dict[str, str | None] = {}
     for a in articles:
         rel = a.id if a.id in seen else a.id.rpartition("#")[0]  # a feed's or JSON Lines file's entries: path#n

@@ -34,7 +34,19 @@ from briefgen.questions.answering import (
     stated,
 )
 from briefgen.questions.conflicting import conflicts
-from briefgen.questions.parse import MAX_WORDS, PRONOUNS, UNRESOLVED, as_tree, children, clause_question, key_stems, lemma_forms, subtree
+from briefgen.questions.parse import (
+    MAX_WORDS,
+    PRONOUNS,
+    UNRESOLVED,
+    as_tree,
+    bare_definites,
+    children,
+    clause_question,
+    key_stems,
+    lemma_forms,
+    number_for_noun,
+    subtree,
+)
 
 __all__ = ["MAX_WORDS", "answers", "candidates", "clause_question", "open_questions", "question_focus", "resolved_questions"]
 
@@ -62,6 +74,7 @@ class _Cand:
     cores: list[tuple[set[str], set[str]]] = field(default_factory=list)  # each wording's claim without asides: (keys, names)
     person: str = ""  # the role noun an identity question asks about ("victim"; see answering.asked_person)
     sents: list[Sentence] = field(default_factory=list)  # the sentence of each wording, as ``cores``
+    bare: dict[str, set[str]] = field(default_factory=dict)  # each wording's bare definite nouns (parse.bare_definites)
 
 
 def _candidates(
@@ -88,6 +101,7 @@ def _candidates(
             found.question[:1].isalpha()
             and len(found.question.split()) >= 3
             and not UNRESOLVED.search(found.question)
+            and not number_for_noun(found.sent.tokens, found.idx)
             and not BROKEN.search(found.question)
             and (not found.question.startswith("What ") or len(_content_words(found.question)) >= 2)
         ):
@@ -107,6 +121,7 @@ def _candidates(
                     signs=signs,
                     cores=[_core(found)],
                     sents=[found.sent],
+                    bare={found.question: bare_definites(found.sent.tokens, found.idx)},
                     person=asked_person(found) if kind == "unknown" else "",
                 )
             )
@@ -269,7 +284,9 @@ def _overtaken(articles: Sequence[AnalyzedArticle], c: _Cand) -> bool:
     return later is not None
 
 
-def open_questions(articles: Sequence[AnalyzedArticle], config: BuildConfig, summary: Sequence[SummarySentence] = ()) -> list[Question]:
+def open_questions(
+    articles: Sequence[AnalyzedArticle], config: BuildConfig, summary: Sequence[SummarySentence] | None = None
+) -> list[Question]:
     """What one story's sources leave open, best first, at most ``config.max_questions``: only the
     candidates (see ``candidates``) that are well formed and reach ``support.THRESHOLD`` points of
     evidence. An empty list is a fine answer: a wrong question misleads, a missing one only omits."""
@@ -284,14 +301,18 @@ def open_questions(articles: Sequence[AnalyzedArticle], config: BuildConfig, sum
     return out[: config.max_questions]
 
 
-def candidates(articles: Sequence[AnalyzedArticle], summary: Sequence[SummarySentence] = ()) -> list[tuple[Question, frozenset[str], bool]]:
+def candidates(
+    articles: Sequence[AnalyzedArticle], summary: Sequence[SummarySentence] | None = None
+) -> list[tuple[Question, frozenset[str], bool]]:
     """Every question the sources raise and nothing in the story answers, best first, each with the
     evidence signs it carries (``support.CUES``) and whether its wording passes ``support.well_formed``.
 
     With ``summary``, questions that a summary sentence answers are dropped, and so are plans that the
     summary states and more than one source reports: "Will X host the Oscars?" under "X will host the
     Oscars" asks nothing new. A plan only one source mentions stays a question even when that source's
-    sentence is in the summary.
+    sentence is in the summary. And a question must say which thing it means: one whose bare definite noun
+    ("the abduction") the summary does not mention is dropped (``_unintroduced``; the summary, even an empty
+    one, is what the reader has read; without ``summary`` no such check is made).
     """
     articles = [replace(a, sentences=tuple(as_tree(s) for s in a.sentences)) for a in articles]
     sent_keys: dict[tuple[int, int], set[str]] = {}
@@ -305,7 +326,7 @@ def candidates(articles: Sequence[AnalyzedArticle], summary: Sequence[SummarySen
     position = {a.article.id: ai for ai, a in enumerate(articles)}
     in_summary = {
         (position[s.citation.article], x.index)
-        for s in summary
+        for s in summary or ()
         if s.citation.article in position
         for x in s.citation.sentences(articles[position[s.citation.article]].sentences)
     }
@@ -316,6 +337,9 @@ def candidates(articles: Sequence[AnalyzedArticle], summary: Sequence[SummarySen
     merged = [c for c in _merge(cands) if not _answered_in_story(articles, c, forms) and not _overtaken(articles, c)]
     kept = []
     for c in merged:
+        if summary is not None and (unknown := _unintroduced(c, summary_sents, forms)):
+            log.debug("dropped %r: the summary does not say which %s", c.question, ", ".join(sorted(unknown)))
+            continue
         if (f := c.focus) is not None and answered(
             f, (s for ai, s in summary_sents if not f.pred.isdisjoint(forms[ai][s.index]) and (ai, s.index) not in c.evidence)
         ):
@@ -330,6 +354,17 @@ def candidates(articles: Sequence[AnalyzedArticle], summary: Sequence[SummarySen
             continue
         kept.append(c)
     return _finish(articles, kept, sent_keys, names, support.story_names(articles), support.story_nouns(articles))
+
+
+def _unintroduced(c: _Cand, summary_sents: Sequence[tuple[int, Sentence]], forms: Sequence[Mapping[int, frozenset[str]]]) -> set[str]:
+    """The bare definite nouns of ``c``'s wording ("Did authorities have suspects in the abduction?") that no summary
+    sentence but its own evidence mentions: the reader, who reads the question under the story's summary, cannot tell
+    which abduction it means. A number standing for its noun ("Did the two discuss Cabinet posts?") never says."""
+    bare = c.bare.get(c.question, set())
+    if not bare:
+        return set()
+    known = set().union(*(forms[ai][s.index] for ai, s in summary_sents if (ai, s.index) not in c.evidence))
+    return {n for n in bare if n not in known}
 
 
 def _merge(cands: list[_Cand]) -> list[_Cand]:
@@ -368,6 +403,8 @@ def _merge(cands: list[_Cand]) -> list[_Cand]:
         same.keys, same.weight, same.signs = same.keys | c.keys, max(same.weight, c.weight), same.signs | c.signs
         same.cores += c.cores
         same.sents += c.sents
+        for wording, nouns in c.bare.items():
+            same.bare[wording] = same.bare.get(wording, set()) | nouns
         same.variants += [same.question] * (not same.variants) + [c.question]
     for c in out:  # the wording most sources give, then the shortest
         if c.variants:

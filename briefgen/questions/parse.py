@@ -302,6 +302,50 @@ def clause_question(
     return tidy(f"{first} {lower_first(toks, subj_idx, render(toks, subj_idx, words))} {render(toks, body, words)}")
 
 
+#: Determiners that point back at something the reader is taken to know ("the two", "these three").
+DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+
+
+def number_for_noun(toks: Sequence[Token], idx: set[int]) -> bool:
+    """A number standing for its noun among the tokens ``idx`` a question was built from ("Did the two discuss
+    Cabinet posts?", "What did the other three do for a living?"): like a bare pronoun, it leaves the reader asking
+    which ones; "the two bombers" and "two of the victims" hold their noun."""
+    kids = children(toks)
+    return any(
+        toks[i].pos == "NUM"
+        and toks[i].ent in ("", "CARDINAL")  # not "the 1990s", "the 60s"
+        and toks[i].dep not in ("nummod", "compound", "quantmod", "amod", "npadvmod")
+        and not any(toks[k].dep == "prep" for k in kids[i] if k in idx)
+        and any(toks[k].dep == "det" and toks[k].lemma.lower() in DEFINITE for k in kids[i] if k in idx)
+        for i in idx
+    )
+
+
+#: What a noun phrase may hold besides its noun and still say nothing of which one it is ("the recent abduction",
+#: "the two bombers"): its determiner, adjectives, numbers and nouns before it. Anything else (a name, a date, an
+#: owner, a phrase or clause after the noun) tells the reader which one ("the 1997 world skiing championships").
+_BARE = frozenset({"det", "amod", "nummod", "compound", "advmod", "punct", "quantmod"})
+
+
+def bare_definites(toks: Sequence[Token], idx: set[int]) -> set[str]:
+    """The nouns of a question's definite noun phrases that say nothing of which one they mean: "the
+    abduction", "this evidence" (a number standing for its noun: ``number_for_noun``), but not "the Gates
+    tape", "Hariri's country" or "the abduction of a businessman". Stems (``stem``), of the tokens ``idx``
+    a question was built from; the question stands alone only if the reader already knows each of them."""
+    kids = children(toks)
+    out = set()
+    for i in idx:
+        t = toks[i]
+        if t.pos != "NOUN" or t.dep in ("compound", "nummod", "amod"):
+            continue
+        phrase = subtree(kids, i) & idx
+        if not any(toks[d].dep == "det" and toks[d].lemma.lower() in DEFINITE for d in kids[i] if d in idx):
+            continue
+        if all(j == i or (toks[j].dep in _BARE and toks[j].pos != "PROPN" and toks[j].ent not in ENTITY | {"DATE"}) for j in phrase):
+            out.add(stem(t.lemma))
+    return out
+
+
 @lru_cache(maxsize=1 << 16)
 def stem(lemma: str) -> str:
     w = lemma.lower()
