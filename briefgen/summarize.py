@@ -161,6 +161,13 @@ def _matrix_lexrank(base: type) -> type:
     """
 
     class MatrixLexRank(base):  # type: ignore[misc, valid-type]
+        def _to_words_set(self, sentence: Any) -> list[str]:
+            """sumy's: each word lower-cased (``normalize_word``), stop words out, the rest stemmed; sumy's
+            ``stem_word`` lower-cases the word again, which changes nothing (``str.lower`` of lower-case text is
+            itself: tests/test_summarize.py checks every character), so it is not called."""
+            stop, stem = self._stop_words, self._stemmer
+            return [stem(w) for w in map(str.lower, sentence.words) if w not in stop]
+
         @staticmethod
         def _compute_idf(sentences: Sequence[Sequence[str]]) -> dict[str, float]:
             df = Counter(t for s in sentences for t in set(s))

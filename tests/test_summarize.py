@@ -926,3 +926,23 @@ def test_coverage_counts_as_intersecting_every_other_article(ecb_items: list[Ana
                 old[k] = sum(len(own & pairs[b]) for b in range(len(items)) if b != c.article) / (len(own) * others)
         assert len(cands) > 20 and np.count_nonzero(old) > 20
         assert np.array_equal(got, _scaled(old))
+
+
+def test_lexrank_words_are_sumys(ecb_items: list[AnalyzedArticle]) -> None:
+    """MatrixLexRank reads a sentence's words as sumy's LexRank does (lower-casing once, not twice)."""
+    from sumy.models.dom import Sentence as SumySentence
+    from sumy.summarizers.lex_rank import LexRankSummarizer
+
+    from briefgen.summarize import _stem, _stop_words, _Tokenizer, make_summarizer
+
+    for code in range(sys.maxunicode + 1):  # lower case is lower-cased to itself, whatever the character
+        low = chr(code).lower()
+        assert low.lower() == low
+    ours = make_summarizer("lexrank")
+    theirs = LexRankSummarizer(_stem)
+    theirs.stop_words = _stop_words()
+    texts = [s.text for item in ecb_items for s in item.sentences] + ["ΟΔΟΣ İstanbul ǅemal STRASSE Ǆ THE The the"]
+    assert len(texts) > 200
+    for text in texts:
+        sentence = SumySentence(text, _Tokenizer())
+        assert ours._to_words_set(sentence) == LexRankSummarizer._to_words_set(theirs, sentence)
