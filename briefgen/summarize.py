@@ -262,7 +262,7 @@ def statements(sentences: Sequence[Sentence]) -> list[tuple[Sentence, ...]]:
 
 def stems(text: str) -> Counter[str]:
     stop = _stop_words()
-    return Counter(_stem(w.lower()) for w in _WORD.findall(text) if w.lower() not in stop)
+    return Counter(_stem(w) for w in map(str.lower, _WORD.findall(text)) if w not in stop)
 
 
 def _pairs(text: str) -> set[tuple[str, str]]:
