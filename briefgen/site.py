@@ -110,30 +110,24 @@ WORK_MARK = ".briefgen-work-folder"
 
 def foreign_work(site_dir: Path) -> list[Path]:
     """The folders at the places of briefgen's work folder (``work_dir``: beside the site, or inside it) that briefgen
-    did not make: not empty, and without its mark. A build would replace them."""
-    places = (_beside(site_dir, "work"), site_dir.resolve() / ".briefgen-work")
-    return [path for path in places if path.is_symlink() or (path.exists() and not path.is_dir()) or _unmarked(path)]
-
-
-def _unmarked(path: Path) -> bool:
-    """A folder, not empty, without briefgen's work mark."""
-    return path.is_dir() and bool(os.listdir(path)) and not (path / WORK_MARK).is_file()
+    did not make (``_not_made``, its mark ``WORK_MARK``). A build would replace them."""
+    return [path for path in (_beside(site_dir, "work"), site_dir.resolve() / ".briefgen-work") if _not_made(path, WORK_MARK)]
 
 
 def foreign_beside(site_dir: Path) -> list[Path]:
     """The folders beside the site with the names of briefgen's new site and spare (``_beside``) that briefgen did
     not make: a build would empty them. One it made is a folder that is empty or holds the site's lock file
     (``_sync_tree`` links it first and keeps one at every step; the spare is the site the last publish replaced)."""
-    found = []
-    for role in ("new", "spare"):
-        path = _beside(site_dir, role)
-        if path.is_symlink() or (path.exists() and not path.is_dir()):
-            found.append(path)
-        elif path.is_dir():
-            names = os.listdir(path)
-            if names and LOCK_NAME not in names:
-                found.append(path)
-    return found
+    return [path for path in (_beside(site_dir, "new"), _beside(site_dir, "spare")) if _not_made(path, LOCK_NAME)]
+
+
+def _not_made(path: Path, mark: str) -> bool:
+    """``path``, at a place briefgen keeps a folder of its own, is not one it made: a file or a link, or a folder that
+    is not empty and does not hold ``mark``, the file briefgen keeps in such a folder."""
+    if path.is_symlink() or (path.exists() and not path.is_dir()):
+        return True
+    names = os.listdir(path) if path.is_dir() else []
+    return bool(names) and mark not in names
 
 
 def work_dir(site_dir: Path, edition: str) -> Path:
