@@ -359,7 +359,7 @@ def candidates(
 def _unintroduced(c: _Cand, summary_sents: Sequence[tuple[int, Sentence]], forms: Sequence[Mapping[int, frozenset[str]]]) -> set[str]:
     """The bare definite nouns of ``c``'s wording ("Did authorities have suspects in the abduction?") that no summary
     sentence but its own evidence mentions: the reader, who reads the question under the story's summary, cannot tell
-    which abduction it means. A number standing for its noun ("Did the two discuss Cabinet posts?") never says."""
+    which abduction it means."""
     bare = c.bare.get(c.question, set())
     if not bare:
         return set()
