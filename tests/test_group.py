@@ -748,6 +748,16 @@ def heap_average_link(
     return sorted((sorted(m) for m in members.values()), key=lambda m: m[0])
 
 
+def test_average_link_when_a_kept_story_folds_in_the_last_article() -> None:
+    """Last edition's stories fold their articles into their first: when that takes in the article of
+    the highest index and it has no pair of its own, the groups are still every article's (it raised
+    an IndexError: the arrays were sized by the groups left, not the articles)."""
+    assert average_link(range(3), {(0, 1): 0.9}, 0.5, [[0, 2]]) == [[0, 2], [1]]  # mean 0.9 / 2 < 0.5
+    assert average_link(range(3), {(0, 1): 0.9}, 0.4, [[0, 2]]) == [[0, 1, 2]]
+    assert average_link(range(3), Pairs.of({(0, 1): 0.9}), 0.5, [[0, 2]]) == heap_average_link(range(3), {(0, 1): 0.9}, 0.5, [[0, 2]])
+    assert average_link(range(4), {(0, 1): 0.2}, 0.5, [[1, 3]]) == [[0], [1, 3], [2]]
+
+
 @pytest.mark.parametrize("ties", [False, True])
 def test_average_link_merges_as_the_heap_of_every_pair_does(ties: bool) -> None:
     """Best neighbours in arrays, not a heap: the same groups, equal means broken the same way (ties:

@@ -260,7 +260,7 @@ def average_link(
             for i in members.pop(head):
                 root[i] = heads[0]
                 members[heads[0]].append(i)
-    size = 1 + max(members, default=-1)
+    size = 1 + max(root, default=-1)  # every article's index: a group folded into another by ``initial`` keeps its slot
     pairs = Pairs.of(edges)
     link = _links(root, pairs, size)
     falls = bool((pairs.value >= 0).all())  # no negative similarity: a mean with a growing group only falls
