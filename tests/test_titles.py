@@ -578,3 +578,8 @@ def test_a_title_keeps_a_states_full_stop() -> None:
     rows = [("Lane", "PROPN", "nsubj", 1), ("died", "VERB", "ROOT", 1), ("in", "ADP", "prep", 1), ("Charlottesville", "PROPN", "pobj", 2)]
     sentence = _sentence([*rows, (",", "PUNCT", "punct", 3), ("Va.", "PROPN", "appos", 3)])
     assert titles._join(list(range(6)), sentence.tokens, sentence.text) == "Lane died in Charlottesville, Va."
+
+
+def test_who_said_it_goes_also_when_a_number_of_them_said_it() -> None:
+    said = "Three people were killed in the crash on the highway, two witnesses said on Friday."
+    assert titles.short_title(said) == "Three people were killed in the crash on the highway"
