@@ -583,9 +583,11 @@ _CLAUSE_OPENERS = frozenset({"that", "whether", "because", "although", "though",
 def _clause_cut(tokens: Sequence[Token], words: set[str], at: int) -> bool:
     """The title (its words ``words``, its last word the sentence's token ``at``) ends in a clause opened by a
     conjunction before that clause's verb: "Tuesday's lawsuit says that Trump attorney Michael Cohen" of "... says
-    that Trump attorney Michael Cohen — who ... — attempted to ..."."""
+    that Trump attorney Michael Cohen — who ... — attempted to ...". Not a preposition: "because of the storm"."""
     said = [i for i in range(at) if tokens[i].text.lower() in words]
-    openers = [i for i in said if tokens[i].tag == "IN" and tokens[i].text.lower() in _CLAUSE_OPENERS]
+    openers = [
+        i for i in said if tokens[i].tag == "IN" and tokens[i].text.lower() in _CLAUSE_OPENERS and tokens[i + 1].text.lower() != "of"
+    ]
     return bool(openers) and not any(tokens[i].pos in ("VERB", "AUX") for i in [*said, at] if i > openers[-1])
 
 

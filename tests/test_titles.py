@@ -54,7 +54,7 @@ def parsed() -> dict[str, AnalyzedArticle]:
     from briefgen.analyze import analyze
 
     texts = [RHINO, LEANING, JERSEYS, ALLUDES, ZOO, CARE, KLAN, HALF, IPSWICH, GUESS, PAIR, VAULTER, PARENTS, CHARGES, SUDDENLY]
-    texts += [*LEANS, *STANDS, BABY, EXPECTED, TO_STAND, READ_ON, LABEL, DOW, SENATE, LAWSUIT]
+    texts += [*LEANS, *STANDS, BABY, EXPECTED, TO_STAND, READ_ON, LABEL, DOW, SENATE, LAWSUIT, STORM]
     texts += [s for s, _ in HEADLINES]
     articles = [Article(f"a{k}.md", "", t, (Paragraph(t, 0),), title_inferred=True) for k, t in enumerate(texts)]
     return {a.text: item for a, item in zip(articles, analyze(articles, load_config(n_process=1)), strict=True)}
@@ -449,6 +449,7 @@ LABEL = "Talk about too many cooks in the kitchen: Mitt Romney's campaign needed
 DOW = "The Dow Jones industrial average plunged more than 1,100 points Monday as stocks took their worst loss in six years."
 SENATE = "The Senate passed a Republican budget plan early on Friday that seeks deep cuts in domestic spending over ten years."
 LAWSUIT = "The lawsuit says that the lawyer John Smith, who signed the deal, tried to silence her."
+STORM = "Flights were cancelled at the airport because of the storm."
 
 
 @pytest.mark.parametrize("text", LEANS)
@@ -543,6 +544,9 @@ def test_a_lead_cut_inside_a_clause_before_its_verb_is_no_whole_clause(parsed: d
     sentence = parsed[LAWSUIT].sentences[0]
     assert not titles.whole_clause(sentence, "The lawsuit says that the lawyer John Smith")
     assert titles.whole_clause(sentence, "The lawsuit says that the lawyer John Smith tried to silence her")
+    storm = parsed[STORM].sentences[0]  # "because of": a preposition, no clause to keep a verb of
+    assert [t.tag for t in storm.tokens if t.text == "because"] == ["IN"]
+    assert titles.whole_clause(storm, STORM.rstrip("."))
     rows = [  # text, pos, tag, dep, head
         ("The", "DET", "DT", "det", 1),
         ("lawsuit", "NOUN", "NN", "nsubj", 2),
