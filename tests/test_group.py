@@ -425,6 +425,27 @@ def test_an_inferred_date_only_separates() -> None:
     assert np.array_equal(w, fit(x, y))
 
 
+def test_one_block_of_the_whole_archive_lifts_no_pair(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Being in one first-pass block counts as far as the block is selective: 1 less its share of the
+    articles. An archive that is one block (a year of one cast's politics) lifts no pair by it; a small
+    site is read as a sample of a larger stream (cluster.SELECTIVE_OVER), so its two reports of one
+    event still count as one block."""
+    import briefgen.group.cluster as cluster
+    from briefgen.group.features import Features, Settings
+    from briefgen.group.pairs import NAMES
+
+    def same_block(n: int) -> set[float]:
+        features = [Features(f"a{k}", {"w:senate": 0.6, "e:smith": 0.6, f"w:x{k}": 0.53}, None) for k in range(n)]
+        _, x = cluster.pair_matrix(features, cluster.candidate_edges(features, Settings().topic_threshold / 4), Settings())
+        return set(x[:, NAMES.index("same_block")].round(9).tolist())
+
+    assert cluster.SELECTIVE_OVER == 100
+    assert same_block(2) == {0.98}  # two reports of one event: a small site, one block
+    assert same_block(40) == {0.6}  # one block of 40 articles, read over 100
+    monkeypatch.setattr(cluster, "SELECTIVE_OVER", 10)
+    assert same_block(40) == {0.0}  # the whole archive one block: no lift
+
+
 def test_the_same_days_lift_no_pair_in_a_week_of_news() -> None:
     """Being published the same days counts only as far as the archive's dates tell its events apart
     (cluster.date_telling): in a week of news every candidate pair is near, so it tells nothing and a

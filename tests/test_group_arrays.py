@@ -142,10 +142,12 @@ def python_pair_matrix(features: Sequence[Features], edges: Pairs, settings: Set
     timed = timed.where(timed.value >= settings.topic_threshold / 4)
     blocks = cluster.average_link(range(len(features)), timed, settings.topic_threshold)
     block_of = np.zeros(len(features), dtype=np.int64)
+    block_size = np.zeros(len(features), dtype=np.int64)
     local_rows = SparseRows(len(features))
     local = np.zeros(len(features), dtype=bool)
     for t, group in enumerate(blocks):
         block_of[group] = t
+        block_size[group] = len(group)
         if len(group) >= cluster.LOCAL_BLOCK:
             local[group] = True
             for i, vector in python_local_vectors(features, group).items():
@@ -197,7 +199,7 @@ def python_pair_matrix(features: Sequence[Features], edges: Pairs, settings: Set
                     1.0 - real * telling,
                     math.log(1 + min(len(fi.weights), len(fj.weights))),
                     locals_[k] if same else 0.0,
-                    float(same),
+                    float(same) * (1.0 - block_size[i] / max(len(features), cluster.SELECTIVE_OVER)),
                 ]
             )
     return np.array(rows, dtype=np.float64).reshape(-1, len(NAMES))
