@@ -1090,3 +1090,45 @@ def test_a_rebuilt_clause_that_keeps_a_verb_without_its_subject_is_not_asked() -
     whose subject the parse never gave it."""
     assert clause_question(sentence(TORN), 2) is None
     assert clause_question(sentence([*TORN[:11], TORN[14]]), 2) == "Did the firm pay a fee to a show hosted by Jones?"
+
+
+def test_an_article_that_counts_the_noun_both_ways_has_updated_and_does_not_conflict(parse) -> None:
+    """ "Police say two people were stabbed" beside another article's three conflicts; once the first article itself
+    says "left three people stabbed" further down, it has moved on from its first figure: an update, not a conflict."""
+    other = "Three people were stabbed at a rally in Anaheim on Saturday, police said."
+    first = "Police say two people were stabbed at a rally in Anaheim on Saturday."
+    assert _kind(asked(parse({"a.txt": first, "b.txt": other})), "conflicting")
+    later = first + " The brawl left three people stabbed, police said later."
+    assert not _kind(asked(parse({"a.txt": later, "b.txt": other})), "conflicting")
+
+
+@pytest.mark.parametrize(
+    ("unknown", "answer", "neither"),
+    [
+        (  # a noun made of the predicate, after a light verb: "made an appearance" for "appear"
+            "It was unclear when Kirkpatrick would appear in court to answer the charge.",
+            "Kirkpatrick made a brief appearance in court on Monday on a charge of murder.",
+            "Kirkpatrick is in jail on a charge of murder.",
+        ),
+        (  # what is to become of a thing: something done to it, as what will be
+            "It was not immediately clear what would happen to the pirates captured by the navy.",
+            "The pirates were taken on board and would be handed over to authorities in Djibouti.",
+            "The pirates may be handed over to authorities in Djibouti.",  # a guess answers nothing
+        ),
+        (  # what a visit was for: the same person's going somewhere, with a purpose
+            "Peavy said the specific reason for Ortiz's visit was unknown.",
+            "Deputy Ortiz had gone to the apartment complex to question a woman about a shooting.",
+            "Deputy Smith had gone to the apartment complex to question a woman about a shooting.",  # another person's
+        ),
+    ],
+)
+def test_a_question_another_article_answers_in_other_words_is_not_asked(parse, unknown: str, answer: str, neither: str) -> None:
+    assert not _kind(asked(parse({"a.txt": unknown, "b.txt": answer})), "unknown")
+    assert _kind(asked(parse({"a.txt": unknown, "b.txt": neither})), "unknown")
+
+
+def test_a_noun_made_of_a_predicate() -> None:
+    from briefgen.questions.answering import nominal
+
+    assert nominal("appearance", {"appear"}) and nominal("arrival", {"arrive"}) and nominal("investigation", {"investigate"})
+    assert nominal("visit", {"visit"}) and not nominal("party", {"part"}) and not nominal("parking", {"park"})

@@ -27,10 +27,13 @@ from briefgen.questions.answering import (
     asked_person,
     confirms,
     denies,
+    fated,
     focus,
     mentions,
     names_as,
+    nominals,
     outcome,
+    purposed,
     stated,
 )
 from briefgen.questions.conflicting import conflicts
@@ -195,6 +198,7 @@ def _answered_in_story(articles: Sequence[AnalyzedArticle], c: _Cand, forms: Seq
     if f is None or c.kind in ("disputed", "conflicting"):
         return False
     cited = {ai for ai, _ in c.evidence}
+    said = f.pred | nominals(f.pred)  # "made an appearance" can answer "When will X appear?"
     first = min((articles[ai].article.date or "" for ai in cited), default="")
     people: list[dict[int, list[tuple[int, int]]]] = [{} for _ in articles]
     for ai, a in enumerate(articles) if c.person else ():
@@ -206,7 +210,7 @@ def _answered_in_story(articles: Sequence[AnalyzedArticle], c: _Cand, forms: Seq
             continue  # the claimer repeating the claim is no corroboration
         if c.kind == "pending" and a.article.date and first and a.article.date < first:
             continue  # an article older than the plan cannot know its outcome
-        sents = (s for s in a.sentences if not f.pred.isdisjoint(forms[ai][s.index]) and (ai, s.index) not in c.evidence)
+        sents = (s for s in a.sentences if not said.isdisjoint(forms[ai][s.index]) and (ai, s.index) not in c.evidence)
         if (hit := answered(f, sents)) is not None:
             log.debug("dropped %r: %s answers it: %s", c.question, a.article.id, hit.text)
             return True
@@ -271,6 +275,9 @@ def _answered_in_story(articles: Sequence[AnalyzedArticle], c: _Cand, forms: Seq
             if not results.isdisjoint(forms[ai][s.index]) and outcome(f, s):
                 log.debug("dropped %r: %s reports its outcome: %s", c.question, a.article.id, s.text)
                 return True
+            if (f.target in forms[ai][s.index] and fated(f, s)) or (not f.act.isdisjoint(forms[ai][s.index]) and purposed(f, s)):
+                log.debug("dropped %r: %s answers it in other words: %s", c.question, a.article.id, s.text)
+                return True  # "would be handed over to authorities", "had gone to the apartment to question a woman"
             if c.kind == "unverified" and any(stated(f, cs, core, s) for cs, core in zip(c.sents, c.cores, strict=True)):
                 log.debug("dropped %r: %s states it as fact: %s", c.question, a.article.id, s.text)
                 return True
@@ -353,7 +360,12 @@ def candidates(
             log.debug("dropped %r: the title (or summary) does not say which %s", c.question, ", ".join(sorted(unknown)))
             continue
         if (f := c.focus) is not None and answered(
-            f, (s for ai, s in summary_sents if not f.pred.isdisjoint(forms[ai][s.index]) and (ai, s.index) not in c.evidence)
+            f,
+            (
+                s
+                for ai, s in summary_sents
+                if not (f.pred | nominals(f.pred)).isdisjoint(forms[ai][s.index]) and (ai, s.index) not in c.evidence
+            ),
         ):
             log.debug("dropped %r: the summary answers it", c.question)
             continue
