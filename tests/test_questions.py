@@ -1115,6 +1115,11 @@ def test_an_article_that_counts_the_noun_both_ways_has_updated_and_does_not_conf
             "The pirates were taken on board and would be handed over to authorities in Djibouti.",
             "The pirates may be handed over to authorities in Djibouti.",  # a guess answers nothing
         ),
+        (  # whether an event goes on: its own predicate, said to go on still
+            "It was unclear whether the merger talks were continuing.",
+            "A spokesman confirmed the two firms were still discussing a merger.",
+            "The two firms discussed a merger last year.",  # a past talk is not one that goes on
+        ),
         (  # what a visit was for: the same person's going somewhere, with a purpose
             "Peavy said the specific reason for Ortiz's visit was unknown.",
             "Deputy Ortiz had gone to the apartment complex to question a woman about a shooting.",
@@ -1132,3 +1137,14 @@ def test_a_noun_made_of_a_predicate() -> None:
 
     assert nominal("appearance", {"appear"}) and nominal("arrival", {"arrive"}) and nominal("investigation", {"investigate"})
     assert nominal("visit", {"visit"}) and not nominal("party", {"part"}) and not nominal("parking", {"park"})
+
+
+def test_a_body_that_reports_it_does_not_know_raises_the_question(parse) -> None:
+    """ "Investigators said they still do not know why he jumped": the "they" is the body that reports it, so the sources
+    say it is unknown; a named person's "they don't know" stays that person's own view."""
+
+    def questions(text: str) -> list[str]:
+        return [q.question for q in _kind(asked(parse({"a.txt": text})), "unknown")]
+
+    assert questions("Investigators said they still do not know why director Tony Scott jumped from the bridge on Sunday.")
+    assert not questions("Smith said they still do not know why director Tony Scott jumped from the bridge on Sunday.")

@@ -38,6 +38,7 @@ SYNONYMS = [
     {"sign", "agree"},
     {"decide", "rule"},
     {"vote", "pass", "approve", "reject"},
+    {"talk", "discuss", "negotiate"},  # "were still discussing a merger": the talks go on
 ]  # a decision taken answers "Will X decide?"
 FRAME_PRED = {
     "whereabouts": {"whereabouts", "location", "arrive", "stay", "live", "hide", "locate", "find", "discover"},
@@ -122,6 +123,10 @@ def nominal(noun: str, preds: Set[str]) -> bool:
     return noun.lower() in nominals(preds)
 
 
+#: Verbs that ask whether an event goes on rather than what happens: "Were the talks continuing?".
+ASPECTUAL = frozenset({"continue", "resume", "proceed"})
+#: Words that say an event goes on, which an answer to an aspectual question must hold ("were still discussing").
+ONGOING = frozenset({"still", "continue", "resume", "ongoing", "proceed"})
 #: A question about what is to come: "what will happen", "what would happen".
 FUTURE = frozenset({"will", "would", "'ll", "shall"})
 #: Acts of going somewhere, which answer for each other when a why-question asks what a visit or a trip was for: "Ortiz
@@ -159,6 +164,9 @@ class Focus:
     # "Why did Ortiz go there?", "What was behind Ortiz's visit?": the stems of the act whose purpose it asks (with
     # ``MOTION`` for a visit or a trip; ``purposed``)
     act: frozenset[str] = frozenset()
+    # "Were the talks continuing?": a question whether an event goes on (``ASPECTUAL``), whose predicate is then the
+    # event's own (talk, discuss, negotiate) and whose answer must say it still does ("were still discussing")
+    aspect: bool = False
 
 
 #: Dependents of a predicate that say when, where or how, not who or what: a plan's outcome need not repeat them.
@@ -206,6 +214,10 @@ def focus(kind: str, found: Found) -> Focus:
         head = obj  # "will face charges": the question is whether X is charged
     pred = _preds(toks[head].lemma) if toks[head].lemma.lower() not in LIGHT else set()
     kids = children(toks)
+    event = next((c for c in kids[head] if toks[c].dep in ("nsubj", "nsubjpass") and toks[c].pos == "NOUN"), None)
+    aspect = toks[head].lemma.lower() in ASPECTUAL and event is not None
+    if aspect and event is not None:  # "Were the talks continuing?": is the talking still going on
+        pred |= _preds(toks[event].lemma)
     core = set(found.idx)
     for c in sorted(core):  # the claim itself, not a second clause or an aside
         if c != found.head and (
@@ -232,7 +244,7 @@ def focus(kind: str, found: Found) -> Focus:
         frozenset(names),
         frozenset(dated),
         toks[head].pos,
-        _subject(toks, kids, found.head),
+        "" if aspect else _subject(toks, kids, found.head),  # the talks that go on are the event, not its doer
         toks[head].lemma.lower() if not pred else "",
         any(toks[c].dep in ("nsubj", "nsubjpass") and toks[c].lemma.lower() in ANYONE for c in kids[found.head]),
         frozenset(people),
@@ -241,6 +253,7 @@ def focus(kind: str, found: Found) -> Focus:
         frozenset(adjunct),
         target,
         act,
+        aspect,
     )
 
 
@@ -406,6 +419,8 @@ def answers(f: Focus, sent: Sentence) -> bool:
             and (any(re.fullmatch(r"(1[89]|20)\d\d", toks[i].text) for i in clause) or any(toks[i].lemma.lower() in BEFORE for i in clause))
         ):
             continue  # another occasion: "hosted the Oscars in 2007", "previously hosted"
+        if f.aspect and not any(toks[i].lemma.lower() in ONGOING for i in clause):
+            continue  # "discussed a merger last year" does not say the talks go on
         if _asserted(toks, kids, v, f.kind) and _wh_ok(f, toks, kids, clause, p):
             return True
     return False
