@@ -1064,6 +1064,9 @@ def test_a_comparison_without_its_other_term_is_not_asked(parse) -> None:
     assert questions("It is unclear how many millions were spent on the dairy.")
     assert not any("another" in q for q in questions("It is unclear whether Lerner will face another hearing."))
     assert any("each other" in q for q in questions("It is unclear whether the two rappers knew each other."))
+    assert not questions("It is unclear whether such attacks happened before.")
+    assert not questions("It is unclear whether the latter will resign.")
+    assert questions("It is unclear whether the former president will resign.")
 
 
 TORN = [  # "The firm paid a fee to a show hosted by Jones is a pun.": "is a pun" parsed as a clause without a subject

@@ -349,15 +349,20 @@ def number_for_noun(toks: Sequence[Token], idx: set[int]) -> bool:
 #: alone, and these point back at a sentence the reader of the question has not read. Each with the word that
 #: completes it in the question itself ("more than 200", "the same day as the vote"); "each other" and "one another"
 #: point at nothing outside.
-COMPARED = {"more": "than", "less": "than", "fewer": "than", "other": "than", "another": "", "same": "as"}
+COMPARED = {"more": "than", "less": "than", "fewer": "than", "other": "than", "another": "", "same": "as", "such": "as"}
+#: Words that stand for a noun said before them ("Did the latter resign?"); "the former president" holds its noun.
+BACK = frozenset({"former", "latter"})
 
 
 def dangling(toks: Sequence[Token], idx: set[int]) -> bool:
     """Among the tokens ``idx`` a question holds, a comparison or addition whose other term it does not hold
-    (``COMPARED``): like a bare pronoun, it leaves the reader asking "than what?", "besides which?"."""
+    (``COMPARED``), or "the former"/"the latter" standing for a noun (``BACK``): like a bare pronoun, it leaves the
+    reader asking "than what?", "besides which?", "which one?"."""
     held = {toks[i].lemma.lower() for i in idx}
     for i in idx:
         low = toks[i].text.lower()
+        if low in BACK and not (toks[i].dep == "amod" and toks[toks[i].head].pos in ("NOUN", "PROPN")):
+            return True  # "the latter": which one?
         if low not in COMPARED or (COMPARED[low] and COMPARED[low] in held):
             continue
         if low in ("more", "less", "fewer") and toks[i].tag not in ("JJR", "RBR"):
