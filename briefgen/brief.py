@@ -54,14 +54,14 @@ def brief(
     summary: list[SummarySentence] = _guarded(
         problems, "summary", lambda: list(summarize.summarize(items, config, claims=claims, cands=cands())), []
     )
-    open_questions: tuple[Question, ...] = _guarded(
-        problems,
-        "open questions",  # none the summary answers
-        lambda: tuple(questions.open_questions(items, config, summary=summary)),
-        (),
-    )
     key_points = _guarded(problems, "key points", lambda: summarize.key_point_count(summary, config), 0)
     title = _guarded(problems, "title", lambda: titles.story_title(story, items, summary, key_points, claims), story.title)
+    open_questions: tuple[Question, ...] = _guarded(
+        problems,
+        "open questions",  # none the summary answers, each about what the title names
+        lambda: tuple(questions.open_questions(items, config, summary=summary, title=title)),
+        (),
+    )
     rated = _guarded(
         problems,
         "confidence labels",

@@ -38,6 +38,7 @@ SYNONYMS = [
     {"sign", "agree"},
     {"decide", "rule"},
     {"vote", "pass", "approve", "reject"},
+    {"talk", "discuss", "negotiate"},  # "were still discussing a merger": the talks go on
 ]  # a decision taken answers "Will X decide?"
 FRAME_PRED = {
     "whereabouts": {"whereabouts", "location", "arrive", "stay", "live", "hide", "locate", "find", "discover"},
@@ -104,6 +105,36 @@ CHOICE: dict[str, frozenset[str]] = {"nominee": frozenset({"nominate"}), "nomina
 CHOICE |= dict.fromkeys(("candidate", "contender", "finalist", "shortlist", "pick", "choice", "successor"), CHOSEN)
 QUALIFIED = frozenset({"potential", "possible", "likely", "top", "consideration", "list"})  # words of any choice, no topic
 PLACES = ("GPE", "LOC", "FAC")
+#: Verbs that say nothing but that their object happened: "made an appearance" (appeared), "held talks" (talked),
+#: "conducted an investigation", "paid a visit".
+LIGHT_VERBS = frozenset({"make", "hold", "have", "conduct", "pay", "give", "carry", "stage"})
+#: Endings that make a noun of a verb ("appearance", "arrival", "investigation", "payment"), for ``nominal``.
+NOMINAL = ("", "s", "ance", "ence", "al", "ion", "ation", "ment", "ure")
+
+
+def nominals(preds: Set[str]) -> frozenset[str]:
+    """The nouns the predicates ``preds`` (stems) make: "appearance" of "appear", "arrival" of "arrive", "visit" of
+    "visit"."""
+    return frozenset(base + end for p in preds if len(p) >= 4 for base in {p, p.removesuffix("e")} for end in NOMINAL)
+
+
+def nominal(noun: str, preds: Set[str]) -> bool:
+    """``noun`` is one of the predicates ``preds`` made a noun (``nominals``)."""
+    return noun.lower() in nominals(preds)
+
+
+#: Verbs that ask whether an event goes on rather than what happens: "Were the talks continuing?".
+ASPECTUAL = frozenset({"continue", "resume", "proceed"})
+#: Words that say an event goes on, which an answer to an aspectual question must hold ("were still discussing").
+ONGOING = frozenset({"still", "continue", "resume", "ongoing", "proceed"})
+#: A question about what is to come: "what will happen", "what would happen".
+FUTURE = frozenset({"will", "would", "'ll", "shall"})
+#: Acts of going somewhere, which answer for each other when a why-question asks what a visit or a trip was for: "Ortiz
+#: had gone to the apartment to question a woman" says what was behind Ortiz's visit.
+MOTION = frozenset({"visit", "go", "come", "travel", "return", "head", "trip"})
+#: Words that open a purpose or the business one was on: "went there to question a woman", "was shot while
+#: investigating a shooting", "so that", "in order to".
+PURPOSE = frozenset({"to", "while", "because", "so", "order"})
 #: Papers and sources a sentence can lean on with a verb ``hedges.reported`` does not count ("documents show", "a memo
 #: reveals", "sources familiar with the talks"): a claim stated in such a sentence is still only a claim.
 ATTRIBUTED = frozenset({"report", "source", "memo", "document", "letter"})
@@ -128,6 +159,14 @@ class Focus:
     # plan happened need not repeat ("Parliament formally elected Lahoud" answers "Will Lahoud be elected by the
     # Parliament at an extraordinary session on Oct. 15?")
     adjunct: frozenset[str] = frozenset()
+    # "What will happen to the pirates?": the stem of the noun whose fate to come it asks ("pirate"; ``fated``)
+    target: str = ""
+    # "Why did Ortiz go there?", "What was behind Ortiz's visit?": the stems of the act whose purpose it asks (with
+    # ``MOTION`` for a visit or a trip; ``purposed``)
+    act: frozenset[str] = frozenset()
+    # "Were the talks continuing?": a question whether an event goes on (``ASPECTUAL``), whose predicate is then the
+    # event's own (talk, discuss, negotiate) and whose answer must say it still does ("were still discussing")
+    aspect: bool = False
 
 
 #: Dependents of a predicate that say when, where or how, not who or what: a plan's outcome need not repeat them.
@@ -175,6 +214,10 @@ def focus(kind: str, found: Found) -> Focus:
         head = obj  # "will face charges": the question is whether X is charged
     pred = _preds(toks[head].lemma) if toks[head].lemma.lower() not in LIGHT else set()
     kids = children(toks)
+    event = next((c for c in kids[head] if toks[c].dep in ("nsubj", "nsubjpass") and toks[c].pos == "NOUN"), None)
+    aspect = toks[head].lemma.lower() in ASPECTUAL and event is not None
+    if aspect and event is not None:  # "Were the talks continuing?": is the talking still going on
+        pred |= _preds(toks[event].lemma)
     core = set(found.idx)
     for c in sorted(core):  # the claim itself, not a second clause or an aside
         if c != found.head and (
@@ -192,6 +235,7 @@ def focus(kind: str, found: Found) -> Focus:
     for i in (i for i in found.idx if toks[i].lemma.lower() in CHOICE):  # "potential Supreme Court nominees"
         topic |= key_stems(toks, subtree(kids, i) - {i})[0] | key_stems(toks, range(len(toks)))[1]
         chosen |= CHOICE[toks[i].lemma.lower()]
+    target, act = _target(toks, kids, found), _act(toks, kids, found, head)
     return Focus(
         kind,
         found.wh,
@@ -200,14 +244,45 @@ def focus(kind: str, found: Found) -> Focus:
         frozenset(names),
         frozenset(dated),
         toks[head].pos,
-        _subject(toks, kids, found.head),
+        "" if aspect else _subject(toks, kids, found.head),  # the talks that go on are the event, not its doer
         toks[head].lemma.lower() if not pred else "",
         any(toks[c].dep in ("nsubj", "nsubjpass") and toks[c].lemma.lower() in ANYONE for c in kids[found.head]),
         frozenset(people),
         frozenset(topic - QUALIFIED),
         frozenset(chosen),
         frozenset(adjunct),
+        target,
+        act,
+        aspect,
     )
+
+
+def _target(toks: tuple[Token, ...], kids: Kids, found: Found) -> str:
+    """ "What will (would) happen to X?": the stem of X's head noun; "" for any other question (a past "What happened
+    to X?" is ``FATE``'s)."""
+    v = found.head
+    if found.wh != "what" or toks[v].lemma.lower() != "happen" or not any(toks[c].lemma.lower() in FUTURE for c in kids[v]):
+        return ""
+    to = next((c for c in kids[v] if toks[c].dep == "prep" and toks[c].lemma.lower() == "to"), None)
+    x = next((g for g in kids[to] if toks[g].dep == "pobj"), None) if to is not None else None
+    return stem(toks[x].lemma) if x is not None and toks[x].pos in ("NOUN", "PROPN") else ""
+
+
+def _act(toks: tuple[Token, ...], kids: Kids, found: Found, head: int) -> frozenset[str]:
+    """A why-question's act: its verb ("Why did Reid enter rehab?": enter), or the noun a reason is for ("the reason for
+    Ortiz's visit": visit); with ``MOTION`` when it is a going somewhere."""
+    if found.wh != "why":
+        return frozenset()
+    act = head
+    if toks[head].pos == "NOUN":
+        pobj = [g for c in kids[head] if toks[c].dep == "prep" and toks[c].lemma.lower() in ("for", "behind") for g in kids[c]]
+        act = next((g for g in pobj if toks[g].dep == "pobj" and toks[g].pos == "NOUN"), head)
+        if act == head:
+            return frozenset()
+    low = toks[act].lemma.lower()
+    if low in LIGHT:
+        return frozenset()
+    return frozenset(MOTION if low in MOTION else {stem(low)})
 
 
 def _subject(toks: tuple[Token, ...], kids: Kids, v: int) -> str:
@@ -299,10 +374,11 @@ def _matches(f: Focus, sent: Sentence, loose: bool = False) -> Iterator[tuple[in
     appointed coach" speaks of "Will DiLeo coach the team?")."""
     toks, kids = sent.tokens, children(sent.tokens)
     for p, t in enumerate(toks):
-        if not (stem(t.lemma) in f.pred or t.lemma.lower() in f.pred):
+        light = t.pos == "NOUN" and t.dep == "dobj" and toks[t.head].lemma.lower() in LIGHT_VERBS and nominal(t.lemma, f.pred)
+        if not (stem(t.lemma) in f.pred or t.lemma.lower() in f.pred or light):
             continue
-        if f.pos in ("VERB", "AUX") and t.pos != "VERB" and not loose:
-            continue
+        if f.pos in ("VERB", "AUX") and t.pos != "VERB" and not loose and not light:
+            continue  # a verb for a verb, or its noun after a light verb: "made an appearance" for "appear"
         v = t.head if t.pos in ("NOUN", "ADJ", "PROPN") and t.head != p else p
         clause = _clause(toks, kids, v)
         if loose and f.subj and _subject(toks, kids, v) == f.subj:
@@ -343,6 +419,8 @@ def answers(f: Focus, sent: Sentence) -> bool:
             and (any(re.fullmatch(r"(1[89]|20)\d\d", toks[i].text) for i in clause) or any(toks[i].lemma.lower() in BEFORE for i in clause))
         ):
             continue  # another occasion: "hosted the Oscars in 2007", "previously hosted"
+        if f.aspect and not any(toks[i].lemma.lower() in ONGOING for i in clause):
+            continue  # "discussed a merger last year" does not say the talks go on
         if _asserted(toks, kids, v, f.kind) and _wh_ok(f, toks, kids, clause, p):
             return True
     return False
@@ -495,6 +573,52 @@ def outcome(f: Focus, sent: Sentence) -> bool:
             and f.topic & key_stems(toks, _clause(toks, kids, v))[0]  # "was nominated for a Golden Globe" is no Oscar
             for v, t in enumerate(toks)
         )
+    return False
+
+
+def fated(f: Focus, sent: Sentence) -> bool:
+    """``sent`` says what is to become of the question's ``Focus.target``: "The pirates ... would be handed over to
+    authorities in Djibouti" answers "What would happen to the pirates?". Something done to the same noun (its
+    passive subject or object) as a plain statement of what will be (will/would, not may or might), not negated, not
+    hedged. Errs towards "no"."""
+    toks = sent.tokens
+    if not f.target or not toks or sent.is_heading or uncertain(sent):
+        return False
+    kids = children(toks)
+    for v, t in enumerate(toks):
+        if t.pos != "VERB" or t.lemma.lower() in LIGHT | {"happen"}:
+            continue
+        undergoes = _subject(toks, kids, v) == f.target and any(toks[c].dep == "auxpass" for c in kids[v])
+        undergoes = undergoes or any(toks[c].dep == "dobj" and stem(toks[c].lemma) == f.target for c in kids[v])
+        w = toks[v].head if toks[v].dep == "conj" else v  # "were taken on board and would be handed over"
+        auxes = {toks[c].lemma.lower() for c in kids[v] + kids[w] if toks[c].dep in ("aux", "auxpass")}
+        negated = any(toks[c].dep == "neg" for c in kids[v])
+        if undergoes and auxes & FUTURE and not negated:
+            return True
+    return False
+
+
+def purposed(f: Focus, sent: Sentence) -> bool:
+    """``sent`` says what the person of a why-question's act was doing it for: "Deputy Ortiz had gone to the apartment to
+    question a woman" answers "What was behind Ortiz's visit?". The act (``Focus.act``: the same verb, or any going for a
+    visit) done by the same person (by name, ``claims.same_name``), stated as plain past or present fact, with a purpose
+    (``PURPOSE``: "to question", "while investigating") hanging on it. Errs towards "no"."""
+    toks = sent.tokens
+    if not f.act or not f.people or not toks or sent.is_heading or uncertain(sent):
+        return False
+    kids = children(toks)
+    for v, t in enumerate(toks):
+        if t.pos != "VERB" or stem(t.lemma.lower()) not in f.act or not _asserted(toks, kids, v, f.kind):
+            continue
+        subj = next((c for c in kids[v] if toks[c].dep == "nsubj"), None)
+        who = [toks[j].text.lower() for j in subtree(kids, subj) if toks[j].ent == "PERSON"] if subj is not None else []
+        if not who or not claims.same_name(who, f.people):
+            continue
+        for c in kids[v]:
+            if toks[c].dep in ("advcl", "xcomp") and any(
+                toks[g].lemma.lower() in PURPOSE and toks[g].dep in ("aux", "mark") for g in kids[c]
+            ):
+                return True
     return False
 
 

@@ -273,16 +273,33 @@ def figures(ai: int, sent: Sentence) -> list[Figure]:
     return [replace(f, article=ai, words=words, places=places) for f in out]  # the words only of the few sentences with a figure
 
 
+def counts(sent: Sentence) -> set[tuple[str, float]]:
+    """Every (counted noun's stem, number) of the sentence, hedged or not, whatever verb the noun hangs on: "left three
+    people stabbed", "all three people who were stabbed". An article that gives a figure and also counts the same noun
+    with the other figure has updated or told the two apart itself ("Police say two people have been stabbed" in its
+    first lines, "three people stabbed" further down): its two figures are no conflict with another article."""
+    toks = sent.tokens
+    if sent.is_heading or not any(t.tag == "CD" for t in toks):
+        return set()
+    out = set()
+    for i, t in enumerate(toks):
+        if t.tag == "CD" and t.dep == "nummod" and toks[t.head].pos == "NOUN" and (value := _value(toks, _span(toks, i))) is not None:
+            out.add((stem(toks[t.head].lemma), value))
+    return out
+
+
 def conflicts(articles: Sequence[AnalyzedArticle]) -> list[tuple[str, list[tuple[int, int]], set[str]]]:
     """(question, evidence as (article position, sentence index) one per figure given, key words)."""
     found: dict[tuple[str, str], list[Figure]] = {}
     dates = [a.article.date for a in articles]
+    counted: dict[int, set[tuple[str, float]]] = {}  # each article's (counted noun, number) pairs, whatever the verb
     for ai, a in enumerate(articles):
         if not any(bi != ai and not (dates[ai] and other and dates[ai] != other) for bi, other in enumerate(dates)):
             continue  # no other article of its day (see _same_event): its figures conflict with none
         for s in a.sentences:
             for f in figures(ai, s):
                 found.setdefault(f.key, []).append(f)
+            counted.setdefault(ai, set()).update(counts(s))
     out = []
     for key, figs in sorted(found.items()):
         by_value: dict[float, list[Figure]] = {}
@@ -298,8 +315,12 @@ def conflicts(articles: Sequence[AnalyzedArticle]) -> list[tuple[str, list[tuple
             if va < vb and near(va, vb)
             for fa in by_value[va]
             for fb in by_value[vb]
-            if vb not in values[fa.article] and va not in values[fb.article] and _same_event(articles, fa, fb)
-        ]
+            if vb not in values[fa.article]
+            and va not in values[fb.article]
+            and (key[0], vb) not in counted.get(fa.article, set())
+            and (key[0], va) not in counted.get(fb.article, set())
+            and _same_event(articles, fa, fb)
+        ]  # an article that counts the noun both ways has moved on ("two people stabbed", later "left three people stabbed")
         if not pairs:
             continue
         chosen: dict[float, Figure] = {}

@@ -272,6 +272,22 @@ def personal(toks: tuple[Token, ...] | list[Token]) -> bool:
     return any(t.pos == "PRON" and t.text.lower() in PERSONAL for t in toks)
 
 
+def _group_reports(toks: tuple[Token, ...], kids: Kids, know: int, knower: int) -> bool:
+    """ "Investigators said they still don't know why he jumped": the "they" who do not know is the body that reports it
+    (the plural common noun subject of the reporting verb the clause hangs on: investigators, officials, police), so the
+    sources say it is unknown; not one person's own doubt ("he said he doesn't know what he is talking about")."""
+    if toks[knower].text.lower() != "they" or toks[know].dep != "ccomp":
+        return False
+    up = toks[know].head
+    if toks[up].lemma.lower() not in ANNOUNCE | {"say"}:
+        return False
+    subj = next((c for c in kids[up] if toks[c].dep == "nsubj"), None)
+    if subj is None:  # "Investigators probing the death said ...": the tagger's clausal subject holds the noun
+        clausal = next((c for c in kids[up] if toks[c].dep == "csubj"), None)
+        subj = next((c for c in kids[clausal] if toks[c].dep == "nsubj" and c < clausal), None) if clausal is not None else None
+    return subj is not None and toks[subj].pos == "NOUN" and (toks[subj].tag == "NNS" or toks[subj].lemma.lower() == "police")
+
+
 def unknown(art: AnalyzedArticle, sent: Sentence) -> list[Found]:
     """ "X remain(s) unclear", "it is not known whether ...", "an unknown number of ..."."""
     if not any(t.dep == "neg" or t.lemma.lower() in UNCLEAR for t in sent.tokens) or personal(sent.tokens):
@@ -294,7 +310,11 @@ def unknown(art: AnalyzedArticle, sent: Sentence) -> list[Found]:
         if _conditional(toks, kids, v):
             continue  # "not treasure unless the identity of the owner cannot be determined": a case, not a fact
         knower = next((c for c in kids[i] if toks[c].dep == "nsubj"), None) if t.pos == "VERB" else None
-        if knower is not None and toks[knower].text.lower() in PERSONAL | {"he", "she", "they"}:
+        if (
+            knower is not None
+            and toks[knower].text.lower() in PERSONAL | {"he", "she", "they"}
+            and not _group_reports(toks, kids, i, knower)
+        ):
             continue  # "I still don't know who to vote for", "when he doesn't know what he is talking about": a person's own doubt
         ex = frozenset(
             short_name(m.text, m.label)

@@ -6,7 +6,7 @@ Works only on the records of analyze.py (no spaCy), so everything here is tested
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from dataclasses import replace
 from functools import lru_cache
 
@@ -208,7 +208,8 @@ def clause_question(
     for i in sorted(keep):  # "countries that are eager ... but wary of": an adjective misread as a second noun
         if i in keep and toks[i].dep == "conj" and toks[i].pos == "ADJ" and toks[toks[i].head].pos in ("NOUN", "PROPN"):
             drop_phrase(toks, kids, keep, i)
-    keep -= {i for i, t in enumerate(toks) if t.tag in ("``", "''") or t.lemma.lower() in UNASKED}
+    unasked = {i for i, t in enumerate(toks) if t.tag in ("``", "''") or t.lemma.lower() in UNASKED}
+    keep -= unasked
     brackets = [i for i, t in enumerate(toks) if t.tag in ("-LRB-", "-RRB-")]
     for a, b in zip(brackets[::2], brackets[1::2], strict=False):
         keep -= set(range(a, b + 1))
@@ -237,6 +238,8 @@ def clause_question(
         )
     ):
         return None  # no subject left, or a verb in the subject slot ("... told's ...")
+    if torn(toks, kids, keep, {verb, subj}, unasked):
+        return None  # "... a podcast hosted by Enoch is a pun on ...", "central to a hard-core": the cuts tore the clause
     for k in sorted(j for j in keep if max(subj_idx) < j < verb):
         if toks[k].pos != "PUNCT":
             break
@@ -302,6 +305,26 @@ def clause_question(
     return tidy(f"{first} {lower_first(toks, subj_idx, render(toks, subj_idx, words))} {render(toks, body, words)}")
 
 
+def torn(toks: Sequence[Token], kids: Kids, keep: set[int], roots: set[int], unasked: Set[int] = frozenset()) -> bool:
+    """The tokens ``keep`` of a clause rebuilt as a question (its verb and subject ``roots``, the subject perhaps
+    lent from another clause: "X is expected to go") are no longer one sound clause: a word
+    whose head was cut ("a hard-core" of "a hard-core, explicitly neo-Nazi tendency"), or a verb kept without the
+    subject ("a podcast hosted by Enoch is a pun", once "the name of which" went, or never parsed as its own). The parse check of a
+    rebuild: the cuts must take whole phrases. ``unasked`` are the words left out as hedges or quotation marks
+    ("allegedly", ``UNASKED``), whose dependents stay."""
+    held = keep | set(unasked)
+    for i in keep:
+        if i in roots or toks[i].pos == "PUNCT":
+            continue
+        if toks[i].head not in held:
+            return True
+        if toks[i].tag in ("VBD", "VBZ", "VBP") and toks[i].dep not in ("aux", "auxpass", "conj"):
+            subjects = [c for c in kids[i] if toks[c].dep in SUBJ]
+            if not subjects or any(c not in held for c in subjects):
+                return True  # a finite verb without its subject; a conjunct shares its head's
+    return False
+
+
 #: Determiners that point back at something the reader is taken to know ("the two", "these three").
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 
@@ -319,6 +342,35 @@ def number_for_noun(toks: Sequence[Token], idx: set[int]) -> bool:
         and any(toks[k].dep == "det" and toks[k].lemma.lower() in DEFINITE for k in kids[i] if k in idx)
         for i in idx
     )
+
+
+#: Words that compare with, or add to, something said before them: "How many millions more were spent ...?" (more than
+#: what?), "Will Lerner face another legal headache?", "the other suspects", "the same period". A question must stand
+#: alone, and these point back at a sentence the reader of the question has not read. Each with the word that
+#: completes it in the question itself ("more than 200", "the same day as the vote"); "each other" and "one another"
+#: point at nothing outside.
+COMPARED = {"more": "than", "less": "than", "fewer": "than", "other": "than", "another": "", "same": "as", "such": "as"}
+#: Words that stand for a noun said before them ("Did the latter resign?"); "the former president" holds its noun.
+BACK = frozenset({"former", "latter"})
+
+
+def dangling(toks: Sequence[Token], idx: set[int]) -> bool:
+    """Among the tokens ``idx`` a question holds, a comparison or addition whose other term it does not hold
+    (``COMPARED``), or "the former"/"the latter" standing for a noun (``BACK``): like a bare pronoun, it leaves the
+    reader asking "than what?", "besides which?", "which one?"."""
+    held = {toks[i].lemma.lower() for i in idx}
+    for i in idx:
+        low = toks[i].text.lower()
+        if low in BACK and not (toks[i].dep == "amod" and toks[toks[i].head].pos in ("NOUN", "PROPN")):
+            return True  # "the latter": which one?
+        if low not in COMPARED or (COMPARED[low] and COMPARED[low] in held):
+            continue
+        if low in ("more", "less", "fewer") and toks[i].tag not in ("JJR", "RBR"):
+            continue  # "less" as a verb's particle, a name
+        if low in ("other", "another") and i > 0 and toks[i - 1].text.lower() in ("each", "one"):
+            continue  # "each other", "one another"
+        return True
+    return False
 
 
 #: What a noun phrase may hold besides its noun and still say nothing of which one it is ("the recent abduction",
@@ -344,6 +396,22 @@ def bare_definites(toks: Sequence[Token], idx: set[int]) -> set[str]:
         if all(j == i or (toks[j].dep in _BARE and toks[j].pos != "PROPN" and toks[j].ent not in ENTITY | {"DATE"}) for j in phrase):
             out.add(stem(t.lemma))
     return out
+
+
+#: Endings a word of a title may carry that the noun it names lacks ("Devices", "charged", "burning"): each with what
+#: takes its place, so a title's word can be compared with a lemma's stem without a parse of the title.
+_INFLECTIONS = (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("d", ""), ("ing", ""), ("ing", "e"))
+
+
+def named_in(noun: str, title: str) -> bool:
+    """Does ``title`` name the thing whose noun stem (``stem``) is ``noun``? A word of the title in any inflection
+    ("the charge" in "Man charged with arson"), or the last part of a compound noun ("the earthquake" in "Ten dead in
+    Iran quake"). A title is a line of text, not a parse, so its words are compared by their endings."""
+    for word in re.findall(r"[a-z]+", re.sub(r"['’]s\b", "", title.casefold())):
+        bases = {word[: -len(end)] + add for end, add in _INFLECTIONS if word.endswith(end) and len(word) - len(end) >= 3}
+        if noun in {word, *bases} or noun in {stem(f) for f in {word, *bases}} or (len(word) >= 4 and noun.endswith(word)):
+            return True
+    return False
 
 
 @lru_cache(maxsize=1 << 16)
