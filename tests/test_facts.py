@@ -326,6 +326,38 @@ def test_he_is_the_nearest_person_of_his_gender_never_the_main_one() -> None:
     assert [q.speaker for b in boxes for q in b.quotes] == []
 
 
+def test_he_is_nobody_when_another_man_could_be_meant() -> None:
+    """Whom 'he' means is unsettled, and the quote is nobody's, when the last subject named shares its
+    sentence with another man as subject ('Kubrakov said Smith left. “...,” he said': Smith is the last
+    subject named, Kubrakov the likelier speaker), or when another man is named in the pronoun's own
+    sentence and the subject in an earlier one ('Kubrakov arrived. ... after the draft reached Smith, he
+    said'). With no other man there, the subject before speaks."""
+    ivan = "Mr PROPN compound 2 ; Ivan PROPN compound 2 PERSON ; Kubrakov PROPN nsubj 3 PERSON ; arrived VERB ROOT 3 ; . PUNCT punct 3"
+    told = (
+        "Mr PROPN compound 2 ; Ivan PROPN compound 2 PERSON ; Kubrakov PROPN nsubj 3 PERSON ; said VERB ROOT 3 =say ; "
+        "Mr PROPN compound 6 ; Peter PROPN compound 6 PERSON ; Smith PROPN nsubj 7 PERSON ; left VERB ccomp 3 ; . PUNCT punct 3"
+    )
+    said = (
+        "“ PUNCT punct 8 ; We PRON nsubj 2 ; win VERB ccomp 8 ; this DET det 4 ; war NOUN dobj 2 ; , PUNCT punct 8 ; "
+        "” PUNCT punct 8 ; he PRON nsubj 8 ; said VERB ROOT 8 =say ; . PUNCT punct 8"
+    )
+    reached = (
+        "When ADV advmod 3 ; the DET det 2 ; draft NOUN nsubj 3 ; reached VERB advcl 9 ; {who} ; , PUNCT punct 9 ; "
+        "he PRON nsubj 9 ; said VERB ROOT 9 =say ; : PUNCT punct 9 ; “ PUNCT punct 13 ; We PRON nsubj 13 ; win VERB ccomp 9 ; "
+        "this DET det 15 ; war NOUN dobj 13 ; . PUNCT punct 9 ; ” PUNCT punct 9"
+    )
+    smith = "Mr PROPN compound 6 ; Peter PROPN compound 6 PERSON ; Smith PROPN dobj 3 PERSON"
+    nobody = "the DET det 6 ; big ADJ amod 6 ; press NOUN dobj 3"  # as many words, no one named
+
+    def speakers(paragraphs: list[list[str]]) -> list[str]:
+        return [q.speaker for b in every([make("a", paragraphs)]) for q in b.quotes]
+
+    assert speakers([[told], [said]]) == []
+    assert speakers([[ivan], [said]]) == ["Ivan Kubrakov"]
+    assert speakers([[ivan], [reached.format(who=smith)]]) == []
+    assert speakers([[ivan], [reached.format(who=nobody)]]) == ["Ivan Kubrakov"]
+
+
 def test_a_person_brought_in_unnamed_stands_between_he_and_the_last_name() -> None:
     """'One young volunteer squinted ... “...,” he said': the volunteer spoke, not the man named before him; the
     definite 'the minister' may be him, and a woman does not stand between 'he' and a man."""

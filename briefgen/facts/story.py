@@ -276,12 +276,23 @@ class Story:
         the pronoun: in a sentence between theirs, as anything (not as a noun's modifier), or in the subject's
         own sentence as its apposition or another subject ('Through Dr. Kolb, Anne Ziegenhorn met other women.
         ... She said', which the parse reads with Kolb as the subject): whom 'she' means, the text does not
-        settle. An object beside the subject ('Snider said he backed King. “...,” he said') and a name in the
-        pronoun's own sentence ('As Brill was about to drive past Scott, he said') leave the parse's reading."""
+        settle. So does another subject of the subject's own sentence, before it or after ('O'Rourke said he
+        believed Trump sought to obstruct justice. “...,” he said': Trump is the last subject named, O'Rourke
+        the speaker), and a name in the pronoun's own sentence when the subject was named in an earlier one
+        ('Morell acted on his own. But when the draft was sent to Petraeus, he dismissed it, saying “...”').
+        An object beside the subject ('Snider said he backed King. “...,” he said') and a name in the
+        pronoun's own sentence that also names the subject ('As Brill was about to drive past Scott, he said')
+        leave the parse's reading."""
         last = max(start for start, _, o in named if o == e and start < at)
         own = next(s for start, s, o, _ in anywhere if start == last)
         return any(
-            last < start < at and o != e and s != si and self.gender.get(o) == g and (s != own or dep in ("appos", "nsubj", "nsubjpass"))
+            o != e
+            and self.gender.get(o) == g
+            and (
+                (last < start < at and s not in (si, own))
+                or (s == own and dep in ("appos", "nsubj", "nsubjpass"))
+                or (s == si != own and start < at)
+            )
             for start, s, o, dep in anywhere
         )
 
