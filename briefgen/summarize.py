@@ -58,7 +58,7 @@ from briefgen.text.claims import (
 )
 from briefgen.text.dates import MONTH, date_mentions, of_a_thing, planned, scheduled
 from briefgen.text.hedges import reported
-from briefgen.text.lines import LEANING_START, READER, personal_voice
+from briefgen.text.lines import DASHES, LEANING_START, READER, personal_voice
 
 log = logging.getLogger(__name__)
 
@@ -98,7 +98,7 @@ _CAPTION = re.compile(
 )
 _BYLINE = re.compile(r"^By [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}(?:,|$| and )")
 _LABEL = re.compile(r"^(?:[A-Z][\w'’&-]*\s){0,3}[A-Z][\w'’&-]*:\s")  # "RELATED: ...", "Drop This Fact: ..."
-_DATELINE = re.compile(r"^[A-Z][A-Z.'’ -]{2,30}(?:, [A-Z][\w.]+)?\s*(?:\([\w .&/-]{2,40}\)\s*)?[-–—]{1,2}\s")
+_DATELINE = re.compile(r"^[A-Z][A-Z.'’ -]{2,30}(?:, [A-Z][\w.]+)?\s*(?:\([\w .&/-]{2,40}\)\s*)?[" + DASHES + r"]{1,2}\s")
 _PRONOUN_START = LEANING_START
 _QUOTE_OPEN = re.compile(r"^[\"“]")
 _QUOTE_CLOSE = re.compile(r"[\"”][)]?$")

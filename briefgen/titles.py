@@ -65,7 +65,7 @@ from typing import TYPE_CHECKING
 from briefgen.models import AnalyzedArticle, Sentence, Story, SummarySentence, Token
 from briefgen.text.captions import PLACE_DATE, TITLE_CREDIT, alone_in, has_furniture, is_caption
 from briefgen.text.claims import NOT_NEWS, Claims, definite_subject, fold, main_names
-from briefgen.text.lines import DATELINE, DATELINE_BARE, LEANING_START, READER, TRAILERS, is_boilerplate, personal_voice
+from briefgen.text.lines import DASHES, DATELINE, DATELINE_BARE, LEANING_START, READER, TRAILERS, is_boilerplate, personal_voice
 from briefgen.text.places import PLACE_ABBREVIATIONS
 
 if TYPE_CHECKING:
@@ -370,7 +370,9 @@ def title_problem(title: str) -> str | None:
 # EXCLUSIVE", a video player's "CLOSE") and datelines ("HIROSHIMA--", "Tokyo (CNN)").
 _TITLE_PREFIX = re.compile(
     r"^(?:(?:Story highlights|TOP STORIES|WEB EXCLUSIVE|EXCLUSIVE|CLOSE|BREAKING(?: NEWS)?|UPDATED?|WATCH|VIDEO|PHOTOS?)\b"
-    r"[\s|:–—-]*|[A-Z][A-Z.'’ ]{2,30}(?:\s[-–—]{1,2}\s?|--)(?=[A-Z])|[A-Z][\w.'’ -]{1,30}\s\((?:CNN|AP|Reuters|AFP)\)\s*[-–—]*\s*)"
+    r"[\s|:–—-]*|[A-Z][A-Z.'’ ]{2,30}(?:\s["
+    + DASHES
+    + r"]{1,2}\s?|--)(?=[A-Z])|[A-Z][\w.'’ -]{1,30}\s\((?:CNN|AP|Reuters|AFP)\)\s*[-–—]*\s*)"
 )
 
 
@@ -867,7 +869,7 @@ def _drop_brackets(keep: set[int], tokens: Sequence[Token]) -> set[int]:
 #: A dateline before the sentence: "PARIS An ...", "OSAN AIR BASE, South Korea — ...".
 _CAPS_DATELINE = re.compile(
     r"^[A-Z][A-Z.'’-]{2,}(?:\s[A-Z][A-Z.'’-]+)*"
-    r"(?:,\s[A-Z][\w.'’ -]{1,30}?)?(?:\s*[-–—]{1,2}\s*|\s(?=(?:A|An|The)\s))"
+    r"(?:,\s[A-Z][\w.'’ -]{1,30}?)?(?:\s*[" + DASHES + r"]{1,2}\s*|\s(?=(?:A|An|The)\s))"
     # two places in capitals joined by a slash, a wire's dateline for a story filed from both: "SINGAPORE/BEIJING"
     r"|^[A-Z]{3,}(?:\s[A-Z]{3,})*/[A-Z]{3,}(?:\s[A-Z]{3,})*\s+(?=[A-Z])"
 )

@@ -577,6 +577,14 @@ def test_a_byline_and_date_run_into_the_lead_are_not_article_text() -> None:
     assert read_text_article(f"Deal off\n\n{lead}", "y.txt", "txt").text.startswith("By Friday, he was tweeting")
 
 
+@pytest.mark.parametrize("dash", ["-", "\u2013", "\u2014", "\u2015"])
+def test_a_dateline_ends_with_any_dash_a_site_writes(dash: str) -> None:
+    """Hyphen, en dash, em dash, or the horizontal bar some sites write ("WASHINGTON ― President ...")."""
+    article = read_text_article(f"WASHINGTON {dash} The Senate voted on Tuesday to end the shutdown.\n", "w.txt", "txt")
+    assert article.text.startswith("The Senate voted")
+    _body_offsets_hold(article)
+
+
 def test_a_wire_dash_typed_as_an_underscore_is_a_dash_and_ends_a_dateline() -> None:
     text = (
         "ATLANTA _ Attorneys for the former speaker asked a judge on Friday to seal the records.\n\n"

@@ -522,6 +522,7 @@ def test_a_headline_in_the_writers_own_voice_is_no_title(headline: str, refused:
             "Dennis Rodman arrived in North Korea on Tuesday",
         ),
         ("PARIS An Algerian man was arrested in Paris on Sunday.", "An Algerian man was arrested in Paris on Sunday"),
+        ("WASHINGTON \u2015 The Senate voted on Tuesday to end the shutdown.", "The Senate voted on Tuesday to end the shutdown"),
     ],
 )
 def test_a_dateline_in_capitals_is_no_part_of_a_lead_title(sentence: str, title: str) -> None:

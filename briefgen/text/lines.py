@@ -18,14 +18,17 @@ BYLINE_LEAD = re.compile(
     r"(?:\s*[|•·-]\s*|\s+)(?=[A-Z\"“])"
 )
 HANDLE_LINE = re.compile(r"^\s*\(?@\w+\)?\s*$")
+#: The dashes a dateline ends with, in a regular expression's class: hyphen, en dash, em dash and the
+#: horizontal bar some sites write instead ("WASHINGTON ― President ...").
+DASHES = "-–—―"
 # A dateline: "MINSK (UrduPoint News / Sputnik - 25th July, 2023)", "WASHINGTON (Reuters) -",
 # "LONDON, July 3 (AP) --", "(CNN)".
 DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'’\- ]{1,40}(?:,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?)?"
     r"(?:,\s*" + _MONTH + r"\s+\d{1,2})?)?\s*"
-    r"\((?P<inner>[^()\n]{2,90})\)\s*(?:[-–—:]{1,2}\s*)?"
+    r"\((?P<inner>[^()\n]{2,90})\)\s*(?:[" + DASHES + r":]{1,2}\s*)?"
 )
-DATELINE_BARE = re.compile(r"^(?P<place>[A-Z][A-Z.'’\-]{2,}(?: [A-Z][A-Z.'’\-]+){0,3}(?:, [A-Z][A-Za-z.]+)?)\s+[-–—]{1,2}\s+")
+DATELINE_BARE = re.compile(r"^(?P<place>[A-Z][A-Z.'’\-]{2,}(?: [A-Z][A-Z.'’\-]+){0,3}(?:, [A-Z][A-Za-z.]+)?)\s+[" + DASHES + r"]{1,2}\s+")
 # Whole lines that are site furniture, not article text.
 TRAILERS = re.compile(
     r"^\s*(?:This (?:post|article|story) (?:appeared|was originally published|first appeared)"
