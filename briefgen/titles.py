@@ -827,13 +827,20 @@ _THIRD = frozenset({"he", "she", "it", "they", "him", "her", "them"})
 
 def _leaning_pronoun(i: int, keep: set[int], tokens: Sequence[Token]) -> bool:
     """Token ``i`` is a pronoun that stands for someone or something outside the title: not a relative pronoun, and
-    not a third-person one after a noun or name subject of the title (summarize's ``_unnamed_person`` rule)."""
+    not a third-person one after a noun or name subject of the title (summarize's ``_unnamed_person`` rule) that it
+    can stand for ("it" never for a person's name)."""
     t = tokens[i]
     if t.text.lower() not in _PRONOUNS or t.pos != "PRON" or t.tag in ("WDT", "WP"):
         return False
     if t.text.lower() not in _THIRD:
         return True
-    return not any(k < i and tokens[k].dep in ("nsubj", "nsubjpass") and tokens[k].pos in ("NOUN", "PROPN") for k in keep)
+    return not any(
+        k < i
+        and tokens[k].dep in ("nsubj", "nsubjpass")
+        and tokens[k].pos in ("NOUN", "PROPN")
+        and not (t.text.lower() == "it" and tokens[k].ent == "PERSON")  # "Nancy Pelosi rejected it": not her
+        for k in keep
+    )
 
 
 def _gaps(keep: set[int], tokens: Sequence[Token]) -> list[set[int]]:

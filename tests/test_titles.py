@@ -15,6 +15,8 @@ from briefgen.models import AnalyzedArticle, Article, Citation, Paragraph, Sente
 
 RHINO = "Nola, one of just four northern white rhinos left, died Sunday at the San Diego Zoo, officials said."
 LEANING = "He addressed the crowd in Boston on Monday."
+IT_REJECTED = "Speaker Nancy Pelosi rejected it hours before the president spoke on Saturday."
+IT_FOUND = "The committee released its report on Tuesday after it met in Boston."
 #: A key point whose main clause is longer than MAX_WORDS and names the event; grouping's lead title from another
 #: article of the story (row 1 of Multi-News validation) only alludes to it.
 JERSEYS = (
@@ -55,7 +57,7 @@ def parsed() -> dict[str, AnalyzedArticle]:
 
     texts = [RHINO, LEANING, JERSEYS, ALLUDES, ZOO, CARE, KLAN, HALF, IPSWICH, GUESS, PAIR, VAULTER, PARENTS, CHARGES, SUDDENLY]
     texts += [*LEANS, *STANDS, BABY, EXPECTED, TO_STAND, READ_ON, LABEL, DOW, SENATE, LAWSUIT, STORM]
-    texts += [s for s, _ in HEADLINES]
+    texts += [s for s, _ in HEADLINES] + [IT_REJECTED, IT_FOUND]
     articles = [Article(f"a{k}.md", "", t, (Paragraph(t, 0),), title_inferred=True) for k, t in enumerate(texts)]
     return {a.text: item for a, item in zip(articles, analyze(articles, load_config(n_process=1)), strict=True)}
 
@@ -240,6 +242,9 @@ def test_a_pronoun_standing_for_the_titles_own_subject_leans_on_nothing(parsed: 
     made = titles.headline(parsed[OFFICER].sentences[0], OFFICER, titles.LONG_TITLE_WORDS)
     assert made == "A police officer in Detroit has died after he was shot in the head on Tuesday night"
     assert titles.headline(parsed[LEANING].sentences[0], LEANING, titles.LONG_TITLE_WORDS) is None  # "He addressed ..."
+    # "it" never stands for a person named as the subject: "Pelosi rejected it" leans on what came before
+    assert titles.headline(parsed[IT_REJECTED].sentences[0], IT_REJECTED, titles.LONG_TITLE_WORDS) is None
+    assert titles.headline(parsed[IT_FOUND].sentences[0], IT_FOUND, titles.LONG_TITLE_WORDS) is not None
 
 
 def test_a_guess_or_a_subject_that_leans_on_the_sentence_before_names_no_event(parsed: dict[str, AnalyzedArticle]) -> None:
