@@ -326,6 +326,24 @@ def test_he_is_the_nearest_person_of_his_gender_never_the_main_one() -> None:
     assert [q.speaker for b in boxes for q in b.quotes] == []
 
 
+def test_quoted_words_between_a_determiner_and_their_noun_are_a_term() -> None:
+    """'Perry said he opposed ending the “don't ask, don't tell” policy': a policy's name, not Perry's words; the
+    same words quoted after the speech verb are his."""
+    term = (
+        "Mr PROPN compound 2 ; Rick PROPN compound 2 PERSON ; Perry PROPN nsubj 3 PERSON ; said VERB ROOT 3 =say ; "
+        "he PRON nsubj 5 ; opposed VERB ccomp 3 ; ending VERB xcomp 5 ; the DET det 17 ; “ PUNCT punct 17 ; "
+        "do AUX aux 11 ; n't PART neg 11 ; ask VERB compound 17 ; , PUNCT punct 11 ; do AUX aux 15 ; n't PART neg 15 ; "
+        "tell VERB conj 11 ; ” PUNCT punct 17 ; policy NOUN dobj 6 ; . PUNCT punct 3"
+    )
+    said = (
+        "Mr PROPN compound 2 ; Rick PROPN compound 2 PERSON ; Perry PROPN nsubj 3 PERSON ; said VERB ROOT 3 =say ; "
+        ": PUNCT punct 3 ; “ PUNCT punct 7 ; do AUX aux 7 ; n't PART neg 7 ; ask VERB ccomp 3 ; , PUNCT punct 7 ; "
+        "do AUX aux 11 ; n't PART neg 11 ; tell VERB conj 7 ; . PUNCT punct 3 ; ” PUNCT punct 3"
+    )
+    assert [q.text for b in every([make("a", [[term]])]) for q in b.quotes] == []
+    assert [q.speaker for b in every([make("a", [[said]])]) for q in b.quotes] == ["Rick Perry"]
+
+
 def test_he_is_nobody_when_another_man_could_be_meant() -> None:
     """Whom 'he' means is unsettled, and the quote is nobody's, when the last subject named shares its
     sentence with another man as subject ('Kubrakov said Smith left. “...,” he said': Smith is the last

@@ -407,7 +407,7 @@ class Story:
             if found is None and last and last[0] == pi and qs - aa.sentences[si].start <= 1 and ended:
                 e = last[1]
             text = aa.article.text[qs:qe].strip().rstrip(",").rstrip()
-            if e is None or not _spoken(text):
+            if e is None or not _spoken(text) or self._term(ai, si, qs, qe):
                 last, joined = None, -1
                 continue
             last = (pi, e)
@@ -418,6 +418,14 @@ class Story:
             out.append((e, Quote(text, self.ents[e].name, cite(aa, si))))
             joined = pi
         return out
+
+    def _term(self, ai: int, si: int, qs: int, qe: int) -> bool:
+        """The quoted words stand between a determiner and the noun they name, a term and not words said ('the
+        “don't ask, don't tell” policy', 'a “stand your ground” law')."""
+        tokens = self.articles[ai].sentences[si].tokens
+        before = [t for t in tokens if t.start < qs and t.pos != "PUNCT"]
+        after = [t for t in tokens if t.start >= qe and t.pos != "PUNCT"]
+        return bool(before and after and (before[-1].pos == "DET" or before[-1].dep == "poss") and after[0].pos == "NOUN")
 
     def evidence(self, ai: int) -> list[tuple[int, Citation]]:
         """Sentences whose main verb has the entity as its subject: what they said or did."""
