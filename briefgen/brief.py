@@ -65,7 +65,9 @@ def brief(
     rated = _guarded(
         problems,
         "confidence labels",
-        lambda: tuple(confidence.annotate(summary, open_questions, items, independence, claims)),
+        lambda: tuple(
+            confidence.annotate(summary, open_questions, items, independence, claims, summarize.lede_sources(items, cands(), claims))
+        ),
         tuple(summary),
     )
     return StoryBrief(

@@ -3,7 +3,8 @@
 Three things decide it, all read from the story's own sources:
 
 - independent sources: the articles whose sentences state the same claim (text/claims.py
-  ``agree``: the same names and numbers, no negation or hedge the sentence lacks), counted once
+  ``agree``: the same names and numbers, no negation or hedge the sentence lacks; and, for an article's
+  lede, the articles whose ledes state one fact with it: summarize.py ``same_ledes``), counted once
   per independent source (text/sources.py: one outlet, or copies of one text, are one source);
   a verbatim copy of the sentence is the same wire story republished, so it never counts;
 - hedging and allegation (text/hedges.py): "reportedly", "may", "is believed to" on the main
@@ -18,7 +19,7 @@ of analyze.py only (no spaCy).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 
 from briefgen.facts.sources import independence
@@ -73,10 +74,12 @@ def annotate(
     items: Sequence[AnalyzedArticle],
     ind: independent.Independence | None = None,
     claims: Claims | None = None,
+    ledes: Mapping[tuple[str, int], Iterable[str]] | None = None,
 ) -> list[SummarySentence]:
     """The summary with ``sources``, ``reported``, ``confidence`` and ``confidence_reason`` set on every sentence;
     ``ind``: which articles are one source (the build's, else found among ``items``); ``claims``: the story's memo
-    of claims."""
+    of claims; ``ledes``: for each article's lede (article id, sentence index), the articles whose ledes state one fact
+    with it (summarize.py ``lede_sources``), which state it too."""
     by_id = {i.article.id: i for i in items}
     ind = ind or independence([i.article for i in items])
     contest: dict[tuple[str, int], Question] = {}
@@ -86,6 +89,7 @@ def annotate(
                 contest.setdefault((c.article, c.sentence), q)
     claims = claims if claims is not None else Claims()
     alone = independent.count(by_id, ind) == 1  # the story has one independent source in all
+    told = ledes or {}
     out = []
     for s in summary:
         item = by_id.get(s.citation.article)
@@ -95,6 +99,7 @@ def annotate(
             continue
         sent = unit[0]
         carriers = [s.citation.article, *supporters(items, s.citation.article, sent, claims)]
+        carriers += told.get((s.citation.article, sent.index), ())
         count = independent.count(carriers, ind)
         hedged = next((h for x in unit if (h := hedge(x))), None)
         alleged = next((a for x in unit if (a := allegation(x))), None)

@@ -16,7 +16,8 @@ rankers see and what they miss across sources:
 
 Maximal marginal relevance then picks statements under the word budget, never
 two that state the same fact (text/claims.py ``same_fact``: the same numbers about
-the same names or event, one event of the same people, or mostly the same words),
+the same names or event, one event of the same people, or mostly the same words)
+nor two articles' ledes of one day naming one main participant (``same_ledes``),
 and never a statement that leans on one the reader has not seen ("He", "The
 company", "also", "But") unless the statement before it in its article is chosen
 first. The summary is in the order of choice, most important first (the first
@@ -55,8 +56,10 @@ from briefgen.text.claims import (
     main_names,
     same_fact,
     same_fact_pairs,
+    same_lede,
 )
 from briefgen.text.dates import MONTH, date_mentions, of_a_thing, planned, scheduled
+from briefgen.text.daynames import DAY_NAME
 from briefgen.text.hedges import reported
 from briefgen.text.lines import DASHES, LEANING_START, READER, personal_voice
 
@@ -100,6 +103,7 @@ _BYLINE = re.compile(r"^By [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}(?:,|$| and
 _LABEL = re.compile(r"^(?:[A-Z][\w'’&-]*\s){0,3}[A-Z][\w'’&-]*:\s")  # "RELATED: ...", "Drop This Fact: ..."
 _DATELINE = re.compile(r"^[A-Z][A-Z.'’ -]{2,30}(?:, [A-Z][\w.]+)?\s*(?:\([\w .&/-]{2,40}\)\s*)?[" + DASHES + r"]{1,2}\s")
 _PRONOUN_START = LEANING_START
+_DAY_NAME = re.compile(rf"\b{DAY_NAME}\b")
 _QUOTE_OPEN = re.compile(r"^[\"“]")
 _QUOTE_CLOSE = re.compile(r"[\"”][)]?$")
 _ATTRIBUTION = re.compile(r"[\"”],? (?:\w+ ){0,4}(?:said|says|told|added|wrote)\b")
@@ -381,7 +385,10 @@ def summarize(
     # when evidence is weak, show less: the writer's own comment that no other article states is left out
     weak = np.array([c.voice for c in cands]) & (values["agreement"] == 0) if len(items) > 1 else None
     # what happened before the news (the past perfect: "had arrived") is no first point
-    chosen = select_mmr(cands, scores, overlap, config, importance(values), weak, values["backstory"] > 0, surnames(items, cands), claims)
+    # two articles' ledes that state one event in their own words are told once (same_ledes)
+    ledes = same_ledes(items, cands, claims)
+    background = values["backstory"] > 0
+    chosen = select_mmr(cands, scores, overlap, config, importance(values), weak, background, surnames(items, cands), claims, ledes)
     out = []
     for k in chosen:
         article = items[cands[k].article].article
@@ -397,6 +404,60 @@ def summarize(
             )
         )
     return out
+
+
+def same_ledes(items: Sequence[AnalyzedArticle], cands: Sequence[Candidate], claims: Claims | None = None) -> dict[int, frozenset[int]]:
+    """For each article's lede (its first candidate, ``rank`` 0) that states one fact with other articles' ledes,
+    those ledes (candidate indexes). Two ledes state one fact when they name the same days (``dates.date_mentions``:
+    "on Tuesday" resolved against each article's date; at least one, and the same) and ``claims.same_lede``: a main
+    participant of the story in both, neither negating or hedging alone, no number against. A lede that is a
+    quotation or comment (``_soft``) states no event, and a word-for-word copy is the same wire text, not another
+    telling. Ledes of different days, or sharing no main name, are left apart (a story that may hold two events
+    changes nothing). The one definition of "two ledes state one fact": the summary keeps one of them, and
+    confidence.py counts the others' articles as its sources."""
+    claim_of = claims if claims is not None else Claims()
+    by_article: dict[int, list[int]] = {}
+    for k, c in enumerate(cands):
+        by_article.setdefault(c.article, []).append(k)
+    if len(by_article) < 2:
+        return {}
+    main = main_names([[claim_of(s) for k in ks for s in cands[k].sentences] for ks in by_article.values()])
+    ledes = []
+    for ks in by_article.values():
+        lede = next((k for k in ks if cands[k].rank == 0), None)
+        if lede is None or _soft(cands[lede]):
+            continue
+        sent = cands[lede].sentences[0]
+        days = _days(sent.text, items[cands[lede].article].article.date)
+        if days:
+            ledes.append((lede, days, claim_of(sent), sent.text.strip()))
+    alike: dict[int, set[int]] = {}
+    for (i, days_i, claim_i, text_i), (j, days_j, claim_j, text_j) in itertools.combinations(ledes, 2):
+        if days_i == days_j and text_i != text_j and same_lede(claim_i, claim_j, main):
+            alike.setdefault(i, set()).add(j)
+            alike.setdefault(j, set()).add(i)
+    return {k: frozenset(v) for k, v in alike.items()}
+
+
+def lede_sources(
+    items: Sequence[AnalyzedArticle], cands: Sequence[Candidate], claims: Claims | None = None
+) -> dict[tuple[str, int], frozenset[str]]:
+    """``same_ledes`` by article id: for each lede (its article's id, its first sentence's index) that states one fact
+    with other articles' ledes, those articles; confidence.py counts them among its sources."""
+    return {
+        (items[cands[k].article].article.id, cands[k].sentences[0].index): frozenset(items[cands[j].article].article.id for j in alike)
+        for k, alike in same_ledes(items, cands, claims).items()
+    }
+
+
+def _days(text: str, article_date: str | None) -> frozenset[str]:
+    """The days a lede names: ISO dates (``dates.date_mentions``: "on Tuesday" resolved against its article's date);
+    in an undated article, the full dates it states and the weekdays it names as words ("tuesday"), which only
+    another undated article's weekdays can match."""
+    days = {m[2] for m in date_mentions(text, article_date)}
+    if not article_date:
+        days |= {m.lower() for m in _DAY_NAME.findall(text)}
+    return frozenset(days)
 
 
 def candidates(items: Sequence[AnalyzedArticle]) -> list[Candidate]:
@@ -775,6 +836,7 @@ def select_mmr(
     background: np.ndarray | None = None,
     persons: Sequence[tuple[frozenset[str], frozenset[str]]] | None = None,
     claims: Claims | None = None,
+    ledes: dict[int, frozenset[int]] | None = None,
 ) -> list[int]:
     """Maximal marginal relevance under a word budget; the chosen statements in reading order.
 
@@ -790,7 +852,7 @@ def select_mmr(
     marked ``weak`` are never chosen. Either way a leaning statement comes right after the one it
     leans on. With ``persons`` (``surnames``), a statement naming someone by a bare last name is
     chosen only once a chosen statement gives the full name, and comes after that one. ``claims``: the story's
-    memo of claims.
+    memo of claims. With ``ledes`` (``same_ledes``), a lede is never chosen after another lede that states its fact.
     """
     n = len(cands)
     claim_of = claims if claims is not None else Claims()
@@ -832,6 +894,8 @@ def select_mmr(
         mine = facts.setdefault(best, [claim_of(x) for x in cands[best].sentences])
         if any(same_fact(a, b) for k in chosen for a in mine for b in facts[k]):
             continue
+        if ledes and any(taken[k] for k in ledes.get(best, ())):
+            continue  # another article's lede already told it: two outlets opening on one event in their own words
         if nouns[best] and nouns[best] in named:
             # its noun is named in what the reader has already seen: it needs that statement, not its own predecessor
             introduced[best] = next(k for k in chosen if nouns[best] in _nouns(cands[k]))

@@ -222,3 +222,23 @@ def test_another_source_backs_the_main_claim_in_other_words_but_not_a_side_remar
     assert not agree(poe, convicted)  # the conviction is an apposition; Poe's claim is the penalties
     assert agree(knowles, booked) and _cosine(knowles.units, booked.units) < AGREE  # "turned himself in", in more words
     assert not agree(knowles, other)
+
+
+def test_a_lede_is_backed_by_another_outlets_lede_stating_its_fact_in_other_words() -> None:
+    """Two ledes of one day naming the story's main participant are one fact (``summarize.same_ledes``): the kept one
+    counts the other's outlet; another day's lede, or a later sentence, does not."""
+    from briefgen.summarize import candidates, lede_sources
+
+    from .test_summarize import primary_story
+
+    def rated(items: list[AnalyzedArticle], index: int = 0) -> SummarySentence:
+        (s,) = annotate([summary_of(items[0], index)], [], items, ledes=lede_sources(items, candidates(items)))
+        return s
+
+    items = primary_story()
+    assert annotate([summary_of(items[0])], [], items)[0].sources == 1  # in other words: not found without the ledes
+    lede = rated(items)
+    assert lede.sources == 2 and lede.confidence == "high"
+    assert rated(items, 1).sources == 1  # not a lede: as before, in the same terms only
+    apart = rated(primary_story(day="Monday"))
+    assert apart.sources == 1 and "one source only" in apart.confidence_reason

@@ -946,3 +946,82 @@ def test_lexrank_words_are_sumys(ecb_items: list[AnalyzedArticle]) -> None:
     for text in texts:
         sentence = SumySentence(text, _Tokenizer())
         assert ours._to_words_set(sentence) == LexRankSummarizer._to_words_set(theirs, sentence)
+
+
+def _told(text: str, ents: dict[str, str], verbs: set[str]) -> Sentence:
+    """A sentence as ``tagged`` makes it, with its own finite verbs (what a candidate needs)."""
+    toks, pos = [], 0
+    for w in re.findall(r"\w+|[^\w\s]", text):
+        pos = text.index(w, pos)
+        kind = "PUNCT" if not w[0].isalnum() else "PROPN" if ents.get(w, "DATE") != "DATE" else "VERB" if w in verbs else "NOUN"
+        toks.append(Token(w, w.lower(), kind, "VBD" if kind == "VERB" else "NN", "dep", 0, pos, False, ents.get(w, "")))
+        pos += len(w)
+    return Sentence(0, text, 0, len(text), 0, tuple(toks))
+
+
+PRIMARY = {"Maria": "PERSON", "Lopez": "PERSON", "Tom": "PERSON", "Reed": "PERSON", "Senate": "ORG", "Ohio": "GPE", "Dayton": "GPE"}
+PRIMARY |= {"Tuesday": "DATE", "Monday": "DATE", "night": "DATE", "600": "CARDINAL", "3": "CARDINAL", "2": "CARDINAL"}
+
+
+def primary_story(day: str = "Tuesday", date: str | None = "2014-06-11", lede: str = "") -> list[AnalyzedArticle]:
+    """Two outlets' ledes of one primary: the same loser and day in other words (no ``same_fact``), then a detail each."""
+    beaten = _told("Senator Maria Lopez was beaten Tuesday night by a little-known school teacher from Ohio.", PRIMARY, {"was"})
+    won = _told(lede or f"Tom Reed celebrated his upset win over Maria Lopez on {day} night in a radio interview.", PRIMARY, {"celebrated"})
+    detail_a = _told("Lopez served in the Senate for four terms and led its budget committee.", PRIMARY, {"served"})
+    detail_b = _told("Reed said the voters of Ohio had sent a clear message to the party leaders.", PRIMARY, {"said"})
+    return [make_tagged("a.txt", [beaten, detail_a], date=date), make_tagged("b.txt", [won, detail_b], date=date)]  # type: ignore[arg-type]
+
+
+def test_two_outlets_ledes_of_one_day_and_one_main_name_are_one_fact_told_once() -> None:
+    from briefgen.summarize import candidates, same_ledes
+    from briefgen.text.claims import claim, same_fact
+
+    items = primary_story()
+    beaten, won = items[0].sentences[0], items[1].sentences[0]
+    assert not same_fact(claim(beaten), claim(won))  # other words: only the ledes' rule can tell they are one fact
+    cands = candidates(items)
+    assert same_ledes(items, cands) == {0: frozenset({2}), 2: frozenset({0})}
+    texts = [s.citation.text for s in summarize(items, dataclasses.replace(CONFIG, summary_words=1000))]
+    assert (beaten.text in texts) != (won.text in texts)
+    assert items[0].sentences[1].text in texts and items[1].sentences[1].text in texts  # the details stay
+    # undated articles: the weekdays they name, as words
+    assert same_ledes(primary_story(date=None), candidates(primary_story(date=None)))
+
+
+@pytest.mark.parametrize(
+    "lede",
+    [
+        "Tom Reed celebrated his upset win over Maria Lopez on Monday night in a radio interview.",  # another day
+        "Tom Reed celebrated his upset win in Dayton on Tuesday night in a radio interview.",  # no main name shared
+        "Tom Reed celebrated his upset win over Maria Lopez in a radio interview with a local host.",  # no day
+        "“We won on Tuesday night,” Tom Reed said of his upset win over Maria Lopez in a radio interview.",  # a quotation
+        "Tom Reed celebrated 3 wins over Maria Lopez on Tuesday night in a radio interview with 2 hosts.",  # numbers
+    ],
+)
+def test_ledes_of_other_days_names_or_numbers_and_quoted_ledes_stay_apart(lede: str) -> None:
+    from briefgen.summarize import candidates, same_ledes
+
+    items = primary_story(lede=lede)
+    items[0] = make_tagged(
+        "a.txt",
+        [_told("Senator Maria Lopez was beaten Tuesday night by 600 votes in Ohio.", PRIMARY, {"was"}), items[0].sentences[1]],
+        date="2014-06-11",
+    )
+    assert same_ledes(items, candidates(items)) == {}
+    texts = [s.citation.text for s in summarize(items, dataclasses.replace(CONFIG, summary_words=1000))]
+    assert items[0].sentences[0].text in texts and (lede in texts or lede.startswith("“"))
+
+
+def test_same_lede_needs_a_shared_main_name_and_agreement() -> None:
+    from briefgen.text.claims import Claim, same_lede
+
+    def c(names: set[str], numbers: set[str] = set(), negated: bool = False, hedged: bool = False) -> Claim:  # noqa: B006
+        return Claim(frozenset(names), frozenset(numbers), frozenset(), frozenset(), negated, hedged)
+
+    main = frozenset({"lopez", "reed"})
+    assert same_lede(c({"lopez", "senate"}), c({"reed", "lopez"}), main)
+    assert same_lede(c({"lopez"}, {"2"}), c({"lopez"}), main)  # a number on one side only is no number against
+    assert not same_lede(c({"senate"}), c({"senate", "reed"}), main)  # "senate" is no main participant
+    assert not same_lede(c({"lopez"}, {"2"}), c({"lopez"}, {"3"}), main)
+    assert not same_lede(c({"lopez"}, negated=True), c({"lopez"}), main)
+    assert not same_lede(c({"lopez"}, hedged=True), c({"lopez"}), main)

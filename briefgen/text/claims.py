@@ -12,6 +12,8 @@ verb is negated or hedged. Two rules use it, one for each stage that needs it:
   police officer was found dead"; a first name alone is the whole name's person: "Devin died"
   and "the death of Devin Lima"), or the same action on the main claim done to the same one
   ("the committee accused Lois Lerner of ..." and "House Republicans accused Lerner of ...");
+- ``same_lede``: two articles' opening statements that name the same main participant and agree, which
+  report one event (summaries and confidence labels compare them through summarize.py ``same_ledes``);
 - ``agree``: another source corroborates a sentence only when it states the claim with the
   same names and numbers, or reports the same event of its main claim happening to the same one
   with no number against it, and neither negates nor hedges what the other states plainly.
@@ -505,6 +507,21 @@ class Claims:
         return hit[1]
 
 
+def number_against(a: Claim, b: Claim) -> bool:
+    """Both give numbers and share none: "12 people were injured" and "18 people were injured" (or two counts of two
+    things, which is not the same claim either)."""
+    return bool(a.numbers and b.numbers and not a.numbers & b.numbers)
+
+
+def same_lede(a: Claim, b: Claim, main: frozenset[str]) -> bool:
+    """Two articles' ledes (their first news statements) that name the same one of the story's ``main`` participants
+    and agree: neither negates nor hedges what the other states plainly, and no number against. Every report of one
+    event opens by stating it, so two such ledes of one day state one fact however their words differ ("Senator Maria
+    Lopez lost her primary on Tuesday night", "Tom Reed celebrated his upset win over Maria Lopez on Tuesday night");
+    the day is the caller's to compare (summarize.py ``same_ledes``)."""
+    return bool(a.names & b.names & main) and a.negated == b.negated and a.hedged == b.hedged and not number_against(a, b)
+
+
 #: The verbs of saying as units: two quotes of one speaker share "said" whatever they say.
 _SAYING = frozenset(REPORTING_VERBS)
 
@@ -522,7 +539,7 @@ def agree(a: Claim, b: Claim) -> bool:
     """
     if a.negated != b.negated or (b.hedged and not a.hedged):
         return False
-    if same_event(a, b) and (not a.numbers or not b.numbers or a.numbers & b.numbers):
+    if same_event(a, b) and not number_against(a, b):
         return True  # the same event in its own words ("was found dead" / "the death of"), no number against it
     found = a.core & b.units
     if a.core and not found - a.names:
@@ -533,7 +550,7 @@ def agree(a: Claim, b: Claim) -> bool:
             return True
     numbers = {u[1:] for u in a.core if u.startswith("#")}
     names = a.core & a.names
-    if not numbers <= b.numbers or (a.numbers and b.numbers and not a.numbers & b.numbers):
+    if not numbers <= b.numbers or number_against(a, b):
         return False
     if names and not names & b.names:
         return False
