@@ -185,7 +185,16 @@ def _minhash(run: Run, articles: Sequence[Article], article_keys: Mapping[str, s
 
 
 def _sources(run: Run, articles: Sequence[Article], prints: Sequence[facts.Print]) -> facts.Independence:
-    return facts.independence(articles, {a.id: p for a, p in zip(articles, prints, strict=True)})
+    """The copy pairs, looked for only where an article is new or changed since the last build: its pairs are kept
+    (kind ``sources``, one entry named by the stage's fingerprint, written again when they change)."""
+    key = digest(run.fp, "copies")
+    earlier = run.cache.load("sources", key, expect=facts.sources.usable)
+    found, kept = facts.independence_since(articles, {a.id: p for a, p in zip(articles, prints, strict=True)}, earlier)
+    if earlier == kept:
+        run.cache.keep("sources", key)
+    else:
+        run.cache.store("sources", key, kept)
+    return found
 
 
 def _stories(
@@ -433,7 +442,7 @@ STAGES: tuple[Stage, ...] = (
         ("group_threshold", "group_window_days"),
     ),
     Stage("minhash", _minhash, "facts.sources.minhash_print", ("articles", "article_keys"), ("prints",), (), "minhash"),
-    Stage("sources", _sources, "facts.sources.independence", ("articles", "prints"), ("independence",)),
+    Stage("sources", _sources, "facts.sources.independence_since", ("articles", "prints"), ("independence",), (), "sources"),
     Stage(
         "stories",
         _stories,
