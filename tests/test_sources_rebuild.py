@@ -33,7 +33,7 @@ def _corpus(seed: int, n: int = 60) -> list[Article]:
     so that copies, near misses and short texts (under 3 shingles) are all there."""
     rng = random.Random(seed)
     texts: list[str] = []
-    for k in range(n):
+    for _ in range(n):
         if texts and rng.random() < 0.5:
             words = rng.choice(texts).split()
             for _ in range(rng.randrange(0, 12)):
