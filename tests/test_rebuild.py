@@ -233,6 +233,8 @@ def test_a_reader_warning_is_given_again_when_the_record_stands_for_the_file(tmp
 
 
 def test_an_earlier_editions_counts_are_read_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Parsed once, by the build that first counts the edition (the next one, which parsed the file already for
+    grouping's memory, hands its counts on); later builds take them from the cache while the file is as it was."""
     from briefgen.cache import Cache
 
     monkeypatch.setattr(filestat, "SETTLED_NS", 0)
@@ -244,6 +246,7 @@ def test_an_earlier_editions_counts_are_read_once(tmp_path: Path, monkeypatch: p
     parsed: list[str] = []
     real = json.loads
     monkeypatch.setattr(editions.json, "loads", lambda text, *a, **k: parsed.append(text) or real(text, *a, **k))
+    assert editions.archive_rows(site_dir, versions, "e2", (5, 9), None, {"e1": [2, 3]})[1]["stories"] == 2 and not parsed  # read already
     rows = editions.archive_rows(site_dir, versions, "e2", (5, 9), store)
     again = editions.archive_rows(site_dir, versions, "e2", (5, 9), store)
     assert rows == again == [{"version": "e2", "stories": 5, "articles": 9}, {"version": "e1", "stories": 2, "articles": 3}]
