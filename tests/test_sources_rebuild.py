@@ -99,3 +99,27 @@ def test_a_damaged_entry_is_not_used() -> None:
     assert not usable(kept._replace(ids=kept.ids[:-1]))
     assert not usable(kept._replace(pairs=np.array([0, len(kept.ids)], dtype=np.int32).tobytes()))
     assert not usable(Copies((), b"", b"\x00"))
+
+
+def test_sources_are_counted_as_joining_every_pair_gives() -> None:
+    """``count``: groups of the articles joined by an outlet or a copy within them, as a plain closure finds them."""
+    from briefgen.text.sources import Independence, count
+
+    rng = random.Random(7)
+    ids = [f"a{k}" for k in range(40)]
+    for _ in range(30):
+        outlet = {i: rng.choice(["", "", "x", "y"]) for i in ids}
+        copies: dict[str, set[str]] = {}
+        for _ in range(rng.randrange(0, 60)):
+            a, b = rng.sample(ids, 2)
+            copies.setdefault(a, set()).add(b)
+            copies.setdefault(b, set()).add(a)
+        ind = Independence(outlet, {k: frozenset(v) for k, v in copies.items()})
+        chosen = rng.sample(ids, rng.randrange(1, 25))
+        group = {i: {i} for i in chosen}  # each article's group, merged until nothing joins
+        for a, b in itertools.combinations(chosen, 2):
+            if (outlet[a] and outlet[a] == outlet[b]) or b in copies.get(a, ()):
+                merged = group[a] | group[b]
+                for i in merged:
+                    group[i] = merged
+        assert count(chosen, ind) == len({frozenset(g) for g in group.values()})
