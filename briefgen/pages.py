@@ -11,11 +11,12 @@ headings get the ids and permalinks the site's toc extension would give, their
 links are pointed where mkdocs would point them, and all are added to the site's
 search index.
 
-A page whose inputs did not change since the last build is not rendered again: each story-less page
-(an article's, an entity's) carries the digest of everything its template reads (``OutsidePage.key``,
-made by render.py from the context it builds, which holds nothing else), and its filled body (title,
-table of contents, body with links and heading anchors) is cached under that key (``PageStore``).
-The page itself is written in every edition: the shell around it names the edition.
+A page whose inputs did not change since the last build is not rendered again: each story, article and
+entity page carries the digest of everything its template reads (``OutsidePage.key``, made by render.py
+from the context it builds, which holds nothing else), and its filled body (title, table of contents, body
+with links and heading anchors) is cached under that key (``PageStore``); a story page's body names its
+edition by EDITION_MARK, the name put in as it is written. The page itself is written in every edition:
+the shell around it names the edition.
 """
 
 from __future__ import annotations
