@@ -181,14 +181,25 @@ def updated_versions(site_dir: Path, edition: str, title: str) -> list[dict[str,
     return [{"version": v["version"], "title": v.get("title", v["version"]), "aliases": v.get("aliases", [])} for v in entries]
 
 
+def edition_counts(data: Mapping[str, Any]) -> list[int]:
+    """An edition's story and article counts, from its briefing.json."""
+    return [len(data.get("stories", [])), len(data.get("articles", []))]
+
+
 def archive_rows(
-    site_dir: Path, versions: Sequence[Mapping[str, Any]], edition: str, counts: tuple[int, int], cache: Cache | None = None
+    site_dir: Path,
+    versions: Sequence[Mapping[str, Any]],
+    edition: str,
+    counts: tuple[int, int],
+    cache: Cache | None = None,
+    read: Mapping[str, list[int]] | None = None,
 ) -> list[dict[str, Any]]:
     """Editions up to and including this one, with their story and article counts.
 
     An earlier edition's counts are read from its briefing.json, or taken from ``cache`` (kind "archive") when a
     build read that file as it is now (``filestat``: an edition is written once, so after the first build that
-    counts it, its file is not parsed again)."""
+    counts it, its file is not parsed again), or from ``read`` (edition -> ``edition_counts``) when this build
+    parsed its file already (the previous edition's, for grouping's memory)."""
     started = filestat.now()
     code = code_fingerprint(__name__) if cache is not None else ""
     rows = []
@@ -205,8 +216,7 @@ def archive_rows(
                 key = digest(code, name, *map(str, filestat.stamp(info)))
                 known = cache.load("archive", key, expect=_is_counts) if cache is not None else None
                 if known is None:
-                    data = json.loads(path.read_text(encoding="utf-8"))
-                    known = [len(data.get("stories", [])), len(data.get("articles", []))]
+                    known = (read or {}).get(name) or edition_counts(json.loads(path.read_text(encoding="utf-8")))
                     if cache is not None and filestat.settled(info, started):
                         cache.store("archive", key, known)
                 stories, articles = known

@@ -11,11 +11,12 @@ headings get the ids and permalinks the site's toc extension would give, their
 links are pointed where mkdocs would point them, and all are added to the site's
 search index.
 
-A page whose inputs did not change since the last build is not rendered again: each story-less page
-(an article's, an entity's) carries the digest of everything its template reads (``OutsidePage.key``,
-made by render.py from the context it builds, which holds nothing else), and its filled body (title,
-table of contents, body with links and heading anchors) is cached under that key (``PageStore``).
-The page itself is written in every edition: the shell around it names the edition.
+A page whose inputs did not change since the last build is not rendered again: each story, article and
+entity page carries the digest of everything its template reads (``OutsidePage.key``, made by render.py
+from the context it builds, which holds nothing else), and its filled body (title, table of contents, body
+with links and heading anchors) is cached under that key (``PageStore``); a story page's body names its
+edition by EDITION_MARK, the name put in as it is written. The page itself is written in every edition:
+the shell around it names the edition.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ import re
 import shutil
 import zlib
 from collections.abc import Callable, Collection, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -44,6 +45,9 @@ if TYPE_CHECKING:
 SHELL_SRC = "articles/_page/index.md"
 _TITLE_MARK = "BRIEFGENPAGETITLE"
 _BODY_MARK = "BRIEFGENPAGEBODY"
+#: A story page's body is rendered with this in the edition's name's place, and the name put in as the page is
+#: written (``OutsidePage.edition``): so one body serves every edition in which the story is unchanged.
+EDITION_MARK = "BRIEFGENEDITIONNAME"
 _TOC_MARK = "BRIEFGENPAGETOC"  # a heading in the shell, so the theme draws one table-of-contents entry to copy
 _TOC_SLOT = "\x00toc\x00"
 _SKIP_LINK = f'href="#{_TITLE_MARK.lower()}"'  # the theme's "Skip to content" link, to the page's h1
@@ -74,6 +78,7 @@ class OutsidePage:
     in_nav: bool = False  # a page of the nav: mkdocs builds it around ``placeholder``, and its body goes in there
     html: str = ""
     key: str = ""
+    edition: str = ""  # when given, ``context`` names the edition EDITION_MARK, and the body gets this name when written
 
 
 def page_title(body: str) -> str:
@@ -367,8 +372,21 @@ def write_outside_pages(
         content, toc = anchor_headings(_fix_hrefs(text, here, page.src, srcs, dir_urls), permalink)
         return [page_title(text), into.contents(toc), content]
 
+    def named(page: OutsidePage, filled: list[str], here: str, into: Shell) -> tuple[OutsidePage, list[str]]:
+        """A page whose body names its edition by EDITION_MARK (``filled``), and that body, when the mark is there
+        once and in the body alone; else (an article quoting the mark) the page with the edition named in its
+        context, filled again: it is then neither kept nor reused."""
+        if not page.edition or (filled[2].count(EDITION_MARK) == 1 and EDITION_MARK not in filled[0] + filled[1]):
+            return page, filled
+        context = page.context() if callable(page.context) else page.context
+        page = replace(page, context={**context, "edition": page.edition}, key="", edition="")
+        return page, fill(page, here, into)
+
     def write(page: OutsidePage, filled: Sequence[str] | None) -> tuple[str, str]:
         """The page written, its body filled now unless given; returns its title and its text for mkdocs' search index."""
+        if filled is None and page.edition:
+            here = outside_url(page.src, dir_urls)
+            page, filled = named(page, fill(page, here, shell), here, shell)
         if page.in_nav:
             here = page_url(page.src, dir_urls)
             path = out_dir / (here + "index.html" if here.endswith("/") or not here else here)
@@ -381,6 +399,8 @@ def write_outside_pages(
             rel = path.relative_to(out_dir).as_posix()
         else:
             title, toc, content = filled or fill(page, outside_url(page.src, dir_urls), shell)
+            if page.edition:
+                content = content.replace(EDITION_MARK, page.edition)
             text = shell.page(html.escape(title, quote=False), toc, content)
             rel = outside_url(page.src, True) + "index.html"
             folder = f"{root}/{rel[: -len('/index.html')]}"  # plain strings and os calls: 52,000 pages at 20,000 articles
@@ -417,10 +437,12 @@ def write_outside_pages(
                 filled = entry[1:]
                 cached.reused += 1
             else:
-                filled = fill(page, outside_url(page.src, dir_urls), shell)
+                here = outside_url(page.src, dir_urls)
+                page, filled = named(page, fill(page, here, shell), here, shell)
                 changed = True
                 cached.made += 1
-            new[page.src] = [page.key, *filled]
+            if page.key:
+                new[page.src] = [page.key, *filled]
             written[k] = write(page, filled)
         cached.save(bucket, new, changed or new.keys() != old.keys())
     if listed:

@@ -152,8 +152,10 @@ def _counts(run: Run, parsed: Sequence[Parsed], article_keys: Mapping[str, str])
     return compute(run.cache, "counts", keys, count, run.config.processes, expect=_is_counts, compact=group.shared_keys)
 
 
-def _previous(run: Run) -> tuple[str, dict[str, Any]] | None:
-    return editions.previous_edition(run.config.site_dir, run.edition)
+def _previous(run: Run) -> tuple[tuple[str, dict[str, Any]] | None, dict[str, list[int]]]:
+    """The previous edition and its briefing.json, and its counts for the archive page (its file parsed once)."""
+    previous = editions.previous_edition(run.config.site_dir, run.edition)
+    return previous, {previous[0]: editions.edition_counts(previous[1])} if previous else {}
 
 
 def _group(
@@ -185,7 +187,16 @@ def _minhash(run: Run, articles: Sequence[Article], article_keys: Mapping[str, s
 
 
 def _sources(run: Run, articles: Sequence[Article], prints: Sequence[facts.Print]) -> facts.Independence:
-    return facts.independence(articles, {a.id: p for a, p in zip(articles, prints, strict=True)})
+    """The copy pairs, looked for only where an article is new or changed since the last build: its pairs are kept
+    (kind ``sources``, one entry named by the stage's fingerprint, written again when they change)."""
+    key = digest(run.fp, "copies")
+    earlier = run.cache.load("sources", key, expect=facts.sources.usable)
+    found, kept = facts.independence_since(articles, {a.id: p for a, p in zip(articles, prints, strict=True)}, earlier)
+    if earlier == kept:
+        run.cache.keep("sources", key)
+    else:
+        run.cache.store("sources", key, kept)
+    return found
 
 
 def _stories(
@@ -364,10 +375,11 @@ def _render(
     work: site.Work,
     versions: list[dict[str, Any]],
     pdfs: dict[str, str],
+    previous_counts: Mapping[str, list[int]],
 ) -> list[pages.OutsidePage]:
     run.progress("render", 0, 1)
     counts = (len(briefing.stories), len(briefing.articles))
-    rows = editions.archive_rows(run.config.site_dir, versions, briefing.edition, counts, run.cache)
+    rows = editions.archive_rows(run.config.site_dir, versions, briefing.edition, counts, run.cache, previous_counts)
     spans = {p.article.id: p.spans for p in parsed}
     outside: list[pages.OutsidePage] = []  # story, article and entity pages: built beside mkdocs, not by it
     render.render_pages(
@@ -410,7 +422,8 @@ def _publish(run: Run, work: site.Work, versions: list[dict[str, Any]]) -> None:
 
 #: The pipeline. Records: ``articles`` (models.Article), ``skipped`` (models.Skipped), ``article_keys`` (id -> digest
 #: of the record), ``parsed`` (analyze.Parsed: sentence spans and mentions; tokens by analyze.load_tokens),
-#: ``counts`` (group.Counts), ``previous`` (the last edition's name and briefing.json), ``stories`` (models.Story),
+#: ``counts`` (group.Counts), ``previous`` (the last edition's name and briefing.json), ``previous_counts`` (its story
+#: and article counts, by name, for the archive page: editions.edition_counts), ``stories`` (models.Story),
 #: ``grouped`` (group.Grouping: the stories, the topics above them, ids retired by merges),
 #: ``prints`` (facts.Print), ``independence`` (facts.Independence), ``story_entities`` (every models.FactBox of each
 #: story), ``drafts``, ``linked`` and ``briefs`` (models.StoryBrief: as each story's own; with entity links; and with
@@ -423,7 +436,7 @@ STAGES: tuple[Stage, ...] = (
     Stage("ingest", _ingest, "ingest.ingest", (), ("articles", "skipped", "article_keys"), ("max_file_bytes", "models"), "ingest"),
     Stage("analyze", _analyze, "analyze.analyze_cached", ("articles",), ("parsed", "unanalysed"), ("model",), "analysis"),
     Stage("counts", _counts, "group.features.article_counts", ("parsed", "article_keys"), ("counts",), (), "counts"),
-    Stage("previous", _previous, "editions.previous_edition", (), ("previous",)),
+    Stage("previous", _previous, "editions.previous_edition", (), ("previous", "previous_counts")),
     Stage(
         "group",
         _group,
@@ -433,7 +446,7 @@ STAGES: tuple[Stage, ...] = (
         ("group_threshold", "group_window_days"),
     ),
     Stage("minhash", _minhash, "facts.sources.minhash_print", ("articles", "article_keys"), ("prints",), (), "minhash"),
-    Stage("sources", _sources, "facts.sources.independence", ("articles", "prints"), ("independence",)),
+    Stage("sources", _sources, "facts.sources.independence_since", ("articles", "prints"), ("independence",), (), "sources"),
     Stage(
         "stories",
         _stories,
@@ -460,7 +473,13 @@ STAGES: tuple[Stage, ...] = (
     ),
     Stage("site", _site, "site.prepare", ("briefing",), ("work", "versions")),
     Stage("pdf", _pdf, "pdf.start", ("briefing", "work"), ("pdfs", "pdf_job"), (), "pdf"),
-    Stage("render", _render, "render.render_pages", ("briefing", "parsed", "article_keys", "work", "versions", "pdfs"), ("outside",)),
+    Stage(
+        "render",
+        _render,
+        "render.render_pages",
+        ("briefing", "parsed", "article_keys", "work", "versions", "pdfs", "previous_counts"),
+        ("outside",),
+    ),
     Stage("mkdocs", _mkdocs, "site.build_mkdocs", ("briefing", "work"), ()),
     # max_fact_boxes: render.py's story pages read it (they are not cached: each names its edition), so it is declared
     Stage("articles", _articles, "render.write_pages", ("work", "outside", "briefing"), ("indexed",), ("max_fact_boxes",), "pages"),
@@ -614,7 +633,7 @@ def publish(briefing: Briefing, config: BuildConfig, parsed: Sequence[Parsed] = 
     stages after the one that makes the briefing, as build() runs them. The caller holds the site lock."""
     after = next(k for k, stage in enumerate(STAGES) if "briefing" in stage.outputs) + 1
     keys = {a.id: ingest.article_key(a) for a in briefing.articles}
-    records: dict[str, Any] = {"briefing": briefing, "parsed": list(parsed), "article_keys": keys}
+    records: dict[str, Any] = {"briefing": briefing, "parsed": list(parsed), "article_keys": keys, "previous_counts": {}}
     with pdf.worker(config.pdf) as printer:
         run_stages(
             STAGES[after:],

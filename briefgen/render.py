@@ -32,7 +32,7 @@ from briefgen.cache import digest
 from briefgen.confidence import LEGEND
 from briefgen.config import BuildConfig
 from briefgen.models import TYPE_LABELS, Article, Briefing, Citation, FactBox, Story, StoryBrief
-from briefgen.pages import OutsidePage, PageStore, link_outside, page_title, placeholder, title_meta, write_outside_pages
+from briefgen.pages import EDITION_MARK, OutsidePage, PageStore, link_outside, page_title, placeholder, title_meta, write_outside_pages
 from briefgen.text.outlets import outlet_name
 from briefgen.text.plural import plural
 from briefgen.text.slugs import story_slug
@@ -376,18 +376,49 @@ def render_pages(
     for sb in briefing.stories:
         groups = front.sources_by_outlet(sb.story.articles, articles, copied)
         numbers = {item.article.id: item.number for g in groups for item in g.items}
-        write(
-            f"stories/{sb.story.id}.md",
-            "pages/story.html.j2",
-            sb=sb,
-            numbers=numbers,
-            facts=sb.facts[: config.max_fact_boxes],
-            groups=groups,
-            tips=tips,
-            status=status[sb.story.id],
-            sources=sources[sb.story.id],
-            related=[by_id[r] for r in sb.related if r in by_id],
+        related = [by_id[r] for r in sb.related if r in by_id]
+        if article_keys is None:
+            write(
+                f"stories/{sb.story.id}.md",
+                STORY_PAGE,
+                sb=sb,
+                numbers=numbers,
+                facts=sb.facts[: config.max_fact_boxes],
+                groups=groups,
+                tips=tips,
+                status=status[sb.story.id],
+                sources=sources[sb.story.id],
+                related=related,
+            )
+            continue
+        # its context is what the key holds: the brief, its articles and those it cites (by record key), its
+        # outlets' list, its status and counts, what it shows of related stories; the edition's name is put in
+        # when the page is written (pages.EDITION_MARK), so an unchanged story's body is rendered once
+        ids = sorted(set(sb.story.articles) | cited(sb))
+        own = {a: articles[a] for a in ids}
+        links = [_related_link(r) for r in related]
+        listed = [(g.name, [(item.article.id, item.number, item.copy_of) for item in g.items]) for g in groups]
+        pdf = {sb.story.id: pdfs[sb.story.id]} if sb.story.id in pdfs else {}
+        shown = (status[sb.story.id], sources[sb.story.id], config.max_fact_boxes, config.site_name)
+        key = digest(
+            STORY_PAGE, repr(sb), repr(numbers), repr(listed), repr(links), repr(pdf), repr(shown), *(article_keys[a] for a in ids)
         )
+        story_context: dict[str, Any] = {
+            "edition": EDITION_MARK,
+            "site_name": config.site_name,
+            "articles": own,
+            "slugs": {a: slugs[a] for a in ids},
+            "pdfs": pdf,
+            "sb": sb,
+            "numbers": numbers,
+            "facts": sb.facts[: config.max_fact_boxes],
+            "groups": groups,
+            "tips": {a: tips[a] for a in ids},
+            "status": shown[0],
+            "sources": shown[1],
+            "related": links,
+        }
+        outside.append(OutsidePage(f"stories/{sb.story.id}.md", STORY_PAGE, story_context, key=key, edition=briefing.edition))
     for article in briefing.articles:  # its context is what the key holds: the article, its story's link, its sentences
         story = story_of.get(article.id)
         link, article_spans = _story_link(story) if story is not None else None, spans.get(article.id, ())
@@ -403,6 +434,24 @@ def render_pages(
 #: missing dict entry) rather than leaving a page stale.
 ARTICLE_PAGE = "pages/article.html.j2"
 ENTITY_PAGE = "pages/entity.html.j2"
+STORY_PAGE = "pages/story.html.j2"
+
+
+def cited(sb: StoryBrief) -> set[str]:
+    """The articles a brief cites (its summary, timeline, fact boxes and questions): its own, as briefs are made."""
+    citations = [s.citation for s in sb.summary] + [e.citation for e in sb.timeline] + [c for q in sb.questions for c in q.evidence]
+    for f in sb.facts:
+        citations += [r.citation for r in f.roles] + [q.citation for q in f.quotes] + list(f.evidence)
+    return {c.article for c in citations}
+
+
+def _related_link(sb: StoryBrief) -> dict[str, Any]:
+    """What a story page shows of a related story (``r.story.id``, ``r.story.title``, its article count, its dates)."""
+    return {
+        "story": {"id": sb.story.id, "title": sb.story.title, "articles": sb.story.articles},
+        "first_date": sb.first_date,
+        "last_date": sb.last_date,
+    }
 
 
 def _story_link(story: Story) -> dict[str, str]:

@@ -779,10 +779,16 @@ def test_average_link_when_a_kept_story_folds_in_the_last_article() -> None:
     assert average_link(range(4), {(0, 1): 0.2}, 0.5, [[1, 3]]) == [[0], [1, 3], [2]]
 
 
+@pytest.mark.parametrize("arrays", [False, True])
 @pytest.mark.parametrize("ties", [False, True])
-def test_average_link_merges_as_the_heap_of_every_pair_does(ties: bool) -> None:
+def test_average_link_merges_as_the_heap_of_every_pair_does(ties: bool, arrays: bool, monkeypatch: pytest.MonkeyPatch) -> None:
     """Best neighbours in arrays, not a heap: the same groups, equal means broken the same way (ties:
-    similarities from a few values, so many means are equal)."""
+    similarities from a few values, so many means are equal); a group's best neighbour found in a loop or,
+    with many neighbours, over arrays (arrays: every group rescored over arrays)."""
+    import briefgen.group.cluster as cluster
+
+    if arrays:
+        monkeypatch.setattr(cluster, "MANY_NEIGHBOURS", 0)
     for seed in range(12):
         rng = random.Random(seed)
         n = rng.choice([30, 80, 150])

@@ -86,18 +86,18 @@ def test_touching_a_module_changes_exactly_the_keys_of_the_stages_importing_it(m
     [
         ("briefgen.summarize", {"stories"}),
         ("briefgen.questions.kinds", {"stories"}),
-        ("briefgen.facts.sources", {"minhash", "stories", "articles"}),  # articles: render.py counts sources through it
+        ("briefgen.facts.sources", {"minhash", "sources", "stories", "articles"}),  # articles: render.py counts sources through it
         ("briefgen.analyze.parse", {"analyze"}),
         ("briefgen.ingest.html", {"ingest"}),
         ("briefgen.text.dates", {"ingest", "counts", "stories"}),  # the timeline resolves "on Tuesday" through it
         ("briefgen.text.daynames", {"ingest", "analyze", "counts", "stories"}),  # the sentence splitter reads month names
         # via text/sources.py, which facts/sources.py imports; pdf.py; render.py (articles)
-        ("briefgen.text.outlets", {"minhash", "stories", "pdf", "articles"}),
+        ("briefgen.text.outlets", {"minhash", "sources", "stories", "pdf", "articles"}),
         ("briefgen.front", {"pdf", "articles"}),
         # search: the cache's codec
-        ("briefgen.models", {"ingest", "analyze", "counts", "minhash", "stories", "pdf", "articles", "search"}),
+        ("briefgen.models", {"ingest", "analyze", "counts", "minhash", "sources", "stories", "pdf", "articles", "search"}),
         ("briefgen.search", {"search"}),
-        ("briefgen.render", {"articles"}),  # the cached bodies of article and entity pages
+        ("briefgen.render", {"articles"}),  # the cached bodies of story, article and entity pages
         ("briefgen.site", set()),
         ("briefgen.pipeline", set()),
     ],

@@ -233,6 +233,8 @@ def test_a_reader_warning_is_given_again_when_the_record_stands_for_the_file(tmp
 
 
 def test_an_earlier_editions_counts_are_read_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Parsed once, by the build that first counts the edition (the next one, which parsed the file already for
+    grouping's memory, hands its counts on); later builds take them from the cache while the file is as it was."""
     from briefgen.cache import Cache
 
     monkeypatch.setattr(filestat, "SETTLED_NS", 0)
@@ -244,6 +246,7 @@ def test_an_earlier_editions_counts_are_read_once(tmp_path: Path, monkeypatch: p
     parsed: list[str] = []
     real = json.loads
     monkeypatch.setattr(editions.json, "loads", lambda text, *a, **k: parsed.append(text) or real(text, *a, **k))
+    assert editions.archive_rows(site_dir, versions, "e2", (5, 9), None, {"e1": [2, 3]})[1]["stories"] == 2 and not parsed  # read already
     rows = editions.archive_rows(site_dir, versions, "e2", (5, 9), store)
     again = editions.archive_rows(site_dir, versions, "e2", (5, 9), store)
     assert rows == again == [{"version": "e2", "stories": 5, "articles": 9}, {"version": "e1", "stories": 2, "articles": 3}]
@@ -433,3 +436,42 @@ def test_the_work_folder_a_killed_build_left_is_replaced(tmp_path: Path) -> None
     build(config(tmp_path, folder, "e2"))
     assert not (work / "docs" / "index.md").exists()
     assert [v["version"] for v in json.loads((tmp_path / "site" / "versions.json").read_text(encoding="utf-8"))] == ["e2", "e1"]
+
+
+def test_a_story_body_names_its_edition_when_written_and_serves_the_next_edition(tmp_path: Path) -> None:
+    """A story page's body is kept with EDITION_MARK for the edition's name and the name put in as it is written;
+    a body holding the mark elsewhere too (an article quoting it) is rendered with the name and not kept."""
+    from briefgen.cache import Cache
+    from briefgen.pages import EDITION_MARK, OutsidePage, PageStore, write_outside_pages
+
+    rendered: list[str] = []
+
+    def body(page: OutsidePage) -> str:
+        context = page.context() if callable(page.context) else page.context
+        rendered.append(page.src)
+        return f"<h1>A story</h1>\n<p>Edition {context['edition']}</p>\n<p>{context['text']}</p>\n"
+
+    cache = Cache(tmp_path / "cache")
+    stores: list[PageStore] = []
+
+    def store(rest: str) -> PageStore:
+        stores.append(PageStore(cache, rest))
+        return stores[-1]
+
+    def write(edition: str, text: str) -> str:
+        out = tmp_path / edition
+        out.mkdir()
+        context = {"edition": EDITION_MARK, "text": text}
+        page = OutsidePage("stories/s-1.md", "pages/story.html.j2", context, key=f"k {text}", edition=edition)
+        write_outside_pages(out, [page], {}, body, store)
+        return (out / "stories" / "s-1" / "index.html").read_text(encoding="utf-8")
+
+    first = write("e1", "It rained.")
+    assert "Edition e1" in first and EDITION_MARK not in first and rendered == ["stories/s-1.md"]
+    second = write("e2", "It rained.")
+    assert rendered == ["stories/s-1.md"] and stores[-1].reused == 1  # from the cache, not rendered again
+    assert second == first.replace("Edition e1", "Edition e2")
+    quoted = write("e3", f"The page said {EDITION_MARK}.")
+    assert "Edition e3" in quoted and f"The page said {EDITION_MARK}." in quoted and len(rendered) == 3  # marked, then named
+    again = write("e4", f"The page said {EDITION_MARK}.")
+    assert "Edition e4" in again and f"The page said {EDITION_MARK}." in again and len(rendered) == 5  # nothing was kept

@@ -8,9 +8,10 @@ ship) -> boxes (roles, quotes, evidence, counts) -> edition (entities across sto
 
 from briefgen.facts.boxes import story_entities
 from briefgen.facts.edition import Edition, edition_entities, has_page, link
-from briefgen.facts.sources import Independence, Print, count, independence, minhash_print
+from briefgen.facts.sources import Copies, Independence, Print, count, independence, independence_since, minhash_print
 
 __all__ = [
+    "Copies",
     "Edition",
     "Independence",
     "Print",
@@ -18,6 +19,7 @@ __all__ = [
     "edition_entities",
     "has_page",
     "independence",
+    "independence_since",
     "link",
     "minhash_print",
     "story_entities",

@@ -66,12 +66,19 @@ def quotes_of(items: Sequence[tuple[Citation, int, Quote]], ind: src.Independenc
     in another quote of the same entity (every piece within one piece of the other: 'ensconced in the
     bosom of' beside the whole sentence it came from) is left out, and quotes that differ only in case,
     quotation marks, punctuation or spacing are one, carried by the sources of all of them."""
-    forms = {_pieces(q.text) for _, _, q in items}
-    size = {f: (sum(map(len, f)), f) for f in forms}  # of two quotes each within the other, the longer stays
-    part = {f for f in forms if any(o != f and _within(f, o) and (not _within(o, f) or size[o] > size[f]) for o in forms)}
-    kept = [x for x in items if _pieces(x[2].text) not in part]
-    count = carried(kept, lambda q: _pieces(q.text), ind)
-    return tuple(replace(q, sources=count[_pieces(q.text)]) for q in ordered(kept, True, lambda q: _pieces(q.text)))
+    pieces = {q.text: _pieces(q.text) for _, _, q in items}  # each text's once
+    # each form with its size (of two quotes each within the other, the longer stays) and its longest piece (a
+    # quote within another has none longer than the other's longest)
+    forms = [(f, (sum(map(len, f)), f), max(map(len, f))) for f in set(pieces.values())]
+    part = set()
+    for f, size, longest in forms:
+        for o, other, reach in forms:
+            if o is not f and longest <= reach and _within(f, o) and (not _within(o, f) or other > size):
+                part.add(f)
+                break
+    kept = [x for x in items if pieces[x[2].text] not in part]
+    count = carried(kept, lambda q: pieces[q.text], ind)
+    return tuple(replace(q, sources=count[pieces[q.text]]) for q in ordered(kept, True, lambda q: pieces[q.text]))
 
 
 Roles = Mapping[int, list[tuple[Citation, int, Role]]]

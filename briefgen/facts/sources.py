@@ -77,35 +77,128 @@ def minhash_print(article: Article) -> Print:
 def independence(articles: Sequence[Article], prints: Mapping[str, Print] | None = None) -> Independence:
     """Near-duplicate pairs by MinHash + LSH, checked exactly; outlets by text/sources.py.
     ``prints``: articles' ``minhash_print`` by id, where the caller has them."""
+    return independence_since(articles, prints)[0]
+
+
+@register  # the sources stage keeps it for the next build (briefgen/codec.py builds only registered classes)
+class Copies(NamedTuple):
+    """The copy pairs of one build's articles, for the next build: ``ids`` sorted, each article's print
+    digest (``print_digest``, PRINT_DIGEST bytes each, in ``ids`` order) and the pairs found, as int32
+    (k, l) with k < l, numbers into ``ids``."""
+
+    ids: tuple[str, ...]
+    prints: bytes
+    pairs: bytes
+
+
+PRINT_DIGEST = 16  # bytes of blake2b over a print: enough that two different prints never meet by chance
+
+
+def usable(value: object) -> bool:
+    """A ``Copies`` whose parts fit together (a damaged or foreign entry is a miss)."""
+    if not (isinstance(value, Copies) and isinstance(value.prints, bytes) and isinstance(value.pairs, bytes)):
+        return False
+    if len(value.prints) != PRINT_DIGEST * len(value.ids) or len(value.pairs) % 8:
+        return False
+    pairs = np.frombuffer(value.pairs, dtype=np.int32)
+    return not len(pairs) or (int(pairs.min()) >= 0 and int(pairs.max()) < len(value.ids))
+
+
+def print_digest(p: Print) -> bytes:
+    """What a pair's outcome depends on of one article: its whole print (shingle count, signature, shingles)."""
+    h = hashlib.blake2b(digest_size=PRINT_DIGEST)
+    h.update(p.shingles.to_bytes(8, "little"))
+    h.update(len(p.minhash).to_bytes(8, "little"))
+    h.update(p.minhash)
+    h.update(p.grams)
+    return h.digest()
+
+
+def independence_since(
+    articles: Sequence[Article], prints: Mapping[str, Print] | None = None, earlier: Copies | None = None
+) -> tuple[Independence, Copies]:
+    """``independence``, and its pairs kept for the next build. With ``earlier`` (the last build's
+    ``Copies``) only pairs with a new or changed article are looked for: whether two articles are copies
+    depends on their two prints alone (a shared LSH bucket, then the exact containment), so a pair of
+    articles whose prints are unchanged keeps the answer it had. The same pairs as a pass over every
+    bucket (tests/test_sources_rebuild.py)."""
     ids = sorted({a.id for a in articles})
     by_id = {a.id: a for a in articles}
     known = prints or {}
     fp = {i: known.get(i) or minhash_print(by_id[i]) for i in ids}
+    digests = [print_digest(fp[i]) for i in ids]
+    kept = np.zeros((0, 2), dtype=np.int32)  # pairs of unchanged articles, from ``earlier``
+    fresh = np.ones(len(ids), dtype=bool)  # articles whose pairs are looked for
+    if earlier is not None:
+        size = PRINT_DIGEST
+        was = dict(zip(earlier.ids, (earlier.prints[k : k + size] for k in range(0, len(earlier.prints), size)), strict=True))
+        fresh = np.array([was.get(i) != d for i, d in zip(ids, digests, strict=True)], dtype=bool)
+        place = {i: k for k, i in enumerate(ids)}
+        now = np.array([place[i] if i in place and not fresh[place[i]] else -1 for i in earlier.ids], dtype=np.int64)  # -1: gone or changed
+        old = np.frombuffer(earlier.pairs, dtype=np.int32).reshape(-1, 2)
+        moved = now[old] if len(old) else np.zeros((0, 2), dtype=np.int64)
+        kept = moved[(moved >= 0).all(axis=1)].astype(np.int32) if len(moved) else kept
+    found = _pairs(ids, fp, fresh)
+    pairs = np.concatenate([kept, np.array(found, dtype=np.int32).reshape(-1, 2)])
+    pairs = pairs[np.lexsort((pairs[:, 1], pairs[:, 0]))] if len(pairs) else pairs
+    copies: dict[str, set[str]] = defaultdict(set)
+    for a, b in pairs.tolist():
+        copies[ids[a]].add(ids[b])
+        copies[ids[b]].add(ids[a])
+    ind = Independence(outlets(by_id[i] for i in ids), {i: frozenset(copies[i]) for i in ids if i in copies})
+    return ind, Copies(tuple(ids), b"".join(digests), pairs.astype(np.int32).tobytes())
 
-    def common(a: str, b: str) -> int:
+
+def _pairs(ids: Sequence[str], fp: Mapping[str, Print], fresh: np.ndarray) -> list[tuple[int, int]]:
+    """The copy pairs (k, l), k < l, numbers into ``ids``, with at least one article of ``fresh``: article
+    pairs that share an LSH bucket (a band of ROWS signature values) and pass the exact check."""
+    comparable = [k for k, i in enumerate(ids) if fp[i].shingles >= 3]
+    if not comparable or not fresh[comparable].any():
+        return []
+    rows = np.array(comparable, dtype=np.int64)
+    signatures = np.frombuffer(b"".join(fp[ids[k]].minhash for k in comparable), dtype=np.uint64).reshape(len(rows), BANDS, ROWS)
+    hot = fresh[rows]
+    grams: dict[int, np.ndarray] = {}
+
+    def common(a: int, b: int) -> int:
         """Shingles two articles share."""
-        x, y = (np.frombuffer(fp[i].grams, dtype=np.uint32) for i in (a, b))
+        x, y = (grams.setdefault(k, np.frombuffer(fp[ids[k]].grams, dtype=np.uint32)) for k in (a, b))
         return len(np.intersect1d(x, y, assume_unique=True))
 
-    buckets: dict[tuple[int, bytes], list[str]] = defaultdict(list)
-    for i in ids:
-        if fp[i].shingles < 3:
-            continue
-        sig = np.frombuffer(fp[i].minhash, dtype=np.uint64)
-        for band in range(BANDS):
-            buckets[(band, sig[band * ROWS : (band + 1) * ROWS].tobytes())].append(i)
-    copies: dict[str, set[str]] = defaultdict(set)
-    checked: set[tuple[str, str]] = set()
-    for members in buckets.values():
-        for k, a in enumerate(members):
-            for b in members[k + 1 :]:
-                if (a, b) in checked:
-                    continue
-                checked.add((a, b))
-                if common(a, b) >= CONTAINMENT * min(fp[a].shingles, fp[b].shingles):
-                    copies[a].add(b)
-                    copies[b].add(a)
-    return Independence(outlets(by_id[i] for i in ids), {i: frozenset(v) for i, v in copies.items()})
+    checked: set[tuple[int, int]] = set()
+    out = []
+    for band in range(BANDS):
+        key = signatures[:, band, 0]
+        for r in range(1, ROWS):  # each value is below 2**31 (mod _PRIME): a band's two as one exact number (62 bits)
+            key = (key << np.uint64(31)) | signatures[:, band, r]
+        members = np.flatnonzero(np.isin(key, key[hot])) if not hot.all() else np.arange(len(rows))
+        buckets: dict[int, list[int]] = defaultdict(list)
+        for m, k in zip(members.tolist(), key[members].tolist(), strict=True):
+            buckets[k].append(m)
+        for bucket in buckets.values():
+            for x, m in enumerate(bucket):
+                for n in bucket[x + 1 :]:
+                    if not (hot[m] or hot[n]):
+                        continue
+                    a, b = int(rows[m]), int(rows[n])  # m < n, so a < b
+                    if (a, b) in checked:
+                        continue
+                    checked.add((a, b))
+                    if common(a, b) >= CONTAINMENT * min(fp[ids[a]].shingles, fp[ids[b]].shingles):
+                        out.append((a, b))
+    return out
 
 
-__all__ = ["Independence", "Print", "count", "independence", "minhash_print", "shingles", "signature"]
+__all__ = [
+    "Copies",
+    "Independence",
+    "Print",
+    "count",
+    "independence",
+    "independence_since",
+    "minhash_print",
+    "print_digest",
+    "shingles",
+    "signature",
+    "usable",
+]

@@ -33,16 +33,16 @@ def count(article_ids: Iterable[str], ind: Independence) -> int:
     """How many independent sources carry something found in these articles: groups of them
     joined by a shared outlet or by copying, within these articles only (two outlets are not
     one source because some third article copied from both)."""
-    ids = sorted(set(article_ids))
+    members = set(article_ids)
+    ids = sorted(members)
     u = UnionFind(ids)
     first: dict[str, str] = {}
     for i in ids:
         o = ind.outlet.get(i, "")
         if o:
             u.join(i, first.setdefault(o, i))
-        for j in ind.copies.get(i, ()):
-            if j in u:
-                u.join(i, j)
+        for j in members.intersection(ind.copies.get(i, ())):  # its copies among these (an agency text has hundreds)
+            u.join(i, j)
     return len({u.find(i) for i in ids})
 
 
