@@ -51,8 +51,9 @@ def brief(
     # read once for the parts below: each sentence's claim, and the statements the summary and the timeline choose from
     claims = Claims()
     cands = cache(partial(summarize.candidates, items))
+    ledes = cache(lambda: summarize.same_ledes(items, cands(), claims))  # for the summary and the labels alike
     summary: list[SummarySentence] = _guarded(
-        problems, "summary", lambda: list(summarize.summarize(items, config, claims=claims, cands=cands())), []
+        problems, "summary", lambda: list(summarize.summarize(items, config, claims=claims, cands=cands(), ledes=ledes())), []
     )
     key_points = _guarded(problems, "key points", lambda: summarize.key_point_count(summary, config), 0)
     title = _guarded(problems, "title", lambda: titles.story_title(story, items, summary, key_points, claims), story.title)
@@ -66,7 +67,9 @@ def brief(
         problems,
         "confidence labels",
         lambda: tuple(
-            confidence.annotate(summary, open_questions, items, independence, claims, summarize.lede_sources(items, cands(), claims))
+            confidence.annotate(
+                summary, open_questions, items, independence, claims, summarize.lede_sources(items, cands(), claims, ledes())
+            )
         ),
         tuple(summary),
     )

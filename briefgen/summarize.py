@@ -33,7 +33,7 @@ import logging
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
 from typing import Any
@@ -369,10 +369,11 @@ def summarize(
     summarizer: Callable[..., Any] | None = None,
     claims: Claims | None = None,
     cands: Sequence[Candidate] | None = None,
+    ledes: Mapping[int, frozenset[int]] | None = None,
 ) -> list[SummarySentence]:
     """Pick statements that together tell the story, within ``config.summary_words``, most important first. A
     story's brief passes what its other parts read too: ``claims``, its memo of its sentences' claims
-    (``claims.Claims``), and ``cands``, its ``candidates``."""
+    (``claims.Claims``), ``cands``, its ``candidates``, and ``ledes``, their ``same_ledes``."""
     claims = claims if claims is not None else Claims()
     cands = cands if cands is not None else candidates(items)
     if not cands:
@@ -386,7 +387,7 @@ def summarize(
     weak = np.array([c.voice for c in cands]) & (values["agreement"] == 0) if len(items) > 1 else None
     # what happened before the news (the past perfect: "had arrived") is no first point
     # two articles' ledes that state one event in their own words are told once (same_ledes)
-    ledes = same_ledes(items, cands, claims)
+    ledes = ledes if ledes is not None else same_ledes(items, cands, claims)
     background = values["backstory"] > 0
     chosen = select_mmr(cands, scores, overlap, config, importance(values), weak, background, surnames(items, cands), claims, ledes)
     out = []
@@ -440,13 +441,18 @@ def same_ledes(items: Sequence[AnalyzedArticle], cands: Sequence[Candidate], cla
 
 
 def lede_sources(
-    items: Sequence[AnalyzedArticle], cands: Sequence[Candidate], claims: Claims | None = None
+    items: Sequence[AnalyzedArticle],
+    cands: Sequence[Candidate],
+    claims: Claims | None = None,
+    ledes: Mapping[int, frozenset[int]] | None = None,
 ) -> dict[tuple[str, int], frozenset[str]]:
-    """``same_ledes`` by article id: for each lede (its article's id, its first sentence's index) that states one fact
-    with other articles' ledes, those articles; confidence.py counts them among its sources."""
+    """``same_ledes`` (``ledes``, when the caller has them) by article id: for each lede (its article's id, its first
+    sentence's index) that states one fact with other articles' ledes, those articles; confidence.py counts them among
+    its sources."""
+    ledes = ledes if ledes is not None else same_ledes(items, cands, claims)
     return {
         (items[cands[k].article].article.id, cands[k].sentences[0].index): frozenset(items[cands[j].article].article.id for j in alike)
-        for k, alike in same_ledes(items, cands, claims).items()
+        for k, alike in ledes.items()
     }
 
 
@@ -836,7 +842,7 @@ def select_mmr(
     background: np.ndarray | None = None,
     persons: Sequence[tuple[frozenset[str], frozenset[str]]] | None = None,
     claims: Claims | None = None,
-    ledes: dict[int, frozenset[int]] | None = None,
+    ledes: Mapping[int, frozenset[int]] | None = None,
 ) -> list[int]:
     """Maximal marginal relevance under a word budget; the chosen statements in reading order.
 
