@@ -32,8 +32,9 @@ the stories with a real open point got at least one question.
 
 ``--blind`` writes every question that any of several sites (built from the same content by different code)
 shows, once each, shuffled, without saying which site showed it, and ``--key`` the TSV that says so (and
-how many questions each site shows per story), so a judge marks the lines blind and the key splits the
-tally afterwards.
+how many questions each site shows per story), so a judge marks the lines blind and ``--tally SHEET --key
+KEY.tsv`` splits the tally afterwards: per site, questions right of those it shows, and the stories judged to
+have a real open point that show a right question.
 ``--versus SITE2 --key KEY.tsv`` compares two builds of the same content blind: it samples ``--boxes``
 boxes from the union of SITE's and SITE2's boxes (a box both show alike, same story, name, type,
 aliases, roles and quotes, counts once), shuffles them into a sheet that does not say which build
@@ -356,10 +357,13 @@ def blind_boxes(
 
 
 def tally_sites(paths: list[Path], key: Path) -> str:
-    """Boxes wholly right per build, from judged blind sheets and their key."""
+    """Boxes wholly right per build, from judged blind sheets and their key; for a ``--blind`` question key, questions
+    right per site and how many stories with a real open point show a right one."""
     lines = key.read_text(encoding="utf-8").splitlines()
+    if lines and lines[0] == "line\tsites\tstory\tkind\tquestion":
+        return tally_questions(paths, lines)
     if not lines or lines[0] != "box\tstory\tname\ttype\tsites":
-        raise SystemExit(f"{key}: not the key of a --versus box sheet (a --blind question key is read by hand)")
+        raise SystemExit(f"{key}: not the key of a --versus box sheet or a --blind question sheet")
     sites = {}
     for row in lines[1:]:
         box, _, _, _, shown = row.split("\t")
@@ -378,6 +382,41 @@ def tally_sites(paths: list[Path], key: Path) -> str:
             elif (m := MARK.match(line)) and m[1] in ("entity", "role", "quote") and m[2].lower() in ("y", "n"):
                 ok = ok and m[2].lower() == "y"
     return "\n".join(f"build {site}: boxes wholly right {right[site]} of {total[site]}" for site in sorted(total))
+
+
+def tally_questions(paths: list[Path], key: list[str]) -> str:
+    """Per site of a ``--blind`` question sheet (its ``key`` lines): questions right of those it shows, and the stories
+    judged to have a real open point that show at least one right question."""
+    shown: dict[str, tuple[list[str], str]] = {}  # Q line -> (sites, story)
+    sites: set[str] = set()
+    for row in key[1:]:
+        cells = row.split("\t")
+        if cells[0].startswith("Q"):
+            shown[cells[0]] = (cells[1].split("+"), cells[2])
+            sites.update(cells[1].split("+"))
+        elif cells[0] == "story":
+            sites.update(c.split("=")[0] for c in cells[2:])
+    right: dict[str, bool] = {}
+    open_points: set[str] = set()
+    for path in paths:
+        line_id = ""
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.startswith("### Q"):
+                line_id = line[4:].split(".")[0]
+            elif (m := MARK.match(line)) and m[2].lower() in ("y", "n"):
+                if m[1] == "question" and line_id in shown:
+                    right[line_id] = m[2].lower() == "y"
+                elif m[1] == "open point" and m[2].lower() == "y":
+                    open_points.add(line.split("open point:")[1].split()[0])
+    out = []
+    for site in sorted(sites):
+        mine = [q for q, (names, _) in shown.items() if site in names and q in right]
+        good = {shown[q][1] for q in mine if right[q]}
+        out.append(
+            f"site {site}: questions right {sum(right[q] for q in mine)} of {len(mine)}; "
+            f"stories with a real open point: {len(open_points)}, showing a right question: {len(good & open_points)}"
+        )
+    return "\n".join(out)
 
 
 def tally(paths: list[Path]) -> str:
