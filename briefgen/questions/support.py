@@ -27,8 +27,11 @@ NAMED = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODU
 #: - ``named``: the question is about a name the story uses in at least two sentences (not "the owner");
 #: - ``sources``: more than one article raises it;
 #: - ``short``: at most SHORT words (long rebuilt clauses are where the parse goes wrong);
-#: - ``open``: no other article of the story addresses it (one that does without answering it often half-answers it);
-#: - ``plain``: built without resolving a pronoun (a resolved "he" is where a wrong subject comes from).
+#: - ``open``: no other article of the story addresses it (one that does without answering it often half-answers it;
+#:   for a wh-unknown only a sentence holding the kind of thing asked counts, answering.could_answer);
+#: - ``plain``: built without resolving a pronoun (a resolved "he" is where a wrong subject comes from), or with one that
+#:   its own sentence resolves to the name the question holds ("the reasoning behind his ruling" of "Minehart has not
+#:   explained ..."); conflicts are built from a template and always plain.
 CUES = ("cue", "named", "sources", "short", "open", "plain")
 #: Words of a question that a careful reader takes in at a glance; longer rebuilt questions were wrong twice as often.
 SHORT = 14
