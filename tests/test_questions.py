@@ -1151,3 +1151,87 @@ def test_a_body_that_reports_it_does_not_know_raises_the_question(parse) -> None
 
     assert questions("Investigators said they still do not know why director Tony Scott jumped from the bridge on Sunday.")
     assert not questions("Smith said they still do not know why director Tony Scott jumped from the bridge on Sunday.")
+
+
+def _unknowns(parse, texts: dict[str, str]) -> list[str]:
+    return [q.question for q in _kind(asked(parse(texts)), "unknown")]
+
+
+def test_the_sources_own_statement_of_what_is_not_known_becomes_its_question(parse) -> None:
+    """The phrasings in which the sources say themselves what is open: "exactly" before the wh-word, a "he" that does
+    not say (a party keeping it to itself, not his own doubt), a negated release of a name or a reasoning, "whether or
+    not", and a plural whose verb agrees."""
+    assert "What led up to the shootout at the depot?" in _unknowns(
+        parse, {"a.txt": "It is still unclear exactly what led up to the shootout at the depot."}
+    )
+    assert "What was Maria Lopez being treated for?" in _unknowns(
+        parse, {"a.txt": "Her agent spoke to reporters on Monday. He did not say what Maria Lopez was being treated for."}
+    )
+    assert not _unknowns(parse, {"a.txt": "Governor Ann Brewer has been silent, and she has not said how she will act on the bill."})
+    assert "What was behind Ingram's ruling?" in _unknowns(
+        parse, {"a.txt": "Judge Paul Ingram dismissed the charges on Tuesday. Ingram has not explained the reasoning behind his ruling."}
+    )
+    assert "Who is the victim?" in _unknowns(parse, {"a.txt": "Police have not released the name of the victim."})
+    assert not _unknowns(parse, {"a.txt": "The ministry did not release the name of the ship."})  # a ship is no "who"
+    assert "Is Li Wei still alive?" in _unknowns(parse, {"a.txt": "It remains unknown whether or not Li Wei is still alive."})
+    assert "Where are the two missing climbers?" in _unknowns(
+        parse, {"a.txt": "The whereabouts of the two missing climbers remain unclear."}
+    )
+    assert "What is the price of the Pixel 9?" in _unknowns(parse, {"a.txt": "The price of the Pixel 9 remains unknown."})
+
+
+def test_a_question_that_runs_on_into_another_sentence_is_not_well_formed() -> None:
+    names = frozenset({"zhao"})
+    assert not support.well_formed("Is Zhao still alive as rescuers carry on searching More than 80 diggers arrived?", names)
+    assert support.well_formed("Is Zhao still alive as rescuers carry on searching?", names)
+    assert support.well_formed("Will Zhao return to direct The Hunger Games sequel?", names)  # a title
+
+
+def test_an_embedded_question_answers_nothing(parse) -> None:
+    """ "Police ask anyone with information about how the fire started": a request for the answer, not the answer."""
+    open_ = "The cause of the fire at the Mill Street warehouse has not been determined."
+    assert _unknowns(
+        parse,
+        {"a.txt": open_, "b.txt": "Police ask anyone with information about how the fire at the Mill Street warehouse started to call."},
+    )
+    assert not _unknowns(parse, {"a.txt": open_, "b.txt": "The fire at the Mill Street warehouse started in a faulty heater."})
+
+
+def test_an_article_that_speaks_of_an_unknown_without_what_would_answer_it_leaves_it_open(parse) -> None:
+    """For a wh-question the ``open`` sign fails only where another article could half-answer it: a sentence on the
+    same matter that holds the kind of thing asked (a cause word for "why")."""
+
+    def signs(other: str) -> frozenset[str]:
+        story = parse({"a.txt": "It was not clear why Dr. Alan Reyes was armed at the clinic.", "b.txt": other})
+        return next(s for q, s, _ in candidates(story) if q.question.startswith("Why was"))
+
+    assert "open" in signs("Dr. Alan Reyes was armed at the clinic and fired at the attacker.")
+    assert "open" not in signs("Dr. Alan Reyes, who was armed at the clinic, was praised after the attack.")
+
+
+def test_a_pronoun_its_own_sentence_resolves_to_the_questions_name_is_plain(parse) -> None:
+    story = parse({"a.txt": "Judge Paul Ingram has not explained the reasoning behind his ruling."})
+    signs = next(s for q, s, _ in candidates(story) if q.question == "What was behind Ingram's ruling?")
+    assert "plain" in signs
+
+
+def test_conflicting_figures_are_plain(parse) -> None:
+    """A conflict's question is built from a template and the counted noun: no pronoun is resolved."""
+    story = parse(
+        {
+            "a.txt": "Twelve people were killed in the explosion at the market in Kabul, police said.",
+            "b.txt": "Fourteen people were killed in the explosion at the market in Kabul, officials said.",
+        }
+    )
+    assert all("plain" in s for q, s, _ in candidates(story) if q.kind == "conflicting")
+    assert any(q.kind == "conflicting" for q, _, _ in candidates(story))
+
+
+def test_a_question_raised_as_two_kinds_is_shown_once(monkeypatch) -> None:
+    from briefgen import questions as qs
+
+    q1 = Question("Did Smith have an affair?", "disputed", (), (), 9.0)
+    q2 = Question("Did Smith have an affair?", "unverified", (), (), 8.0)
+    full = frozenset(support.CUES)
+    monkeypatch.setattr(qs, "candidates", lambda *a, **k: [(q1, full, True), (q2, full, True)])
+    assert [q.kind for q in open_questions([], BuildConfig())] == ["disputed"]

@@ -26,6 +26,7 @@ from briefgen.questions.answering import (
     answers,
     asked_person,
     confirms,
+    could_answer,
     denies,
     fated,
     focus,
@@ -50,6 +51,7 @@ from briefgen.questions.parse import (
     lemma_forms,
     named_in,
     number_for_noun,
+    resolve,
     subtree,
 )
 
@@ -114,7 +116,11 @@ def _candidates(
             # "What was at issue?", "What was the defect?": about nothing named ("Where is Prigozhin?" asks for a place)
             cites = list(dict.fromkeys([(ai, s.index), (ai, found.sent.index), *more]))
             keys = key_stems(found.sent.tokens, found.idx)[0]
-            plain = not any(found.sent.tokens[i].pos == "PRON" and found.sent.tokens[i].text.casefold() in PRONOUNS for i in found.idx)
+            plain = all(
+                (name := resolve(articles[ai], found.sent, i, 0)) is not None and name.removesuffix("'s") in found.question
+                for i in found.idx
+                if found.sent.tokens[i].pos == "PRON" and found.sent.tokens[i].text.casefold() in PRONOUNS
+            )  # no pronoun, or one its own sentence resolves to the name the question holds ("the reasoning behind his ruling")
             signs = {sign for sign, holds in (("cue", cue), ("plain", plain)) if holds}
             cands.append(
                 _Cand(
@@ -169,7 +175,8 @@ def _candidates(
             for found in kinds.pending(a, s) if "pending" in run else ():
                 add("pending", found, ai, s, cue=found.awaited)
     for question, cited, keys in conflicts(articles):
-        cands.append(_Cand("conflicting", question, cited, keys, WEIGHTS["conflicting"], signs={"cue"}))
+        # built from a template and the counted noun, never by resolving a pronoun: plain
+        cands.append(_Cand("conflicting", question, cited, keys, WEIGHTS["conflicting"], signs={"cue", "plain"}))
     return cands
 
 
@@ -310,8 +317,10 @@ def open_questions(
     evidence. An empty list is a fine answer: a wrong question misleads, a missing one only omits."""
     shown = [q for q, signs, formed in candidates(articles, summary, title) if formed and support.score(signs) >= support.THRESHOLD]
     counts: dict[str, int] = {}
-    out = []
+    out: list[Question] = []
     for q in shown:
+        if any(o.question == q.question for o in out):
+            continue  # "Did Smith have an affair?" both denied and unverified: asked once, as its best kind
         counts[q.kind] = counts.get(q.kind, 0) + 1
         if counts[q.kind] <= PER_KIND.get(q.kind, config.max_questions):
             out.append(q)
@@ -436,9 +445,9 @@ def _merge(cands: list[_Cand]) -> list[_Cand]:
         for wording, nouns in c.bare.items():
             same.bare[wording] = same.bare.get(wording, set()) | nouns
         same.variants += [same.question] * (not same.variants) + [c.question]
-    for c in out:  # the wording most sources give, then the shortest
+    for c in out:  # a wording that does not run on into another sentence, the one most sources give, then the shortest
         if c.variants:
-            c.question = min(c.variants, key=lambda q: (-c.variants.count(q), len(q), q))
+            c.question = min(c.variants, key=lambda q: (support.run_on(q), -c.variants.count(q), len(q), q))
     return out
 
 
@@ -537,17 +546,21 @@ def _finish(
     it uses only as nouns (``support.story_nouns``)."""
     total, result = max(1, len(sent_keys)), []
     by_index = [{s.index: s for s in a.sentences} for a in articles]
-    keys_of: list[list[set[str]]] = [[] for _ in articles]  # each article's sentences' key words
-    for (ai, _), ks in sent_keys.items():
-        keys_of[ai].append(ks)
+    keys_of: list[list[tuple[int, set[str]]]] = [[] for _ in articles]  # each article's sentences' key words
+    for (ai, si), ks in sent_keys.items():
+        keys_of[ai].append((si, ks))
     for c in cands:
         cited = {ai for ai, _ in c.evidence}
         need = min(2, len(c.keys - names))
-        silent = tuple(
-            a.article.id
-            for ai, a in enumerate(articles)
-            if ai not in cited and not any(len(c.keys & ks) >= 2 and len((c.keys & ks) - names) >= need for ks in keys_of[ai])
-        )
+        speaks = [
+            [si for si, ks in keys_of[ai] if len(c.keys & ks) >= 2 and len((c.keys & ks) - names) >= need] if ai not in cited else []
+            for ai in range(len(articles))
+        ]
+        silent = tuple(a.article.id for ai, a in enumerate(articles) if ai not in cited and not speaks[ai])
+        f = c.focus
+        if c.kind == "unknown" and f is not None:  # an unknown is half-answered only where an answer could be
+            speaks = [[si for si in sis if could_answer(f, c.question, by_index[ai][si])] for ai, sis in enumerate(speaks)]
+        half = sum(1 for ai in range(len(articles)) if speaks[ai])
         salience = max((sum(1 for ks in sent_keys.values() if e in ks) / total for e in c.keys & names), default=0.0)
         addressing = len(articles) - len(silent) - len(cited)
         score = round(c.weight + 0.5 * (len(cited) - 1) + 0.25 * addressing + min(1.0, 2 * salience), 3)
@@ -560,7 +573,7 @@ def _finish(
             sign
             for sign, holds in (
                 ("sources", len(cited) > 1),
-                ("open", addressing == 0),
+                ("open", half == 0),
                 ("short", len(c.question.split()) <= support.SHORT),
                 ("named", support.named(c.question, named)),
             )

@@ -19,7 +19,7 @@ from briefgen.facts.lexicon import role_noun
 from briefgen.facts.syntax import role_spans
 from briefgen.models import Sentence, Token
 from briefgen.questions.kinds import ANNOUNCE, KNOWABLE, PLAN, UNCLEAR, VERIFY, Found, personal
-from briefgen.questions.parse import ENTITY, GENERIC, UNASKED, Kids, children, key_stems, stem, subtree
+from briefgen.questions.parse import ENTITY, GENERIC, UNASKED, WH, Kids, children, key_stems, stem, subtree
 from briefgen.text import claims
 from briefgen.text.claims import EVENTS, happenings
 from briefgen.text.dates import WEEKDAYS
@@ -327,6 +327,11 @@ def _asserted(toks: tuple[Token, ...], kids: Kids, v: int, kind: str) -> bool:
     return _plain(toks, kids, v, kind)
 
 
+#: Clauses that can be an embedded question ("about how the fire started", "looking into what caused the crash"); a
+#: relative clause ("the man who was arrested") asserts, and is not among them.
+EMBEDDED = {"ccomp", "pcomp", "pobj", "csubj", "advcl", "xcomp", "dobj"}
+
+
 def _plain(toks: tuple[Token, ...], kids: Kids, v: int, kind: str) -> bool:
     """The clause of verb ``v``, negated or not, is a statement of fact: no modal, plan or wish over it."""
     t = toks[v]
@@ -338,6 +343,8 @@ def _plain(toks: tuple[Token, ...], kids: Kids, v: int, kind: str) -> bool:
     up = toks[t.head]
     if t.dep == "xcomp" or (t.dep in ("ccomp", "advcl") and up.lemma.lower() in PLAN | {"hope", "want", "wish", "if"}):
         return False
+    if t.dep in EMBEDDED and toks[min(subtree(kids, v))].lemma.lower() in WH | {"whether"}:
+        return False  # "ask anyone with information about how the fire started", "looking into what caused the crash": asked
     if kind in ("disputed", "unverified") and t.dep == "ccomp" and up.lemma.lower() in ANNOUNCE:
         return False  # "X said Y": the claim again, not its proof
     if kind == "pending":  # the plan's outcome: it happened, or is happening
@@ -346,13 +353,25 @@ def _plain(toks: tuple[Token, ...], kids: Kids, v: int, kind: str) -> bool:
     return t.tag in ("VBD", "VBZ", "VBP") or (t.tag in ("VBN", "VBG") and bool(auxes))
 
 
+def could_answer(f: Focus, question: str, sent: Sentence) -> bool:
+    """``sent`` holds the kind of thing ``f``'s wh-word asks for anywhere in it (a number for "how many", a place for
+    "where", a cause word for "why", a person or body for "who", a date for "when"), so an article that speaks of the
+    question there may half-answer it. True for a yes/no question and for "what" or a plain "how", whose answers have no
+    such mark."""
+    if f.wh not in ("why", "when", "where", "who", "whom") and not (f.wh == "how" and re.match(r"How (?:many|much)\b", question)):
+        return True
+    return _wh_ok(f, sent.tokens, children(sent.tokens), set(range(len(sent.tokens))), 0)
+
+
 def _wh_ok(f: Focus, toks: tuple[Token, ...], kids: Kids, clause: set[int], p: int) -> bool:
     """The clause holds the kind of thing the wh-word asks for."""
     near = [toks[i] for i in sorted(clause)]
     if f.wh in ("", "whether"):
         return True
-    if f.wh == "why":
-        return bool(f.pred & {"cause", "motive", "reason"}) or any(t.lemma.lower() in CAUSAL for t in near)
+    if f.wh == "why":  # not the clause's own "after" ("moments after Hiller was suspended" says when, not why)
+        return bool(f.pred & {"cause", "motive", "reason"}) or any(
+            toks[i].lemma.lower() in CAUSAL and not (toks[i].dep == "mark" and toks[i].head == p) for i in sorted(clause)
+        )
     if f.wh == "how":
         return any(t.pos == "NUM" and t.ent not in DATED for t in near)
     if f.wh == "when":

@@ -10,6 +10,7 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from briefgen.facts.lexicon import role_noun
 from briefgen.models import AnalyzedArticle, Sentence, Token
 from briefgen.questions.parse import (
     SUBJ,
@@ -30,7 +31,30 @@ from briefgen.questions.parse import (
 from briefgen.text.hedges import GUESSES  # "would probably help": a forecast, not a plan
 
 UNCLEAR = {"unclear", "unknown", "uncertain", "mystery", "unexplained"}
-KNOWABLE = {"know", "clear", "confirm", "determine", "establish", "disclose", "say", "explain", "reveal", "specify"}  # when negated
+KNOWABLE = {
+    "know",
+    "clear",
+    "confirm",
+    "determine",
+    "establish",
+    "disclose",
+    "say",
+    "explain",
+    "reveal",
+    "specify",
+    "release",
+}  # when negated
+#: Adverbs that sharpen a wh-clause without changing what it asks ("it is unclear exactly what led up to ...").
+EXACTLY = {"exactly", "precisely", "just"}
+#: Pronouns other than the knower's that a question from his "did not say" would have to resolve.
+OTHERS = {"he", "she", "him", "her", "his", "they", "them", "their", "it", "its"}
+#: What a party can withhold as the object of a negated DISCLOSE verb ("did not release the name of the victim"), each
+#: a FRAMES noun whose question asks for it; "did not reveal the dollar amounts" makes no question that reads well.
+WITHHELD = {"name", "identity", "cause", "reason", "reasoning", "motive", "location", "whereabouts", "term", "price"}
+#: Knowable verbs that a party keeps to itself when negated ("he did not say what Reid was being treated for"): the
+#: sources report that what he withholds is not public, not his own doubt, so a "he" or "she" who does not say still
+#: leaves the point open ("he does not know what ..." stays a person's own doubt).
+DISCLOSE = {"say", "specify", "reveal", "disclose", "release", "explain"}
 TIME_BOUND = {"still", "yet", "immediately", "so far", "at this time"}  # "not yet known": unknown when written
 
 
@@ -170,7 +194,8 @@ NOUN_VERB = {
 NO_PROOF = {"video", "photo", "image", "footage", "evidence", "proof", "confirmation"}
 VERIFY = {"verify", "confirm", "corroborate", "authenticate"}
 PERSONAL = {"i", "we", "you", "my", "our", "your", "me", "us"}
-WHERE, LARGE, BEHIND, WHO = "Where is {x}?", "How large is {np}?", "What was behind {x}?", "Who {be} {x}?"
+#: "Where are the missing three journalists?": the verb agrees with the head noun, as in WHO.
+WHERE, LARGE, BEHIND, WHO = "Where {be} {x}?", "How large is {np}?", "What was behind {x}?", "Who {be} {x}?"
 #: The size of what the phrase is about, not of the word "extent": "How large is the extent of injuries ...?" reads as nonsense.
 EXTENT, SIZE = "How extensive {be} {x}?", "How large {be} {x}?"
 FRAMES = {
@@ -191,6 +216,12 @@ FRAMES = {
     "condition": "How {be} {x}?",
     "term": "What are the terms of {x}?",
     "detail": "What are the details of {x}?",
+    "price": "What is the price of {x}?",
+    "status": "What is the status of {x}?",
+    "motivation": BEHIND,
+    "reasoning": BEHIND,
+    "justification": BEHIND,
+    "rationale": BEHIND,
 }
 DOUBT = UNCLEAR | KNOWABLE
 PROOF = VERIFY | NO_PROOF | {"unverified", "unconfirmed"}
@@ -314,20 +345,35 @@ def unknown(art: AnalyzedArticle, sent: Sentence) -> list[Found]:
             knower is not None
             and toks[knower].text.lower() in PERSONAL | {"he", "she", "they"}
             and not _group_reports(toks, kids, i, knower)
-        ):
+            and not (
+                toks[knower].text.lower() in ("he", "she")
+                and t.lemma.lower() in DISCLOSE
+                and not any(toks[j].pos == "PRON" and toks[j].text.lower() in OTHERS for j in range(len(toks)) if j != knower)
+            )
+        ):  # "he did not say what Reid was being treated for"; not "she has not said how she'll act": which she?
             continue  # "I still don't know who to vote for", "when he doesn't know what he is talking about": a person's own doubt
         ex = frozenset(
             short_name(m.text, m.label)
             for m in art.mentions
             if knower is not None and m.label == "PERSON" and toks[min(subtree(kids, knower))].start <= m.start <= toks[knower].start
         )
-        if knower is not None and toks[knower].pos == "NOUN":  # "the rep would not say why she ...": she is not the rep
+        if knower is not None and (toks[knower].pos == "NOUN" or toks[knower].text.lower() in ("he", "she")):
+            # "the rep would not say why she ...", "he did not say what she ...": she is not the rep
             ex |= spokespeople(art, sent)
         clause = next((c for c in kids[i] + kids[v] if toks[c].dep in ("ccomp", "csubj", "advcl") and c != i), None)
         subj = v if t.dep == "amod" else next((c for c in kids[v] + kids[i] if toks[c].dep in ("nsubj", "nsubjpass")), None)
-        if clause is not None and toks[min(subtree(kids, clause))].lemma.lower() in WH | {"whether", "if"}:
+        if clause is not None and toks[_start(toks, subtree(kids, clause))].lemma.lower() in WH | {"whether", "if"}:
             if found := wh_question(art, sent, clause, ex):
                 out.append(found)
+        elif (
+            obj := next(
+                (c for c in kids[i] if toks[c].dep == "dobj" and toks[c].lemma.lower() in WITHHELD and t.lemma.lower() in DISCLOSE),
+                None,
+            )
+        ) is not None and t.pos == "VERB":  # "authorities have not released the victims' names": the object is what is open
+            q, wh = frame(art, sent, obj)
+            if q and not q.startswith("What is known about") and (wh != "who" or _of_person(art, sent, obj)):
+                out.append(Found(q, sent, subtree(kids, obj), obj, wh))
         elif (
             subj is not None
             and toks[subj].pos in ("NOUN", "PROPN")
@@ -338,6 +384,14 @@ def unknown(art: AnalyzedArticle, sent: Sentence) -> list[Found]:
             if q and not q.startswith("What is known about"):  # "What is known about the race angle?": too vague to answer
                 out.append(Found(q, sent, subtree(kids, subj), subj, wh))
     return out
+
+
+def _start(toks: tuple[Token, ...], span: set[int]) -> int:
+    """The first token of a clause's ``span`` after any ``EXACTLY`` adverbs: where its wh-word or "whether" is."""
+    first = min(span)
+    while toks[first].lemma.lower() in EXACTLY and toks[first].dep == "advmod" and first + 1 in span:
+        first += 1
+    return first
 
 
 def spokespeople(art: AnalyzedArticle, sent: Sentence, back: int = 3) -> frozenset[str]:
@@ -370,9 +424,11 @@ def wh_question(art: AnalyzedArticle, sent: Sentence, verb: int, exclude: frozen
                 for j in range(min(subtree(kids, c)) - 2, max(subtree(kids, c)) + 1)
                 if j in subtree(kids, c) or toks[j].dep == "cc" or toks[j].pos == "PUNCT"
             }
+    span -= set(range(min(span), _start(toks, span)))  # "unclear exactly what led up to the confrontation"
     first, subs = min(span), pronoun_subs(art, sent, span, exclude=exclude)
     if toks[first].lemma.lower() in ("whether", "if"):
-        q = clause_question(sent, verb, subs=subs)
+        either = {first + 1, first + 2} if [t.text.lower() for t in toks[first + 1 : first + 3]] == ["or", "not"] else set()
+        q = clause_question(sent, verb, subs=subs, drop=either)  # "whether or not Zhao is still alive": "Is Zhao still alive?"
         return Found(q, sent, span, verb) if q else None
     word = toks[first].lemma.lower()
     if word not in WH:
@@ -409,10 +465,13 @@ def frame(art: AnalyzedArticle, sent: Sentence, head: int, amod: bool = False) -
         x = set()
     elif (
         x
-        and toks[max(x, key=lambda i: (toks[i].head not in x, i))].tag == "NN"
-        and not any(toks[c].dep in ("det", "poss", "nummod") for c in kids[max(x, key=lambda i: (toks[i].head not in x, i))])
+        and (xh := max(x, key=lambda i: (toks[i].head not in x, i))) is not None
+        and (
+            (toks[xh].tag == "NN" and not any(toks[c].dep in ("det", "poss", "nummod") for c in kids[xh]))
+            or (toks[xh].tag == "NNS" and not [c for c in kids[xh] if toks[c].dep != "case"])
+        )
     ):
-        return "", "what"  # "What caused death?": a bare singular noun reads as a missing article
+        return "", "what"  # "What caused death?", "Who are victims?" (of "victims' names"): reads as a missing article
     wh = FRAME_WH.get(frame, "what")
     be = "are" if x and toks[max(x, key=lambda i: (toks[i].head not in x, i))].tag in ("NNS", "NNPS") else "is"  # the head agrees
     if amod and frame == FRAMES["number"] and x and toks[head].dep in ("nsubj", "nsubjpass"):  # "an unknown number of X died"
@@ -698,3 +757,12 @@ def outcome(toks: tuple[Token, ...], kids: tuple[tuple[int, ...], ...], verb: in
             for c in kids[verb]
         )
     return lemma in OUTCOMES
+
+
+def _of_person(art: AnalyzedArticle, sent: Sentence, head: int) -> bool:
+    """The name or identity at ``head`` is a person's: "the names of the victims", not "the name of the other ship"."""
+    toks, kids = sent.tokens, children(sent.tokens)
+    whose = [c for c in kids[head] if toks[c].dep == "poss"] + [
+        g for c in kids[head] if toks[c].dep == "prep" and toks[c].lemma.lower() == "of" for g in kids[c] if toks[g].dep == "pobj"
+    ]
+    return any(toks[w].ent == "PERSON" or (toks[w].pos == "NOUN" and role_noun(toks[w].lemma, "PERSON")) for w in whose)

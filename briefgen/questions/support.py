@@ -27,8 +27,11 @@ NAMED = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODU
 #: - ``named``: the question is about a name the story uses in at least two sentences (not "the owner");
 #: - ``sources``: more than one article raises it;
 #: - ``short``: at most SHORT words (long rebuilt clauses are where the parse goes wrong);
-#: - ``open``: no other article of the story addresses it (one that does without answering it often half-answers it);
-#: - ``plain``: built without resolving a pronoun (a resolved "he" is where a wrong subject comes from).
+#: - ``open``: no other article of the story addresses it (one that does without answering it often half-answers it;
+#:   for a wh-unknown only a sentence holding the kind of thing asked counts, answering.could_answer);
+#: - ``plain``: built without resolving a pronoun (a resolved "he" is where a wrong subject comes from), or with one that
+#:   its own sentence resolves to the name the question holds ("the reasoning behind his ruling" of "Minehart has not
+#:   explained ..."); conflicts are built from a template and always plain.
 CUES = ("cue", "named", "sources", "short", "open", "plain")
 #: Words of a question that a careful reader takes in at a glance; longer rebuilt questions were wrong twice as often.
 SHORT = 14
@@ -59,6 +62,10 @@ _STAND_IN = re.compile(
     r"\b(?:[Tt]he|[Tt]his|[Tt]hat) (?:[\w-]+ ){0,2}?(?:country|nation|city|region|province|governor|mayor|senator|lawmaker|"
     r"company|firm|person)\b(?! [A-Z])(?= (?P<after>[a-z][\w-]*))?|\b(?:many|the) others\b"
 )
+#: "Is Zhao still alive as rescuers carry on searching More than 80 diggers ...?": a function word capitalised after a
+#: lowercase word and before a lowercase one is the start of a sentence that the splitter ran on into the question's
+#: (captions, headlines); "to direct The Hunger Games sequel" is a title.
+_RUN_ON = re.compile(r"\b[a-z][\w'’-]* (?:More|The|A|An|It|He|She|They|This|These|In|On|At|But|And|After|Before) [a-z]")
 _OPENERS = frozenset(
     {
         "will",
@@ -135,6 +142,7 @@ def well_formed(question: str, names: Iterable[str], nouns: frozenset[str] = fro
         or _STATEMENT_ORDER.match(question)
         or _DEICTIC.search(question)
         or _stands_in(question, nouns)
+        or run_on(question)
     ):
         return False
     letters = [c for c in question if c.isalpha()]
@@ -147,6 +155,11 @@ def well_formed(question: str, names: Iterable[str], nouns: frozenset[str] = fro
         if second[:1].isupper() and not known:
             return False  # "Will Smaller counties ...", "Will Photos launch ...": a capital the story never names
     return True
+
+
+def run_on(question: str) -> bool:
+    """The question runs on into another sentence (``_RUN_ON``)."""
+    return bool(_RUN_ON.search(question))
 
 
 def score(signs: Iterable[str]) -> int:
