@@ -298,3 +298,19 @@ def test_a_detail_only_one_outlet_gives_is_not_backed_by_another_ordinal(parsed)
     )
     assert fourth.ordinals == {"fourth"} and first.ordinals == {"first"}
     assert not agree(fourth, first)
+
+
+def test_a_quoted_title_is_no_statement(parsed) -> None:
+    """A quoted title ("Take Me Out to the Ball Game", seven words) names a work, it states nothing: two sentences that
+    quote it are not backed by it; the same words quoted as what someone said are."""
+    from briefgen.text.claims import claim
+
+    title, said = (
+        claim(s)
+        for s in parsed(
+            'The champion swimmer starred in "Take Me Out to the Ball Game" with Gene Kelly in 1949.',
+            'The coach told his players: "take me out to the ball game tonight."',
+        )
+    )
+    assert not title.quoted
+    assert ("take", "me", "out", "to", "the", "ball") in said.quoted

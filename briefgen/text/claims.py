@@ -215,9 +215,9 @@ _QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d", "``", "''"})
 
 
 def _quoted(toks: Sequence[Token]) -> frozenset[tuple[str, ...]]:
-    """The runs of ``QUOTE_RUN`` words inside quotation marks. A sentence of a quotation that runs over several
-    sentences may show only one of its marks: the words before a first mark that closes, and after a last mark that
-    opens, are quoted too."""
+    """The runs of ``QUOTE_RUN`` words inside quotation marks, but for a quoted title (every word of four letters or
+    more capitalised: a film, a book, a headline). A sentence of a quotation that runs over several sentences may show
+    only one of its marks: the words before a first mark that closes, and after a last mark that opens, are quoted too."""
     marks = [k for k, t in enumerate(toks) if t.text in _QUOTE_MARKS]
     if not marks:
         return frozenset()
@@ -235,6 +235,8 @@ def _quoted(toks: Sequence[Token]) -> frozenset[tuple[str, ...]]:
         spans.append((start, len(toks)))
     out: set[tuple[str, ...]] = set()
     for i, j in spans:
+        if all(t.text[:1].isupper() for t in toks[i:j] if t.text.isalpha() and len(t.text) > 3):
+            continue  # a title ("Take Me Out to the Ball Game"), not a statement
         words = [fold(t.text).replace("\u2019", "'") for t in toks[i:j] if t.pos not in ("PUNCT", "SPACE")]  # "don’t" is "don't"
         out.update(tuple(words[k : k + QUOTE_RUN]) for k in range(len(words) - QUOTE_RUN + 1))
     return frozenset(out)
@@ -455,10 +457,12 @@ def same_event(a: Claim, b: Claim) -> bool:
     return a.negated == b.negated and any(ka == kb and _same_one(pa, pb) for ka, pa in a.acts for kb, pb in b.acts)
 
 
-def same_deed(a: Claim, b: Claim) -> bool:
+def same_deed(a: Claim, b: Claim, *, named: bool = False) -> bool:
     """The same action on both main claims done to the same one ("accused Lois Lerner" / "accused Lerner", "Strzok
-    has been fired" / "Peter Strzok was fired"), neither negated alone."""
-    return a.negated == b.negated and any(va == vb and _same_patient(pa, pb) for va, pa in a.deeds for vb, pb in b.deeds)
+    has been fired" / "Peter Strzok was fired"), neither negated alone; ``named``: only to one both name."""
+    return a.negated == b.negated and any(
+        va == vb and _same_patient(pa, pb) and (not named or pa.startswith("n:")) for va, pa in a.deeds for vb, pb in b.deeds
+    )
 
 
 def _cosine(a: frozenset[str], b: frozenset[str]) -> float:
@@ -582,8 +586,8 @@ def agree(a: Claim, b: Claim) -> bool:
     """``b`` states ``a``'s claim, and neither negates or hedges what ``a`` states plainly:
 
     - the same words of a speaker quoted in both (``QUOTE_RUN`` words in a row inside quotation marks);
-    - the same event in other words (``same_event``), or the same action done to the same one (``same_deed``),
-      with no number or ordinal against it (``number_against``);
+    - the same event in other words (``same_event``), or the same action done to the same one named in both
+      (``same_deed``), among the names of ``a``'s main claim, with no number or ordinal against it (``number_against``);
     - ``a``'s numbers, at least half of its names and enough of the rest in common (``AGREE``), among them
       a word, number or event of its main claim (``Claim.core``: without the speaker of a report and appositions, which are not what
       the sentence asserts: "Poe said Turner, convicted of ..., should face tougher penalties" is not
@@ -600,8 +604,8 @@ def agree(a: Claim, b: Claim) -> bool:
     if same_event(a, b) and not number_against(a, b):
         return True  # the same event in its own words ("was found dead" / "the death of"), no number against it
     names = a.core & a.names
-    if same_deed(a, b) and not number_against(a, b) and (not names or names & b.names):
-        return True  # the same action done to the same one, among the same named ones ("has been fired" / "was fired")
+    if same_deed(a, b, named=True) and not number_against(a, b) and (not names or names & b.names):
+        return True  # the same action done to the same one named in both ("Strzok has been fired" / "fired Strzok")
     found = a.core & b.units
     if a.core and not found - a.names:
         return False  # nothing of the main claim but its names: the same topic, not the same claim
