@@ -3,7 +3,8 @@
 Three things decide it, all read from the story's own sources:
 
 - independent sources: the articles whose sentences state the same claim (text/claims.py
-  ``agree``: the same names and numbers, no negation or hedge the sentence lacks; and, for an article's
+  ``agree``: the same names and numbers, the same event or action done to the same one, or the same quoted words,
+  no negation or hedge the sentence lacks, no number or ordinal against it; and, for an article's
   lede, the articles whose ledes state one fact with it: summarize.py ``same_ledes``), counted once
   per independent source (text/sources.py: one outlet, or copies of one text, are one source);
   a verbatim copy of the sentence is the same wire story republished, so it never counts;
@@ -35,13 +36,15 @@ CONTESTED = {"disputed": "disputed", "conflicting": "the sources give different 
 LEGEND = (
     (
         "high",
-        "Two or more independent sources state the same claim (the same names and numbers), and none of them "
-        "hedges it. Copies of one wire story, and articles of one outlet, count as one source.",
+        "Two or more independent sources state the same claim (the same names and numbers, the same event or action "
+        "done to the same one, or the same quoted words), and none of them hedges it. Copies of one wire story, and "
+        "articles of one outlet, count as one source.",
     ),
     (
         "moderate",
         "One source only: the story's only independent source, or no other source of the story states it in the same "
-        "terms (the same names and numbers, most of the same words, or the same event); "
+        "terms (the same names and numbers, most of the same words, the same event or action done to the same one, or "
+        "the same quoted words); "
         "or the sentence hedges (\u201creportedly\u201d, \u201cmay\u201d) although others carry it; "
         "or it reports an allegation (\u201caccused\u201d, \u201calleged\u201d), which no number of reports establishes.",
     ),
@@ -131,6 +134,6 @@ def rate(
     if sources == 1:
         return "moderate", (
             "Moderate: one source only; no other independent source in this story was found stating it in the same terms "
-            "(names, numbers, main words or event)."
+            "(names, numbers, main words, event or action, quoted words)."
         )
     return "high", f"High: {carried} state it, without hedging."

@@ -242,3 +242,75 @@ def test_a_lede_is_backed_by_another_outlets_lede_stating_its_fact_in_other_word
     assert rated(items, 1).sources == 1  # not a lede: as before, in the same terms only
     apart = rated(primary_story(day="Monday"))
     assert apart.sources == 1 and "one source only" in apart.confidence_reason
+
+
+def test_the_same_deed_done_to_the_same_one_in_other_words_is_a_second_source(seed_config: BuildConfig) -> None:
+    """Two outlets that tell one action on the same one in their own words ("has been fired" / "was fired") are two
+    sources; another action on the same one, or the same action on another, is not the same claim."""
+    from briefgen.analyze import analyze
+
+    texts = {
+        "a.md": "Peter Strzok, who was removed from the special counsel's team last year, has been fired from the bureau.",
+        "b.md": "The F.B.I. fired Peter Strzok on Friday over the text messages, his lawyer said.",
+        "c.md": "Peter Strzok was questioned by the inspector general for hours about the text messages.",
+        "d.md": "The bureau fired Lisa Page, a lawyer, over the text messages last year.",
+    }
+    arts = [Article(k, k, t, (Paragraph(t, 0),), url=f"https://{k[0]}.example/1") for k, t in texts.items()]
+    a, b, c, d = analyze(arts, seed_config)
+    assert annotate([summary_of(a)], [], [a, b])[0].sources == 2
+    assert annotate([summary_of(a)], [], [a, b])[0].confidence == "high"
+    assert annotate([summary_of(a)], [], [a, c])[0].sources == 1  # another deed
+    assert annotate([summary_of(a)], [], [a, d])[0].sources == 1  # the same deed done to another
+
+
+def test_a_speakers_words_quoted_by_two_outlets_are_one_statement_reported_twice(parsed) -> None:
+    """Six words in a row inside quotation marks in both: the same statement, however the rest is worded; a short shared
+    phrase (a title, a catchword) is not."""
+    from briefgen.text.claims import agree, claim
+
+    ad, split, title, other = (
+        claim(s)
+        for s in parsed(
+            "\"I'm not ashamed to admit that I'm a Christian, but you don't need to be in the pew every Sunday to "
+            "know there's something wrong in this country,\" says Perry in the new ad.",
+            "\u201cBut you don\u2019t need to be in the pews every Sunday to know that there\u2019s something wrong in "
+            "this country,\u201d the Texas governor continues in the commercial.",
+            'The headline on the magazine cover reads "The Queen of Rage" in white letters.',
+            'Critics called the cover "The Queen of Rage" stunt sexist and demeaning to women.',
+        )
+    )
+    assert ad.quoted & split.quoted and agree(ad, split)
+    assert not title.quoted and not agree(title, other)
+
+
+def test_a_detail_only_one_outlet_gives_is_not_backed_by_another_ordinal(parsed) -> None:
+    """ "The fourth person charged" and "the first official to face charges" are two facts (ordinals against each other),
+    though they share the inquiry and its names."""
+    from briefgen.text.claims import agree, claim
+
+    fourth, first = (
+        claim(s)
+        for s in parsed(
+            "He was the fourth person charged in the investigation of Robert Mueller, the special counsel.",
+            "Flynn pleaded guilty on Friday in special counsel Robert Mueller's investigation, becoming the first "
+            "former administration official to face charges in the investigation.",
+        )
+    )
+    assert fourth.ordinals == {"fourth"} and first.ordinals == {"first"}
+    assert not agree(fourth, first)
+
+
+def test_a_quoted_title_is_no_statement(parsed) -> None:
+    """A quoted title ("Take Me Out to the Ball Game", seven words) names a work, it states nothing: two sentences that
+    quote it are not backed by it; the same words quoted as what someone said are."""
+    from briefgen.text.claims import claim
+
+    title, said = (
+        claim(s)
+        for s in parsed(
+            'The champion swimmer starred in "Take Me Out to the Ball Game" with Gene Kelly in 1949.',
+            'The coach told his players: "take me out to the ball game tonight."',
+        )
+    )
+    assert not title.quoted
+    assert ("take", "me", "out", "to", "the", "ball") in said.quoted
