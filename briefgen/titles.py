@@ -7,6 +7,8 @@ Story.title_article) travel with the story. The stories stage, with the brief ma
 good (``story_title``), by the first of these that gives a title:
 
 1. an editor's title (stories.yml) stays;
+1a. when the first key point's article is not among the majority whose ledes state one fact, a title from those
+   articles (``_supported``: the fact most outlets lead with, not one outlet's angle), tried before the steps below;
 2. the real headline (``real_headline``: not inferred, not boilerplate, not cut) of the article the
    first key point cites, at most ``MAX_WORDS`` words: the news, in its writer's headline;
 3. grouping's headline when its article is the story's most central one or a key point cites it
