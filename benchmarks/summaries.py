@@ -118,7 +118,8 @@ def titled(name: str, items: Sequence[AnalyzedArticle], config: BuildConfig) -> 
     first, source, origin = title_choice(items, list(range(len(items))), vectorize(items, settings_for(config)))
     summary = list(summ.summarize(items, config))
     story = Story(name, first, tuple(i.article.id for i in items), title_source=source, title_article=origin)
-    return titles.story_title(story, items, summary, summ.key_point_count(summary, config)), summary
+    ledes = summ.lede_sources(items, summ.candidates(items))
+    return titles.story_title(story, items, summary, summ.key_point_count(summary, config), ledes=ledes), summary
 
 
 def analyse_clusters(

@@ -51,12 +51,13 @@ def brief(
     # read once for the parts below: each sentence's claim, and the statements the summary and the timeline choose from
     claims = Claims()
     cands = cache(partial(summarize.candidates, items))
-    ledes = cache(lambda: summarize.same_ledes(items, cands(), claims))  # for the summary and the labels alike
+    ledes = cache(lambda: summarize.same_ledes(items, cands(), claims))  # for the summary, the title and the labels alike
+    sources = cache(lambda: summarize.lede_sources(items, cands(), claims, ledes()))
     summary: list[SummarySentence] = _guarded(
         problems, "summary", lambda: list(summarize.summarize(items, config, claims=claims, cands=cands(), ledes=ledes())), []
     )
     key_points = _guarded(problems, "key points", lambda: summarize.key_point_count(summary, config), 0)
-    title = _guarded(problems, "title", lambda: titles.story_title(story, items, summary, key_points, claims), story.title)
+    title = _guarded(problems, "title", lambda: titles.story_title(story, items, summary, key_points, claims, sources()), story.title)
     open_questions: tuple[Question, ...] = _guarded(
         problems,
         "open questions",  # none the summary answers, each about what the title names
@@ -66,11 +67,7 @@ def brief(
     rated = _guarded(
         problems,
         "confidence labels",
-        lambda: tuple(
-            confidence.annotate(
-                summary, open_questions, items, independence, claims, summarize.lede_sources(items, cands(), claims, ledes())
-            )
-        ),
+        lambda: tuple(confidence.annotate(summary, open_questions, items, independence, claims, sources())),
         tuple(summary),
     )
     return StoryBrief(

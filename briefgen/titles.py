@@ -7,6 +7,8 @@ Story.title_article) travel with the story. The stories stage, with the brief ma
 good (``story_title``), by the first of these that gives a title:
 
 1. an editor's title (stories.yml) stays;
+1a. when the first key point's article is not among the majority whose ledes state one fact, a title from those
+   articles (``_supported``: the fact most outlets lead with, not one outlet's angle), tried before the steps below;
 2. the real headline (``real_headline``: not inferred, not boilerplate, not cut) of the article the
    first key point cites, at most ``MAX_WORDS`` words: the news, in its writer's headline;
 3. grouping's headline when its article is the story's most central one or a key point cites it
@@ -36,7 +38,14 @@ there, each better by our own marking (6 vague or wrong to right, 2 vague to nea
 A key point made a headline (``headline``) is its sentence's main clause, by its parse, whole:
 
 - the clause that carries the news: the sentence's root, or, when the root is a verb of saying
-  with a clause under it ("..., officials said Wednesday"), that clause;
+  with a clause under it ("..., officials said Wednesday"), that clause; but when a named person says it
+  (``_speaker``: "Mayor Mary Jones said the stadium plan will be a disaster"), the whole, who says it and what:
+  without her, her opinion would read as the briefing's own claim. Such a title is judged by the clause under the
+  verb ("Governor Tom Reed announced he will endorse Kay Lund": an endorsement); it is none when the parse lost what
+  was said ("Mayor Mary Jones said Wednesday in a speech on the budget") or what is said is a quotation ('Dan Cole
+  claimed "Our enemies ..."'). A person who passes a fact on ("..., fire Chief Dan Moss confirmed") is a source,
+  left out as "police said" is (``_SOURCING``). A lead cut short of such a person is no whole clause (``whole_clause``), nor
+  one cut before a ", but ..." that carries the point (``_but_point``);
 - without what a headline leaves out: side clauses before it or set off by a comma (``advcl``: "When
   ...", "..., after ..."; without the comma what follows is needed, as in ``lead_title``), a
   second clause with its own subject, asides set off by commas (", one of just four rhinos left,",
@@ -59,7 +68,7 @@ briefgen.group, so its cache keys (pipeline.STAGES) change with the title rule, 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from briefgen.models import AnalyzedArticle, Sentence, Story, SummarySentence, Token
@@ -101,6 +110,12 @@ _SAYING = frozenset(
         "disclose",
     }
 )
+#: Verbs of saying that pass on a fact rather than make a claim ("..., fire Chief Dan Moss confirmed"): the person
+#: is the source of the news, which a title states without them, as it does "police said" (``_speaker``).
+_SOURCING = frozenset({"confirm", "report", "reveal", "disclose"})
+#: Dependents of a verb of saying that hold what was said: its clause, or, where the parse lost it, a loose one
+#: ("dep", "parataxis": '"... is not creating a single job," Mayor Mary Jones said Wednesday in a speech').
+_WHAT_SAID = frozenset({"ccomp", "dep", "parataxis"})
 #: Dependents of the clause's verb a headline leaves out whatever the length.
 _ALWAYS_DROPPED = frozenset({"advcl", "parataxis", "intj", "discourse", "dislocated", "meta", "mark", "preconj"})
 #: A verb's own complements (its object, what it says, what it is): a title without one says nothing.
@@ -112,13 +127,19 @@ _PRONOUNS = frozenset(
 
 
 def story_title(
-    story: Story, items: Sequence[AnalyzedArticle], summary: Sequence[SummarySentence], key_points: int, claims: Claims | None = None
+    story: Story,
+    items: Sequence[AnalyzedArticle],
+    summary: Sequence[SummarySentence],
+    key_points: int,
+    claims: Claims | None = None,
+    ledes: Mapping[tuple[str, int], frozenset[str]] | None = None,
 ) -> str:
     """The story's final title (the module's rule), from grouping's choice (``story``), its analysed articles, its
-    summary and how many of the summary's first sentences are key points; ``claims``: the story's memo of claims."""
+    summary and how many of the summary's first sentences are key points; ``claims``: the story's memo of claims;
+    ``ledes``: the ledes that state one fact with other articles' (``summarize.lede_sources``), if known."""
     if story.title_source == "editor" or not summary:
         return story.title
-    found = list(_candidates(story, items, summary[: max(key_points, 1)]))
+    found = [*_supported(items, summary, ledes or {}), *_candidates(story, items, summary[: max(key_points, 1)])]
     claim_of = claims if claims is not None else Claims()
     if not found:
         return _whole_lead(story, items, summary, claim_of)
@@ -129,6 +150,35 @@ def story_title(
     if verb is _LEANS:  # every candidate that carries a main name leans on a sentence before it
         return _standing_leads(items, summary, names) or title
     return title
+
+
+def _supported(
+    items: Sequence[AnalyzedArticle], summary: Sequence[SummarySentence], ledes: Mapping[tuple[str, int], frozenset[str]]
+) -> Iterator[tuple[str, Token]]:
+    """When the first key point's article is not among those whose ledes state the story's most-told fact (by
+    ``ledes``, in more than half the story's articles: "The mayor unveiled a housing plan on Wednesday ..." in two of
+    three, where the first key point is the third's preview; in a larger story two ledes that agree may be a later
+    detail, two of nine), a title from those articles in the order the summary cites them: the first one's real
+    headline (as step 2 takes the first key point's article's), else its lede made a headline (``_headline``, as long
+    as the first key point's may be): the event most outlets lead with, not one outlet's angle."""
+    groups = {lede: {lede[0], *others} for lede, others in ledes.items()}
+    most = max((len(g) for g in groups.values()), default=0)
+    if most < 2 or 2 * most <= len(items) or any(summary[0].citation.article in g for g in groups.values() if len(g) == most):
+        return
+    cited = {a: k for k, a in enumerate(dict.fromkeys(s.citation.article for s in summary))}
+    by_id = {item.article.id: item for item in items}
+    for article, index in sorted((lede for lede, g in groups.items() if len(g) == most), key=lambda at: (cited.get(at[0], len(cited)), at)):
+        item = by_id[article]
+        title = real_headline(item)
+        if title and len(title.split()) <= MAX_WORDS:
+            yield title, _HEADLINE
+            return
+        sentence = next((s for s in item.sentences if s.index == index), None)
+        for limit in (MAX_WORDS, LONG_TITLE_WORDS):
+            made = _headline(sentence, item.article.text, limit) if sentence is not None else None
+            if made:
+                yield sentence_case(made[0], item.article.text), made[1]
+                return
 
 
 def _rank(title: str, verb: Token, names: frozenset[str]) -> int:
@@ -280,6 +330,8 @@ def _lead_verb(item: AnalyzedArticle, title: str) -> Token | None:
     words = _title_words(title)
     if root is None or s.tokens[root].text.lower() not in words:
         return _NO_VERB
+    if _quoted(s.tokens, kids, root):
+        return None
     return _told(s, root, kids, {i for i, t in enumerate(s.tokens) if t.text.lower() in words})
 
 
@@ -436,6 +488,7 @@ def lead_title(item: Outlined, longest: int = 0) -> str | None:
             or re.match(r"^[\"“‘]", sentence)
             or re.search(r"\balso\b", sentence)
             or (parsed is not None and is_caption(parsed, alone[parsed.index]))
+            or (parsed is not None and _quotes_speaker(parsed))
         ):
             continue
         short = short_title(sentence) or short_title(sentence, longest or LONG_TITLE_WORDS)
@@ -483,9 +536,16 @@ _SAID_HEAD = re.compile(
 #: apposition (", a former officer,").
 #: Not across or before a quotation mark: an aside that introduces a quotation is no aside ("Sheen, who likes to say,
 #: “I’m an F-18, bro,” was ..." lost "who likes to say" and then half the quotation).
-_SIDE = re.compile(r",\s(?:who|which|whose|where|\d{1,3}|an?\s[^,“”\"]{2,60}|the\s[^,“”\"]{2,40})[^,“”\"]{0,80},\s(?![“\"‘])")
+#: A noun phrase with "and" or "or" after a comma is a list's last item, not an aside: "Five people, including two
+#: firefighters, a nurse and a driver, were hurt" lost its last two.
+_SIDE = re.compile(
+    r",\s(?:who|which|whose|where|\d{1,3}|(?![^,]*\s(?:and|or)\s)(?:an?\s[^,“”\"]{2,60}|the\s[^,“”\"]{2,40}))"
+    r"[^,“”\"]{0,80},\s(?![“\"‘])"
+)
 #: Where a long sentence's main clause ends: before a clause of time, reason or circumstance, or a dash.
 # A comma before it: without one, "were watching when ..." and "considering X as a nominee" need what follows.
+# A cut before ", but" must leave out only a qualification of the same subject's (", but stopped short of ..."), not
+# the point: a clause of its own or no verb at all (``whole_clause``, ``_but_point``).
 _CLAUSE_END = re.compile(
     r",\s(?=(?:after|as|when|while|because|amid|despite|following|before|until|since|though|although|"
     r"but|in an?|in what|in which|which|who|where|with|leaving|killing|prompting|saying)\s)|"
@@ -561,6 +621,8 @@ def whole_clause(sentence: Sentence, title: str) -> bool:
         return True  # no parse to judge by (a model without a parser, a record made by hand)
     said = [w.lower().rstrip(".") for w in re.findall(r"[\w'’.]+", title)]
     words = set(said)
+    if _speaker(tokens, kids, root) and tokens[root].text.lower() not in words:
+        return False  # a person's claim without the person ("..., Mayor Mary Jones said" cut off): it would read as fact
     while tokens[root].text.lower() not in words and (clause := [k for k in kids[root] if tokens[k].dep == "ccomp"]):
         root = clause[0]  # the title left out who said it ("..., a new study suggests"): the clause under it
     if tokens[root].pos not in ("VERB", "AUX"):
@@ -573,9 +635,25 @@ def whole_clause(sentence: Sentence, title: str) -> bool:
     # the title's last word, as the sentence's token: its n-th occurrence when the title has it n times
     same = [i for i, t in enumerate(tokens) if t.text.lower().rstrip(".") == said[-1]]
     at = same[min(said.count(said[-1]), len(same)) - 1] if same else None
-    if at is not None and _clause_cut(tokens, words, at):
+    if at is not None and (_clause_cut(tokens, words, at) or _but_point(tokens, kids, at)):
         return False
     return at is None or tokens[at].head <= at or tokens[tokens[at].head].text.lower().rstrip(".") in words
+
+
+def _but_point(tokens: Sequence[Token], kids: list[list[int]], at: int) -> bool:
+    """The title, ending on token ``at``, stops before a ", but ..." that is the sentence's point: a clause with a subject
+    of its own ("The mayor has said she will stay out of the race, but she stars in a new campaign ad") or words with
+    no verb ("... is heading to the college for a speech Thursday morning, but not before a scolding from its
+    faculty"). A verb that shares the subject only qualifies what the title says ("... said she would back a tax cut
+    for small firms, but stopped short of supporting the full bill"), and the cut keeps the news."""
+    after = at + 2 if at + 1 < len(tokens) and tokens[at + 1].text == "," else at + 1
+    if after >= len(tokens) or tokens[after].text.lower() != "but":
+        return False
+    head = tokens[after].head
+    conj = [k for k in kids[head] if k > after and tokens[k].dep == "conj"] if tokens[after].dep == "cc" else []
+    if not conj or tokens[conj[0]].pos not in ("VERB", "AUX"):
+        return True
+    return any(tokens[c].dep in ("nsubj", "nsubjpass", "expl", "csubj") for c in kids[conj[0]])
 
 
 #: Conjunctions that open a clause of their own: a title keeps a verb after them, or it cut that clause off.
@@ -669,13 +747,47 @@ def headline(sentence: Sentence, text: str, limit: int = MAX_WORDS) -> str | Non
 
 def _main_verb(tokens: Sequence[Token], kids: list[list[int]]) -> int | None:
     """The clause that carries the news: the root, or the clause under a root verb of saying ("X was arrested,
-    officials said"); None when the sentence has no root."""
+    officials said"), but not when a person said it (``_speaker``: "Mayor Mary Jones said the stadium plan will be a
+    disaster" is her claim, and without her it reads as fact); None when the sentence has no root."""
     roots = [i for i, t in enumerate(tokens) if t.dep == "ROOT" or t.head == i]
     if not roots:
         return None
     root = roots[0]
     said = [k for k in kids[root] if tokens[k].dep == "ccomp"]
-    return said[0] if tokens[root].lemma.lower() in _SAYING and said else root
+    return said[0] if tokens[root].lemma.lower() in _SAYING and said and not _speaker(tokens, kids, root) else root
+
+
+def _speaker(tokens: Sequence[Token], kids: list[list[int]], verb: int) -> bool:
+    """``verb`` is a verb of saying whose subject is a named person ("Mayor Mary Jones said", "Senator Kay Lund ...
+    said", "Governor Tom Reed announced"; not "police said", "officials said", "the Pentagon said"): what it
+    says is that person's claim or opinion, and a title keeps who says it."""
+    if tokens[verb].lemma.lower() not in _SAYING - _SOURCING:
+        return False
+    subject = next((k for k in kids[verb] if tokens[k].dep in ("nsubj", "nsubjpass")), None)
+    return subject is not None and tokens[subject].pos == "PROPN" and tokens[subject].ent == "PERSON"
+
+
+def _quotes_speaker(sentence: Sentence) -> bool:
+    """The sentence's news is a person's words quoted whole (``_quoted``), by its parse."""
+    kids = _children(sentence.tokens)
+    root = _main_verb(sentence.tokens, kids)
+    return root is not None and _quoted(sentence.tokens, kids, root)
+
+
+def _quoted(tokens: Sequence[Token], kids: list[list[int]], verb: int) -> bool:
+    """What a person says under ``verb`` (``_said``) is a quotation, opening with its quotation mark ('Dan Cole
+    claimed "Our enemies will lie and cheat ..."'): the speaker's words, not a title's (a quoted word inside the
+    clause is not one: 'Jones said the plan will be "a disaster" for ...')."""
+    said = _said(tokens, kids, verb)
+    first = min(_subtree(said, kids))
+    return said != verb and any(tokens[i].text in _QUOTES for i in (first, first - 1) if i >= 0)
+
+
+def _said(tokens: Sequence[Token], kids: list[list[int]], verb: int) -> int:
+    """What a title made on ``verb`` tells of: the clause under a person's verb of saying (``_speaker``: "Jones said
+    the plan will be a disaster" tells what the clause does), else ``verb`` itself."""
+    clause = [k for k in kids[verb] if tokens[k].dep == "ccomp"]
+    return clause[0] if clause and _speaker(tokens, kids, verb) else verb
 
 
 def _headline(sentence: Sentence, text: str, limit: int) -> tuple[str, Token] | None:
@@ -691,18 +803,26 @@ def _headline(sentence: Sentence, text: str, limit: int) -> tuple[str, Token] | 
     if opened.count('"') % 2 or opened.count("“") > opened.count("”"):
         return None  # what is said inside a quotation ('... states: "The product is safe."') is not the news
     keep = _subtree(root, kids)
+    top = tokens[root].head
+    if tokens[root].dep == "ccomp" and top != root:  # a condition the parse hung on the verb of saying after the clause
+        for k in kids[top]:  # ("X was offered a post if he left the race, a source said"): the clause's
+            if root < k < top and tokens[k].dep == "advcl" and _condition(k, tokens, kids):
+                keep |= _subtree(k, kids)
     subjects = [k for k in kids[root] if tokens[k].dep in ("nsubj", "nsubjpass", "csubj", "expl")]
     if not subjects:
         return None
     first_subject = min(_subtree(subjects[0], kids))
     for k in sorted(kids[root]):
         dep = tokens[k].dep
-        # a side clause after the verb without a comma is needed: "gripped the U.S. as 2018 began"
-        side = dep == "advcl" and k > root and tokens[min(_subtree(k, kids)) - 1].text != ","
+        # a side clause after the verb without a comma is needed: "gripped the U.S. as 2018 began"; so is a condition,
+        # comma or not: without it an offer made "if he left the race" would read as made outright
+        side = dep == "advcl" and k > root and (tokens[min(_subtree(k, kids)) - 1].text != "," or _condition(k, tokens, kids))
         before = k < first_subject and dep not in ("aux", "auxpass", "neg", "nsubj", "nsubjpass", "expl")
         if (dep in _ALWAYS_DROPPED and not side) or before or (dep == "ccomp" and tokens[k].lemma.lower() in _SAYING):
             keep -= _subtree(k, kids)  # side clauses and phrases before the subject ("Early Sunday morning, ...")
         elif dep == "conj" and k > root and any(tokens[c].dep in ("nsubj", "nsubjpass", "expl") for c in kids[k]):
+            if any(tokens[c].dep == "cc" and tokens[c].text.lower() == "but" and c < k for c in kids[root]):
+                return None  # "..., but she stars in a new ad": the clause after "but" is the point, see _CLAUSE_END
             keep -= _subtree(k, kids)  # a second clause with its own subject ("... and police said ...")
     for k in kids[root]:  # "and" / "but" stays only before a verb that stays ("hung a photo and claimed ...")
         if tokens[k].dep == "cc" and not any(c in keep and c > k and tokens[c].dep == "conj" for c in kids[root]):
@@ -729,6 +849,10 @@ def _headline(sentence: Sentence, text: str, limit: int) -> tuple[str, Token] | 
     if _words(keep, tokens) < MIN_WORDS or any(_leaning_pronoun(i, keep, tokens) for i in keep):
         return None
     own = [k for k in kids[root] if tokens[k].dep in _CORE]
+    if tokens[root].lemma.lower() in _SAYING and any(tokens[k].dep in _WHAT_SAID and k not in keep for k in kids[root]):
+        return None  # who said it without what ("Mayor Mary Jones said Wednesday in a speech ...": the parse lost it)
+    if _quoted(tokens, kids, root):
+        return None  # a person's words quoted whole ('Dan Cole claimed "Our enemies will lie ..."'): a quotation
     if any(k not in keep for k in own) or (
         not own and any(tokens[c].dep == "conj" and c not in keep and any(tokens[g].dep in _CORE for g in kids[c]) for c in kids[root])
     ):
@@ -759,6 +883,16 @@ _DAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "satu
 _DAY_PARTS = frozenset({"morning", "afternoon", "evening", "night", "last", "this", "early", "late", "earlier", "on"})
 
 
+#: Conjunctions that make a clause a condition of the main one.
+_CONDITIONS = frozenset({"if", "unless"})
+
+
+def _condition(clause: int, tokens: Sequence[Token], kids: list[list[int]]) -> bool:
+    """The side clause under ``clause`` is a condition ("if he left the race"): the main clause holds
+    only under it, so a title keeps it."""
+    return any(tokens[c].dep == "mark" and tokens[c].text.lower() in _CONDITIONS for c in kids[clause])
+
+
 def _day_phrases(root: int, kids: list[list[int]], tokens: Sequence[Token], keep: set[int]) -> set[int]:
     """The phrases after the main verb that only say on what day it happened ("The Dow plunged more than 1,100 points
     [Monday] as ...", "The Senate passed a budget plan [early on Friday] that ..."): each a whole subtree of the verb's,
@@ -779,10 +913,12 @@ def _told(sentence: Sentence, root: int, kids: list[list[int]], kept: set[int]) 
     """What a title made from ``sentence``'s clause under ``root`` (the tokens ``kept``) tells, for ``names_event``:
     its main verb; its modal when it has one ("may finally have gone too far": a guess, no event); ``_LEANS`` when
     its subject leans on a sentence before (``_leaning_subject``; "The pair were reconvicted": who, the sentence
-    before said); the verb under "be to" ("Madsen is to appear in court": a plan, as "will appear")."""
+    before said); the verb under "be to" ("Madsen is to appear in court": a plan, as "will appear"); under a person's
+    verb of saying (``_said``), all this of the clause that tells what was said."""
     tokens = sentence.tokens
     if definite_subject(sentence) is not None or _leaning_subject(tokens, kids, root, kept):
         return _LEANS
+    root = _said(tokens, kids, root)
     modal = next((tokens[k] for k in kids[root] if tokens[k].tag == "MD" and tokens[k].lemma.lower() in _MODALS), None)
     if modal is not None:
         return modal
@@ -821,6 +957,9 @@ def _leaning_subject(tokens: Sequence[Token], kids: list[list[int]], root: int, 
     return not named and any(tokens[k].dep == "det" and tokens[k].text.lower() in _POINTING for k in kids[subject])
 
 
+#: Quotation marks: what a clause opening with one says is a quotation, not the news in a title's words.
+_QUOTES = frozenset({'"', "“", "”", "‘", "'", "``", "''"})
+
 #: Third-person pronouns: they may stand for the title's own subject.
 _THIRD = frozenset({"he", "she", "it", "they", "him", "her", "them"})
 
@@ -858,13 +997,16 @@ def _gaps(keep: set[int], tokens: Sequence[Token]) -> list[set[int]]:
 
 
 def _drop_brackets(keep: set[int], tokens: Sequence[Token]) -> set[int]:
-    """Without whatever stands in parentheses or between dashes."""
+    """Without whatever stands in parentheses or between dashes. A dash before the first word kept opens nothing
+    kept: a dateline's ("CHICAGO—Joining a chorus of doctors, nearly 200 nurses have called ...", which took the
+    whole clause with it) or one before a phrase the title left out."""
     out, depth, dash = set(), 0, False
+    first = min(keep, default=0)
     for i, t in enumerate(tokens):
         if t.text == "(":
             depth += 1
         if t.text in ("—", "–", "--"):
-            dash = not dash
+            dash = not dash if i > first else dash
             continue
         if i in keep and depth == 0 and not dash:
             out.add(i)
