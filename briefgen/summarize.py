@@ -18,6 +18,9 @@ Maximal marginal relevance then picks statements under the word budget, never
 two that state the same fact (text/claims.py ``same_fact``: the same numbers about
 the same names or event, one event of the same people, or mostly the same words)
 nor two articles' ledes of one day naming one main participant (``same_ledes``),
+and never shows a statement that adds no fact to one chosen before it (``_repeats``: a
+quotation restating what its speaker was said to say, or a continuation, "Akin
+continued his refusal"), nor one that leans on such a statement,
 and never a statement that leans on one the reader has not seen ("He", "The
 company", "also", "But") unless the statement before it in its article is chosen
 first. The summary is in the order of choice, most important first (the first
@@ -48,19 +51,21 @@ from briefgen.text.claims import (
     EVENTS,
     FINITE,
     NOT_DEEDS,
+    SHARED,
     Claim,
     Claims,
     definite_subject,
     is_clause,
     main_clause,
     main_names,
+    name_at,
     same_fact,
     same_fact_pairs,
     same_lede,
 )
 from briefgen.text.dates import MONTH, date_mentions, of_a_thing, planned, scheduled
 from briefgen.text.daynames import DAY_NAME
-from briefgen.text.hedges import reported
+from briefgen.text.hedges import REPORTING_VERBS, reported
 from briefgen.text.lines import DASHES, LEANING_START, READER, personal_voice
 
 log = logging.getLogger(__name__)
@@ -340,6 +345,76 @@ class Candidate:
         """A sentence of it is in the past perfect (``_past_perfect``)."""
         return any(_past_perfect(s) for s in self.sentences)
 
+    @cached_property
+    def speakers(self) -> frozenset[str]:
+        """``_speakers``: whom it reports as saying something."""
+        return frozenset().union(*(_speakers(s) for s in self.sentences))
+
+    @cached_property
+    def actors(self) -> frozenset[str]:
+        """``_actors``: the names that are the subjects of its main claims."""
+        return frozenset().union(*(_actors(s) for s in self.sentences))
+
+    @cached_property
+    def continues(self) -> bool:
+        """``_continues``: its main verb tells that something goes on."""
+        return any(_continues(s) for s in self.sentences)
+
+
+#: Dependents that are what a verb of saying reports: a clause ("said [that ...]", '"[...]," Rice told PBS').
+_REPORTED = ("ccomp", "parataxis")
+#: Marks that close a quotation ('Very unfair," Trump said').
+_QUOTE_CLOSING = frozenset({'"', "”"})
+
+
+def _subject_names(toks: Sequence[Any], verbs: set[int]) -> frozenset[str]:
+    """The names (``claims.name_at``) of the subjects of the verbs at ``verbs``."""
+    found = (name_at(toks, i) for i, t in enumerate(toks) if t.head in verbs and t.dep in ("nsubj", "nsubjpass") and t.head != i)
+    return frozenset(n for n in found if n)
+
+
+def _reporting(toks: Sequence[Any]) -> set[int]:
+    """The verbs that report something: with a clause ("said [that ...]") or a quotation that closes on them ('Very
+    unfair," Trump said', when the parse hangs the quotation's words elsewhere)."""
+    return {t.head for i, t in enumerate(toks) if (t.dep in _REPORTED or t.text in _QUOTE_CLOSING) and t.head != i}
+
+
+def _speakers(sentence: Sentence) -> frozenset[str]:
+    """Whom the sentence reports as saying something: the named subjects of its own verbs of saying, the root or a
+    verb on it ('"...," said Romney', '"...," Trump said, before ...'), that report something (``_reporting``; a
+    participle with no subject of its own reports the root's subject: "Romney released a statement saying: ...");
+    not a saying inside a quotation ("As I said yesterday") nor a verb of saying that reports nothing ("Romney added
+    his voice")."""
+    toks = sentence.tokens
+    root = next((i for i, t in enumerate(toks) if t.dep == "ROOT"), None)
+    if root is None:
+        return frozenset()
+    reports = _reporting(toks)
+    subject = {t.head for i, t in enumerate(toks) if t.dep in ("nsubj", "nsubjpass") and t.head != i}
+    saying = {i for i, t in enumerate(toks) if t.lemma.lower() in REPORTING_VERBS and i in reports and (i == root or t.head == root)}
+    # beside the root, an attribution ('"...," Trump said, before ...') or a participle with no subject of its own, which
+    # says what the root's subject says ("Romney released a statement saying"); not a clause with its own subject
+    # ("... after a court hearing, where the lawyer said she was ...")
+    verbs = {i for i in saying if i == root or toks[i].dep == "parataxis"}
+    bare = any(i not in subject for i in saying - verbs)
+    return _subject_names(toks, verbs | ({root} if bare else set()))
+
+
+def _actors(sentence: Sentence) -> frozenset[str]:
+    """The named subjects of the sentence's main claim: of its root and of the verbs that carry the claim with it
+    (``claims.main_clause``: "Mitt Romney joined ...", "President Trump called ...", "Susan Rice ... said ...")."""
+    toks = sentence.tokens
+    root = next((i for i, t in enumerate(toks) if t.dep == "ROOT"), None)
+    return frozenset() if root is None else _subject_names(toks, main_clause(toks, root))
+
+
+def _continues(sentence: Sentence) -> bool:
+    """Its root is "continue" telling that something goes on ("Akin continued his refusal to step down", "The
+    congressman continued to allege ..."), so it is news only to a reader who has not been told of that thing; not
+    "continue" as a verb of saying that reports a quotation ('"I don't like that language," the speaker continued')."""
+    toks = sentence.tokens
+    return any(t.dep == "ROOT" and t.lemma.lower() == "continue" and i not in _reporting(toks) for i, t in enumerate(toks))
+
 
 def _past_perfect(sentence: Sentence) -> bool:
     """'had marched': what happened before the news, which other articles usually tell too."""
@@ -389,7 +464,9 @@ def summarize(
     # two articles' ledes that state one event in their own words are told once (same_ledes)
     ledes = ledes if ledes is not None else same_ledes(items, cands, claims)
     background = values["backstory"] > 0
-    chosen = select_mmr(cands, scores, overlap, config, importance(values), weak, background, surnames(items, cands), claims, ledes)
+    # the days a statement names (``_days``), read only for the statements ``_repeats`` compares
+    days = cache(lambda k: _days(cands[k].text, items[cands[k].article].article.date))
+    chosen = select_mmr(cands, scores, overlap, config, importance(values), weak, background, surnames(items, cands), claims, ledes, days)
     out = []
     for k in chosen:
         article = items[cands[k].article].article
@@ -457,7 +534,7 @@ def lede_sources(
 
 
 def _days(text: str, article_date: str | None) -> frozenset[str]:
-    """The days a lede names: ISO dates (``dates.date_mentions``: "on Tuesday" resolved against its article's date);
+    """The days a statement names: ISO dates (``dates.date_mentions``: "on Tuesday" resolved against its article's date);
     in an undated article, the full dates it states and the weekdays it names as words ("tuesday"), which only
     another undated article's weekdays can match."""
     days = {m[2] for m in date_mentions(text, article_date)}
@@ -824,6 +901,33 @@ def surnames(items: Sequence[AnalyzedArticle], cands: Sequence[Candidate]) -> li
     return out
 
 
+#: The verbs of saying as claim words: "said" in two statements is that both report someone, not one fact.
+_SAYING = frozenset(REPORTING_VERBS)
+
+
+def _repeats(c: Candidate, mine: Sequence[Claim], earlier: Candidate, theirs: Sequence[Claim]) -> bool:
+    """``c`` adds no fact to ``earlier`` (a chosen statement; ``mine`` and ``theirs`` are their claims): it is a
+    continuation (``_continues``: "Akin continued his refusal to step down"; what goes on was told with the news),
+    or it reports what someone said (``_speakers``) whom ``earlier`` has as a subject of its claim (``_actors``), in
+    the words of that claim: at least ``claims.SHARED`` of the units of what it reports (``Claim.core``, without the
+    speaker and the verbs of saying) are units of ``earlier`` (a quotation restating its paraphrase: "President Trump
+    called the case very unfair, claiming he and Hillary Clinton both 'lied' to the FBI", then '"Hillary Clinton lied
+    many times to the FBI ...," Trump said'). SHARED is claims.py's least overlap of two statements of one claim,
+    reused, not tuned. What the speaker says beyond that shares less ('"I feel badly for General Flynn," Mr. Trump
+    said') and is kept."""
+    if c.continues:
+        return True
+    if not c.speakers & earlier.actors:
+        return False
+    said = set().union(*(f.core for f in mine)) - _SAYING - c.speakers
+    return len(said & set().union(*(f.units for f in theirs))) >= SHARED
+
+
+def _apart(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Two statements that name days (``_days``) and no day in common: they tell of different days."""
+    return bool(a and b and not a & b)
+
+
 def _nouns(c: Candidate) -> set[str]:
     return {t.lemma.lower() for x in c.sentences for t in x.tokens if t.pos == "NOUN"}
 
@@ -843,6 +947,7 @@ def select_mmr(
     persons: Sequence[tuple[frozenset[str], frozenset[str]]] | None = None,
     claims: Claims | None = None,
     ledes: Mapping[int, frozenset[int]] | None = None,
+    days: Callable[[int], frozenset[str]] | None = None,
 ) -> list[int]:
     """Maximal marginal relevance under a word budget; the chosen statements in reading order.
 
@@ -859,6 +964,10 @@ def select_mmr(
     leans on. With ``persons`` (``surnames``), a statement naming someone by a bare last name is
     chosen only once a chosen statement gives the full name, and comes after that one. ``claims``: the story's
     memo of claims. With ``ledes`` (``same_ledes``), a lede is never chosen after another lede that states its fact.
+    A statement that adds no fact to one chosen before it (``_repeats``; with ``days``, each statement's ``_days``,
+    not when the two name different days) is chosen but not shown, so the budget and the other rules see it as
+    before and the summary is shorter; a statement that leans on it, or needs a name or noun only it gave, is not
+    shown either.
     """
     n = len(cands)
     claim_of = claims if claims is not None else Claims()
@@ -868,6 +977,7 @@ def select_mmr(
     soft = np.array([_soft(c) for c in cands], dtype=bool)
     nouns = [_head_noun(c) if leaning[k] and not _PRONOUN_START.match(c.text) else "" for k, c in enumerate(cands)]
     facts: dict[int, list[Claim]] = {}
+    hidden: set[int] = set()  # chosen statements that repeat an earlier choice (``_repeats``): not shown
     lengths = [_words(c.text) for c in cands]
     open_ = np.ones(n, dtype=bool) if weak is None else ~weak
     if background is None:
@@ -902,6 +1012,10 @@ def select_mmr(
             continue
         if ledes and any(taken[k] for k in ledes.get(best, ())):
             continue  # another article's lede already told it: two outlets opening on one event in their own words
+        if any(_repeats(cands[best], mine, cands[k], facts[k]) and not (days and _apart(days(best), days(k))) for k in chosen):
+            # it adds no fact to a chosen statement: chosen all the same, so that its other tellings (same_fact) and
+            # its share of the budget stay spent as before, but not shown (a shorter summary, not another pick)
+            hidden.add(best)
         if nouns[best] and nouns[best] in named:
             # its noun is named in what the reader has already seen: it needs that statement, not its own predecessor
             introduced[best] = next(k for k in chosen if nouns[best] in _nouns(cands[k]))
@@ -916,6 +1030,19 @@ def select_mmr(
         words += lengths[best]
         worst = np.maximum(worst, overlap[:, best])
         named |= _nouns(cands[best])
+    picked = list(chosen)  # the order of choice
+    for k in [k for k in introduced if hidden and k not in hidden]:
+        # the names and noun it needs from the shown statements chosen before it (the same ones when none of them is
+        # hidden); a statement that needs what only a hidden one gave is hidden too
+        shown = [j for j in picked[: picked.index(k)] if j not in hidden]
+        givers: list[int | None] = [next((j for j in shown if s in gives[j]), None) for s in needs[k]]
+        if nouns[k] and any(nouns[k] in _nouns(cands[j]) for j in picked[: picked.index(k)]):
+            givers.append(next((j for j in shown if nouns[k] in _nouns(cands[j])), None))
+        found = [j for j in givers if j is not None]
+        if found and len(found) == len(givers):
+            introduced[k] = max(found, key=picked.index)
+        else:
+            hidden.add(k)
     if news is not None:
         # the key points: the news first, statements of fact by importance, then quotations and comment;
         # the rest in the order of choice (ordering them all by importance: ROUGE-2 16.89/15.48 on rows
@@ -925,15 +1052,21 @@ def select_mmr(
     follows = {k: int(before[k]) for k in chosen if leaning[k] and k not in introduced and before[k] in chosen}
     # a bare "The company" the key points' order would put before the statement that names a company goes right after it
     follows |= {k: namer for k, namer in introduced.items() if chosen.index(k) < chosen.index(namer)}
+    # a statement that leans on a hidden one, or needs a name or noun only a hidden one gave, goes with it
+    while True:
+        more = {k for k in chosen if k not in hidden and (follows.get(k, -1) in hidden or introduced.get(k, -1) in hidden)}
+        if not more:
+            break
+        hidden |= more
     order: list[int] = []
 
     def place(k: int) -> None:
         order.append(k)
         for j in chosen:  # what leans on k comes right after it
-            if follows.get(j) == k:
+            if follows.get(j) == k and j not in hidden:
                 place(j)
 
     for k in chosen:
-        if k not in follows:
+        if k not in follows and k not in hidden:
             place(k)
     return order

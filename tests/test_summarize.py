@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import math
 import re
 import subprocess
@@ -1025,3 +1026,114 @@ def test_same_lede_needs_a_shared_main_name_and_agreement() -> None:
     assert not same_lede(c({"lopez"}, {"2"}), c({"lopez"}, {"3"}), main)
     assert not same_lede(c({"lopez"}, negated=True), c({"lopez"}), main)
     assert not same_lede(c({"lopez"}, hedged=True), c({"lopez"}), main)
+
+
+@pytest.fixture(scope="module")
+def analysed(seed_config: BuildConfig):
+    """Articles made of the given paragraphs, parsed with the project's model (loaded once)."""
+    from briefgen.analyze import analyze
+
+    def build(*articles: list[str], date: str = "2017-12-04") -> list[AnalyzedArticle]:
+        arts = []
+        for i, paras in enumerate(articles):
+            starts = list(itertools.accumulate((len(p) + 2 for p in paras[:-1]), initial=0))
+            text = "\n\n".join(paras)
+            arts.append(Article(f"{i}.txt", f"t{i}", text, tuple(map(Paragraph, paras, starts)), date=date, source=f"Outlet {i}"))
+        return analyze(arts, seed_config)
+
+    return build
+
+
+def _choose(cands: list, config: BuildConfig = CONFIG, days=None) -> list[int]:
+    """``select_mmr`` with the candidates chosen in the order given (the first is the news)."""
+    import numpy as np
+
+    from briefgen.summarize import select_mmr
+
+    n = len(cands)
+    scores = np.linspace(0.9, 0.5, n)
+    return select_mmr(cands, scores, np.eye(n), dataclasses.replace(config, summary_words=1000), scores, days=days)
+
+
+CALLED = (
+    "President Trump on Monday called the criminal case against Michael Flynn very unfair, claiming that he and Hillary Clinton both lied"
+    " to the FBI."
+)
+RESTATED = (
+    '"Hillary Clinton lied many times to the FBI, and nothing happened to her, and I think it is a shame for the country,"'
+    " Trump told reporters."
+)
+NEW_WORDS = '"I feel badly for General Flynn," Mr. Trump said on Monday.'
+
+
+def test_a_quotation_restating_what_its_speaker_was_said_to_say_is_not_shown(analysed) -> None:
+    from briefgen.summarize import Candidate
+    from briefgen.text.claims import claim, same_fact
+
+    items = analysed([CALLED], [RESTATED], [NEW_WORDS])
+    cands = [Candidate(a, (item.sentences[0],), 0) for a, item in enumerate(items)]
+    assert not same_fact(claim(items[0].sentences[0]), claim(items[1].sentences[0]))  # too few of the same words for that
+    assert _choose(cands) == [0, 2]  # the quotation that says again "Clinton lied to the FBI" goes; Trump's new words stay
+    assert _choose([cands[0], cands[2]]) == [0, 1]
+    # with no earlier statement about its speaker, the quotation is news
+    assert _choose([cands[1], cands[2]]) == [0, 1]
+
+
+def test_who_a_statement_reports_as_speaking(analysed) -> None:
+    from briefgen.summarize import _speakers
+
+    said, released, added, inside, clause = (
+        item.sentences[0]
+        for item in analysed(
+            ['"As I said yesterday, Todd Akin\'s comments were offensive and wrong," said Romney in a statement.'],
+            ['Romney released a statement late Tuesday saying: "Todd Akin\'s comments were offensive and wrong."'],
+            ["Romney added his voice after five Missouri senators urged Akin to step aside."],
+            ['"As Romney said yesterday, the comments were offensive," the senators wrote in a letter.'],
+            [
+                "Prosecutor Ann Cole told The Post a couple hours after a court hearing — where the actress’s lawyer Mark Dunn said"
+                " she was “settled in” at a clinic in Newport Beach — “I hear she’s on her way to the airport and getting on a flight.”"
+            ],
+        )
+    )
+    assert _speakers(said) == {"romney"}
+    assert _speakers(released) == {"romney"}  # a participle of saying with no subject: the root's subject says it
+    assert not _speakers(added)  # a verb of saying that reports nothing
+    assert "romney" not in _speakers(inside)  # a saying inside the quotation is not the statement's own
+    assert _speakers(clause) == {"cole"}  # nor one in a clause with its own subject (the lawyer's words, not hers)
+
+
+def test_a_continuation_is_no_new_fact_but_continue_as_a_verb_of_saying_is(analysed) -> None:
+    from briefgen.summarize import Candidate, _continues
+
+    items = analysed(
+        ["Mitt Romney joined several Republicans on Tuesday in calling on Todd Akin to quit the Senate race over his comments."],
+        ["Todd Akin continued his refusal to step down in a subsequent interview on Sean Hannity's radio show."],
+        ['"I don\'t like that language at all," the House speaker continued, noting that she does not police her colleagues.'],
+    )
+    go_on, saying = items[1].sentences[0], items[2].sentences[0]
+    assert _continues(go_on) and not _continues(saying)
+    cands = [Candidate(a, (item.sentences[0],), 0) for a, item in enumerate(items)]
+    assert not cands[1].leans
+    assert _choose(cands) == [0, 2]  # Akin's refusal goes on: no new fact; the speaker's words are
+
+
+def test_a_repeat_of_another_day_stays_and_what_leans_on_a_hidden_repeat_goes_with_it(analysed) -> None:
+    from briefgen.summarize import Candidate, _days
+
+    items = analysed(
+        ["President Trump announced on Sunday that Defense Secretary Jim Mattis will leave his post on Jan. 1."],
+        [
+            'Trump said on Thursday that "General Jim Mattis will be retiring, with distinction, at the end of February, after having'
+            ' served my Administration as Secretary of Defense for the past two years."',
+            "He added that a new secretary would be named shortly.",
+        ],
+        date="2018-12-23",
+    )
+    first, (tweet, leaning) = items[0].sentences[0], items[1].sentences
+    cands = [Candidate(0, (first,), 0), Candidate(1, (tweet,), 0), Candidate(1, (leaning,), 1)]
+    assert cands[2].leans
+    # without the days the second telling of Trump's words on Mattis is a repeat, and "He added" goes with it
+    assert _choose(cands) == [0]
+    days = [_days(c.text, items[c.article].article.date) for c in cands]
+    assert days[0] and days[1] and not days[0] & days[1]
+    assert _choose(cands, days=days.__getitem__) == [0, 1, 2]  # Thursday's words and Sunday's are two facts

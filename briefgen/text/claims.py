@@ -137,6 +137,30 @@ def fold(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c))
 
 
+def _name(span: Sequence[Token]) -> str | None:
+    """The name a run of tokens of one entity gives, as ``Claim.names`` holds it: a person is their surname
+    ("Anthony LaSalle" and "LaSalle" are one name), without "Jr."; anything else is its words."""
+    parts = [x.text for x in span if x.pos not in ("DET", "PUNCT") and x.tag != "POS"]
+    if span and span[0].ent == "PERSON":
+        parts = [p for p in parts if p.lower().rstrip(".") not in NAME_SUFFIXES] or parts
+    if not parts:
+        return None
+    return fold(parts[-1] if span[0].ent == "PERSON" else " ".join(parts))
+
+
+def name_at(toks: Sequence[Token], i: int) -> str | None:
+    """The name (as ``Claim.names`` holds it) of the entity token ``i`` is part of, if it is part of a name."""
+    ent = toks[i].ent
+    if ent not in NAME_LABELS:
+        return None
+    j, k = i, i
+    while j > 0 and toks[j - 1].ent == ent:
+        j -= 1
+    while k + 1 < len(toks) and toks[k + 1].ent == ent:
+        k += 1
+    return _name(toks[j : k + 1])
+
+
 def claim(sent: Sentence) -> Claim:
     toks = sent.tokens
     names: set[str] = set()
@@ -159,12 +183,8 @@ def claim(sent: Sentence) -> Claim:
             j = i
             while j + 1 < len(toks) and toks[j + 1].ent == t.ent:
                 j += 1
-            parts = [x.text for x in toks[i : j + 1] if x.pos not in ("DET", "PUNCT") and x.tag != "POS"]
-            if t.ent == "PERSON":
-                parts = [p for p in parts if p.lower().rstrip(".") not in NAME_SUFFIXES] or parts
-            if parts:
-                # a person is their surname ("Anthony LaSalle" and "LaSalle" are one name)
-                name = fold(parts[-1] if t.ent == "PERSON" else " ".join(parts))
+            name = _name(toks[i : j + 1])
+            if name:
                 names.add(name)
                 if main is None or main & set(range(i, j + 1)):
                     core.add(name)
