@@ -683,6 +683,21 @@ def test_a_summary_that_states_an_awaited_step_leaves_its_outcome_open(parse) ->
     assert [q.question for q in asked(story, summary) if q.kind == "pending"] == ["Can the trial of Ortiz go ahead?"]
 
 
+def test_an_aside_read_as_a_list_item_is_cut_and_a_list_kept(parse) -> None:
+    text = (
+        "U.S. House of Representatives Speaker Nancy Pelosi will decide this week whether to create a special committee to "
+        "investigate the Jan. 6 attack on the Capitol, her deputy chief of staff, Drew Hammill, said on Twitter on Tuesday."
+    )
+    assert [q.question for q in awaited(parse({"a.txt": text}))] == [
+        "Will U.S. House of Representatives Speaker Nancy Pelosi create a special committee to investigate the Jan. 6 attack on "
+        "the Capitol?"
+    ]
+    listed = "Governor Ron DeSantis is expected to approve bills on schools, roads, prisons and taxes."
+    assert [q.question for q in awaited(parse({"a.txt": listed}))] == [
+        "Will Governor Ron DeSantis approve bills on schools, roads, prisons and taxes?"
+    ]
+
+
 def test_claims_read_as_questions_about_their_own_subject(parse) -> None:
     story = parse(
         {
