@@ -159,7 +159,9 @@ STEPS = {"decide", "rule", "determine", "choose", "weigh", "vote", "consider", "
 #: Decisions whose outcome the verb itself states, so that "Will X approve the budget?" asks what is open. They are
 #: awaited (the pending cue, support.py) only when others expect them ("is expected to approve"): the narrator's "will
 #: approve" states the future as fact, and a party's own "plans to plead not guilty" is a plan told as what will happen
-#: (hand-judged on Multi-News validation rows 0-124: 1 of 4 shown pending questions right before this rule).
+#: (hand-judged on Multi-News validation rows 0-124: 1 of 4 shown pending questions right before this rule). "pass",
+#: "authorize", "recognize", "overturn" and "uphold" are the decisions of a chamber, a regulator, a government and a court
+#: that the pending outcomes of 2021 multi-outlet news await (issue 16: a bill's passage, a drug's authorisation).
 OUTCOMES = {
     "approve",
     "reject",
@@ -660,7 +662,9 @@ def no_proof(sent: Sentence, skip: set[int] | frozenset[int] = frozenset(), keys
 
 
 def pending(art: AnalyzedArticle, sent: Sentence) -> list[Found]:
-    """Announced plans: "X will VERB", "X said it would VERB", "X is expected/set/scheduled to VERB", "X plans to VERB".
+    """Announced plans: "X will VERB", "X said it would VERB", "X is expected/set/scheduled to VERB", "X plans to VERB";
+    and outcomes the sources call open: "X has yet to VERB", "X hopes to VERB" (an ``OUTCOMES`` verb), a step's
+    "whether" clause ("is weighing whether", "has not decided whether", "will announce whether").
 
     Not a plan: "would" in narrative ("he would go on to win"), hypotheticals, refusals ("would not say"),
     a speaker's hopes ("I hope they will"), and past plans that the sentence itself overtakes
