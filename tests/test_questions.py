@@ -632,8 +632,8 @@ def test_only_awaited_steps_are_pending(parse) -> None:
             "Will Manchin support the voting rights bill?",
         ),
         (  # "whether or not" asks the clause alone
-            "Republican senators are still deciding whether or not Governor Paul LePage's apology is enough.",
-            "Is Governor Paul LePage's apology enough?",
+            "Republican senators in Maine are still deciding whether or not to support Governor Paul LePage.",
+            "Will Republican senators in Maine support Governor Paul LePage?",
         ),
         (  # "he", resolved in his own sentence, lends the open clause its subject
             "Donald Trump said he will decide by June whether to run for president.",
@@ -656,6 +656,7 @@ def test_an_outcome_the_sources_call_pending_is_awaited(parse, text: str, questi
         "Senator Joe Manchin decided on Friday whether he would support the bill.",  # a step taken
         "He is weighing whether to run for the Senate next year.",  # which he?
         "Officials have not determined whether Tony Scott had any health problems.",  # a fact not known: the unknown kind
+        "Analysts at Goldman Sachs are considering whether the market will rebound next year.",  # not theirs to decide
     ],
 )
 def test_no_outcome_awaited(parse, text: str) -> None:

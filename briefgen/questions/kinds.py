@@ -681,6 +681,10 @@ def pending(art: AnalyzedArticle, sent: Sentence) -> list[Found]:
             # way or not yet taken; its outcome is the question
             who, open_ = next((c for c in kids[i] if toks[c].dep == "nsubj"), None), _whether(toks, kids, i)
             quoted = sum(1 if x.tag == "``" else -1 if x.tag == "''" else 0 for x in toks[:i]) > 0
+            other = open_ is not None and any(toks[c].dep in SUBJ and toks[c].pos != "PRON" for c in kids[open_])
+            if other:
+                continue  # "analysts are considering whether the market will rebound", "officials are reviewing whether the
+                #           officers followed protocol": what they weigh is not theirs to decide, a forecast or a finding
             if who is not None and open_ is not None and not quoted and (q := _open_outcome(art, sent, open_, who)):
                 out.append(Found(q, sent, subtree(kids, i) | subtree(kids, who), i, awaited=True))
             continue
@@ -791,7 +795,8 @@ def _whether(toks: tuple[Token, ...], kids: Kids, verb: int) -> int | None:
 def _undecided(toks: tuple[Token, ...], kids: Kids, verb: int) -> bool:
     """The step ``verb`` is under way ("is weighing", "are still deciding") or not yet taken ("has not decided", "did
     not announce"), not taken ("decided whether" tells the outcome next) nor to come (``pending``'s plans). A knowable
-    verb's ("have not determined whether Scott had health problems") is a fact not known, the unknown kind's."""
+    verb's ("have not determined whether Scott had health problems") is a fact not known, the unknown kind's. Asked
+    only of the subject's own act ("whether to indict him", "whether she will run"), see ``pending``."""
     aux = [toks[c] for c in kids[verb] if toks[c].dep == "aux"]
     progressive = toks[verb].tag == "VBG" and any(a.lemma.lower() == "be" for a in aux) and not any(a.tag == "MD" for a in aux)
     return progressive or (any(toks[c].dep == "neg" for c in kids[verb]) and not any(a.tag == "MD" for a in aux))
