@@ -604,6 +604,101 @@ def test_only_awaited_steps_are_pending(parse) -> None:
     assert q.question == "Can the trial go ahead?"  # the step is certain; its outcome is the open point
 
 
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        (  # a step told as to be announced: its open clause is the question, whoever plans the step
+            "Speaker Nancy Pelosi plans to announce this week whether she will create a new committee to investigate the riot.",
+            "Will Pelosi create a new committee to investigate the riot?",
+        ),
+        (  # "whether to": the step's subject is the open clause's
+            "Speaker Nancy Pelosi will decide this week whether to create a special committee.",
+            "Will Speaker Nancy Pelosi create a special committee?",
+        ),
+        (  # what a named party has not done yet, a decision's outcome
+            "Beijing has yet to formally recognize the Taliban as the government of Afghanistan.",
+            "Will Beijing formally recognize the Taliban as the government of Afghanistan?",
+        ),
+        (  # an aim whose outcome others give
+            "Senate Democrats hope to pass the voting rights bill this week.",
+            "Will Senate Democrats pass the voting rights bill this week?",
+        ),
+        (  # a step under way
+            "A Manhattan grand jury is weighing whether to indict Allen Weisselberg.",
+            "Will a Manhattan grand jury indict Allen Weisselberg?",
+        ),
+        (  # a step not yet taken
+            "Senator Joe Manchin has not decided whether he will support the voting rights bill.",
+            "Will Manchin support the voting rights bill?",
+        ),
+        (  # "whether or not" asks the clause alone
+            "Republican senators in Maine are still deciding whether or not to support Governor Paul LePage.",
+            "Will Republican senators in Maine support Governor Paul LePage?",
+        ),
+        (  # "he", resolved in his own sentence, lends the open clause its subject
+            "Donald Trump said he will decide by June whether to run for president.",
+            "Will Trump run for president?",
+        ),
+    ],
+)
+def test_an_outcome_the_sources_call_pending_is_awaited(parse, text: str, question: str) -> None:
+    assert [q.question for q in awaited(parse({"a.txt": text}))] == [question]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Most of the money has yet to be distributed to renters.",  # no party whose decision it is
+        "Senate Democrats hope to finish the work this week.",  # an aim, no decision's outcome
+        "Senate Democrats hoped to pass the voting rights bill last year.",  # a past aim
+        "The bill that Senate Democrats hope to pass this week would expand voting rights.",  # the object is outside the clause
+        "Beijing had yet to recognize the Taliban when the talks began.",  # a state of the past
+        "Senator Joe Manchin decided on Friday whether he would support the bill.",  # a step taken
+        "He is weighing whether to run for the Senate next year.",  # which he?
+        "Officials have not determined whether Tony Scott had any health problems.",  # a fact not known: the unknown kind
+        "Analysts at Goldman Sachs are considering whether the market will rebound next year.",  # not theirs to decide
+    ],
+)
+def test_no_outcome_awaited(parse, text: str) -> None:
+    assert not awaited(parse({"a.txt": text})), text
+
+
+def test_an_awaited_outcome_another_article_reports_is_not_asked(parse) -> None:
+    story = parse(
+        {
+            "a.txt": "Beijing has yet to formally recognize the Taliban as the government of Afghanistan.",
+            "b.txt": "Beijing formally recognized the Taliban as the government of Afghanistan on Friday.",
+        },
+        dates={"a.txt": "2024-03-01", "b.txt": "2024-03-04"},
+    )
+    assert not _kind(asked(story), "pending")
+
+
+def test_a_summary_that_states_an_awaited_step_leaves_its_outcome_open(parse) -> None:
+    """ "Can the trial of Ortiz go ahead?" stays open beside a summary that says the judge will decide whether it can:
+    the summary states the step, not its outcome (a plan the summary states is asked no more)."""
+    text = "Judge Amy Carter will decide on Monday whether the trial of Ortiz can go ahead."
+    story = parse({"a.txt": text, "b.txt": text.replace("on Monday", "next week")})
+    summary = summarize(story, BuildConfig())
+    assert summary and [q.question for q in awaited(story)] == ["Can the trial of Ortiz go ahead?"]
+    assert [q.question for q in asked(story, summary) if q.kind == "pending"] == ["Can the trial of Ortiz go ahead?"]
+
+
+def test_an_aside_read_as_a_list_item_is_cut_and_a_list_kept(parse) -> None:
+    text = (
+        "U.S. House of Representatives Speaker Nancy Pelosi will decide this week whether to create a special committee to "
+        "investigate the Jan. 6 attack on the Capitol, her deputy chief of staff, Drew Hammill, said on Twitter on Tuesday."
+    )
+    assert [q.question for q in awaited(parse({"a.txt": text}))] == [
+        "Will U.S. House of Representatives Speaker Nancy Pelosi create a special committee to investigate the Jan. 6 attack on "
+        "the Capitol?"
+    ]
+    listed = "Governor Ron DeSantis is expected to approve bills on schools, roads, prisons and taxes."
+    assert [q.question for q in awaited(parse({"a.txt": listed}))] == [
+        "Will Governor Ron DeSantis approve bills on schools, roads, prisons and taxes?"
+    ]
+
+
 def test_claims_read_as_questions_about_their_own_subject(parse) -> None:
     story = parse(
         {

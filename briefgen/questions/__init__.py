@@ -379,9 +379,13 @@ def candidates(
             log.debug("dropped %r: the summary answers it", c.question)
             continue
         cited = {ai for ai, _ in c.evidence}
-        if c.kind == "pending" and (
-            (len(cited) > 1 and in_summary & set(c.evidence))
-            or (c.focus is not None and any(mentions(c.focus, s) and (len(cited) > 1 or ai not in cited) for ai, s in summary_sents))
+        if (
+            c.kind == "pending"
+            and "cue" not in c.signs
+            and (
+                (len(cited) > 1 and in_summary & set(c.evidence))
+                or (c.focus is not None and any(mentions(c.focus, s) and (len(cited) > 1 or ai not in cited) for ai, s in summary_sents))
+            )
         ):
             log.debug("dropped %r: the summary already states the plan", c.question)
             continue

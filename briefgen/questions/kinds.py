@@ -155,11 +155,13 @@ AWAITED = {
 #: Steps whose taking is certain once announced and whose outcome the verb does not say: "Will the medical examiner
 #: determine the cause of death?" (yes), "Will the commission vote on the regulation?" (yes). Such a step is asked only
 #: through its open clause ("will decide whether the trial can go ahead" -> "Can the trial go ahead?").
-STEPS = {"decide", "rule", "determine", "choose", "weigh", "vote", "consider", "review"}
+STEPS = {"decide", "rule", "determine", "choose", "weigh", "vote", "consider", "review", "announce"}
 #: Decisions whose outcome the verb itself states, so that "Will X approve the budget?" asks what is open. They are
 #: awaited (the pending cue, support.py) only when others expect them ("is expected to approve"): the narrator's "will
 #: approve" states the future as fact, and a party's own "plans to plead not guilty" is a plan told as what will happen
-#: (hand-judged on Multi-News validation rows 0-124: 1 of 4 shown pending questions right before this rule).
+#: (hand-judged on Multi-News validation rows 0-124: 1 of 4 shown pending questions right before this rule). "pass",
+#: "authorize", "recognize", "overturn" and "uphold" are the decisions of a chamber, a regulator, a government and a court
+#: that the pending outcomes of 2021 multi-outlet news await (issue 16: a bill's passage, a drug's authorisation).
 OUTCOMES = {
     "approve",
     "reject",
@@ -174,9 +176,17 @@ OUTCOMES = {
     "plead",
     "elect",
     "nominate",
+    "pass",
+    "authorize",
+    "recognize",
+    "overturn",
+    "uphold",
 }
 #: Plan words that make a plan the subject's own: what it will do, told as what will happen.
 OWN_PLAN = {"plan", "intend"}
+#: Words of an aim whose outcome is not the subject's to give ("Democrats hope to pass the bill this week", "will try to
+#: overturn it"): with an ``OUTCOMES`` verb it is awaited, like one others expect; the aim alone asks nothing.
+AIM = {"hope", "seek", "aim", "try"}
 INTERRUPTED = {"but", "when", "until", "before", "instead", "however"}  # "was set to X when Y": the plan is history
 NOUN_VERB = {
     "attack": "attack",
@@ -227,7 +237,7 @@ DOUBT = UNCLEAR | KNOWABLE
 PROOF = VERIFY | NO_PROOF | {"unverified", "unconfirmed"}
 FUTURE = PLAN | {"will", "would", "shall"}
 #: A detector finds nothing in a sentence without one of its cue lemmas: ``cues`` tells which to run.
-CUES = {"unknown": DOUBT, "disputed": DENY, "claims": CLAIM_VERBS, "pending": FUTURE, "no_proof": PROOF}
+CUES = {"unknown": DOUBT, "disputed": DENY, "claims": CLAIM_VERBS, "pending": FUTURE | AIM | STEPS | {"yet"}, "no_proof": PROOF}
 FRAME_WH = {
     WHERE: "where",
     LARGE: "how",
@@ -652,7 +662,9 @@ def no_proof(sent: Sentence, skip: set[int] | frozenset[int] = frozenset(), keys
 
 
 def pending(art: AnalyzedArticle, sent: Sentence) -> list[Found]:
-    """Announced plans: "X will VERB", "X said it would VERB", "X is expected/set/scheduled to VERB", "X plans to VERB".
+    """Announced plans: "X will VERB", "X said it would VERB", "X is expected/set/scheduled to VERB", "X plans to VERB";
+    and outcomes the sources call open: "X has yet to VERB", "X hopes to VERB" (an ``OUTCOMES`` verb), a step's
+    "whether" clause ("is weighing whether", "has not decided whether", "will announce whether").
 
     Not a plan: "would" in narrative ("he would go on to win"), hypotheticals, refusals ("would not say"),
     a speaker's hopes ("I hope they will"), and past plans that the sentence itself overtakes
@@ -664,6 +676,18 @@ def pending(art: AnalyzedArticle, sent: Sentence) -> list[Found]:
     out: list[Found] = []
     for i, t in enumerate(toks):
         lem, verb, subj = t.lemma.lower(), None, None
+        if lem in STEPS - KNOWABLE and t.pos == "VERB" and _undecided(toks, kids, i):
+            # "the grand jury is weighing whether to indict him", "she has not decided whether she will run": a step under
+            # way or not yet taken; its outcome is the question
+            who, open_ = next((c for c in kids[i] if toks[c].dep == "nsubj"), None), _whether(toks, kids, i)
+            quoted = sum(1 if x.tag == "``" else -1 if x.tag == "''" else 0 for x in toks[:i]) > 0
+            other = open_ is not None and any(toks[c].dep in SUBJ and toks[c].pos != "PRON" for c in kids[open_])
+            if other:
+                continue  # "analysts are considering whether the market will rebound", "officials are reviewing whether the
+                #           officers followed protocol": what they weigh is not theirs to decide, a forecast or a finding
+            if who is not None and open_ is not None and not quoted and (q := _open_outcome(art, sent, open_, who)):
+                out.append(Found(q, sent, subtree(kids, i) | subtree(kids, who), i, awaited=True))
+            continue
         if t.tag == "MD" and lem in ("will", "would", "shall") and t.dep == "aux":
             verb = t.head
             while toks[verb].dep in ("aux", "auxpass") and toks[verb].head != verb:
@@ -691,6 +715,21 @@ def pending(art: AnalyzedArticle, sent: Sentence) -> list[Found]:
             if toks[verb].lemma.lower() not in AWAITED and not (said and named):
                 continue  # "will need to be rebuilt", "fans will get a free ticket": the future stated as fact, nothing awaited;
                 #           a named party's announced plan ("the ministry said Wagner would be involved in ...") is awaited
+        elif (
+            lem == "have" and t.pos in ("VERB", "AUX") and any(toks[c].lemma.lower() == "yet" and toks[c].dep == "advmod" for c in kids[i])
+        ):
+            # "Beijing has yet to formally recognize the Taliban": what the subject has not done yet, awaited
+            verb = next((c for c in kids[i] if toks[c].dep == "xcomp" and toks[c].pos in ("VERB", "AUX")), None)
+            subj = next((c for c in kids[i] if toks[c].dep in ("nsubj", "nsubjpass")), None)
+            if subj is None or t.tag == "VBD" or any(toks[c].dep == "aux" and toks[c].text.lower() == "had" for c in kids[i]):
+                continue  # "had yet to": a state of the past that the story has since left
+        elif lem in AIM and t.pos == "VERB" and t.tag in ("VBZ", "VBP") and t.dep in ("ROOT", "ccomp", "conj"):
+            # "Democrats hope to pass the bill": an outcome others give; not "a bill Democrats hope to pass" (the object
+            # is outside the clause), nor "hoped to" (the past) or "hoping to" (no subject of its own)
+            verb = next((c for c in kids[i] if toks[c].dep == "xcomp" and toks[c].pos == "VERB"), None)
+            subj = next((c for c in kids[i] if toks[c].dep == "nsubj"), None)
+            if verb is None or subj is None or toks[verb].lemma.lower() not in OUTCOMES:
+                continue
         elif lem in PLAN and (t.tag == "VBN" or (lem in ("plan", "intend", "due") and t.tag != "VBD")):
             verb = next((c for c in kids[i] if toks[c].dep == "xcomp" and toks[c].pos in ("VERB", "AUX")), None)
             subj = next((c for c in kids[i] + kids[t.head] if toks[c].dep in ("nsubj", "nsubjpass")), None)  # "is due to"
@@ -728,22 +767,54 @@ def pending(art: AnalyzedArticle, sent: Sentence) -> list[Found]:
         head = toks[verb].head  # "X said it would ...": "it" is X
         speaker = speaker_of(art, sent, head) if toks[verb].dep == "ccomp" and toks[head].lemma.lower() in CLAIM_VERBS else None
         subs = pronoun_subs(art, sent, span, speaker, top=verb)
-        open_ = next(
-            (
-                c
-                for c in kids[verb]
-                if toks[c].dep in ("ccomp", "advcl") and any(toks[m].lemma.lower() in ("whether", "if") for m in kids[c])
-            ),
-            None,
-        )
-        if toks[verb].lemma.lower() in STEPS and open_ is not None and lem not in OWN_PLAN:
-            # "the judge will decide whether the trial can go ahead": the step is certain, its outcome is the question
-            if q := clause_question(sent, open_, subs=pronoun_subs(art, sent, subtree(kids, open_))):
+        open_ = _whether(toks, kids, verb)
+        if toks[verb].lemma.lower() in STEPS and open_ is not None:
+            # "the judge will decide whether the trial can go ahead", "Pelosi plans to announce whether she will create a
+            # committee": the step is certain (a party's own plan or not), its outcome is the question
+            if q := _open_outcome(art, sent, open_, who):
                 out.append(Found(q, sent, span, verb, awaited=True))
             continue
         if q := clause_question(sent, verb, subject=subj, modal="Will", subs=subs):
-            out.append(Found(q, sent, span, verb, awaited=lem == "expect" and outcome(toks, kids, verb)))
+            awaited = (lem in AIM | {"expect", "have"}) and outcome(toks, kids, verb)  # "is expected to approve", "has yet to approve"
+            out.append(Found(q, sent, span, verb, awaited=awaited))
     return out
+
+
+def _whether(toks: tuple[Token, ...], kids: Kids, verb: int) -> int | None:
+    """The head of ``verb``'s "whether" or "if" clause ("decide whether the trial can go ahead"), if it has one."""
+    return next(
+        (
+            c
+            for c in kids[verb]
+            if toks[c].dep in ("ccomp", "advcl", "xcomp") and any(toks[m].lemma.lower() in ("whether", "if") for m in kids[c])
+        ),
+        None,
+    )
+
+
+def _undecided(toks: tuple[Token, ...], kids: Kids, verb: int) -> bool:
+    """The step ``verb`` is under way ("is weighing", "are still deciding") or not yet taken ("has not decided", "did
+    not announce"), not taken ("decided whether" tells the outcome next) nor to come (``pending``'s plans). A knowable
+    verb's ("have not determined whether Scott had health problems") is a fact not known, the unknown kind's. Asked
+    only of the subject's own act ("whether to indict him", "whether she will run"), see ``pending``."""
+    aux = [toks[c] for c in kids[verb] if toks[c].dep == "aux"]
+    progressive = toks[verb].tag == "VBG" and any(a.lemma.lower() == "be" for a in aux) and not any(a.tag == "MD" for a in aux)
+    return progressive or (any(toks[c].dep == "neg" for c in kids[verb]) and not any(a.tag == "MD" for a in aux))
+
+
+def _open_outcome(art: AnalyzedArticle, sent: Sentence, open_: int, who: int) -> str | None:
+    """The question of a step's open clause ``open_`` ("whether she will create a committee" -> "Will Pelosi create a
+    committee?", her "she" resolved); "whether to create a committee" lends it the step's subject ``who``, a noun or a
+    pronoun its sentence resolves ("Trump said he will decide whether to run" -> "Will Trump run?")."""
+    toks, kids = sent.tokens, children(sent.tokens)
+    own = any(toks[c].dep in SUBJ for c in kids[open_])
+    lent = None if own else who
+    subs = pronoun_subs(art, sent, subtree(kids, open_) | (subtree(kids, who) if lent is not None else set()))
+    if lent is not None and toks[lent].pos == "PRON" and lent not in subs:
+        return None  # "he is weighing whether to run": which he?
+    mark = next(c for c in kids[open_] if toks[c].lemma.lower() in ("whether", "if"))
+    either = {mark + 1, mark + 2} if [t.text.lower() for t in toks[mark + 1 : mark + 3]] == ["or", "not"] else set()
+    return clause_question(sent, open_, subject=lent, modal=None if own else "Will", subs=subs, drop=either)
 
 
 def outcome(toks: tuple[Token, ...], kids: tuple[tuple[int, ...], ...], verb: int) -> bool:

@@ -220,6 +220,9 @@ def clause_question(
         start = min(subtree(kids, i))
         if (start > 0 and toks[start - 1].text == "," and toks[i].dep in ("relcl", "appos")) or i in subj_idx:
             drop_phrase(toks, kids, keep, i)
+    for i in sorted(keep):  # "the attack on the Capitol, her deputy chief of staff, said": an aside the parser joined as a list
+        if i in keep and i not in (verb, subj) and _aside_conj(toks, kids, i):
+            drop_phrase(toks, kids, keep, i)
     trim(toks, kids, keep, {verb, subj, *auxes})
     subj_idx = subtree(kids, subj) & keep
     while subj_idx and toks[max(subj_idx)].pos == "PUNCT":
@@ -303,6 +306,24 @@ def clause_question(
             ):
                 words[c] = toks[c].lemma.lower()
     return tidy(f"{first} {lower_first(toks, subj_idx, render(toks, subj_idx, words))} {render(toks, body, words)}")
+
+
+def _aside_conj(toks: Sequence[Token], kids: Kids, i: int) -> bool:
+    """A noun joined to the noun before it by a comma alone, with no "and" or "or" anywhere in its list: a speaker's aside
+    that the parser read as a second item ("... the Jan. 6 attack on the Capitol, her deputy chief of staff, ...")."""
+    if toks[i].dep != "conj" or toks[i].pos not in ("NOUN", "PROPN") or toks[toks[i].head].pos not in ("NOUN", "PROPN"):
+        return False
+    first = i
+    while toks[first].dep == "conj" and toks[first].head != first:
+        first = toks[first].head
+    chain, todo = {first}, [first]  # every item of the list, however the parser chained them
+    while todo:
+        for c in kids[todo.pop()]:
+            if toks[c].dep == "conj" and c not in chain:
+                chain.add(c)
+                todo.append(c)
+    start = min(subtree(kids, i))
+    return start > 0 and toks[start - 1].text == "," and not any(toks[c].dep in ("cc", "preconj") for j in chain for c in kids[j])
 
 
 def torn(toks: Sequence[Token], kids: Kids, keep: set[int], roots: set[int], unasked: Set[int] = frozenset()) -> bool:

@@ -23,7 +23,8 @@ NAMED = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODU
 #: The signs a candidate can carry; each is worth one point.
 #: - ``cue``: the kind's own strong cue: an unknown stated as such ("it is unclear why ..."), a claim that a note of
 #:   missing proof links to, a denial, two values of one quantity, a decision's outcome that others await ("is expected to
-#:   approve", "will decide whether X": kinds.OUTCOMES, kinds.STEPS);
+#:   approve", "has yet to recognize", "hope to pass", "will decide whether X", "is weighing whether X": kinds.OUTCOMES,
+#:   kinds.AIM, kinds.STEPS);
 #: - ``named``: the question is about a name the story uses in at least two sentences (not "the owner");
 #: - ``sources``: more than one article raises it;
 #: - ``short``: at most SHORT words (long rebuilt clauses are where the parse goes wrong);
