@@ -67,6 +67,8 @@ briefgen.group, so its cache keys (pipeline.STAGES) change with the title rule, 
 
 from __future__ import annotations
 
+import datetime
+import functools
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING
@@ -139,7 +141,7 @@ def story_title(
     ``ledes``: the ledes that state one fact with other articles' (``summarize.lede_sources``), if known."""
     if story.title_source == "editor" or not summary:
         return story.title
-    found = [*_supported(items, summary, ledes or {}), *_candidates(story, items, summary[: max(key_points, 1)])]
+    found = [*_supported(items, summary, ledes or {}), *_candidates(story, items, summary[: max(key_points, 1)], summary)]
     claim_of = claims if claims is not None else Claims()
     if not found:
         return _whole_lead(story, items, summary, claim_of)
@@ -169,7 +171,7 @@ def _supported(
     by_id = {item.article.id: item for item in items}
     for article, index in sorted((lede for lede, g in groups.items() if len(g) == most), key=lambda at: (cited.get(at[0], len(cited)), at)):
         item = by_id[article]
-        title = real_headline(item)
+        title = news_headline(item, items)
         if title and len(title.split()) <= MAX_WORDS:
             yield title, _HEADLINE
             return
@@ -265,18 +267,22 @@ _NO_EVENT = _SAYING | NOT_NEWS | {"believe", "hope", "expect"} | _MODALS
 _HEADLINE = Token("", "", "", "", "", 0, 0)
 
 
-def _candidates(story: Story, items: Sequence[AnalyzedArticle], points: Sequence[SummarySentence]) -> Iterator[tuple[str, Token]]:
+def _candidates(
+    story: Story, items: Sequence[AnalyzedArticle], points: Sequence[SummarySentence], summary: Sequence[SummarySentence] = ()
+) -> Iterator[tuple[str, Token]]:
     """The rule's steps 2-5 in order, with the first key point's main clause whole up to LONG_TITLE_WORDS (the
     longest lead sentence grouping takes for a title) before grouping's lead sentence, and, when longer, up to
     MAX_TITLE_WORDS last: (title, what its clause tells, ``_told``, or ``_HEADLINE`` for a headline)."""
     by_id = {item.article.id: item for item in items}
     first = by_id.get(points[0].citation.article)
-    title = real_headline(first) if first is not None else None
+    yield from ((shared, _HEADLINE) for shared in _shared_headlines(items, summary or points))
+    title = news_headline(first, items) if first is not None else None
     if title and len(title.split()) <= MAX_WORDS:
         yield title, _HEADLINE
     cited = {p.citation.article for p in points}
     central = story.title_source == "headline-central" or (story.title_source == "headline" and story.title_article in cited)
-    if central and len(story.title.split()) <= MAX_WORDS:
+    origin_item = by_id.get(story.title_article)
+    if central and len(story.title.split()) <= MAX_WORDS and (origin_item is None or news_headline(origin_item, items)):
         yield story.title, _HEADLINE
     # only the first: a later key point is more often background ("Malaria is one of the most common ...")
     sentence = next((s for s in first.sentences if s.index == points[0].citation.sentence), None) if first else None
@@ -289,7 +295,7 @@ def _candidates(story: Story, items: Sequence[AnalyzedArticle], points: Sequence
     origin = by_id.get(story.title_article)
     lead = story.title_source == "lead"
     verb = _lead_verb(origin, story.title) if origin and lead else _HEADLINE
-    if not lead:
+    if not lead and (origin is None or news_headline(origin, items)):
         yield story.title, _HEADLINE
     if made and made[1]:
         yield sentence_case(made[1][0], text), made[1][1]
@@ -299,6 +305,108 @@ def _candidates(story: Story, items: Sequence[AnalyzedArticle], points: Sequence
     # the title only when nothing before it names the event (Multi-News rows 0-124: 4 titles, vague to right)
     if made and made[2] and not made[1]:
         yield sentence_case(made[2][0], text), made[2][1]
+
+
+#: Days an article may be dated from its story's main day (the day most of its articles carry) and still be of its
+#: event: outlets report an event the day it happens and the morning after (AllSides part A's roundups: one day).
+DAY_GAP = 1
+#: Labels a page puts before an opinion, an analysis or a graphic rather than a report ("Opinion: ...", "Mapped:
+#: Afghan refugees headed to 46 states", "EXPLAINER: What was ..."): a headline with one states no event.
+_NOT_NEWS_LABEL = re.compile(
+    r"^(?:opinion|analysis|commentary|editorial|column|perspective|explainer|explained|mapped|charted|charts?|maps?|"
+    r"graphic|photos?|video|watch|listen|podcast|live|fact[ -]check|review|letters?|q ?& ?a|quiz|the big story)\s*[:|–—-]",
+    re.I,
+)
+#: The reader addressed ("What you need to know", "Your guide to ...") or the writer's "we" ("Cubans are losing their
+#: fear. We want change.", an opinion piece): a voice, not a report. Case-sensitive past the first letter, so "US" is
+#: the country; the singular "I" is ``_first_person``'s.
+_VOICE = re.compile(r"(?<![\w'’])(?:[Yy]ou|[Yy]our|[Yy]ou're|[Yy]ou’re|[Yy]ou've|[Yy]ou’ve|[Ww]e|[Oo]ur|us)(?![\w'’])")
+
+
+def news_headline(item: Outlined, items: Sequence[Outlined] = ()) -> str | None:
+    """``item``'s real headline (``real_headline``) when it states news of the story (``items``, the story's articles):
+    not an opinion, analysis or graphic by its label (``_NOT_NEWS_LABEL``), an exclamation, the reader addressed or the
+    writer's "we" (``_VOICE``) outside a quotation, nor the headline of an article dated apart from the story's main day
+    (``_main_day``: "a headline from the one article of another day")."""
+    title = real_headline(item)
+    if title is None:
+        return None
+    said = _unquoted(title)
+    if _NOT_NEWS_LABEL.match(item.article.title.strip()) or _NOT_NEWS_LABEL.match(title) or "!" in said or _VOICE.search(said):
+        return None
+    day = _main_day(items)
+    date = item.article.date
+    if day is not None and date and abs((_day(date) - day).days) > DAY_GAP:
+        return None
+    return title
+
+
+def _day(date: str) -> datetime.date:
+    return datetime.date.fromisoformat(date[:10])
+
+
+def _main_day(items: Sequence[Outlined]) -> datetime.date | None:
+    """The story's main day: the day with most of its dated articles within ``DAY_GAP`` days of it (the earliest of
+    equals), when they are more than half of them; else None (a story of several days' events has no main day)."""
+    days = [_day(i.article.date) for i in items if i.article.date and re.match(r"\d{4}-\d\d-\d\d", i.article.date)]
+    near = {d: sum(abs((e - d).days) <= DAY_GAP for e in days) for d in days}
+    best = min(near, key=lambda d: (-near[d], d), default=None)
+    return best if best is not None and 2 * near[best] > len(days) else None
+
+
+#: Least ``_support`` of a headline taken for being shared: two of its words, who and what, in every other outlet's
+#: lead, or as many in part. Less is a headline of an article that strayed into the story, or one outlet's own angle
+#: ("Black Athletes Lead Conversation on Mental Health", 0, where the others report Simone Biles's withdrawal); set by
+#: hand on AllSides part A, where the headlines taken have 2.4 or more.
+MIN_SUPPORT = 2.0
+
+
+def _shared_headlines(items: Sequence[AnalyzedArticle], summary: Sequence[SummarySentence]) -> list[str]:
+    """The story's news headlines (``news_headline``, at most ``MAX_WORDS``) whose words the other outlets' articles
+    share (``_support``, at least ``MIN_SUPPORT``), the most shared first: the event they all tell, not one outlet's
+    angle ("Joint Chiefs Chairman Milley becomes lightning rod on right" where the others report his calls to China);
+    of equals, the article the summary cites first. The story's rule takes the first that names the event
+    (``names_event``). None when the story has no two articles of different outlets (``_outlet``)."""
+    cited = {a: k for k, a in enumerate(dict.fromkeys(s.citation.article for s in summary))}
+    if len({_outlet(i) for i in items}) < 2:
+        return []
+    heads = [(item, h) for item in items if (h := news_headline(item, items)) and len(h.split()) <= MAX_WORDS]
+    scored = sorted((-_support(h, item, items), cited.get(item.article.id, len(cited)), h) for item, h in heads)
+    return [h for support, _, h in scored if -support >= MIN_SUPPORT]
+
+
+def _outlet(item: Outlined) -> str:
+    return fold(item.article.source or item.article.id)
+
+
+def _support(headline: str, item: Outlined, items: Sequence[AnalyzedArticle]) -> float:
+    """How far the other outlets' articles share ``headline``'s words: for each of its content words (``_content``),
+    the share of the articles of other outlets whose headline or first ``LEAD_SENTENCES`` sentences hold it, summed;
+    not the words it quotes (``_unquoted``: "Fauci's pandemic emails: 'All is well despite ...'"), someone's words, not
+    the event."""
+    others = [i for i in items if _outlet(i) != _outlet(item)]
+    if not others:
+        return 0.0
+    told = [_content(i.article.title + " " + " ".join(s.text for s in i.sentences[:LEAD_SENTENCES])) for i in others]
+    return sum(sum(w in t for t in told) / len(told) for w in _content(_unquoted(headline)))
+
+
+#: Letters a content word is compared by: a crude stem ("called", "calls"; "Chinese", "China" do not meet).
+STEM = 5
+
+
+def _content(text: str) -> set[str]:
+    """The content words of ``text``, folded and cut to ``STEM`` letters: not stop words (sumy's English list, as
+    the summary's), not under three letters."""
+    stop = _stop_words()
+    return {w[:STEM] for w in re.findall(r"[a-z0-9]+", re.sub(r"['’]s\b", "", fold(text))) if len(w) >= 3 and w not in stop}
+
+
+@functools.cache
+def _stop_words() -> frozenset[str]:
+    from sumy.utils import get_stop_words
+
+    return frozenset(get_stop_words("english"))
 
 
 def names_event(title: str, verb: Token, names: frozenset[str]) -> int:
@@ -696,11 +804,16 @@ def real_headline(item: Outlined) -> str | None:
     return None if _first_person(title) else title
 
 
+def _unquoted(headline: str) -> str:
+    """``headline`` without what it quotes (double quotes, or single ones that open and close on word edges)."""
+    return re.sub(r"“[^”]*”|\"[^\"]*\"|(?<!\w)‘[^’]*’(?!\w)|(?<!\w)'[^']*'(?!\w)", " ", headline)
+
+
 def _first_person(headline: str) -> bool:
     """A headline in the writer's own voice, the first person singular outside a quotation and before any colon (after
     one, someone is quoted: "Obama: I never said that"): "I told you Kazaam was a different movie!". Case-sensitive,
     so "US" is the country; a lead in the writer's voice is refused too (``lines.personal_voice``)."""
-    said = re.sub(r"“[^”]*”|\"[^\"]*\"|(?<!\w)‘[^’]*’(?!\w)|(?<!\w)'[^']*'(?!\w)", " ", headline).split(":")[0]
+    said = _unquoted(headline).split(":")[0]
     return re.search(r"(?<![\w.'’-])(?:I|I'm|I’m|I've|I’ve|me|my)(?![\w.'’-])", said) is not None
 
 
