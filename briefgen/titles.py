@@ -388,7 +388,7 @@ def _support(headline: str, item: Outlined, items: Sequence[AnalyzedArticle]) ->
     if not others:
         return 0.0
     told = [_content(i.article.title + " " + " ".join(s.text for s in i.sentences[:LEAD_SENTENCES])) for i in others]
-    return sum(sum(w in t for t in told) / len(told) for w in _content(_unquoted(headline)))
+    return sum(w in t for w in _content(_unquoted(headline)) for t in told) / len(told)  # one division: no order to round by
 
 
 #: Letters a content word is compared by: a crude stem ("called", "calls"; "Chinese", "China" do not meet).
