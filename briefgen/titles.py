@@ -9,6 +9,8 @@ good (``story_title``), by the first of these that gives a title:
 1. an editor's title (stories.yml) stays;
 1a. when the first key point's article is not among the majority whose ledes state one fact, a title from those
    articles (``_supported``: the fact most outlets lead with, not one outlet's angle), tried before the steps below;
+1b. the writers' headlines the other outlets' articles share most (``_shared_headlines``: the event they all tell,
+   not the first key point's outlet's angle), tried in that order before the steps below;
 2. the real headline (``real_headline``: not inferred, not boilerplate, not cut) of the article the
    first key point cites, at most ``MAX_WORDS`` words: the news, in its writer's headline;
 3. grouping's headline when its article is the story's most central one or a key point cites it
@@ -17,7 +19,9 @@ good (``story_title``), by the first of these that gives a title:
 5. grouping's title; when that is a lead cut by its words to no whole clause (by the parse), when nothing
    else offers one, the lead of another article that is one (``_whole_lead``).
 
-Each of these must name the story's event (``names_event``): carry one of the story's main names (in at least
+A writer's headline is taken in 1a-3 only when it states news of the story (``news_headline``: no opinion,
+analysis or graphic label, exclamation, reader addressed or writer's "we", nor an article dated apart from the story's
+main day). Each of these must name the story's event (``names_event``): carry one of the story's main names (in at least
 half its articles, ``claims.main_names``) and, by its parse, a main verb that tells what happened (not "is",
 "has", "said", "wants": ``_NO_EVENT``); a writer's headline, which has no parse, only must not ask a question.
 A clause under a modal ("Donald Trump may finally have gone too far": a guess) names no event either. A clause
@@ -311,10 +315,11 @@ def _candidates(
 #: event: outlets report an event the day it happens and the morning after (AllSides part A's roundups: one day).
 DAY_GAP = 1
 #: Labels a page puts before an opinion, an analysis or a graphic rather than a report ("Opinion: ...", "Mapped:
-#: Afghan refugees headed to 46 states", "EXPLAINER: What was ..."): a headline with one states no event.
+#: Afghan refugees headed to 46 states", "EXPLAINER: What was ..."): a headline with one states no event. Not the
+#: labels of a report's medium ("WATCH:", "VIDEO:", "PHOTOS:"), which ``clean_title`` takes off a report's headline.
 _NOT_NEWS_LABEL = re.compile(
     r"^(?:opinion|analysis|commentary|editorial|column|perspective|explainer|explained|mapped|charted|charts?|maps?|"
-    r"graphic|photos?|video|watch|listen|podcast|live|fact[ -]check|review|letters?|q ?& ?a|quiz|the big story)\s*[:|–—-]",
+    r"graphic|podcast|fact[ -]check|review|letters?|q ?& ?a|quiz)\s*[:|–—-]",
     re.I,
 )
 #: The reader addressed ("What you need to know", "Your guide to ...") or the writer's "we" ("Cubans are losing their
@@ -527,10 +532,11 @@ def title_problem(title: str) -> str | None:
 
 
 # What pages put before a headline: section labels ("Story highlights", "TOP STORIES | WEB
-# EXCLUSIVE", a video player's "CLOSE") and datelines ("HIROSHIMA--", "Tokyo (CNN)").
+# EXCLUSIVE", a video player's "CLOSE", "Breaking News-"), a date stamp ("27 / 09 / 2013-") and datelines
+# ("HIROSHIMA--", "Tokyo (CNN)").
 _TITLE_PREFIX = re.compile(
-    r"^(?:(?:Story highlights|TOP STORIES|WEB EXCLUSIVE|EXCLUSIVE|CLOSE|BREAKING(?: NEWS)?|UPDATED?|WATCH|VIDEO|PHOTOS?)\b"
-    r"[\s|:–—-]*|[A-Z][A-Z.'’ ]{2,30}(?:\s["
+    r"^(?:(?:Story highlights|TOP STORIES|WEB EXCLUSIVE|EXCLUSIVE|CLOSE|BREAKING(?: NEWS)?|Breaking News|UPDATED?|WATCH|VIDEO|PHOTOS?)\b"
+    r"[\s|:–—-]*|\d{1,2}\s?[/.]\s?\d{1,2}\s?[/.]\s?\d{2,4}\s?[:–—-]\s?|[A-Z][A-Z.'’ ]{2,30}(?:\s["
     + DASHES
     + r"]{1,2}\s?|--)(?=[A-Z])|[A-Z][\w.'’ -]{1,30}\s\((?:CNN|AP|Reuters|AFP)\)\s*[-–—]*\s*)"
 )

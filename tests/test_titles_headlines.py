@@ -97,3 +97,15 @@ def test_a_headline_of_an_article_dated_apart_from_the_storys_day_is_not_its_tit
     # no day holds more than half the articles: no main day, no headline refused for its date
     spread = [_item(*BOOK[:4], date=d) for d in ("2021-09-01", "2021-09-10", "2021-09-20")]
     assert titles._main_day(spread) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "headline"),
+    [
+        ("Breaking News-Three People Shot in Office Shooting", "Three People Shot in Office Shooting"),
+        ("27 / 09 / 2013-Turkmenistan to hold its first two-party election", "Turkmenistan to hold its first two-party election"),
+        ("12.5 million jobs added in May", "12.5 million jobs added in May"),  # a number, not a date stamp
+    ],
+)
+def test_a_date_stamp_or_breaking_news_label_is_no_part_of_a_headline(line: str, headline: str) -> None:
+    assert titles.clean_title(line) == headline
