@@ -328,18 +328,18 @@ _NOT_NEWS_LABEL = re.compile(
 _VOICE = re.compile(r"(?<![\w'’])(?:[Yy]ou|[Yy]our|[Yy]ou're|[Yy]ou’re|[Yy]ou've|[Yy]ou’ve|[Ww]e|[Oo]ur|us)(?![\w'’])")
 
 
-def news_headline(item: Outlined, items: Sequence[Outlined] = ()) -> str | None:
+def news_headline(item: Outlined, items: Sequence[Outlined] = (), day: datetime.date | None = None) -> str | None:
     """``item``'s real headline (``real_headline``) when it states news of the story (``items``, the story's articles):
     not an opinion, analysis or graphic by its label (``_NOT_NEWS_LABEL``), an exclamation, the reader addressed or the
     writer's "we" (``_VOICE``) outside a quotation, nor the headline of an article dated apart from the story's main day
-    (``_main_day``: "a headline from the one article of another day")."""
+    (``_main_day``, or ``day`` when given: "a headline from the one article of another day")."""
     title = real_headline(item)
     if title is None:
         return None
     said = _unquoted(title)
     if _NOT_NEWS_LABEL.match(item.article.title.strip()) or _NOT_NEWS_LABEL.match(title) or "!" in said or _VOICE.search(said):
         return None
-    day = _main_day(items)
+    day = day or _main_day(items)
     date = item.article.date
     if day is not None and date and abs((_day(date) - day).days) > DAY_GAP:
         return None
@@ -375,8 +375,10 @@ def _shared_headlines(items: Sequence[AnalyzedArticle], summary: Sequence[Summar
     cited = {a: k for k, a in enumerate(dict.fromkeys(s.citation.article for s in summary))}
     if len({_outlet(i) for i in items}) < 2:
         return []
-    heads = [(item, h) for item in items if (h := news_headline(item, items)) and len(h.split()) <= MAX_WORDS]
-    scored = sorted((-_support(h, item, items), cited.get(item.article.id, len(cited)), h) for item, h in heads)
+    day = _main_day(items)
+    heads = [(item, h) for item in items if (h := news_headline(item, items, day)) and len(h.split()) <= MAX_WORDS]
+    told = {item.article.id: _lead_words(item) for item in items}  # once per article, not once per headline
+    scored = sorted((-_support(h, item, items, told), cited.get(item.article.id, len(cited)), h) for item, h in heads)
     return [h for support, _, h in scored if -support >= MIN_SUPPORT]
 
 
@@ -384,16 +386,21 @@ def _outlet(item: Outlined) -> str:
     return fold(item.article.source or item.article.id)
 
 
-def _support(headline: str, item: Outlined, items: Sequence[AnalyzedArticle]) -> float:
+def _support(headline: str, item: Outlined, items: Sequence[AnalyzedArticle], told: Mapping[str, set[str]] | None = None) -> float:
     """How far the other outlets' articles share ``headline``'s words: for each of its content words (``_content``),
     the share of the articles of other outlets whose headline or first ``LEAD_SENTENCES`` sentences hold it, summed;
     not the words it quotes (``_unquoted``: "Fauci's pandemic emails: 'All is well despite ...'"), someone's words, not
-    the event."""
+    the event. ``told``: each article's words (``_lead_words``) by id, when known."""
     others = [i for i in items if _outlet(i) != _outlet(item)]
     if not others:
         return 0.0
-    told = [_content(i.article.title + " " + " ".join(s.text for s in i.sentences[:LEAD_SENTENCES])) for i in others]
-    return sum(w in t for w in _content(_unquoted(headline)) for t in told) / len(told)  # one division: no order to round by
+    words = [told[i.article.id] if told is not None else _lead_words(i) for i in others]
+    return sum(w in t for w in _content(_unquoted(headline)) for t in words) / len(words)  # one division: no order to round by
+
+
+def _lead_words(item: Outlined) -> set[str]:
+    """The content words (``_content``) of an article's headline and first ``LEAD_SENTENCES`` sentences."""
+    return _content(item.article.title + " " + " ".join(s.text for s in getattr(item, "sentences", ())[:LEAD_SENTENCES]))
 
 
 #: Letters a content word is compared by: a crude stem ("called", "calls"; "Chinese", "China" do not meet).
