@@ -74,6 +74,7 @@ from __future__ import annotations
 import datetime
 import functools
 import re
+from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING
 
@@ -175,7 +176,7 @@ def _supported(
     by_id = {item.article.id: item for item in items}
     for article, index in sorted((lede for lede, g in groups.items() if len(g) == most), key=lambda at: (cited.get(at[0], len(cited)), at)):
         item = by_id[article]
-        title = news_headline(item, items)
+        title = news_headline(item, _main_day(items))
         if title and len(title.split()) <= MAX_WORDS:
             yield title, _HEADLINE
             return
@@ -280,13 +281,14 @@ def _candidates(
     by_id = {item.article.id: item for item in items}
     first = by_id.get(points[0].citation.article)
     yield from ((shared, _HEADLINE) for shared in _shared_headlines(items, summary or points))
-    title = news_headline(first, items) if first is not None else None
+    day = _main_day(items)
+    title = news_headline(first, day) if first is not None else None
     if title and len(title.split()) <= MAX_WORDS:
         yield title, _HEADLINE
     cited = {p.citation.article for p in points}
     central = story.title_source == "headline-central" or (story.title_source == "headline" and story.title_article in cited)
     origin_item = by_id.get(story.title_article)
-    if central and len(story.title.split()) <= MAX_WORDS and (origin_item is None or news_headline(origin_item, items)):
+    if central and len(story.title.split()) <= MAX_WORDS and (origin_item is None or news_headline(origin_item, day)):
         yield story.title, _HEADLINE
     # only the first: a later key point is more often background ("Malaria is one of the most common ...")
     sentence = next((s for s in first.sentences if s.index == points[0].citation.sentence), None) if first else None
@@ -299,7 +301,7 @@ def _candidates(
     origin = by_id.get(story.title_article)
     lead = story.title_source == "lead"
     verb = _lead_verb(origin, story.title) if origin and lead else _HEADLINE
-    if not lead and (origin is None or news_headline(origin, items)):
+    if not lead and (origin is None or news_headline(origin, day)):
         yield story.title, _HEADLINE
     if made and made[1]:
         yield sentence_case(made[1][0], text), made[1][1]
@@ -328,18 +330,17 @@ _NOT_NEWS_LABEL = re.compile(
 _VOICE = re.compile(r"(?<![\w'’])(?:[Yy]ou|[Yy]our|[Yy]ou're|[Yy]ou’re|[Yy]ou've|[Yy]ou’ve|[Ww]e|[Oo]ur|us)(?![\w'’])")
 
 
-def news_headline(item: Outlined, items: Sequence[Outlined] = (), day: datetime.date | None = None) -> str | None:
-    """``item``'s real headline (``real_headline``) when it states news of the story (``items``, the story's articles):
-    not an opinion, analysis or graphic by its label (``_NOT_NEWS_LABEL``), an exclamation, the reader addressed or the
-    writer's "we" (``_VOICE``) outside a quotation, nor the headline of an article dated apart from the story's main day
-    (``_main_day``, or ``day`` when given: "a headline from the one article of another day")."""
+def news_headline(item: Outlined, day: datetime.date | None = None) -> str | None:
+    """``item``'s real headline (``real_headline``) when it states news: not an opinion, analysis or graphic by its
+    label (``_NOT_NEWS_LABEL``), an exclamation, the reader addressed or the writer's "we" (``_VOICE``) outside a
+    quotation, nor the headline of an article dated more than ``DAY_GAP`` from ``day``, the story's main day
+    (``_main_day``; None: no main day): "a headline from the one article of another day" is not the story's."""
     title = real_headline(item)
     if title is None:
         return None
     said = _unquoted(title)
     if _NOT_NEWS_LABEL.match(item.article.title.strip()) or _NOT_NEWS_LABEL.match(title) or "!" in said or _VOICE.search(said):
         return None
-    day = day or _main_day(items)
     date = item.article.date
     if day is not None and date and abs((_day(date) - day).days) > DAY_GAP:
         return None
@@ -353,10 +354,10 @@ def _day(date: str) -> datetime.date:
 def _main_day(items: Sequence[Outlined]) -> datetime.date | None:
     """The story's main day: the day with most of its dated articles within ``DAY_GAP`` days of it (the earliest of
     equals), when they are more than half of them; else None (a story of several days' events has no main day)."""
-    days = [_day(i.article.date) for i in items if i.article.date and re.match(r"\d{4}-\d\d-\d\d", i.article.date)]
-    near = {d: sum(abs((e - d).days) <= DAY_GAP for e in days) for d in days}
+    days = Counter(_day(i.article.date) for i in items if i.article.date and re.match(r"\d{4}-\d\d-\d\d", i.article.date))
+    near = {d: sum(k for e, k in days.items() if abs((e - d).days) <= DAY_GAP) for d in days}
     best = min(near, key=lambda d: (-near[d], d), default=None)
-    return best if best is not None and 2 * near[best] > len(days) else None
+    return best if best is not None and 2 * near[best] > days.total() else None
 
 
 #: Least ``_support`` of a headline taken for being shared: two of its words, who and what, in every other outlet's
@@ -376,7 +377,7 @@ def _shared_headlines(items: Sequence[AnalyzedArticle], summary: Sequence[Summar
     if len({_outlet(i) for i in items}) < 2:
         return []
     day = _main_day(items)
-    heads = [(item, h) for item in items if (h := news_headline(item, items, day)) and len(h.split()) <= MAX_WORDS]
+    heads = [(item, h) for item in items if (h := news_headline(item, day)) and len(h.split()) <= MAX_WORDS]
     told = {item.article.id: _lead_words(item) for item in items}  # once per article, not once per headline
     scored = sorted((-_support(h, item, items, told), cited.get(item.article.id, len(cited)), h) for item, h in heads)
     return [h for support, _, h in scored if -support >= MIN_SUPPORT]
@@ -391,10 +392,10 @@ def _support(headline: str, item: Outlined, items: Sequence[AnalyzedArticle], to
     the share of the articles of other outlets whose headline or first ``LEAD_SENTENCES`` sentences hold it, summed;
     not the words it quotes (``_unquoted``: "Fauci's pandemic emails: 'All is well despite ...'"), someone's words, not
     the event. ``told``: each article's words (``_lead_words``) by id, when known."""
-    others = [i for i in items if _outlet(i) != _outlet(item)]
-    if not others:
+    outlet = _outlet(item)
+    words = [told[i.article.id] if told is not None else _lead_words(i) for i in items if _outlet(i) != outlet]
+    if not words:
         return 0.0
-    words = [told[i.article.id] if told is not None else _lead_words(i) for i in others]
     return sum(w in t for w in _content(_unquoted(headline)) for t in words) / len(words)  # one division: no order to round by
 
 

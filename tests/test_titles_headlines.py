@@ -68,7 +68,7 @@ def test_what_a_headline_quotes_is_no_word_it_shares() -> None:
 )
 def test_an_opinion_a_graphic_or_a_voice_is_no_news_headline(headline: str) -> None:
     item = _item("d.md", "Other", headline, CALLS[3])
-    assert titles.news_headline(item, [item]) is None
+    assert titles.news_headline(item) is None
     items = [_item("d.md", "Left", headline, CALLS[3]), _item(*BOOK)]
     assert _title(items) == BOOK[2]
 
@@ -83,17 +83,17 @@ def test_an_opinion_a_graphic_or_a_voice_is_no_news_headline(headline: str) -> N
 )
 def test_a_report_is_a_news_headline(headline: str) -> None:
     item = _item("d.md", "Other", headline, CALLS[3])
-    assert titles.news_headline(item, [item]) == headline
+    assert titles.news_headline(item) == headline
 
 
 def test_a_headline_of_an_article_dated_apart_from_the_storys_day_is_not_its_title() -> None:
     late = _item("d.md", "Other", "General Ray Lund testifies before the Senate on Afghanistan", CALLS[3], "2021-09-28")
     items = [_item(*BOOK), _item(*CALLS), _item(*ANGLE), late]
     assert str(titles._main_day(items)) == "2021-09-15"
-    assert titles.news_headline(late, items) is None
+    assert titles.news_headline(late, titles._main_day(items)) is None
     # the morning after is the same story's day
     next_day = _item("d.md", "Other", late.article.title, CALLS[3], "2021-09-16")
-    assert titles.news_headline(next_day, [*items[:3], next_day]) == late.article.title
+    assert titles.news_headline(next_day, titles._main_day([*items[:3], next_day])) == late.article.title
     # no day holds more than half the articles: no main day, no headline refused for its date
     spread = [_item(*BOOK[:4], date=d) for d in ("2021-09-01", "2021-09-10", "2021-09-20")]
     assert titles._main_day(spread) is None
