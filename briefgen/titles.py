@@ -9,6 +9,8 @@ good (``story_title``), by the first of these that gives a title:
 1. an editor's title (stories.yml) stays;
 1a. when the first key point's article is not among the majority whose ledes state one fact, a title from those
    articles (``_supported``: the fact most outlets lead with, not one outlet's angle), tried before the steps below;
+1b. the writers' headlines the other outlets' articles share most (``_shared_headlines``: the event they all tell,
+   not the first key point's outlet's angle), tried in that order before the steps below;
 2. the real headline (``real_headline``: not inferred, not boilerplate, not cut) of the article the
    first key point cites, at most ``MAX_WORDS`` words: the news, in its writer's headline;
 3. grouping's headline when its article is the story's most central one or a key point cites it
@@ -17,7 +19,9 @@ good (``story_title``), by the first of these that gives a title:
 5. grouping's title; when that is a lead cut by its words to no whole clause (by the parse), when nothing
    else offers one, the lead of another article that is one (``_whole_lead``).
 
-Each of these must name the story's event (``names_event``): carry one of the story's main names (in at least
+A writer's headline is taken in 1a-3 only when it states news of the story (``news_headline``: no opinion,
+analysis or graphic label, exclamation, reader addressed or writer's "we", nor an article dated apart from the story's
+main day). Each of these must name the story's event (``names_event``): carry one of the story's main names (in at least
 half its articles, ``claims.main_names``) and, by its parse, a main verb that tells what happened (not "is",
 "has", "said", "wants": ``_NO_EVENT``); a writer's headline, which has no parse, only must not ask a question.
 A clause under a modal ("Donald Trump may finally have gone too far": a guess) names no event either. A clause
@@ -67,7 +71,10 @@ briefgen.group, so its cache keys (pipeline.STAGES) change with the title rule, 
 
 from __future__ import annotations
 
+import datetime
+import functools
 import re
+from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING
 
@@ -139,7 +146,7 @@ def story_title(
     ``ledes``: the ledes that state one fact with other articles' (``summarize.lede_sources``), if known."""
     if story.title_source == "editor" or not summary:
         return story.title
-    found = [*_supported(items, summary, ledes or {}), *_candidates(story, items, summary[: max(key_points, 1)])]
+    found = [*_supported(items, summary, ledes or {}), *_candidates(story, items, summary[: max(key_points, 1)], summary)]
     claim_of = claims if claims is not None else Claims()
     if not found:
         return _whole_lead(story, items, summary, claim_of)
@@ -169,7 +176,7 @@ def _supported(
     by_id = {item.article.id: item for item in items}
     for article, index in sorted((lede for lede, g in groups.items() if len(g) == most), key=lambda at: (cited.get(at[0], len(cited)), at)):
         item = by_id[article]
-        title = real_headline(item)
+        title = news_headline(item, _main_day(items))
         if title and len(title.split()) <= MAX_WORDS:
             yield title, _HEADLINE
             return
@@ -265,18 +272,23 @@ _NO_EVENT = _SAYING | NOT_NEWS | {"believe", "hope", "expect"} | _MODALS
 _HEADLINE = Token("", "", "", "", "", 0, 0)
 
 
-def _candidates(story: Story, items: Sequence[AnalyzedArticle], points: Sequence[SummarySentence]) -> Iterator[tuple[str, Token]]:
+def _candidates(
+    story: Story, items: Sequence[AnalyzedArticle], points: Sequence[SummarySentence], summary: Sequence[SummarySentence] = ()
+) -> Iterator[tuple[str, Token]]:
     """The rule's steps 2-5 in order, with the first key point's main clause whole up to LONG_TITLE_WORDS (the
     longest lead sentence grouping takes for a title) before grouping's lead sentence, and, when longer, up to
     MAX_TITLE_WORDS last: (title, what its clause tells, ``_told``, or ``_HEADLINE`` for a headline)."""
     by_id = {item.article.id: item for item in items}
     first = by_id.get(points[0].citation.article)
-    title = real_headline(first) if first is not None else None
+    yield from ((shared, _HEADLINE) for shared in _shared_headlines(items, summary or points))
+    day = _main_day(items)
+    title = news_headline(first, day) if first is not None else None
     if title and len(title.split()) <= MAX_WORDS:
         yield title, _HEADLINE
     cited = {p.citation.article for p in points}
     central = story.title_source == "headline-central" or (story.title_source == "headline" and story.title_article in cited)
-    if central and len(story.title.split()) <= MAX_WORDS:
+    origin_item = by_id.get(story.title_article)
+    if central and len(story.title.split()) <= MAX_WORDS and (origin_item is None or news_headline(origin_item, day)):
         yield story.title, _HEADLINE
     # only the first: a later key point is more often background ("Malaria is one of the most common ...")
     sentence = next((s for s in first.sentences if s.index == points[0].citation.sentence), None) if first else None
@@ -289,7 +301,7 @@ def _candidates(story: Story, items: Sequence[AnalyzedArticle], points: Sequence
     origin = by_id.get(story.title_article)
     lead = story.title_source == "lead"
     verb = _lead_verb(origin, story.title) if origin and lead else _HEADLINE
-    if not lead:
+    if not lead and (origin is None or news_headline(origin, day)):
         yield story.title, _HEADLINE
     if made and made[1]:
         yield sentence_case(made[1][0], text), made[1][1]
@@ -299,6 +311,115 @@ def _candidates(story: Story, items: Sequence[AnalyzedArticle], points: Sequence
     # the title only when nothing before it names the event (Multi-News rows 0-124: 4 titles, vague to right)
     if made and made[2] and not made[1]:
         yield sentence_case(made[2][0], text), made[2][1]
+
+
+#: Days an article may be dated from its story's main day (the day most of its articles carry) and still be of its
+#: event: outlets report an event the day it happens and the morning after (AllSides part A's roundups: one day).
+DAY_GAP = 1
+#: Labels a page puts before an opinion, an analysis or a graphic rather than a report ("Opinion: ...", "Mapped:
+#: Afghan refugees headed to 46 states", "EXPLAINER: What was ..."): a headline with one states no event. Not the
+#: labels of a report's medium ("WATCH:", "VIDEO:", "PHOTOS:"), which ``clean_title`` takes off a report's headline.
+_NOT_NEWS_LABEL = re.compile(
+    r"^(?:opinion|analysis|commentary|editorial|column|perspective|explainer|explained|mapped|charted|charts?|maps?|"
+    r"graphic|podcast|fact[ -]check|review|letters?|q ?& ?a|quiz)\s*[:|–—-]",
+    re.I,
+)
+#: The reader addressed ("What you need to know", "Your guide to ...") or the writer's "we" ("Cubans are losing their
+#: fear. We want change.", an opinion piece): a voice, not a report. Case-sensitive past the first letter, so "US" is
+#: the country; the singular "I" is ``_first_person``'s.
+_VOICE = re.compile(r"(?<![\w'’])(?:[Yy]ou|[Yy]our|[Yy]ou're|[Yy]ou’re|[Yy]ou've|[Yy]ou’ve|[Ww]e|[Oo]ur|us)(?![\w'’])")
+
+
+def news_headline(item: Outlined, day: datetime.date | None = None) -> str | None:
+    """``item``'s real headline (``real_headline``) when it states news: not an opinion, analysis or graphic by its
+    label (``_NOT_NEWS_LABEL``), an exclamation, the reader addressed or the writer's "we" (``_VOICE``) outside a
+    quotation, nor the headline of an article dated more than ``DAY_GAP`` from ``day``, the story's main day
+    (``_main_day``; None: no main day): "a headline from the one article of another day" is not the story's."""
+    title = real_headline(item)
+    if title is None:
+        return None
+    said = _unquoted(title)
+    if _NOT_NEWS_LABEL.match(item.article.title.strip()) or _NOT_NEWS_LABEL.match(title) or "!" in said or _VOICE.search(said):
+        return None
+    date = item.article.date
+    if day is not None and date and abs((_day(date) - day).days) > DAY_GAP:
+        return None
+    return title
+
+
+def _day(date: str) -> datetime.date:
+    return datetime.date.fromisoformat(date[:10])
+
+
+def _main_day(items: Sequence[Outlined]) -> datetime.date | None:
+    """The story's main day: the day with most of its dated articles within ``DAY_GAP`` days of it (the earliest of
+    equals), when they are more than half of them; else None (a story of several days' events has no main day)."""
+    days = Counter(_day(i.article.date) for i in items if i.article.date and re.match(r"\d{4}-\d\d-\d\d", i.article.date))
+    near = {d: sum(k for e, k in days.items() if abs((e - d).days) <= DAY_GAP) for d in days}
+    best = min(near, key=lambda d: (-near[d], d), default=None)
+    return best if best is not None and 2 * near[best] > days.total() else None
+
+
+#: Least ``_support`` of a headline taken for being shared: two of its words, who and what, in every other outlet's
+#: lead, or as many in part. Less is a headline of an article that strayed into the story, or one outlet's own angle
+#: ("Black Athletes Lead Conversation on Mental Health", 0, where the others report Simone Biles's withdrawal); set by
+#: hand on AllSides part A, where the headlines taken have 2.4 or more.
+MIN_SUPPORT = 2.0
+
+
+def _shared_headlines(items: Sequence[AnalyzedArticle], summary: Sequence[SummarySentence]) -> list[str]:
+    """The story's news headlines (``news_headline``, at most ``MAX_WORDS``) whose words the other outlets' articles
+    share (``_support``, at least ``MIN_SUPPORT``), the most shared first: the event they all tell, not one outlet's
+    angle ("Joint Chiefs Chairman Milley becomes lightning rod on right" where the others report his calls to China);
+    of equals, the article the summary cites first. The story's rule takes the first that names the event
+    (``names_event``). None when the story has no two articles of different outlets (``_outlet``)."""
+    cited = {a: k for k, a in enumerate(dict.fromkeys(s.citation.article for s in summary))}
+    if len({_outlet(i) for i in items}) < 2:
+        return []
+    day = _main_day(items)
+    heads = [(item, h) for item in items if (h := news_headline(item, day)) and len(h.split()) <= MAX_WORDS]
+    told = {item.article.id: _lead_words(item) for item in items}  # once per article, not once per headline
+    scored = sorted((-_support(h, item, items, told), cited.get(item.article.id, len(cited)), h) for item, h in heads)
+    return [h for support, _, h in scored if -support >= MIN_SUPPORT]
+
+
+def _outlet(item: Outlined) -> str:
+    return fold(item.article.source or item.article.id)
+
+
+def _support(headline: str, item: Outlined, items: Sequence[AnalyzedArticle], told: Mapping[str, set[str]] | None = None) -> float:
+    """How far the other outlets' articles share ``headline``'s words: for each of its content words (``_content``),
+    the share of the articles of other outlets whose headline or first ``LEAD_SENTENCES`` sentences hold it, summed;
+    not the words it quotes (``_unquoted``: "Fauci's pandemic emails: 'All is well despite ...'"), someone's words, not
+    the event. ``told``: each article's words (``_lead_words``) by id, when known."""
+    outlet = _outlet(item)
+    words = [told[i.article.id] if told is not None else _lead_words(i) for i in items if _outlet(i) != outlet]
+    if not words:
+        return 0.0
+    return sum(w in t for w in _content(_unquoted(headline)) for t in words) / len(words)  # one division: no order to round by
+
+
+def _lead_words(item: Outlined) -> set[str]:
+    """The content words (``_content``) of an article's headline and first ``LEAD_SENTENCES`` sentences."""
+    return _content(item.article.title + " " + " ".join(s.text for s in getattr(item, "sentences", ())[:LEAD_SENTENCES]))
+
+
+#: Letters a content word is compared by: a crude stem ("called", "calls"; "Chinese", "China" do not meet).
+STEM = 5
+
+
+def _content(text: str) -> set[str]:
+    """The content words of ``text``, folded and cut to ``STEM`` letters: not stop words (sumy's English list, as
+    the summary's), not under three letters."""
+    stop = _stop_words()
+    return {w[:STEM] for w in re.findall(r"[a-z0-9]+", re.sub(r"['’]s\b", "", fold(text))) if len(w) >= 3 and w not in stop}
+
+
+@functools.cache
+def _stop_words() -> frozenset[str]:
+    from sumy.utils import get_stop_words
+
+    return frozenset(get_stop_words("english"))
 
 
 def names_event(title: str, verb: Token, names: frozenset[str]) -> int:
@@ -419,10 +540,11 @@ def title_problem(title: str) -> str | None:
 
 
 # What pages put before a headline: section labels ("Story highlights", "TOP STORIES | WEB
-# EXCLUSIVE", a video player's "CLOSE") and datelines ("HIROSHIMA--", "Tokyo (CNN)").
+# EXCLUSIVE", a video player's "CLOSE", "Breaking News-"), a date stamp ("27 / 09 / 2013-") and datelines
+# ("HIROSHIMA--", "Tokyo (CNN)").
 _TITLE_PREFIX = re.compile(
-    r"^(?:(?:Story highlights|TOP STORIES|WEB EXCLUSIVE|EXCLUSIVE|CLOSE|BREAKING(?: NEWS)?|UPDATED?|WATCH|VIDEO|PHOTOS?)\b"
-    r"[\s|:–—-]*|[A-Z][A-Z.'’ ]{2,30}(?:\s["
+    r"^(?:(?:Story highlights|TOP STORIES|WEB EXCLUSIVE|EXCLUSIVE|CLOSE|BREAKING(?: NEWS)?|Breaking News|UPDATED?|WATCH|VIDEO|PHOTOS?)\b"
+    r"[\s|:–—-]*|\d{1,2}\s?[/.]\s?\d{1,2}\s?[/.]\s?\d{2,4}\s?[:–—-]\s?|[A-Z][A-Z.'’ ]{2,30}(?:\s["
     + DASHES
     + r"]{1,2}\s?|--)(?=[A-Z])|[A-Z][\w.'’ -]{1,30}\s\((?:CNN|AP|Reuters|AFP)\)\s*[-–—]*\s*)"
 )
@@ -696,11 +818,16 @@ def real_headline(item: Outlined) -> str | None:
     return None if _first_person(title) else title
 
 
+def _unquoted(headline: str) -> str:
+    """``headline`` without what it quotes (double quotes, or single ones that open and close on word edges)."""
+    return re.sub(r"“[^”]*”|\"[^\"]*\"|(?<!\w)‘[^’]*’(?!\w)|(?<!\w)'[^']*'(?!\w)", " ", headline)
+
+
 def _first_person(headline: str) -> bool:
     """A headline in the writer's own voice, the first person singular outside a quotation and before any colon (after
     one, someone is quoted: "Obama: I never said that"): "I told you Kazaam was a different movie!". Case-sensitive,
     so "US" is the country; a lead in the writer's voice is refused too (``lines.personal_voice``)."""
-    said = re.sub(r"“[^”]*”|\"[^\"]*\"|(?<!\w)‘[^’]*’(?!\w)|(?<!\w)'[^']*'(?!\w)", " ", headline).split(":")[0]
+    said = _unquoted(headline).split(":")[0]
     return re.search(r"(?<![\w.'’-])(?:I|I'm|I’m|I've|I’ve|me|my)(?![\w.'’-])", said) is not None
 
 

@@ -112,7 +112,7 @@ def test_a_key_point_is_made_a_headline_whole_or_not_at_all(parsed: dict[str, An
         assert len(made.split()) <= titles.MAX_WORDS
 
 
-def _story(source: str, title: str = "Photos: our favourite zoo animals this year", origin: str = "b.md") -> Story:
+def _story(source: str, title: str = "Zoo animals of the year in pictures", origin: str = "b.md") -> Story:
     return Story("s-1", title, ("a.md", "b.md"), title_source=source, title_article=origin)
 
 
@@ -121,7 +121,7 @@ def _items(parsed: dict[str, AnalyzedArticle], first: str, headline: str | None 
     that no key point cites."""
     item = parsed[first]
     a = dataclasses.replace(item.article, id="a.md", title=headline or item.article.title, title_inferred=headline is None)
-    b = Article("b.md", "Photos: our favourite zoo animals this year", "Pictures.", (Paragraph("Pictures.", 0),))
+    b = Article("b.md", "Zoo animals of the year in pictures", "Pictures.", (Paragraph("Pictures.", 0),))
     return [AnalyzedArticle(a, item.sentences, item.mentions), AnalyzedArticle(b, (), ())]
 
 
