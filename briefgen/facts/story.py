@@ -16,9 +16,9 @@ from itertools import accumulate
 from briefgen.facts.cluster import Ent
 from briefgen.facts.lexicon import role_noun
 from briefgen.facts.mentions import M
-from briefgen.facts.names import SPEECH
 from briefgen.facts.syntax import children, head
 from briefgen.models import AnalyzedArticle, Citation, Quote, Token
+from briefgen.text.speech import SPEECH
 
 Key = tuple[int, int, int]  # (article, sentence, token)
 #: 'the “American Pie” star': a title in quotation marks, not words anyone said.
