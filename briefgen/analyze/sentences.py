@@ -106,7 +106,9 @@ _DATE_NEXT = re.compile(rf"^(?:{MONTH}|\d{{1,2}}(?:st|nd|rd|th)?)$")
 #: Marks that close a quotation ('.”', '!”', '?”', '."'), and the ends of a sentence they may follow.
 CLOSING = frozenset({"”", '"'})
 ENDS = frozenset({".", "!", "?"})
-#: Marks that open or close a quotation: one inside an attribution means it leads into another quote.
+#: Marks that open a quotation, and marks that open or close one (one inside an attribution means it leads
+#: into another quote).
+OPENING = frozenset({"“", '"'})
 QUOTE_MARKS = frozenset({"“", "”", '"'})
 #: Words at most before the verb of a quote's attribution ('“...?” Justice Breyer asked.', '“...!” said Mr.
 #: Fox.', 'Prime Minister Malcolm Turnbull said'): five holds a title and a name of three words; a subject
@@ -115,6 +117,10 @@ ATTRIBUTION = 5
 #: Tags of the verb of an attribution: said, says, say, and "said" read as a participle ('“Why?” Trump asked'
 #: is tagged VBN); a bare verb or a gerund ('Smith will say', 'Saying ...') is no attribution.
 ATTRIBUTION_TAGS = frozenset({"VBD", "VBZ", "VBP", "VBN"})
+#: Tags of a word right after the verb that begins an object of its own, so the verb is no attribution ('Witnesses
+#: described scenes of ...', 'He denied the allegations', 'He told reporters'); a name, a preposition, an adverb or
+#: an adjective may follow an attribution ('told CNBC', 'said at a news conference', 'tweeted early', 'said last week').
+OBJECT = frozenset({"DT", "NN", "NNS", "PRP", "PRP$", "CD", "WDT", "WP", "WRB", "PDT", "EX"})
 #: Tags of a verb that makes a clause of its own after the attribution's verb ('He said the meeting should not
 #: take place'); participles are left to the attribution ('Mrs. Clinton said, her voice rising').
 FINITE = frozenset({"VBD", "VBZ", "VBP", "MD", "VB"})
@@ -139,31 +145,28 @@ def _title(word: str) -> bool:
     return word in BEFORE_NAME or ("-" in word and word.rsplit("-", 1)[1] in BEFORE_NAME)
 
 
-def closing_quote(doc: Any, i: int) -> bool:
-    """Token ``i`` closes a quotation right after '.', '!' or '?': a closing mark with no space before it and a
-    space or the paragraph's end after it ('... itself.” Weinstein', '... ransom."')."""
-    if i < 1 or doc[i].text not in CLOSING or doc[i - 1].text not in ENDS or doc[i - 1].whitespace_:
-        return False
-    return bool(doc[i].whitespace_) or i + 1 == len(doc) or doc[i + 1].is_space
-
-
 def after_quote(doc: Any, i: int) -> int | None:
-    """The first word after closing quotation ``i`` (``closing_quote``) when that word starts in upper case: where a
-    sentence ends unless an attribution follows. None at the paragraph's end or before a word in lower case
-    ('“Why?” he asked')."""
-    if not closing_quote(doc, i):
+    """The first word after token ``i`` when ``i`` closes a quotation right after '.', '!' or '?' (no space before
+    the mark, a space after it) and that word starts in upper case, or opens another quotation that does ('...
+    threats." "North Korea's ...'): where a sentence ends unless an attribution follows. None otherwise: at the
+    paragraph's end or before a word in lower case ('“Why?” he asked'), the parser decides."""
+    if i < 1 or doc[i].text not in CLOSING or doc[i - 1].text not in ENDS or doc[i - 1].whitespace_:
         return None
     j = i + 1
     while j < len(doc) and doc[j].is_space:
         j += 1
-    return j if j < len(doc) and doc[j].text[:1].isupper() else None
+    if j == len(doc) or (j == i + 1 and not doc[i].whitespace_):
+        return None
+    word = doc[j + 1].text if doc[j].text in OPENING and j + 1 < len(doc) and not doc[j].whitespace_ else doc[j].text
+    return j if word[:1].isupper() else None
 
 
 def attribution(doc: Any, j: int) -> int | None:
     """The verb of the quote's attribution starting at word ``j`` ('Mr. Jordan said.', 'Trump tweeted early Tuesday.',
-    'said Mr. Fox.'): a verb of saying within ATTRIBUTION words, and no other clause or quote before the
-    sentence's end. None when the words open a sentence of their own ('He said the meeting should not ...',
-    'He added, “That all changes ...”', which leads into the next quote)."""
+    'Mr. Calderón told CNBC.'): a verb of saying within ATTRIBUTION words, with no object of its own (the quote is
+    what it says), and no other clause or quote before the sentence's end. None when the words open a sentence of
+    their own ('He said the meeting should not ...', 'Witnesses described scenes of ...', 'He added, “That all
+    changes ...”', which leads into the next quote)."""
     verb = None
     for k in range(j, len(doc)):
         t = doc[k]
@@ -173,6 +176,8 @@ def attribution(doc: Any, j: int) -> int | None:
             return None
         if verb is None and (t.tag_.startswith("VB") or t.tag_ == "MD"):
             if k - j > ATTRIBUTION or t.tag_ not in ATTRIBUTION_TAGS or not speech_form(t.text):
+                return None
+            if k + 1 < len(doc) and doc[k + 1].tag_ in OBJECT:
                 return None
             verb = k
         elif verb is not None and t.tag_ in FINITE:
@@ -206,10 +211,9 @@ def mark_boundaries(doc: Any) -> Any:
             keep[i] = True  # a sentence never starts in lower case: "...," one attorney asked
         elif prev == "." and i >= 2 and words[i - 2] == "No" and word[:1].isdigit():
             keep[i] = True  # "No. 1"
-        if closing_quote(doc, i):
-            keep[i] = True  # the mark stays with its quote: '... ransom."' is not '... ransom.' and '"'
         j = after_quote(doc, i)
         if j is not None:
+            keep[i] = True  # the mark stays with its quote: '... ransom."' is not '... ransom.' and '"'
             verb = attribution(doc, j)
             if verb is None:
                 starts[j] = True  # '... speaks for itself.” Weinstein, the executive producer ..., acknowledged ...'
