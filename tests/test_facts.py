@@ -418,6 +418,17 @@ def test_a_person_brought_in_unnamed_stands_between_he_and_the_last_name() -> No
             "“We will win this war,” Ivan Smith said. “The article speaks for itself.” Peter Jones said the company would sue.",
             [("Ivan Smith", "We will win this war" + JOIN + "The article speaks for itself.")],
         ),
+        (  # a bare quote continues the last one only while its speaker is the subject of every sentence between
+            "“Call your families to say you are safe,” said Mark Stone, a spokesman for the consulate. Tony Molina, a "
+            "police officer on vacation, watched from his hotel room. He told CNN he heard about 30 gunshots. “I saw the "
+            "truck right below us on the boardwalk.”",
+            [("Mark Stone", "Call your families to say you are safe")],
+        ),
+        (
+            "“It was chaos in there,” Kevin Snow said. He said the tram slid for ten seconds before it stopped. “It seemed "
+            "like forever that everyone was trying to get out.”",
+            [("Kevin Snow", "It was chaos in there" + JOIN + "It seemed like forever that everyone was trying to get out.")],
+        ),
         (  # the attribution after the closing mark is the quote's (the parser had split it off: nobody's words)
             "The judges pressed the lawyer on the remedy. “How would a court work out the back pay for each of the women?” "
             "Justice Ruth Ginsburg asked.",
