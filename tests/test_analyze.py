@@ -127,6 +127,14 @@ def test_sentences_do_not_end_at_titles_initials_or_inside_a_parenthesis(text: s
             "The mayor thanked the crews. “They worked through the night.” He added, “That all changes now.”",
             ["The mayor thanked the crews.", "“They worked through the night.”", "He added, “That all changes now.”"],
         ),
+        (  # 'He added,' at a line's end leads into the next line's quote, not back to the last one
+            "“They file a joint return for federal tax purposes.” He added,\n“We will need to see guidance from each state.”",
+            ["“They file a joint return for federal tax purposes.”", "He added,\n“We will need to see guidance from each state.”"],
+        ),
+        (  # a verb of saying with a complement of its own ('argued for') is no attribution
+            "It is a saltier version of “Don’t Do Stupid Stuff.” The Bush Doctrine argued for preventive strikes in 2002.",
+            ["It is a saltier version of “Don’t Do Stupid Stuff.”", "The Bush Doctrine argued for preventive strikes in 2002."],
+        ),
         ("“We will win,” Smith said. Nobody else spoke.", ["“We will win,” Smith said.", "Nobody else spoke."]),
     ],
 )

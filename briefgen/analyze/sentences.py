@@ -121,6 +121,11 @@ ATTRIBUTION_TAGS = frozenset({"VBD", "VBZ", "VBP", "VBN"})
 #: described scenes of ...', 'He denied the allegations', 'He told reporters'); a name, a preposition, an adverb or
 #: an adjective may follow an attribution ('told CNBC', 'said at a news conference', 'tweeted early', 'said last week').
 OBJECT = frozenset({"DT", "NN", "NNS", "PRP", "PRP$", "CD", "WDT", "WP", "WRB", "PDT", "EX"})
+#: Prepositions that bring in the verb's own complement ('The Bush Doctrine argued for preventive strikes', 'called
+#: for', 'warned of', 'asked about'), unlike those of a time or place ('said at a news conference', 'wrote in a letter').
+COMPLEMENT = frozenset({"for", "of", "against", "about"})
+#: Marks after which a line break leads into what follows ('He added,' and the quote on the next line).
+LEAD_IN = frozenset({",", ":", ";"})
 #: Tags of a verb that makes a clause of its own after the attribution's verb ('He said the meeting should not
 #: take place'); participles are left to the attribution ('Mrs. Clinton said, her voice rising').
 FINITE = frozenset({"VBD", "VBZ", "VBP", "MD", "VB"})
@@ -170,14 +175,19 @@ def attribution(doc: Any, j: int) -> int | None:
     verb = None
     for k in range(j, len(doc)):
         t = doc[k]
-        if t.text in ENDS or "\n" in t.text:
+        if t.text in ENDS:
+            break
+        if "\n" in t.text:  # a line's end after a word ends the attribution; after ',' or ':' it leads into the next line
+            if doc[k - 1].text in LEAD_IN:
+                return None
             break
         if t.text in QUOTE_MARKS:
             return None
         if verb is None and (t.tag_.startswith("VB") or t.tag_ == "MD"):
             if k - j > ATTRIBUTION or t.tag_ not in ATTRIBUTION_TAGS or not speech_form(t.text):
                 return None
-            if k + 1 < len(doc) and doc[k + 1].tag_ in OBJECT:
+            after = doc[k + 1] if k + 1 < len(doc) else None
+            if after is not None and (after.tag_ in OBJECT or after.text.casefold() in COMPLEMENT):
                 return None
             verb = k
         elif verb is not None and t.tag_ in FINITE:
