@@ -131,6 +131,10 @@ def test_sentences_do_not_end_at_titles_initials_or_inside_a_parenthesis(text: s
             "“They file a joint return for federal tax purposes.” He added,\n“We will need to see guidance from each state.”",
             ["“They file a joint return for federal tax purposes.”", "He added,\n“We will need to see guidance from each state.”"],
         ),
+        (  # the same at the paragraph's end (the next paragraph's quote is parsed apart)
+            "“They file a joint return for federal tax purposes.” He added,",
+            ["“They file a joint return for federal tax purposes.”", "He added,"],
+        ),
         (  # a verb of saying with a complement of its own ('argued for') is no attribution
             "It is a saltier version of “Don’t Do Stupid Stuff.” The Bush Doctrine argued for preventive strikes in 2002.",
             ["It is a saltier version of “Don’t Do Stupid Stuff.”", "The Bush Doctrine argued for preventive strikes in 2002."],

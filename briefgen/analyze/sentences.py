@@ -173,12 +173,12 @@ def attribution(doc: Any, j: int) -> int | None:
     their own ('He said the meeting should not ...', 'Witnesses described scenes of ...', 'He added, “That all
     changes ...”', which leads into the next quote)."""
     verb = None
-    for k in range(j, len(doc)):
-        t = doc[k]
-        if t.text in ENDS:
+    for k in range(j, len(doc) + 1):
+        t = doc[k] if k < len(doc) else None
+        if t is not None and t.text in ENDS:
             break
-        if "\n" in t.text:  # a line's end after a word ends the attribution; after ',' or ':' it leads into the next line
-            if doc[k - 1].text in LEAD_IN:
+        if t is None or "\n" in t.text:  # a line's or paragraph's end after a word ends the attribution; after
+            if doc[k - 1].text in LEAD_IN:  # ',' or ':' it leads into what follows ('He added,' and the next quote)
                 return None
             break
         if t.text in QUOTE_MARKS:
