@@ -115,6 +115,10 @@ def test_sentences_do_not_end_at_titles_initials_or_inside_a_parenthesis(text: s
                 "“How would a court work out the back pay for each of the women?” Justice Ginsburg asked.",
             ],
         ),
+        (  # the same after a full stop, rare in news style ('“We will win,” Smith said' is the usual form)
+            "The team trailed by ten points. “We will win this game.” Smith said. Nobody else spoke.",
+            ["The team trailed by ten points.", "“We will win this game.” Smith said.", "Nobody else spoke."],
+        ),
         (
             "The former president answered on Twitter. “Stop lying!” Mr. Fox wrote. “Mexico is not yours to play with.”",
             ["The former president answered on Twitter.", "“Stop lying!” Mr. Fox wrote.", "“Mexico is not yours to play with.”"],
