@@ -110,8 +110,8 @@ ENDS = frozenset({".", "!", "?"})
 #: into another quote).
 OPENING = frozenset({"“", '"'})
 QUOTE_MARKS = frozenset({"“", "”", '"'})
-#: Words at most before the verb of a quote's attribution ('“...?” Justice Breyer asked.', '“...!” said Mr.
-#: Fox.', 'Prime Minister Malcolm Turnbull said'): five holds a title and a name of three words; a subject
+#: Words at most before the verb of a quote's attribution ('“...?” Justice Breyer asked.', '“...!” Mr. Fox
+#: wrote.', 'Prime Minister Malcolm Turnbull said'): five holds a title and a name of three words; a subject
 #: with an aside ('Weinstein, the executive producer of ..., acknowledged ...') opens a sentence of its own.
 ATTRIBUTION = 5
 #: Tags of the verb of an attribution: said, says, say, and "said" read as a participle ('“Why?” Trump asked'
