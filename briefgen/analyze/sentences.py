@@ -221,7 +221,7 @@ def mark_boundaries(doc: Any) -> Any:
             keep[i] = True  # a sentence never starts in lower case: "...," one attorney asked
         elif prev == "." and i >= 2 and words[i - 2] == "No" and word[:1].isdigit():
             keep[i] = True  # "No. 1"
-        j = after_quote(doc, i)
+        j = after_quote(doc, i) if word in CLOSING else None  # a Token is made only at a closing mark
         if j is not None:
             keep[i] = True  # the mark stays with its quote: '... ransom."' is not '... ransom.' and '"'
             verb = attribution(doc, j)
