@@ -90,3 +90,75 @@ def test_sentences_do_not_end_at_titles_initials_or_inside_a_parenthesis(text: s
     (item,) = analyze.analyze([Article("a.txt", "A", text, (Paragraph(text, 0),))], load_config(n_process=1))
     assert item.sentences[0].text == first
     assert all(s.text == text[s.start : s.end] for s in item.sentences)
+
+
+@pytest.mark.parametrize(
+    "text, sentences",
+    [
+        (  # a quote run on into the next line's sentence (the parser joined them)
+            "The minister warned that the plan would fail, saying: “It will leave the country weaker than it was a year ago.”\n"
+            "Critics, including two former chiefs of staff, rejected his claim.",
+            [
+                "The minister warned that the plan would fail, saying: “It will leave the country weaker than it was a year ago.”",
+                "Critics, including two former chiefs of staff, rejected his claim.",
+            ],
+        ),
+        (  # straight quotes: the closing mark stays with its sentence (the parser put it at the next one's start)
+            'The ministry said in a statement: "We will not pay any ransom."\nNegotiations with the group broke down last year.',
+            ['The ministry said in a statement: "We will not pay any ransom."', "Negotiations with the group broke down last year."],
+        ),
+        (  # the attribution stays with its quote (the parser split it off)
+            "The justices pressed the lawyer on the remedy. “How would a court work out the back pay for each of the women?” "
+            "Justice Ginsburg asked.",
+            [
+                "The justices pressed the lawyer on the remedy.",
+                "“How would a court work out the back pay for each of the women?” Justice Ginsburg asked.",
+            ],
+        ),
+        (  # the same after a full stop, rare in news style ('“We will win,” Smith said' is the usual form)
+            "The team trailed by ten points. “We will win this game.” Smith said. Nobody else spoke.",
+            ["The team trailed by ten points.", "“We will win this game.” Smith said.", "Nobody else spoke."],
+        ),
+        (
+            "The former president answered on Twitter. “Stop lying!” Mr. Fox wrote. “Mexico is not yours to play with.”",
+            ["The former president answered on Twitter.", "“Stop lying!” Mr. Fox wrote.", "“Mexico is not yours to play with.”"],
+        ),
+        (  # a verb of saying with a clause of its own opens a new sentence, as does one leading into the next quote
+            "“We will win,” Smith said. “The article speaks for itself.” He said the company would sue the paper.",
+            ["“We will win,” Smith said.", "“The article speaks for itself.”", "He said the company would sue the paper."],
+        ),
+        (
+            "The mayor thanked the crews. “They worked through the night.” He added, “That all changes now.”",
+            ["The mayor thanked the crews.", "“They worked through the night.”", "He added, “That all changes now.”"],
+        ),
+        (  # 'He added,' at a line's end leads into the next line's quote, not back to the last one
+            "“They file a joint return for federal tax purposes.” He added,\n“We will need to see guidance from each state.”",
+            ["“They file a joint return for federal tax purposes.”", "He added,\n“We will need to see guidance from each state.”"],
+        ),
+        (  # the same at the paragraph's end (the next paragraph's quote is parsed apart)
+            "“They file a joint return for federal tax purposes.” He added,",
+            ["“They file a joint return for federal tax purposes.”", "He added,"],
+        ),
+        (  # a verb of saying with a complement of its own ('argued for') is no attribution
+            "It is a saltier version of “Don’t Do Stupid Stuff.” The Bush Doctrine argued for preventive strikes in 2002.",
+            ["It is a saltier version of “Don’t Do Stupid Stuff.”", "The Bush Doctrine argued for preventive strikes in 2002."],
+        ),
+        ("“We will win,” Smith said. Nobody else spoke.", ["“We will win,” Smith said.", "Nobody else spoke."]),
+    ],
+)
+def test_a_closing_quotation_ends_its_sentence_unless_its_attribution_follows(text: str, sentences: list[str]) -> None:
+    from briefgen.models import Article, Paragraph
+
+    (item,) = analyze.analyze([Article("a.txt", "A", text, (Paragraph(text, 0),))], load_config(n_process=1))
+    assert [s.text for s in item.sentences] == sentences
+    assert all(s.text == text[s.start : s.end] for s in item.sentences)
+
+
+def test_the_analysis_cache_key_follows_the_sentence_rules() -> None:
+    """A change to the splitter's rules (or the verbs of saying it reads) gives new analysis keys, so no build
+    reuses sentences split the old way."""
+    from briefgen.cache import closure
+    from briefgen.pipeline import STAGE
+
+    modules, _ = closure(STAGE["analyze"].module)
+    assert {"briefgen.analyze.sentences", "briefgen.text.speech"} <= modules

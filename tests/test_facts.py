@@ -406,6 +406,44 @@ def test_a_person_brought_in_unnamed_stands_between_he_and_the_last_name() -> No
         assert [q.speaker for b in boxes for q in b.quotes] == speakers, (det, noun)
 
 
+@pytest.mark.parametrize(
+    "text, said",
+    [
+        (  # the quote ends its sentence: not the words of the next line's subject (the parser had joined them)
+            "“We will win this war,” Ivan Smith said. “The article speaks for itself.”\n"
+            "Peter Jones, the paper's editor, acknowledged on Sunday that he had made mistakes.",
+            [("Ivan Smith", "We will win this war" + JOIN + "The article speaks for itself.")],
+        ),
+        (  # a new sentence whose verb of saying has a clause of its own: not the quote's attribution
+            "“We will win this war,” Ivan Smith said. “The article speaks for itself.” Peter Jones said the company would sue.",
+            [("Ivan Smith", "We will win this war" + JOIN + "The article speaks for itself.")],
+        ),
+        (  # a bare quote continues the last one only while its speaker is the subject of every sentence between
+            "“Call your families to say you are safe,” said Mark Stone, a spokesman for the consulate. Tony Molina, a "
+            "police officer on vacation, watched from his hotel room. He told CNN he heard about 30 gunshots. “I saw the "
+            "truck right below us on the boardwalk.”",
+            [("Mark Stone", "Call your families to say you are safe")],
+        ),
+        (
+            "“It was chaos in there,” Kevin Snow said. He said the tram slid for ten seconds before it stopped. “It seemed "
+            "like forever that everyone was trying to get out.”",
+            [("Kevin Snow", "It was chaos in there" + JOIN + "It seemed like forever that everyone was trying to get out.")],
+        ),
+        (  # the attribution after the closing mark is the quote's (the parser had split it off: nobody's words)
+            "The judges pressed the lawyer on the remedy. “How would a court work out the back pay for each of the women?” "
+            "Justice Ruth Ginsburg asked.",
+            [("Ruth Ginsburg", "How would a court work out the back pay for each of the women?")],
+        ),
+    ],
+)
+def test_a_quote_ending_its_sentence_is_its_attributions_not_the_next_sentences(text: str, said: list[tuple[str, str]]) -> None:
+    from briefgen.analyze import analyze
+    from briefgen.config import load_config
+
+    (aa,) = analyze([Article("a.txt", "A", text, (Paragraph(text, 0),))], load_config(n_process=1))
+    assert [(q.speaker, q.text) for b in every([aa]) for q in b.quotes] == said
+
+
 def test_the_one_an_agency_quoted_as_saying_spoke() -> None:
     quoted = (
         "“ PUNCT punct 8 ; We PRON nsubj 2 ; win VERB ccomp 8 ; this DET det 4 ; war NOUN dobj 2 ; , PUNCT punct 8 ; "

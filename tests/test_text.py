@@ -12,6 +12,7 @@ from briefgen.text.dates import date_mentions, of_a_thing, scheduled, sentence_d
 from briefgen.text.hedges import allegation, hedge, reported
 from briefgen.text.lines import LEANING_START, personal_voice
 from briefgen.text.slugs import STORY_ID_CHARS, slug, story_slug, unique_slug
+from briefgen.text.speech import speech_form
 
 
 def parsed(rows: list[tuple[str, str, str, str, str, int, str]]) -> Sentence:
@@ -752,3 +753,11 @@ def test_fold_of_ascii_is_its_lower_case_as_the_full_rule_gives_it() -> None:
     for word in ("Grünberg", "Ångström", "ﬁnal", "Ĳssel", "São Paulo", "LaSalle"):
         assert fold(word) == full(word)
     assert fold("Grünberg") == fold("Grunberg") == "grunberg"
+
+
+def test_forms_of_verbs_of_saying_are_read_without_a_lemmatizer() -> None:
+    """The sentence splitter runs before the lemmatizer: 'said', 'tweeted', 'testified', 'admitted' are verbs of
+    saying; 'nodded', 'needs' and a name are not."""
+    said = ("said", "says", "told", "wrote", "added", "noted", "tweeted", "testified", "replies", "admitted", "stresses", "asked")
+    assert all(speech_form(w) for w in said)
+    assert not any(speech_form(w) for w in ("nodded", "needs", "Smith", "the", "rested", "walked"))

@@ -4,10 +4,15 @@ spaCy's parser splits sentences where news text does not end them: after a title
 its tokenizer does not know ("Police Lt. Gerry Scherlinck", "said Sgt. Marty Earley"), or
 two joined by a hyphen ("Det.-Sgt. John Smith"), after a weekday's abbreviation before its
 date ("was Sun. Oct. 5"), after an initial ("K. C. Jones"), before a word in lower case (the rest of a sentence
-after a quotation or an ellipsis), and inside a parenthesis. The abbreviations become
-single tokens (tokenizer special cases), and a component run just before the parser marks
-the tokens that cannot start a sentence; the parser keeps to those marks. The text is
-untouched, so ``Sentence.text == article.text[start:end]`` still holds.
+after a quotation or an ellipsis), and inside a parenthesis. It also runs a closing
+quotation on into the next sentence ('... saying only: “The article speaks for itself.”
+Weinstein, the executive producer ..., acknowledged ...'), where the quote would be read as the
+next sentence's subject's words; and it splits off a quote's attribution after its closing mark
+('“Stop lying!” Mr. Fox wrote.'), where the quote is left with no speaker. The abbreviations
+become single tokens (tokenizer special cases), and a component run just before the parser
+(after the tagger) marks the tokens that cannot start a sentence and those that must; the
+parser keeps to those marks. The text is untouched, so ``Sentence.text ==
+article.text[start:end]`` still holds.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ import re
 from typing import Any
 
 from briefgen.text.daynames import DAY_ABBREVIATION, MONTH
+from briefgen.text.speech import speech_form
 
 #: Abbreviations the model's tokenizer splits off their full stop (checked against
 #: en_core_web_sm 3.8; the ones it already knows, such as "Dr." and "Gov.", are left to it).
@@ -97,6 +103,32 @@ _ACRONYM = re.compile(r"^(?:[A-Z]\.){2,}$")
 _WEEKDAY = re.compile(rf"^{DAY_ABBREVIATION}\.?$")
 #: What follows a weekday in a date: a month ("Oct.", "October") or a day's number.
 _DATE_NEXT = re.compile(rf"^(?:{MONTH}|\d{{1,2}}(?:st|nd|rd|th)?)$")
+#: Marks that close a quotation ('.”', '!”', '?”', '."'), and the ends of a sentence they may follow.
+CLOSING = frozenset({"”", '"'})
+ENDS = frozenset({".", "!", "?"})
+#: Marks that open a quotation, and marks that open or close one (one inside an attribution means it leads
+#: into another quote).
+OPENING = frozenset({"“", '"'})
+QUOTE_MARKS = frozenset({"“", "”", '"'})
+#: Words at most before the verb of a quote's attribution ('“...?” Justice Breyer asked.', '“...!” Mr. Fox
+#: wrote.', 'Prime Minister Malcolm Turnbull said'): five holds a title and a name of three words; a subject
+#: with an aside ('Weinstein, the executive producer of ..., acknowledged ...') opens a sentence of its own.
+ATTRIBUTION = 5
+#: Tags of the verb of an attribution: said, says, say, and "said" read as a participle ('“Why?” Trump asked'
+#: is tagged VBN); a bare verb or a gerund ('Smith will say', 'Saying ...') is no attribution.
+ATTRIBUTION_TAGS = frozenset({"VBD", "VBZ", "VBP", "VBN"})
+#: Tags of a word right after the verb that begins an object of its own, so the verb is no attribution ('Witnesses
+#: described scenes of ...', 'He denied the allegations', 'He told reporters'); a name, a preposition, an adverb or
+#: an adjective may follow an attribution ('told CNBC', 'said at a news conference', 'tweeted early', 'said last week').
+OBJECT = frozenset({"DT", "NN", "NNS", "PRP", "PRP$", "CD", "WDT", "WP", "WRB", "PDT", "EX"})
+#: Prepositions that bring in the verb's own complement ('The Bush Doctrine argued for preventive strikes', 'called
+#: for', 'warned of', 'asked about'), unlike those of a time or place ('said at a news conference', 'wrote in a letter').
+COMPLEMENT = frozenset({"for", "of", "against", "about"})
+#: Marks after which a line break leads into what follows ('He added,' and the quote on the next line).
+LEAD_IN = frozenset({",", ":", ";"})
+#: Tags of a verb that makes a clause of its own after the attribution's verb ('He said the meeting should not
+#: take place'); participles are left to the attribution ('Mrs. Clinton said, her voice rising').
+FINITE = frozenset({"VBD", "VBZ", "VBP", "MD", "VB"})
 COMPONENT = "briefgen_boundaries"
 
 
@@ -118,10 +150,57 @@ def _title(word: str) -> bool:
     return word in BEFORE_NAME or ("-" in word and word.rsplit("-", 1)[1] in BEFORE_NAME)
 
 
+def after_quote(doc: Any, i: int) -> int | None:
+    """The first word after token ``i`` when ``i`` closes a quotation right after '.', '!' or '?' (no space before
+    the mark, a space after it) and that word starts in upper case, or opens another quotation that does ('...
+    threats." "North Korea's ...'): where a sentence ends unless an attribution follows. None otherwise: at the
+    paragraph's end or before a word in lower case ('“Why?” he asked'), the parser decides."""
+    if i < 1 or doc[i].text not in CLOSING or doc[i - 1].text not in ENDS or doc[i - 1].whitespace_:
+        return None
+    j = i + 1
+    while j < len(doc) and doc[j].is_space:
+        j += 1
+    if j == len(doc) or (j == i + 1 and not doc[i].whitespace_):
+        return None
+    word = doc[j + 1].text if doc[j].text in OPENING and j + 1 < len(doc) and not doc[j].whitespace_ else doc[j].text
+    return j if word[:1].isupper() else None
+
+
+def attribution(doc: Any, j: int) -> int | None:
+    """The verb of the quote's attribution starting at word ``j`` ('Mr. Jordan said.', 'Trump tweeted early Tuesday.',
+    'Mr. Calderón told CNBC.'): a verb of saying within ATTRIBUTION words, with no object of its own (the quote is
+    what it says), and no other clause or quote before the sentence's end. None when the words open a sentence of
+    their own ('He said the meeting should not ...', 'Witnesses described scenes of ...', 'He added, “That all
+    changes ...”', which leads into the next quote)."""
+    verb = None
+    for k in range(j, len(doc) + 1):
+        t = doc[k] if k < len(doc) else None
+        if t is not None and t.text in ENDS:
+            break
+        if t is None or "\n" in t.text:  # a line's or paragraph's end after a word ends the attribution; after
+            if doc[k - 1].text in LEAD_IN:  # ',' or ':' it leads into what follows ('He added,' and the next quote)
+                return None
+            break
+        if t.text in QUOTE_MARKS:
+            return None
+        if verb is None and (t.tag_.startswith("VB") or t.tag_ == "MD"):
+            if k - j > ATTRIBUTION or t.tag_ not in ATTRIBUTION_TAGS or not speech_form(t.text):
+                return None
+            after = doc[k + 1] if k + 1 < len(doc) else None
+            if after is not None and (after.tag_ in OBJECT or after.text.casefold() in COMPLEMENT):
+                return None
+            verb = k
+        elif verb is not None and t.tag_ in FINITE:
+            return None
+    return verb
+
+
 def mark_boundaries(doc: Any) -> Any:
-    """Mark tokens that cannot start a sentence (``is_sent_start = False``); the parser keeps to them."""
+    """Mark tokens that cannot start a sentence (``is_sent_start = False``) and those that must (``True``: the
+    word after a closing quotation that ends a sentence); the parser keeps to them."""
     words = [t.text for t in doc]
     keep = [False] * len(words)
+    starts = [False] * len(words)
     for i in range(1, len(words)):
         prev, word = words[i - 1], words[i]
         if _title(prev) and (word[:1].isupper() or word[:1].isdigit()):
@@ -142,6 +221,14 @@ def mark_boundaries(doc: Any) -> Any:
             keep[i] = True  # a sentence never starts in lower case: "...," one attorney asked
         elif prev == "." and i >= 2 and words[i - 2] == "No" and word[:1].isdigit():
             keep[i] = True  # "No. 1"
+        j = after_quote(doc, i) if word in CLOSING else None  # a Token is made only at a closing mark
+        if j is not None:
+            keep[i] = True  # the mark stays with its quote: '... ransom."' is not '... ransom.' and '"'
+            verb = attribution(doc, j)
+            if verb is None:
+                starts[j] = True  # '... speaks for itself.” Weinstein, the executive producer ..., acknowledged ...'
+            else:
+                keep[j : verb + 1] = [True] * (verb + 1 - j)  # '“Stop lying!” Mr. Fox wrote.'
     i = 0
     while i < len(words):
         if words[i] == "(":
@@ -154,4 +241,6 @@ def mark_boundaries(doc: Any) -> Any:
     for i, k in enumerate(keep):
         if k and not doc[i].is_space:
             doc[i].is_sent_start = False
+        elif starts[i]:
+            doc[i].is_sent_start = True
     return doc

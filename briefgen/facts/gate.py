@@ -20,10 +20,10 @@ from briefgen.facts import names as n
 from briefgen.facts.cluster import Ent
 from briefgen.facts.lexicon import role_noun, thing_name
 from briefgen.facts.mentions import M
-from briefgen.facts.names import SPEECH
 from briefgen.facts.story import Story
 from briefgen.facts.syntax import head
 from briefgen.models import AnalyzedArticle
+from briefgen.text.speech import SPEECH
 
 #: Small words a real name may hold in lower case ('Bank of America', 'Leonardo da Vinci').
 _SMALL = n.NAME_PARTICLES | frozenset({"of", "the", "and", "for", "&", "on", "in", "at", "to", "a", "an", "y", "e"})
@@ -338,7 +338,7 @@ def split(ent: Ent, mine: Sequence[M], hinted: Counter[str]) -> str | None:
 #: Verbs of a personal act: their subject is a person ('died', 'married', 'resigned'); and acts done to a person,
 #: whose subject is one only in the passive ('was arrested', 'was born', 'was charged'; in the active voice it is
 #: the police, a court or a company: 'X charged $2', 'X bears the cost'). With the verbs of saying
-#: (names.SPEECH) the cue of a subject; chosen by hand from the acts news reports of people, not tuned on data.
+#: (speech.SPEECH) the cue of a subject; chosen by hand from the acts news reports of people, not tuned on data.
 PERSONAL_ACTS = frozenset({"die", "marry", "wed", "divorce", "resign"})
 DONE_TO_PERSONS = frozenset({"arrest", "bear", "charge", "convict", "sentence", "indict", "jail"})
 

@@ -14,6 +14,7 @@ from functools import lru_cache
 from briefgen.text.claims import NAME_SUFFIXES as NAME_SUFFIXES  # one list; facts read it as names.NAME_SUFFIXES
 from briefgen.text.places import PLACE_ABBREVIATIONS as PLACE_ABBREVIATIONS
 from briefgen.text.places import STATE_CODES as STATE_CODES
+from briefgen.text.speech import SPEECH as SPEECH  # one list; facts read it as names.SPEECH
 
 LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE", "PRODUCT": "PRODUCT", "WORK_OF_ART": "PRODUCT"}
 #: Tie order when NER votes split evenly (spaCy calls towns ORG more often than the reverse).
@@ -309,58 +310,6 @@ TITLE_CLASSES = (
     frozenset({"spokesman", "spokeswoman", "spokesperson"}),
     frozenset({"coach", "manager", "trainer"}),
     frozenset({"lawyer", "attorney", "counsel"}),
-)
-SPEECH = frozenset(
-    {
-        "say",
-        "tell",
-        "add",
-        "claim",
-        "warn",
-        "write",
-        "state",
-        "note",
-        "announce",
-        "declare",
-        "insist",
-        "explain",
-        "argue",
-        "accuse",
-        "reply",
-        "respond",
-        "stress",
-        "emphasize",
-        "emphasise",
-        "remark",
-        "comment",
-        "ask",
-        "suggest",
-        "predict",
-        "promise",
-        "vow",
-        "allege",
-        "acknowledge",
-        "admit",
-        "deny",
-        "report",
-        "tweet",
-        "post",
-        "urge",
-        "describe",
-        "recall",
-        "conclude",
-        "yell",
-        "shout",
-        "scream",
-        "cry",
-        "whisper",
-        "testify",
-        "plead",
-        "call",
-        "hear",
-        "read",
-        "quote",
-    }
 )
 #: Nouns before or beside a name that make it an organisation or a place, whatever NER said.
 ORG_NOUNS = frozenset(

@@ -1,7 +1,8 @@
 """One story's entities in context: pronouns, speakers of quotes, what each entity did.
 
 Quotes are only text inside quotation marks, attributed through the speech verb of
-their sentence; a bare quote opening the next sentence continues the one before.
+their sentence; a bare quote opening the next sentence continues the one before, while
+its speaker is the subject of every sentence between.
 """
 
 from __future__ import annotations
@@ -16,9 +17,9 @@ from itertools import accumulate
 from briefgen.facts.cluster import Ent
 from briefgen.facts.lexicon import role_noun
 from briefgen.facts.mentions import M
-from briefgen.facts.names import SPEECH
 from briefgen.facts.syntax import children, head
 from briefgen.models import AnalyzedArticle, Citation, Quote, Token
+from briefgen.text.speech import SPEECH
 
 Key = tuple[int, int, int]  # (article, sentence, token)
 #: 'the “American Pie” star': a title in quotation marks, not words anyone said.
@@ -388,12 +389,12 @@ class Story:
         return (min(near)[1], min(near)[2]) if near else None
 
     def quotes(self, ai: int) -> list[tuple[int, Quote]]:
-        """Quoted words with an explicit speaker; a bare quote opening the next sentence continues one.
+        """Quoted words with an explicit speaker; a bare quote opening the next sentence continues one (``_still``).
         Pieces of one speaker's quote in one paragraph ('“A,” she said. “B”') are one quote, joined by
         JOIN; scare quotes (up to SCARE_WORDS words) and titles are nobody's words."""
         aa = self.articles[ai]
         out: list[tuple[int, Quote]] = []
-        last: tuple[int, int] | None = None  # (paragraph, entity) of the previous quote
+        last: tuple[int, int, int] | None = None  # (paragraph, entity, sentence it ends in) of the previous quote
         joined = -1  # paragraph of out[-1], while the quotes since are its pieces
         for qs, qe, pi in self.spans[ai]:
             found = self._speech_verb(ai, qs, qe)
@@ -404,13 +405,13 @@ class Story:
             if si < 0:
                 continue
             ended = si > 0 and aa.sentences[si - 1].text.rstrip()[-1:] in (".", "!", "?", "”", '"', "’")  # not '... —'
-            if found is None and last and last[0] == pi and qs - aa.sentences[si].start <= 1 and ended:
+            if found is None and last and last[0] == pi and qs - aa.sentences[si].start <= 1 and ended and self._still(ai, *last[1:], si):
                 e = last[1]
             text = aa.article.text[qs:qe].strip().rstrip(",").rstrip()
             if e is None or not _spoken(text) or self._term(ai, si, qs, qe):
                 last, joined = None, -1
                 continue
-            last = (pi, e)
+            last = (pi, e, next((k for k in range(si, len(aa.sentences)) if aa.sentences[k].end >= qe), si))
             if joined == pi and out and out[-1][0] == e:
                 q = out[-1][1]
                 out[-1] = (e, replace(q, text=q.text + JOIN + text))
@@ -418,6 +419,24 @@ class Story:
             out.append((e, Quote(text, self.ents[e].name, cite(aa, si))))
             joined = pi
         return out
+
+    def _still(self, ai: int, e: int, after: int, si: int) -> bool:
+        """Entity ``e``, the speaker of a quote ending in sentence ``after``, is still the one speaking at sentence
+        ``si``: every sentence between has ``e`` as its main verb's subject ('“...,” Snow said. He said the tram
+        slid ... “...”'). A sentence about someone or something else ends the run: a bare quote after it is
+        nobody's ('... the U.S. Consulate advised ... Tony Molina ... He told CNN ... “I saw the truck ...”')."""
+        for k in range(after + 1, si):
+            tokens = self.articles[ai].sentences[k].tokens
+            subjects = [
+                self.tok.get((ai, k, j), self.pron.get((ai, k, j)))
+                for r, t in enumerate(tokens)
+                if t.dep == "ROOT"
+                for j, u in enumerate(tokens)
+                if u.head == r and j != r and u.dep in ("nsubj", "nsubjpass")
+            ]
+            if e not in subjects:
+                return False
+        return True
 
     def _term(self, ai: int, si: int, qs: int, qe: int) -> bool:
         """The quoted words stand between a determiner and the noun they name, a term and not words said ('the
