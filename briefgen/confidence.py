@@ -16,9 +16,9 @@ Three things decide it, all read from the story's own sources:
 - contest: the sentence is evidence of an open question that is disputed, conflicting or unverified.
 
 A contested sentence is low; so is a hedged one that a single source carries. An allegation is
-at most moderate, as is a hedged sentence that others carry, and one whose participial clause hedges. A sentence carried by two or more
-independent sources without hedging is high. Everything else is moderate. Works on the records
-of analyze.py only (no spaCy).
+at most moderate, as is a hedged sentence that others carry, and one whose participial clause
+hedges. A sentence carried by two or more independent sources without hedging is high. Everything
+else is moderate. Works on the records of analyze.py only (no spaCy).
 """
 
 from __future__ import annotations

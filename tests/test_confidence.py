@@ -265,14 +265,18 @@ def test_lede_agree_needs_shared_words_at_the_lede_cosine() -> None:
 def test_a_hedge_in_a_participial_clause_keeps_a_sentence_from_high_but_one_source_is_not_low(parsed) -> None:
     from briefgen.text.hedges import side_hedge
 
-    pivot, reason, relative, plain = parsed(
+    pivot, reason, relative, plain, nested = parsed(
         "Trump then pivoted to Clinton, apparently referring to the FBI's investigation into her use of a private email server.",
         "A lot of people bought it, perhaps because it was still March 31 when the company sent the tweet.",
         "The doctor faces charges involving babies allegedly born alive.",
         "Trump then pivoted to Clinton, referring to the FBI's investigation into her use of a private email server.",
+        "More than three-quarters of Republican-led states plan to end an extra $300-a-week in federal jobless benefits "
+        "early, as unemployment claims reached a new pandemic low, likely triggering a decrease in the number of benefits "
+        "recipients this summer.",
     )
     assert hedge(pivot) is None and side_hedge(pivot) == "apparently"  # the reference is what the sentence tells
     assert side_hedge(reason) is None and side_hedge(relative) is None and side_hedge(plain) is None
+    assert side_hedge(nested) is None  # a forecast hung on a clause of time ("as claims reached ..."), not on the plan
     assert rate(3, None, None, partly="apparently")[0] == "moderate" and "apparently" in rate(3, None, None, partly="apparently")[1]
     assert rate(1, None, None, partly="apparently")[0] == "moderate"  # its main claim is plain: one source is no hedge
     assert rate(3, None, None)[0] == "high"

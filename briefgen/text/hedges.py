@@ -130,8 +130,8 @@ def _hedging(toks: tuple[Token, ...], i: int) -> bool:
 def side_hedge(sent: Sentence) -> str | None:
     """The hedging word of a participial clause that tells what the sentence's subject did or meant ("Trump pivoted to
     Clinton, apparently referring to the FBI's investigation": the sentence says he referred to it, and hedges that),
-    if any: an adverbial clause (``advcl``) whose verb is a participle (``PARTICIPLES``) with no subject and no
-    linking word of its own. A clause of reason, time or condition ("perhaps because it was still March 31", "as
+    if any: an adverbial clause (``advcl``) of the main clause whose verb is a participle (``PARTICIPLES``) with no
+    subject and no linking word of its own. A clause of reason, time or condition ("perhaps because it was still March 31", "as
     ...", "if ..."), a relative or noun clause ("babies allegedly born alive") and a modal in any side clause ("so
     that it could") stay beside the claim. ``hedge`` finds what hedges the main clause; this, what hedges the rest
     of what the sentence tells."""
@@ -146,6 +146,7 @@ def side_hedge(sent: Sentence) -> str | None:
             k is not None
             and toks[k].dep == "advcl"
             and toks[k].tag in PARTICIPLES
+            and _side_clause(toks, toks[k].head) is None  # it hangs on the main clause, not on another side clause
             and not any(u.head == k and u.dep in ("nsubj", "nsubjpass", "mark") for u in toks)
         ):
             return t.text
