@@ -335,7 +335,7 @@ def check(name: str, items: list[AnalyzedArticle], config: BuildConfig, tally: T
     if why:
         tally.bad_titles += 1
         tally.note(f"title: {why}", title)
-    rated = confidence.annotate(summary, [], items, ledes=summarize.lede_sources(items, summarize.candidates(items)))
+    rated = confidence.annotate(summary, [], items, ledes=summarize.lede_statements(items, summarize.candidates(items)))
     by_key = {(i.article.id, s.index): s for i in items for s in i.sentences}
     sents = [by_key[(s.citation.article, s.citation.sentence)] for s in rated]
     outlets = independent.count([i.article.id for i in items], independent.Independence(independent.outlets(i.article for i in items), {}))

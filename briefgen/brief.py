@@ -52,7 +52,8 @@ def brief(
     claims = Claims()
     cands = cache(partial(summarize.candidates, items))
     ledes = cache(lambda: summarize.same_ledes(items, cands(), claims))  # for the summary, the title and the labels alike
-    sources = cache(lambda: summarize.lede_sources(items, cands(), claims, ledes()))
+    told = cache(lambda: summarize.lede_statements(items, cands(), claims, ledes()))  # for the labels
+    sources = cache(lambda: {k: frozenset(a for a, _ in v) for k, v in told().items()})  # lede_sources, for the title
     summary: list[SummarySentence] = _guarded(
         problems, "summary", lambda: list(summarize.summarize(items, config, claims=claims, cands=cands(), ledes=ledes())), []
     )
@@ -67,7 +68,7 @@ def brief(
     rated = _guarded(
         problems,
         "confidence labels",
-        lambda: tuple(confidence.annotate(summary, open_questions, items, independence, claims, sources())),
+        lambda: tuple(confidence.annotate(summary, open_questions, items, independence, claims, told())),
         tuple(summary),
     )
     return StoryBrief(

@@ -5,17 +5,20 @@ Three things decide it, all read from the story's own sources:
 - independent sources: the articles whose sentences state the same claim (text/claims.py
   ``agree``: the same names and numbers, the same event or action done to the same one, or the same quoted words,
   no negation or hedge the sentence lacks, no number or ordinal against it; and, for an article's
-  lede, the articles whose ledes state one fact with it: summarize.py ``same_ledes``), counted once
-  per independent source (text/sources.py: one outlet, or copies of one text, are one source);
-  a verbatim copy of the sentence is the same wire story republished, so it never counts;
+  lede, the articles whose ledes report one event with it, summarize.py ``same_ledes``, and share
+  enough of its words, ``claims.lede_agree``: a lede of that day telling another part of it is no
+  source), counted once per independent source (text/sources.py: one outlet, or copies of one
+  text, are one source); a verbatim copy of the sentence is the same wire story republished, so it
+  never counts;
 - hedging and allegation (text/hedges.py): "reportedly", "may", "is believed to" on the main
-  claim; "accused", "alleged" make it an allegation;
+  claim, or a hedging word in a participial clause that tells more of it ("pivoted to Clinton,
+  apparently referring to ..."); "accused", "alleged" make it an allegation;
 - contest: the sentence is evidence of an open question that is disputed, conflicting or unverified.
 
 A contested sentence is low; so is a hedged one that a single source carries. An allegation is
-at most moderate, as is a hedged sentence that others carry. A sentence carried by two or more
-independent sources without hedging is high. Everything else is moderate. Works on the records
-of analyze.py only (no spaCy).
+at most moderate, as is a hedged sentence that others carry, and one whose participial clause
+hedges. A sentence carried by two or more independent sources without hedging is high. Everything
+else is moderate. Works on the records of analyze.py only (no spaCy).
 """
 
 from __future__ import annotations
@@ -26,10 +29,10 @@ from dataclasses import replace
 from briefgen.facts.sources import independence
 from briefgen.models import AnalyzedArticle, Question, Sentence, SummarySentence
 from briefgen.text import sources as independent
-from briefgen.text.claims import Claims, agree
-from briefgen.text.hedges import allegation, hedge, reported
+from briefgen.text.claims import Claims, agree, lede_agree
+from briefgen.text.hedges import allegation, hedge, reported, side_hedge
 
-__all__ = ["CONTESTED", "LEGEND", "annotate", "hedge", "rate", "supporters"]
+__all__ = ["CONTESTED", "LEGEND", "annotate", "backers", "hedge", "rate", "supporters"]
 
 CONTESTED = {"disputed": "disputed", "conflicting": "the sources give different figures", "unverified": "an unverified claim"}
 #: What each label means, for the legend page and the PDF.
@@ -45,7 +48,8 @@ LEGEND = (
         "One source only: the story's only independent source, or no other source of the story states it in the same "
         "terms (the same names and numbers, most of the same words, the same event or action done to the same one, or "
         "the same quoted words); "
-        "or the sentence hedges (\u201creportedly\u201d, \u201cmay\u201d) although others carry it; "
+        "or the sentence hedges (\u201creportedly\u201d, \u201cmay\u201d, \u201capparently referring to\u201d) although "
+        "others carry it; "
         "or it reports an allegation (\u201caccused\u201d, \u201calleged\u201d), which no number of reports establishes.",
     ),
     (
@@ -71,18 +75,40 @@ def supporters(items: Sequence[AnalyzedArticle], article: str, sent: Sentence, c
     return found
 
 
+def backers(
+    items: Sequence[AnalyzedArticle],
+    article: str,
+    sent: Sentence,
+    claims: Claims,
+    ledes: Mapping[tuple[str, int], Iterable[tuple[str, int]]],
+    sentences: Mapping[tuple[str, int], Sentence],
+) -> list[str]:
+    """The articles, other than the sentence's own, that state its claim: ``supporters``, and for an article's lede the
+    articles whose ledes report one event with it (``ledes``: summarize.py ``lede_statements``) and state its claim
+    in enough of its words (``claims.lede_agree``): a lede of the same day that tells another part of it (another
+    speaker, another angle) is no source of this one. ``sentences``: the story's sentences by (article id, index)."""
+    found = supporters(items, article, sent, claims)
+    own = claims(sent)
+    for other, index in sorted(ledes.get((article, sent.index), ())):
+        lede = sentences.get((other, index))
+        if other not in found and lede is not None and lede_agree(own, claims(lede)):
+            found.append(other)
+    return found
+
+
 def annotate(
     summary: Sequence[SummarySentence],
     questions: Sequence[Question],
     items: Sequence[AnalyzedArticle],
     ind: independent.Independence | None = None,
     claims: Claims | None = None,
-    ledes: Mapping[tuple[str, int], Iterable[str]] | None = None,
+    ledes: Mapping[tuple[str, int], Iterable[tuple[str, int]]] | None = None,
 ) -> list[SummarySentence]:
     """The summary with ``sources``, ``reported``, ``confidence`` and ``confidence_reason`` set on every sentence;
     ``ind``: which articles are one source (the build's, else found among ``items``); ``claims``: the story's memo
-    of claims; ``ledes``: for each article's lede (article id, sentence index), the articles whose ledes state one fact
-    with it (summarize.py ``lede_sources``), which state it too."""
+    of claims; ``ledes``: for each article's lede (article id, sentence index), the other articles' ledes that report
+    one event with it (summarize.py ``lede_statements``); see ``backers``. The count is of the articles that state the
+    claim, the sentence's own among them, once per independent source: never more than those articles."""
     by_id = {i.article.id: i for i in items}
     ind = ind or independence([i.article for i in items])
     contest: dict[tuple[str, int], Question] = {}
@@ -93,6 +119,7 @@ def annotate(
     claims = claims if claims is not None else Claims()
     alone = independent.count(by_id, ind) == 1  # the story has one independent source in all
     told = ledes or {}
+    sentences = {(i.article.id, x.index): x for i in items for x in i.sentences}
     out = []
     for s in summary:
         item = by_id.get(s.citation.article)
@@ -101,13 +128,13 @@ def annotate(
             out.append(s)
             continue
         sent = unit[0]
-        carriers = [s.citation.article, *supporters(items, s.citation.article, sent, claims)]
-        carriers += told.get((s.citation.article, sent.index), ())
+        carriers = [s.citation.article, *backers(items, s.citation.article, sent, claims, told, sentences)]
         count = independent.count(carriers, ind)
         hedged = next((h for x in unit if (h := hedge(x))), None)
+        partly = next((h for x in unit if (h := side_hedge(x))), None)
         alleged = next((a for x in unit if (a := allegation(x))), None)
         contested = next((hit for x in unit if (hit := contest.get((s.citation.article, x.index)))), None)
-        label, reason = rate(count, hedged, contested, alleged, alone=alone)
+        label, reason = rate(count, hedged, contested, alleged, alone=alone, partly=partly)
         # one count of independent sources on the page: the "(N sources)" note and the reason agree
         said = s.reported or any(reported(x) for x in unit)
         out.append(replace(s, sources=count, reported=said, confidence=label, confidence_reason=reason))
@@ -115,9 +142,17 @@ def annotate(
 
 
 def rate(
-    sources: int, hedged: str | None, question: Question | None, alleged: str | None = None, *, alone: bool = False
+    sources: int,
+    hedged: str | None,
+    question: Question | None,
+    alleged: str | None = None,
+    *,
+    alone: bool = False,
+    partly: str | None = None,
 ) -> tuple[str, str]:
-    """The label and its reason from the signals; ``alone``: the story has no other independent source. A reason
+    """The label and its reason from the signals; ``alone``: the story has no other independent source; ``partly``: the
+    word that hedges a participial clause of the sentence (``side_hedge``), which keeps it from high but, its main
+    claim being plain, does not make one source low. A reason
     says what was checked: "no other source states it" only where there is another source to ask, and then in
     the terms ``agree`` compares (a report in quite other words can be missed)."""
     carried = "one source only" if sources == 1 else f"{sources} independent sources"
@@ -129,6 +164,8 @@ def rate(
         return "moderate", f"Moderate: {carried}, but the sentence hedges (\u201c{hedged}\u201d)."
     if alleged:
         return "moderate", f"Moderate: an allegation (\u201c{alleged}\u201d), {carried}; reporting it does not establish it."
+    if partly and sources > 1:
+        return "moderate", f"Moderate: {carried}, but the sentence hedges part of what it tells (\u201c{partly}\u201d)."
     if sources == 1 and alone:
         return "moderate", "Moderate: one source only; this story has no other independent source."
     if sources == 1:

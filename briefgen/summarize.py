@@ -517,20 +517,32 @@ def same_ledes(items: Sequence[AnalyzedArticle], cands: Sequence[Candidate], cla
     return {k: frozenset(v) for k, v in alike.items()}
 
 
+def lede_statements(
+    items: Sequence[AnalyzedArticle],
+    cands: Sequence[Candidate],
+    claims: Claims | None = None,
+    ledes: Mapping[int, frozenset[int]] | None = None,
+) -> dict[tuple[str, int], frozenset[tuple[str, int]]]:
+    """``same_ledes`` (``ledes``, when the caller has them) by sentence: for each lede (its article's id, its first
+    sentence's index) that states one fact with other articles' ledes, those ledes (article id, sentence index);
+    confidence.py counts the articles of those that also state its claim among its sources (``backers``)."""
+    ledes = ledes if ledes is not None else same_ledes(items, cands, claims)
+
+    def key(k: int) -> tuple[str, int]:
+        return items[cands[k].article].article.id, cands[k].sentences[0].index
+
+    return {key(k): frozenset(key(j) for j in alike) for k, alike in ledes.items()}
+
+
 def lede_sources(
     items: Sequence[AnalyzedArticle],
     cands: Sequence[Candidate],
     claims: Claims | None = None,
     ledes: Mapping[int, frozenset[int]] | None = None,
 ) -> dict[tuple[str, int], frozenset[str]]:
-    """``same_ledes`` (``ledes``, when the caller has them) by article id: for each lede (its article's id, its first
-    sentence's index) that states one fact with other articles' ledes, those articles; confidence.py counts them among
-    its sources."""
-    ledes = ledes if ledes is not None else same_ledes(items, cands, claims)
-    return {
-        (items[cands[k].article].article.id, cands[k].sentences[0].index): frozenset(items[cands[j].article].article.id for j in alike)
-        for k, alike in ledes.items()
-    }
+    """``lede_statements`` by article: for each lede (its article's id, its first sentence's index) that states one fact
+    with other articles' ledes, those articles (the titles read them)."""
+    return {k: frozenset(a for a, _ in v) for k, v in lede_statements(items, cands, claims, ledes).items()}
 
 
 def _days(text: str, article_date: str | None) -> frozenset[str]:

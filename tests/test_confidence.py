@@ -224,24 +224,62 @@ def test_another_source_backs_the_main_claim_in_other_words_but_not_a_side_remar
     assert not agree(knowles, other)
 
 
-def test_a_lede_is_backed_by_another_outlets_lede_stating_its_fact_in_other_words() -> None:
-    """Two ledes of one day naming the story's main participant are one fact (``summarize.same_ledes``): the kept one
-    counts the other's outlet; another day's lede, or a later sentence, does not."""
-    from briefgen.summarize import candidates, lede_sources
+def test_a_lede_is_backed_by_another_outlets_lede_only_where_it_states_the_ledes_claim() -> None:
+    """Two ledes of one day naming the story's main participant report one event (``summarize.same_ledes``: the summary
+    tells it once), but the label counts the other's outlet only where its lede states this lede's claim
+    (``claims.lede_agree``), not where it tells another part of the day ("Reed celebrated his win" for "Lopez was
+    beaten"); another day's lede, or a later sentence, never."""
+    from briefgen.summarize import candidates, lede_sources, lede_statements
 
     from .test_summarize import primary_story
 
     def rated(items: list[AnalyzedArticle], index: int = 0) -> SummarySentence:
-        (s,) = annotate([summary_of(items[0], index)], [], items, ledes=lede_sources(items, candidates(items)))
+        (s,) = annotate([summary_of(items[0], index)], [], items, ledes=lede_statements(items, candidates(items)))
         return s
 
     items = primary_story()
-    assert annotate([summary_of(items[0])], [], items)[0].sources == 1  # in other words: not found without the ledes
-    lede = rated(items)
-    assert lede.sources == 2 and lede.confidence == "high"
-    assert rated(items, 1).sources == 1  # not a lede: as before, in the same terms only
-    apart = rated(primary_story(day="Monday"))
-    assert apart.sources == 1 and "one source only" in apart.confidence_reason
+    assert lede_sources(items, candidates(items)) == {("a.txt", 0): frozenset({"b.txt"}), ("b.txt", 0): frozenset({"a.txt"})}
+    lede = rated(items)  # the other lede tells the winner's side: only the loser's name in common
+    assert lede.sources == 1 and lede.confidence == "moderate" and "one source only" in lede.confidence_reason
+    told = primary_story(lede="Maria Lopez, a senator for four terms, was beaten on Tuesday night by a school teacher from Ohio.")
+    assert annotate([summary_of(told[0])], [], told)[0].sources == 2  # the same claim: found without the ledes too
+    both = rated(told)
+    assert both.sources == 2 and both.confidence == "high"  # counted once, however many rules find it
+    assert rated(told, 1).sources == 1  # not a lede: as before
+    assert rated(primary_story(day="Monday")).sources == 1
+
+
+def test_lede_agree_needs_shared_words_at_the_lede_cosine() -> None:
+    from briefgen.text.claims import LEDE_AGREE, SHARED, Claim, lede_agree
+
+    def of(*words: str) -> Claim:
+        return Claim(frozenset(), frozenset(), frozenset(words), frozenset(), False, False)
+
+    a = of("house", "pass", "voting", "rights", "bill", "friday", "ethics", "reform")
+    assert lede_agree(a, of("house", "pass", "voting", "rights", "legislation", "measure", "barrier", "ballot"))  # 4 of 8: 0.5
+    assert not lede_agree(a, of("house", "pass", "senate", "debate", "vote", "week", "republicans", "budget"))  # 2 shared
+    wide = of("house", "pass", "voting", *(f"w{k}" for k in range(40)))  # 3 shared among 43: below the cosine
+    assert SHARED == 3 and not lede_agree(a, wide) and LEDE_AGREE > 3 / (8 * 43) ** 0.5
+
+
+def test_a_hedge_in_a_participial_clause_keeps_a_sentence_from_high_but_one_source_is_not_low(parsed) -> None:
+    from briefgen.text.hedges import side_hedge
+
+    pivot, reason, relative, plain, nested = parsed(
+        "Trump then pivoted to Clinton, apparently referring to the FBI's investigation into her use of a private email server.",
+        "A lot of people bought it, perhaps because it was still March 31 when the company sent the tweet.",
+        "The doctor faces charges involving babies allegedly born alive.",
+        "Trump then pivoted to Clinton, referring to the FBI's investigation into her use of a private email server.",
+        "More than three-quarters of Republican-led states plan to end an extra $300-a-week in federal jobless benefits "
+        "early, as unemployment claims reached a new pandemic low, likely triggering a decrease in the number of benefits "
+        "recipients this summer.",
+    )
+    assert hedge(pivot) is None and side_hedge(pivot) == "apparently"  # the reference is what the sentence tells
+    assert side_hedge(reason) is None and side_hedge(relative) is None and side_hedge(plain) is None
+    assert side_hedge(nested) is None  # a forecast hung on a clause of time ("as claims reached ..."), not on the plan
+    assert rate(3, None, None, partly="apparently")[0] == "moderate" and "apparently" in rate(3, None, None, partly="apparently")[1]
+    assert rate(1, None, None, partly="apparently")[0] == "moderate"  # its main claim is plain: one source is no hedge
+    assert rate(3, None, None)[0] == "high"
 
 
 def test_the_same_deed_done_to_the_same_one_in_other_words_is_a_second_source(seed_config: BuildConfig) -> None:

@@ -63,15 +63,25 @@ def _root(tokens: tuple[Token, ...]) -> int | None:
 SIDE_CLAUSES = frozenset({"advcl", "relcl", "acl"})
 
 
-def _aside(tokens: tuple[Token, ...], i: int) -> bool:
-    """Token ``i`` is in a side clause (``SIDE_CLAUSES``) rather than on the sentence's main claim."""
+def _side_clause(tokens: tuple[Token, ...], i: int) -> int | None:
+    """The head of the first side clause (``SIDE_CLAUSES``) on the way from token ``i`` up to the root, if any."""
     seen = set()
     while i not in seen and tokens[i].dep != "ROOT":
         seen.add(i)
         if tokens[i].dep in SIDE_CLAUSES:
-            return True
+            return i
         i = tokens[i].head
-    return False
+    return None
+
+
+def _aside(tokens: tuple[Token, ...], i: int) -> bool:
+    """Token ``i`` is in a side clause (``SIDE_CLAUSES``) rather than on the sentence's main claim."""
+    return _side_clause(tokens, i) is not None
+
+
+#: Tags of a participle: the verb of a clause that tells more of the main clause's subject, with no subject of its own
+#: ("Trump pivoted to Clinton, apparently referring to the FBI's investigation").
+PARTICIPLES = frozenset({"VBG", "VBN"})
 
 
 def hedge(sent: Sentence) -> str | None:
@@ -92,19 +102,53 @@ def hedge(sent: Sentence) -> str | None:
         else set()
     )
     for i, t in enumerate(toks):
-        low = t.lemma.lower()
+        if (_hedging(toks, i) or (t.tag == "MD" and t.lemma.lower() in HEDGE_MODALS and (root is None or t.head in main))) and (
+            root is None or not _aside(toks, i)
+        ):  # the walk up the parse only for a word that would hedge
+            return t.text
+    return None
+
+
+def _hedging(toks: tuple[Token, ...], i: int) -> bool:
+    """Token ``i`` is a hedging word ("apparently", "likely", not "likely voters" nor "more likely to"), a passive
+    belief verb ("is believed to") or "seem"/"appear" with a verb after it; modals are ``hedge``'s to judge."""
+    t = toks[i]
+    low = t.lemma.lower()
+    return (
+        (
+            (low in HEDGES or t.text.lower() in HEDGES)
+            and not (
+                low in GUESSES
+                and (t.dep == "amod" or any(u.head == i and u.text.lower() in ("more", "less", "most", "least", "as") for u in toks))
+            )  # "likely voters" (a kind of thing) and "more likely to" (a comparison of odds) guess nothing about the claim
+        )
+        or (low in HEDGE_VERBS and t.tag == "VBN" and any(u.head == i and u.dep == "auxpass" for u in toks))  # "is believed to"
+        or (low in ("seem", "appear") and any(u.head == i and u.dep == "xcomp" for u in toks))
+    )
+
+
+def side_hedge(sent: Sentence) -> str | None:
+    """The hedging word of a participial clause that tells what the sentence's subject did or meant ("Trump pivoted to
+    Clinton, apparently referring to the FBI's investigation": the sentence says he referred to it, and hedges that),
+    if any: an adverbial clause (``advcl``) of the main clause whose verb is a participle (``PARTICIPLES``) with no
+    subject and no linking word of its own. A clause of reason, time or condition ("perhaps because it was still March 31", "as
+    ...", "if ..."), a relative or noun clause ("babies allegedly born alive") and a modal in any side clause ("so
+    that it could") stay beside the claim. ``hedge`` finds what hedges the main clause; this, what hedges the rest
+    of what the sentence tells."""
+    toks = sent.tokens
+    if _root(toks) is None:
+        return None  # without a parse ``hedge`` has counted every hedging word
+    for i, t in enumerate(toks):
+        if not _hedging(toks, i):
+            continue
+        k = _side_clause(toks, i)
         if (
-            (
-                (low in HEDGES or t.text.lower() in HEDGES)
-                and not (
-                    low in GUESSES
-                    and (t.dep == "amod" or any(u.head == i and u.text.lower() in ("more", "less", "most", "least", "as") for u in toks))
-                )  # "likely voters" (a kind of thing) and "more likely to" (a comparison of odds) guess nothing about the claim
-            )
-            or (low in HEDGE_VERBS and t.tag == "VBN" and any(u.head == i and u.dep == "auxpass" for u in toks))  # "is believed to"
-            or (low in ("seem", "appear") and any(u.head == i and u.dep == "xcomp" for u in toks))
-            or (t.tag == "MD" and low in HEDGE_MODALS and (root is None or t.head in main))
-        ) and (root is None or not _aside(toks, i)):  # the walk up the parse only for a word that would hedge
+            k is not None
+            and toks[k].dep == "advcl"
+            and toks[k].tag in PARTICIPLES
+            and _side_clause(toks, toks[k].head) is None  # it hangs on the main clause, not on another side clause
+            and not any(u.head == k and u.dep in ("nsubj", "nsubjpass", "mark") for u in toks)
+        ):
             return t.text
     return None
 
