@@ -154,7 +154,7 @@ def cluster(ms: list[M]) -> list[tuple[list[int], str, bool]]:
     def fuller(k: str, o: str) -> bool:
         """``o`` names ``k`` more fully: a body's name with a kind of body or an 'of' phrase, both voted bodies, or
         a product's with its version, voted a product ('Windows 8', not the formula 'CO 2')."""
-        how = n.short_form(k, o)
+        how = n.short_form(n.body_key(k), n.body_key(o))
         if how == "version":
             return n.top(votes[o]) == "PRODUCT"
         return bool(how) and n.top(votes[o]) == n.top(votes[k]) == "ORG"

@@ -66,7 +66,11 @@ def head(sent: Sentence, toks: Sequence[int]) -> int:
 
 def premods(sent: Sentence, toks: Sequence[int]) -> list[int]:
     """Contiguous modifiers just left of a name: 'Belarusian Interior Minister' Ivan Kubrakov,
-    'Secretary of State' Condoleezza Rice."""
+    'Secretary of State' Condoleezza Rice. None when the name itself modifies a common noun after it: in
+    'billionaire Amazon founder Jeff Bezos' the words before 'Amazon' describe the founder, not Amazon."""
+    h = sent.tokens[head(sent, toks)]
+    if h.dep in ("compound", "amod", "nmod") and h.head > max(toks) and sent.tokens[h.head].pos == "NOUN":
+        return []
     inside, grew = set(toks), True
     while grew:
         new = {
