@@ -1606,12 +1606,15 @@ def test_one_court_under_its_ordinal_word_its_figure_an_inner_us_and_its_short_f
     assert {"White House", "White House Office of Legislative Affairs"} <= names  # an office of a body is another body
 
 
-def test_body_key_writes_ordinals_as_figures_and_drops_an_inner_us_only() -> None:
+def test_body_key_writes_ordinals_as_figures_acronyms_without_points_and_drops_the_us() -> None:
     from briefgen.facts.names import body_key, org_key
 
     assert body_key("fifth circuit court of appeals") == body_key("5th u.s. circuit court of appeals") == "5th circuit court of appeals"
     assert body_key("twelfth night") == "12th night" and body_key("second fleet") == "2nd fleet"
-    assert body_key("u.s. army") == "u.s. army"  # never the first word: another country's army is an 'Army' too
+    assert body_key("u.s. food and drug administration") == body_key("US Food and Drug Administration".casefold())
+    assert body_key("u.s. food and drug administration") == "food and drug administration"
+    assert body_key("u.s. army") == "us army"  # first only before two words: another country's army is an 'Army' too
+    assert body_key("u.n. general assembly") == body_key("un general assembly") == "un general assembly"
     assert org_key("first solar inc") == "1st solar"
 
 

@@ -676,18 +676,22 @@ ORDINALS = dict(
         strict=True,
     )
 )
-#: The country's abbreviation as an inner word of a body's name, which writers put in or leave out: '5th U.S. Circuit
-#: Court of Appeals' is the 'Fifth Circuit Court of Appeals'. Only with points, and never as the first word ('U.S. Army'
-#: beside 'Army' could be another country's).
-INNER_COUNTRY = frozenset({"u.s.", "u.s"})
+#: The country's abbreviation in a body's name, which writers put in or leave out: '5th U.S. Circuit Court of Appeals'
+#: is the 'Fifth Circuit Court of Appeals', 'US Food and Drug Administration' the 'Food and Drug Administration'. As the
+#: first word only when two words or more remain: 'U.S. Army' beside 'Army' could be another country's ('the Navy' is
+#: the story's one 'X Navy' by cluster.py's own rule).
+COUNTRY_WORD = "us"
+#: An acronym written with points ('u.n.', 'u.s', 'f.b.i.'), which writers also write without them.
+_POINTED = re.compile(r"^(?:[a-z]\.){1,}[a-z]?\.?$")
 
 
 @lru_cache(maxsize=_MEMO)
 def body_key(key: str) -> str:
-    """A body's casefolded name as one spelling: ordinal words as figures, an inner 'U.S.' left out (ORDINALS,
-    INNER_COUNTRY)."""
-    words = [ORDINALS.get(w, w) for w in key.split()]
-    return " ".join(w for i, w in enumerate(words) if i == 0 or w not in INNER_COUNTRY)
+    """A body's casefolded name as one spelling: an acronym without its points, ordinal words as figures, and the
+    country's abbreviation left out (ORDINALS, COUNTRY_WORD)."""
+    words = [ORDINALS.get(w, w.replace(".", "") if _POINTED.match(w) else w) for w in key.split()]
+    lead = words[0] == COUNTRY_WORD and len(words) >= 3
+    return " ".join(w for i, w in enumerate(words) if w != COUNTRY_WORD or (i == 0 and not lead))
 
 
 def org_key(key: str) -> str:
