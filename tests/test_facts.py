@@ -1604,6 +1604,10 @@ def test_one_court_under_its_ordinal_word_its_figure_an_inner_us_and_its_short_f
     )
     names = {b.name for b in every([make("a", [[white, office, white]])])}
     assert {"White House", "White House Office of Legislative Affairs"} <= names  # an office of a body is another body
+    police = "The DET det 3 ; U.S. PROPN compound 3 ORG ; Capitol PROPN compound 3 ORG ; Police PROPN nsubj 4 ORG ; said VERB ROOT 4"
+    board = "The DET det 3 ; Capitol PROPN compound 3 ORG ; Police PROPN compound 3 ORG ; Board PROPN nsubj 4 ORG ; met VERB ROOT 4"
+    names = {b.name for b in every([make("a", [[police, board, police]])])}
+    assert {"U.S. Capitol Police", "Capitol Police Board"} <= names  # a name with its country is no short form
 
 
 def test_body_key_writes_ordinals_as_figures_acronyms_without_points_and_drops_the_us() -> None:
@@ -1656,3 +1660,23 @@ def test_a_first_name_alone_is_the_person_only_where_its_articles_name_them_in_f
     assert "Amy" in box.aliases
     (box,) = by_alias(every([make("a", [[full, amy]]), make("b", [[amy]])]), "Amy Klobuchar")
     assert "Amy" not in box.aliases  # article b's Amy may be another Amy
+
+
+def test_a_plural_after_a_persons_name_is_no_role_of_theirs() -> None:
+    spec = (
+        "Bob PROPN compound 1 PERSON ; Smith PROPN nsubj 9 PERSON ; , PUNCT punct 1 ; {det} {dp} {dd} 4 ; {noun} NOUN appos 1 {tag} ; "
+        "at ADP prep 4 ; his PRON poss 7 ; company NOUN pobj 5 ; , PUNCT punct 1 ; left VERB ROOT 9 ; . PUNCT punct 9"
+    )
+    for det, dp, dd, noun, tag, roles in (
+        ("the", "DET", "det", "executive", "=executive", ["the executive at his company"]),
+        ("other", "ADJ", "amod", "executives", "=executive #NNS", []),
+    ):
+        (box,) = by_alias(every([make("a", [[spec.format(det=det, dp=dp, dd=dd, noun=noun, tag=tag)]])]), "Bob Smith")
+        assert [r.text for r in box.roles] == roles, noun
+
+
+def test_a_title_in_quotation_marks_with_a_figure_is_no_quote() -> None:
+    from briefgen.facts.story import _spoken
+
+    assert not _spoken("240th Anniversary of the Battle of the Capes")
+    assert _spoken("lowest point since federal health officials started tracking it")

@@ -232,7 +232,8 @@ def role_spans(sent: Sentence, toks: Sequence[int], entity_type: str = "PERSON")
     ):  # not 'X being Y', 'X is not Y', 'X may be Y'
         spans += [sorted(subtree(sent, j)) for j in children(sent, t.head) if sent.tokens[j].dep == "attr" and _agent(sent.tokens[j])]
     out = []
-    for span in spans:
+    for nth, span in enumerate(spans):
+        after_name = nth > 0 or reduced or hypothetical  # an apposition or 'X is the Y', not the words before the name
         cut = {
             k
             for j in span
@@ -289,6 +290,9 @@ def role_spans(sent: Sentence, toks: Sequence[int], entity_type: str = "PERSON")
             continue  # 'whose company', a clock time, a score, another person ('Maltese and team members')
         if not (role_noun(top.lemma, entity_type) or role_noun(top.text, entity_type)) or denied(sent, h):
             continue  # not a title, office, occupation or relation; or stated under a denial
+        if entity_type == "PERSON" and after_name and top.tag in ("NNS", "NNPS"):
+            continue  # 'Smith, other executives at his company': a plural after a person's name is a group's, not his; a
+            # plural before names stays their title ('Sens. Warren and Sanders')
         if len(words) > 1 or not words[0].text.islower():
             out.append((words[0].start, end(words[-1])))
     return out
