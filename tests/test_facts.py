@@ -1653,15 +1653,6 @@ def test_words_before_a_name_that_modifies_a_noun_are_that_nouns() -> None:
     assert (amazon.type, amazon.roles) == ("ORG", ())  # 'billionaire' is the founder's, not Amazon's
 
 
-def test_a_first_name_alone_is_the_person_only_where_its_articles_name_them_in_full() -> None:
-    full = "Amy PROPN compound 1 PERSON ; Klobuchar PROPN nsubj 2 PERSON ; spoke VERB ROOT 2 ; . PUNCT punct 2"
-    amy = "Amy PROPN nsubj 1 PERSON ; agreed VERB ROOT 1 ; . PUNCT punct 1"
-    (box,) = by_alias(every([make("a", [[full, amy]])]), "Amy Klobuchar")
-    assert "Amy" in box.aliases
-    (box,) = by_alias(every([make("a", [[full, amy]]), make("b", [[amy]])]), "Amy Klobuchar")
-    assert "Amy" not in box.aliases  # article b's Amy may be another Amy
-
-
 def test_a_plural_after_a_persons_name_is_no_role_of_theirs() -> None:
     spec = (
         "Bob PROPN compound 1 PERSON ; Smith PROPN nsubj 9 PERSON ; , PUNCT punct 1 ; {det} {dp} {dd} 4 ; {noun} NOUN appos 1 {tag} ; "

@@ -123,9 +123,7 @@ def cluster(ms: list[M]) -> list[tuple[list[int], str, bool]]:
         if not fits and kind in ("PERSON", ""):
             fits = [c for c in people if n.misspelt(k, c[0].split()[-1])]  # Klistchko
         if not fits and kind in ("PERSON", "") and not surnames[n.skel(k)] and not any(ms[i].kin for i in groups[k]):
-            # 'Tara' for Tara Reid, where each article that writes 'Tara' names her in full: a writer brings a person in by
-            # the whole name before the first name alone, and another article's 'Amy' can be another Amy
-            fits = [c for c in people if n.first_name(c[0]) == n.skel(k) and arts[k] <= {a for o in c for a in arts[o]}]
+            fits = [c for c in people if n.first_name(c[0]) == n.skel(k)]  # 'Tara' for Tara Reid
         at = sum(ms[i].at for i in groups[k])  # "in Washington", "at Morningside"
         place = (2 * at >= len(groups[k]) and not votes[k]["PERSON"]) or n.top(stated[k]) not in ("", "PERSON")
         if len(fits) == 1 and not place:

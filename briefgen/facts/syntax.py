@@ -66,10 +66,11 @@ def head(sent: Sentence, toks: Sequence[int]) -> int:
 
 def premods(sent: Sentence, toks: Sequence[int]) -> list[int]:
     """Contiguous modifiers just left of a name: 'Belarusian Interior Minister' Ivan Kubrakov,
-    'Secretary of State' Condoleezza Rice. None when the name itself modifies a common noun after it: in
-    'billionaire Amazon founder Jeff Bezos' the words before 'Amazon' describe the founder, not Amazon."""
+    'Secretary of State' Condoleezza Rice. None when a name NER does not call a person modifies a common noun after
+    it: in 'billionaire Amazon founder Jeff Bezos' the words before 'Amazon' describe the founder, not Amazon. A
+    person's name keeps them ('First Lady Michelle Obama revelation', 'helped Republican Donald Trump win', misparsed)."""
     h = sent.tokens[head(sent, toks)]
-    if h.dep in ("compound", "amod", "nmod") and h.head > max(toks) and sent.tokens[h.head].pos == "NOUN":
+    if h.ent != "PERSON" and h.dep in ("compound", "amod", "nmod") and h.head > max(toks) and sent.tokens[h.head].pos == "NOUN":
         return []
     inside, grew = set(toks), True
     while grew:
