@@ -233,8 +233,8 @@ def role_spans(sent: Sentence, toks: Sequence[int], entity_type: str = "PERSON")
     ):  # not 'X being Y', 'X is not Y', 'X may be Y'
         spans += [sorted(subtree(sent, j)) for j in children(sent, t.head) if sent.tokens[j].dep == "attr" and _agent(sent.tokens[j])]
     out = []
-    for nth, span in enumerate(spans):
-        after_name = nth > 0 or reduced or hypothetical  # an apposition or 'X is the Y', not the words before the name
+    for span in spans:
+        after_name = bool(span) and min(span) > max(toks)  # an apposition or 'X is the Y', not the words before the name
         cut = {
             k
             for j in span
