@@ -1671,4 +1671,5 @@ def test_a_title_in_quotation_marks_with_a_figure_is_no_quote() -> None:
 
     assert not _spoken("240th Anniversary of the Battle of the Capes")
     assert not _spoken('Games" sequel "Catching Fire at some point')  # marks paired wrongly
+    assert _spoken("tried to leak his own “Russian lawyer meeting” emails")  # a quotation nested in the words
     assert _spoken("lowest point since federal health officials started tracking it")

@@ -117,13 +117,14 @@ JOIN = " … "
 
 
 def _spoken(text: str) -> bool:
-    """Words someone said: more than a scare quote's few words, not a title in quotation marks, and no double
-    quotation mark inside."""
+    """Words someone said: more than a scare quote's few words, not a title in quotation marks, and no straight
+    double quotation mark inside."""
     words = text.split()
     if len(words) <= SCARE_WORDS or not any(c.isalpha() for c in text) or _TITLE.match(text):
         return False
-    if any(c in text for c in '"“”'):
-        return False  # marks paired wrongly: 'the “Games" sequel "Catching Fire”' holds two titles, not one quote
+    if '"' in text:
+        return False  # marks paired wrongly: 'the “Games" sequel "Catching Fire”' holds two titles, not one quote (a curly
+        # mark inside is a quotation nested in the words: '... his own “Russian lawyer meeting” emails')
     # a figure is neither case: 'the “240th Anniversary of the Battle of the Capes”' is a title
     content = [w for w in words if (c := w.strip("“”\"'‘’(:,.")).casefold() not in _TITLE_SMALL and c[:1].isalpha()]
     return not all(w.strip("“”\"'‘’(:").strip()[:1].isupper() for w in content)  # 'The Brainy Bunch: The Harding Family's Method'
