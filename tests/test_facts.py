@@ -1583,3 +1583,93 @@ def test_a_name_wordnet_gives_a_kind_of_thing_gets_no_box_unless_the_text_says_o
     assert why([make("a", [[said] * 3])], "Medicare") is None  # it speaks: a body
     assert why([make("a", [[grew.replace("Medicare", "PBS")] * 3])], "PBS") is None  # an acronym as a body: a broadcaster's too
     assert why([make("a", [[grew.replace("Medicare", "Apple")] * 3])], "Apple") is None  # WordNet's 'apple' is lower case
+
+
+def test_one_court_under_its_ordinal_word_its_figure_an_inner_us_and_its_short_form() -> None:
+    full = (
+        "The DET det 3 ; Fifth PROPN compound 3 ORG ; Circuit PROPN compound 3 ORG ; Court PROPN nsubj 6 ORG ; "
+        "of ADP prep 3 ORG ; Appeals PROPN pobj 4 ORG ; ruled VERB ROOT 6 ; . PUNCT punct 6"
+    )
+    figure = (
+        "The DET det 4 ; 5th PROPN compound 4 ORG ; U.S. PROPN compound 4 ORG ; Circuit PROPN compound 4 ORG ; "
+        "Court PROPN nsubj 7 ORG ; of ADP prep 4 ORG ; Appeals PROPN pobj 5 ORG ; agreed VERB ROOT 7 ; . PUNCT punct 7"
+    )
+    short = "The DET det 2 ; Fifth PROPN compound 2 ORG ; Circuit PROPN nsubj 3 ORG ; said VERB ROOT 3 ; . PUNCT punct 3"
+    boxes = [b for b in every([make("a", [[full, figure, short]])]) if "Circuit" in b.name]
+    assert [sorted(b.aliases) for b in boxes] == [["5th U.S. Circuit Court of Appeals", "Fifth Circuit", "Fifth Circuit Court of Appeals"]]
+    white = "The DET det 2 ; White PROPN compound 2 ORG ; House PROPN nsubj 3 ORG ; said VERB ROOT 3 ; . PUNCT punct 3"
+    office = (
+        "The DET det 4 ; White PROPN compound 4 ORG ; House PROPN compound 4 ORG ; Office PROPN nsubj 8 ORG ; of ADP prep 4 ORG ; "
+        "Legislative PROPN compound 7 ORG ; Affairs PROPN pobj 5 ORG ; wrote VERB ROOT 8 ; . PUNCT punct 8"
+    )
+    names = {b.name for b in every([make("a", [[white, office, white]])])}
+    assert {"White House", "White House Office of Legislative Affairs"} <= names  # an office of a body is another body
+    police = "The DET det 3 ; U.S. PROPN compound 3 ORG ; Capitol PROPN compound 3 ORG ; Police PROPN nsubj 4 ORG ; said VERB ROOT 4"
+    board = "The DET det 3 ; Capitol PROPN compound 3 ORG ; Police PROPN compound 3 ORG ; Board PROPN nsubj 4 ORG ; met VERB ROOT 4"
+    names = {b.name for b in every([make("a", [[police, board, police]])])}
+    assert {"U.S. Capitol Police", "Capitol Police Board"} <= names  # a name with its country is no short form
+
+
+def test_body_key_writes_ordinals_as_figures_acronyms_without_points_and_drops_the_us() -> None:
+    from briefgen.facts.names import body_key, org_key
+
+    assert body_key("fifth circuit court of appeals") == body_key("5th u.s. circuit court of appeals") == "5th circuit court of appeals"
+    assert body_key("twelfth night") == "12th night" and body_key("second fleet") == "2nd fleet"
+    assert body_key("u.s. food and drug administration") == body_key("US Food and Drug Administration".casefold())
+    assert body_key("u.s. food and drug administration") == "food and drug administration"
+    assert body_key("u.s. army") == "us army"  # first only before two words: another country's army is an 'Army' too
+    assert body_key("u.n. general assembly") == body_key("un general assembly") == "un general assembly"
+    assert org_key("first solar inc") == "1st solar"
+
+
+def test_a_place_speaks_no_quote_and_according_to_names_the_source() -> None:
+    said = (
+        "“ PUNCT punct 8 ; We PRON nsubj 2 ; win VERB ccomp 8 ; this DET det 4 ; war NOUN dobj 2 ; , PUNCT punct 8 ; "
+        "” PUNCT punct 8 ; {who} PROPN nsubj 8 {label} ; said VERB ROOT 8 =say ; . PUNCT punct 8"
+    )
+    for who, label, speakers in (("Ukraine", "GPE", []), ("Kubrakov", "PERSON", ["Kubrakov"]), ("Reuters", "ORG", ["Reuters"])):
+        boxes = every([make("a", [[said.format(who=who, label=label)]])])
+        assert [q.speaker for b in boxes for q in b.quotes] == speakers, who
+    angry = (
+        "The DET det 1 ; president NOUN nsubj 2 ; is AUX ROOT 2 ; “ PUNCT punct 2 ; very ADV advmod 5 ; angry ADJ acomp 2 ; "
+        "at ADP prep 5 ; the DET det 8 ; decision NOUN pobj 6 ; , PUNCT punct 2 ; ” PUNCT punct 2 ; according VERB prep 2 ; "
+        "to ADP prep 11 ; {src} PROPN pobj 12 {label} ; . PUNCT punct 2"
+    )
+    boxes = every([make("a", [[angry.format(src="CNN", label="ORG")]])])
+    assert [(b.name, q.text) for b in boxes for q in b.quotes] == [("CNN", "very angry at the decision")]
+    cnn = ", PUNCT punct 8 ; according VERB prep 8 ; to ADP prep 10 ; CNN PROPN pobj 11 ORG ; . PUNCT punct 8"
+    governed = said.format(who="Kubrakov", label="PERSON")[:-15] + cnn
+    boxes = every([make("a", [[governed]])])
+    assert [q.speaker for b in boxes for q in b.quotes] == ["Kubrakov"]  # a verb of saying governs: CNN only reports
+
+
+def test_words_before_a_name_that_modifies_a_noun_are_that_nouns() -> None:
+    bezos = (
+        "Billionaire NOUN compound 1 ; Amazon PROPN compound 2 ORG ; founder NOUN compound 4 ; Jeff PROPN compound 4 PERSON ; "
+        "Bezos PROPN nsubj 5 PERSON ; spoke VERB ROOT 5 ; . PUNCT punct 5"
+    )
+    grew = "Amazon PROPN nsubj 1 ORG ; grew VERB ROOT 1 ; . PUNCT punct 1"
+    (amazon,) = by_alias(every([make("a", [[bezos, grew]])]), "Amazon")
+    assert (amazon.type, amazon.roles) == ("ORG", ())  # 'billionaire' is the founder's, not Amazon's
+
+
+def test_a_plural_after_a_persons_name_is_no_role_of_theirs() -> None:
+    spec = (
+        "Bob PROPN compound 1 PERSON ; Smith PROPN nsubj 9 PERSON ; , PUNCT punct 1 ; {det} {dp} {dd} 4 ; {noun} NOUN appos 1 {tag} ; "
+        "at ADP prep 4 ; his PRON poss 7 ; company NOUN pobj 5 ; , PUNCT punct 1 ; left VERB ROOT 9 ; . PUNCT punct 9"
+    )
+    for det, dp, dd, noun, tag, roles in (
+        ("the", "DET", "det", "executive", "=executive", ["the executive at his company"]),
+        ("other", "ADJ", "amod", "executives", "=executive #NNS", []),
+    ):
+        (box,) = by_alias(every([make("a", [[spec.format(det=det, dp=dp, dd=dd, noun=noun, tag=tag)]])]), "Bob Smith")
+        assert [r.text for r in box.roles] == roles, noun
+
+
+def test_a_title_in_quotation_marks_with_a_figure_is_no_quote() -> None:
+    from briefgen.facts.story import _spoken
+
+    assert not _spoken("240th Anniversary of the Battle of the Capes")
+    assert not _spoken('Games" sequel "Catching Fire at some point')  # marks paired wrongly
+    assert _spoken("tried to leak his own “Russian lawyer meeting” emails")  # a quotation nested in the words
+    assert _spoken("lowest point since federal health officials started tracking it")

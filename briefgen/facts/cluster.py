@@ -154,7 +154,9 @@ def cluster(ms: list[M]) -> list[tuple[list[int], str, bool]]:
     def fuller(k: str, o: str) -> bool:
         """``o`` names ``k`` more fully: a body's name with a kind of body or an 'of' phrase, both voted bodies, or
         a product's with its version, voted a product ('Windows 8', not the formula 'CO 2')."""
-        how = n.short_form(k, o)
+        if k.split()[0].replace(".", "") == n.COUNTRY_WORD:
+            return False  # a name that writes its country is written in full: 'U.S. Capitol Police' is no 'Capitol Police Board'
+        how = n.short_form(n.body_key(k), n.body_key(o))
         if how == "version":
             return n.top(votes[o]) == "PRODUCT"
         return bool(how) and n.top(votes[o]) == n.top(votes[k]) == "ORG"

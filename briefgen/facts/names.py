@@ -628,10 +628,17 @@ def adjective_of(adj: str, place: str) -> bool:
     return len(stem) >= 4 and adj != place and adj.startswith(stem) and adj[len(stem) :] in _ADJECTIVE_ENDINGS
 
 
+#: Kinds of body written in several words, which a short form leaves out as it does one of ORG_HEADS: the 'Fifth
+#: Circuit' is the 'Fifth Circuit Court of Appeals'. Only these: a head with any 'of' phrase names a part of a body
+#: ('White House' and the 'White House Office of Legislative Affairs', which the tuning data had as two).
+HEAD_PHRASES = frozenset({"court of appeals", "court of appeal"})
+
+
 def short_form(short: str, long: str) -> str:
     """How ``long`` names more fully what ``short`` names ('' when it does not): its leading words followed by one kind
-    of body ('interior' of 'interior department': "head"), an 'of' phrase ('house' of 'house of representatives':
-    "of") or a version ('windows' of 'windows 8': "version"). A tail is another thing: 'house' is not 'white house'."""
+    of body ('interior' of 'interior department', 'fifth circuit' of 'fifth circuit court of appeals': "head"), an 'of'
+    phrase ('house' of 'house of representatives': "of") or a version ('windows' of 'windows 8': "version"). A tail is
+    another thing: 'house' is not 'white house'."""
     s, lw = short.split(), long.split()
     if len(lw) <= len(s) or lw[: len(s)] != s:
         return ""
@@ -640,6 +647,8 @@ def short_form(short: str, long: str) -> str:
         return "head"
     if len(tail) >= 2 and tail[0] == "of":
         return "of"
+    if " ".join(tail) in HEAD_PHRASES:  # 'fifth circuit' of 'fifth circuit court of appeals'
+        return "head"
     return "version" if len(tail) == 1 and _VERSION.match(tail[0]) else ""
 
 
@@ -654,8 +663,40 @@ def initials(name: str, small: frozenset[str] = ACRONYM_SMALL) -> str:
     return "".join(w[0] for w in words) if len(words) >= 2 and all(w.isalpha() for w in words) else ""
 
 
+#: Ordinal words as figures, so one body written both ways is one name: 'Fifth Circuit' and '5th Circuit', 'Second
+#: Fleet' and '2nd Fleet'. First to twentieth: news writes higher ordinals (districts, precincts) as figures already.
+ORDINALS = dict(
+    zip(
+        (
+            *("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"),
+            *("eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth"),
+            *("nineteenth", "twentieth"),
+        ),
+        [f"{i}{'th' if 10 <= i % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(i % 10, 'th')}" for i in range(1, 21)],
+        strict=True,
+    )
+)
+#: The country's abbreviation in a body's name, which writers put in or leave out: '5th U.S. Circuit Court of Appeals'
+#: is the 'Fifth Circuit Court of Appeals', 'US Food and Drug Administration' the 'Food and Drug Administration'. As the
+#: first word only when two words or more remain: 'U.S. Army' beside 'Army' could be another country's ('the Navy' is
+#: the story's one 'X Navy' by cluster.py's own rule).
+COUNTRY_WORD = "us"
+#: An acronym written with points ('u.n.', 'u.s', 'f.b.i.'), which writers also write without them.
+_POINTED = re.compile(r"^(?:[a-z]\.){1,}[a-z]?\.?$")
+
+
+@lru_cache(maxsize=_MEMO)
+def body_key(key: str) -> str:
+    """A body's casefolded name as one spelling: an acronym without its points, ordinal words as figures, and the
+    country's abbreviation left out (ORDINALS, COUNTRY_WORD)."""
+    words = [ORDINALS.get(w, w.replace(".", "") if _POINTED.match(w) else w) for w in key.split()]
+    lead = words[0] == COUNTRY_WORD and len(words) >= 3
+    return " ".join(w for i, w in enumerate(words) if w != COUNTRY_WORD or (i == 0 and not lead))
+
+
 def org_key(key: str) -> str:
-    return " ".join(strip_words(key, ORG_SUFFIXES, 0))
+    """A body's name as one spelling (``body_key``) without its suffix: 'wagner group' and 'wagner' are 'wagner'."""
+    return " ".join(strip_words(body_key(key), ORG_SUFFIXES, 0))
 
 
 def vessel_key(key: str) -> str:

@@ -22,6 +22,9 @@ from briefgen.models import AnalyzedArticle, Citation, Quote, Token
 from briefgen.text.speech import SPEECH
 
 Key = tuple[int, int, int]  # (article, sentence, token)
+#: Who can speak the words of a quote: a person, or a body through its spokespeople ('the ministry said'). Not a place:
+#: words in quotation marks are someone's, and a quote the parse gives a country ('United States') was a person's nearby.
+SPEAKERS = frozenset({"PERSON", "ORG"})
 #: 'the “American Pie” star': a title in quotation marks, not words anyone said.
 _TITLE = re.compile(r"^(?:(?:[A-Z0-9][\w'’:.&-]*|of|the|a|an|and|in|on|to|for|at|with)\s*){1,6}$")
 #: Nouns and honorifics before a name that tell a person's gender.
@@ -114,11 +117,16 @@ JOIN = " … "
 
 
 def _spoken(text: str) -> bool:
-    """Words someone said: more than a scare quote's few words, and not a title in quotation marks."""
+    """Words someone said: more than a scare quote's few words, not a title in quotation marks, and no straight
+    double quotation mark inside."""
     words = text.split()
     if len(words) <= SCARE_WORDS or not any(c.isalpha() for c in text) or _TITLE.match(text):
         return False
-    content = [w for w in words if w.strip("“”\"'‘’(:,.").casefold() not in _TITLE_SMALL and any(c.isalpha() for c in w)]
+    if '"' in text:
+        return False  # marks paired wrongly: 'the “Games" sequel "Catching Fire”' holds two titles, not one quote (a curly
+        # mark inside is a quotation nested in the words: '... his own “Russian lawyer meeting” emails')
+    # a figure is neither case: 'the “240th Anniversary of the Battle of the Capes”' is a title
+    content = [w for w in words if (c := w.strip("“”\"'‘’(:,.")).casefold() not in _TITLE_SMALL and c[:1].isalpha()]
     return not all(w.strip("“”\"'‘’(:").strip()[:1].isupper() for w in content)  # 'The Brainy Bunch: The Harding Family's Method'
 
 
@@ -360,8 +368,8 @@ class Story:
         verb = self.articles[ai].sentences[si].tokens[k].start
         return any(verb < s < qs and self._governor(ai, s, e) == (si, k) for s, e, _ in self.spans[ai])
 
-    def _speech_verb(self, ai: int, qs: int, qe: int) -> tuple[int, int] | None:
-        """The speech verb outside quotes that governs the quote, else the nearest such verb."""
+    def _speech_verb(self, ai: int, qs: int, qe: int) -> tuple[int, int, bool] | None:
+        """The speech verb outside quotes that governs the quote, else the nearest such verb; with whether it governs."""
         sents = [(si, s) for si, s in enumerate(self.articles[ai].sentences) if s.start < qe and s.end > qs]
         for si, sent in sents:  # 'heard a cop yell, “What ...”': the verb just before the quote is its own
             before = [j for j, t in enumerate(sent.tokens) if t.start < qs and t.pos != "PUNCT"]
@@ -371,7 +379,7 @@ class Story:
                 and sent.tokens[before[-1]].pos in ("VERB", "NOUN")
                 and qs - sent.tokens[before[-1]].start <= len(sent.tokens[before[-1]].text) + 4
             ):
-                return si, before[-1]
+                return si, before[-1], True
         for si, sent in sents:
             for i, t in enumerate(sent.tokens):
                 k, steps = i, 0
@@ -379,14 +387,27 @@ class Story:
                     k, steps = sent.tokens[k].head, steps + 1
                     v = sent.tokens[k]
                     if v.lemma in SPEECH and v.pos == "VERB" and not self.quoted(ai, v.start) and not self._taken(ai, si, k, qs):
-                        return si, k
+                        return si, k, True
         near = [
             (min(abs(t.start - qs), abs(t.start - qe)), si, j)
             for si, sent in sents
             for j, t in enumerate(sent.tokens)
             if t.lemma in SPEECH and t.pos == "VERB" and not self.quoted(ai, t.start) and not self._taken(ai, si, j, qs)
         ]
-        return (min(near)[1], min(near)[2]) if near else None
+        return (min(near)[1], min(near)[2], False) if near else None
+
+    def _according(self, ai: int, qs: int, qe: int) -> int | None:
+        """The source a quote's sentence names with 'according to' outside quotes ('“...,” according to CNN'): its
+        entity, or -1 when the source is no entity of the story ('according to a source'); None without one."""
+        for si, sent in enumerate(self.articles[ai].sentences):
+            if not (sent.start < qe and sent.end > qs):
+                continue
+            for j, t in enumerate(sent.tokens[:-1]):
+                if t.text.casefold() != "according" or sent.tokens[j + 1].text.casefold() != "to" or self.quoted(ai, t.start):
+                    continue
+                obj = [k for k in children(sent, j + 1) if sent.tokens[k].dep == "pobj"]
+                return next((e for k in obj[:1] for e in [self.tok.get((ai, si, k))] if e is not None), -1)
+        return None
 
     def quotes(self, ai: int) -> list[tuple[int, Quote]]:
         """Quoted words with an explicit speaker; a bare quote opening the next sentence continues one (``_still``).
@@ -397,15 +418,29 @@ class Story:
         last: tuple[int, int, int] | None = None  # (paragraph, entity, sentence it ends in) of the previous quote
         joined = -1  # paragraph of out[-1], while the quotes since are its pieces
         for qs, qe, pi in self.spans[ai]:
-            found = self._speech_verb(ai, qs, qe)
+            verb = self._speech_verb(ai, qs, qe)
+            found = verb[:2] if verb else None
             e = self.subject(ai, *found) if found else None
             if found and e is not None and any(self.subject(ai, found[0], v) != e for v in self._outer(ai, *found)):
                 e = None  # 'Sanders said Trump denies “all of these allegations”': whose words they are, the text does not settle
+            source = None if verb and verb[2] else self._according(ai, qs, qe)
+            if source is not None:  # 'The president is “furious,” according to CNN': no verb governs the words, CNN is their source
+                e = source if source >= 0 else None
+            if e is not None and self.ents[e].type not in SPEAKERS:
+                e = None  # a place does not speak words in quotation marks; who did, the parse missed
             si = found[0] if found else next((i for i, s in enumerate(aa.sentences) if s.end > qs), -1)
             if si < 0:
                 continue
             ended = si > 0 and aa.sentences[si - 1].text.rstrip()[-1:] in (".", "!", "?", "”", '"', "’")  # not '... —'
-            if found is None and last and last[0] == pi and qs - aa.sentences[si].start <= 1 and ended and self._still(ai, *last[1:], si):
+            if (
+                found is None
+                and source is None
+                and last
+                and last[0] == pi
+                and qs - aa.sentences[si].start <= 1
+                and ended
+                and self._still(ai, *last[1:], si)
+            ):
                 e = last[1]
             text = aa.article.text[qs:qe].strip().rstrip(",").rstrip()
             if e is None or not _spoken(text) or self._term(ai, si, qs, qe):

@@ -66,7 +66,12 @@ def head(sent: Sentence, toks: Sequence[int]) -> int:
 
 def premods(sent: Sentence, toks: Sequence[int]) -> list[int]:
     """Contiguous modifiers just left of a name: 'Belarusian Interior Minister' Ivan Kubrakov,
-    'Secretary of State' Condoleezza Rice."""
+    'Secretary of State' Condoleezza Rice. None when a name NER does not call a person modifies a common noun after
+    it: in 'billionaire Amazon founder Jeff Bezos' the words before 'Amazon' describe the founder, not Amazon. A
+    person's name keeps them ('First Lady Michelle Obama revelation', 'helped Republican Donald Trump win', misparsed)."""
+    h = sent.tokens[head(sent, toks)]
+    if h.ent != "PERSON" and h.dep in ("compound", "amod", "nmod") and h.head > max(toks) and sent.tokens[h.head].pos == "NOUN":
+        return []
     inside, grew = set(toks), True
     while grew:
         new = {
@@ -229,6 +234,7 @@ def role_spans(sent: Sentence, toks: Sequence[int], entity_type: str = "PERSON")
         spans += [sorted(subtree(sent, j)) for j in children(sent, t.head) if sent.tokens[j].dep == "attr" and _agent(sent.tokens[j])]
     out = []
     for span in spans:
+        after_name = bool(span) and min(span) > max(toks)  # an apposition or 'X is the Y', not the words before the name
         cut = {
             k
             for j in span
@@ -285,6 +291,9 @@ def role_spans(sent: Sentence, toks: Sequence[int], entity_type: str = "PERSON")
             continue  # 'whose company', a clock time, a score, another person ('Maltese and team members')
         if not (role_noun(top.lemma, entity_type) or role_noun(top.text, entity_type)) or denied(sent, h):
             continue  # not a title, office, occupation or relation; or stated under a denial
+        if entity_type == "PERSON" and after_name and top.tag in ("NNS", "NNPS"):
+            continue  # 'Smith, other executives at his company': a plural after a person's name is a group's, not his; a
+            # plural before names stays their title ('Sens. Warren and Sanders')
         if len(words) > 1 or not words[0].text.islower():
             out.append((words[0].start, end(words[-1])))
     return out
