@@ -471,6 +471,38 @@ def test_the_same_days_lift_no_pair_in_a_week_of_news() -> None:
     assert row["undated"] == 0.25 and row["time"] > 0.0
 
 
+def test_days_apart_separate_one_storylines_roundups() -> None:
+    """Two really dated articles get ``days_apart``, log(1 + days) up to the window: a day's roundups of
+    one storyline weeks apart (a committee formed, then its first hearing) say the same words and names,
+    and their days tell them apart. A missing or inferred date gives 0 (an inferred date is right to the
+    window, not to the day). Fitted where the days tell events apart it gets a negative weight, and the
+    same words then weigh less a month apart than a day apart; the fit never rewards days apart."""
+    import math
+
+    import numpy as np
+
+    from briefgen.group.features import Features
+    from briefgen.group.pairs import NAMES, PairFeatures, fit, probabilities
+
+    words = {"w:committee": 0.6, "e:pelosi": 0.6, "w:subpoena": 0.5}
+    dates = ("2021-06-22", "2021-06-23", "2021-07-22", "2023-01-01", None, "2021-06-23")
+    articles = [Features(str(k), words, parse(d) if d else None, inferred=k == 5) for k, d in enumerate(dates)]  # type: ignore[arg-type]
+    facts = PairFeatures(articles, 365, 0.0)
+    apart = {j: dict(zip(NAMES, facts.row(0, j, 0.5), strict=True))["days_apart"] for j in range(1, 6)}
+    assert apart[1] == math.log(2) and apart[2] == math.log(31)
+    assert apart[3] == math.log(366)  # beyond the window: at most the window (far_apart counts the rest)
+    assert apart[4] == 0.0 and apart[5] == 0.0  # no date, an inferred one
+    column = NAMES.index("days_apart")
+    x = np.array([[1.0] + [0.0] * (len(NAMES) - 1) for _ in range(8)])
+    x[:, column] = [0.0, 0.7, 0.0, 0.7, 3.4, 3.0, 3.4, 2.0]  # the same day or the next: one event; weeks: two
+    w = fit(x, np.array([1.0, 1.0, 1.0, 1.0, 0.0, 0.0, 0.0, 1.0]))
+    assert w[column] < 0
+    day, month = (np.array([facts.row(0, j, 0.5)]) for j in (1, 2))
+    assert probabilities(month, w)[0] < probabilities(day, w)[0]
+    x[:, column] = [3.0, 3.0, 3.0, 0.0, 0.0, 0.0, 3.0, 0.0]  # days apart going with one event: never rewarded
+    assert fit(x, np.array([1.0, 1.0, 1.0, 0.0, 0.0, 0.0, 1.0, 0.0]))[column] <= 0
+
+
 def parse(day: str) -> object:
     import datetime as dt
 

@@ -200,6 +200,7 @@ def python_pair_matrix(features: Sequence[Features], edges: Pairs, settings: Set
                     math.log(1 + min(len(fi.weights), len(fj.weights))),
                     locals_[k] if same else 0.0,
                     float(same) * (1.0 - block_size[i] / max(len(features), cluster.SELECTIVE_OVER)),
+                    math.log(1 + min(abs((fi.date - fj.date).days), settings.window_days)) if real and fi.date and fj.date else 0.0,
                 ]
             )
     return np.array(rows, dtype=np.float64).reshape(-1, len(NAMES))

@@ -18,6 +18,12 @@ The features, each a plain measurement of the pair:
 - time apart: ``log(gap / window)`` beyond ``window_days`` for two dated articles, and
   whether either article has no date. An *inferred* date (cluster.infer_dates) counts only
   here, where it can only push apart: never as a sign of the same time.
+- days apart within the window: ``log(1 + days)`` (at most the window) for two really dated
+  articles, 0 when either date is missing or inferred (an inferred date is right to within the
+  window, not to the day). A day's roundups of one storyline weeks apart (a committee formed,
+  then its first hearing) share their cast and words; their days tell them apart. It may only
+  separate. The defaults give it no weight (README, *One storyline, many days*: fitted with
+  AllSides part A it splits one storyline's days, and with them two seed articles of one story).
 - The same time is evidence of one event only as far as the archive's dates tell its events
   apart (``telling``, cluster.date_telling): the time block's similarity and the two articles'
   being dated count times ``telling``. Over years of news (ECB+: two events of a kind years
@@ -64,6 +70,7 @@ NAMES = (
     "short",
     "local",
     "same_block",
+    "days_apart",
 )
 
 _TIME = BLOCKS.index("t")  # the time block, the one ``PairFeatures.telling`` scales
@@ -96,6 +103,7 @@ COEFFICIENTS: tuple[float, ...] = (
     -0.66,
     6.09,
     4.16,  # far_apart, undated, short, local, same_block
+    0.0,  # days_apart: not fitted into the defaults (see above)
 )
 
 #: The L2 penalty of the fit (on every coefficient but the bias): enough to keep the weights of
@@ -227,6 +235,9 @@ class PairFeatures:
         x[:, 15] = _logs(1 + np.minimum(self.size[i], self.size[j]))
         x[:, 16] = local
         x[:, 17] = same_block
+        x[:, 18] = 0.0
+        if real.any():
+            x[real, 18] = _logs(1.0 + (np.minimum(gap[real], self.window_days) if self.window_days else gap[real]))
         return x
 
     def row(
@@ -255,20 +266,20 @@ def _logs(values: np.ndarray) -> np.ndarray:
 
 def fit(x: np.ndarray, y: np.ndarray, l2: float = L2, steps: int = STEPS) -> np.ndarray:
     """Logistic regression by Newton's method with an L2 penalty (not on the bias). Deterministic.
-    ``far_apart``'s coefficient is held at or below zero: time apart may only separate."""
+    The time-apart coefficients (``far_apart``, ``days_apart``) are held at or below zero: time apart
+    may only separate."""
     k = x.shape[1]
     w = np.zeros(k)
     penalty = np.full(k, l2)
     penalty[0] = 0.0
-    far = NAMES.index("far_apart")
+    apart = [NAMES.index("far_apart"), NAMES.index("days_apart")]
     for _ in range(steps):
         p = 1.0 / (1.0 + np.exp(-(x @ w)))
         grad = x.T @ (p - y) + penalty * w
         hess = (x * (p * (1 - p))[:, None]).T @ x + np.diag(penalty + 1e-9)
         step = np.linalg.solve(hess, grad)
         w = w - step
-        if w[far] > 0:
-            w[far] = 0.0
+        w[apart] = np.minimum(w[apart], 0.0)
         if float(np.max(np.abs(step))) < 1e-8:
             break
     return w
