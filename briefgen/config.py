@@ -57,7 +57,7 @@ class BuildConfig:
     # grouping; the defaults are learned (group/features.py Settings; benchmarks/grouping.py --learn)
     # The low bound: before the pair model this key was a similarity (default 0.06); as a probability such a
     # value would merge groups that are most likely separate events, so a stale briefgen.yml is refused, not obeyed.
-    group_threshold: float = setting(0.5, "story grouping: mean probability of one event needed to merge (learned)", low=0.2, high=1.0)
+    group_threshold: float = setting(0.6, "story grouping: mean probability of one event needed to merge (learned)", low=0.2, high=1.0)
     group_window_days: int = setting(365, "similarity fades for articles further apart than this (learned)", low=0)
     # summaries
     summary_words: int = setting(160, "word budget of a story summary", low=1)

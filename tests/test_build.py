@@ -26,64 +26,104 @@ def seed_json(seed_site: Path) -> dict:
     return json.loads((seed_site / "2023-07-25" / "briefing.json").read_text(encoding="utf-8"))
 
 
-def test_one_story_of_both_seed_articles(seed_json: dict) -> None:
-    assert len(seed_json["stories"]) == 1
-    assert sorted(seed_json["stories"][0]["articles"]) == sorted(a["path"] for a in seed_json["articles"])
+CNN = "002_c7be52fe89aa2b02.txt"  # Lukashenko invites Wagner to train his army (undated)
+SPUTNIK = "000_93218e4d7ac54160.txt"  # Belarus' interior minister meets Wagner, weeks later (dated 2023-07-25)
+
+
+def story_of(seed_json: dict, path: str) -> dict:
+    return next(s for s in seed_json["stories"] if path in s["articles"])
+
+
+def test_each_seed_article_is_its_own_story(seed_json: dict) -> None:
+    """Two events weeks apart (the invitation, the meeting): the learned grouping keeps them apart when built alone
+    (README, *One storyline, many days*), and every article is in exactly one story."""
     assert len(seed_json["articles"]) == 2
     assert seed_json["skipped"] == []
+    assert sorted(a for s in seed_json["stories"] for a in s["articles"]) == sorted(a["path"] for a in seed_json["articles"])
+    assert story_of(seed_json, CNN) is not story_of(seed_json, SPUTNIK)
 
 
 def test_titles_dates_and_sources_found(seed_json: dict) -> None:
     by_path = {a["path"]: a for a in seed_json["articles"]}
-    cnn = by_path["002_c7be52fe89aa2b02.txt"]
-    urdu = by_path["000_93218e4d7ac54160.txt"]
+    cnn = by_path[CNN]
+    urdu = by_path[SPUTNIK]
     assert cnn["title"] == "Belarusian leader asks Wagner mercenaries to train his military"
     assert urdu["date"] == "2023-07-25"
     assert urdu["source"] == "UrduPoint News / Sputnik"
-    assert seed_json["stories"][0]["title"] == cnn["title"]
+    assert story_of(seed_json, CNN)["title"] == cnn["title"]
+    # the headline-less wire story is titled by its lede, whole, not by the article's clipped title
+    title = story_of(seed_json, SPUTNIK)["title"]
+    assert title.startswith("Belarusian Interior Minister Ivan Kubrakov met with representatives of the Wagner Group")
+    assert not title.endswith("…") and "MINSK" not in title
 
 
 def test_summary_is_verbatim_cited_and_clean(seed_json: dict) -> None:
     texts = {p.name: p.read_text(encoding="utf-8") for p in SEEDS.iterdir()}
-    summary = seed_json["stories"][0]["summary"]
-    assert 3 <= len(summary) <= 10
-    for item in summary:
-        assert item["text"] in texts[item["article"]]
-        assert not re.search(r"appeared first on|@\w|date 2023|MINSK \(", item["text"])
-    assert len({s["text"] for s in summary}) == len(summary)
+    for story in seed_json["stories"]:
+        summary = story["summary"]
+        assert 3 <= len(summary) <= 10
+        for item in summary:
+            assert item["article"] in story["articles"]
+            assert item["text"] in texts[item["article"]]
+            assert not re.search(r"appeared first on|@\w|date 2023|MINSK \(", item["text"])
+        assert len({s["text"] for s in summary}) == len(summary)
 
 
 def test_entities_merged_with_roles(seed_json: dict) -> None:
-    entities = seed_json["stories"][0]["entities"]
-    people = [e for e in entities if e["type"] == "PERSON"]
-    assert len([e for e in people if "Prigozhin" in e["name"]]) == 1
-    lukashenko = [e for e in people if "Lukashenko" in e["name"]]
-    assert len(lukashenko) == 1
-    assert {"Alexander Lukashenko", "Aleksandr Lukashenko"} <= set(lukashenko[0]["aliases"])
-    kubrakov = next(e for e in people if "Kubrakov" in e["name"])
-    assert any("Interior Minister" in r["text"] for r in kubrakov["roles"])
-    assert not any(e["name"].startswith("@") or e["name"] in ("MINSK", "UrduPoint News") for e in entities)
+    for story in seed_json["stories"]:  # both name Prigozhin and Lukashenko, each in one box (not split within a story)
+        people = [e for e in story["entities"] if e["type"] == "PERSON"]
+        prigozhin = [e for e in people if "Prigozhin" in e["name"]]
+        assert len(prigozhin) == 1 and {"Yevgeny Prigozhin", "Prigozhin"} <= set(prigozhin[0]["aliases"])
+        assert len([e for e in people if "Lukashenko" in e["name"]]) == 1
+        assert not any(e["name"].startswith("@") or e["name"] in ("MINSK", "UrduPoint News") for e in story["entities"])
+    cnn = [e for e in story_of(seed_json, CNN)["entities"] if e["type"] == "PERSON"]
+    assert {"Aleksandr Lukashenko", "Lukashenko"} <= set(next(e for e in cnn if "Lukashenko" in e["name"])["aliases"])
+    assert any(r["text"] == "Wagner leader" for r in next(e for e in cnn if "Prigozhin" in e["name"])["roles"])
+    assert not any("Kubrakov" in e["name"] for e in cnn)
+    sputnik = [e for e in story_of(seed_json, SPUTNIK)["entities"] if e["type"] == "PERSON"]
+    kubrakov = [e for e in sputnik if "Kubrakov" in e["name"]]
+    assert len(kubrakov) == 1
+    assert [r["text"] for r in kubrakov[0]["roles"]] == ["Belarusian Interior Minister"]
 
 
-def test_whereabouts_question_with_evidence(seed_json: dict) -> None:
-    questions = seed_json["stories"][0]["questions"]
+def test_whereabouts_and_arrival_questions_with_evidence(seed_json: dict) -> None:
+    questions = story_of(seed_json, CNN)["questions"]
     where = [q for q in questions if q["kind"] == "unknown" and "Prigozhin" in q["question"]]
-    assert where
+    assert [q["question"] for q in where] == ["Where is Prigozhin?"]
     assert any("whereabouts of Prigozhin remain unclear" in e["text"] for e in where[0]["evidence"])
+    arrived = [q for q in questions if q["question"] == "Did the Wagner chief arrive in Belarus Tuesday?"]
+    assert [q["kind"] for q in arrived] == ["unverified"]
+    assert any("said the Wagner chief arrived in Belarus Tuesday" in e["text"] for e in arrived[0]["evidence"])
+
+
+def test_the_denied_attack_is_disputed_within_the_one_article(seed_json: dict) -> None:
+    """A claim and its denial by the named party in one sentence of the Sputnik report: the one source is enough."""
+    questions = story_of(seed_json, SPUTNIK)["questions"]
+    disputed = [q for q in questions if q["kind"] == "disputed"]
+    assert [q["question"] for q in disputed] == ["Did the Russian Defense Ministry attack Prigozhin's group's field camps?"]
+    assert [(e["article"], e["text"]) for e in disputed[0]["evidence"]] == [
+        (
+            SPUTNIK,
+            "Prigozhin portrayed his actions as a response to the Russian Defense Ministry's alleged attack on his group's "
+            "field camps, which the Russian Defense Ministry denied.",
+        )
+    ]
 
 
 def test_site_pages_pdfs_and_versions(seed_site: Path, seed_json: dict) -> None:
     edition = seed_site / "2023-07-25"
-    story_id = seed_json["stories"][0]["id"]
     assert (edition / "index.html").is_file()
-    page = (edition / "stories" / story_id / "index.html").read_text(encoding="utf-8")
-    assert "Where is Prigozhin?" in page
-    assert f"../../pdf/{story_id}.pdf" in page
+    pages = {}
+    for story in seed_json["stories"]:
+        pages[story["id"]] = (edition / "stories" / story["id"] / "index.html").read_text(encoding="utf-8")
+        assert f"../../pdf/{story['id']}.pdf" in pages[story["id"]]
+        assert (edition / "pdf" / f"{story['id']}.pdf").read_bytes().startswith(b"%PDF-")
+    assert "Where is Prigozhin?" in pages[story_of(seed_json, CNN)["id"]]
+    assert "Where is Prigozhin?" not in pages[story_of(seed_json, SPUTNIK)["id"]]
     assert (edition / "changes" / "index.html").is_file()
     assert (edition / "archive" / "index.html").is_file()
     assert len(list((edition / "articles").iterdir())) == 2
-    for pdf in (edition / "pdf" / f"{story_id}.pdf", edition / "pdf" / "edition.pdf"):
-        assert pdf.read_bytes().startswith(b"%PDF-")
+    assert (edition / "pdf" / "edition.pdf").read_bytes().startswith(b"%PDF-")
     versions = json.loads((seed_site / "versions.json").read_text(encoding="utf-8"))
     assert versions == [{"version": "2023-07-25", "title": "2023-07-25", "aliases": ["latest"]}]
     assert "url=2023-07-25/" in (seed_site / "index.html").read_text(encoding="utf-8")
@@ -94,28 +134,33 @@ def test_site_pages_pdfs_and_versions(seed_site: Path, seed_json: dict) -> None:
 
 
 def test_citation_links_reach_the_sentence(seed_site: Path, seed_json: dict) -> None:
-    story = seed_json["stories"][0]
-    page = (seed_site / "2023-07-25" / "stories" / story["id"] / "index.html").read_text(encoding="utf-8")
-    links = re.findall(r'href="\.\./\.\./articles/([^/"]+)/#s(\d+)"', page)
-    assert links
-    for slug, index in links:
-        article_page = (seed_site / "2023-07-25" / "articles" / slug / "index.html").read_text(encoding="utf-8")
-        assert f'id="s{index}"' in article_page
-        # every paragraph of the source stays a paragraph
-        assert article_page.count("<p>") >= 6
+    for story in seed_json["stories"]:
+        page = (seed_site / "2023-07-25" / "stories" / story["id"] / "index.html").read_text(encoding="utf-8")
+        links = re.findall(r'href="\.\./\.\./articles/([^/"]+)/#s(\d+)"', page)
+        assert links
+        for slug, index in links:
+            article_page = (seed_site / "2023-07-25" / "articles" / slug / "index.html").read_text(encoding="utf-8")
+            assert f'id="s{index}"' in article_page
+            # every paragraph of the source stays a paragraph
+            assert article_page.count("<p>") >= 6
 
 
-def test_story_page_is_a_theme_page_with_its_table_of_contents_and_links(seed_site: Path, seed_json: dict) -> None:
+@pytest.mark.parametrize(("path", "question"), [(CNN, "#where-is-prigozhin"), (SPUTNIK, "#did-the-russian-defense-ministry-attack")])
+def test_story_page_is_a_theme_page_with_its_table_of_contents_and_links(
+    seed_site: Path, seed_json: dict, path: str, question: str
+) -> None:
     """Story pages are built beside mkdocs (pages.py) yet read like mkdocs pages: theme, contents, working links."""
-    story = seed_json["stories"][0]
+    story = story_of(seed_json, path)
     page = (seed_site / "2023-07-25" / "stories" / story["id"] / "index.html").read_text(encoding="utf-8")
     assert "md-header" in page and "BRIEFGEN" not in page and "briefgenpage" not in page  # no placeholder left
     skip = re.search(r'<a href="#([^"]+)" class="md-skip"', page)
     assert skip and f'<h1 id="{skip.group(1)}"' in page  # "Skip to content" goes to the page's heading
     toc = page[page.index('data-md-component="toc"') :]
-    for anchor in ("#summary", "#open-questions", "#who-and-what", "#sources", "#where-is-prigozhin"):  # no key points yet
+    for anchor in ("#summary", "#open-questions", "#who-and-what", "#sources"):
         assert f'href="{anchor}"' in toc, anchor
         assert f'id="{anchor[1:]}"' in page
+    anchor = re.search(rf'href="({re.escape(question)}[^"]*)"', toc)  # the question's own heading
+    assert anchor and f'id="{anchor.group(1)[1:]}"' in page
     assert f'href="../../pdf/{story["id"]}.pdf"' in page  # a file link rebased like mkdocs does
     assert (seed_site / "2023-07-25" / "pdf" / f"{story['id']}.pdf").is_file()
     for href in re.findall(r'href="(\.\./\.\./(?:articles|entities)/[^"#]+)', page):

@@ -195,7 +195,9 @@ def test_article_pages_are_built_beside_mkdocs_and_stay_linked_and_searchable(tm
 
 
 def test_a_rebuild_reads_tokens_only_of_the_stories_that_changed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Grouping counts and story briefs come from the cache, so unchanged articles' tokens are never loaded."""
+    """Grouping counts and story briefs come from the cache, so unchanged stories' tokens are never loaded. A story is
+    unchanged when its record is: the new article can reorder another story's shared terms (``why``, weighed over the
+    whole archive), and that story's brief is made again."""
     import shutil
 
     from briefgen import analyze
@@ -208,12 +210,14 @@ def test_a_rebuild_reads_tokens_only_of_the_stories_that_changed(tmp_path: Path,
     late.unlink()
     site = tmp_path / "site"
     build(load_config(content_dir=content, site_dir=site, edition="e1", pdf=False))
+    first = json.loads((site / "e1" / "briefing.json").read_text(encoding="utf-8"))["stories"]
+    before = {(s["id"], tuple(s["articles"]), tuple(s["why"])) for s in first}
     late.write_text(held, encoding="utf-8")
     decoded: set[str] = set()
     real = analyze.load_tokens
     monkeypatch.setattr(analyze, "load_tokens", lambda parsed, *a: decoded.update(p.article.id for p in parsed) or real(parsed, *a))
     briefing = build(load_config(content_dir=content, site_dir=site, edition="e2", pdf=False))
-    changed = {a for sb in briefing.stories if late.name in sb.story.articles for a in sb.story.articles}
+    changed = {a for sb in briefing.stories if (sb.story.id, sb.story.articles, sb.story.why) not in before for a in sb.story.articles}
     assert late.name in decoded
     assert decoded <= changed | {late.name}
     assert len(decoded) < len(briefing.articles) / 2

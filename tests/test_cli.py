@@ -25,7 +25,7 @@ def test_build_seeds(tmp_path: Path) -> None:
         main, ["build", "--content", str(SEEDS), "--site-dir", str(tmp_path / "site"), "--edition", "e1", "--no-pdf", "-q"]
     )
     assert result.exit_code == 0, result.output
-    assert "Built edition e1: 1 story from 2 articles" in result.output
+    assert "Built edition e1: 2 stories from 2 articles"  # two events weeks apart: two stories in result.output
     assert (tmp_path / "site" / "e1" / "briefing.json").is_file()
     assert not (tmp_path / "site" / "e1" / "pdf").exists()
 

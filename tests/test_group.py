@@ -266,7 +266,9 @@ def test_ecb_stories_do_not_mix_events_and_keep_ids(ecb: tuple[list[AnalyzedArti
 def test_why_leads_with_names_shared_by_the_articles(ecb: tuple[list[AnalyzedArticle], dict[str, str]]) -> None:
     items, _ = ecb
     by_id = {i.article.id: i for i in items}
-    for story in group(items, CONFIG):
+    stories = [s for s in group(items, CONFIG) if len(s.articles) > 1]  # one article shares nothing
+    assert len(stories) >= 3
+    for story in stories:
         assert story.why, story.title
         names = [{m.text.lower() for m in by_id[a].mentions if m.label in {"PERSON", "ORG", "GPE", "LOC", "FAC"}} for a in story.articles]
         assert sum(any(story.why[0].lower() in n for n in ns) for ns in names) >= 2, (story.why, story.title)
@@ -448,8 +450,9 @@ def test_one_block_of_the_whole_archive_lifts_no_pair(monkeypatch: pytest.Monkey
 
 def test_the_same_days_lift_no_pair_in_a_week_of_news() -> None:
     """Being published the same days counts only as far as the archive's dates tell its events apart
-    (cluster.date_telling): in a week of news every candidate pair is near, so it tells nothing and a
-    dated pair weighs as an undated one; over years of news it counts."""
+    (cluster.date_telling): in a week of news every candidate pair is near, so the time block's
+    similarity counts nothing; over years of news it counts. Being dated is a plain indicator (a
+    value shared by every pair of a dated archive would be that archive's own intercept in the fit)."""
     from briefgen.group.cluster import date_telling
     from briefgen.group.features import Features
     from briefgen.group.pairs import NAMES, PairFeatures
@@ -460,7 +463,7 @@ def test_the_same_days_lift_no_pair_in_a_week_of_news() -> None:
     pairs = Pairs.of({(0, 1): 0.5, (0, 2): 0.5, (1, 2): 0.5})
     assert date_telling(week, pairs, 365) == 0.0
     row = dict(zip(NAMES, PairFeatures(week, 365, 0.0).row(0, 1, 0.5), strict=True))
-    assert row["undated"] == 1.0 and row["time"] == 0.0
+    assert row["undated"] == 0.0 and row["time"] == 0.0  # dated, but the same days tell nothing
     years = [*week, Features("d", {"w:quake": 1.0}, parse("2012-05-01")), Features("e", {"w:quake": 1.0}, None)]
     spread = Pairs.of({(0, 1): 0.5, (0, 3): 0.5, (1, 3): 0.5, (2, 3): 0.5, (0, 4): 0.5})
     assert date_telling(years, spread, 365) == 0.75  # 3 of the 4 dated pairs are years apart; (0, 4) has no date
@@ -468,7 +471,40 @@ def test_the_same_days_lift_no_pair_in_a_week_of_news() -> None:
     assert date_telling(inferred, spread, 365) == 0.0  # an inferred date never counts
     assert date_telling(years, Pairs.of({(0, 4): 0.5}), 365) == 1.0  # no dated pair: nothing to scale
     row = dict(zip(NAMES, PairFeatures(years, 365, 0.75).row(0, 1, 0.5), strict=True))
-    assert row["undated"] == 0.25 and row["time"] > 0.0
+    assert row["undated"] == 0.0 and row["time"] > 0.0
+    assert dict(zip(NAMES, PairFeatures(years, 365, 0.75).row(0, 4, 0.5), strict=True))["undated"] == 1.0
+
+
+def test_days_apart_separate_one_storylines_roundups() -> None:
+    """Two really dated articles get ``days_apart``, log(1 + days) up to the window: a day's roundups of
+    one storyline weeks apart (a committee formed, then its first hearing) say the same words and names,
+    and their days tell them apart. A missing or inferred date gives 0 (an inferred date is right to the
+    window, not to the day). Fitted where the days tell events apart it gets a negative weight, and the
+    same words then weigh less a month apart than a day apart; the fit never rewards days apart."""
+    import math
+
+    import numpy as np
+
+    from briefgen.group.features import Features
+    from briefgen.group.pairs import NAMES, PairFeatures, fit, probabilities
+
+    words = {"w:committee": 0.6, "e:pelosi": 0.6, "w:subpoena": 0.5}
+    dates = ("2021-06-22", "2021-06-23", "2021-07-22", "2023-01-01", None, "2021-06-23")
+    articles = [Features(str(k), words, parse(d) if d else None, inferred=k == 5) for k, d in enumerate(dates)]  # type: ignore[arg-type]
+    facts = PairFeatures(articles, 365, 0.0)
+    apart = {j: dict(zip(NAMES, facts.row(0, j, 0.5), strict=True))["days_apart"] for j in range(1, 6)}
+    assert apart[1] == math.log(2) and apart[2] == math.log(31)
+    assert apart[3] == math.log(366)  # beyond the window: at most the window (far_apart counts the rest)
+    assert apart[4] == 0.0 and apart[5] == 0.0  # no date, an inferred one
+    column = NAMES.index("days_apart")
+    x = np.array([[1.0] + [0.0] * (len(NAMES) - 1) for _ in range(8)])
+    x[:, column] = [0.0, 0.7, 0.0, 0.7, 3.4, 3.0, 3.4, 2.0]  # the same day or the next: one event; weeks: two
+    w = fit(x, np.array([1.0, 1.0, 1.0, 1.0, 0.0, 0.0, 0.0, 1.0]))
+    assert w[column] < 0
+    day, month = (np.array([facts.row(0, j, 0.5)]) for j in (1, 2))
+    assert probabilities(month, w)[0] < probabilities(day, w)[0]
+    x[:, column] = [3.0, 3.0, 3.0, 0.0, 0.0, 0.0, 3.0, 0.0]  # days apart going with one event: never rewarded
+    assert fit(x, np.array([1.0, 1.0, 1.0, 0.0, 0.0, 0.0, 1.0, 0.0]))[column] <= 0
 
 
 def parse(day: str) -> object:

@@ -196,10 +196,11 @@ def python_pair_matrix(features: Sequence[Features], edges: Pairs, settings: Set
                     float(bool(years[i]) and bool(years[j]) and max(years[i]) != max(years[j])),
                     float(bool(numbers[i]) and bool(numbers[j]) and numbers[i].isdisjoint(numbers[j])),
                     far,
-                    1.0 - real * telling,
+                    1.0 - real,
                     math.log(1 + min(len(fi.weights), len(fj.weights))),
                     locals_[k] if same else 0.0,
                     float(same) * (1.0 - block_size[i] / max(len(features), cluster.SELECTIVE_OVER)),
+                    math.log(1 + min(abs((fi.date - fj.date).days), settings.window_days)) if real and fi.date and fj.date else 0.0,
                 ]
             )
     return np.array(rows, dtype=np.float64).reshape(-1, len(NAMES))

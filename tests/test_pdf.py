@@ -409,13 +409,13 @@ def test_build_reports_every_stage_to_the_end_and_a_rebuild_reuses_the_story_pdf
     build(load_config(content_dir=SEEDS, site_dir=site, edition="2023-07-25"), progress=report)
     files = sum(1 for p in SEEDS.rglob("*") if p.is_file() and not p.name.startswith("."))
     assert seen["ingest"] == (files, files)
-    assert seen["pdf"] == (2, 2)  # one story and the edition's brief
+    assert seen["pdf"] == (3, 3)  # the seeds' two stories (two events weeks apart) and the edition's brief
     assert all(done == total > 0 for done, total in seen.values()), seen
     story_pdf = next(p for p in (site / "2023-07-25" / "pdf").iterdir() if p.name != "edition.pdf")
     cached = Cache(tmp_path / ".briefgen-cache").base / "pdf"
-    assert len([p for p in cached.rglob("*") if p.is_file()]) == 2
+    assert len([p for p in cached.rglob("*") if p.is_file()]) == 3
     build(load_config(content_dir=SEEDS, site_dir=site, edition="2023-07-26", pdf=False))
-    assert len([p for p in cached.rglob("*") if p.is_file()]) == 2  # --no-pdf kept them
+    assert len([p for p in cached.rglob("*") if p.is_file()]) == 3  # --no-pdf kept them
     build(load_config(content_dir=SEEDS, site_dir=site, edition="2023-07-26"))
     assert (site / "2023-07-26" / "pdf" / story_pdf.name).read_bytes() == story_pdf.read_bytes()
 

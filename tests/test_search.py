@@ -58,7 +58,7 @@ def test_pagefind_indexes_the_stripped_pages_as_the_whole_pages(tmp_path: Path) 
             [exe, "--site", str(site), "--output-path", str(out), "--glob", glob, "--force-language", "en", "--silent"], check=True
         )
         bundles.append({f.relative_to(out).as_posix(): f.read_bytes() for f in out.rglob("*") if f.is_file()})
-    assert len([p for p in bundles[0] if p.startswith("fragment/")]) == 9
+    assert len([p for p in bundles[0] if p.startswith("fragment/")]) == 10  # 4 stories, 6 articles
     assert bundles[0] == bundles[1]
 
 

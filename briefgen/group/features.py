@@ -55,8 +55,8 @@ class Settings:
     ``story_threshold`` is the mean probability two groups need to merge. ``benchmarks/grouping.py
     --multinews CSV --learn`` fits the model and chooses the threshold inside each cross-validation
     fold (precision >= 0.95 first, then F1) and prints the nested, cross-corpus and baseline scores;
-    the story threshold here is its choice over ECB+ dev, the Multi-News sample and BASIL part A
-    (precision >= 0.95 on each)."""
+    the story threshold here is its choice over ECB+ dev, the Multi-News sample, BASIL part A and
+    AllSides part A (precision >= 0.95 on each)."""
 
     # Block weights of the corpus-wide vectors (candidate pairs, the first pass's blocks, the
     # weighted cosine feature): chosen over a grid in the previous round on ECB+ dev and kept; the

@@ -18,9 +18,17 @@ The features, each a plain measurement of the pair:
 - time apart: ``log(gap / window)`` beyond ``window_days`` for two dated articles, and
   whether either article has no date. An *inferred* date (cluster.infer_dates) counts only
   here, where it can only push apart: never as a sign of the same time.
+- days apart within the window: ``log(1 + days)`` (at most the window) for two really dated
+  articles, 0 when either date is missing or inferred (an inferred date is right to within the
+  window, not to the day). A day's roundups of one storyline weeks apart (a committee formed,
+  then its first hearing) share their cast and words; their days tell them apart. It may only
+  separate; fitted with AllSides part A it weighs -0.60 (README, *One storyline, many days*).
 - The same time is evidence of one event only as far as the archive's dates tell its events
-  apart (``telling``, cluster.date_telling): the time block's similarity and the two articles'
-  being dated count times ``telling``. Over years of news (ECB+: two events of a kind years
+  apart (``telling``, cluster.date_telling): the time block's similarity counts times
+  ``telling``. (Being dated once counted times ``telling`` too; it then took one value for every
+  pair of an archive of dated articles, 0.32 in BASIL part A, 0 in AllSides, and the fit over four
+  corpora used it as each archive's own intercept. Now ``undated`` is 1 when either date is
+  missing or inferred, 0 else.) Over years of news (ECB+: two events of a kind years
   apart) it is about 0.4; in a week of news it is 0, and being published the same days then
   lifts no pair: two events of one country in the same week (a ship seized and a missile
   test) are kept apart by what they name, not joined by when.
@@ -64,38 +72,39 @@ NAMES = (
     "short",
     "local",
     "same_block",
+    "days_apart",
 )
 
 _TIME = BLOCKS.index("t")  # the time block, the one ``PairFeatures.telling`` scales
 
-#: The model's coefficients, in NAMES order: the logistic fit on all the candidate pairs of three corpora
-#: (``benchmarks/grouping.py --multinews CSV --clusters BASIL_A --learn`` prints it): ECB+ dev (two events
-#: of one kind per topic, the hard case), the Multi-News sample (one event a cluster, mostly undated) and
-#: BASIL part A (benchmarks/basil.py: 45 events of ten years of US politics, each told by three outlets;
-#: one cast throughout). Fitted on ECB+ alone, the model joined BASIL's events of one president, months
-#: or years apart, into stories of up to nine events (story precision 0.33 to 0.44): what tells one event
-#: from another was learned where every topic has its own names. Nested cross-validation over the three
-#: (settings chosen inside each fold, precision >= 0.95 asked on each corpus): ECB+ P 0.953 R 0.900,
-#: Multi-News P 0.959 R 0.832, BASIL part A P 0.944 R 1.000 (README, *Story grouping*).
+#: The model's coefficients, in NAMES order: the logistic fit on all the candidate pairs of four corpora
+#: (``benchmarks/grouping.py --multinews CSV --clusters BASIL_A --clusters ALLSIDES_A --learn`` prints it):
+#: ECB+ dev (two events of one kind per topic, the hard case), the Multi-News sample (one event a cluster,
+#: mostly undated), BASIL part A (benchmarks/basil.py: 45 events of ten years of US politics, each told by
+#: three outlets; one cast throughout) and AllSides part A (benchmarks/allsides.py: 177 days' roundups of
+#: 2021, one storyline's days each an event). Nested cross-validation over the four (settings chosen inside
+#: each fold, precision >= 0.95 asked on each corpus): ECB+ P 0.971 R 0.777, Multi-News P 0.977 R 0.806,
+#: BASIL part A P 0.978 R 1.000, AllSides part A P 0.952 R 0.795 (README, *One storyline, many days*).
 COEFFICIENTS: tuple[float, ...] = (
-    -5.05,
-    5.88,
-    4.57,
-    1.80,
-    0.45,
-    2.96,
-    0.15,  # bias, cosine, words, names, places, time, numbers
-    0.15,
-    1.51,
-    0.95,  # name_shared, name_overlap, place_overlap
-    -0.52,
-    -0.33,
-    -0.79,  # year_conflict, latest_year_differs, number_conflict
-    -0.07,
-    0.04,
-    -0.66,
-    6.09,
-    4.16,  # far_apart, undated, short, local, same_block
+    -6.24,
+    6.13,
+    8.34,
+    0.33,
+    0.61,
+    4.81,
+    0.54,  # bias, cosine, words, names, places, time, numbers
+    0.50,
+    -2.06,
+    -0.58,  # name_shared, name_overlap, place_overlap
+    -0.55,
+    -0.03,
+    -0.75,  # year_conflict, latest_year_differs, number_conflict
+    0.00,
+    -0.39,
+    -0.37,
+    3.10,
+    4.12,  # far_apart, undated, short, local, same_block
+    -0.60,  # days_apart
 )
 
 #: The L2 penalty of the fit (on every coefficient but the bias): enough to keep the weights of
@@ -223,10 +232,13 @@ class PairFeatures:
         x[:, 13] = 0.0
         x[far, 13] = _logs(gap[far] / self.window_days) if far.any() else 0.0
         real = dated & ~self.inferred[i] & ~self.inferred[j]
-        x[:, 14] = np.where(real, 1.0 - self.telling, 1.0)
+        x[:, 14] = np.where(real, 0.0, 1.0)
         x[:, 15] = _logs(1 + np.minimum(self.size[i], self.size[j]))
         x[:, 16] = local
         x[:, 17] = same_block
+        x[:, 18] = 0.0
+        if real.any():
+            x[real, 18] = _logs(1.0 + (np.minimum(gap[real], self.window_days) if self.window_days else gap[real]))
         return x
 
     def row(
@@ -255,20 +267,20 @@ def _logs(values: np.ndarray) -> np.ndarray:
 
 def fit(x: np.ndarray, y: np.ndarray, l2: float = L2, steps: int = STEPS) -> np.ndarray:
     """Logistic regression by Newton's method with an L2 penalty (not on the bias). Deterministic.
-    ``far_apart``'s coefficient is held at or below zero: time apart may only separate."""
+    The time-apart coefficients (``far_apart``, ``days_apart``) are held at or below zero: time apart
+    may only separate."""
     k = x.shape[1]
     w = np.zeros(k)
     penalty = np.full(k, l2)
     penalty[0] = 0.0
-    far = NAMES.index("far_apart")
+    apart = [NAMES.index("far_apart"), NAMES.index("days_apart")]
     for _ in range(steps):
         p = 1.0 / (1.0 + np.exp(-(x @ w)))
         grad = x.T @ (p - y) + penalty * w
         hess = (x * (p * (1 - p))[:, None]).T @ x + np.diag(penalty + 1e-9)
         step = np.linalg.solve(hess, grad)
         w = w - step
-        if w[far] > 0:
-            w[far] = 0.0
+        w[apart] = np.minimum(w[apart], 0.0)
         if float(np.max(np.abs(step))) < 1e-8:
             break
     return w

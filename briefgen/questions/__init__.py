@@ -51,6 +51,7 @@ from briefgen.questions.parse import (
     lemma_forms,
     named_in,
     number_for_noun,
+    own_subject,
     resolve,
     subtree,
 )
@@ -117,10 +118,12 @@ def _candidates(
             cites = list(dict.fromkeys([(ai, s.index), (ai, found.sent.index), *more]))
             keys = key_stems(found.sent.tokens, found.idx)[0]
             plain = all(
-                (name := resolve(articles[ai], found.sent, i, 0)) is not None and name.removesuffix("'s") in found.question
+                (name := resolve(articles[ai], found.sent, i, 0) or own_subject(articles[ai], found.sent, i)) is not None
+                and name.removesuffix("'s") in found.question
                 for i in found.idx
                 if found.sent.tokens[i].pos == "PRON" and found.sent.tokens[i].text.casefold() in PRONOUNS
-            )  # no pronoun, or one its own sentence resolves to the name the question holds ("the reasoning behind his ruling")
+            )  # no pronoun, or one its own sentence resolves to the name the question holds ("the reasoning behind his ruling";
+            # "Prigozhin portrayed his actions as ... his group's field camps", the name untagged: own_subject)
             signs = {sign for sign, holds in (("cue", cue), ("plain", plain)) if holds}
             cands.append(
                 _Cand(

@@ -502,6 +502,24 @@ def resolve(art: AnalyzedArticle, sent: Sentence, i: int, back: int = 3, exclude
     return short_name(m.text, m.label) + ("'s" if t.tag == "PRP$" else "")
 
 
+def own_subject(art: AnalyzedArticle, sent: Sentence, i: int) -> str | None:
+    """The name a person pronoun means when its own sentence's subject names it and the tagger missed the name
+    ("Prigozhin portrayed his actions as a response to ... his group's field camps", no person tagged in the
+    sentence): the subject of the sentence's main verb, a proper noun before the pronoun outside every tagged name.
+    None when a tagged person comes before the pronoun in the sentence (``resolve`` decides then) or for another
+    pronoun than he, his, she or her."""
+    t = sent.tokens[i]
+    if PRONOUNS.get(t.text.lower()) != PERSON:
+        return None
+    if any(m.label in PERSON and m.sentence == sent.index and m.end <= t.start for m in art.mentions):
+        return None
+    toks = sent.tokens
+    k = next((k for k, s in enumerate(toks[:i]) if s.dep == "nsubj" and toks[s.head].dep == "ROOT"), None)
+    if k is None or toks[k].pos != "PROPN" or toks[k].ent:
+        return None
+    return toks[k].text + ("'s" if t.tag == "PRP$" else "")
+
+
 def _owns_person(sent: Sentence, end: int) -> bool:
     """The name ending at ``end`` owns a person ("Colvin's mother", "Smith's lawyer"): that person, not the name, is
     who a later 'she' or 'her' of the sentence most likely means."""

@@ -32,7 +32,9 @@ NAMED = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODU
 #:   for a wh-unknown only a sentence holding the kind of thing asked counts, answering.could_answer);
 #: - ``plain``: built without resolving a pronoun (a resolved "he" is where a wrong subject comes from), or with one that
 #:   its own sentence resolves to the name the question holds ("the reasoning behind his ruling" of "Minehart has not
-#:   explained ..."); conflicts are built from a template and always plain.
+#:   explained ..."), or to its main verb's subject, a name the tagger missed ("Prigozhin portrayed his actions as a
+#:   response to the ... alleged attack on his group's field camps": parse.own_subject); conflicts are built from a
+#:   template and always plain.
 CUES = ("cue", "named", "sources", "short", "open", "plain")
 #: Words of a question that a careful reader takes in at a glance; longer rebuilt questions were wrong twice as often.
 SHORT = 14
