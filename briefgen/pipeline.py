@@ -20,7 +20,6 @@ import dataclasses
 import functools
 import gc
 import logging
-import shutil
 import sys
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -625,7 +624,7 @@ def run_stages(
         if records.get("pdf_job") is not None:
             records["pdf_job"].close()
         if "work" in records:
-            shutil.rmtree(records["work"].root, ignore_errors=True)
+            site.remove_work(records["work"].root)
 
 
 def publish(briefing: Briefing, config: BuildConfig, parsed: Sequence[Parsed] = (), progress: Progress | None = None) -> None:

@@ -97,10 +97,27 @@ def _fresh(path: Path) -> Path:
 
 
 def _remove(path: Path) -> None:
-    if path.is_dir() and not path.is_symlink():
-        shutil.rmtree(path)
-    else:
+    """Remove a file, link or folder; a folder's marks (``WORK_MARK``, ``LOCK_NAME``) go last, so a build killed while
+    removing one of its folders leaves a folder that still carries its mark, or an empty one: never a half-emptied folder
+    the next build would take for the user's (``_not_made``)."""
+    if not (path.is_dir() and not path.is_symlink()):
         path.unlink()
+        return
+    for name in os.listdir(path):
+        if name not in (WORK_MARK, LOCK_NAME):
+            child = path / name
+            if child.is_dir() and not child.is_symlink():
+                shutil.rmtree(child)
+            else:
+                child.unlink()
+    shutil.rmtree(path)
+
+
+def remove_work(path: Path) -> None:
+    """Remove a build's work folder (``work_dir``) once the build is done or has failed, its mark last (``_remove``);
+    a folder that cannot be removed stays for the next build to replace."""
+    with contextlib.suppress(OSError):
+        _remove(path)
 
 
 #: A file briefgen writes into each work folder it makes (``work_dir``): what tells a killed build's work folder,
@@ -179,7 +196,7 @@ def prepare(config: BuildConfig, edition: str) -> Work:
             (docs / "assets").mkdir(exist_ok=True)
             shutil.copyfile(css, docs / "assets" / "briefgen.css")
     except BaseException:
-        shutil.rmtree(root, ignore_errors=True)
+        remove_work(root)
         raise
     return Work(root, docs, out, settings, templates)
 

@@ -438,6 +438,33 @@ def test_the_work_folder_a_killed_build_left_is_replaced(tmp_path: Path) -> None
     assert [v["version"] for v in json.loads((tmp_path / "site" / "versions.json").read_text(encoding="utf-8"))] == ["e2", "e1"]
 
 
+def test_a_build_killed_while_removing_its_work_folder_leaves_it_marked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A build killed part way through removing its work folder (at its end, or when the next build replaces it)
+    leaves a folder that still holds the mark, so the next build replaces it instead of stopping: the mark goes last."""
+    work = tmp_path / ".site.briefgen-work"
+    for part in ("docs", "site", "pdf"):
+        (work / part).mkdir(parents=True)
+        (work / part / "index.md").write_text("half", encoding="utf-8")
+    (work / site.WORK_MARK).write_bytes(b"")
+    real = shutil.rmtree
+    removed: list[str] = []
+
+    def killed(path: str | os.PathLike[str], *args: object, **kwargs: object) -> None:
+        if removed:  # the second removal: the build is killed here
+            raise KeyboardInterrupt
+        removed.append(str(path))
+        real(path)
+
+    monkeypatch.setattr(shutil, "rmtree", killed)
+    with pytest.raises(KeyboardInterrupt):
+        site.remove_work(work)
+    monkeypatch.setattr(shutil, "rmtree", real)
+    assert removed and (work / site.WORK_MARK).exists()
+    assert site.foreign_work(tmp_path / "site") == []
+    site.remove_work(work)
+    assert not work.exists()
+
+
 def test_a_story_body_names_its_edition_when_written_and_serves_the_next_edition(tmp_path: Path) -> None:
     """A story page's body is kept with EDITION_MARK for the edition's name and the name put in as it is written;
     a body holding the mark elsewhere too (an article quoting it) is rendered with the name and not kept."""
