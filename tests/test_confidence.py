@@ -205,6 +205,22 @@ def test_a_hedge_or_accusation_in_a_side_clause_leaves_the_main_claim_plain(pars
     assert allegation(killed) is None and allegation(accused) == "accused"
 
 
+def test_a_claim_is_an_allegation_only_where_it_tells_what_is_claimed(parsed) -> None:  # type: ignore[no-untyped-def]
+    """'jobless claims' and 'claimed ten lives' allege nothing; 'claimed that ...', 'claims of fraud' do."""
+    from briefgen.confidence import allegation
+    from briefgen.text.hedges import reported
+
+    jobless, lives, that, of = parsed(
+        "Initial jobless claims fell to 473,000 last week, the lowest since March 2020.",
+        "The storm claimed ten lives in the province.",
+        "The candidate claimed that the vote was rigged.",
+        "Claims of fraud spread quickly after the vote.",
+    )
+    assert allegation(jobless) is None and not reported(jobless)
+    assert allegation(lives) is None
+    assert allegation(that) == "claimed" and allegation(of) == "Claims"
+
+
 def test_another_source_backs_the_main_claim_in_other_words_but_not_a_side_remark(parsed) -> None:
     from briefgen.text.claims import AGREE, _cosine, agree, claim
 

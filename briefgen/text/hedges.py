@@ -52,6 +52,22 @@ REPORTING_VERBS = frozenset(
 ALLEGATION = frozenset({"allege", "allegedly", "alleged", "accuse", "accusation", "claim"})
 
 
+def alleging(toks: tuple[Token, ...], i: int) -> bool:
+    """Token ``i`` makes what it governs an allegation (ALLEGATION). "claim" does where it is someone's statement: a
+    verb telling what is claimed or by whom, without a thing taken for object ("claimed that the vote was rigged",
+    "what he claims", "LePage claimed,"), a noun with an owner, a determiner, its clause or its "of"/"against"
+    ("their claims against ...", "Biden's claim that ...", "a harassment claim", "claims of fraud"); not a count of
+    filings ("initial jobless claims fell to 473,000") or a taking ("the storm claimed ten lives", "claimed victory")."""
+    t = toks[i]
+    if t.lemma.lower() != "claim":
+        return t.lemma.lower() in ALLEGATION or t.text.lower() in ALLEGATION
+    kids = [u for j, u in enumerate(toks) if u.head == i and j != i]
+    if t.pos in ("VERB", "AUX"):
+        objects = [u for u in kids if u.dep == "dobj"]
+        return any(u.dep in ("ccomp", "xcomp") for u in kids) or not objects or any(u.tag in ("WP", "PRP") for u in objects)
+    return any(u.dep in ("poss", "det", "acl", "ccomp") or (u.dep == "prep" and u.text.lower() in ("of", "against", "by")) for u in kids)
+
+
 def _root(tokens: tuple[Token, ...]) -> int | None:
     return next((i for i, t in enumerate(tokens) if t.dep == "ROOT"), None)
 
@@ -160,7 +176,7 @@ def reported(sent: Sentence) -> bool:
         low = t.lemma.lower()
         if low == "according" and i + 1 < len(toks) and toks[i + 1].text.lower() == "to":
             return True
-        if low in ALLEGATION or t.text.lower() in ("allegedly", "reportedly"):
+        if alleging(toks, i) or t.text.lower() == "reportedly":
             return True
         if (
             t.pos == "VERB"
@@ -179,6 +195,6 @@ def allegation(sent: Sentence) -> str | None:
     toks = sent.tokens
     root = _root(toks)
     for i, t in enumerate(toks):
-        if (t.lemma.lower() in ALLEGATION or t.text.lower() in ALLEGATION) and (root is None or not _aside(toks, i)):
+        if alleging(toks, i) and (root is None or not _aside(toks, i)):
             return t.text
     return None
