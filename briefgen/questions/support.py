@@ -93,8 +93,8 @@ _OPENERS = frozenset(
 )
 
 
-def story_names(articles: Sequence[AnalyzedArticle]) -> frozenset[str]:
-    """Words of the names the story uses in at least two sentences (casefolded, without a possessive)."""
+def story_names(articles: Sequence[AnalyzedArticle], least: int = 2) -> frozenset[str]:
+    """Words of the names the story uses in at least ``least`` sentences (casefolded, without a possessive)."""
     seen: Counter[str] = Counter()
     for a in articles:
         per_sent: dict[int, set[str]] = {}
@@ -103,7 +103,7 @@ def story_names(articles: Sequence[AnalyzedArticle]) -> frozenset[str]:
                 per_sent.setdefault(m.sentence, set()).update(_bare(w) for w in m.text.split())
         for words in per_sent.values():
             seen.update(words)
-    return frozenset(w for w, k in seen.items() if k >= 2 and w)
+    return frozenset(w for w, k in seen.items() if k >= least and w)
 
 
 def story_nouns(articles: Sequence[AnalyzedArticle]) -> frozenset[str]:
