@@ -1372,6 +1372,10 @@ def test_a_question_raised_as_two_kinds_is_shown_once(monkeypatch) -> None:
             "The measure is expected to be approved by the Democratic-led House of Representatives as...",
             "Will the measure be approved by the Democratic-led House of Representatives?",
         ),
+        (  # a step under way weighing an act of the subject's own
+            "New York Governor Kathy Hochul is considering employing the National Guard at hospitals.",
+            "Will New York Governor Kathy Hochul employ the National Guard at hospitals?",
+        ),
         (  # a probe under way: its finding is open
             "Robert Mueller, the special counsel, is examining whether the Trump campaign colluded with Russia.",
             "Did the Trump campaign collude with Russia?",
@@ -1396,6 +1400,8 @@ def test_an_awaited_vote_or_probe_asks_its_outcome(parse, text: str, question: s
         "The investigation into whether the campaign colluded with Russia found no evidence.",  # a probe that is over
         "James Comey was leading the investigation into whether the campaign colluded with Russia until he was fired.",
         "Investigators are examining whether to charge him.",  # a party's step, no finding
+        "Donald Trump was considering running as a Republican.",  # a step of the past
+        "He is considering running for the Senate next year.",  # which he?
     ],
 )
 def test_no_vote_or_probe_outcome_awaited(parse, text: str) -> None:

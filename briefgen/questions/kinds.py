@@ -184,6 +184,8 @@ OUTCOMES = {
 }
 #: Plan words that make a plan the subject's own: what it will do, told as what will happen.
 OWN_PLAN = {"plan", "intend"}
+#: Steps that weigh an act of the subject's own, named by a gerund ("is considering employing the National Guard").
+WEIGHING = {"consider", "weigh"}
 #: Verbs of a probe whose finding is open while it is under way ("the Justice Department is investigating whether ...").
 PROBES = {"investigate", "probe", "examine"}
 #: Nouns of a probe, open ("an investigation into whether ...") when being opened, led or sought (``OPENED``).
@@ -702,6 +704,13 @@ def pending(art: AnalyzedArticle, sent: Sentence) -> list[Found]:
                 #           officers followed protocol": what they weigh is not theirs to decide, a forecast or a finding
             if who is not None and open_ is not None and not quoted and (q := _open_outcome(art, sent, open_, who)):
                 out.append(Found(q, sent, subtree(kids, i) | subtree(kids, who), i, awaited=True))
+            elif who is not None and open_ is None and not quoted and (act := _weighed_act(toks, kids, i)) is not None:
+                # "Governor Kathy Hochul is considering employing the National Guard": the act weighed, the subject's own
+                subs = pronoun_subs(art, sent, subtree(kids, act) | subtree(kids, who))
+                if (toks[who].pos != "PRON" or who in subs) and (
+                    q := clause_question(sent, act, subject=who, modal="Will", subs=subs | {act: toks[act].lemma.lower()})
+                ):
+                    out.append(Found(q, sent, subtree(kids, act) | subtree(kids, who), act, awaited=True))
             continue
         if (probed := _probed(toks, kids, i)) is not None:
             # "Mueller is examining whether the Trump campaign colluded with Russia", "called for the WHO to lead an
@@ -807,6 +816,23 @@ def pending(art: AnalyzedArticle, sent: Sentence) -> list[Found]:
             awaited = (lem in AIM | {"expect", "have"}) and outcome(toks, kids, verb)  # "is expected to approve", "has yet to approve"
             out.append(Found(q, sent, span - cut, verb, awaited=awaited))
     return out
+
+
+def _weighed_act(toks: tuple[Token, ...], kids: Kids, verb: int) -> int | None:
+    """The act a step under way weighs, when it is a gerund of the subject's own ("is considering employing the National
+    Guard", "are weighing raising rates"): the step's outcome is whether the subject does it. Only a weighing
+    (``WEIGHING``) and while under way (progressive, not past: "was considering running" is history)."""
+    aux = [toks[c] for c in kids[verb] if toks[c].dep == "aux"]
+    if (
+        toks[verb].lemma.lower() not in WEIGHING
+        or toks[verb].tag != "VBG"
+        or not any(a.text.lower() in ("is", "are", "'s", "’s", "'re", "’re") for a in aux)
+    ):
+        return None
+    act = next((c for c in kids[verb] if toks[c].dep in ("xcomp", "dobj") and toks[c].tag == "VBG" and toks[c].pos == "VERB"), None)
+    if act is None or any(toks[c].dep in SUBJ for c in kids[act]):
+        return None
+    return act
 
 
 def _probed(toks: tuple[Token, ...], kids: Kids, i: int) -> int | None:
