@@ -24,7 +24,8 @@ NAMED = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODU
 #: - ``cue``: the kind's own strong cue: an unknown stated as such ("it is unclear why ..."), a claim that a note of
 #:   missing proof links to, a denial, two values of one quantity, a decision's outcome that others await ("is expected to
 #:   approve", "has yet to recognize", "hope to pass", "will decide whether X", "is weighing whether X": kinds.OUTCOMES,
-#:   kinds.AIM, kinds.STEPS);
+#:   kinds.AIM, kinds.STEPS; "is expected to vote on the bill", "is considering employing X", "is examining whether X":
+#:   kinds.BILLS, kinds.WEIGHING, kinds.PROBES);
 #: - ``named``: the question is about a name the story uses in at least two sentences (not "the owner");
 #: - ``sources``: more than one article raises it;
 #: - ``short``: at most SHORT words (long rebuilt clauses are where the parse goes wrong);
