@@ -1347,3 +1347,101 @@ def test_a_question_raised_as_two_kinds_is_shown_once(monkeypatch) -> None:
     full = frozenset(support.CUES)
     monkeypatch.setattr(qs, "candidates", lambda *a, **k: [(q1, full, True), (q2, full, True)])
     assert [q.kind for q in open_questions([], BuildConfig())] == ["disputed"]
+
+
+# --- issue 16: awaited votes on bills, probes under way, excerpts cut short (questions13) ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        (  # a vote others expect on a bill: its outcome is the bill's passage
+            "The House is expected to vote on the bill this week.",
+            "Will the House pass the bill this week?",
+        ),
+        (  # the narrator's scheduled vote: certain to be held, its outcome open
+            "The Senate will vote on the measure on Thursday.",
+            "Will the Senate pass the measure on Thursday?",
+        ),
+        (  # an awaited outcome without the steps that follow it (and their "it")
+            "A draft was circulated on Saturday, and the legislature is expected to pass the legislation and send it to "
+            "Governor Greg Abbott's desk shortly.",
+            "Will the legislature pass the legislation?",
+        ),
+        (  # an excerpt cut short: the word before the ellipsis opens a phrase that is not there
+            "The measure is expected to be approved by the Democratic-led House of Representatives as...",
+            "Will the measure be approved by the Democratic-led House of Representatives?",
+        ),
+        (  # a step under way weighing an act of the subject's own
+            "New York Governor Kathy Hochul is considering employing the National Guard at hospitals.",
+            "Will New York Governor Kathy Hochul employ the National Guard at hospitals?",
+        ),
+        (  # a probe under way: its finding is open
+            "Robert Mueller, the special counsel, is examining whether the Trump campaign colluded with Russia.",
+            "Did the Trump campaign collude with Russia?",
+        ),
+        (  # a probe sought
+            "The leaders called for the World Health Organization to lead an investigation into whether COVID-19 leaked "
+            "from a research lab in China.",
+            "Did COVID-19 leak from a research lab in China?",
+        ),
+    ],
+)
+def test_an_awaited_vote_or_probe_asks_its_outcome(parse, text: str, question: str) -> None:
+    assert [q.question for q in awaited(parse({"a.txt": text}))] == [question]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Senate is expected to vote on the nomination this week.",  # a vote whose outcome is no passage
+        "The House is expected to vote on the bill and the budget resolution this week.",  # two passages: which?
+        "Democrats plan to vote on the bill this week.",  # a party's own plan, told as what will happen
+        "The investigation into whether the campaign colluded with Russia found no evidence.",  # a probe that is over
+        "James Comey was leading the investigation into whether the campaign colluded with Russia until he was fired.",
+        "Investigators are examining whether to charge him.",  # a party's step, no finding
+        "Donald Trump was considering running as a Republican.",  # a step of the past
+        "He is considering running for the Senate next year.",  # which he?
+    ],
+)
+def test_no_vote_or_probe_outcome_awaited(parse, text: str) -> None:
+    assert not awaited(parse({"a.txt": text})), text
+
+
+def test_a_bill_another_article_reports_passed_is_not_asked(parse) -> None:
+    assert _kind(asked(parse({"a.txt": "The House is expected to vote on the bill this week."})), "pending")
+    story = parse(
+        {"a.txt": "The House is expected to vote on the bill this week.", "b.txt": "The House passed the bill on Wednesday."},
+        dates={"a.txt": "2024-03-01", "b.txt": "2024-03-04"},
+    )
+    assert not _kind(asked(story), "pending")
+
+
+def test_a_probe_another_article_settles_is_not_asked(parse) -> None:
+    probe = "Robert Mueller, the special counsel, is examining whether the Trump campaign colluded with Russia."
+    assert _kind(asked(parse({"a.txt": probe})), "pending")
+    story = parse(
+        {
+            "a.txt": "Robert Mueller, the special counsel, is examining whether the Trump campaign colluded with Russia.",
+            "b.txt": "The Trump campaign colluded with Russia, the special counsel found.",
+        },
+        dates={"a.txt": "2024-03-01", "b.txt": "2024-03-04"},
+    )
+    assert not _kind(asked(story), "pending")
+
+
+def test_a_title_about_a_bill_names_the_legislation() -> None:
+    from briefgen.questions.parse import named_in, stem
+
+    assert named_in(stem("legislation"), "House GOP leader opposes bill to create commission to study Jan. 6 riot")
+    assert named_in(stem("measure"), "Senate Unanimously Approves A Bill To Make Juneteenth A Public Holiday")
+    assert not named_in(stem("bill"), "Pelosi Discloses Details of Planned Jan. 6 Capitol Riot Committee")
+
+
+def test_a_name_the_story_tags_once_may_open_a_question(parse) -> None:
+    """ "Will Beijing ...?": a capital after the opening verb is a broken rebuild only when no name of the story has it."""
+    story = parse(
+        {"a.txt": "While Beijing has yet to formally recognize the Taliban as Afghanistan's new government, China issued a statement."}
+    )
+    ((q, _, formed),) = [c for c in candidates(story) if c[0].kind == "pending"]
+    assert q.question.startswith("Will Beijing") and formed

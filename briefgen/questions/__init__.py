@@ -393,7 +393,8 @@ def candidates(
             log.debug("dropped %r: the summary already states the plan", c.question)
             continue
         kept.append(c)
-    return _finish(articles, kept, sent_keys, names, support.story_names(articles), support.story_nouns(articles))
+    named, tagged = support.story_names(articles), support.story_names(articles, least=1)
+    return _finish(articles, kept, sent_keys, names, named, support.story_nouns(articles), tagged)
 
 
 def _unintroduced(
@@ -546,11 +547,13 @@ def _finish(
     names: set[str],
     named: frozenset[str],
     nouns: frozenset[str],
+    tagged: frozenset[str] = frozenset(),
 ) -> list[tuple[Question, frozenset[str], bool]]:
     """Score, cite and collect the evidence signs. An article addresses a question if one sentence shares
     two of its key words, two of them not names (names like "Wagner" run through the whole story).
     ``named`` are the words of the names the story uses twice (``support.story_names``), ``nouns`` the words
-    it uses only as nouns (``support.story_nouns``)."""
+    it uses only as nouns (``support.story_nouns``), ``tagged`` those of every name it uses (the wording check's:
+    "Will Beijing formally recognize ...?" opens with a name the story tags once)."""
     total, result = max(1, len(sent_keys)), []
     by_index = [{s.index: s for s in a.sentences} for a in articles]
     keys_of: list[list[tuple[int, set[str]]]] = [[] for _ in articles]  # each article's sentences' key words
@@ -586,7 +589,9 @@ def _finish(
             )
             if holds
         }
-        result.append((Question(c.question, c.kind, cites, silent, score), frozenset(signs), support.well_formed(c.question, named, nouns)))
+        result.append(
+            (Question(c.question, c.kind, cites, silent, score), frozenset(signs), support.well_formed(c.question, named | tagged, nouns))
+        )
     return sorted(result, key=lambda x: (-x[0].score, x[0].question))
 
 

@@ -184,6 +184,17 @@ OUTCOMES = {
 }
 #: Plan words that make a plan the subject's own: what it will do, told as what will happen.
 OWN_PLAN = {"plan", "intend"}
+#: Steps that weigh an act of the subject's own, named by a gerund ("is considering employing the National Guard").
+WEIGHING = {"consider", "weigh"}
+#: Verbs of a probe whose finding is open while it is under way ("the Justice Department is investigating whether ...").
+PROBES = {"investigate", "probe", "examine"}
+#: Nouns of a probe, open ("an investigation into whether ...") when being opened, led or sought (``OPENED``).
+PROBE_NOUNS = {"investigation", "probe", "inquiry"}
+OPENED = {"open", "launch", "lead", "begin", "start", "order", "call", "request", "demand", "seek", "conduct", "announce"}
+#: What a chamber votes on whose outcome is its passage: "the House is expected to vote on the bill this week" awaits
+#: "Will the House pass the bill this week?" (the vote is certain once scheduled; whether it passes is open). Read off
+#: AllSides part A (2021 multi-outlet excerpts), where the awaited votes of the sources are on bills and legislation.
+BILLS = {"bill", "legislation", "measure", "resolution"}
 #: Words of an aim whose outcome is not the subject's to give ("Democrats hope to pass the bill this week", "will try to
 #: overturn it"): with an ``OUTCOMES`` verb it is awaited, like one others expect; the aim alone asks nothing.
 AIM = {"hope", "seek", "aim", "try"}
@@ -237,7 +248,13 @@ DOUBT = UNCLEAR | KNOWABLE
 PROOF = VERIFY | NO_PROOF | {"unverified", "unconfirmed"}
 FUTURE = PLAN | {"will", "would", "shall"}
 #: A detector finds nothing in a sentence without one of its cue lemmas: ``cues`` tells which to run.
-CUES = {"unknown": DOUBT, "disputed": DENY, "claims": CLAIM_VERBS, "pending": FUTURE | AIM | STEPS | {"yet"}, "no_proof": PROOF}
+CUES = {
+    "unknown": DOUBT,
+    "disputed": DENY,
+    "claims": CLAIM_VERBS,
+    "pending": FUTURE | AIM | STEPS | PROBES | PROBE_NOUNS | {"yet"},
+    "no_proof": PROOF,
+}
 FRAME_WH = {
     WHERE: "where",
     LARGE: "how",
@@ -687,6 +704,20 @@ def pending(art: AnalyzedArticle, sent: Sentence) -> list[Found]:
                 #           officers followed protocol": what they weigh is not theirs to decide, a forecast or a finding
             if who is not None and open_ is not None and not quoted and (q := _open_outcome(art, sent, open_, who)):
                 out.append(Found(q, sent, subtree(kids, i) | subtree(kids, who), i, awaited=True))
+            elif who is not None and open_ is None and not quoted and (act := _weighed_act(toks, kids, i)) is not None:
+                # "Governor Kathy Hochul is considering employing the National Guard": the act weighed, the subject's own
+                subs = pronoun_subs(art, sent, subtree(kids, act) | subtree(kids, who))
+                if (toks[who].pos != "PRON" or who in subs) and (
+                    q := clause_question(sent, act, subject=who, modal="Will", subs=subs | {act: toks[act].lemma.lower()})
+                ):
+                    out.append(Found(q, sent, subtree(kids, act) | subtree(kids, who), act, awaited=True))
+            continue
+        if (probed := _probed(toks, kids, i)) is not None:
+            # "Mueller is examining whether the Trump campaign colluded with Russia", "called for the WHO to lead an
+            # investigation into whether COVID-19 leaked from a lab": a probe under way or sought, whose finding is open
+            quoted = sum(1 if x.tag == "``" else -1 if x.tag == "''" else 0 for x in toks[:i]) > 0
+            if not quoted and not _conditional(toks, kids, i) and (q := _open_outcome(art, sent, probed, probed)):
+                out.append(Found(q, sent, subtree(kids, probed), probed, awaited=True))
             continue
         if t.tag == "MD" and lem in ("will", "would", "shall") and t.dep == "aux":
             verb = t.head
@@ -774,10 +805,83 @@ def pending(art: AnalyzedArticle, sent: Sentence) -> list[Found]:
             if q := _open_outcome(art, sent, open_, who):
                 out.append(Found(q, sent, span, verb, awaited=True))
             continue
-        if q := clause_question(sent, verb, subject=subj, modal="Will", subs=subs):
+        if (passage := _passage(toks, kids, verb)) and lem not in OWN_PLAN | AIM | {"would"}:
+            # "the House is expected to vote on the bill this week", "the Senate will vote on the measure": a scheduled vote
+            # on a bill, whose outcome is its passage, asked as such ("Will the House pass the bill this week?")
+            if q := clause_question(sent, verb, subject=subj, modal="Will", subs=subs | passage):
+                out.append(Found(q, sent, span, verb, awaited=True))
+            continue
+        cut = _second_steps(toks, kids, verb) if outcome(toks, kids, verb) else set()
+        if q := clause_question(sent, verb, subject=subj, modal="Will", subs=subs, drop=cut):
             awaited = (lem in AIM | {"expect", "have"}) and outcome(toks, kids, verb)  # "is expected to approve", "has yet to approve"
-            out.append(Found(q, sent, span, verb, awaited=awaited))
+            out.append(Found(q, sent, span - cut, verb, awaited=awaited))
     return out
+
+
+def _weighed_act(toks: tuple[Token, ...], kids: Kids, verb: int) -> int | None:
+    """The act a step under way weighs, when it is a gerund of the subject's own ("is considering employing the National
+    Guard", "are weighing raising rates"): the step's outcome is whether the subject does it. Only a weighing
+    (``WEIGHING``) and while under way (progressive, not past: "was considering running" is history)."""
+    aux = [toks[c] for c in kids[verb] if toks[c].dep == "aux"]
+    if (
+        toks[verb].lemma.lower() not in WEIGHING
+        or toks[verb].tag != "VBG"
+        or not any(a.text.lower() in ("is", "are", "'s", "’s", "'re", "’re") for a in aux)
+    ):
+        return None
+    act = next((c for c in kids[verb] if toks[c].dep in ("xcomp", "dobj") and toks[c].tag == "VBG" and toks[c].pos == "VERB"), None)
+    if act is None or any(toks[c].dep in SUBJ for c in kids[act]):
+        return None
+    return act
+
+
+def _probed(toks: tuple[Token, ...], kids: Kids, i: int) -> int | None:
+    """The head of the "whether" clause that a probe at ``i`` is to settle, with a subject of its own: a probing verb
+    under way ("is investigating whether", "investigators probing whether"; ``PROBES``) or a probe being opened or sought
+    ("opened an investigation into whether", "called for the WHO to lead an investigation into whether"; ``PROBE_NOUNS``,
+    ``OPENED``). Not a probe that is over ("the investigation into whether X found ...", "who was leading the
+    investigation into whether ..."), nor one whose clause has no
+    subject of its own ("examine whether to ..."): what it asks is then a party's step, ``pending``'s own."""
+    t = toks[i]
+    if any(toks[c].dep == "aux" and toks[c].text.lower() in ("was", "were", "had") for c in kids[i] + kids[t.head]):
+        return None  # "Comey, who was leading the investigation into whether ...": a probe of the past
+    if t.lemma.lower() in PROBES and t.pos == "VERB":
+        aux = [toks[c] for c in kids[i] if toks[c].dep == "aux"]
+        under_way = t.tag == "VBG" and (t.dep == "acl" or any(a.lemma.lower() == "be" for a in aux)) and not any(a.tag == "MD" for a in aux)
+        open_ = _whether(toks, kids, i) if under_way else None
+    elif t.lemma.lower() in PROBE_NOUNS and t.pos == "NOUN" and t.dep in ("dobj", "pobj") and toks[t.head].lemma.lower() in OPENED:
+        into = next((c for c in kids[i] if toks[c].dep == "prep" and toks[c].lemma.lower() == "into"), None)
+        open_ = (
+            next((c for c in kids[into] if toks[c].dep == "pcomp" and any(toks[m].lemma.lower() == "whether" for m in kids[c])), None)
+            if into is not None
+            else None
+        )
+    else:
+        return None
+    if open_ is None or not any(toks[c].dep in SUBJ and toks[c].pos != "PRON" for c in kids[open_]):
+        return None
+    return open_
+
+
+def _passage(toks: tuple[Token, ...], kids: Kids, verb: int) -> dict[int, str]:
+    """ "vote on the bill": the words that make it "pass the bill" (the verb, and its "on" gone), when ``verb`` is a vote
+    on one of ``BILLS`` with no outcome of its own ("vote to hold X in contempt", "vote against the bill" hold theirs)."""
+    if toks[verb].lemma.lower() != "vote" or outcome(toks, kids, verb):
+        return {}
+    on = next((c for c in kids[verb] if toks[c].dep == "prep" and toks[c].lemma.lower() == "on"), None)
+    what = next((g for g in kids[on] if toks[g].dep == "pobj"), None) if on is not None else None
+    if on is None or what is None or toks[what].lemma.lower() not in BILLS or any(toks[c].dep == "conj" for c in kids[what]):
+        return {}  # "vote on the nomination", "vote on the bill and the budget resolution": no one passage to ask
+    return {verb: "pass", on: ""}
+
+
+def _second_steps(toks: tuple[Token, ...], kids: Kids, verb: int) -> set[int]:
+    """The steps joined to an awaited outcome ("is expected to pass the legislation and send it to the governor's desk"),
+    with their "and": what follows the outcome, not what is awaited, and often a pronoun the question cannot hold."""
+    steps = [c for c in kids[verb] if toks[c].dep == "conj" and toks[c].pos == "VERB" and toks[c].lemma.lower() not in OUTCOMES]
+    if not steps:
+        return set()
+    return set().union(*(subtree(kids, c) for c in steps)) | {c for c in kids[verb] if toks[c].dep == "cc" and c < max(steps) and c > verb}
 
 
 def _whether(toks: tuple[Token, ...], kids: Kids, verb: int) -> int | None:

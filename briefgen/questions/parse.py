@@ -189,7 +189,10 @@ def clause_question(
     )  # "would" may hang off "be"
     if subject is None and auxes and auxes[0] < subj:
         return None  # inverted conditional ("had troops continued"): not a statement
-    keep = (subtree(kids, verb) | subtree(kids, subj)) - set(drop)
+    cut = cut_off(toks, kids)
+    if verb in cut or subj in cut:
+        return None  # the clause itself is what the excerpt cut short
+    keep = (subtree(kids, verb) | subtree(kids, subj)) - set(drop) - cut
     for c in kids[verb]:
         t = toks[c]
         if t.dep == "conj" and t.pos in ("VERB", "AUX") and any(toks[k].dep in SUBJ | {"aux", "auxpass"} for k in kids[c]):
@@ -270,6 +273,8 @@ def clause_question(
         base = True
     elif toks[verb].tag in ("VBD", "VBZ", "VBP"):
         first, base = {"VBD": "Did", "VBZ": "Does", "VBP": "Do"}[toks[verb].tag], True
+    elif toks[verb].tag == "VBN" and subject is None and toks[subj].dep == "nsubj":
+        first, base = "Did", True  # "whether COVID-19 leaked from a lab", "leaked" tagged a participle: an active past, no auxiliary
     else:
         return None
     body = {i for i in keep - subj_idx if i > subj or i in auxes} - {fronted}
@@ -306,6 +311,27 @@ def clause_question(
             ):
                 words[c] = toks[c].lemma.lower()
     return tidy(f"{first} {lower_first(toks, subj_idx, render(toks, subj_idx, words))} {render(toks, body, words)}")
+
+
+#: Dependents that modify their head, so that a clause stays whole without them.
+_MODIFIERS = frozenset({"prep", "agent", "advcl", "acl", "relcl", "npadvmod", "advmod", "appos", "conj", "cc", "amod", "nummod"})
+
+
+def cut_off(toks: Sequence[Token], kids: Kids) -> set[int]:
+    """The phrase an excerpt cuts short ("... approved by the House as...", "... advertiser data for its own illegal..."):
+    before a closing ellipsis, the largest modifier whose words run to the cut. Excerpts (AllSides') end so; the question
+    keeps the clause without it ("Will the measure be approved by the House?"). Nothing when the cut falls in the clause's
+    core (its object or complement): the clause is then not whole, and ``torn`` or the subject checks see it."""
+    if len(toks) < 3 or toks[-1].text not in ("...", "…"):
+        return set()
+    last, top, i = len(toks) - 2, None, len(toks) - 2
+    for _ in range(len(toks)):
+        if max(subtree(kids, i)) != last or toks[i].head == i:
+            break
+        if toks[i].dep in _MODIFIERS:
+            top = i
+        i = toks[i].head
+    return subtree(kids, top) if top is not None else set()
 
 
 def _aside_conj(toks: Sequence[Token], kids: Kids, i: int) -> bool:
@@ -424,13 +450,22 @@ def bare_definites(toks: Sequence[Token], idx: set[int]) -> set[str]:
 _INFLECTIONS = (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("d", ""), ("ing", ""), ("ing", "e"))
 
 
+#: Nouns that name one thing in the news of a chamber (stems): a title about a "bill" names "the legislation" and "the
+#: measure" its sources vote on ("House GOP leader opposes bill to create commission ..." beside "The House is expected
+#: to vote on the legislation Wednesday"; AllSides part A).
+_ONE_THING = (frozenset({"bill", "legislat", "measure"}),)
+
+
 def named_in(noun: str, title: str) -> bool:
     """Does ``title`` name the thing whose noun stem (``stem``) is ``noun``? A word of the title in any inflection
     ("the charge" in "Man charged with arson"), or the last part of a compound noun ("the earthquake" in "Ten dead in
-    Iran quake"). A title is a line of text, not a parse, so its words are compared by their endings."""
+    Iran quake"), or another noun of the same thing (``_ONE_THING``: "the legislation" in "... opposes bill to ...").
+    A title is a line of text, not a parse, so its words are compared by their endings."""
+    nouns = next((group for group in _ONE_THING if noun in group), {noun})
     for word in re.findall(r"[a-z]+", re.sub(r"['’]s\b", "", title.casefold())):
         bases = {word[: -len(end)] + add for end, add in _INFLECTIONS if word.endswith(end) and len(word) - len(end) >= 3}
-        if noun in {word, *bases} or noun in {stem(f) for f in {word, *bases}} or (len(word) >= 4 and noun.endswith(word)):
+        forms = {word, *bases} | {stem(f) for f in {word, *bases}}
+        if not nouns.isdisjoint(forms) or (len(word) >= 4 and any(n.endswith(word) for n in nouns)):
             return True
     return False
 

@@ -24,7 +24,8 @@ NAMED = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODU
 #: - ``cue``: the kind's own strong cue: an unknown stated as such ("it is unclear why ..."), a claim that a note of
 #:   missing proof links to, a denial, two values of one quantity, a decision's outcome that others await ("is expected to
 #:   approve", "has yet to recognize", "hope to pass", "will decide whether X", "is weighing whether X": kinds.OUTCOMES,
-#:   kinds.AIM, kinds.STEPS);
+#:   kinds.AIM, kinds.STEPS; "is expected to vote on the bill", "is considering employing X", "is examining whether X":
+#:   kinds.BILLS, kinds.WEIGHING, kinds.PROBES);
 #: - ``named``: the question is about a name the story uses in at least two sentences (not "the owner");
 #: - ``sources``: more than one article raises it;
 #: - ``short``: at most SHORT words (long rebuilt clauses are where the parse goes wrong);
@@ -93,8 +94,8 @@ _OPENERS = frozenset(
 )
 
 
-def story_names(articles: Sequence[AnalyzedArticle]) -> frozenset[str]:
-    """Words of the names the story uses in at least two sentences (casefolded, without a possessive)."""
+def story_names(articles: Sequence[AnalyzedArticle], least: int = 2) -> frozenset[str]:
+    """Words of the names the story uses in at least ``least`` sentences (casefolded, without a possessive)."""
     seen: Counter[str] = Counter()
     for a in articles:
         per_sent: dict[int, set[str]] = {}
@@ -103,7 +104,7 @@ def story_names(articles: Sequence[AnalyzedArticle]) -> frozenset[str]:
                 per_sent.setdefault(m.sentence, set()).update(_bare(w) for w in m.text.split())
         for words in per_sent.values():
             seen.update(words)
-    return frozenset(w for w, k in seen.items() if k >= 2 and w)
+    return frozenset(w for w, k in seen.items() if k >= least and w)
 
 
 def story_nouns(articles: Sequence[AnalyzedArticle]) -> frozenset[str]:
