@@ -922,3 +922,25 @@ def test_topics_follow_what_the_ledes_report_not_the_background() -> None:
     topic_of = {a: s.topic for s in result.stories for a in s.articles}
     assert topic_of["d0.txt"] == topic_of["c0.txt"]  # two fires: one kind of news
     assert topic_of["d0.txt"] != topic_of["v0.txt"]  # the same town, another subject
+
+
+def test_the_lede_block_holds_what_happened_not_when() -> None:
+    """The topics' lede words: the headline's and the first two sentences' content words, not the
+    words of a date ("April" in the ledes of unrelated pages made one topic of them), and
+    not the body's."""
+    from briefgen.group.features import LEDE, article_counts
+
+    item = make(
+        "x.txt",
+        "Fire destroys dairy",
+        ["Fire destroyed the dairy on Friday in April.", "Firefighters fought the blaze.", "The council met about the budget."],
+    )
+    dated = tuple(
+        dataclasses.replace(s, tokens=tuple(dataclasses.replace(t, ent="DATE" if t.text in ("Friday", "April") else "") for t in s.tokens))
+        for s in item.sentences
+    )
+    counts, _ = article_counts(dataclasses.replace(item, sentences=dated), 1.0)
+    assert {"fire", "destroyed", "dairy", "firefighters", "fought", "blaze"} <= set(counts[LEDE])
+    assert not {"friday", "april", "council", "budget"} & set(counts[LEDE])
+    assert counts[LEDE]["fire"] == 2.0  # the headline's and the lede's
+    assert {"friday", "april", "council", "budget"} <= set(counts["w"])

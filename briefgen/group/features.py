@@ -45,9 +45,13 @@ NUMBER_LABELS = {"CARDINAL", "QUANTITY", "MONEY", "PERCENT"}
 CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ"}
 BLOCKS = ("w", "e", "p", "t", "n")  # words, entities, places, time, numbers
 #: The lede's words: the content words of the headline and the first LEAD_SENTENCES, each occurrence
-#: once (the part of the words block the lead boost counts). Not an evidence block of the stories (a
-#: story compares whole articles): the topics' vectors (Settings.topic_weights) are made of it.
+#: once (the part of the words block the lead boost counts), but for the words of dates and times. Not
+#: an evidence block of the stories (a story compares whole articles): the topics' vectors
+#: (Settings.topic_weights) are made of it.
 LEDE = "h"
+#: Entity labels whose words the lede block leaves out: when it happened is no kind of news ("April" in
+#: the ledes of unrelated Multi-News pages, a snowstorm and a hotel bought in Dublin, made one topic).
+LEDE_LEAVES_OUT = frozenset({"DATE", "TIME"})
 LEAD_SENTENCES = 2
 YEAR = re.compile(r"(?<![\d.])(1[89]\d\d|20\d\d)(?![\d.])")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
@@ -140,7 +144,7 @@ def article_terms(item: AnalyzedArticle, lead: float) -> dict[str, defaultdict[s
             if tok.pos in CONTENT_POS and not tok.is_stop and tok.lemma.isalpha() and len(tok.lemma) > 2:
                 lemma = tok.lemma.lower()
                 blocks["w"][lemma] += boost
-                if in_lead:
+                if in_lead and tok.ent not in LEDE_LEAVES_OUT:
                     blocks[LEDE][lemma] += 1.0
                 lemma_of.setdefault(tok.text.lower(), lemma)
     title = "" if item.article.title_inferred else item.article.title
