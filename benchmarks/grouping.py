@@ -26,7 +26,7 @@ one-pass build's.
   folds of clusters); inside each, the model is fitted on the other topics' candidate pairs, the
   story threshold (GRID_STORY) chosen on those topics (``choose``: precision >= 0.95 first, then
   F1), then the lone-article rule on or off at that threshold (GRID_ATTACH, ``choose_model``), then
-  the topic link (GRID_TOPIC_LINK), and the held-out fold is scored; the same with the
+  the topics' text and link (GRID_TOPIC_TEXT, GRID_TOPIC_LINK), and the held-out fold is scored; the same with the
   model fitted on both corpora's remaining topics;
 - the plain TF-IDF + average-link baseline (GRID_BASELINE), its threshold chosen the same way;
 - cross-corpus: fitted and chosen on all of one corpus, scored on the other (baseline too);
@@ -74,7 +74,7 @@ from briefgen.group.cluster import (  # noqa: E402
     story_clusters,
     topic_clusters,
 )
-from briefgen.group.features import Features, vectorize  # noqa: E402
+from briefgen.group.features import LEDE, Features, vectorize  # noqa: E402
 from briefgen.group.pairs import NAMES, fit, probabilities  # noqa: E402
 from briefgen.models import AnalyzedArticle, Article, Mention, Sentence, Story, Token  # noqa: E402
 
@@ -89,6 +89,10 @@ GRID_STORY = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6, 0.7, 0.8)
 #: kept on a tie).
 GRID_ATTACH = (False, True)
 GRID_TOPIC_LINK = (0.05, 0.06, 0.07, 0.08)
+#: What the topic pass compares (Settings.topic_weights), chosen with the link: the whole text's content
+#: words (the rule before) or the lede's (the headline and first sentences: features.LEDE). The whole
+#: text first: kept on a tie.
+GRID_TOPIC_TEXT: dict[str, dict[str, float]] = {"words": {"w": 1.0}, "lede": {LEDE: 1.0}}
 #: The plain TF-IDF + average-link baseline's thresholds, learned the same way.
 GRID_BASELINE = (0.05, 0.1, 0.15, 0.2, 0.25, 0.3)
 
@@ -182,13 +186,13 @@ Sums = dict[str, tuple[float, float, int]]
 @dataclasses.dataclass
 class Row:
     """One candidate's per-gold-topic B-cubed sums on one corpus: story level, and topic level for
-    each topic_link value."""
+    each topic text (GRID_TOPIC_TEXT) and topic_link value."""
 
     label: str
     settings: Settings | None  # None: the baseline (``baseline`` holds its threshold)
     baseline: float
     story: Sums
-    topic: dict[float, Sums]
+    topic: dict[tuple[str, float], Sums]
     attach: bool = False  # the lone-article rule on (GRID_ATTACH)
 
 
@@ -347,7 +351,7 @@ class PairData:
     x: np.ndarray
     y: np.ndarray
     topic: list[str | None]  # each article's gold topic (the unit of folds)
-    topic_edges: Mapping[tuple[int, int], float]
+    topic_edges: Mapping[str, Mapping[tuple[int, int], float]]  # per topic text (GRID_TOPIC_TEXT)
 
     def train(self, held: set[str]) -> np.ndarray:
         """The pairs whose two articles are both scored and in topics not held out."""
@@ -365,10 +369,10 @@ def pair_data(corpus: Corpus, settings: Settings) -> PairData:
     pairs, x = pair_matrix(features, edges, settings)
     story = [corpus.gold_story.get(item.article.id) for item in items]
     y = np.array([float(story[i] is not None and story[i] == story[j]) for i, j in pairs])
-    topic_edges: Mapping[tuple[int, int], float] = {}
+    topic_edges: dict[str, Mapping[tuple[int, int], float]] = {}
     if corpus.topic_level:
-        topic_features = vectorize(items, dataclasses.replace(settings, weights=settings.topic_weights))
-        topic_edges = candidate_edges(topic_features, min(GRID_TOPIC_LINK) / 4)
+        for text, weights in GRID_TOPIC_TEXT.items():
+            topic_edges[text] = candidate_edges(vectorize(items, dataclasses.replace(settings, weights=weights)), min(GRID_TOPIC_LINK) / 4)
     return PairData(corpus, settings, features, pairs, x, y, [corpus.gold_topic.get(item.article.id) for item in items], topic_edges)
 
 
@@ -386,10 +390,10 @@ def model_rows(data: PairData, coefficients: Sequence[float]) -> list[Row]:
         pred = clusters_to_labels(items, stories, dups)
         topic_sums = {}
         if corpus.topic_level:
-            for link in GRID_TOPIC_LINK:
-                topics = topic_clusters(stories, data.topic_edges, link)
+            for text, link in [(text, link) for text in GRID_TOPIC_TEXT for link in GRID_TOPIC_LINK]:
+                topics = topic_clusters(stories, data.topic_edges[text], link)
                 merged = [[i for k in t for i in stories[k]] for t in topics]
-                topic_sums[link] = per_topic_sums(clusters_to_labels(items, merged, dups), corpus.gold_topic, corpus.gold_topic)
+                topic_sums[text, link] = per_topic_sums(clusters_to_labels(items, merged, dups), corpus.gold_topic, corpus.gold_topic)
         rows.append(
             Row(
                 f"story_threshold={threshold:g} attach={'on' if attach else 'off'}",
@@ -450,8 +454,10 @@ def choose_model(rows: Sequence[Row], topics: Sequence[str]) -> Row:
     return choose([r for r in rows if r.baseline == story.baseline], topics)
 
 
-def choose_link(row: Row, topics: Sequence[str]) -> float:
-    return max(row.topic, key=lambda link: (f1_of(row.topic[link], topics)[2], -link))
+def choose_link(row: Row, topics: Sequence[str]) -> tuple[str, float]:
+    """The topic text and link of best topic F1 on ``topics`` (of equals, the first in grid order)."""
+    order = list(row.topic)
+    return max(order, key=lambda key: (f1_of(row.topic[key], topics)[2], -order.index(key)))
 
 
 def nested_baseline(rows: Sequence[Row], corpus: Corpus) -> tuple[float, float, float]:
@@ -499,7 +505,7 @@ def nested_model(datas: Sequence[PairData], folds: Sequence[Mapping[str, set[str
                 link = choose_link(row, [t for f_ in d.corpus.folds for t in f_ if t not in mine])
                 held_topic.update({t: row.topic[link][t] for t in mine if t in row.topic[link]})
             if mine:
-                chosen.append(best.label + (f" topic_link={link:g}" if link else ""))
+                chosen.append(best.label + (f" topic={link[0]} topic_link={link[1]:g}" if link else ""))
     return out
 
 
@@ -578,7 +584,7 @@ def learn(corpora: Sequence[Corpus], base: Settings) -> None:
                 f"  on {d.corpus.name}"
                 + (" (in-sample, not a result)" if d in fitted else " (never seen in fitting)")
                 + f": story {fmt(f1_of(row.story, topics))}"
-                + (f"; topic {fmt(f1_of(row.topic[link], topics))} at topic_link={link:g}" if link else "")
+                + (f"; topic {fmt(f1_of(row.topic[link], topics))} at topic={link[0]} topic_link={link[1]:g}" if link else "")
             )
 
 

@@ -858,3 +858,89 @@ def test_pair_rows_come_in_chunks_that_make_the_whole_matrix(monkeypatch: pytest
         assert all(len(x) == size for _, x in chunks[:-1])
         assert np.array_equal(np.concatenate([x for _, x in chunks]), whole)
         assert cluster.story_clusters(features, settings, edges) == stories
+
+
+# Two fires years apart (a dairy, a church) and a town election: the fires are one kind of news,
+# told in their headlines and ledes; the dairy's reports and the election's share the town's
+# background in their bodies (its council, budget and roads), which is the setting, not the subject.
+TOWN = (
+    "The town council and the mayor argued with the valley voters about the budget, the school board and the road tax.",
+    "The council said the budget for the roads, the school board and the harbor would be voted on before winter.",
+    "The valley voters told the council that the road tax and the harbor budget were the town's main worry.",
+)
+
+
+def lede_articles(
+    prefix: str, title: str, lede: Sequence[str], body: Sequence[str], date: str, names: dict[str, str]
+) -> list[AnalyzedArticle]:
+    """Three reports of one event: the same headline and lede, the body's sentences in a different order."""
+    return [make(f"{prefix}{k}.txt", title, [*lede, *body[k:], *body[:k]], date, names=names) for k in range(3)]
+
+
+def test_topics_follow_what_the_ledes_report_not_the_background() -> None:
+    from briefgen.group import group_all
+
+    dairy = lede_articles(
+        "d",
+        "Fire destroys dairy plant",
+        [
+            "Fire destroyed the dairy plant in Palmer overnight, and Mike Hall said nobody was hurt.",
+            "Firefighters fought the blaze for hours before the roof collapsed.",
+        ],
+        TOWN,
+        "2008-12-20",
+        {"Palmer": "GPE", "Mike Hall": "PERSON"},
+    )
+    church = lede_articles(
+        "c",
+        "Fire damages church",
+        [
+            "Fire damaged the church in Wasilla on Friday, and Larry Kroon said nobody was hurt.",
+            "Firefighters fought the blaze as smoke poured from the roof.",
+        ],
+        (
+            "The congregation and the pastor prayed in the parish hall while the choir sang carols for the children.",
+            "The pastor said the congregation would hold its services and the choir rehearsals in the parish hall.",
+            "Members of the congregation brought blankets and soup for the choir and the children in the hall.",
+        ),
+        "2012-12-14",
+        {"Wasilla": "GPE", "Larry Kroon": "PERSON"},
+    )
+    vote = lede_articles(
+        "v",
+        "Voters elect new mayor",
+        [
+            "Voters elected Sarah Jones mayor of Palmer on Tuesday by a narrow margin.",
+            "The count showed a close race after a long campaign.",
+        ],
+        TOWN,
+        "2010-10-05",
+        {"Palmer": "GPE", "Sarah Jones": "PERSON"},
+    )
+    result = group_all(dairy + church + vote, CONFIG)
+    assert sorted(sorted(s.articles) for s in result.stories) == [[a.article.id for a in g] for g in (church, dairy, vote)]
+    topic_of = {a: s.topic for s in result.stories for a in s.articles}
+    assert topic_of["d0.txt"] == topic_of["c0.txt"]  # two fires: one kind of news
+    assert topic_of["d0.txt"] != topic_of["v0.txt"]  # the same town, another subject
+
+
+def test_the_lede_block_holds_what_happened_not_when() -> None:
+    """The topics' lede words: the headline's and the first two sentences' content words, not the
+    words of a date ("April" in the ledes of unrelated pages made one topic of them), and
+    not the body's."""
+    from briefgen.group.features import LEDE, article_counts
+
+    item = make(
+        "x.txt",
+        "Fire destroys dairy",
+        ["Fire destroyed the dairy on Friday in April.", "Firefighters fought the blaze.", "The council met about the budget."],
+    )
+    dated = tuple(
+        dataclasses.replace(s, tokens=tuple(dataclasses.replace(t, ent="DATE" if t.text in ("Friday", "April") else "") for t in s.tokens))
+        for s in item.sentences
+    )
+    counts, _ = article_counts(dataclasses.replace(item, sentences=dated), 1.0)
+    assert {"fire", "destroyed", "dairy", "firefighters", "fought", "blaze"} <= set(counts[LEDE])
+    assert not {"friday", "april", "council", "budget"} & set(counts[LEDE])
+    assert counts[LEDE]["fire"] == 2.0  # the headline's and the lede's
+    assert {"friday", "april", "council", "budget"} <= set(counts["w"])

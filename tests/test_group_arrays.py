@@ -20,7 +20,7 @@ import pytest
 
 from briefgen.group import cluster, entity_surfaces, settings_for, title_choice, why_grouped, written_names
 from briefgen.group.cluster import Pairs
-from briefgen.group.features import BLOCKS, YEAR, Features, Settings, article_counts, ordered_sums, parse_day, time_factor, vectorize
+from briefgen.group.features import BLOCKS, LEDE, YEAR, Features, Settings, article_counts, ordered_sums, parse_day, time_factor, vectorize
 from briefgen.group.pairs import NAMES
 from briefgen.group.sparse import SparseRows, Vectors
 from briefgen.models import AnalyzedArticle
@@ -57,7 +57,7 @@ def python_vectorize(items: Sequence[AnalyzedArticle], settings: Settings) -> li
     counts = [c for c, _ in counted]
     n = len(items)
     vectors: list[dict[str, float]] = [{} for _ in items]
-    for block in BLOCKS:
+    for block in (*BLOCKS, LEDE):
         weight = settings.weights.get(block, 0.0)
         if weight <= 0:
             continue
