@@ -1746,3 +1746,29 @@ def test_the_outlet_of_an_article_of_the_story_is_a_body() -> None:
     hill = "Hill PROPN nsubj 1 PERSON ; said VERB ROOT 1 =say ; . PUNCT punct 1"
     (box,) = by_alias(every([make("a", [[hill]], source="The Hill")]), "Hill")
     assert box.type == "PERSON"  # a one-word outlet's name may be a surname in the text
+
+
+def test_no_role_from_a_noun_before_a_name_in_parentheses_or_an_owners_name() -> None:
+    nut = (
+        "A DET det 2 ; conspiracy NOUN compound 2 ; nut NOUN nsubj 10 ; ( PUNCT punct 2 ; John PROPN compound 5 PERSON ; "
+        "Goodman PROPN appos 2 PERSON ; , PUNCT punct 2 ; naturally ADV advmod 2 ; ) PUNCT punct 2 ; is AUX aux 10 ; "
+        "petitioning VERB ROOT 10 ; . PUNCT punct 10"
+    )
+    (box,) = by_alias(every([make("a", [[nut]])]), "John Goodman")
+    assert box.roles == ()  # the part he plays
+    plain = nut.replace("( PUNCT punct 2", ", PUNCT punct 2").replace(") PUNCT punct 2", ", PUNCT punct 2")
+    (box,) = by_alias(every([make("a", [[plain]])]), "John Goodman")
+    assert [r.text for r in box.roles] == ["A conspiracy nut"]  # without parentheses an apposition is his
+    member = (
+        "The DET det 2 ; board NOUN compound 2 ; member NOUN nsubj 10 ; , PUNCT punct 2 ; Founders PROPN compound 5 ORG ; "
+        "Fund PROPN appos 2 ORG ; ’s PART case 5 ; Cyan PROPN compound 8 PERSON ; Banister PROPN appos 2 PERSON ; , PUNCT punct 2 ; "
+        "refused VERB ROOT 10 ; . PUNCT punct 10"
+    )
+    (box,) = by_alias(every([make("a", [[member]])]), "Founders Fund")
+    assert box.roles == ()  # the board member is Banister, whom the fund's name owns
+    veto = (
+        "The DET det 2 ; Democratic ADJ amod 2 ; governor NOUN poss 5 ; Edwards PROPN appos 2 PERSON ; ’ PART case 3 ; "
+        "veto NOUN nsubj 6 ; failed VERB ROOT 6 ; . PUNCT punct 6"
+    )
+    (box,) = by_alias(every([make("a", [[veto]])]), "Edwards")
+    assert [r.text for r in box.roles] == ["The Democratic governor"]  # no comma: his own title
