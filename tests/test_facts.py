@@ -1673,3 +1673,102 @@ def test_a_title_in_quotation_marks_with_a_figure_is_no_quote() -> None:
     assert not _spoken('Games" sequel "Catching Fire at some point')  # marks paired wrongly
     assert _spoken("tried to leak his own “Russian lawyer meeting” emails")  # a quotation nested in the words
     assert _spoken("lowest point since federal health officials started tracking it")
+
+
+def test_a_department_of_its_field_is_the_fields_department() -> None:
+    from briefgen.facts.names import body_key
+
+    assert body_key("u.s. department of labor") == body_key("labor department") == "labor department"
+    assert body_key("ministry of defence") == "defence ministry"
+    assert body_key("department of justice office of legal counsel") == "department of justice office of legal counsel"
+    assert body_key("bank of america") == "bank of america"  # only a government's department or ministry
+    full = "The DET det 1 ; Department PROPN nsubj 4 ORG ; of ADP prep 1 ORG ; Labor PROPN pobj 2 ORG ; said VERB ROOT 4 =say"
+    short = "The DET det 2 ; Labor PROPN compound 2 ORG ; Department PROPN nsubj 3 ORG ; agreed VERB ROOT 3 ; . PUNCT punct 3"
+    boxes = [b for b in every([make("a", [[full, short]])]) if "Labor" in b.name]
+    assert [sorted(b.aliases) for b in boxes] == [["Department of Labor", "Labor Department"]]
+
+
+def test_a_name_ends_before_its_acronym_in_parentheses() -> None:
+    who = (
+        "The DET det 5 ; World PROPN compound 3 ORG ; Health PROPN compound 3 ORG ; Organization PROPN nsubj 7 ORG ; ( PUNCT punct 3 ORG ; "
+        "WHO PROPN appos 3 ORG ; ) PUNCT punct 3 ORG ; said VERB ROOT 7 =say ; . PUNCT punct 7"
+    )
+    short = "WHO PROPN nsubj 1 ORG ; agreed VERB ROOT 1 ; . PUNCT punct 1"
+    boxes = every([make("a", [[who.replace("det 5", "det 3"), short]])])
+    assert [(b.name, sorted(b.aliases)) for b in boxes] == [("World Health Organization", ["WHO", "World Health Organization"])]
+
+
+def test_a_name_an_excerpt_cuts_off_counts_only_when_written_whole_elsewhere() -> None:
+    cut = (
+        "Floyd PROPN nsubj 1 PERSON ; met VERB ROOT 1 ; former ADJ amod 4 ; Minneapolis PROPN compound 4 GPE ; officer NOUN compound 5 ; "
+        "Derek PROPN dobj 1 PERSON ; ... PUNCT punct 1"
+    )
+    assert "Derek" not in {b.name for b in every([make("a", [[cut]])])}  # 'Derek Chauvin' or another: the text stops
+    spoke = "Derek PROPN nsubj 1 PERSON ; spoke VERB ROOT 1 ; . PUNCT punct 1"
+    assert "Derek" in {b.name for b in every([make("a", [[spoke], [cut]])])}  # written whole too: the name is 'Derek'
+    ended = cut.replace(" ; ... PUNCT punct 1", " ; ... PUNCT punct 1 ; Protests NOUN ROOT 1 ; . PUNCT punct 1")
+    assert "Derek" in {b.name for b in every([make("a", [[ended]])])}  # an ellipsis inside a paragraph cuts nothing
+
+
+def test_an_acronym_with_points_is_the_storys_body_without_them() -> None:
+    dotted = "The DET det 1 ; F.B.I. PROPN nsubj 2 GPE ; said VERB ROOT 2 =say ; . PUNCT punct 2"
+    plain = "The DET det 1 ; FBI PROPN nsubj 2 ORG ; agreed VERB ROOT 2 ; . PUNCT punct 2"
+    boxes = [b for b in every([make("a", [[dotted, plain, plain]])]) if "FBI" in b.aliases or "F.B.I." in b.aliases]
+    assert [(b.type, sorted(b.aliases)) for b in boxes] == [("ORG", ["F.B.I.", "FBI"])]
+    us = "Talks NOUN nsubj 1 ; began VERB ROOT 1 ; in ADP prep 1 ; the DET det 4 ; U.S. PROPN pobj 2 GPE ; . PUNCT punct 1"
+    (box,) = by_alias(every([make("a", [[us, plain]])]), "U.S.")
+    assert box.type == "PLACE"  # no body of the story is called 'US'
+
+
+def test_a_common_word_opening_a_sentence_before_another_name_is_no_part_of_it() -> None:
+    opened = "Drugmaker PROPN compound 1 ORG ; Merck PROPN nsubj 2 ORG ; said VERB ROOT 2 =say ; . PUNCT punct 2"
+    lower = "The DET det 1 ; drugmaker NOUN nsubj 2 ; grew VERB ROOT 2 ; . PUNCT punct 2"
+    merck = "Shares NOUN nsubj 1 ; rose VERB ROOT 1 ; at ADP prep 1 ; Merck PROPN pobj 2 ORG ; . PUNCT punct 1"
+    assert why([make("a", [[opened, lower, merck, merck]])], "Drugmaker Merck") == "a common word opening a sentence before Merck"
+    biles = "Gymnast PROPN compound 2 ORG ; Simone PROPN compound 2 ORG ; Biles PROPN nsubj 3 ORG ; chose VERB ROOT 3 ; . PUNCT punct 3"
+    simone = "She PRON nsubj 1 ; praised VERB ROOT 1 ; Simone PROPN compound 3 PERSON ; Biles PROPN dobj 1 PERSON ; . PUNCT punct 1"
+    assert why([make("a", [[biles, simone, simone]])], "Gymnast Simone Biles") == "a common word opening a sentence before Simone Biles"
+    north = "North PROPN compound 1 GPE ; Korea PROPN nsubj 2 GPE ; fired VERB ROOT 2 ; . PUNCT punct 2"
+    inside = "Seoul PROPN nsubj 1 GPE ; watched VERB ROOT 1 ; North PROPN compound 3 GPE ; Korea PROPN dobj 1 GPE ; . PUNCT punct 1"
+    korea = "Talks NOUN nsubj 1 ; began VERB ROOT 1 ; in ADP prep 1 ; Korea PROPN pobj 2 GPE ; . PUNCT punct 1"
+    north_lower = "Troops NOUN nsubj 1 ; moved VERB ROOT 1 ; to ADP prep 1 ; the DET det 4 ; north NOUN pobj 2 ; . PUNCT punct 1"
+    a = make("a", [[north, inside, korea, north_lower]])
+    assert why([a], "North Korea") is None  # written inside a sentence too: a name as written
+
+
+def test_the_outlet_of_an_article_of_the_story_is_a_body() -> None:
+    huff = "HuffPost PROPN nsubj 1 PRODUCT ; reported VERB ROOT 1 =report ; . PUNCT punct 1"
+    (box,) = by_alias(every([make("a", [[huff, huff]], source="HuffPost")]), "HuffPost")
+    assert box.type == "ORG"
+    wire = "Talks NOUN nsubj 1 ; began VERB ROOT 1 ; in ADP prep 1 ; the DET det 5 ; Daily PROPN compound 5 GPE ; Wire PROPN pobj 2 GPE"
+    (box,) = by_alias(every([make("a", [[wire]], source="The Daily Wire")]), "Daily Wire")
+    assert box.type == "ORG"
+    hill = "Hill PROPN nsubj 1 PERSON ; said VERB ROOT 1 =say ; . PUNCT punct 1"
+    (box,) = by_alias(every([make("a", [[hill]], source="The Hill")]), "Hill")
+    assert box.type == "PERSON"  # a one-word outlet's name may be a surname in the text
+
+
+def test_no_role_from_a_noun_before_a_name_in_parentheses_or_an_owners_name() -> None:
+    nut = (
+        "A DET det 2 ; conspiracy NOUN compound 2 ; nut NOUN nsubj 10 ; ( PUNCT punct 2 ; John PROPN compound 5 PERSON ; "
+        "Goodman PROPN appos 2 PERSON ; , PUNCT punct 2 ; naturally ADV advmod 2 ; ) PUNCT punct 2 ; is AUX aux 10 ; "
+        "petitioning VERB ROOT 10 ; . PUNCT punct 10"
+    )
+    (box,) = by_alias(every([make("a", [[nut]])]), "John Goodman")
+    assert box.roles == ()  # the part he plays
+    plain = nut.replace("( PUNCT punct 2", ", PUNCT punct 2").replace(") PUNCT punct 2", ", PUNCT punct 2")
+    (box,) = by_alias(every([make("a", [[plain]])]), "John Goodman")
+    assert [r.text for r in box.roles] == ["A conspiracy nut"]  # without parentheses an apposition is his
+    member = (
+        "The DET det 2 ; board NOUN compound 2 ; member NOUN nsubj 10 ; , PUNCT punct 2 ; Founders PROPN compound 5 ORG ; "
+        "Fund PROPN appos 2 ORG ; ’s PART case 5 ; Cyan PROPN compound 8 PERSON ; Banister PROPN appos 2 PERSON ; , PUNCT punct 2 ; "
+        "refused VERB ROOT 10 ; . PUNCT punct 10"
+    )
+    (box,) = by_alias(every([make("a", [[member]])]), "Founders Fund")
+    assert box.roles == ()  # the board member is Banister, whom the fund's name owns
+    veto = (
+        "The DET det 2 ; Democratic ADJ amod 2 ; governor NOUN poss 5 ; Edwards PROPN appos 2 PERSON ; ’ PART case 3 ; "
+        "veto NOUN nsubj 6 ; failed VERB ROOT 6 ; . PUNCT punct 6"
+    )
+    (box,) = by_alias(every([make("a", [[veto]])]), "Edwards")
+    assert [r.text for r in box.roles] == ["The Democratic governor"]  # no comma: his own title

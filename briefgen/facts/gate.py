@@ -219,6 +219,8 @@ def doubt(ent: Ent, ms: Sequence[M], words: Words, others: Sequence[Ent], articl
     ]
     if longer:
         return f"part of a person's longer name ({longer[0]})"  # 'Carrie' beside 'Carrie Russell', 'Ahmad Seth' beside 'Ahmad Seth Zaharie'
+    if opener := _opener(ent, mine, words, others, articles):
+        return f"a common word opening a sentence before {opener}"  # 'Drugmaker Merck said', 'Gymnast Simone Biles chose'
     plain = {f.casefold().rstrip(".") for f in ent.forms}
     if any(f"{p} jr" in plain or f"{p} sr" in plain or f"{p} iii" in plain for p in plain):
         return "two generations of one name"  # 'Donald Trump' and 'Donald Trump Jr.' in one box
@@ -302,6 +304,20 @@ def doubt(ent: Ent, ms: Sequence[M], words: Words, others: Sequence[Ent], articl
     if _ACRONYM.match(name) and ent.type in ("ORG", "PLACE") and _counted(mine, articles):
         return "an acronym with 'a' or 'an'"  # 'an ECG': a thing, not a body
     return None
+
+
+def _opener(ent: Ent, mine: Sequence[M], words: Words, others: Sequence[Ent], articles: Sequence[AnalyzedArticle]) -> str | None:
+    """The story's other entity that this name is with a common word in front, when every mention opens a sentence
+    or stands in a heading, where any word is capitalised: 'Drugmaker Merck said' beside 'Merck' ('drugmaker' in
+    lower case elsewhere), 'Gymnast Simone Biles chose' beside 'Simone Biles' (a role noun); None if it is not. A
+    name also written inside a sentence is a name as written ('North Korea' beside 'Korea')."""
+    first, *rest = ent.name.split()
+    if not rest or not mine or not all(_starts(m, articles) for m in mine):
+        return None
+    if not (words.lower[first.casefold()] or role_noun(first, "PERSON") or role_noun(first, "ORG")):
+        return None
+    tail = " ".join(rest).casefold()
+    return next((o.name for o in others if o is not ent and tail in {f.casefold() for f in o.forms}), None)
 
 
 def glued(ent: Ent, words: Words, others: Sequence[Ent]) -> str | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Sequence
 from typing import NamedTuple
 
@@ -17,10 +18,13 @@ from briefgen.facts import names as n
 from briefgen.facts.lexicon import role_noun
 from briefgen.facts.syntax import children, end, head, premods
 from briefgen.models import AnalyzedArticle, Sentence, Token
+from briefgen.text.outlets import name_key
 
 _DATELINE = re.compile(r"^\s*(?:[A-Z][A-Z .'’-]{1,40}(?:,[^()\n]{0,40})?\s*)?\([^()\n]{2,90}\)")
 _FURNITURE = re.compile(r"^(?:By\s+[A-Z]|This post appeared first)|\bdate\s+\d{4}-")
 _INITIALS = re.compile(r"^(?:[A-Z]\.\s*)+$")
+#: An ellipsis that ends a paragraph: an excerpt cut off there ('... former Minneapolis officer Derek...').
+_CUT_OFF = re.compile(r"^[ \t]?(?:\.\.\.|…)[ \t]*(?:\n|$)")
 _LONE_JUNK = n.VESSEL_PREFIXES | n.JUNK_NAMES
 
 
@@ -41,6 +45,7 @@ class M(NamedTuple):
     mod: str = ""  # 'Turkmen flags', 'Woodburn police': the common noun a one-word mention modifies (says nothing of its type)
     ner: str = ""  # spaCy's own label of the mention ('GPE', 'LOC', 'ORG', ...), before any rule here changed the vote
     prep: str = ""  # 'in Russia': the preposition the name is the object of, casefolded ("" if none, or after 'the')
+    cut: bool = False  # 'officer Derek...' ending an excerpt: the text stops inside the name, which may go on
 
     @property
     def key(self) -> str:
@@ -171,6 +176,9 @@ def _raw(ai: int, aa: AnalyzedArticle) -> list[tuple[M, tuple[M, ...]]]:
         toks = list(range(bisect_left(where, men.start), bisect_left(where, men.end)))
         if not toks or furniture[men.sentence]:
             continue
+        opened = next((k for k, j in enumerate(toks) if sent.tokens[j].text == "("), len(toks))
+        if 0 < opened < len(toks):
+            toks = toks[:opened]  # 'World Health Organization (WHO)': a name ends before its acronym or gloss in parentheses
         while toks[0] > 0:  # "the Wagner PMC": spaCy tagged only "PMC"; "INS Sukanya": only "Sukanya"
             p = sent.tokens[toks[0] - 1]
             vessel = p.text.casefold() in n.VESSEL_PREFIXES and (p.text.isupper() or p.head in toks)
@@ -221,15 +229,18 @@ def _raw(ai: int, aa: AnalyzedArticle) -> list[tuple[M, tuple[M, ...]]]:
         prep = by.text.casefold() if h.dep == "pobj" and not the and (by.text.islower() or h.head == 0) else ""
         at = prep in n.PLACE_PREPS
         mod = modified(sent, toks)
+        stop = end(sent.tokens[toks[-1]])
+        cut = bool(_CUT_OFF.match(aa.article.text[stop : stop + 8]))
         whole = M(ai, men.sentence, start, form, label, tuple(toks), hint=strong, kin=kin, at=at, mod=mod, ner=men.label, prep=prep)
-        cut = next((k for k, j in enumerate(toks[:-1]) if sent.tokens[j].dep == "case"), 0)  # the 's
-        if not cut:
+        whole = whole._replace(cut=cut)
+        case = next((k for k, j in enumerate(toks[:-1]) if sent.tokens[j].dep == "case"), 0)  # the 's
+        if not case:
             out.append((whole, ()))
             continue
-        owner = whole._replace(form=form[: sent.tokens[toks[cut]].start - start], label="", toks=whole.toks[:cut])
-        owner = owner._replace(hint="", kin=False, at=False, mod="", ner="", prep="")
-        second = sent.tokens[toks[cut + 1]].start
-        out.append((whole, (owner, whole._replace(start=second, form=form[second - start :], toks=whole.toks[cut + 1 :]))))
+        owner = whole._replace(form=form[: sent.tokens[toks[case]].start - start], label="", toks=whole.toks[:case])
+        owner = owner._replace(hint="", kin=False, at=False, mod="", ner="", prep="", cut=False)
+        second = sent.tokens[toks[case + 1]].start
+        out.append((whole, (owner, whole._replace(start=second, form=form[second - start :], toks=whole.toks[case + 1 :]))))
     return out
 
 
@@ -241,6 +252,8 @@ def mentions(articles: Sequence[AnalyzedArticle]) -> list[M]:
     for whole, parts in raw:  # "Prigozhin's Patriot" is two names when Prigozhin is known alone
         out += parts if parts and n.as_name(parts[0].form).casefold() in known else (whole,)
     out = [m._replace(form=n.as_name(m.form)) for m in out]
+    whole_names = {m.key for m in out if not m.cut}
+    out = [m for m in out if not m.cut or m.key in whole_names]  # 'officer Derek...': only a name the story writes uncut elsewhere
     out = [
         m
         for m in out
@@ -262,6 +275,8 @@ def mentions(articles: Sequence[AnalyzedArticle]) -> list[M]:
     surnames = {m.key.split()[-1] for m in out if m.label == "PERSON" and " " in m.key}
     out = [m for m in out if " " in m.key or m.key.strip(".") not in n.TITLES or m.key in surnames]  # 'Sheriff'
     out = _drop_common_nouns(articles, out)
+    out = _pointed_bodies(out)
+    out = _outlets(articles, out)
     titles = {
         (m.art, m.sent, j)
         for m in out
@@ -270,6 +285,39 @@ def mentions(articles: Sequence[AnalyzedArticle]) -> list[M]:
     }
     out = [m._replace(in_title=all((m.art, m.sent, j) in titles for j in m.toks)) for m in out]
     return out + _missed(articles, out)
+
+
+def _coined(name: str) -> bool:
+    """A name that can be no common word or surname: two words or more ('Daily Wire'), or a capital inside a word
+    ('HuffPost'). 'The Hill' and 'The Atlantic' are outlets, but 'Hill' and 'Atlantic' in a text may be a surname or
+    an ocean."""
+    words = name.split()
+    return len(words) >= 2 or any(c.isupper() for w in words for c in w[1:])
+
+
+def _outlets(articles: Sequence[AnalyzedArticle], ms: list[M]) -> list[M]:
+    """A name that is the outlet of one of the story's articles (its front matter's ``source``) is a body, as a noun
+    beside it would say ('HuffPost' that NER calls a product, 'the Daily Wire' a place), when the name is coined."""
+    names = {name_key(k) for aa in articles if (k := aa.article.source) and _coined(n.as_name(k))}
+    return [m._replace(label="ORG", hint="ORG") if _coined(m.form) and name_key(m.form) in names else m for m in ms]
+
+
+#: An acronym written with points: 'F.B.I.', 'U.N.'.
+_POINTED = re.compile(r"^(?:[^\W\d_]\.){2,}$")
+
+
+def _pointed_bodies(ms: list[M]) -> list[M]:
+    """An acronym with points whose letters the story writes without them, as a body by NER's vote ('F.B.I.' beside
+    'FBI'), takes no vote of its own: one name written two ways is one body (cluster.py joins them by ``body_key``),
+    and NER often calls the pointed letters a place. 'U.S.' stays as NER reads it unless the story's 'US' is a body."""
+    plain: dict[str, Counter[str]] = {}
+    for m in ms:
+        if m.label and not _POINTED.match(m.key):
+            plain.setdefault(m.key, Counter())[m.label] += 1
+    return [
+        m._replace(label="", ner="") if _POINTED.match(m.key) and n.top(plain.get(m.key.replace(".", ""), Counter())) == "ORG" else m
+        for m in ms
+    ]
 
 
 def _title_run(sent: Sentence, toks: tuple[int, ...]) -> list[int]:

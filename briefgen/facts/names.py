@@ -685,13 +685,23 @@ COUNTRY_WORD = "us"
 _POINTED = re.compile(r"^(?:[a-z]\.){1,}[a-z]?\.?$")
 
 
+#: Kinds of a government's body that news names both ways: 'Department of Labor' and 'Labor Department', 'Ministry of
+#: Defence' and 'Defence Ministry' (chosen by hand: the two ways are one body; 'Bank of America' is no 'America Bank').
+DEPARTMENTS = frozenset({"department", "ministry"})
+
+
 @lru_cache(maxsize=_MEMO)
 def body_key(key: str) -> str:
-    """A body's casefolded name as one spelling: an acronym without its points, ordinal words as figures, and the
-    country's abbreviation left out (ORDINALS, COUNTRY_WORD)."""
+    """A body's casefolded name as one spelling: an acronym without its points, ordinal words as figures, the
+    country's abbreviation left out (ORDINALS, COUNTRY_WORD), and a department 'of' its field written as the field's
+    department ('department of justice' is 'justice department'; DEPARTMENTS), when the field holds no other kind of
+    body ('Department of Justice Office of ...' stays)."""
     words = [ORDINALS.get(w, w.replace(".", "") if _POINTED.match(w) else w) for w in key.split()]
     lead = words[0] == COUNTRY_WORD and len(words) >= 3
-    return " ".join(w for i, w in enumerate(words) if w != COUNTRY_WORD or (i == 0 and not lead))
+    words = [w for i, w in enumerate(words) if w != COUNTRY_WORD or (i == 0 and not lead)]
+    if len(words) >= 3 and words[0] in DEPARTMENTS and words[1] == "of" and not set(words[2:]) & ORG_HEADS:
+        words = [*words[2:], words[0]]
+    return " ".join(words)
 
 
 def org_key(key: str) -> str:

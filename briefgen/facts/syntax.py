@@ -220,6 +220,10 @@ def role_spans(sent: Sentence, toks: Sequence[int], entity_type: str = "PERSON")
         and (by.dep != "pobj" or by.lemma.casefold() in TITLES)
         and not reduced
         and not any(sent.tokens[j].pos == "NOUN" for j in range(t.head + 1, toks[0]))
+        and sent.tokens[toks[0] - 1].text != "("  # 'a bearish conspiracy nut (John Goodman, naturally)': the actor of a part
+        and not (sent.tokens[toks[0] - 1].text == "," and max(toks) + 1 < len(sent.tokens) and sent.tokens[max(toks) + 1].dep == "case")
+        # 'board member, Founders Fund’s Cyan Banister': set off by a comma, a name with a possessive owns the name the noun
+        # is the title of ('the Democratic governor John Bel Edwards’ veto' stays his)
     ):
         # 'the successor of eccentric dictator Niyazov' misparsed as 'successor ... Niyazov': a noun nearer the name is its
         # own title, and the farther one belongs to someone else

@@ -97,6 +97,12 @@ def outlet_key(article: Article) -> str | None:
     return site if site not in AGENCIES else _bare(host)  # pa.gov is no Press Association
 
 
+def name_key(name: str) -> str:
+    """An outlet's name as ``outlet_key`` compares it, for a name read in a text ('HuffPost', 'the Associated Press')."""
+    plain = _bare(name)
+    return _AGENCY.get(plain, plain)
+
+
 def _bare(name: str) -> str:
     """A name in lower-case letters and digits only, without a leading "the": 'The Guardian', 'theguardian' -> 'guardian'."""
     plain = re.sub(r"\W", "", name.casefold())
