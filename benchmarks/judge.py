@@ -1,7 +1,9 @@
-"""Judging sheets for fact boxes and open questions: sample them from a built site, mark them by hand, tally.
+"""Judging sheets for fact boxes, open questions and stories: sample them from a built site, mark them by hand, tally.
 
 Usage:
   python benchmarks/judge.py SITE [--content DIR] [--out SHEET.md] [--boxes N] [--questions N] [--quotes N] [--seed S]
+  python benchmarks/judge.py SITE --stories N [--content DIR] [--min-articles 2] [--seed S] --out SHEET.md
+  python benchmarks/judge.py SITE --versus SITE2 --stories N [--content DIR] --out SHEET.md --key KEY.tsv [--seed S]
   python benchmarks/judge.py --tally SHEET.md [SHEET.md ...]
   python benchmarks/judge.py --clusters DATA.csv --rows 0:12 --content DIR
   python benchmarks/judge.py --blind SITE_A SITE_B --content DIR --out SHEET.md --key KEY.tsv [--seed S]
@@ -43,6 +45,23 @@ then adds boxes wholly right per build. With ``--differing`` only the boxes that
 and the other does not are sampled (where the builds differ, which a sample of the union mostly
 misses).
 
+``--stories N`` writes a story sheet instead: N stories of ``--min-articles`` (2) or more articles, sampled by
+``random.Random(seed)``, each with its title, its key points (the first ``key_point_count`` sentences of its
+summary, each with its article) and their confidence labels and reasons, and then its articles in full (id,
+outlet, date, headline and text: the file in ``--content`` when given, else the site's article page). Line kinds:
+
+- ``title``: a real headline of this story's event, not cut, not boilerplate;
+- ``one event``: all the story's articles report one real-world event;
+- ``point``: a whole sentence that states a fact of this story's event, understandable alone or from the points
+  before it, not a repeat of an earlier point;
+- ``label``: the point's confidence label and reason are defensible given the story's articles;
+- ``key fact``: the event's key fact is in the first two points.
+
+``--tally`` counts these beside the other kinds, and per story. With ``--versus SITE2 --key KEY.tsv``, N stories
+are sampled from each of the two builds (the same seed; a story both show alike, same articles, title, key points
+and labels, counts once), shuffled into one sheet that does not say which build shows which, and the key written
+(A: SITE, B: SITE2, A+B: both); ``--tally SHEET --key KEY.tsv`` then splits the story counts per build.
+
 ``--clusters`` writes Multi-News clusters (rows of DATA.csv, ``documents`` a Python-list literal
 of article texts) as ``DIR/cNNNN-dK.txt`` for a build. The data is read where it lies and never
 copied into the repository: give a DIR outside it (e.g. under /tmp).
@@ -58,10 +77,20 @@ import random
 import re
 import sys
 from collections import Counter
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
-MARK = re.compile(r"^\s*-\s*(entity|role|quote|question|open point)\b.*\[([ yYnN?])\]\s*(.*)$")
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from briefgen.render import article_slug  # noqa: E402
+from briefgen.text.outlets import host_name  # noqa: E402
+
+KINDS = ("entity", "role", "quote", "question", "open point", "title", "one event", "point", "label", "key fact")
+MARK = re.compile(rf"^\s*-\s*({'|'.join(KINDS)})\b.*\[([ yYnN?])\]\s*(.*)$")
+#: The line kinds of a story sheet (``--stories``), as ``tally`` counts them per story.
+STORY_KINDS = KINDS[5:]
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
 STOP = frozenset(
     {
@@ -356,14 +385,191 @@ def blind_boxes(
     return "\n".join(out) + "\n", "\n".join(key) + "\n"
 
 
+def sample_stories(data: dict[str, Any], n: int, seed: int, min_articles: int = 2) -> list[dict[str, Any]]:
+    """``n`` stories of ``min_articles`` or more articles, drawn by ``random.Random(seed)`` in the briefing's order."""
+    pool = [s for s in data["stories"] if len(s["articles"]) >= min_articles]
+    return random.Random(seed).sample(pool, min(n, len(pool)))
+
+
+class _PageText(HTMLParser):
+    """The paragraphs and subheadings of a site's article page (its ``data-pagefind-body``, less the meta line)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.paras: list[str] = []
+        self.depth = 0  # <div>s open inside the page body (0: outside it)
+        self.text: list[str] | None = None  # the paragraph being read
+        self.anchor = False  # inside a heading's permalink (its "¶")
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        names = {k for k, _ in attrs}
+        if tag == "div" and (self.depth or "data-pagefind-body" in names):
+            self.depth += 1
+        elif self.depth and tag in ("p", "h2") and "data-pagefind-ignore" not in names:
+            self.text = []
+        elif tag == "a" and ("class", "headerlink") in attrs:
+            self.anchor = True
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "a":
+            self.anchor = False
+        elif tag == "div" and self.depth:
+            self.depth -= 1
+        elif tag in ("p", "h2") and self.text is not None:
+            if para := " ".join("".join(self.text).split()):
+                self.paras.append(para)
+            self.text = None
+
+    def handle_data(self, data: str) -> None:
+        if self.text is not None and not self.anchor:
+            self.text.append(data)
+
+
+def article_paragraphs(content: Path | None, edition: Path | None, article: str) -> list[str]:
+    """An article's text by paragraph: its file in ``content`` (less any front matter) when there is one, else its
+    page in the site's ``edition`` folder, else nothing."""
+    paras = paragraphs(content, article)
+    if paras and paras[0].startswith("---"):  # front matter: up to the next line of three dashes
+        rest = "\n\n".join(paras).split("\n")
+        end = next((k for k in range(1, len(rest)) if rest[k].strip() == "---"), 0)
+        paras = [p.strip() for p in re.split(r"\n\s*\n", "\n".join(rest[end + 1 :])) if p.strip()]
+    if paras or edition is None:
+        return paras
+    page = edition / "articles" / article_slug(article) / "index.html"
+    if not page.is_file():
+        return []
+    reader = _PageText()
+    reader.feed(page.read_text(encoding="utf-8", errors="replace"))
+    return reader.paras
+
+
+def edition_of(site: Path, data: dict[str, Any]) -> Path:
+    """The folder of the edition whose briefing.json ``data`` is (SITE may be that file)."""
+    return site.parent if site.is_file() else site / data["edition"]
+
+
+def story_lines(k: int, s: dict[str, Any], data: dict[str, Any], content: Path | None, edition: Path | None) -> list[str]:
+    """Story ``k`` of a story sheet: its title, one event, each key point and its label, key fact, then its articles."""
+    out = [f"### T{k}. story {s['id']}: {len(s['articles'])} articles", "", f"- title: {s['title']} [ ]", "- one event [ ]"]
+    for n, p in enumerate(s["summary"][: s["key_point_count"]], 1):
+        out += [f"- point {n}: {p['text']} ({p['article']}) [ ]", f"- label {n}: {p['confidence']} — {p['confidence_reason']} [ ]"]
+    out += ["- key fact in first two [ ]", ""]
+    meta = {a["path"]: a for a in data["articles"]}
+    for path in s["articles"]:
+        a = meta.get(path, {})
+        outlet = a.get("source") or host_name(a.get("url")) or "outlet not known"
+        out += [f"#### {path}: {outlet}, {a.get('date') or 'undated'}", "", f"**{a.get('title', '')}**", ""]
+        out += [f"> {' '.join(p.split())}\n>" for p in article_paragraphs(content, edition, path)] or ["> (text not found)"]
+        out.append("")
+    return out
+
+
+STORY_HELP = [
+    "Mark every `[ ]` with y or n (a reason may follow the bracket). See benchmarks/judge.py. Right is:",
+    "title: a real headline of this story's event, not cut, not boilerplate; one event: all the story's articles report",
+    "one real-world event; point: a whole sentence stating a fact of this event, understandable alone or from the points",
+    "before it, not a repeat of an earlier point; label: defensible given the story's articles; key fact in first two:",
+    "the event's key fact is in point 1 or 2.",
+    "",
+]
+
+
+def story_sheet(data: dict[str, Any], content: Path | None, edition: Path | None, n: int, seed: int, min_articles: int = 2) -> str:
+    """A sheet of ``n`` stories of ``min_articles`` or more articles, sampled by ``seed``, in the briefing's order."""
+    picked = sample_stories(data, n, seed, min_articles)
+    order = {s["id"]: k for k, s in enumerate(data["stories"])}
+    picked.sort(key=lambda s: order[s["id"]])
+    pool = sum(len(s["articles"]) >= min_articles for s in data["stories"])
+    out = [
+        f"# Story judging sheet: edition {data['edition']}, seed {seed}",
+        "",
+        f"{len(picked)} of {pool} stories of {min_articles} or more articles ({len(data['stories'])} stories in all).",
+        *STORY_HELP,
+    ]
+    for k, s in enumerate(picked, 1):
+        out += story_lines(k, s, data, content, edition)
+    return "\n".join(out) + "\n"
+
+
+def _story_judged(s: dict[str, Any]) -> tuple[Any, ...]:
+    """What a judge sees of a story, so a story two builds show alike is one: its articles, title and key points."""
+    points = s["summary"][: s["key_point_count"]]
+    return (tuple(s["articles"]), s["title"], tuple((p["text"], p["article"], p["confidence"], p["confidence_reason"]) for p in points))
+
+
+def blind_stories(
+    a: dict[str, Any],
+    b: dict[str, Any],
+    content: Path | None,
+    editions: tuple[Path | None, Path | None],
+    n: int,
+    seed: int,
+    min_articles: int = 2,
+) -> tuple[str, str]:
+    """``n`` stories sampled from each of two builds (the same seed; a story both show alike counts once), shuffled
+    into one sheet that does not say which build shows which; and its key (TSV: each story's number, id, the builds
+    that show it, A for the first, B for the second, A+B for both, and its title)."""
+    union: dict[tuple[Any, ...], tuple[dict[str, Any], dict[str, Any], Path | None, set[str]]] = {}
+    for label, data, edition in (("A", a, editions[0]), ("B", b, editions[1])):
+        for s in sample_stories(data, n, seed, min_articles):
+            union.setdefault(_story_judged(s), (s, data, edition, set()))[3].add(label)
+    picked = sorted(union, key=repr)  # sorted: the order rests on the seed alone
+    random.Random(seed).shuffle(picked)
+    out = [
+        f"# Blind story judging sheet, seed {seed}",
+        "",
+        f"{len(picked)} stories of {min_articles} or more articles, {n} sampled from each of two builds, shuffled;"
+        " which build shows each is in the key file.",
+        *STORY_HELP,
+    ]
+    key = ["number\tstory\tsites\ttitle"]
+    for k, judged in enumerate(picked, 1):
+        s, data, edition, sites = union[judged]
+        out += story_lines(k, s, data, content, edition)
+        key.append(f"T{k}\t{s['id']}\t{'+'.join(sorted(sites))}\t{s['title']}")
+    return "\n".join(out) + "\n", "\n".join(key) + "\n"
+
+
+def story_marks(paths: list[Path]) -> dict[str, dict[str, list[bool]]]:
+    """Per story of judged story sheets (``path:T3 s-id``), its marked lines by kind (True: y)."""
+    stories: dict[str, dict[str, list[bool]]] = {}
+    for path in paths:
+        current = None
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.startswith("### "):
+                current = f"{path}:{line[4:].split('.')[0]} {line.split()[3].rstrip(':')}" if line.startswith("### T") else None
+            elif current and (m := MARK.match(line)) and m[1] in STORY_KINDS and m[2].lower() in ("y", "n"):
+                stories.setdefault(current, {k: [] for k in STORY_KINDS})[m[1]].append(m[2].lower() == "y")
+    return stories
+
+
+def story_counts(stories: list[dict[str, list[bool]]]) -> str:
+    """Right of marked per story line kind, over ``stories`` (as ``story_marks`` gives them)."""
+    parts = []
+    for kind in STORY_KINDS:
+        marks = [m for s in stories for m in s[kind]]
+        parts.append(f"{kind} {sum(marks)} of {len(marks)}")
+    whole = [s for s in stories if s["point"]]
+    parts.append(f"stories with every point right {sum(all(s['point']) for s in whole)} of {len(whole)}")
+    return "; ".join(parts)
+
+
 def tally_sites(paths: list[Path], key: Path) -> str:
     """Boxes wholly right per build, from judged blind sheets and their key; for a ``--blind`` question key, questions
     right per site and how many stories with a real open point show a right one."""
     lines = key.read_text(encoding="utf-8").splitlines()
     if lines and lines[0] == "line\tsites\tstory\tkind\tquestion":
         return tally_questions(paths, lines)
+    if lines and lines[0] == "number\tstory\tsites\ttitle":
+        shows = {row.split("\t")[0]: row.split("\t")[2].split("+") for row in lines[1:]}
+        judged = story_marks(paths)
+        per_site: dict[str, list[dict[str, list[bool]]]] = {}
+        for name, marks in judged.items():
+            for site in shows.get(name.rsplit(":", 1)[1].split()[0], []):
+                per_site.setdefault(site, []).append(marks)
+        return "\n".join(f"build {site}: {story_counts(per_site[site])}" for site in sorted(per_site))
     if not lines or lines[0] != "box\tstory\tname\ttype\tsites":
-        raise SystemExit(f"{key}: not the key of a --versus box sheet or a --blind question sheet")
+        raise SystemExit(f"{key}: not the key of a --versus box or story sheet or a --blind question sheet")
     sites = {}
     for row in lines[1:]:
         box, _, _, _, shown = row.split("\t")
@@ -462,7 +668,7 @@ def tally(paths: list[Path]) -> str:
                 else:
                     stories_open[f"without: {sid}"] += 0
     lines = []
-    for kind in ("entity", "role", "quote", "question", "open point"):
+    for kind in KINDS:
         c = marks.get(kind, Counter())
         total = c["y"] + c["n"]
         if total:
@@ -474,6 +680,10 @@ def tally(paths: list[Path]) -> str:
         lines.append(
             f"stories with a real open point: {stories_open['open']}, with at least one question shown: {stories_open['with question']}"
         )
+    if stories := story_marks(paths):
+        lines.append(f"stories: {story_counts(list(stories.values()))}")
+        for name, m in stories.items():
+            lines.append(f"  {name}: " + "; ".join(f"{k} {sum(m[k])} of {len(m[k])}" for k in STORY_KINDS if m[k]))
     if unmarked:
         lines.append(f"unmarked lines: {unmarked}")
     return "\n".join(lines)
@@ -516,6 +726,8 @@ def main() -> None:
     ap.add_argument("--questions", type=int, default=40, help="questions to sample (default 40)")
     ap.add_argument("--quotes", type=int, default=0, help="further quotes to sample apart from the boxes' (default 0)")
     ap.add_argument("--seed", type=int, default=16, help="random seed of the sample (default 16)")
+    ap.add_argument("--stories", type=int, metavar="N", help="a story sheet of N stories (titles, key points, labels, articles)")
+    ap.add_argument("--min-articles", type=int, default=2, help="with --stories: sample stories of this many articles or more (default 2)")
     ap.add_argument(
         "--blind", nargs="+", type=Path, metavar="SITE", help="with --out and --key: every question these sites show, unattributed"
     )
@@ -542,6 +754,23 @@ def main() -> None:
         args.out.write_text(text, encoding="utf-8")
         args.key.write_text(key, encoding="utf-8")
         print(f"{text.count('- question:')} questions written to {args.out}; key in {args.key}")
+    elif args.stories is not None:
+        if args.site is None:
+            ap.error("--stories needs SITE")
+        data = briefing(args.site)
+        if args.versus:
+            if not (args.out and args.key):
+                ap.error("--stories with --versus needs --out and --key")
+            other = briefing(args.versus)
+            editions = (edition_of(args.site, data), edition_of(args.versus, other))
+            text, key = blind_stories(data, other, args.content, editions, args.stories, args.seed, args.min_articles)
+            args.key.write_text(key, encoding="utf-8")
+        else:
+            text = story_sheet(data, args.content, edition_of(args.site, data), args.stories, args.seed, args.min_articles)
+        if args.out:
+            args.out.write_text(text, encoding="utf-8")
+        else:
+            sys.stdout.write(text)
     elif args.versus:
         if not (args.site and args.out and args.key):
             ap.error("--versus needs SITE, --out and --key")

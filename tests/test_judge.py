@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from benchmarks import judge
@@ -38,3 +39,120 @@ def _story(sid: str, questions: list[str]) -> dict[str, object]:
         "summary": [{"text": "Something happened."}],
         "questions": [{"question": q, "kind": "unknown", "evidence": []} for q in questions],
     }
+
+
+def test_a_story_sheet_shows_key_points_labels_and_articles_and_is_tallied_per_story(tmp_path: Path) -> None:
+    edition = _site(tmp_path / "site", "Officials said the bridge stays shut.")
+    data = judge.briefing(tmp_path / "site")
+    sheet = judge.story_sheet(data, None, judge.edition_of(tmp_path / "site", data), 5, seed=1)
+    lines = sheet.splitlines()
+    assert "### T1. story s-1: 2 articles" in lines and "s-2" not in sheet  # one article: under --min-articles
+    assert lines[lines.index("### T1. story s-1: 2 articles") + 2 :][:8] == [
+        "- title: Flood closes the Elm Street bridge [ ]",
+        "- one event [ ]",
+        "- point 1: The river rose over the Elm Street bridge on Monday. (a.md) [ ]",
+        "- label 1: high — High: 2 independent sources state it. [ ]",
+        "- point 2: Officials said the bridge stays shut. (b.md) [ ]",
+        "- label 2: moderate — Moderate: one source only. [ ]",
+        "- key fact in first two [ ]",
+        "",
+    ]
+    assert "Nobody was hurt." not in sheet.split("####")[0]  # not a key point
+    # the articles as the site holds them (no --content): headline, outlet, date, every paragraph
+    assert "#### b.md: Gazette, 2024-03-02" in lines and "**Bridge shut**" in lines
+    assert "> Officials said the bridge stays shut. Nobody was hurt." in lines and "> Repairs begin in May." in lines
+    assert edition.name == "e1"
+    (tmp_path / "content").mkdir()  # with --content: the file's text, less its front matter; the site's where none
+    (tmp_path / "content" / "a.md").write_text("---\ntitle: River floods\n---\n\nThe river rose.\nIt rained.\n", encoding="utf-8")
+    from_content = judge.story_sheet(data, tmp_path / "content", edition, 5, seed=1).splitlines()
+    assert "> The river rose. It rained." in from_content and "> Repairs begin in May." in from_content
+    assert not any("title: River floods" in line for line in from_content)
+    marks = iter(["y", "n", "y", "y", "n", "n", "y"])
+    judged = [line.replace("[ ]", f"[{next(marks)}]") if line.endswith("[ ]") else line for line in lines]
+    (tmp_path / "sheet.md").write_text("\n".join(judged), encoding="utf-8")
+    tally = judge.tally([tmp_path / "sheet.md"]).splitlines()
+    assert tally[:5] == [
+        "title          1 of    1 right (100%)",
+        "one event      0 of    1 right (0%)",
+        "point          1 of    2 right (50%)",
+        "label          1 of    2 right (50%)",
+        "key fact       1 of    1 right (100%)",
+    ]
+    assert (
+        tally[5]
+        == "stories: title 1 of 1; one event 0 of 1; point 1 of 2; label 1 of 2; key fact 1 of 1; stories with every point right 0 of 1"
+    )
+    assert tally[6] == f"  {tmp_path / 'sheet.md'}:T1 s-1: title 1 of 1; one event 0 of 1; point 1 of 2; label 1 of 2; key fact 1 of 1"
+
+
+def test_a_blind_story_sheet_is_tallied_per_build(tmp_path: Path) -> None:
+    _site(tmp_path / "a", "Officials said the bridge stays shut.")
+    _site(tmp_path / "b", "Nobody was hurt.")
+    a, b = judge.briefing(tmp_path / "a"), judge.briefing(tmp_path / "b")
+    editions = (judge.edition_of(tmp_path / "a", a), judge.edition_of(tmp_path / "b", b))
+    sheet, key = judge.blind_stories(a, b, None, editions, 3, seed=4)
+    rows = [row.split("\t") for row in key.splitlines()[1:]]
+    assert sorted(r[2] for r in rows) == ["A", "B"] and {r[1] for r in rows} == {"s-1"}  # two builds' s-1, one each
+    assert "build" not in sheet.split("\n", 3)[3] and "/a/" not in sheet  # nothing says which build
+    build = {r[0]: r[2] for r in rows}
+    judged, story = [], ""
+    for line in sheet.splitlines():
+        story = line[4:].split(".")[0] if line.startswith("### T") else story
+        if line.startswith("- point 2:"):  # A's second point is right, B's is wrong
+            line = line.replace("[ ]", "[y]" if build[story] == "A" else "[n] a side detail")
+        elif line.endswith("[ ]"):
+            line = line.replace("[ ]", "[y]")
+        judged.append(line)
+    (tmp_path / "sheet.md").write_text("\n".join(judged), encoding="utf-8")
+    (tmp_path / "key.tsv").write_text(key, encoding="utf-8")
+    assert judge.tally_sites([tmp_path / "sheet.md"], tmp_path / "key.tsv").splitlines() == [
+        "build A: title 1 of 1; one event 1 of 1; point 2 of 2; label 2 of 2; key fact 1 of 1; stories with every point right 1 of 1",
+        "build B: title 1 of 1; one event 1 of 1; point 1 of 2; label 2 of 2; key fact 1 of 1; stories with every point right 0 of 1",
+    ]
+
+
+def _site(site: Path, second: str) -> Path:
+    """A built edition ``e1`` in ``site`` as judge.py reads it: briefing.json and the article pages, rendered by the site's
+    own templates. Story s-1 has two articles and the key points "The river rose ..." and ``second``; s-2 one article."""
+    from briefgen.config import load_config
+    from briefgen.models import Article, Briefing, Changes, Citation, Paragraph, Story, StoryBrief, SummarySentence
+    from briefgen.pages import OutsidePage
+    from briefgen.render import article_slug, briefing_json, page_body, render_pages
+    from briefgen.site import PACKAGE_TEMPLATES
+
+    def article(aid: str, title: str, paras: list[str], source: str, date: str) -> Article:
+        starts = [sum(len(p) + 2 for p in paras[:k]) for k in range(len(paras))]
+        return Article(aid, title, "\n\n".join(paras), tuple(map(Paragraph, paras, starts)), date=date, source=source)
+
+    a = article("a.md", "River floods", ["The river rose over the Elm Street bridge on Monday."], "Courier", "2024-03-01")
+    b = article(
+        "b.md", "Bridge shut", ["Officials said the bridge stays shut. Nobody was hurt.", "Repairs begin in May."], "Gazette", "2024-03-02"
+    )
+    c = article("c.md", "Fair opens", ["The county fair opened."], "Courier", "2024-03-01")
+    texts = {"The river rose over the Elm Street bridge on Monday.": "a.md", "Officials said the bridge stays shut.": "b.md"}
+    texts["Nobody was hurt."] = "b.md"
+
+    def said(text: str, confidence: str, reason: str) -> SummarySentence:
+        return SummarySentence(Citation(text, texts[text], 0), 1.0, confidence=confidence, confidence_reason=reason)
+
+    third = next(t for t in ("Officials said the bridge stays shut.", "Nobody was hurt.") if t != second)
+    summary = (
+        said("The river rose over the Elm Street bridge on Monday.", "high", "High: 2 independent sources state it."),
+        said(second, "moderate", "Moderate: one source only."),
+        said(third, "moderate", "Moderate: one source only."),
+    )
+    stories = (
+        StoryBrief(Story("s-1", "Flood closes the Elm Street bridge", ("a.md", "b.md")), summary, (), (), key_point_count=2),
+        StoryBrief(Story("s-2", "Fair opens", ("c.md",)), (said("Nobody was hurt.", "low", "Low."),), (), (), key_point_count=1),
+    )
+    briefing = Briefing("e1", (a, b, c), stories, (), Changes(None, (), ("s-1", "s-2"), ()))
+    outside: list[OutsidePage] = []
+    render_pages(briefing, site / "e1", load_config(), PACKAGE_TEMPLATES, [], {}, {}, outside)
+    for page in outside:
+        if page.src.startswith("articles/"):
+            path = site / "e1" / "articles" / page.src[len("articles/") : -len(".md")] / "index.html"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(page_body(page, PACKAGE_TEMPLATES), encoding="utf-8")
+    assert {article_slug(x.id) for x in briefing.articles} == {p.name for p in (site / "e1" / "articles").iterdir()}
+    (site / "e1" / "briefing.json").write_text(json.dumps(briefing_json(briefing)), encoding="utf-8")
+    return site / "e1"
