@@ -1445,3 +1445,31 @@ def test_a_name_the_story_tags_once_may_open_a_question(parse) -> None:
     )
     ((q, _, formed),) = [c for c in candidates(story) if c[0].kind == "pending"]
     assert q.question.startswith("Will Beijing") and formed
+
+
+@pytest.mark.parametrize(
+    ("stated", "premise", "more"),
+    [
+        (  # an unknown the source states: another article tells the attack, not whether it was a prelude
+            "It was not immediately clear if the raid was the prelude to a ground invasion against the rebels.",
+            "Army ground troops carried out a raid on the border town early Friday.",
+            "Analysts said a ground invasion against the rebels could follow the raid.",
+        ),
+        (  # an awaited outcome: another article restates the weighing, not its outcome
+            "Health officials are considering revising masking guidelines for vaccinated Americans.",
+            "Dr. Anthony Fauci said Sunday that the Centers for Disease Control and Prevention is considering recommending "
+            "masks for vaccinated individuals as the Delta variant continues to surge.",
+            "Health officials have discussed new masking guidelines with governors.",
+        ),
+    ],
+)
+def test_a_sentence_sharing_only_the_premise_leaves_a_stated_open_point_open(parse, stated: str, premise: str, more: str) -> None:
+    """A question its sources state as open is half-answered (no ``open`` sign) only by a sentence that speaks of its
+    predicate or shares more than ``support.PREMISE`` key words; two shared words of the premise say nothing of it."""
+
+    def signs(other: str) -> frozenset[str]:
+        story = parse({"a.txt": stated, "b.txt": other})
+        return next(s for q, s, _ in candidates(story) if "cue" in s)
+
+    assert "open" in signs(premise)
+    assert "open" not in signs(more)

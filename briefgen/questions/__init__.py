@@ -550,7 +550,9 @@ def _finish(
     tagged: frozenset[str] = frozenset(),
 ) -> list[tuple[Question, frozenset[str], bool]]:
     """Score, cite and collect the evidence signs. An article addresses a question if one sentence shares
-    two of its key words, two of them not names (names like "Wagner" run through the whole story).
+    two of its key words, two of them not names (names like "Wagner" run through the whole story); for a question
+    its sources state as open (an unknown or an awaited outcome, with its cue), only if that sentence also speaks of
+    its predicate (``answering.mentions``) or shares more than ``support.PREMISE`` key words.
     ``named`` are the words of the names the story uses twice (``support.story_names``), ``nouns`` the words
     it uses only as nouns (``support.story_nouns``), ``tagged`` those of every name it uses (the wording check's:
     "Will Beijing formally recognize ...?" opens with a name the story tags once)."""
@@ -570,6 +572,13 @@ def _finish(
         f = c.focus
         if c.kind == "unknown" and f is not None:  # an unknown is half-answered only where an answer could be
             speaks = [[si for si in sis if could_answer(f, c.question, by_index[ai][si])] for ai, sis in enumerate(speaks)]
+        if c.kind in ("unknown", "pending") and "cue" in c.signs and f is not None and f.pred:
+            # stated open by its sources: a sentence that shares only the premise's words restates what happened
+            # ("IDF ground soldiers attacked Gaza" of "Was the attack the prelude to a ground invasion?"), see PREMISE
+            speaks = [
+                [si for si in sis if mentions(f, by_index[ai][si]) or len(c.keys & sent_keys[ai, si]) > support.PREMISE]
+                for ai, sis in enumerate(speaks)
+            ]
         half = sum(1 for ai in range(len(articles)) if speaks[ai])
         salience = max((sum(1 for ks in sent_keys.values() if e in ks) / total for e in c.keys & names), default=0.0)
         addressing = len(articles) - len(silent) - len(cited)

@@ -30,13 +30,23 @@ NAMED = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODU
 #: - ``sources``: more than one article raises it;
 #: - ``short``: at most SHORT words (long rebuilt clauses are where the parse goes wrong);
 #: - ``open``: no other article of the story addresses it (one that does without answering it often half-answers it;
-#:   for a wh-unknown only a sentence holding the kind of thing asked counts, answering.could_answer);
+#:   for a wh-unknown only a sentence holding the kind of thing asked counts, answering.could_answer; for a question its
+#:   sources state as open, only one that speaks of its predicate or shares more than PREMISE key words);
 #: - ``plain``: built without resolving a pronoun (a resolved "he" is where a wrong subject comes from), or with one that
 #:   its own sentence resolves to the name the question holds ("the reasoning behind his ruling" of "Minehart has not
 #:   explained ..."), or to its main verb's subject, a name the tagger missed ("Prigozhin portrayed his actions as a
 #:   response to the ... alleged attack on his group's field camps": parse.own_subject); conflicts are built from a
 #:   template and always plain.
 CUES = ("cue", "named", "sources", "short", "open", "plain")
+#: Key words that a sentence of another article may share with a question its sources state as open (an unknown or an
+#: awaited outcome, with its cue) and still say only the question's premise: "Israeli Defense Forces ground soldiers
+#: attacked Gaza" shares "attack" and "ground" with "Was the attack the prelude to a ground invasion against Hamas?" and
+#: says nothing of a prelude; "the CDC is considering recommending masks for vaccinated individuals" restates "Will health
+#: officials revise masking guidelines for vaccinated Americans?". Such a sentence half-answers the question (the
+#: ``open`` sign) only when it speaks of the question's predicate (answering.mentions) or shares more words than this.
+#: 2 is the fewest that make a sentence speak of a question at all, so only the barest overlap is discounted; set on
+#: AllSides part A (tuning data), where the sentences that answer "Will Pelosi create a committee ...?" share 4 to 11.
+PREMISE = 2
 #: Words of a question that a careful reader takes in at a glance; longer rebuilt questions were wrong twice as often.
 SHORT = 14
 #: Points a question needs to be shown (of len(CUES), the cue being required): the cue and four more signs. First set
