@@ -433,15 +433,37 @@ def test_one_fact_in_other_words_is_one_fact_for_the_summary_and_a_second_source
                 "continuing its fight in federal court after a judge threw out its initial claims.",
             ),
         ),
+        (  # one agency named in full and in short; not another agency, nor the same one on another day
+            "The U.S. Census Bureau will release data on Thursday from the 2020 census that states will use to draw "
+            "congressional and state legislative districts for the next decade.",
+            "The Census Bureau on Thursday will release the data used to draw voting districts, setting up a scramble of "
+            "map-drawing and litigation ahead of the 2022 midterm elections.",
+            (
+                "The Labor Statistics Bureau on Thursday will release the data used to draw voting districts, setting up a "
+                "scramble of map-drawing and litigation ahead of the 2022 midterm elections.",
+                "The Census Bureau on Friday will release the data used to draw voting districts, setting up a scramble of "
+                "map-drawing and litigation ahead of the 2022 midterm elections.",
+            ),
+        ),
     ],
 )
 def test_another_outlet_telling_the_same_deed_by_the_same_ones_backs_a_claim(
     parsed, claimed: str, backing: str, others: tuple[str, ...]
 ) -> None:  # type: ignore[no-untyped-def]
-    """Two outlets' tellings of one deed (AllSides part A, shortened): the same main verb by and to the same ones, with
-    a number or name of it in common and nothing against it, though one adds a figure or a reason the other lacks."""
+    """Two outlets' tellings of one deed (AllSides part A, shortened): the same main verb by and to the same ones (a
+    name of two words or more within another is one name), with a number or name of it in common and nothing against
+    it, though one adds a figure or a reason the other lacks."""
     from briefgen.text.claims import agree, claim
 
     own, back, *rest = (claim(s) for s in parsed(claimed, backing, *others))
     assert agree(own, back)
     assert not any(agree(own, other) for other in rest)
+
+
+def test_a_name_within_another_is_one_participant_only_when_both_have_two_words_or_more() -> None:
+    from briefgen.text.claims import _same_unit
+
+    assert _same_unit("u.s. census bureau", "census bureau")
+    assert not _same_unit("house", "house rules committee")  # the House is not its committee
+    assert not _same_unit("census bureau", "labor statistics bureau")
+    assert not _same_unit("#12", "#120") and _same_unit("#12", "#12")

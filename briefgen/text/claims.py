@@ -680,6 +680,25 @@ def _day_words(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
+def _same_unit(x: str, y: str) -> bool:
+    """Two units (names, "#" numbers) of one participant: equal, or two names of two words or more one of which has all
+    the other's words ("U.S. Census Bureau", "Census Bureau"; not "House" and "House Rules Committee")."""
+    if x == y:
+        return True
+    if x[:1] == "#" or y[:1] == "#":
+        return False
+    a, b = x.split(), y.split()
+    return min(len(a), len(b)) > 1 and same_name(a, b)
+
+
+def _meets(xs: Iterable[str], ys: Iterable[str]) -> bool:
+    return any(_same_unit(x, y) for x in xs for y in ys)
+
+
+def _within(xs: Iterable[str], ys: Iterable[str]) -> bool:
+    return all(_meets((x,), ys) for x in xs)
+
+
 def _together(a: Part, b: Part) -> bool:
     """Two participants of one deed that may be the same one: neither a pronoun ("she", "them": who only the sentences
     before tell), and either unsaid, a name or number in common, or, where either names no one, the nouns of one all
@@ -690,7 +709,7 @@ def _together(a: Part, b: Part) -> bool:
     if a == NOBODY or b == NOBODY:
         return True
     if a[0] and b[0]:
-        return bool(a[0] & b[0])
+        return _meets(a[0], b[0])
     return bool(a[1] and b[1]) and (a[1] <= b[1] or b[1] <= a[1])
 
 
@@ -711,7 +730,7 @@ def restates(a: Claim, b: Claim) -> bool:
             if ka != kb or not _together(da, db) or not _together(pa, pb):
                 continue
             mine, theirs = da[0] | pa[0] | ta, db[0] | pb[0] | tb
-            if mine & theirs and (mine <= b.units or theirs <= a.units):
+            if _meets(mine, theirs) and (_within(mine, b.units) or _within(theirs, a.units)):
                 return True  # a name or number of it in common, and none of one that the other does not give
     return False
 
