@@ -393,6 +393,14 @@ def test_one_fact_in_other_words_is_one_fact_for_the_summary_and_a_second_source
     from briefgen.analyze import analyze
     from briefgen.text.claims import agree, claim, restates, same_fact
 
+    denied, admitted = (
+        claim(s)
+        for s in parsed(
+            "Senator Maria Lopez denied any wrongdoing in the campaign finance case that prosecutors brought last spring.",
+            "Senator Maria Lopez admitted wrongdoing in the campaign finance case on Tuesday, her lawyer told reporters.",
+        )
+    )
+    assert not restates(denied, admitted)  # "deny" turns its object around: the deed is the denial
     approved, approval, *near = (claim(s) for s in parsed(APPROVED, APPROVAL, *NEAR_APPROVAL))
     assert restates(approved, approval) and same_fact(approved, approval) and agree(approved, approval)
     for other in near:

@@ -538,8 +538,9 @@ def _cosine(a: frozenset[str], b: frozenset[str]) -> float:
 #: tuned: a stem is only ever compared with another statement's stems.
 _DERIVED = ("ation", "ition", "ment", "ance", "ence", "ion", "ure", "age", "ing", "ate", "al")
 #: Main verbs whose deed, if any, is their object ("made the decision", "announced his resignation", "has the support
-#: of"): the light and reporting verbs, not being ("is a member" names no deed).
-_LIGHT = (NOT_DEEDS - {"be", "become", "remain", "seem", "appear"}) | REPORTING_VERBS | {"happen", "occur"}
+#: of"): the light and reporting verbs, not being ("is a member" names no deed), nor "deny", which turns its object
+#: around ("denied wrongdoing" is no telling of "admitted wrongdoing": "deny" is the deed itself).
+_LIGHT = (NOT_DEEDS - {"be", "become", "remain", "seem", "appear"}) | (REPORTING_VERBS - {"deny"}) | {"happen", "occur"}
 
 
 def stem(lemma: str) -> str:
