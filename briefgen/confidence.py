@@ -3,7 +3,8 @@
 Three things decide it, all read from the story's own sources:
 
 - independent sources: the articles whose sentences state the same claim (text/claims.py
-  ``agree``: the same names and numbers, the same event or action done to the same one, or the same quoted words,
+  ``agree``: the same names and numbers, the same event or action done to the same one, one deed in other words
+  (``restates``, the rule the summary's ``same_fact`` reads too), or the same quoted words,
   no negation or hedge the sentence lacks, no number or ordinal against it; and, for an article's
   lede, the articles whose ledes report one event with it, summarize.py ``same_ledes``, and share
   enough of its words, ``claims.lede_agree``: a lede of that day telling another part of it is no

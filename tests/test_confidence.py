@@ -368,3 +368,110 @@ def test_a_quoted_title_is_no_statement(parsed) -> None:
     )
     assert not title.quoted
     assert ("take", "me", "out", "to", "the", "ball") in said.quoted
+
+
+#: One fact in other words (a verb and its nominalisation, few words in common), and near misses that change one thing:
+#: another bill, another committee, another day, another deed.
+APPROVED = (
+    "The Senate Finance Committee approved the highway bill on Tuesday, despite loud objections from the White House and several governors."
+)
+APPROVAL = (
+    "On Tuesday, after a long and bitter debate among its members, the Senate Finance Committee announced its approval of the highway bill."
+)
+NEAR_APPROVAL = (
+    APPROVAL.replace("highway", "farm"),
+    APPROVAL.replace("the Senate Finance", "the House Rules"),
+    APPROVAL.replace("Tuesday", "Monday"),
+    APPROVAL.replace("approval", "rejection"),
+)
+
+
+def test_one_fact_in_other_words_is_one_fact_for_the_summary_and_a_second_source_for_the_label(parsed, seed_config: BuildConfig) -> None:  # type: ignore[no-untyped-def]
+    """``claims.restates`` is the one rule of "the same fact in other words": the summary's ``same_fact`` and the label's
+    ``agree`` both read it, so the approval told as a verb by one outlet and as a noun by another is told once and backs
+    the label, and a change of bill, committee, day or deed is neither."""
+    from briefgen.analyze import analyze
+    from briefgen.text.claims import agree, claim, restates, same_fact
+
+    denied, admitted = (
+        claim(s)
+        for s in parsed(
+            "Senator Maria Lopez denied any wrongdoing in the campaign finance case that prosecutors brought last spring.",
+            "Senator Maria Lopez admitted wrongdoing in the campaign finance case on Tuesday, her lawyer told reporters.",
+        )
+    )
+    assert not restates(denied, admitted)  # "deny" turns its object around: the deed is the denial
+    approved, approval, *near = (claim(s) for s in parsed(APPROVED, APPROVAL, *NEAR_APPROVAL))
+    assert restates(approved, approval) and same_fact(approved, approval) and agree(approved, approval)
+    for other in near:
+        assert not restates(approved, other) and not same_fact(approved, other) and not agree(approved, other)
+    arts = [Article(k, k, t, (Paragraph(t, 0),), url=f"https://{k[0]}.example/1") for k, t in (("a.md", APPROVED), ("b.md", APPROVAL))]
+    a, b = analyze(arts, seed_config)
+    rated = annotate([summary_of(a)], [], [a, b])[0]
+    assert (rated.sources, rated.confidence) == (2, "high")
+
+
+@pytest.mark.parametrize(
+    ("claimed", "backing", "others"),
+    [
+        (  # the same rise of one index in other words; not another thing's rise, a rise that could be, or another figure
+            "The Consumer Price Index, which tracks the cost of a variety of consumer goods as well as housing and energy "
+            "prices, has risen 4.2 percent from a year ago, notably higher than the estimated 3.6 percent.",
+            "The Consumer Price Index, which measures a basket of goods as well as energy and housing costs, rose 4.2% from "
+            "a year earlier.",
+            (
+                "Gas prices, which had been climbing steadily across the Midwest, rose 4.2% from a year earlier, the auto club said.",
+                "The Consumer Price Index, which measures a basket of goods as well as energy and housing costs, could rise "
+                "4.2% from a year earlier, economists said.",
+                "The Consumer Price Index, which measures a basket of goods as well as energy and housing costs, rose 5.1% "
+                "from a year earlier.",
+            ),
+        ),
+        (  # the same filing against the same one; not another's filing, a filing against another, or one still to come
+            "The Federal Trade Commission has filed an amended antitrust complaint against Facebook, saying the company "
+            "bought Instagram and WhatsApp to crush its rivals.",
+            "The Federal Trade Commission filed a new antitrust complaint against Facebook on Thursday, continuing its "
+            "fight in federal court after a judge threw out its initial claims.",
+            (
+                "The Justice Department filed a new antitrust complaint against Google on Thursday, continuing its fight "
+                "in federal court after a judge threw out its initial claims.",
+                "The Federal Trade Commission filed a new antitrust complaint against Amazon on Thursday, continuing its "
+                "fight in federal court after a judge threw out its initial claims.",
+                "The Federal Trade Commission will file a new antitrust complaint against Facebook on Thursday, "
+                "continuing its fight in federal court after a judge threw out its initial claims.",
+            ),
+        ),
+        (  # one agency named in full and in short; not another agency, nor the same one on another day
+            "The U.S. Census Bureau will release data on Thursday from the 2020 census that states will use to draw "
+            "congressional and state legislative districts for the next decade.",
+            "The Census Bureau on Thursday will release the data used to draw voting districts, setting up a scramble of "
+            "map-drawing and litigation ahead of the 2022 midterm elections.",
+            (
+                "The Labor Statistics Bureau on Thursday will release the data used to draw voting districts, setting up a "
+                "scramble of map-drawing and litigation ahead of the 2022 midterm elections.",
+                "The Census Bureau on Friday will release the data used to draw voting districts, setting up a scramble of "
+                "map-drawing and litigation ahead of the 2022 midterm elections.",
+            ),
+        ),
+    ],
+)
+def test_another_outlet_telling_the_same_deed_by_the_same_ones_backs_a_claim(
+    parsed, claimed: str, backing: str, others: tuple[str, ...]
+) -> None:  # type: ignore[no-untyped-def]
+    """Two outlets' tellings of one deed (AllSides part A, shortened): the same main verb by and to the same ones (a
+    name of two words or more within another is one name), with a number or name of it in common and nothing against
+    it, though one adds a figure or a reason the other lacks."""
+    from briefgen.text.claims import agree, claim
+
+    own, back, *rest = (claim(s) for s in parsed(claimed, backing, *others))
+    assert agree(own, back)
+    assert not any(agree(own, other) for other in rest)
+
+
+def test_a_name_within_another_is_one_participant_only_when_both_have_two_words_or_more() -> None:
+    from briefgen.text.claims import _same_unit
+
+    assert _same_unit("u.s. census bureau", "census bureau")
+    assert not _same_unit("house", "house rules committee")  # the House is not its committee
+    assert not _same_unit("census bureau", "labor statistics bureau")
+    assert not _same_unit("#12", "#120") and _same_unit("#12", "#12")

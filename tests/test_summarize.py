@@ -790,9 +790,9 @@ def test_same_fact_pairs_are_the_pairwise_ones_on_real_sentences(ecb_items: list
 
 
 def test_same_fact_pairs_are_the_pairwise_ones_on_made_up_claims() -> None:
-    """Claims drawn from a few names, numbers, words, events, acts and deeds, so that every test of ``same_fact``
-    (a big number alone, an event with a name, an act with or without whom, a deed, shared words) both passes and
-    fails many times."""
+    """Claims drawn from a few names, numbers, words, events, acts, deeds and happenings, so that every test of
+    ``same_fact`` (a big number alone, an event with a name, an act with or without whom, a deed, the same deed in other
+    words, shared words) both passes and fails many times."""
     import random
 
     from briefgen.text.claims import Claim, same_fact, same_fact_pairs
@@ -803,6 +803,13 @@ def test_same_fact_pairs_are_the_pairwise_ones_on_made_up_claims() -> None:
         return frozenset(rng.sample(pool, rng.randint(0, most)))
 
     names = ["smith", "lima", "ohio", "nasa", "jones"]
+    nobody: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
+    deeds = [  # who does it, to whom, and the names and numbers of what else it tells (``Claim.happens``)
+        ((frozenset({"nasa"}), frozenset()), nobody, frozenset({"#12"})),
+        ((frozenset({"nasa"}), frozenset()), (frozenset(), frozenset({"bill"})), frozenset()),
+        ((frozenset({"smith"}), frozenset()), (frozenset(), frozenset({"bill", "farm"})), frozenset({"ohio"})),
+        (nobody, (frozenset(), frozenset({"-pron-"})), frozenset({"#12"})),
+    ]
     made = []
     for _ in range(400):
         made.append(
@@ -815,6 +822,10 @@ def test_same_fact_pairs_are_the_pairwise_ones_on_made_up_claims() -> None:
                 rng.random() < 0.2,
                 some([(k, w) for k in ("death", "arrest") for w in ("", "n:devin lima", "n:devin", "d:officer")], 2),
                 some([(v, w) for v in ("accuse", "rescue") for w in ("n:lois lerner", "n:lerner", "d:man")], 1),
+                happens=some([(v, who, done, told) for v in ("approv", "fil") for who, done, told in deeds], 1),
+                denied=rng.random() < 0.1,
+                planned=rng.random() < 0.1,
+                days=some(["tuesday", "jun 29"], 1),
             )
         )
     groups = [rng.randint(0, 5) for _ in made]
@@ -1137,3 +1148,31 @@ def test_a_repeat_of_another_day_stays_and_what_leans_on_a_hidden_repeat_goes_wi
     days = [_days(c.text, items[c.article].article.date) for c in cands]
     assert days[0] and days[1] and not days[0] & days[1]
     assert _choose(cands, days=days.__getitem__) == [0, 1, 2]  # Thursday's words and Sunday's are two facts
+
+
+def test_another_outlets_lede_telling_the_same_deed_in_other_words_is_told_once(seed_config: BuildConfig) -> None:
+    """Two outlets' ledes of one deed, a verb in one and its nominalisation in the other, with few words in common and
+    one of them naming no day (so no lede rule of one day, ``same_ledes``, joins them; ``claims.restates`` does): the
+    summary tells it once; the other outlet's next point stays."""
+    from briefgen.analyze import analyze
+
+    approved = (
+        "The Senate Finance Committee approved the highway bill on Tuesday, despite loud objections from the White House, "
+        "several governors and a coalition of environmental groups."
+    )
+    approval = (
+        "After a long and bitter debate among its members that stretched late into the night, the Senate Finance "
+        "Committee announced its approval of the highway bill."
+    )
+    texts = {
+        "a.md": [approved, "The bill sets aside money for bridges in rural counties across the state of Ohio."],
+        "b.md": [approval, "Governor Mike Dewine has promised to veto any plan that raises the state's fuel tax."],
+    }
+    arts = [
+        Article(k, k, f"{one}\n\n{two}", (Paragraph(one, 0), Paragraph(two, len(one) + 2)), url=f"https://{k[0]}.example/1")
+        for k, (one, two) in texts.items()
+    ]
+    items = analyze(arts, seed_config)
+    told = [s.citation.text for s in summarize(items, dataclasses.replace(CONFIG, summary_words=1000))]
+    assert (approved in told) != (approval in told)
+    assert texts["b.md"][1] in told

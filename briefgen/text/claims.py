@@ -4,7 +4,7 @@ A claim is read from an analysed sentence as the names it mentions (each name on
 many words it has: a long organisation name is one name, not five shared words), the numbers
 it gives (not years), its content words, the kind of event it reports (a death, an arrest, a
 quake ...: "died", "was found dead" and "the death of" are one event), and whether its main
-verb is negated or hedged. Two rules use it, one for each stage that needs it:
+verb is negated or hedged, and the deeds of its main claim with who does them to whom. The rules that read it:
 
 - ``same_fact``: two sentences of one summary that tell the reader the same thing (the
   summary keeps one of them), also in other words: the same kind of event on the main claim
@@ -12,12 +12,17 @@ verb is negated or hedged. Two rules use it, one for each stage that needs it:
   police officer was found dead"; a first name alone is the whole name's person: "Devin died"
   and "the death of Devin Lima"), or the same action on the main claim done to the same one
   ("the committee accused Lois Lerner of ..." and "House Republicans accused Lerner of ...");
+- ``restates``: the one rule of "the same fact in other words", which ``same_fact`` and ``agree`` both read (the
+  summary tells such two statements once, and the confidence label counts the other as a source): the same deed on both main claims, a
+  main verb or its nominalisation, lemma-level ("approved the bill", "announced its approval of the bill"), by and to
+  the same ones, a name or number of it in common and none of one's that the other lacks, no number, ordinal or day
+  against, and neither negating, hedging or planning ("will file") what the other states plainly;
 - ``same_lede``: two articles' opening statements that name the same main participant and agree, which
   report one event (summaries and confidence labels compare them through summarize.py ``same_ledes``);
 - ``agree``: another source corroborates a sentence only when it states the claim with the
   same names and numbers, reports the same event of its main claim happening to the same one or
-  the same action done to the same one with no number or ordinal against it, or quotes the same
-  words of a speaker, and neither negates nor hedges what the other states plainly.
+  the same action done to the same one with no number or ordinal against it, states it in other words (``restates``),
+  or quotes the same words of a speaker, and neither negates nor hedges what the other states plainly.
 """
 
 from __future__ import annotations
@@ -26,13 +31,14 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
 import numpy as np
 
 from briefgen.models import Sentence, Token
+from briefgen.text.daynames import DAY_NAME, MONTH_NAME
 from briefgen.text.hedges import REPORTING_VERBS, hedge
 from briefgen.text.numbers import NUMBER_WORDS
 
@@ -88,6 +94,18 @@ SIDE = frozenset({"appos"})
 QUOTE_RUN = 6
 
 
+#: One participant of a deed (``Claim.happens``): the names and numbers (as units) of its phrase, and the lemmas of its
+#: nouns and proper nouns (the tagger's names are not always the recognizer's: "complaint against Facebook"), without
+#: the clauses and appositions that describe it (``_ASIDES``): "a special rule for the polar bear" is (set(), {"rule",
+#: "bear"}); ``NOBODY`` when the sentence says none.
+Part = tuple[frozenset[str], frozenset[str]]
+NOBODY: Part = (frozenset(), frozenset())
+#: The nouns of a participant given by a pronoun ("she", "them"): someone only the sentences before tell.
+_PRONOUN = "-pron-"
+#: What describes a participant rather than tells which it is: "The Consumer Price Index, [which tracks ...]".
+_ASIDES = frozenset({"relcl", "acl", "appos", "advcl"})
+
+
 @dataclass(frozen=True)
 class Claim:
     names: frozenset[str]
@@ -114,6 +132,16 @@ class Claim:
     #: The ordinals it gives ("fourth", "1st" as "1"): "the fourth person charged" and "the first official to face
     #: charges" are two facts.
     ordinals: frozenset[str] = frozenset()
+    #: What happens on the main claim, lemma-level (``happening``): for each main verb that tells of a deed, and each
+    #: noun that names the deed under a verb that does not ("announced his resignation", "made the decision"), its
+    #: stem with who does it and to whom (``Part``), and the names and numbers of what else it tells ("to 498,000").
+    happens: frozenset[tuple[str, Part, Part, frozenset[str]]] = frozenset()
+    #: A negation on the main claim's verbs (``negated`` reads the root alone: "said he would not resign" is negated here).
+    denied: bool = False
+    #: A modal on the main claim's verbs ("will vote", "would resign"): a plan or a condition, not a deed done.
+    planned: bool = False
+    #: The days it names, as words: weekdays ("tuesday"), "yesterday", "today", "tonight" and month days ("jun 29").
+    days: frozenset[str] = frozenset()
 
     @cached_property  # made once: same_fact and agree read it for every pair (a field it is not: equality is the fields')
     def units(self) -> frozenset[str]:
@@ -185,6 +213,7 @@ def claim(sent: Sentence) -> Claim:
         if k in heads and (t.lemma.lower() in _EVENT_OF or (t.pos == "VERB" and t.lemma.lower() not in NOT_DEEDS))
     }
     core: set[str] = set()
+    unit_at: dict[int, str] = {}  # the name or number (as a unit) each token is part of
     i = 0
     while i < len(toks):
         t = toks[i]
@@ -195,6 +224,7 @@ def claim(sent: Sentence) -> Claim:
             name = _name(toks[i : j + 1])
             if name:
                 names.add(name)
+                unit_at.update(dict.fromkeys(range(i, j + 1), name))
                 if main is None or main & set(range(i, j + 1)):
                     core.add(name)
             i = j + 1
@@ -207,6 +237,7 @@ def claim(sent: Sentence) -> Claim:
             year = t.ent == "DATE" or re.fullmatch(r"(?:1[89]|20)\d\d", t.text)
             if value and value not in ("0", "1") and not year:
                 numbers.add(value)
+                unit_at.update(dict.fromkeys(range(i, j + 1), f"#{value}"))
                 if main is None or main & set(range(i, j + 1)):
                     core.add(f"#{value}")
             i = j + 1
@@ -236,6 +267,10 @@ def claim(sent: Sentence) -> Claim:
         frozenset(verbs),
         _quoted(toks),
         frozenset(re.sub(r"(?<=\d)(?:st|nd|rd|th)$", "", fold(t.text)) for t in toks if t.ent == "ORDINAL"),
+        happening(toks, heads, unit_at),
+        any(t.dep == "neg" and t.head in heads for t in toks),
+        any(t.tag == "MD" and t.head in heads for t in toks),
+        _day_words(sent.text),
     )
 
 
@@ -498,9 +533,212 @@ def _cosine(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / math.sqrt(len(a) * len(b)) if a and b else 0.0
 
 
+#: Derivational endings that make a noun of a verb ("resignation", "announcement", "approval", "passage", "shooting"),
+#: longest first; with a verb's own "-ate" and final "e" ("nominate", "nomination": "nomin"). English morphology, not
+#: tuned: a stem is only ever compared with another statement's stems.
+_DERIVED = ("ation", "ition", "ment", "ance", "ence", "ion", "ure", "age", "ing", "ate", "al")
+#: Main verbs whose deed, if any, is their object ("made the decision", "announced his resignation", "has the support
+#: of"): the light and reporting verbs, not being ("is a member" names no deed), nor "deny", which turns its object
+#: around ("denied wrongdoing" is no telling of "admitted wrongdoing": "deny" is the deed itself).
+_LIGHT = (NOT_DEEDS - {"be", "become", "remain", "seem", "appear"}) | (REPORTING_VERBS - {"deny"}) | {"happen", "occur"}
+
+
+def stem(lemma: str) -> str:
+    """The stem a verb and the nouns made of it share, lemma-level: "resign" and "resignation", "approve" and
+    "approval", "investigate" and "investigation" (``_DERIVED``; a stem keeps three letters at least, as the shortest
+    English verbs that take these endings do: "sue", "act", "pay")."""
+    word = fold(lemma)
+    for end in _DERIVED:
+        if word.endswith(end) and len(word) - len(end) >= 3:
+            word = word[: -len(end)]
+            break
+    return word[:-1] if word.endswith("e") and len(word) > 3 else word
+
+
+#: Dependents of a deed that tell more of it (how much, where, when: "rose 4.2%", "fell to 498,000", "won in Ohio"):
+#: their names and numbers are the fourth member of each of ``Claim.happens``.
+_TOLD = ("prep", "npadvmod", "advmod", "dative", "quantmod")
+
+
+#: Complements that make a verb no deed of its own but a way of telling one: "tried [to silence]", "will begin [voting]",
+#: "called on NAACP [to withdraw]", "looked [reinvigorated]", "called them [inadequate]". The deed, if any, is the
+#: complement (a main-clause verb itself, ``main_clause``).
+_LINKED = frozenset({"xcomp", "acomp", "attr", "oprd"})
+
+
+#: Linking verbs besides ``NOT_NEWS``'s: how someone looks is no deed ("Rahman looked a shadow of the fighter", "started
+#: to look in trouble").
+_LINKING = frozenset({"look", "sound", "feel", "stay"})
+
+
+def derived(noun: str) -> bool:
+    """A noun made of a verb by a derivational ending (``_DERIVED``, not the verb's own "-ate"): "resignation",
+    "approval", "shooting"; not "judge" or "plan"."""
+    word = fold(noun)
+    return any(word.endswith(end) and len(word) - len(end) >= 3 for end in _DERIVED if end != "ate")
+
+
+def happening(toks: Sequence[Token], heads: Iterable[int], unit_at: Mapping[int, str]) -> frozenset[tuple[str, Part, Part, frozenset[str]]]:
+    """``Claim.happens`` of the main claim's ``heads`` (``unit_at``: the name or number unit of each token that is part
+    of one): each deed as the kind of event (``EVENTS``, as "!death") or the stem (``stem``) of a main verb that tells
+    of one, and under a main verb that does not (``_LIGHT``) of the nouns that do: its object ("announced his
+    resignation", "made the decision") or, for "happen" and "occur", its subject ("the shooting happened"); with who
+    does it (the subject, a passive's "by", a noun's owner) and to whom (the object, a passive's subject, a noun's
+    "of"), and the names and numbers of what else it tells (``_TOLD``). A verb with no subject of its own ("will begin
+    voting", "was arrested and charged") has its head's."""
+    kids: dict[int, list[int]] = {}
+    for k, t in enumerate(toks):
+        if t.head != k:
+            kids.setdefault(t.head, []).append(k)
+
+    def part(k: int | None) -> Part:
+        if k is None:
+            return NOBODY
+        if toks[k].pos == "PRON" and toks[k].text.lower().endswith(("self", "selves")):
+            return NOBODY  # "checked herself into rehab": the subject itself, already a participant
+        if toks[k].pos == "PRON":
+            return frozenset(), frozenset({_PRONOUN})  # someone, but who only the sentences before tell
+        seen, todo = set(), [k]
+        while todo:
+            j = todo.pop()
+            seen.add(j)
+            todo.extend(c for c in kids.get(j, ()) if toks[c].dep not in _ASIDES)
+        return frozenset(unit_at[j] for j in seen if j in unit_at), frozenset(
+            fold(toks[j].lemma) for j in seen if toks[j].pos in ("NOUN", "PROPN")
+        )
+
+    def dep(i: int, *deps: str) -> int | None:
+        return next((j for j in kids.get(i, ()) if toks[j].dep in deps), None)
+
+    def by(i: int, *preps: str) -> int | None:
+        p = next((j for j in kids.get(i, ()) if toks[j].dep in ("agent", "prep") and toks[j].text.lower() in preps), None)
+        return None if p is None else dep(p, "pobj")
+
+    def subject(i: int) -> tuple[int | None, int | None]:
+        """Who does the verb at ``i`` and to whom it is done, as its subject tells: (agent, patient). A verb with no
+        subject of its own has its head's, an agent unless the verb is a passive participle ("was elected to the
+        Senate and served five terms": Warner serves; "was arrested and charged": the man is charged)."""
+        k, seen = i, set()
+        while k not in seen:
+            seen.add(k)
+            active, passive = dep(k, "nsubj"), dep(k, "nsubjpass")
+            if active is not None or passive is not None or toks[k].dep not in ("xcomp", "conj") or toks[k].head == k:
+                if k == i or (active is None and passive is None):
+                    return active, passive
+                who = active if active is not None else passive
+                return (None, who) if toks[i].tag == "VBN" else (who, None)
+            k = toks[k].head
+        return None, None
+
+    out = set()
+    for i in heads:
+        t = toks[i]
+        low = t.lemma.lower()
+        if t.pos not in ("VERB", "AUX"):
+            continue
+        if any(toks[j].dep in _LINKED for j in kids.get(i, ())):
+            continue  # "tried to silence", "began voting", "looked reinvigorated": the deed, if any, is what follows
+        agent, patient = subject(i)
+        if low in _EVENT_OF or (t.pos == "VERB" and low not in _LIGHT and low not in NOT_DEEDS and low not in _LINKING):
+            # a phrasal verb is a verb of its own: "call off" is not "call"
+            particle = " ".join(toks[j].text.lower() for j in kids.get(i, ()) if toks[j].dep == "prt")
+            key = f"!{_EVENT_OF[low]}" if low in _EVENT_OF else " ".join(filter(None, (stem(low), particle)))
+            doer = agent if agent is not None else by(i, "by")
+            done = patient if patient is not None else dep(i, "dobj")
+            told = frozenset().union(*(part(j)[0] for j in kids.get(i, ()) if toks[j].dep in _TOLD))
+            out.add((key, part(doer), part(done), told))
+        elif low in _LIGHT:
+            for u in kids.get(i, ()):
+                happen = low in ("happen", "occur")
+                if toks[u].pos != "NOUN" or toks[u].dep not in (("nsubj", "nsubjpass") if happen else ("dobj",)):
+                    continue
+                kind = _EVENT_OF.get(toks[u].lemma.lower())
+                if kind is None and not derived(toks[u].lemma):
+                    continue  # "told a judge", "announced the plan": a noun that names no deed
+                doer = dep(u, "poss")  # "her resignation" is the subject's own: a pronoun owner gives way to it
+                doer = doer if doer is not None and toks[doer].pos != "PRON" else by(u, "by")
+                doer = doer if doer is not None or happen else agent
+                told = frozenset().union(*(part(j)[0] for j in kids.get(u, ()) if toks[j].dep in _TOLD))
+                out.add((f"!{kind}" if kind else stem(toks[u].lemma), part(doer), part(by(u, "of", "against", "on")), told))
+    return frozenset(out)
+
+
+_DAY_WORDS = re.compile(
+    rf"\b(?:({DAY_NAME}|[Yy]esterday|[Tt]oday|[Tt]onight)|({MONTH_NAME})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b|(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTH_NAME})\b)"
+)
+
+
+def _day_words(text: str) -> frozenset[str]:
+    """``Claim.days``: the weekdays a sentence names ("tuesday"), "yesterday", "today" and "tonight", and its month days
+    ("jun 29"), as written (not resolved against the article's date: "Tuesday" and "June 29" are two days to this)."""
+    out = set()
+    for m in _DAY_WORDS.finditer(text):
+        if m.group(1):
+            out.add(m.group(1).lower())
+        else:
+            month, day = (m.group(2), m.group(3)) if m.group(2) else (m.group(5), m.group(4))
+            out.add(f"{month[:3].lower()} {int(day)}")
+    return frozenset(out)
+
+
+def _same_unit(x: str, y: str) -> bool:
+    """Two units (names, "#" numbers) of one participant: equal, or two names of two words or more one of which has all
+    the other's words ("U.S. Census Bureau", "Census Bureau"; not "House" and "House Rules Committee")."""
+    if x == y:
+        return True
+    if x[:1] == "#" or y[:1] == "#":
+        return False
+    a, b = x.split(), y.split()
+    return min(len(a), len(b)) > 1 and same_name(a, b)
+
+
+def _meets(xs: Iterable[str], ys: Iterable[str]) -> bool:
+    return any(_same_unit(x, y) for x in xs for y in ys)
+
+
+def _within(xs: Iterable[str], ys: Iterable[str]) -> bool:
+    return all(_meets((x,), ys) for x in xs)
+
+
+def _together(a: Part, b: Part) -> bool:
+    """Two participants of one deed that may be the same one: neither a pronoun ("she", "them": who only the sentences
+    before tell), and either unsaid, a name or number in common, or, where either names no one, the nouns of one all
+    among the other's ("the bill", "the infrastructure bill"; not "rules changing the way it administers the act" and
+    "a special rule for the polar bear")."""
+    if _PRONOUN in a[1] | b[1]:
+        return False  # "she": who only the sentences before tell, so no one this can match
+    if a == NOBODY or b == NOBODY:
+        return True
+    if a[0] and b[0]:
+        return _meets(a[0], b[0])
+    return bool(a[1] and b[1]) and (a[1] <= b[1] or b[1] <= a[1])
+
+
+def restates(a: Claim, b: Claim) -> bool:
+    """Two statements that state one fact in other words: the same deed on both main claims (``happens``: one main
+    verb, or a verb and its nominalisation, "resigned" and "announced his resignation") by and to the same ones
+    (``_together``), with a name or number of the deed in common (of who, to whom, or what else it tells: "fell to
+    498,000") and all of one's names and numbers of it given by the other statement, with no number, ordinal or day
+    against (both give some and share none), and neither negates, hedges or puts under a modal ("will vote", "would
+    resign") what the other states plainly. Evidence from the parse and lemmas alone (the model has no word vectors):
+    "fell" and "dropped", or "ousted" and "voted to purge", are two deeds to it."""
+    if (a.negated, a.denied, a.hedged, a.planned) != (b.negated, b.denied, b.hedged, b.planned):
+        return False
+    if number_against(a, b) or (a.days and b.days and not a.days & b.days):
+        return False
+    for ka, da, pa, ta in a.happens:
+        for kb, db, pb, tb in b.happens:
+            if ka != kb or not _together(da, db) or not _together(pa, pb):
+                continue
+            mine, theirs = da[0] | pa[0] | ta, db[0] | pb[0] | tb
+            if _meets(mine, theirs) and (_within(mine, b.units) or _within(theirs, a.units)):
+                return True  # a name or number of it in common, and none of one that the other does not give
+    return False
+
+
 def same_fact(a: Claim, b: Claim) -> bool:
     """Two sentences that tell the reader the same thing: the same numbers about the same
-    names or event, one event of the same people, or mostly the same words."""
+    names or event, one event of the same people, one deed in other words (``restates``), or mostly the same words."""
     if a.numbers & b.numbers and (a.names & b.names or a.events & b.events or len(a.words & b.words) >= 2):
         return True
     if any(float(n) >= DISTINCT for n in a.numbers & b.numbers):
@@ -511,6 +749,8 @@ def same_fact(a: Claim, b: Claim) -> bool:
         return True
     if same_deed(a, b):
         return True  # the same action done to the same one ("accused Lois Lerner", "jurors refused to serve")
+    if restates(a, b):
+        return True  # the same deed by or to the same named ones in other words ("resigned", "announced his resignation")
     ua, ub = a.units, b.units
     return len(ua & ub) >= SHARED and _cosine(ua, ub) >= SAME
 
@@ -526,7 +766,7 @@ def same_fact_pairs(claims: Sequence[Claim], groups: Sequence[Hashable]) -> list
     fact: ``[(i, j) for i < j if groups[i] != groups[j] and same_fact(claims[i], claims[j])]``, in that order, with
     ``same_fact`` called only on the pairs that can pass it.
 
-    Which pairs can: ``same_fact`` returns True only through one of its six tests, and each needs the two claims to
+    Which pairs can: ``same_fact`` returns True only through one of its seven tests, and each needs the two claims to
     share something this finds for every pair at once (a matrix product of which claim holds which key):
 
     1. ``a.numbers & b.numbers and (...)``: a number;
@@ -535,10 +775,11 @@ def same_fact_pairs(claims: Sequence[Claim], groups: Sequence[Hashable]) -> list
        key of the first is one of the second's (each claim's keys are its events times its names);
     4. ``same_event``: ``any(ka == kb and ... for ka, pa in a.acts for kb, pb in b.acts)``: the kind of an act;
     5. ``any(va == vb and ... for va, pa in a.deeds for vb, pb in b.deeds)``: the verb of a deed;
-    6. ``len(ua & ub) >= SHARED and _cosine(ua, ub) >= SAME`` over ``units``: SHARED units or more, counted here
+    6. ``restates``: ``any(ka == kb and ... for ka, ... in a.happens for kb, ... in b.happens)``: the key of a deed;
+    7. ``len(ua & ub) >= SHARED and _cosine(ua, ub) >= SAME`` over ``units``: SHARED units or more, counted here
        exactly, at a cosine of at least SAME (less ``_ROUNDING``: the same quotient of the same counts).
 
-    A pair sharing none of these fails all six, and ``same_fact`` would return False for it; every other pair is
+    A pair sharing none of these fails all seven, and ``same_fact`` would return False for it; every other pair is
     decided by ``same_fact`` itself, so the result is the pairwise one (tests/test_summarize.py compares them).
     """
     n = len(claims)
@@ -550,6 +791,7 @@ def same_fact_pairs(claims: Sequence[Claim], groups: Sequence[Hashable]) -> list
         | {("!", e, name) for e in c.events for name in c.names}
         | {("act", kind) for kind, _ in c.acts}
         | {("deed", verb) for verb, _ in c.deeds}
+        | {("happens", x[0]) for x in c.happens}
         for c in claims
     ]
     shared = _overlaps(units)
@@ -623,6 +865,7 @@ def agree(a: Claim, b: Claim) -> bool:
     """``b`` states ``a``'s claim, and neither negates or hedges what ``a`` states plainly:
 
     - the same words of a speaker quoted in both (``QUOTE_RUN`` words in a row inside quotation marks);
+    - one deed in other words (``restates``: the rule the summary's ``same_fact`` reads too);
     - the same event in other words (``same_event``), or the same action done to the same one named in both
       (``same_deed``), among the names of ``a``'s main claim, with no number or ordinal against it (``number_against``);
     - ``a``'s numbers, at least half of its names and enough of the rest in common (``AGREE``), among them
@@ -638,6 +881,8 @@ def agree(a: Claim, b: Claim) -> bool:
         return True  # the same words of a speaker quoted by both, negation and all: one statement reported twice
     if a.negated != b.negated:
         return False
+    if restates(a, b):
+        return True  # one fact in other words: the same deed by or to the same named ones, nothing against it
     if same_event(a, b) and not number_against(a, b):
         return True  # the same event in its own words ("was found dead" / "the death of"), no number against it
     names = a.core & a.names
