@@ -66,7 +66,7 @@ from briefgen.text.claims import (
 from briefgen.text.dates import MONTH, date_mentions, of_a_thing, planned, scheduled
 from briefgen.text.daynames import DAY_NAME
 from briefgen.text.hedges import REPORTING_VERBS, reported
-from briefgen.text.lines import DASHES, LEANING_START, READER, personal_voice
+from briefgen.text.lines import DASHES, LEANING_START, READER, SECTION_LABEL, personal_voice
 
 log = logging.getLogger(__name__)
 
@@ -216,8 +216,10 @@ def _open_quote(text: str) -> bool:
 
 def is_junk(text: str, furniture: Callable[[str], object] = has_furniture) -> bool:
     """Furniture, captions, credits, labels, datelines, words to the reader: never part of a summary. ``furniture``:
-    ``captions.has_furniture`` (text/lines.py ``FURNITURE``), or a memo of it."""
-    return bool(furniture(text) or READER.search(text)) or any(p.match(text) for p in (_CAPTION, _BYLINE, _LABEL, _DATELINE))
+    ``captions.has_furniture`` (text/lines.py ``FURNITURE``), or a memo of it. A sentence that opens with a label,
+    the site's (``_LABEL``: "RELATED: ...") or a section's (``lines.SECTION_LABEL``: "Why it matters: ..."), is
+    left out whole: a summary sentence is cited from its start, and the label says what follows is framing."""
+    return bool(furniture(text) or READER.search(text)) or any(p.match(text) for p in (_CAPTION, _BYLINE, _LABEL, SECTION_LABEL, _DATELINE))
 
 
 def is_candidate(sentence: Sentence) -> bool:

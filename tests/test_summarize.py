@@ -203,6 +203,30 @@ def test_junk_is_never_selected_even_when_every_article_repeats_it() -> None:
     assert len(chosen) >= 5 and chosen <= set(FLOOD + FLOOD_2)  # a generous budget takes the news, and only the news
 
 
+#: An Axios-style excerpt: the event in its lead, then sections each opened by the site's label.
+SECTIONS = [
+    "Why it matters: The flood could change how the region pays for its levees for years to come, officials said.",
+    "The big picture: Towns along the river have argued over the cost of flood defences for more than a decade.",
+    "What they’re saying: “We will rebuild every home that the water took,” Mayor Ann Ruiz told reporters.",
+    "By the numbers: About 2,000 residents left their homes and 300 of them spent the night in shelters.",
+]
+
+
+def test_a_sentence_under_a_section_label_is_never_taken() -> None:
+    """Axios' "Why it matters:", "The big picture:" ... are the site's furniture framing what follows (significance,
+    background, a reaction); a summary sentence is cited from its start, so the sentence goes whole."""
+    lead = "Heavy rain flooded Millbrook on Tuesday and the river broke a levee north of the town."
+    axios = make("c.txt", [[lead], *[[s] for s in SECTIONS]])
+    items = [*flood_story(), dataclasses.replace(axios, article=dataclasses.replace(axios.article, source="Axios"))]
+    summary = summarize(items, dataclasses.replace(CONFIG, summary_words=1000))
+    assert summary and {s.citation.text for s in summary}.isdisjoint(SECTIONS)
+    for text in SECTIONS:
+        assert is_junk(text) and not is_candidate(Sentence(0, text, 0, len(text), 0))
+    # the same words as the sentence's own opening, no label: news
+    for text in ("Why it matters to the town is the cost of the levee, the mayor told the council on Tuesday.",):
+        assert is_candidate(Sentence(0, text, 0, len(text), 0))
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -58,6 +58,18 @@ FURNITURE = re.compile(
     r"\w\s?/\s?(?:AP|AFP|Reuters|REUTERS|Getty|EPA)\b)",
     re.I,
 )
+# A news site's section label at a sentence's head, Axios' house style ("Why it matters: The ruling could have
+# implications ...", "The big picture: ...", "What they're saying: ..."): the site's furniture, which frames the
+# sentence after it as significance, background, a forecast or a reaction rather than the news. Listed by hand from
+# that house style (labels of capitalised words alone, "Details:", "RELATED:", are told by summarize's ``_LABEL``).
+SECTION_LABEL = re.compile(
+    r"^(?:Why it matters|Why it['’]s important|The big picture|Driving the news|Between the lines|What they['’]re saying"
+    r"|The bottom line|Bottom line|Go deeper|Details|State of play|By the numbers|Flashback|Yes,? but|What['’]s next"
+    r"|Context|Catch up quick|Zoom in|Zoom out|Our thought bubble|Reality check|Be smart|The intrigue|What to watch"
+    r"|What we['’]re watching|Where it stands|The backstory|The other side|Of note|Worth noting|Behind the scenes"
+    r"|How it works|What['’]s new|What happened|The latest|Go further|The state of play|Threat level|Don['’]t forget)"
+    r"\s?:\s"
+)
 # Addressed to the reader: site furniture or an appeal ("Anyone with information ... should call",
 # "(see below)"), never news and never a title (search it, not match).
 READER = re.compile(r"^(?:You|Your|Anyone with (?:any )?information)\b|\((?:see|video|photos?) (?:below|above)\)")
