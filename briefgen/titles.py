@@ -150,6 +150,7 @@ def story_title(
     claim_of = claims if claims is not None else Claims()
     if not found:
         return _whole_lead(story, items, summary, claim_of)
+    found = _as_headlines(found, items, summary)
     names = main_names([[claim_of(s) for s in item.sentences] for item in items])
     ranks = [_rank(title, verb, names) for title, verb in found]
     best = max(ranks, default=0)
@@ -186,6 +187,22 @@ def _supported(
             if made:
                 yield sentence_case(made[0], item.article.text), made[1]
                 return
+
+
+def _as_headlines(
+    found: list[tuple[str, Token]], items: Sequence[AnalyzedArticle], summary: Sequence[SummarySentence]
+) -> list[tuple[str, Token]]:
+    """``found`` without its sentences longer than ``MAX_WORDS`` when the story has a news headline the other
+    outlets' articles share (``_shared_headlines``, step 3) that does not ask: a long lede reads as an article's
+    opening, not a headline ("U.S. employers added just 194,000 jobs in September, a second straight tepid gain and
+    evidence that ...", 35 words, over "US employers add a weak 194,000 jobs as delta maintains hold", which carries
+    none of the story's main names: the outlets' sharing its words says it tells their event). A sentence as short
+    as a headline still competes; a headline no other outlet shares may be a stray or a highlight ("DeAngelo Lamar
+    Davis, 31, charged in connection with the death"), and a headline that asks a feature's ("A Pill to Treat
+    Covid-19? The U.S. Is Betting on It."): with neither, long ledes stay."""
+    if not any("?" not in shared for shared in _shared_headlines(items, summary)):
+        return found
+    return [(title, verb) for title, verb in found if verb is _HEADLINE or len(title.split()) <= MAX_WORDS]
 
 
 def _rank(title: str, verb: Token, names: frozenset[str]) -> int:

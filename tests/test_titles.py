@@ -24,6 +24,8 @@ JERSEYS = (
     "Saturday night at Coors Field."
 )
 ALLUDES = "Troy Tulowitzki has a tough name to spell, even at his own ballpark."
+#: A second report of the jerseys: the Colorado Rockies and Coors Field are the story's main names.
+ROCKIES = "The Colorado Rockies apologized at Coors Field on Sunday for the misspelled jerseys."
 #: A second report of Nola's death: the names the story's articles share.
 ZOO = "The San Diego Zoo said Nola, a northern white rhino, was put down on Sunday after an infection."
 #: A copula: who and where, but not what happened.
@@ -55,7 +57,7 @@ def parsed() -> dict[str, AnalyzedArticle]:
     """Each sentence used below as a one-sentence article, parsed by the real analysis (loads spaCy)."""
     from briefgen.analyze import analyze
 
-    texts = [RHINO, LEANING, JERSEYS, ALLUDES, ZOO, CARE, KLAN, HALF, IPSWICH, GUESS, PAIR, VAULTER, PARENTS, CHARGES, SUDDENLY]
+    texts = [RHINO, LEANING, JERSEYS, ALLUDES, ROCKIES, ZOO, CARE, KLAN, HALF, IPSWICH, GUESS, PAIR, VAULTER, PARENTS, CHARGES, SUDDENLY]
     texts += [*LEANS, *STANDS, BABY, EXPECTED, TO_STAND, READ_ON, LABEL, DOW, SENATE, LAWSUIT, STORM]
     texts += [s for s, _ in HEADLINES] + [IT_REJECTED, IT_FOUND]
     articles = [Article(f"a{k}.md", "", t, (Paragraph(t, 0),), title_inferred=True) for k, t in enumerate(texts)]
@@ -191,6 +193,19 @@ def test_a_headline_without_the_storys_names_gives_way_to_a_key_point_with_them(
     # with the names, the writer's headline stays
     named = [_article(parsed, RHINO, "a.md", "Nola the rhino dies at San Diego Zoo"), _article(parsed, ZOO, "c.md")]
     assert titles.story_title(story, named, _summary(RHINO), 1) == "Nola the rhino dies at San Diego Zoo"
+
+
+def test_a_lede_longer_than_a_headline_never_beats_a_news_headline(parsed: dict[str, AnalyzedArticle]) -> None:
+    """A writer's headline without the story's main names (the Colorado Rockies, Coors Field) still reads as a
+    headline; the first key point whole, over MAX_WORDS, reads as an article's opening: the headline is the title. A
+    headline that asks is no such headline, and the key point whole stays."""
+    plain = "Baseball team misspells its star's name on 15,000 giveaway jerseys"
+    asks = "Did a baseball team misspell its star's name on 15,000 jerseys?"
+    for headline, title in ((plain, plain), (asks, JERSEYS.rstrip("."))):
+        items = [_article(parsed, JERSEYS, "a.md", headline), _article(parsed, ROCKIES, "c.md")]
+        story = Story("s-1", headline, ("a.md", "c.md"), title_source="headline-central", title_article="a.md")
+        assert titles.story_title(story, items, _summary(JERSEYS), 1) == title
+    assert len(JERSEYS.split()) > titles.MAX_WORDS
 
 
 def test_a_copula_or_a_question_names_no_event(parsed: dict[str, AnalyzedArticle]) -> None:
