@@ -146,11 +146,12 @@ def story_title(
     ``ledes``: the ledes that state one fact with other articles' (``summarize.lede_sources``), if known."""
     if story.title_source == "editor" or not summary:
         return story.title
-    found = [*_supported(items, summary, ledes or {}), *_candidates(story, items, summary[: max(key_points, 1)], summary)]
+    shared = _shared_headlines(items, summary)  # read once: step 3's candidates and the long-lede rule
+    found = [*_supported(items, summary, ledes or {}), *_candidates(story, items, summary[: max(key_points, 1)], summary, shared)]
     claim_of = claims if claims is not None else Claims()
     if not found:
         return _whole_lead(story, items, summary, claim_of)
-    found = _as_headlines(found, items, summary)
+    found = _as_headlines(found, shared)
     names = main_names([[claim_of(s) for s in item.sentences] for item in items])
     ranks = [_rank(title, verb, names) for title, verb in found]
     best = max(ranks, default=0)
@@ -189,18 +190,16 @@ def _supported(
                 return
 
 
-def _as_headlines(
-    found: list[tuple[str, Token]], items: Sequence[AnalyzedArticle], summary: Sequence[SummarySentence]
-) -> list[tuple[str, Token]]:
+def _as_headlines(found: list[tuple[str, Token]], shared: Sequence[str]) -> list[tuple[str, Token]]:
     """``found`` without its sentences longer than ``MAX_WORDS`` when the story has a news headline the other
-    outlets' articles share (``_shared_headlines``, step 3) that does not ask: a long lede reads as an article's
+    outlets' articles share (``shared``: ``_shared_headlines``, step 3) that does not ask: a long lede reads as an article's
     opening, not a headline ("U.S. employers added just 194,000 jobs in September, a second straight tepid gain and
     evidence that ...", 35 words, over "US employers add a weak 194,000 jobs as delta maintains hold", which carries
     none of the story's main names: the outlets' sharing its words says it tells their event). A sentence as short
     as a headline still competes; a headline no other outlet shares may be a stray or a highlight ("DeAngelo Lamar
     Davis, 31, charged in connection with the death"), and a headline that asks a feature's ("A Pill to Treat
     Covid-19? The U.S. Is Betting on It."): with neither, long ledes stay."""
-    if not any("?" not in shared for shared in _shared_headlines(items, summary)):
+    if not any("?" not in headline for headline in shared):
         return found
     return [(title, verb) for title, verb in found if verb is _HEADLINE or len(title.split()) <= MAX_WORDS]
 
@@ -290,14 +289,21 @@ _HEADLINE = Token("", "", "", "", "", 0, 0)
 
 
 def _candidates(
-    story: Story, items: Sequence[AnalyzedArticle], points: Sequence[SummarySentence], summary: Sequence[SummarySentence] = ()
+    story: Story,
+    items: Sequence[AnalyzedArticle],
+    points: Sequence[SummarySentence],
+    summary: Sequence[SummarySentence] = (),
+    shared: Sequence[str] | None = None,
 ) -> Iterator[tuple[str, Token]]:
     """The rule's steps 2-5 in order, with the first key point's main clause whole up to LONG_TITLE_WORDS (the
     longest lead sentence grouping takes for a title) before grouping's lead sentence, and, when longer, up to
-    MAX_TITLE_WORDS last: (title, what its clause tells, ``_told``, or ``_HEADLINE`` for a headline)."""
+    MAX_TITLE_WORDS last: (title, what its clause tells, ``_told``, or ``_HEADLINE`` for a headline). ``shared``:
+    ``_shared_headlines`` of the story, when the caller has it."""
     by_id = {item.article.id: item for item in items}
     first = by_id.get(points[0].citation.article)
-    yield from ((shared, _HEADLINE) for shared in _shared_headlines(items, summary or points))
+    if shared is None:
+        shared = _shared_headlines(items, summary or points)
+    yield from ((headline, _HEADLINE) for headline in shared)
     day = _main_day(items)
     title = news_headline(first, day) if first is not None else None
     if title and len(title.split()) <= MAX_WORDS:
