@@ -146,6 +146,20 @@ def test_short_or_messy_english_stays_english() -> None:
     assert detect("", "Местонахождение Пригожина по-прежнему неизвестно, сообщили в Кремле.") == "ru"
 
 
+def test_a_short_text_in_another_script_is_not_english(tmp_path: Path) -> None:
+    assert detect("", "Кремль молчит") == "ru"
+    assert detect("", "Tokyo (東京) quake kills 3") == "en"  # mostly Latin letters
+    # stray bytes after a UTF-16 byte-order mark decode to a few CJK characters: skipped, never a story
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "bad.md").write_bytes(b"\xff\xfe\x00garbage")
+    (content / "ok.txt").write_text("Lindsay Lohan checked into rehab on Monday, her representative said.\n")
+    articles, skipped = ingest(load_config(content_dir=content, site_dir=tmp_path / "site"))
+    assert [a.id for a in articles] == ["ok.txt"]
+    (skip,) = skipped
+    assert skip.path == "bad.md" and "written in Chinese" in skip.reason
+
+
 def test_a_url_with_apostrophes_is_kept_and_one_with_bidi_controls_never_links(tmp_path: Path) -> None:
     from briefgen.ingest import read_file
 

@@ -9,11 +9,12 @@ phrase for a person, a sentence cut so that it says the opposite).
 from __future__ import annotations
 
 import functools
+import unicodedata
 from typing import Any
 
 #: Characters of an article looked at: plenty for a confident verdict, and bounded.
 SAMPLE_CHARS = 3000
-#: Below this many letters there is too little to tell; the article counts as English.
+#: Below this many letters there is too little for the model to tell; the script decides instead (``detect``).
 MIN_LETTERS = 30
 #: An article counts as not English only when py3langid's normalised probability of English is below
 #: this. Measured on the 1,152 texts of ECB+ dev and the Multi-News validation sample, all English:
@@ -64,12 +65,21 @@ def detect(title: str, text: str) -> str:
     """The ISO 639-1 code of the article's language; "en" unless another is clear."""
     sample = " ".join(f"{title}\n{text}"[:SAMPLE_CHARS].split())
     sample = sample.encode("utf-8", "replace").decode("utf-8")  # lone surrogates (from JSON escapes) become '?'
-    if sum(ch.isalpha() for ch in sample) < MIN_LETTERS:
-        return "en"
+    letters = [ch for ch in sample if ch.isalpha()]
+    if len(letters) < MIN_LETTERS:
+        if 2 * sum(_latin(ch) for ch in letters) >= len(letters):
+            return "en"  # too short to tell, and in the Latin script: counts as English ("LOL", "Hi.")
+        # English is written in the Latin script: a short text mostly in another is not English, whatever the
+        # model makes of so few letters ("最牡慢敧", what a UTF-16 mark before stray bytes decodes to)
+        return next(str(lang) for lang, _ in _identifier().rank(sample) if lang != "en")
     ranked = _identifier().rank(sample)
     english = next((float(p) for lang, p in ranked if lang == "en"), 0.0)
     top = str(ranked[0][0])
     return top if top != "en" and english < MAX_ENGLISH else "en"
+
+
+def _latin(ch: str) -> bool:
+    return unicodedata.name(ch, "").startswith("LATIN")
 
 
 def name(code: str) -> str:
