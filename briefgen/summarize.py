@@ -20,9 +20,11 @@ the same names or event, one event of the same people, or mostly the same words)
 nor two articles' ledes of one day naming one main participant (``same_ledes``),
 and never shows a statement that adds no fact to one chosen before it (``_repeats``: a
 quotation restating what its speaker was said to say, or a continuation, "Akin
-continued his refusal"), nor one that leans on such a statement,
-and never a statement that leans on one the reader has not seen ("He", "The
-company", "also", "But") unless the statement before it in its article is chosen
+continued his refusal"; ``retellings``: another outlet's lead about the same one on the
+same days), nor one that leans on such a statement. A statement of how things stand or a
+guess (``_standing``) that no other article states is never taken,
+nor a statement that leans on one the reader has not seen ("He", "The
+company", "also", "But", "Now it is", "those ten children") unless the statement before it in its article is chosen
 first. The summary is in the order of choice, most important first (the first
 ``key_point_count`` are the key points), with a leaning statement right after the
 one it leans on. ``timeline`` gives the story's dated events in date order.
@@ -31,6 +33,7 @@ Sentences are copied verbatim from the analysed article.
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import logging
 import math
@@ -62,6 +65,7 @@ from briefgen.text.claims import (
     same_fact,
     same_fact_pairs,
     same_lede,
+    same_name,
 )
 from briefgen.text.dates import MONTH, date_mentions, of_a_thing, planned, scheduled
 from briefgen.text.daynames import DAY_NAME
@@ -461,14 +465,19 @@ def summarize(
     overlap = rows @ rows.T
     values = signals(items, cands, features, claims)
     # when evidence is weak, show less: the writer's own comment that no other article states is left out
-    weak = np.array([c.voice for c in cands]) & (values["agreement"] == 0) if len(items) > 1 else None
+    # and so is a statement of how things stand or a guess (``_standing``: scene-setting, background, judgement)
+    comment = np.array([c.voice or all(_standing(s) for s in c.sentences) for c in cands])
+    weak = comment & (values["agreement"] == 0) if len(items) > 1 else None
     # what happened before the news (the past perfect: "had arrived") is no first point
     # two articles' ledes that state one event in their own words are told once (same_ledes)
     ledes = ledes if ledes is not None else same_ledes(items, cands, claims)
     background = values["backstory"] > 0
     # the days a statement names (``_days``), read only for the statements ``_repeats`` compares
     days = cache(lambda k: _days(cands[k].text, items[cands[k].article].article.date))
-    chosen = select_mmr(cands, scores, overlap, config, importance(values), weak, background, surnames(items, cands), claims, ledes, days)
+    retold = retellings(items, cands)  # other outlets' leads retelling a chosen lead's news are not shown
+    chosen = select_mmr(
+        cands, scores, overlap, config, importance(values), weak, background, surnames(items, cands), claims, ledes, days, retold
+    )
     out = []
     for k in chosen:
         article = items[cands[k].article].article
@@ -508,12 +517,14 @@ def same_ledes(items: Sequence[AnalyzedArticle], cands: Sequence[Candidate], cla
         if lede is None or _soft(cands[lede]):
             continue
         sent = cands[lede].sentences[0]
-        days = _days(sent.text, items[cands[lede].article].article.date)
+        days, named = _lead_days(sent.text, items[cands[lede].article].article.date)
         if days:
-            ledes.append((lede, days, claim_of(sent), sent.text.strip()))
+            ledes.append((lede, days, named, claim_of(sent), sent.text.strip()))
     alike: dict[int, set[int]] = {}
-    for (i, days_i, claim_i, text_i), (j, days_j, claim_j, text_j) in itertools.combinations(ledes, 2):
-        if days_i == days_j and text_i != text_j and same_lede(claim_i, claim_j, main):
+    for (i, days_i, named_i, claim_i, text_i), (j, days_j, named_j, claim_j, text_j) in itertools.combinations(ledes, 2):
+        # the same days (``_lead_days``)
+        same_days = days_i == days_j if named_i and named_j else bool(days_i & days_j)
+        if same_days and text_i != text_j and same_lede(claim_i, claim_j, main):
             alike.setdefault(i, set()).add(j)
             alike.setdefault(j, set()).add(i)
     return {k: frozenset(v) for k, v in alike.items()}
@@ -545,6 +556,25 @@ def lede_sources(
     """``lede_statements`` by article: for each lede (its article's id, its first sentence's index) that states one fact
     with other articles' ledes, those articles (the titles read them)."""
     return {k: frozenset(a for a, _ in v) for k, v in lede_statements(items, cands, claims, ledes).items()}
+
+
+def _lead_days(text: str, article_date: str | None) -> tuple[frozenset[str], bool]:
+    """The days a lead statement tells of, and whether it names them: those it names (``_days``), else its article's
+    (``_news_days``). Two lead statements tell of the same days when both name them alike, or when one names none
+    and its article's days hold one of the other's."""
+    named = _days(text, article_date)
+    return (named, True) if named else (_news_days(article_date), False)
+
+
+def _news_days(article_date: str | None) -> frozenset[str]:
+    """The days a dated article's lede that names no day tells of: its article's day or the day before (a report
+    "has announced" what happened since the last day's news; an evening's event is dated the next morning). Empty for
+    an undated article."""
+    try:
+        day = dt.date.fromisoformat((article_date or "")[:10])
+    except ValueError:
+        return frozenset()
+    return frozenset({day.isoformat(), (day - dt.timedelta(days=1)).isoformat()})
 
 
 def _days(text: str, article_date: str | None) -> frozenset[str]:
@@ -809,6 +839,34 @@ def importance(values: dict[str, np.ndarray]) -> np.ndarray:
     return np.asarray(1.0 / (1.0 + np.exp(-z)))
 
 
+#: Modals of a judgement or a guess, not a plan ("it may be cold comfort", "Americans must be feeling good").
+_GUESSING = frozenset({"may", "might", "must", "could", "should"})
+#: Entity labels of figures: a count or amount is a fact whatever the tense ("The bill includes $550 billion").
+_FIGURES = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
+
+
+def _standing(sent: Sentence) -> bool:
+    """The sentence states how things stand or a guess, not what happened: its main clause is in the simple present
+    ("McDonald's doesn't often mess around with signature menu items", "Today, nearly all ethanol fuel is made from
+    corn", "Ziegenhorn lives in Florida") or under a modal of a guess ("Americans must be feeling pretty good"), and
+    it gives no figure, names no day or time, and reports no one (``hedges.reported``; not a verb of saying at its root: "Police say ...").
+    Scene-setting, background and the writer's judgement are written so; the news is in the past, the present
+    perfect, the progressive or the future, or dated ("Joining the menu today ... is the McRibster")."""
+    toks = sent.tokens
+    root = next((i for i, t in enumerate(toks) if t.dep == "ROOT"), None)
+    if root is None or toks[root].lemma.lower() in REPORTING_VERBS or reported(sent):
+        return False
+    if any(t.ent in ("DATE", "TIME") or t.ent in _FIGURES for t in toks):
+        return False  # dated, or a figure: a fact whatever the tense ("may be fined up to €1,500")
+    aux = [t for t in toks if t.head == root and t.dep in ("aux", "auxpass", "cop")]
+    if any(t.tag == "MD" and t.lemma.lower() in _GUESSING for t in aux):
+        return True
+    if any(t.tag == "MD" or t.lemma.lower() == "have" for t in aux) or toks[root].tag == "VBG":
+        return False  # a plan ("will"), the present perfect ("has announced"), the progressive ("is barreling")
+    finite = next((t.tag for t in [*aux, toks[root]] if t.tag in FINITE), None)
+    return finite in ("VBZ", "VBP")
+
+
 def _soft(c: Candidate) -> bool:
     """A quotation or comment rather than a statement of what happened: it opens with a quotation
     mark, is mostly quoted, or is in the writer's own voice ("we hope", "you might")."""
@@ -839,11 +897,40 @@ def _unnamed_person(c: Candidate) -> bool:
     return False
 
 
+#: Pronouns that stand for a thing or a group ("Now it is seeking ...", "In 2014, they ...").
+_THING_PRONOUNS = frozenset({"it", "its", "they", "them", "their"})
+#: Demonstratives that point back at what was told before ("this picture", "those ten children").
+_DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
+
+
+def _points_back(c: Candidate) -> bool:
+    """Outside quotation marks and before any noun of the statement that could be what it stands for, a word that
+    stands for something only the sentences before tell: a thing's or group's pronoun ("Now it is seeking to change
+    the anthem") or a demonstrative on a noun that is no time ("Except seven of those ten children"; not "this week",
+    which the reader's calendar tells, nor "the Armenian genocide ... observed in that country"). ``LEANING_START``'s
+    words past the statement's first word."""
+    toks = c.sentences[0].tokens
+    quoted = False
+    for t in toks:
+        low = t.text.lower()
+        if t.text in _QUOTE_MARKS:
+            quoted = not quoted if t.text == '"' else t.text == "“"
+        elif quoted:
+            continue
+        elif (low in _THING_PRONOUNS and t.tag in ("PRP", "PRP$")) or (
+            low in _DEMONSTRATIVES and t.dep == "det" and t.tag == "DT" and toks[t.head].ent not in ("DATE", "TIME")
+        ):
+            return True  # a pronoun, or a demonstrative on no time, before any noun it could stand for
+        elif t.pos in ("NOUN", "PROPN"):
+            return False  # what follows may stand for this noun ("the Armenian genocide ... observed in that country")
+    return False
+
+
 def _leans(c: Candidate) -> bool:
     """A statement that needs the one before it: it opens with a pronoun, demonstrative or
-    connective, has "also" on its main verb, a person pronoun with no one named for it, or a
-    bare definite subject ("The company said")."""
-    if _PRONOUN_START.match(c.text) or _unnamed_person(c):
+    connective, has "also" on its main verb, a person pronoun with no one named for it, a thing's
+    pronoun or a demonstrative that points back (``_points_back``), or a bare definite subject ("The company said")."""
+    if _PRONOUN_START.match(c.text) or _unnamed_person(c) or _points_back(c):
         return True
     root = next((i for i, t in enumerate(c.sentences[0].tokens) if t.dep == "ROOT"), None)
     if root is not None and any(t.text.lower() == "also" and t.head == root for t in c.sentences[0].tokens):
@@ -950,6 +1037,62 @@ def _head_noun(c: Candidate) -> str:
     return _definite_subject(c) or ""
 
 
+#: The statements of an article's lead that tell its news: its first two (the lede and the one that completes it:
+#: "Melanie Stansbury has defeated Republican opponent Mark Moores" after the lede on the seat Democrats kept). A
+#: report's lead is its own telling of the event; deeper statements add to it.
+LEAD = 2
+
+
+def _subject(c: Candidate) -> frozenset[str]:
+    """Whom the statement's main claim is about: the names in the subject of its first sentence's root (the whole
+    phrase: "Democrat Melanie Stansbury", "The Food and Drug Administration and the Centers for Disease Control"),
+    else the subject's own noun ("officials"); empty for a pronoun or no subject."""
+    toks = c.sentences[0].tokens
+    root = next((i for i, t in enumerate(toks) if t.dep == "ROOT"), None)
+    subject = next((i for i, t in enumerate(toks) if t.head == root and t.dep in ("nsubj", "nsubjpass") and i != root), None)
+    if root is None or subject is None or toks[subject].pos == "PRON":
+        return frozenset()
+
+    def under(j: int) -> bool:  # token j is in the subject's phrase
+        for _ in range(len(toks)):
+            if j == subject:
+                return True
+            if toks[j].head == j:
+                return False
+            j = toks[j].head
+        return False
+
+    names = {name for j in range(len(toks)) if under(j) and (name := name_at(toks, j))}
+    return frozenset(names) if names else frozenset({toks[subject].lemma.lower()})
+
+
+def _same_subject(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Two statements' ``_subject`` that name one of the same: a name within another ("Stansbury", "Democrat Melanie
+    Stansbury"; ``claims.same_name``), or the same noun."""
+    return any(same_name(x.split(), y.split()) for x in a for y in b)
+
+
+def retellings(items: Sequence[AnalyzedArticle], cands: Sequence[Candidate]) -> dict[int, frozenset[int]]:
+    """For each statement of an article's lead (its first ``LEAD`` statements) that is no quotation or comment
+    (``_soft``), the lead statements of the story's other articles that retell its news: about the same one
+    (``_subject``: "Stansbury won election to Congress on Tuesday", "Stansbury prevailed in an open, four-way race") on
+    the same days (``_lead_days``). Each outlet's lead tells the event in its own words, verbs and all ("won",
+    "defeated", "prevailed"), which no test of words or deeds joins; who it is about and when are what they share."""
+    leads = [
+        (k, subject, *_lead_days(cands[k].text, items[cands[k].article].article.date))
+        for k in range(len(cands))
+        if cands[k].rank < LEAD and not _soft(cands[k]) and (subject := _subject(cands[k]))
+    ]
+    out: dict[int, set[int]] = {}
+    for (i, subject_i, days_i, named_i), (j, subject_j, days_j, named_j) in itertools.combinations(leads, 2):
+        if cands[i].article == cands[j].article or not _same_subject(subject_i, subject_j):
+            continue
+        if days_i == days_j if named_i and named_j else bool(days_i & days_j):
+            out.setdefault(i, set()).add(j)
+            out.setdefault(j, set()).add(i)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
 def select_mmr(
     cands: Sequence[Candidate],
     scores: np.ndarray,
@@ -962,6 +1105,7 @@ def select_mmr(
     claims: Claims | None = None,
     ledes: Mapping[int, frozenset[int]] | None = None,
     days: Callable[[int], frozenset[str]] | None = None,
+    retold: Mapping[int, frozenset[int]] | None = None,
 ) -> list[int]:
     """Maximal marginal relevance under a word budget; the chosen statements in reading order.
 
@@ -979,9 +1123,9 @@ def select_mmr(
     chosen only once a chosen statement gives the full name, and comes after that one. ``claims``: the story's
     memo of claims. With ``ledes`` (``same_ledes``), a lede is never chosen after another lede that states its fact.
     A statement that adds no fact to one chosen before it (``_repeats``; with ``days``, each statement's ``_days``,
-    not when the two name different days) is chosen but not shown, so the budget and the other rules see it as
-    before and the summary is shorter; a statement that leans on it, or needs a name or noun only it gave, is not
-    shown either.
+    not when the two name different days), or, with ``retold`` (``retellings``), another article's lead statement that
+    retells the news of one chosen, is chosen but not shown, so the budget and the other rules see it as before and the
+    summary is shorter; a statement that leans on it, or needs a name or noun only it gave, is not shown either.
     """
     n = len(cands)
     claim_of = claims if claims is not None else Claims()
@@ -1026,7 +1170,9 @@ def select_mmr(
             continue
         if ledes and any(taken[k] for k in ledes.get(best, ())):
             continue  # another article's lede already told it: two outlets opening on one event in their own words
-        if any(_repeats(cands[best], mine, cands[k], facts[k]) and not (days and _apart(days(best), days(k))) for k in chosen):
+        if any(_repeats(cands[best], mine, cands[k], facts[k]) and not (days and _apart(days(best), days(k))) for k in chosen) or (
+            retold and any(taken[k] for k in retold.get(best, ()))
+        ):
             # it adds no fact to a chosen statement: chosen all the same, so that its other tellings (same_fact) and
             # its share of the budget stay spent as before, but not shown (a shorter summary, not another pick)
             hidden.add(best)

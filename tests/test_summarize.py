@@ -839,7 +839,7 @@ def test_same_fact_pairs_are_the_pairwise_ones_on_made_up_claims() -> None:
         made.append(
             Claim(
                 some(names, 2),
-                some(["3", "12", "150", "2000"], 2),
+                some(["3", "12", "150", "2000", "1100", "1175", "1050", "212000", "212672"], 2),  # round figures too
                 some(["fire", "house", "police", "street", "night", "car", "court"], 4),
                 some(["death", "arrest", "quake"], 1),
                 rng.random() < 0.2,
@@ -996,7 +996,7 @@ def _told(text: str, ents: dict[str, str], verbs: set[str]) -> Sentence:
 
 
 PRIMARY = {"Maria": "PERSON", "Lopez": "PERSON", "Tom": "PERSON", "Reed": "PERSON", "Senate": "ORG", "Ohio": "GPE", "Dayton": "GPE"}
-PRIMARY |= {"Tuesday": "DATE", "Monday": "DATE", "night": "DATE", "600": "CARDINAL", "3": "CARDINAL", "2": "CARDINAL"}
+PRIMARY |= {"Tuesday": "DATE", "Monday": "DATE", "Wednesday": "DATE", "night": "DATE", "600": "CARDINAL", "3": "CARDINAL", "2": "CARDINAL"}
 
 
 def primary_story(day: str = "Tuesday", date: str | None = "2014-06-11", lede: str = "") -> list[AnalyzedArticle]:
@@ -1004,7 +1004,8 @@ def primary_story(day: str = "Tuesday", date: str | None = "2014-06-11", lede: s
     beaten = _told("Senator Maria Lopez was beaten Tuesday night by a little-known school teacher from Ohio.", PRIMARY, {"was"})
     won = _told(lede or f"Tom Reed celebrated his upset win over Maria Lopez on {day} night in a radio interview.", PRIMARY, {"celebrated"})
     detail_a = _told("Lopez served in the Senate for four terms and led its budget committee.", PRIMARY, {"served"})
-    detail_b = _told("Reed said the voters of Ohio had sent a clear message to the party leaders.", PRIMARY, {"said"})
+    # the detail names its own day: when the lede is no candidate (a quotation), it is the article's first statement
+    detail_b = _told("Reed said on Wednesday the voters of Ohio had sent a clear message to the party leaders.", PRIMARY, {"said"})
     return [make_tagged("a.txt", [beaten, detail_a], date=date), make_tagged("b.txt", [won, detail_b], date=date)]  # type: ignore[arg-type]
 
 
@@ -1029,7 +1030,6 @@ def test_two_outlets_ledes_of_one_day_and_one_main_name_are_one_fact_told_once()
     [
         "Tom Reed celebrated his upset win over Maria Lopez on Monday night in a radio interview.",  # another day
         "Tom Reed celebrated his upset win in Dayton on Tuesday night in a radio interview.",  # no main name shared
-        "Tom Reed celebrated his upset win over Maria Lopez in a radio interview with a local host.",  # no day
         "“We won on Tuesday night,” Tom Reed said of his upset win over Maria Lopez in a radio interview.",  # a quotation
         "Tom Reed celebrated 3 wins over Maria Lopez on Tuesday night in a radio interview with 2 hosts.",  # numbers
     ],
@@ -1200,3 +1200,103 @@ def test_another_outlets_lede_telling_the_same_deed_in_other_words_is_told_once(
     told = [s.citation.text for s in summarize(items, dataclasses.replace(CONFIG, summary_words=1000))]
     assert (approved in told) != (approval in told)
     assert texts["b.md"][1] in told
+
+
+def test_a_lede_naming_no_day_tells_of_its_article_s_day_or_the_day_before() -> None:
+    """A dated article's lede that names no day is of its article's day or the day before (``_lead_days``), so it
+    states one fact with another outlet's lede of that day; not with one of another day, and not in an undated
+    article (nothing to compare)."""
+    from briefgen.summarize import candidates, same_ledes
+
+    lede = "Tom Reed celebrated his upset win over Maria Lopez in a radio interview with a local host."
+    items = primary_story(lede=lede)  # dated Wednesday 2014-06-11: "Tuesday night" is the day before
+    assert same_ledes(items, candidates(items)) == {0: frozenset({2}), 2: frozenset({0})}
+    later = primary_story(lede=lede)
+    later[1] = dataclasses.replace(later[1], article=dataclasses.replace(later[1].article, date="2014-06-14"))
+    assert same_ledes(later, candidates(later)) == {}
+    undated = primary_story(lede=lede, date=None)
+    assert same_ledes(undated, candidates(undated)) == {}
+
+
+def test_a_thing_s_pronoun_or_a_demonstrative_before_any_noun_leans_on_the_statement_before(analysed) -> None:
+    from briefgen.summarize import Candidate, _points_back
+
+    texts = [
+        "Now it is seeking to change the words of the national anthem for a second time.",
+        "Except seven of those ten children went to college by the age of twelve, the book says.",
+        "President Lee formally recognized the massacre on Saturday, in a statement marking the day observed in that country.",
+        "On Monday, Acme Corp. said it would close two of its plants in Ohio next year.",
+    ]
+    items = analysed(*([t] for t in texts))
+    cands = [Candidate(a, (item.sentences[0],), 1) for a, item in enumerate(items)]
+    assert [_points_back(c) for c in cands] == [True, True, False, False]
+    assert cands[0].leans and cands[1].leans
+
+
+@pytest.mark.parametrize(
+    ("text", "standing"),
+    [
+        ("Acme doesn't often mess around with the recipes of its best-known sandwiches.", True),
+        ("Anne Keller lives in Florida, but shares a connection with Paula Marsh.", True),
+        ("If wedding costs are an indicator, Americans must be feeling pretty good about their finances.", True),
+        ("Police say the teacher exchanged text messages with one of her students.", False),  # reported
+        ("Joining the menu today at Acme restaurants across Austria is a new pork sandwich.", False),  # dated
+        ("The bill includes $550 billion in new spending on roads and bridges.", False),  # a figure
+        ("The Senate passed the bill after a long debate among its members.", False),  # past
+        ("Senator Jane Roe is pushing toward a vote on the bill next week.", False),  # progressive, dated
+        ("Governor Mike Dewine has signed the highway bill into law.", False),  # present perfect
+    ],
+)
+def test_a_statement_of_how_things_stand_or_a_guess_is_told_from_what_happened(analysed, text: str, standing: bool) -> None:
+    from briefgen.summarize import _standing
+
+    (item,) = analysed([text])
+    assert _standing(item.sentences[0]) is standing
+
+
+def test_a_statement_of_how_things_stand_that_no_other_article_states_is_left_out(analysed) -> None:
+    standing = "Acme doesn't often mess around with the recipes of its best-known sandwiches."
+    items = analysed(
+        ["Acme launched a fried pork sandwich with bacon and cheese in its Austrian restaurants on Monday.", standing],
+        ["Acme began selling a pork sandwich topped with bacon in Austria on Monday, the company said."],
+    )
+    told = [s.citation.text for s in summarize(items, dataclasses.replace(CONFIG, summary_words=1000))]
+    assert told and standing not in told  # the news is told (one of its two ledes), the standing statement is not
+    alone = [s.citation.text for s in summarize(items[:1], dataclasses.replace(CONFIG, summary_words=1000))]
+    assert standing in alone  # one article: nothing to compare it with, so it stays as before
+
+
+def test_a_round_figure_and_the_count_it_rounds_are_one_fact() -> None:
+    from briefgen.text.claims import Claim, same_fact, same_figure
+
+    def c(*numbers: str) -> Claim:
+        return Claim(frozenset(), frozenset(numbers), frozenset(), frozenset(), False, False)
+
+    assert same_figure(["1100"], ["1175"]) and same_figure(["212672"], ["212000"]) and same_figure(["1.2e+09"], ["1.25e+09"])
+    assert not same_figure(["1e+06"], ["1.4e+06"])  # "1 million": too coarse to say which it rounds
+    assert not same_figure(["1170"], ["1175"])  # one zero: as likely a count of its own
+    assert not same_figure(["1100"], ["1200"]) and not same_figure(["12"], ["10"])
+    assert same_fact(c("1100"), c("1175")) and not same_fact(c("1100"), c("1250"))
+
+
+def test_another_outlet_s_lead_retelling_the_news_of_one_chosen_is_not_shown(analysed) -> None:
+    """Two outlets' leads about the same one on the same day, in other verbs ("won", "defeated"): the later is not
+    shown; a lead of another day about the same one stays."""
+    from briefgen.summarize import candidates, retellings
+
+    won = "Democrat Ann Morse won the special election for the open House seat in New Mexico on Tuesday."
+    defeated = "Ann Morse defeated Republican John Hale by a wide margin, according to the county clerk."
+    sworn = "Ann Morse took the oath of office in the House chamber with her family beside her."
+    items = analysed(
+        [won, "Turnout was low across the rural counties of the district, officials said."],
+        ["Voters in New Mexico handed the open seat to Democrats in a special election.", defeated],
+        [sworn],
+        date="2014-06-11",
+    )
+    items[2] = dataclasses.replace(items[2], article=dataclasses.replace(items[2].article, date="2014-06-20"))
+    cands = candidates(items)
+    at = {c.text: k for k, c in enumerate(cands)}
+    assert at[defeated] in retellings(items, cands)[at[won]]
+    assert at[sworn] not in retellings(items, cands).get(at[won], ())
+    told = [s.citation.text for s in summarize(items, dataclasses.replace(CONFIG, summary_words=1000))]
+    assert (won in told) != (defeated in told) and sworn in told

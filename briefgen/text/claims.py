@@ -736,13 +736,64 @@ def restates(a: Claim, b: Claim) -> bool:
     return False
 
 
+#: Significant digits a figure must have to be taken as a round figure of another: "1,100" or "212,000" round an exact
+#: count ("1,175 points", "212,672 migrants"), "1 million" is too coarse to say which (it rounds "1.4 million" too).
+ROUND_DIGITS = 2
+
+
+def _round_unit(x: float) -> int | None:
+    """The unit a round figure is given in ("1,100": 100; "212,000": 1,000), or None: not a whole number, fewer than
+    ``ROUND_DIGITS`` significant digits, or fewer than two zeros at its end ("1,170" is as likely a count as a
+    rounding)."""
+    if x != int(x) or x < DISTINCT:
+        return None
+    digits = str(int(x))
+    zeros = len(digits) - len(digits.rstrip("0"))
+    return 10**zeros if zeros >= 2 and len(digits) - zeros >= ROUND_DIGITS else None
+
+
+def same_figure(a: Iterable[str], b: Iterable[str]) -> bool:
+    """Two sentences' figures (``Claim.numbers``) name one thing: a number of ``DISTINCT`` or more in both ("1,420
+    subjects", "a sample of 1,420 children"), or one a round figure of the other, within one of its units ("plunged
+    more than 1,100 points" and "shed 1,175 points"; "over 212,000 migrants" and "212,672 migrants")."""
+    xs, ys = [float(n) for n in a], [float(n) for n in b]
+    for x in xs:
+        for y in ys:
+            if x < DISTINCT or y < DISTINCT:
+                continue
+            if x == y:
+                return True
+            unit = max(_round_unit(x) or 0, _round_unit(y) or 0)  # the coarser figure rounds the finer
+            if abs(x - y) < unit:
+                return True
+    return False
+
+
+def _figure_keys(numbers: Iterable[str]) -> set[tuple[str, int, int]]:
+    """Keys two claims share whenever ``same_figure`` may hold between them by rounding: a figure's value in each unit
+    of 100 or more, floored, and a round figure's value less one unit in its own unit."""
+    keys: set[tuple[str, int, int]] = set()
+    for n in numbers:
+        x = float(n)
+        if x < DISTINCT or x != int(x):
+            continue
+        unit = 100
+        while unit <= x:
+            keys.add(("~", unit, int(x) // unit))
+            unit *= 10
+        own = _round_unit(x)
+        if own:
+            keys.add(("~", own, int(x) // own - 1))
+    return keys
+
+
 def same_fact(a: Claim, b: Claim) -> bool:
     """Two sentences that tell the reader the same thing: the same numbers about the same
     names or event, one event of the same people, one deed in other words (``restates``), or mostly the same words."""
     if a.numbers & b.numbers and (a.names & b.names or a.events & b.events or len(a.words & b.words) >= 2):
         return True
-    if any(float(n) >= DISTINCT for n in a.numbers & b.numbers):
-        return True  # "1,420 subjects" and "a sample of 1,420 children": one telling number is one fact
+    if same_figure(a.numbers, b.numbers):
+        return True  # "1,420 subjects" and "a sample of 1,420 children": one telling number is one fact, or its round figure
     if a.events & b.events and a.names & b.names and a.negated == b.negated:
         return True
     if same_event(a, b):
@@ -770,7 +821,7 @@ def same_fact_pairs(claims: Sequence[Claim], groups: Sequence[Hashable]) -> list
     share something this finds for every pair at once (a matrix product of which claim holds which key):
 
     1. ``a.numbers & b.numbers and (...)``: a number;
-    2. ``any(... for n in a.numbers & b.numbers)``: a number;
+    2. ``same_figure``: a number, or a figure and its round figure, which share a key of ``_figure_keys``;
     3. ``a.events & b.events and a.names & b.names and ...``: an event kind and a name, so an (event, name)
        key of the first is one of the second's (each claim's keys are its events times its names);
     4. ``same_event``: ``any(ka == kb and ... for ka, pa in a.acts for kb, pb in b.acts)``: the kind of an act;
@@ -788,6 +839,7 @@ def same_fact_pairs(claims: Sequence[Claim], groups: Sequence[Hashable]) -> list
     units = [c.units for c in claims]
     keys = [
         {("#", x) for x in c.numbers}
+        | _figure_keys(c.numbers)
         | {("!", e, name) for e in c.events for name in c.names}
         | {("act", kind) for kind, _ in c.acts}
         | {("deed", verb) for verb, _ in c.deeds}
