@@ -944,3 +944,26 @@ def test_the_lede_block_holds_what_happened_not_when() -> None:
     assert not {"friday", "april", "council", "budget"} & set(counts[LEDE])
     assert counts[LEDE]["fire"] == 2.0  # the headline's and the lede's
     assert {"friday", "april", "council", "budget"} <= set(counts["w"])
+
+
+def test_the_fit_settles_with_a_coefficient_held_at_zero() -> None:
+    """A time-apart coefficient the data would make positive is held at zero, and the others are fitted as
+    they would be without it (a projected Newton step); stepping all and cutting that one back after each
+    step never settled."""
+    import numpy as np
+
+    from briefgen.group.pairs import NAMES, fit
+
+    rng = np.random.default_rng(7)
+    n, k = 400, len(NAMES)
+    x = np.zeros((n, k))
+    x[:, 0] = 1.0
+    x[:, 1] = rng.random(n)
+    column = NAMES.index("days_apart")
+    x[:, column] = np.log1p(rng.integers(0, 30, n))
+    y = (rng.random(n) < 1 / (1 + np.exp(-(4 * x[:, 1] + 0.5 * x[:, column] - 2)))).astype(float)  # apart goes with one event
+    w = fit(x, y)
+    assert w[column] == 0.0
+    blank = x.copy()
+    blank[:, column] = 0.0  # the same data without the column: its coefficient stays 0, the others are fitted freely
+    assert np.allclose(w, fit(blank, y), atol=1e-9)
