@@ -205,18 +205,27 @@ def _as_headlines(found: list[tuple[str, Token]], shared: Sequence[str]) -> list
 
 
 def _rank(title: str, verb: Token, names: frozenset[str]) -> int:
-    """A candidate's rank: 4 when it names the event (``names_event``), 2 when it carries a main name only, 1 when it
-    leans on a sentence before (``_LEANS``: "The medics were trying ...", "Sure, he earned ...") but carries a main
-    name, else 0. A title that leans cannot be read alone, so it ranks below any that stands and names the story."""
+    """A candidate's rank: ``NAMES_EVENT`` (8) when it names the event (``names_event``), 4 when it carries a main name
+    only, 2 when it leans on a sentence before (``_LEANS``: "The medics were trying ...", "Sure, he earned ...") but
+    carries a main name, 1 when it carries none but tells what happened (its verb or a headline, as ``names_event``
+    judges them: "New York City officials are investigating the death of a toddler ..." over "The New York City Fire
+    Department confirmed there was no 911 call ...", which tells that something was not), else 0. A title that leans
+    cannot be read alone, so it ranks below any that stands and names the story."""
     told = names_event(title, verb, names)
     if verb is _LEANS:
-        return 1 if told else 0
-    return 2 * told
+        return 2 if told else 0
+    if told:
+        return 4 * told
+    return 1 if names_event(title, verb, frozenset()) == 2 else 0
+
+
+#: The rank (``_rank``) of a candidate that names the story's event: a main name and a verb that tells what happened.
+NAMES_EVENT = 8
 
 
 def _standing_leads(items: Sequence[AnalyzedArticle], summary: Sequence[SummarySentence], names: frozenset[str]) -> str | None:
     """When the candidate chosen leans on a sentence before it (none that stands carries a main name): the lead
-    (``lead_title``) of an article of the story that stands alone and names the event (``_rank`` 4), of the articles
+    (``lead_title``) of an article of the story that stands alone and names the event (``_rank`` ``NAMES_EVENT``), of the articles
     the summary cites first in its order; None when no article has one (the candidates' choice stays)."""
     cited = list(dict.fromkeys(s.citation.article for s in summary))
     by_id = {item.article.id: item for item in items}
@@ -224,7 +233,7 @@ def _standing_leads(items: Sequence[AnalyzedArticle], summary: Sequence[SummaryS
     for item in order:
         lead = lead_title(item)
         verb = _lead_verb(item, lead) if lead else None
-        if lead and verb is not None and _rank(lead, verb, names) == 4:
+        if lead and verb is not None and _rank(lead, verb, names) == NAMES_EVENT:
             return lead
     return None
 
@@ -347,6 +356,21 @@ _NOT_NEWS_LABEL = re.compile(
     r"graphic|podcast|fact[ -]check|review|letters?|q ?& ?a|quiz)\s*[:|–—-]",
     re.I,
 )
+#: An explainer's or a feature's opening in a headline's place ("How Gavin Newsom fought back against the recall",
+#: "Why face mask mandates should be back on the table", "Here are the names of the 13 service members ...", "Inside
+#: Schumer's infrastructure gamble", "4 reasons a Taliban takeover matters"): it tells how, why or what of a story, not
+#: what happened; as a page's label does, it marks a piece that is no report (AllSides part A: 13 headlines of 518,
+#: none a report; BASIL part A: none of 134). Not "When" or "Who" ("When the levee broke ..." opens a report as often;
+#: "Who is ...?" asks, refused anyway).
+_EXPLAINER = re.compile(
+    r"^(?:how|why|what|where|here(?:'s|’s| is| are)|inside|everything (?:we|you) know|"
+    r"\d+ (?:reasons|things|ways|takeaways|questions|facts))\b",
+    re.I,
+)
+#: A page filed in an opinion section by its address ("washingtonpost.com/opinions/2021/09/28/...", ".../think/opinion/
+#: ..."): the site's own label of a column, an editorial or a guest essay, whatever its headline says ("Defense officials
+#: just debunked much of the criticism ..."); AllSides part A: 20 such pages of 518, each an opinion piece by its text.
+_OPINION_PAGE = re.compile(r"^(?:https?://)?[^/?#]+/(?:[^?#]*/)?(?:opinions?|commentary|editorials?|op-?eds?|columnists?)(?:[/?#]|$)", re.I)
 #: The reader addressed ("What you need to know", "Your guide to ...") or the writer's "we" ("Cubans are losing their
 #: fear. We want change.", an opinion piece): a voice, not a report. Case-sensitive past the first letter, so "US" is
 #: the country; the singular "I" is ``_first_person``'s.
@@ -355,14 +379,20 @@ _VOICE = re.compile(r"(?<![\w'’])(?:[Yy]ou|[Yy]our|[Yy]ou're|[Yy]ou’re|[Yy]o
 
 def news_headline(item: Outlined, day: datetime.date | None = None) -> str | None:
     """``item``'s real headline (``real_headline``) when it states news: not an opinion, analysis or graphic by its
-    label (``_NOT_NEWS_LABEL``), an exclamation, the reader addressed or the writer's "we" (``_VOICE``) outside a
-    quotation, nor the headline of an article dated more than ``DAY_GAP`` from ``day``, the story's main day
-    (``_main_day``; None: no main day): "a headline from the one article of another day" is not the story's."""
+    label (``_NOT_NEWS_LABEL``) or its page's address (``_OPINION_PAGE``: ".../opinions/..."), an explainer's or
+    feature's opening (``_EXPLAINER``: "How ...", "Why ...", "Here are ..."), an exclamation, the reader addressed or
+    the writer's "we" (``_VOICE``) outside a quotation, nor the headline of an article dated more than ``DAY_GAP`` from
+    ``day``, the story's main day (``_main_day``; None: no main day): "a headline from the one article of another day"
+    is not the story's."""
     title = real_headline(item)
     if title is None:
         return None
     said = _unquoted(title)
-    if _NOT_NEWS_LABEL.match(item.article.title.strip()) or _NOT_NEWS_LABEL.match(title) or "!" in said or _VOICE.search(said):
+    if _NOT_NEWS_LABEL.match(item.article.title.strip()) or _NOT_NEWS_LABEL.match(title) or _EXPLAINER.match(title):
+        return None
+    if _OPINION_PAGE.match(item.article.url or ""):
+        return None
+    if "!" in said or _VOICE.search(said):
         return None
     date = item.article.date
     if day is not None and date and abs((_day(date) - day).days) > DAY_GAP:
