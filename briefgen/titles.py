@@ -261,11 +261,20 @@ def _whole_lead(story: Story, items: Sequence[AnalyzedArticle], summary: Sequenc
 
 def _lost_verb(item: AnalyzedArticle, title: str) -> bool:
     """``title``, grouping's lead of ``item``, left out the main verb of its sentence (``_main_verb``: past a verb of
-    saying): a phrase, not a clause ("Mr. Reid's decision to contact Mr. Schumer first"), where a lead that keeps it
-    but fails another test of ``whole_clause`` still says what happened."""
+    saying): a phrase, not a clause ("Mr. Reid's decision to contact Mr. Schumer first"), or kept it but ends inside a
+    clause opened under it, before that clause's verb (``_clause_cut``: "Tuesday's lawsuit says that Trump attorney
+    Michael Cohen"); a lead that keeps the verb but fails another test of ``whole_clause`` still says what happened."""
     s = _lead_sentence(item, title)
-    root = _main_verb(s.tokens, _children(s.tokens)) if s is not None else None
-    return root is not None and s is not None and s.tokens[root].text.lower() not in _title_words(title)
+    if s is None:
+        return False
+    kids = _children(s.tokens)
+    root = _main_verb(s.tokens, kids)
+    if root is None:
+        return False
+    if s.tokens[root].text.lower() not in _title_words(title):
+        return True
+    at = _last_token(s.tokens, title)  # or it keeps the verb but ends inside the clause under it, cut before its verb
+    return at is not None and _clause_cut(s.tokens, _title_words(title), at)
 
 
 def _lead_sentence(item: AnalyzedArticle, title: str) -> Sentence | None:
@@ -807,12 +816,18 @@ def whole_clause(sentence: Sentence, title: str) -> bool:
         return False
     if not said:
         return True
-    # the title's last word, as the sentence's token: its n-th occurrence when the title has it n times
-    same = [i for i, t in enumerate(tokens) if t.text.lower().rstrip(".") == said[-1]]
-    at = same[min(said.count(said[-1]), len(same)) - 1] if same else None
+    at = _last_token(tokens, title)
     if at is not None and (_clause_cut(tokens, words, at) or _but_point(tokens, kids, at)):
         return False
     return at is None or tokens[at].head <= at or tokens[tokens[at].head].text.lower().rstrip(".") in words
+
+
+def _last_token(tokens: Sequence[Token], title: str) -> int | None:
+    """The title's last word as the sentence's token: its n-th occurrence when the title has it n times; None when the
+    sentence has no such token or the title no word."""
+    said = [w.lower().rstrip(".") for w in re.findall(r"[\w'’.]+", title)]
+    same = [i for i, t in enumerate(tokens) if said and t.text.lower().rstrip(".") == said[-1]]
+    return same[min(said.count(said[-1]), len(same)) - 1] if same else None
 
 
 def _but_point(tokens: Sequence[Token], kids: list[list[int]], at: int) -> bool:

@@ -444,6 +444,21 @@ def test_a_lead_cut_to_no_whole_clause_gives_way_to_another_articles_whole_lead(
     assert titles.story_title(dataclasses.replace(cut, articles=("a.md",)), alone, quoted, 1) == cut.title
 
 
+def test_a_lead_that_keeps_its_verb_of_saying_but_is_cut_before_what_was_said_gives_way(parsed: dict[str, AnalyzedArticle]) -> None:
+    """ "The lawsuit says that lawyer John Smith" keeps the sentence's verb (the parse found no clause under it) but ends
+    inside the clause "that" opens, before that clause's verb: it says nothing happened, and another article's whole
+    lead titles the story."""
+    sentence = _misparsed_lawsuit()
+    article = Article("a.md", "", sentence.text, (Paragraph(sentence.text, 0),), title_inferred=True)
+    items = [AnalyzedArticle(article, (sentence,), ()), _article(parsed, RHINO, "b.md")]
+    cut = Story("s-1", "The lawsuit says that lawyer John Smith", ("a.md", "b.md"), title_source="lead", title_article="a.md")
+    quoted = [SummarySentence(Citation('"We will appeal," he said.', "z.md", 0), 1.0)]
+    assert titles._lead_verb(items[0], cut.title) is None
+    assert titles._lost_verb(items[0], cut.title)
+    assert not titles._lost_verb(items[0], "The lawsuit says that lawyer John Smith tried to leave")
+    assert titles.story_title(cut, items, quoted, 1) == titles.lead_title(items[1])
+
+
 @pytest.mark.parametrize(
     "sentence, title",
     [
@@ -569,15 +584,9 @@ def test_an_aside_that_opens_a_quotation_is_not_cut_out() -> None:
     assert titles.short_title("Nola, who was 41, died at the San Diego Zoo on Sunday.") == "Nola died at the San Diego Zoo on Sunday"
 
 
-def test_a_lead_cut_inside_a_clause_before_its_verb_is_no_whole_clause(parsed: dict[str, AnalyzedArticle]) -> None:
-    """A clause opened by "that" keeps its verb, or it was cut off ("... says that the lawyer John Smith"), also when
-    the parse hangs the name on the verb of saying and the clause's verb on the name (as it did on Multi-News)."""
-    sentence = parsed[LAWSUIT].sentences[0]
-    assert not titles.whole_clause(sentence, "The lawsuit says that the lawyer John Smith")
-    assert titles.whole_clause(sentence, "The lawsuit says that the lawyer John Smith tried to silence her")
-    storm = parsed[STORM].sentences[0]  # "because of": a preposition, no clause to keep a verb of
-    assert [t.tag for t in storm.tokens if t.text == "because"] == ["IN"]
-    assert titles.whole_clause(storm, STORM.rstrip("."))
+def _misparsed_lawsuit() -> Sentence:
+    """ "The lawsuit says that lawyer John Smith tried to leave", parsed as the parser did on Multi-News: the name hung
+    on the verb of saying as its object, the clause's verb on the name, no clause under "says"."""
     rows = [  # text, pos, tag, dep, head
         ("The", "DET", "DT", "det", 1),
         ("lawsuit", "NOUN", "NN", "nsubj", 2),
@@ -595,7 +604,19 @@ def test_a_lead_cut_inside_a_clause_before_its_verb_is_no_whole_clause(parsed: d
         tokens.append(Token(text, text.lower(), pos, tag, dep, head, at))
         at += len(text) + 1
     text = " ".join(r[0] for r in rows)
-    misparsed = Sentence(0, text, 0, len(text), 0, tuple(tokens))
+    return Sentence(0, text, 0, len(text), 0, tuple(tokens))
+
+
+def test_a_lead_cut_inside_a_clause_before_its_verb_is_no_whole_clause(parsed: dict[str, AnalyzedArticle]) -> None:
+    """A clause opened by "that" keeps its verb, or it was cut off ("... says that the lawyer John Smith"), also when
+    the parse hangs the name on the verb of saying and the clause's verb on the name (as it did on Multi-News)."""
+    sentence = parsed[LAWSUIT].sentences[0]
+    assert not titles.whole_clause(sentence, "The lawsuit says that the lawyer John Smith")
+    assert titles.whole_clause(sentence, "The lawsuit says that the lawyer John Smith tried to silence her")
+    storm = parsed[STORM].sentences[0]  # "because of": a preposition, no clause to keep a verb of
+    assert [t.tag for t in storm.tokens if t.text == "because"] == ["IN"]
+    assert titles.whole_clause(storm, STORM.rstrip("."))
+    misparsed = _misparsed_lawsuit()
     assert not titles.whole_clause(misparsed, "The lawsuit says that lawyer John Smith")
     assert titles.whole_clause(misparsed, "The lawsuit says that lawyer John Smith tried to leave")
 
