@@ -20,10 +20,11 @@ good (``story_title``), by the first of these that gives a title:
    else offers one, the lead of another article that is one (``_whole_lead``).
 
 A writer's headline is taken in 1a-3 only when it states news of the story (``news_headline``: no opinion,
-analysis or graphic label, exclamation, reader addressed or writer's "we", nor an article dated apart from the story's
-main day). Each of these must name the story's event (``names_event``): carry one of the story's main names (in at least
-half its articles, ``claims.main_names``) and, by its parse, a main verb that tells what happened (not "is",
-"has", "said", "wants": ``_NO_EVENT``); a writer's headline, which has no parse, only must not ask a question.
+analysis or graphic label, page filed under opinion by its address, explainer's opening ("How ...", "Why ..."),
+exclamation, reader addressed or writer's "we", nor an article dated apart from the story's main day). Each of these
+must name the story's event (``names_event``): carry one of the story's main names (in at least half its articles,
+``claims.main_names``) and, by its parse, a main verb that tells what happened (not "is", "has", "said", "wants":
+``_NO_EVENT``); a writer's headline, which has no parse, only must not ask a question.
 A clause under a modal ("Donald Trump may finally have gone too far": a guess) names no event either. A clause
 whose subject leans on a sentence before it (``_leaning_subject``, ``claims.definite_subject``: a pronoun, a bare
 number, "the" with a common noun and no name: "Sure, he earned ...", "The pair were reconvicted": who, the sentence
@@ -33,7 +34,8 @@ a one, another article's lead that stands and names the event is taken (``_stand
 own marking of tuning data). The title is the first of steps 2-5 that does, with the first key point's main clause
 whole up to ``LONG_TITLE_WORDS`` (the longest lead grouping takes) tried before grouping's lead sentence and after
 its headline, and, when that clause is longer, whole up to ``MAX_TITLE_WORDS`` tried last; when none names the
-event, the first that carries a main name; when none does, the first of them all. On Multi-News rows 0-124
+event, the first that carries a main name; when none does, the first that tells what happened by its verb, else
+the first of them all. On Multi-News rows 0-124
 (tuning data) right titles went 59 -> 71 of 125, mostly where grouping's lead or a headline without the story's
 names had been taken ("Click to email this to a friend", "The event quickly escalated into violence ..."); the
 modal, the bare definite subject, the longer clause tried last and the pronoun rule below changed 8 more titles
