@@ -20,10 +20,11 @@ good (``story_title``), by the first of these that gives a title:
    else offers one, the lead of another article that is one (``_whole_lead``).
 
 A writer's headline is taken in 1a-3 only when it states news of the story (``news_headline``: no opinion,
-analysis or graphic label, exclamation, reader addressed or writer's "we", nor an article dated apart from the story's
-main day). Each of these must name the story's event (``names_event``): carry one of the story's main names (in at least
-half its articles, ``claims.main_names``) and, by its parse, a main verb that tells what happened (not "is",
-"has", "said", "wants": ``_NO_EVENT``); a writer's headline, which has no parse, only must not ask a question.
+analysis or graphic label, page filed under opinion by its address, explainer's opening ("How ...", "Why ..."),
+exclamation, reader addressed or writer's "we", nor an article dated apart from the story's main day). Each of these
+must name the story's event (``names_event``): carry one of the story's main names (in at least half its articles,
+``claims.main_names``) and, by its parse, a main verb that tells what happened (not "is", "has", "said", "wants":
+``_NO_EVENT``); a writer's headline, which has no parse, only must not ask a question.
 A clause under a modal ("Donald Trump may finally have gone too far": a guess) names no event either. A clause
 whose subject leans on a sentence before it (``_leaning_subject``, ``claims.definite_subject``: a pronoun, a bare
 number, "the" with a common noun and no name: "Sure, he earned ...", "The pair were reconvicted": who, the sentence
@@ -33,7 +34,8 @@ a one, another article's lead that stands and names the event is taken (``_stand
 own marking of tuning data). The title is the first of steps 2-5 that does, with the first key point's main clause
 whole up to ``LONG_TITLE_WORDS`` (the longest lead grouping takes) tried before grouping's lead sentence and after
 its headline, and, when that clause is longer, whole up to ``MAX_TITLE_WORDS`` tried last; when none names the
-event, the first that carries a main name; when none does, the first of them all. On Multi-News rows 0-124
+event, the first that carries a main name; when none does, the first that tells what happened by its verb, else
+the first of them all. On Multi-News rows 0-124
 (tuning data) right titles went 59 -> 71 of 125, mostly where grouping's lead or a headline without the story's
 names had been taken ("Click to email this to a friend", "The event quickly escalated into violence ..."); the
 modal, the bare definite subject, the longer clause tried last and the pronoun rule below changed 8 more titles
@@ -205,18 +207,27 @@ def _as_headlines(found: list[tuple[str, Token]], shared: Sequence[str]) -> list
 
 
 def _rank(title: str, verb: Token, names: frozenset[str]) -> int:
-    """A candidate's rank: 4 when it names the event (``names_event``), 2 when it carries a main name only, 1 when it
-    leans on a sentence before (``_LEANS``: "The medics were trying ...", "Sure, he earned ...") but carries a main
-    name, else 0. A title that leans cannot be read alone, so it ranks below any that stands and names the story."""
+    """A candidate's rank: ``NAMES_EVENT`` (8) when it names the event (``names_event``), 4 when it carries a main name
+    only, 2 when it leans on a sentence before (``_LEANS``: "The medics were trying ...", "Sure, he earned ...") but
+    carries a main name, 1 when it carries none but tells what happened (its verb or a headline, as ``names_event``
+    judges them: "New York City officials are investigating the death of a toddler ..." over "The New York City Fire
+    Department confirmed there was no 911 call ...", which tells that something was not), else 0. A title that leans
+    cannot be read alone, so it ranks below any that stands and names the story."""
     told = names_event(title, verb, names)
     if verb is _LEANS:
-        return 1 if told else 0
-    return 2 * told
+        return 2 if told else 0
+    if told:
+        return 4 * told
+    return 1 if names_event(title, verb, frozenset()) == 2 else 0
+
+
+#: The rank (``_rank``) of a candidate that names the story's event: a main name and a verb that tells what happened.
+NAMES_EVENT = 8
 
 
 def _standing_leads(items: Sequence[AnalyzedArticle], summary: Sequence[SummarySentence], names: frozenset[str]) -> str | None:
     """When the candidate chosen leans on a sentence before it (none that stands carries a main name): the lead
-    (``lead_title``) of an article of the story that stands alone and names the event (``_rank`` 4), of the articles
+    (``lead_title``) of an article of the story that stands alone and names the event (``_rank`` ``NAMES_EVENT``), of the articles
     the summary cites first in its order; None when no article has one (the candidates' choice stays)."""
     cited = list(dict.fromkeys(s.citation.article for s in summary))
     by_id = {item.article.id: item for item in items}
@@ -224,7 +235,7 @@ def _standing_leads(items: Sequence[AnalyzedArticle], summary: Sequence[SummaryS
     for item in order:
         lead = lead_title(item)
         verb = _lead_verb(item, lead) if lead else None
-        if lead and verb is not None and _rank(lead, verb, names) == 4:
+        if lead and verb is not None and _rank(lead, verb, names) == NAMES_EVENT:
             return lead
     return None
 
@@ -252,11 +263,20 @@ def _whole_lead(story: Story, items: Sequence[AnalyzedArticle], summary: Sequenc
 
 def _lost_verb(item: AnalyzedArticle, title: str) -> bool:
     """``title``, grouping's lead of ``item``, left out the main verb of its sentence (``_main_verb``: past a verb of
-    saying): a phrase, not a clause ("Mr. Reid's decision to contact Mr. Schumer first"), where a lead that keeps it
-    but fails another test of ``whole_clause`` still says what happened."""
+    saying): a phrase, not a clause ("Mr. Reid's decision to contact Mr. Schumer first"), or kept it but ends inside a
+    clause opened under it, before that clause's verb (``_clause_cut``: "Tuesday's lawsuit says that Trump attorney
+    Michael Cohen"); a lead that keeps the verb but fails another test of ``whole_clause`` still says what happened."""
     s = _lead_sentence(item, title)
-    root = _main_verb(s.tokens, _children(s.tokens)) if s is not None else None
-    return root is not None and s is not None and s.tokens[root].text.lower() not in _title_words(title)
+    if s is None:
+        return False
+    kids = _children(s.tokens)
+    root = _main_verb(s.tokens, kids)
+    if root is None:
+        return False
+    if s.tokens[root].text.lower() not in _title_words(title):
+        return True
+    at = _last_token(s.tokens, title)  # or it keeps the verb but ends inside the clause under it, cut before its verb
+    return at is not None and _clause_cut(s.tokens, _title_words(title), at)
 
 
 def _lead_sentence(item: AnalyzedArticle, title: str) -> Sentence | None:
@@ -347,6 +367,21 @@ _NOT_NEWS_LABEL = re.compile(
     r"graphic|podcast|fact[ -]check|review|letters?|q ?& ?a|quiz)\s*[:|–—-]",
     re.I,
 )
+#: An explainer's or a feature's opening in a headline's place ("How Gavin Newsom fought back against the recall",
+#: "Why face mask mandates should be back on the table", "Here are the names of the 13 service members ...", "Inside
+#: Schumer's infrastructure gamble", "4 reasons a Taliban takeover matters"): it tells how, why or what of a story, not
+#: what happened; as a page's label does, it marks a piece that is no report (AllSides part A: 13 headlines of 518,
+#: none a report; BASIL part A: none of 134). Not "When" or "Who" ("When the levee broke ..." opens a report as often;
+#: "Who is ...?" asks, refused anyway).
+_EXPLAINER = re.compile(
+    r"^(?:how|why|what|where|here(?:'s|’s| is| are)|inside|everything (?:we|you) know|"
+    r"\d+ (?:reasons|things|ways|takeaways|questions|facts))\b",
+    re.I,
+)
+#: A page filed in an opinion section by its address ("washingtonpost.com/opinions/2021/09/28/...", ".../think/opinion/
+#: ..."): the site's own label of a column, an editorial or a guest essay, whatever its headline says ("Defense officials
+#: just debunked much of the criticism ..."); AllSides part A: 20 such pages of 518, each an opinion piece by its text.
+_OPINION_PAGE = re.compile(r"^(?:https?://)?[^/?#]+/(?:[^?#]*/)?(?:opinions?|commentary|editorials?|op-?eds?|columnists?)(?:[/?#]|$)", re.I)
 #: The reader addressed ("What you need to know", "Your guide to ...") or the writer's "we" ("Cubans are losing their
 #: fear. We want change.", an opinion piece): a voice, not a report. Case-sensitive past the first letter, so "US" is
 #: the country; the singular "I" is ``_first_person``'s.
@@ -355,14 +390,20 @@ _VOICE = re.compile(r"(?<![\w'’])(?:[Yy]ou|[Yy]our|[Yy]ou're|[Yy]ou’re|[Yy]o
 
 def news_headline(item: Outlined, day: datetime.date | None = None) -> str | None:
     """``item``'s real headline (``real_headline``) when it states news: not an opinion, analysis or graphic by its
-    label (``_NOT_NEWS_LABEL``), an exclamation, the reader addressed or the writer's "we" (``_VOICE``) outside a
-    quotation, nor the headline of an article dated more than ``DAY_GAP`` from ``day``, the story's main day
-    (``_main_day``; None: no main day): "a headline from the one article of another day" is not the story's."""
+    label (``_NOT_NEWS_LABEL``) or its page's address (``_OPINION_PAGE``: ".../opinions/..."), an explainer's or
+    feature's opening (``_EXPLAINER``: "How ...", "Why ...", "Here are ..."), an exclamation, the reader addressed or
+    the writer's "we" (``_VOICE``) outside a quotation, nor the headline of an article dated more than ``DAY_GAP`` from
+    ``day``, the story's main day (``_main_day``; None: no main day): "a headline from the one article of another day"
+    is not the story's."""
     title = real_headline(item)
     if title is None:
         return None
     said = _unquoted(title)
-    if _NOT_NEWS_LABEL.match(item.article.title.strip()) or _NOT_NEWS_LABEL.match(title) or "!" in said or _VOICE.search(said):
+    if _NOT_NEWS_LABEL.match(item.article.title.strip()) or _NOT_NEWS_LABEL.match(title) or _EXPLAINER.match(title):
+        return None
+    if _OPINION_PAGE.match(item.article.url or ""):
+        return None
+    if "!" in said or _VOICE.search(said):
         return None
     date = item.article.date
     if day is not None and date and abs((_day(date) - day).days) > DAY_GAP:
@@ -777,12 +818,18 @@ def whole_clause(sentence: Sentence, title: str) -> bool:
         return False
     if not said:
         return True
-    # the title's last word, as the sentence's token: its n-th occurrence when the title has it n times
-    same = [i for i, t in enumerate(tokens) if t.text.lower().rstrip(".") == said[-1]]
-    at = same[min(said.count(said[-1]), len(same)) - 1] if same else None
+    at = _last_token(tokens, title)
     if at is not None and (_clause_cut(tokens, words, at) or _but_point(tokens, kids, at)):
         return False
     return at is None or tokens[at].head <= at or tokens[tokens[at].head].text.lower().rstrip(".") in words
+
+
+def _last_token(tokens: Sequence[Token], title: str) -> int | None:
+    """The title's last word as the sentence's token: its n-th occurrence when the title has it n times; None when the
+    sentence has no such token or the title no word."""
+    said = [w.lower().rstrip(".") for w in re.findall(r"[\w'’.]+", title)]
+    same = [i for i, t in enumerate(tokens) if said and t.text.lower().rstrip(".") == said[-1]]
+    return same[min(said.count(said[-1]), len(same)) - 1] if same else None
 
 
 def _but_point(tokens: Sequence[Token], kids: list[list[int]], at: int) -> bool:

@@ -49,6 +49,16 @@ VAULTER = (
     "her head and neck during a practice jump at the national training centre in Innsbruck."
 )
 PARENTS = "The parents of the pole vaulter were watching when their daughter landed on her head."
+#: Two articles of a toddler's death: both name the boy, but neither opening sentence does. The first key point tells a
+#: state ("no nurse was on duty"), the other article's lead an event ("are investigating the death").
+NO_NURSE = (
+    "A fire department spokesman said no nurse was on duty at the preschool that day. "
+    "Elijah Silvera was allergic to dairy, his parents said."
+)
+TODDLER = (
+    "City officials are investigating the death of a toddler who ate a sandwich at a preschool. "
+    "Elijah Silvera had been at the preschool for a month."
+)
 IPSWICH = "A man who went missing after swimming off an Ipswich beach Tuesday evening with his son-in-law has been rescued, police said."
 
 
@@ -59,7 +69,7 @@ def parsed() -> dict[str, AnalyzedArticle]:
 
     texts = [RHINO, LEANING, JERSEYS, ALLUDES, ROCKIES, ZOO, CARE, KLAN, HALF, IPSWICH, GUESS, PAIR, VAULTER, PARENTS, CHARGES, SUDDENLY]
     texts += [*LEANS, *STANDS, BABY, EXPECTED, TO_STAND, READ_ON, LABEL, DOW, SENATE, LAWSUIT, STORM]
-    texts += [s for s, _ in HEADLINES] + [IT_REJECTED, IT_FOUND]
+    texts += [s for s, _ in HEADLINES] + [IT_REJECTED, IT_FOUND, NO_NURSE, TODDLER]
     articles = [Article(f"a{k}.md", "", t, (Paragraph(t, 0),), title_inferred=True) for k, t in enumerate(texts)]
     return {a.text: item for a, item in zip(articles, analyze(articles, load_config(n_process=1)), strict=True)}
 
@@ -434,6 +444,21 @@ def test_a_lead_cut_to_no_whole_clause_gives_way_to_another_articles_whole_lead(
     assert titles.story_title(dataclasses.replace(cut, articles=("a.md",)), alone, quoted, 1) == cut.title
 
 
+def test_a_lead_that_keeps_its_verb_of_saying_but_is_cut_before_what_was_said_gives_way(parsed: dict[str, AnalyzedArticle]) -> None:
+    """ "The lawsuit says that lawyer John Smith" keeps the sentence's verb (the parse found no clause under it) but ends
+    inside the clause "that" opens, before that clause's verb: it says nothing happened, and another article's whole
+    lead titles the story."""
+    sentence = _misparsed_lawsuit()
+    article = Article("a.md", "", sentence.text, (Paragraph(sentence.text, 0),), title_inferred=True)
+    items = [AnalyzedArticle(article, (sentence,), ()), _article(parsed, RHINO, "b.md")]
+    cut = Story("s-1", "The lawsuit says that lawyer John Smith", ("a.md", "b.md"), title_source="lead", title_article="a.md")
+    quoted = [SummarySentence(Citation('"We will appeal," he said.', "z.md", 0), 1.0)]
+    assert titles._lead_verb(items[0], cut.title) is None
+    assert titles._lost_verb(items[0], cut.title)
+    assert not titles._lost_verb(items[0], "The lawsuit says that lawyer John Smith tried to leave")
+    assert titles.story_title(cut, items, quoted, 1) == titles.lead_title(items[1])
+
+
 @pytest.mark.parametrize(
     "sentence, title",
     [
@@ -559,15 +584,9 @@ def test_an_aside_that_opens_a_quotation_is_not_cut_out() -> None:
     assert titles.short_title("Nola, who was 41, died at the San Diego Zoo on Sunday.") == "Nola died at the San Diego Zoo on Sunday"
 
 
-def test_a_lead_cut_inside_a_clause_before_its_verb_is_no_whole_clause(parsed: dict[str, AnalyzedArticle]) -> None:
-    """A clause opened by "that" keeps its verb, or it was cut off ("... says that the lawyer John Smith"), also when
-    the parse hangs the name on the verb of saying and the clause's verb on the name (as it did on Multi-News)."""
-    sentence = parsed[LAWSUIT].sentences[0]
-    assert not titles.whole_clause(sentence, "The lawsuit says that the lawyer John Smith")
-    assert titles.whole_clause(sentence, "The lawsuit says that the lawyer John Smith tried to silence her")
-    storm = parsed[STORM].sentences[0]  # "because of": a preposition, no clause to keep a verb of
-    assert [t.tag for t in storm.tokens if t.text == "because"] == ["IN"]
-    assert titles.whole_clause(storm, STORM.rstrip("."))
+def _misparsed_lawsuit() -> Sentence:
+    """ "The lawsuit says that lawyer John Smith tried to leave", parsed as the parser did on Multi-News: the name hung
+    on the verb of saying as its object, the clause's verb on the name, no clause under "says"."""
     rows = [  # text, pos, tag, dep, head
         ("The", "DET", "DT", "det", 1),
         ("lawsuit", "NOUN", "NN", "nsubj", 2),
@@ -585,7 +604,19 @@ def test_a_lead_cut_inside_a_clause_before_its_verb_is_no_whole_clause(parsed: d
         tokens.append(Token(text, text.lower(), pos, tag, dep, head, at))
         at += len(text) + 1
     text = " ".join(r[0] for r in rows)
-    misparsed = Sentence(0, text, 0, len(text), 0, tuple(tokens))
+    return Sentence(0, text, 0, len(text), 0, tuple(tokens))
+
+
+def test_a_lead_cut_inside_a_clause_before_its_verb_is_no_whole_clause(parsed: dict[str, AnalyzedArticle]) -> None:
+    """A clause opened by "that" keeps its verb, or it was cut off ("... says that the lawyer John Smith"), also when
+    the parse hangs the name on the verb of saying and the clause's verb on the name (as it did on Multi-News)."""
+    sentence = parsed[LAWSUIT].sentences[0]
+    assert not titles.whole_clause(sentence, "The lawsuit says that the lawyer John Smith")
+    assert titles.whole_clause(sentence, "The lawsuit says that the lawyer John Smith tried to silence her")
+    storm = parsed[STORM].sentences[0]  # "because of": a preposition, no clause to keep a verb of
+    assert [t.tag for t in storm.tokens if t.text == "because"] == ["IN"]
+    assert titles.whole_clause(storm, STORM.rstrip("."))
+    misparsed = _misparsed_lawsuit()
     assert not titles.whole_clause(misparsed, "The lawsuit says that lawyer John Smith")
     assert titles.whole_clause(misparsed, "The lawsuit says that lawyer John Smith tried to leave")
 
@@ -608,3 +639,19 @@ def test_a_title_keeps_a_states_full_stop() -> None:
 def test_who_said_it_goes_also_when_a_number_of_them_said_it() -> None:
     said = "Three people were killed in the crash on the highway, two witnesses said on Friday."
     assert titles.short_title(said) == "Three people were killed in the crash on the highway"
+
+
+def test_when_no_title_carries_a_main_name_one_that_tells_what_happened_is_taken(parsed: dict[str, AnalyzedArticle]) -> None:
+    """Elijah Silvera is the story's main name, in neither opening sentence: of the first key point, which tells a
+    state ("No nurse was on duty at the preschool that day"), and grouping's lead of the other article, which tells an event
+    ("City officials are investigating the death of a toddler ..."), the event is the title, though it comes later."""
+    items = [_article(parsed, NO_NURSE, "a.md"), _article(parsed, TODDLER, "b.md")]
+    lead = titles.lead_title(items[1])
+    assert lead is not None and lead.startswith("City officials are investigating the death")
+    story = Story("s-1", lead, ("a.md", "b.md"), title_source="lead", title_article="b.md")
+    summary = [SummarySentence(Citation(items[0].sentences[0].text, "a.md", 0), 1.0)]
+    assert titles.story_title(story, items, summary, 1) == lead
+    state = titles._headline(items[0].sentences[0], items[0].article.text, titles.MAX_WORDS)
+    assert state is not None and state[1].lemma == "be"
+    names = frozenset({"elijah silvera"})
+    assert titles._rank(state[0], state[1], names) == 0 < titles._rank(lead, titles._lead_verb(items[1], lead) or titles._NO_VERB, names)

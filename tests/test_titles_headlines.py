@@ -1,7 +1,7 @@
 """Story titles (briefgen/titles.py) from writers' headlines: the headline the other outlets' articles share most,
-not the first key point's outlet's angle; no opinion, analysis or graphic label, exclamation or reader addressed; no
-headline of an article dated apart from the story's main day. Hand-made records (no parse needed): invented
-examples in the form of the AllSides faults."""
+not the first key point's outlet's angle; no opinion, analysis or graphic label, explainer's opening ("How ...",
+"Why ..."), exclamation or reader addressed; no headline of an article dated apart from the story's main day.
+Hand-made records (no parse needed): invented examples in the form of the AllSides faults."""
 
 from __future__ import annotations
 
@@ -27,8 +27,8 @@ CALLS = (
 )
 
 
-def _item(id_: str, source: str, headline: str, lede: str, date: str | None = "2021-09-15") -> AnalyzedArticle:
-    article = Article(id_, headline, lede, (Paragraph(lede, 0),), date=date, source=source)
+def _item(id_: str, source: str, headline: str, lede: str, date: str | None = "2021-09-15", url: str | None = None) -> AnalyzedArticle:
+    article = Article(id_, headline, lede, (Paragraph(lede, 0),), date=date, source=source, url=url)
     return AnalyzedArticle(article, (Sentence(0, lede, 0, len(lede), 0),), ())
 
 
@@ -64,6 +64,11 @@ def test_what_a_headline_quotes_is_no_word_it_shares() -> None:
         "General Ray Lund called China. Now he must go!",
         "What you need to know about General Ray Lund's calls to China",
         "General Ray Lund called China. We want answers.",
+        "How General Ray Lund's calls to China went unnoticed",
+        "Why General Ray Lund called China's army chief",
+        "Here's what General Ray Lund told China's army chief",
+        "Inside General Ray Lund's calls to China",
+        "4 reasons General Ray Lund's calls to China matter",
     ],
 )
 def test_an_opinion_a_graphic_or_a_voice_is_no_news_headline(headline: str) -> None:
@@ -79,6 +84,8 @@ def test_an_opinion_a_graphic_or_a_voice_is_no_news_headline(headline: str) -> N
         "US says General Ray Lund called China",  # the country, not the writer's "us"
         "'We did nothing wrong': General Ray Lund defends his calls to China",  # someone quoted
         "General Ray Lund: calls to China were routine",  # a label of who, not of a kind of piece
+        "Insiders say General Ray Lund called China",  # a word, not the explainer's opening "Inside ..."
+        "Howard Lund says General Ray Lund called China",
     ],
 )
 def test_a_report_is_a_news_headline(headline: str) -> None:
@@ -109,3 +116,25 @@ def test_a_headline_of_an_article_dated_apart_from_the_storys_day_is_not_its_tit
 )
 def test_a_date_stamp_or_breaking_news_label_is_no_part_of_a_headline(line: str, headline: str) -> None:
     assert titles.clean_title(line) == headline
+
+
+@pytest.mark.parametrize(
+    ("url", "news"),
+    [
+        ("https://www.washingtonpost.com/opinions/2021/09/28/general-lund-debunked-his-critics/", False),
+        ("https://www.nbcnews.com/think/opinion/general-lund-calls-china-ncna1275205", False),
+        ("https://thehill.com/opinion/national-security/571234-general-lund", False),
+        ("nypost.com/columnists/general-lund", False),
+        ("https://www.nytimes.com/2021/09/15/us/politics/general-lund-china-calls.html", True),
+        ("https://www.politico.com/news/2021/09/15/opinion-poll-general-lund-511920", True),  # a word of the slug
+        (None, True),
+    ],
+)
+def test_a_page_filed_as_opinion_by_its_address_is_no_news_headline(url: str | None, news: bool) -> None:
+    """A column's headline may read as a report ("General Ray Lund debunked his critics"); its page's address says what
+    it is, as a label would."""
+    headline = "General Ray Lund debunked his critics on China"
+    item = _item("d.md", "Other", headline, CALLS[3], url=url)
+    assert (titles.news_headline(item) == headline) is news
+    if not news:
+        assert _title([_item("d.md", "Left", headline, CALLS[3], url=url), _item(*BOOK)]) == BOOK[2]
