@@ -4,7 +4,8 @@ Three things decide it, all read from the story's own sources:
 
 - independent sources: the articles whose sentences state the same claim (text/claims.py
   ``agree``: the same names and numbers, the same event or action done to the same one, one deed in other words
-  (``restates``, the rule the summary's ``same_fact`` reads too), or the same quoted words,
+  (``restates``, the rule the summary's ``same_fact`` reads too), the main claim's telling figure with a word of
+  it (``same_figure``: "added 194,000 jobs", "created 194,000 new jobs"), or the same quoted words,
   no negation or hedge the sentence lacks, no number or ordinal against it; and, for an article's
   lede, the articles whose ledes report one event with it, summarize.py ``same_ledes``, and share
   enough of its words, ``claims.lede_agree``: a lede of that day telling another part of it is no
@@ -41,8 +42,8 @@ LEGEND = (
     (
         "high",
         "Two or more independent sources state the same claim (the same names and numbers, the same event or action "
-        "done to the same one, or the same quoted words), and none of them hedges it. Copies of one wire story, and "
-        "articles of one outlet, count as one source.",
+        "done to the same one, the same telling figure of it, or the same quoted words), and none of them hedges it. "
+        "Copies of one wire story, and articles of one outlet, count as one source.",
     ),
     (
         "moderate",

@@ -411,6 +411,45 @@ def test_one_fact_in_other_words_is_one_fact_for_the_summary_and_a_second_source
     assert (rated.sources, rated.confidence) == (2, "high")
 
 
+#: One telling figure of a main claim told by two outlets with other verbs ("added" / "created"), and near misses:
+#: another figure, a hedge, a plan, the figure of another thing, a figure far from the main verb.
+ADDED = (
+    "Employers added just 194,000 jobs in September, a second straight tepid gain and evidence that the pandemic still "
+    "has a grip on the economy."
+)
+CREATED = "America's recovery hit a roadblock last month: businesses created only 194,000 new jobs, the government reported on Friday."
+NEAR_CREATED = (
+    CREATED.replace("194,000", "195,000"),
+    "Businesses may have created only 194,000 new jobs last month, economists said on Friday.",
+    "Businesses will create only 194,000 new jobs next month, economists said on Friday.",
+    "The union said that 194,000 members had signed the petition against the plan by Friday.",
+)
+FAR_FIGURE = (
+    "Pelosi struck a compromise with moderate Democrats on the path forward to a vote on the resolution that the party "
+    "wrote to spend $3.5 trillion."
+)
+
+
+def test_a_telling_figure_of_the_main_claim_told_in_other_words_backs_the_label(parsed, seed_config: BuildConfig) -> None:  # type: ignore[no-untyped-def]
+    """``claims.same_figure``: another outlet's sentence that gives the main claim's telling figure (194,000, near its
+    verb), all its numbers and a word of it ("jobs") states it, whatever its verb ("created" for "added"), so the
+    label counts it; another figure, a hedge, a plan or the figure of something else does not, and a figure far down a
+    side phrase is no figure of the main claim."""
+    from briefgen.analyze import analyze
+    from briefgen.text.claims import agree, claim, same_figure
+
+    added, created, *near = (claim(s) for s in parsed(ADDED, CREATED, *NEAR_CREATED))
+    assert added.figures == {"194000"} and same_figure(added, created) and agree(added, created)
+    for other in near:
+        assert not agree(added, other)
+    (far,) = (claim(s) for s in parsed(FAR_FIGURE))
+    assert "3.5e+12" in far.numbers and not far.figures
+    arts = [Article(k, k, t, (Paragraph(t, 0),), url=f"https://{k[0]}.example/1") for k, t in (("a.md", ADDED), ("b.md", CREATED))]
+    a, b = analyze(arts, seed_config)
+    rated = annotate([summary_of(a)], [], [a, b])[0]
+    assert (rated.sources, rated.confidence) == (2, "high")
+
+
 @pytest.mark.parametrize(
     ("claimed", "backing", "others"),
     [
