@@ -5,7 +5,7 @@ Three things decide it, all read from the story's own sources:
 - independent sources: the articles whose sentences state the same claim (text/claims.py
   ``agree``: the same names and numbers, the same event or action done to the same one, one deed in other words
   (``restates``, the rule the summary's ``same_fact`` reads too), the main claim's telling figure with a word of
-  it (``same_figure``: "added 194,000 jobs", "created 194,000 new jobs"), or the same quoted words,
+  it (``gives_figure``: "added 194,000 jobs", "created 194,000 new jobs"), or the same quoted words,
   no negation or hedge the sentence lacks, no number or ordinal against it; and, for an article's
   lede, the articles whose ledes report one event with it, summarize.py ``same_ledes``, and share
   enough of its words, ``claims.lede_agree``: a lede of that day telling another part of it is no

@@ -431,15 +431,15 @@ FAR_FIGURE = (
 
 
 def test_a_telling_figure_of_the_main_claim_told_in_other_words_backs_the_label(parsed, seed_config: BuildConfig) -> None:  # type: ignore[no-untyped-def]
-    """``claims.same_figure``: another outlet's sentence that gives the main claim's telling figure (194,000, near its
+    """``claims.gives_figure``: another outlet's sentence that gives the main claim's telling figure (194,000, near its
     verb), all its numbers and a word of it ("jobs") states it, whatever its verb ("created" for "added"), so the
     label counts it; another figure, a hedge, a plan or the figure of something else does not, and a figure far down a
     side phrase is no figure of the main claim."""
     from briefgen.analyze import analyze
-    from briefgen.text.claims import agree, claim, same_figure
+    from briefgen.text.claims import agree, claim, gives_figure
 
     added, created, *near = (claim(s) for s in parsed(ADDED, CREATED, *NEAR_CREATED))
-    assert added.figures == {"194000"} and same_figure(added, created) and agree(added, created)
+    assert added.figures == {"194000"} and gives_figure(added, created) and agree(added, created)
     for other in near:
         assert not agree(added, other)
     (far,) = (claim(s) for s in parsed(FAR_FIGURE))

@@ -19,11 +19,11 @@ verb is negated or hedged, and the deeds of its main claim with who does them to
   against, and neither negating, hedging or planning ("will file") what the other states plainly;
 - ``same_lede``: two articles' opening statements that name the same main participant and agree, which
   report one event (summaries and confidence labels compare them through summarize.py ``same_ledes``);
-- ``same_figure``: another sentence gives the main claim's telling figure (``telling``, near its verb:
+- ``gives_figure``: another sentence gives the main claim's telling figure (``telling``, near its verb:
   ``FIGURE_ARCS``) with all its numbers and a word of it, whatever its verb ("added 194,000 jobs", "created
   194,000 new jobs");
 - ``agree``: another source corroborates a sentence only when it states the claim with the
-  same names and numbers, gives its telling figure (``same_figure``), reports the same event of its main claim happening to the same one or
+  same names and numbers, gives its telling figure (``gives_figure``), reports the same event of its main claim happening to the same one or
   the same action done to the same one with no number or ordinal against it, states it in other words (``restates``),
   or quotes the same words of a speaker, and neither negates nor hedges what the other states plainly.
 """
@@ -96,7 +96,7 @@ SIDE = frozenset({"appos"})
 #: short and is shared by sentences that say different things about it.
 QUOTE_RUN = 6
 #: Dependency arcs from the main claim's verb within which a telling figure is the main claim's own (``Claim.figures``,
-#: ``same_figure``): "fell [1] to [2] 498,000", "won [1] by [2] a vote [3] of 134-63", "passed [1] on [2] a vote [3]
+#: ``gives_figure``): "fell [1] to [2] 498,000", "won [1] by [2] a vote [3] of 134-63", "passed [1] on [2] a vote [3]
 #: 252-to-175 [4]". Chosen among 2, 3, 4 and no limit on the one-source labels of AllSides part A, BASIL part A and
 #: Multi-News rows 0-124 (tuning data), every change read: labels raised 10 (10 rightly), 15 (14), 17 (16) and 21 (18),
 #: the last adding figures of side phrases (a "$1 trillion" bill that a vote is teed up on, a press conference about a
@@ -952,7 +952,7 @@ def lede_agree(a: Claim, b: Claim) -> bool:
     return len(ua & ub) >= SHARED and _cosine(ua, ub) >= LEDE_AGREE
 
 
-def same_figure(a: Claim, b: Claim) -> bool:
+def gives_figure(a: Claim, b: Claim) -> bool:
     """``b`` gives ``a``'s telling figure of its main claim (``Claim.figures``: "5.9%", "about 12 million documents",
     "a 252-to-175 vote") with all the main claim's numbers and a word of it besides (stem-level: "hospitalization",
     "hospitalized"), and neither puts under a modal what the other states, nor gives another number, ordinal or day."""
@@ -971,7 +971,7 @@ def agree(a: Claim, b: Claim) -> bool:
 
     - the same words of a speaker quoted in both (``QUOTE_RUN`` words in a row inside quotation marks);
     - one deed in other words (``restates``: the rule the summary's ``same_fact`` reads too);
-    - the main claim's telling figure with its numbers and a word of it (``same_figure``: "added 194,000 jobs",
+    - the main claim's telling figure with its numbers and a word of it (``gives_figure``: "added 194,000 jobs",
       "created 194,000 new jobs");
     - the same event in other words (``same_event``), or the same action done to the same one named in both
       (``same_deed``), among the names of ``a``'s main claim, with no number or ordinal against it (``number_against``);
@@ -990,7 +990,7 @@ def agree(a: Claim, b: Claim) -> bool:
         return False
     if restates(a, b):
         return True  # one fact in other words: the same deed by or to the same named ones, nothing against it
-    if same_figure(a, b):
+    if gives_figure(a, b):
         return True  # the main claim's telling figure, its numbers and a word of it ("5.9%" of inflation in both)
     if same_event(a, b) and not number_against(a, b):
         return True  # the same event in its own words ("was found dead" / "the death of"), no number against it
