@@ -81,6 +81,7 @@ def brief(
         key_point_count=key_points,
         timeline=_guarded(problems, "timeline", lambda: tuple(summarize.timeline(items, claims, cands())), ()),
         problems=tuple(problems),
+        opinion_only=summarize.opinion_only(items),
     )
 
 

@@ -227,6 +227,9 @@ class StoryBrief:
     timeline: tuple[TimelineEvent, ...] = ()  # dated events, in date order
     related: tuple[str, ...] = ()  # ids of related stories (shared entities, same topic)
     problems: tuple[str, ...] = ()  # parts that failed for this story, said to the reader
+    # every article is a piece that is no news report by its own label (opinion, analysis: ``pieces.not_news``),
+    # so ``summary`` is empty and the page says why
+    opinion_only: bool = False
 
     @property
     def key_points(self) -> tuple[SummarySentence, ...]:

@@ -139,6 +139,7 @@ class StoryView:
     questions: tuple[QuestionView, ...]
     source_list: tuple[SourceView, ...]
     problems: tuple[str, ...] = ()  # parts of the story that could not be built, said to the reader
+    opinion_only: bool = False  # StoryBrief.opinion_only: no news report, so no key points
 
 
 class _Sources:
@@ -322,6 +323,7 @@ def story_view(
         questions=questions,
         source_list=sources.views(),
         problems=brief.problems,
+        opinion_only=brief.opinion_only,
     )
 
 
@@ -348,6 +350,7 @@ class BriefStoryView:
     questions: tuple[tuple[str, str], ...]  # (question, kind)
     more_questions: int  # open questions not shown here
     problems: tuple[str, ...] = ()  # parts of the story that could not be built, as its own PDF and page say
+    opinion_only: bool = False  # StoryBrief.opinion_only: no news report, so no key points
 
 
 @dataclass(frozen=True)
@@ -387,6 +390,7 @@ def _brief_story(brief: StoryBrief, briefing: Briefing, anchor: str) -> BriefSto
         questions=tuple((q.question, q.kind.capitalize()) for q in brief.questions[:BRIEF_QUESTIONS]),
         more_questions=max(0, len(brief.questions) - BRIEF_QUESTIONS),
         problems=brief.problems,
+        opinion_only=brief.opinion_only,
     )
 
 

@@ -635,6 +635,7 @@ def story_json(sb: StoryBrief) -> dict[str, Any]:
             for q in sb.questions
         ],
         "problems": list(sb.problems),
+        **({"opinion_only": True} if sb.opinion_only else {}),
     }
 
 

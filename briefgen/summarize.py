@@ -23,7 +23,9 @@ quotation restating what its speaker was said to say, or a continuation, "Akin
 continued his refusal"; ``retellings``: another outlet's lead about the same one on the
 same days), nor one that leans on such a statement. A statement of how things stand or a
 guess (``_standing``) that no other article states is never taken,
-nor a statement that leans on one the reader has not seen ("He", "The
+nor a statement of a piece that is no news report by its own label (``pieces.not_news``: a column,
+an editorial, an analysis) when the story has a report: a story of such pieces only has no summary
+(``opinion_only``); nor a statement that leans on one the reader has not seen ("He", "The
 company", "also", "But", "Now it is", "those ten children") unless the statement before it in its article is chosen
 first. The summary is in the order of choice, most important first (the first
 ``key_point_count`` are the key points), with a leaning statement right after the
@@ -71,6 +73,7 @@ from briefgen.text.dates import MONTH, date_mentions, of_a_thing, planned, sched
 from briefgen.text.daynames import DAY_NAME
 from briefgen.text.hedges import REPORTING_VERBS, reported
 from briefgen.text.lines import DASHES, LEANING_START, READER, SECTION_LABEL, personal_voice
+from briefgen.text.pieces import not_news
 
 log = logging.getLogger(__name__)
 
@@ -457,7 +460,7 @@ def summarize(
     (``claims.Claims``), ``cands``, its ``candidates``, and ``ledes``, their ``same_ledes``."""
     claims = claims if claims is not None else Claims()
     cands = cands if cands is not None else candidates(items)
-    if not cands:
+    if not cands or opinion_only(items):
         return []
     features = _features(items, cands, summarizer or make_summarizer(config.summary_algorithm))
     scores = features["backstory"] * sum(WEIGHTS[name] * features[name] for name in WEIGHTS) / sum(WEIGHTS.values())
@@ -468,6 +471,11 @@ def summarize(
     # and so is a statement of how things stand or a guess (``_standing``: scene-setting, background, judgement)
     comment = np.array([c.voice or all(_standing(s) for s in c.sentences) for c in cands])
     weak = comment & (values["agreement"] == 0) if len(items) > 1 else None
+    # a column's, an editorial's or an analysis's sentence is its writer's view of the news, not the news: never chosen
+    # while the story has a report (AllSides part A: see the README's "Summaries and key points")
+    unreported = np.array([not_news(items[c.article].article) for c in cands])
+    if unreported.any():
+        weak = unreported if weak is None else weak | unreported
     # what happened before the news (the past perfect: "had arrived") is no first point
     # two articles' ledes that state one event in their own words are told once (same_ledes)
     ledes = ledes if ledes is not None else same_ledes(items, cands, claims)
@@ -493,6 +501,12 @@ def summarize(
             )
         )
     return out
+
+
+def opinion_only(items: Sequence[AnalyzedArticle]) -> bool:
+    """Every article of the story is a piece that is no news report by its own label (``pieces.not_news``: opinion,
+    analysis, commentary): nothing in it is drawn as the story's news."""
+    return bool(items) and all(not_news(i.article) for i in items)
 
 
 def same_ledes(items: Sequence[AnalyzedArticle], cands: Sequence[Candidate], claims: Claims | None = None) -> dict[int, frozenset[int]]:

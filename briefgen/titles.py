@@ -84,6 +84,7 @@ from briefgen.models import AnalyzedArticle, Sentence, Story, SummarySentence, T
 from briefgen.text.captions import PLACE_DATE, TITLE_CREDIT, alone_in, has_furniture, is_caption
 from briefgen.text.claims import NOT_NEWS, Claims, definite_subject, fold, main_names
 from briefgen.text.lines import DASHES, DATELINE, DATELINE_BARE, LEANING_START, READER, TRAILERS, is_boilerplate, personal_voice
+from briefgen.text.pieces import labelled_not_news, not_news
 from briefgen.text.places import PLACE_ABBREVIATIONS
 
 if TYPE_CHECKING:
@@ -359,14 +360,6 @@ def _candidates(
 #: Days an article may be dated from its story's main day (the day most of its articles carry) and still be of its
 #: event: outlets report an event the day it happens and the morning after (AllSides part A's roundups: one day).
 DAY_GAP = 1
-#: Labels a page puts before an opinion, an analysis or a graphic rather than a report ("Opinion: ...", "Mapped:
-#: Afghan refugees headed to 46 states", "EXPLAINER: What was ..."): a headline with one states no event. Not the
-#: labels of a report's medium ("WATCH:", "VIDEO:", "PHOTOS:"), which ``clean_title`` takes off a report's headline.
-_NOT_NEWS_LABEL = re.compile(
-    r"^(?:opinion|analysis|commentary|editorial|column|perspective|explainer|explained|mapped|charted|charts?|maps?|"
-    r"graphic|podcast|fact[ -]check|review|letters?|q ?& ?a|quiz)\s*[:|–—-]",
-    re.I,
-)
 #: An explainer's or a feature's opening in a headline's place ("How Gavin Newsom fought back against the recall",
 #: "Why face mask mandates should be back on the table", "Here are the names of the 13 service members ...", "Inside
 #: Schumer's infrastructure gamble", "4 reasons a Taliban takeover matters"): it tells how, why or what of a story, not
@@ -378,10 +371,6 @@ _EXPLAINER = re.compile(
     r"\d+ (?:reasons|things|ways|takeaways|questions|facts))\b",
     re.I,
 )
-#: A page filed in an opinion section by its address ("washingtonpost.com/opinions/2021/09/28/...", ".../think/opinion/
-#: ..."): the site's own label of a column, an editorial or a guest essay, whatever its headline says ("Defense officials
-#: just debunked much of the criticism ..."); AllSides part A: 20 such pages of 518, each an opinion piece by its text.
-_OPINION_PAGE = re.compile(r"^(?:https?://)?[^/?#]+/(?:[^?#]*/)?(?:opinions?|commentary|editorials?|op-?eds?|columnists?)(?:[/?#]|$)", re.I)
 #: The reader addressed ("What you need to know", "Your guide to ...") or the writer's "we" ("Cubans are losing their
 #: fear. We want change.", an opinion piece): a voice, not a report. Case-sensitive past the first letter, so "US" is
 #: the country; the singular "I" is ``_first_person``'s.
@@ -390,7 +379,7 @@ _VOICE = re.compile(r"(?<![\w'’])(?:[Yy]ou|[Yy]our|[Yy]ou're|[Yy]ou’re|[Yy]o
 
 def news_headline(item: Outlined, day: datetime.date | None = None) -> str | None:
     """``item``'s real headline (``real_headline``) when it states news: not an opinion, analysis or graphic by its
-    label (``_NOT_NEWS_LABEL``) or its page's address (``_OPINION_PAGE``: ".../opinions/..."), an explainer's or
+    label or its page's address (``pieces.not_news``: "Opinion: ...", ".../opinions/..."), an explainer's or
     feature's opening (``_EXPLAINER``: "How ...", "Why ...", "Here are ..."), an exclamation, the reader addressed or
     the writer's "we" (``_VOICE``) outside a quotation, nor the headline of an article dated more than ``DAY_GAP`` from
     ``day``, the story's main day (``_main_day``; None: no main day): "a headline from the one article of another day"
@@ -399,9 +388,7 @@ def news_headline(item: Outlined, day: datetime.date | None = None) -> str | Non
     if title is None:
         return None
     said = _unquoted(title)
-    if _NOT_NEWS_LABEL.match(item.article.title.strip()) or _NOT_NEWS_LABEL.match(title) or _EXPLAINER.match(title):
-        return None
-    if _OPINION_PAGE.match(item.article.url or ""):
+    if not_news(item.article) or labelled_not_news(title) or _EXPLAINER.match(title):
         return None
     if "!" in said or _VOICE.search(said):
         return None

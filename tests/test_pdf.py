@@ -482,6 +482,17 @@ def test_problems_are_told_and_a_story_without_summary_says_so() -> None:
     assert "No sentence of its articles stands on its own as a summary" in edition
 
 
+def test_a_story_of_opinion_only_says_why_it_has_no_key_points() -> None:
+    briefing, articles = make_briefing()
+    plain = dataclasses.replace(briefing.stories[1], summary=(), key_point_count=0)
+    said = "Opinion and analysis only: no news report in this story, so no key points are drawn from it."
+    for sb, expected in ((plain, False), (dataclasses.replace(plain, opinion_only=True), True)):
+        story = render_story_html(sb, articles, CONFIG, TEMPLATES)
+        edition = render_edition_html(dataclasses.replace(briefing, stories=(briefing.stories[0], sb)), CONFIG, TEMPLATES)
+        assert (said in story, said in edition) == (expected, expected)
+        assert ("No sentence of" in story, "No sentence of" in edition) == (not expected, not expected)
+
+
 @needs_poppler
 def test_both_pdfs_print_a_storys_problems_as_its_web_page_does(tmp_path: Path) -> None:
     briefing, articles = make_briefing()

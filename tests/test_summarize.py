@@ -15,7 +15,7 @@ import pytest
 from briefgen.config import BuildConfig
 from briefgen.errors import ConfigError
 from briefgen.models import AnalyzedArticle, Article, Mention, Paragraph, Sentence, SummarySentence, Token
-from briefgen.summarize import ALGORITHMS, is_candidate, is_junk, key_point_count, statements, summarize, timeline
+from briefgen.summarize import ALGORITHMS, is_candidate, is_junk, key_point_count, opinion_only, statements, summarize, timeline
 
 from .conftest import ROOT
 
@@ -116,6 +116,36 @@ def test_the_same_fact_in_other_words_is_told_once() -> None:
     items = [make_tagged("a.txt", [died, other]), make_tagged("b.txt", [dead])]
     texts = [s.citation.text for s in summarize(items, dataclasses.replace(CONFIG, summary_words=1000))]
     assert (died.text in texts) != (dead.text in texts)
+
+
+def opinion(aid: str, paragraphs: list[list[str]], title: str = "", url: str | None = None) -> AnalyzedArticle:
+    """``make``'s article under its own headline and address (a column's label or section)."""
+    item = make(aid, paragraphs, date="2024-03-05", source="Opinion Paper")
+    return dataclasses.replace(item, article=dataclasses.replace(item.article, title=title or aid, url=url))
+
+
+def test_an_opinion_piece_gives_no_point_when_the_story_has_a_report() -> None:
+    view = "Heavy rain flooded the river town of Millbrook on Tuesday and exposed a decade of neglect by its council."
+    report = make("a.txt", [[FLOOD[0]], [FLOOD[1]], [FLOOD[2]]], date="2024-03-05")
+    for title, url in (
+        ("Opinion: Millbrook's council let the levee rot", None),
+        ("Millbrook's council let it rot", "https://paper.com/opinion/2024/03/05/levee"),
+    ):
+        items = [report, opinion("b.txt", [[view], [FLOOD_2[2]], [FLOOD_2[3]]], title, url)]
+        summary = summarize(items, dataclasses.replace(CONFIG, summary_words=1000))
+        assert summary and {s.citation.article for s in summary} == {"a.txt"}
+        # without the label or the address the same piece gives points: the rule, not the sentences, left it out
+    plain = summarize([report, opinion("b.txt", [[view], [FLOOD_2[2]], [FLOOD_2[3]]], "Millbrook's council let it rot")], CONFIG)
+    assert "b.txt" in {s.citation.article for s in plain}
+
+
+def test_a_story_of_opinion_pieces_only_has_no_summary() -> None:
+    items = [
+        opinion("a.txt", [[FLOOD[0]], [FLOOD[1]]], "Analysis: Millbrook was warned"),
+        opinion("b.txt", [[FLOOD_2[0]], [FLOOD_2[2]]], "Why the levee broke", "https://paper.com/commentary/levee"),
+    ]
+    assert opinion_only(items) and summarize(items, CONFIG) == []
+    assert not opinion_only([*items, make("c.txt", [[FLOOD[2]]])])
 
 
 VERBS = {"died", "was", "found", "close", "said"}
@@ -1300,3 +1330,16 @@ def test_another_outlet_s_lead_retelling_the_news_of_one_chosen_is_not_shown(ana
     assert at[sworn] not in retellings(items, cands).get(at[won], ())
     told = [s.citation.text for s in summarize(items, dataclasses.replace(CONFIG, summary_words=1000))]
     assert (won in told) != (defeated in told) and sworn in told
+
+
+def test_a_brief_of_opinion_pages_only_has_no_summary_and_says_why(seed_analyzed: list[AnalyzedArticle]) -> None:
+    from briefgen import brief
+    from briefgen.models import Story
+
+    story = Story("s-1", "T", tuple(i.article.id for i in seed_analyzed))
+    news = brief.brief(story, seed_analyzed, CONFIG, [])
+    at = [f"https://x.test/opinions/{k}" for k in range(len(seed_analyzed))]
+    pages = [dataclasses.replace(i, article=dataclasses.replace(i.article, url=url)) for i, url in zip(seed_analyzed, at, strict=True)]
+    views = brief.brief(story, pages, CONFIG, [])
+    assert news.summary and not news.opinion_only
+    assert views.opinion_only and views.summary == () and views.key_point_count == 0

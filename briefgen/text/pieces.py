@@ -1,0 +1,44 @@
+"""Whether an article is a news report, by its own label: the one rule for a piece that is not one.
+
+A page says what kind of piece it is in two places a reader sees: a label before its headline ("Opinion: ...",
+"Analysis: ...", "EXPLAINER: ...") and the section its address files it in (".../opinions/...", ".../commentary/...").
+Either marks a column, an editorial, a guest essay, an analysis, an explainer or a graphic: a piece that states no
+event of its own, whatever its sentences say. Titles never take such a page's headline for a story's title; the
+summary never takes its sentences for key points when the story has a report.
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefgen.models import Article
+
+#: Labels a page puts before an opinion, an analysis or a graphic rather than a report ("Opinion: ...", "Mapped:
+#: Afghan refugees headed to 46 states", "EXPLAINER: What was ..."): a headline with one states no event. Not the
+#: labels of a report's medium ("WATCH:", "VIDEO:", "PHOTOS:"), which ``titles.clean_title`` takes off a report's
+#: headline.
+NOT_NEWS_LABEL = re.compile(
+    r"^(?:opinion|analysis|commentary|editorial|column|perspective|explainer|explained|mapped|charted|charts?|maps?|"
+    r"graphic|podcast|fact[ -]check|review|letters?|q ?& ?a|quiz)\s*[:|–—-]",
+    re.I,
+)
+#: A page filed in an opinion section by its address ("washingtonpost.com/opinions/2021/09/28/...", ".../think/opinion/
+#: ..."): the site's own label of a column, an editorial or a guest essay, whatever its headline says ("Defense officials
+#: just debunked much of the criticism ..."); AllSides part A: 20 such pages of 518, each an opinion piece by its text.
+OPINION_PAGE = re.compile(r"^(?:https?://)?[^/?#]+/(?:[^?#]*/)?(?:opinions?|commentary|editorials?|op-?eds?|columnists?)(?:[/?#]|$)", re.I)
+
+
+def labelled_not_news(headline: str) -> bool:
+    """``headline`` opens with a label of a piece that is no report (``NOT_NEWS_LABEL``)."""
+    return NOT_NEWS_LABEL.match(headline.strip()) is not None
+
+
+def opinion_page(url: str | None) -> bool:
+    """``url`` files its page in an opinion section (``OPINION_PAGE``)."""
+    return OPINION_PAGE.match(url or "") is not None
+
+
+def not_news(article: Article) -> bool:
+    """``article`` is not a news report by its own label: its headline's (``labelled_not_news``) or its page's
+    address (``opinion_page``)."""
+    return labelled_not_news(article.title) or opinion_page(article.url)
