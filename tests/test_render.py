@@ -107,4 +107,27 @@ def test_a_story_of_opinion_only_says_so_on_its_page_and_in_briefing_json() -> N
             related=[],
         )
         assert (said in page) == expected and ("No sentence of these articles" in page) != expected
+        assert ('class="bg-mark bg-mark-opinion"' in page) == expected  # marked beside the title, not only in the summary
         assert story_json(sb).get("opinion_only", False) is expected
+
+
+def test_the_home_page_marks_a_story_of_opinion_only(tmp_path) -> None:
+    from briefgen.config import load_config
+    from briefgen.pipeline import build
+
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "column.md").write_text(
+        "---\ntitle: The council let the levee rot\ndate: 2024-03-05\nurl: https://paper.example/opinion/2024/03/05/levee\n---\n\n"
+        "The Millbrook council ignored every warning about the levee for a decade. "
+        "That neglect is a scandal, and voters should remember it in November.\n"
+    )
+    (content / "report.md").write_text(
+        "---\ntitle: Storm closes schools in Dover\ndate: 2024-03-01\n---\n\n"
+        "A storm closed all 12 schools in Dover on Friday, the district said. Buses will run again on Monday.\n"
+    )
+    briefing = build(load_config(content_dir=content, site_dir=tmp_path / "site", pdf=False))
+    (column,) = [sb for sb in briefing.stories if sb.story.articles == ("column.md",)]
+    assert column.opinion_only and not column.summary
+    home = next((tmp_path / "site").glob("*/index.html")).read_text()
+    assert home.count('class="bg-mark bg-mark-opinion"') == 1  # the column's story only, not the report's
