@@ -609,6 +609,7 @@ def run_stages(
     worker stopped). ``warnings``: the build's warnings so far, as they grow; ``engine``: the Dask
     cluster the maps run on, if any; ``assembly``: the new site folder being assembled for the publish stage."""
     warned = [] if warnings is None else warnings
+    thaw = gc.get_freeze_count() == 0  # a caller's own frozen objects stay frozen
     try:
         for stage in stages:
             fp = fingerprint(stage, config) if stage.cache else ""
@@ -619,12 +620,29 @@ def run_stages(
             del made
             for name in DONE_AFTER[stage.name]:  # no later stage reads it: its memory goes back now
                 records.pop(name, None)
+            settle()
             mark(stage.name)
     finally:
+        if thaw:
+            gc.unfreeze()
         if records.get("pdf_job") is not None:
             records["pdf_job"].close()
         if "work" in records:
             site.remove_work(records["work"].root)
+
+
+def settle() -> None:
+    """Leave what is alive after a stage (the records, the loaded modules) out of the collector's later passes.
+
+    Python's cycle collector walks every object it tracks in each full pass, and starts one whenever the objects
+    that survived its young passes grow by a quarter: a rebuild holds millions (every article, outline and story
+    record of the edition), so its full passes cost a fifth of the build process's CPU at 4,950 articles, in the
+    stages that hold the most (render, the entity merge, analysis). The records live until a later stage drops
+    them, and are trees freed by their reference counts, so they need no such pass: after each stage the young
+    generations are collected (garbage cycles made by the stage go) and the rest is frozen (``gc.freeze``);
+    later passes walk only what later stages make. Frozen objects are unfrozen when the stages end."""
+    gc.collect(1)
+    gc.freeze()
 
 
 def publish(briefing: Briefing, config: BuildConfig, parsed: Sequence[Parsed] = (), progress: Progress | None = None) -> None:

@@ -31,7 +31,7 @@ from briefgen import front
 from briefgen.cache import digest
 from briefgen.confidence import LEGEND
 from briefgen.config import BuildConfig
-from briefgen.models import TYPE_LABELS, Article, Briefing, Citation, FactBox, Story, StoryBrief
+from briefgen.models import TYPE_LABELS, Article, Briefing, Citation, FactBox, Role, Story, StoryBrief
 from briefgen.pages import EDITION_MARK, OutsidePage, PageStore, link_outside, page_title, placeholder, title_meta, write_outside_pages
 from briefgen.text.outlets import outlet_name
 from briefgen.text.plural import plural
@@ -130,8 +130,15 @@ def make_html_env(templates_dir: Path) -> jinja2.Environment:
     env.filters["type_label"] = lambda t: TYPE_LABELS.get(t, t)
     env.filters["plural"] = plural
     env.filters["day"] = day
-    env.globals.update(cite=cite, cite_titled=cite_titled, carried=carried, conf=conf, span=span, outlet=outlet_label)
+    env.globals.update(cite=cite, cite_titled=cite_titled, carried=carried, conf=conf, span=span, outlet=outlet_label, top_role=top_role)
     return env
+
+
+def top_role(roles: Sequence[Role]) -> Role:
+    """The role stated by the most sources, the first of those: the entity index's line shows it. (Jinja's
+    ``sort(attribute=..., reverse=true)|first`` gave the same role at about ten times the cost, in the one page
+    rendered again on every build: 0.5 of its 0.8 s at 4,950 articles, profiled.)"""
+    return max(roles, key=lambda r: r.sources)
 
 
 def day(iso: str | None) -> str:

@@ -88,3 +88,20 @@ def test_entity_pages_escape_article_text(site: tuple[Path, dict[str, str]]) -> 
         assert "<script" not in html and 'href="javascript' not in html and "49" not in html  # no live link, no template run
     html = bodies["entities/ivan-kubrakov.md"]
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "{{ 7*7 }}" in html and "*bold*" in html
+
+
+def test_the_index_shows_the_role_jinjas_sort_chose() -> None:
+    """top_role (a Python max) gives the role the template's ``sort(attribute="sources", reverse=true)|first`` gave:
+    the most sources, and among equals the first."""
+    import itertools
+
+    import jinja2
+
+    from briefgen.render import top_role
+
+    sort_first = jinja2.Environment().from_string('{{ (roles|sort(attribute="sources", reverse=true)|first).text }}')
+    c = Citation("x", "a.txt", 0, "2024-05-01")
+    for n in range(1, 5):
+        for sources in itertools.product((1, 2, 3), repeat=n):
+            roles = [Role(c, f"role {k}", s) for k, s in enumerate(sources)]
+            assert top_role(roles).text == sort_first.render(roles=roles)

@@ -502,3 +502,27 @@ def test_a_story_body_names_its_edition_when_written_and_serves_the_next_edition
     assert "Edition e3" in quoted and f"The page said {EDITION_MARK}." in quoted and len(rendered) == 3  # marked, then named
     again = write("e4", f"The page said {EDITION_MARK}.")
     assert "Edition e4" in again and f"The page said {EDITION_MARK}." in again and len(rendered) == 5  # nothing was kept
+
+
+# --- the collector ------------------------------------------------------------------------------------
+
+
+def test_the_records_of_earlier_stages_are_left_out_of_the_collectors_passes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import gc
+
+    from briefgen import pipeline
+
+    seen: dict[str, object] = {}
+    render = pipeline.STAGE["render"].run
+
+    def watched(run, briefing, **records):
+        seen["tracked"] = any(o is briefing for o in gc.get_objects())  # frozen objects are in no generation
+        seen["frozen"] = gc.get_freeze_count()
+        return render(run, briefing=briefing, **records)
+
+    stages = tuple(dataclasses.replace(s, run=watched) if s.name == "render" else s for s in pipeline.STAGES)
+    monkeypatch.setattr(pipeline, "STAGES", stages)
+    gc.unfreeze()
+    build(config(tmp_path, content(tmp_path), "e1"))
+    assert seen["tracked"] is False and seen["frozen"]
+    assert gc.get_freeze_count() == 0  # unfrozen when the stages end
