@@ -61,3 +61,27 @@ def search_docs(edition: Path) -> list[dict]:
             raw = gzip.decompress(path.read_bytes())
             docs.append({**json.loads(raw[raw.index(b"{") :]), "shard": folder})
     return docs
+
+
+def story_page(sb, article) -> str:
+    """The story page's HTML (templates/pages/story.html.j2) for a brief of one article, ``article`` (id "a.md")."""
+    from briefgen import front
+    from briefgen.render import make_html_env
+
+    env = make_html_env(Path(__file__).resolve().parent.parent / "templates")
+    articles = {"a.md": article}
+    return env.get_template("pages/story.html.j2").render(
+        sb=sb,
+        numbers={"a.md": 1},
+        slugs={"a.md": "a"},
+        facts=(),
+        edition="e",
+        articles=articles,
+        pdfs={},
+        site_name="B",
+        groups=front.sources_by_outlet(["a.md"], articles, {}),
+        tips={"a.md": "a.example"},
+        status="",
+        sources=1,
+        related=[],
+    )

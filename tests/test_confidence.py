@@ -140,33 +140,14 @@ def test_confidence_module_does_not_load_spacy() -> None:
 
 
 def test_story_page_shows_the_label_with_its_reason_on_focus() -> None:
-    from pathlib import Path
-
-    from briefgen import front
     from briefgen.models import Story, StoryBrief
-    from briefgen.render import make_html_env
+
+    from .conftest import story_page
 
     a = article("a.md", [FACT], url="https://a.example/1")
     (s,) = annotate([summary_of(a)], [], [a])
     s = dataclasses.replace(s, confidence_reason='One source "only" <b>')
-    sb = StoryBrief(Story("s-1", "Pirates", ("a.md",)), (s,), (), ())
-    env = make_html_env(Path(__file__).resolve().parent.parent / "templates")
-    articles = {"a.md": a.article}
-    page = env.get_template("pages/story.html.j2").render(
-        sb=sb,
-        numbers={"a.md": 1},
-        slugs={"a.md": "a"},
-        facts=(),
-        edition="e",
-        articles=articles,
-        pdfs={},
-        site_name="B",
-        groups=front.sources_by_outlet(["a.md"], articles, {}),
-        tips={"a.md": "a.example"},
-        status="",
-        sources=1,
-        related=[],
-    )
+    page = story_page(StoryBrief(Story("s-1", "Pirates", ("a.md",)), (s,), (), ()), a.article)
     # focusable (a tap or the keyboard shows the reason, not only a hover), the reason escaped
     assert (
         '<span class="bg-conf bg-conf-moderate" tabindex="0" aria-label="moderate confidence: One source &#34;only&#34; &lt;b&gt;">'

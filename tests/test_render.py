@@ -80,32 +80,16 @@ def test_build_report_lists_duplicates_as_duplicates_and_the_home_page_none(tmp_
 
 def test_a_story_of_opinion_only_says_so_on_its_page_and_in_briefing_json() -> None:
     import dataclasses
-    from pathlib import Path
 
-    from briefgen import front
     from briefgen.models import Article, Story, StoryBrief
-    from briefgen.render import make_html_env
+
+    from .conftest import story_page
 
     a = Article("a.md", "Opinion: The levee was a scandal", "The council let the levee rot.", (), url="https://a.example/opinion/1")
     plain = StoryBrief(Story("s-1", "The levee", ("a.md",)), (), (), ())
-    env = make_html_env(Path(__file__).resolve().parent.parent / "templates")
     said = "Opinion and analysis only: no news report in this story, so no key points are drawn from it."
     for sb, expected in ((plain, False), (dataclasses.replace(plain, opinion_only=True), True)):
-        page = env.get_template("pages/story.html.j2").render(
-            sb=sb,
-            numbers={"a.md": 1},
-            slugs={"a.md": "a"},
-            facts=(),
-            edition="e",
-            articles={"a.md": a},
-            pdfs={},
-            site_name="B",
-            groups=front.sources_by_outlet(["a.md"], {"a.md": a}, {}),
-            tips={"a.md": "a.example"},
-            status="",
-            sources=1,
-            related=[],
-        )
+        page = story_page(sb, a)
         assert (said in page) == expected and ("No sentence of these articles" in page) != expected
         assert ('class="bg-mark bg-mark-opinion"' in page) == expected  # marked beside the title, not only in the summary
         assert story_json(sb).get("opinion_only", False) is expected
