@@ -473,7 +473,8 @@ def summarize(
     weak = comment & (values["agreement"] == 0) if len(items) > 1 else None
     # a column's, an editorial's or an analysis's sentence is its writer's view of the news, not the news: never chosen
     # while the story has a report (AllSides part A: see the README's "Summaries and key points")
-    unreported = np.array([not_news(items[c.article].article) for c in cands])
+    labelled = [not_news(i.article) for i in items]  # once per article, not per candidate
+    unreported = np.array([labelled[c.article] for c in cands])
     if unreported.any():
         weak = unreported if weak is None else weak | unreported
     # what happened before the news (the past perfect: "had arrived") is no first point
