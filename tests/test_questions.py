@@ -723,6 +723,9 @@ def test_claims_read_as_questions_about_their_own_subject(parse) -> None:
         ("'s the deal?", False),
         ("What link the man has to the murdered woman?", False),  # statement order
         ("What are the terms of the deal?", True),  # a verb after the wh-word: question order
+        ("How many new subscribers Sprint will be able to reel in?", False),  # a count, then a subject and its verb
+        ("How many people in Iraq were killed?", True),
+        ("How much money did Tim spend?", True),
         ("Will Mr. Durbin run again?", True),  # an honorific
         ("Will Tim sleep in the same bed?", True),  # a name of the story
         ("Was the FBI told?", True),
@@ -1052,6 +1055,12 @@ def test_missing_proof_of_something_else_doubts_no_claim(parse) -> None:
     assert _kind(asked(parse({"a.txt": f"{claim} {shows}"})), "unverified")
     names = "Officials said Nature Air had provided a passenger list, but the names on it had not been confirmed."
     assert not any("passenger list" in q.question for q in _kind(asked(parse({"a.txt": names})), "unverified"))
+    # the missing proof names a matter of its own that the claim does not speak of, although both name the U.N.
+    memo = "The memo said the U.N. collaborates with the Chinese agency on family planning."
+    other = "Still, the memo acknowledged there was no evidence of U.N. support for forced abortions or sterilization."
+    assert not _kind(asked(parse({"a.txt": f"{memo} {other}"})), "unverified")
+    same = "Still, there was no evidence of U.N. collaboration with the agency."
+    assert _kind(asked(parse({"a.txt": f"{memo} {same}"})), "unverified")
 
 
 @pytest.mark.parametrize(

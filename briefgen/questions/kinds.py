@@ -25,6 +25,7 @@ from briefgen.questions.parse import (
     render,
     short_name,
     speaker_of,
+    stem,
     subtree,
     tidy,
 )
@@ -633,9 +634,27 @@ BACK = frozenset({"the", "this", "that", "these", "those", "it", "them", "such"}
 SHOWS = 1
 
 
+#: Words of a note of missing proof that name the proof, not what it would show ("no videos showing ...").
+_PROOF_WORDS = frozenset(stem(w) for w in (*NO_PROOF, *VERIFY, "show", "suggest", "indicate"))
+
+
 def _about(toks: Sequence[Token], kids: Kids, i: int, keys: set[str] | frozenset[str] | None) -> bool:
-    """The phrase under token ``i`` (what is missing or unconfirmed) is about the claim of ``keys`` (None: any claim)."""
-    return keys is None or len(set(keys) & key_stems(toks, subtree(kids, i))[0]) >= SHOWS
+    """The phrase under token ``i`` (what is missing or unconfirmed) is about the claim of ``keys`` (None: any claim):
+    it shares ``SHOWS`` key words with the claim, and, when it names a matter of its own (common words beside the
+    proof's: "no evidence of U.N. support for forced abortions or sterilization"), one of those is the claim's too.
+    "No videos showing Prigozhin in Belarus" names only who and where, and doubts "the Wagner chief arrived in
+    Belarus"; the forced abortions are another matter than "the U.N. collaborates with the Chinese agency on family
+    planning", although both name the U.N."""
+    if keys is None:
+        return True
+    span = subtree(kids, i)
+    stems = key_stems(toks, span)[0]
+    # its own matter is read up to a comma: past it the parse often hangs the next clause on the phrase ("showing
+    # Prigozhin in Belarus, satellite imagery of an airbase outside Minsk showed ...")
+    cut = next((j for j in sorted(span) if j > i and toks[j].text in (",", ";", ":")), None)
+    own, names = key_stems(toks, {j for j in span if cut is None or j < cut})
+    matter = own - names - _PROOF_WORDS
+    return len(set(keys) & stems) >= SHOWS and (not matter or bool(matter & set(keys)))
 
 
 def points_back(sent: Sentence, keys: set[str] | frozenset[str] | None = None) -> bool:

@@ -60,9 +60,14 @@ _WORD = re.compile(r"[\w'’.-]+")
 _BAD_CHARS = re.compile(r"[\[\]{}|;<>@#*_=]|^['’]s\b|\s['’]s\b|\.\.")
 HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "dame"})
 #: "What link the man has to ...": a wh-word and a noun, then a new subject: the clause kept its statement order.
+_AUX = r"(?:is|are|was|were|did|does|do|has|have|had|will|would|can|could|may|might|should|must)"
 _STATEMENT_ORDER = re.compile(
-    r"^(?:What|Which|Whose) (?!(?:is|are|was|were|did|does|do|has|have|had|will|would|can|could)\b)(?![a-z]+ed\b)"
+    rf"^(?:What|Which|Whose) (?!{_AUX}\b)(?![a-z]+ed\b)"
     r"[\w'’-]+ (?:the|a|an|his|her|its|their|this|that)\b"
+    # "How many new subscribers Sprint will be able to reel in": a count, then a subject of its own and its verb; "How
+    # many people were killed?", "How many people in Iraq were killed?" and "How many Americans remain ...?" are in order
+    rf"|^How (?:many|much) (?:(?!(?:{_AUX}|in|of|at|on|from|for|with|by|to|about|among|under|over|per)\b)[a-z][\w'’-]* ){{1,3}}"
+    rf"(?:the|a|an|his|her|its|their|this|that|[A-Z][\w'’.-]*) (?:[\w'’-]+ ){{0,2}}{_AUX}\b"
 )  # "What are the terms ...?" is in order; "What sparked the incident?" asks for the subject
 #: "Why was Plotts there?": a place (or time) word whose referent the question does not hold; a question must stand alone.
 _DEICTIC = re.compile(r"\s(?:there|here|then)\?$")
