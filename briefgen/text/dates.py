@@ -395,11 +395,17 @@ def of_a_thing(sentence: Sentence, start: int, end: int) -> bool:
     return False
 
 
-def scheduled(sentence: Sentence, start: int, end: int) -> bool:
+def scheduled(sentence: Sentence, start: int, end: int, historical: bool = False) -> bool:
     """Is the date at ``sentence.text[start:end]`` (a ``date_mentions`` span) a limit or a plan rather than
     the day something happened, by the parse: governed by "until", "by", "before", "through", "since", "after" (a span's
     edge), or "set for"; the date of a "deadline" or a "release date"; hanging on "scheduled", "expected", "due", on a
-    planned verb (``planned``), or on one under a modal or in the simple present (``_not_told_as_done``)."""
+    planned verb (``planned``), on one under a modal or in the simple present (``_not_told_as_done``), or on the verb of
+    a clause that is no more than a reference point: one opened by "since", "after", "until", "before" ("in her first
+    comments since the House refused on Friday ...", "said it would give details after flights were halted on
+    Thursday") or a relative clause ("Paul, who signaled on Monday that he would grill Fauci, alleged ..."): the
+    sentence tells of another time. ``historical``: the date is stated in full and earlier than the article (or the
+    article is undated), so a simple present is a caption's or a history's ("The rescue vessel sets out from Sanya
+    on March 9, 2014", "commemorates the end of slavery on June 19, 1865"), not a schedule."""
     toks = sentence.tokens
     inside = {i for i, t in enumerate(toks) if start <= t.start - sentence.start < end}
     for i in inside:
@@ -420,21 +426,28 @@ def scheduled(sentence: Sentence, start: int, end: int) -> bool:
             if toks[j].pos in ("VERB", "AUX") or toks[j].head == j:
                 break
             j = toks[j].head
-        if toks[j].pos in ("VERB", "AUX") and (planned(toks, j) or _not_told_as_done(toks, j)):
+        if toks[j].pos in ("VERB", "AUX") and (planned(toks, j) or _not_told_as_done(toks, j, historical) or _reference_clause(toks, j)):
             return True
     return False
 
 
-def _not_told_as_done(tokens: Sequence[Token], i: int) -> bool:
+def _reference_clause(tokens: Sequence[Token], i: int) -> bool:
+    """The verb ``tokens[i]`` heads a relative clause, or a clause opened by a limit word (``_LIMIT_PREPOSITIONS``)."""
+    return tokens[i].dep == "relcl" or any(
+        t.head == i and t.dep == "mark" and t.lemma.lower() in _LIMIT_PREPOSITIONS for t in tokens if t is not tokens[i]
+    )
+
+
+def _not_told_as_done(tokens: Sequence[Token], i: int, historical: bool = False) -> bool:
     """The verb ``tokens[i]`` does not tell of something that happened: it is under a modal ("could return on Jan. 7",
     "a shutdown that would kick in Friday", "may vote Tuesday"), or in the simple present ("Newsom heads into the
     recall Tuesday", "the mandate takes effect on Monday": a schedule; what happened is told in a past tense, or the
     present perfect, whose verb is a participle). A verb joined to another ("was arrested and charged on Monday")
-    takes its tense and modal from that one."""
+    takes its tense and modal from that one. ``historical``: see ``scheduled``; the simple present then tells of it."""
     j = tokens[i].head if tokens[i].dep == "conj" and tokens[i].tag not in ("VBD", "VBN") else i
     kids = [t for t in tokens if t.head == j and t is not tokens[j]]
     if any(t.tag == "MD" for t in kids):
         return True
     if any(t.dep.startswith("aux") for t in kids):
         return False  # "has announced", "is barreling", "was charged": the auxiliary's tense is the verb's
-    return tokens[j].tag in ("VBZ", "VBP")
+    return not historical and tokens[j].tag in ("VBZ", "VBP")
