@@ -655,8 +655,12 @@ def timeline(
         sent = c.sentences[0]
         if _future(sent):
             continue
+        published = items[c.article].article.date
         found = [
-            m for m in date_mentions(sent.text, items[c.article].article.date) if not (scheduled(sent, *m[:2]) or of_a_thing(sent, *m[:2]))
+            m
+            for m in date_mentions(sent.text, published)
+            # a date stated in full before the article's day is history, which a caption tells in the present
+            if not (scheduled(sent, *m[:2], historical=not m[3] and (not published or m[2] < published[:10])) or of_a_thing(sent, *m[:2]))
         ]
         if not found:
             continue  # no date, or only a limit's, a plan's ("remanded until August 19") or a thing's ("the March 3 crash")

@@ -217,6 +217,31 @@ def test_timeline_leaves_off_limit_and_planned_dates() -> None:
     assert [(e.date, e.citation.text) for e in events] == [("2012-11-12", PLEADED.text), ("2012-11-13", ARRESTED_BY.text)]
 
 
+def test_timeline_leaves_off_what_did_not_happen_on_the_day_it_names(seed_config) -> None:
+    """A span's edge (since, after, through), a possibility (could, would) and a schedule in the simple present are no
+    day's event; a present of a day stated before the article's is history. The parse (the project's model) says
+    which."""
+    from briefgen.analyze import analyze
+
+    texts = {
+        "a.txt": "The state Senate passed the disaster relief bill by a wide margin on Tuesday. "
+        "The governor could sign the relief bill into law on Jan. 7, 2023. "
+        "The state has paid out 82,300 flood claims to families since Aug. 14. "
+        "The flood payments to the families began soon after June 30.",
+        "b.txt": "The governor heads into the recall vote against him on Thursday. "
+        "Floodwaters broke through the old levee north of Millbrook on Monday. "
+        "The pause on evictions of flood victims was extended through Jan. 31. "
+        "A stone by the river marks the end of the great flood in Millbrook on Aug. 2, 1921.",
+    }
+    arts = [Article(aid, aid, text, (Paragraph(text, 0),), date="2021-08-20") for aid, text in texts.items()]
+    events = timeline(analyze(arts, seed_config))
+    assert [(e.date, e.citation.text) for e in events] == [
+        ("1921-08-02", "A stone by the river marks the end of the great flood in Millbrook on Aug. 2, 1921."),  # history
+        ("2021-08-16", "Floodwaters broke through the old levee north of Millbrook on Monday."),
+        ("2021-08-17", "The state Senate passed the disaster relief bill by a wide margin on Tuesday."),
+    ]
+
+
 @pytest.mark.parametrize("words", [30, 60, 120, 400])
 def test_summary_keeps_to_the_word_budget(words: int) -> None:
     summary = summarize(flood_story(), dataclasses.replace(CONFIG, summary_words=words))

@@ -191,10 +191,26 @@ SET_FIRE_ON = parsed(
     ]
 )
 
+EVACUATED_SINCE = parsed(
+    [
+        ("The", "the", "DET", "DT", "det", 1, ""),
+        ("U.S.", "U.S.", "PROPN", "NNP", "nsubj", 3, "GPE"),
+        ("has", "have", "AUX", "VBZ", "aux", 3, ""),
+        ("evacuated", "evacuate", "VERB", "VBN", "ROOT", 3, ""),
+        ("82,300", "82,300", "NUM", "CD", "nummod", 5, "CARDINAL"),
+        ("people", "people", "NOUN", "NNS", "dobj", 3, ""),
+        ("since", "since", "SCONJ", "IN", "prep", 3, ""),  # as the model tags it
+        ("Aug.", "Aug.", "PROPN", "NNP", "pobj", 6, "DATE"),
+        ("14", "14", "NUM", "CD", "nummod", 7, "DATE"),
+        (".", ".", "PUNCT", ".", "punct", 3, ""),
+    ]
+)
+
 
 @pytest.mark.parametrize(
     "sentence, dates",
     [
+        (EVACUATED_SINCE, [("Aug. 14", True)]),  # a count over the days since, not an event of that day
         (PLEADED, [("Monday", False), ("August 19", True)]),  # the plea's day; the remand's limit
         (RELEASE_DATE, [("November 22 2013", True)]),  # a planned date, in 2012 news
         (TO_BE_VOTED, [("Thursday", True)]),  # a vote to come

@@ -329,7 +329,10 @@ def date_mentions(text: str, article_date: str | None) -> list[tuple[int, int, s
 
 #: A preposition that makes the date it governs a limit, not the day of an event: "remanded until August 19",
 #: "must leave by Friday", "before March 3".
-_LIMIT_PREPOSITIONS = frozenset({"until", "till", "by", "before"})
+#: "until", "by", "before" and "through" govern a limit ("extending the pause through Jan. 31"); "since" and "after" a
+#: span's start ("has evacuated 82,300 people since Aug. 14", "the surge began soon after June 30"): the sentence tells
+#: of the time before or after that date, not of the day itself.
+_LIMIT_PREPOSITIONS = frozenset({"until", "till", "by", "before", "through", "thru", "since", "after"})
 #: Words that make a date a plan or limit when the date hangs on them directly ("scheduled for Friday",
 #: "the verdict is expected on Monday", "due on 30 September", "a May 10 deadline"), or when an infinitive
 #: that the date hangs on is their complement ("is due to appear on Friday", "plans to vote on Thursday").
@@ -392,10 +395,17 @@ def of_a_thing(sentence: Sentence, start: int, end: int) -> bool:
     return False
 
 
-def scheduled(sentence: Sentence, start: int, end: int) -> bool:
+def scheduled(sentence: Sentence, start: int, end: int, historical: bool = False) -> bool:
     """Is the date at ``sentence.text[start:end]`` (a ``date_mentions`` span) a limit or a plan rather than
-    the day something happened, by the parse: governed by "until", "by", "before", or "set for"; the date of a
-    "deadline" or a "release date"; hanging on "scheduled", "expected", "due", or on a planned verb (``planned``)."""
+    the day something happened, by the parse: governed by "until", "by", "before", "through", "since", "after" (a span's
+    edge), or "set for"; the date of a "deadline" or a "release date"; hanging on "scheduled", "expected", "due", on a
+    planned verb (``planned``), or on one under a modal or in the simple present (``_not_told_as_done``).
+    ``historical``: the date is stated in full and earlier than the article (or the article is undated), so a simple
+    present is a caption's or a history's ("The rescue vessel sets out from Sanya on March 9, 2014", "commemorates the
+    end of slavery on June 19, 1865"), not a schedule. A date in a side clause still dates the sentence ("The reality
+    star, who returned from Dubai on Sunday, covered up in a furry black coat"): leaving out the dates of relative
+    clauses and of clauses opened by "since" or "after" took out more right entries than wrong on news it was not
+    made on (README, *Timeline*)."""
     toks = sentence.tokens
     inside = {i for i, t in enumerate(toks) if start <= t.start - sentence.start < end}
     for i in inside:
@@ -404,7 +414,7 @@ def scheduled(sentence: Sentence, start: int, end: int) -> bool:
             continue
         governor = toks[j]
         lemma = governor.lemma.lower()
-        if lemma in _LIMIT_PREPOSITIONS and governor.pos == "ADP":
+        if lemma in _LIMIT_PREPOSITIONS and (governor.pos == "ADP" or governor.dep == "prep"):  # "since" is often SCONJ
             return True
         if lemma == "for" and toks[governor.head].lemma.lower() in _SET_FOR:
             return True
@@ -416,6 +426,21 @@ def scheduled(sentence: Sentence, start: int, end: int) -> bool:
             if toks[j].pos in ("VERB", "AUX") or toks[j].head == j:
                 break
             j = toks[j].head
-        if toks[j].pos in ("VERB", "AUX") and planned(toks, j):
+        if toks[j].pos in ("VERB", "AUX") and (planned(toks, j) or _not_told_as_done(toks, j, historical)):
             return True
     return False
+
+
+def _not_told_as_done(tokens: Sequence[Token], i: int, historical: bool = False) -> bool:
+    """The verb ``tokens[i]`` does not tell of something that happened: it is under a modal ("could return on Jan. 7",
+    "a shutdown that would kick in Friday", "may vote Tuesday"), or in the simple present ("Newsom heads into the
+    recall Tuesday", "the mandate takes effect on Monday": a schedule; what happened is told in a past tense, or the
+    present perfect, whose verb is a participle). A verb joined to another ("was arrested and charged on Monday")
+    takes its tense and modal from that one. ``historical``: see ``scheduled``; the simple present then tells of it."""
+    j = tokens[i].head if tokens[i].dep == "conj" and tokens[i].tag not in ("VBD", "VBN") else i
+    kids = [t for t in tokens if t.head == j and t is not tokens[j]]
+    if any(t.tag == "MD" for t in kids):
+        return True
+    if any(t.dep.startswith("aux") for t in kids):
+        return False  # "has announced", "is barreling", "was charged": the auxiliary's tense is the verb's
+    return not historical and tokens[j].tag in ("VBZ", "VBP")
