@@ -1,4 +1,4 @@
-"""What the README promises exists, and what exists is in the README (sqlite-utils' test_docs.py).
+"""What the README promises exists, and what exists is in the README or docs/ (sqlite-utils' test_docs.py).
 
 Every CLI command and option has --help text and a README entry; every benchmark and script is
 described there, and each of its arguments has help text and each of its options a README entry.
@@ -19,7 +19,8 @@ from click.testing import CliRunner
 from briefgen.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
-README = (ROOT / "README.md").read_text(encoding="utf-8")
+#: The README and the pages it moved its measurements to (docs/): what the project documents.
+README = "\n".join(p.read_text(encoding="utf-8") for p in [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))])
 
 
 def _commands(group: click.Group, path: tuple[str, ...] = ()) -> list[tuple[tuple[str, ...], click.Command]]:
@@ -86,3 +87,9 @@ def test_every_benchmark_argument_has_help_and_every_option_a_readme_entry(scrip
 
 def test_the_golden_site_command_is_documented() -> None:
     assert "python -m tests.golden --update" in README
+
+
+def test_every_page_in_docs_is_linked_from_the_readme() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for page in sorted((ROOT / "docs").glob("*.md")):
+        assert f"](docs/{page.name})" in readme, f"docs/{page.name} is not linked from the README"
