@@ -19,12 +19,6 @@ from briefgen.text.outlets import outlet_key, outlet_name
 
 TOP_STORIES = 5  # the home page's "Top stories": what fits a phone's first screen with leads
 MAX_RELATED = 5  # related stories listed on a story page
-#: Two stories are related when the names they share weigh at least this share of one name that only
-#: they hold and that runs through all their articles. Each shared entity weighs ln(stories / stories
-#: naming it) (a name every story holds weighs nothing) times the smaller share of the two stories'
-#: articles that name it. Chosen on ECB+ dev (two editions, 39 stories; "related" taken as the same ECB
-#: topic): every same-topic pair weighed 0.78 or more of such a name, the best pair of different topics 0.63.
-RELATED_SHARE = 0.7
 
 
 def status(story_id: str, changes: Changes) -> str:
@@ -127,29 +121,31 @@ def sources_by_outlet(
 
 
 def relate(briefs: Sequence[StoryBrief], entities: Sequence[FactBox]) -> list[StoryBrief]:
-    """``briefs`` with ``related`` set: stories of the same topic, and stories sharing names that
-    weigh enough (RELATED_SHARE says how much); strongest first, at most MAX_RELATED."""
+    """``briefs`` with ``related`` set: the stories of the same topic that share a named participant with it (an
+    entity both name), those whose shared names weigh most first, at most MAX_RELATED. Each shared entity weighs
+    ln(stories / stories naming it) (a name every story holds weighs nothing) times the smaller share of the two
+    stories' articles that name it; with two stories every shared name weighs its share.
+
+    A topic alone is a kind of news (vaccines, a year of one Congress), and names alone are a long-running cast
+    (Trump, the FBI): judged blind on AllSides part B, links by a shared topic without a shared name were right 13 of
+    25 times, by shared names across topics 1 of 15, by both 50 of 66 (README, *Reading the site*)."""
     members = {sb.story.id: set(sb.story.articles) for sb in briefs}
+    topic = {sb.story.id: sb.story.topic for sb in briefs}
     n = len(briefs)
     score: dict[tuple[str, str], float] = defaultdict(float)
     for e in entities:
         held = [s for s in dict.fromkeys(e.stories) if s in members]
         if len(held) < 2:
             continue
-        weight = math.log(n / len(held))
+        weight = math.log(n / len(held)) if n > 2 else 1.0
         named = set(e.articles)
         share = {s: len(named & members[s]) / max(1, len(members[s])) for s in held}
         for a, b in itertools.combinations(sorted(held), 2):
-            score[(a, b)] += weight * min(share[a], share[b])
-    # with two stories no name tells them apart (every weight is ln(1) = 0): only a shared topic relates them
-    enough = RELATED_SHARE * math.log(n / 2) if n > 2 else math.inf
-    topic = {sb.story.id: sb.story.topic for sb in briefs}
-    for a, b in itertools.combinations(sorted(members), 2):
-        if topic[a] and topic[a] == topic[b]:
-            score[(a, b)] += 1e6  # same topic: related, whatever names they share, and listed first
+            if topic[a] and topic[a] == topic[b]:
+                score[(a, b)] += weight * min(share[a], share[b])
     linked: dict[str, list[tuple[float, str]]] = defaultdict(list)
     for (a, b), value in score.items():
-        if value >= enough:
+        if value > 0:
             linked[a].append((value, b))
             linked[b].append((value, a))
     return [

@@ -97,16 +97,17 @@ def box(name: str, stories: list[str], articles: list[str]) -> FactBox:
     return FactBox(name, name, "PERSON", (), (), (), 1, tuple(articles), 1, stories=tuple(stories))
 
 
-def test_related_by_names_that_run_through_both_stories_or_by_topic() -> None:
-    briefs = [brief(f"s{k}", [f"s{k}a", f"s{k}b"], topic="t" if k in (6, 7) else "") for k in range(8)]
+def test_related_stories_share_a_topic_and_a_name() -> None:
+    briefs = [brief(f"s{k}", [f"s{k}a", f"s{k}b"], topic="t" if k in (5, 6, 7) else "") for k in range(8)]
     entities = [
-        box("Klitschko", ["s0", "s1"], ["s0a", "s0b", "s1a", "s1b"]),  # in every article of both: related
-        box("Germany", ["s0", "s2"], ["s0a", "s2a"]),  # in half of each: half the weight of Klitschko, not enough
+        box("Klitschko", ["s0", "s1"], ["s0a", "s0b", "s1a", "s1b"]),  # in every article of both, but no shared topic
+        box("Bakhmut", ["s6", "s7"], ["s6a", "s6b", "s7a", "s7b"]),  # same topic and a name: related
+        box("Zelensky", ["s5", "s7"], ["s5a", "s7a"]),  # same topic, a name in fewer of their articles: weaker
         box("USA", [f"s{k}" for k in range(8)], [f"s{k}a" for k in range(8)]),  # in every story: weighs nothing
     ]
     got = {sb.story.id: sb.related for sb in relate(briefs, entities)}
-    assert got["s0"] == ("s1",) and got["s1"] == ("s0",)
-    assert got["s2"] == () and got["s3"] == ()
-    assert got["s6"] == ("s7",) and got["s7"] == ("s6",)  # same topic
-    two = relate(briefs[:2], entities)  # two stories: names tell nothing, so nothing is related
-    assert [sb.related for sb in two] == [(), ()]
+    assert got["s0"] == () and got["s1"] == ()  # names alone: a long-running cast, not a connection
+    assert got["s6"] == ("s7",) and got["s5"] == ("s7",)  # s5 and s6 share only "USA", held by every story
+    assert got["s7"] == ("s6", "s5")  # strongest first
+    two = relate(briefs[6:], [box("Bakhmut", ["s6", "s7"], ["s6a", "s7a"])])  # two stories: every shared name counts
+    assert [sb.related for sb in two] == [("s7",), ("s6",)]
