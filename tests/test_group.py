@@ -671,6 +671,16 @@ def test_topic_names_pass_by_a_state_abbreviation() -> None:
     assert topic_title(rubio, found[0]) == "Marco Rubio, Senate"
 
 
+def test_a_topic_of_several_stories_with_one_shared_name_is_titled_by_it() -> None:
+    """Not by one story's headline, which names one event of the section rather than its subject."""
+    from briefgen.group import topic_title
+    from briefgen.models import Story
+
+    stories = [Story("s-a", "Facebook fined over data leak", ("a.txt",)), Story("s-b", "Facebook outage hits millions", ("b.txt",))]
+    assert topic_title(stories, ["Facebook"]) == "Facebook"
+    assert topic_title(stories, []) == "Facebook fined over data leak"  # no shared name: the largest story's headline
+
+
 @pytest.mark.parametrize(
     "title",
     [
