@@ -649,6 +649,8 @@ def test_topic_title_names_the_subject_not_the_agency() -> None:
     found = topic_names([palin, flood], items, index)
     assert topic_title(palin, found[0]) == "Sarah Palin, Alaska"
     assert topic_title(flood, found[1]) == "Flood hits towns in Ohio"
+    # a news agency is never a topic's name, even where no other topic quotes it (the rarity above would not tell)
+    assert "Associated Press" not in topic_names([palin], items, index)[0]
 
 
 def test_topic_names_pass_by_a_state_abbreviation() -> None:
