@@ -649,6 +649,8 @@ def test_topic_title_names_the_subject_not_the_agency() -> None:
     found = topic_names([palin, flood], items, index)
     assert topic_title(palin, found[0]) == "Sarah Palin, Alaska"
     assert topic_title(flood, found[1]) == "Flood hits towns in Ohio"
+    # a news agency is never a topic's name, even where no other topic quotes it (the rarity above would not tell)
+    assert "Associated Press" not in topic_names([palin], items, index)[0]
 
 
 def test_topic_names_pass_by_a_state_abbreviation() -> None:
@@ -669,6 +671,16 @@ def test_topic_names_pass_by_a_state_abbreviation() -> None:
     found = topic_names([rubio, flood], items, index)
     assert "Fla" not in found[0]
     assert topic_title(rubio, found[0]) == "Marco Rubio, Senate"
+
+
+def test_a_topic_of_several_stories_with_one_shared_name_is_titled_by_it() -> None:
+    """Not by one story's headline, which names one event of the section rather than its subject."""
+    from briefgen.group import topic_title
+    from briefgen.models import Story
+
+    stories = [Story("s-a", "Facebook fined over data leak", ("a.txt",)), Story("s-b", "Facebook outage hits millions", ("b.txt",))]
+    assert topic_title(stories, ["Facebook"]) == "Facebook"
+    assert topic_title(stories, []) == "Facebook fined over data leak"  # no shared name: the largest story's headline
 
 
 @pytest.mark.parametrize(

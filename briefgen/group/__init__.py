@@ -63,6 +63,7 @@ from briefgen.group.features import (
 )
 from briefgen.group.sparse import Vectors
 from briefgen.models import AnalyzedArticle, Story, Topic
+from briefgen.text.outlets import AGENCIES, name_key, outlet_key
 from briefgen.text.places import PLACE_ABBREVIATIONS, STATE_CODES
 from briefgen.text.slugs import story_slug
 from briefgen.titles import MAX_TITLE_WORDS, clean_title, lead_title, real_headline, sentence_case, spans, title_problem
@@ -258,10 +259,11 @@ def make_topics(
 def topic_title(stories: Sequence[Story], names: Sequence[str]) -> str:
     """A short name for the running subject.
 
-    Several stories: its two names (``topic_names``), "Sarah Palin, Alaska"; else the headline of
-    the largest story that has a real one. One story: its title, unless that is no real headline
-    (a caption, a page's furniture), then its names."""
-    if len(stories) > 1 and len(names) >= 2:
+    Several stories: its two names (``topic_names``), "Sarah Palin, Alaska", or its one name ("Facebook"); else the
+    headline of the largest story that has a real one. One story: its title, unless that is no real headline
+    (a caption, a page's furniture), then its names. (A story's headline names one event of the section, not its
+    subject: judged blind on AllSides part B, 7 of 15 sections were titled so and none aptly.)"""
+    if len(stories) > 1 and names:
         return ", ".join(names[:2])
     ranked = sorted(stories, key=lambda s: (-len(s.articles), s.id))
     fit = [s.title for s in ranked if title_problem(s.title) is None]
@@ -295,7 +297,8 @@ def topic_names(
     """Each topic's names (people, organisations, places) that at least half of its stories name
     (two at least, when it has several), most telling first: the share of its stories' articles
     naming it, times how rare it is among the topics (an agency or outlet every topic quotes, "Associated
-    Press", "CNN", tells nothing). A person or organisation, then a place, when both are there."""
+    Press", "CNN", tells nothing), never a news agency or an outlet of the edition's articles. A person or
+    organisation, then a place, when both are there."""
     shares: list[dict[str, float]] = []
     counts: list[Counter[str]] = []
     spelled: defaultdict[str, Counter[str]] = defaultdict(Counter)  # key -> how the topics' articles write it
@@ -316,6 +319,8 @@ def topic_names(
     # as most articles write it, a dateline's capitals ("WASHINGTON") only when no article writes it otherwise
     surfaces = {k: min(c.items(), key=lambda kv: (kv[0].isupper() and len(kv[0]) > 5, -kv[1], kv[0]))[0] for k, c in spelled.items()}
     spread = Counter(k for named in shares for k in named)
+    # who reports is not what a topic is about: the news agencies and the edition's own outlets ("Associated Press", "CNN")
+    reporters = set(AGENCIES) | {k for item in items if (k := outlet_key(item.article))}
     out = []
     for stories, named, count in zip(topics, shares, counts, strict=True):
         need = max(2 if len(stories) > 1 else 1, (len(stories) + 1) // 2)
@@ -328,6 +333,8 @@ def topic_names(
             label = surfaces[key]
             if label.rstrip(".").casefold() in PLACE_ABBREVIATIONS | STATE_CODES:
                 continue  # "Fla" of "Sen. Marco Rubio (R-Fla.)": a party tag's state, not the subject's place
+            if name_key(label) in reporters:
+                continue
             if not any(label.lower() in o.lower() or o.lower() in label.lower() for o in names):
                 names.append(label)
         out.append(names)
