@@ -486,11 +486,14 @@ def test_roles_only_from_role_nouns_and_never_denied() -> None:
                 "commander NOUN attr 5 ; . PUNCT punct 2",
                 "Kubrakov PROPN nsubj 1 PERSON ; is AUX ROOT 1 =be #VBZ ; a DET det 3 ; lawyer NOUN attr 1 ; . PUNCT punct 1",
                 "Kubrakov PROPN nsubj 1 PERSON ; is AUX ROOT 1 =be #VBZ ; the DET det 3 ; Lawyer NOUN attr 1 ; . PUNCT punct 1",
+                "Kubrakov PROPN nsubj 1 PERSON ; is AUX ROOT 1 =be #VBZ ; a DET det 4 ; better ADJ amod 4 ; leader NOUN attr 1 ; "
+                "than ADP prep 4 ; his PRON poss 7 ; predecessor NOUN pobj 5 ; . PUNCT punct 1",
             ]
         ],
     )
     (box,) = by_alias(every([a]), "Kubrakov")
-    # 'the hearing' is no role; the denied one is not stated; 'a lawyer' and 'the Lawyer' are one role
+    # 'the hearing' is no role; the denied one is not stated; 'a lawyer' and 'the Lawyer' are one role; a comparison
+    # ('a better leader than his predecessor') is no title
     assert [r.text.casefold().split()[-1] for r in box.roles] == ["lawyer"] and box.roles[0].sources == 1
 
 

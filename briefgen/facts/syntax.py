@@ -279,6 +279,8 @@ def role_spans(sent: Sentence, toks: Sequence[int], entity_type: str = "PERSON")
 
         if len(words) > 25 or any(w.pos == "VERB" and w.dep in ("relcl", "acl", "advcl", "ccomp") for w in words):
             continue  # a clause, not a title
+        if any(w.text.casefold() == "than" for w in words):
+            continue  # 'a very different national leader than his predecessor': a comparison, not a title
         top = sent.tokens[role_head(sent, span)]
         if (
             not words[0].text[:1].isalnum()
