@@ -320,7 +320,7 @@ def topic_names(
     surfaces = {k: min(c.items(), key=lambda kv: (kv[0].isupper() and len(kv[0]) > 5, -kv[1], kv[0]))[0] for k, c in spelled.items()}
     spread = Counter(k for named in shares for k in named)
     # who reports is not what a topic is about: the news agencies and the edition's own outlets ("Associated Press", "CNN")
-    reporters = set(AGENCIES) | {k for item in items if (k := outlet_key(item.article))}
+    reporters = set(AGENCIES) | {outlet for item in items if (outlet := outlet_key(item.article))}
     out = []
     for stories, named, count in zip(topics, shares, counts, strict=True):
         need = max(2 if len(stories) > 1 else 1, (len(stories) + 1) // 2)
