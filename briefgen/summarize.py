@@ -516,9 +516,10 @@ def same_ledes(items: Sequence[AnalyzedArticle], cands: Sequence[Candidate], cla
     "on Tuesday" resolved against each article's date; at least one, and the same) and ``claims.same_lede``: a main
     participant of the story in both, neither negating or hedging alone, no number against. A lede that is a
     quotation or comment (``_soft``) states no event, and a word-for-word copy is the same wire text, not another
-    telling. Ledes of different days, or sharing no main name, are left apart (a story that may hold two events
-    changes nothing). The one definition of "two ledes state one fact": the summary keeps one of them, and
-    confidence.py counts the others' articles as its sources."""
+    telling. Ledes of different days, or sharing no main name and not two of the words most ledes tell of
+    (``lede_things``), are left apart (a story that may hold two events changes nothing). The one definition of "two
+    ledes state one fact": the summary keeps one of them, and confidence.py counts the others' articles as its
+    sources."""
     claim_of = claims if claims is not None else Claims()
     by_article: dict[int, list[int]] = {}
     for k, c in enumerate(cands):
@@ -535,14 +536,24 @@ def same_ledes(items: Sequence[AnalyzedArticle], cands: Sequence[Candidate], cla
         days, named = _lead_days(sent.text, items[cands[lede].article].article.date)
         if days:
             ledes.append((lede, days, named, claim_of(sent), sent.text.strip()))
+    things = lede_things([claim for *_, claim, _ in ledes], len(by_article))
     alike: dict[int, set[int]] = {}
     for (i, days_i, named_i, claim_i, text_i), (j, days_j, named_j, claim_j, text_j) in itertools.combinations(ledes, 2):
         # the same days (``_lead_days``)
         same_days = days_i == days_j if named_i and named_j else bool(days_i & days_j)
-        if same_days and text_i != text_j and same_lede(claim_i, claim_j, main):
+        if same_days and text_i != text_j and same_lede(claim_i, claim_j, main, things):
             alike.setdefault(i, set()).add(j)
             alike.setdefault(j, set()).add(i)
     return {k: frozenset(v) for k, v in alike.items()}
+
+
+def lede_things(claims: Sequence[Claim], articles: int) -> frozenset[str]:
+    """The words of what the story's ledes tell of, beside its names: the content words (``Claim.words``, not a verb of
+    saying) in the ledes of at least half its articles, two at least ("federal", "judge", "eviction", "moratorium",
+    where one lede names the judge, one the agency and one neither)."""
+    seen = Counter(w for c in claims for w in c.words - _SAYING)
+    need = max(2, math.ceil(articles / 2))
+    return frozenset(w for w, k in seen.items() if k >= need)
 
 
 def lede_statements(

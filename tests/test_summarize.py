@@ -1118,6 +1118,26 @@ def test_same_lede_needs_a_shared_main_name_and_agreement() -> None:
     assert not same_lede(c({"lopez"}, hedged=True), c({"lopez"}), main)
 
 
+def test_same_lede_by_two_words_most_ledes_tell_of() -> None:
+    """ "A federal judge vacated the nationwide moratorium on evictions" and "Judge Dabney Friedrich struck down the
+    national eviction moratorium": no name in common, two of the words most of the story's ledes hold."""
+    from briefgen.summarize import lede_things
+    from briefgen.text.claims import Claim, same_lede
+
+    def c(names: set[str], words: set[str], negated: bool = False) -> Claim:
+        return Claim(frozenset(names), frozenset(), frozenset(words), frozenset(), negated, False)
+
+    a = c(set(), {"federal", "judge", "vacate", "nationwide", "moratorium", "eviction"})
+    b = c({"dabney friedrich"}, {"federal", "judge", "strike", "national", "eviction", "moratorium"})
+    d = c({"cdc"}, {"judge", "block", "moratorium", "say"})
+    things = lede_things([a, b, d], 3)
+    assert {"judge", "moratorium", "eviction", "federal"} <= things and "say" not in things  # not a verb of saying
+    assert same_lede(a, b, frozenset(), things) and same_lede(a, d, frozenset(), things)
+    assert not same_lede(a, b, frozenset())  # without the words: no main name in common
+    assert not same_lede(a, c(set(), {"judge", "moratorium"}, negated=True), frozenset(), things)
+    assert not same_lede(a, c(set(), {"judge", "hearing"}), frozenset(), things)  # one word only
+
+
 @pytest.fixture(scope="module")
 def analysed(seed_config: BuildConfig):
     """Articles made of the given paragraphs, parsed with the project's model (loaded once)."""

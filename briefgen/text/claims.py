@@ -931,13 +931,16 @@ def number_against(a: Claim, b: Claim) -> bool:
     return bool(a.numbers and b.numbers and not a.numbers & b.numbers) or bool(a.ordinals and b.ordinals and not a.ordinals & b.ordinals)
 
 
-def same_lede(a: Claim, b: Claim, main: frozenset[str]) -> bool:
-    """Two articles' ledes (their first news statements) that name the same one of the story's ``main`` participants
-    and agree: neither negates nor hedges what the other states plainly, and no number against. Every report of one
-    event opens by stating it, so two such ledes of one day state one fact however their words differ ("Senator Maria
-    Lopez lost her primary on Tuesday night", "Tom Reed celebrated his upset win over Maria Lopez on Tuesday night");
-    the day is the caller's to compare (summarize.py ``same_ledes``)."""
-    return bool(a.names & b.names & main) and a.negated == b.negated and a.hedged == b.hedged and not number_against(a, b)
+def same_lede(a: Claim, b: Claim, main: frozenset[str], things: frozenset[str] = frozenset()) -> bool:
+    """Two articles' ledes (their first news statements) that name the same one of the story's ``main`` participants,
+    or share two of ``things`` (the words most of its ledes tell of: summarize.py ``lede_things``; "A federal judge
+    vacated the nationwide moratorium on evictions" and "Federal Judge Dabney Friedrich struck down the national
+    eviction moratorium", the judge named in one only), and agree: neither negates nor hedges what the other states
+    plainly, and no number against. Every report of one event opens by stating it, so two such ledes of one day state
+    one fact however their words differ ("Senator Maria Lopez lost her primary on Tuesday night", "Tom Reed celebrated
+    his upset win over Maria Lopez on Tuesday night"); the day is the caller's to compare (summarize.py ``same_ledes``)."""
+    told = bool(a.names & b.names & main) or len(a.words & b.words & things) >= 2
+    return told and a.negated == b.negated and a.hedged == b.hedged and not number_against(a, b)
 
 
 #: The verbs of saying as units: two quotes of one speaker share "said" whatever they say.
