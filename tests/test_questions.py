@@ -1046,6 +1046,15 @@ def test_an_unverified_claim_the_story_states_as_fact_is_not_asked(parse, other:
     assert bool(_kind(asked(parse({"a.txt": f"{MEMO} {other}"})), "unverified")) is not settled
 
 
+def test_a_note_of_missing_proof_in_another_article_doubts_no_claim(parse) -> None:
+    """The note must point at the claim: the next sentence of its own article, or its own sentence. Another article's
+    note sharing the claim's words linked claims judged wrong every time on unseen news."""
+    claim = "Officials said the company paid large bribes to the mining minister in March."
+    note = "There is no evidence that the company paid bribes to the mining minister."
+    assert not _kind(asked(parse({"a.txt": claim, "b.txt": f"The company denied wrongdoing. {note}"})), "unverified")
+    assert _kind(asked(parse({"a.txt": f"{claim} {note}"})), "unverified")  # the next sentence: asked
+
+
 def test_missing_proof_of_something_else_doubts_no_claim(parse) -> None:
     """What the missing proof would show, or what is unconfirmed, must be the claim's own matter."""
     claim = "The company said that more than 200,000 credit card numbers were illegally obtained."
