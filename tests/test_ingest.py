@@ -585,6 +585,24 @@ def test_a_dateline_ends_with_any_dash_a_site_writes(dash: str) -> None:
     _body_offsets_hold(article)
 
 
+def test_a_dateline_after_a_standfirst_is_taken_off_the_lede_too() -> None:
+    """The story proper may open after a caption or a standfirst: its dateline goes, as the head paragraph's would, once,
+    and only one that names a place (a parenthesis opening a later paragraph stays)."""
+    text = (
+        "Seven American sailors are missing after a collision off Japan.\n\n"
+        "YOKOSUKA, Japan (AP) \u2014 U.S. and Japanese vessels were searching Saturday for seven American sailors.\n\n"
+        "TOKYO \u2014 The container ship was berthed in Tokyo.\n\n"
+        "(Wagner mercenaries) were seen near the border, the ministry said.\n"
+    )
+    article = read_text_article(text, "d.txt", "txt")
+    assert [p.text for p in article.paragraphs][1:] == [
+        "U.S. and Japanese vessels were searching Saturday for seven American sailors.",
+        "TOKYO \u2014 The container ship was berthed in Tokyo.",  # one dateline opens a story
+        "(Wagner mercenaries) were seen near the border, the ministry said.",
+    ]
+    _body_offsets_hold(article)
+
+
 def test_a_wire_dash_typed_as_an_underscore_is_a_dash_and_ends_a_dateline() -> None:
     text = (
         "ATLANTA _ Attorneys for the former speaker asked a judge on Friday to seal the records.\n\n"

@@ -316,6 +316,7 @@ def parse_text(text: str, rel: str, meta: _Meta, fmt: str) -> Article:
     title_inferred = False
     paragraphs: list[str] = []
     head = True  # still in the metadata lines at the top
+    datelined = False  # a dateline was taken off a paragraph's start (the story proper opens there)
     furniture = 0  # whole paragraphs of site, archive or social-media furniture dropped
     for block in blocks:
         if is_boilerplate(block.strip()):
@@ -355,8 +356,13 @@ def parse_text(text: str, rel: str, meta: _Meta, fmt: str) -> Article:
             author = author or byline.group("author")
             date, date_source = _first_date(date, date_source, parse_date_fallback(byline.group("date")), "dateline")
             para = para[byline.end() :]
-        if head:
-            para, place_source, place_date = _strip_dateline(para)
+        if head or (not datelined and len(paragraphs) < STAMP_PARAGRAPHS):
+            # the story proper may open after a caption or a standfirst ("U.S. military personnel prepare to ... (AP)",
+            # then "YOKOSUKA, Japan (AP) — U.S. and Japanese vessels were searching ..."): its dateline is no part of
+            # its lede, which a summary cites from its first word; past the head only a dateline that names a place
+            rest, place_source, place_date = _strip_dateline(para, place=not head)
+            datelined = rest != para
+            para = rest
             source = source or place_source
             date, date_source = _first_date(date, date_source, place_date, "dateline")
             if not para:
@@ -429,9 +435,12 @@ def _is_heading(para: str) -> bool:
     return len(words) <= 10 and not re.search(r"[.!,;:\"”’)]$", para)
 
 
-def _strip_dateline(para: str) -> tuple[str, str | None, str | None]:
-    """Remove a leading dateline; return (rest, source, date) found in it."""
+def _strip_dateline(para: str, place: bool = False) -> tuple[str, str | None, str | None]:
+    """Remove a leading dateline; return (rest, source, date) found in it. ``place``: only one that names a place
+    ("WASHINGTON (AP) —", "LARGO, Fla. —"), not a bare "(CNN)", which past a text's head may be a parenthesis."""
     m = DATELINE.match(para)
+    if m and place and not m.group("place"):
+        m = None
     if m and (m.group("place") or m.end() < len(para)):
         inner = m.group("inner").strip()
         date = parse_date_fallback(inner)
