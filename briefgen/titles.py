@@ -1222,7 +1222,8 @@ def _join(kept: list[int], tokens: Sequence[Token], text: str) -> str:
     shown = [
         i
         for i in kept
-        if tokens[i].pos != "SPACE" and not (tokens[i].text in {",", ";", ":"} and not (i - 1 in chosen and i + 1 in chosen))
+        # a comma, or a hyphen of a word taken out ("co-founder" in an aside), left without the words on both sides
+        if tokens[i].pos != "SPACE" and not (tokens[i].text in {",", ";", ":", "-"} and not (i - 1 in chosen and i + 1 in chosen))
     ]
     parts: list[str] = []
     for n, i in enumerate(shown):

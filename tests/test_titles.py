@@ -87,6 +87,8 @@ HEADLINES = [
         "A 20-year-old woman was arrested Sunday night after crashing a wedding, police said.",
         "A 20-year-old woman was arrested Sunday night after crashing a wedding",
     ),
+    # an aside goes whole, the hyphen of its "co-founder" too
+    ("Singer Marty Balin, a co-founder of Jefferson Airplane, died on Thursday in Tampa.", "Singer Marty Balin died on Thursday in Tampa"),
     # an abbreviation keeps its full stop; the sentence's own goes
     ("Bone-chilling cold gripped much of the U.S., breaking century-old records.", "Bone-chilling cold gripped much of the U.S."),
     # a side clause after a comma goes; without the comma it is needed, as in grouping's lead titles
