@@ -556,6 +556,9 @@ def test_social_media_and_archive_paragraphs_are_dropped_whole() -> None:
         "Tweet with a location \n \n You can add location information to your Tweets, such as your city. Learn more",
         "Starting in 1996, Alexa Internet has been donating their crawl data to the Internet Archive. Flowing in every day, "
         "these data are added to the Wayback Machine after an embargo period.",
+        # a video page: its licensing notice and its credits' addresses (a headline-only article before)
+        "Published on Sep 8, 2015\n\n\u201cThis video is represented by Break.com - For any licensing requests please contact "
+        "licensing@break.com\u201d\n\nStunt man - https://instagram.com/someone/\n\nhttps://instagram.com/another/",
     ],
 )
 def test_a_file_of_furniture_only_is_skipped_with_the_reason(text: str) -> None:

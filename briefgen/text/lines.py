@@ -86,12 +86,17 @@ BOILERPLATE_PARAGRAPH = re.compile(
     r"|Want stories like these|Interested in [^?]{0,40}\? Add|Have a tip we should know|Follow [\w .]+ on Twitter"
     r"|From Wikipedia, the free encyclopedia|Advertisement(?: Continue reading the main story)?\s*$"
     r"|Story Continued Below\s*$|Text Size\b|This (?:article|story) was (?:reprinted|republished|originally published)"
-    r"|Copyright \d{4}|© ?\d{4}|All rights reserved)",
+    r"|Copyright \d{4}|© ?\d{4}|All rights reserved"
+    # a video site's licensing notice ("“This video is represented by Break.com - For any licensing requests ...")
+    r"|\W*This video is (?:copyright protected|represented by)|\W*For (?:any )?licensing (?:requests|inquiries))",
     re.I,
 )
-# A paragraph that is nothing but marks ("___", "+", "###", "...") or a lone widget word ("reset", "Twitter").
+# A paragraph that is nothing but marks ("___", "+", "###", "..."), a lone widget word ("reset", "Twitter"), or a web
+# address, alone or after a short label ("Camera man - https://instagram.com/...": a video page's credits).
 EMPTY_PARAGRAPH = re.compile(
-    r"^\s*(?:[\W_]+|reset|twitter|facebook|play facebook|photo|email|print|share|more information|abstract|also:?)\s*$", re.I
+    r"^\s*(?:[\W_]+|reset|twitter|facebook|play facebook|photo|email|print|share|more information|abstract|also:?"
+    r"|(?:[\w .'’-]{1,40}\s[-–—:]\s*)?https?://\S+)\s*$",
+    re.I,
 )
 
 
