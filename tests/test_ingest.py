@@ -588,6 +588,13 @@ def test_a_dateline_ends_with_any_dash_a_site_writes(dash: str) -> None:
     _body_offsets_hold(article)
 
 
+def test_a_dateline_set_close_against_its_sentence_goes_too() -> None:
+    article = read_text_article("WASHINGTON\u2014An attorney for the aide said Thursday that he would cooperate.\n", "w.txt", "txt")
+    assert article.text.startswith("An attorney for the aide")
+    kept = read_text_article("NEW-YORK-based ABC-TV said on Thursday that it would air the debate.\n", "k.txt", "txt")
+    assert kept.text.startswith("NEW-YORK-based ABC-TV said")  # hyphens set close join words
+
+
 def test_a_dateline_after_a_standfirst_is_taken_off_the_lede_too() -> None:
     """The story proper may open after a caption or a standfirst: its dateline goes, as the head paragraph's would, once,
     and only one that names a place (a parenthesis opening a later paragraph stays)."""

@@ -28,7 +28,12 @@ DATELINE = re.compile(
     r"(?:,\s*" + _MONTH + r"\s+\d{1,2})?)?\s*"
     r"\((?P<inner>[^()\n]{2,90})\)\s*(?:[" + DASHES + r":]{1,2}\s*)?"
 )
-DATELINE_BARE = re.compile(r"^(?P<place>[A-Z][A-Z.'’\-]{2,}(?: [A-Z][A-Z.'’\-]+){0,3}(?:, [A-Z][A-Za-z.]+)?)\s+[" + DASHES + r"]{1,2}\s+")
+# A place in capitals and a dash: spaced ("WASHINGTON -- ", "LARGO, Fla. — "), or an em or en dash or bar written close
+# against the sentence's first capital ("WASHINGTON—An attorney for ...", as some papers set it; a hyphen so set joins words).
+DATELINE_BARE = re.compile(
+    r"^(?P<place>[A-Z][A-Z.'’\-]{2,}(?: [A-Z][A-Z.'’\-]+){0,3}(?:, [A-Z][A-Za-z.]+)?)"
+    r"(?:\s+[" + DASHES + r"]{1,2}\s+|[—–―](?=[A-Z\"“]))"
+)
 # Whole lines that are site furniture, not article text.
 TRAILERS = re.compile(
     r"^\s*(?:This (?:post|article|story) (?:appeared|was originally published|first appeared)"
