@@ -83,7 +83,17 @@ from typing import TYPE_CHECKING
 from briefgen.models import AnalyzedArticle, Sentence, Story, SummarySentence, Token
 from briefgen.text.captions import PLACE_DATE, TITLE_CREDIT, alone_in, has_furniture, is_caption
 from briefgen.text.claims import NOT_NEWS, Claims, definite_subject, fold, main_names
-from briefgen.text.lines import DASHES, DATELINE, DATELINE_BARE, LEANING_START, READER, TRAILERS, is_boilerplate, personal_voice
+from briefgen.text.lines import (
+    DASHES,
+    DATELINE,
+    DATELINE_BARE,
+    DATELINE_CAPS,
+    LEANING_START,
+    READER,
+    TRAILERS,
+    is_boilerplate,
+    personal_voice,
+)
 from briefgen.text.pieces import labelled_not_news, not_news
 from briefgen.text.places import PLACE_ABBREVIATIONS
 
@@ -1200,12 +1210,7 @@ def _drop_brackets(keep: set[int], tokens: Sequence[Token]) -> set[int]:
 
 
 #: A dateline before the sentence: "PARIS An ...", "OSAN AIR BASE, South Korea — ...".
-_CAPS_DATELINE = re.compile(
-    r"^[A-Z][A-Z.'’-]{2,}(?:\s[A-Z][A-Z.'’-]+)*"
-    r"(?:,\s[A-Z][\w.'’ -]{1,30}?)?(?:\s*[" + DASHES + r"]{1,2}\s*|\s(?=(?:A|An|The)\s))"
-    # two places in capitals joined by a slash, a wire's dateline for a story filed from both: "SINGAPORE/BEIJING"
-    r"|^[A-Z]{3,}(?:\s[A-Z]{3,})*/[A-Z]{3,}(?:\s[A-Z]{3,})*\s+(?=[A-Z])"
-)
+_CAPS_DATELINE = DATELINE_CAPS  # text/lines.py: the one definition, which ingest reads too
 
 
 def _undated(text: str) -> str:

@@ -593,6 +593,22 @@ def test_a_dateline_set_close_against_its_sentence_goes_too() -> None:
     assert article.text.startswith("An attorney for the aide")
     kept = read_text_article("NEW-YORK-based ABC-TV said on Thursday that it would air the debate.\n", "k.txt", "txt")
     assert kept.text.startswith("NEW-YORK-based ABC-TV said")  # hyphens set close join words
+    for lede, source in (
+        ("Washington (CNN) Vermont Sen. Bernie Sanders lauded Pope Francis on Thursday.", "CNN"),
+        ("Denver (AP) \u2013 Colorado's top law enforcement official promises to defend the law.", "AP"),
+        ("PARIS An Algerian man suspected of planning an attack has been arrested in Paris.", None),
+        ("WASHINGTON \u2015House Majority Whip Steve Scalise was still in critical condition on Thursday.", None),
+    ):
+        article = read_text_article(f"{lede}\n", "n.txt", "txt")
+        assert article.text.split()[0] in ("Vermont", "Colorado's", "An", "House") and article.source == source
+    said = read_text_article("Obama (D-Ill.) said on Thursday that he would sign the bill.\n", "o.txt", "txt")
+    assert said.text.startswith("Obama (D-Ill.) said")  # a parenthesis that is no agency's mark
+
+
+def test_a_video_players_button_is_no_part_of_its_caption() -> None:
+    text = "CLOSE Bone-chilling cold gripped much of the U.S. as 2018 began, breaking century-old records.\n"
+    assert read_text_article(text, "c.txt", "txt").text.startswith("Bone-chilling cold gripped")
+    assert read_text_article("Close to 100 people were hurt in the storm on Monday.\n", "d.txt", "txt").text.startswith("Close to")
 
 
 def test_a_dateline_after_a_standfirst_is_taken_off_the_lede_too() -> None:

@@ -22,7 +22,18 @@ import yaml
 from briefgen.ingest.errors import Invalid as _Invalid
 from briefgen.models import Article, Paragraph
 from briefgen.text.dates import DATE_LINE, STAMP_PARAGRAPHS, lead_date, parse_date, parse_date_fallback, stamp_line, url_date, url_month
-from briefgen.text.lines import BYLINE, BYLINE_LEAD, DATELINE, DATELINE_BARE, HANDLE_LINE, TRAILERS, is_boilerplate
+from briefgen.text.lines import (
+    BYLINE,
+    BYLINE_LEAD,
+    DATELINE,
+    DATELINE_BARE,
+    DATELINE_CAPS,
+    DATELINE_NAMED,
+    HANDLE_LINE,
+    PLAYER_BUTTON,
+    TRAILERS,
+    is_boilerplate,
+)
 from briefgen.text.slugs import slug
 from briefgen.text.urls import web_address
 
@@ -350,7 +361,7 @@ def parse_text(text: str, rel: str, meta: _Meta, fmt: str) -> Article:
             if fmt == "md":
                 title = re.sub(r"^#{1,6}\s+", "", title)
             continue
-        para = WIRE_DASH.sub(" \u2014 ", "\n".join(kept).strip())
+        para = PLAYER_BUTTON.sub("", WIRE_DASH.sub(" \u2014 ", "\n".join(kept).strip()))
         if head and (byline := BYLINE_LEAD.match(para)):
             # a byline and date run into the lead ("By Karen Graham Oct 31, 2015 in Entertainment A famous ...")
             author = author or byline.group("author")
@@ -449,9 +460,14 @@ def _strip_dateline(para: str, place: bool = False) -> tuple[str, str | None, st
         # "(CNN)" with no place is a dateline too; "(Wagner mercenaries)" mid-text is not matched here.
         if m.group("place") or re.fullmatch(r"[A-Z][\w.&' /-]{1,40}", inner):
             return para[m.end() :].lstrip(), source, date
-    m = DATELINE_BARE.match(para)
+    m = DATELINE_NAMED.match(para)
     if m:
-        return para[m.end() :].lstrip(), None, None
+        return para[m.end() :].lstrip(), m.group("inner"), None
+    m = DATELINE_BARE.match(para) or DATELINE_CAPS.match(para)
+    rest = para[m.end() :].lstrip() if m else ""
+    # what follows starts a sentence ("NEW-YORK-based ABC-TV" is no dateline before "based")
+    if m and len(rest.split()) >= 4 and rest[:1] in 'ABCDEFGHIJKLMNOPQRSTUVWXYZ"“':
+        return rest, None, None
     return para, None, None
 
 

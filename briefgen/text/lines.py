@@ -32,8 +32,23 @@ DATELINE = re.compile(
 # against the sentence's first capital ("WASHINGTON—An attorney for ...", as some papers set it; a hyphen so set joins words).
 DATELINE_BARE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'’\-]{2,}(?: [A-Z][A-Z.'’\-]+){0,3}(?:, [A-Z][A-Za-z.]+)?)"
-    r"(?:\s+[" + DASHES + r"]{1,2}\s+|[—–―](?=[A-Z\"“]))"
+    r"(?:\s+[" + DASHES + r"]{1,2}\s+|\s?[—–―](?=[A-Z\"“]))"
 )
+#: A place written as a name and a news agency's or network's mark: "Washington (CNN) Vermont Sen. ...", "Denver (AP) –
+#: Colorado's ...". Only these marks: a name before any other parenthesis ("Obama (D-Ill.) said") is no dateline.
+DATELINE_NAMED = re.compile(
+    r"^(?P<place>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}(?:, [A-Z][\w.]+)?) \((?P<inner>CNN|AP|Reuters|AFP|UPI|Bloomberg|CNBC|BBC)\)"
+    r"\s*(?:[" + DASHES + r"]{1,2}\s*)?(?=[A-Z\"“])"
+)
+#: A place in capitals run into the sentence with no dash, before its article ("PARIS An Algerian man ..."), or two
+#: places joined by a slash, a wire's dateline for a story filed from both ("SINGAPORE/BEIJING Flamboyant ...").
+DATELINE_CAPS = re.compile(
+    r"^[A-Z][A-Z.'’-]{2,}(?:\s[A-Z][A-Z.'’-]+)*"
+    r"(?:,\s[A-Z][\w.'’ -]{1,30}?)?(?:\s*[" + DASHES + r"]{1,2}\s*|\s(?=(?:A|An|The)\s))"
+    r"|^[A-Z]{3,}(?:\s[A-Z]{3,})*/[A-Z]{3,}(?:\s[A-Z]{3,})*\s+(?=[A-Z])"
+)
+#: A video player's button run into the caption after it ("CLOSE Bone-chilling cold gripped ...").
+PLAYER_BUTTON = re.compile(r"^CLOSE\s+(?=[A-Z\"“])")
 # Whole lines that are site furniture, not article text.
 TRAILERS = re.compile(
     r"^\s*(?:This (?:post|article|story) (?:appeared|was originally published|first appeared)"
