@@ -556,6 +556,12 @@ def test_social_media_and_archive_paragraphs_are_dropped_whole() -> None:
         "Tweet with a location \n \n You can add location information to your Tweets, such as your city. Learn more",
         "Starting in 1996, Alexa Internet has been donating their crawl data to the Internet Archive. Flowing in every day, "
         "these data are added to the Wayback Machine after an embargo period.",
+        "Add a location to your Tweets\n\nWhen you tweet with a location, Twitter stores that location. Learn more",
+        "The seed for Wide00014 was:\n\n- Slash pages from every domain on the web:\n\n-- a ranking of all URLs that have "
+        "more than one incoming inter-domain link\n\n- Top ranked pages (up to a max of 100) from every linked-to domain",
+        "This is a set of web collections curated by Mark Graham using the Archive-IT service of the Internet Archive.",
+        "The seed for this crawl was a list of every host in the Wayback Machine\n\nThis crawl was run at a level 1 (URLs "
+        "including their embeds)\n\nThe WARC files associated with this crawl are not currently available to the public.",
         # a video page: its licensing notice and its credits' addresses (a headline-only article before)
         "Published on Sep 8, 2015\n\n\u201cThis video is represented by Break.com - For any licensing requests please contact "
         "licensing@break.com\u201d\n\nStunt man - https://instagram.com/someone/\n\nhttps://instagram.com/another/",

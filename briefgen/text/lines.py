@@ -108,7 +108,13 @@ BOILERPLATE_PARAGRAPH = re.compile(
     r"|Story Continued Below\s*$|Text Size\b|This (?:article|story) was (?:reprinted|republished|originally published)"
     r"|Copyright \d{4}|© ?\d{4}|All rights reserved"
     # a video site's licensing notice ("“This video is represented by Break.com - For any licensing requests ...")
-    r"|\W*This video is (?:copyright protected|represented by)|\W*For (?:any )?licensing (?:requests|inquiries))",
+    r"|\W*This video is (?:copyright protected|represented by)|\W*For (?:any )?licensing (?:requests|inquiries)"
+    # Twitter's location widget in its other wording, and a web archive's crawl notes and collection blurbs
+    r"|Add a location to your Tweets|When you tweet with a location"
+    r"|[-\s]*(?:Slash pages from every domain|a ranking of all URLs that|up to a maximum of \d+ most highly ranked"
+    r"|Top ranked pages \(up to)|This is a set of web collections curated by"
+    r"|The seed (?:list )?for this crawl was|This crawl was run at a level|The WARC files associated with this crawl"
+    r"|Web wide crawl with initial seedlist|What’s in the data set:|Crawl (?:start|end) date:|Number of (?:captures|unique URLs|hosts):)",
     re.I,
 )
 # A paragraph that is nothing but marks ("___", "+", "###", "..."), a lone widget word ("reset", "Twitter"), or a web
