@@ -466,7 +466,7 @@ def _strip_dateline(para: str, place: bool = False) -> tuple[str, str | None, st
     m = DATELINE_BARE.match(para) or DATELINE_CAPS.match(para)
     rest = para[m.end() :].lstrip() if m else ""
     # what follows starts a sentence ("NEW-YORK-based ABC-TV" is no dateline before "based")
-    if m and len(rest.split()) >= 4 and rest[:1] in 'ABCDEFGHIJKLMNOPQRSTUVWXYZ"“':
+    if m and len(rest.split()) >= 4 and (rest[:1].isupper() or rest[:1] in '"“'):
         return rest, None, None
     return para, None, None
 
