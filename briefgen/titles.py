@@ -1209,14 +1209,11 @@ def _drop_brackets(keep: set[int], tokens: Sequence[Token]) -> set[int]:
     return out
 
 
-#: A dateline before the sentence: "PARIS An ...", "OSAN AIR BASE, South Korea — ...".
-_CAPS_DATELINE = DATELINE_CAPS  # text/lines.py: the one definition, which ingest reads too
-
-
 def _undated(text: str) -> str:
-    """The sentence without a dateline or section label before it."""
+    """The sentence without a dateline ("PARIS An ...", "OSAN AIR BASE, South Korea — ...": ``lines.DATELINE_CAPS``)
+    or section label before it."""
     t = clean_title(text)
-    dateline = DATELINE.match(t) or DATELINE_BARE.match(t) or _CAPS_DATELINE.match(t)
+    dateline = DATELINE.match(t) or DATELINE_BARE.match(t) or DATELINE_CAPS.match(t)
     return t[dateline.end() :].lstrip() if dateline and dateline.end() < len(t) else t
 
 
