@@ -108,7 +108,7 @@ def _personal(sent: Sentence, toks: list[int], h: int, kids: list[int], near: li
         return True  # 'quarterback Kain Colter': a person's role beside the name
     if len(toks) > 1 and sent.tokens[toks[-1]].text.casefold().strip(".,") in n.NAME_SUFFIXES:
         return True  # 'DeOrr Kunz Sr.'
-    if toks[0] > 0 and sent.tokens[toks[0] - 1].text.casefold().strip(".") in ("mr", "mrs", "ms", "miss", "dr"):
+    if toks[0] > 0 and sent.tokens[toks[0] - 1].text.casefold().strip(".") in n.HONORIFICS:
         return True
     for j in kids:
         t = sent.tokens[j]

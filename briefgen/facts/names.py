@@ -118,6 +118,8 @@ PLACE_HEADS = frozenset(
     }
 )
 ORG_SUFFIXES = frozenset({"group", "pmc", "inc", "corp", "corporation", "ltd", "co", "company", "llc", "plc"})
+#: Words of address and honorifics before a person's name ("Mr.", "Dr.", "Dame"): a person's, not a role.
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame"})
 PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us", "me", "his", "its", "their"})
 TITLES = frozenset(
     {

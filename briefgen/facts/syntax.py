@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 
 from briefgen.facts.lexicon import role_noun
-from briefgen.facts.names import ORG_NOUNS, PLACE_NOUNS, TITLES, VESSEL_PREFIXES
+from briefgen.facts.names import HONORIFICS, ORG_NOUNS, PLACE_NOUNS, TITLES, VESSEL_PREFIXES
 from briefgen.models import Sentence, Token
 
 #: Arcs that tie a word left of a name into the name's noun phrase.
@@ -109,7 +109,6 @@ def _agent(t: Token) -> bool:
     return t.pos in ("NOUN", "PROPN") and (word in TITLES or word in ROLE_NOUNS or bool(AGENT.search(word)))
 
 
-HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame"})
 FIRST_PERSON = frozenset({"my", "our", "your", "i", "we", "you", "me", "us"})  # a role relative to whoever speaks
 #: Possessives that make an organisation's role its relation to someone the role does not name ('Houston Astros: his
 #: team', 'Tesla Motors: his electric car company'): nothing the organisation is. A person's ('her lawyer') stays: judged

@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from briefgen.facts.names import TITLES
+from briefgen.facts.names import HONORIFICS, TITLES
 from briefgen.models import AnalyzedArticle
 
 #: Labels whose names can be what a question is about.
@@ -58,7 +58,6 @@ SHORT = 14
 THRESHOLD = 5
 _WORD = re.compile(r"[\w'’.-]+")
 _BAD_CHARS = re.compile(r"[\[\]{}|;<>@#*_=]|^['’]s\b|\s['’]s\b|\.\.")
-HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "dame"})
 #: "What link the man has to ...": a wh-word and a noun, then a new subject: the clause kept its statement order.
 _AUX = r"(?:is|are|was|were|did|does|do|has|have|had|will|would|can|could|may|might|should|must)"
 _STATEMENT_ORDER = re.compile(
