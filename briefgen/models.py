@@ -230,6 +230,9 @@ class StoryBrief:
     # every article is a piece that is no news report by its own label (opinion, analysis: ``pieces.not_news``),
     # so ``summary`` is empty and the page says why
     opinion_only: bool = False
+    # no article of the story has a statement a summary could state (summarize.candidates: none left once furniture,
+    # captions, credits and lines that are no sentence are out): nothing to tell, so the edition leaves it out
+    untold: bool = False
 
     @property
     def key_points(self) -> tuple[SummarySentence, ...]:

@@ -34,7 +34,7 @@ from briefgen.cluster import Cluster, Spawned, cluster
 from briefgen.config import BuildConfig, validate
 from briefgen.errors import BriefgenError, BuildError
 from briefgen.ingest import window
-from briefgen.models import Article, Briefing, FactBox, Skipped, Story, StoryBrief
+from briefgen.models import Article, Briefing, FactBox, Skipped, Story, StoryBrief, Topic
 
 log = logging.getLogger(__name__)
 
@@ -200,8 +200,9 @@ def _sources(run: Run, articles: Sequence[Article], prints: Sequence[facts.Print
 
 def _stories(
     run: Run, stories: Sequence[Story], parsed: Sequence[Parsed], article_keys: Mapping[str, str], independence: facts.Independence
-) -> tuple[list[list[FactBox]], list[StoryBrief]]:
-    """Each story's entities and brief, from its articles' tokens, loaded where a story is not in the cache."""
+) -> tuple[list[list[FactBox]], list[StoryBrief], list[Skipped]]:
+    """Each story's entities and brief, from its articles' tokens, loaded where a story is not in the cache; a story
+    whose brief tells nothing (``_nothing_told``) is left out, its articles returned as skipped."""
     by_id = {p.article.id: p for p in parsed}
     done = 0
 
@@ -260,9 +261,27 @@ def _stories(
             log.warning("story %s (%s): %s", story.id, folders.listing(list(story.articles)), problem)
     # a brief from the cache holds the story as it was then: the fields its key leaves out (the topic) come from this
     # build; the title is the brief's own (titles.story_title, decided from the story and its articles, both in the key)
-    return [boxes for boxes, _ in made], [
-        replace(story_brief, story=replace(s, title=story_brief.story.title)) for (_, story_brief), s in zip(made, stories, strict=True)
-    ]
+    briefs = [replace(b, story=replace(s, title=b.story.title)) for (_, b), s in zip(made, stories, strict=True)]
+    kept = [k for k, b in enumerate(briefs) if not _nothing_told(b)]
+    empty = [Skipped(a, NOTHING_TOLD) for k, b in enumerate(briefs) if _nothing_told(b) for a in b.story.articles]
+    return [made[k][0] for k in kept], [briefs[k] for k in kept], empty
+
+
+#: Why the articles of a story whose brief tells nothing are not shown (``_nothing_told``).
+NOTHING_TOLD = (
+    "no statement of news was found in it (what is left once page furniture is taken out, such as credits, lyrics, a "
+    "notice or a caption, tells nothing a summary could state), so it is not shown as a story; if it is an article, "
+    "check that the file holds its body text"
+)
+
+
+def _nothing_told(b: StoryBrief) -> bool:
+    """A story none of whose articles has a statement a summary could state (``StoryBrief.untold``), so nothing to show:
+    no summary, timeline or open question, no part that failed (``problems``), not opinion pieces (``opinion_only``: the
+    page says why they have no summary). Its story is left out of the edition
+    and its articles are listed as skipped, with ``NOTHING_TOLD``: a page of a title alone tells nothing. A story
+    whose statements the summary's rules all passed over (each leans on one before it, say) stays: it is news."""
+    return b.untold and not (b.summary or b.timeline or b.questions or b.problems or b.opinion_only)
 
 
 def _copy(article: Article) -> Article:
@@ -306,6 +325,7 @@ def _changes(
     articles: Sequence[Article],
     skipped: Sequence[Skipped],
     unanalysed: Sequence[Skipped],
+    untold: Sequence[Skipped],
     briefs: Sequence[StoryBrief],
     entities: facts.Edition,
     independence: facts.Independence,
@@ -316,6 +336,14 @@ def _changes(
     articles = [a for a in articles if a.id in by_id]  # less any that could not be analysed (in ``unanalysed``)
     if not articles:
         raise BuildError(f"{run.config.content_dir}: no article could be analysed; the site is unchanged")
+    gone = {s.path for s in untold}  # the articles of stories that tell nothing (``_nothing_told``)
+    articles = [a for a in articles if a.id not in gone]
+    if not articles:
+        listed = "".join(f"\n  {s.path}" for s in untold[:MAX_LISTED])
+        raise BuildError(
+            f"{run.config.content_dir}: no file states any news (credits, lyrics, a notice or a caption only?), so there is "
+            f"no story to publish; the site is unchanged. Check that the files hold articles' body text:{listed}"
+        )
 
     def resolved(sb: StoryBrief, old: Any, new: Any) -> Any:
         items = analyze.load_tokens([by_id[a] for a in sb.story.articles], run.config, run.cache)
@@ -328,6 +356,7 @@ def _changes(
         articles = [a for a in articles if a.id in shown]
         copies = {a: c & shown for a, c in copies.items() if a in shown and c & shown}
     changes = editions.compute_changes(prev_name, prev_data, [a.id for a in articles], list(briefs), resolved)
+    shown_ids = {sb.story.id for sb in briefs}
     if run.config.strict and run.warnings:  # before anything is written: the site stays as it was
         listed = "".join(f"\n  {w}" for w in run.warnings[:MAX_LISTED])
         more = f"\n  ... and {len(run.warnings) - MAX_LISTED:,} more" if len(run.warnings) > MAX_LISTED else ""
@@ -336,14 +365,21 @@ def _changes(
         run.edition,
         tuple(sorted(articles, key=lambda a: a.id)),
         tuple(briefs),
-        tuple(sorted([*skipped, *unanalysed], key=lambda s: s.path)),
+        tuple(sorted([*skipped, *unanalysed, *untold], key=lambda s: s.path)),
         changes,
         entities=tuple(entities.entities),
-        topics=tuple(group.follow_titles(grouped.topics, grouped.stories, {sb.story.id: sb.story.title for sb in briefs})),
-        merged=tuple(grouped.merged),
+        topics=tuple(group.follow_titles(_shown(grouped.topics, shown_ids), grouped.stories, {b.story.id: b.story.title for b in briefs})),
+        merged=tuple((old, new) for old, new in grouped.merged if new in shown_ids),
         copies=tuple((a, tuple(sorted(c))) for a, c in sorted(copies.items())),
         warnings=tuple(run.warnings),
     )
+
+
+def _shown(topics: Sequence[Topic], shown: set[str]) -> list[Topic]:
+    """``topics`` with only the stories the edition shows, and none left empty (a story that tells nothing is left out:
+    ``_nothing_told``)."""
+    out = [replace(t, stories=tuple(s for s in t.stories if s in shown)) for t in topics]
+    return [t for t in out if t.stories]
 
 
 def _site(run: Run, briefing: Briefing) -> tuple[site.Work, list[dict[str, Any]]]:
@@ -451,7 +487,7 @@ STAGES: tuple[Stage, ...] = (
         _stories,
         "brief.story_brief",
         ("stories", "parsed", "article_keys", "independence"),
-        ("story_entities", "drafts"),
+        ("story_entities", "drafts", "untold"),
         ("summary_words", "summary_algorithm", "redundancy", "max_fact_boxes", "max_questions"),
         "stories",
     ),
@@ -467,7 +503,7 @@ STAGES: tuple[Stage, ...] = (
         "changes",
         _changes,
         "editions.compute_changes",
-        ("previous", "articles", "skipped", "unanalysed", "briefs", "entities", "independence", "parsed", "grouped"),
+        ("previous", "articles", "skipped", "unanalysed", "untold", "briefs", "entities", "independence", "parsed", "grouped"),
         ("briefing",),
     ),
     Stage("site", _site, "site.prepare", ("briefing",), ("work", "versions")),

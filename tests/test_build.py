@@ -212,3 +212,47 @@ def test_briefing_json_has_a_line_per_record(seed_site: Path, seed_json: dict) -
     assert sum(line.startswith('    {"path": ') for line in lines) == len(seed_json["articles"])
     assert sum(line.startswith('    {"id": "s-') for line in lines) == len(seed_json["stories"])
     assert text.endswith("}\n") and json.loads(text) == seed_json
+
+
+NO_NEWS = {
+    "lyrics.txt": "From the LP Surrealistic Pillow\n\nThe summer had inhaled and held its breath too long\n\n"
+    "The winter looked the same, as if it never had gone\n\nI saw you, I saw you, comin' back to me\n",
+    "credits.txt": "Published on Apr 1, 2017\n\nCAST\n\nSinbad\n\nJames - Bradley Bundlie\n\nRachael - Jolie Ledford\n\n"
+    "CREW\n\nDirector - Ryan Anthony Martin & Royce Adkins\n\nWriter - Mike Trapp & Royce Adkins\n\nProducer - Shane Crown\n",
+}
+STORM = (
+    '---\ntitle: "Storm cuts power to 40,000 homes in Maine"\ndate: 2024-03-10\nsource: "Portland Herald"\n---\n\n'
+    "A late-winter storm cut power to more than 40,000 homes across southern Maine on Sunday, the state's largest utility "
+    "said.\n\nCrews from three states were working to restore service, and the utility said most customers would have power "
+    "back by Tuesday night.\n"
+)
+
+
+def test_a_file_that_states_no_news_is_skipped_with_the_reason_not_shown_as_a_story(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    folder = tmp_path / "content"
+    folder.mkdir()
+    (folder / "storm.md").write_text(STORM, encoding="utf-8")
+    for name, text in NO_NEWS.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    build(load_config(content_dir=folder, site_dir=tmp_path / "site", edition="e1", pdf=False))
+    data = json.loads((tmp_path / "site" / "e1" / "briefing.json").read_text(encoding="utf-8"))
+    assert [s["articles"] for s in data["stories"]] == [["storm.md"]]
+    assert [a["path"] for a in data["articles"]] == ["storm.md"]
+    reasons = {s["path"]: s["reason"] for s in data["skipped"]}
+    assert reasons.keys() == NO_NEWS.keys()
+    assert all(r.startswith("no statement of news was found in it") and "not shown as a story" in r for r in reasons.values())
+    assert {s for t in data["topics"] for s in t["stories"]} == {data["stories"][0]["id"]}
+    assert not list((tmp_path / "site" / "e1" / "articles").glob("lyrics*"))
+
+
+def test_a_build_where_no_file_states_news_stops_and_says_so(tmp_path: Path) -> None:
+    from briefgen.errors import BuildError
+
+    folder = tmp_path / "content"
+    folder.mkdir()
+    for name, text in NO_NEWS.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    with pytest.raises(BuildError, match=r"(?s)no file states any news.*lyrics\.txt"):
+        build(load_config(content_dir=folder, site_dir=tmp_path / "site", edition="e1", pdf=False))
+    assert not (tmp_path / "site").exists()
