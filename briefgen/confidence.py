@@ -47,9 +47,9 @@ LEGEND = (
     ),
     (
         "moderate",
-        "One source only: the story's only independent source, or no other source of the story states it in the same "
-        "terms (the same names and numbers, most of the same words, the same event or action done to the same one, or "
-        "the same quoted words); "
+        "No second source: the story has one independent source only, or none of its others was found stating it in "
+        "the same terms (the same names and numbers, most of the same words, the same event or action done to the same "
+        "one, or the same quoted words; a source telling it in quite other words can be missed); "
         "or the sentence hedges (\u201creportedly\u201d, \u201cmay\u201d, \u201capparently referring to\u201d) although "
         "others carry it; "
         "or it reports an allegation (\u201caccused\u201d, \u201calleged\u201d), which no number of reports establishes.",
@@ -157,11 +157,13 @@ def rate(
     claim being plain, does not make one source low. A reason
     says what was checked: "no other source states it" only where there is another source to ask, and then in
     the terms ``agree`` compares (a report in quite other words can be missed)."""
-    carried = "one source only" if sources == 1 else f"{sources} independent sources"
+    # one source: the story's only one ("one source only"), else what was checked, not a count of what was not found
+    unmatched = "no other independent source found stating it in the same terms"
+    carried = f"{sources} independent sources" if sources > 1 else "one source only" if alone else unmatched
     if question is not None:
         return "low", f"Low: {CONTESTED[question.kind]} (open question: {question.question}); {carried}."
     if hedged and sources == 1:
-        return "low", f"Low: one source only, and it hedges (\u201c{hedged}\u201d)."
+        return "low", f"Low: it hedges (\u201c{hedged}\u201d); {carried}."
     if hedged:
         return "moderate", f"Moderate: {carried}, but the sentence hedges (\u201c{hedged}\u201d)."
     if alleged:
@@ -172,7 +174,7 @@ def rate(
         return "moderate", "Moderate: one source only; this story has no other independent source."
     if sources == 1:
         return "moderate", (
-            "Moderate: one source only; no other independent source in this story was found stating it in the same terms "
-            "(names, numbers, main words, event or action, quoted words)."
+            "Moderate: no other independent source in this story was found stating it in the same terms (names, numbers, "
+            "main words, event or action, quoted words); one telling it in quite other words can be missed."
         )
     return "high", f"High: {carried} state it, without hedging."
