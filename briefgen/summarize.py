@@ -969,8 +969,9 @@ def _leans(c: Candidate) -> bool:
 
 
 def _definite_subject(c: Candidate) -> str | None:
-    """The noun of a bare definite subject ("The company said"), if any (``claims.definite_subject``)."""
-    return definite_subject(c.sentences[0])
+    """The noun of a bare definite subject ("The company said"), if any (``claims.definite_subject``; an article's first
+    statement, ``rank`` 0, as its lede)."""
+    return definite_subject(c.sentences[0], lede=c.rank == 0)
 
 
 def _name_words(text: str) -> list[str]:

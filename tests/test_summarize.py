@@ -1388,3 +1388,26 @@ def test_a_brief_of_opinion_pages_only_has_no_summary_and_says_why(seed_analyzed
     views = brief.brief(story, pages, CONFIG, [])
     assert news.summary and not news.opinion_only
     assert views.opinion_only and views.summary == () and views.key_point_count == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "in_lede", "deeper"),
+    [
+        ("The company said it would close two plants next year.", "company", "company"),
+        ("The gushy profile, published on Sunday, details his rise.", "profile", "profile"),  # an aside: one already known
+        (
+            "The number of people who identify as Native American or Alaska Native alone grew by 27.1% to 3.7 million people "
+            "over the last decade, according to the U.S. Census.",
+            None,
+            "number",
+        ),
+        ("The final version of the elections bill was unveiled on Saturday.", None, "version"),
+        ("The man who shot a teenager after an argument over loud music told his fiancee he was the victim.", None, "man"),
+    ],
+)
+def test_a_definite_subject_leans_unless_a_lede_says_which_one_it_is(analysed, text: str, in_lede: str | None, deeper: str) -> None:
+    from briefgen.text.claims import definite_subject
+
+    (item,) = analysed([text])
+    assert definite_subject(item.sentences[0], lede=True) == in_lede
+    assert definite_subject(item.sentences[0]) == deeper  # deeper in an article, which one the sentences before say

@@ -423,20 +423,42 @@ def is_clause(sent: Sentence) -> bool:
     return False
 
 
-def definite_subject(sent: Sentence) -> str | None:
+def definite_subject(sent: Sentence, lede: bool = False) -> str | None:
     """The noun of a bare definite subject that leans on a sentence before ("The company said", "The gushy profile,
-    published ..., details", "The pair were reconvicted"), if the sentence opens with one; a name ("The Colorado
-    Rockies") or a number ("The three oldest") is no bare noun."""
-    toks = [t for t in sent.tokens if t.pos not in ("PUNCT", "SPACE")]
-    if len(toks) < 3 or toks[0].text.lower() != "the":
+    published ..., details", "The pair were reconvicted"), if the sentence opens with one; a name ("The Colorado Rockies") or a number
+    ("The three oldest") is no bare noun; nor, in an article's lede (``lede``: there is no sentence before it to lean
+    on), is a noun the sentence defines where it stands (``_defined``: "The number of people who identify as ...",
+    "The final version of the elections bill was unveiled"). Deeper in an article such a noun still leans ("The extent
+    of these deletions", "The woman who was a picture of health": which woman, the sentences before say)."""
+    toks = sent.tokens
+    words = [k for k, t in enumerate(toks) if t.pos not in ("PUNCT", "SPACE")]
+    if len(words) < 3 or toks[words[0]].text.lower() != "the":
         return None
-    root = next((i for i, t in enumerate(sent.tokens) if t.dep == "ROOT"), None)
-    for t in toks[1:4]:
+    root = next((i for i, t in enumerate(toks) if t.dep == "ROOT"), None)
+    for k in words[1:4]:
+        t = toks[k]
         if t.pos == "NOUN":
             subject = t.dep in ("nsubj", "nsubjpass") and (root is None or t.head == root)
-            return t.lemma.lower() if subject else None
+            return t.lemma.lower() if subject and not (lede and _defined(toks, k)) else None
         if t.pos != "ADJ":
             return None
+    return None
+
+
+#: Modifiers after a noun that say which one it is, where they stand: a clause ("the storm [that walloped the
+#: Midwest]", "the bill [poised for a vote]") or an "of" phrase ("the number [of people ...]").
+_DEFINING = frozenset({"relcl", "acl"})
+
+
+def _defined(toks: Sequence[Token], k: int) -> bool:
+    """The noun at ``k`` has a modifier after it that tells which one it is (``_DEFINING``, or "of" and its object), not
+    set off by a comma (an aside, "The gushy profile, published ..., details", tells more of one already known)."""
+    for j, t in enumerate(toks):
+        if t.head != k or j <= k or any(toks[m].text in (",", "(", "—", "–", "--") for m in range(k + 1, j)):
+            continue
+        if t.dep in _DEFINING or (t.dep == "prep" and t.text.lower() == "of" and any(u.head == j and u.dep == "pobj" for u in toks)):
+            return True
+    return False
     return None
 
 
