@@ -497,3 +497,16 @@ def test_a_name_within_another_is_one_participant_only_when_both_have_two_words_
     assert not _same_unit("house", "house rules committee")  # the House is not its committee
     assert not _same_unit("census bureau", "labor statistics bureau")
     assert not _same_unit("#12", "#120") and _same_unit("#12", "#12")
+
+
+def test_speculation_the_sentence_tells_of_is_no_hedge_but_speculation_as_its_subject_is(parsed) -> None:  # type: ignore[no-untyped-def]
+    """A hedging noun as the object of the verb or of a preposition is what the sentence reports; as the subject, or
+    what "there is", it is the standing of the claim."""
+    prompted, ended, swirling, there = parsed(
+        "The crash has prompted press speculation as to why Poland still used an ageing Soviet aircraft.",
+        "The opening ceremony will put an end to months of speculation over whether the Games would go ahead.",
+        "Rumors are swirling that the couple are on the brink of splitting.",
+        "There had been speculation that the envoy would secure the prisoner's release.",
+    )
+    assert hedge(prompted) is None and hedge(ended) is None
+    assert hedge(swirling) == "Rumors" and hedge(there) == "speculation"

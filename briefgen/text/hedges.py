@@ -125,6 +125,13 @@ def hedge(sent: Sentence) -> str | None:
     return None
 
 
+#: Where a hedging noun ("speculation", "rumor") is what the sentence tells of, not the standing of its claim: the
+#: object of its verb or of a preposition ("has prompted press speculation as to why ...", "put an end to months of
+#: speculation over whether ...", "I've ignored all the speculation"). As the subject it hedges ("Rumors are swirling
+#: that ...", "There had been speculation that ...").
+_TOLD_OF = frozenset({"dobj", "pobj"})
+
+
 def _hedging(toks: tuple[Token, ...], i: int) -> bool:
     """Token ``i`` is a hedging word ("apparently", "likely", not "likely voters" nor "more likely to"), a passive
     belief verb ("is believed to") or "seem"/"appear" with a verb after it; modals are ``hedge``'s to judge."""
@@ -137,6 +144,7 @@ def _hedging(toks: tuple[Token, ...], i: int) -> bool:
                 low in GUESSES
                 and (t.dep == "amod" or any(u.head == i and u.text.lower() in ("more", "less", "most", "least", "as") for u in toks))
             )  # "likely voters" (a kind of thing) and "more likely to" (a comparison of odds) guess nothing about the claim
+            and not (t.pos == "NOUN" and t.dep in _TOLD_OF)  # "prompted press speculation as to why ...": told of, not a hedge
         )
         or (low in HEDGE_VERBS and t.tag == "VBN" and any(u.head == i and u.dep == "auxpass" for u in toks))  # "is believed to"
         or (low in ("seem", "appear") and any(u.head == i and u.dep == "xcomp" for u in toks))
