@@ -565,11 +565,24 @@ def test_social_media_and_archive_paragraphs_are_dropped_whole() -> None:
         # a video page: its licensing notice and its credits' addresses (a headline-only article before)
         "Published on Sep 8, 2015\n\n\u201cThis video is represented by Break.com - For any licensing requests please contact "
         "licensing@break.com\u201d\n\nStunt man - https://instagram.com/someone/\n\nhttps://instagram.com/another/",
+        # a page's social buttons and newsletter box
+        "Join us on Facebook Like us and you'll find top breaking news in your Facebook newsfeed.\n\nSign up for the "
+        "Curbed NY newsletter Sign up for our daily email newsletter and get top stories delivered to your inbox.",
     ],
 )
 def test_a_file_of_furniture_only_is_skipped_with_the_reason(text: str) -> None:
     with pytest.raises(Invalid, match="no article text: only site, archive or social-media furniture"):
         read_text_article(text, "a.txt", "txt")
+
+
+def test_a_hosts_placeholder_for_a_new_site_is_furniture() -> None:
+    """What is left is a heading alone, a statement of nothing, which the build then leaves out of the edition."""
+    placeholder = (
+        "You're Almost There...\n\nYour custom domain mapping may take as little as 15-30 minutes to resolve, but in some "
+        "cases mapping a new custom domain can take up to 24 hours. If you need additional information about domain "
+        "mapping, please visit our help center."
+    )
+    assert "domain" not in read_text_article(placeholder, "a.txt", "txt").text
 
 
 def test_a_byline_and_date_run_into_the_lead_are_not_article_text() -> None:

@@ -104,6 +104,8 @@ BOILERPLATE_PARAGRAPH = re.compile(
     r"|Media playback is unsupported|Image copyright|Image caption|Story highlights\s*$|Embed this video"
     r"|Breaking News Emails\b|Newsletter Sign Up|Sign up (?:here|now|for)|Get The [\w' ]+ by email"
     r"|Want stories like these|Interested in [^?]{0,40}\? Add|Have a tip we should know|Follow [\w .]+ on Twitter"
+    # a page's social buttons ("Join us on Facebook Like us and you'll find ..."), a host's placeholder for a new site
+    r"|(?:Join|Like) us on (?:Facebook|Twitter|Instagram)|Your custom domain mapping may take"
     r"|From Wikipedia, the free encyclopedia|Advertisement(?: Continue reading the main story)?\s*$"
     r"|Story Continued Below\s*$|Text Size\b|This (?:article|story) was (?:reprinted|republished|originally published)"
     r"|Copyright \d{4}|© ?\d{4}|All rights reserved"
