@@ -777,3 +777,13 @@ def test_forms_of_verbs_of_saying_are_read_without_a_lemmatizer() -> None:
     said = ("said", "says", "told", "wrote", "added", "noted", "tweeted", "testified", "replies", "admitted", "stresses", "asked")
     assert all(speech_form(w) for w in said)
     assert not any(speech_form(w) for w in ("nodded", "needs", "Smith", "the", "rested", "walked"))
+
+
+def test_a_scale_word_without_a_figure_before_it_is_one_of_it() -> None:
+    """ "a billion dollars" is one billion, the figure "$1 billion" gives: two tellings of one number."""
+    from briefgen.text.claims import _number
+
+    assert _number(["a", "billion", "dollars"]) == _number(["$1", "billion"]) == "1e+09"
+    assert _number(["1.5", "million"]) == "1.5e+06" and _number(["two", "million"]) == "2e+06"
+    assert _number(["half", "a", "billion", "dollars"]) == "5e+08" and _number(["quarter", "-", "trillion"]) == "2.5e+11"
+    assert _number(["billion", "-", "dollar"]) is None  # "a billion-dollar company": no figure of the claim

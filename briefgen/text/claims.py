@@ -162,12 +162,19 @@ class Claim:
         return self.names | {f"#{n}" for n in self.numbers} | self.words | {f"!{e}" for e in self.events}
 
 
+#: Parts of one that a scale word may follow without a figure ("half a billion", "a quarter-trillion dollars").
+FRACTIONS = {"half": 0.5, "quarter": 0.25}
+
+
 def _number(tokens: list[str]) -> str | None:
     value: float | None = None
+    one: float | None = None  # "a" or a fraction before a scale word with no figure: "a billion dollars" is one billion
     for text in tokens:
         low = text.lower().replace(",", "").lstrip("$£€")
-        if low in SCALE and value is not None:
-            value *= SCALE[low]
+        if low in ("a", "an") or low in FRACTIONS:
+            one = FRACTIONS.get(low, one or 1.0)
+        elif low in SCALE and (value is not None or one is not None):
+            value = (value if value is not None else one or 1.0) * SCALE[low]
         elif low in NUMBER_WORDS:
             value = (value or 0) + NUMBER_WORDS[low]
         elif re.fullmatch(r"\d+(?:\.\d+)?", low):
