@@ -533,14 +533,16 @@ def same_ledes(items: Sequence[AnalyzedArticle], cands: Sequence[Candidate], cla
         if lede is None or _soft(cands[lede]):
             continue
         sent = cands[lede].sentences[0]
-        days, named = _lead_days(sent.text, items[cands[lede].article].article.date)
+        date = items[cands[lede].article].article.date
+        days, named = _lead_days(sent.text, date)
         if days:
-            ledes.append((lede, days, named, claim_of(sent), sent.text.strip()))
-    things = lede_things([claim for *_, claim, _ in ledes], len(by_article))
+            ledes.append((lede, days, named, claim_of(sent), sent.text.strip(), date))
+    things = lede_things([claim for _, _, _, claim, _, _ in ledes], len(by_article))
     alike: dict[int, set[int]] = {}
-    for (i, days_i, named_i, claim_i, text_i), (j, days_j, named_j, claim_j, text_j) in itertools.combinations(ledes, 2):
-        # the same days (``_lead_days``)
+    for (i, days_i, named_i, claim_i, text_i, date_i), (j, days_j, named_j, claim_j, text_j, date_j) in itertools.combinations(ledes, 2):
+        # the same days (``_lead_days``), or the same weekday named by two articles dated a day apart at most
         same_days = days_i == days_j if named_i and named_j else bool(days_i & days_j)
+        same_days = same_days or (named_i and named_j and _same_weekday(claim_i, claim_j, date_i, date_j))
         if same_days and text_i != text_j and same_lede(claim_i, claim_j, main, things):
             alike.setdefault(i, set()).add(j)
             alike.setdefault(j, set()).add(i)
@@ -582,6 +584,29 @@ def lede_sources(
     """``lede_statements`` by article: for each lede (its article's id, its first sentence's index) that states one fact
     with other articles' ledes, those articles (the titles read them)."""
     return {k: frozenset(a for a, _ in v) for k, v in lede_statements(items, cands, claims, ledes).items()}
+
+
+#: Days apart two articles' dates may be and their ledes' one weekday still be one day ("testimony to Congress on
+#: Wednesday" in an article dated Tuesday, the 14th, and in another dated the 15th): a date one day off (a time zone,
+#: an update) resolves the weekday to another week. As titles.DAY_GAP: outlets report an event the day it happens and
+#: the morning after.
+WEEKDAY_GAP = 1
+
+
+def _same_weekday(a: Claim, b: Claim, date_a: str | None, date_b: str | None) -> bool:
+    """Two ledes that name one weekday, and only weekdays, alike ("on Wednesday"), in articles dated ``WEEKDAY_GAP`` days
+    apart at most."""
+    weekdays = {d for d in a.days | b.days if d in _WEEKDAYS}
+    if not weekdays or a.days != b.days or weekdays != a.days or not (date_a and date_b):
+        return False
+    try:
+        gap = abs((dt.date.fromisoformat(date_a[:10]) - dt.date.fromisoformat(date_b[:10])).days)
+    except ValueError:
+        return False
+    return gap <= WEEKDAY_GAP
+
+
+_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 
 
 def _lead_days(text: str, article_date: str | None) -> tuple[frozenset[str], bool]:

@@ -1411,3 +1411,19 @@ def test_a_definite_subject_leans_unless_a_lede_says_which_one_it_is(analysed, t
     (item,) = analysed([text])
     assert definite_subject(item.sentences[0], lede=True) == in_lede
     assert definite_subject(item.sentences[0]) == deeper  # deeper in an article, which one the sentences before say
+
+
+def test_one_weekday_named_by_two_ledes_of_articles_a_day_apart_is_one_day() -> None:
+    """ "on Wednesday" in an article dated Tuesday the 14th (a date a day off) and in one dated the 15th: one day, though
+    resolved against each date it falls in two weeks; not two days' names, nor articles further apart."""
+    from briefgen.summarize import _same_weekday
+    from briefgen.text.claims import Claim
+
+    def told(*days: str) -> Claim:
+        return Claim(frozenset(), frozenset(), frozenset(), frozenset(), False, False, days=frozenset(days))
+
+    assert _same_weekday(told("wednesday"), told("wednesday"), "2021-09-14", "2021-09-15")
+    assert not _same_weekday(told("wednesday"), told("wednesday"), "2021-09-13", "2021-09-15")  # two days apart
+    assert not _same_weekday(told("wednesday"), told("tuesday"), "2021-09-14", "2021-09-15")
+    assert not _same_weekday(told("wednesday", "sep 15"), told("wednesday", "sep 15"), "2021-09-14", "2021-09-15")
+    assert not _same_weekday(told("wednesday"), told("wednesday"), None, "2021-09-15")
