@@ -278,9 +278,9 @@ NOTHING_TOLD = (
 def _nothing_told(b: StoryBrief) -> bool:
     """A story none of whose articles has a statement a summary could state (``StoryBrief.untold``), so nothing to show:
     no summary, timeline or open question, no part that failed (``problems``), not opinion pieces (``opinion_only``: the
-    page says why they have no summary). Its story is left out of the edition
-    and its articles are listed as skipped, with ``NOTHING_TOLD``: a page of a title alone tells nothing. A story
-    whose statements the summary's rules all passed over (each leans on one before it, say) stays: it is news."""
+    page says why they have no summary). Its story is left out of the edition and its articles are listed as skipped,
+    with ``NOTHING_TOLD``: a page of a title alone tells nothing. A story whose statements the summary's rules all passed
+    over (each leans on one before it, say) stays: it is news."""
     return b.untold and not (b.summary or b.timeline or b.questions or b.problems or b.opinion_only)
 
 
