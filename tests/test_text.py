@@ -787,3 +787,18 @@ def test_a_scale_word_without_a_figure_before_it_is_one_of_it() -> None:
     assert _number(["1.5", "million"]) == "1.5e+06" and _number(["two", "million"]) == "2e+06"
     assert _number(["half", "a", "billion", "dollars"]) == "5e+08" and _number(["quarter", "-", "trillion"]) == "2.5e+11"
     assert _number(["billion", "-", "dollar"]) is None  # "a billion-dollar company": no figure of the claim
+
+
+def test_a_group_of_people_is_one_name_one_or_many_of_it() -> None:
+    """ "Americans" and "American", "Democrats" and "Democrat": one name in a claim; "Swiss" keeps its last letter."""
+    many = parsed([("Americans", "Americans", "PROPN", "NNPS", "nsubj", 1, "NORP"), ("voted", "vote", "VERB", "VBD", "ROOT", 1, "")])
+    one = parsed(
+        [
+            ("American", "american", "ADJ", "JJ", "amod", 1, "NORP"),
+            ("voters", "voter", "NOUN", "NNS", "nsubj", 2, ""),
+            ("voted", "vote", "VERB", "VBD", "ROOT", 2, ""),
+        ]
+    )
+    swiss = parsed([("Swiss", "Swiss", "ADJ", "JJ", "nsubj", 1, "NORP"), ("voted", "vote", "VERB", "VBD", "ROOT", 1, "")])
+    assert claim(many).names == claim(one).names == {"american"}
+    assert claim(swiss).names == {"swiss"}

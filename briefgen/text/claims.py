@@ -197,12 +197,15 @@ def fold(text: str) -> str:
 
 def _name(span: Sequence[Token]) -> str | None:
     """The name a run of tokens of one entity gives, as ``Claim.names`` holds it: a person is their surname
-    ("Anthony LaSalle" and "LaSalle" are one name), without "Jr."; anything else is its words."""
+    ("Anthony LaSalle" and "LaSalle" are one name), without "Jr."; a group of people one word names, in the singular
+    ("Americans" and "American" are one name); anything else is its words."""
     parts = [x.text for x in span if x.pos not in ("DET", "PUNCT") and x.tag != "POS"]
     if span and span[0].ent == "PERSON":
         parts = [p for p in parts if p.lower().rstrip(".") not in NAME_SUFFIXES] or parts
     if not parts:
         return None
+    if span[0].ent == "NORP" and len(parts) == 1 and parts[0].endswith("s") and not parts[0].endswith("ss"):
+        return fold(parts[0][:-1])  # a group is one name, one or many of it: "Americans", "American"; "Democrats", "Democrat"
     return fold(parts[-1] if span[0].ent == "PERSON" else " ".join(parts))
 
 
