@@ -105,7 +105,8 @@ def hedge(sent: Sentence) -> str | None:
 
     A modal counts only on the main verb, or on the clause a reporting verb reports ("X may
     have died, experts warned"): "was convicted and could face 20 years" states the verdict;
-    what could follow is a side clause. Hedging words and belief verbs count unless they are in
+    what could follow is a side clause; nor on a main verb whose clause concedes before a "but" clause without a modal
+    (``_conceded``: "X may be the land of the free, but it's not in the top 20"). Hedging words and belief verbs count unless they are in
     a side clause (``SIDE_CLAUSES``: "a lot of people bought it, perhaps because ..."). Without
     a parse (no ROOT), any counts.
     """
@@ -117,12 +118,25 @@ def hedge(sent: Sentence) -> str | None:
         if root is not None and toks[root].lemma.lower() in REPORTING_VERBS
         else set()
     )
+    conceded = root is not None and _conceded(toks, root)
     for i, t in enumerate(toks):
-        if (_hedging(toks, i) or (t.tag == "MD" and t.lemma.lower() in HEDGE_MODALS and (root is None or t.head in main))) and (
-            root is None or not _aside(toks, i)
-        ):  # the walk up the parse only for a word that would hedge
+        on_claim = root is None or (t.head in main and not (conceded and t.head == root))
+        modal = t.tag == "MD" and t.lemma.lower() in HEDGE_MODALS and on_claim
+        if (_hedging(toks, i) or modal) and (root is None or not _aside(toks, i)):  # the walk up the parse only for a word that would hedge
             return t.text
     return None
+
+
+def _conceded(toks: tuple[Token, ...], root: int) -> bool:
+    """The main verb's clause concedes and a clause after "but" tells the point: "The United States may be the land of
+    the free, but it's not even in the top 20", "Google might be a lot of things today ..., but today it's announcing
+    ...": a modal on the conceding clause weighs what is granted, not the claim; the "but" clause has no modal of its own
+    (then it is hedged, as "may ..., but may ...")."""
+    kids = [k for k, t in enumerate(toks) if t.head == root and k != root]
+    if not any(toks[k].dep == "cc" and toks[k].text.lower() in ("but", "yet") for k in kids):
+        return False
+    later = [k for k in kids if toks[k].dep == "conj" and k > root and toks[k].pos in ("VERB", "AUX")]
+    return any(not any(t.head == k and t.tag == "MD" for t in toks) for k in later)
 
 
 #: Where a hedging noun ("speculation", "rumor") is what the sentence tells of, not the standing of its claim: the
