@@ -596,7 +596,7 @@ WEEKDAY_GAP = 1
 def _same_weekday(a: Claim, b: Claim, date_a: str | None, date_b: str | None) -> bool:
     """Two ledes that name one weekday, and only weekdays, alike ("on Wednesday"), in articles dated ``WEEKDAY_GAP`` days
     apart at most."""
-    weekdays = {d for d in a.days | b.days if d in _WEEKDAYS}
+    weekdays = {d for d in a.days | b.days if re.fullmatch(DAY_NAME, d, re.I)}
     if not weekdays or a.days != b.days or weekdays != a.days or not (date_a and date_b):
         return False
     try:
@@ -604,9 +604,6 @@ def _same_weekday(a: Claim, b: Claim, date_a: str | None, date_b: str | None) ->
     except ValueError:
         return False
     return gap <= WEEKDAY_GAP
-
-
-_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 
 
 def _lead_days(text: str, article_date: str | None) -> tuple[frozenset[str], bool]:

@@ -435,8 +435,8 @@ def is_clause(sent: Sentence) -> bool:
 
 def definite_subject(sent: Sentence, lede: bool = False) -> str | None:
     """The noun of a bare definite subject that leans on a sentence before ("The company said", "The gushy profile,
-    published ..., details", "The pair were reconvicted"), if the sentence opens with one; a name ("The Colorado Rockies") or a number
-    ("The three oldest") is no bare noun; nor, in an article's lede (``lede``: there is no sentence before it to lean
+    published ..., details", "The pair were reconvicted"), if the sentence opens with one; a name ("The Colorado
+    Rockies") or a number ("The three oldest") is no bare noun; nor, in an article's lede (``lede``: there is no sentence before it to lean
     on), is a noun the sentence defines where it stands (``_defined``: "The number of people who identify as ...",
     "The final version of the elections bill was unveiled"). Deeper in an article such a noun still leans ("The extent
     of these deletions", "The woman who was a picture of health": which woman, the sentences before say)."""
@@ -469,7 +469,6 @@ def _defined(toks: Sequence[Token], k: int) -> bool:
         if t.dep in _DEFINING or (t.dep == "prep" and t.text.lower() == "of" and any(u.head == j and u.dep == "pobj" for u in toks)):
             return True
     return False
-    return None
 
 
 def _acts(sent: Sentence, root: int | None, event_of: dict[str, str] = _EVENT_OF, plain: bool = False) -> frozenset[tuple[str, str]]:

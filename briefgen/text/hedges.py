@@ -105,10 +105,11 @@ def hedge(sent: Sentence) -> str | None:
 
     A modal counts only on the main verb, or on the clause a reporting verb reports ("X may
     have died, experts warned"): "was convicted and could face 20 years" states the verdict;
-    what could follow is a side clause; nor on a main verb whose clause concedes before a "but" clause without a modal
-    (``_conceded``: "X may be the land of the free, but it's not in the top 20"). Hedging words and belief verbs count unless they are in
-    a side clause (``SIDE_CLAUSES``: "a lot of people bought it, perhaps because ..."). Without
-    a parse (no ROOT), any counts.
+    what could follow is a side clause; nor on a main verb whose clause concedes before a "but"
+    clause without a modal (``_conceded``: "X may be the land of the free, but it's not in the
+    top 20"). Hedging words and belief verbs count unless they are in a side clause
+    (``SIDE_CLAUSES``: "a lot of people bought it, perhaps because ..."). Without a parse (no
+    ROOT), any counts.
     """
     toks = sent.tokens
     root = _root(toks)
@@ -122,7 +123,8 @@ def hedge(sent: Sentence) -> str | None:
     for i, t in enumerate(toks):
         on_claim = root is None or (t.head in main and not (conceded and t.head == root))
         modal = t.tag == "MD" and t.lemma.lower() in HEDGE_MODALS and on_claim
-        if (_hedging(toks, i) or modal) and (root is None or not _aside(toks, i)):  # the walk up the parse only for a word that would hedge
+        # the walk up the parse (``_aside``) only for a word that would hedge
+        if (_hedging(toks, i) or modal) and (root is None or not _aside(toks, i)):
             return t.text
     return None
 
