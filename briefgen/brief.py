@@ -82,7 +82,7 @@ def brief(
         timeline=_guarded(problems, "timeline", lambda: tuple(summarize.timeline(items, claims, cands())), ()),
         problems=tuple(problems),
         opinion_only=summarize.opinion_only(items),
-        untold=not cands(),
+        untold=_guarded([], "statements", lambda: not cands(), False),  # when they cannot be read, the summary's problem says so
     )
 
 
