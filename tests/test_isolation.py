@@ -266,3 +266,21 @@ def test_publishing_without_the_atomic_swap_warns(tmp_path: Path, monkeypatch: p
     briefing = pipeline.build(config_for(tmp_path))
     assert (tmp_path / "site" / "e1" / "index.html").is_file()
     assert any("cannot swap folders atomically (Function not implemented); publishing in place" in w for w in briefing.warnings)
+
+
+def test_a_story_whose_statements_cannot_be_read_stays_with_the_problem_said(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Whether a story has any statement (``StoryBrief.untold``) is read under the guard: an error there costs the
+    summary, said on the page, and never drops the story as one that tells nothing."""
+    real = summarize.candidates
+
+    def broken(items, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if any(i.article.id == "flood.txt" for i in items):
+            raise ValueError("bad statement")
+        return real(items, *args, **kwargs)
+
+    monkeypatch.setattr(summarize, "candidates", broken)
+    briefing = pipeline.build(config_for(tmp_path))
+    flood = next(sb for sb in briefing.stories if "flood.txt" in sb.story.articles)
+    assert len(briefing.stories) == 3 and not flood.untold
+    assert any("could not be made" in p and "bad statement" in p for p in flood.problems)
+    assert "flood.txt" not in {s.path for s in briefing.skipped}
