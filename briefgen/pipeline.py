@@ -338,12 +338,6 @@ def _changes(
         raise BuildError(f"{run.config.content_dir}: no article could be analysed; the site is unchanged")
     gone = {s.path for s in untold}  # the articles of stories that tell nothing (``_nothing_told``)
     articles = [a for a in articles if a.id not in gone]
-    if not articles:
-        listed = "".join(f"\n  {s.path}" for s in untold[:MAX_LISTED])
-        raise BuildError(
-            f"{run.config.content_dir}: no file states any news (credits, lyrics, a notice or a caption only?), so there is "
-            f"no story to publish; the site is unchanged. Check that the files hold articles' body text:{listed}"
-        )
 
     def resolved(sb: StoryBrief, old: Any, new: Any) -> Any:
         items = analyze.load_tokens([by_id[a] for a in sb.story.articles], run.config, run.cache)
@@ -355,12 +349,21 @@ def _changes(
         shown = {a for sb in briefs for a in sb.story.articles}
         articles = [a for a in articles if a.id in shown]
         copies = {a: c & shown for a, c in copies.items() if a in shown and c & shown}
+    if not briefs:  # every story of the edition (of its window) told nothing (``_nothing_told``)
+        listed = "".join(f"\n  {s.path}" for s in untold[:MAX_LISTED])
+        raise BuildError(
+            f"{run.config.content_dir}: no file of the edition states any news (credits, lyrics, a notice or a caption "
+            f"only?), so there is no story to publish; the site is unchanged. Check that the files hold articles' body "
+            f"text:{listed}"
+        )
     changes = editions.compute_changes(prev_name, prev_data, [a.id for a in articles], list(briefs), resolved)
     shown_ids = {sb.story.id for sb in briefs}
-    if run.config.strict and run.warnings:  # before anything is written: the site stays as it was
-        listed = "".join(f"\n  {w}" for w in run.warnings[:MAX_LISTED])
-        more = f"\n  ... and {len(run.warnings) - MAX_LISTED:,} more" if len(run.warnings) > MAX_LISTED else ""
-        raise BuildError(f"{len(run.warnings)} warning(s) (strict mode); the site is unchanged:{listed}{more}")
+    titles = {b.story.id: b.story.title for b in briefs}
+    if run.config.strict and (run.warnings or untold):  # before anything is written: the site stays as it was
+        said = [*run.warnings, *(f"{s.path}: {s.reason}" for s in untold)]  # a file left out is as any skipped one
+        listed = "".join(f"\n  {w}" for w in said[:MAX_LISTED])
+        more = f"\n  ... and {len(said) - MAX_LISTED:,} more" if len(said) > MAX_LISTED else ""
+        raise BuildError(f"{len(said)} warning(s) (strict mode); the site is unchanged:{listed}{more}")
     return Briefing(
         run.edition,
         tuple(sorted(articles, key=lambda a: a.id)),
@@ -368,18 +371,26 @@ def _changes(
         tuple(sorted([*skipped, *unanalysed, *untold], key=lambda s: s.path)),
         changes,
         entities=tuple(entities.entities),
-        topics=tuple(group.follow_titles(_shown(grouped.topics, shown_ids), grouped.stories, {b.story.id: b.story.title for b in briefs})),
-        merged=tuple((old, new) for old, new in grouped.merged if new in shown_ids),
+        topics=tuple(group.follow_titles(_shown(grouped.topics, shown_ids, grouped.stories), grouped.stories, titles)),
+        merged=tuple(grouped.merged),  # the grouping's memory too; redirects.py skips a target with no page
         copies=tuple((a, tuple(sorted(c))) for a, c in sorted(copies.items())),
         warnings=tuple(run.warnings),
     )
 
 
-def _shown(topics: Sequence[Topic], shown: set[str]) -> list[Topic]:
+def _shown(topics: Sequence[Topic], shown: set[str], stories: Sequence[Story]) -> list[Topic]:
     """``topics`` with only the stories the edition shows, and none left empty (a story that tells nothing is left out:
-    ``_nothing_told``)."""
-    out = [replace(t, stories=tuple(s for s in t.stories if s in shown)) for t in topics]
-    return [t for t in out if t.stories]
+    ``_nothing_told``); a topic titled by a story left out takes the title of its first story shown (``stories``:
+    grouping's, whose titles ``group.follow_titles`` then makes the final ones)."""
+    title = {s.id: s.title for s in stories}
+    out = []
+    for t in topics:
+        kept = tuple(s for s in t.stories if s in shown)
+        if not kept:
+            continue
+        gone = {title.get(s) for s in t.stories if s not in shown}
+        out.append(replace(t, stories=kept, title=title.get(kept[0], t.title) if t.title in gone else t.title))
+    return out
 
 
 def _site(run: Run, briefing: Briefing) -> tuple[site.Work, list[dict[str, Any]]]:

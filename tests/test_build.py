@@ -253,6 +253,31 @@ def test_a_build_where_no_file_states_news_stops_and_says_so(tmp_path: Path) -> 
     folder.mkdir()
     for name, text in NO_NEWS.items():
         (folder / name).write_text(text, encoding="utf-8")
-    with pytest.raises(BuildError, match=r"(?s)no file states any news.*lyrics\.txt"):
+    with pytest.raises(BuildError, match=r"(?s)no file of the edition states any news.*lyrics\.txt"):
         build(load_config(content_dir=folder, site_dir=tmp_path / "site", edition="e1", pdf=False))
+    assert not (tmp_path / "site").exists()
+
+
+def test_strict_mode_stops_on_a_file_that_states_no_news(tmp_path: Path) -> None:
+    from briefgen.errors import BuildError
+
+    folder = tmp_path / "content"
+    folder.mkdir()
+    (folder / "storm.md").write_text(STORM, encoding="utf-8")
+    (folder / "lyrics.txt").write_text(NO_NEWS["lyrics.txt"], encoding="utf-8")
+    with pytest.raises(BuildError, match=r"(?s)strict mode.*lyrics\.txt: no statement of news"):
+        build(load_config(content_dir=folder, site_dir=tmp_path / "site", edition="e1", pdf=False, strict=True))
+    assert not (tmp_path / "site").exists()
+
+
+def test_an_edition_window_holding_only_files_that_state_no_news_stops_and_says_so(tmp_path: Path) -> None:
+    from briefgen.errors import BuildError
+
+    folder = tmp_path / "content"
+    folder.mkdir()
+    (folder / "storm.md").write_text(STORM, encoding="utf-8")  # dated 2024-03-10: outside a one-day window
+    credits = '---\ntitle: "Credits"\ndate: 2024-03-20\n---\n\n' + NO_NEWS["credits.txt"]
+    (folder / "credits.md").write_text(credits, encoding="utf-8")
+    with pytest.raises(BuildError, match=r"(?s)no file of the edition states any news.*credits\.md"):
+        build(load_config(content_dir=folder, site_dir=tmp_path / "site", edition="e1", pdf=False, edition_window_days=1))
     assert not (tmp_path / "site").exists()

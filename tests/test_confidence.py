@@ -515,10 +515,11 @@ def test_speculation_the_sentence_tells_of_is_no_hedge_but_speculation_as_its_su
 def test_a_modal_on_a_clause_that_concedes_before_but_is_no_hedge(parsed) -> None:  # type: ignore[no-untyped-def]
     """ "X may be ..., but Y is ...": the modal weighs what is granted; the claim is the "but" clause, unless it has a
     modal of its own."""
-    conceded, both, plain = parsed(
+    conceded, both, plain, anded = parsed(
         "The United States may be the land of the free, but it is not even in the world's top 20 countries.",
         "The plant may close this year, but it may also stay open.",
         "The plant may close this year.",
+        "The plant may close this year and cut 200 jobs, but it may also stay open.",
     )
     assert hedge(conceded) is None
-    assert hedge(both) == "may" and hedge(plain) == "may"
+    assert hedge(both) == "may" and hedge(plain) == "may" and hedge(anded) == "may"

@@ -178,3 +178,14 @@ def test_a_story_brief_key_leaves_out_the_topic_only() -> None:
     assert story_key("fp", dataclasses.replace(story, articles=("a",)), articles) != key
     assert story_key("fp", story, {"a": "ka", "b": "kb2"}) != key
     assert story_key("fp2", story, articles) != key
+
+
+def test_a_topic_titled_by_a_story_left_out_takes_its_first_shown_storys_title() -> None:
+    from briefgen.models import Story, Topic
+    from briefgen.pipeline import _shown
+
+    stories = [Story("s-video", "Watch: Sinbad's new sketch", ("v.txt",)), Story("s-news", "Storm cuts power", ("n.md",))]
+    topics = [Topic("t-1", "Watch: Sinbad's new sketch", ("s-video", "s-news")), Topic("t-2", "Other", ("s-video",))]
+    assert _shown(topics, {"s-news"}, stories) == [Topic("t-1", "Storm cuts power", ("s-news",))]
+    named = [Topic("t-3", "Maine, New England", ("s-video", "s-news"))]  # a title of names stays
+    assert _shown(named, {"s-news"}, stories) == [Topic("t-3", "Maine, New England", ("s-news",))]

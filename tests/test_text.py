@@ -787,6 +787,7 @@ def test_a_scale_word_without_a_figure_before_it_is_one_of_it() -> None:
     assert _number(["1.5", "million"]) == "1.5e+06" and _number(["two", "million"]) == "2e+06"
     assert _number(["half", "a", "billion", "dollars"]) == "5e+08" and _number(["quarter", "-", "trillion"]) == "2.5e+11"
     assert _number(["billion", "-", "dollar"]) is None  # "a billion-dollar company": no figure of the claim
+    assert _number(["a", "few", "million"]) is None and _number(["a", "couple", "million"]) is None  # vague: no figure
 
 
 def test_a_group_of_people_is_one_name_one_or_many_of_it() -> None:

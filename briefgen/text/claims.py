@@ -179,6 +179,8 @@ def _number(tokens: list[str]) -> str | None:
             value = (value or 0) + NUMBER_WORDS[low]
         elif re.fullmatch(r"\d+(?:\.\d+)?", low):
             value = float(low)
+        elif low.isalpha():
+            one = None  # "a few million", "a couple million": no figure, however the scale word reads
     if value is None:
         return None
     return f"{value:g}"

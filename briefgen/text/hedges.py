@@ -135,10 +135,11 @@ def _conceded(toks: tuple[Token, ...], root: int) -> bool:
     ...": a modal on the conceding clause weighs what is granted, not the claim; the "but" clause has no modal of its own
     (then it is hedged, as "may ..., but may ...")."""
     kids = [k for k, t in enumerate(toks) if t.head == root and k != root]
-    if not any(toks[k].dep == "cc" and toks[k].text.lower() in ("but", "yet") for k in kids):
+    but = next((k for k in kids if toks[k].dep == "cc" and toks[k].text.lower() in ("but", "yet")), None)
+    if but is None:
         return False
-    later = [k for k in kids if toks[k].dep == "conj" and k > root and toks[k].pos in ("VERB", "AUX")]
-    return any(not any(t.head == k and t.tag == "MD" for t in toks) for k in later)
+    after = [k for k in kids if toks[k].dep == "conj" and k > but and toks[k].pos in ("VERB", "AUX")]  # the "but" clause
+    return bool(after) and not any(t.head in after and t.tag == "MD" for t in toks)
 
 
 #: Where a hedging noun ("speculation", "rumor") is what the sentence tells of, not the standing of its claim: the
