@@ -262,9 +262,9 @@ def _stories(
     # a brief from the cache holds the story as it was then: the fields its key leaves out (the topic) come from this
     # build; the title is the brief's own (titles.story_title, decided from the story and its articles, both in the key)
     briefs = [replace(b, story=replace(s, title=b.story.title)) for (_, b), s in zip(made, stories, strict=True)]
-    kept = [k for k, b in enumerate(briefs) if not _nothing_told(b)]
-    empty = [Skipped(a, NOTHING_TOLD) for k, b in enumerate(briefs) if _nothing_told(b) for a in b.story.articles]
-    return [made[k][0] for k in kept], [briefs[k] for k in kept], empty
+    told = [not _nothing_told(b) for b in briefs]
+    empty = [Skipped(a, NOTHING_TOLD) for b, t in zip(briefs, told, strict=True) if not t for a in b.story.articles]
+    return [m[0] for m, t in zip(made, told, strict=True) if t], [b for b, t in zip(briefs, told, strict=True) if t], empty
 
 
 #: Why the articles of a story whose brief tells nothing are not shown (``_nothing_told``).

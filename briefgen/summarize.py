@@ -596,8 +596,7 @@ WEEKDAY_GAP = 1
 def _same_weekday(a: Claim, b: Claim, date_a: str | None, date_b: str | None) -> bool:
     """Two ledes that name one weekday, and only weekdays, alike ("on Wednesday"), in articles dated ``WEEKDAY_GAP`` days
     apart at most."""
-    weekdays = {d for d in a.days | b.days if re.fullmatch(DAY_NAME, d, re.I)}
-    if not weekdays or a.days != b.days or weekdays != a.days or not (date_a and date_b):
+    if not a.days or a.days != b.days or not all(re.fullmatch(DAY_NAME, d, re.I) for d in a.days) or not (date_a and date_b):
         return False
     try:
         gap = abs((dt.date.fromisoformat(date_a[:10]) - dt.date.fromisoformat(date_b[:10])).days)
