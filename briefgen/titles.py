@@ -166,12 +166,32 @@ def story_title(
         return _whole_lead(story, items, summary, claim_of)
     found = _as_headlines(found, shared)
     names = main_names([[claim_of(s) for s in item.sentences] for item in items])
-    ranks = [_rank(title, verb, names) for title, verb in found]
+    news = _first_point_titles(items, summary)
+    ranks = [NAMES_EVENT if (title, verb) in news else _rank(title, verb, names) for title, verb in found]
     best = max(ranks, default=0)
     title, verb = next((title, verb) for (title, verb), rank in zip(found, ranks, strict=True) if rank == best)
     if verb is _LEANS:  # every candidate that carries a main name leans on a sentence before it
         return _standing_leads(items, summary, names) or title
     return title
+
+
+def _first_point_titles(items: Sequence[AnalyzedArticle], summary: Sequence[SummarySentence]) -> set[tuple[str, Token]]:
+    """The first key point made a headline (``_headline``, each length ``_candidates`` tries) when it tells what
+    happened by its verb (``names_event`` with no names): the summary ranks it the story's news first, so it names the
+    event whether or not it carries one of the story's main names ("A Canadian man who was believed to have been in a
+    vegetative state ... has been able to tell scientists that he is not in any pain", where the man is named
+    further on)."""
+    by_id = {item.article.id: item for item in items}
+    first = by_id.get(summary[0].citation.article)
+    sentence = next((s for s in first.sentences if s.index == summary[0].citation.sentence), None) if first else None
+    if first is None or sentence is None:
+        return set()
+    made = [_headline(sentence, first.article.text, limit) for limit in (MAX_WORDS, LONG_TITLE_WORDS, MAX_TITLE_WORDS)]
+    return {
+        (sentence_case(title, first.article.text), verb)
+        for title, verb in filter(None, made)
+        if verb is not _LEANS and names_event(title, verb, frozenset()) == 2
+    }
 
 
 def _supported(
@@ -984,6 +1004,21 @@ def _said(tokens: Sequence[Token], kids: list[list[int]], verb: int) -> int:
     return clause[0] if clause and _speaker(tokens, kids, verb) else verb
 
 
+#: Fewest words of a title shorter than ``MIN_WORDS`` that still tells the news: a full name and what befell it
+#: ("Marty Balin died Thursday"): a name of two words and a verb.
+SHORT_NAMED = 4
+
+
+def _named_deed(root: int, subjects: Sequence[int], keep: set[int], tokens: Sequence[Token], kids: list[list[int]]) -> bool:
+    """A short clause that is still a headline: at least ``SHORT_NAMED`` words, its subject a name of two words or more
+    ("Marty Balin", "Jefferson Airplane"; not "One man") and its verb one that tells what happened (not ``_NO_EVENT``:
+    "Marty Balin died Thursday", not "Marty Balin is 76")."""
+    if _words(keep, tokens) < SHORT_NAMED or not subjects or tokens[root].pos != "VERB" or tokens[root].lemma.lower() in _NO_EVENT:
+        return False
+    named = [i for i in _subtree(subjects[0], kids) & keep if tokens[i].pos == "PROPN"]
+    return len(named) >= 2
+
+
 def _headline(sentence: Sentence, text: str, limit: int) -> tuple[str, Token] | None:
     """``headline`` and its main verb."""
     tokens = sentence.tokens
@@ -1040,7 +1075,9 @@ def _headline(sentence: Sentence, text: str, limit: int) -> tuple[str, Token] | 
         return None  # a main clause that long is no headline; cutting phrases off it loses what it says
     # a relative pronoun ("a fight that left three stabbed") leans on nothing outside the title, nor does a third-person
     # one after the title's own noun subject ("A police officer has died after he was shot")
-    if _words(keep, tokens) < MIN_WORDS or any(_leaning_pronoun(i, keep, tokens) for i in keep):
+    if (_words(keep, tokens) < MIN_WORDS and not _named_deed(root, subjects, keep, tokens, kids)) or any(
+        _leaning_pronoun(i, keep, tokens) for i in keep
+    ):
         return None
     own = [k for k in kids[root] if tokens[k].dep in _CORE]
     if tokens[root].lemma.lower() in _SAYING and any(tokens[k].dep in _WHAT_SAID and k not in keep for k in kids[root]):
