@@ -52,8 +52,8 @@ def brief(
     claims = Claims()
     cands = cache(partial(summarize.candidates, items))
     ledes = cache(lambda: summarize.same_ledes(items, cands(), claims))  # for the summary, the title and the labels alike
-    told = cache(lambda: summarize.lede_statements(items, cands(), claims, ledes()))  # for the labels
-    sources = cache(lambda: {k: frozenset(a for a, _ in v) for k, v in told().items()})  # lede_sources, for the title
+    told = cache(lambda: summarize.lead_statements(items, cands(), claims, ledes()))  # for the labels
+    sources = cache(lambda: summarize.lede_sources(items, cands(), claims, ledes()))  # for the title
     summary: list[SummarySentence] = _guarded(
         problems, "summary", lambda: list(summarize.summarize(items, config, claims=claims, cands=cands(), ledes=ledes())), []
     )

@@ -9,9 +9,10 @@ Three things decide it, all read from the story's own sources:
   no negation or hedge the sentence lacks, no number or ordinal against it; and, for an article's
   lede, the articles whose ledes report one event with it, summarize.py ``same_ledes``, and share
   enough of its words, ``claims.lede_agree``: a lede of that day telling another part of it is no
-  source), counted once per independent source (text/sources.py: one outlet, or copies of one
-  text, are one source); a verbatim copy of the sentence is the same wire story republished, so it
-  never counts;
+  source; and for a statement of an article's lead, the other outlets' lead statements that retell its news,
+  summarize.py ``retellings``, sharing enough of its words as well), counted once per independent source
+  (text/sources.py: one outlet, or copies of one text, are one source); a verbatim copy of the sentence is the same
+  wire story republished, so it never counts;
 - hedging and allegation (text/hedges.py): "reportedly", "may", "is believed to" on the main
   claim, or a hedging word in a participial clause that tells more of it ("pivoted to Clinton,
   apparently referring to ..."); "accused", "alleged" make it an allegation;
@@ -86,9 +87,10 @@ def backers(
     sentences: Mapping[tuple[str, int], Sentence],
 ) -> list[str]:
     """The articles, other than the sentence's own, that state its claim: ``supporters``, and for an article's lede the
-    articles whose ledes report one event with it (``ledes``: summarize.py ``lede_statements``) and state its claim
-    in enough of its words (``claims.lede_agree``): a lede of the same day that tells another part of it (another
-    speaker, another angle) is no source of this one. ``sentences``: the story's sentences by (article id, index)."""
+    articles whose ledes report one event with it, or for a statement of its lead the other outlets' lead statements
+    that retell it (``ledes``: summarize.py ``lead_statements``), and state its claim in enough of its words
+    (``claims.lede_agree``): a lead statement of the same day that tells another part of it (another speaker, another
+    angle) is no source of this one. ``sentences``: the story's sentences by (article id, index)."""
     found = supporters(items, article, sent, claims)
     own = claims(sent)
     for other, index in sorted(ledes.get((article, sent.index), ())):

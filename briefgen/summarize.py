@@ -575,6 +575,25 @@ def lede_statements(
     return {key(k): frozenset(key(j) for j in alike) for k, alike in ledes.items()}
 
 
+def lead_statements(
+    items: Sequence[AnalyzedArticle],
+    cands: Sequence[Candidate],
+    claims: Claims | None = None,
+    ledes: Mapping[int, frozenset[int]] | None = None,
+) -> dict[tuple[str, int], frozenset[tuple[str, int]]]:
+    """``lede_statements``, and for each statement of an article's lead the lead statements of the other articles that
+    retell its news (``retellings``: about the same one on the same days): the statements confidence.py may count as
+    sources of it when they also share enough of its words (``claims.lede_agree``)."""
+    told = dict(lede_statements(items, cands, claims, ledes))
+
+    def key(k: int) -> tuple[str, int]:
+        return items[cands[k].article].article.id, cands[k].sentences[0].index
+
+    for k, alike in retellings(items, cands).items():
+        told[key(k)] = told.get(key(k), frozenset()) | {key(j) for j in alike}
+    return told
+
+
 def lede_sources(
     items: Sequence[AnalyzedArticle],
     cands: Sequence[Candidate],

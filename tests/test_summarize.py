@@ -14,7 +14,7 @@ import pytest
 
 from briefgen.config import BuildConfig
 from briefgen.errors import ConfigError
-from briefgen.models import AnalyzedArticle, Article, Mention, Paragraph, Sentence, SummarySentence, Token
+from briefgen.models import AnalyzedArticle, Article, Citation, Mention, Paragraph, Sentence, SummarySentence, Token
 from briefgen.summarize import ALGORITHMS, is_candidate, is_junk, key_point_count, opinion_only, statements, summarize, timeline
 
 from .conftest import ROOT
@@ -1375,6 +1375,33 @@ def test_another_outlet_s_lead_retelling_the_news_of_one_chosen_is_not_shown(ana
     assert at[sworn] not in retellings(items, cands).get(at[won], ())
     told = [s.citation.text for s in summarize(items, dataclasses.replace(CONFIG, summary_words=1000))]
     assert (won in told) != (defeated in told) and sworn in told
+
+
+def test_another_outlets_lead_retelling_a_lead_statement_backs_its_label_where_it_shares_its_words(analysed) -> None:
+    """A lead statement another outlet's lead retells (``retellings``: about the same one on the same day, in other
+    verbs: "won", "beat") counts that outlet as a source of it (``lead_statements``) where the two share enough words
+    (``claims.lede_agree``); a retelling of another part of the day ("thanked her volunteers") does not."""
+    from briefgen.confidence import annotate
+    from briefgen.summarize import candidates, lead_statements
+
+    won = "Democrat Ann Morse won the special election for the open House seat in New Mexico on Tuesday."
+    beat = (
+        "Ann Morse beat Republican John Hale in the special election by a wide margin to take the seat, in a race that "
+        "drew national money and a visit from the governor."
+    )
+    thanked = "Ann Morse thanked her volunteers at a rally in Albuquerque, where supporters waved signs and sang."
+    lines = "Voters across the district waited in long lines at schools and churches."
+
+    def sources(other: str, told: bool = True) -> int:
+        items = analysed(
+            [won, "Turnout was low across the rural counties of the district, officials said."], [lines, other], date="2014-06-11"
+        )
+        s = items[0].sentences[0]
+        point = SummarySentence(Citation(s.text, items[0].article.id, s.index, items[0].article.date), 1.0)
+        return annotate([point], [], items, ledes=lead_statements(items, candidates(items)) if told else None)[0].sources
+
+    assert sources(beat) == 2 and sources(beat, told=False) == 1  # found only as a retelling of the lead
+    assert sources(thanked) == 1
 
 
 def test_a_brief_of_opinion_pages_only_has_no_summary_and_says_why(seed_analyzed: list[AnalyzedArticle]) -> None:
