@@ -171,7 +171,7 @@ def story_title(
     found = _as_headlines(found, shared)
     names = main_names([[claim_of(s) for s in item.sentences] for item in items])
     news = set() if shared else _first_point_titles(items, summary)
-    ranks = [NAMES_EVENT if (title, verb) in news else _rank(title, verb, names) for title, verb in found]
+    ranks = [NAMES_EVENT + 1 if (title, verb) in news else _rank(title, verb, names) for title, verb in found]
     best = max(ranks, default=0)
     title, verb = next((title, verb) for (title, verb), rank in zip(found, ranks, strict=True) if rank == best)
     if verb is _LEANS:  # every candidate that carries a main name leans on a sentence before it
