@@ -14,7 +14,8 @@ good (``story_title``), by the first of these that gives a title:
 2. the real headline (``real_headline``: not inferred, not boilerplate, not cut) of the article the
    first key point cites, at most ``MAX_WORDS`` words: the news, in its writer's headline;
 3. grouping's headline when its article is the story's most central one or a key point cites it
-   (at most ``MAX_WORDS``): a real headline, but not one of an article that strayed into the story;
+   (at most ``MAX_WORDS``): a real headline, but not one of an article that strayed into the story, and not before
+   the first key point made a headline where that point's article has none (``_first_point_titles``);
 4. the first key point made a headline (``headline``);
 5. grouping's title; when that is a lead cut by its words to no whole clause (by the parse), when nothing
    else offers one, the lead of another article that is one (``_whole_lead``).
@@ -26,10 +27,10 @@ must name the story's event (``names_event``): carry one of the story's main nam
 ``claims.main_names``) and, by its parse, a main verb that tells what happened (not "is", "has", "said", "wants":
 ``_NO_EVENT``); a writer's headline, which has no parse, only must not ask a question.
 A clause under a modal ("Donald Trump may finally have gone too far": a guess) names no event either. The first key
-point made a headline names the event whenever it tells what happened, main name or not, where its article has no news
-headline and the story no shared one (``_first_point_titles``: the summary ranks it the news; on the seven sets of
-the December rounds it changed 7 titles, all on Multi-News, where articles have no headlines: right 1 -> 6 of 7,
-judged blind). A clause
+point made a headline is the title whenever it tells what happened, main name or not, where its article has no news
+headline and the story no shared one (``_first_point_titles``: the summary ranks it the news, so it ranks above the
+other candidates; on the seven sets of the December rounds it changed 27 titles, most on Multi-News, where articles
+have no headlines: right 8 -> 20 of 27, judged blind). A clause
 whose subject leans on a sentence before it (``_leaning_subject``, ``claims.definite_subject``: a pronoun, a bare
 number, "the" with a common noun and no name: "Sure, he earned ...", "The pair were reconvicted": who, the sentence
 before said) ranks below every title that stands and carries a main name (``_rank``); when the title chosen is such
@@ -189,8 +190,8 @@ def _first_point_titles(items: Sequence[AnalyzedArticle], summary: Sequence[Summ
     points at nothing only its page shows ("this picture"): the summary ranks it the story's news first, so it names
     the event whether or not it carries one of the story's main names ("Texas will pay $3.4 million to a couple who were
     wrongfully imprisoned ...", where the other outlets name the Kellers, over one outlet's headline "Dan, Fran Keller
-    were victims of 'satanic panic' ..., their lawyer says"). ``story_title`` ranks these as naming the event
-    (``NAMES_EVENT``) unless the story has headlines the other outlets share (step 1b)."""
+    were victims of 'satanic panic' ..., their lawyer says"). ``story_title`` ranks these above every other candidate
+    (``NAMES_EVENT`` + 1) unless the story has headlines the other outlets share (step 1b)."""
     by_id = {item.article.id: item for item in items}
     first = by_id.get(summary[0].citation.article)
     sentence = next((s for s in first.sentences if s.index == summary[0].citation.sentence), None) if first else None
@@ -1062,7 +1063,15 @@ def _headline(sentence: Sentence, text: str, limit: int) -> tuple[str, Token] | 
         # and an apposition the parse runs on past the comma took in more
         # a name set off after a common noun is who it is, not an aside ("the runner-up, Brittany Lewis, was awarded")
         named = t.dep == "appos" and t.pos == "PROPN" and tokens[t.head].pos != "PROPN"
-        aside = t.dep in ("relcl", "appos", "acl", "amod", "npadvmod", "nummod") and not named and _set_off(_subtree(i, kids), tokens)
+        # an infinitive is what the verb is for, whatever the parse hangs it on ("voted unanimously, at the behest of
+        # the governor, to ban lessons ..."): not an aside
+        told = t.tag == "VB" and any(tokens[k].dep == "aux" and tokens[k].text.lower() == "to" for k in kids[i])
+        aside = (
+            t.dep in ("relcl", "appos", "acl", "amod", "npadvmod", "nummod")
+            and not named
+            and not told
+            and _set_off(_subtree(i, kids), tokens)
+        )
         according = t.text.lower().strip("\u200b\ufeff") == "according" and i + 1 < len(tokens) and tokens[i + 1].text.lower() == "to"
         if (aside or according) and i != root:
             keep -= _subtree(i, kids)

@@ -63,6 +63,19 @@ TODDLER = (
 #: not who they are); the other article's lead names them with an event of its own (validation row 152's shape).
 PAYOUT = "Two former day care owners will receive $3.4 million after being wrongfully imprisoned for more than two decades."
 KELLERS = "Dan and Fran Keller were freed from prison in Austin after their convictions were overturned."
+#: A first key point whose main clause is longer than LONG_TITLE_WORDS, and another article's lead that names the one
+#: it is about by his surname alone, never introduced (Multi-News validation row 228's shape).
+ARRAIGNED = (
+    "A Baltimore defense attorney was arraigned on charges of obstruction of justice and witness intimidation for trying "
+    "to dissuade a rape victim from testifying against his client by telling her she risked deportation."
+)
+HALLWAY = "Vasiliades was arrested in the hallway of the courthouse after the hearing."
+#: An infinitive the parse hangs on the noun of an aside before it, set off by a comma: what the vote was for
+#: (AllSides part B).
+VOTED = (
+    "On Thursday, Florida’s State Board of Education voted unanimously, at the behest of Republican Gov. Ron DeSantis, to "
+    "ban lessons that employ critical race theory from schools."
+)
 IPSWICH = "A man who went missing after swimming off an Ipswich beach Tuesday evening with his son-in-law has been rescued, police said."
 
 
@@ -73,7 +86,7 @@ def parsed() -> dict[str, AnalyzedArticle]:
 
     texts = [RHINO, LEANING, JERSEYS, ALLUDES, ROCKIES, ZOO, CARE, KLAN, HALF, IPSWICH, GUESS, PAIR, VAULTER, PARENTS, CHARGES, SUDDENLY]
     texts += [*LEANS, *STANDS, BABY, EXPECTED, TO_STAND, READ_ON, LABEL, DOW, SENATE, LAWSUIT, STORM]
-    texts += [s for s, _ in HEADLINES] + [IT_REJECTED, IT_FOUND, NO_NURSE, TODDLER, PAYOUT, KELLERS]
+    texts += [s for s, _ in HEADLINES] + [IT_REJECTED, IT_FOUND, NO_NURSE, TODDLER, PAYOUT, KELLERS, ARRAIGNED, HALLWAY, VOTED]
     articles = [Article(f"a{k}.md", "", t, (Paragraph(t, 0),), title_inferred=True) for k, t in enumerate(texts)]
     return {a.text: item for a, item in zip(articles, analyze(articles, load_config(n_process=1)), strict=True)}
 
@@ -154,11 +167,16 @@ def test_the_title_is_the_first_key_points_headline_or_that_point_made_one(parse
     # the first key point's own article has a real headline: that headline
     real = "Last of her kind: Nola the rhino dies at San Diego Zoo"
     assert titles.story_title(_story("headline"), _items(parsed, RHINO, real), summary, 1) == real
-    # grouping's headline stays when its article is the most central one, or a key point cites it
-    assert titles.story_title(_story("headline-central"), _items(parsed, RHINO), summary, 1) == _story("").title
+    # grouping's headline of the most central article, or of one a key point cites, gives way to the first key point
+    # made a headline when that point's own article has none: the summary ranks the point the story's news
+    nola = "Nola died Sunday at the San Diego Zoo"
+    assert titles.story_title(_story("headline-central"), _items(parsed, RHINO), summary, 1) == nola
     cited = [*_summary(RHINO), SummarySentence(Citation("Pictures.", "b.md", 0), 0.5)]
-    assert titles.story_title(_story("headline"), _items(parsed, RHINO), cited, 2) == _story("").title
-    assert titles.story_title(_story("headline"), _items(parsed, RHINO), cited, 1) != _story("").title  # b.md: not a key point
+    assert titles.story_title(_story("headline"), _items(parsed, RHINO), cited, 2) == nola
+    # and stays where the first key point makes none ("He addressed the crowd ...": who, the sentence before says)
+    assert titles.story_title(_story("headline-central"), _items(parsed, LEANING), _summary(LEANING), 1) == _story("").title
+    leaning = [*_summary(LEANING), SummarySentence(Citation("Pictures.", "b.md", 0), 0.5)]
+    assert titles.story_title(_story("headline"), _items(parsed, LEANING), leaning, 2) == _story("").title
 
 
 def test_an_editors_title_stays_and_a_point_that_makes_no_headline_keeps_groupings(parsed: dict[str, AnalyzedArticle]) -> None:
@@ -203,6 +221,22 @@ def test_the_first_key_point_names_the_event_without_the_storys_names(parsed: di
     assert titles.story_title(lead, headed, _summary(PAYOUT), 1) == KELLERS.rstrip(".")  # as before: the lead names them
     assert titles._first_point_titles(items, _summary(PAYOUT))
     assert not titles._first_point_titles(headed, _summary(PAYOUT))
+
+
+def test_the_first_key_points_headline_ranks_above_another_articles_lead(parsed: dict[str, AnalyzedArticle]) -> None:
+    """Where it names the event (``_first_point_titles``), the first key point's headline is taken before another
+    candidate that names the event too, however long (up to MAX_TITLE_WORDS): here before the lead of another article,
+    which names the story's main name but needs the sentences before it to say who he is."""
+    items = [_article(parsed, ARRAIGNED, "a.md"), _article(parsed, HALLWAY, "b.md"), _article(parsed, HALLWAY, "c.md")]
+    lead = Story("s-1", HALLWAY.rstrip("."), ("a.md", "b.md", "c.md"), title_source="lead", title_article="b.md")
+    assert titles.LONG_TITLE_WORDS < len(ARRAIGNED.split()) <= titles.MAX_TITLE_WORDS
+    assert titles.story_title(lead, items, _summary(ARRAIGNED), 1) == ARRAIGNED.rstrip(".")
+
+
+def test_an_infinitive_set_off_by_a_comma_is_no_aside(parsed: dict[str, AnalyzedArticle]) -> None:
+    """ "to ban the lessons" is what the board voted for, though the parse hangs it on the aside's noun: kept."""
+    made = titles.headline(parsed[VOTED].sentences[0], VOTED, titles.LONG_TITLE_WORDS)
+    assert made == VOTED.removeprefix("On Thursday, ").rstrip(".")  # the day said before the subject goes, as always
 
 
 def test_a_key_point_that_names_the_event_whole_beats_a_lead_that_alludes_to_it(parsed: dict[str, AnalyzedArticle]) -> None:
