@@ -240,6 +240,8 @@ def _statement_ok(sentences: Sequence[Sentence], furniture: Callable[[str], obje
         return False
     if any(s.tokens and not (any(t.tag in FINITE for t in s.tokens) and is_clause(s)) for s in sentences):
         return False  # no finite verb on its main clause: a caption ("Two statues belonging to ..."), a label, a list
+    if any(_reply(s) for s in sentences):
+        return False  # "Not yet, said Efraim Levy, an analyst.": an answer to a question the sentence does not give
     if not MIN_WORDS <= _words(text) <= MAX_UNIT_WORDS:
         return False
     if not re.search(r"[.!][\"'”’)]?$", text) or not re.match(r"^[\"“‘(]?[A-Z0-9]", text):
@@ -250,6 +252,26 @@ def _statement_ok(sentences: Sequence[Sentence], furniture: Callable[[str], obje
         return False  # cut off: a caption or teaser that trails away
     # a bare quotation: its speaker is in another sentence
     return not (_QUOTE_OPEN.match(text) and _QUOTE_CLOSE.search(text) and not _ATTRIBUTION.search(text))
+
+
+#: Parts of speech of a reply said before its verb of saying ("Not yet", "Absolutely not", "Yes"): no word that names
+#: or tells anything.
+_REPLY = frozenset({"ADV", "PART", "INTJ"})
+
+
+def _reply(sentence: Sentence) -> bool:
+    """What the sentence reports someone said is a bare reply ("Not yet, said Efraim Levy, a S&P Capital IQ equity
+    analyst", "Absolutely not, the spokesman said"): its main verb is one of saying with no clause said, and every word
+    before the comma that opens it is an adverb, particle or interjection."""
+    toks = sentence.tokens
+    root = next((i for i, t in enumerate(toks) if t.dep == "ROOT"), None)
+    if root is None or toks[root].lemma.lower() not in REPORTING_VERBS:
+        return False
+    if any(t.head == root and t.dep in ("ccomp", "parataxis", "dobj", "xcomp", "dep") for t in toks):
+        return False
+    comma = next((i for i, t in enumerate(toks) if t.text == ","), None)
+    words = [t for t in toks[: comma or 0] if t.pos not in ("PUNCT", "SPACE")]
+    return bool(words) and all(t.pos in _REPLY for t in words)
 
 
 def statements(sentences: Sequence[Sentence]) -> list[tuple[Sentence, ...]]:

@@ -312,6 +312,20 @@ def test_is_candidate_accepts_news_sentences(text: str) -> None:
     assert not is_junk(text)
 
 
+def test_a_bare_reply_reported_is_no_statement(analysed) -> None:
+    """ "Not yet, said Efraim Levy, an analyst": what he said answers a question the sentence does not give (Multi-News
+    validation, a Tesla story's first point); a clause said, or something said as its object, is a statement."""
+    (item,) = analysed(
+        [
+            "Not yet, said Efraim Levy, a S&P Capital IQ equity analyst.",
+            "Absolutely not, the spokesman said when asked about the deal.",
+            "The plan failed, said Efraim Levy, a S&P Capital IQ equity analyst.",
+            "Still, officials said little about the deal on Monday.",
+        ]
+    )
+    assert [is_candidate(s) for s in item.sentences] == [False, False, True, True]
+
+
 def test_heading_is_never_a_candidate() -> None:
     item = make("h.txt", [["Mayor Ann Ruiz declares a state of emergency as the river floods Millbrook."], FLOOD], headings=(0,))
     assert not is_candidate(item.sentences[0])
