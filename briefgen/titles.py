@@ -165,13 +165,16 @@ def story_title(
     if story.title_source == "editor" or not summary:
         return story.title
     shared = _shared_headlines(items, summary)  # read once: step 3's candidates and the long-lede rule
-    found = [*_supported(items, summary, ledes or {}), *_candidates(story, items, summary[: max(key_points, 1)], summary, shared)]
+    supported = list(_supported(items, summary, ledes or {}))  # step 1a: the fact most outlets lead with
+    found = [*supported, *_candidates(story, items, summary[: max(key_points, 1)], summary, shared)]
     claim_of = claims if claims is not None else Claims()
     if not found:
         return _whole_lead(story, items, summary, claim_of)
     found = _as_headlines(found, shared)
     names = main_names([[claim_of(s) for s in item.sentences] for item in items])
-    news = set() if shared else _first_point_titles(items, summary)
+    # the first key point is the news where no headline the outlets share (1b), nor the lede most of them open with
+    # (1a), says otherwise
+    news = set() if shared or supported else _first_point_titles(items, summary)
     ranks = [NAMES_EVENT + 1 if (title, verb) in news else _rank(title, verb, names) for title, verb in found]
     best = max(ranks, default=0)
     title, verb = next((title, verb) for (title, verb), rank in zip(found, ranks, strict=True) if rank == best)
@@ -191,7 +194,8 @@ def _first_point_titles(items: Sequence[AnalyzedArticle], summary: Sequence[Summ
     the event whether or not it carries one of the story's main names ("Texas will pay $3.4 million to a couple who were
     wrongfully imprisoned ...", where the other outlets name the Kellers, over one outlet's headline "Dan, Fran Keller
     were victims of 'satanic panic' ..., their lawyer says"). ``story_title`` ranks these above every other candidate
-    (``NAMES_EVENT`` + 1) unless the story has headlines the other outlets share (step 1b)."""
+    (``NAMES_EVENT`` + 1) unless the story has headlines the other outlets share (step 1b) or a lede most of them open
+    with that the first key point's article does not (step 1a)."""
     by_id = {item.article.id: item for item in items}
     first = by_id.get(summary[0].citation.article)
     sentence = next((s for s in first.sentences if s.index == summary[0].citation.sentence), None) if first else None
