@@ -589,12 +589,19 @@ def lede_statements(
     """``same_ledes`` (``ledes``, when the caller has them) by sentence: for each lede (its article's id, its first
     sentence's index) that states one fact with other articles' ledes, those ledes (article id, sentence index);
     confidence.py counts the articles of those that also state its claim among its sources (``backers``)."""
-    ledes = ledes if ledes is not None else same_ledes(items, cands, claims)
+    return _by_sentence(items, cands, ledes if ledes is not None else same_ledes(items, cands, claims))
+
+
+def _by_sentence(
+    items: Sequence[AnalyzedArticle], cands: Sequence[Candidate], alike: Mapping[int, frozenset[int]]
+) -> dict[tuple[str, int], frozenset[tuple[str, int]]]:
+    """Candidates' relation ``alike`` (candidate index -> candidate indexes) by sentence: (article id, first sentence's
+    index) for each."""
 
     def key(k: int) -> tuple[str, int]:
         return items[cands[k].article].article.id, cands[k].sentences[0].index
 
-    return {key(k): frozenset(key(j) for j in alike) for k, alike in ledes.items()}
+    return {key(k): frozenset(key(j) for j in others) for k, others in alike.items()}
 
 
 def lead_statements(
@@ -606,13 +613,9 @@ def lead_statements(
     """``lede_statements``, and for each statement of an article's lead the lead statements of the other articles that
     retell its news (``retellings``: about the same one on the same days): the statements confidence.py may count as
     sources of it when they also share enough of its words (``claims.lede_agree``)."""
-    told = dict(lede_statements(items, cands, claims, ledes))
-
-    def key(k: int) -> tuple[str, int]:
-        return items[cands[k].article].article.id, cands[k].sentences[0].index
-
-    for k, alike in retellings(items, cands).items():
-        told[key(k)] = told.get(key(k), frozenset()) | {key(j) for j in alike}
+    told = lede_statements(items, cands, claims, ledes)
+    for at, others in _by_sentence(items, cands, retellings(items, cands)).items():
+        told[at] = told.get(at, frozenset()) | others
     return told
 
 
