@@ -611,10 +611,11 @@ def lead_statements(
     ledes: Mapping[int, frozenset[int]] | None = None,
 ) -> dict[tuple[str, int], frozenset[tuple[str, int]]]:
     """``lede_statements``, and for each statement of an article's lead the lead statements of the other articles that
-    retell its news (``retellings``: about the same one on the same days): the statements confidence.py may count as
-    sources of it when they also share enough of its words (``claims.lede_agree``)."""
+    retell its news (``retellings``: about the same one on the same days, or, both of undated articles, on no day
+    they name): the statements confidence.py may count as sources of it when they also share enough of its words
+    (``claims.lede_agree``)."""
     told = lede_statements(items, cands, claims, ledes)
-    for at, others in _by_sentence(items, cands, retellings(items, cands)).items():
+    for at, others in _by_sentence(items, cands, retellings(items, cands, undated=True)).items():
         told[at] = told.get(at, frozenset()) | others
     return told
 
@@ -1168,12 +1169,14 @@ def _same_subject(a: frozenset[str], b: frozenset[str]) -> bool:
     return any(same_name(x.split(), y.split()) for x in a for y in b)
 
 
-def retellings(items: Sequence[AnalyzedArticle], cands: Sequence[Candidate]) -> dict[int, frozenset[int]]:
+def retellings(items: Sequence[AnalyzedArticle], cands: Sequence[Candidate], *, undated: bool = False) -> dict[int, frozenset[int]]:
     """For each statement of an article's lead (its first ``LEAD`` statements) that is no quotation or comment
     (``_soft``), the lead statements of the story's other articles that retell its news: about the same one
     (``_subject``: "Stansbury won election to Congress on Tuesday", "Stansbury prevailed in an open, four-way race") on
     the same days (``_lead_days``). Each outlet's lead tells the event in its own words, verbs and all ("won",
-    "defeated", "prevailed"), which no test of words or deeds joins; who it is about and when are what they share."""
+    "defeated", "prevailed"), which no test of words or deeds joins; who it is about and when are what they share.
+    ``undated``: two statements of undated articles that name no day are of one day too (nothing says otherwise): the
+    labels' reading (``lead_statements``), not the summary's, which would hide a point on that little."""
     leads = [
         (k, subject, *_lead_days(cands[k].text, items[cands[k].article].article.date))
         for k in range(len(cands))
@@ -1183,7 +1186,8 @@ def retellings(items: Sequence[AnalyzedArticle], cands: Sequence[Candidate]) -> 
     for (i, subject_i, days_i, named_i), (j, subject_j, days_j, named_j) in itertools.combinations(leads, 2):
         if cands[i].article == cands[j].article or not _same_subject(subject_i, subject_j):
             continue
-        if days_i == days_j if named_i and named_j else bool(days_i & days_j):
+        same = days_i == days_j if named_i and named_j else bool(days_i & days_j)
+        if same or (undated and not (days_i or days_j)):
             out.setdefault(i, set()).add(j)
             out.setdefault(j, set()).add(i)
     return {k: frozenset(v) for k, v in out.items()}

@@ -1418,6 +1418,26 @@ def test_another_outlets_lead_retelling_a_lead_statement_backs_its_label_where_i
     assert sources(thanked) == 1
 
 
+def test_undated_leads_naming_no_day_back_a_label_but_are_both_shown(analysed) -> None:
+    """Two undated articles' lead statements about the same one, neither naming a day (Multi-News' articles have no
+    dates): nothing says they tell of two days, so the label counts the other as a source (``lead_statements``); the
+    summary, which would hide one of them as a retelling, still shows both (``retellings``: a day in common needed)."""
+    from briefgen.summarize import candidates, lead_statements, retellings
+
+    won = "Democrat Ann Morse won the special election for the open House seat in New Mexico."
+    beat = (
+        "Ann Morse beat Republican John Hale in the special election by a wide margin to take the seat, in a race that "
+        "drew national money and a visit from the governor."
+    )
+    lines = "Voters across the district waited in long lines at schools and churches."
+    items = analysed([won, "Turnout was low across the rural counties of the district, officials said."], [lines, beat], date=None)
+    cands = candidates(items)
+    at = {c.text: k for k, c in enumerate(cands)}
+    assert at[beat] not in retellings(items, cands).get(at[won], ())
+    assert at[beat] in retellings(items, cands, undated=True)[at[won]]
+    assert ("1.txt", 1) in lead_statements(items, cands)[("0.txt", 0)]
+
+
 def test_a_brief_of_opinion_pages_only_has_no_summary_and_says_why(seed_analyzed: list[AnalyzedArticle]) -> None:
     from briefgen import brief
     from briefgen.models import Story
