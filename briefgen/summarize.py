@@ -72,7 +72,7 @@ from briefgen.text.claims import (
 from briefgen.text.dates import MONTH, date_mentions, of_a_thing, planned, scheduled
 from briefgen.text.daynames import DAY_NAME
 from briefgen.text.hedges import REPORTING_VERBS, reported
-from briefgen.text.lines import DASHES, LEANING_START, READER, SECTION_LABEL, personal_voice
+from briefgen.text.lines import DASHES, DEMONSTRATIVES, LEANING_START, READER, SECTION_LABEL, personal_voice
 from briefgen.text.pieces import not_news
 
 log = logging.getLogger(__name__)
@@ -995,8 +995,6 @@ def _unnamed_person(c: Candidate) -> bool:
 
 #: Pronouns that stand for a thing or a group ("Now it is seeking ...", "In 2014, they ...").
 _THING_PRONOUNS = frozenset({"it", "its", "they", "them", "their"})
-#: Demonstratives that point back at what was told before ("this picture", "those ten children").
-_DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
 
 
 def _points_back(c: Candidate) -> bool:
@@ -1014,7 +1012,7 @@ def _points_back(c: Candidate) -> bool:
         elif quoted:
             continue
         elif (low in _THING_PRONOUNS and t.tag in ("PRP", "PRP$")) or (
-            low in _DEMONSTRATIVES and t.dep == "det" and t.tag == "DT" and toks[t.head].ent not in ("DATE", "TIME")
+            low in DEMONSTRATIVES and t.dep == "det" and t.tag == "DT" and toks[t.head].ent not in ("DATE", "TIME")
         ):
             return True  # a pronoun, or a demonstrative on no time, before any noun it could stand for
         elif t.pos in ("NOUN", "PROPN"):

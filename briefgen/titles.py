@@ -93,6 +93,7 @@ from briefgen.text.lines import (
     DATELINE,
     DATELINE_BARE,
     DATELINE_CAPS,
+    DEMONSTRATIVES,
     LEANING_START,
     READER,
     TRAILERS,
@@ -183,10 +184,6 @@ def story_title(
     return title
 
 
-#: Demonstratives that point back at what the sentences before told ("this picture").
-_DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
-
-
 def _first_point_titles(items: Sequence[AnalyzedArticle], summary: Sequence[SummarySentence]) -> set[tuple[str, Token]]:
     """The first key point made a headline (``_headline``, each length ``_candidates`` tries) when it tells what
     happened by its verb (``names_event`` with no names), its article has no news headline (``news_headline``) and it
@@ -202,7 +199,7 @@ def _first_point_titles(items: Sequence[AnalyzedArticle], summary: Sequence[Summ
     if first is None or sentence is None or news_headline(first, _main_day(items)):
         return set()  # its writer's headline says it as a headline does (step 2)
     toks = sentence.tokens
-    if any(t.text.lower() in _DEMONSTRATIVES and t.dep == "det" and toks[t.head].ent not in ("DATE", "TIME") for t in toks):
+    if any(t.text.lower() in DEMONSTRATIVES and t.dep == "det" and toks[t.head].ent not in ("DATE", "TIME") for t in toks):
         return set()  # "Paula Blades shared this picture of her back": it points at what only its page shows
     made = [_headline(sentence, first.article.text, limit) for limit in (MAX_WORDS, LONG_TITLE_WORDS, MAX_TITLE_WORDS)]
     return {
@@ -1169,7 +1166,7 @@ def _told(sentence: Sentence, root: int, kids: list[list[int]], kept: set[int]) 
 
 
 #: Determiners that point back to something named before: "the", the demonstratives.
-_POINTING = frozenset({"the", "this", "that", "these", "those"})
+_POINTING = frozenset({"the"}) | DEMONSTRATIVES
 
 
 def _leaning_subject(tokens: Sequence[Token], kids: list[list[int]], root: int, kept: set[int]) -> bool:

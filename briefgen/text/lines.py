@@ -144,6 +144,9 @@ _LATER = (
     r"(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|few|several|\d+)\s)?(?:short\s)?"
     r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|moments?|while)\s(?:later\b|afterwards?\b|after,))"
 )
+#: Demonstratives that point back at what was told before ("this picture", "those ten children"): summaries and titles.
+DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
+
 LEANING_START = re.compile(
     r"^[\"“‘(]?(?:(?:He|She|They|It|This|That|These|Those|His|Her|Their|Its|Him|Them|But|And|Also|However|Meanwhile|Still|"
     r"Yet|Instead(?! of\b)|Moreover|Furthermore|Then|So(?! far\b)|Thus|Therefore|Later(?! (?:this|next)\b)|Previously|Such|Both|"
