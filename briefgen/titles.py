@@ -167,7 +167,8 @@ def story_title(
         return story.title
     shared = _shared_headlines(items, summary)  # read once: step 3's candidates and the long-lede rule
     supported = list(_supported(items, summary, ledes or {}))  # step 1a: the fact most outlets lead with
-    found = [*supported, *_candidates(story, items, summary[: max(key_points, 1)], summary, shared)]
+    point = _point_headlines(items, summary[0])  # the first key point made a headline: read once for steps 4 and 6
+    found = [*supported, *_candidates(story, items, summary[: max(key_points, 1)], summary, shared, point)]
     claim_of = claims if claims is not None else Claims()
     if not found:
         return _whole_lead(story, items, summary, claim_of)
@@ -175,7 +176,7 @@ def story_title(
     names = main_names([[claim_of(s) for s in item.sentences] for item in items])
     # the first key point is the news where no headline the outlets share (1b), nor the lede most of them open with
     # (1a), says otherwise
-    news = set() if shared or supported else _first_point_titles(items, summary)
+    news = set() if shared or supported else _first_point_titles(items, summary, point)
     ranks = [NAMES_EVENT + 1 if (title, verb) in news else _rank(title, verb, names) for title, verb in found]
     best = max(ranks, default=0)
     title, verb = next((title, verb) for (title, verb), rank in zip(found, ranks, strict=True) if rank == best)
@@ -184,7 +185,24 @@ def story_title(
     return title
 
 
-def _first_point_titles(items: Sequence[AnalyzedArticle], summary: Sequence[SummarySentence]) -> set[tuple[str, Token]]:
+#: A key point's article, its sentence, and that sentence made a headline (``_headline``) at each length a title may take.
+PointHeadlines = tuple[AnalyzedArticle | None, Sentence | None, list[tuple[str, Token] | None]]
+
+
+def _point_headlines(items: Sequence[AnalyzedArticle], point: SummarySentence) -> PointHeadlines:
+    """``point``'s article and sentence (None when not among ``items``) and the sentence made a headline up to
+    ``MAX_WORDS``, ``LONG_TITLE_WORDS`` and ``MAX_TITLE_WORDS`` words (empty when there is no sentence): read once
+    for the story's title, by ``_candidates`` and ``_first_point_titles`` alike."""
+    first = next((item for item in items if item.article.id == point.citation.article), None)
+    sentence = next((s for s in first.sentences if s.index == point.citation.sentence), None) if first else None
+    if first is None or sentence is None:
+        return first, sentence, []
+    return first, sentence, [_headline(sentence, first.article.text, limit) for limit in (MAX_WORDS, LONG_TITLE_WORDS, MAX_TITLE_WORDS)]
+
+
+def _first_point_titles(
+    items: Sequence[AnalyzedArticle], summary: Sequence[SummarySentence], point: PointHeadlines | None = None
+) -> set[tuple[str, Token]]:
     """The first key point made a headline (``_headline``, each length ``_candidates`` tries) when it tells what
     happened by its verb (``names_event`` with no names), its article has no news headline (``news_headline``) and it
     points at nothing only its page shows ("this picture"): the summary ranks it the story's news first, so it names
@@ -192,16 +210,14 @@ def _first_point_titles(items: Sequence[AnalyzedArticle], summary: Sequence[Summ
     wrongfully imprisoned ...", where the other outlets name the Kellers, over one outlet's headline "Dan, Fran Keller
     were victims of 'satanic panic' ..., their lawyer says"). ``story_title`` ranks these above every other candidate
     (``NAMES_EVENT`` + 1) unless the story has headlines the other outlets share (step 1b) or a lede most of them open
-    with that the first key point's article does not (step 1a)."""
-    by_id = {item.article.id: item for item in items}
-    first = by_id.get(summary[0].citation.article)
-    sentence = next((s for s in first.sentences if s.index == summary[0].citation.sentence), None) if first else None
+    with that the first key point's article does not (step 1a). ``point``: ``_point_headlines`` of the first key
+    point, when the caller has it."""
+    first, sentence, made = point if point is not None else _point_headlines(items, summary[0])
     if first is None or sentence is None or news_headline(first, _main_day(items)):
         return set()  # its writer's headline says it as a headline does (step 2)
     toks = sentence.tokens
     if any(t.text.lower() in DEMONSTRATIVES and t.dep == "det" and toks[t.head].ent not in ("DATE", "TIME") for t in toks):
         return set()  # "Paula Blades shared this picture of her back": it points at what only its page shows
-    made = [_headline(sentence, first.article.text, limit) for limit in (MAX_WORDS, LONG_TITLE_WORDS, MAX_TITLE_WORDS)]
     return {
         (sentence_case(title, first.article.text), verb)
         for title, verb in filter(None, made)
@@ -360,13 +376,15 @@ def _candidates(
     points: Sequence[SummarySentence],
     summary: Sequence[SummarySentence] = (),
     shared: Sequence[str] | None = None,
+    point: PointHeadlines | None = None,
 ) -> Iterator[tuple[str, Token]]:
     """The rule's steps 2-5 in order, with the first key point's main clause whole up to LONG_TITLE_WORDS (the
     longest lead sentence grouping takes for a title) before grouping's lead sentence, and, when longer, up to
     MAX_TITLE_WORDS last: (title, what its clause tells, ``_told``, or ``_HEADLINE`` for a headline). ``shared``:
-    ``_shared_headlines`` of the story, when the caller has it."""
+    ``_shared_headlines`` of the story, and ``point``, ``_point_headlines`` of the first key point, when the caller
+    has them."""
     by_id = {item.article.id: item for item in items}
-    first = by_id.get(points[0].citation.article)
+    first, _, made = point if point is not None else _point_headlines(items, points[0])
     if shared is None:
         shared = _shared_headlines(items, summary or points)
     yield from ((headline, _HEADLINE) for headline in shared)
@@ -380,9 +398,7 @@ def _candidates(
     if central and len(story.title.split()) <= MAX_WORDS and (origin_item is None or news_headline(origin_item, day)):
         yield story.title, _HEADLINE
     # only the first: a later key point is more often background ("Malaria is one of the most common ...")
-    sentence = next((s for s in first.sentences if s.index == points[0].citation.sentence), None) if first else None
     text = first.article.text if first else ""
-    made = [_headline(sentence, text, limit) for limit in (MAX_WORDS, LONG_TITLE_WORDS, MAX_TITLE_WORDS)] if sentence else []
     if made and made[0]:
         yield sentence_case(made[0][0], text), made[0][1]
     # step 5, a writer's headline, before the first key point whole; a lead sentence (of grouping's most central
