@@ -74,6 +74,10 @@ from briefgen.text.daynames import DAY_NAME
 from briefgen.text.hedges import REPORTING_VERBS, reported
 from briefgen.text.lines import DASHES, DEMONSTRATIVES, LEANING_START, READER, SECTION_LABEL, personal_voice
 from briefgen.text.pieces import not_news
+from briefgen.text.stems import WORD as _WORD
+from briefgen.text.stems import stem as _stem
+from briefgen.text.stems import stems
+from briefgen.text.stems import stop_words as _stop_words
 
 log = logging.getLogger(__name__)
 
@@ -105,7 +109,6 @@ KEY_POINTS = (3, 5)
 MAX_EVENTS = 8
 
 EVENT_LEMMAS = frozenset().union(*EVENTS.values())
-_WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?")
 _CAPTION = re.compile(
     r"^(?:FILE\s*[-–—(]|In this (?:[\w.,]+ ){1,6}(?:file )?(?:photo|image)\b|"
     rf"{MONTH} \d{{1,2}}, \d{{4}}\b)",
@@ -131,25 +134,6 @@ class _Tokenizer:
 
     def to_words(self, sentence: str) -> list[str]:
         return _WORD.findall(sentence)
-
-
-@cache
-def _stemmer() -> Any:
-    from sumy.nlp.stemmers import Stemmer
-
-    return Stemmer("english")
-
-
-@cache
-def _stem(word: str) -> str:
-    return str(_stemmer()(word))
-
-
-@cache
-def _stop_words() -> frozenset[str]:
-    from sumy.utils import get_stop_words
-
-    return frozenset(get_stop_words("english"))
 
 
 def make_summarizer(name: str) -> Any:
@@ -298,11 +282,6 @@ def statements(sentences: Sequence[Sentence]) -> list[tuple[Sentence, ...]]:
         out.append(tuple(group))
         i += len(group)
     return out
-
-
-def stems(text: str) -> Counter[str]:
-    stop = _stop_words()
-    return Counter(_stem(w) for w in map(str.lower, _WORD.findall(text)) if w not in stop)
 
 
 def _pairs(text: str) -> set[tuple[str, str]]:

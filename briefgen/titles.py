@@ -79,7 +79,6 @@ briefgen.group, so its cache keys (pipeline.STAGES) change with the title rule, 
 from __future__ import annotations
 
 import datetime
-import functools
 import re
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
@@ -102,6 +101,7 @@ from briefgen.text.lines import (
 )
 from briefgen.text.pieces import labelled_not_news, not_news
 from briefgen.text.places import PLACE_ABBREVIATIONS
+from briefgen.text.stems import stop_words
 
 if TYPE_CHECKING:
     from briefgen.group.features import Outlined
@@ -523,15 +523,8 @@ STEM = 5
 def _content(text: str) -> set[str]:
     """The content words of ``text``, folded and cut to ``STEM`` letters: not stop words (sumy's English list, as
     the summary's), not under three letters."""
-    stop = _stop_words()
+    stop = stop_words()
     return {w[:STEM] for w in re.findall(r"[a-z0-9]+", re.sub(r"['’]s\b", "", fold(text))) if len(w) >= 3 and w not in stop}
-
-
-@functools.cache
-def _stop_words() -> frozenset[str]:
-    from sumy.utils import get_stop_words
-
-    return frozenset(get_stop_words("english"))
 
 
 def names_event(title: str, verb: Token, names: frozenset[str]) -> int:

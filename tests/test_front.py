@@ -98,16 +98,42 @@ def box(name: str, stories: list[str], articles: list[str]) -> FactBox:
 
 
 def test_related_stories_share_a_topic_and_a_name() -> None:
-    briefs = [brief(f"s{k}", [f"s{k}a", f"s{k}b"], topic="t" if k in (5, 6, 7) else "") for k in range(8)]
+    siege = (said("x", "Russian forces shelled Bakhmut again as the siege of the eastern town entered its seventh month."),)
+    briefs = [brief(f"s{k}", [f"s{k}a", f"s{k}b"], topic="t" if k in (5, 6, 7) else "", summary=siege) for k in range(8)]
     entities = [
         box("Klitschko", ["s0", "s1"], ["s0a", "s0b", "s1a", "s1b"]),  # in every article of both, but no shared topic
         box("Bakhmut", ["s6", "s7"], ["s6a", "s6b", "s7a", "s7b"]),  # same topic and a name: related
-        box("Zelensky", ["s5", "s7"], ["s5a", "s7a"]),  # same topic, a name in fewer of their articles: weaker
+        box("Zelensky", ["s5", "s7"], ["s5a", "s7a"]),  # same topic, a name in fewer of their articles
         box("USA", [f"s{k}" for k in range(8)], [f"s{k}a" for k in range(8)]),  # in every story: weighs nothing
     ]
     got = {sb.story.id: sb.related for sb in relate(briefs, entities)}
     assert got["s0"] == () and got["s1"] == ()  # names alone: a long-running cast, not a connection
     assert got["s6"] == ("s7",) and got["s5"] == ("s7",)  # s5 and s6 share only "USA", held by every story
-    assert got["s7"] == ("s6", "s5")  # strongest first
+    assert got["s7"] == ("s5", "s6")  # as close as each other: in order of their ids
     two = relate(briefs[6:], [box("Bakhmut", ["s6", "s7"], ["s6a", "s7a"])])  # two stories: every shared name counts
     assert [sb.related for sb in two] == [("s7",), ("s6",)]
+
+
+def test_related_stories_say_close_things() -> None:
+    """A topic and a shared name are not enough: a governor's inquiry and his storm declaration are two subjects."""
+    inquiry = (
+        said("a", "An independent inquiry found that Governor Andrew Cuomo sexually harassed eleven women, investigators said."),
+        said("a", "The attorney general's report said the harassment created a hostile workplace for his aides."),
+    )
+    inquiry2 = (
+        said("b", "Investigators said Governor Andrew Cuomo sexually harassed several women, including aides."),
+        said("b", "Lawmakers called for his impeachment after the inquiry's report on the harassment."),
+    )
+    storm = (
+        said("c", "Governor Andrew Cuomo declared a state of emergency as Hurricane Henri approached Long Island."),
+        said("c", "Forecasters expected flooding rain and power cuts across the region on Sunday."),
+    )
+    briefs = [
+        brief("harass", ["a"], topic="t", summary=inquiry),
+        brief("inquiry", ["b"], topic="t", summary=inquiry2),
+        brief("storm", ["c"], topic="t", summary=storm),
+        *(brief(f"other{k}", [f"o{k}"], topic="u", summary=(said(f"o{k}", f"Report number {k} on farm prices."),)) for k in range(3)),
+    ]
+    got = {sb.story.id: sb.related for sb in relate(briefs, [box("Andrew Cuomo", ["harass", "inquiry", "storm"], ["a", "b", "c"])])}
+    assert got["harass"] == ("inquiry",) and got["inquiry"] == ("harass",)
+    assert got["storm"] == ()
