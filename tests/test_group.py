@@ -14,7 +14,7 @@ import pytest
 
 from briefgen.config import BuildConfig, load_config
 from briefgen.errors import BuildError
-from briefgen.group import group, validate_editor
+from briefgen.group import group, term_label, validate_editor
 from briefgen.group.cluster import CHUNK, Pairs, average_link
 from briefgen.models import AnalyzedArticle, Article, Mention, Paragraph, Sentence, Token
 from briefgen.titles import headline_like
@@ -272,6 +272,15 @@ def test_why_leads_with_names_shared_by_the_articles(ecb: tuple[list[AnalyzedArt
         assert story.why, story.title
         names = [{m.text.lower() for m in by_id[a].mentions if m.label in {"PERSON", "ORG", "GPE", "LOC", "FAC"}} for a in story.articles]
         assert sum(any(story.why[0].lower() in n for n in ns) for ns in names) >= 2, (story.why, story.title)
+
+
+def test_why_terms_read_as_the_articles_write_them() -> None:
+    """A word as most articles write it inside a sentence, a month or a day as the pages write dates."""
+    texts = ["Shares of Facebook fell.", "Facebook said on Monday. Facebook shares rose.", "facebook.com was down."]
+    assert term_label("w:facebook", texts) == "Facebook"  # a name the tagger missed
+    assert term_label("w:church", ["The church burned.", "Church leaders met near the church."]) == "church"  # first words aside
+    assert term_label("w:stab", ["He was stabbed."]) == "stab"  # no word as counted: the lemma
+    assert (term_label("t:2021-10", []), term_label("t:2021-10-05", []), term_label("t:2021", [])) == ("Oct 2021", "5 Oct 2021", "2021")
 
 
 def test_stories_file_read_and_checked_by_the_pipeline(content_dir) -> None:

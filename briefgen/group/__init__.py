@@ -33,6 +33,7 @@ The model and its threshold are learned by benchmarks/grouping.py --learn
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import hashlib
 import logging
 import math
@@ -521,9 +522,10 @@ def why_grouped(
     names = [k for k in seen if seen[k] >= 2 and k in surfaces]
     terms = [k for k in seen if seen[k] >= 2 and k[0] in "wt"]
     out: list[str] = []
+    texts = [items[i].article.text for i in group]
     for keys in (names, terms):
         for key in sorted(keys, key=lambda k: (-seen[k], -total[k], k)):
-            label = surfaces.get(key) or key.split(":", 1)[1]
+            label = surfaces.get(key) or term_label(key, texts)
             low = f" {label.lower()} "
             if any(low in f" {o.lower()} " or f" {o.lower()} " in low for o in out):
                 continue
@@ -531,6 +533,32 @@ def why_grouped(
             if len(out) >= limit:
                 return tuple(out)
     return tuple(out)
+
+
+def term_label(key: str, texts: Sequence[str]) -> str:
+    """A grouping term as a reader writes it: a month or a day as the pages write dates ("Oct 2021", "5 Oct 2021"), a
+    word as most of ``texts`` write it inside a sentence ("Facebook", "Kraft": a name the tagger missed; "church"),
+    else as counted (the word's lower-case lemma)."""
+    block, term = key.split(":", 1)
+    if block == "t" and re.fullmatch(r"\d{4}-\d{2}(?:-\d{2})?", term):
+        try:
+            day = dt.date.fromisoformat(term if len(term) == 10 else term + "-01")
+        except ValueError:
+            return term
+        return f"{day:%b %Y}" if len(term) == 7 else f"{day.day} {day:%b %Y}"
+    if block != "w":
+        return term
+    forms: Counter[str] = Counter()
+    pattern = re.compile(rf"(?<![\w'’-]){re.escape(term)}(?![\w'’-])", re.I)
+    for text in texts:
+        for m in pattern.finditer(text):
+            before = text[: m.start()].rstrip(" \"“‘'(")
+            if before and before[-1] not in ".!?:\n":  # a sentence's first word is capitalised whatever it is
+                forms[m.group(0)] += 1
+    if not forms:
+        return term
+    best, count = max(forms.items(), key=lambda kv: (kv[1], kv[0] == term, kv[0]))
+    return best if count > forms.get(term, 0) else term
 
 
 #: Each person, organisation and place an article names, as (feature key, how it is written, the key
