@@ -781,6 +781,35 @@ def test_a_case_under_if_or_unless_is_not_unknown(parse) -> None:
     assert _kind(asked(story), "unknown")
 
 
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        ("The cause of the fire is under investigation.", "What caused the fire?"),
+        ("The cause of the fire was not announced.", "What caused the fire?"),
+        ("Police are investigating what caused the fire.", "What caused the fire?"),
+        ("The fire marshal will determine the cause of the fire.", "What caused the fire?"),
+        ("Investigators are trying to determine why the fire spread so fast.", "Why did the fire spread so fast?"),
+        ("Investigators determined that the fire was set on purpose.", None),  # found: nothing left open
+        ("Police are not investigating what caused the fire.", None),
+        ("A panel will meet to determine how the vaccine should be given to children.", None),  # a decision to come
+    ],
+)
+def test_what_a_probe_under_way_or_to_come_is_to_find_is_unknown(parse, text: str, question: str | None) -> None:
+    story = parse({"a.txt": "A fire destroyed a warehouse in Oakland on Tuesday, killing two workers. " + text})
+    found = [q.question for q, _, _ in candidates(story) if q.kind == "unknown"]
+    assert found == ([question] if question else [])
+
+
+def test_a_question_about_what_the_title_names_is_about_a_name(parse) -> None:
+    """ "What caused the fire?" holds no name, but under "Warehouse fire kills two" the reader knows which fire."""
+    story = parse(
+        {"a.txt": "A fire destroyed a warehouse in Oakland on Tuesday, killing two workers. The cause of the fire is under investigation."}
+    )
+    signs = {q.question: s for q, s, _ in candidates(story, title="Warehouse fire kills two in Oakland")}
+    assert "named" in signs["What caused the fire?"] and support.score(signs["What caused the fire?"]) >= support.THRESHOLD
+    assert "named" not in {q.question: s for q, s, _ in candidates(story)}["What caused the fire?"]  # no title: no anchor
+
+
 def test_a_denial_counts_from_a_named_party_only(parse) -> None:
     story = parse({"a.txt": "The man denied that the country was in the midst of a civil war."})
     assert not _kind(asked(story), "disputed")

@@ -386,6 +386,8 @@ def candidates(
         ):
             log.debug("dropped %r: the summary already states the plan", c.question)
             continue
+        if title is not None and c.bare.get(c.question):
+            c.signs.add("named")  # its bare nouns are the title's ("What caused the fire?" under "Warehouse fire kills two")
         kept.append(c)
     named, tagged = support.story_names(articles), support.story_names(articles, least=1)
     return _finish(articles, kept, sent_keys, names, named, support.story_nouns(articles), tagged)

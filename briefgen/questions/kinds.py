@@ -44,6 +44,7 @@ KNOWABLE = {
     "reveal",
     "specify",
     "release",
+    "announce",
 }  # when negated
 #: Adverbs that sharpen a wh-clause without changing what it asks ("it is unclear exactly what led up to ...").
 EXACTLY = {"exactly", "precisely", "just"}
@@ -55,7 +56,7 @@ WITHHELD = {"name", "identity", "cause", "reason", "reasoning", "motive", "locat
 #: Knowable verbs that a party keeps to itself when negated ("he did not say what Reid was being treated for"): the
 #: sources report that what he withholds is not public, not his own doubt, so a "he" or "she" who does not say still
 #: leaves the point open ("he does not know what ..." stays a person's own doubt).
-DISCLOSE = {"say", "specify", "reveal", "disclose", "release", "explain"}
+DISCLOSE = {"say", "specify", "reveal", "disclose", "release", "explain", "announce"}
 TIME_BOUND = {"still", "yet", "immediately", "so far", "at this time"}  # "not yet known": unknown when written
 
 
@@ -250,7 +251,7 @@ PROOF = VERIFY | NO_PROOF | {"unverified", "unconfirmed"}
 FUTURE = PLAN | {"will", "would", "shall"}
 #: A detector finds nothing in a sentence without one of its cue lemmas: ``cues`` tells which to run.
 CUES = {
-    "unknown": DOUBT,
+    "unknown": DOUBT | PROBE_NOUNS | PROBES | {"determine"},
     "disputed": DENY,
     "claims": CLAIM_VERBS,
     "pending": FUTURE | AIM | STEPS | PROBES | PROBE_NOUNS | {"yet"},
@@ -348,11 +349,14 @@ def _group_reports(toks: tuple[Token, ...], kids: Kids, know: int, knower: int) 
 
 
 def unknown(art: AnalyzedArticle, sent: Sentence) -> list[Found]:
-    """ "X remain(s) unclear", "it is not known whether ...", "an unknown number of ..."."""
-    if not any(t.dep == "neg" or t.lemma.lower() in UNCLEAR for t in sent.tokens) or personal(sent.tokens):
-        return []  # "X said": a knowable verb leaves something open only when negated; "let me suggest": an opinion
+    """ "X remain(s) unclear", "it is not known whether ...", "an unknown number of ...", and what a probe under way is
+    to find ("the cause of the fire is under investigation", ``probed``)."""
+    if personal(sent.tokens):
+        return []  # "let me suggest": an opinion
+    out: list[Found] = probed(art, sent)
+    if not any(t.dep == "neg" or t.lemma.lower() in UNCLEAR for t in sent.tokens):
+        return out  # "X said": a knowable verb leaves something open only when negated
     toks, kids = sent.tokens, children(sent.tokens)
-    out: list[Found] = []
     for i, t in enumerate(toks):
         if t.lemma.lower() not in DOUBT:
             continue
@@ -411,6 +415,47 @@ def unknown(art: AnalyzedArticle, sent: Sentence) -> list[Found]:
             q, wh = frame(art, sent, subj, amod=t.dep == "amod")
             if q and not q.startswith("What is known about"):  # "What is known about the race angle?": too vague to answer
                 out.append(Found(q, sent, subtree(kids, subj), subj, wh))
+    return out
+
+
+#: Verbs of finding out that, under way or to come, leave what they are to find open ("are investigating what caused
+#: the fire", "will determine the cause of death", "are trying to determine why ...").
+FINDING = PROBES | {"determine"}
+
+
+def probed(art: AnalyzedArticle, sent: Sentence) -> list[Found]:
+    """What a probe under way or to come is to find, which the sources therefore do not know yet: a cause, reason or
+    motive (``WITHHELD``) "under investigation" or "under review", or the object or wh-clause of a verb of finding out
+    (``FINDING``) in the progressive, under a modal or as an infinitive ("Police are investigating what caused the
+    crash", "The medical examiner will determine the cause of death", "trying to determine why"). Not one done in the
+    past ("determined that the cause was arson" answers it) nor one negated, nor a clause under a modal ("to determine how
+    the vaccine should be given" is a decision to come, judged the wrong kind)."""
+    toks, kids = sent.tokens, children(sent.tokens)
+    out: list[Found] = []
+    for i, t in enumerate(toks):
+        lemma = t.lemma.lower()
+        if lemma in PROBE_NOUNS | {"review"} and t.dep == "pobj" and toks[t.head].text.lower() == "under":
+            verb = toks[t.head].head
+            subj = next((c for c in kids[verb] if toks[c].dep in ("nsubj", "nsubjpass")), None)
+            if subj is not None and toks[subj].lemma.lower() in WITHHELD - {"name", "identity", "location", "term", "price"}:
+                q, wh = frame(art, sent, subj)
+                if q and not q.startswith("What is known about"):
+                    out.append(Found(q, sent, subtree(kids, subj), subj, wh))
+        elif lemma in FINDING and t.pos == "VERB" and not any(toks[c].dep == "neg" for c in kids[i]):
+            aux = [toks[c] for c in kids[i] if toks[c].dep in ("aux", "auxpass")]
+            ongoing = t.tag == "VBG" and any(a.lemma.lower() == "be" for a in aux)
+            coming = any(a.tag == "MD" or a.text.lower() == "to" for a in aux)
+            if not (ongoing or coming) or _conditional(toks, kids, i):
+                continue
+            clause = next((c for c in kids[i] if toks[c].dep in ("ccomp", "xcomp")), None)
+            obj = next((c for c in kids[i] if toks[c].dep == "dobj"), None)
+            if clause is not None and toks[_start(toks, subtree(kids, clause))].lemma.lower() in WH - {"whether", "if"}:
+                if not _modal(toks, kids, clause) and (found := wh_question(art, sent, clause)):
+                    out.append(found)  # not "to determine how the vaccine should be given": a decision to come (pending)
+            elif obj is not None and toks[obj].lemma.lower() in ("cause", "reason", "motive"):
+                q, wh = frame(art, sent, obj)
+                if q and not q.startswith("What is known about"):
+                    out.append(Found(q, sent, subtree(kids, obj), obj, wh))
     return out
 
 

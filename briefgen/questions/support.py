@@ -26,7 +26,8 @@ NAMED = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODU
 #:   approve", "has yet to recognize", "hope to pass", "will decide whether X", "is weighing whether X": kinds.OUTCOMES,
 #:   kinds.AIM, kinds.STEPS; "is expected to vote on the bill", "is considering employing X", "is examining whether X":
 #:   kinds.BILLS, kinds.WEIGHING, kinds.PROBES);
-#: - ``named``: the question is about a name the story uses in at least two sentences (not "the owner");
+#: - ``named``: the question is about a name the story uses in at least two sentences (not "the owner"), or each of its
+#:   bare definite nouns is one the story's title names ("What caused the fire?" under "Warehouse fire kills two");
 #: - ``sources``: more than one article raises it;
 #: - ``short``: at most SHORT words (long rebuilt clauses are where the parse goes wrong);
 #: - ``open``: no other article of the story addresses it (one that does without answering it often half-answers it;
