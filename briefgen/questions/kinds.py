@@ -421,11 +421,13 @@ def unknown(art: AnalyzedArticle, sent: Sentence) -> list[Found]:
 #: Verbs of finding out that, under way or to come, leave what they are to find open ("are investigating what caused
 #: the fire", "will determine the cause of death", "are trying to determine why ...").
 FINDING = PROBES | {"determine"}
+#: What a probe is to find, of ``WITHHELD``: why something happened ("the cause of the fire is under investigation").
+SOUGHT = frozenset({"cause", "reason", "reasoning", "motive"})
 
 
 def probed(art: AnalyzedArticle, sent: Sentence) -> list[Found]:
     """What a probe under way or to come is to find, which the sources therefore do not know yet: a cause, reason or
-    motive (``WITHHELD``) "under investigation" or "under review", or the object or wh-clause of a verb of finding out
+    motive (``SOUGHT``) "under investigation" or "under review", or the object or wh-clause of a verb of finding out
     (``FINDING``) in the progressive, under a modal or as an infinitive ("Police are investigating what caused the
     crash", "The medical examiner will determine the cause of death", "trying to determine why"). Not one done in the
     past ("determined that the cause was arson" answers it) nor one negated, nor a clause under a modal ("to determine how
@@ -437,7 +439,7 @@ def probed(art: AnalyzedArticle, sent: Sentence) -> list[Found]:
         if lemma in PROBE_NOUNS | {"review"} and t.dep == "pobj" and toks[t.head].text.lower() == "under":
             verb = toks[t.head].head
             subj = next((c for c in kids[verb] if toks[c].dep in ("nsubj", "nsubjpass")), None)
-            if subj is not None and toks[subj].lemma.lower() in WITHHELD - {"name", "identity", "location", "term", "price"}:
+            if subj is not None and toks[subj].lemma.lower() in SOUGHT:
                 q, wh = frame(art, sent, subj)
                 if q and not q.startswith("What is known about"):
                     out.append(Found(q, sent, subtree(kids, subj), subj, wh))
@@ -452,7 +454,7 @@ def probed(art: AnalyzedArticle, sent: Sentence) -> list[Found]:
             if clause is not None and toks[_start(toks, subtree(kids, clause))].lemma.lower() in WH - {"whether", "if"}:
                 if not _modal(toks, kids, clause) and (found := wh_question(art, sent, clause)):
                     out.append(found)  # not "to determine how the vaccine should be given": a decision to come (pending)
-            elif obj is not None and toks[obj].lemma.lower() in ("cause", "reason", "motive"):
+            elif obj is not None and toks[obj].lemma.lower() in SOUGHT:
                 q, wh = frame(art, sent, obj)
                 if q and not q.startswith("What is known about"):
                     out.append(Found(q, sent, subtree(kids, obj), obj, wh))
