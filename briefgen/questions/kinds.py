@@ -423,6 +423,8 @@ def unknown(art: AnalyzedArticle, sent: Sentence) -> list[Found]:
 FINDING = PROBES | {"determine"}
 #: What a probe is to find, of ``WITHHELD``: why something happened ("the cause of the fire is under investigation").
 SOUGHT = frozenset({"cause", "reason", "reasoning", "motive"})
+#: What a thing can be "under" while it is being found out ("under investigation", "under review").
+UNDER = PROBE_NOUNS | {"review"}
 
 
 def probed(art: AnalyzedArticle, sent: Sentence) -> list[Found]:
@@ -436,7 +438,7 @@ def probed(art: AnalyzedArticle, sent: Sentence) -> list[Found]:
     out: list[Found] = []
     for i, t in enumerate(toks):
         lemma = t.lemma.lower()
-        if lemma in PROBE_NOUNS | {"review"} and t.dep == "pobj" and toks[t.head].text.lower() == "under":
+        if lemma in UNDER and t.dep == "pobj" and toks[t.head].text.lower() == "under":
             verb = toks[t.head].head
             subj = next((c for c in kids[verb] if toks[c].dep in ("nsubj", "nsubjpass")), None)
             if subj is not None and toks[subj].lemma.lower() in SOUGHT:
