@@ -769,6 +769,9 @@ _SIDE = re.compile(
     r",\s(?:who|which|whose|where|\d{1,3}|(?![^,]*\s(?:and|or)\s)(?:an?\s[^,“”\"]{2,60}|the\s[^,“”\"]{2,40}))"
     r"[^,“”\"]{0,80},\s(?![“\"‘])"
 )
+#: An age and a home set off together (", 26, of Nulato,"): the home stays as part of the name ("Arnold Demoski of
+#: Nulato was arrested"), not cut off by the age's commas ("Arnold Demoski of Nulato, was arrested").
+_AGE_HOME = re.compile(r",\s\d{1,3},\s((?:of|from)\s[^,“”\"]{2,40}),\s(?=(?!(?:a|an|the|who|which|whose)\s)[a-z])")
 #: Where a long sentence's main clause ends: before a clause of time, reason or circumstance, or a dash.
 # A comma before it: without one, "were watching when ..." and "considering X as a nominee" need what follows.
 # A cut before ", but" must leave out only a qualification of the same subject's (", but stopped short of ..."), not
@@ -810,6 +813,7 @@ def short_title(sentence: str, limit: int = TITLE_WORDS) -> str | None:
     if head and len(s[head.end() :].split()) >= 5:
         s = s[head.end() :]
         s = s[:1].upper() + s[1:]
+    s = _AGE_HOME.sub(r" \1 ", s)
     for _ in range(3):
         s = _SIDE.sub(" ", s)
     s = re.sub(r"\s{2,}", " ", s).strip(" ,;:")
@@ -1269,6 +1273,30 @@ def _undated(text: str) -> str:
     return t[dateline.end() :].lstrip() if dateline and dateline.end() < len(t) else t
 
 
+def _between_subject_and_verb(i: int, tokens: Sequence[Token], chosen: set[int]) -> bool:
+    """Token ``i`` is a comma between a subject and its verb with no comma kept before it in the subject: the closing
+    comma of an aside whose opening one went with it ("Arnold Demoski, 26, of Nulato, was arrested" without "26":
+    "Arnold Demoski of Nulato was arrested"); "The runner-up, Brittany Lewis, was awarded" keeps both."""
+    if tokens[i].text != "," or i + 1 >= len(tokens):
+        return False
+    subject, nxt = tokens[i].head, tokens[i + 1]
+    verb = nxt.head if nxt.dep in ("aux", "auxpass") else i + 1
+    if tokens[subject].dep not in ("nsubj", "nsubjpass") or tokens[subject].head != verb or tokens[verb].pos not in ("VERB", "AUX"):
+        return False
+    return not any(tokens[j].text == "," and {j - 1, j + 1} <= chosen and _within(j, subject, tokens) for j in chosen if j < i)
+
+
+def _within(j: int, head: int, tokens: Sequence[Token]) -> bool:
+    """Token ``j`` is in the subtree of ``head``."""
+    for _ in range(len(tokens)):
+        if j == head:
+            return True
+        if tokens[j].head == j:
+            return False
+        j = tokens[j].head
+    return False
+
+
 def _join(kept: list[int], tokens: Sequence[Token], text: str) -> str:
     """The kept tokens as written (their own spacing), without commas left at the ends or doubled."""
     chosen = set(kept)
@@ -1277,7 +1305,9 @@ def _join(kept: list[int], tokens: Sequence[Token], text: str) -> str:
         i
         for i in kept
         # a comma, or a hyphen of a word taken out ("co-founder" in an aside), left without the words on both sides
-        if tokens[i].pos != "SPACE" and not (tokens[i].text in {",", ";", ":", "-"} and not (i - 1 in chosen and i + 1 in chosen))
+        if tokens[i].pos != "SPACE"
+        and not (tokens[i].text in {",", ";", ":", "-"} and not (i - 1 in chosen and i + 1 in chosen))
+        and not _between_subject_and_verb(i, tokens, chosen)
     ]
     parts: list[str] = []
     for n, i in enumerate(shown):

@@ -76,6 +76,10 @@ VOTED = (
     "On Thursday, Florida’s State Board of Education voted unanimously, at the behest of Republican Gov. Ron DeSantis, to "
     "ban lessons that employ critical race theory from schools."
 )
+#: An age and a home set off by commas after a name (Multi-News validation row 196's shape).
+AGE_HOME = "Arnold Demoski, 26, of Nulato, was arrested Saturday on suspicion of assault near the Iditarod trail."
+#: A name set off after a phrase that the parse makes the subject: both its commas stay.
+RUNNER_UP = "Former runner-up for the Miss Delaware pageant, Brittany Lewis, was awarded the crown on Monday."
 IPSWICH = "A man who went missing after swimming off an Ipswich beach Tuesday evening with his son-in-law has been rescued, police said."
 
 
@@ -86,7 +90,7 @@ def parsed() -> dict[str, AnalyzedArticle]:
 
     texts = [RHINO, LEANING, JERSEYS, ALLUDES, ROCKIES, ZOO, CARE, KLAN, HALF, IPSWICH, GUESS, PAIR, VAULTER, PARENTS, CHARGES, SUDDENLY]
     texts += [*LEANS, *STANDS, BABY, EXPECTED, TO_STAND, READ_ON, LABEL, DOW, SENATE, LAWSUIT, STORM]
-    texts += [s for s, _ in HEADLINES] + [IT_REJECTED, IT_FOUND, NO_NURSE, TODDLER, PAYOUT, KELLERS, ARRAIGNED, HALLWAY, VOTED]
+    texts += [s for s, _ in HEADLINES] + [IT_REJECTED, IT_FOUND, NO_NURSE, TODDLER, PAYOUT, KELLERS, ARRAIGNED, HALLWAY, VOTED, AGE_HOME, RUNNER_UP]
     articles = [Article(f"a{k}.md", "", t, (Paragraph(t, 0),), title_inferred=True) for k, t in enumerate(texts)]
     return {a.text: item for a, item in zip(articles, analyze(articles, load_config(n_process=1)), strict=True)}
 
@@ -231,6 +235,19 @@ def test_the_first_key_points_headline_ranks_above_another_articles_lead(parsed:
     lead = Story("s-1", HALLWAY.rstrip("."), ("a.md", "b.md", "c.md"), title_source="lead", title_article="b.md")
     assert titles.LONG_TITLE_WORDS < len(ARRAIGNED.split()) <= titles.MAX_TITLE_WORDS
     assert titles.story_title(lead, items, _summary(ARRAIGNED), 1) == ARRAIGNED.rstrip(".")
+
+
+def test_no_comma_is_left_between_a_subject_and_its_verb(parsed: dict[str, AnalyzedArticle]) -> None:
+    """Without the age set off after the name, the comma that closed the aside goes too; a name set off by two commas
+    keeps both. The same in a lead made a title by its words (``short_title``), where the home stays with the name."""
+    made = titles.headline(parsed[AGE_HOME].sentences[0], AGE_HOME, titles.LONG_TITLE_WORDS)
+    assert made == "Arnold Demoski of Nulato was arrested Saturday on suspicion of assault near the Iditarod trail"
+    assert titles.short_title(AGE_HOME, titles.LONG_TITLE_WORDS) == made
+    assert titles.short_title("John Smith, 45, of Boston, a retired teacher, was killed Sunday in a crash.", 28) == (
+        "John Smith of Boston was killed Sunday in a crash"
+    )
+    runner = titles.headline(parsed[RUNNER_UP].sentences[0], RUNNER_UP, titles.LONG_TITLE_WORDS)
+    assert runner == RUNNER_UP.rstrip(".")
 
 
 def test_an_infinitive_set_off_by_a_comma_is_no_aside(parsed: dict[str, AnalyzedArticle]) -> None:
