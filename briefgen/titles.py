@@ -306,12 +306,14 @@ def _whole_lead(story: Story, items: Sequence[AnalyzedArticle], summary: Sequenc
     """Step 5 when grouping's title is a lead cut by its words that the parse finds no whole clause ("Facing a court
     challenge at least temporarily F.W. de Klerk, in illegal acts" of "Facing a court challenge, the Truth and
     Reconciliation Commission said ... that it would withhold, at least temporarily, the parts ...") and lost its
-    sentence's main verb (``_lost_verb``): the lead of another
+    sentence's main verb (``_lost_verb``), or is a picture's caption (``_caption_lead``): the lead of another
     article that is one by the parse (``lead_title`` with the sentences), the one that best names the event
     (``names_event``), of the articles the summary cites first in its order; else grouping's title."""
     by_id = {item.article.id: item for item in items}
     origin = by_id.get(story.title_article)
-    if story.title_source != "lead" or origin is None or _lead_verb(origin, story.title) is not None or not _lost_verb(origin, story.title):
+    if story.title_source != "lead" or origin is None:
+        return story.title
+    if not _caption_lead(origin, story.title) and (_lead_verb(origin, story.title) is not None or not _lost_verb(origin, story.title)):
         return story.title
     cited = list(dict.fromkeys(s.citation.article for s in summary))
     order = [by_id[a] for a in cited if a in by_id] + [i for i in items if i.article.id not in set(cited)]
@@ -321,6 +323,20 @@ def _whole_lead(story: Story, items: Sequence[AnalyzedArticle], summary: Sequenc
     names = main_names([[claim_of(s) for s in item.sentences] for item in items])
     ranks = [names_event(lead, verb, names) for lead, verb in leads]
     return leads[ranks.index(max(ranks))][0]
+
+
+def _caption_lead(item: AnalyzedArticle, title: str) -> bool:
+    """``title``, grouping's lead of ``item``, is a picture's caption by the parse (``captions.is_caption``), which
+    grouping could not tell: "Senate Minority Leader Chuck Schumer and Majority Leader Mitch McConnell walk to the
+    Senate floor Wednesday", with the picture's credit after it ("| John Shinkle/POLITICO ..."). Only by the caption's
+    own marks or its credit: an article's first sentence alone in the present ("The charges that Wang faces carry a
+    maximum sentence") is a lead as often."""
+    s = _lead_sentence(item, title)
+    if s is None:
+        return False
+    after = next((n for n in item.sentences if n.index == s.index + 1), None)
+    credited = after is not None and after.paragraph == s.paragraph and bool(has_furniture(after.text))
+    return is_caption(s, credited)
 
 
 def _lost_verb(item: AnalyzedArticle, title: str) -> bool:
@@ -545,11 +561,12 @@ def _lead_verb(item: AnalyzedArticle, title: str) -> Token | None:
     """What the lead sentence grouping made ``title`` of tells (``_told``: its main verb by the parse, past a verb of
     saying), when the title keeps that verb; else ``_NO_VERB`` (the title left it out, or no sentence of the article
     holds its opening words); None when the title is no whole clause of that sentence by its parse (``whole_clause``:
-    "The charges that Wang faces" of "The charges that Wang faces ... carry a maximum ...")."""
+    "The charges that Wang faces" of "The charges that Wang faces ... carry a maximum ...") or the sentence is a
+    picture's caption (``captions.is_caption``)."""
     s = _lead_sentence(item, title)
     if s is None:
         return _NO_VERB
-    if not whole_clause(s, title):
+    if not whole_clause(s, title) or _caption_lead(item, title):
         return None
     kids = _children(s.tokens)
     root = _main_verb(s.tokens, kids)
@@ -621,6 +638,11 @@ _WIDGET_TITLE = re.compile(
 )
 
 
+#: A connective set off inside a clause ("The House's top Democrat, however, swung out against the plan"): it answers
+#: a sentence before, as one opening the line does (``lines.LEANING_START``).
+_CONNECTIVE = re.compile(r",\s(?:however|though|meanwhile|moreover|furthermore|nonetheless|nevertheless|instead|too|in turn|in response),")
+
+
 def title_problem(title: str) -> str | None:
     """Why a headline cannot stand as the story's title (boilerplate, a caption or credit, a
     dateline or time stamp, a cut-off line), or None."""
@@ -631,8 +653,8 @@ def title_problem(title: str) -> str | None:
         return "boilerplate"  # share buttons, a byline, a section label ("Abstract and Introduction")
     if t.endswith(("…", "...")) or _DANGLING.search(t):
         return "cut off"
-    if LEANING_START.match(t) or re.search(r"\balso\b", t):
-        return "not a headline"  # a line that leans on another ("Bentley also thanked ...")
+    if LEANING_START.match(t) or re.search(r"\balso\b", t) or _CONNECTIVE.search(t):
+        return "not a headline"  # a line that leans on another ("Bentley also thanked ...", "..., however, swung out ...")
     if is_boilerplate(t) or TRAILERS.match(t) or has_furniture(t) or _CREDIT.search(t) or READER.search(t) or _PAGE_TITLE.search(t):
         return "boilerplate"
     if DATELINE.fullmatch(t) or DATELINE_BARE.fullmatch(t + " - "):
@@ -649,7 +671,7 @@ def title_problem(title: str) -> str | None:
 # ("HIROSHIMA--", "Tokyo (CNN)").
 _TITLE_PREFIX = re.compile(
     r"^(?:(?:Story highlights|TOP STORIES|WEB EXCLUSIVE|EXCLUSIVE|CLOSE|BREAKING(?: NEWS)?|Breaking News|UPDATED?|WATCH|VIDEO|PHOTOS?)\b"
-    r"[\s|:–—-]*|\d{1,2}\s?[/.]\s?\d{1,2}\s?[/.]\s?\d{2,4}\s?[:–—-]\s?|[A-Z][A-Z.'’ ]{2,30}(?:\s["
+    r"[\s|:–—-]*|Updated?\s*:\s*|\d{1,2}\s?[/.]\s?\d{1,2}\s?[/.]\s?\d{2,4}\s?[:–—-]\s?|[A-Z][A-Z.'’ ]{2,30}(?:\s["
     + DASHES
     + r"]{1,2}\s?|--)(?=[A-Z])|[A-Z][\w.'’ -]{1,30}\s\((?:CNN|AP|Reuters|AFP)\)\s*[-–—]*\s*)"
 )
@@ -714,6 +736,7 @@ def lead_title(item: Outlined, longest: int = 0) -> str | None:
             or personal_voice(sentence)
             or re.match(r"^[\"“‘]", sentence)
             or re.search(r"\balso\b", sentence)
+            or _CONNECTIVE.search(sentence)
             or (parsed is not None and is_caption(parsed, alone[parsed.index]))
             or (parsed is not None and _quotes_speaker(parsed))
         ):

@@ -531,6 +531,7 @@ def parse(day: str) -> object:
         "The State Department said on Monday it was ending U.S",
         "A champion of the second-shooter conspiracy theory behind the John F",
         "Posted 11 / 27 / 2009 7: 21 AM",
+        "The House's top Democrat, however, swung out against the plan",  # answers a sentence before it
     ],
 )
 def test_boilerplate_captions_and_cut_lines_are_not_titles(title: str) -> None:

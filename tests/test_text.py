@@ -598,10 +598,32 @@ def test_captions_without_credits_are_told_by_their_grammar() -> None:
             (".", ".", "PUNCT", ".", "punct", 1, ""),
         ]
     )
+    walk = parsed(
+        [
+            ("Schumer", "Schumer", "PROPN", "NNP", "nsubj", 3, "PERSON"),
+            ("and", "and", "CCONJ", "CC", "cc", 0, ""),
+            ("McConnell", "McConnell", "PROPN", "NNP", "conj", 0, "PERSON"),
+            ("walk", "walk", "VERB", "VB", "ROOT", 3, ""),  # the tagger's bare form for the plural present
+            ("to", "to", "ADP", "IN", "prep", 3, ""),
+            ("the", "the", "DET", "DT", "det", 6, ""),
+            ("floor", "floor", "NOUN", "NN", "pobj", 4, ""),
+            (".", ".", "PUNCT", ".", "punct", 3, ""),
+        ]
+    )
     assert is_caption(cover, alone=True)
+    assert is_caption(walk, alone=True)
     assert not is_caption(cover, alone=False)  # inside a paragraph of text: the story's present tense
     assert not is_caption(faces, alone=True)  # news in the present
     assert not is_caption(they, alone=True)  # a pronoun leans on a story; a caption names who is pictured
+
+
+def test_a_photographers_credit_after_a_bar_is_furniture() -> None:
+    """A page's picture credit runs into its headline ("| John Shinkle/POLITICO Congressional leaders reach ..."); a bar
+    in prose is not one."""
+    from briefgen.text.captions import has_furniture
+
+    assert has_furniture("| John Shinkle/POLITICO Congressional leaders reach budget deal The agreement would raise caps.")
+    assert not has_furniture("The vote was 52-48 | a narrow margin for the bill.")
 
 
 def test_one_month_and_weekday_pattern_serves_dates_captions_and_furniture() -> None:

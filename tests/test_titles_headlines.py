@@ -112,6 +112,8 @@ def test_a_headline_of_an_article_dated_apart_from_the_storys_day_is_not_its_tit
         ("Breaking News-Three People Shot in Office Shooting", "Three People Shot in Office Shooting"),
         ("27 / 09 / 2013-Turkmenistan to hold its first two-party election", "Turkmenistan to hold its first two-party election"),
         ("12.5 million jobs added in May", "12.5 million jobs added in May"),  # a number, not a date stamp
+        ("Update:Judge calls emergency meeting over redaction errors", "Judge calls emergency meeting over redaction errors"),
+        ("Update on the storm: rain continues", "Update on the storm: rain continues"),  # a word, not a label
     ],
 )
 def test_a_date_stamp_or_breaking_news_label_is_no_part_of_a_headline(line: str, headline: str) -> None:

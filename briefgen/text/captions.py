@@ -159,8 +159,11 @@ def is_caption(sentence: Sentence, alone: bool) -> bool:
         and not any(t.head == root and t.dep in ("xcomp", "ccomp") for t in toks)
     ):
         return True  # "A store of Jimmy Choo is seen in St. Moritz", "... are pictured"
-    if toks[root].tag not in ("VBZ", "VBP"):
-        return False  # captions are in the simple present
+    # captions are in the simple present; a bare form with a subject and no auxiliary is one the tagger misread
+    # ("Senate Minority Leader Chuck Schumer and Majority Leader Mitch McConnell walk to the Senate floor Wednesday.")
+    bare = toks[root].tag == "VB" and not any(t.head == root and t.dep in ("aux", "auxpass") for t in toks)
+    if toks[root].tag not in ("VBZ", "VBP") and not bare:
+        return False
     if any(t.tag in ("VBD", "MD") for t in toks):
         return False  # a past or a modal: the text tells a story, a picture does not
     if toks[root].lemma.lower() not in POSE_VERBS or not (alone or _CLOSING_DATE.search(text)):

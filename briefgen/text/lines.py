@@ -75,7 +75,10 @@ FURNITURE = re.compile(
     r",\s(?:left|right|center|centre|top|bottom|front|back)(?: row)?,|\((?:left|right|center|centre|top|bottom)\)|\bpictured\b|"
     # a wire photo's caption dates its picture with weekday, month, day and year; its credit names the agency
     r"\b" + _DAY_NAME + r",\s" + _MONTH + r"\s\d{1,2},\s\d{4}\b|"
-    r"\w\s?/\s?(?:AP|AFP|Reuters|REUTERS|Getty|EPA)\b)",
+    r"\w\s?/\s?(?:AP|AFP|Reuters|REUTERS|Getty|EPA)\b|"
+    # a photographer's credit after a bar, a page's picture furniture ("... walk to the Senate floor Wednesday. | John
+    # Shinkle/POLITICO Congressional leaders reach budget deal ..."): the credit line runs into the page's headline
+    r"\|\s*(?:[A-Z][\w.'’-]+\s){1,3}[A-Z][\w.'’-]+\s?/\s?[A-Z])",
     re.I,
 )
 # A news site's section label at a sentence's head, Axios' house style ("Why it matters: The ruling could have
