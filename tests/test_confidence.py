@@ -433,6 +433,33 @@ def test_a_telling_figure_of_the_main_claim_told_in_other_words_backs_the_label(
     assert (rated.sources, rated.confidence) == (2, "high")
 
 
+#: One exact figure in two outlets' words (Multi-News validation row 242's shape), and near misses: a round figure,
+#: another figure, no name of the main claim, a denial.
+CHECK = (
+    "Aaron Klein, co-owner of the shuttered Sweet Cakes by Melissa, handed over a check for $136,927.07 at the "
+    "Portland office, agency spokesman Charlie Burr said."
+)
+PAYMENT = "Charlie Burr told KOIN 6 News the agency received a payment of $136,927.07 from Aaron Klein on Monday."
+NEAR_PAYMENT = (
+    "Charlie Burr told KOIN 6 News the agency received a payment of $136,928.07 from Aaron Klein on Monday.",
+    "The agency received a payment of $136,927.07 on Monday, a spokesman told KOIN 6 News.",
+    "Charlie Burr said Aaron Klein did not pay the $136,927.07 the agency ordered.",
+)
+
+
+def test_an_exact_figure_of_the_main_claim_with_its_name_backs_the_label(parsed) -> None:  # type: ignore[no-untyped-def]
+    """``claims.exact_figure``: "$136,927.07" (four significant digits or more, not a year) and Klein in both: one fact
+    in other words ("handed over a check" / "received a payment"); not another figure, nor the figure without a name of
+    the main claim, nor a denial of it. A round figure is none (``claims._exact``)."""
+    from briefgen.text.claims import _exact, agree, claim, exact_figure
+
+    check, payment, *near = (claim(s) for s in parsed(CHECK, PAYMENT, *NEAR_PAYMENT))
+    assert exact_figure(check, payment) and agree(check, payment)
+    for other in near:
+        assert not agree(check, other)
+    assert [_exact(n) for n in ("136927", "2174", "1500", "300000000", "2021", "76")] == [True, True, False, False, False, False]
+
+
 @pytest.mark.parametrize(
     ("claimed", "backing", "others"),
     [

@@ -988,6 +988,28 @@ def lede_agree(a: Claim, b: Claim) -> bool:
     return len(ua & ub) >= SHARED and _cosine(ua, ub) >= LEDE_AGREE
 
 
+#: Significant digits (without trailing zeros) that make a figure exact: "136,927", "2,174" or "5012" are rarely given
+#: by chance by two reports of other things, "1,500", "300 million" or "76" often are. Four is the fewest that leaves
+#: round and small figures out; a year is no figure.
+EXACT_DIGITS = 4
+
+
+def exact_figure(a: Claim, b: Claim) -> bool:
+    """``b`` gives an exact figure of ``a``'s main claim (``EXACT_DIGITS``: "$136,927.07", "2,174 adults") and names one
+    of the main claim's names, with no number against it, neither denying nor planning what the other tells: another
+    report of the same fact in other words ("handed over a check for $136,927.07" / "received a payment of $136,927.07
+    from Aaron Klein"). Hedging is ``agree``'s to compare first."""
+    if (a.planned, a.denied) != (b.planned, b.denied):
+        return False  # "did not pay the $136,927.07", "will pay": not the payment made
+    exact = {u[1:] for u in a.core if u[:1] == "#" and _exact(u[1:])} & b.numbers
+    return bool(exact and a.core & a.names & b.names and not number_against(a, b))
+
+
+def _exact(number: str) -> bool:
+    digits = number.replace(".", "").lstrip("0").rstrip("0")
+    return digits.isdigit() and len(digits) >= EXACT_DIGITS and not (len(number) == 4 and 1800 <= int(number) <= 2100)
+
+
 def gives_figure(a: Claim, b: Claim) -> bool:
     """``b`` gives ``a``'s telling figure of its main claim (``Claim.figures``: "5.9%", "about 12 million documents",
     "a 252-to-175 vote") with all the main claim's numbers and a word of it besides (stem-level: "hospitalization",
@@ -1028,6 +1050,8 @@ def agree(a: Claim, b: Claim) -> bool:
         return True  # one fact in other words: the same deed by or to the same named ones, nothing against it
     if gives_figure(a, b):
         return True  # the main claim's telling figure, its numbers and a word of it ("5.9%" of inflation in both)
+    if exact_figure(a, b):
+        return True  # "handed over a check for $136,927.07" / "received a payment of $136,927.07 from Aaron Klein"
     if same_event(a, b) and not number_against(a, b):
         return True  # the same event in its own words ("was found dead" / "the death of"), no number against it
     names = a.core & a.names
