@@ -84,6 +84,8 @@ from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING
 
+from briefgen.facts.lexicon import role_noun
+from briefgen.facts.names import KIN, PERSON_NOUNS
 from briefgen.models import AnalyzedArticle, Sentence, Story, SummarySentence, Token
 from briefgen.text.captions import PLACE_DATE, TITLE_CREDIT, alone_in, has_furniture, is_caption
 from briefgen.text.claims import NOT_NEWS, Claims, definite_subject, fold, main_names
@@ -1240,12 +1242,17 @@ _THIRD = frozenset({"he", "she", "it", "they", "him", "her", "them"})
 def _leaning_pronoun(i: int, keep: set[int], tokens: Sequence[Token]) -> bool:
     """Token ``i`` is a pronoun that stands for someone or something outside the title: not a relative pronoun, and
     not a third-person one after a noun or name subject of the title (summarize's ``_unnamed_person`` rule) that it
-    can stand for ("it" never for a person's name)."""
+    can stand for ("it" never for a person's name; "he", "she" only for a person: a person named anywhere before it,
+    or a subject that is a person, ``_a_person``)."""
     t = tokens[i]
     if t.text.lower() not in _PRONOUNS or t.pos != "PRON" or t.tag in ("WDT", "WP"):
         return False
     if t.text.lower() not in _THIRD:
         return True
+    if t.text.lower() in _PERSONAL:  # a person named before it, or a subject that is one ("An auction house is
+        # selling love letters he wrote": not the house; "British police have named the attacker as Youssef Zaghba, and
+        # said that he ...": Zaghba)
+        return not any(k < i and (_named_one(tokens[k]) or (tokens[k].dep in ("nsubj", "nsubjpass") and _a_person(tokens[k]))) for k in keep)
     return not any(
         k < i
         and tokens[k].dep in ("nsubj", "nsubjpass")
@@ -1253,6 +1260,30 @@ def _leaning_pronoun(i: int, keep: set[int], tokens: Sequence[Token]) -> bool:
         and not (t.text.lower() == "it" and tokens[k].ent == "PERSON")  # "Nancy Pelosi rejected it": not her
         for k in keep
     )
+
+
+#: Pronouns that stand for a person only.
+_PERSONAL = frozenset({"he", "she", "him", "her"})
+
+
+def _named_one(token: Token) -> bool:
+    """``token`` is a name that may be a person's, heading its own phrase: tagged a person, or a capitalised name the
+    tagger typed as nothing or an organisation ("Trump's biggest vulnerability", "Trump" typed ORG); not a place, nor
+    a name that only modifies a noun ("An Upper East Side auction house")."""
+    if token.ent == "PERSON":
+        return True
+    return token.pos in ("PROPN", "NOUN") and token.text[:1].isupper() and token.ent in ("", "ORG") and token.dep != "compound"
+
+
+def _a_person(token: Token) -> bool:
+    """``token`` can name a person: a person's name (or a name the tagger typed as nothing), or a noun of a person
+    ("officer", "mother", "man": ``lexicon.role_noun``, ``names.PERSON_NOUNS``, ``names.KIN``)."""
+    if token.pos == "PROPN":
+        return token.ent in ("", "PERSON")
+    if token.pos != "NOUN":
+        return False
+    lemma = token.lemma.lower()
+    return lemma in PERSON_NOUNS or lemma in KIN or role_noun(lemma, "PERSON")
 
 
 def _gaps(keep: set[int], tokens: Sequence[Token]) -> list[set[int]]:

@@ -532,6 +532,8 @@ def parse(day: str) -> object:
         "A champion of the second-shooter conspiracy theory behind the John F",
         "Posted 11 / 27 / 2009 7: 21 AM",
         "The House's top Democrat, however, swung out against the plan",  # answers a sentence before it
+        "Police departments responded to bomb threats emailed to targets demanding bitcoin. USA TODAY",  # a credit
+        "Speaker John Boehner urged passage of a bill during a news conference on Thursday. (AP)",
     ],
 )
 def test_boilerplate_captions_and_cut_lines_are_not_titles(title: str) -> None:

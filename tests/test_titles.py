@@ -16,6 +16,9 @@ from briefgen.models import AnalyzedArticle, Article, Citation, Paragraph, Sente
 RHINO = "Nola, one of just four northern white rhinos left, died Sunday at the San Diego Zoo, officials said."
 LEANING = "He addressed the crowd in Boston on Monday."
 IT_REJECTED = "Speaker Nancy Pelosi rejected it hours before the president spoke on Saturday."
+#: "he" after a subject that is no person, and after a person named as the object (Multi-News train shapes).
+HOUSE_HE = "An Upper East Side auction house is selling love letters he wrote to a Swedish paramour."
+NAMED_HE = "British police have named the third attacker as Youssef Zaghba and said that he is an Italian national."
 IT_FOUND = "The committee released its report on Tuesday after it met in Boston."
 #: A key point whose main clause is longer than MAX_WORDS and names the event; grouping's lead title from another
 #: article of the story (row 1 of Multi-News validation) only alludes to it.
@@ -91,7 +94,7 @@ def parsed() -> dict[str, AnalyzedArticle]:
     texts = [RHINO, LEANING, JERSEYS, ALLUDES, ROCKIES, ZOO, CARE, KLAN, HALF, IPSWICH, GUESS, PAIR, VAULTER, PARENTS, CHARGES, SUDDENLY]
     texts += [*LEANS, *STANDS, BABY, EXPECTED, TO_STAND, READ_ON, LABEL, DOW, SENATE, LAWSUIT, STORM]
     texts += [s for s, _ in HEADLINES] + [IT_REJECTED, IT_FOUND, NO_NURSE, TODDLER, PAYOUT, KELLERS, ARRAIGNED, HALLWAY, VOTED]
-    texts += [AGE_HOME, RUNNER_UP]
+    texts += [AGE_HOME, RUNNER_UP, HOUSE_HE, NAMED_HE]
     articles = [Article(f"a{k}.md", "", t, (Paragraph(t, 0),), title_inferred=True) for k, t in enumerate(texts)]
     return {a.text: item for a, item in zip(articles, analyze(articles, load_config(n_process=1)), strict=True)}
 
@@ -343,6 +346,9 @@ def test_a_pronoun_standing_for_the_titles_own_subject_leans_on_nothing(parsed: 
     # "it" never stands for a person named as the subject: "Pelosi rejected it" leans on what came before
     assert titles.headline(parsed[IT_REJECTED].sentences[0], IT_REJECTED, titles.LONG_TITLE_WORDS) is None
     assert titles.headline(parsed[IT_FOUND].sentences[0], IT_FOUND, titles.LONG_TITLE_WORDS) is not None
+    # "he" stands only for a person: not the auction house; Youssef Zaghba, named before it as the object
+    assert titles.headline(parsed[HOUSE_HE].sentences[0], HOUSE_HE, titles.LONG_TITLE_WORDS) is None
+    assert titles.headline(parsed[NAMED_HE].sentences[0], NAMED_HE, titles.LONG_TITLE_WORDS) is not None
 
 
 def test_a_guess_or_a_subject_that_leans_on_the_sentence_before_names_no_event(parsed: dict[str, AnalyzedArticle]) -> None:
@@ -640,6 +646,10 @@ def test_a_headline_in_the_writers_own_voice_is_no_title(headline: str, refused:
             "Dennis Rodman arrived in North Korea on Tuesday",
         ),
         ("PARIS An Algerian man was arrested in Paris on Sunday.", "An Algerian man was arrested in Paris on Sunday"),
+        (
+            "PRETORIA/KHARTOUM, Sudanese President Omar al-Bashir flew out of South Africa on Monday.",
+            "Sudanese President Omar al-Bashir flew out of South Africa on Monday",
+        ),
         ("WASHINGTON \u2015 The Senate voted on Tuesday to end the shutdown.", "The Senate voted on Tuesday to end the shutdown"),
     ],
 )

@@ -45,7 +45,7 @@ DATELINE_NAMED = re.compile(
 DATELINE_CAPS = re.compile(
     r"^[A-Z][A-Z.'’-]{2,}(?:\s[A-Z][A-Z.'’-]+)*"
     r"(?:,\s[A-Z][\w.'’ -]{1,30}?)?(?:\s*[" + DASHES + r"]{1,2}\s*|\s(?=(?:A|An|The)\s))"
-    r"|^[A-Z]{3,}(?:\s[A-Z]{3,})*/[A-Z]{3,}(?:\s[A-Z]{3,})*\s+(?=[A-Z])"
+    r"|^[A-Z]{3,}(?:\s[A-Z]{3,})*/[A-Z]{3,}(?:\s[A-Z]{3,})*,?\s+(?=[A-Z])"
 )
 #: A video player's button run into the caption after it ("CLOSE Bone-chilling cold gripped ...").
 PLAYER_BUTTON = re.compile(r"^CLOSE\s+(?=[A-Z\"“])")
