@@ -1252,7 +1252,9 @@ def _leaning_pronoun(i: int, keep: set[int], tokens: Sequence[Token]) -> bool:
     if t.text.lower() in _PERSONAL:  # a person named before it, or a subject that is one ("An auction house is
         # selling love letters he wrote": not the house; "British police have named the attacker as Youssef Zaghba, and
         # said that he ...": Zaghba)
-        return not any(k < i and (_named_one(tokens[k]) or (tokens[k].dep in ("nsubj", "nsubjpass") and _a_person(tokens[k]))) for k in keep)
+        return not any(
+            k < i and (_named_one(tokens[k]) or (tokens[k].dep in ("nsubj", "nsubjpass") and _a_person(tokens[k]))) for k in keep
+        )
     return not any(
         k < i
         and tokens[k].dep in ("nsubj", "nsubjpass")
