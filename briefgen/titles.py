@@ -1279,13 +1279,20 @@ def _named_one(token: Token) -> bool:
 
 def _a_person(token: Token) -> bool:
     """``token`` can name a person: a person's name (or a name the tagger typed as nothing), or a noun of a person
-    ("officer", "mother", "man": ``lexicon.role_noun``, ``names.PERSON_NOUNS``, ``names.KIN``)."""
+    ("officer", "mother", "man": ``lexicon.role_noun``, ``names.PERSON_NOUNS``, ``names.KIN``, or a doer's ending,
+    ``_DOERS``)."""
     if token.pos == "PROPN":
         return token.ent in ("", "PERSON")
     if token.pos != "NOUN":
         return False
     lemma = token.lemma.lower()
-    return lemma in PERSON_NOUNS or lemma in KIN or role_noun(lemma, "PERSON")
+    return lemma in PERSON_NOUNS or lemma in KIN or role_noun(lemma, "PERSON") or lemma.endswith(_DOERS)
+
+
+#: Endings of nouns for one who does something ("firefighter", "investor", "activist", "chairman", "resident"), which
+#: the role lexicon (WordNet 3.0) may not hold; a thing so ended ("computer", "government") may still stand for "he", as
+#: any subject did before: the test only keeps "he" from standing for a noun that is plainly no person ("house").
+_DOERS = ("er", "or", "ist", "man", "woman", "ian", "ent", "ant")
 
 
 def _gaps(keep: set[int], tokens: Sequence[Token]) -> list[set[int]]:
