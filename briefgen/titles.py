@@ -66,8 +66,9 @@ A key point made a headline (``headline``) is its sentence's main clause, by its
   (on Multi-News rows 125-149 and 171-184, cutting lost the point in 6 of 39 titles: "The head of
   the Nuclear Regulatory Commission has been dispatched");
 - none when it would lean on another sentence or say nothing: what no headline may be (``title_problem``:
-  a leading pronoun, connective or "Such", "also", boilerplate), a bare pronoun (not one after the title's own noun
-  subject, which stands for it: "A police officer has died after he was shot"), a subject naming its owner ("Their
+  a leading pronoun, connective or "Such", "also", a connective set off inside it, boilerplate), a bare pronoun (not
+  one after the title's own noun subject, which stands for it: "A police officer has died after he was shot"; "he" or
+  "she" only after a person, "An auction house is selling love letters he wrote" leans), a subject naming its owner ("Their
   dose ..."), a clause inside a quotation, a verb left without its object, fewer than ``MIN_WORDS`` words. A name set
   off after a common noun is who it is, not an aside ("A former runner-up, Brittany Lewis, was awarded ...").
 
