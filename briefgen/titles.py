@@ -1347,18 +1347,8 @@ def _between_subject_and_verb(i: int, tokens: Sequence[Token], chosen: set[int])
     verb = nxt.head if nxt.dep in ("aux", "auxpass") else i + 1
     if tokens[subject].dep not in ("nsubj", "nsubjpass") or tokens[subject].head != verb or tokens[verb].pos not in ("VERB", "AUX"):
         return False
-    return not any(tokens[j].text == "," and {j - 1, j + 1} <= chosen and _within(j, subject, tokens) for j in chosen if j < i)
-
-
-def _within(j: int, head: int, tokens: Sequence[Token]) -> bool:
-    """Token ``j`` is in the subtree of ``head``."""
-    for _ in range(len(tokens)):
-        if j == head:
-            return True
-        if tokens[j].head == j:
-            return False
-        j = tokens[j].head
-    return False
+    phrase = _subtree(subject, _children(tokens))
+    return not any(tokens[j].text == "," and {j - 1, j + 1} <= chosen and j in phrase for j in chosen if j < i)
 
 
 def _join(kept: list[int], tokens: Sequence[Token], text: str) -> str:
