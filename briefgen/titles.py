@@ -59,7 +59,8 @@ A key point made a headline (``headline``) is its sentence's main clause, by its
   one cut before a ", but ..." that carries the point (``_but_point``);
 - without what a headline leaves out: side clauses before it or set off by a comma (``advcl``: "When
   ...", "..., after ..."; without the comma what follows is needed, as in ``lead_title``), a
-  second clause with its own subject, asides set off by commas (", one of just four rhinos left,",
+  second clause with its own subject (none when that clause comes after ", but" or a dash and "and": "... heard noises
+  in her home -- and police found a man living in the attic" is told by the second), asides set off by commas (", one of just four rhinos left,",
   ", who ...,"), anything in parentheses or dashes, phrases before the subject ("Early Sunday
   morning, ...", "According to police, ..."), and "according to ..." anywhere;
 - none when what is left is longer than ``MAX_WORDS``: phrases are never cut off to make it fit
@@ -1091,6 +1092,8 @@ def _headline(sentence: Sentence, text: str, limit: int) -> tuple[str, Token] | 
         elif dep == "conj" and k > root and any(tokens[c].dep in ("nsubj", "nsubjpass", "expl") for c in kids[k]):
             if any(tokens[c].dep == "cc" and tokens[c].text.lower() == "but" and c < k for c in kids[root]):
                 return None  # "..., but she stars in a new ad": the clause after "but" is the point, see _CLAUSE_END
+            if any(tokens[c].dep == "cc" and c < k and c > 0 and tokens[c - 1].text in _DASH_MARKS for c in kids[root]):
+                return None  # "... heard noises in her home -- and police found a man living in the attic": set off, the point
             keep -= _subtree(k, kids)  # a second clause with its own subject ("... and police said ...")
     for k in kids[root]:  # "and" / "but" stays only before a verb that stays ("hung a photo and claimed ...")
         if tokens[k].dep == "cc" and not any(c in keep and c > k and tokens[c].dep == "conj" for c in kids[root]):
@@ -1150,6 +1153,10 @@ def _headline(sentence: Sentence, text: str, limit: int) -> tuple[str, Token] | 
     if not out or title_problem(out) is not None or _open(out) or out.count("(") != out.count(")"):
         return None
     return out, _told(sentence, root, kids, keep)
+
+
+#: Dashes as a sentence sets a clause off with them ("-- and police found ...").
+_DASH_MARKS = frozenset({"--", "—", "–", "―"})
 
 
 #: Days told relative to the article's own date ("on Tuesday", "today"), and the words that go with them in a phrase of

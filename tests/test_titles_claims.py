@@ -19,6 +19,8 @@ RICE = (
     '"a disaster" for the city.'
 )
 #: A fact a person passes on: the title states it, as it does what "police said".
+#: A second clause set off by a dash and "and" (Multi-News train's shape): the point of the sentence.
+ATTIC = "A woman in Arlington heard noises in her home in the middle of the night -- and police found a man in the attic."
 CONFIRMED = "A city firefighter has died after he was hurt in a warehouse blaze in Detroit, fire Chief Dan Moss confirmed."
 #: A person's announcement of what he will do: the pronoun under it stands for him.
 ENDORSES = "Ohio Governor Tom Reed announced on Tuesday he will officially endorse Senator Kay Lund for president."
@@ -65,6 +67,7 @@ def parsed() -> dict[str, AnalyzedArticle]:
     from briefgen.analyze import analyze
 
     texts = [RICE, CONFIRMED, ENDORSES, MOTTO, QUOTED, DATELINE, STARS, HEADING, SHORT_OF, INJURED, PREVIEW, UNVEILED, CALLED, OFFERED]
+    texts.append(ATTIC)
     articles = [Article(f"a{k}.md", "", t, (Paragraph(t, 0),), title_inferred=True) for k, t in enumerate(texts)]
     return {a.text: item for a, item in zip(articles, analyze(articles, load_config(n_process=1)), strict=True)}
 
@@ -81,6 +84,13 @@ def test_a_persons_claim_keeps_who_says_it(parsed: dict[str, AnalyzedArticle]) -
     cut = "The governor's planned stadium on the riverfront will be a disaster for the city"
     sentence = parsed[RICE].sentences[0]
     assert not titles.whole_clause(sentence, cut)
+
+
+def test_a_clause_set_off_by_a_dash_and_and_is_the_point_not_an_aside(parsed: dict[str, AnalyzedArticle]) -> None:
+    """ "-- and police found a man living in the attic" is what the sentence tells, as a clause after ", but" is: the
+    main clause alone is no title of it (``_headline``), and the lead whole (``short_title``) is."""
+    assert _headline(parsed[ATTIC]) is None
+    assert titles.short_title(ATTIC, titles.LONG_TITLE_WORDS) == ATTIC.rstrip(".")
 
 
 def test_a_fact_a_person_confirms_is_stated_without_them(parsed: dict[str, AnalyzedArticle]) -> None:
