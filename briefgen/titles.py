@@ -60,8 +60,8 @@ A key point made a headline (``headline``) is its sentence's main clause, by its
 - without what a headline leaves out: side clauses before it or set off by a comma (``advcl``: "When
   ...", "..., after ..."; without the comma what follows is needed, as in ``lead_title``), a
   second clause with its own subject (none when that clause comes after ", but" or a dash and "and": "... heard noises
-  in her home -- and police found a man living in the attic" is told by the second), asides set off by commas (", one of just four rhinos left,",
-  ", who ...,"), anything in parentheses or dashes, phrases before the subject ("Early Sunday
+  in her home -- and police found a man living in the attic" is told by the second), asides set off by commas (", one
+  of just four rhinos left,", ", who ...,"), anything in parentheses or dashes, phrases before the subject ("Early Sunday
   morning, ...", "According to police, ..."), and "according to ..." anywhere;
 - none when what is left is longer than ``MAX_WORDS``: phrases are never cut off to make it fit
   (on Multi-News rows 125-149 and 171-184, cutting lost the point in 6 of 39 titles: "The head of
