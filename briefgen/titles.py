@@ -1092,7 +1092,7 @@ def _headline(sentence: Sentence, text: str, limit: int) -> tuple[str, Token] | 
         elif dep == "conj" and k > root and any(tokens[c].dep in ("nsubj", "nsubjpass", "expl") for c in kids[k]):
             if any(tokens[c].dep == "cc" and tokens[c].text.lower() == "but" and c < k for c in kids[root]):
                 return None  # "..., but she stars in a new ad": the clause after "but" is the point, see _CLAUSE_END
-            if any(tokens[c].dep == "cc" and c < k and c > 0 and tokens[c - 1].text in _DASH_MARKS for c in kids[root]):
+            if any(tokens[c].dep == "cc" and 0 < c < k and not tokens[c - 1].text.strip(DASHES) for c in kids[root]):
                 return None  # "... heard noises in her home -- and police found a man living in the attic": set off, the point
             keep -= _subtree(k, kids)  # a second clause with its own subject ("... and police said ...")
     for k in kids[root]:  # "and" / "but" stays only before a verb that stays ("hung a photo and claimed ...")
@@ -1153,10 +1153,6 @@ def _headline(sentence: Sentence, text: str, limit: int) -> tuple[str, Token] | 
     if not out or title_problem(out) is not None or _open(out) or out.count("(") != out.count(")"):
         return None
     return out, _told(sentence, root, kids, keep)
-
-
-#: Dashes as a sentence sets a clause off with them ("-- and police found ...").
-_DASH_MARKS = frozenset({"--", "—", "–", "―"})
 
 
 #: Days told relative to the article's own date ("on Tuesday", "today"), and the words that go with them in a phrase of
@@ -1257,7 +1253,7 @@ def _leaning_pronoun(i: int, keep: set[int], tokens: Sequence[Token]) -> bool:
         return False
     if t.text.lower() not in _THIRD:
         return True
-    if t.text.lower() in _PERSONAL:  # a person named before it, or a subject that is one ("An auction house is
+    if t.text.lower() in _PERSON_PRONOUNS:  # a person named before it, or a subject that is one ("An auction house is
         # selling love letters he wrote": not the house; "British police have named the attacker as Youssef Zaghba, and
         # said that he ...": Zaghba)
         return not any(
@@ -1273,7 +1269,7 @@ def _leaning_pronoun(i: int, keep: set[int], tokens: Sequence[Token]) -> bool:
 
 
 #: Pronouns that stand for a person only.
-_PERSONAL = frozenset({"he", "she", "him", "her"})
+_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 
 
 def _named_one(token: Token) -> bool:
