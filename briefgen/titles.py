@@ -317,7 +317,8 @@ def _whole_lead(story: Story, items: Sequence[AnalyzedArticle], summary: Sequenc
     origin = by_id.get(story.title_article)
     if story.title_source != "lead" or origin is None:
         return story.title
-    if not _caption_lead(origin, story.title) and (_lead_verb(origin, story.title) is not None or not _lost_verb(origin, story.title)):
+    # a caption has no lead verb (``_lead_verb``), so it is looked for only where none was found
+    if _lead_verb(origin, story.title) is not None or not (_caption_lead(origin, story.title) or _lost_verb(origin, story.title)):
         return story.title
     cited = list(dict.fromkeys(s.citation.article for s in summary))
     order = [by_id[a] for a in cited if a in by_id] + [i for i in items if i.article.id not in set(cited)]

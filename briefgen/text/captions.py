@@ -128,15 +128,11 @@ PLACE_DATE = re.compile(rf"\b(?!{DAY_NAME}\b)[A-Z][a-z]+(?:,\s|\s)(?:{DAY_NAME},
 #: An outlet's credit closing a caption or a picture's line, in capitals after the text: "... bomb threats USA TODAY",
 #: "... in Paris AFP", "... demanding bitcoin. USA TODAY", or an agency's mark in brackets ("... on Thursday. (AP)").
 #: No closing full stop: a sentence that ends "... said the NAACP." is prose.
-CLOSING_CREDIT = re.compile(
-    r"(?<=[a-z0-9,;.)”\"’]) (?:[A-Z]{2,}(?: [A-Z]{2,})+|AP|AFP|REUTERS|EPA|Getty Images)\s*$"
-    r"|\s\((?:AP|AFP|Reuters|REUTERS|EPA|Getty Images)(?: Photos?(?:/[^()]*)?)?\)\s*$"  # "... on Thursday. (AP)"
-)
+_AGENCY_MARK = r"\s\((?:AP|AFP|Reuters|REUTERS|EPA|Getty Images)(?: Photos?(?:/[^()]*)?)?\)\s*$"  # "... on Thursday. (AP)"
+CLOSING_CREDIT = re.compile(r"(?<=[a-z0-9,;.)”\"’]) (?:[A-Z]{2,}(?: [A-Z]{2,})+|AP|AFP|REUTERS|EPA|Getty Images)\s*$|" + _AGENCY_MARK)
 #: The same in a title, which has no closing full stop to tell prose by: only a credit of several words in capitals
 #: ("... USA TODAY"); "Judge sides with AP" is a headline.
-TITLE_CREDIT = re.compile(
-    r"(?<=[a-z0-9,;.)”\"’]) [A-Z]{2,}(?: [A-Z]{2,})+\s*$|\s\((?:AP|AFP|Reuters|REUTERS|EPA|Getty Images)(?: Photos?(?:/[^()]*)?)?\)\s*$"
-)
+TITLE_CREDIT = re.compile(r"(?<=[a-z0-9,;.)”\"’]) [A-Z]{2,}(?: [A-Z]{2,})+\s*$|" + _AGENCY_MARK)
 #: "is seen" / "are seen" with where or when the picture was taken: "... is seen on a shopping cart"; not "is seen as".
 _SEEN = re.compile(r"\b(?:is|are) (?:seen|shown) (?:in|on|at|during|outside|inside|near|through|from|after|before|here)\b")
 #: The picture's date closing the caption: "..., April 22, 2015." or "... on Tuesday, May 2."
