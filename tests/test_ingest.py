@@ -568,11 +568,29 @@ def test_social_media_and_archive_paragraphs_are_dropped_whole() -> None:
         # a page's social buttons and newsletter box
         "Join us on Facebook Like us and you'll find top breaking news in your Facebook newsfeed.\n\nSign up for the "
         "Curbed NY newsletter Sign up for our daily email newsletter and get top stories delivered to your inbox.",
+        # a web archive's collection and partner notes
+        "A collection of provincial web content. Terms of use for this material are available at the province's site.",
+        "Springfield Public LibraryArchive-It Partner Since: May, 2009Organization Type: Public Libraries",
+        # a saved error page: the host's notice that the address moved, a page gone
+        "The IP address has changed.\n\nThe IP address for this domain may have changed recently. Check your DNS settings.",
+        "We’re sorry, but this page is not available. Try typing the web address again.",
     ],
 )
 def test_a_file_of_furniture_only_is_skipped_with_the_reason(text: str) -> None:
     with pytest.raises(Invalid, match="no article text: only site, archive or social-media furniture"):
         read_text_article(text, "a.txt", "txt")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police said the IP address of the laptop had changed twice before the arrest.",
+        "A collection of paintings stolen in 1990 was found in a barn, the museum said on Monday.",
+        "Officials said they were sorry, but the page of the report that named the victims is not available.",
+    ],
+)
+def test_news_that_speaks_of_addresses_collections_or_pages_is_no_furniture(text: str) -> None:
+    assert read_text_article(text, "a.txt", "txt").text == text
 
 
 def test_a_hosts_placeholder_for_a_new_site_is_furniture() -> None:

@@ -119,7 +119,12 @@ BOILERPLATE_PARAGRAPH = re.compile(
     r"|[-\s]*(?:Slash pages from every domain|a ranking of all URLs that|up to a maximum of \d+ most highly ranked"
     r"|Top ranked pages \(up to)|This is a set of web collections curated by"
     r"|The seed (?:list )?for this crawl was|This crawl was run at a level|The WARC files associated with this crawl"
-    r"|Web wide crawl with initial seedlist|What’s in the data set:|Crawl (?:start|end) date:|Number of (?:captures|unique URLs|hosts):)",
+    r"|Web wide crawl with initial seedlist|What’s in the data set:|Crawl (?:start|end) date:|Number of (?:captures|unique URLs|hosts):"
+    # a web archive's collection and partner notes ("A collection of government web content. Terms of use ...", "Arizona
+    # State Library, Archives, and Public RecordsArchive-It Partner Since: Apr, 2007 ..."), and the error pages a saved
+    # page can be: a host's notice that its address moved, a site's page gone
+    r"|A collection of [\w ]{0,40}\bweb (?:content|sites|pages)\b|[^\n]{0,120}?Archive-It Partner Since"
+    r"|The IP address (?:for this domain )?(?:has|may have) changed|We['’]re sorry, but (?:this|the) page (?:is not|isn['’]t) available)",
     re.I,
 )
 # A paragraph that is nothing but marks ("___", "+", "###", "..."), a lone widget word ("reset", "Twitter"), or a web
