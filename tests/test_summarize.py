@@ -300,13 +300,25 @@ def test_a_sentence_under_a_section_label_is_never_taken() -> None:
         "The mayor and the army chief walk along the flooded main street of the town office...",
         "Sen. Ann Ruiz, D-Millbrook, speaks to supporters at a rally Thursday, Oct. 3, 2013, in Millbrook, Texas.",
         "Eric Gay / AP Mayor Ann Ruiz listens as the council debates the flood budget before the vote.",
+        # a telephone number: an appeal to the reader to call, or a reporter's contact line
+        "Anyone wishing to stay anonymous may call the Millbrook tip line at 1-800-555-TIPS for the reward.",
+        "Police asked witnesses to the levee break to call the county sheriff at (555) 123-4567 on Tuesday.",
+        "Contact reporter Ann Ruiz at 555.123.4567 about the flood and the damage it did to the town.",
     ],
 )
 def test_is_candidate_rejects_furniture_headings_fragments_and_bare_quotes(text: str) -> None:
     assert not is_candidate(Sentence(0, text, 0, len(text), 0))
 
 
-@pytest.mark.parametrize("text", [*FLOOD, *FLOOD_2, "“We are doing everything we can,” Mayor Ann Ruiz told reporters on Tuesday."])
+@pytest.mark.parametrize(
+    "text",
+    [
+        *FLOOD,
+        *FLOOD_2,
+        "“We are doing everything we can,” Mayor Ann Ruiz told reporters on Tuesday.",
+        "The House passed the flood relief bill 222-190 on Tuesday, a week after the levee broke in 2015-2016 style.",
+    ],
+)
 def test_is_candidate_accepts_news_sentences(text: str) -> None:
     assert is_candidate(Sentence(0, text, 0, len(text), 0))
     assert not is_junk(text)

@@ -94,8 +94,15 @@ SECTION_LABEL = re.compile(
     r"\s?:\s"
 )
 # Addressed to the reader: site furniture or an appeal ("Anyone with information ... should call",
-# "(see below)"), never news and never a title (search it, not match).
-READER = re.compile(r"^(?:You|Your|Anyone with (?:any )?information)\b|\((?:see|video|photos?) (?:below|above)\)")
+# "(see below)"), never news and never a title (search it, not match). A telephone number is one too: a sentence that
+# gives one asks the reader to call ("Anyone wishing to remain anonymous should call Crime Stoppers at 1-800-222-TIPS",
+# "Police ask anyone with information to call the ATF at 800-800-3855") or is a reporter's contact line ("Contact
+# Tracey Kaplan at 408-278-3482"): all 42 numbers in the development sets' texts are such, but one a song's title, in
+# quotation marks (Logic's "1-800-273-8255"), which a number right after a quotation mark is not taken for.
+READER = re.compile(
+    r"^(?:You|Your|Anyone with (?:any )?information)\b|\((?:see|video|photos?) (?:below|above)\)"
+    r"|(?<![\w\"“-])(?:1[-. ])?(?:\(\d{3}\) ?|\d{3}[-. ])\d{3}[-.]\d{4}(?![\w-])|(?<![\"“])\b1-8\d\d-[\dA-Z]{3}-[\dA-Z]{4}\b"
+)
 # Whole paragraphs of social-media widgets, web-archive notes and reprint furniture: each starts a
 # block that runs to the end of its paragraph, and the paragraphs after it that continue the same
 # widget ("Tweet with a location" is followed by "You can add location information ...").
