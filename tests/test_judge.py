@@ -156,3 +156,30 @@ def _site(site: Path, second: str) -> Path:
     assert {article_slug(x.id) for x in briefing.articles} == {p.name for p in (site / "e1" / "articles").iterdir()}
     (site / "e1" / "briefing.json").write_text(json.dumps(briefing_json(briefing)), encoding="utf-8")
     return site / "e1"
+
+
+def test_a_split_sheet_scores_grouping_against_the_events_a_judge_joins(tmp_path: Path) -> None:
+    """benchmarks/splits.py: row c0001 split in three pieces, two judged one event; row c0002 whole."""
+    from benchmarks import splits
+
+    data = {
+        "stories": [
+            {"id": "s-a", "articles": ["c0001-d0.txt", "c0001-d1.txt"]},
+            {"id": "s-b", "articles": ["c0001-d2.txt"]},
+            {"id": "s-c", "articles": ["c0001-d3.txt"]},
+            {"id": "s-d", "articles": ["c0002-d0.txt", "c0002-d1.txt"]},
+        ]
+    }
+    for name in ("c0001-d0", "c0001-d1", "c0001-d2", "c0001-d3"):
+        (tmp_path / f"{name}.txt").write_text(f"The text of {name}.\n", encoding="utf-8")
+    text, key = splits.sheet(data, tmp_path)
+    assert text.count("## Block") == 1 and "The text of c0001-d2." in text
+    assert key.splitlines() == ["Q1\tc0001\ts-a\ts-b", "Q2\tc0001\ts-a\ts-c", "Q3\tc0001\ts-b\ts-c"]
+    marked = text.replace("G1 and G2 report the same real-world event? [ ]", "G1 and G2 report the same real-world event? [y] one crash")
+    marked = marked.replace("[ ]", "[n] another event")
+    lines = splits.tally(data, marked, key).splitlines()
+    assert lines[0] == "pairs judged: 1 one event, 2 not, 0 unmarked"
+    # against the rows: c0001's four articles in pieces of 2, 1 and 1, c0002's two whole
+    assert lines[1] == f"against the rows: P 1.000 R {(2 * 2 / 4 + 1 / 4 + 1 / 4 + 2) / 6:.3f} F1 0.737 (6 articles)"
+    # against the judged events: s-a and s-b one event of three articles, s-c one of its own
+    assert lines[2] == f"against the judged events: P 1.000 R {(2 * 2 / 3 + 1 / 3 + 1 + 2) / 6:.3f} F1 0.875 (6 articles)"
