@@ -384,7 +384,8 @@ def parse_text(text: str, rel: str, meta: _Meta, fmt: str) -> Article:
     if not paragraphs and furniture:
         raise _Invalid(
             f"no article text: only site, archive or social-media furniture ({furniture} paragraph(s), "
-            "e.g. 'Tweet with a location', web-archive notes, a site's error page); nothing to summarise"
+            "e.g. 'Tweet with a location', web-archive notes, a site's error page); nothing to summarise. If the page "
+            "held an article, save it again once its text has loaded"
         )
     if not paragraphs and title is not None:
         headline_only = True
