@@ -586,6 +586,7 @@ def test_a_file_of_furniture_only_is_skipped_with_the_reason(text: str) -> None:
     [
         "Police said the IP address of the laptop had changed twice before the arrest.",
         "A collection of paintings stolen in 1990 was found in a barn, the museum said on Monday.",
+        "A collection of web pages documenting the protest was saved by the city library, its director said.",
         "Officials said they were sorry, but the page of the report that named the victims is not available.",
     ],
 )

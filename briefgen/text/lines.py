@@ -128,9 +128,10 @@ BOILERPLATE_PARAGRAPH = re.compile(
     r"|The seed (?:list )?for this crawl was|This crawl was run at a level|The WARC files associated with this crawl"
     r"|Web wide crawl with initial seedlist|What’s in the data set:|Crawl (?:start|end) date:|Number of (?:captures|unique URLs|hosts):"
     # a web archive's collection and partner notes ("A collection of government web content. Terms of use ...", "Arizona
-    # State Library, Archives, and Public RecordsArchive-It Partner Since: Apr, 2007 ..."), and the error pages a saved
+    # State Library, Archives, and Public RecordsArchive-It Partner Since: Apr, 2007 ..."; the collection's name a sentence
+    # of its own, not "A collection of web pages documenting the protest was ..."), and the error pages a saved
     # page can be: a host's notice that its address moved, a site's page gone
-    r"|A collection of [\w ]{0,40}\bweb (?:content|sites|pages)\b|[^\n]{0,120}?Archive-It Partner Since"
+    r"|A collection of [\w ]{0,40}\bweb (?:content|sites|pages)\.|[^\n]{0,120}?Archive-It Partner Since"
     r"|The IP address (?:for this domain )?(?:has|may have) changed|We['’]re sorry, but (?:this|the) page (?:is not|isn['’]t) available)",
     re.I,
 )
