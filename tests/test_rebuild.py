@@ -518,11 +518,16 @@ def test_the_records_of_earlier_stages_are_left_out_of_the_collectors_passes(tmp
     def watched(run, briefing, **records):
         seen["tracked"] = any(o is briefing for o in gc.get_objects())  # frozen objects are in no generation
         seen["frozen"] = gc.get_freeze_count()
+        seen["thresholds"] = gc.get_threshold()
         return render(run, briefing=briefing, **records)
 
     stages = tuple(dataclasses.replace(s, run=watched) if s.name == "render" else s for s in pipeline.STAGES)
     monkeypatch.setattr(pipeline, "STAGES", stages)
     gc.unfreeze()
+    before = gc.get_threshold()
     build(config(tmp_path, content(tmp_path), "e1"))
     assert seen["tracked"] is False and seen["frozen"]
     assert gc.get_freeze_count() == 0  # unfrozen when the stages end
+    # full passes further apart while the stages run, the caller's thresholds back when they end
+    assert seen["thresholds"] == (*before[:2], before[2] * pipeline.FULL_PASSES_APART)
+    assert gc.get_threshold() == before
