@@ -28,6 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.grouping import bcubed  # noqa: E402
 from benchmarks.judge import briefing  # noqa: E402
 
 #: Characters of each article's opening text the sheet shows: enough to tell what it reports.
@@ -74,18 +75,6 @@ def sheet(data: Mapping[str, object], content: Path) -> tuple[str, str]:
     return "\n".join(lines) + "\n", "\n".join(keys) + "\n"
 
 
-def b_cubed(pred: Mapping[str, str], gold: Mapping[str, object]) -> tuple[float, float, float]:
-    """B-cubed precision, recall and F1 of ``pred`` (article -> story) against ``gold`` (article -> label)."""
-    by_pred: dict[str, set[str]] = defaultdict(set)
-    by_gold: dict[object, set[str]] = defaultdict(set)
-    for a in pred:
-        by_pred[pred[a]].add(a)
-        by_gold[gold[a]].add(a)
-    p = sum(len(by_pred[pred[a]] & by_gold[gold[a]]) / len(by_pred[pred[a]]) for a in pred) / len(pred)
-    r = sum(len(by_pred[pred[a]] & by_gold[gold[a]]) / len(by_gold[gold[a]]) for a in pred) / len(pred)
-    return p, r, 2 * p * r / (p + r) if p + r else 0.0
-
-
 def tally(data: Mapping[str, object], marked: str, key: str) -> str:
     """B-cubed against the rows and against the judged events (a row's pieces judged one event joined)."""
     marks = dict(re.findall(r"^- (Q\d+)\..*?\[([yn])\]", marked, flags=re.M))
@@ -108,7 +97,7 @@ def tally(data: Mapping[str, object], marked: str, key: str) -> str:
     events = {a: find((row(a), story[a])) for a in story}
     out = [f"pairs judged: {said['y']} one event, {said['n']} not, {len(key.splitlines()) - sum(said.values())} unmarked"]
     for name, gold in (("the rows", rows), ("the judged events", events)):
-        p, r, f = b_cubed(story, gold)
+        p, r, f = bcubed(story, gold)
         out.append(f"against {name}: P {p:.3f} R {r:.3f} F1 {f:.3f} ({len(story)} articles)")
     return "\n".join(out)
 
