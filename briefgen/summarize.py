@@ -1025,14 +1025,19 @@ def _name_words(text: str) -> list[str]:
 def _person_names(item: AnalyzedArticle) -> dict[int, list[list[str]]]:
     """Per sentence, the words of each PERSON mention in it; a one-word mention only when it stands bare: not
     a modifier ("the Trump administration") and not after a title or first name the tagger left out of the
-    name ("Mr. Comey", "Princess Diana")."""
+    name ("Mr. Comey", "Princess Diana"). A one-word mention the tagger calls something else is a person's too
+    when the article has named a person with that last word before it ("police spokeswoman Ashley Savage said",
+    then "..., Savage said." tagged an organisation)."""
     by_index = {s.index: s for s in item.sentences}
     out: dict[int, list[list[str]]] = {}
-    for m in item.mentions:
+    named: set[str] = set()  # the last words of the article's full person names so far
+    for m in sorted(item.mentions, key=lambda m: m.start):
         sent = by_index.get(m.sentence)
-        if m.label != "PERSON" or sent is None:
-            continue
         words = _name_words(m.text)
+        if m.label == "PERSON" and len(words) > 1:
+            named.add(words[-1])
+        if sent is None or not (m.label == "PERSON" or (len(words) == 1 and words[0] in named)):
+            continue
         if len(words) == 1:
             i = next((k for k, tok in enumerate(sent.tokens) if tok.start == m.start), None)
             if i is None or sent.tokens[i].dep == "compound" or (i > 0 and sent.tokens[i - 1].tag == "NNP"):

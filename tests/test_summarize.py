@@ -1500,3 +1500,21 @@ def test_one_weekday_named_by_two_ledes_of_articles_a_day_apart_is_one_day() -> 
     assert not _same_weekday(told("wednesday"), told("tuesday"), "2021-09-14", "2021-09-15")
     assert not _same_weekday(told("wednesday", "sep 15"), told("wednesday", "sep 15"), "2021-09-14", "2021-09-15")
     assert not _same_weekday(told("wednesday"), told("wednesday"), None, "2021-09-15")
+
+
+def test_a_bare_last_name_the_tagger_calls_an_organisation_is_the_persons_named_before_it() -> None:
+    """ "..., Savage said." tagged an organisation after "police spokeswoman Ashley Savage said": her last name, which
+    needs her full name first; the same word before any full name of the article is left as the tagger reads it."""
+    from briefgen.summarize import Candidate, surnames
+
+    texts = [
+        "Savage Inc. said it would close the plant.",
+        "Spokeswoman Ashley Savage said the plant was safe.",
+        "Savage said no one was hurt.",
+    ]
+    item = _with_people("a", texts, ["Ashley Savage"])
+    org = [Mention("Savage", "ORG", s.start, s.start + len("Savage"), s.index) for s in item.sentences if s.text.startswith("Savage")]
+    item = dataclasses.replace(item, mentions=tuple(sorted([*item.mentions, *org], key=lambda m: m.start)))
+    cands = [Candidate(0, (s,), k) for k, s in enumerate(item.sentences)]
+    none: frozenset[str] = frozenset()
+    assert surnames([item], cands) == [(none, none), (none, frozenset({"Savage"})), (frozenset({"Savage"}), none)]
