@@ -30,6 +30,7 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks.grouping import bcubed  # noqa: E402
 from benchmarks.judge import briefing  # noqa: E402
+from briefgen.unionfind import UnionFind  # noqa: E402
 
 #: Characters of each article's opening text the sheet shows: enough to tell what it reports.
 OPENING = 1200
@@ -78,23 +79,17 @@ def sheet(data: Mapping[str, object], content: Path) -> tuple[str, str]:
 def tally(data: Mapping[str, object], marked: str, key: str) -> str:
     """B-cubed against the rows and against the judged events (a row's pieces judged one event joined)."""
     marks = dict(re.findall(r"^- (Q\d+)\..*?\[([yn])\]", marked, flags=re.M))
-    parent: dict[tuple[str, str], tuple[str, str]] = {}
-
-    def find(x: tuple[str, str]) -> tuple[str, str]:
-        while parent.get(x, x) != x:
-            x = parent[x]
-        return x
-
+    story = {a: s["id"] for s in data["stories"] for a in s["articles"]}  # type: ignore[attr-defined]
+    joined = UnionFind((row(a), sid) for a, sid in story.items())  # a row's piece: (row, story)
     said = {"y": 0, "n": 0}
     for line in key.splitlines():
         q, r, a, b = line.split("\t")
         if q in marks:
             said[marks[q]] += 1
-            if marks[q] == "y" and find((r, a)) != find((r, b)):
-                parent[find((r, a))] = find((r, b))
-    story = {a: s["id"] for s in data["stories"] for a in s["articles"]}  # type: ignore[attr-defined]
+            if marks[q] == "y":
+                joined.join((r, a), (r, b))
     rows = {a: row(a) for a in story}
-    events = {a: find((row(a), story[a])) for a in story}
+    events = {a: joined.find((row(a), story[a])) for a in story}
     out = [f"pairs judged: {said['y']} one event, {said['n']} not, {len(key.splitlines()) - sum(said.values())} unmarked"]
     for name, gold in (("the rows", rows), ("the judged events", events)):
         p, r, f = bcubed(story, gold)
