@@ -9,6 +9,7 @@ both again as JSON Lines exported from another tool (so they are duplicates).
 from __future__ import annotations
 
 import json
+import logging
 import re
 import shutil
 from pathlib import Path
@@ -78,6 +79,17 @@ def test_saved_page_text_is_the_article_and_nothing_else(mixed, seeds) -> None:
     assert page.text.startswith("Belarusian Interior Minister Ivan Kubrakov met with")
     assert len(page.paragraphs) == 6
     assert all(page.text[p.start : p.start + len(p.text)] == p.text for p in page.paragraphs)
+
+
+def test_library_warnings_give_way_to_the_files_own_reason(content_dir, caplog) -> None:
+    # trafilatura warns "discarding data: None" (naming no file) on a page nested this deep; the skip reason names it
+    deep = "<html><body>" + "<div>" * 3000 + "<p>Police said the suspect fled on Monday.</p>" + "</div>" * 3000 + "</body></html>"
+    root = content_dir({"deep.html": deep})
+    with caplog.at_level(logging.WARNING):
+        articles, skipped = _ingest(root)
+    assert articles == {}
+    assert "no article text found" in skipped["deep.html"]
+    assert not [r for r in caplog.records if r.name.startswith("trafilatura")]
 
 
 def test_page_without_article_text_is_reported(content_dir) -> None:

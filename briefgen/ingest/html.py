@@ -24,6 +24,10 @@ from briefgen.models import Article
 from briefgen.text.urls import web_address
 
 log = logging.getLogger(__name__)
+#: trafilatura's own warnings ("discarding data: None" for a page nested too deep) name no file and tell the reader
+#: nothing to do: what the reader makes of each page is reported by it, with the file's name (a skip reason when
+#: no article text is found). Its errors still show.
+logging.getLogger("trafilatura").setLevel(logging.ERROR)
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.I)
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufeff]")
