@@ -76,6 +76,16 @@ def test_the_pinned_model_can_use_remembered_attributes() -> None:
             "Police said Det.-Sgt. John Smith led the inquiry. He retired.",
             "Police said Det.-Sgt. John Smith led the inquiry.",
         ),
+        (  # the same where the parser split at the name all the same: the two parts joined again
+            "Investigators made the determination after six weeks of collecting evidence at the billionaire couple's Toronto"
+            " home, Det.-Sgt. Susan Gomes, of the homicide squad, said at a Friday afternoon news conference. It was a relief.",
+            "Investigators made the determination after six weeks of collecting evidence at the billionaire couple's Toronto"
+            " home, Det.-Sgt. Susan Gomes, of the homicide squad, said at a Friday afternoon news conference.",
+        ),
+        (  # a constable (Canada, Britain)
+            "The other people escaped without injury, Const. Tim Fanning said. The shock was tremendous.",
+            "The other people escaped without injury, Const. Tim Fanning said.",
+        ),
         (  # a weekday's abbreviation before its date
             "The last time the team won was Sun. Oct. 5, against Ohio State. It lost since.",
             "The last time the team won was Sun. Oct. 5, against Ohio State.",

@@ -19,6 +19,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from briefgen.analyze.sentences import joined_sentences
 from briefgen.errors import BuildError
 from briefgen.processes import can_fork, pool
 
@@ -254,7 +255,7 @@ def _convert(
     """
     intern = sys.intern
     sent_of_token: dict[int, int] = {}
-    for sent in doc.sents:
+    for sent in joined_sentences(doc):
         text = sent.text.rstrip()
         if not text.strip():
             continue

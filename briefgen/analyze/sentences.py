@@ -11,7 +11,8 @@ next sentence's subject's words; and it splits off a quote's attribution after i
 ('“Stop lying!” Mr. Fox wrote.'), where the quote is left with no speaker. The abbreviations
 become single tokens (tokenizer special cases), and a component run just before the parser
 (after the tagger) marks the tokens that cannot start a sentence and those that must; the
-parser keeps to those marks. The text is untouched, so ``Sentence.text ==
+parser keeps to those marks, and where it still starts a sentence at a marked token the two
+parts are joined again (``joined_sentences``). The text is untouched, so ``Sentence.text ==
 article.text[start:end]`` still holds.
 """
 
@@ -37,6 +38,8 @@ ABBREVIATIONS = (
     "Det.",
     "Insp.",
     "Supt.",
+    "Const.",
+    "Cst.",
     "Hon.",
     "Pres.",
     "Atty.",
@@ -69,6 +72,8 @@ BEFORE_NAME = frozenset(
         "Det.",
         "Insp.",
         "Supt.",
+        "Const.",
+        "Cst.",
         "Hon.",
         "Pres.",
         "Atty.",
@@ -130,6 +135,10 @@ LEAD_IN = frozenset({",", ":", ";"})
 #: take place'); participles are left to the attribution ('Mrs. Clinton said, her voice rising').
 FINITE = frozenset({"VBD", "VBZ", "VBP", "MD", "VB"})
 COMPONENT = "briefgen_boundaries"
+#: Where ``mark_boundaries`` leaves the indices of the tokens it marked as no sentence's start (``Doc.user_data``): the
+#: parser mostly keeps to the marks, but not always ("... Toronto home, Det.-Sgt." and "Susan Gomes, of the homicide
+#: squad, said ..."), so the sentences are joined again where it split at one (``joined_sentences``).
+NOT_STARTS = "briefgen_not_starts"
 
 
 def add_to(nlp: Any) -> None:
@@ -243,4 +252,19 @@ def mark_boundaries(doc: Any) -> Any:
             doc[i].is_sent_start = False
         elif starts[i]:
             doc[i].is_sent_start = True
+    doc.user_data[NOT_STARTS] = frozenset(i for i, k in enumerate(keep) if k and not doc[i].is_space)
     return doc
+
+
+def joined_sentences(doc: Any) -> list[Any]:
+    """The parsed ``doc``'s sentences as spans, two joined where the parser started one at a token ``mark_boundaries``
+    marked as no sentence's start (the joined span keeps both parts' roots; the first is its main clause)."""
+    marked = doc.user_data.get(NOT_STARTS, frozenset())
+    out: list[Any] = []
+    for sent in doc.sents:
+        first = next((t.i for t in sent if not t.is_space), sent.start)
+        if out and first in marked:
+            out[-1] = doc[out[-1].start : sent.end]
+        else:
+            out.append(sent)
+    return out
