@@ -581,12 +581,83 @@ def first_name(key: str) -> str:
     return skel(key.split()[0])
 
 
+#: English given names' short forms that share no beginning with the name they stand for (those that do, "Ben" of
+#: "Benjamin", "Sam" of "Samuel", are one name already by ``_same_given``), written from common usage and kept to short
+#: forms that stand for these names almost only: 'Chuck Schumer' is Charles E. Schumer, 'Liz Cheney' Elizabeth Cheney,
+#: 'Mike Bloomberg' Michael Bloomberg (each once two boxes in one story of the development sets). Not 'Jack' (a name of
+#: its own as often as John's), 'Sandy', 'Sasha' or 'Bert' (short for several), nor the forms only a family uses.
+HYPOCORISMS = {
+    "abe": ("abraham",),
+    "andy": ("andrew",),
+    "becky": ("rebecca",),
+    "beth": ("elizabeth",),
+    "betsy": ("elizabeth",),
+    "betty": ("elizabeth",),
+    "bill": ("william",),
+    "billy": ("william",),
+    "bob": ("robert",),
+    "bobby": ("robert",),
+    "cathy": ("catherine", "cathleen"),
+    "chuck": ("charles",),
+    "cindy": ("cynthia",),
+    "dave": ("david",),
+    "debbie": ("deborah", "debra"),
+    "dick": ("richard",),
+    "drew": ("andrew",),
+    "eddie": ("edward",),
+    "gabe": ("gabriel",),
+    "gene": ("eugene",),
+    "hank": ("henry",),
+    "jenny": ("jennifer",),
+    "jerry": ("gerald", "jerome"),
+    "jim": ("james",),
+    "jimmy": ("james",),
+    "joe": ("joseph",),
+    "joey": ("joseph",),
+    "kathy": ("katherine", "kathleen"),
+    "larry": ("lawrence", "laurence"),
+    "liz": ("elizabeth",),
+    "maggie": ("margaret",),
+    "mandy": ("amanda",),
+    "mike": ("michael",),
+    "mikey": ("michael",),
+    "nate": ("nathan", "nathaniel"),
+    "nick": ("nicholas", "nicolas"),
+    "patty": ("patricia",),
+    "peggy": ("margaret",),
+    "rick": ("richard",),
+    "ricky": ("richard",),
+    "steve": ("stephen", "steven"),
+    "sue": ("susan",),
+    "ted": ("edward", "theodore"),
+    "teddy": ("edward", "theodore"),
+    "tom": ("thomas",),
+    "tommy": ("thomas",),
+    "tony": ("anthony",),
+    "vicky": ("victoria",),
+    "zack": ("zachary",),
+}
+
+
+@lru_cache(maxsize=1)
+def _short_forms() -> dict[str, frozenset[str]]:
+    """HYPOCORISMS as ``skel`` forms, both ways: each form -> the forms it can be one name with."""
+    out: dict[str, set[str]] = {}
+    for short, names in HYPOCORISMS.items():
+        for name in names:
+            out.setdefault(skel(short), set()).add(skel(name))
+            out.setdefault(skel(name), set()).add(skel(short))
+    return {k: frozenset(v) for k, v in out.items()}
+
+
 def _same_given(a: str, b: str) -> bool:
     fa, fb = skel(a), skel(b)
     if not fa or not fb:
         return True
     if min(len(a.strip(".")), len(b.strip("."))) == 1:
         return fa[0] == fb[0]
+    if fb in _short_forms().get(fa, ()):
+        return True  # Chuck, Charles
     if fa.endswith("a") != fb.endswith("a"):  # Alexandra is not Alexander
         return False
     if min(len(fa), len(fb)) >= 3 and (fa.startswith(fb) or fb.startswith(fa)):
