@@ -8,7 +8,7 @@ import re
 import pytest
 
 from briefgen.config import BuildConfig
-from briefgen.facts import story_entities
+from briefgen.facts import names, story_entities
 from briefgen.facts.boxes import candidates
 from briefgen.facts.story import JOIN
 from briefgen.models import AnalyzedArticle, Article, Citation, FactBox, Mention, Paragraph, Sentence, Token
@@ -880,6 +880,19 @@ def test_two_spellings_in_one_article_are_two_people_and_their_surname_is_nobody
     boxes = every([make("a", [[bob, said]]), make("b", [[bobby]])])
     ((name, speakers),) = [(b.name, [q.speaker for q in b.quotes]) for b in boxes]
     assert name in ("Bob Goodlatte", "Bobby Goodlatte") and speakers == [name]
+
+
+def test_a_short_form_of_a_given_name_is_that_name_and_another_name_is_another_person() -> None:
+    chuck = "Chuck PROPN compound 1 PERSON ; Schumer PROPN nsubj 2 PERSON ; spoke VERB ROOT 2 ; . PUNCT punct 2"
+    charles = "Charles PROPN compound 1 PERSON ; Schumer PROPN nsubj 2 PERSON ; left VERB ROOT 2 ; . PUNCT punct 2"
+    boxes = every([make("a", [[chuck]]), make("b", [[charles]])])
+    assert [sorted(b.aliases) for b in boxes if b.type == "PERSON"] == [["Charles Schumer", "Chuck Schumer"]]
+    liz = "Liz PROPN compound 1 PERSON ; Cheney PROPN nsubj 2 PERSON ; spoke VERB ROOT 2 ; . PUNCT punct 2"
+    mary = "Mary PROPN compound 1 PERSON ; Cheney PROPN nsubj 2 PERSON ; left VERB ROOT 2 ; . PUNCT punct 2"
+    boxes = every([make("a", [[liz]]), make("b", [[mary]])])
+    assert sorted(b.name for b in boxes if b.type == "PERSON") == ["Liz Cheney", "Mary Cheney"]
+    assert names.same_person("liz cheney", "elizabeth cheney") and names.same_person("mike pence", "michael richard pence")
+    assert not names.same_person("jack kennedy", "john kennedy")  # not in the table: a name of its own as often
 
 
 def test_a_suggested_role_is_not_stated_and_a_role_noun_makes_a_person() -> None:
