@@ -600,8 +600,10 @@ def disputed(art: AnalyzedArticle, sent: Sentence) -> list[Found]:
             or t.lemma.lower() not in DENY
             or any(toks[c].dep == "neg" for c in kids[i])
             or any(toks[c].dep == "nsubj" and toks[c].text.lower() in PERSONAL for c in kids[i])
+            or (t.tag == "VB" and not any(toks[c].lemma.lower() == "do" for c in kids[i]))
         ):
-            continue  # "we never denied this": no denial, or a speaker's own
+            continue  # "we never denied this": no denial, or a speaker's own; "asked Salon to help him deny that he was
+            # Enoch", "will deny": a denial asked for or to come, not made ("does deny" is one)
         denier = next((c for c in kids[i] if toks[c].dep == "nsubj"), None)
         if (
             denier is not None
