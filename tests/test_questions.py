@@ -817,6 +817,15 @@ def test_a_denial_counts_from_a_named_party_only(parse) -> None:
     assert _kind(asked(story), "disputed")
 
 
+def test_a_denial_asked_for_or_to_come_is_no_denial(parse) -> None:
+    story = parse({"a.txt": "The Libyan government asked the network to help it deny that the country was at war."})
+    assert not _kind(asked(story), "disputed")
+    story = parse({"a.txt": "The Libyan government will deny that the country is at war."})
+    assert not _kind(asked(story), "disputed")
+    story = parse({"a.txt": "The Libyan government does deny that the country was in the midst of a civil war."})
+    assert _kind(asked(story), "disputed")
+
+
 def test_a_name_whose_last_word_is_a_role_noun_is_no_he(parse) -> None:
     from briefgen.questions.parse import speaker_of
 
