@@ -61,6 +61,24 @@ def _within(ps: tuple[str, ...], other: tuple[str, ...]) -> bool:
     return all(any(p in o for o in other) for p in ps)
 
 
+#: A quotation inside a sentence: what ``_told`` compares with the box's quotes.
+_QUOTED = re.compile(r"[“\"]([^”\"]+)[”\"]")
+
+
+def _told(c: Citation, quotes: Sequence[Quote]) -> bool:
+    """The sentence ``c`` ("In the news") says what one of ``quotes`` (the box's "Said") already shows: it is that
+    quote's own sentence, or it is mostly a quotation whose words are within the quote ('"We offered the prime minister
+    an opportunity to balance the politically divisive invitation from Speaker Boehner," Durbin said.' in one outlet
+    beside the whole quote from another). One statement is shown once."""
+    if any(q.citation.article == c.article and q.citation.sentence == c.sentence for q in quotes):
+        return True
+    spans = _QUOTED.findall(c.text)
+    words = len(_QUOTE_WORD.findall(c.text))
+    if not spans or 2 * sum(len(_QUOTE_WORD.findall(x)) for x in spans) < words:
+        return False  # no quotation, or one that is the lesser part of what the sentence says
+    return any(_within(_pieces(x), _pieces(q.text)) for x in spans for q in quotes)
+
+
 def quotes_of(items: Sequence[tuple[Citation, int, Quote]], ind: src.Independence) -> tuple[Quote, ...]:
     """One entity's quotes as its box shows them, newest first, each once: a quote whose words are all
     in another quote of the same entity (every piece within one piece of the other: 'ensconced in the
@@ -228,6 +246,7 @@ def candidates(articles: Sequence[AnalyzedArticle], ind: src.Independence | None
         ids = sorted({articles[ms[i].art].article.id for i in ent.mentions})
         near = sorted(related[e].items(), key=lambda x: (-x[1], ents[x[0]].name))
         role_n = carried(roles[e], lambda r: r.text, ind)
+        said_here = quotes_of(quotes[e], ind)
         boxes.append(
             (
                 FactBox(
@@ -238,12 +257,12 @@ def candidates(articles: Sequence[AnalyzedArticle], ind: src.Independence | None
                         sorted((f for f in ent.forms if not _padded(f, ent.forms)), key=lambda f: (f != ent.name, -ent.forms[f], f))
                     ),
                     roles=tuple(replace(r, sources=role_n[r.text]) for r in ordered(roles[e], True, lambda r: r.text)),
-                    quotes=quotes_of(quotes[e], ind),
+                    quotes=said_here,
                     mentions=len(ent.mentions),
                     articles=tuple(ids),
                     sources=src.count(ids, ind),
                     related=tuple(ents[o].name for o, _ in near[:MAX_RELATED]),
-                    evidence=tuple(ordered(evidence[e], False, lambda c: c.text)[:MAX_EVIDENCE]),
+                    evidence=tuple(ordered([x for x in evidence[e] if not _told(x[0], said_here)], False, lambda c: c.text)[:MAX_EVIDENCE]),
                 ),
                 why,
             )
