@@ -882,6 +882,19 @@ def test_two_spellings_in_one_article_are_two_people_and_their_surname_is_nobody
     assert name in ("Bob Goodlatte", "Bobby Goodlatte") and speakers == [name]
 
 
+def test_a_news_line_that_says_what_a_quote_shows_gives_way() -> None:
+    from briefgen.facts.boxes import _told
+    from briefgen.models import Citation, Quote
+
+    whole = "We offered the prime minister an opportunity to balance the politically divisive invitation from Speaker Boehner"
+    quote = Quote(whole + " with a private meeting with Democrats.", "Richard J. Durbin", Citation("…", "b.md", 4))
+    assert _told(Citation("Durbin spoke on Tuesday, his office said.", "b.md", 4), [quote])  # the quote's own sentence
+    other = Citation(f'"{whole}," Durbin said.', "a.md", 7)  # another outlet's words of the same quote
+    assert _told(other, [quote]) and not _told(other, [])
+    # a sentence that says more than a few quoted words: kept
+    assert not _told(Citation('Durbin, the Senate\'s second Democrat, called the invitation "divisive" on Tuesday.', "a.md", 2), [quote])
+
+
 def test_a_short_form_of_a_given_name_is_that_name_and_another_name_is_another_person() -> None:
     chuck = "Chuck PROPN compound 1 PERSON ; Schumer PROPN nsubj 2 PERSON ; spoke VERB ROOT 2 ; . PUNCT punct 2"
     charles = "Charles PROPN compound 1 PERSON ; Schumer PROPN nsubj 2 PERSON ; left VERB ROOT 2 ; . PUNCT punct 2"
