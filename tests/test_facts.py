@@ -888,9 +888,11 @@ def test_a_news_line_that_says_what_a_quote_shows_gives_way() -> None:
 
     whole = "We offered the prime minister an opportunity to balance the politically divisive invitation from Speaker Boehner"
     quote = Quote(whole + " with a private meeting with Democrats.", "Richard J. Durbin", Citation("…", "b.md", 4))
-    assert _told(Citation("Durbin spoke on Tuesday, his office said.", "b.md", 4), [quote])  # the quote's own sentence
+    own = Citation(f'"{whole} with a private meeting with Democrats," Durbin said.', "b.md", 4)  # the quote's own sentence
     other = Citation(f'"{whole}," Durbin said.', "a.md", 7)  # another outlet's words of the same quote
-    assert _told(other, [quote]) and not _told(other, [])
+    assert _told(own, [quote]) and _told(other, [quote]) and not _told(other, [])
+    more = f'"{whole}," Durbin argued after the White House said the prime minister had turned down a meeting with senators.'
+    assert not _told(Citation(more, "b.md", 4), [quote])  # it says more than the quote
     # a sentence that says more than a few quoted words: kept
     assert not _told(Citation('Durbin, the Senate\'s second Democrat, called the invitation "divisive" on Tuesday.', "a.md", 2), [quote])
 

@@ -66,16 +66,15 @@ _QUOTED = re.compile(r"[“\"]([^”\"]+)[”\"]")
 
 
 def _told(c: Citation, quotes: Sequence[Quote]) -> bool:
-    """The sentence ``c`` ("In the news") says what one of ``quotes`` (the box's "Said") already shows: it is that
-    quote's own sentence, or it is mostly a quotation whose words are within the quote ('"We offered the prime minister
-    an opportunity to balance the politically divisive invitation from Speaker Boehner," Durbin said.' in one outlet
-    beside the whole quote from another). One statement is shown once."""
-    if any(q.citation.article == c.article and q.citation.sentence == c.sentence for q in quotes):
-        return True
+    """The sentence ``c`` ("In the news") says what one of ``quotes`` (the box's "Said") already shows: it is mostly a
+    quotation whose words are within the quote (the quote's own sentence, '"This is a historic day ...," Pelosi said.',
+    or another outlet's copy of it beside the whole quote). One statement is shown once; a sentence that says more than
+    the quote ('"My client is ensconced in the bosom of that facility right now," Heller argued after a prosecutor
+    objected to Lohan's choice of rehab facilities.') stays."""
     spans = _QUOTED.findall(c.text)
     words = len(_QUOTE_WORD.findall(c.text))
-    if not spans or 2 * sum(len(_QUOTE_WORD.findall(x)) for x in spans) < words:
-        return False  # no quotation, or one that is the lesser part of what the sentence says
+    if not spans or 2 * sum(len(_QUOTE_WORD.findall(x)) for x in spans) <= words:
+        return False  # no quotation, or one that is no more than half of what the sentence says
     return any(_within(_pieces(x), _pieces(q.text)) for x in spans for q in quotes)
 
 
