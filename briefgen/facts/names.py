@@ -639,15 +639,17 @@ HYPOCORISMS = {
 }
 
 
-@lru_cache(maxsize=1)
-def _short_forms() -> dict[str, frozenset[str]]:
-    """HYPOCORISMS as ``skel`` forms, both ways: each form -> the forms it can be one name with."""
+def _both_ways(table: dict[str, tuple[str, ...]]) -> dict[str, frozenset[str]]:
+    """A table of short forms as ``skel`` forms, both ways: each form -> the forms it can be one name with."""
     out: dict[str, set[str]] = {}
-    for short, names in HYPOCORISMS.items():
+    for short, names in table.items():
         for name in names:
             out.setdefault(skel(short), set()).add(skel(name))
             out.setdefault(skel(name), set()).add(skel(short))
     return {k: frozenset(v) for k, v in out.items()}
+
+
+_SHORT_FORMS = _both_ways(HYPOCORISMS)
 
 
 def _same_given(a: str, b: str) -> bool:
@@ -656,7 +658,7 @@ def _same_given(a: str, b: str) -> bool:
         return True
     if min(len(a.strip(".")), len(b.strip("."))) == 1:
         return fa[0] == fb[0]
-    if fb in _short_forms().get(fa, ()):
+    if fb in _SHORT_FORMS.get(fa, ()):
         return True  # Chuck, Charles
     if fa.endswith("a") != fb.endswith("a"):  # Alexandra is not Alexander
         return False
