@@ -48,18 +48,20 @@ def _groups(story_boxes: Mapping[str, Sequence[FactBox]]) -> list[list[Node]]:
 
     order = sorted(nodes, key=lambda nd: (-box[nd].mentions, box[nd].name, nd))
     # Full-name clusters, oldest first, under the surname all their members share (same_person
-    # demands it), each with its distinct names: a name is checked against those alone.
-    people: dict[str, list[tuple[Node, set[str]]]] = defaultdict(list)
+    # demands it), each with its distinct names (a name is checked against those alone) and its stories: two boxes of
+    # one story are two people the story kept apart ("Bob Goodlatte" and his son "Bobby Goodlatte"), never one here.
+    people: dict[str, list[tuple[Node, set[str], set[str]]]] = defaultdict(list)
     for nd in order:
         key = box[nd].name.casefold()
         if box[nd].type == "PERSON" and " " in key:
             namesakes = people[n.surname(key)]
-            fits = [c for c in namesakes if all(n.same_person(key, o) for o in c[1])]
+            fits = [c for c in namesakes if nd[0] not in c[2] and all(n.same_person(key, o) for o in c[1])]
             if len(fits) == 1:
                 fits[0][1].add(key)
+                fits[0][2].add(nd[0])
                 join(nd, fits[0][0])
             else:
-                namesakes.append((nd, {key}))
+                namesakes.append((nd, {key}, {nd[0]}))
     bare: dict[str, Node] = {}
     for nd in order:
         key = box[nd].name.casefold()
