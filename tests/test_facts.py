@@ -716,6 +716,17 @@ def test_edition_merges_spellings_and_keeps_namesakes_apart() -> None:
             assert ed.links[(sid, b.id)] in {e.page for e in ed.entities}
 
 
+def test_edition_keeps_apart_two_people_one_story_kept_apart() -> None:
+    bob = "Bob PROPN compound 1 PERSON ; Goodlatte PROPN nsubj 2 PERSON ; spoke VERB ROOT 2 ; . PUNCT punct 2"
+    bobby = "Bobby PROPN compound 1 PERSON ; Goodlatte PROPN nsubj 2 PERSON ; left VERB ROOT 2 ; . PUNCT punct 2"
+    boxes, ed = _edition({"s1": [make("a", [[bob, bobby]])]})
+    assert sorted(b.name for b in boxes["s1"] if " " in b.name) == ["Bob Goodlatte", "Bobby Goodlatte"]  # father and son
+    assert sorted(e.name for e in ed.entities if " " in e.name) == ["Bob Goodlatte", "Bobby Goodlatte"]
+    # in two stories the two spellings may be one person, as in one story's two articles
+    _, ed = _edition({"s1": [make("a", [[bob]])], "s2": [make("b", [[bobby]])]})
+    assert len([e for e in ed.entities if "Goodlatte" in e.name]) == 1
+
+
 def test_edition_pages_for_roles_and_quotes() -> None:
     a = make(
         "a",
