@@ -9,6 +9,7 @@ written only for entities worth one (see ``has_page``); the index lists those.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
@@ -36,6 +37,11 @@ def has_page(box: FactBox) -> bool:
     return len(box.articles) >= 2 or bool(box.roles) or bool(box.quotes)
 
 
+def _relative(box: FactBox) -> bool:
+    """The box is someone's relative by a stated role ("His son", "Goodlatte's son"): ``names.KIN``."""
+    return any(w in n.KIN for r in box.roles for w in re.findall(r"[a-z]+", r.text.casefold()))
+
+
 def _groups(story_boxes: Mapping[str, Sequence[FactBox]]) -> list[list[Node]]:
     nodes = [(s, i) for s in story_boxes for i in range(len(story_boxes[s]))]
     box = {nd: story_boxes[nd[0]][nd[1]] for nd in nodes}
@@ -48,20 +54,23 @@ def _groups(story_boxes: Mapping[str, Sequence[FactBox]]) -> list[list[Node]]:
 
     order = sorted(nodes, key=lambda nd: (-box[nd].mentions, box[nd].name, nd))
     # Full-name clusters, oldest first, under the surname all their members share (same_person
-    # demands it), each with its distinct names (a name is checked against those alone) and its stories: two boxes of
-    # one story are two people the story kept apart ("Bob Goodlatte" and his son "Bobby Goodlatte"), never one here.
-    people: dict[str, list[tuple[Node, set[str], set[str]]]] = defaultdict(list)
+    # demands it), each with its distinct names (a name is checked against those alone) and, by story, whether a box
+    # of that story in it is someone's relative by its role ("His son"): two boxes of one story of which one is, are
+    # two people the story kept apart ("Bob Goodlatte" and his son "Bobby Goodlatte"), never one here. (Other boxes
+    # one story kept apart, two spellings in one article, are joined as before: "Joe Biden" and "Joseph R. Biden Jr.")
+    people: dict[str, list[tuple[Node, set[str], dict[str, bool]]]] = defaultdict(list)
     for nd in order:
         key = box[nd].name.casefold()
         if box[nd].type == "PERSON" and " " in key:
             namesakes = people[n.surname(key)]
-            fits = [c for c in namesakes if nd[0] not in c[2] and all(n.same_person(key, o) for o in c[1])]
+            kin = _relative(box[nd])
+            fits = [c for c in namesakes if not (nd[0] in c[2] and (kin or c[2][nd[0]])) and all(n.same_person(key, o) for o in c[1])]
             if len(fits) == 1:
                 fits[0][1].add(key)
-                fits[0][2].add(nd[0])
+                fits[0][2][nd[0]] = fits[0][2].get(nd[0], False) or kin
                 join(nd, fits[0][0])
             else:
-                namesakes.append((nd, {key}, {nd[0]}))
+                namesakes.append((nd, {key}, {nd[0]: kin}))
     bare: dict[str, Node] = {}
     for nd in order:
         key = box[nd].name.casefold()
