@@ -102,7 +102,7 @@ Roles = Mapping[int, list[tuple[Citation, int, Role]]]
 _ROLE_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 
 
-def _role_words(text: str) -> frozenset[str]:
+def role_words(text: str) -> frozenset[str]:
     """'the F.B.I. director' -> {fbi, director}: case, points, articles and a possessive ("Lohan’s lawyer", "Lohan's
     lawyer", "Lohan lawyer") do not make another role."""
     words = _ROLE_WORD.findall(text.casefold().replace(".", "").replace("’", "'"))
@@ -115,7 +115,7 @@ def fold(items: Sequence[tuple[Citation, int, Role]]) -> list[tuple[Citation, in
     different fuller ones hold ('Minister' beside 'Interior Minister' and 'Foreign Minister') stays
     as it is. Each item keeps its own citation (so sources are still counted per article) but
     carries the role it folds into."""
-    words = {r.text: _role_words(r.text) for _, _, r in items}
+    words = {r.text: role_words(r.text) for _, _, r in items}
     best: dict[frozenset[str], Role] = {}
     for _c, _, r in sorted(items, key=lambda x: (x[0].date or "", x[0].article, x[0].sentence), reverse=True):
         best.setdefault(words[r.text], r)  # the newest wording of each set of words

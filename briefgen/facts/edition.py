@@ -9,7 +9,6 @@ written only for entities worth one (see ``has_page``); the index lists those.
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
@@ -17,7 +16,7 @@ from typing import NamedTuple
 
 from briefgen.facts import names as n
 from briefgen.facts import sources as src
-from briefgen.facts.boxes import carried, fold, ordered, quotes_of
+from briefgen.facts.boxes import carried, fold, ordered, quotes_of, role_words
 from briefgen.models import Article, FactBox, StoryBrief
 from briefgen.text.slugs import unique_slug
 from briefgen.unionfind import UnionFind
@@ -38,8 +37,9 @@ def has_page(box: FactBox) -> bool:
 
 
 def _relative(box: FactBox) -> bool:
-    """The box is someone's relative by a stated role ("His son", "Goodlatte's son"): ``names.KIN``."""
-    return any(w in n.KIN for r in box.roles for w in re.findall(r"[a-z]+", r.text.casefold()))
+    """The box is someone's relative by a stated role ("His son", "Goodlatte's son"): ``names.KIN``, among the role's
+    words as the roles' own folding reads them (``boxes.role_words``)."""
+    return any(role_words(r.text) & n.KIN for r in box.roles)
 
 
 def _groups(story_boxes: Mapping[str, Sequence[FactBox]]) -> list[list[Node]]:
