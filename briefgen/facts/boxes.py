@@ -15,7 +15,7 @@ from briefgen.facts import names as n
 from briefgen.facts import sources as src
 from briefgen.facts.cluster import Ent, cluster, entity
 from briefgen.facts.mentions import M, mentions
-from briefgen.facts.story import JOIN, Story, cite, quote_spans
+from briefgen.facts.story import JOIN, Story, cite, quote_spans, quoted
 from briefgen.facts.syntax import children, role_spans
 from briefgen.models import AnalyzedArticle, Citation, FactBox, Quote, Role
 from briefgen.text.slugs import unique_slug
@@ -61,9 +61,6 @@ def _within(ps: tuple[str, ...], other: tuple[str, ...]) -> bool:
     return all(any(p in o for o in other) for p in ps)
 
 
-#: A quotation inside a sentence: what ``_told`` compares with the box's quotes.
-_QUOTED = re.compile(r"[“\"]([^”\"]+)[”\"]")
-
 
 def _told(c: Citation, quotes: Sequence[Quote]) -> bool:
     """The sentence ``c`` ("In the news") says what one of ``quotes`` (the box's "Said") already shows: it is mostly a
@@ -71,7 +68,7 @@ def _told(c: Citation, quotes: Sequence[Quote]) -> bool:
     or another outlet's copy of it beside the whole quote). One statement is shown once; a sentence that says more than
     the quote ('"My client is ensconced in the bosom of that facility right now," Heller argued after a prosecutor
     objected to Lohan's choice of rehab facilities.') stays."""
-    spans = _QUOTED.findall(c.text)
+    spans = [c.text[a:b] for a, b in quoted(c.text)]
     words = len(_QUOTE_WORD.findall(c.text))
     if not spans or 2 * sum(len(_QUOTE_WORD.findall(x)) for x in spans) <= words:
         return False  # no quotation, or one that is no more than half of what the sentence says

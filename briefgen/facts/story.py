@@ -102,14 +102,16 @@ _TITLE_SMALL = frozenset({"of", "the", "a", "an", "and", "in", "on", "to", "for"
 _QUOTES = re.compile(r"“([^”\n]+)”|\"([^\"\n]+)\"")
 
 
+def quoted(text: str) -> list[tuple[int, int]]:
+    """The quoted passages of ``text``: (start, end) of the words inside each pair of marks (curly or straight, the
+    two of a pair alike, within one line). The one rule for what a quotation is, for the boxes' quotes and for the
+    sentences that repeat them."""
+    return [(q.start(g), q.end(g)) for q in _QUOTES.finditer(text) for g in (1 if q.group(1) is not None else 2,)]
+
+
 def quote_spans(aa: AnalyzedArticle) -> list[tuple[int, int, int]]:
     """The quoted passages of an article: (start, end) of the words inside the marks, and the paragraph."""
-    return [
-        (p.start + q.start(g), p.start + q.end(g), pi)
-        for pi, p in enumerate(aa.article.paragraphs)
-        for q in _QUOTES.finditer(p.text)
-        for g in (1 if q.group(1) is not None else 2,)
-    ]
+    return [(p.start + a, p.start + b, pi) for pi, p in enumerate(aa.article.paragraphs) for a, b in quoted(p.text)]
 
 
 #: Between the pieces of one quote that the speaker's attribution splits.
