@@ -15,9 +15,10 @@ from briefgen.facts import names as n
 from briefgen.facts import sources as src
 from briefgen.facts.cluster import Ent, cluster, entity
 from briefgen.facts.mentions import M, mentions
-from briefgen.facts.story import JOIN, Story, cite, quote_spans, quoted
+from briefgen.facts.story import JOIN, Story, cite, quote_spans
 from briefgen.facts.syntax import children, role_spans
 from briefgen.models import AnalyzedArticle, Citation, FactBox, Quote, Role
+from briefgen.text.quotes import quoted
 from briefgen.text.slugs import unique_slug
 
 log = logging.getLogger(__name__)
@@ -59,7 +60,6 @@ def _pieces(text: str) -> tuple[str, ...]:
 def _within(ps: tuple[str, ...], other: tuple[str, ...]) -> bool:
     """Every piece of one quote inside one piece of the other."""
     return all(any(p in o for o in other) for p in ps)
-
 
 
 def _told(c: Citation, quotes: Sequence[Quote]) -> bool:

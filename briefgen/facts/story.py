@@ -19,6 +19,7 @@ from briefgen.facts.lexicon import role_noun
 from briefgen.facts.mentions import M
 from briefgen.facts.syntax import children, head
 from briefgen.models import AnalyzedArticle, Citation, Quote, Token
+from briefgen.text.quotes import quoted
 from briefgen.text.speech import SPEECH
 
 Key = tuple[int, int, int]  # (article, sentence, token)
@@ -99,14 +100,6 @@ PRONOUN_GENDER = {**dict.fromkeys(("he", "him", "his", "himself"), "m"), **dict.
 SCARE_WORDS = 3
 #: Small words a title in quotation marks leaves in lower case ('“The Method to College Ready by Age Twelve”').
 _TITLE_SMALL = frozenset({"of", "the", "a", "an", "and", "in", "on", "to", "for", "at", "with", "by", "or", "from", "as"})
-_QUOTES = re.compile(r"“([^”\n]+)”|\"([^\"\n]+)\"")
-
-
-def quoted(text: str) -> list[tuple[int, int]]:
-    """The quoted passages of ``text``: (start, end) of the words inside each pair of marks (curly or straight, the
-    two of a pair alike, within one line). The one rule for what a quotation is, for the boxes' quotes and for the
-    sentences that repeat them."""
-    return [(q.start(g), q.end(g)) for q in _QUOTES.finditer(text) for g in (1 if q.group(1) is not None else 2,)]
 
 
 def quote_spans(aa: AnalyzedArticle) -> list[tuple[int, int, int]]:

@@ -6,6 +6,7 @@ import re
 
 from briefgen.text.dates import DAY_NAME as _DAY_NAME
 from briefgen.text.dates import MONTH as _MONTH
+from briefgen.text.quotes import QUOTATION
 
 BYLINE = re.compile(r"^\s*(?:By|BY|Written by|Reporting by)\s+[A-Z][\w.'’-]+(?:[ ,]+[\w.'’&-]+){0,10}\s*$")
 # A byline and date run into the lead's first line: "By Karen Graham Oct 31, 2015 in Entertainment A famous
@@ -170,7 +171,6 @@ LEANING_START = re.compile(
     r"(?:the same|that) time|The (?:next|following|same) (?:day|morning|afternoon|evening|night|week|month|year))\b(?!-)|"
     r"(?:First|Second|Third|Next|After all|In addition|As a result|Besides),|" + _LATER + r")"
 )
-_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 _PERSONAL = re.compile(r"\b(?:you|your|yours|I|me|my|we|us|our)\b", re.I)
 
 
@@ -181,4 +181,4 @@ def personal_voice(text: str) -> bool:
     quotation carry no quotation marks, and leaving them out cost 0.5 ROUGE-2 on rows 0-124)."""
     if text.count("“") != text.count("”") or text.count('"') % 2 or re.search(r"[‘’']\s*$", text):
         return False
-    return bool(_PERSONAL.search(_QUOTED.sub(" ", text)))
+    return bool(_PERSONAL.search(QUOTATION.sub(" ", text)))
