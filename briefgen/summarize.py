@@ -74,7 +74,7 @@ from briefgen.text.daynames import DAY_NAME
 from briefgen.text.hedges import REPORTING_VERBS, reported
 from briefgen.text.lines import DASHES, DEMONSTRATIVES, LEANING_START, READER, SECTION_LABEL, personal_voice
 from briefgen.text.pieces import not_news
-from briefgen.text.quotes import QUOTATION
+from briefgen.text.quotes import quoted
 from briefgen.text.stems import WORD as _WORD
 from briefgen.text.stems import stem as _stem
 from briefgen.text.stems import stems
@@ -862,7 +862,7 @@ def _event(sent: Sentence) -> bool:
 
 
 def _quoted_share(text: str) -> float:
-    inside = sum(len(m.group(0).split()) for m in QUOTATION.finditer(text))
+    inside = sum(len(text[a:b].split()) for a, b in quoted(text))
     return min(1.0, inside / max(1, len(text.split())))
 
 

@@ -6,7 +6,7 @@ import re
 
 from briefgen.text.dates import DAY_NAME as _DAY_NAME
 from briefgen.text.dates import MONTH as _MONTH
-from briefgen.text.quotes import QUOTATION
+from briefgen.text.quotes import unquoted
 
 BYLINE = re.compile(r"^\s*(?:By|BY|Written by|Reporting by)\s+[A-Z][\w.'’-]+(?:[ ,]+[\w.'’&-]+){0,10}\s*$")
 # A byline and date run into the lead's first line: "By Karen Graham Oct 31, 2015 in Entertainment A famous
@@ -181,4 +181,4 @@ def personal_voice(text: str) -> bool:
     quotation carry no quotation marks, and leaving them out cost 0.5 ROUGE-2 on rows 0-124)."""
     if text.count("“") != text.count("”") or text.count('"') % 2 or re.search(r"[‘’']\s*$", text):
         return False
-    return bool(_PERSONAL.search(QUOTATION.sub(" ", text)))
+    return bool(_PERSONAL.search(unquoted(text)))
