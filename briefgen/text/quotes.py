@@ -23,6 +23,8 @@ def _faces(text: str, i: int) -> str:
     """Which way the straight mark at ``i`` faces: "open", "close" or "either"."""
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
+    if before.isspace() and i > 1 and text[i - 2] in "'’":
+        return "either"  # '... doing.' "Olivera, himself ...': a quotation in a quotation closed, a space, then its close
     opens = (before.isspace() or before in _OPEN_AFTER) and not after.isspace() and after not in _CLOSE_BEFORE
     closes = not before.isspace() and (after.isspace() or after in _CLOSE_BEFORE)
     return "open" if opens and not closes else "close" if closes and not opens else "either"
