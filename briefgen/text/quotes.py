@@ -52,8 +52,11 @@ def quoted(text: str) -> list[tuple[int, int]]:
                 if faces != "close":  # a closing mark with nothing open is a stray one
                     opened = ('"', i + 1)
             elif opened[0] == '"':
-                if faces == "open":  # the open quotation runs on: its words end before this mark
-                    end = len(text[:i].rstrip())
+                end = len(text[:i].rstrip())
+                if faces == "open" and text[:end].rstrip("'’")[-1:] in (".", "!", "?"):
+                    # the open quotation ran on to its paragraph's end: a sentence ends before this mark (a mark
+                    # opening inside a sentence, '... once called a "gold standard," ...', is a quotation within the
+                    # quotation, which one pair of straight marks cannot tell from a closing one: read as closing)
                     if end > opened[1]:
                         out.append((opened[1], end))
                     opened = ('"', i + 1)
