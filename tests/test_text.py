@@ -11,6 +11,7 @@ from briefgen.text.claims import agree, claim, same_fact
 from briefgen.text.dates import date_mentions, of_a_thing, scheduled, sentence_date
 from briefgen.text.hedges import allegation, hedge, reported
 from briefgen.text.lines import LEANING_START, personal_voice
+from briefgen.text.quotes import quoted, unquoted
 from briefgen.text.slugs import STORY_ID_CHARS, slug, story_slug, unique_slug
 from briefgen.text.speech import speech_form
 
@@ -455,6 +456,36 @@ def test_a_modal_in_what_a_reporting_verb_reports_hedges_the_claim() -> None:
 )
 def test_personal_voice_is_the_writer_outside_quotations(text: str, voice: bool) -> None:
     assert personal_voice(text) is voice
+
+
+@pytest.mark.parametrize(
+    "text, quotations",
+    [
+        ('“It is fine,” he said. "We go on," she said.', ["It is fine,", "We go on,"]),
+        # a quoted paragraph run on into the next (their break lost): the first ends where the next opens, and the
+        # reporter's words after the second stay his
+        (
+            '"It is incredible," said Moya. "All my energy went into today. "I will not live this again." Spain won in '
+            '2000. And Moya admitted: "The Davis Cup is my dream."',
+            ["It is incredible,", "All my energy went into today.", "I will not live this again.", "The Davis Cup is my dream."],
+        ),
+        # a mark opening inside a sentence is a quotation within the quotation, read as closing (as pairing in turn
+        # reads it); the closing mark after it then closes nothing
+        ('"He once called a "gold standard," she said.', ["He once called a "]),
+        # a quotation in a quotation closed, a space, then the closing mark
+        ('"I said \'you are doing well.\' "Olivera, a veteran, nodded. "Yes," he said.', ["I said 'you are doing well.' ", "Yes,"]),
+        ('a 5\'10" man said "hello there" to me', ["hello there"]),  # an inch mark closes nothing
+        ('"no end in this line\nnor here"', []),  # never past a line's end
+        ("“a “b” c”", ["b"]),  # a second curly opening mark before the closing one starts again
+    ],
+)
+def test_quoted_pairs_straight_marks_by_the_way_they_face(text: str, quotations: list[str]) -> None:
+    assert [text[a:b] for a, b in quoted(text)] == quotations
+
+
+def test_unquoted_blanks_each_quotation_with_its_marks() -> None:
+    assert unquoted('We said "you go" and “they stay” now') == "We said   and   now"
+    assert unquoted('"All of it. "More here." Then us.') == "    Then us."
 
 
 SLUG_SAMPLES = [
