@@ -477,6 +477,8 @@ def test_personal_voice_is_the_writer_outside_quotations(text: str, voice: bool)
         ('a 5\'10" man said "hello there" to me', ["hello there"]),  # an inch mark closes nothing
         ('"no end in this line\nnor here"', []),  # never past a line's end
         ("“a “b” c”", ["b"]),  # a second curly opening mark before the closing one starts again
+        # the two kinds mixed: a curly quotation closed by a straight mark, a straight one by a curly mark
+        ('“I find it disturbing," Inslee said. "We will act.” Then', ["I find it disturbing,", "We will act."]),
     ],
 )
 def test_quoted_pairs_straight_marks_by_the_way_they_face(text: str, quotations: list[str]) -> None:

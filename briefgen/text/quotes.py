@@ -32,9 +32,9 @@ def _faces(text: str, i: int) -> str:
 
 def quoted(text: str) -> list[tuple[int, int]]:
     """(start, end) of the words of each quotation of ``text``, marks left out: a curly quotation from “ to the next
-    ”, a straight one from an opening mark to the next closing one, or up to the next opening one (a quotation
-    that runs on, its words up to there quoted); none runs past the end of a line, and one still open there is
-    no quotation (its end is not in the text)."""
+    ” (or a straight mark that closes), a straight one from an opening mark to the next closing one, or up to the
+    next opening one after a sentence's end (a quotation that runs on, its words up to there quoted); none runs past
+    the end of a line, and one still open there is no quotation (its end is not in the text)."""
     out: list[tuple[int, int]] = []
     opened: tuple[str, int] | None = None  # the open quotation's mark and where its words start
     for i, c in enumerate(text):
@@ -42,13 +42,18 @@ def quoted(text: str) -> list[tuple[int, int]]:
             opened = None
         elif c == "“" and (opened is None or opened[0] == "“"):
             opened = ("“", i + 1)  # a second “ before the ” restarts, as the one before it has no end in the line
-        elif c == "”" and opened is not None and opened[0] == "“":
+        elif c == "”" and opened is not None:
             if i > opened[1]:
-                out.append((opened[1], i))
+                out.append((opened[1], i))  # '"... ”' as well: the two kinds mixed in pasted text
             opened = None
         elif c == '"':
             faces = _faces(text, i)
-            if opened is None:
+            if opened is not None and opened[0] == "“":
+                if faces == "close":  # '“I find it disturbing," Inslee said': a curly quotation closed by a straight mark
+                    if i > opened[1]:
+                        out.append((opened[1], i))
+                    opened = None
+            elif opened is None:
                 if faces != "close":  # a closing mark with nothing open is a stray one
                     opened = ('"', i + 1)
             elif opened[0] == '"':
