@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+import logging
 import random
 import re
 from collections.abc import Sequence
@@ -991,3 +992,26 @@ def test_the_fit_settles_with_a_coefficient_held_at_zero() -> None:
     blank = x.copy()
     blank[:, column] = 0.0  # the same data without the column: its coefficient stays 0, the others are fitted freely
     assert np.allclose(w, fit(blank, y), atol=1e-9)
+
+
+def test_stories_of_undated_articles_only_are_told(caplog: pytest.LogCaptureFixture) -> None:
+    """A story of two or more articles none of which has a date is grouped by its words alone: the build says so,
+    naming its files and what to do; a story with one dated article, or of one article, is not named."""
+    from briefgen.group import undated_stories
+    from briefgen.models import Story
+
+    stories = [
+        Story("s-a", "A", ("a1.txt", "a2.txt")),
+        Story("s-b", "B", ("b1.txt", "b2.txt")),
+        Story("s-c", "C", ("c1.txt",)),
+    ]
+    dates = {"a1.txt": None, "a2.txt": None, "b1.txt": "2005-01-04", "b2.txt": None, "c1.txt": None}
+    with caplog.at_level(logging.WARNING, logger="briefgen"):
+        told = undated_stories(stories, dates)
+    assert [s.id for s in told] == ["s-a"]
+    (message,) = [r.getMessage() for r in caplog.records]
+    assert message.startswith("1 story joins articles that carry no date ('a1.txt' and 'a2.txt')") and "front matter date:" in message
+    caplog.clear()
+    with caplog.at_level(logging.WARNING, logger="briefgen"):
+        assert undated_stories(stories[1:], dates) == []
+    assert caplog.records == []
