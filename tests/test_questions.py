@@ -1424,6 +1424,10 @@ def test_a_question_raised_as_two_kinds_is_shown_once(monkeypatch) -> None:
             "Governor Greg Abbott's desk shortly.",
             "Will the legislature pass the legislation?",
         ),
+        (  # an alternative that holds the object both verbs share stays ("confirm or deny the meeting")
+            "Chelsea have yet to officially confirm or deny the meeting with the player.",
+            "Will Chelsea officially confirm or deny the meeting with the player?",
+        ),
         (  # an excerpt cut short: the word before the ellipsis opens a phrase that is not there
             "The measure is expected to be approved by the Democratic-led House of Representatives as...",
             "Will the measure be approved by the Democratic-led House of Representatives?",

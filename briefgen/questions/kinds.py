@@ -949,6 +949,11 @@ def _second_steps(toks: tuple[Token, ...], kids: Kids, verb: int) -> set[int]:
     """The steps joined to an awaited outcome ("is expected to pass the legislation and send it to the governor's desk"),
     with their "and": what follows the outcome, not what is awaited, and often a pronoun the question cannot hold."""
     steps = [c for c in kids[verb] if toks[c].dep == "conj" and toks[c].pos == "VERB" and toks[c].lemma.lower() not in OUTCOMES]
+    bare = not any(toks[c].dep in ("dobj", "ccomp", "xcomp", "prep", "attr") for c in kids[verb])
+    if bare and any(toks[c].dep == "cc" and toks[c].lemma.lower() == "or" for c in kids[verb]):
+        # "have yet to officially confirm or deny the meeting": the alternative holds the object both share, and the
+        # outcome alone would ask "Will Chelsea officially confirm?" (confirm what?)
+        steps = [c for c in steps if not any(toks[m].dep == "dobj" for m in kids[c])]
     if not steps:
         return set()
     return set().union(*(subtree(kids, c) for c in steps)) | {c for c in kids[verb] if toks[c].dep == "cc" and c < max(steps) and c > verb}
