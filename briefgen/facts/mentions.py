@@ -87,6 +87,8 @@ def _hint(sent: Sentence, toks: list[int], label: str, h: int, before: list[int]
         return "PLACE", "PLACE"
     if label == "PLACE" and words[-1].lemma.casefold() in n.ORG_NOUNS and len(words) > 1:
         return "ORG", ""  # 'West Coast Bank'
+    if label == "PLACE" and _side(sent, toks, h):
+        return "ORG", "ORG"  # 'Southampton manager Harry Redknapp', "Newcastle's striker": the town's club
     if label != "PERSON":
         return label, ""
     if n.ABBREVIATED_PLACES.match(text) or any(c.isdigit() for c in text):
@@ -95,6 +97,19 @@ def _hint(sent: Sentence, toks: list[int], label: str, h: int, before: list[int]
     if sent.tokens[h].dep == "pobj" and gov.text.casefold() in n.PLACE_PREPS:
         return "PLACE", ""
     return label, ""
+
+
+def _side(sent: Sentence, toks: list[int], h: int) -> bool:
+    """The name stands before one of a sports side's posts or people (``names.TEAM_ROLES``), which it modifies:
+    'Southampton manager Harry Redknapp', "Newcastle's striker", 'England captain Michael Vaughan'."""
+    after = toks[-1] + 1
+    if after < len(sent.tokens) and sent.tokens[after].text in ("'s", "’s"):
+        after += 1
+    if after >= len(sent.tokens):
+        return False
+    t = sent.tokens[after]
+    modifies = sent.tokens[h].head == after and sent.tokens[h].dep in ("compound", "poss")
+    return modifies and t.pos == "NOUN" and t.text.casefold() in n.TEAM_ROLES
 
 
 def _personal(sent: Sentence, toks: list[int], h: int, kids: list[int], near: list[Token]) -> bool:
