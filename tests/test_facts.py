@@ -1822,3 +1822,17 @@ def test_no_role_from_a_noun_before_a_name_in_parentheses_or_an_owners_name() ->
     )
     (box,) = by_alias(every([make("a", [[veto]])]), "Edwards")
     assert [r.text for r in box.roles] == ["The Democratic governor"]  # no comma: his own title
+
+
+def test_a_town_before_a_sides_post_is_its_club() -> None:
+    """'Southampton manager Harry Redknapp': the town's name stands for its club (NER says a place); a town before
+    any other noun ('Dallas police chief') stays a place."""
+    club = (
+        "Southampton PROPN compound 1 GPE ; manager NOUN compound 3 ; Harry PROPN compound 3 PERSON ; "
+        "Redknapp PROPN nsubj 4 PERSON ; left VERB ROOT 4 ; . PUNCT punct 4"
+    )
+    again = "Southampton PROPN nsubj 1 GPE ; won VERB ROOT 1 ; . PUNCT punct 1"
+    town = "Dallas PROPN compound 2 GPE ; police NOUN compound 2 ; chief NOUN nsubj 3 ; spoke VERB ROOT 3 ; . PUNCT punct 3"
+    boxes = every([make("a", [[club, again, town]])])
+    assert by_alias(boxes, "Southampton")[0].type == "ORG"
+    assert by_alias(boxes, "Dallas")[0].type == "PLACE"
