@@ -172,3 +172,24 @@ def test_the_analysis_cache_key_follows_the_sentence_rules() -> None:
 
     modules, _ = closure(STAGE["analyze"].module)
     assert {"briefgen.analyze.sentences", "briefgen.text.speech"} <= modules
+
+
+def test_rows_are_the_same_bytes_whatever_the_process_shared() -> None:
+    """Marshal refers back only to objects with more than one reference: two equal rows, one built from shared
+    objects and one from fresh ones, gave other bytes (a cluster build's analysis after a worker was killed differed
+    from the local build's). ``marshalled`` gives equal values equal bytes, and they read back equal, type for type."""
+    import marshal
+
+    from briefgen.analyze.parse import marshalled
+
+    def made(*parts: str) -> str:  # a string made at run time, as the parser's are (not a constant of the code)
+        return "".join(parts)
+
+    text, offset, pair = made("I ", "partied."), int("861"), (made("NO", "UN"), made("par", "ty"))
+    shared = ((text, offset, pair, True), (text, offset, pair, 1))
+    first = (made("I part", "ied."), int("861"), (made("N", "OUN"), made("p", "arty")), True)
+    fresh = (first, (made("I partie", "d."), 860 + int("1"), (made("NOU", "N"), made("part", "y")), 1))
+    assert shared == fresh and marshal.dumps(shared) != marshal.dumps(fresh)
+    assert marshalled(shared) == marshalled(fresh)
+    back = marshal.loads(marshalled(shared))
+    assert back == shared and [type(row[3]) for row in back] == [bool, int]

@@ -35,6 +35,7 @@ from briefgen.analyze.parse import (
     _parse_here,
     _workers,
     load_model,
+    marshalled,
     model_meta,
     model_version,
     on_cluster,
@@ -157,7 +158,7 @@ def analyze_cached(
     def keep(i: int, data: bytes) -> None:
         outline = _outline(_rows(data))
         cache.put("analysis", keys[i], data)
-        cache.put("outline", keys[i], marshal.dumps(outline))
+        cache.put("outline", keys[i], marshalled(outline))
         records[i] = _parsed(articles[i], keys[i], outline)
         tick(1)
 

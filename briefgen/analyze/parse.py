@@ -99,6 +99,29 @@ def model_meta(name: str) -> dict[str, Any]:
     return {}
 
 
+def marshalled(value: Any) -> bytes:
+    """``marshal.dumps`` of ``value``, the same bytes for equal values in every process. Marshal writes an object
+    once and then refers back to it only where the object has more than one reference, so its bytes followed which
+    strings, numbers and tuples a process happened to share (a cache of token attributes, a worker's first or later
+    task): a build on a cluster whose worker was killed stored one article's analysis with other bytes than the local
+    build (the same rows). Here every equal string, number and tuple is made one object, held while it is written:
+    each is written once and referred back to after, whatever the process shared (the size is the same)."""
+    seen: dict[tuple[Any, ...], Any] = {}
+
+    def one(x: Any) -> Any:
+        kind = type(x)
+        if kind is str or kind is int:  # not bool: True is 1 to a dict, never to marshal
+            return seen.setdefault((kind, x), x)
+        if kind is float:
+            return seen.setdefault((kind, x.hex()), x)
+        if kind is tuple:
+            y = tuple([one(e) for e in x])
+            return seen.setdefault((kind, *map(id, y)), y)  # its members are one object each already
+        return x
+
+    return marshal.dumps(one(value))
+
+
 def model_version(name: str) -> str:
     meta = model_meta(name) or load_model(name).meta
     return f"{meta.get('name')}-{meta.get('version')}"
@@ -120,11 +143,11 @@ def _parse(nlp: Any, chunks: dict[int, list[Chunk]], batch_size: int) -> Iterato
         pos_lemma = attributes(doc) if attributes else [(t.pos_, t.lemma_) for t in doc]
         _convert(doc, pos_lemma, offset, p_index, heading, sentences, mentions)
         if n == len(chunks[i]) - 1:
-            yield i, marshal.dumps((tuple(sentences), tuple(mentions)))
+            yield i, marshalled((tuple(sentences), tuple(mentions)))
             sentences, mentions = [], []
     for i, cs in chunks.items():
         if not cs:  # an article with no text to parse
-            yield i, marshal.dumps(((), ()))
+            yield i, marshalled(((), ()))
 
 
 class TokenAttributes:
