@@ -72,6 +72,7 @@ ORG_HEADS = frozenset(
         "organization",
         "organisation",
         "center",
+        "centre",
         "museum",
         "library",
         "studios",
@@ -339,7 +340,6 @@ TEAM_ROLES = frozenset(
         "fly-half",
         "scrum-half",
         "flanker",
-        "centre",
         "full-back",
     }
 )
