@@ -1,7 +1,7 @@
 """Score story grouping against labelled corpora (B-cubed precision, recall, F1).
 
-Usage: python benchmarks/grouping.py [CORPUS_DIR] [--multinews CSV] [--learn] [--scale] [--small] [--topics]
-       [--threshold T] [--no-cache]
+Usage: python benchmarks/grouping.py [CORPUS_DIR] [--multinews CSV] [--clusters DIR]... [--singletons DIR [--same PAIRS.tsv]]
+       [--learn] [--scale] [--small] [--topics] [--threshold T] [--no-cache]
 
 CORPUS_DIR holds ``articles/`` and ``stories.csv`` (``file,topic,story``), as
 ``../shared/corpora/ecbplus-dev`` does. ``--multinews CSV`` adds the Multi-News sample
@@ -19,6 +19,10 @@ ingest costs no new parse. Every run also prints, for each corpus, a rebuild: gr
 articles, then all of them with ``previous=``; the share of first-run stories that keep their id
 and all their articles, the rebuild's story scores and how many of its stories differ from the
 one-pass build's.
+
+``--singletons DIR`` adds one outlet's archive, whose every report is its own event (BBC files one report per
+event): gold = the file, but for the pairs ``--same PAIRS.tsv`` names (file names, tab-separated, judged one event).
+Its story precision is how often the grouping joins one subject's reports of different days.
 
 ``--learn`` fits the pair model (briefgen/group/pairs.py) and prints what unseen news would get:
 
@@ -48,6 +52,7 @@ import argparse
 import csv
 import dataclasses
 import hashlib
+import logging
 import os
 import re
 import sys
@@ -281,6 +286,22 @@ def clusters_folder(source: Path) -> Path:
     key = hashlib.sha1("\n".join(f"{f.name} {f.stat().st_size} {f.stat().st_mtime_ns}" for f, _ in found).encode()).hexdigest()[:12]
     out = CACHE / f"clusters-{hashlib.sha1(str(source.resolve()).encode()).hexdigest()[:8]}"
     return _corpus_folder(out, key, ((f.name, f.read_bytes(), f"c{cluster}") for f, cluster in found))
+
+
+def singletons_folder(source: Path, same: Path | None = None) -> Path:
+    """A content folder of one outlet's reports, one event each (BBC files one report per event), as a corpus folder
+    under CACHE (copied there, never into the repository): gold story = the file, but for the pairs of file names
+    that ``same`` lists, tab-separated, one pair a line (judged one event), which share one story."""
+    files = sorted(f for f in source.iterdir() if f.is_file() and not f.name.startswith("."))
+    story = {f.name: f.name for f in files}
+    pairs = [line.split("\t") for line in same.read_text(encoding="utf-8").splitlines() if line.strip()] if same else []
+    for a, b in pairs:
+        story[b] = story[a]
+    key = hashlib.sha1(
+        "\n".join([*(f"{f.name} {f.stat().st_size} {f.stat().st_mtime_ns}" for f in files), *map("\t".join, pairs)]).encode()
+    ).hexdigest()[:12]
+    out = CACHE / f"singletons-{hashlib.sha1(str(source.resolve()).encode()).hexdigest()[:8]}"
+    return _corpus_folder(out, key, ((f.name, f.read_bytes(), story[f.name]) for f in files))
 
 
 def corpus_name(folder: Path, taken: Sequence[str]) -> str:
@@ -749,6 +770,12 @@ def main() -> None:
         default=[],
         help="also score a content folder of cNNNN-dK files pooled (gold = the cluster NNNN); repeatable",
     )
+    parser.add_argument(
+        "--singletons",
+        metavar="DIR",
+        help="also score a content folder of one outlet's reports, every file its own event (a one-outlet archive)",
+    )
+    parser.add_argument("--same", metavar="PAIRS.tsv", help="with --singletons: file-name pairs judged one event, tab-separated")
     parser.add_argument("--threshold", type=float, default=None, help="story threshold (group_threshold)")
     parser.add_argument("--learn", action="store_true", help="nested CV, cross-corpus and baseline scores over the grid")
     parser.add_argument("--small", action="store_true", help="score small sites (two topics, few articles a story)")
@@ -756,11 +783,22 @@ def main() -> None:
     parser.add_argument("--no-cache", action="store_true", help="parse the corpus again")
     parser.add_argument("--topics", action="store_true", help="print story F1 topic by topic")
     args = parser.parse_args()
+    # the corpora are undated on purpose: a build's warning about stories of undated articles tells nothing here
+    logging.getLogger("briefgen.group").setLevel(logging.ERROR)
     corpora = [read_corpus(Path(args.corpus), not args.no_cache)]
     if args.multinews:
         corpora.append(read_corpus(multinews_folder(Path(args.multinews)), not args.no_cache, "Multi-News"))
     for folder in args.clusters:
         corpora.append(read_corpus(clusters_folder(Path(folder)), not args.no_cache, corpus_name(Path(folder), [c.name for c in corpora])))
+    if args.singletons:
+        folder = Path(args.singletons)
+        corpora.append(
+            read_corpus(
+                singletons_folder(folder, Path(args.same) if args.same else None),
+                not args.no_cache,
+                corpus_name(folder, [c.name for c in corpora]),
+            )
+        )
     config = load_config(content_dir=Path(args.corpus) / "articles", group_threshold=args.threshold)
     settings = settings_for(config)
     print(f"settings: {describe(settings)}")

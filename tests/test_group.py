@@ -1015,3 +1015,21 @@ def test_stories_of_undated_articles_only_are_told(caplog: pytest.LogCaptureFixt
     with caplog.at_level(logging.WARNING, logger="briefgen"):
         assert undated_stories(stories[1:], dates) == []
     assert caplog.records == []
+
+
+def test_a_one_outlet_archive_scores_every_report_as_its_own_event(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """benchmarks/grouping.py --singletons: gold = the file, but for the pairs --same names, which share a story."""
+    from benchmarks import grouping as bench
+
+    monkeypatch.setattr(bench, "CACHE", tmp_path / "cache")
+    source = tmp_path / "bbc"
+    source.mkdir()
+    for name in ("a.txt", "b.txt", "c.txt"):
+        (source / name).write_text(f"Headline {name}\n\nText of {name}.\n", encoding="utf-8")
+    same = tmp_path / "same.tsv"
+    same.write_text("a.txt\tc.txt\n", encoding="utf-8")
+    folder = bench.singletons_folder(source, same)
+    with open(folder / "stories.csv", newline="", encoding="utf-8") as fh:
+        gold = {row["file"]: row["story"] for row in csv.DictReader(fh)}
+    assert gold == {"a.txt": "a.txt", "b.txt": "b.txt", "c.txt": "a.txt"}
+    assert sorted(p.name for p in (folder / "articles").iterdir()) == ["a.txt", "b.txt", "c.txt"]
