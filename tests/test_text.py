@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import re
 
 import pytest
@@ -483,6 +484,21 @@ def test_personal_voice_is_the_writer_outside_quotations(text: str, voice: bool)
 )
 def test_quoted_pairs_straight_marks_by_the_way_they_face(text: str, quotations: list[str]) -> None:
     assert [text[a:b] for a, b in quoted(text)] == quotations
+
+
+def test_quotations_are_spans_inside_the_text_in_order_on_any_text() -> None:
+    """On texts made of marks, letters, spaces, punctuation and line breaks at random: every quotation lies inside
+    the text, holds no line break, starts after the one before it ends, and ``unquoted`` keeps every line break."""
+    rng = random.Random(18)
+    alphabet = ['"', "“", "”", "'", "’", " ", " ", "a", "b", "I", ".", ",", "?", "\n", "(", "-"]
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
+        spans = quoted(text)
+        end = 0
+        for a, b in spans:
+            assert end <= a < b <= len(text) and "\n" not in text[a:b], (text, spans)
+            end = b
+        assert unquoted(text).count("\n") == text.count("\n")
 
 
 def test_unquoted_blanks_each_quotation_with_its_marks() -> None:
