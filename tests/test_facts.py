@@ -429,9 +429,14 @@ def test_a_person_brought_in_unnamed_stands_between_he_and_the_last_name() -> No
             "like forever that everyone was trying to get out.”",
             [("Kevin Snow", "It was chaos in there" + JOIN + "It seemed like forever that everyone was trying to get out.")],
         ),
-        (  # a 'he' after someone's agent is the agent, not the one he speaks for
+        (  # a 'he' after someone's agent is the agent, not the one he speaks for (named or not)
             "US comedian Bill Cosby will not face charges. Cosby's lawyer, Walter Phillips, said the comedian was pleased "
             "with the decision. “He looks forward to moving on with his life,” he said.",
+            [],
+        ),
+        (
+            "US comedian Bill Cosby will not face charges. Cosby's lawyer said the comedian was pleased with the decision. "
+            "“He looks forward to moving on with his life,” he said.",
             [],
         ),
         (  # the attribution after the closing mark is the quote's (the parser had split it off: nobody's words)

@@ -225,7 +225,7 @@ class Story:
                     continue
                 agent = self._agent(ai, si, i)
                 if agent:  # "Cosby's lawyer, Walter Phillips, said": the lawyer speaks, not Cosby
-                    named.extend((t.start, sent.paragraph, a) for a in agent)
+                    named.extend((start, sent.paragraph, a) for start, a in agent)
                     continue
                 someone = self._someone(ai, si, i)
                 if someone is not None:  # a person brought in unnamed: a later 'he' or 'she' may mean them
@@ -247,10 +247,11 @@ class Story:
                 if found is not None and self.ents[found].type == "PERSON":
                     self.pron[(ai, si, i)] = found
 
-    def _agent(self, ai: int, si: int, i: int) -> tuple[int, ...]:
+    def _agent(self, ai: int, si: int, i: int) -> tuple[tuple[int, int], ...]:
         """Token ``i``, a subject, is someone's agent or relation, named or not ("Cosby's lawyer, Walter M Phillips Jr",
-        "his spokesman", "her husband"): the person its apposition names (an entity), else the markers of a 'he' or
-        'she' that is nobody's box (-1, -2, both when its noun tells no gender), whom a later 'he' or 'she' may mean;
+        "his spokesman", "her husband"), as (offset, entity) for the subjects a later 'he' or 'she' may mean: the
+        person its apposition names (an entity, at the name), else the markers of a 'he' or 'she' that is nobody's box
+        (-1, -2, both when its noun tells no gender, at the noun);
         never the one whose agent it is (BBC reports, unseen: "Cosby's lawyer, Walter M Phillips Jr, said ... '...,' he
         said" was given to Cosby). Empty when it is no person's noun with a possessive."""
         sent = self.articles[ai].sentences[si]
@@ -263,9 +264,9 @@ class Story:
         for k in kids:
             e = self.head.get((ai, si), {}).get(k)
             if sent.tokens[k].dep == "appos" and e is not None and self.ents[e].type == "PERSON":
-                return (e,)
+                return ((sent.tokens[k].start, e),)
         gender = GENDERED.get(t.lemma.casefold(), "")
-        return (-1,) if gender == "m" else (-2,) if gender == "f" else (-1, -2)
+        return tuple((t.start, m) for m in ((-1,) if gender == "m" else (-2,) if gender == "f" else (-1, -2)))
 
     def _someone(self, ai: int, si: int, i: int) -> str | None:
         """Token ``i``, a subject, brings in a person without a name ("One young volunteer", "a woman", "an officer";
