@@ -278,12 +278,18 @@ def multinews_folder(source: Path) -> Path:
 CLUSTER_FILE = re.compile(r"c(\d+)-d\d+\.\w+")
 
 
+def _listing_key(files: Sequence[Path], extra: Sequence[str] = ()) -> str:
+    """What a copied folder under CACHE is kept for: its files' names, sizes and times (and ``extra`` lines)."""
+    lines = [*(f"{f.name} {f.stat().st_size} {f.stat().st_mtime_ns}" for f in files), *extra]
+    return hashlib.sha1("\n".join(lines).encode()).hexdigest()[:12]
+
+
 def clusters_folder(source: Path) -> Path:
     """A content folder of ``cNNNN-dK`` files (one cluster, one event: the Giveme5W1H clusters as
     /work/notes/write_g5.py writes them, front matter title and date) as a corpus folder under CACHE
     (copied there, never into the repository), gold story = NNNN."""
     found = sorted((f, m.group(1)) for f in source.iterdir() if (m := CLUSTER_FILE.fullmatch(f.name)))
-    key = hashlib.sha1("\n".join(f"{f.name} {f.stat().st_size} {f.stat().st_mtime_ns}" for f, _ in found).encode()).hexdigest()[:12]
+    key = _listing_key([f for f, _ in found])
     out = CACHE / f"clusters-{hashlib.sha1(str(source.resolve()).encode()).hexdigest()[:8]}"
     return _corpus_folder(out, key, ((f.name, f.read_bytes(), f"c{cluster}") for f, cluster in found))
 
@@ -297,9 +303,7 @@ def singletons_folder(source: Path, same: Path | None = None) -> Path:
     pairs = [line.split("\t") for line in same.read_text(encoding="utf-8").splitlines() if line.strip()] if same else []
     for a, b in pairs:
         story[b] = story[a]
-    key = hashlib.sha1(
-        "\n".join([*(f"{f.name} {f.stat().st_size} {f.stat().st_mtime_ns}" for f in files), *map("\t".join, pairs)]).encode()
-    ).hexdigest()[:12]
+    key = _listing_key(files, ["\t".join(pair) for pair in pairs])
     out = CACHE / f"singletons-{hashlib.sha1(str(source.resolve()).encode()).hexdigest()[:8]}"
     return _corpus_folder(out, key, ((f.name, f.read_bytes(), story[f.name]) for f in files))
 

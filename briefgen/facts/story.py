@@ -251,9 +251,9 @@ class Story:
         """Token ``i``, a subject, is someone's agent or relation, named or not ("Cosby's lawyer, Walter M Phillips Jr",
         "his spokesman", "her husband"), as (offset, entity) for the subjects a later 'he' or 'she' may mean: the
         person its apposition names (an entity, at the name), else the markers of a 'he' or 'she' that is nobody's box
-        (-1, -2, both when its noun tells no gender, at the noun);
-        never the one whose agent it is (BBC reports, unseen: "Cosby's lawyer, Walter M Phillips Jr, said ... '...,' he
-        said" was given to Cosby). Empty when it is no person's noun with a possessive."""
+        (-1, -2, both when its noun tells no gender, at the noun); never the one whose agent it is (BBC reports, unseen:
+        "Cosby's lawyer, Walter M Phillips Jr, said ... '...,' he said" was given to Cosby). Empty when it is no
+        person's noun with a possessive."""
         sent = self.articles[ai].sentences[si]
         t = sent.tokens[i]
         if t.pos != "NOUN" or not role_noun(t.lemma.casefold(), "PERSON"):
@@ -261,8 +261,9 @@ class Story:
         kids = children(sent, i)
         if not any(sent.tokens[k].dep == "poss" for k in kids):
             return ()
+        names = self.head.get((ai, si), {})
         for k in kids:
-            e = self.head.get((ai, si), {}).get(k)
+            e = names.get(k)
             if sent.tokens[k].dep == "appos" and e is not None and self.ents[e].type == "PERSON":
                 return ((sent.tokens[k].start, e),)
         gender = GENDERED.get(t.lemma.casefold(), "")
