@@ -677,3 +677,19 @@ def test_a_wire_dash_typed_as_an_underscore_is_a_dash_and_ends_a_dateline() -> N
     assert "small \u2014 only about a third the size of Belgium \u2014 but rich" in article.text
     assert "file_name" in article.text
     _body_offsets_hold(article)
+
+
+@pytest.mark.parametrize(
+    ("first", "title"),
+    [
+        ("Sen. Lindsey Graham said Sunday the speech was tone deaf.", "Sen. Lindsey Graham said Sunday the speech was tone deaf"),
+        ("The U.S. Coast Guard rescued a 58-year-old man at sea.", "The U.S. Coast Guard rescued a 58-year-old man at sea"),
+        ("Stephen A. Smith has reported that the team let its coach go.", "Stephen A. Smith has reported that the team let its coach go"),
+        ("Sen. Dick Durbin (D.-Ill.) on Sunday joined the chorus.", "Sen. Dick Durbin (D.-Ill.) on Sunday joined the chorus"),
+        ("Oklahoma Gov. Mary Fallin spoke. She was encouraged.", "Oklahoma Gov. Mary Fallin spoke"),
+    ],
+)
+def test_a_title_made_of_the_first_sentence_is_not_cut_at_an_abbreviation(first: str, title: str) -> None:
+    # a file with no headline is titled by its first sentence: "Sen", "U.S" or "Stephen A" named no article
+    article = read_text_article(f"{first} More of the report follows here.\n\nA second paragraph.\n", "a.txt", "txt")
+    assert article.title_inferred and article.title == title

@@ -130,6 +130,7 @@ def test_an_opinion_piece_gives_no_point_when_the_story_has_a_report() -> None:
     for title, url in (
         ("Opinion: Millbrook's council let the levee rot", None),
         ("Millbrook's council let it rot", "https://paper.com/opinion/2024/03/05/levee"),
+        ("Columnist", None),  # a column pasted with its section's label for a headline
     ):
         items = [report, opinion("b.txt", [[view], [FLOOD_2[2]], [FLOOD_2[3]]], title, url)]
         summary = summarize(items, dataclasses.replace(CONFIG, summary_words=1000))

@@ -21,6 +21,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from briefgen.text.abbreviations import ACRONYM as _ACRONYM
+from briefgen.text.abbreviations import INITIAL as _INITIAL
+from briefgen.text.abbreviations import before_name as _title
 from briefgen.text.daynames import DAY_ABBREVIATION, MONTH
 from briefgen.text.speech import speech_form
 
@@ -58,52 +61,10 @@ ABBREVIATIONS = (
     "Wyo.",
     "approx.",
 )
-#: Abbreviations that come before a name or number and so never end a sentence.
-BEFORE_NAME = frozenset(
-    {
-        "Lt.",
-        "Capt.",
-        "Sgt.",
-        "Cpl.",
-        "Pvt.",
-        "Maj.",
-        "Col.",
-        "Cmdr.",
-        "Det.",
-        "Insp.",
-        "Supt.",
-        "Const.",
-        "Cst.",
-        "Hon.",
-        "Pres.",
-        "Atty.",
-        "Brig.",
-        "Lieut.",
-        "Msgr.",
-        "Mme.",
-        "Dr.",
-        "Mr.",
-        "Mrs.",
-        "Ms.",
-        "Mt.",
-        "St.",
-        "Ft.",
-        "Gov.",
-        "Sen.",
-        "Rep.",
-        "Gen.",
-        "Adm.",
-        "Rev.",
-        "Prof.",
-        "Messrs.",
-    }
-)
 #: Tokens inside a parenthesis at most, for the parenthesis to be kept in one sentence (a stray
 #: "(" must not glue a paragraph together).
 PARENTHESIS = 60
-_INITIAL = re.compile(r"^[A-Z]\.$")
 _LEADING = re.compile(r"^\W+")
-_ACRONYM = re.compile(r"^(?:[A-Z]\.){2,}$")
 #: A weekday's abbreviation, with or without the full stop the tokenizer split off ("Sun", "Sun.").
 _WEEKDAY = re.compile(rf"^{DAY_ABBREVIATION}\.?$")
 #: What follows a weekday in a date: a month ("Oct.", "October") or a day's number.
@@ -152,11 +113,6 @@ def add_to(nlp: Any) -> None:
         Language.component(COMPONENT, func=mark_boundaries)
     if "parser" in nlp.pipe_names and COMPONENT not in nlp.pipe_names:
         nlp.add_pipe(COMPONENT, before="parser")
-
-
-def _title(word: str) -> bool:
-    """A title before a name, also the last of several joined by hyphens ("Det.-Sgt.", "Lt.-Col.")."""
-    return word in BEFORE_NAME or ("-" in word and word.rsplit("-", 1)[1] in BEFORE_NAME)
 
 
 def after_quote(doc: Any, i: int) -> int | None:

@@ -21,6 +21,7 @@ import yaml
 
 from briefgen.ingest.errors import Invalid as _Invalid
 from briefgen.models import Article, Paragraph
+from briefgen.text.abbreviations import first_sentence
 from briefgen.text.dates import DATE_LINE, STAMP_PARAGRAPHS, lead_date, parse_date, parse_date_fallback, stamp_line, url_date, url_month
 from briefgen.text.lines import (
     BYLINE,
@@ -477,7 +478,7 @@ MAX_INFERRED_TITLE = 150
 
 
 def _title_from(para: str) -> str:
-    first = re.split(r"(?<=[.!?])\s+", para[: MAX_INFERRED_TITLE * 20], maxsplit=1)[0]
+    first = first_sentence(para[: MAX_INFERRED_TITLE * 20])  # not cut at "Sen." or "U.S." ("Sen. Lindsey Graham said ...")
     words = first.split()
     title = first.rstrip(".") if len(words) <= 14 else " ".join(words[:12]).rstrip(",;:") + "…"
     if not title.strip():

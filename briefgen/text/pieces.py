@@ -14,12 +14,14 @@ import re
 from briefgen.models import Article
 
 #: Labels a page puts before an opinion, an analysis or a graphic rather than a report ("Opinion: ...", "Mapped:
-#: Afghan refugees headed to 46 states", "EXPLAINER: What was ..."): a headline with one states no event. Not the
+#: Afghan refugees headed to 46 states", "EXPLAINER: What was ..."): a headline with one states no event. A label alone
+#: on the headline's line is the page's section label that a copy took for its headline ("Columnist", a column of
+#: Multi-News validation row 120 pasted without its headline). Not the
 #: labels of a report's medium ("WATCH:", "VIDEO:", "PHOTOS:"), which ``titles.clean_title`` takes off a report's
 #: headline.
 NOT_NEWS_LABEL = re.compile(
-    r"^(?:opinion|analysis|commentary|editorial|column|perspective|explainer|explained|mapped|charted|charts?|maps?|"
-    r"graphic|podcast|fact[ -]check|review|letters?|q ?& ?a|quiz)\s*[:|–—-]",
+    r"^(?:opinion|analysis|commentary|editorial|columnist|column|op-?ed|perspective|explainer|explained|mapped|charted|"
+    r"charts?|maps?|graphic|podcast|fact[ -]check|review|letters?|q ?& ?a|quiz)(?:\s*[:|–—-]|\W*$)",
     re.I,
 )
 #: A page filed in an opinion section by its address ("washingtonpost.com/opinions/2021/09/28/...", ".../think/opinion/
