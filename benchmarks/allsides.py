@@ -20,7 +20,8 @@ event left with fewer than two articles is skipped. The usable events are split 
 seed, into part A (PART_A of them: a tuning corpus) and part B (the rest: scored only, never tuned
 on). Files are ``cNNNN-dK.md`` (``NNNN`` the event, articles shuffled so that d1 is not always one
 side) with front matter: title, date, source (AllSides' outlet name without its bracketed label,
-"CNN (Online News)" -> "CNN") and url. The date is the one in the article's url when it has one
+"CNN (Online News)" -> "CNN"), url, and section when AllSides tags the piece opinion, analysis or a fact check
+(SECTIONS). The date is the one in the article's url when it has one
 (``/2021/10/18/``, ``/2021/oct/18/``, ``-2021-10-18/``: URL_DAY); otherwise the event's date on
 AllSides, which may be a day or so after the article's.
 """
@@ -46,6 +47,11 @@ LABEL = re.compile(r"\s*\((?:Online News|News|Online|Opinion)\)\s*$")  # AllSide
 URL_DAY = re.compile(r"/(20\d\d)/(\d{1,2}|[a-z]{3,9})/(\d{1,2})/|[/-](20\d\d)-(\d\d)-(\d\d)(?=[/-]|$)", re.IGNORECASE)
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 URL = re.compile(r"https?://\S+")
+#: AllSides' tag of a piece that is no report, shown beside its headline on the roundup as a page's section label is
+#: shown beside a column's: written as the article's ``section`` (front matter), as a saved page's ``article:section``
+#: would give it. (The crawl tags 140 of its 1,228 articles OPINION, 103 ANALYSIS, 6 FACT CHECK and 2 DATA; DATA, a
+#: chart's page, is no section a page would name.)
+SECTIONS = {"OPINION": "Opinion", "ANALYSIS": "Analysis", "FACT CHECK": "Fact check"}
 
 
 def events(git_dir: Path) -> dict[int, dict]:
@@ -93,6 +99,8 @@ def page(article: dict, event_date: str) -> str | None:
         lines.append(f"source: {json.dumps(source, ensure_ascii=False)}")
     if URL.fullmatch(link):
         lines.append(f"url: {json.dumps(link)}")
+    if section := SECTIONS.get(str(article.get("opinionTag") or "")):
+        lines.append(f"section: {json.dumps(section)}")
     return "\n".join([*lines, "---", ""]) + "\n" + "\n\n".join(paragraphs) + "\n"
 
 

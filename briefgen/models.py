@@ -44,6 +44,9 @@ class Article:
     # "inferred" (from similar articles: for grouping only, never shown as the article's date)
     date_source: str | None = None
     language: str = "en"  # ISO 639-1 code, as detected at ingest
+    # the section or label its metadata file it under ("Opinion", "Analysis"; front matter or JSON Lines ``section``, a
+    # page's ``article:section``, a feed entry's first category): what kind of piece it is (text/pieces.py)
+    section: str | None = None
 
 
 @dataclass(frozen=True)

@@ -19,8 +19,11 @@ import pytest
 from briefgen.config import load_config
 from briefgen.ingest import dedupe, ingest, text_key
 from briefgen.ingest.feeds import SUMMARY_ONLY, read_feed
-from briefgen.ingest.html import decode_html, html_paragraphs
+from briefgen.ingest.html import decode_html, html_paragraphs, read_html
+from briefgen.ingest.jsonl import read_jsonl
+from briefgen.ingest.text import read_text_article
 from briefgen.models import Article, Paragraph, Skipped
+from briefgen.text.pieces import not_news
 
 from .conftest import DATA, SEEDS
 
@@ -68,6 +71,7 @@ def test_saved_page_metadata_comes_from_the_page(mixed) -> None:
     assert page.source == "UrduPoint"
     assert page.url is not None and page.url.startswith("https://www.urdupoint.com/en/world/")
     assert page.format == "html"
+    assert page.section == "World"  # its article:section
 
 
 def test_saved_page_text_is_the_article_and_nothing_else(mixed, seeds) -> None:
@@ -132,6 +136,7 @@ def test_feed_entry_carries_full_text_title_and_date(mixed, seeds) -> None:
     assert entry.author == "World Desk staff"
     assert entry.source == "World Desk - Europe"
     assert entry.note is None and entry.format == "rss"
+    assert entry.section == "Europe"  # its first category
     # The full text from content:encoded, not the one-paragraph description; no ad script, no caption,
     # no "appeared first on" trailer; subheadings stay headings.
     assert entry.text == seeds[SEED_ENTRY].text
@@ -157,6 +162,26 @@ def test_atom_summary_only_entry_is_marked() -> None:
     assert brief.date == "2023-07-25"  # the publisher's own date, not the UTC date (2023-07-24)
     assert brief.text.startswith("Belarusian Interior Minister")  # dateline dropped from the summary too
     assert len(full.paragraphs) > 10 and full.format == "atom" and full.source == "Wagner briefs"
+
+
+def test_a_section_of_opinion_marks_a_piece_that_is_no_report_in_every_format() -> None:
+    # the metadata's section, as the page's label shows it: a column stays a column whatever its headline says
+    body = "Democrats keep telling Americans they have the votes to pass the bill.\n\nThey also say they need help."
+    page = '<html><head><title>The Debt Ceiling Deception</title><meta property="article:section" content="Opinion"></head>'
+    page += f"<body><article><h1>The Debt Ceiling Deception</h1><p>{body.replace(chr(10) * 2, '</p><p>')}</p></article></body></html>"
+    feed = (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Paper</title><item><title>The Debt Ceiling Deception</title>'
+        f"<category>Opinion</category><description>{body}</description></item></channel></rss>"
+    )
+    pieces = [
+        read_text_article(f"---\ntitle: The Debt Ceiling Deception\nsection: Opinion\n---\n\n{body}\n", "a.md", "md"),
+        *read_jsonl(json.dumps({"title": "The Debt Ceiling Deception", "text": body, "section": "Opinions"}), "b.jsonl"),
+        read_html(page.encode(), "c.html"),
+        *read_feed(feed.encode(), "d.rss"),
+    ]
+    assert [isinstance(a, Article) and not_news(a) for a in pieces] == [True] * 4
+    plain = read_text_article(f"---\ntitle: The Debt Ceiling Deception\nsection: Politics\n---\n\n{body}\n", "e.md", "md")
+    assert plain.section == "Politics" and not not_news(plain)
 
 
 def test_files_that_are_not_feeds_are_reported(content_dir) -> None:

@@ -87,6 +87,7 @@ def _entry_article(entry: Any, entry_id: str, fmt: str, feed_title: str | None) 
         source=source or feed_title,
         url=web_address(link),
         author=_plain(entry.get("author")),
+        section=_plain(next((t.get("term") for t in entry.get("tags") or [] if isinstance(t, dict)), None)),
     )
     article = parse_text("\n\n".join(paragraphs), entry_id, meta, fmt)
     if note:

@@ -108,6 +108,7 @@ def read_html(data: bytes, rel: str) -> Article:
         source=_one_line(doc.get("sitename")),
         url=web_address(url),
         author=_one_line(doc.get("author")),
+        section=_one_line(next(iter(doc.get("categories") or []), None)),  # its ``article:section`` or first category
     )
     article = parse_text("\n\n".join(lines), rel, meta, "html")
     log.debug("%s: %d paragraphs extracted", rel, len(article.paragraphs))

@@ -1,7 +1,7 @@
 """JSON Lines files (.jsonl, .ndjson) -> one Article per line.
 
 Each line is an object ``{"title", "text", "date", "source", "url"}`` (``author``
-too, if present; other keys are ignored, as exports carry many). Only ``text``
+and ``section`` too, if present; other keys are ignored, as exports carry many). Only ``text``
 is required. An article's id is ``path#n`` where n is its line number, so a
 reported id points at the line to fix and stays put when an earlier line is
 fixed. A bad line is reported with its number and the other lines still build.
@@ -22,7 +22,7 @@ from briefgen.text.urls import web_address
 
 log = logging.getLogger(__name__)
 
-_TEXT_KEYS = ("title", "source", "url", "author")
+_TEXT_KEYS = ("title", "source", "url", "author", "section")
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufeff]")
 
 

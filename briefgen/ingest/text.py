@@ -50,6 +50,7 @@ class _Meta:
     author: str | None = None
     story: str | None = None
     date_source: str | None = None  # where ``date`` came from (Article.date_source); None: front matter
+    section: str | None = None  # Article.section
 
 
 # -- bytes -> text -------------------------------------------------------------
@@ -184,6 +185,7 @@ _FM_TYPES: dict[str, tuple[type, ...]] = {
     "url": (str,),
     "author": (str,),
     "story": (str, int),
+    "section": (str,),
 }
 
 
@@ -417,6 +419,7 @@ def parse_text(text: str, rel: str, meta: _Meta, fmt: str) -> Article:
         url=meta.url,
         author=author,
         story=meta.story,
+        section=meta.section,
         title_inferred=title_inferred,
         format=fmt,
         date_source=date_source,

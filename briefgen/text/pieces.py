@@ -1,10 +1,11 @@
 """Whether an article is a news report, by its own label: the one rule for a piece that is not one.
 
-A page says what kind of piece it is in two places a reader sees: a label before its headline ("Opinion: ...",
-"Analysis: ...", "EXPLAINER: ...") and the section its address files it in (".../opinions/...", ".../commentary/...").
-Either marks a column, an editorial, a guest essay, an analysis, an explainer or a graphic: a piece that states no
-event of its own, whatever its sentences say. Titles never take such a page's headline for a story's title; the
-summary never takes its sentences for key points when the story has a report.
+A page says what kind of piece it is in three places: a label before its headline ("Opinion: ...", "Analysis: ...",
+"EXPLAINER: ..."), the section its metadata file it under (``Article.section``: "Opinion", "Analysis"; a page's
+``article:section``, ``section:`` in front matter) and the section its address files it in (".../opinions/...",
+".../commentary/..."). Any of them marks a column, an editorial, a guest essay, an analysis, an explainer or a
+graphic: a piece that states no event of its own, whatever its sentences say. Titles never take such a page's
+headline for a story's title; the summary never takes its sentences for key points when the story has a report.
 """
 
 from __future__ import annotations
@@ -20,8 +21,9 @@ from briefgen.models import Article
 #: labels of a report's medium ("WATCH:", "VIDEO:", "PHOTOS:"), which ``titles.clean_title`` takes off a report's
 #: headline.
 NOT_NEWS_LABEL = re.compile(
-    r"^(?:opinion|analysis|commentary|editorial|columnist|column|op-?ed|perspective|explainer|explained|mapped|charted|"
-    r"charts?|maps?|graphic|podcast|fact[ -]check|review|letters?|q ?& ?a|quiz)(?:\s*[:|–—-]|\W*$)",
+    r"^(?:opinions?|analysis|analyses|commentary|editorials?|columnists?|columns?|op-?eds?|perspectives?|explainers?|"
+    r"explained|mapped|charted|charts?|maps?|graphics?|podcasts?|fact[ -]checks?|reviews?|letters?|q ?& ?a|quiz)"
+    r"(?:\s*[:|–—-]|\W*$)",
     re.I,
 )
 #: A page filed in an opinion section by its address ("washingtonpost.com/opinions/2021/09/28/...", ".../think/opinion/
@@ -41,6 +43,6 @@ def opinion_page(url: str | None) -> bool:
 
 
 def not_news(article: Article) -> bool:
-    """``article`` is not a news report by its own label: its headline's (``labelled_not_news``) or its page's
-    address (``opinion_page``)."""
-    return labelled_not_news(article.title) or opinion_page(article.url)
+    """``article`` is not a news report by its own label: its headline's or its metadata's section
+    (``labelled_not_news``: "Opinion", "Analysis"), or its page's address (``opinion_page``)."""
+    return labelled_not_news(article.title) or labelled_not_news(article.section or "") or opinion_page(article.url)
