@@ -1,11 +1,11 @@
 """Whether an article is a news report, by its own label: the one rule for a piece that is not one.
 
 A page says what kind of piece it is in three places: a label before its headline ("Opinion: ...", "Analysis: ...",
-"EXPLAINER: ..."), the section its metadata file it under (``Article.section``: "Opinion", "Analysis"; a page's
-``article:section``, ``section:`` in front matter) and the section its address files it in (".../opinions/...",
-".../commentary/..."). Any of them marks a column, an editorial, a guest essay, an analysis, an explainer or a
-graphic: a piece that states no event of its own, whatever its sentences say. Titles never take such a page's
-headline for a story's title; the summary never takes its sentences for key points when the story has a report.
+"EXPLAINER: ..."), the section its metadata file it under (``Article.section``: "Opinion"; a page's ``article:section``,
+``section:`` in front matter) and the section its address files it in (".../opinions/...", ".../commentary/...").
+Any of them marks a column, an editorial, a guest essay, an analysis, an explainer or a graphic: a piece that states
+no event of its own, whatever its sentences say. Titles never take such a page's headline for a story's title; the
+summary never takes its sentences for key points when the story has a report.
 """
 
 from __future__ import annotations
@@ -26,10 +26,17 @@ NOT_NEWS_LABEL = re.compile(
     r"(?:\s*[:|–—-]|\W*$)",
     re.I,
 )
+#: The sections of opinion: columns, editorials, guest essays ("opinions", "commentary", "op-eds", "columnists"). A page's
+#: address or its metadata filing it in one is the site's own label of a piece that states no event, whatever its
+#: headline says. Not "analysis", which a section label gives news analysis too: of AllSides part B's stories built of
+#: pieces AllSides tags ANALYSIS alone, judged blind, 7 of 11 held a report of their event (a poll's findings, a
+#: ruling), against 3 of 10 of those it tags OPINION.
+OPINION_SECTIONS = r"(?:opinions?|commentary|editorials?|op-?eds?|columnists?|columns?)"
 #: A page filed in an opinion section by its address ("washingtonpost.com/opinions/2021/09/28/...", ".../think/opinion/
-#: ..."): the site's own label of a column, an editorial or a guest essay, whatever its headline says ("Defense officials
-#: just debunked much of the criticism ..."); AllSides part A: 20 such pages of 518, each an opinion piece by its text.
-OPINION_PAGE = re.compile(r"^(?:https?://)?[^/?#]+/(?:[^?#]*/)?(?:opinions?|commentary|editorials?|op-?eds?|columnists?)(?:[/?#]|$)", re.I)
+#: ..."): AllSides part A: 20 such pages of 518, each an opinion piece by its text.
+OPINION_PAGE = re.compile(rf"^(?:https?://)?[^/?#]+/(?:[^?#]*/)?{OPINION_SECTIONS}(?:[/?#]|$)", re.I)
+#: A section of opinion as the page's metadata name it ("Opinion", "Commentary", "Opinion | Columnists").
+OPINION_SECTION = re.compile(rf"^{OPINION_SECTIONS}\b", re.I)
 
 
 def labelled_not_news(headline: str) -> bool:
@@ -42,7 +49,12 @@ def opinion_page(url: str | None) -> bool:
     return OPINION_PAGE.match(url or "") is not None
 
 
+def opinion_section(section: str | None) -> bool:
+    """``section`` (Article.section: the page's metadata) is a section of opinion (``OPINION_SECTION``)."""
+    return OPINION_SECTION.match((section or "").strip()) is not None
+
+
 def not_news(article: Article) -> bool:
-    """``article`` is not a news report by its own label: its headline's or its metadata's section
-    (``labelled_not_news``: "Opinion", "Analysis"), or its page's address (``opinion_page``)."""
-    return labelled_not_news(article.title) or labelled_not_news(article.section or "") or opinion_page(article.url)
+    """``article`` is not a news report by its own label: its headline's (``labelled_not_news``), its metadata's
+    section (``opinion_section``) or its page's address (``opinion_page``)."""
+    return labelled_not_news(article.title) or opinion_section(article.section) or opinion_page(article.url)
