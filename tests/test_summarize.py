@@ -94,7 +94,9 @@ def test_summary_is_verbatim_cited_and_most_important_first() -> None:
     summary = summarize(items, CONFIG)
     assert len(summary) >= 3
     check_verbatim(summary, items)
-    assert summary[0].score == max(s.score for s in summary)
+    # the news first: the flood itself, as either outlet's lede states it (the first point is the statement most surely
+    # the news, ``importance``, not the highest score: here the mayor's emergency scores higher)
+    assert summary[0].citation.text in (FLOOD[0], FLOOD_2[0])
     assert {s.citation.article for s in summary} == {"a.txt", "b.txt"}
     assert 3 <= key_point_count(summary, CONFIG) <= min(5, len(summary))
 
