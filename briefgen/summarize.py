@@ -51,6 +51,7 @@ import numpy as np
 from briefgen.config import BuildConfig
 from briefgen.errors import ConfigError
 from briefgen.models import AnalyzedArticle, Citation, Sentence, SummarySentence, TimelineEvent
+from briefgen.text.abbreviations import ADDRESS
 from briefgen.text.captions import alone_in, has_furniture, is_caption
 from briefgen.text.claims import (
     EVENTS,
@@ -1026,9 +1027,10 @@ def _name_words(text: str) -> list[str]:
 def _person_names(item: AnalyzedArticle) -> dict[int, list[list[str]]]:
     """Per sentence, the words of each PERSON mention in it; a one-word mention only when it stands bare: not
     a modifier ("the Trump administration") and not after a title or first name the tagger left out of the
-    name ("Mr. Comey", "Princess Diana"). A one-word mention the tagger calls something else is a person's too
-    when the article has named a person with that last word before it ("police spokeswoman Ashley Savage said",
-    then "..., Savage said." tagged an organisation)."""
+    name ("Princess Diana", "President Trump"), but after a word of address, which tells no more than the last name
+    ("Mr. Rother said ...": who he is, the sentence that named John Rother told; ``ADDRESS``). A one-word mention
+    the tagger calls something else is a person's too when the article has named a person with that last word before
+    it ("police spokeswoman Ashley Savage said", then "..., Savage said." tagged an organisation)."""
     by_index = {s.index: s for s in item.sentences}
     out: dict[int, list[list[str]]] = {}
     named: set[str] = set()  # the last words of the article's full person names so far
@@ -1041,11 +1043,17 @@ def _person_names(item: AnalyzedArticle) -> dict[int, list[list[str]]]:
             continue
         if len(words) == 1:
             i = next((k for k, tok in enumerate(sent.tokens) if tok.start == m.start), None)
-            if i is None or sent.tokens[i].dep == "compound" or (i > 0 and sent.tokens[i - 1].tag == "NNP"):
+            before = sent.tokens[i - 1] if i is not None and i > 0 else None
+            if i is None or sent.tokens[i].dep == "compound" or (before is not None and before.tag == "NNP" and not _address(before.text)):
                 continue
         if words:
             out.setdefault(m.sentence, []).append(words)
     return out
+
+
+def _address(word: str) -> bool:
+    """A word of address ("Mr.", "Ms", "Dr.": ``ADDRESS``)."""
+    return word.rstrip(".").casefold() in ADDRESS
 
 
 def _known(items: Sequence[AnalyzedArticle]) -> set[str]:

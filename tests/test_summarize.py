@@ -854,6 +854,29 @@ def test_a_bare_last_name_needs_the_full_name_first_unless_a_source_gives_it_alo
     assert surnames([first, other], cands)[1] == (frozenset(), frozenset())
 
 
+def test_a_last_name_after_a_word_of_address_needs_the_full_name_but_not_after_a_title() -> None:
+    # "Mr. Rother said ..." tells no more of who he is than "Rother said ..."; "Gov. Rother" tells a role
+    from briefgen.summarize import Candidate, surnames
+
+    texts = [
+        "Rother, the group's policy chief, said the stance had changed.",
+        "Mr. Rother said more cuts may come.",
+        "Gov. Rother said so.",
+    ]
+    item = _with_people("a", ["John Rother spoke on Friday.", *texts], ["John Rother", "Rother"])
+    sentences = []
+    for sent in item.sentences:  # the tagger's one token for a title with its full stop, tagged a proper noun
+        toks = list(sent.tokens)
+        k = next((k for k, t in enumerate(toks) if t.text in ("Mr", "Gov")), None)
+        if k is not None:
+            toks[k : k + 2] = [dataclasses.replace(toks[k], text=toks[k].text + ".", tag="NNP", pos="PROPN")]
+        sentences.append(dataclasses.replace(sent, tokens=tuple(toks)))
+    item = dataclasses.replace(item, sentences=tuple(sentences))
+    cands = [Candidate(0, (s,), k) for k, s in enumerate(item.sentences)]
+    needs = [need for need, _ in surnames([item], cands)]
+    assert needs == [frozenset(), frozenset({"Rother"}), frozenset({"Rother"}), frozenset()]
+
+
 @pytest.fixture(scope="module")
 def ecb_items(seed_analyzed: list[AnalyzedArticle]) -> list[AnalyzedArticle]:
     """Real sentences: the 16 ECB+ articles of tests/data (parsed once) and the two seed articles."""

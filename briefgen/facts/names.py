@@ -11,6 +11,7 @@ from collections import Counter
 from difflib import SequenceMatcher
 from functools import lru_cache
 
+from briefgen.text.abbreviations import ADDRESS
 from briefgen.text.claims import NAME_SUFFIXES as NAME_SUFFIXES  # one list; facts read it as names.NAME_SUFFIXES
 from briefgen.text.places import PLACE_ABBREVIATIONS as PLACE_ABBREVIATIONS
 from briefgen.text.places import STATE_CODES as STATE_CODES
@@ -119,7 +120,7 @@ PLACE_HEADS = frozenset(
 )
 ORG_SUFFIXES = frozenset({"group", "pmc", "inc", "corp", "corporation", "ltd", "co", "company", "llc", "plc"})
 #: Words of address and honorifics before a person's name ("Mr.", "Dr.", "Dame"): a person's, not a role.
-HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame"})
+HONORIFICS = ADDRESS | {"sir", "dame"}
 PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us", "me", "his", "its", "their"})
 TITLES = frozenset(
     {

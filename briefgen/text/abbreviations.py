@@ -47,6 +47,9 @@ BEFORE_NAME = frozenset(
         "Messrs.",
     }
 )
+#: Words of address before a last name ("Mr. Rother", "Dr. Kazdin"), without their full stop: they tell no more of who
+#: someone is than the last name alone.
+ADDRESS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof"})
 #: One capital and its full stop: an initial ("K.", "F.").
 INITIAL = re.compile(r"^[A-Z]\.$")
 #: Capitals each with its full stop: an acronym ("U.S.", "D.C.").
