@@ -89,7 +89,6 @@ from typing import TYPE_CHECKING
 from briefgen.facts.lexicon import role_noun
 from briefgen.facts.names import KIN, PERSON_NOUNS
 from briefgen.models import AnalyzedArticle, Sentence, Story, SummarySentence, Token
-from briefgen.text.abbreviations import ADDRESS
 from briefgen.text.captions import PLACE_DATE, TITLE_CREDIT, alone_in, has_furniture, is_caption
 from briefgen.text.claims import NOT_NEWS, Claims, definite_subject, fold, main_names
 from briefgen.text.lines import (
@@ -1218,19 +1217,10 @@ def _leaning_subject(tokens: Sequence[Token], kids: list[list[int]], root: int, 
     a personal or demonstrative pronoun ("Sure, he earned ..."), a bare number ("Of the 12 arrested, seven were
     booked"), or a common noun after "the" or a demonstrative with no name, number or clause of its own to say which
     ("The tragic accident happened ...", "The medics were trying ...", "this brownstone"), wherever the subject stands
-    (``claims.definite_subject`` judges only a sentence that opens with one), or a last name after a word of address
-    with no given name ("Mr. Duda's party pressed ahead", "Dr. Kazdin promotes ...": who that is, the sentence that
-    gave the full name said; ``ADDRESS``, as the summary's rule). A relative pronoun leans on nothing."""
+    (``claims.definite_subject`` judges only a sentence that opens with one). A relative pronoun leans on nothing."""
     subject = next((k for k in kids[root] if tokens[k].dep in ("nsubj", "nsubjpass")), None)
     if subject is None or subject not in kept:
         return False
-    own = _subtree(subject, kids) & kept
-    if any(
-        tokens[k].pos == "PROPN" and k > 0 and tokens[k - 1].text.rstrip(".").casefold() in ADDRESS
-        for k in _subtree(subject, kids)  # not only the words ``kept`` matched: "Duda" is kept as "duda's"
-        if k + 1 >= len(tokens) or tokens[k + 1].pos != "PROPN"
-    ):
-        return True
     head = tokens[subject]
     if head.pos == "PRON":
         return head.text.lower() in _PRONOUNS and head.tag not in ("WDT", "WP")
@@ -1238,6 +1228,7 @@ def _leaning_subject(tokens: Sequence[Token], kids: list[list[int]], root: int, 
         return not any(tokens[k].pos in ("NOUN", "PROPN", "PRON") for k in kids[subject] if k in kept)
     if head.pos != "NOUN":
         return False
+    own = _subtree(subject, kids) & kept
     # a capital after the first word marks a name the tagger took for a common word ("The Metropolitan Police")
     named = any(
         tokens[k].pos in ("PROPN", "NUM") or tokens[k].dep in ("relcl", "acl") or (k > min(own) and tokens[k].text[:1].isupper())

@@ -558,14 +558,11 @@ LEANS = [
     "Sure, he earned a master's degree in computer science at age 17.",
     "Of the 12 people arrested on Saturday, seven were booked at the county jail.",
     "To the outside world, this brownstone probably seems like it has it all.",
-    "Mr. Duda's right-wing party pressed ahead with the bill despite weeks of criticism.",  # who Mr. Duda is, a lead said
-    "Dr. Kazdin promotes a program called the ABCs for parents of young children.",
 ]
 #: Subjects that stand: a name the tagger may take for common words, a name, "a".
 STANDS = [
     "The Metropolitan Police have defended a decision to downgrade an inquiry into the attack.",
     "Peter Madsen is to stand trial in Copenhagen over the death of a Swedish journalist.",
-    "Dr. Anthony Fauci says the pandemic will not end before the spring of next year.",
 ]
 #: Another article's lead that names the event the first leaning lead alludes to.
 BABY = "A baby died on Thursday when her stroller plunged down an empty elevator shaft in Brooklyn."
