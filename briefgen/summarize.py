@@ -445,19 +445,42 @@ def story_year(items: Sequence[AnalyzedArticle]) -> int | None:
     return max(named) if named else None
 
 
+#: Dependency labels by which a date hangs on the verb it dates: "swept away [in] 1999", "[In] 1994 the NFL
+#: initiated", "left [Tuesday]".
+_DATING = frozenset({"prep", "pobj", "npadvmod", "tmod", "advmod"})
+
+
+def _main_dates(sentence: Sentence) -> list[list[int]]:
+    """The date and time spans (token indices) that date the sentence's main verb: each span's top hangs on the root,
+    directly or through a preposition ("were swept away in 1999"); not a date of a thing ("a 2012 measure", "the 2000
+    fiasco") or one inside a clause that describes someone ("Fox, who was president from 2000 to 2006, ...")."""
+    toks = sentence.tokens
+    spans: list[list[int]] = []
+    for k, t in enumerate(toks):
+        if t.ent in ("DATE", "TIME"):
+            if spans and spans[-1][-1] == k - 1 and toks[k - 1].ent == t.ent:
+                spans[-1].append(k)
+            else:
+                spans.append([k])
+    out = []
+    for span in spans:
+        top = next((k for k in span if toks[k].head not in span or toks[k].head == k), span[0])
+        k, hops = top, 0
+        while toks[k].dep in _DATING and toks[k].head != k and hops < 3:  # up through "in", "on", "since"
+            k, hops = toks[k].head, hops + 1
+        if toks[k].dep == "ROOT":
+            out.append(span)
+    return out
+
+
 def _years_back(sentence: Sentence, year: int | None) -> bool:
-    """The sentence is dated by years alone, all ``OLD_YEARS`` or more before the story's ``year`` ("in 1677", "on July
-    9, 1995"): what happened before the news. A time it names without a year ("on Tuesday", "Jan. 6") may be the
-    news's own, and keeps it news."""
+    """The sentence's main verb is dated by years alone (``_main_dates``), all ``OLD_YEARS`` or more before the story's
+    ``year`` ("were swept away in 1999", "In 1994 the NFL initiated ..."): what happened before the news. A time it
+    names without a year ("on Tuesday", "Jan. 6") may be the news's own, and keeps it news."""
     if year is None:
         return False
-    spans: list[list[str]] = []
-    for k, t in enumerate(sentence.tokens):
-        if t.ent in ("DATE", "TIME"):
-            if not spans or sentence.tokens[k - 1].ent != t.ent:
-                spans.append([])
-            spans[-1].append(t.text)
-    years = [[int(y) for y in _YEAR.findall(" ".join(span))] for span in spans]
+    dates = _main_dates(sentence)
+    years = [[int(y) for y in _YEAR.findall(" ".join(sentence.tokens[k].text for k in span))] for span in dates]
     return bool(years) and all(found and max(found) <= year - OLD_YEARS for found in years)
 
 
