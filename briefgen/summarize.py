@@ -453,7 +453,8 @@ _DATING = frozenset({"prep", "pobj", "npadvmod", "tmod", "advmod"})
 def _main_dates(sentence: Sentence) -> list[list[int]]:
     """The date and time spans (token indices) that date the sentence's main verb: each span's top hangs on the root,
     directly or through a preposition ("were swept away in 1999"); not a date of a thing ("a 2012 measure", "the 2000
-    fiasco") or one inside a clause that describes someone ("Fox, who was president from 2000 to 2006, ...")."""
+    fiasco"), one inside a clause that describes someone ("Fox, who was president from 2000 to 2006, ...") or a
+    baseline after "since" ("rose at the fastest pace since 1992")."""
     toks = sentence.tokens
     spans: list[list[int]] = []
     for k, t in enumerate(toks):
@@ -465,10 +466,11 @@ def _main_dates(sentence: Sentence) -> list[list[int]]:
     out = []
     for span in spans:
         top = next((k for k in span if toks[k].head not in span or toks[k].head == k), span[0])
-        k, hops = top, 0
-        while toks[k].dep in _DATING and toks[k].head != k and hops < 3:  # up through "in", "on", "since"
+        k, hops, since = top, 0, False
+        while toks[k].dep in _DATING and toks[k].head != k and hops < 3:  # up through "in", "on"
+            since |= toks[k].text.lower() == "since"
             k, hops = toks[k].head, hops + 1
-        if toks[k].dep == "ROOT":
+        if toks[k].dep == "ROOT" and not since:  # "the highest pace since 1992": a measure's baseline, not its time
             out.append(span)
     return out
 

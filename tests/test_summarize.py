@@ -1556,6 +1556,7 @@ DATED = [
     "Fox, who was president of Mexico from 2000 to 2006, said he opposed the wall.",
     "The suit asks the court to strike down a 2012 measure that legalized marijuana.",
     "First proposed in 2009, the bill passed on Tuesday.",
+    "Core prices rose 3.8 percent, the highest pace since 1992.",
 ]
 
 
@@ -1571,7 +1572,7 @@ def test_a_statement_dated_years_before_the_story_is_background() -> None:
     cands = [Candidate(0, (s,), k) for k, s in enumerate(item.sentences)]
     # 1995 and 1994 date what the sentence tells, twenty years before the story: background; 2014 may be its news;
     # a year of a thing, of an aside or beside a day is no date of what the sentence tells
-    assert backstories([item], cands).tolist() == [False, True, True, False, False, False, False]
+    assert backstories([item], cands).tolist() == [False, True, True, False, False, False, False, False]
     undated = dataclasses.replace(item, article=dataclasses.replace(item.article, date=None))
     # undated: the latest year its lead (two sentences) names; nothing is two years before that
     assert story_year([undated]) == 1995 and not backstories([undated], cands).any()
