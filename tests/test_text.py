@@ -473,6 +473,13 @@ def test_personal_voice_is_the_writer_outside_quotations(text: str, voice: bool)
         # a mark opening inside a sentence is a quotation within the quotation, read as closing (as pairing in turn
         # reads it); the closing mark after it then closes nothing
         ('"He once called a "gold standard," she said.', ["He once called a "]),
+        # a closing mark missing in the source, a sentence of the reporter's after the quotation: it ran on to its
+        # sentence's end, and the next mark opens another (not "only 10% ... Dr Gibbons ... said ... after ")
+        (
+            'She said lists were "only 10% of the agenda. Dr Gibbons, a GP, said staff wanted rest after "tremendous '
+            'change". Mr. Smith agreed.',
+            ["only 10% of the agenda.", "tremendous change"],
+        ),
         # a quotation in a quotation closed, a space, then the closing mark
         ('"I said \'you are doing well.\' "Olivera, a veteran, nodded. "Yes," he said.', ["I said 'you are doing well.' ", "Yes,"]),
         ('a 5\'10" man said "hello there" to me', ["hello there"]),  # an inch mark closes nothing

@@ -15,6 +15,12 @@ the next opens and the reporter's words stay his.
 
 from __future__ import annotations
 
+import re
+
+from briefgen.text.abbreviations import ends_no_sentence
+
+#: A sentence's end inside a quotation and the next sentence's start: a stop, a space, a capital.
+_STOP = re.compile(r"([.!?])\s+(?=[A-Z])")
 _OPEN_AFTER = frozenset("([{—–-/")  # besides a space or the line's start, what may stand before an opening mark
 _CLOSE_BEFORE = frozenset(",.;:!?)]}—–-'’")  # besides a space or the line's end, what may follow a closing mark
 
@@ -65,11 +71,28 @@ def quoted(text: str) -> list[tuple[int, int]]:
                     if end > opened[1]:
                         out.append((opened[1], end))
                     opened = ('"', i + 1)
+                elif faces == "open" and (stop := _last_stop(text, opened[1], end)) is not None:
+                    # the open quotation's closing mark is missing and a sentence of the reporter's follows it
+                    # ('were "only 10% of the health agenda. Dr Gibbons, ..., said NHS staff wanted ... after
+                    # "tremendous change"'): it ran on to its sentence's end, and this mark opens another
+                    out.append((opened[1], stop))
+                    opened = ('"', i + 1)
                 else:
                     if i > opened[1]:
                         out.append((opened[1], i))
                     opened = None
     return out
+
+
+def _last_stop(text: str, start: int, end: int) -> int | None:
+    """The end (after its full stop, "!" or "?") of the last sentence that ends in ``text[start:end]`` before another
+    begins in it: a stop, a space and a capital, the stop closing no title, initial or acronym ("Mr.", "U.S.")."""
+    found = None
+    for m in _STOP.finditer(text, start, end):
+        word = text[start : m.start() + 1].rsplit(None, 1)[-1]
+        if m.group(1) != "." or not ends_no_sentence(word):
+            found = m.start() + 1
+    return found
 
 
 def unquoted(text: str) -> str:
