@@ -617,6 +617,18 @@ def test_independent_groups_catch_rewrites_not_neighbours() -> None:
     assert count(["w", "o"], ind) == 2 and count(["w", "r", "o"], ind) == 1
 
 
+def test_a_columns_sentences_are_not_in_the_news() -> None:
+    # a column's sentence about someone is its writer's view: no "In the news" line (a report's is)
+    luka = (
+        "Belarusian ADJ amod 1 NORP ; President PROPN compound 3 ; Aleksandr PROPN compound 3 PERSON ; "
+        "Lukashenko PROPN nsubj 4 PERSON ; spoke VERB ROOT 4 ; . PUNCT punct 4"
+    )
+    report, column = make("a", [[luka]]), make("b", [[luka.replace("spoke", "lied")]])
+    column = dataclasses.replace(column, article=dataclasses.replace(column.article, title="Opinion: Lukashenko lied again"))
+    (box,) = by_alias(every([report, column]), "Aleksandr Lukashenko")
+    assert [c.article for c in box.evidence] == ["a"] and box.mentions == 2
+
+
 def test_descriptions_link_to_the_one_person_they_fit() -> None:
     luka = (
         "Belarusian ADJ amod 1 NORP ; President PROPN compound 3 ; Aleksandr PROPN compound 3 PERSON ; "

@@ -18,6 +18,7 @@ from briefgen.facts.mentions import M, mentions
 from briefgen.facts.story import JOIN, Story, cite, quote_spans
 from briefgen.facts.syntax import children, role_spans
 from briefgen.models import AnalyzedArticle, Citation, FactBox, Quote, Role
+from briefgen.text.pieces import not_news
 from briefgen.text.quotes import quoted
 from briefgen.text.slugs import unique_slug
 
@@ -223,6 +224,8 @@ def candidates(articles: Sequence[AnalyzedArticle], ind: src.Independence | None
         for k, (e, q) in enumerate(story.quotes(ai)):
             if not ents[e].ambiguous:  # 'the younger Goodlatte tweeted': father's or son's, the name does not say
                 quotes[e].append((q.citation, k, q))
+        if not_news(articles[ai].article):
+            continue  # a column's sentence about someone is its writer's view, not "In the news" (its quotes stay theirs)
         for e, c in story.evidence(ai):
             evidence[e].append((c, 0, c))
     related: dict[int, Counter[int]] = defaultdict(Counter)
