@@ -480,6 +480,12 @@ def test_personal_voice_is_the_writer_outside_quotations(text: str, voice: bool)
             'change". Mr. Smith agreed.',
             ["only 10% of the agenda.", "tremendous change"],
         ),
+        # the reporter's attribution closing a quotation left open is his: it ends at the comma
+        (
+            'He said: "He asked for the inquiry. He accepted that it had not happened, he said. "But I think it is over."',
+            ["He asked for the inquiry. He accepted that it had not happened,", "But I think it is over."],
+        ),
+        ('"We lost, I said. "Then we left." Spain won.', ["We lost, I said.", "Then we left."]),
         # a quotation in a quotation closed, a space, then the closing mark
         ('"I said \'you are doing well.\' "Olivera, a veteran, nodded. "Yes," he said.', ["I said 'you are doing well.' ", "Yes,"]),
         ('a 5\'10" man said "hello there" to me', ["hello there"]),  # an inch mark closes nothing

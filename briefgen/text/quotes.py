@@ -21,6 +21,12 @@ from briefgen.text.abbreviations import ends_no_sentence
 
 #: A sentence's end inside a quotation and the next sentence's start: a stop, a space, a capital.
 _STOP = re.compile(r"([.!?])\s+(?=[A-Z])")
+#: An attribution closing a sentence after a comma: ", he said.", ", Mr Smith added.", ", said Jones." (not the speaker's
+#: own ", I said.").
+_ATTRIBUTION = re.compile(
+    r",\s+(?:(?:he|she|they|(?!I\s)[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+(?:said|says|added|adds)"
+    r"|(?:said|says|added|adds)\s+(?:he|she|they|[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}))\s*[.!?]?\s*$"
+)
 _OPEN_AFTER = frozenset("([{—–-/")  # besides a space or the line's start, what may stand before an opening mark
 _CLOSE_BEFORE = frozenset(",.;:!?)]}—–-'’")  # besides a space or the line's end, what may follow a closing mark
 
@@ -68,6 +74,7 @@ def quoted(text: str) -> list[tuple[int, int]]:
                     # the open quotation ran on to its paragraph's end: a sentence ends before this mark (a mark
                     # opening inside a sentence, '... once called a "gold standard," ...', is a quotation within the
                     # quotation, which one pair of straight marks cannot tell from a closing one: read as closing)
+                    end = _unsaid(text, opened[1], end)
                     if end > opened[1]:
                         out.append((opened[1], end))
                     opened = ('"', i + 1)
@@ -75,13 +82,21 @@ def quoted(text: str) -> list[tuple[int, int]]:
                     # the open quotation's closing mark is missing and a sentence of the reporter's follows it
                     # ('were "only 10% of the health agenda. Dr Gibbons, ..., said NHS staff wanted ... after
                     # "tremendous change"'): it ran on to its sentence's end, and this mark opens another
-                    out.append((opened[1], stop))
+                    out.append((opened[1], _unsaid(text, opened[1], stop)))
                     opened = ('"', i + 1)
                 else:
                     if i > opened[1]:
                         out.append((opened[1], i))
                     opened = None
     return out
+
+
+def _unsaid(text: str, start: int, end: int) -> int:
+    """The end of a quotation that ran on to ``end`` without its closing mark, before the reporter's attribution that
+    closes its last sentence ('"He accepted that it had not happened, he said. "But I think ...': the quotation
+    ends at the comma); ``end`` when there is none."""
+    m = _ATTRIBUTION.search(text, start, end)
+    return m.start() + 1 if m else end
 
 
 def _last_stop(text: str, start: int, end: int) -> int | None:
