@@ -447,13 +447,10 @@ def definite_subject(sent: Sentence, lede: bool = False) -> str | None:
     if len(words) < 3 or toks[words[0]].text.lower() != "the":
         return None
     root = next((i for i, t in enumerate(toks) if t.dep == "ROOT"), None)
-    # the clauses whose subject is the sentence's: the root's, and what a verb of saying at the root reports ("The
-    # report goes beyond ..., the Wall Street Journal reported": which report, the sentence before said)
-    heads = {root} if root is None else {root, *_core(toks, root)[1]}
     for k in words[1:4]:
         t = toks[k]
         if t.pos == "NOUN":
-            subject = t.dep in ("nsubj", "nsubjpass") and (root is None or t.head in heads)
+            subject = t.dep in ("nsubj", "nsubjpass") and (root is None or t.head == root)
             return t.lemma.lower() if subject and not (lede and _defined(toks, k)) else None
         if t.pos != "ADJ":
             return None
