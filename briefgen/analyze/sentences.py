@@ -22,45 +22,17 @@ import re
 from typing import Any
 
 from briefgen.text.abbreviations import ACRONYM as _ACRONYM
+from briefgen.text.abbreviations import BEFORE_NAME
 from briefgen.text.abbreviations import INITIAL as _INITIAL
 from briefgen.text.abbreviations import before_name as _title
 from briefgen.text.daynames import DAY_ABBREVIATION, MONTH
 from briefgen.text.speech import speech_form
 
-#: Abbreviations the model's tokenizer splits off their full stop (checked against
-#: en_core_web_sm 3.8; the ones it already knows, such as "Dr." and "Gov.", are left to it).
-ABBREVIATIONS = (
-    "Lt.",
-    "Capt.",
-    "Sgt.",
-    "Cpl.",
-    "Pvt.",
-    "Maj.",
-    "Col.",
-    "Cmdr.",
-    "Det.",
-    "Insp.",
-    "Supt.",
-    "Const.",
-    "Cst.",
-    "Hon.",
-    "Pres.",
-    "Atty.",
-    "Brig.",
-    "Lieut.",
-    "Msgr.",
-    "Mme.",
-    "Ave.",
-    "Blvd.",
-    "Rd.",
-    "Ft.",
-    "Sr.",
-    "Dept.",
-    "Univ.",
-    "Vt.",
-    "Wyo.",
-    "approx.",
-)
+#: Titles before names (``BEFORE_NAME``) that the model's tokenizer already keeps with their full stop (checked against
+#: en_core_web_sm 3.8).
+_KNOWN_TITLES = frozenset({"Adm.", "Dr.", "Gen.", "Gov.", "Messrs.", "Mr.", "Mrs.", "Ms.", "Mt.", "Prof.", "Rep.", "Rev.", "Sen.", "St."})
+#: Abbreviations the model's tokenizer splits off their full stop: the other titles before names, and these.
+ABBREVIATIONS = (*sorted(BEFORE_NAME - _KNOWN_TITLES), "Ave.", "Blvd.", "Rd.", "Sr.", "Dept.", "Univ.", "Vt.", "Wyo.", "approx.")
 #: Tokens inside a parenthesis at most, for the parenthesis to be kept in one sentence (a stray
 #: "(" must not glue a paragraph together).
 PARENTHESIS = 60
