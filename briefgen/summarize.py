@@ -447,7 +447,7 @@ def story_year(items: Sequence[AnalyzedArticle]) -> int | None:
 
 #: Dependency labels by which a date hangs on the verb it dates: "swept away [in] 1999", "[In] 1994 the NFL
 #: initiated", "left [Tuesday]".
-_DATING = frozenset({"prep", "pobj", "npadvmod", "tmod", "advmod"})
+_DATING = frozenset({"prep", "pobj", "npadvmod", "advmod"})
 
 
 def _main_dates(sentence: Sentence) -> list[list[int]]:

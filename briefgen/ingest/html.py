@@ -108,7 +108,7 @@ def read_html(data: bytes, rel: str) -> Article:
         source=_one_line(doc.get("sitename")),
         url=web_address(url),
         author=_one_line(doc.get("author")),
-        section=_one_line(next(iter(doc.get("categories") or []), None)),  # its ``article:section`` or first category
+        section=_first(doc.get("categories")),  # its ``article:section`` or first category
     )
     article = parse_text("\n\n".join(lines), rel, meta, "html")
     log.debug("%s: %d paragraphs extracted", rel, len(article.paragraphs))
@@ -144,6 +144,11 @@ def _one_line(value: Any) -> str | None:
         return None
     value = " ".join(value.split())
     return value or None
+
+
+def _first(values: Any) -> str | None:
+    """The first of a list of metadata values, as one line."""
+    return _one_line(values[0]) if isinstance(values, list) and values else None
 
 
 def _same(a: str, b: str) -> bool:
