@@ -17,9 +17,8 @@ from briefgen.models import Article
 #: Labels a page puts before an opinion, an analysis or a graphic rather than a report ("Opinion: ...", "Mapped:
 #: Afghan refugees headed to 46 states", "EXPLAINER: What was ..."): a headline with one states no event. A label alone
 #: on the headline's line is the page's section label that a copy took for its headline ("Columnist", a column of
-#: Multi-News validation row 120 pasted without its headline). Not the
-#: labels of a report's medium ("WATCH:", "VIDEO:", "PHOTOS:"), which ``titles.clean_title`` takes off a report's
-#: headline.
+#: Multi-News validation row 120 pasted without its headline). Not the labels of a report's medium ("WATCH:", "VIDEO:",
+#: "PHOTOS:"), which ``titles.clean_title`` takes off a report's headline.
 NOT_NEWS_LABEL = re.compile(
     r"^(?:opinions?|analysis|analyses|commentary|editorials?|columnists?|columns?|op-?eds?|perspectives?|explainers?|"
     r"explained|mapped|charted|charts?|maps?|graphics?|podcasts?|fact[ -]checks?|reviews?|letters?|q ?& ?a|quiz)"
