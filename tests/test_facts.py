@@ -454,6 +454,30 @@ def test_a_quote_ending_its_sentence_is_its_attributions_not_the_next_sentences(
     assert [(q.speaker, q.text) for b in every([aa]) for q in b.quotes] == said
 
 
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        # words that go on with the reporter's negated clause: alone they would say the opposite
+        (
+            "Governor Rick Perry said the federal government should not “be suing states for making decisions that they "
+            "think” are in the best interests of their citizens.",
+            [],
+        ),
+        (
+            "Governor Rick Perry said the federal government was “suing states for making decisions that they think” are "
+            "in the best interests of their citizens.",
+            [("Rick Perry", "suing states for making decisions that they think")],
+        ),
+    ],
+)
+def test_quoted_words_after_the_reporters_negation_are_no_quote(text: str, said: list[tuple[str, str]]) -> None:
+    from briefgen.analyze import analyze
+    from briefgen.config import load_config
+
+    (aa,) = analyze([Article("a.txt", "A", text, (Paragraph(text, 0),))], load_config(n_process=1))
+    assert [(q.speaker, q.text) for b in every([aa]) for q in b.quotes] == said
+
+
 def test_the_one_an_agency_quoted_as_saying_spoke() -> None:
     quoted = (
         "“ PUNCT punct 8 ; We PRON nsubj 2 ; win VERB ccomp 8 ; this DET det 4 ; war NOUN dobj 2 ; , PUNCT punct 8 ; "

@@ -98,6 +98,10 @@ _INDEFINITE = frozenset({"a", "an", "one", "another"})
 PRONOUN_GENDER = {**dict.fromkeys(("he", "him", "his", "himself"), "m"), **dict.fromkeys(("she", "her", "hers", "herself"), "f")}
 #: Quoted words up to this many are a scare quote or a term ('a “showboat”', '“lift the cloud”'), not a quote.
 SCARE_WORDS = 3
+#: A negation of the reporter's at most two words before a quotation that goes on with his clause ('the federal
+#: government should not “be suing states for making decisions that they think” are in ...', 'would not “lose any sleep
+#: over it”'): the quoted words alone would say the opposite of what was said.
+_NEGATED = re.compile(r"(?:\bnot|\bnever|n['’]t|\bno longer)\s+(?:[\w'’-]+\s+){0,2}[“\"‘]$")
 #: Small words a title in quotation marks leaves in lower case ('“The Method to College Ready by Age Twelve”').
 _TITLE_SMALL = frozenset({"of", "the", "a", "an", "and", "in", "on", "to", "for", "at", "with", "by", "or", "from", "as"})
 
@@ -123,6 +127,12 @@ def _spoken(text: str) -> bool:
     # a figure is neither case: 'the “240th Anniversary of the Battle of the Capes”' is a title
     content = [w for w in words if (c := w.strip("“”\"'‘’(:,.")).casefold() not in _TITLE_SMALL and c[:1].isalpha()]
     return not all(w.strip("“”\"'‘’(:").strip()[:1].isupper() for w in content)  # 'The Brainy Bunch: The Harding Family's Method'
+
+
+def _negated(article: str, start: int, text: str) -> bool:
+    """The quoted words (``text``, starting at ``start`` in ``article``) go on with the reporter's clause (they open in
+    lower case) right after his negation (``_NEGATED``): not a quote of their own."""
+    return text[:1].islower() and _NEGATED.search(article, max(0, start - 60), start) is not None
 
 
 def cite(aa: AnalyzedArticle, si: int) -> Citation:
@@ -464,7 +474,7 @@ class Story:
             ):
                 e = last[1]
             text = aa.article.text[qs:qe].strip().rstrip(",").rstrip()
-            if e is None or not _spoken(text) or self._term(ai, si, qs, qe):
+            if e is None or not _spoken(text) or self._term(ai, si, qs, qe) or _negated(aa.article.text, qs, text):
                 last, joined = None, -1
                 continue
             last = (pi, e, next((k for k in range(si, len(aa.sentences)) if aa.sentences[k].end >= qe), si))
