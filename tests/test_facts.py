@@ -454,6 +454,16 @@ def test_a_quote_ending_its_sentence_is_its_attributions_not_the_next_sentences(
     assert [(q.speaker, q.text) for b in every([aa]) for q in b.quotes] == said
 
 
+def test_a_list_of_others_after_a_name_is_no_role() -> None:
+    from briefgen.analyze import analyze
+    from briefgen.config import load_config
+
+    text = "Mr. Jackson’s father, the Rev. Jesse L. Jackson, his mother and several brothers and sisters accompanied him."
+    (aa,) = analyze([Article("a.txt", "A", text, (Paragraph(text, 0),))], load_config(n_process=1))
+    (box,) = [b for b in every([aa]) if b.name == "Jesse L. Jackson"]
+    assert "his mother and several brothers and sisters" not in [r.text for r in box.roles]
+
+
 @pytest.mark.parametrize(
     ("text", "said"),
     [
