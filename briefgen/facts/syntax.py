@@ -280,7 +280,8 @@ def role_spans(sent: Sentence, toks: Sequence[int], entity_type: str = "PERSON")
             continue  # a clause, not a title
         if any(w.text.casefold() == "than" for w in words):
             continue  # 'a very different national leader than his predecessor': a comparison, not a title
-        top = sent.tokens[role_head(sent, span)]
+        top_at = role_head(sent, span)
+        top = sent.tokens[top_at]
         if (
             not words[0].text[:1].isalnum()
             or any(w.text.casefold() in FIRST_PERSON for w in words)
@@ -299,7 +300,7 @@ def role_spans(sent: Sentence, toks: Sequence[int], entity_type: str = "PERSON")
         if entity_type == "PERSON" and after_name and top.tag in ("NNS", "NNPS"):
             continue  # 'Smith, other executives at his company': a plural after a person's name is a group's, not his; a
             # plural before names stays their title ('Sens. Warren and Sanders')
-        if entity_type == "PERSON" and after_name and any(w.dep == "conj" and w.tag in ("NNS", "NNPS") and w.head in span for w in words):
+        if entity_type == "PERSON" and after_name and any(w.dep == "conj" and w.tag in ("NNS", "NNPS") and w.head == top_at for w in words):
             continue  # 'the Rev. Jesse L. Jackson, his mother and several brothers and sisters': a list of others, not his
         if len(words) > 1 or not words[0].text.islower():
             out.append((words[0].start, end(words[-1])))
