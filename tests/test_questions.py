@@ -1027,6 +1027,9 @@ NOMINEES = "It is unclear how many potential nominees President Trump is conside
         (ALIVE, "Police have not found Ryan Belliveau.", False),  # no result: negated
         (ALIVE, "Ryan Belliveau may have died in the storm.", False),  # no result: a guess
         (ALIVE, "Tom Grant died in hospital on Sunday.", False),  # another person
+        # his death named in a side phrase states it all the same; a search for his body does not
+        (ALIVE, "His mother faces murder charges in connection with Ryan Belliveau's death.", True),
+        (ALIVE, "Divers searched the lake for Ryan Belliveau's body on Sunday.", False),
         (WHEREABOUTS, "Edith Bouvier was rescued from Homs on Tuesday.", True),  # a rescue
         (WHEREABOUTS, "British photographer Paul Conroy was rescued from Homs on Tuesday.", False),  # another person
         (WHEREABOUTS, "French reporter Edith Piaf was rescued from Homs on Tuesday.", False),  # another Edith

@@ -98,6 +98,10 @@ NOBODY = {"nobody", "none", "nothing", "no"}  # its plain "no": "nobody else was
 FATE = frozenset({"alive", "survive", "safe", "whereabouts", "location", "fate", "happen"})  # "happen": "What happened to X?"
 FOUND = frozenset({"find", "locate", "discover"})
 RESULTS = {"death": EVENTS["death"], "arrest": EVENTS["arrest"], "found": set(FOUND), "rescue": {"rescue"}}
+#: Nouns of a death that, owned by a person's name anywhere in a sentence, state it ("charges in connection with Jordan
+#: Belliveau's death"): a side phrase as much as a main clause answers "Was Belliveau alive?". Not "body", which a
+#: search for someone's body names before anyone is found.
+DEATH_NOUNS = frozenset({"death", "killing", "murder", "slaying", "drowning"})
 CHOSEN = frozenset({"nominate", "pick", "choose", "name", "appoint", "select", "tap"})
 #: Each choice noun with the verbs that make its choice: a nomination is made by nominating ("Jackman was
 #: named host of the Oscars" makes no Oscar nominations), a pick or a candidate's choice by any of them.
@@ -579,6 +583,12 @@ def outcome(f: Focus, sent: Sentence) -> bool:
         for _, who in happenings(sent, RESULTS):
             if who.startswith("n:") and claims.same_name(who[2:].split(), f.people):
                 return True
+        kids = children(toks)
+        for k, t in enumerate(toks):
+            if t.pos == "NOUN" and t.lemma.lower() in DEATH_NOUNS:  # "in connection with Jordan Belliveau's death"
+                owner = [toks[j].text.lower() for c in kids[k] if toks[c].dep == "poss" for j in sorted(subtree(kids, c))]
+                if claims.same_name([w for w in owner if w not in ("'s", "’s")], f.people):
+                    return True
     if f.kind == "unknown" and where and not f.people and any(t.ent in PLACES and stem(t.lemma) not in f.names for t in toks):
         for _, who in happenings(sent, {"found": set(FOUND)}):
             if who and stem(who[2:].split()[-1]) in f.args | f.names:
