@@ -1030,6 +1030,12 @@ NOMINEES = "It is unclear how many potential nominees President Trump is conside
         # his death named in a side phrase states it all the same; a search for his body does not
         (ALIVE, "His mother faces murder charges in connection with Ryan Belliveau's death.", True),
         (ALIVE, "Divers searched the lake for Ryan Belliveau's body on Sunday.", False),
+        # the question's person a pronoun of its sentence: the name the question gives is whom the death must name
+        (
+            "Police said Ryan Belliveau had been found, but did not say if he was alive.",
+            "His mother faces murder charges in connection with Ryan Belliveau's death.",
+            True,
+        ),
         (WHEREABOUTS, "Edith Bouvier was rescued from Homs on Tuesday.", True),  # a rescue
         (WHEREABOUTS, "British photographer Paul Conroy was rescued from Homs on Tuesday.", False),  # another person
         (WHEREABOUTS, "French reporter Edith Piaf was rescued from Homs on Tuesday.", False),  # another Edith

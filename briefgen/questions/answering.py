@@ -234,6 +234,9 @@ def focus(kind: str, found: Found) -> Focus:
     names = {stem(toks[i].lemma) for i in core if i != head and _content(toks[i]) and _is_name(toks[i])} - pred
     dated = {toks[i].text.lower() for i in found.idx if toks[i].ent in DATED}
     people = {toks[i].text.lower() for i in found.idx if toks[i].ent == "PERSON" and toks[i].pos == "PROPN"}
+    if not people:  # a pronoun the question names ("... did not say if he was alive": "Was Belliveau alive?")
+        asked = {w.lower() for w in re.findall(r"[\w'’-]+", found.question)}
+        people = {t.text.lower() for t in toks if t.ent == "PERSON" and t.pos == "PROPN" and t.text.lower() in asked}
     topic: set[str] = set()
     chosen: set[str] = set()
     for i in (i for i in found.idx if toks[i].lemma.lower() in CHOICE):  # "potential Supreme Court nominees"
