@@ -4,6 +4,7 @@ Usage:
   python benchmarks/judge.py SITE [--content DIR] [--out SHEET.md] [--boxes N] [--questions N] [--quotes N] [--seed S]
   python benchmarks/judge.py SITE --stories N [--content DIR] [--min-articles 2] [--seed S] --out SHEET.md
   python benchmarks/judge.py SITE --versus SITE2 --stories N [--content DIR] --out SHEET.md --key KEY.tsv [--seed S]
+  python benchmarks/judge.py SITE --versus SITE2 --stories N --differing [--content DIR] --out SHEET.md --key KEY.tsv
   python benchmarks/judge.py --tally SHEET.md [SHEET.md ...]
   python benchmarks/judge.py --clusters DATA.csv --rows 0:12 --content DIR
   python benchmarks/judge.py --blind SITE_A SITE_B --content DIR --out SHEET.md --key KEY.tsv [--seed S]
@@ -61,6 +62,11 @@ outlet, date, headline and text: the file in ``--content`` when given, else the 
 are sampled from each of the two builds (the same seed; a story both show alike, same articles, title, key points
 and labels, counts once), shuffled into one sheet that does not say which build shows which, and the key written
 (A: SITE, B: SITE2, A+B: both); ``--tally SHEET --key KEY.tsv`` then splits the story counts per build.
+
+``--stories N --versus SITE2 --differing`` writes a paired sheet instead: N of the stories the two builds make of the
+same articles whose title or key points differ (what a change changed, judged where it changed it), each shown as
+versions X and Y in an order the seed draws, then its articles once; a ``better`` line asks which serves a reader
+better. ``--tally SHEET --key KEY.tsv`` gives each build's titles, points and no-points right and the better counts.
 
 ``--clusters`` writes Multi-News clusters (rows of DATA.csv, ``documents`` a Python-list literal
 of article texts) as ``DIR/cNNNN-dK.txt`` for a build. The data is read where it lies and never
@@ -530,6 +536,90 @@ def blind_stories(
     return "\n".join(out) + "\n", "\n".join(key) + "\n"
 
 
+PAIRED_HELP = [
+    "Each story was built twice from the same articles; versions X and Y are shown in random order. For each version",
+    "mark `title` (a real headline of this story's event, not opinion framing, not cut) and each key `point` (a whole",
+    "sentence stating a fact of the story's event: not opinion, comment or analysis stated as fact, not background,",
+    "understandable alone or from the points before it, not a repeat) with [y] or [n] (a reason may follow); a version",
+    "with no key points says so (`no points`: [y] when the story's articles hold no news report of their own event).",
+    "Then mark `better`: [X], [Y] or [same], the version that serves a reader of a news briefing better.",
+    "",
+]
+
+
+def _key_points(s: dict[str, Any]) -> tuple[str, tuple[str, ...], bool]:
+    """What a paired sheet shows of one build's story: its title, key points and whether it is opinion only."""
+    return s["title"], tuple(p["text"] for p in s["summary"][: s["key_point_count"]]), bool(s.get("opinion_only"))
+
+
+def paired_stories(
+    a: dict[str, Any], b: dict[str, Any], content: Path | None, editions: tuple[Path | None, Path | None], n: int, seed: int
+) -> tuple[str, str]:
+    """``n`` of the stories two builds make of the same articles whose title or key points differ (``--differing``), each
+    as versions X and Y in an order the seed draws, then its articles once; and the key (TSV: the story's number, id,
+    and which build X and Y are, A the first, B the second). What one rule changed, judged where it changed it."""
+    ours = {tuple(sorted(s["articles"])): s for s in b["stories"]}
+    changed = sorted(
+        (s for s in a["stories"] if (o := ours.get(tuple(sorted(s["articles"])))) is not None and _key_points(s) != _key_points(o)),
+        key=lambda s: s["id"],
+    )
+    rng = random.Random(seed)
+    picked = rng.sample(changed, min(n, len(changed)))
+    out = [f"# Paired story judging sheet, seed {seed}", "", f"{len(picked)} of {len(changed)} stories that differ.", *PAIRED_HELP]
+    key = ["number	story	X	Y"]
+    for k, s in enumerate(picked, 1):
+        versions = [("A", s), ("B", ours[tuple(sorted(s["articles"]))])]
+        rng.shuffle(versions)
+        out += [f"### P{k}. story {s['id']}: {len(s['articles'])} articles", ""]
+        for label, (_, v) in zip("XY", versions, strict=True):
+            title, points, only = _key_points(v)
+            out += [f"#### Version {label}", "", f"- title: {title} [ ]"]
+            out += ["- no points (opinion and analysis only, the version says) [ ]"] if only or not points else []
+            out += [f"- point {j}: {p} [ ]" for j, p in enumerate(points, 1)] + [""]
+        out += ["- better: [ ] (X, Y or same)", ""]
+        meta = {x["path"]: x for x in a["articles"]}
+        for path in s["articles"]:
+            x = meta.get(path, {})
+            out += [f"#### {path}: {x.get('source') or host_name(x.get('url')) or 'outlet not known'}, {x.get('date') or 'undated'}"]
+            out += ["", f"**{x.get('title', '')}**", ""]
+            out += [f"> {' '.join(p.split())}\n>" for p in article_paragraphs(content, editions[0], path)] or ["> (text not found)"]
+            out.append("")
+        key.append(f"P{k}\t{s['id']}\t{versions[0][0]}\t{versions[1][0]}")
+    return "\n".join(out) + "\n", "\n".join(key) + "\n"
+
+
+#: A paired sheet's marks: a version's heading, its title, point and no-points lines, and the story's better line.
+_VERSION = re.compile(r"^#### Version ([XY])$")
+_PAIRED_MARK = re.compile(r"^\s*-\s*(title|point|no points)\b.*\[([yYnN])\]")
+_BETTER = re.compile(r"^\s*-\s*better:\s*\[\s*(X|Y|same)\s*\]", re.I)
+
+
+def tally_paired(paths: list[Path], key: list[str]) -> str:
+    """Per build of a paired sheet (its ``key`` lines): titles, points and no-points right, and which was better."""
+    which = {row.split("\t")[0]: dict(zip("XY", row.split("\t")[2:4], strict=True)) for row in key[1:] if row}
+    right: dict[str, Counter[str]] = {"A": Counter(), "B": Counter()}
+    total: dict[str, Counter[str]] = {"A": Counter(), "B": Counter()}
+    better: Counter[str] = Counter()
+    for path in paths:
+        story, version = "", ""
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.startswith("### P"):
+                story, version = line[4:].split(".")[0], ""
+            elif m := _VERSION.match(line):
+                version = m[1]
+            elif line.startswith("#### "):
+                version = ""
+            elif story in which and (m := _BETTER.match(line)):
+                better["same" if m[1].lower() == "same" else which[story][m[1].upper()]] += 1
+            elif story in which and version and (m := _PAIRED_MARK.match(line)):
+                build = which[story][version]
+                total[build][m[1]] += 1
+                right[build][m[1]] += m[2].lower() == "y"
+    kinds = ("title", "point", "no points")
+    lines = [f"build {b}: " + "; ".join(f"{k} {right[b][k]} of {total[b][k]}" for k in kinds if total[b][k]) for b in ("A", "B")]
+    return "\n".join([*lines, f"better: A {better['A']}, B {better['B']}, same {better['same']}"])
+
+
 def story_marks(paths: list[Path]) -> dict[str, dict[str, list[bool]]]:
     """Per story of judged story sheets (``path:T3 s-id``), its marked lines by kind (True: y)."""
     stories: dict[str, dict[str, list[bool]]] = {}
@@ -560,6 +650,8 @@ def tally_sites(paths: list[Path], key: Path) -> str:
     lines = key.read_text(encoding="utf-8").splitlines()
     if lines and lines[0] == "line\tsites\tstory\tkind\tquestion":
         return tally_questions(paths, lines)
+    if lines and lines[0] == "number\tstory\tX\tY":
+        return tally_paired(paths, lines)
     if lines and lines[0] == "number\tstory\tsites\ttitle":
         shows = {row.split("\t")[0]: row.split("\t")[2].split("+") for row in lines[1:]}
         judged = story_marks(paths)
@@ -735,7 +827,12 @@ def main() -> None:
     ap.add_argument("--clusters", type=Path, metavar="DATA.csv", help="write Multi-News clusters to --content")
     ap.add_argument("--rows", default="0:12", help="rows of --clusters, as START:STOP (default 0:12)")
     ap.add_argument("--versus", type=Path, metavar="SITE2", help="a blind sheet of --boxes boxes from SITE's and SITE2's, with --key")
-    ap.add_argument("--differing", action="store_true", help="with --versus: only boxes that one build shows and the other not")
+    ap.add_argument(
+        "--differing",
+        action="store_true",
+        help="with --versus: only boxes that one build shows and the other not; with --stories: a paired sheet of the "
+        "stories whose title or key points differ",
+    )
     ap.add_argument(
         "--key", type=Path, help="the key file of a --blind or --versus sheet (written), or of --tally box sheets (read: per build)"
     )
@@ -763,7 +860,10 @@ def main() -> None:
                 ap.error("--stories with --versus needs --out and --key")
             other = briefing(args.versus)
             editions = (edition_of(args.site, data), edition_of(args.versus, other))
-            text, key = blind_stories(data, other, args.content, editions, args.stories, args.seed, args.min_articles)
+            if args.differing:
+                text, key = paired_stories(data, other, args.content, editions, args.stories, args.seed)
+            else:
+                text, key = blind_stories(data, other, args.content, editions, args.stories, args.seed, args.min_articles)
             args.key.write_text(key, encoding="utf-8")
         else:
             text = story_sheet(data, args.content, edition_of(args.site, data), args.stories, args.seed, args.min_articles)

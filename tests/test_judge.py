@@ -111,6 +111,35 @@ def test_a_blind_story_sheet_is_tallied_per_build(tmp_path: Path) -> None:
     ]
 
 
+def test_a_paired_sheet_shows_the_stories_two_builds_tell_apart_and_is_tallied_per_build(tmp_path: Path) -> None:
+    _site(tmp_path / "a", "Officials said the bridge stays shut.")
+    _site(tmp_path / "b", "Nobody was hurt.")
+    a, b = judge.briefing(tmp_path / "a"), judge.briefing(tmp_path / "b")
+    editions = (judge.edition_of(tmp_path / "a", a), judge.edition_of(tmp_path / "b", b))
+    sheet, key = judge.paired_stories(a, b, None, editions, 5, seed=4)
+    rows = [row.split("\t") for row in key.splitlines()[1:]]
+    assert [r[1] for r in rows] == ["s-1"] and sorted(rows[0][2:]) == ["A", "B"]  # s-2 is told alike: not on the sheet
+    assert "River floods" in sheet and "build" not in sheet.split("\n", 3)[3]  # the articles once; nothing says which build
+    better = next(label for label, build in zip("XY", rows[0][2:], strict=True) if build == "B")
+    judged, version = [], ""
+    for line in sheet.splitlines():
+        version = line.split()[-1] if line.startswith("#### Version") else version
+        if line.startswith("- point 2:"):  # A's second point is wrong, B's right
+            line = line.replace("[ ]", "[y]" if dict(zip("XY", rows[0][2:], strict=True))[version] == "B" else "[n] a side detail")
+        elif line.startswith("- better:"):
+            line = line.replace("[ ]", f"[{better}]")
+        elif line.endswith("[ ]"):
+            line = line.replace("[ ]", "[y]")
+        judged.append(line)
+    (tmp_path / "sheet.md").write_text("\n".join(judged), encoding="utf-8")
+    (tmp_path / "key.tsv").write_text(key, encoding="utf-8")
+    assert judge.tally_sites([tmp_path / "sheet.md"], tmp_path / "key.tsv").splitlines() == [
+        "build A: title 1 of 1; point 1 of 2",
+        "build B: title 1 of 1; point 2 of 2",
+        "better: A 0, B 1, same 0",
+    ]
+
+
 def _site(site: Path, second: str) -> Path:
     """A built edition ``e1`` in ``site`` as judge.py reads it: briefing.json and the article pages, rendered by the site's
     own templates. Story s-1 has two articles and the key points "The river rose ..." and ``second``; s-2 one article."""
