@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from benchmarks import judge
 
@@ -24,12 +25,25 @@ def test_a_blind_question_sheet_is_tallied_per_site(tmp_path: Path) -> None:
         elif line.startswith("- open point:"):
             line = line.replace("[ ]", "[n] nothing open")
         judged.append(line)
-    (tmp_path / "sheet.md").write_text("\n".join(judged), encoding="utf-8")
-    (tmp_path / "key.tsv").write_text(key, encoding="utf-8")
-    assert judge.tally_sites([tmp_path / "sheet.md"], tmp_path / "key.tsv").splitlines() == [
+    assert _tallied(tmp_path, judged, key) == [
         "site branch: questions right 1 of 1; stories with a real open point: 1, showing a right question: 1",
         "site main: questions right 2 of 3; stories with a real open point: 1, showing a right question: 1",
     ]
+
+
+def _two_builds(tmp_path: Path) -> tuple[dict[str, Any], dict[str, Any], None, tuple[Path | None, Path | None]]:
+    """Two builds of one story s-1 whose second key point differs (``_site``), as the sheets' writers take them."""
+    _site(tmp_path / "a", "Officials said the bridge stays shut.")
+    _site(tmp_path / "b", "Nobody was hurt.")
+    a, b = judge.briefing(tmp_path / "a"), judge.briefing(tmp_path / "b")
+    return a, b, None, (judge.edition_of(tmp_path / "a", a), judge.edition_of(tmp_path / "b", b))
+
+
+def _tallied(tmp_path: Path, judged: list[str], key: str) -> list[str]:
+    """``tally_sites`` of a judged sheet's lines and its key, written to ``tmp_path``."""
+    (tmp_path / "sheet.md").write_text("\n".join(judged), encoding="utf-8")
+    (tmp_path / "key.tsv").write_text(key, encoding="utf-8")
+    return judge.tally_sites([tmp_path / "sheet.md"], tmp_path / "key.tsv").splitlines()
 
 
 def _story(sid: str, questions: list[str]) -> dict[str, object]:
@@ -86,11 +100,7 @@ def test_a_story_sheet_shows_key_points_labels_and_articles_and_is_tallied_per_s
 
 
 def test_a_blind_story_sheet_is_tallied_per_build(tmp_path: Path) -> None:
-    _site(tmp_path / "a", "Officials said the bridge stays shut.")
-    _site(tmp_path / "b", "Nobody was hurt.")
-    a, b = judge.briefing(tmp_path / "a"), judge.briefing(tmp_path / "b")
-    editions = (judge.edition_of(tmp_path / "a", a), judge.edition_of(tmp_path / "b", b))
-    sheet, key = judge.blind_stories(a, b, None, editions, 3, seed=4)
+    sheet, key = judge.blind_stories(*_two_builds(tmp_path), 3, seed=4)
     rows = [row.split("\t") for row in key.splitlines()[1:]]
     assert sorted(r[2] for r in rows) == ["A", "B"] and {r[1] for r in rows} == {"s-1"}  # two builds' s-1, one each
     assert "build" not in sheet.split("\n", 3)[3] and "/a/" not in sheet  # nothing says which build
@@ -103,20 +113,14 @@ def test_a_blind_story_sheet_is_tallied_per_build(tmp_path: Path) -> None:
         elif line.endswith("[ ]"):
             line = line.replace("[ ]", "[y]")
         judged.append(line)
-    (tmp_path / "sheet.md").write_text("\n".join(judged), encoding="utf-8")
-    (tmp_path / "key.tsv").write_text(key, encoding="utf-8")
-    assert judge.tally_sites([tmp_path / "sheet.md"], tmp_path / "key.tsv").splitlines() == [
+    assert _tallied(tmp_path, judged, key) == [
         "build A: title 1 of 1; one event 1 of 1; point 2 of 2; label 2 of 2; key fact 1 of 1; stories with every point right 1 of 1",
         "build B: title 1 of 1; one event 1 of 1; point 1 of 2; label 2 of 2; key fact 1 of 1; stories with every point right 0 of 1",
     ]
 
 
 def test_a_paired_sheet_shows_the_stories_two_builds_tell_apart_and_is_tallied_per_build(tmp_path: Path) -> None:
-    _site(tmp_path / "a", "Officials said the bridge stays shut.")
-    _site(tmp_path / "b", "Nobody was hurt.")
-    a, b = judge.briefing(tmp_path / "a"), judge.briefing(tmp_path / "b")
-    editions = (judge.edition_of(tmp_path / "a", a), judge.edition_of(tmp_path / "b", b))
-    sheet, key = judge.paired_stories(a, b, None, editions, 5, seed=4)
+    sheet, key = judge.paired_stories(*_two_builds(tmp_path), 5, seed=4)
     rows = [row.split("\t") for row in key.splitlines()[1:]]
     assert [r[1] for r in rows] == ["s-1"] and sorted(rows[0][2:]) == ["A", "B"]  # s-2 is told alike: not on the sheet
     assert "River floods" in sheet and "build" not in sheet.split("\n", 3)[3]  # the articles once; nothing says which build
@@ -131,9 +135,7 @@ def test_a_paired_sheet_shows_the_stories_two_builds_tell_apart_and_is_tallied_p
         elif line.endswith("[ ]"):
             line = line.replace("[ ]", "[y]")
         judged.append(line)
-    (tmp_path / "sheet.md").write_text("\n".join(judged), encoding="utf-8")
-    (tmp_path / "key.tsv").write_text(key, encoding="utf-8")
-    assert judge.tally_sites([tmp_path / "sheet.md"], tmp_path / "key.tsv").splitlines() == [
+    assert _tallied(tmp_path, judged, key) == [
         "build A: title 1 of 1; point 1 of 2",
         "build B: title 1 of 1; point 2 of 2",
         "better: A 0, B 1, same 0",
