@@ -447,20 +447,26 @@ def test_a_person_brought_in_unnamed_stands_between_he_and_the_last_name() -> No
     ],
 )
 def test_a_quote_ending_its_sentence_is_its_attributions_not_the_next_sentences(text: str, said: list[tuple[str, str]]) -> None:
+    assert _quotes(text) == said
+
+
+def _parsed(text: str) -> AnalyzedArticle:
+    """``text`` as a one-paragraph article, parsed by the real analysis (loads spaCy)."""
     from briefgen.analyze import analyze
     from briefgen.config import load_config
 
     (aa,) = analyze([Article("a.txt", "A", text, (Paragraph(text, 0),))], load_config(n_process=1))
-    assert [(q.speaker, q.text) for b in every([aa]) for q in b.quotes] == said
+    return aa
+
+
+def _quotes(text: str) -> list[tuple[str, str]]:
+    """(speaker, quote) of every box of ``text`` parsed as one article."""
+    return [(q.speaker, q.text) for b in every([_parsed(text)]) for q in b.quotes]
 
 
 def test_a_list_of_others_after_a_name_is_no_role() -> None:
-    from briefgen.analyze import analyze
-    from briefgen.config import load_config
-
     text = "Mr. Jackson’s father, the Rev. Jesse L. Jackson, his mother and several brothers and sisters accompanied him."
-    (aa,) = analyze([Article("a.txt", "A", text, (Paragraph(text, 0),))], load_config(n_process=1))
-    (box,) = [b for b in every([aa]) if b.name == "Jesse L. Jackson"]
+    (box,) = [b for b in every([_parsed(text)]) if b.name == "Jesse L. Jackson"]
     assert "his mother and several brothers and sisters" not in [r.text for r in box.roles]
 
 
@@ -481,11 +487,7 @@ def test_a_list_of_others_after_a_name_is_no_role() -> None:
     ],
 )
 def test_quoted_words_after_the_reporters_negation_are_no_quote(text: str, said: list[tuple[str, str]]) -> None:
-    from briefgen.analyze import analyze
-    from briefgen.config import load_config
-
-    (aa,) = analyze([Article("a.txt", "A", text, (Paragraph(text, 0),))], load_config(n_process=1))
-    assert [(q.speaker, q.text) for b in every([aa]) for q in b.quotes] == said
+    assert _quotes(text) == said
 
 
 def test_the_one_an_agency_quoted_as_saying_spoke() -> None:
