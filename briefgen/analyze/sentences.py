@@ -24,6 +24,7 @@ from typing import Any
 from briefgen.text.abbreviations import ACRONYM as _ACRONYM
 from briefgen.text.abbreviations import BEFORE_NAME
 from briefgen.text.abbreviations import INITIAL as _INITIAL
+from briefgen.text.abbreviations import LEADING as _LEADING
 from briefgen.text.abbreviations import before_name as _title
 from briefgen.text.daynames import DAY_ABBREVIATION, MONTH
 from briefgen.text.speech import speech_form
@@ -36,7 +37,6 @@ ABBREVIATIONS = (*sorted(BEFORE_NAME - _KNOWN_TITLES), "Ave.", "Blvd.", "Rd.", "
 #: Tokens inside a parenthesis at most, for the parenthesis to be kept in one sentence (a stray
 #: "(" must not glue a paragraph together).
 PARENTHESIS = 60
-_LEADING = re.compile(r"^\W+")
 #: A weekday's abbreviation, with or without the full stop the tokenizer split off ("Sun", "Sun.").
 _WEEKDAY = re.compile(rf"^{DAY_ABBREVIATION}\.?$")
 #: What follows a weekday in a date: a month ("Oct.", "October") or a day's number.

@@ -56,7 +56,8 @@ INITIAL = re.compile(r"^[A-Z]\.$")
 ACRONYM = re.compile(r"^(?:[A-Z]\.){2,}$")
 #: A full stop, "!" or "?" (closing marks after it) and the space after it: where a sentence may end.
 _END = re.compile(r"[.!?][\"'”’)\]]*\s+")
-_LEADING = re.compile(r"^\W+")
+#: Marks before a word ("\"Dr"): a title is read without them.
+LEADING = re.compile(r"^\W+")
 
 
 def before_name(word: str) -> bool:
@@ -67,7 +68,7 @@ def before_name(word: str) -> bool:
 def ends_no_sentence(word: str) -> bool:
     """``word`` (with its full stop; marks before it are left out) is a title before a name (``before_name``), an
     initial or a dotted acronym: its full stop ends no sentence when a capital follows."""
-    word = _LEADING.sub("", word)
+    word = LEADING.sub("", word)
     return before_name(word) or INITIAL.match(word) is not None or ACRONYM.match(word) is not None
 
 
