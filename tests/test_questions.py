@@ -380,13 +380,14 @@ def test_clean_makes_any_parse_a_tree(rows: list[Row]) -> None:
     assert as_tree(cleaned) is cleaned  # a tree stays the very same sentence
 
 
-def test_a_detector_runs_wherever_it_can_find_something(seed_analyzed: list[AnalyzedArticle]) -> None:
+def test_a_detector_runs_wherever_it_can_find_something(seed_analyzed: list[AnalyzedArticle], parse) -> None:
     """open_questions runs a detector only where ``kinds.cues`` says so: skipping must lose nothing."""
     from briefgen.questions import kinds
     from briefgen.questions.parse import lemma_forms
 
     hits = set()
-    for a in seed_analyzed:
+    court = parse({"c.txt": "Police charged John Smith with arson on Monday. Smith faces two counts of arson."})  # no charge in the seed
+    for a in [*seed_analyzed, *court]:
         art = dataclasses.replace(a, sentences=tuple(as_tree(s) for s in a.sentences))
         for s in art.sentences:
             found = {
@@ -395,6 +396,7 @@ def test_a_detector_runs_wherever_it_can_find_something(seed_analyzed: list[Anal
                 "claims": kinds.claims(art, s),
                 "pending": kinds.pending(art, s),
                 "no_proof": kinds.no_proof(s),
+                "charged": kinds.charged(art, s),
             }
             hits |= {name for name, f in found.items() if f}
             assert {name for name, f in found.items() if f} <= kinds.cues(lemma_forms(s))
@@ -1542,3 +1544,76 @@ def test_a_sentence_sharing_only_the_premise_leaves_a_stated_open_point_open(par
 
     assert "open" in signs(premise)
     assert "open" not in signs(more)
+
+
+# --- a person charged: the trial's outcome is awaited -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        (
+            "Police charged John Smith with first-degree murder on Monday. Smith was held without bail.",
+            "Will John Smith be convicted of first-degree murder?",
+        ),
+        ("John Smith was charged in the death of Mary Jones, police said.", "Will John Smith be convicted in the death of Mary Jones?"),
+        (
+            "A grand jury indicted John Smith on federal fraud charges, prosecutors said.",
+            "Will John Smith be convicted on federal fraud charges?",
+        ),
+        ("John Smith faces two counts of arson, police said.", "Will John Smith be convicted of arson?"),
+        (
+            "Tom Smith and Ann Jones were both charged with one count of murder, police said.",
+            "Will Tom Smith and Ann Jones be convicted of murder?",
+        ),
+        (
+            "Rep. John Smith was indicted on charges of illegally converting $250,000 in campaign funds to pay for trips.",
+            "Will John Smith be convicted?",
+        ),  # the charge too long to read in a question
+        ("John Smith pleaded not guilty to the charges in court on Friday.", "Will John Smith be convicted?"),
+    ],
+)
+def test_a_charge_awaits_its_trial(parse, text: str, question: str) -> None:
+    found = [q for q, signs, formed in candidates(parse({"a.txt": text})) if q.kind == "pending" and "cue" in signs]
+    assert [q.question for q in found] == [question]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "John Smith could be charged with arson, police said.",  # a charge that may come
+        "John Smith was not charged, police said.",
+        "John Smith was charged with arson in 2019, police said. He is now a firefighter.",  # a case of the past
+        "Critics charged John Smith with hypocrisy, and the judge agreed.",  # a reproach, not a charge
+        "A man was charged with arson on Monday, police said.",  # nobody named
+        "John Smith was charged with arson and later convicted, police said.",
+        "John Smith was charged with overseeing the budget.",  # a task, in a story of no crime
+    ],
+)
+def test_no_trial_awaited(parse, text: str) -> None:
+    assert not [q for q, _, _ in candidates(parse({"a.txt": text})) if "convicted" in q.question]
+
+
+@pytest.mark.parametrize(
+    "verdict",
+    [
+        "John Smith pleaded guilty to arson on Friday.",
+        "John Smith was sentenced to ten years in prison on Friday.",
+        "A jury found John Smith guilty of arson on Friday.",
+        "A jury found John Smith not guilty on Friday.",
+        "Prosecutors dropped the charges against John Smith on Friday.",
+    ],
+)
+def test_a_trial_another_article_reports_decided_is_not_asked(parse, verdict: str) -> None:
+    story = parse({"a.txt": "Police charged John Smith with arson on Monday.", "b.txt": verdict})
+    assert not [q for q, _, _ in candidates(story) if "convicted" in q.question]
+
+
+def test_a_trial_awaited_is_shown_when_two_sources_report_the_charge(parse, seed_config: BuildConfig) -> None:
+    story = parse(
+        {
+            "a.txt": "Police charged John Smith with arson on Monday after the fire at the mill.",
+            "b.txt": "John Smith was charged with arson, police said. Smith is held in the county jail.",
+        }
+    )
+    assert [q.question for q in open_questions(story, seed_config)] == ["Will John Smith be convicted of arson?"]

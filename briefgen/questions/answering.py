@@ -216,7 +216,8 @@ def focus(kind: str, found: Found) -> Focus:
     obj = next((c for c, t in enumerate(toks) if t.head == head and t.dep == "dobj" and c != head), None)
     if toks[head].lemma.lower() == "face" and obj is not None and toks[obj].lemma.lower() in ("charge", "trial"):
         head = obj  # "will face charges": the question is whether X is charged
-    pred = _preds(toks[head].lemma) if toks[head].lemma.lower() not in LIGHT else set()
+    lemma = found.pred or toks[head].lemma  # "Will Smith be convicted?" asks of a conviction, not of the charge
+    pred = _preds(lemma) if lemma.lower() not in LIGHT else set()
     kids = children(toks)
     event = next((c for c in kids[head] if toks[c].dep in ("nsubj", "nsubjpass") and toks[c].pos == "NOUN"), None)
     aspect = toks[head].lemma.lower() in ASPECTUAL and event is not None

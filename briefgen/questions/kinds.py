@@ -23,6 +23,7 @@ from briefgen.questions.parse import (
     lower_first,
     pronoun_subs,
     render,
+    resolve,
     short_name,
     speaker_of,
     stem,
@@ -256,6 +257,7 @@ CUES = {
     "claims": CLAIM_VERBS,
     "pending": FUTURE | AIM | STEPS | PROBES | PROBE_NOUNS | {"yet"},
     "no_proof": PROOF,
+    "charged": {"charge", "indict", "face", "plead"},
 }
 FRAME_WH = {
     WHERE: "where",
@@ -278,6 +280,7 @@ class Found(NamedTuple):
     head: int  # its predicate: the clause's verb, or the noun of "the cause of X"
     wh: str = ""  # "why", "how", "who", ... for a wh-question; "" for yes/no
     awaited: bool = False  # pending only: an outcome others await (``outcome``), the strong cue of support.py
+    pred: str = ""  # the lemma its question asks about when not the head's own ("Will X be convicted?" of "was charged")
 
 
 class Reported(NamedTuple):
@@ -1016,3 +1019,190 @@ def _of_person(art: AnalyzedArticle, sent: Sentence, head: int) -> bool:
         g for c in kids[head] if toks[c].dep == "prep" and toks[c].lemma.lower() == "of" for g in kids[c] if toks[g].dep == "pobj"
     ]
     return any(toks[w].ent == "PERSON" or (toks[w].pos == "NOUN" and role_noun(toks[w].lemma, "PERSON")) for w in whose)
+
+
+#: Verbs of a criminal charge ("was charged with murder", "a grand jury indicted him").
+CHARGED = {"charge", "indict"}
+#: Nouns of a charge that a person faces or denies ("faces two counts of fraud", "pleaded not guilty to the charges").
+COUNTS = {"charge", "count"}
+#: Who brings a criminal charge: an active "charged X with" of one of them is a charge ("prosecutors charged him with
+#: fraud"), of anyone else a reproach ("critics charged the mayor with hypocrisy"). A passive charge needs no such word.
+PROSECUTORS = {"prosecutor", "police", "authority", "jury", "attorney", "office", "department", "investigator", "sheriff"}
+#: Words of a criminal case, one of which a charge's article must use: "was charged with overseeing the budget" (a task)
+#: uses none. Common words of court reports, not tuned.
+LEGAL = {
+    "police",
+    "prosecutor",
+    "court",
+    "judge",
+    "jail",
+    "prison",
+    "arrest",
+    "trial",
+    "bail",
+    "plead",
+    "felony",
+    "misdemeanor",
+    "jury",
+    "custody",
+    "crime",
+    "criminal",
+    "indictment",
+    "indict",
+    "complaint",
+    "arraign",
+    "suspect",
+    "defendant",
+}
+#: Verbs that report a case decided: a conviction, an acquittal, a sentence, a plea or a finding of guilt, charges
+#: dropped or dismissed. A story that reports one of these anywhere leaves no trial's outcome open (``decided``).
+VERDICTS = {"convict", "acquit", "exonerate", "sentence"}
+#: Nouns of the same.
+VERDICT_NOUNS = {"verdict", "conviction", "acquittal"}
+#: Tokens a charge phrase may hold and still read as one in a question: "first-degree murder", "two counts of fraud",
+#: "in the death of Jordan Belliveau"; a longer phrase is left out ("Will Hunter be convicted?").
+CHARGE_WORDS = 10
+
+
+def decided(sent: Sentence) -> bool:
+    """The sentence reports a criminal case decided: "was convicted", "was sentenced to", "pleaded guilty", "was found
+    guilty", "acquitted", "the charges were dropped", a verdict or a conviction named. Not "if convicted", "could be
+    sentenced", "pleaded not guilty"."""
+    toks, kids = sent.tokens, children(sent.tokens)
+    for i, t in enumerate(toks):
+        lem = t.lemma.lower()
+        if t.pos == "NOUN" and lem in VERDICT_NOUNS:
+            return True
+        if t.pos != "VERB" or any(toks[c].dep == "neg" for c in kids[i]):
+            continue
+        if any(toks[c].tag == "MD" or (toks[c].tag == "TO" and toks[c].dep == "aux") for c in kids[i]):
+            continue  # "could be sentenced", "is to be sentenced"
+        if any(toks[c].lemma.lower() in ("if", "unless") for c in kids[i]):
+            continue  # "faces life in prison if convicted"
+        words = {toks[c].lemma.lower() for c in kids[i]} | {toks[g].lemma.lower() for c in kids[i] for g in kids[c]}
+        if (
+            lem in VERDICTS
+            or (lem == "plead" and "guilty" in words and "not" not in words)  # "pleaded not guilty": to be tried
+            or (lem == "find" and not words.isdisjoint({"guilty", "innocent"}))  # "found (not) guilty": tried
+            or (lem in ("drop", "dismiss") and not words.isdisjoint(COUNTS | {"case"}))
+        ):
+            return True
+    return False
+
+
+def _old_case(art: AnalyzedArticle, sent: Sentence) -> bool:
+    """The sentence dates what it tells by a year at least two before its article's, or by any year when the article's
+    date is unknown (a fresh charge is dated by its day, "on Tuesday", not its year): a case of the past, whose outcome
+    the story does not follow ("was charged in 2009 with ...")."""
+    year = int(art.article.date[:4]) if art.article.date and art.article.date[:4].isdigit() else None
+    return any(
+        t.ent == "DATE" and re.fullmatch(r"(?:19|20)\d\d", t.text) and (year is None or int(t.text) <= year - 2) for t in sent.tokens
+    )
+
+
+def _charge_phrase(toks: tuple[Token, ...], kids: Kids, verb: int, count: int | None) -> str:
+    """What the person is charged with, as the words after "convicted" ("of murder", "on federal corruption charges",
+    "in the death of Jordan Belliveau"); "" when there is none short enough to read, or it holds a pronoun."""
+    span: set[int] = set()
+    prep = ""
+    if count is not None:  # "faces two counts of fraud", "pleaded not guilty to murder charges"
+        of = next((c for c in kids[count] if toks[c].dep == "prep" and toks[c].lemma.lower() == "of"), None)
+        span, prep = subtree(kids, count), "on"  # "on murder charges"
+        if sum(1 for j in subtree(kids, verb) if toks[j].lemma.lower() in COUNTS and toks[j].pos == "NOUN") > 1:
+            return ""  # "two counts of murder, one count of attempted murder and other charges": no one phrase
+        if of is not None:  # "of murder", not "of one count of murder": a count is the charge's number, not the crime
+            span, prep = subtree(kids, of) - {of}, "of"
+        elif toks[count].lemma.lower() == "count":
+            return ""
+    else:
+        for c in kids[verb]:
+            low = toks[c].lemma.lower()
+            obj = next((g for g in kids[c] if toks[g].dep in ("pobj", "pcomp")), None)
+            if toks[c].dep != "prep" or obj is None:
+                continue
+            if low == "with" and toks[obj].lemma.lower() in COUNTS:
+                return _charge_phrase(toks, kids, verb, obj)  # "charged with two counts of murder"
+            if low == "with":
+                span, prep = subtree(kids, obj), "of"
+            elif low in ("on", "for") and toks[obj].lemma.lower() in COUNTS:
+                return _charge_phrase(toks, kids, verb, obj)
+            elif low == "in":
+                span, prep = subtree(kids, c) - {c}, "in"
+            if span:
+                break
+    span = {i for i in span if toks[i].dep != "punct" or toks[i].text == "-"}
+    if not span or len(span) > CHARGE_WORDS or max(span) - min(span) + 1 != len(span):
+        return ""
+    if any(toks[i].pos == "PRON" or (toks[i].dep in ("relcl", "acl", "appos", "cc") and toks[i].pos == "VERB") for i in span):
+        return ""
+    return f" {prep} " + render(toks, span)
+
+
+def charged(art: AnalyzedArticle, sent: Sentence) -> list[Found]:
+    """A person charged and not yet tried: "Hunter was indicted on charges of ...", "prosecutors charged Smith with
+    murder", "Smith faces two counts of fraud", "Smith pleaded not guilty to the charges": "Will Smith be convicted of
+    murder?", an outcome a court has still to give (pending, awaited). Not a charge of the past (``_old_case``), one
+    that may come ("could be charged"), denied ("was not charged"), or made in a story of no crime (``LEGAL``); and the
+    question goes when any article reports the case decided (``decided``)."""
+    toks, kids = sent.tokens, children(sent.tokens)
+    if sent.text.rstrip(" \"'”’").endswith("?") or personal(toks) or decided(sent) or _old_case(art, sent):
+        return []
+    out: list[Found] = []
+    for i, t in enumerate(toks):
+        lem, accused, count = t.lemma.lower(), None, None
+        if t.pos != "VERB" or t.tag not in ("VBD", "VBN", "VBZ", "VBP") or any(toks[c].dep == "neg" for c in kids[i]):
+            continue
+        if any(toks[c].tag == "MD" or (toks[c].tag == "TO" and toks[c].dep == "aux") for c in kids[i]) or t.dep == "xcomp":
+            continue  # "could be charged", "expected to be charged": a charge that may come
+        if sum(1 if x.tag == "``" else -1 if x.tag == "''" else 0 for x in toks[:i]) > 0:
+            continue  # a speaker's words
+        subj = next((c for c in kids[i] if toks[c].dep == "nsubj"), None)
+        if lem in CHARGED:
+            accused = next((c for c in kids[i] if toks[c].dep == "nsubjpass"), None)
+            if accused is None and subj is not None and (lem == "indict" or toks[subj].lemma.lower() in PROSECUTORS):
+                accused = next((c for c in kids[i] if toks[c].dep == "dobj"), None)  # "prosecutors charged Smith"
+            if accused is None and t.dep in ("acl", "relcl") and t.tag == "VBN":
+                accused = t.head  # "Smith, charged with murder, ..."
+            if accused is not None and toks[accused].tag == "WP" and t.dep == "relcl":
+                accused = t.head  # "Smith, who was charged with murder"
+            if accused is None and t.dep == "conj":
+                accused = next((c for c in kids[t.head] if toks[c].dep == "nsubjpass"), None)  # "was arrested and charged"
+        elif lem == "face" and subj is not None and t.tag != "VBD":
+            count = next((c for c in kids[i] if toks[c].dep == "dobj" and toks[c].lemma.lower() in COUNTS), None)
+            accused = subj if count is not None else None  # "Smith faces two counts of fraud"
+        elif lem == "plead" and subj is not None:
+            words = {toks[c].lemma.lower() for c in kids[i]} | {toks[g].lemma.lower() for c in kids[i] for g in kids[c]}
+            if "guilty" in words and "not" in words:  # "pleaded not guilty to murder charges": the case is to be tried
+                accused = subj
+                to = next((c for c in kids[i] if toks[c].dep == "prep" and toks[c].lemma.lower() == "to"), None)
+                count = next((g for g in kids[to] if toks[g].dep == "pobj" and toks[g].lemma.lower() in COUNTS), None) if to else None
+        if accused is None:
+            continue
+        name = _accused_name(art, sent, accused)
+        if name is None:
+            continue
+        if not any(not LEGAL.isdisjoint({x.lemma.lower() for x in s.tokens}) for s in art.sentences):
+            continue  # "charged with overseeing the budget": a task, in a story of no crime
+        idx = {j for j in subtree(kids, accused) if toks[j].ent == "PERSON" or toks[j].pos == "PROPN"} | {i}
+        idx |= {count} if count is not None else set()
+        phrase = _charge_phrase(toks, kids, i, count) if lem != "plead" or count is not None else ""
+        out.append(Found(f"Will {name} be convicted{phrase}?", sent, idx, i, awaited=True, pred="convict"))
+    return out
+
+
+def _accused_name(art: AnalyzedArticle, sent: Sentence, accused: int) -> str | None:
+    """The person charged, by the name the sentence gives ("Rep. Duncan Hunter" -> "Duncan Hunter"), or the one a "he"
+    or "she" can only mean (``resolve``); None for anyone unnamed ("a man", "the suspect") or not a person."""
+    toks = sent.tokens
+    t = toks[accused]
+    if t.pos == "PRON":
+        return resolve(art, sent, accused) if t.text.lower() in ("he", "she") else None
+    if t.ent != "PERSON" or t.pos != "PROPN":
+        return None
+    names: list[str] = []
+    for k in (accused, *(c for c in children(toks)[accused] if toks[c].dep == "conj")):  # "Smith and Johnson were charged"
+        m = next((m for m in art.mentions if m.sentence == sent.index and m.label == "PERSON" and m.start <= toks[k].start < m.end), None)
+        if m is None or toks[k].ent != "PERSON":
+            return None if k == accused else " and ".join(names)  # "Smith and his wife": Smith
+        names.append(re.sub(r"['’]s$", "", m.text))
+    return " and ".join(names)
