@@ -1894,3 +1894,48 @@ def test_a_town_before_a_sides_post_is_its_club() -> None:
     boxes = every([make("a", [[club, again, town]])])
     assert by_alias(boxes, "Southampton")[0].type == "ORG"
     assert by_alias(boxes, "Dallas")[0].type == "PLACE"
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        # a subject inside the marks is no speaker (the parse made Beatty the subject of 'said')
+        (
+            "\"We sincerely apologize to 'Moonlight,' 'La La Land,' Warren Beatty, Faye Dunaway, and Oscar viewers for the "
+            'error that was made during the award announcement for Best Picture," a statement from the firm said.',
+            [],
+        ),
+        # a borrowed subject that the verb's own object may mean ('told' parsed beside 'confirmed', not 'called')
+        (
+            "Todd Akin spoke on Monday. He later confirmed that vice presidential candidate Paul Ryan called him and told him "
+            "to “give some thought to stepping down,” but didn't tell him to get out.",
+            [],
+        ),
+        (
+            "Paul Ryan told Todd Akin to “give some thought to stepping down soon.”",
+            [("Paul Ryan", "give some thought to stepping down soon.")],
+        ),
+        # the words an interviewer puts back to the one he asks are not his own
+        (
+            "Journalist Charlie Rose asked Rubio after the speech whether invoking Kennedy might make him appear backward-looking "
+            "at a time that Rubio's campaign portrays other U.S. leaders as “trapped in the past.”",
+            [],
+        ),
+        # a piece in lower case after more than the attribution goes on with the reporter's clause: not joined, not taken
+        (
+            "“I may not have a very big word base or vocabulary,” Cliven Bundy said, but added that he knows what he means, "
+            "“when I say slavery.”",
+            [("Cliven Bundy", "I may not have a very big word base or vocabulary")],
+        ),
+        (
+            "“We met the team on Monday,” the minister Ivan Kubrakov said, adding that “issues of training were put on the agenda.”",
+            [("Ivan Kubrakov", "We met the team on Monday … issues of training were put on the agenda.")],
+        ),  # a whole clause of his, after "adding that": joined
+        (
+            "“We are hoping Jonny will be ready in a fortnight,” said Rob Andrew, “but it is touch and go with his knee.”",
+            [("Rob Andrew", "We are hoping Jonny will be ready in a fortnight … but it is touch and go with his knee.")],
+        ),
+    ],
+)
+def test_whose_words_a_quote_is_when_the_parse_or_the_clause_misleads(text: str, said: list[tuple[str, str]]) -> None:
+    assert _quotes(text) == said

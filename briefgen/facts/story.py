@@ -129,6 +129,21 @@ def _spoken(text: str) -> bool:
     return not all(w.strip("“”\"'‘’(:").strip()[:1].isupper() for w in content)  # 'The Brainy Bunch: The Harding Family's Method'
 
 
+#: Words between two pieces of one quote that are only its attribution ('“We are hoping,” said Andrew, “that Jonny
+#: will be ready”', '”, Mr. Smith told reporters on Tuesday, “'): the speaker's name, the verb and when or to whom.
+ATTRIBUTION_WORDS = 6
+
+
+def _attribution(gap: str) -> bool:
+    """The text between two pieces of a quote is only the attribution (at most ATTRIBUTION_WORDS words, no reported
+    clause): a piece opening in lower case after more ('“...,” Bundy said, but added that he knows what he means,
+    “when I say slavery.”') goes on with the reporter's own clause; joined to the first piece it would read as one
+    statement, the reporter's words between dropped, and alone it is a fragment; unless it is a whole clause itself
+    (``Story._clause``)."""
+    words = re.findall(r"[\w'’.-]+", gap)
+    return len(words) <= ATTRIBUTION_WORDS and not any(w.casefold() == "that" for w in words)
+
+
 def _negated(article: str, start: int, text: str) -> bool:
     """The quoted words (``text``, starting at ``start`` in ``article``) go on with the reporter's clause (they open in
     lower case) right after his negation (``_NEGATED``): not a quote of their own."""
@@ -337,14 +352,31 @@ class Story:
         )
 
     def subject(self, ai: int, si: int, v: int) -> int | None:
-        """The entity doing the saying; participles and conjuncts borrow their head's subject."""
+        """The entity doing the saying; participles and conjuncts borrow their head's subject. A subject inside the
+        quotation marks is none ('"We apologize to ... Warren Beatty ...," a statement from the firm said', parsed with
+        Beatty as the subject of 'said'); nor is a borrowed one that the verb's own object may mean ('He confirmed that
+        Ryan called him and told him to "..."', parsed with 'told' beside 'confirmed': who told whom, the parse
+        cannot settle)."""
         sent = self.articles[ai].sentences[si]
-        subj = [j for j in children(sent, v) if sent.tokens[j].dep == "nsubj"]
+        own = v
+
+        def subjects(v: int) -> list[int]:
+            return [j for j in children(sent, v) if sent.tokens[j].dep == "nsubj" and not self.quoted(ai, sent.tokens[j].start)]
+
+        subj = subjects(v)
         for _ in range(3):
             if subj or sent.tokens[v].dep not in ("conj", "advcl", "xcomp"):
                 break
             v = sent.tokens[v].head
-            subj = [j for j in children(sent, v) if sent.tokens[j].dep == "nsubj"]
+            subj = subjects(v)
+        if v != own and subj:
+            told = {
+                PRONOUN_GENDER.get(sent.tokens[j].text.casefold()) for j in children(sent, own) if sent.tokens[j].dep in ("dobj", "dative")
+            }
+            e = self.tok.get((ai, si, subj[0]), self.pron.get((ai, si, subj[0])))
+            said = PRONOUN_GENDER.get(sent.tokens[subj[0]].text.casefold()) or (self.gender.get(e) if e is not None else None)
+            if said is not None and said in told:
+                return None
         if len(subj) > 1:
             return None  # 'with his fiancee, Rhonda Rouer, he complained': two subjects, a misparse; whose words is unclear
         if sent.tokens[v].lemma == "quote" and any(sent.tokens[j].text.casefold() == "as" for j in children(sent, v)):
@@ -448,6 +480,7 @@ class Story:
         out: list[tuple[int, Quote]] = []
         last: tuple[int, int, int] | None = None  # (paragraph, entity, sentence it ends in) of the previous quote
         joined = -1  # paragraph of out[-1], while the quotes since are its pieces
+        piece_end = 0  # where the last piece of out[-1] ends
         for qs, qe, pi in self.spans[ai]:
             verb = self._speech_verb(ai, qs, qe)
             found = verb[:2] if verb else None
@@ -459,6 +492,10 @@ class Story:
                 e = source if source >= 0 else None
             if e is not None and self.ents[e].type not in SPEAKERS:
                 e = None  # a place does not speak words in quotation marks; who did, the parse missed
+            asked = verb is not None and self.articles[ai].sentences[verb[0]].tokens[verb[1]].lemma == "ask"
+            if asked and aa.article.text[qs : qs + 1].islower():
+                e = None  # 'Rose asked Rubio whether ... his campaign portrays leaders as "trapped in the past"': words
+                #           the asker puts back to the one asked, not his own
             si = found[0] if found else next((i for i, s in enumerate(aa.sentences) if s.end > qs), -1)
             if si < 0:
                 continue
@@ -479,12 +516,34 @@ class Story:
                 continue
             last = (pi, e, next((k for k in range(si, len(aa.sentences)) if aa.sentences[k].end >= qe), si))
             if joined == pi and out and out[-1][0] == e:
+                if text[:1].islower() and not _attribution(aa.article.text[piece_end:qs]) and not self._clause(ai, qs, qe):
+                    continue  # it goes on with the reporter's clause: joined, it would read as one statement; alone, a fragment
                 q = out[-1][1]
                 out[-1] = (e, replace(q, text=q.text + JOIN + text))
+                piece_end = qe
                 continue
             out.append((e, Quote(text, self.ents[e].name, cite(aa, si))))
-            joined = pi
+            joined, piece_end = pi, qe
         return out
+
+    def _clause(self, ai: int, qs: int, qe: int) -> bool:
+        """The quoted words are a whole main clause: a verb with its own subject among them, not opened by a
+        subordinating word ('... adding that "issues of interaction with the PMC ... were put on the agenda"'; not "when
+        I say slavery", "to get away from this issue", "is a niche player")."""
+        for sent in self.articles[ai].sentences:
+            if not (sent.start < qe and sent.end > qs):
+                continue
+            inside = [i for i, t in enumerate(sent.tokens) if qs <= t.start < qe and t.pos != "PUNCT"]
+            if inside and (sent.tokens[inside[0]].pos == "SCONJ" or sent.tokens[inside[0]].tag in ("WRB", "WDT", "WP")):
+                return False  # "when I say slavery", "because we really don't know what happened": a subordinate clause
+            for i in inside:
+                t = sent.tokens[i]
+                if t.pos not in ("VERB", "AUX") or (qs <= sent.tokens[t.head].start < qe and t.head != i):
+                    continue  # not a verb at the top of the quoted words
+                kids = [k for k in children(sent, i) if qs <= sent.tokens[k].start < qe]
+                if any(sent.tokens[k].dep in ("nsubj", "nsubjpass") for k in kids) and not any(sent.tokens[k].dep == "mark" for k in kids):
+                    return True
+        return False
 
     def _still(self, ai: int, e: int, after: int, si: int) -> bool:
         """Entity ``e``, the speaker of a quote ending in sentence ``after``, is still the one speaking at sentence
