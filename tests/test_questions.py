@@ -386,7 +386,9 @@ def test_a_detector_runs_wherever_it_can_find_something(seed_analyzed: list[Anal
     from briefgen.questions.parse import lemma_forms
 
     hits = set()
-    court = parse({"c.txt": "Police charged John Smith with arson on Monday. Smith faces two counts of arson."})  # no charge in the seed
+    court = parse(
+        {"c.txt": "Police charged John Smith with arson on Monday. Smith faces two counts of arson. Smith sued the city of Boston."}
+    )  # no charge or suit in the seed
     for a in [*seed_analyzed, *court]:
         art = dataclasses.replace(a, sentences=tuple(as_tree(s) for s in a.sentences))
         for s in art.sentences:
@@ -397,6 +399,7 @@ def test_a_detector_runs_wherever_it_can_find_something(seed_analyzed: list[Anal
                 "pending": kinds.pending(art, s),
                 "no_proof": kinds.no_proof(s),
                 "charged": kinds.charged(art, s),
+                "sued": kinds.sued(art, s),
             }
             hits |= {name for name, f in found.items() if f}
             assert {name for name, f in found.items() if f} <= kinds.cues(lemma_forms(s))
@@ -1617,3 +1620,51 @@ def test_a_trial_awaited_is_shown_when_two_sources_report_the_charge(parse, seed
         }
     )
     assert [q.question for q in open_questions(story, seed_config)] == ["Will John Smith be convicted of arson?"]
+
+
+# --- a suit filed: its outcome is awaited -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        (
+            "Texas sued the Biden administration on Monday over its immigration policy.",
+            "Will Texas’ lawsuit against the Biden administration succeed?",
+        ),
+        (
+            "The Justice Department is suing the state of Georgia over its voting law.",
+            "Will the Justice Department’s lawsuit against the state of Georgia succeed?",
+        ),
+        (
+            "Seven police officers filed a lawsuit against Donald Trump on Thursday.",
+            "Will the lawsuit against Donald Trump succeed?",
+        ),  # plaintiffs unnamed
+        (
+            "Actor Bruce Willis is suing Revolution Studios over an injury.",
+            "Will Bruce Willis’ lawsuit against Revolution Studios succeed?",
+        ),
+    ],
+)
+def test_a_suit_awaits_its_ruling(parse, text: str, question: str) -> None:
+    found = [q for q, signs, formed in candidates(parse({"a.txt": text})) if q.kind == "pending" and "cue" in signs]
+    assert [q.question for q in found] == [question]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "John Smith threatened to sue the city of Boston on Monday.",  # a suit that may come
+        "John Smith did not sue Google, his lawyer said.",
+        "Jane Doe sued Google in 2015 over the photos, her lawyer said.",  # a suit of the past
+        "The company was sued by a former worker on Monday.",  # nobody named it is against
+        "The judge dismissed the lawsuit Texas filed against the Biden administration.",
+    ],
+)
+def test_no_ruling_awaited(parse, text: str) -> None:
+    assert not [q for q, _, _ in candidates(parse({"a.txt": text})) if "lawsuit" in q.question]
+
+
+def test_a_suit_another_article_reports_settled_is_not_asked(parse) -> None:
+    story = parse({"a.txt": "Texas sued the Biden administration on Monday.", "b.txt": "A federal judge dismissed the case on Friday."})
+    assert not [q for q, _, _ in candidates(story) if "lawsuit" in q.question]

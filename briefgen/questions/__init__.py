@@ -173,6 +173,8 @@ def _candidates(
                 add("pending", found, ai, s, cue=found.awaited)
             for found in kinds.charged(a, s) if "charged" in run else ():
                 add("pending", found, ai, s)  # a trial's outcome, awaited
+            for found in kinds.sued(a, s) if "sued" in run else ():
+                add("pending", found, ai, s)  # a suit's outcome, awaited
     for question, cited, keys in conflicts(articles):
         # built from a template and the counted noun, never by resolving a pronoun: plain
         cands.append(_Cand("conflicting", question, cited, keys, WEIGHTS["conflicting"], signs={"cue", "plain"}))
@@ -273,9 +275,10 @@ def _answered_in_story(articles: Sequence[AnalyzedArticle], c: _Cand, forms: Seq
         ):
             log.debug("dropped %r: %s confirms it: %s", c.question, a.article.id, hit.text)
             return True
-    if "convict" in f.pred and (hit := next((s for a in articles for s in a.sentences if kinds.decided(s)), None)) is not None:
-        log.debug("dropped %r: the story reports a case decided: %s", c.question, hit.text)
-        return True  # "Will Smith be convicted?" beside "Smith pleaded guilty", "was sentenced", "the charges were dropped"
+    for result, given in kinds.DECIDED_BY.items():
+        if result in f.pred and (hit := next((s for a in articles for s in a.sentences if given(s)), None)) is not None:
+            log.debug("dropped %r: the story reports the case decided: %s", c.question, hit.text)
+            return True  # "Will Smith be convicted?" beside "Smith pleaded guilty"; a suit beside "the judge dismissed it"
     results = set().union(*RESULTS.values(), CHOSEN)
     for ai, a in enumerate(articles):  # the story has moved past it, or states it outright (in the claim's article too)
         for s in a.sentences:

@@ -258,6 +258,7 @@ CUES = {
     "pending": FUTURE | AIM | STEPS | PROBES | PROBE_NOUNS | {"yet"},
     "no_proof": PROOF,
     "charged": {"charge", "indict", "face", "plead"},
+    "sued": {"sue", "file"},
 }
 FRAME_WH = {
     WHERE: "where",
@@ -1206,3 +1207,117 @@ def _accused_name(art: AnalyzedArticle, sent: Sentence, accused: int) -> str | N
             return None if k == accused else " and ".join(names)  # "Smith and his wife": Smith
         names.append(re.sub(r"['’]s$", "", m.text))
     return " and ".join(names)
+
+
+#: Nouns of a civil suit that one party files against another ("filed a lawsuit against the city").
+SUITS = {"lawsuit", "suit"}
+#: Verbs that report a suit decided or ended: a ruling, a dismissal, a settlement, an award, a judgment upheld or
+#: overturned, a law or an act blocked or struck down, a court siding with one party, a party winning or losing (any
+#: contest: precision first). A story that reports one of these
+#: anywhere leaves no suit's outcome open (``settled``): precision first, so also a ruling on a part of it.
+RULINGS = {"rule", "dismiss", "settle", "award", "uphold", "overturn", "reject", "block", "strike", "side", "throw", "win", "lose"}
+#: Nouns of the same.
+RULING_NOUNS = {"ruling", "verdict", "settlement", "judgment", "judgement"}
+#: Labels of the names that can be a party to a suit: people, bodies, places that sue or are sued as governments.
+PARTIES = {"PERSON", "ORG", "GPE", "NORP"}
+
+
+def settled(sent: Sentence) -> bool:
+    """The sentence reports a suit ruled on, settled or dismissed ("a judge dismissed the lawsuit", "the two sides
+    settled", "the court ruled that ...", a ruling or a settlement named); not "could rule", "has not ruled", "if the
+    court rules"."""
+    toks, kids = sent.tokens, children(sent.tokens)
+    for i, t in enumerate(toks):
+        lem = t.lemma.lower()
+        if t.pos == "NOUN" and lem in RULING_NOUNS:
+            return True
+        if t.pos != "VERB" or lem not in RULINGS or any(toks[c].dep == "neg" for c in kids[i]):
+            continue
+        if any(
+            toks[c].tag == "MD" or (toks[c].tag == "TO" and toks[c].dep == "aux") or toks[c].lemma.lower() in ("if", "unless")
+            for c in kids[i]
+        ):
+            continue
+        return True
+    return False
+
+
+def _party(art: AnalyzedArticle, sent: Sentence, i: int) -> str | None:
+    """The name of the party at token ``i``: the person, body or place the sentence names there ("the Justice
+    Department", "Texas"), or the one a "he" or "she" can only mean; None for anyone unnamed."""
+    toks = sent.tokens
+    t = toks[i]
+    if t.pos == "PRON":
+        return resolve(art, sent, i) if t.text.lower() in ("he", "she") else None
+    if t.pos == "NOUN":  # "the Biden administration", "the Trump campaign", "the state of Georgia": a body a name makes definite
+        kids = children(toks)
+        of = next((c for c in kids[i] if toks[c].dep == "prep" and toks[c].text.lower() == "of" and c == i + 1), None)
+        name = next((g for g in kids[of] if toks[g].dep == "pobj"), None) if of is not None else None
+        det = [c for c in kids[i] if toks[c].dep == "det" and toks[c].text.lower() == "the" and c == i - 1]
+        if det and name is not None and toks[name].ent in PARTIES and (whose := _party(art, sent, name)) is not None:
+            return f"the {t.text} of {whose}"
+        mods = [c for c in kids[i] if toks[c].dep in ("det", "compound") and c < i]
+        named = [c for c in mods if toks[c].pos == "PROPN" and toks[c].ent in PARTIES]
+        if not named or not any(toks[c].dep == "det" and toks[c].text.lower() == "the" for c in mods):
+            return None  # "the Biden administration", not "two Capitol Police officers'
+        return render(toks, {*range(min(mods), i + 1)}) if all(toks[j].dep in ("det", "compound") for j in range(min(mods), i)) else None
+    if t.ent not in PARTIES or t.pos != "PROPN":
+        return None
+    m = next((m for m in art.mentions if m.sentence == sent.index and m.label in PARTIES and m.start <= t.start < m.end), None)
+    if m is None:
+        return None
+    the = any(toks[c].dep == "det" and toks[c].text.lower() == "the" and toks[c].start < m.start for c in children(toks)[i])
+    return ("the " if the and not m.text.lower().startswith("the ") else "") + re.sub(r"['’]s$", "", m.text)  # "the Telegraph"
+
+
+def sued(art: AnalyzedArticle, sent: Sentence) -> list[Found]:
+    """A suit filed and not yet decided: "Texas sued the Biden administration over ...", "the ACLU filed a lawsuit
+    against the city", "Smith is suing Jones": "Will Texas's lawsuit against the Biden administration succeed?", an
+    outcome a court has still to give (pending, awaited). Both parties named. Not a suit that may come ("threatened to
+    sue", "could sue"), denied ("did not sue"), of the past (``_old_case``), or quoted; and the question goes when any
+    article reports a ruling, a settlement or a dismissal (``settled``)."""
+    toks, kids = sent.tokens, children(sent.tokens)
+    if sent.text.rstrip(" \"'”’").endswith("?") or personal(toks) or settled(sent) or _old_case(art, sent):
+        return []
+    out: list[Found] = []
+    for i, t in enumerate(toks):
+        lem = t.lemma.lower()
+        if t.pos != "VERB" or lem not in ("sue", "file") or any(toks[c].dep == "neg" for c in kids[i]):
+            continue
+        if t.tag not in ("VBD", "VBN", "VBZ", "VBP") and not (t.tag == "VBG" and any(toks[c].dep == "aux" for c in kids[i])):
+            continue  # "to sue", "suing" without "is": not a suit filed
+        if any(toks[c].tag == "MD" or (toks[c].tag == "TO" and toks[c].dep == "aux") for c in kids[i]) or t.dep == "xcomp":
+            continue  # "could sue", "threatened to sue": a suit that may come
+        if sum(1 if x.tag == "``" else -1 if x.tag == "''" else 0 for x in toks[:i]) > 0:
+            continue  # a speaker's words
+        plaintiff = next((c for c in kids[i] if toks[c].dep == "nsubj"), None)
+        if plaintiff is not None and toks[plaintiff].tag == "WP" and t.dep == "relcl":
+            plaintiff = t.head  # "Smith, who sued Jones"
+        defendant = None
+        if lem == "sue":
+            defendant = next((c for c in kids[i] if toks[c].dep == "dobj"), None)
+            if defendant is None:  # "Jones was sued by Smith"
+                defendant = next((c for c in kids[i] if toks[c].dep == "nsubjpass"), None)
+                by = next((c for c in kids[i] if toks[c].dep == "agent"), None)
+                plaintiff = next((g for g in kids[by] if toks[g].dep == "pobj"), None) if by is not None else None
+        else:  # "filed a lawsuit against the city"
+            suit = next((c for c in kids[i] if toks[c].dep == "dobj" and toks[c].lemma.lower() in SUITS), None)
+            if suit is None:
+                continue
+            against = next((c for c in (*kids[suit], *kids[i]) if toks[c].dep == "prep" and toks[c].lemma.lower() == "against"), None)
+            defendant = next((g for g in kids[against] if toks[g].dep == "pobj"), None) if against is not None else None
+        if defendant is None:
+            continue
+        whom, who = _party(art, sent, defendant), _party(art, sent, plaintiff) if plaintiff is not None else None
+        whom, who = (re.sub(r"^The ", "the ", x) if x else x for x in (whom, who))  # "The Biden administration" opened its sentence
+        if whom is None or who == whom:
+            continue  # a suit against someone unnamed ("the company") asks nothing a reader can place
+        owner = "the" if who is None else who + ("’" if who.endswith("s") else "’s")  # "the lawsuit against X" if unnamed
+        parties = (*subtree(kids, defendant), *(subtree(kids, plaintiff) if who is not None and plaintiff is not None else ()))
+        idx = {j for j in parties if toks[j].ent in PARTIES or toks[j].pos == "PROPN"}
+        out.append(Found(f"Will {owner} lawsuit against {whom} succeed?", sent, idx | {i}, i, awaited=True, pred="succeed"))
+    return out
+
+
+#: The outcome each such question asks (its ``Found.pred``) with the sentence test that says a story reports it given.
+DECIDED_BY = {"convict": decided, "succeed": settled}
