@@ -1591,6 +1591,8 @@ def test_a_charge_awaits_its_trial(parse, text: str, question: str) -> None:
         "A man was charged with arson on Monday, police said.",  # nobody named
         "John Smith was charged with arson and later convicted, police said.",
         "John Smith was charged with overseeing the budget.",  # a task, in a story of no crime
+        # a firm the tagger read as a person: its last word is the article's common noun
+        "Prosecutors say Beatty Rail Maintenance was charged with corporate manslaughter. The firm did the track maintenance.",
     ],
 )
 def test_no_trial_awaited(parse, text: str) -> None:

@@ -1206,6 +1206,9 @@ def _accused_name(art: AnalyzedArticle, sent: Sentence, accused: int) -> str | N
         if m is None or toks[k].ent != "PERSON":
             return None if k == accused else " and ".join(names)  # "Smith and his wife": Smith
         names.append(re.sub(r"['’]s$", "", m.text))
+    last = {n.split()[-1].casefold() for n in names}
+    if any(x.text.casefold() in last and x.text[:1].islower() for s in art.sentences for x in s.tokens):
+        return None  # "Beatty Rail Maintenance" tagged a person, its last word the article's common noun: a firm's name
     return " and ".join(names)
 
 
