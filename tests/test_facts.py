@@ -1921,6 +1921,8 @@ def test_a_town_before_a_sides_post_is_its_club() -> None:
             "at a time that Rubio's campaign portrays other U.S. leaders as “trapped in the past.”",
             [],
         ),
+        # a title, its possessive left small
+        ("Kenji Yoshino wrote the book “Covering: The Hidden Assault on our Civil Rights” in 2006.", []),
         # a piece in lower case after more than the attribution goes on with the reporter's clause: not joined, not taken
         (
             "“I may not have a very big word base or vocabulary,” Cliven Bundy said, but added that he knows what he means, "

@@ -102,8 +102,12 @@ SCARE_WORDS = 3
 #: government should not “be suing states for making decisions that they think” are in ...', 'would not “lose any sleep
 #: over it”'): the quoted words alone would say the opposite of what was said.
 _NEGATED = re.compile(r"(?:\bnot|\bnever|n['’]t|\bno longer)\s+(?:[\w'’-]+\s+){0,2}[“\"‘]$")
-#: Small words a title in quotation marks leaves in lower case ('“The Method to College Ready by Age Twelve”').
-_TITLE_SMALL = frozenset({"of", "the", "a", "an", "and", "in", "on", "to", "for", "at", "with", "by", "or", "from", "as"})
+#: Small words a title in quotation marks leaves in lower case ('“The Method to College Ready by Age Twelve”'; the
+#: possessives some styles leave small too: '“Covering: The Hidden Assault on our Civil Rights”').
+_TITLE_SMALL = frozenset(
+    {"of", "the", "a", "an", "and", "in", "on", "to", "for", "at", "with", "by", "or", "from", "as"}
+    | {"our", "their", "your", "his", "her", "its", "my"}
+)
 
 
 def quote_spans(aa: AnalyzedArticle) -> list[tuple[int, int, int]]:
