@@ -1072,10 +1072,28 @@ def _leans(c: Candidate) -> bool:
     pronoun or a demonstrative that points back (``_points_back``), or a bare definite subject ("The company said")."""
     if _PRONOUN_START.match(c.text) or _unnamed_person(c) or _points_back(c):
         return True
-    root = next((i for i, t in enumerate(c.sentences[0].tokens) if t.dep == "ROOT"), None)
-    if root is not None and any(t.text.lower() == "also" and t.head == root for t in c.sentences[0].tokens):
+    toks = c.sentences[0].tokens
+    root = next((i for i, t in enumerate(toks) if t.dep == "ROOT"), None)
+    if root is not None and any(t.text.lower() == "also" and t.head == root for t in toks):
+        return True
+    if root is not None and any(
+        _bare_quantifier(toks, i) for i, t in enumerate(toks) if t.head == root and t.dep in ("nsubj", "nsubjpass")
+    ):
         return True
     return _definite_subject(c) is not None
+
+
+#: Words of quantity that stand for a group without naming it when they have no noun ("Many fired in the air").
+_QUANTIFIERS = frozenset({"many", "some", "most", "several", "few", "all", "both", "others", "none", "neither"})
+
+
+def _bare_quantifier(toks: Sequence[Any], i: int) -> bool:
+    """Token ``i`` is a quantity word standing alone for a group the sentences before name ("Many fired in the air,
+    celebrating the truce"; "Most of them"), not one with its group ("Many residents", "Most of the protesters")."""
+    if toks[i].text.lower() not in _QUANTIFIERS or toks[i].pos in ("NOUN", "PROPN"):
+        return False
+    of = [g for k, t in enumerate(toks) if t.head == i and k != i and t.dep == "prep" for g, u in enumerate(toks) if u.head == k and g != k]
+    return not any(toks[g].pos in ("NOUN", "PROPN") for g in of)
 
 
 def _definite_subject(c: Candidate) -> str | None:

@@ -1360,6 +1360,20 @@ def test_a_thing_s_pronoun_or_a_demonstrative_before_any_noun_leans_on_the_state
     assert cands[0].leans and cands[1].leans
 
 
+def test_a_quantity_word_standing_alone_for_a_group_leans_on_the_statement_before(analysed) -> None:
+    from briefgen.summarize import Candidate
+
+    texts = [
+        "Many fired in the air, celebrating the truce in the streets of Gaza.",
+        "Most of them were released by the police on Tuesday evening.",
+        "Many residents fired in the air, celebrating the truce in Gaza.",
+        "Most of the protesters were released by the police on Tuesday evening.",
+    ]
+    items = analysed(*([t] for t in texts))
+    cands = [Candidate(a, (item.sentences[0],), 1) for a, item in enumerate(items)]
+    assert [c.leans for c in cands] == [True, True, False, False]
+
+
 @pytest.mark.parametrize(
     ("text", "standing"),
     [
