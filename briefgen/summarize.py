@@ -281,8 +281,9 @@ def statements(sentences: Sequence[Sentence]) -> list[tuple[Sentence, ...]]:
         ):
             group.append(sentences[i + len(group)])
         text = " ".join(s.text for s in group)
-        # '"More of the quote."' right after a quotation in the same paragraph: the same speaker goes on
-        if out and _QUOTE_OPEN.match(text) and out[-1][-1].paragraph == group[0].paragraph and re.search(r"[\"“”]", out[-1][-1].text):
+        # '"More of the quote."' right after a quotation in the same paragraph: the same speaker goes on; not after a
+        # sentence whose marks only set off a term ('Facebook has used a “social graph” ...'), which quotes nobody
+        if out and _QUOTE_OPEN.match(text) and out[-1][-1].paragraph == group[0].paragraph and _quoting(out[-1][-1].text):
             merged = out[-1] + tuple(group)
             if len(merged) <= MAX_UNIT_SENTENCES:
                 out[-1] = merged
@@ -291,6 +292,12 @@ def statements(sentences: Sequence[Sentence]) -> list[tuple[Sentence, ...]]:
         out.append(tuple(group))
         i += len(group)
     return out
+
+
+def _quoting(text: str) -> bool:
+    """The sentence quotes someone: it ends with a quotation ('... “we will rebuild.”') or attributes one ('“...,” she
+    said'), not only marks off a term inside ('a “social graph”')."""
+    return bool(_QUOTE_CLOSE.search(text.rstrip().rstrip(".!?")) or _ATTRIBUTION.search(text))
 
 
 def _pairs(text: str) -> set[tuple[str, str]]:

@@ -383,6 +383,17 @@ def test_a_quote_that_goes_on_stays_with_its_speaker() -> None:
     assert f"{said} {more}" in texts and more not in texts  # one statement, shown whole
 
 
+def test_a_quotation_after_a_term_in_marks_is_no_speaker_going_on() -> None:
+    term = "Facebook has used a “social graph” to understand how people are connected to each other."
+    more = "“Knowledge Graph” is the term Google uses for how it builds links between people, places and things."
+    said = "The search engine is changing, its makers said, and it will “understand the world” as people do."
+    item = make("q.txt", [[FLOOD[0]], [term, more], [said, more]])
+    assert [len(u) for u in statements(item.sentences)] == [1, 1, 1, 1, 1]  # the marks set off terms, quoting nobody
+    after = "“We are doing everything we can,” Mayor Ann Ruiz told reporters, adding that the town “will rebuild.”"
+    item = make("r.txt", [[FLOOD[0]], [after, "“Nobody will be left behind in this town.”"]])
+    assert [len(u) for u in statements(item.sentences)] == [1, 2]  # a quotation that ends its sentence goes on
+
+
 def test_no_candidates_no_summary() -> None:
     assert summarize([], CONFIG) == []
     assert summarize([make("j.txt", [JUNK[:3], ["Too short here."]])], CONFIG) == []
