@@ -59,6 +59,7 @@ class BuildConfig:
     # value would merge groups that are most likely separate events, so a stale briefgen.yml is refused, not obeyed.
     group_threshold: float = setting(0.6, "story grouping: mean probability of one event needed to merge (learned)", low=0.2, high=1.0)
     group_window_days: int = setting(365, "similarity fades for articles further apart than this (learned)", low=0)
+    group_apart_days: int = setting(7, "a story is cut where its dated articles stand more days apart than this; 0: never", low=0)
     # summaries
     summary_words: int = setting(160, "word budget of a story summary", low=1)
     summary_algorithm: str = setting("lexrank", "sumy rater ranking summary sentences", choices=SUMMARY_ALGORITHMS)

@@ -489,7 +489,7 @@ STAGES: tuple[Stage, ...] = (
         "group.group_all",
         ("parsed", "counts", "previous"),
         ("stories", "grouped"),
-        ("group_threshold", "group_window_days"),
+        ("group_threshold", "group_window_days", "group_apart_days"),
     ),
     Stage("minhash", _minhash, "facts.sources.minhash_print", ("articles", "article_keys"), ("prints",), (), "minhash"),
     Stage("sources", _sources, "facts.sources.independence_since", ("articles", "prints"), ("independence",), (), "sources"),

@@ -15,7 +15,7 @@ import pytest
 
 from briefgen.config import BuildConfig, load_config
 from briefgen.errors import BuildError
-from briefgen.group import group, term_label, validate_editor
+from briefgen.group import group, group_all, term_label, validate_editor
 from briefgen.group.cluster import CHUNK, Pairs, average_link
 from briefgen.models import AnalyzedArticle, Article, Mention, Paragraph, Sentence, Token
 from briefgen.titles import headline_like
@@ -92,13 +92,34 @@ def test_same_kind_events_apart_and_each_event_together() -> None:
     assert groups == sorted(sorted(a.article.id for a in items if a.article.id.startswith(p)) for p in "abr")
 
 
-def test_a_follow_up_years_later_stays_with_its_event() -> None:
-    """ECB+ counts a trial two years after a shooting as the same story: dates alone do not split it."""
+def test_a_follow_up_weeks_later_is_a_story_of_its_own_in_the_event_s_topic() -> None:
+    """A trial two years after an escape, or the search a month after a plane went missing, shares the event's cast and
+    words; it is a later event of the same running subject: its own story, in the same topic (``group.apart``)."""
     trial = dict(ESCAPE_A, date="2011-12-01")
     items = event_articles(ESCAPE_A, "a", 4) + event_articles(trial, "t", 3, offset=4) + event_articles(ESCAPE_B, "b", 5)
-    groups = sorted(sorted(s.articles) for s in group(items, CONFIG))
-    assert sorted(a.article.id for a in items if a.article.id[0] in "at") in groups
+    grouping = group_all(items, CONFIG)
+    groups = sorted(sorted(s.articles) for s in grouping.stories)
+    assert sorted(a.article.id for a in items if a.article.id[0] == "a") in groups
+    assert sorted(a.article.id for a in items if a.article.id[0] == "t") in groups
     assert sorted(a.article.id for a in items if a.article.id[0] == "b") in groups
+    topic = {s.id: s.topic for s in grouping.stories}
+    assert topic[story_of(grouping, "a0.txt")] == topic[story_of(grouping, "t4.txt")]
+    together = group(items, dataclasses.replace(CONFIG, group_apart_days=0))  # 0: never cut
+    assert sorted(a.article.id for a in items if a.article.id[0] in "at") in sorted(sorted(s.articles) for s in together)
+
+
+def test_apart_cuts_where_dates_stand_apart_and_places_the_undated() -> None:
+    from datetime import date
+
+    from briefgen.group import apart
+
+    own = [date(2024, 3, 1), date(2024, 3, 3), date(2024, 3, 25), None, None, date(2024, 3, 8)]
+    inferred = [*own[:3], date(2024, 3, 24), None, own[5]]
+    assert apart([[0, 1, 2, 3, 4, 5]], own, inferred, 7) == [[0, 1, 4, 5], [2, 3]]  # 5 days from 3 to 8 March: kept
+    assert apart([[0, 1, 2, 3, 4, 5]], own, inferred, 0) == [[0, 1, 2, 3, 4, 5]]
+    assert apart([[0, 1, 3]], own, inferred, 7) == [[0, 1, 3]]  # an inferred date alone cuts nothing
+    assert apart([[0, 1, 2, 3, 4, 5]], own, inferred, 7, whole=[[1, 2]]) == [[0, 1, 2, 3, 4, 5]]  # a published story bridges
+    assert apart([[0, 1, 2, 3, 4, 5]], own, inferred, 7, whole=[[0, 1]]) == [[0, 1, 4, 5], [2, 3]]
 
 
 def test_adding_articles_keeps_ids() -> None:

@@ -126,7 +126,9 @@ log = logging.getLogger(__name__)
 
 def settings_for(config: BuildConfig) -> Settings:
     """Learned settings, with the config's grouping keys (their defaults are the learned values)."""
-    return dataclasses.replace(Settings(), story_threshold=config.group_threshold, window_days=config.group_window_days)
+    return dataclasses.replace(
+        Settings(), story_threshold=config.group_threshold, window_days=config.group_window_days, apart_days=config.group_apart_days
+    )
 
 
 def group(
@@ -173,6 +175,7 @@ def group_all(
     moved = {path for paths in edit["split"].values() for path in paths}
     kept = [[index[a] for a in arts if a in index and a not in moved] for _, arts in sorted((previous or {}).items())]
     clusters = story_clusters(features, settings, edges, initial=[g for g in kept if len(g) > 1], vectors=vectors)
+    clusters = apart(clusters, [f.date for f in dated], [f.date for f in features], settings.apart_days, kept)
     pins: dict[int, str] = {}
     for i, item in enumerate(items):
         pin = edit["articles"].get(item.article.id) or item.article.story
@@ -225,6 +228,61 @@ def group_all(
     stories, topics = make_topics(items, stories, topic_edges, settings, memory.topics, written)
     undated_stories(stories, {item.article.id: item.article.date for item in items})
     return Grouping(stories, topics, merged_ids(previous, stories, memory.merged))
+
+
+def apart(
+    clusters: Sequence[Sequence[int]],
+    own: Sequence[dt.date | None],
+    inferred: Sequence[dt.date | None],
+    days: int,
+    whole: Sequence[Sequence[int]] = (),
+) -> list[list[int]]:
+    """Each story cut where its own-dated articles stand more than ``days`` apart: one event's reports come within days
+    of each other, and two events of one storyline weeks apart (a plane's disappearance and the search a month on, a
+    revelation and the hearing it led to) share their cast and words, which the pair model's fade does not keep apart
+    when the days between are bridged; the later event is a story of its own, in the same topic. A published story
+    (``whole``: the previous edition's, which enter the clustering whole) is never cut: its dates count as one span, and
+    only articles more than ``days`` from it are cut off. An article dated only by inference (``infer_dates``) or not at
+    all goes with the part its inferred date falls in, or the nearest; with none, the largest part. ``days`` 0: no cut."""
+    if not days:
+        return [list(c) for c in clusters]
+    owner = {i: k for k, g in enumerate(whole) for i in g}
+    out: list[list[int]] = []
+    for cluster in clusters:
+        members = set(cluster)
+        units: dict[object, list[int]] = {}  # a published story wholly in the cluster, or an article of its own
+        for i in cluster:
+            k = owner.get(i)
+            key = ("story", k) if k is not None and set(whole[k]) <= members else ("article", i)
+            units.setdefault(key, []).append(i)
+        dated, loose = [], []
+        for unit in units.values():
+            dates = [d for i in unit if (d := own[i]) is not None]
+            if dates:
+                dated.append((min(dates), max(dates), unit))
+            else:
+                loose.append(unit)
+        dated.sort(key=lambda u: (u[0], u[1], min(u[2])))
+        parts: list[list[int]] = []
+        spans: list[tuple[dt.date, dt.date]] = []  # each part's first and last own date
+        for first, last, unit in dated:
+            if not parts or (first - spans[-1][1]).days > days:
+                parts.append([])
+                spans.append((first, last))
+            parts[-1].extend(unit)
+            spans[-1] = (spans[-1][0], max(spans[-1][1], last))
+        if len(parts) < 2:
+            out.append(list(cluster))
+            continue
+        for unit in loose:
+            guess = next((d for i in unit if (d := inferred[i]) is not None), None)
+            if guess is None:
+                best = max(range(len(parts)), key=lambda k: (len(parts[k]), -k))
+            else:
+                best = min(range(len(parts)), key=lambda k: (max((spans[k][0] - guess).days, (guess - spans[k][1]).days, 0), k))
+            parts[best].extend(unit)
+        out.extend(sorted(p) for p in parts)
+    return out
 
 
 def undated_stories(stories: Sequence[Story], dates: Mapping[str, str | None]) -> list[Story]:

@@ -83,6 +83,7 @@ class Settings:
     # Beyond the window, similarity is multiplied by (window / gap) ** fade. Window and fade were learned in
     # an earlier round on ECB+ (a story's follow-ups, a trial two years after a shooting, belong to it) and kept.
     fade: float = 0.5
+    apart_days: int = default("group_apart_days")  # a story is cut where its dated articles stand further apart
     # First pass: a pair of which one article has no date (or only an inferred one) is multiplied by this.
     # Below 1 by design: a missing date is missing evidence, not a free pass (0.8: the previous round's grid).
     undated: float = 0.8
