@@ -298,7 +298,8 @@ def test_a_build_that_fails_keeps_the_spare(tmp_path: Path, monkeypatch: pytest.
     spare = tmp_path / ".site.briefgen-spare"
     before, held = tree(tmp_path / "site"), tree(spare)
 
-    def broken(*args, **kwargs):
+    def broken(run, *args, **kwargs):
+        run.assembly.result()  # the new folder assembled first: on a loaded machine the failure could come before it
         raise RuntimeError("render failed")
 
     stages = tuple(dataclasses.replace(s, run=broken) if s.name == "render" else s for s in pipeline.STAGES)
