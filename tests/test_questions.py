@@ -1574,9 +1574,26 @@ def test_a_sentence_sharing_only_the_premise_leaves_a_stated_open_point_open(par
             "Will John Smith be convicted?",
         ),  # the charge too long to read in a question
         ("John Smith pleaded not guilty to the charges in court on Friday.", "Will John Smith be convicted?"),
+        # a suit filed: its ruling is awaited
+        (
+            "Texas sued the Biden administration on Monday over its immigration policy.",
+            "Will Texas’ lawsuit against the Biden administration succeed?",
+        ),
+        (
+            "The Justice Department is suing the state of Georgia over its voting law.",
+            "Will the Justice Department’s lawsuit against the state of Georgia succeed?",
+        ),
+        (
+            "Seven police officers filed a lawsuit against Donald Trump on Thursday.",
+            "Will the lawsuit against Donald Trump succeed?",
+        ),  # plaintiffs unnamed
+        (
+            "Actor Bruce Willis is suing Revolution Studios over an injury.",
+            "Will Bruce Willis’ lawsuit against Revolution Studios succeed?",
+        ),
     ],
 )
-def test_a_charge_awaits_its_trial(parse, text: str, question: str) -> None:
+def test_a_charge_or_a_suit_awaits_the_court(parse, text: str, question: str) -> None:
     found = [q for q, signs, formed in candidates(parse({"a.txt": text})) if q.kind == "pending" and "cue" in signs]
     assert [q.question for q in found] == [question]
 
@@ -1624,33 +1641,7 @@ def test_a_trial_awaited_is_shown_when_two_sources_report_the_charge(parse, seed
     assert [q.question for q in open_questions(story, seed_config)] == ["Will John Smith be convicted of arson?"]
 
 
-# --- a suit filed: its outcome is awaited -------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("text", "question"),
-    [
-        (
-            "Texas sued the Biden administration on Monday over its immigration policy.",
-            "Will Texas’ lawsuit against the Biden administration succeed?",
-        ),
-        (
-            "The Justice Department is suing the state of Georgia over its voting law.",
-            "Will the Justice Department’s lawsuit against the state of Georgia succeed?",
-        ),
-        (
-            "Seven police officers filed a lawsuit against Donald Trump on Thursday.",
-            "Will the lawsuit against Donald Trump succeed?",
-        ),  # plaintiffs unnamed
-        (
-            "Actor Bruce Willis is suing Revolution Studios over an injury.",
-            "Will Bruce Willis’ lawsuit against Revolution Studios succeed?",
-        ),
-    ],
-)
-def test_a_suit_awaits_its_ruling(parse, text: str, question: str) -> None:
-    found = [q for q, signs, formed in candidates(parse({"a.txt": text})) if q.kind == "pending" and "cue" in signs]
-    assert [q.question for q in found] == [question]
+# --- a suit filed: its outcome is awaited (with the charges above) ----------------------------------------------------
 
 
 @pytest.mark.parametrize(
