@@ -61,6 +61,17 @@ DISCLOSE = {"say", "specify", "reveal", "disclose", "release", "explain", "annou
 TIME_BOUND = {"still", "yet", "immediately", "so far", "at this time"}  # "not yet known": unknown when written
 
 
+def quoted_at(toks: Sequence[Token], i: int) -> bool:
+    """Token ``i`` stands inside quotation marks opened before it: a speaker's words, not the narrator's."""
+    return sum(1 if x.tag == "``" else -1 if x.tag == "''" else 0 for x in toks[:i]) > 0
+
+
+def unsure(toks: Sequence[Token], kids: Kids, i: int) -> bool:
+    """Verb ``i`` is under a modal or "to" ("could be charged", "is to be sentenced", "threatened to sue"): what may
+    come, not what happened."""
+    return any(toks[c].tag == "MD" or (toks[c].tag == "TO" and toks[c].dep == "aux") for c in kids[i])
+
+
 def time_bound(sent: Sentence) -> bool:
     """The sentence says what was unknown at the time of writing ("It was not immediately known",
     "is still in the building", "so far"): a later article may know more."""
@@ -771,7 +782,7 @@ def pending(art: AnalyzedArticle, sent: Sentence) -> list[Found]:
             # "the grand jury is weighing whether to indict him", "she has not decided whether she will run": a step under
             # way or not yet taken; its outcome is the question
             who, open_ = next((c for c in kids[i] if toks[c].dep == "nsubj"), None), _whether(toks, kids, i)
-            quoted = sum(1 if x.tag == "``" else -1 if x.tag == "''" else 0 for x in toks[:i]) > 0
+            quoted = quoted_at(toks, i)
             other = open_ is not None and any(toks[c].dep in SUBJ and toks[c].pos != "PRON" for c in kids[open_])
             if other:
                 continue  # "analysts are considering whether the market will rebound", "officials are reviewing whether the
@@ -789,7 +800,7 @@ def pending(art: AnalyzedArticle, sent: Sentence) -> list[Found]:
         if (probed := _probed(toks, kids, i)) is not None:
             # "Mueller is examining whether the Trump campaign colluded with Russia", "called for the WHO to lead an
             # investigation into whether COVID-19 leaked from a lab": a probe under way or sought, whose finding is open
-            quoted = sum(1 if x.tag == "``" else -1 if x.tag == "''" else 0 for x in toks[:i]) > 0
+            quoted = quoted_at(toks, i)
             if not quoted and not _conditional(toks, kids, i) and (q := _open_outcome(art, sent, probed, probed)):
                 out.append(Found(q, sent, subtree(kids, probed), probed, awaited=True))
             continue
@@ -847,8 +858,7 @@ def pending(art: AnalyzedArticle, sent: Sentence) -> list[Found]:
                 continue  # "Expected by many to be ...": a description of the subject, not its plan; "does not plan to"
         if verb is None or any(toks[c].dep == "neg" for c in kids[verb]):
             continue  # "would not say", "will not be enough": a refusal or a verdict, not a plan
-        opened = sum(1 if x.tag == "``" else -1 if x.tag == "''" else 0 for x in toks[:i])
-        if opened > 0 or toks[min(subtree(kids, verb))].lemma.lower() in WH | {"whether", "if"}:
+        if quoted_at(toks, i) or toks[min(subtree(kids, verb))].lemma.lower() in WH | {"whether", "if"}:
             continue  # a speaker's quoted promise, or an open "when it will": not an announced plan
         who = subj if subj is not None else next((c for c in kids[verb] if toks[c].dep in SUBJ), None)
         copula = toks[verb].lemma.lower() == "be"
@@ -1076,7 +1086,7 @@ def decided(sent: Sentence) -> bool:
             return True
         if t.pos != "VERB" or any(toks[c].dep == "neg" for c in kids[i]):
             continue
-        if any(toks[c].tag == "MD" or (toks[c].tag == "TO" and toks[c].dep == "aux") for c in kids[i]):
+        if unsure(toks, kids, i):
             continue  # "could be sentenced", "is to be sentenced"
         if any(toks[c].lemma.lower() in ("if", "unless") for c in kids[i]):
             continue  # "faces life in prison if convicted"
@@ -1153,9 +1163,9 @@ def charged(art: AnalyzedArticle, sent: Sentence) -> list[Found]:
         lem, accused, count = t.lemma.lower(), None, None
         if t.pos != "VERB" or t.tag not in ("VBD", "VBN", "VBZ", "VBP") or any(toks[c].dep == "neg" for c in kids[i]):
             continue
-        if any(toks[c].tag == "MD" or (toks[c].tag == "TO" and toks[c].dep == "aux") for c in kids[i]) or t.dep == "xcomp":
+        if unsure(toks, kids, i) or t.dep == "xcomp":
             continue  # "could be charged", "expected to be charged": a charge that may come
-        if sum(1 if x.tag == "``" else -1 if x.tag == "''" else 0 for x in toks[:i]) > 0:
+        if quoted_at(toks, i):
             continue  # a speaker's words
         subj = next((c for c in kids[i] if toks[c].dep == "nsubj"), None)
         if lem in CHARGED:
@@ -1215,9 +1225,9 @@ def _accused_name(art: AnalyzedArticle, sent: Sentence, accused: int) -> str | N
 #: Nouns of a civil suit that one party files against another ("filed a lawsuit against the city").
 SUITS = {"lawsuit", "suit"}
 #: Verbs that report a suit decided or ended: a ruling, a dismissal, a settlement, an award, a judgment upheld or
-#: overturned, a law or an act blocked or struck down, a court siding with one party, a party winning or losing (any
-#: contest: precision first). A story that reports one of these
-#: anywhere leaves no suit's outcome open (``settled``): precision first, so also a ruling on a part of it.
+#: overturned, a law or an act blocked or struck down, a court siding with one party, a party winning or losing. A story
+#: that reports one of these anywhere leaves no suit's outcome open (``settled``): precision first, so also a ruling on a
+#: part of it, or a win in another contest.
 RULINGS = {"rule", "dismiss", "settle", "award", "uphold", "overturn", "reject", "block", "strike", "side", "throw", "win", "lose"}
 #: Nouns of the same.
 RULING_NOUNS = {"ruling", "verdict", "settlement", "judgment", "judgement"}
@@ -1236,10 +1246,7 @@ def settled(sent: Sentence) -> bool:
             return True
         if t.pos != "VERB" or lem not in RULINGS or any(toks[c].dep == "neg" for c in kids[i]):
             continue
-        if any(
-            toks[c].tag == "MD" or (toks[c].tag == "TO" and toks[c].dep == "aux") or toks[c].lemma.lower() in ("if", "unless")
-            for c in kids[i]
-        ):
+        if unsure(toks, kids, i) or any(toks[c].lemma.lower() in ("if", "unless") for c in kids[i]):
             continue
         return True
     return False
@@ -1262,7 +1269,7 @@ def _party(art: AnalyzedArticle, sent: Sentence, i: int) -> str | None:
         mods = [c for c in kids[i] if toks[c].dep in ("det", "compound") and c < i]
         named = [c for c in mods if toks[c].pos == "PROPN" and toks[c].ent in PARTIES]
         if not named or not any(toks[c].dep == "det" and toks[c].text.lower() == "the" for c in mods):
-            return None  # "the Biden administration", not "two Capitol Police officers'
+            return None  # "the Biden administration", not "two Capitol Police officers"
         return render(toks, {*range(min(mods), i + 1)}) if all(toks[j].dep in ("det", "compound") for j in range(min(mods), i)) else None
     if t.ent not in PARTIES or t.pos != "PROPN":
         return None
@@ -1275,8 +1282,9 @@ def _party(art: AnalyzedArticle, sent: Sentence, i: int) -> str | None:
 
 def sued(art: AnalyzedArticle, sent: Sentence) -> list[Found]:
     """A suit filed and not yet decided: "Texas sued the Biden administration over ...", "the ACLU filed a lawsuit
-    against the city", "Smith is suing Jones": "Will Texas's lawsuit against the Biden administration succeed?", an
-    outcome a court has still to give (pending, awaited). Both parties named. Not a suit that may come ("threatened to
+    against the city", "Smith is suing Jones": "Will Texas’ lawsuit against the Biden administration succeed?", an
+    outcome a court has still to give (pending, awaited). The party sued is named (``_party``), the one suing when the
+    sentence names it ("Will the lawsuit against Donald Trump succeed?" when not). Not a suit that may come ("threatened to
     sue", "could sue"), denied ("did not sue"), of the past (``_old_case``), or quoted; and the question goes when any
     article reports a ruling, a settlement or a dismissal (``settled``)."""
     toks, kids = sent.tokens, children(sent.tokens)
@@ -1289,9 +1297,9 @@ def sued(art: AnalyzedArticle, sent: Sentence) -> list[Found]:
             continue
         if t.tag not in ("VBD", "VBN", "VBZ", "VBP") and not (t.tag == "VBG" and any(toks[c].dep == "aux" for c in kids[i])):
             continue  # "to sue", "suing" without "is": not a suit filed
-        if any(toks[c].tag == "MD" or (toks[c].tag == "TO" and toks[c].dep == "aux") for c in kids[i]) or t.dep == "xcomp":
+        if unsure(toks, kids, i) or t.dep == "xcomp":
             continue  # "could sue", "threatened to sue": a suit that may come
-        if sum(1 if x.tag == "``" else -1 if x.tag == "''" else 0 for x in toks[:i]) > 0:
+        if quoted_at(toks, i):
             continue  # a speaker's words
         plaintiff = next((c for c in kids[i] if toks[c].dep == "nsubj"), None)
         if plaintiff is not None and toks[plaintiff].tag == "WP" and t.dep == "relcl":
