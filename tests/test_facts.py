@@ -1941,3 +1941,15 @@ def test_a_town_before_a_sides_post_is_its_club() -> None:
 )
 def test_whose_words_a_quote_is_when_the_parse_or_the_clause_misleads(text: str, said: list[tuple[str, str]]) -> None:
     assert _quotes(text) == said
+
+
+def test_a_speaker_s_spelling_of_a_name_in_quotation_marks_is_the_same_person() -> None:
+    """A writer keeps to one spelling of one person, so "Bob" and "Bobby" in the writer's own words are two people; a
+    speaker quoted may say "Deborah" of the writer's "Debbie"."""
+    text = (
+        "Donald Trump called Democratic National Committee chairwoman Debbie Wasserman Schultz a terrible person on Monday. "
+        "“You have this crazy Wasserman Schultz — Deborah Wasserman Schultz — who is in there,” Trump said."
+    )
+    (box,) = [b for b in every([_parsed(text)]) if "Wasserman Schultz" in b.name]
+    assert {"Debbie Wasserman Schultz", "Deborah Wasserman Schultz"} <= set(box.aliases)
+    assert box.name == "Debbie Wasserman Schultz"  # the writer's spelling names the box

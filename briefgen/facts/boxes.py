@@ -194,9 +194,10 @@ def candidates(articles: Sequence[AnalyzedArticle], ind: src.Independence | None
         ind = src.independence([a.article for a in articles])
     ms = mentions(articles)
     norp = frozenset(m.text.casefold() for aa in articles for m in aa.mentions if m.label == "NORP")  # 'Russian'
-    ents = [e for e in (entity(ms, c, kind, unsure, norp) for c, kind, unsure in cluster(ms)) if e is not None]
-    roles: dict[int, list[tuple[Citation, int, Role]]] = defaultdict(list)
     in_quotes = [[(qs, qe) for qs, qe, _ in quote_spans(aa)] for aa in articles]
+    inside = frozenset(i for i, m in enumerate(ms) if any(qs <= m.start < qe for qs, qe in in_quotes[m.art]))  # a speaker's
+    ents = [e for e in (entity(ms, c, kind, unsure, norp, inside) for c, kind, unsure in cluster(ms, inside)) if e is not None]
+    roles: dict[int, list[tuple[Citation, int, Role]]] = defaultdict(list)
     for e, ent in enumerate(ents):
         for m in (ms[i] for i in ent.mentions):
             aa = articles[m.art]

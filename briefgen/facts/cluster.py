@@ -48,9 +48,10 @@ def placed(ms: list[M], idx: list[int], norp: frozenset[str]) -> bool:
     return any(n.adjective_of(a, k) for a in norp if " " not in a for k in keys)
 
 
-def cluster(ms: list[M]) -> list[tuple[list[int], str, bool]]:
+def cluster(ms: list[M], quoted: frozenset[int] = frozenset()) -> list[tuple[list[int], str, bool]]:
     """Groups of mention indices, each with the type it must have ("" = by majority) and whether it
-    is a bare surname that two people of the story share (nobody's words or roles can be its)."""
+    is a bare surname that two people of the story share (nobody's words or roles can be its). ``quoted``: the
+    mentions inside quotation marks, a speaker's words, whose spelling is not the writer's."""
     groups: dict[str, list[int]] = defaultdict(list)
     for i, m in enumerate(ms):
         groups[m.key].append(i)
@@ -87,17 +88,18 @@ def cluster(ms: list[M]) -> list[tuple[list[int], str, bool]]:
             and not {w.strip(".") for w in k.split()} & (n.ORG_NOUNS | n.GENERIC_ORGS | n.PLACE_SUFFIXES)
         )
 
-    arts = {k: {ms[i].art for i in v} for k, v in groups.items()}
+    written = {k: {ms[i].art for i in v if i not in quoted} for k, v in groups.items()}  # the writer's own spellings
 
     def apart(k: str, o: str) -> bool:
         """Two spellings of a given name in one article are two people ('Bob Goodlatte' and his son
-        'Bobby Goodlatte'): a writer keeps to one spelling of one person, bar an initial. A name with
+        'Bobby Goodlatte'): a writer keeps to one spelling of one person, bar an initial; a speaker quoted may not
+        ('Debbie Wasserman Schultz', and Trump's "Deborah Wasserman Schultz" in quotation marks). A name with
         and without a generation ('Donald Trump', 'Donald Trump Jr.') is two people anywhere."""
         a, b = k.split()[0].strip("."), o.split()[0].strip(".")
         ends = {w.strip(".,") for w in (k.split()[-1], o.split()[-1])}
         generation = len(ends & n.NAME_SUFFIXES) > 0 and len(ends) == 2  # 'Joseph Smith' and his son 'Joseph Smith III'
         bare = min(len(n.strip_words(x, n.NAME_SUFFIXES, 0)) for x in (k, o)) == 1  # 'Kunz Sr.': no given name
-        return generation or (not bare and a != b and min(len(a), len(b)) > 1 and bool(arts[k] & arts[o]))
+        return generation or (not bare and a != b and min(len(a), len(b)) > 1 and bool(written[k] & written[o]))
 
     people: list[list[str]] = []
     for k in order:
@@ -202,9 +204,19 @@ def cluster(ms: list[M]) -> list[tuple[list[int], str, bool]]:
     return [(sorted(v), kinds.get(root, ""), root in ambiguous) for root, v in clusters.items()]
 
 
-def entity(ms: list[M], idx: list[int], kind: str = "", ambiguous: bool = False, norp: frozenset[str] = frozenset()) -> Ent | None:
+def entity(
+    ms: list[M],
+    idx: list[int],
+    kind: str = "",
+    ambiguous: bool = False,
+    norp: frozenset[str] = frozenset(),
+    quoted: frozenset[int] = frozenset(),
+) -> Ent | None:
     """Settle the type: what a noun beside the name states, else NER's majority, then a place by its context
-    (see below); name it by its most frequent full form. ``norp``: the story's NORP mentions, casefolded."""
+    (see below); name it by its most frequent full form, a person's by the one most frequent in the writers' own words
+    first (not inside quotation marks, ``quoted``: "Debbie Wasserman Schultz", not a speaker's "Deborah"; a body's
+    longest form is often quoted from a document: "Central Intelligence Agency"). ``norp``: the story's NORP mentions,
+    casefolded."""
     votes = Counter(ms[i].label for i in idx if ms[i].label)
     stated = n.top(Counter(ms[i].hint for i in idx if ms[i].hint))
     if not kind and not stated and votes["PERSON"] and all(" " not in ms[i].form for i in idx):
@@ -231,11 +243,14 @@ def entity(ms: list[M], idx: list[int], kind: str = "", ambiguous: bool = False,
         # body ('the company X': ``stated``) keeps it a body. Without a place cue the split is left to gate.doubt.
         kind = "PLACE"
     spelled: dict[str, Counter[str]] = defaultdict(Counter)
+    written: Counter[str] = Counter()  # each key's mentions outside quotation marks
     for i in idx:
         spelled[ms[i].key][ms[i].form] += 1
+        written[ms[i].key] += i not in quoted
     forms = Counter({min(c, key=lambda f: (-c[f], f)): c.total() for c in spelled.values()})
+    own = {f: written[f.casefold()] for f in forms}
     full = [f for f in forms if len(n.strip_words(f.casefold(), n.NAME_SUFFIXES, 0)) > 1] or list(forms)  # not 'Kunz Sr.'
     if kind == "VESSEL":
         full = [f for f in full if n.vessel_key(f.casefold())] or full
-    name = min(full, key=lambda f: (-forms[f], -len(f), f))
+    name = min(full, key=lambda f: (-own[f] if kind == "PERSON" else 0, -forms[f], -len(f), f))
     return Ent(name, kind, idx, forms, ambiguous, where) if kind else None
