@@ -125,7 +125,9 @@ def cluster(ms: list[M], quoted: frozenset[int] = frozenset()) -> list[tuple[lis
         if not fits and kind in ("PERSON", ""):
             fits = [c for c in people if n.misspelt(k, c[0].split()[-1])]  # Klistchko
         if not fits and kind in ("PERSON", "") and not surnames[n.skel(k)] and not any(ms[i].kin for i in groups[k]):
-            fits = [c for c in people if n.first_name(c[0]) == n.skel(k)]  # 'Tara' for Tara Reid
+            # 'Tara' for Tara Reid, in any spelling of the person's name ('David' of "Dave Collins" and "David Collins"), but
+            # not from a longer form than the name's, which may open with a title ('Clerk' of 'Clerk Kim Lehmkuhl')
+            fits = [c for c in people if any(n.first_name(o) == n.skel(k) for o in c if len(o.split()) <= len(c[0].split()))]
         at = sum(ms[i].at for i in groups[k])  # "in Washington", "at Morningside"
         place = (2 * at >= len(groups[k]) and not votes[k]["PERSON"]) or n.top(stated[k]) not in ("", "PERSON")
         if len(fits) == 1 and not place:
