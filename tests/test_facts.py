@@ -1953,3 +1953,14 @@ def test_a_speaker_s_spelling_of_a_name_in_quotation_marks_is_the_same_person() 
     (box,) = [b for b in every([_parsed(text)]) if "Wasserman Schultz" in b.name]
     assert {"Debbie Wasserman Schultz", "Deborah Wasserman Schultz"} <= set(box.aliases)
     assert box.name == "Debbie Wasserman Schultz"  # the writer's spelling names the box
+
+
+def test_a_bare_first_name_any_spelling_of_two_people_opens_is_neither_s() -> None:
+    text = (
+        "UK Athletics chairman Dave Collins will step down next month, the body said on Monday. Chief executive David "
+        "Moorcroft thanked Collins.\n\n“David Collins has done a great job for the sport. I believe David will be missed by "
+        "everyone,” Moorcroft said."
+    )
+    boxes = {b.name: set(b.aliases) for b in every([_parsed(text)])}
+    assert {"David Collins", "Collins"} <= boxes["Dave Collins"]  # his name as the speaker says it, and his surname
+    assert "David" not in boxes["David Moorcroft"]  # 'David' opens one of Collins's spellings too: whose, unsaid
