@@ -1189,7 +1189,7 @@ def charged(art: AnalyzedArticle, sent: Sentence) -> list[Found]:
                 count = next((g for g in kids[to] if toks[g].dep == "pobj" and toks[g].lemma.lower() in COUNTS), None) if to else None
         if accused is None:
             continue
-        name = _accused_name(art, sent, accused)
+        name = _accused_name(art, sent, kids, accused)
         if name is None:
             continue
         if not any(not LEGAL.isdisjoint({x.lemma.lower() for x in s.tokens}) for s in art.sentences):
@@ -1201,7 +1201,7 @@ def charged(art: AnalyzedArticle, sent: Sentence) -> list[Found]:
     return out
 
 
-def _accused_name(art: AnalyzedArticle, sent: Sentence, accused: int) -> str | None:
+def _accused_name(art: AnalyzedArticle, sent: Sentence, kids: Kids, accused: int) -> str | None:
     """The person charged, by the name the sentence gives ("Rep. Duncan Hunter" -> "Duncan Hunter"), or the one a "he"
     or "she" can only mean (``resolve``); None for anyone unnamed ("a man", "the suspect") or not a person."""
     toks = sent.tokens
@@ -1211,7 +1211,7 @@ def _accused_name(art: AnalyzedArticle, sent: Sentence, accused: int) -> str | N
     if t.ent != "PERSON" or t.pos != "PROPN":
         return None
     names: list[str] = []
-    for k in (accused, *(c for c in children(toks)[accused] if toks[c].dep == "conj")):  # "Smith and Johnson were charged"
+    for k in (accused, *(c for c in kids[accused] if toks[c].dep == "conj")):  # "Smith and Johnson were charged"
         m = next((m for m in art.mentions if m.sentence == sent.index and m.label == "PERSON" and m.start <= toks[k].start < m.end), None)
         if m is None or toks[k].ent != "PERSON":
             return None if k == accused else " and ".join(names)  # "Smith and his wife": Smith
@@ -1252,7 +1252,7 @@ def settled(sent: Sentence) -> bool:
     return False
 
 
-def _party(art: AnalyzedArticle, sent: Sentence, i: int) -> str | None:
+def _party(art: AnalyzedArticle, sent: Sentence, kids: Kids, i: int) -> str | None:
     """The name of the party at token ``i``: the person, body or place the sentence names there ("the Justice
     Department", "Texas"), or the one a "he" or "she" can only mean; None for anyone unnamed."""
     toks = sent.tokens
@@ -1260,11 +1260,10 @@ def _party(art: AnalyzedArticle, sent: Sentence, i: int) -> str | None:
     if t.pos == "PRON":
         return resolve(art, sent, i) if t.text.lower() in ("he", "she") else None
     if t.pos == "NOUN":  # "the Biden administration", "the Trump campaign", "the state of Georgia": a body a name makes definite
-        kids = children(toks)
         of = next((c for c in kids[i] if toks[c].dep == "prep" and toks[c].text.lower() == "of" and c == i + 1), None)
         name = next((g for g in kids[of] if toks[g].dep == "pobj"), None) if of is not None else None
         det = [c for c in kids[i] if toks[c].dep == "det" and toks[c].text.lower() == "the" and c == i - 1]
-        if det and name is not None and toks[name].ent in PARTIES and (whose := _party(art, sent, name)) is not None:
+        if det and name is not None and toks[name].ent in PARTIES and (whose := _party(art, sent, kids, name)) is not None:
             return f"the {t.text} of {whose}"
         mods = [c for c in kids[i] if toks[c].dep in ("det", "compound") and c < i]
         named = [c for c in mods if toks[c].pos == "PROPN" and toks[c].ent in PARTIES]
@@ -1276,7 +1275,7 @@ def _party(art: AnalyzedArticle, sent: Sentence, i: int) -> str | None:
     m = next((m for m in art.mentions if m.sentence == sent.index and m.label in PARTIES and m.start <= t.start < m.end), None)
     if m is None:
         return None
-    the = any(toks[c].dep == "det" and toks[c].text.lower() == "the" and toks[c].start < m.start for c in children(toks)[i])
+    the = any(toks[c].dep == "det" and toks[c].text.lower() == "the" and toks[c].start < m.start for c in kids[i])
     return ("the " if the and not m.text.lower().startswith("the ") else "") + re.sub(r"['’]s$", "", m.text)  # "the Telegraph"
 
 
@@ -1319,7 +1318,7 @@ def sued(art: AnalyzedArticle, sent: Sentence) -> list[Found]:
             defendant = next((g for g in kids[against] if toks[g].dep == "pobj"), None) if against is not None else None
         if defendant is None:
             continue
-        whom, who = _party(art, sent, defendant), _party(art, sent, plaintiff) if plaintiff is not None else None
+        whom, who = _party(art, sent, kids, defendant), _party(art, sent, kids, plaintiff) if plaintiff is not None else None
         whom, who = (re.sub(r"^The ", "the ", x) if x else x for x in (whom, who))  # "The Biden administration" opened its sentence
         if whom is None or who == whom:
             continue  # a suit against someone unnamed ("the company") asks nothing a reader can place
