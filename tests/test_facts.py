@@ -1964,3 +1964,50 @@ def test_a_bare_first_name_any_spelling_of_two_people_opens_is_neither_s() -> No
     boxes = {b.name: set(b.aliases) for b in every([_parsed(text)])}
     assert {"David Collins", "Collins"} <= boxes["Dave Collins"]  # his name as the speaker says it, and his surname
     assert "David" not in boxes["David Moorcroft"]  # 'David' opens one of Collins's spellings too: whose, unsaid
+
+
+def test_a_stance_a_part_or_a_judgement_is_no_role() -> None:
+    text = (
+        "Adam Schiff, a vocal critic of the president, spoke. John Brennan, the former director of the CIA and a staunch "
+        "Trump critic, spoke. Roger Ebert, a film critic, spoke. The victim, Ben Banky, was shot on Monday near his home. "
+        "Carlos Ghosn, its highly successful boss, spoke. Rand Paul, a Republican senator for Kentucky and longtime "
+        "opponent of mask-wearing, spoke. Liverpool are ready to fight Chelsea as they eye captain Steven Gerrard."
+    )
+    roles = {b.name: [r.text for r in b.roles] for b in every([_parsed(text)])}
+    assert roles["Adam Schiff"] == [] and roles["Carlos Ghosn"] == []  # a stance toward someone; a judgement
+    assert roles["John Brennan"] == ["the former director of the CIA"]  # the office stays, the stance goes
+    assert roles["Rand Paul"] == ["a Republican senator for Kentucky"]
+    assert roles["Roger Ebert"] == ["a film critic"]  # a critic by trade
+    assert roles["Ben Banky"] == []  # his part in the event, not a title
+    assert "eye captain" not in roles["Steven Gerrard"]  # 'eye' is the verb of 'they'
+
+
+def test_a_makers_trade_an_age_and_a_genre_type_the_name_after_them() -> None:
+    text = (
+        "Ten-year-old Dakota Fanning will play Fern in the film to be directed by 13 Going on 30 film-maker Gary Winick. "
+        "The 71-year-old former star of US TV drama Baretta has denied murder. Car-maker Honda's robot Asimo got faster."
+    )
+    types = {b.name: b.type for b in every([_parsed(text)])}
+    assert types["Gary Winick"] == "PERSON" and types["Dakota Fanning"] == "PERSON"  # NER: bodies
+    assert types["Baretta"] == "PRODUCT"  # a series
+    assert types["Honda"] == "ORG"  # a car-maker is a firm
+
+
+def test_a_gathering_is_no_place() -> None:
+    a = make(
+        "a",
+        [
+            [
+                "Details PROPN nsubjpass 2 ; will AUX aux 2 ; come VERB ROOT 2 ; at ADP prep 2 ; the DET det 9 ; "
+                "International PROPN compound 9 FAC ; Solid PROPN compound 9 FAC ; State PROPN compound 9 FAC ; "
+                "Circuits PROPN compound 9 FAC ; Conference PROPN pobj 3 FAC ; in ADP prep 9 ; San PROPN compound 12 GPE ; "
+                "Francisco PROPN pobj 10 GPE ; . PUNCT punct 2",
+                "The DET det 6 ; International PROPN compound 6 FAC ; Solid PROPN compound 6 FAC ; State PROPN compound 6 FAC ; "
+                "Circuits PROPN compound 6 FAC ; Conference PROPN nsubj 7 FAC ; opens VERB ROOT 7 ; in ADP prep 7 ; "
+                "San PROPN compound 10 GPE ; Francisco PROPN pobj 8 GPE ; . PUNCT punct 7",
+            ]
+        ],
+    )
+    why = {b.name: w for b, w in candidates([a])}
+    assert why["International Solid State Circuits Conference"] == "a gathering's name: no place"
+    assert why["San Francisco"] is None

@@ -67,7 +67,27 @@ DAYS = frozenset({"day", "eve"})
 #: Last words that make a name an event's, which is no person, body or place: 'Screen Actors Guild Awards', 'Cannes
 #: Film Festival' (NER: bodies). Chosen by hand from the kinds of event news names; not 'Games' ('Hunger Games' is a
 #: film, 'Epic Games' a company) nor 'Cup' or 'Open' (also firms' and works' last words).
-EVENTS = frozenset({"awards", "festival", "ceremony", "pageant", "championship", "championships", "tournament", "marathon", "parade"})
+EVENTS = frozenset(
+    {
+        "awards",
+        "festival",
+        "ceremony",
+        "pageant",
+        "championship",
+        "championships",
+        "tournament",
+        "marathon",
+        "parade",
+        "summit",
+        "expo",
+        "olympics",
+    }
+)
+#: Last words that make a name a gathering's, which may be a body's too ('Southern Christian Leadership Conference',
+#: 'Big Ten Conference', 'Epic Games') but never a place's: a name typed a place that ends so is a meeting's, a show's
+#: or a contest's ('International Solid State Circuits Conference in San Francisco', NER: a building). Chosen by hand
+#: from EVENTS' exclusions and the judged box that typed a conference a place.
+GATHERINGS = frozenset({"conference", "convention", "congress", "forum", "show", "fair", "games", "cup", "open"})
 #: A one-word name that is letters and then a number: a code of a gene, a model, a rating or a flight ('GDF5', 'GROW1',
 #: 'EF-5', 'MH370'), not a body's or a place's name. Two letters at least: 'G20', 'U2', 'K2' are names.
 _CODE = re.compile(r"^[^\W\d_]{2,}-?\d+$")
@@ -297,6 +317,8 @@ def doubt(ent: Ent, ms: Sequence[M], words: Words, others: Sequence[Ent], articl
         return "a day's name: a date"  # 'International Holocaust Remembrance Day' (NER: a building)
     if ent.type != "PRODUCT" and " " in name and name.split()[-1].casefold() in EVENTS:
         return "an event's name"  # 'Screen Actors Guild Awards' (NER: a body)
+    if ent.type == "PLACE" and " " in name and name.split()[-1].casefold() in GATHERINGS:
+        return "a gathering's name: no place"  # 'International Solid State Circuits Conference' (NER: a building)
     if ent.type in ("ORG", "PLACE", "PERSON") and one_word and _CODE.match(name):
         return "a code: a gene's, a model's, a rating's"  # 'GDF5' (NER: a building), 'EF-5' (a tornado's rating)
     if ent.type in ("ORG", "PLACE") and " " in name and name.split()[-1].casefold().strip(".") in OFFICES:

@@ -26,6 +26,9 @@ _INITIALS = re.compile(r"^(?:[A-Z]\.\s*)+$")
 #: An ellipsis that ends a paragraph: an excerpt cut off there ('... former Minneapolis officer Derek...').
 _CUT_OFF = re.compile(r"^[ \t]?(?:\.\.\.|…)[ \t]*(?:\n|$)")
 _LONE_JUNK = n.VESSEL_PREFIXES | n.JUNK_NAMES
+#: Kinds of work that make the name right after them a work's even where the parse ties them elsewhere: the work nouns
+#: that are not verbs or a match as well ('rioting show Alexandros Grigoropoulos died', 'the other game Cameroon's').
+_GENRES = n.WORK_NOUNS - {"show", "play", "book", "film", "game"}
 
 
 class M(NamedTuple):
@@ -61,14 +64,14 @@ def _hint(sent: Sentence, toks: list[int], label: str, h: int, before: list[int]
     text = " ".join(t.text for t in words)
     if any(t.text.casefold() in n.VESSEL_PREFIXES for t in words[:-1]) and words[0].text[:1].isupper():
         return "VESSEL", "VESSEL"
-    near = [sent.tokens[j] for j in before]
-    beside = [sent.tokens[j] for j in before[-1:]]  # the noun right before the name, or in apposition
+    beside = before[-1:]  # the noun right before the name, or in apposition
     kids = children(sent, h)
-    beside += [sent.tokens[j] for j in kids if sent.tokens[j].dep == "appos" and j > h]
+    beside += [j for j in kids if sent.tokens[j].dep == "appos" and j > h]
     if sent.tokens[h].dep == "appos" and sent.tokens[h].head < toks[0] and sent.tokens[sent.tokens[h].head].pos == "NOUN":
-        beside.append(sent.tokens[sent.tokens[h].head])  # 'the media regulator Roskomnadzor'
-    nouns = {t.lemma.casefold() for t in beside if t.pos == "NOUN" and t.dep != "poss"}
-    if nouns & n.WORK_NOUNS:
+        beside.append(sent.tokens[h].head)  # 'the media regulator Roskomnadzor'
+    nouns = {_word(sent, j) for j in beside if sent.tokens[j].pos == "NOUN" and sent.tokens[j].dep != "poss"}
+    prev = toks[0] - 1  # the word right before, whatever the parse tied it to ('star of US TV drama Baretta has denied')
+    if nouns & n.WORK_NOUNS or (prev >= 0 and sent.tokens[prev].pos == "NOUN" and _word(sent, prev) in _GENRES):
         return "PRODUCT", "PRODUCT"  # 'the movie Jurassic Park', 'Infamous, the album': a work, whatever NER or its last word said
     last = words[-1].text.casefold().strip(".")
     if len(words) > 1 and (last in n.ORG_HEADS or (words[0].text.casefold() in ("university", "bank") and words[1].text == "of")):
@@ -77,7 +80,7 @@ def _hint(sent: Sentence, toks: list[int], label: str, h: int, before: list[int]
         return "PLACE", "PLACE"  # 'Lehigh County', 'Perry Street'; 'Mark Lane' that NER reads as a person is a surname
     if len(words) > 1 and words[0].text.casefold().strip(".") in n.PLACE_PREFIXES:
         return "PLACE", "PLACE"  # 'Mount Shishapangma' (NER: a person), 'Lake Tahoe', 'Fort Wayne'
-    if (nouns & n.PERSON_NOUNS or _personal(sent, toks, h, kids, near + beside)) and "," not in text and not text.isupper():
+    if (nouns & n.PERSON_NOUNS or _personal(sent, toks, h, kids, before + beside)) and "," not in text and not text.isupper():
         return "PERSON", "PERSON"
     if nouns & n.VESSEL_NOUNS:
         return "VESSEL", "VESSEL"
@@ -112,15 +115,52 @@ def _side(sent: Sentence, toks: list[int], h: int) -> bool:
     return modifies and t.pos == "NOUN" and t.text.casefold() in n.TEAM_ROLES
 
 
-def _personal(sent: Sentence, toks: list[int], h: int, kids: list[int], near: list[Token]) -> bool:
+def _word(sent: Sentence, j: int) -> str:
+    """The casefolded lemma of token ``j``, read with the word a hyphen joins to its front when the two make a noun the
+    role lexicon knows: 'film-maker' is a filmmaker (a person), 'car-maker' a carmaker (a firm); 'drug-maker', unknown
+    joined, stays a 'maker'. spaCy splits words at hyphens."""
+    t = sent.tokens[j]
+    if (
+        j >= 2
+        and sent.tokens[j - 1].text in ("-", "‐")
+        and sent.tokens[j - 1].start == end(sent.tokens[j - 2])
+        and t.start == end(sent.tokens[j - 1])
+    ):
+        joined = (sent.tokens[j - 2].text + t.lemma).casefold()
+        if role_noun(joined, "PERSON") or role_noun(joined, "ORG"):
+            return joined
+    return t.lemma.casefold()
+
+
+def _aged(sent: Sentence, toks: list[int], h: int) -> bool:
+    """A name of two words or more follows an age written as one word that modifies it: 'Ten-year-old Dakota Fanning'
+    (spaCy reads the age as a date and leaves it out of the name's modifiers). Only people (and animals, which news
+    rarely names) are given an age this way; a firm is 'ten years old' or 'month-old'. Not 'the 35-year-old Cobh
+    runner' (the age is the runner's) nor 'the 55-year-old Frenchman' (one word, a nationality)."""
+    k = toks[0]
+    return (
+        len(toks) > 1
+        and k >= 3
+        and sent.tokens[k - 1].text.casefold() == "old"
+        and sent.tokens[k - 1].head == h
+        and sent.tokens[k - 2].text in ("-", "‐")
+        and sent.tokens[k - 3].lemma.casefold() == "year"
+    )
+
+
+def _personal(sent: Sentence, toks: list[int], h: int, kids: list[int], near: list[int]) -> bool:
     """Signs of a person that NER missed: 'pin-up queen Bettie Page', 'Ms Page', 'Page, who ...',
-    'Page, 85,'. ``kids`` are the children of the name's head ``h``."""
+    'Page, 85,', 'film-maker Gary Winick', 'Ten-year-old Dakota Fanning'. ``kids`` are the children of the name's head
+    ``h``; ``near``, the words before it and beside it."""
     if any(
-        t.text.casefold().strip(".") in n.PERSON_TITLES or (role_noun(t.lemma, "PERSON") and not role_noun(t.lemma, "ORG"))
-        for t in near
-        if t.pos in ("NOUN", "PROPN")
+        sent.tokens[j].text.casefold().strip(".") in n.PERSON_TITLES
+        or (role_noun(_word(sent, j), "PERSON") and not role_noun(_word(sent, j), "ORG"))
+        for j in near
+        if sent.tokens[j].pos in ("NOUN", "PROPN")
     ):
         return True  # 'quarterback Kain Colter': a person's role beside the name
+    if _aged(sent, toks, h):
+        return True
     if len(toks) > 1 and sent.tokens[toks[-1]].text.casefold().strip(".,") in n.NAME_SUFFIXES:
         return True  # 'DeOrr Kunz Sr.'
     if toks[0] > 0 and sent.tokens[toks[0] - 1].text.casefold().strip(".") in n.HONORIFICS:

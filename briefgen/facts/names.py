@@ -466,7 +466,8 @@ VESSEL_NOUNS = frozenset(
     }
 )
 #: Nouns beside a name that make it a work ("the movie Jurassic Park", "Infamous, the album", "the book JonBenét"):
-#: chosen by hand from the kinds of work news names (a product or work, names.LABELS). Not newspapers and magazines
+#: chosen by hand from the kinds of work news names (a product or work, names.LABELS); the genres ('TV drama Baretta')
+#: added after a judged box typed a series a body. Not newspapers and magazines
 #: (ORG_HEADS: their names are bodies), nor 'program' ('the Medicare program' is no work).
 WORK_NOUNS = frozenset(
     {
@@ -476,6 +477,10 @@ WORK_NOUNS = frozenset(
         "series",
         "miniseries",
         "sitcom",
+        "drama",
+        "comedy",
+        "thriller",
+        "soap",
         "documentary",
         "album",
         "song",

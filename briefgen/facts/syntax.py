@@ -140,6 +140,49 @@ DENIAL = frozenset(
 )
 
 
+#: Nouns of a stance toward someone or something, which is no role when the noun says toward what or how strongly ('a
+#: vocal critic of the president', 'a staunch Trump critic', 'a supporter of the arts'; judged wrong as roles); a
+#: critic of a trade stays one ('film critic'), and a bare relation stays ('his opponent' in an election). Chosen by
+#: hand from the role lexicon's nouns of that sense.
+STANCES = frozenset({"critic", "supporter", "opponent", "proponent", "backer", "admirer", "detractor", "fan", "foe"})
+#: Role nouns that name a person's part in the story's event, not a title, an office, an occupation or a relation:
+#: 'The victim' (judged wrong twice, of a chief executive shot dead).
+PARTS = frozenset({"victim"})
+
+
+def stance(sent: Sentence, j: int) -> bool:
+    """Token ``j`` is a stance noun (``STANCES``) with a complement ('of the president'), a name before it ('Trump
+    critic') or an adjective in lower case ('staunch critic', 'biggest opponent'); not a trade's ('conservative media
+    critic') nor a party's ('Republican opponent')."""
+    if sent.tokens[j].lemma.casefold() not in STANCES:
+        return False
+    kids = [sent.tokens[c] for c in children(sent, j)]
+    if any(k.dep == "compound" and k.pos == "NOUN" and k.text.islower() for k in kids):
+        return False  # 'film critic', 'media critic': an occupation
+    return any(
+        (k.dep == "prep" and k.text.casefold() == "of")
+        or (k.dep == "compound" and k.pos == "PROPN")
+        or (k.dep == "amod" and k.text.islower())
+        for k in kids
+    )
+
+
+def _judged(sent: Sentence, top: int) -> bool:
+    """An adjective on the role's noun that an adverb qualifies ('its highly successful boss', 'an ambitious, sometimes
+    savvy politician') or that piles up with another ('a medium-sized, indebted, and relatively unknown firm'): a
+    judgement, not a title ('Republican senator', 'former director', "Japan's third-biggest bank" stay)."""
+    for j in children(sent, top):
+        t = sent.tokens[j]
+        if t.pos != "ADJ" or t.dep != "amod" or j > top:
+            continue
+        for c in children(sent, j):
+            k = sent.tokens[c]
+            glued = c + 1 < len(sent.tokens) and sent.tokens[c + 1].text in ("-", "‐")  # 'third-biggest', 'well-known'
+            if (k.dep == "advmod" and k.pos == "ADV" and not glued) or (k.dep == "conj" and k.pos == "ADJ"):
+                return True
+    return False
+
+
 def denied(sent: Sentence, i: int) -> bool:
     """Token ``i`` sits in a clause that a denial, a negated verb or an 'if' governs, or in a question."""
     if sent.text.rstrip(" \"'”’").endswith("?"):
@@ -187,9 +230,10 @@ def role_head(sent: Sentence, span: Sequence[int]) -> int:
     return (nouns or tops or list(span))[-1]
 
 
-def role_spans(sent: Sentence, toks: Sequence[int], entity_type: str = "PERSON") -> list[tuple[int, int]]:
+def role_spans(sent: Sentence, toks: Sequence[int], entity_type: str = "PERSON", parts: bool = False) -> list[tuple[int, int]]:
     """Titles as written: pre-modifiers, appositions, 'the regulator X', 'X is the Y'; only those
-    headed by a role noun (see lexicon.py) and not under a denial or a negation."""
+    headed by a role noun (see lexicon.py) and not under a denial or a negation. ``parts``: keep a person's part in the
+    event too ('The victim, John Smith': who the victim is, which a question asks; never a box's role)."""
     h = head(sent, toks)
     t = sent.tokens[h]
     # 'the court reporter Nichols murdered': the noun before a relative clause's subject is no title
@@ -247,7 +291,12 @@ def role_spans(sent: Sentence, toks: Sequence[int], entity_type: str = "PERSON")
             and not _one_name(sent, sent.tokens[j].head, j)
             for k in subtree(sent, j)
         }  # 'Trooper Hakim', 'or a handful of independents' are someone else; 'Billiards and Snooker Federation' is one name
+        cut |= {
+            k for j in span if sent.tokens[j].dep == "conj" and sent.tokens[j].head in span and stance(sent, j) for k in subtree(sent, j)
+        }  # 'the former director of the CIA and a staunch Trump critic': the director stays
         span = [j for j in span if j not in cut]  # 'a veteran of the force, and Trooper Hakim'
+        while span and span[0] > 0 and sent.tokens[span[0] - 1].tag == "PRP" and sent.tokens[span[0] - 1].dep == "nsubj":
+            span = span[1:]  # 'as they eye captain Steven Gerrard': the word after a subject pronoun is its verb
         while span and (
             sent.tokens[span[-1]].pos in ("PUNCT", "CCONJ", "ADP", "DET")
             or (sent.tokens[span[-1]].pos == "ADV" and sent.tokens[span[-1]].dep in ("cc", "advmod"))  # '... as well'
@@ -297,6 +346,8 @@ def role_spans(sent: Sentence, toks: Sequence[int], entity_type: str = "PERSON")
             continue  # 'whose company', a clock time, a score, another person ('Maltese and team members')
         if not (role_noun(top.lemma, entity_type) or role_noun(top.text, entity_type)) or denied(sent, h):
             continue  # not a title, office, occupation or relation; or stated under a denial
+        if (top.lemma.casefold() in PARTS and not parts) or stance(sent, top_at) or _judged(sent, top_at):
+            continue  # 'The victim', 'a vocal critic of the president', 'an ambitious, sometimes savvy politician'
         if entity_type == "PERSON" and after_name and top.tag in ("NNS", "NNPS"):
             continue  # 'Smith, other executives at his company': a plural after a person's name is a group's, not his; a
             # plural before names stays their title ('Sens. Warren and Sanders')

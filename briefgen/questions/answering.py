@@ -562,7 +562,7 @@ def names_as(noun: str, sent: Sentence, people: Iterable[tuple[int, int]]) -> bo
         idx = [i for i, t in enumerate(toks) if start <= t.start < end]
         if not idx:
             continue
-        for lo, hi in role_spans(sent, idx, "PERSON"):
+        for lo, hi in role_spans(sent, idx, "PERSON", parts=True):
             if any(lo <= t.start < hi and t.lemma.lower() == noun for t in toks):
                 return True
     return False
