@@ -1527,6 +1527,10 @@ def test_a_brief_of_opinion_pages_only_has_no_summary_and_says_why(seed_analyzed
         ),
         ("The final version of the elections bill was unveiled on Saturday.", None, "version"),
         ("The man who shot a teenager after an argument over loud music told his fiancee he was the victim.", None, "man"),
+        # a noun before the subject's: which study, whose lawyers, the sentences before say; not one with a name
+        ("The study subjects were shown three randomly selected ads from the pool.", "subject", "subject"),
+        ("The prince's lawyers are trying to block mention of the statues.", "prince", "prince"),
+        ("The state's Republican governor Ron DeSantis signed the measure into law on Tuesday.", None, None),
     ],
 )
 def test_a_definite_subject_leans_unless_a_lede_says_which_one_it_is(analysed, text: str, in_lede: str | None, deeper: str) -> None:

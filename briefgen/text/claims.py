@@ -447,11 +447,19 @@ def definite_subject(sent: Sentence, lede: bool = False) -> str | None:
     if len(words) < 3 or toks[words[0]].text.lower() != "the":
         return None
     root = next((i for i, t in enumerate(toks) if t.dep == "ROOT"), None)
-    for k in words[1:4]:
+
+    def subject(k: int) -> bool:
+        return toks[k].dep in ("nsubj", "nsubjpass") and (root is None or toks[k].head == root)
+
+    for k in words[1:5]:
         t = toks[k]
+        if t.pos == "NOUN" and t.dep == "compound" and toks[t.head].pos == "NOUN" and t.head > k:
+            continue  # "The study subjects were shown ...": which study, the sentences before say
+        if t.pos == "NOUN" and t.dep == "poss" and toks[t.head].pos == "NOUN" and subject(t.head):
+            named = any(u.head == t.head and u.pos == "PROPN" for u in toks)  # "The state's governor Ron DeSantis"
+            return t.lemma.lower() if not named and not (lede and _defined(toks, k)) else None  # "The prince's lawyers"
         if t.pos == "NOUN":
-            subject = t.dep in ("nsubj", "nsubjpass") and (root is None or t.head == root)
-            return t.lemma.lower() if subject and not (lede and _defined(toks, k)) else None
+            return t.lemma.lower() if subject(k) and not (lede and _defined(toks, k)) else None
         if t.pos != "ADJ":
             return None
     return None
