@@ -779,6 +779,15 @@ def test_a_routine_plan_is_raised_but_not_shown_and_an_awaited_decision_is(parse
     assert _kind(open_questions(parse({"a.txt": text}), BuildConfig()), "pending")  # the cue and every other sign
 
 
+def test_what_ought_to_stay_unknown_and_what_will_be_made_known_are_not_asked(parse) -> None:
+    aim = 'He said: "The listener should not know which part is Bach\'s and which part is mine."'
+    assert not _kind(asked(parse({"a.txt": aim})), "unknown")  # an aim, not a gap in the news
+    assert _kind(asked(parse({"a.txt": "Police could not say who fired the shots."})), "unknown")  # a refusal stays
+    assert not _kind(asked(parse({"a.txt": "Performers have yet to be confirmed for the benefit later this month."})), "pending")
+    (q,) = _kind(asked(parse({"a.txt": "Jones has yet to be confirmed by the Senate."})), "pending")  # a vote awaited
+    assert q.question == "Will Jones be confirmed by the Senate?"
+
+
 def test_a_case_under_if_or_unless_is_not_unknown(parse) -> None:
     story = parse({"a.txt": "The gold is not treasure trove unless the identity of the owner cannot be determined."})
     assert not _kind(asked(story), "unknown")

@@ -58,6 +58,12 @@ WITHHELD = {"name", "identity", "cause", "reason", "reasoning", "motive", "locat
 #: sources report that what he withholds is not public, not his own doubt, so a "he" or "she" who does not say still
 #: leaves the point open ("he does not know what ..." stays a person's own doubt).
 DISCLOSE = {"say", "specify", "reveal", "disclose", "release", "explain", "announce"}
+#: Modals of what ought to be: a knowable verb under one tells an aim or a rule, not what the sources do not know
+#: ("the listener should not know which part is mine"); "could not say", "would not say" stay refusals.
+OUGHT = {"should", "must", "shall"}
+#: Verbs of making a thing known: "X has yet to be confirmed" will be, in time; what is open is what X is, which the
+#: passive clause does not ask ("Will performers be confirmed for the benefit?" is no question).
+MADE_KNOWN = {"confirm", "announce", "name", "reveal", "disclose", "identify", "unveil"}
 TIME_BOUND = {"still", "yet", "immediately", "so far", "at this time"}  # "not yet known": unknown when written
 
 
@@ -387,6 +393,8 @@ def unknown(art: AnalyzedArticle, sent: Sentence) -> list[Found]:
             continue  # "it's been unclear what happens when babies sleep", "had long been a mystery": the gap the news fills
         if _conditional(toks, kids, v):
             continue  # "not treasure unless the identity of the owner cannot be determined": a case, not a fact
+        if any(toks[c].dep == "aux" and toks[c].lemma.lower() in OUGHT for c in kids[i] + kids[v]):
+            continue  # "the listener should not know which part is Bach's": what ought to be, not what is unknown
         knower = next((c for c in kids[i] if toks[c].dep == "nsubj"), None) if t.pos == "VERB" else None
         if (
             knower is not None
@@ -858,6 +866,12 @@ def pending(art: AnalyzedArticle, sent: Sentence) -> list[Found]:
                 continue  # "Expected by many to be ...": a description of the subject, not its plan; "does not plan to"
         if verb is None or any(toks[c].dep == "neg" for c in kids[verb]):
             continue  # "would not say", "will not be enough": a refusal or a verdict, not a plan
+        if (
+            toks[verb].lemma.lower() in MADE_KNOWN
+            and any(toks[c].dep == "auxpass" for c in kids[verb])
+            and not any(toks[c].dep == "agent" for c in kids[verb])
+        ):
+            continue  # "Performers have yet to be confirmed": they will be; "to be confirmed by the Senate" is a vote
         if quoted_at(toks, i) or toks[min(subtree(kids, verb))].lemma.lower() in WH | {"whether", "if"}:
             continue  # a speaker's quoted promise, or an open "when it will": not an announced plan
         who = subj if subj is not None else next((c for c in kids[verb] if toks[c].dep in SUBJ), None)
