@@ -55,7 +55,8 @@ outlet, date, headline and text: the file in ``--content`` when given, else the 
 - ``one event``: all the story's articles report one real-world event;
 - ``point``: a whole sentence that states a fact of this story's event, understandable alone or from the points
   before it, not a repeat of an earlier point;
-- ``label``: the point's confidence label and reason are defensible given the story's articles;
+- ``label``: the point's confidence label and reason are defensible given the story's articles (a point shown without a
+  label, ``confidence.UNRATED``, has no label line);
 - ``key fact``: the event's key fact is in the first two points.
 
 ``--tally`` counts these beside the other kinds, and per story. With ``--versus SITE2 --key KEY.tsv``, N stories
@@ -458,7 +459,9 @@ def story_lines(k: int, s: dict[str, Any], data: dict[str, Any], content: Path |
     """Story ``k`` of a story sheet: its title, one event, each key point and its label, key fact, then its articles."""
     out = [f"### T{k}. story {s['id']}: {len(s['articles'])} articles", "", f"- title: {s['title']} [ ]", "- one event [ ]"]
     for n, p in enumerate(s["summary"][: s["key_point_count"]], 1):
-        out += [f"- point {n}: {p['text']} ({p['article']}) [ ]", f"- label {n}: {p['confidence']} — {p['confidence_reason']} [ ]"]
+        out.append(f"- point {n}: {p['text']} ({p['article']}) [ ]")
+        if p["confidence"]:  # a point shown without a label (confidence.UNRATED) has none to judge
+            out.append(f"- label {n}: {p['confidence']} — {p['confidence_reason']} [ ]")
     out += ["- key fact in first two [ ]", ""]
     meta = {a["path"]: a for a in data["articles"]}
     for path in s["articles"]:

@@ -29,7 +29,7 @@ from markupsafe import Markup
 
 from briefgen import front
 from briefgen.cache import digest
-from briefgen.confidence import LEGEND
+from briefgen.confidence import LEGEND, UNRATED
 from briefgen.config import BuildConfig
 from briefgen.models import TYPE_LABELS, Article, Briefing, Citation, FactBox, Role, Story, StoryBrief
 from briefgen.pages import EDITION_MARK, OutsidePage, PageStore, link_outside, page_title, placeholder, title_meta, write_outside_pages
@@ -377,7 +377,7 @@ def render_pages(
         more={"failed": len(failed) - MAX_REPORTED, "duplicates": len(duplicates) - MAX_REPORTED, "warnings": len(warnings) - MAX_REPORTED},
         counts={"failed": len(failed), "duplicates": len(duplicates)},
     )
-    write("confidence.md", "pages/confidence.html.j2", legend=LEGEND)
+    write("confidence.md", "pages/confidence.html.j2", legend=LEGEND, unrated=UNRATED)
     write("search.md", "pages/search.html.j2")
     tips = {a.id: source_tip(a) for a in briefing.articles}
     for sb in briefing.stories:

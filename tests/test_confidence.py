@@ -80,6 +80,26 @@ def test_copies_same_outlet_and_other_facts_do_not_corroborate(other: AnalyzedAr
     assert ("one source only" in s.confidence_reason) == (said == "one source only")
 
 
+def test_a_close_sentence_of_another_source_that_cannot_be_matched_leaves_the_point_unlabelled(seed_config: BuildConfig) -> None:
+    """'No other source was found stating it' is said only where no sentence of another independent source holds a
+    fifth of the point's words (weighted by rarity): where one does, it may state it in other words, and the point is
+    shown without a label rather than with a wrong one (``confidence.UNRATED``)."""
+    from briefgen.analyze import analyze
+    from briefgen.confidence import UNRATED
+
+    fact = "Navy commandos captured twelve pirates near the port of Aden on Monday."
+    for other, label in (
+        ("The navy said its commandos had trained near the port of Aden for a week.", ""),  # close, not the claim
+        ("Twelve pirates were detained by navy commandos near Aden on Monday.", "high"),  # the claim: a second source
+        ("Shipping firms welcomed the news from Aden.", "moderate"),  # nothing close: no other source states it
+    ):
+        arts = [Article(k, k, t, (Paragraph(t, 0),), url=f"https://{k[0]}.example/1") for k, t in (("a.md", fact), ("b.md", other))]
+        a, b = analyze(arts, seed_config)
+        (s,) = annotate([summary_of(a)], [], [a, b])
+        assert s.confidence == label
+        assert (s.confidence_reason == UNRATED) == (label == "")
+
+
 def test_hedging_lowers_the_label() -> None:
     hedged = "Navy commandos reportedly captured pirates near Aden port today."
     a, b = article("a.md", [hedged], url="https://a.example/1"), article("b.md", [SAME], url="https://b.example/2")
@@ -130,7 +150,7 @@ def test_seed_summary_is_rated_and_disputed_evidence_is_low(seed_analyzed: list[
     qs = open_questions(seed_analyzed, dataclasses.replace(seed_config, max_questions=50), summary=summary)
     rated = annotate(summary, qs, seed_analyzed)
     assert [s.citation for s in rated] == [s.citation for s in summary]
-    assert all(s.confidence in ("high", "moderate", "low") and s.confidence_reason for s in rated)
+    assert all(s.confidence in ("high", "moderate", "low", "") and s.confidence_reason for s in rated)  # "": UNRATED
     disputed = {(c.article, c.sentence) for q in qs if q.kind == "disputed" for c in q.evidence}
     in_summary = [s for s in rated if (s.citation.article, s.citation.sentence) in disputed]
     assert in_summary and all(s.confidence == "low" for s in in_summary)
@@ -239,7 +259,7 @@ def test_a_lede_is_backed_by_another_outlets_lede_only_where_it_states_the_ledes
     items = primary_story()
     assert lede_sources(items, candidates(items)) == {("a.txt", 0): frozenset({"b.txt"}), ("b.txt", 0): frozenset({"a.txt"})}
     lede = rated(items)  # the other lede tells the winner's side: only the loser's name in common
-    assert lede.sources == 1 and lede.confidence == "moderate" and "no other independent source" in lede.confidence_reason
+    assert lede.sources == 1 and lede.confidence == ""  # not a second source; close enough that none is claimed either
     told = primary_story(lede="Maria Lopez, a senator for four terms, was beaten on Tuesday night by a school teacher from Ohio.")
     assert annotate([summary_of(told[0])], [], told)[0].sources == 2  # the same claim: found without the ledes too
     both = rated(told)
