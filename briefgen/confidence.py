@@ -30,6 +30,7 @@ import math
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
+from typing import NamedTuple
 
 from briefgen.facts.sources import independence
 from briefgen.models import AnalyzedArticle, Question, Sentence, SummarySentence
@@ -81,20 +82,33 @@ UNRATED = (
 )
 
 
-def near(items: Sequence[AnalyzedArticle], article: str, unit: Sequence[Sentence], ind: independent.Independence) -> bool:
-    """A sentence of another independent source holds ``NEAR_SHARE`` of the statement's words, weighted by rarity
-    among the story's sentences: what it says may be told there in other words."""
+class StoryWords(NamedTuple):
+    """The story's sentences as stem sets, with each stem's sentence count: read once per story for ``near``."""
+
+    sents: list[tuple[str, frozenset[str]]]  # (article id, stems), every sentence but headings
+    df: Counter[str]
+
+
+def story_words(items: Sequence[AnalyzedArticle]) -> StoryWords:
     sents = [(i.article.id, frozenset(stems(x.text))) for i in items for x in i.sentences if not x.is_heading]
-    df = Counter(w for _, words in sents for w in words)
+    return StoryWords(sents, Counter(w for _, words in sents for w in words))
+
+
+def near(
+    items: Sequence[AnalyzedArticle], article: str, unit: Sequence[Sentence], ind: independent.Independence, words: StoryWords | None = None
+) -> bool:
+    """A sentence of another independent source holds ``NEAR_SHARE`` of the statement's words, weighted by rarity
+    among the story's sentences: what it says may be told there in other words. ``words``: ``story_words(items)``."""
+    sents, df = words if words is not None else story_words(items)
     n = len(sents)
     own = frozenset().union(*(stems(x.text) for x in unit))
     weight = {w: math.log((n + 1) / (df[w] + 1)) + 1 for w in own}
     total = sum(weight.values())
     other: dict[str, bool] = {}
-    for aid, words in sents:
+    for aid, found in sents:
         if aid not in other:
             other[aid] = aid != article and independent.count([article, aid], ind) > 1
-        if total and other[aid] and sum(weight[w] for w in own & words) >= NEAR_SHARE * total:
+        if total and other[aid] and sum(weight[w] for w in own & found) >= NEAR_SHARE * total:
             return True
     return False
 
@@ -161,6 +175,7 @@ def annotate(
     told = ledes or {}
     sentences = {(i.article.id, x.index): x for i in items for x in i.sentences}
     out = []
+    words: StoryWords | None = None  # read when a point first needs it
     for s in summary:
         item = by_id.get(s.citation.article)
         unit = s.citation.sentences(item.sentences) if item else []  # a quotation over several sentences is one statement
@@ -175,8 +190,10 @@ def annotate(
         alleged = next((a for x in unit if (a := allegation(x))), None)
         contested = next((hit for x in unit if (hit := contest.get((s.citation.article, x.index)))), None)
         label, reason = rate(count, hedged, contested, alleged, alone=alone, partly=partly)
-        if label == "moderate" and count == 1 and not (alone or hedged or alleged or partly) and near(items, s.citation.article, unit, ind):
-            label, reason = "", UNRATED  # "no other source found" would be a guess: shown without a label
+        if label == "moderate" and count == 1 and not (alone or hedged or alleged or partly):
+            words = words if words is not None else story_words(items)
+            if near(items, s.citation.article, unit, ind, words):
+                label, reason = "", UNRATED  # "no other source found" would be a guess: shown without a label
         # one count of independent sources on the page: the "(N sources)" note and the reason agree
         said = s.reported or any(reported(x) for x in unit)
         out.append(replace(s, sources=count, reported=said, confidence=label, confidence_reason=reason))
