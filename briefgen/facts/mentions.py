@@ -154,7 +154,7 @@ def _personal(sent: Sentence, toks: list[int], h: int, kids: list[int], near: li
     ``h``; ``near``, the words before it and beside it."""
     if any(
         sent.tokens[j].text.casefold().strip(".") in n.PERSON_TITLES
-        or (role_noun(_word(sent, j), "PERSON") and not role_noun(_word(sent, j), "ORG"))
+        or (role_noun(word := _word(sent, j), "PERSON") and not role_noun(word, "ORG"))
         for j in near
         if sent.tokens[j].pos in ("NOUN", "PROPN")
     ):
