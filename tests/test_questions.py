@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from briefgen.config import BuildConfig
 from briefgen.models import AnalyzedArticle, Article, Mention, Paragraph, Question, Sentence, Token
-from briefgen.questions import MAX_WORDS, candidates, clause_question, open_questions, question_focus, support
+from briefgen.questions import MAX_WORDS, candidates, clause_question, kinds, open_questions, question_focus, support
 from briefgen.questions.answering import answers, mentions
 from briefgen.questions.parse import as_tree
 from briefgen.summarize import summarize
@@ -1670,3 +1670,75 @@ def test_no_ruling_awaited(parse, text: str) -> None:
 def test_a_suit_another_article_reports_settled_is_not_asked(parse) -> None:
     story = parse({"a.txt": "Texas sued the Biden administration on Monday.", "b.txt": "A federal judge dismissed the case on Friday."})
     assert not [q for q, _, _ in candidates(story) if "lawsuit" in q.question]
+
+
+# --- a deed alleged, not proven ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        ("John Smith allegedly shot a neighbor on Friday, police said.", "Did John Smith shoot a neighbor on Friday?"),
+        ("John Smith is accused of stealing $5,000 from the church, police said.", "Did John Smith steal $5,000 from the church?"),
+        (
+            "Officers shot John Smith after he allegedly pointed a gun at the officers, police said.",
+            "Did Smith point a gun at the officers?",
+        ),  # "he": the one person its sentence names, by the short name it resolves to
+        ("John Smith, who is accused of killing Mary Jones, appeared in court on Monday.", "Did John Smith kill Mary Jones?"),
+        ("Police accused John Smith of setting the fire at the mill.", "Did John Smith set the fire at the mill?"),
+    ],
+)
+def test_a_deed_alleged_asks_whether_it_was_done(parse, text: str, question: str) -> None:
+    found = [q for q, signs, _ in candidates(parse({"a.txt": text})) if q.kind == "unverified" and "cue" in signs]
+    assert [q.question for q in found] == [question]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Critics accused John Smith of lying about the budget, the court heard.",  # a reproach, not an allegation of a crime
+        "The information John Smith allegedly shared was widely known, police said.",  # the clause is about the information
+        "He knew Tom Brown had lied to police when he allegedly asked Mary Jones to stop.",  # "he": two people named
+        "John Smith allegedly copied the design from a rival firm.",  # no criminal case in the article
+        "John Smith was not accused of stealing anything, police said.",
+        "A man allegedly shot a neighbor on Friday, police said.",  # nobody named
+    ],
+)
+def test_no_deed_alleged(parse, text: str) -> None:
+    assert not [q for q, _, _ in candidates(parse({"a.txt": text})) if q.kind == "unverified"]
+
+
+@pytest.mark.parametrize(
+    ("other", "asked"),
+    [
+        ("John Smith was convicted of murder on Friday.", False),  # the case decided
+        ("John Smith shot the neighbor on Friday after an argument.", False),  # another source states it as fact
+        ("John Smith shot the neighbor on Friday after an argument, according to police.", True),  # the accusers' account
+        ("Neighbors contest police allegations that Smith shot the neighbor.", True),
+    ],
+)
+def test_a_deed_alleged_is_answered_only_by_a_source_stating_it(parse, other: str, asked: bool) -> None:
+    story = parse({"a.txt": "John Smith allegedly shot the neighbor on Friday, police said.", "b.txt": other})
+    found = [q.question for q, _, _ in candidates(story) if q.kind == "unverified"]
+    assert found == (["Did John Smith shoot the neighbor on Friday?"] if asked else [])
+
+
+def test_a_deed_alleged_of_a_person_charged_is_asked_once(parse) -> None:
+    story = parse({"a.txt": "John Smith was charged with murder on Monday. Police said Smith is accused of killing Mary Jones."})
+    assert [q.question for q, _, _ in candidates(story) if "Smith" in q.question] == ["Will John Smith be convicted of murder?"]
+
+
+def test_a_case_decided_is_not_one_that_may_be(parse) -> None:
+    (art,) = parse({"a.txt": "If the driver was charged or convicted, the claim would be stronger."})
+    assert not any(kinds.decided(s) for s in art.sentences)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mr. Trump contended that Mr. Strzok targeted him and accused Mr. Strzok of being treasonous, police said.",
+        "Police said John Smith is accused of being a danger to the town.",  # a name called, not a deed
+    ],
+)
+def test_no_deed_alleged_of_a_reproach(parse, text: str) -> None:
+    assert not [q for q, _, _ in candidates(parse({"a.txt": text})) if q.kind == "unverified"]

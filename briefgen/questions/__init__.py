@@ -36,6 +36,7 @@ from briefgen.questions.answering import (
     outcome,
     purposed,
     stated,
+    uncertain,
 )
 from briefgen.questions.conflicting import conflicts
 from briefgen.questions.parse import (
@@ -65,8 +66,15 @@ PER_KIND = {"pending": 2}  # plans are many and mostly routine: at most this man
 BROKEN = re.compile(
     r"\s[-–—]{1,2}\s|\s-\w|\w-\s|--"  # a dash aside cut in half reads as nonsense
     r"|\b(?:be|been|being|have|has|had|do|does|did|is|are|was|were|will|would)\?$"  # "Will O'Brien be?"
+    r"|\b(?:of|than|the|a|an)\?$"  # "Did Brown have a blood alcohol content of?": a sentence split early ("being treated for?" is whole)
+    r"|\b(?:at|after|before|until|by|from)\s+\d{1,2}\?$"  # "shortly after 06?" of "after 06: 00 BST": a time cut in two
     r"|\b(?:that|those)\s+(?!(?:the|a|an|it|he|she|they)\b)[a-z]+"
 )  # "that range": which one?
+
+
+#: A trial's question (kinds.charged): "Did Pitman set fire to the store?" beside "Will Pitman be convicted of arson?" asks
+#: the same thing twice, and the trial's question is the one the story awaits.
+_TRIAL = re.compile(r"^Will (.+?) be convicted\b")
 
 
 @dataclass
@@ -83,6 +91,7 @@ class _Cand:
     person: str = ""  # the role noun an identity question asks about ("victim"; see answering.asked_person)
     sents: list[Sentence] = field(default_factory=list)  # the sentence of each wording, as ``cores``
     bare: dict[str, set[str]] = field(default_factory=dict)  # each wording's bare definite nouns (parse.bare_definites)
+    alleged: bool = False  # an allegation (kinds.alleged): a case decided answers it
 
 
 def _candidates(
@@ -103,7 +112,14 @@ def _candidates(
     by_pos = {(ai, s.index): s for ai, a in enumerate(articles) for s in a.sentences}
 
     def add(
-        kind: str, found: kinds.Found, ai: int, s: Sentence, more: Sequence[tuple[int, int]] = (), bonus: float = 0.0, cue: bool = True
+        kind: str,
+        found: kinds.Found,
+        ai: int,
+        s: Sentence,
+        more: Sequence[tuple[int, int]] = (),
+        bonus: float = 0.0,
+        cue: bool = True,
+        alleged: bool = False,
     ) -> None:
         if (
             found.question[:1].isalpha()
@@ -138,6 +154,7 @@ def _candidates(
                     sents=[found.sent],
                     bare={found.question: bare_definites(found.sent.tokens, _worded(found))},
                     person=asked_person(found) if kind == "unknown" else "",
+                    alleged=alleged,
                 )
             )
 
@@ -175,6 +192,10 @@ def _candidates(
                 add("pending", found, ai, s)  # a trial's outcome, awaited
             for found in kinds.sued(a, s) if "sued" in run else ():
                 add("pending", found, ai, s)  # a suit's outcome, awaited
+            for found in kinds.alleged(a, s) if "alleged" in run else ():
+                add("unverified", found, ai, s, alleged=True)  # a deed alleged, not proven
+    tried = {m.group(1).split()[-1] for c in cands if (m := _TRIAL.match(c.question))}  # by surname: "Smith" of "John Smith"
+    cands = [c for c in cands if not (c.alleged and not tried.isdisjoint(re.findall(r"[\w'’-]+", c.question)))]  # one question a person
     for question, cited, keys in conflicts(articles):
         # built from a template and the counted noun, never by resolving a pronoun: plain
         cands.append(_Cand("conflicting", question, cited, keys, WEIGHTS["conflicting"], signs={"cue", "plain"}))
@@ -218,7 +239,13 @@ def _answered_in_story(articles: Sequence[AnalyzedArticle], c: _Cand, forms: Seq
             continue  # the claimer repeating the claim is no corroboration
         if c.kind == "pending" and a.article.date and first and a.article.date < first:
             continue  # an article older than the plan cannot know its outcome
-        sents = (s for s in a.sentences if not said.isdisjoint(forms[ai][s.index]) and (ai, s.index) not in c.evidence)
+        sents = (
+            s
+            for s in a.sentences
+            if not said.isdisjoint(forms[ai][s.index])
+            and (ai, s.index) not in c.evidence
+            and not (c.alleged and _relayed(forms[ai][s.index]))
+        )
         if (hit := answered(f, sents)) is not None:
             log.debug("dropped %r: %s answers it: %s", c.question, a.article.id, hit.text)
             return True
@@ -275,6 +302,9 @@ def _answered_in_story(articles: Sequence[AnalyzedArticle], c: _Cand, forms: Seq
         ):
             log.debug("dropped %r: %s confirms it: %s", c.question, a.article.id, hit.text)
             return True
+    if c.alleged and (hit := next((s for a in articles for s in a.sentences if kinds.decided(s)), None)) is not None:
+        log.debug("dropped %r: the story reports the case decided: %s", c.question, hit.text)
+        return True  # "Did Smith shoot the man?" beside "Smith was convicted of murder"
     for result, given in kinds.DECIDED_BY.items():
         if result in f.pred and (hit := next((s for a in articles for s in a.sentences if given(s)), None)) is not None:
             log.debug("dropped %r: the story reports the case decided: %s", c.question, hit.text)
@@ -282,7 +312,7 @@ def _answered_in_story(articles: Sequence[AnalyzedArticle], c: _Cand, forms: Seq
     results = set().union(*RESULTS.values(), CHOSEN)
     for ai, a in enumerate(articles):  # the story has moved past it, or states it outright (in the claim's article too)
         for s in a.sentences:
-            if (ai, s.index) in c.evidence:
+            if (ai, s.index) in c.evidence or (c.alleged and _relayed(forms[ai][s.index])):
                 continue
             if not results.isdisjoint(forms[ai][s.index]) and outcome(f, s):
                 log.debug("dropped %r: %s reports its outcome: %s", c.question, a.article.id, s.text)
@@ -294,6 +324,25 @@ def _answered_in_story(articles: Sequence[AnalyzedArticle], c: _Cand, forms: Seq
                 log.debug("dropped %r: %s states it as fact: %s", c.question, a.article.id, s.text)
                 return True
     return False
+
+
+#: Words by which a sentence gives its statement as someone's account: "Gray pointed a gun at them, according to police".
+RELAYED = kinds.ANNOUNCE | {"according", "accord", "account"}
+
+
+def lemmas(sent: Sentence) -> frozenset[str]:
+    return frozenset(t.lemma.lower() for t in sent.tokens)
+
+
+def _relayed(forms: frozenset[str]) -> bool:
+    """The sentence gives what it states as someone's account: of an allegation, another source relaying the accusers'
+    account ("according to police accounts") is no answer."""
+    return not RELAYED.isdisjoint(forms)
+
+
+def _quoted(sent: Sentence) -> bool:
+    """The sentence is a quotation: a witness's own words ("The cop took out his gun and started firing at Kimani.")."""
+    return sent.text.lstrip()[:1] in ('"', "“", "‘")
 
 
 def _overtaken(articles: Sequence[AnalyzedArticle], c: _Cand) -> bool:
@@ -581,6 +630,11 @@ def _finish(
             # ("IDF ground soldiers attacked Gaza" of "Was the attack the prelude to a ground invasion?"), see PREMISE
             speaks = [
                 [si for si in sis if mentions(f, by_index[ai][si]) or len(c.keys & sent_keys[ai, si]) > support.PREMISE]
+                for ai, sis in enumerate(speaks)
+            ]
+        if c.alleged:  # an allegation relayed or doubted elsewhere ("contest police allegations that ...") is no less open
+            speaks = [
+                [si for si in sis if not (_relayed(lemmas(by_index[ai][si])) or uncertain(by_index[ai][si]) or _quoted(by_index[ai][si]))]
                 for ai, sis in enumerate(speaks)
             ]
         half = sum(1 for ai in range(len(articles)) if speaks[ai])

@@ -73,6 +73,12 @@ HEDGED = {
     "investigate",
     "try",
     "unverified",
+    "allege",  # "police allege", "alleged", "allegedly": what is alleged is not yet stated as fact
+    "allegation",  # "contest police allegations that Gray pointed a gun": a report of the allegation answers nothing
+    "accuse",
+    "accusation",
+    "assertion",  # "differs from Kelly's assertion that Gray had pointed a revolver": reported, not stated
+    "contention",
 }
 MODAL = {"will", "would", "shall", "may", "might", "could", "can", "should", "must", "'ll", "wo", "ca"}
 CAUSAL = {"because", "due", "reason", "motive", "cause", "blame", "over", "after"}

@@ -276,6 +276,7 @@ CUES = {
     "no_proof": PROOF,
     "charged": {"charge", "indict", "face", "plead"},
     "sued": {"sue", "file"},
+    "alleged": {"allegedly", "accuse"},
 }
 FRAME_WH = {
     WHERE: "where",
@@ -1102,8 +1103,8 @@ def decided(sent: Sentence) -> bool:
             continue
         if unsure(toks, kids, i):
             continue  # "could be sentenced", "is to be sentenced"
-        if any(toks[c].lemma.lower() in ("if", "unless") for c in kids[i]):
-            continue  # "faces life in prison if convicted"
+        if any(toks[c].lemma.lower() in ("if", "unless") for c in (*kids[i], *(kids[t.head] if t.dep == "conj" else ()))):
+            continue  # "faces life in prison if convicted", "if the driver was charged or convicted"
         words = {toks[c].lemma.lower() for c in kids[i]} | {toks[g].lemma.lower() for c in kids[i] for g in kids[c]}
         if (
             lem in VERDICTS
@@ -1212,6 +1213,103 @@ def charged(art: AnalyzedArticle, sent: Sentence) -> list[Found]:
         idx |= {count} if count is not None else set()
         phrase = _charge_phrase(toks, kids, i, count) if lem != "plead" or count is not None else ""
         out.append(Found(f"Will {name} be convicted{phrase}?", sent, idx, i, awaited=True, pred="convict"))
+    return out
+
+
+#: Clauses a deed said to be alleged can head and still be asked about as a whole: the sentence's own clause, one
+#: joined to it, a "who ..." clause, a clause after "after" or "for" ("was arrested after allegedly opening fire").
+#: A clause about something else ("the information Kerry allegedly shared", "babies allegedly born alive") is not.
+DEEDS = {"ROOT", "conj", "ccomp", "advcl", "relcl", "pcomp"}
+
+
+def _doer(toks: tuple[Token, ...], kids: Kids, deed: int) -> int | None:
+    """Who did the alleged deed: the subject of its clause, the person a "who" stands for, or, for a clause with no
+    subject of its own ("after allegedly opening fire", "accused of killing"), the subject of the clause it hangs on."""
+    subj = next((c for c in kids[deed] if toks[c].dep in ("nsubj", "nsubjpass")), None)
+    if subj is not None:
+        return toks[deed].head if toks[subj].tag == "WP" and toks[deed].dep == "relcl" else subj
+    if toks[deed].tag != "VBG" and toks[deed].dep != "conj":
+        return None
+    up = toks[deed].head
+    if toks[deed].dep == "pcomp" and toks[up].dep == "prep":
+        up = toks[up].head
+    if toks[up].lemma.lower() == "accuse":  # "Smith is accused of killing", "police accused Smith of killing"
+        who = next((c for c in kids[up] if toks[c].dep in ("nsubjpass", "dobj")), None)
+        if toks[up].dep in ("acl", "relcl") and (who is None or toks[who].tag == "WP"):
+            return toks[up].head  # "Smith, accused of killing", "Smith, who is accused of killing"
+        return who
+    if toks[up].pos not in ("VERB", "AUX") or up == deed:
+        return None
+    return _doer(toks, kids, up) if toks[deed].dep in ("advcl", "pcomp", "conj") else None
+
+
+def alleged(art: AnalyzedArticle, sent: Sentence) -> list[Found]:
+    """A named person's deed that the story gives only as alleged: "Smith allegedly shot a man", "Smith, who allegedly
+    ...", "arrested after allegedly opening fire", "Smith is accused of stealing $5,000", "police accused Smith of
+    ...": "Did Smith shoot a man?", an allegation not proven (unverified). Only in an article of a criminal case
+    (``LEGAL``): "accused the president of failing the country" is a reproach. Not a deed of the past (``_old_case``),
+    one denied ("was not accused"), or quoted; and the question goes when any article reports the case decided
+    (``decided``), states the deed as fact or confirms it (see questions/__init__.py)."""
+    toks, kids = sent.tokens, children(sent.tokens)
+    if sent.text.rstrip(" \"'”’").endswith("?") or personal(toks) or decided(sent) or _old_case(art, sent):
+        return []
+    if not any(not LEGAL.isdisjoint({x.lemma.lower() for x in s.tokens}) for s in art.sentences):
+        return []
+    out: list[Found] = []
+    for i, t in enumerate(toks):
+        low, cue = t.text.lower(), {i}
+        if low == "allegedly" and t.dep == "advmod":
+            deed = t.head
+        elif t.lemma.lower() == "accuse" and t.pos == "VERB":
+            if any(toks[c].dep == "neg" for c in kids[i]) or unsure(toks, kids, i) or t.dep == "xcomp":
+                continue  # "was not accused", "could be accused"
+            accuser = next((c for c in (*kids[i], *(kids[t.head] if t.dep == "conj" else ())) if toks[c].dep == "nsubj"), None)
+            if accuser is not None and toks[accuser].lemma.lower() not in PROSECUTORS:
+                continue  # "Environmentalists accused Bush of gutting ...": a reproach, as ``charged`` reads "charged"
+            of = next((c for c in kids[i] if toks[c].dep == "prep" and toks[c].lemma.lower() == "of"), None)
+            deed = next((g for g in kids[of] if toks[g].dep == "pcomp" and toks[g].tag == "VBG"), -1) if of is not None else -1
+            if deed < 0 or of is None:
+                continue  # "accused of murder": no deed to ask of
+            cue |= {of}
+        else:
+            continue
+        v = toks[deed]
+        if v.tag == "VBG" and v.lemma.lower() == "be":
+            continue  # "accused of being treasonous": a name called, not a deed
+        if v.pos not in ("VERB", "AUX") or v.dep not in DEEDS or quoted_at(toks, deed) or any(toks[c].dep == "neg" for c in kids[deed]):
+            continue
+        if v.dep == "relcl" and not any(toks[c].dep in ("nsubj", "nsubjpass") and toks[c].tag == "WP" for c in kids[deed]):
+            continue  # "the information Kerry allegedly shared": the clause is about the information
+        doer = _doer(toks, kids, deed)
+        if doer is None:
+            continue
+        if toks[doer].pos == "PRON":
+            people = {
+                m.text
+                for m in art.mentions
+                if m.sentence == sent.index
+                and m.label == "PERSON"
+                and not any(x.dep == "compound" and x.pos == "PROPN" and x.start == m.start + len(m.text) - len(x.text) for x in toks)
+            }  # not "The Millis police officer": a name that modifies a noun names no person
+            name = resolve(art, sent, doer, 0) if toks[doer].text.lower() in ("he", "she") and len(people) == 1 else None
+            name = name if name and any(p == name or p.endswith(" " + name) for p in people) else None
+        else:  # "he allegedly ..." only where its sentence names one person, the one it means: "officers shot Kimani Gray
+            # after he allegedly pointed a revolver at them", not "he would have known Flynn had lied when he allegedly ..."
+            name = _accused_name(art, sent, kids, doer)
+        if name is None:
+            continue
+        own = next((c for c in kids[deed] if toks[c].dep in ("nsubj", "nsubjpass")), None)
+        subject = None if own is not None and toks[own].tag != "WP" else doer
+        subs = {doer: name} if toks[doer].pos == "PRON" else {}
+        drop = set(cue) | ({own} if own is not None and toks[own].tag == "WP" else set())
+        if subject is not None:  # the doer's name alone, without the clause around the deed ("Hayes, who is accused of ...")
+            named = {doer, *(c for c in kids[doer] if toks[c].dep == "compound" and toks[c].pos == "PROPN")}
+            drop |= subtree(kids, doer) - named - subtree(kids, deed)
+        q = clause_question(sent, deed, subject=subject, modal="Did" if v.tag == "VBG" else None, subs=subs, drop=drop)
+        if q is None or name not in q:
+            continue
+        idx = {j for j in subtree(kids, deed) if j not in drop} | {doer}
+        out.append(Found(q, sent, idx, deed))
     return out
 
 

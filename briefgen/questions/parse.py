@@ -193,6 +193,9 @@ def clause_question(
     if verb in cut or subj in cut:
         return None  # the clause itself is what the excerpt cut short
     keep = (subtree(kids, verb) | subtree(kids, subj)) - set(drop) - cut
+    # a lent subject whose own "who ..." clause holds the verb ("Smith, who is accused of killing"): the subject is the
+    # name without that clause
+    own = subtree(kids, subj) - (subtree(kids, verb) if verb in subtree(kids, subj) else set())
     for c in kids[verb]:
         t = toks[c]
         if t.dep == "conj" and t.pos in ("VERB", "AUX") and any(toks[k].dep in SUBJ | {"aux", "auxpass"} for k in kids[c]):
@@ -216,7 +219,7 @@ def clause_question(
     brackets = [i for i, t in enumerate(toks) if t.tag in ("-LRB-", "-RRB-")]
     for a, b in zip(brackets[::2], brackets[1::2], strict=False):
         keep -= set(range(a, b + 1))
-    subj_idx = subtree(kids, subj) & keep
+    subj_idx = own & keep
     for i in sorted(keep):  # asides (", who ...") and clauses inside the subject
         if i not in keep or i in (verb, subj) or toks[i].dep not in ("relcl", "appos", "acl"):
             continue
@@ -227,7 +230,7 @@ def clause_question(
         if i in keep and i not in (verb, subj) and _aside_conj(toks, kids, i):
             drop_phrase(toks, kids, keep, i)
     trim(toks, kids, keep, {verb, subj, *auxes})
-    subj_idx = subtree(kids, subj) & keep
+    subj_idx = own & keep
     while subj_idx and toks[max(subj_idx)].pos == "PUNCT":
         keep.discard(max(subj_idx))
         subj_idx.discard(max(subj_idx))
