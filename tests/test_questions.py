@@ -387,8 +387,11 @@ def test_a_detector_runs_wherever_it_can_find_something(seed_analyzed: list[Anal
 
     hits = set()
     court = parse(
-        {"c.txt": "Police charged John Smith with arson on Monday. Smith faces two counts of arson. Smith sued the city of Boston."}
-    )  # no charge or suit in the seed
+        {
+            "c.txt": "Police charged John Smith with arson on Monday. Smith faces two counts of arson. Smith sued the city of Boston. "
+            "Tom Brown allegedly shot a neighbor, police said."
+        }
+    )  # no charge, suit or allegation in the seed
     for a in [*seed_analyzed, *court]:
         art = dataclasses.replace(a, sentences=tuple(as_tree(s) for s in a.sentences))
         for s in art.sentences:
@@ -400,6 +403,7 @@ def test_a_detector_runs_wherever_it_can_find_something(seed_analyzed: list[Anal
                 "no_proof": kinds.no_proof(s),
                 "charged": kinds.charged(art, s),
                 "sued": kinds.sued(art, s),
+                "alleged": kinds.alleged(art, s),
             }
             hits |= {name for name, f in found.items() if f}
             assert {name for name, f in found.items() if f} <= kinds.cues(lemma_forms(s))
