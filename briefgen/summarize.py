@@ -668,7 +668,7 @@ def lead_statements(
     they name): the statements confidence.py may count as sources of it when they also share enough of its words
     (``claims.lede_agree``)."""
     told = lede_statements(items, cands, claims, ledes)
-    for at, others in _by_sentence(items, cands, retellings(items, cands, undated=True)).items():
+    for at, others in _by_sentence(items, cands, retellings(items, cands, undated=True, sources=True)).items():
         told[at] = told.get(at, frozenset()) | others
     return told
 
@@ -1221,12 +1221,20 @@ def _head_noun(c: Candidate) -> str:
 LEAD = 2
 
 
-def _subject(c: Candidate) -> frozenset[str]:
+def _subject(c: Candidate, said: bool = False) -> frozenset[str]:
     """Whom the statement's main claim is about: the names in the subject of its first sentence's root (the whole
     phrase: "Democrat Melanie Stansbury", "The Food and Drug Administration and the Centers for Disease Control"),
-    else the subject's own noun ("officials"); empty for a pronoun or no subject."""
+    else the subject's own noun ("officials"); empty for a pronoun or no subject. When the root is a verb of saying
+    with a clause said ("Williams died on Thursday, a spokesman said"; "People said Reid's representative confirmed
+    ..."), ``said`` reads that clause's subject, the claim's; without it, the root's own, the teller ("a spokesman",
+    "police")."""
     toks = c.sentences[0].tokens
     root = next((i for i, t in enumerate(toks) if t.dep == "ROOT"), None)
+    for _ in range(2 if said else 0):  # "Reid checked into rehab, her rep told People": the claim is what was told
+        clause = next((i for i, t in enumerate(toks) if t.head == root and t.dep == "ccomp" and i != root), None)
+        if root is None or toks[root].lemma.lower() not in REPORTING_VERBS or clause is None:
+            break
+        root = clause
     subject = next((i for i, t in enumerate(toks) if t.head == root and t.dep in ("nsubj", "nsubjpass") and i != root), None)
     if root is None or subject is None or toks[subject].pos == "PRON":
         return frozenset()
@@ -1250,18 +1258,24 @@ def _same_subject(a: frozenset[str], b: frozenset[str]) -> bool:
     return any(same_name(x.split(), y.split()) for x in a for y in b)
 
 
-def retellings(items: Sequence[AnalyzedArticle], cands: Sequence[Candidate], *, undated: bool = False) -> dict[int, frozenset[int]]:
+def retellings(
+    items: Sequence[AnalyzedArticle], cands: Sequence[Candidate], *, undated: bool = False, sources: bool = False
+) -> dict[int, frozenset[int]]:
     """For each statement of an article's lead (its first ``LEAD`` statements) that is no quotation or comment
     (``_soft``), the lead statements of the story's other articles that retell its news: about the same one
     (``_subject``: "Stansbury won election to Congress on Tuesday", "Stansbury prevailed in an open, four-way race") on
     the same days (``_lead_days``). Each outlet's lead tells the event in its own words, verbs and all ("won",
     "defeated", "prevailed"), which no test of words or deeds joins; who it is about and when are what they share.
     ``undated``: two statements of undated articles that name no day are of one day too (nothing says otherwise): the
-    labels' reading (``lead_statements``), not the summary's, which would hide a point on that little."""
+    labels' reading (``lead_statements``), not the summary's, which would hide a point on that little.
+    For the summary a lead is about its main verb's subject, the teller of one that reports what someone said ("...,
+    police said" in both retells it: a point hidden on that only omits). ``sources`` (the labels' reading) reads what
+    was said (``_subject``: "Williams died on Thursday, a spokesman said" is about Williams): two leads of one day that
+    both report what police said are not two sources of each other's fact."""
     leads = [
         (k, subject, *_lead_days(cands[k].text, items[cands[k].article].article.date))
         for k in range(len(cands))
-        if cands[k].rank < LEAD and not _soft(cands[k]) and (subject := _subject(cands[k]))
+        if cands[k].rank < LEAD and not _soft(cands[k]) and (subject := _subject(cands[k], said=sources))
     ]
     out: dict[int, set[int]] = {}
     for (i, subject_i, days_i, named_i), (j, subject_j, days_j, named_j) in itertools.combinations(leads, 2):

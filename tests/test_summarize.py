@@ -1606,3 +1606,27 @@ def test_a_statement_dated_years_before_the_story_is_background() -> None:
     # undated: the latest year its lead (two sentences) names; nothing is two years before that
     assert story_year([undated]) == 1995 and not backstories([undated], cands).any()
     assert story_year([dataclasses.replace(undated, sentences=undated.sentences[:1])]) is None  # no year named: no rule
+
+
+def test_leads_retell_for_the_labels_by_what_was_said_not_by_who_said_it(analysed) -> None:
+    """For the labels (``retellings(sources=True)``) a lead that reports what someone said is about what was said: two
+    leads of one day that both end "police said" are no sources of each other's fact, and "Esther Williams died on
+    Thursday, her publicist said" retells "Esther Williams died in her sleep on Thursday". The summary still reads the
+    teller (a point it hides on that only omits)."""
+    from briefgen.summarize import candidates, retellings
+
+    arrested = "Two men were arrested after a shop was set on fire in the city center on Tuesday, police said."
+    named = "The owner of the shop was named as Tom Brown, a local councillor, on Tuesday, police said."
+    died = "Esther Williams died in her sleep on Thursday at her home in Beverly Hills, her publicist said."
+    dies = "Esther Williams, the swimmer who became a film star, died on Thursday at the age of 91."
+    items = analysed(
+        [arrested, "Firefighters put out the fire in an hour."], [named, "The shop had been open for ten years."], date="2014-06-11"
+    )
+    cands = candidates(items)
+    at = {c.text: k for k, c in enumerate(cands)}
+    assert at[named] in retellings(items, cands).get(at[arrested], ())  # the summary's reading: the same teller
+    assert at[named] not in retellings(items, cands, sources=True).get(at[arrested], ())
+    items = analysed([died, "She was 91."], [dies, "Her films made millions."], date="2014-06-11")
+    cands = candidates(items)
+    at = {c.text: k for k, c in enumerate(cands)}
+    assert at[dies] in retellings(items, cands, sources=True).get(at[died], ())
