@@ -190,10 +190,18 @@ def annotate(
         alleged = next((a for x in unit if (a := allegation(x))), None)
         contested = next((hit for x in unit if (hit := contest.get((s.citation.article, x.index)))), None)
         label, reason = rate(count, hedged, contested, alleged, alone=alone, partly=partly)
-        if label == "moderate" and count == 1 and not (alone or hedged or alleged or partly):
+        # "no other independent source found stating it" decides a plain statement's moderate and a hedged one's low
+        # (with another source it would be moderate): where another source tells something close, that is a guess
+        unmatched = (
+            count == 1
+            and not alone
+            and contested is None
+            and ((label == "moderate" and not (hedged or alleged or partly)) or label == "low")
+        )
+        if unmatched:
             words = words if words is not None else story_words(items)
             if near(items, s.citation.article, unit, ind, words):
-                label, reason = "", UNRATED  # "no other source found" would be a guess: shown without a label
+                label, reason = "", UNRATED  # shown without a label
         # one count of independent sources on the page: the "(N sources)" note and the reason agree
         said = s.reported or any(reported(x) for x in unit)
         out.append(replace(s, sources=count, reported=said, confidence=label, confidence_reason=reason))

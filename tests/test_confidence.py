@@ -100,6 +100,24 @@ def test_a_close_sentence_of_another_source_that_cannot_be_matched_leaves_the_po
         assert (s.confidence_reason == UNRATED) == (label == "")
 
 
+def test_a_hedged_point_with_a_close_sentence_of_another_source_is_unlabelled_not_low(seed_config: BuildConfig) -> None:
+    """A hedged point that no other source was found stating is low; with another source it would be moderate. Where
+    a sentence of another independent source is close to it (``near``), which of the two is a guess: no label."""
+    from briefgen.analyze import analyze
+    from briefgen.confidence import UNRATED
+
+    fact = "Navy commandos reportedly captured twelve pirates near the port of Aden on Monday."
+    for other, label in (
+        ("The navy said its commandos had trained near the port of Aden for a week.", ""),  # close: it may tell it
+        ("Shipping firms welcomed the news from Aden.", "low"),  # nothing close
+    ):
+        arts = [Article(k, k, t, (Paragraph(t, 0),), url=f"https://{k[0]}.example/1") for k, t in (("a.md", fact), ("b.md", other))]
+        a, b = analyze(arts, seed_config)
+        (s,) = annotate([summary_of(a)], [], [a, b])
+        assert s.confidence == label
+        assert (s.confidence_reason == UNRATED) == (label == "")
+
+
 def test_hedging_lowers_the_label() -> None:
     hedged = "Navy commandos reportedly captured pirates near Aden port today."
     a, b = article("a.md", [hedged], url="https://a.example/1"), article("b.md", [SAME], url="https://b.example/2")
