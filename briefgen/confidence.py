@@ -37,6 +37,7 @@ from briefgen.models import AnalyzedArticle, Question, Sentence, SummarySentence
 from briefgen.text import sources as independent
 from briefgen.text.claims import Claims, agree, lede_agree
 from briefgen.text.hedges import allegation, hedge, reported, side_hedge
+from briefgen.text.outlets import name_key
 from briefgen.text.stems import stems
 
 __all__ = ["CONTESTED", "LEGEND", "UNRATED", "annotate", "backers", "hedge", "near", "rate", "supporters"]
@@ -113,19 +114,39 @@ def near(
     return False
 
 
-def supporters(items: Sequence[AnalyzedArticle], article: str, sent: Sentence, claims: Claims | None = None) -> list[str]:
+def supporters(
+    items: Sequence[AnalyzedArticle],
+    article: str,
+    sent: Sentence,
+    claims: Claims | None = None,
+    ind: independent.Independence | None = None,
+) -> list[str]:
     """Articles, other than the sentence's own, with a sentence that states the same claim and is not a copy of it;
-    ``claims``: the story's memo of claims."""
+    ``claims``: the story's memo of claims; with ``ind``, not a sentence that names the claim's outlet (``relayed``)."""
     of = claims if claims is not None else Claims()
     own = of(sent)
     copy = sent.text.strip()
+    outlet = ind.outlet.get(article, "") if ind is not None else ""
     found = []
     for item in items:
         if item.article.id == article:
             continue
-        if any(s.text.strip() != copy and agree(own, of(s)) for s in item.sentences if not s.is_heading):
+        if any(
+            s.text.strip() != copy and agree(own, of(s)) and not relayed(item, s.index, outlet) for s in item.sentences if not s.is_heading
+        ):
             found.append(item.article.id)
     return found
+
+
+def named_outlets(item: AnalyzedArticle, index: int) -> frozenset[str]:
+    """The outlets a sentence names, as sources are counted (``outlets.name_key``): "told Fox News", "CNN reported"."""
+    return frozenset(name_key(m.text) for m in item.mentions if m.sentence == index and m.label in ("ORG", "WORK_OF_ART"))
+
+
+def relayed(item: AnalyzedArticle, index: int, outlet: str) -> bool:
+    """The sentence ``index`` of ``item`` names ``outlet`` (an outlet key): what it states it has from that outlet,
+    so with that outlet's own report it makes one source, not two ("multiple sources tell Fox News ...")."""
+    return bool(outlet) and outlet in named_outlets(item, index)
 
 
 def backers(
@@ -135,18 +156,25 @@ def backers(
     claims: Claims,
     ledes: Mapping[tuple[str, int], Iterable[tuple[str, int]]],
     sentences: Mapping[tuple[str, int], Sentence],
+    ind: independent.Independence | None = None,
 ) -> list[str]:
     """The articles, other than the sentence's own, that state its claim: ``supporters``, and for an article's lede the
     articles whose ledes report one event with it, or for a statement of its lead the other outlets' lead statements
     that retell it (``ledes``: summarize.py ``lead_statements``), and state its claim in enough of its words
     (``claims.lede_agree``): a lead statement of the same day that tells another part of it (another speaker, another
-    angle) is no source of this one. ``sentences``: the story's sentences by (article id, index)."""
-    found = supporters(items, article, sent, claims)
+    angle) is no source of this one. ``sentences``: the story's sentences by (article id, index). With ``ind`` (which
+    articles are one source), an article is no backer where its sentence names the point's outlet as where it has it
+    from, or the point names that article's outlet (``relayed``): one report relayed, not two."""
+    found = supporters(items, article, sent, claims, ind)
     own = claims(sent)
     for other, index in sorted(ledes.get((article, sent.index), ())):
         lede = sentences.get((other, index))
-        if other not in found and lede is not None and lede_agree(own, claims(lede)):
+        relay = ind is not None and relayed(next(i for i in items if i.article.id == other), index, ind.outlet.get(article, ""))
+        if other not in found and lede is not None and lede_agree(own, claims(lede)) and not relay:
             found.append(other)
+    if ind is not None and (mine := next((i for i in items if i.article.id == article), None)) is not None:
+        named = named_outlets(mine, sent.index)
+        found = [other for other in found if ind.outlet.get(other, "") not in named]
     return found
 
 
@@ -183,7 +211,7 @@ def annotate(
             out.append(s)
             continue
         sent = unit[0]
-        carriers = [s.citation.article, *backers(items, s.citation.article, sent, claims, told, sentences)]
+        carriers = [s.citation.article, *backers(items, s.citation.article, sent, claims, told, sentences, ind)]
         count = independent.count(carriers, ind)
         hedged = next((h for x in unit if (h := hedge(x))), None)
         partly = next((h for x in unit if (h := side_hedge(x))), None)

@@ -118,6 +118,26 @@ def test_a_hedged_point_with_a_close_sentence_of_another_source_is_unlabelled_no
         assert (s.confidence_reason == UNRATED) == (label == "")
 
 
+def test_a_report_that_names_the_other_outlet_as_its_source_is_not_a_second_source(seed_config: BuildConfig) -> None:
+    """A sentence that has its claim from the point's outlet ("..., Fox News reported"), or a point that has it from
+    the other article's outlet, relays one report: one source, not two (``confidence.relayed``)."""
+    from briefgen.analyze import analyze
+
+    fact = "Navy commandos captured twelve pirates near the port of Aden on Monday."
+    for own, other, label in (
+        (fact, "Twelve pirates were detained by navy commandos near Aden on Monday, Fox News reported.", "not high"),
+        (fact.removesuffix(".") + ", CNN reported.", "Twelve pirates were detained by navy commandos near Aden on Monday.", "not high"),
+        (fact, "Twelve pirates were detained by navy commandos near Aden on Monday, officials said.", "high"),
+    ):
+        arts = [
+            Article("a.md", "a", own, (Paragraph(own, 0),), source="Fox News"),
+            Article("b.md", "b", other, (Paragraph(other, 0),), source="CNN"),
+        ]
+        a, b = analyze(arts, seed_config)
+        (s,) = annotate([summary_of(a)], [], [a, b])
+        assert (s.confidence == "high") == (label == "high"), (own, other, s.confidence_reason)
+
+
 def test_hedging_lowers_the_label() -> None:
     hedged = "Navy commandos reportedly captured pirates near Aden port today."
     a, b = article("a.md", [hedged], url="https://a.example/1"), article("b.md", [SAME], url="https://b.example/2")
