@@ -1283,7 +1283,9 @@ def alleged(art: AnalyzedArticle, sent: Sentence) -> list[Found]:
         doer = _doer(toks, kids, deed)
         if doer is None:
             continue
-        if toks[doer].pos == "PRON":
+        if toks[doer].pos == "PRON":  # "he allegedly ..." only where its sentence names one person, the one it means:
+            # "officers shot Kimani Gray after he allegedly pointed a revolver", not "he would have known Flynn had lied
+            # when he allegedly ..."
             people = {
                 m.text
                 for m in art.mentions
@@ -1293,8 +1295,7 @@ def alleged(art: AnalyzedArticle, sent: Sentence) -> list[Found]:
             }  # not "The Millis police officer": a name that modifies a noun names no person
             name = resolve(art, sent, doer, 0) if toks[doer].text.lower() in ("he", "she") and len(people) == 1 else None
             name = name if name and any(p == name or p.endswith(" " + name) for p in people) else None
-        else:  # "he allegedly ..." only where its sentence names one person, the one it means: "officers shot Kimani Gray
-            # after he allegedly pointed a revolver at them", not "he would have known Flynn had lied when he allegedly ..."
+        else:
             name = _accused_name(art, sent, kids, doer)
         if name is None:
             continue
