@@ -608,3 +608,14 @@ def test_a_modal_on_a_clause_that_concedes_before_but_is_no_hedge(parsed) -> Non
     )
     assert hedge(conceded) is None
     assert hedge(both) == "may" and hedge(plain) == "may" and hedge(anded) == "may"
+
+
+def test_according_to_makes_a_statement_reported(seed_config: BuildConfig) -> None:
+    """ "According to" attributes what the sentence states (the tagger's lemma of "according" is "accord")."""
+    from briefgen.analyze import analyze
+    from briefgen.text.hedges import reported
+
+    texts = ("Two men were arrested on Monday, according to police.", "Two men were arrested on Monday.")
+    arts = [Article(f"{k}.md", "t", t, (Paragraph(t, 0),)) for k, t in enumerate(texts)]
+    attributed, plain = analyze(arts, seed_config)
+    assert reported(attributed.sentences[0]) and not reported(plain.sentences[0])

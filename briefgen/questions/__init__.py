@@ -327,8 +327,8 @@ def _answered_in_story(articles: Sequence[AnalyzedArticle], c: _Cand, forms: Seq
 
 
 #: Words by which a sentence gives its statement as someone's account: "Gray pointed a gun at them, according to police".
-#: (``hedges.reported`` would be the one rule, but it reads "according" by a lemma the tagger gives as "accord", and
-#: mending it there changes the summary's scores: left for a round that judges that.)
+#: Wider than ``hedges.reported``, which needs a reporting verb's own clause: "Gray was shot after, police say, pointing
+#: a gun at approaching cops" reports the deed too (as ``answering.stated`` does not read it).
 RELAYED = kinds.ANNOUNCE | {"according", "accord", "account"}
 
 

@@ -199,7 +199,7 @@ def reported(sent: Sentence) -> bool:
     toks = sent.tokens
     for i, t in enumerate(toks):
         low = t.lemma.lower()
-        if low == "according" and i + 1 < len(toks) and toks[i + 1].text.lower() == "to":
+        if t.text.lower() == "according" and i + 1 < len(toks) and toks[i + 1].text.lower() == "to":  # lemma: "accord"
             return True
         if alleging(toks, i) or t.text.lower() == "reportedly":
             return True
