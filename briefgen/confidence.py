@@ -167,12 +167,14 @@ def backers(
     from, or the point names that article's outlet (``relayed``): one report relayed, not two."""
     found = supporters(items, article, sent, claims, ind)
     own = claims(sent)
+    by_id = {i.article.id: i for i in items}
     for other, index in sorted(ledes.get((article, sent.index), ())):
         lede = sentences.get((other, index))
-        relay = ind is not None and relayed(next(i for i in items if i.article.id == other), index, ind.outlet.get(article, ""))
-        if other not in found and lede is not None and lede_agree(own, claims(lede)) and not relay:
+        if other in found or lede is None or not lede_agree(own, claims(lede)):
+            continue
+        if ind is None or (item := by_id.get(other)) is None or not relayed(item, index, ind.outlet.get(article, "")):
             found.append(other)
-    if ind is not None and (mine := next((i for i in items if i.article.id == article), None)) is not None:
+    if ind is not None and (mine := by_id.get(article)) is not None:
         named = named_outlets(mine, sent.index)
         found = [other for other in found if ind.outlet.get(other, "") not in named]
     return found

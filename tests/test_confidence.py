@@ -80,42 +80,37 @@ def test_copies_same_outlet_and_other_facts_do_not_corroborate(other: AnalyzedAr
     assert ("one source only" in s.confidence_reason) == (said == "one source only")
 
 
-def test_a_close_sentence_of_another_source_that_cannot_be_matched_leaves_the_point_unlabelled(seed_config: BuildConfig) -> None:
+_CLAIM = "Navy commandos captured twelve pirates near the port of Aden on Monday."
+_HEDGED = "Navy commandos reportedly captured twelve pirates near the port of Aden on Monday."
+_CLOSE = "The navy said its commandos had trained near the port of Aden for a week."  # close to the claim, not the claim
+_FAR = "Shipping firms welcomed the news from Aden."  # nothing close
+
+
+@pytest.mark.parametrize(
+    ("fact", "other", "label"),
+    [
+        (_CLAIM, _CLOSE, ""),
+        (_CLAIM, "Twelve pirates were detained by navy commandos near Aden on Monday.", "high"),  # the claim: a second source
+        (_CLAIM, _FAR, "moderate"),  # no other source states it
+        (_HEDGED, _CLOSE, ""),  # low without another source, moderate with one: which, a guess
+        (_HEDGED, _FAR, "low"),
+    ],
+)
+def test_a_close_sentence_of_another_source_that_cannot_be_matched_leaves_the_point_unlabelled(
+    seed_config: BuildConfig, fact: str, other: str, label: str
+) -> None:
     """'No other source was found stating it' is said only where no sentence of another independent source holds a
     fifth of the point's words (weighted by rarity): where one does, it may state it in other words, and the point is
-    shown without a label rather than with a wrong one (``confidence.UNRATED``)."""
+    shown without a label rather than with a wrong one (``confidence.UNRATED``). So for a hedged point: low with no
+    other source found, moderate with one."""
     from briefgen.analyze import analyze
     from briefgen.confidence import UNRATED
 
-    fact = "Navy commandos captured twelve pirates near the port of Aden on Monday."
-    for other, label in (
-        ("The navy said its commandos had trained near the port of Aden for a week.", ""),  # close, not the claim
-        ("Twelve pirates were detained by navy commandos near Aden on Monday.", "high"),  # the claim: a second source
-        ("Shipping firms welcomed the news from Aden.", "moderate"),  # nothing close: no other source states it
-    ):
-        arts = [Article(k, k, t, (Paragraph(t, 0),), url=f"https://{k[0]}.example/1") for k, t in (("a.md", fact), ("b.md", other))]
-        a, b = analyze(arts, seed_config)
-        (s,) = annotate([summary_of(a)], [], [a, b])
-        assert s.confidence == label
-        assert (s.confidence_reason == UNRATED) == (label == "")
-
-
-def test_a_hedged_point_with_a_close_sentence_of_another_source_is_unlabelled_not_low(seed_config: BuildConfig) -> None:
-    """A hedged point that no other source was found stating is low; with another source it would be moderate. Where
-    a sentence of another independent source is close to it (``near``), which of the two is a guess: no label."""
-    from briefgen.analyze import analyze
-    from briefgen.confidence import UNRATED
-
-    fact = "Navy commandos reportedly captured twelve pirates near the port of Aden on Monday."
-    for other, label in (
-        ("The navy said its commandos had trained near the port of Aden for a week.", ""),  # close: it may tell it
-        ("Shipping firms welcomed the news from Aden.", "low"),  # nothing close
-    ):
-        arts = [Article(k, k, t, (Paragraph(t, 0),), url=f"https://{k[0]}.example/1") for k, t in (("a.md", fact), ("b.md", other))]
-        a, b = analyze(arts, seed_config)
-        (s,) = annotate([summary_of(a)], [], [a, b])
-        assert s.confidence == label
-        assert (s.confidence_reason == UNRATED) == (label == "")
+    arts = [Article(k, k, t, (Paragraph(t, 0),), url=f"https://{k[0]}.example/1") for k, t in (("a.md", fact), ("b.md", other))]
+    a, b = analyze(arts, seed_config)
+    (s,) = annotate([summary_of(a)], [], [a, b])
+    assert s.confidence == label
+    assert (s.confidence_reason == UNRATED) == (label == "")
 
 
 def test_a_report_that_names_the_other_outlet_as_its_source_is_not_a_second_source(seed_config: BuildConfig) -> None:
