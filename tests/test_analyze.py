@@ -92,6 +92,15 @@ def test_the_pinned_model_can_use_remembered_attributes() -> None:
         ),
         ("The show airs Thurs. Dec. 12 on NBC. It is new.", "The show airs Thurs. Dec. 12 on NBC."),
         ("He writes for the Sun. The paper said so.", "He writes for the Sun."),  # a name, then a sentence
+        (  # a plural title before two names
+            "The California Democrat told reporters Thursday that Reps. Jim Jordan of Ohio and Jim Banks of Indiana have"
+            " made statements. Both denied it.",
+            "The California Democrat told reporters Thursday that Reps. Jim Jordan of Ohio and Jim Banks of Indiana have made statements.",
+        ),
+        (
+            "It was signed by Sens. Elizabeth Warren and Bernie Sanders. Both are Democrats.",
+            "It was signed by Sens. Elizabeth Warren and Bernie Sanders.",
+        ),
     ],
 )
 def test_sentences_do_not_end_at_titles_initials_or_inside_a_parenthesis(text: str, first: str) -> None:
@@ -100,6 +109,15 @@ def test_sentences_do_not_end_at_titles_initials_or_inside_a_parenthesis(text: s
     (item,) = analyze.analyze([Article("a.txt", "A", text, (Paragraph(text, 0),))], load_config(n_process=1))
     assert item.sentences[0].text == first
     assert all(s.text == text[s.start : s.end] for s in item.sentences)
+
+
+def test_a_plural_title_ends_no_sentence_and_is_no_part_of_the_names_after_it() -> None:
+    from briefgen.models import Article, Paragraph
+
+    text = "Pelosi said that Reps. Jim Jordan of Ohio and Jim Banks of Indiana made statements. Both denied it."
+    (item,) = analyze.analyze([Article("a.txt", "A", text, (Paragraph(text, 0),))], load_config(n_process=1))
+    assert [s.text for s in item.sentences] == [text.removesuffix(" Both denied it."), "Both denied it."]
+    assert {(m.text, m.label) for m in item.mentions if m.label == "PERSON"} >= {("Jim Jordan", "PERSON"), ("Jim Banks", "PERSON")}
 
 
 @pytest.mark.parametrize(

@@ -687,6 +687,7 @@ def test_a_wire_dash_typed_as_an_underscore_is_a_dash_and_ends_a_dateline() -> N
         ("Stephen A. Smith has reported that the team let its coach go.", "Stephen A. Smith has reported that the team let its coach go"),
         ("Sen. Dick Durbin (D.-Ill.) on Sunday joined the chorus.", "Sen. Dick Durbin (D.-Ill.) on Sunday joined the chorus"),
         ("Oklahoma Gov. Mary Fallin spoke. She was encouraged.", "Oklahoma Gov. Mary Fallin spoke"),
+        ("Reps. Jim Jordan and Jim Banks were removed from the panel.", "Reps. Jim Jordan and Jim Banks were removed from the panel"),
     ],
 )
 def test_a_title_made_of_the_first_sentence_is_not_cut_at_an_abbreviation(first: str, title: str) -> None:

@@ -22,7 +22,7 @@ import re
 from typing import Any
 
 from briefgen.text.abbreviations import ACRONYM as _ACRONYM
-from briefgen.text.abbreviations import BEFORE_NAME
+from briefgen.text.abbreviations import BEFORE_NAME, PLURAL_TITLES
 from briefgen.text.abbreviations import INITIAL as _INITIAL
 from briefgen.text.abbreviations import LEADING as _LEADING
 from briefgen.text.abbreviations import before_name as _title
@@ -32,8 +32,21 @@ from briefgen.text.speech import speech_form
 #: Titles before names (``BEFORE_NAME``) that the model's tokenizer already keeps with their full stop (checked against
 #: en_core_web_sm 3.8).
 _KNOWN_TITLES = frozenset({"Adm.", "Dr.", "Gen.", "Gov.", "Messrs.", "Mr.", "Mrs.", "Ms.", "Mt.", "Prof.", "Rep.", "Rev.", "Sen.", "St."})
-#: Abbreviations the model's tokenizer splits off their full stop: the other titles before names, and these.
-ABBREVIATIONS = (*sorted(BEFORE_NAME - _KNOWN_TITLES), "Ave.", "Blvd.", "Rd.", "Sr.", "Dept.", "Univ.", "Vt.", "Wyo.", "approx.")
+#: Abbreviations the model's tokenizer splits off their full stop: the other titles before names, and these. Not the
+#: plural titles: the model's entity recogniser takes such a title, kept whole, into the name after it ("Reps. Jim
+#: Jordan" a person); their full stop split off, the boundary marks keep the sentence whole all the same.
+ABBREVIATIONS = (
+    *sorted(BEFORE_NAME - _KNOWN_TITLES - PLURAL_TITLES),
+    "Ave.",
+    "Blvd.",
+    "Rd.",
+    "Sr.",
+    "Dept.",
+    "Univ.",
+    "Vt.",
+    "Wyo.",
+    "approx.",
+)
 #: Tokens inside a parenthesis at most, for the parenthesis to be kept in one sentence (a stray
 #: "(" must not glue a paragraph together).
 PARENTHESIS = 60

@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import re
 
+#: Titles before two or more names ("Reps. Jim Jordan of Ohio and Jim Banks of Indiana", "Sens. Warren and Sanders").
+PLURAL_TITLES = frozenset({"Reps.", "Sens.", "Govs.", "Gens.", "Drs.", "Profs."})
 #: Abbreviations that come before a name or number and so never end a sentence.
-BEFORE_NAME = frozenset(
+BEFORE_NAME = PLURAL_TITLES | frozenset(
     {
         "Lt.",
         "Capt.",
@@ -47,6 +49,7 @@ BEFORE_NAME = frozenset(
         "Messrs.",
     }
 )
+
 #: Words of address before a last name ("Mr. Rother", "Dr. Kazdin"), without their full stop: they tell no more of who
 #: someone is than the last name alone.
 ADDRESS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof"})
