@@ -36,6 +36,7 @@ from briefgen.facts.sources import independence
 from briefgen.models import AnalyzedArticle, Question, Sentence, SummarySentence
 from briefgen.text import sources as independent
 from briefgen.text.claims import Claims, agree, lede_agree
+from briefgen.text.dates import date_mentions
 from briefgen.text.hedges import allegation, hedge, reported, side_hedge
 from briefgen.text.outlets import name_key
 from briefgen.text.stems import stems
@@ -49,7 +50,8 @@ LEGEND = (
         "high",
         "Two or more independent sources state the same claim (the same names and numbers, the same event or action "
         "done to the same one, the same telling figure of it, or the same quoted words), and none of them hedges it. "
-        "Copies of one wire story, and articles of one outlet, count as one source.",
+        "Copies of one wire story, and articles of one outlet, count as one source; an article published before the day "
+        "the claim tells of does not count.",
     ),
     (
         "moderate",
@@ -164,7 +166,8 @@ def backers(
     (``claims.lede_agree``): a lead statement of the same day that tells another part of it (another speaker, another
     angle) is no source of this one. ``sentences``: the story's sentences by (article id, index). With ``ind`` (which
     articles are one source), an article is no backer where its sentence names the point's outlet as where it has it
-    from, or the point names that article's outlet (``relayed``): one report relayed, not two."""
+    from, or the point names that article's outlet (``relayed``): one report relayed, not two. An article published
+    before the day the sentence says it happened (``event_day``) is no backer either: a preview does not report it."""
     found = supporters(items, article, sent, claims, ind)
     own = claims(sent)
     by_id = {i.article.id: i for i in items}
@@ -177,7 +180,46 @@ def backers(
     if ind is not None and (mine := by_id.get(article)) is not None:
         named = named_outlets(mine, sent.index)
         found = [other for other in found if ind.outlet.get(other, "") not in named]
+    if (mine := by_id.get(article)) is not None and (day := event_day(mine, sent)):
+        found = [other for other in found if not _dated_before(by_id.get(other), day)]
     return found
+
+
+def event_day(item: AnalyzedArticle, sent: Sentence) -> str | None:
+    """The latest day, on or before its article's date, on which the sentence says something was done (``_past``), read against
+    that date ("on Thursday", "yesterday", "on June 9": ``dates.date_mentions``' resolved days), as an ISO date; None
+    when it names none or its article is undated. A date written whole ("Jan. 6, 2021") is left out: an anniversary or
+    a deadline named in passing dates no deed of the sentence; so is a day named inside a quotation (``_quoted``)."""
+    day = (item.article.date or "")[:10]
+    if not day or not _past(sent):
+        return None
+    text = sent.text
+    return max(
+        (d for start, _, d, resolved in date_mentions(text, item.article.date) if resolved and d <= day and not _quoted(text[:start])),
+        default=None,
+    )
+
+
+def _past(sent: Sentence) -> bool:
+    """The main clause tells what was done, in the simple past ("met", "were arrested", "said"): a day it names is the
+    day of the deed. A plan's day ("is set to meet with Lionsgate officials on Monday") is one still to come."""
+    toks = sent.tokens
+    root = next((i for i, t in enumerate(toks) if t.dep == "ROOT"), None)
+    return root is not None and (
+        toks[root].tag == "VBD" or any(t.head == root and t.dep in ("aux", "auxpass") and t.tag == "VBD" for t in toks)
+    )
+
+
+def _quoted(before: str) -> bool:
+    """A quotation is open at the end of ``before``: a day named inside it is its speaker's ("Today, CDC is updating
+    ...", said the day before the article that quotes it), not the article's."""
+    return before.count('"') % 2 == 1 or before.count("\u201c") > before.count("\u201d")
+
+
+def _dated_before(item: AnalyzedArticle | None, day: str) -> bool:
+    """``item`` was published before ``day``: what it tells cannot be that something happened on that day (a preview
+    of Thursday's meeting, dated Wednesday, is no source of "met on Thursday")."""
+    return item is not None and bool(item.article.date) and (item.article.date or "")[:10] < day
 
 
 def annotate(

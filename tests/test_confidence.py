@@ -133,6 +133,36 @@ def test_a_report_that_names_the_other_outlet_as_its_source_is_not_a_second_sour
         assert (s.confidence == "high") == (label == "high"), (own, other, s.confidence_reason)
 
 
+@pytest.mark.parametrize(
+    ("own", "other_date", "label"),
+    [
+        ("Navy commandos captured twelve pirates near the port of Aden on Monday.", "2024-05-05", "not high"),  # the day before
+        ("Navy commandos captured twelve pirates near the port of Aden on Monday.", "2024-05-06", "high"),  # that day
+        ("Navy commandos captured twelve pirates near the port of Aden on Monday.", None, "high"),  # undated: who knows
+        # a day inside a quotation is its speaker's, and a plan's day is to come: neither dates the deed
+        ('The ministry said: "Navy commandos captured twelve pirates near the port of Aden on Monday."', "2024-05-05", "high"),
+        ("Navy commandos are set to capture twelve pirates near the port of Aden on Monday.", "2024-05-05", "high"),
+    ],
+)
+def test_an_article_published_before_the_day_a_point_tells_of_is_no_second_source(
+    seed_config: BuildConfig, own: str, other_date: str | None, label: str
+) -> None:
+    """A point that tells what was done on a day ("on Monday", read against its article's date, Tuesday 7 May 2024) is
+    not backed by an article published before that day: a preview, not a report of it (``confidence.event_day``)."""
+    from briefgen.analyze import analyze
+
+    other = "Twelve pirates were detained by navy commandos near Aden on Monday."
+    if "set to" in own:
+        other = "Twelve pirates are set to be detained by navy commandos near Aden on Monday."
+    arts = [
+        Article("a.md", "a", own, (Paragraph(own, 0),), source="Fox News", date="2024-05-07"),
+        Article("b.md", "b", other, (Paragraph(other, 0),), source="CNN", date=other_date),
+    ]
+    a, b = analyze(arts, seed_config)
+    (s,) = annotate([summary_of(a)], [], [a, b])
+    assert (s.confidence == "high") == (label == "high"), s.confidence_reason
+
+
 def test_hedging_lowers_the_label() -> None:
     hedged = "Navy commandos reportedly captured pirates near Aden port today."
     a, b = article("a.md", [hedged], url="https://a.example/1"), article("b.md", [SAME], url="https://b.example/2")

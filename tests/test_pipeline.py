@@ -89,7 +89,8 @@ def test_touching_a_module_changes_exactly_the_keys_of_the_stages_importing_it(m
         ("briefgen.facts.sources", {"minhash", "sources", "stories", "articles"}),  # articles: render.py counts sources through it
         ("briefgen.analyze.parse", {"analyze"}),
         ("briefgen.ingest.html", {"ingest"}),
-        ("briefgen.text.dates", {"ingest", "counts", "stories"}),  # the timeline resolves "on Tuesday" through it
+        # the timeline resolves "on Tuesday" through it, and the labels a point's day (render.py reads confidence's legend)
+        ("briefgen.text.dates", {"ingest", "counts", "stories", "articles"}),
         # the sentence splitter reads month names; claims.py the days a statement names (render.py reads claims through titles)
         ("briefgen.text.daynames", {"ingest", "analyze", "counts", "stories", "articles"}),
         # via text/sources.py, which facts/sources.py imports; pdf.py; render.py (articles)
