@@ -39,6 +39,7 @@ from briefgen.text.claims import Claims, agree, lede_agree
 from briefgen.text.dates import date_mentions
 from briefgen.text.hedges import allegation, hedge, reported, side_hedge
 from briefgen.text.outlets import name_key
+from briefgen.text.quotes import quoted
 from briefgen.text.stems import stems
 
 __all__ = ["CONTESTED", "LEGEND", "UNRATED", "annotate", "backers", "hedge", "near", "rate", "supporters"]
@@ -177,10 +178,11 @@ def backers(
             continue
         if ind is None or (item := by_id.get(other)) is None or not relayed(item, index, ind.outlet.get(article, "")):
             found.append(other)
-    if ind is not None and (mine := by_id.get(article)) is not None:
+    mine = by_id.get(article)
+    if ind is not None and mine is not None:
         named = named_outlets(mine, sent.index)
         found = [other for other in found if ind.outlet.get(other, "") not in named]
-    if (mine := by_id.get(article)) is not None and (day := event_day(mine, sent)):
+    if mine is not None and (day := event_day(mine, sent)):
         found = [other for other in found if not _dated_before(by_id.get(other), day)]
     return found
 
@@ -189,13 +191,19 @@ def event_day(item: AnalyzedArticle, sent: Sentence) -> str | None:
     """The latest day, on or before its article's date, on which the sentence says something was done (``_past``), read against
     that date ("on Thursday", "yesterday", "on June 9": ``dates.date_mentions``' resolved days), as an ISO date; None
     when it names none or its article is undated. A date written whole ("Jan. 6, 2021") is left out: an anniversary or
-    a deadline named in passing dates no deed of the sentence; so is a day named inside a quotation (``_quoted``)."""
+    a deadline named in passing dates no deed of the sentence; so is a day named inside a quotation (``quotes.quoted``),
+    which is its speaker's, said perhaps the day before the article that quotes it."""
     day = (item.article.date or "")[:10]
     if not day or not _past(sent):
         return None
     text = sent.text
+    spans = quoted(text)  # a day named inside a quotation is its speaker's ("Today, CDC is updating ..."), said before
     return max(
-        (d for start, _, d, resolved in date_mentions(text, item.article.date) if resolved and d <= day and not _quoted(text[:start])),
+        (
+            d
+            for start, _, d, resolved in date_mentions(text, item.article.date)
+            if resolved and d <= day and not any(a <= start < b for a, b in spans)
+        ),
         default=None,
     )
 
@@ -208,12 +216,6 @@ def _past(sent: Sentence) -> bool:
     return root is not None and (
         toks[root].tag == "VBD" or any(t.head == root and t.dep in ("aux", "auxpass") and t.tag == "VBD" for t in toks)
     )
-
-
-def _quoted(before: str) -> bool:
-    """A quotation is open at the end of ``before``: a day named inside it is its speaker's ("Today, CDC is updating
-    ...", said the day before the article that quotes it), not the article's."""
-    return before.count('"') % 2 == 1 or before.count("\u201c") > before.count("\u201d")
 
 
 def _dated_before(item: AnalyzedArticle | None, day: str) -> bool:

@@ -75,7 +75,7 @@ from briefgen.text.daynames import DAY_NAME
 from briefgen.text.hedges import REPORTING_VERBS, reported
 from briefgen.text.lines import DASHES, DEMONSTRATIVES, LEANING_START, READER, SECTION_LABEL, personal_voice
 from briefgen.text.pieces import not_news
-from briefgen.text.quotes import quoted
+from briefgen.text.quotes import open_quote, quoted
 from briefgen.text.stems import WORD as _WORD
 from briefgen.text.stems import stem as _stem
 from briefgen.text.stems import stems
@@ -210,10 +210,6 @@ def _words(text: str) -> int:
     return len(_WORD.findall(text))
 
 
-def _open_quote(text: str) -> bool:
-    return text.count("“") != text.count("”") or text.count('"') % 2 == 1
-
-
 def is_junk(text: str, furniture: Callable[[str], object] = has_furniture) -> bool:
     """Furniture, captions, credits, labels, datelines, words to the reader: never part of a summary. ``furniture``:
     ``captions.has_furniture`` (text/lines.py ``FURNITURE``), or a memo of it. A sentence that opens with a label,
@@ -239,7 +235,7 @@ def _statement_ok(sentences: Sequence[Sentence], furniture: Callable[[str], obje
         return False
     if not re.search(r"[.!][\"'”’)]?$", text) or not re.match(r"^[\"“‘(]?[A-Z0-9]", text):
         return False  # questions, cut-off text, lower-case continuations
-    if any(is_junk(s.text.strip(), furniture) for s in sentences) or _open_quote(text):
+    if any(is_junk(s.text.strip(), furniture) for s in sentences) or open_quote(text):
         return False
     if re.search(r"(?:\.\.\.|…)[\"'”’)]?$", text):
         return False  # cut off: a caption or teaser that trails away
@@ -274,7 +270,7 @@ def statements(sentences: Sequence[Sentence]) -> list[tuple[Sentence, ...]]:
     while i < len(sentences):
         group = [sentences[i]]
         while (
-            _open_quote(" ".join(s.text for s in group))
+            open_quote(" ".join(s.text for s in group))
             and i + len(group) < len(sentences)
             and sentences[i + len(group)].paragraph == sentences[i].paragraph
             and len(group) < MAX_UNIT_SENTENCES

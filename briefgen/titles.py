@@ -105,6 +105,7 @@ from briefgen.text.lines import (
 )
 from briefgen.text.pieces import labelled_not_news, not_news
 from briefgen.text.places import PLACE_ABBREVIATIONS
+from briefgen.text.quotes import open_quote
 from briefgen.text.stems import stop_words
 
 if TYPE_CHECKING:
@@ -858,7 +859,7 @@ def short_title(sentence: str, limit: int = TITLE_WORDS) -> str | None:
         s = s[: ends[0]].strip(" ,;:-–—")
     if s.split() and _abbreviation(s.split()[-1]) and sentence.rstrip().endswith(s.split()[-1] + "."):
         s += "."  # the sentence ends on an abbreviation, whose full stop is its own ("... in St. Albans, Vt.", "the U.S.")
-    if len(s.split()) < 4 or _DANGLING.search(s) or _CUT.search(s) or s.count("(") != s.count(")") or _open(s):
+    if len(s.split()) < 4 or _DANGLING.search(s) or _CUT.search(s) or s.count("(") != s.count(")") or open_quote(s):
         return None
     return s
 
@@ -934,10 +935,6 @@ def _clause_cut(tokens: Sequence[Token], words: set[str], at: int) -> bool:
         i for i in said if tokens[i].tag == "IN" and tokens[i].text.lower() in _CLAUSE_OPENERS and tokens[i + 1].text.lower() != "of"
     ]
     return bool(openers) and not any(tokens[i].pos in ("VERB", "AUX") for i in [*said, at] if i > openers[-1])
-
-
-def _open(text: str) -> bool:
-    return text.count("“") != text.count("”") or text.count('"') % 2 == 1
 
 
 def spans(item: Outlined) -> tuple[tuple[int, int, int], ...]:
@@ -1151,7 +1148,7 @@ def _headline(sentence: Sentence, text: str, limit: int) -> tuple[str, Token] | 
     out = out[:1].upper() + out[1:]
     # what no headline may be (``title_problem``: leaning on a line before, "Such a move ...", "... also ...", cut
     # off on "the", boilerplate), and no half of a quotation or a bracket
-    if not out or title_problem(out) is not None or _open(out) or out.count("(") != out.count(")"):
+    if not out or title_problem(out) is not None or open_quote(out) or out.count("(") != out.count(")"):
         return None
     return out, _told(sentence, root, kids, keep)
 

@@ -42,6 +42,12 @@ def _faces(text: str, i: int) -> str:
     return "open" if opens and not closes else "close" if closes and not opens else "either"
 
 
+def open_quote(text: str) -> bool:
+    """``text`` leaves a quotation open (or closes one it did not open): its curly marks do not pair up, or its
+    straight ones are odd in number. A sentence of a quotation that runs on, or a line cut inside one."""
+    return text.count("“") != text.count("”") or text.count('"') % 2 == 1
+
+
 def quoted(text: str) -> list[tuple[int, int]]:
     """(start, end) of the words of each quotation of ``text``, marks left out: a curly quotation from “ to the next
     ” (or a straight mark that closes), a straight one from an opening mark to the next closing one, or up to the
