@@ -177,6 +177,23 @@ def test_hedge_finds_modals_and_passive_belief_but_not_plain_text() -> None:
     assert hedge(sentence("Pirates captured hostages.")) is None
 
 
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("The plan appears to have failed.", "appears"),
+        ("The statement seemed certain to open the door to another round of threats.", "seemed"),  # its adjective's verb
+        ("Republicans appear ready to return fire with a bomb of their own.", "appear"),
+        ("The senator seemed tired after the vote.", None),  # how he seemed, no deed guessed at
+        ("The mayor appeared at the rally on Monday.", None),  # came out in public
+    ],
+)
+def test_seem_and_appear_hedge_a_deed_after_them(seed_config: BuildConfig, text: str, word: str | None) -> None:
+    from briefgen.analyze import analyze
+
+    (item,) = analyze([Article("a.md", "a", text, (Paragraph(text, 0),))], seed_config)
+    assert hedge(item.sentences[0]) == word
+
+
 def test_a_statement_over_several_sentences_is_labelled_by_all_of_them() -> None:
     """A quotation that runs over two sentences is one summary statement: a hedge in its second sentence counts."""
     first, second = '"Pirates captured the ship.', 'Pirates may hold hostages," the navy said.'

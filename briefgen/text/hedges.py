@@ -151,7 +151,8 @@ _TOLD_OF = frozenset({"dobj", "pobj"})
 
 def _hedging(toks: tuple[Token, ...], i: int) -> bool:
     """Token ``i`` is a hedging word ("apparently", "likely", not "likely voters" nor "more likely to"), a passive
-    belief verb ("is believed to") or "seem"/"appear" with a verb after it; modals are ``hedge``'s to judge."""
+    belief verb ("is believed to") or "seem"/"appear" with a verb after it, or after its adjective ("seemed certain to
+    open"); modals are ``hedge``'s to judge."""
     t = toks[i]
     low = t.lemma.lower()
     return (
@@ -164,8 +165,14 @@ def _hedging(toks: tuple[Token, ...], i: int) -> bool:
             and not (t.pos == "NOUN" and t.dep in _TOLD_OF)  # "prompted press speculation as to why ...": told of, not a hedge
         )
         or (low in HEDGE_VERBS and t.tag == "VBN" and any(u.head == i and u.dep == "auxpass" for u in toks))  # "is believed to"
-        or (low in ("seem", "appear") and any(u.head == i and u.dep == "xcomp" for u in toks))
+        or (low in ("seem", "appear") and any(u.head == i and (u.dep == "xcomp" or _leads_to_verb(toks, k)) for k, u in enumerate(toks)))
     )
+
+
+def _leads_to_verb(toks: tuple[Token, ...], k: int) -> bool:
+    """Token ``k`` is an adjective complement with a verb after it: "seemed certain to open the door", "appear ready to
+    return fire", which guess at the deed as "seems to open" does."""
+    return toks[k].dep in ("acomp", "oprd") and any(v.head == k and v.dep == "xcomp" for v in toks)
 
 
 def side_hedge(sent: Sentence) -> str | None:
