@@ -193,7 +193,7 @@ def event_day(item: AnalyzedArticle, sent: Sentence) -> str | None:
     when it names none or its article is undated. A date written whole ("Jan. 6, 2021") is left out: an anniversary or
     a deadline named in passing dates no deed of the sentence; so is a day named inside a quotation (``quotes.quoted``),
     which is its speaker's, said perhaps the day before the article that quotes it."""
-    day = (item.article.date or "")[:10]
+    day = _published(item)
     if not day or not _past(sent):
         return None
     text = sent.text
@@ -218,10 +218,15 @@ def _past(sent: Sentence) -> bool:
     )
 
 
+def _published(item: AnalyzedArticle) -> str:
+    """The day ``item`` was published, as an ISO date ("" when undated)."""
+    return (item.article.date or "")[:10]
+
+
 def _dated_before(item: AnalyzedArticle | None, day: str) -> bool:
     """``item`` was published before ``day``: what it tells cannot be that something happened on that day (a preview
     of Thursday's meeting, dated Wednesday, is no source of "met on Thursday")."""
-    return item is not None and bool(item.article.date) and (item.article.date or "")[:10] < day
+    return item is not None and "" < _published(item) < day
 
 
 def annotate(
