@@ -724,6 +724,12 @@ def test_lines_addressed_to_the_reader_are_neither_summary_nor_title() -> None:
         ("Then the council voted to wait.", True),
         ("Later that day the council voted to wait.", True),
         ("So the council voted to wait.", True),
+        ("Either way, the council will vote in May.", True),
+        ("On the other hand, the firm must pay a fine.", True),
+        ("In other words, the plan is dead.", True),
+        ("For its part, the company denied any wrongdoing.", True),
+        ("In response, the league banned the drink.", True),
+        ("Otherwise, they will only end up shooting themselves in the foot.", True),
         # the same words opening a phrase that leans on nothing
         ("After all the votes were counted, Smith had won.", False),
         ("In addition to the fine, the firm must repay its customers.", False),
@@ -734,6 +740,10 @@ def test_lines_addressed_to_the_reader_are_neither_summary_nor_title() -> None:
         ("So-called sanctuary cities refuse to hold migrants.", False),
         ("Later this year the council will vote on the plan.", False),
         ("So far no one has claimed the attack.", False),
+        ("In response to the ruling, the council voted to wait.", False),
+        ("In contrast to its rivals, the firm grew.", False),
+        ("Otherwise healthy adults rarely fall ill.", False),
+        ("As such measures go, the fine is small.", False),
     ],
 )
 def test_an_opener_leans_only_as_a_connective(text: str, leans: bool) -> None:

@@ -152,9 +152,12 @@ def is_boilerplate(paragraph: str) -> bool:
 
 # An opening that leans on what came before: a pronoun, a demonstrative or a connective, or a time or
 # order counted from something told before ("Just days later", "A short while later", "The next day",
-# "Around the same time", "Other hits included", "After all,", "Finally", "First,"). An opener that also
+# "Around the same time", "Other hits included", "After all,", "Finally", "First,"), or a connective that
+# says how it follows from, answers or turns from what was told before ("Either way", "On the other hand",
+# "In other words", "By contrast", "For its part", "Hence", "Otherwise,"). An opener that also
 # begins a phrase leaning on nothing needs its comma ("After all the votes were counted", "In addition to
-# the fine", "As a result of the storm", "Besides the fine", "First Lady") or is kept from that phrase
+# the fine", "As a result of the storm", "Besides the fine", "First Lady", "In response to the ruling",
+# "In contrast to", "Otherwise healthy adults", "As such measures") or is kept from that phrase
 # ("Instead of", "Later this year", "So far", and any hyphenated word: "Then-President", "So-called").
 _LATER = (
     r"(?i:(?:(?:just|only|about|some|barely|nearly|almost|less than|more than|not long)\s)?"
@@ -168,8 +171,12 @@ LEANING_START = re.compile(
     r"^[\"“‘(]?(?:(?:He|She|They|It|This|That|These|Those|His|Her|Their|Its|Him|Them|But|And|Also|However|Meanwhile|Still|"
     r"Yet|Instead(?! of\b)|Moreover|Furthermore|Then|So(?! far\b)|Thus|Therefore|Later(?! (?:this|next)\b)|Previously|Such|Both|"
     r"The two|The other|Another|Others?|Finally|Additionally|Nevertheless|Nonetheless|Likewise|Similarly|(?:At|Around|About|By) "
-    r"(?:the same|that) time|The (?:next|following|same) (?:day|morning|afternoon|evening|night|week|month|year))\b(?!-)|"
-    r"(?:First|Second|Third|Next|After all|In addition|As a result|Besides),|" + _LATER + r")"
+    r"(?:the same|that) time|The (?:next|following|same) (?:day|morning|afternoon|evening|night|week|month|year)|"
+    r"Either way|In any (?:case|event)|Even so|On the other hand|In other words|By contrast|Conversely|Consequently|"
+    r"Accordingly|Hence|In the meantime|For (?:his|her|its|their) part)\b(?!-)|"
+    r"(?:First|Second|Third|Next|After all|In addition|As a result|Besides|In contrast|In response|Otherwise|As such|Regardless),|"
+    + _LATER
+    + r")"
 )
 _PERSONAL = re.compile(r"\b(?:you|your|yours|I|me|my|we|us|our)\b", re.I)
 
