@@ -140,6 +140,7 @@ class StoryView:
     source_list: tuple[SourceView, ...]
     problems: tuple[str, ...] = ()  # parts of the story that could not be built, said to the reader
     opinion_only: bool = False  # StoryBrief.opinion_only: no news report, so no key points
+    undated_note: str = ""  # StoryBrief.undated_note: none of its articles is dated, as its page says
 
 
 class _Sources:
@@ -324,6 +325,7 @@ def story_view(
         source_list=sources.views(),
         problems=brief.problems,
         opinion_only=brief.opinion_only,
+        undated_note=brief.undated_note,
     )
 
 

@@ -63,25 +63,27 @@ def search_docs(edition: Path) -> list[dict]:
     return docs
 
 
-def story_page(sb, article) -> str:
-    """The story page's HTML (templates/pages/story.html.j2) for a brief of one article, ``article`` (id "a.md")."""
+def story_page(sb, *article) -> str:
+    """The story page's HTML (templates/pages/story.html.j2) for a brief of the articles ``article`` (the first one's id
+    "a.md")."""
     from briefgen import front
     from briefgen.render import make_html_env
 
     env = make_html_env(Path(__file__).resolve().parent.parent / "templates")
-    articles = {"a.md": article}
+    articles = {a.id: a for a in article}
+    ids = list(articles)
     return env.get_template("pages/story.html.j2").render(
         sb=sb,
-        numbers={"a.md": 1},
-        slugs={"a.md": "a"},
+        numbers={i: k for k, i in enumerate(ids, 1)},
+        slugs={i: i.removesuffix(".md") for i in ids},
         facts=(),
         edition="e",
         articles=articles,
         pdfs={},
         site_name="B",
-        groups=front.sources_by_outlet(["a.md"], articles, {}),
-        tips={"a.md": "a.example"},
+        groups=front.sources_by_outlet(ids, articles, {}),
+        tips={i: f"{i.removesuffix('.md')}.example" for i in ids},
         status="",
-        sources=1,
+        sources=len(ids),
         related=[],
     )

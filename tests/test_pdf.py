@@ -493,6 +493,16 @@ def test_a_story_of_opinion_only_says_why_it_has_no_key_points() -> None:
         assert ("No sentence of" in story, "No sentence of" in edition) == (not expected, not expected)
 
 
+def test_a_story_of_undated_articles_only_says_so_in_its_pdf_as_on_its_page() -> None:
+    from briefgen.models import UNDATED_NOTE
+
+    briefing, articles = make_briefing()
+    dated = briefing.stories[0]  # two articles, dated
+    assert len(dated.story.articles) > 1 and dated.first_date
+    for sb, expected in ((dated, False), (dataclasses.replace(dated, first_date=None, last_date=None), True)):
+        assert (UNDATED_NOTE in render_story_html(sb, articles, CONFIG, TEMPLATES)) is expected
+
+
 @needs_poppler
 def test_both_pdfs_print_a_storys_problems_as_its_web_page_does(tmp_path: Path) -> None:
     briefing, articles = make_briefing()

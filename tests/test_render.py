@@ -95,6 +95,26 @@ def test_a_story_of_opinion_only_says_so_on_its_page_and_in_briefing_json() -> N
         assert story_json(sb).get("opinion_only", False) is expected
 
 
+def test_a_story_of_undated_articles_only_says_it_was_grouped_by_words_alone() -> None:
+    import dataclasses
+
+    from briefgen.models import UNDATED_NOTE, Article, Story, StoryBrief
+
+    from .conftest import story_page
+
+    a = Article("a.md", "Ford profits rise", "Ford reported higher profits.", ())
+    b = Article("b.md", "Ford cuts output", "Ford cut production.", ())
+    two = StoryBrief(Story("s-1", "Ford", ("a.md", "b.md")), (), (), ())
+    for sb, expected in (
+        (two, True),  # two articles, neither dated
+        (dataclasses.replace(two, first_date="2005-02-01", last_date="2005-03-01"), False),  # one dated is enough
+        (dataclasses.replace(two, story=Story("s-1", "Ford", ("a.md",))), False),  # one article joins nothing
+    ):
+        page = story_page(sb, a, b)
+        assert (UNDATED_NOTE in page) is expected
+        assert bool(sb.undated_note) is expected
+
+
 def test_the_home_page_marks_a_story_of_opinion_only(tmp_path) -> None:
     from briefgen.config import load_config
     from briefgen.pipeline import build
