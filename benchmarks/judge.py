@@ -3,6 +3,7 @@
 Usage:
   python benchmarks/judge.py SITE [--content DIR] [--out SHEET.md] [--boxes N] [--questions N] [--quotes N] [--seed S]
   python benchmarks/judge.py SITE --stories N [--content DIR] [--min-articles 2] [--seed S] --out SHEET.md
+  python benchmarks/judge.py SITE --events N [--content DIR] [--min-articles 2] [--seed S] --out SHEET.md
   python benchmarks/judge.py SITE --versus SITE2 --stories N [--content DIR] --out SHEET.md --key KEY.tsv [--seed S]
   python benchmarks/judge.py SITE --versus SITE2 --stories N --differing [--content DIR] --out SHEET.md --key KEY.tsv
   python benchmarks/judge.py --tally SHEET.md [SHEET.md ...]
@@ -63,6 +64,9 @@ outlet, date, headline and text: the file in ``--content`` when given, else the 
 are sampled from each of the two builds (the same seed; a story both show alike, same articles, title, key points
 and labels, counts once), shuffled into one sheet that does not say which build shows which, and the key written
 (A: SITE, B: SITE2, A+B: both); ``--tally SHEET --key KEY.tsv`` then splits the story counts per build.
+
+``--events N`` writes a grouping sheet: N stories sampled as ``--stories`` samples them, each with its title, a ``one
+event`` line and each article's headline, date and opening, for many stories judged quickly; ``--tally`` counts it.
 
 ``--stories N --versus SITE2 --differing`` writes a paired sheet instead: N of the stories the two builds make of the
 same articles whose title or key points differ (what a change changed, judged where it changed it), each shown as
@@ -500,6 +504,50 @@ def story_sheet(data: dict[str, Any], content: Path | None, edition: Path | None
     return "\n".join(out) + "\n"
 
 
+#: Words of each article's opening an ``--events`` sheet shows: enough to tell which happening it reports.
+OPENING_WORDS = 170
+
+EVENTS_HELP = [
+    "For each story: do ALL its articles report the same one real-world event (one happening: one deal, one crash, one",
+    "ruling, one result, one announcement; follow-ups that report that same event count)? Mark `one event` [y] or [n];",
+    "after an [n], name the articles that do not belong with the largest group and why. A running subject with several",
+    "distinct events (a company's two deals, two quarters' results, two matches) is [n].",
+    "",
+]
+
+
+def events_sheet(data: dict[str, Any], content: Path | None, edition: Path | None, n: int, seed: int, min_articles: int = 2) -> str:
+    """A grouping sheet (``--events N``): ``n`` stories of ``min_articles`` or more articles, sampled as ``story_sheet``
+    samples them, each with its title, a ``one event`` line and each article's headline, date and opening
+    (``OPENING_WORDS``): whether one story is one event, judged quickly over many stories."""
+    picked = sample_stories(data, n, seed, min_articles)
+    pool = sum(len(s["articles"]) >= min_articles for s in data["stories"])
+    meta = {a["path"]: a for a in data["articles"]}
+    out = [
+        f"# One-event sheet: edition {data['edition']}, seed {seed}",
+        "",
+        f"{len(picked)} of {pool} stories of {min_articles} or more articles.",
+        *EVENTS_HELP,
+    ]
+    for k, s in enumerate(picked, 1):
+        out += [f"### E{k}. story {s['id']}: {len(s['articles'])} articles", "", f"Title shown: {s['title']}", "", "- one event [ ]", ""]
+        for path in s["articles"]:
+            a = meta.get(path, {})
+            paras = article_paragraphs(content, edition, path)
+            paras = paras[1:] if paras and paras[0].strip() == a.get("title", "").strip() else paras  # a headline line: shown above
+            words = " ".join(paras[:3]).split()
+            opening = " ".join(words[:OPENING_WORDS]) + (" ..." if len(words) > OPENING_WORDS else "")
+            out += [
+                f"#### {path} ({a.get('date') or 'undated'})",
+                "",
+                f"**{a.get('title', '')}**",
+                "",
+                f"> {opening or '(text not found)'}",
+                "",
+            ]
+    return "\n".join(out) + "\n"
+
+
 def _story_judged(s: dict[str, Any]) -> tuple[Any, ...]:
     """What a judge sees of a story, so a story two builds show alike is one: its articles, title and key points."""
     points = s["summary"][: s["key_point_count"]]
@@ -822,6 +870,7 @@ def main() -> None:
     ap.add_argument("--quotes", type=int, default=0, help="further quotes to sample apart from the boxes' (default 0)")
     ap.add_argument("--seed", type=int, default=16, help="random seed of the sample (default 16)")
     ap.add_argument("--stories", type=int, metavar="N", help="a story sheet of N stories (titles, key points, labels, articles)")
+    ap.add_argument("--events", type=int, metavar="N", help="a one-event sheet of N stories (title, each article's headline and opening)")
     ap.add_argument("--min-articles", type=int, default=2, help="with --stories: sample stories of this many articles or more (default 2)")
     ap.add_argument(
         "--blind", nargs="+", type=Path, metavar="SITE", help="with --out and --key: every question these sites show, unattributed"
@@ -854,6 +903,15 @@ def main() -> None:
         args.out.write_text(text, encoding="utf-8")
         args.key.write_text(key, encoding="utf-8")
         print(f"{text.count('- question:')} questions written to {args.out}; key in {args.key}")
+    elif args.events is not None:
+        if args.site is None:
+            ap.error("--events needs SITE")
+        data = briefing(args.site)
+        text = events_sheet(data, args.content, edition_of(args.site, data), args.events, args.seed, args.min_articles)
+        if args.out:
+            args.out.write_text(text, encoding="utf-8")
+        else:
+            sys.stdout.write(text)
     elif args.stories is not None:
         if args.site is None:
             ap.error("--stories needs SITE")

@@ -99,6 +99,20 @@ def test_a_story_sheet_shows_key_points_labels_and_articles_and_is_tallied_per_s
     assert tally[6] == f"  {tmp_path / 'sheet.md'}:T1 s-1: title 1 of 1; one event 0 of 1; point 1 of 2; label 1 of 2; key fact 1 of 1"
 
 
+def test_an_events_sheet_asks_one_event_per_story_with_each_articles_opening_and_is_tallied(tmp_path: Path) -> None:
+    edition = _site(tmp_path / "site", "Officials said the bridge stays shut.")
+    data = judge.briefing(tmp_path / "site")
+    lines = judge.events_sheet(data, None, edition, 5, seed=1).splitlines()
+    assert "### E1. story s-1: 2 articles" in lines and "s-2" not in "\n".join(lines)  # one article: under --min-articles
+    at = lines.index("### E1. story s-1: 2 articles")
+    assert lines[at + 2 : at + 5] == ["Title shown: Flood closes the Elm Street bridge", "", "- one event [ ]"]
+    assert "#### b.md (2024-03-02)" in lines and "**Bridge shut**" in lines
+    assert "> Officials said the bridge stays shut. Nobody was hurt. Repairs begin in May." in lines  # its opening
+    assert not any("point" in line or "label" in line for line in lines if line.endswith("[ ]"))  # grouping only
+    (tmp_path / "sheet.md").write_text("\n".join(line.replace("[ ]", "[n] b.md: another day") for line in lines), encoding="utf-8")
+    assert judge.tally([tmp_path / "sheet.md"]).splitlines()[0] == "one event      0 of    1 right (0%)"
+
+
 def test_a_blind_story_sheet_is_tallied_per_build(tmp_path: Path) -> None:
     sheet, key = judge.blind_stories(*_two_builds(tmp_path), 3, seed=4)
     rows = [row.split("\t") for row in key.splitlines()[1:]]
