@@ -185,9 +185,16 @@ def test_hedge_finds_modals_and_passive_belief_but_not_plain_text() -> None:
         ("Republicans appear ready to return fire with a bomb of their own.", "appear"),
         ("The senator seemed tired after the vote.", None),  # how he seemed, no deed guessed at
         ("The mayor appeared at the rally on Monday.", None),  # came out in public
+        # "be" with an adjective that forecasts the deed after it: a guess at what will happen
+        ("Mark Philippoussis is almost certain to miss the Australian Open.", "certain"),
+        ("Today's incident is bound to prompt a more serious interest in their work.", "bound"),
+        ("The Dutchman's presence is sure to add spice to the fixture.", "sure"),
+        ("He is sure that the plan will work.", None),  # a belief of his, no deed forecast
+        ("If you go to San Francisco, be sure to wear a flower in your hair.", None),  # an instruction
+        ("The two sides are bound by a treaty signed in 1990.", None),  # tied by it, nothing after it
     ],
 )
-def test_seem_and_appear_hedge_a_deed_after_them(seed_config: BuildConfig, text: str, word: str | None) -> None:
+def test_seem_appear_and_a_forecast_hedge_a_deed_after_them(seed_config: BuildConfig, text: str, word: str | None) -> None:
     from briefgen.analyze import analyze
 
     (item,) = analyze([Article("a.md", "a", text, (Paragraph(text, 0),))], seed_config)

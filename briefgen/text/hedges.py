@@ -16,6 +16,9 @@ GUESSES = frozenset({"probably", "likely", "possibly", "perhaps", "maybe", "unli
 HEDGES = GUESSES | frozenset(
     {"reportedly", "allegedly", "apparently", "purportedly", "unconfirmed", "unverified", "rumor", "rumour", "speculation", "alleged"}
 )
+#: Adjectives that forecast a deed when it follows them ("is almost certain to miss the Open", "is bound to prompt",
+#: "is sure to add spice"): a guess at what will happen, as "seemed certain to" is; not "sure that ..." (a belief).
+FORECASTS = frozenset({"sure", "certain", "bound"})
 #: Passive belief verbs: "is believed to", "was expected to".
 HEDGE_VERBS = frozenset({"believe", "think", "suspect", "seem", "appear", "rumor", "rumour", "expect"})
 HEDGE_MODALS = frozenset({"may", "might", "could"})
@@ -166,7 +169,22 @@ def _hedging(toks: tuple[Token, ...], i: int) -> bool:
         )
         or (low in HEDGE_VERBS and t.tag == "VBN" and any(u.head == i and u.dep == "auxpass" for u in toks))  # "is believed to"
         or (low in ("seem", "appear") and any(u.head == i and (u.dep == "xcomp" or _leads_to_verb(toks, k)) for k, u in enumerate(toks)))
+        or _forecast(toks, i)
     )
+
+
+def _forecast(toks: tuple[Token, ...], i: int) -> bool:
+    """Token ``i`` is a ``FORECASTS`` adjective with a verb after it, said of a subject by "be": "is almost certain to
+    miss" (its complement), "is bound to prompt" (the participle the tagger makes of "bound", "is" its passive auxiliary);
+    not an instruction ("be sure to wear")."""
+    t = toks[i]
+    if t.text.lower() not in FORECASTS or not any(u.head == i and u.dep == "xcomp" for u in toks):
+        return False
+    if t.dep in ("acomp", "oprd"):
+        be = t.head
+        # of a subject: "be sure to wear a flower in your hair" is an instruction, no forecast
+        return be != i and toks[be].lemma.lower() == "be" and any(u.head == be and u.dep in ("nsubj", "expl") for u in toks)
+    return any(u.head == i and u.dep == "auxpass" and u.lemma.lower() == "be" for u in toks)
 
 
 def _leads_to_verb(toks: tuple[Token, ...], k: int) -> bool:
