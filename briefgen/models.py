@@ -221,6 +221,12 @@ UNDATED_NOTE = (
 )
 
 
+def undated_join(articles: int, dated: bool) -> bool:
+    """A story of ``articles`` articles, ``dated`` when any of them carries a date, joins undated articles only: grouped
+    by their words alone. The one rule of the build's warning (``group.undated_stories``) and of ``UNDATED_NOTE``."""
+    return articles > 1 and not dated
+
+
 @dataclass(frozen=True)
 class StoryBrief:
     """Everything a story page shows."""
@@ -250,9 +256,9 @@ class StoryBrief:
 
     @property
     def undated_note(self) -> str:
-        """What the story's page and PDF tell the reader when two or more articles and none of them dated make the story
-        (the rule of ``group.undated_stories``, which warns the user): "" otherwise."""
-        return UNDATED_NOTE if len(self.story.articles) > 1 and self.first_date is None else ""
+        """What the story's page and PDF tell the reader when it joins undated articles only (``undated_join``, of which
+        the build also warns the user): "" otherwise."""
+        return UNDATED_NOTE if undated_join(len(self.story.articles), self.first_date is not None) else ""
 
 
 @dataclass(frozen=True)

@@ -63,7 +63,7 @@ from briefgen.group.features import (
     vectorized,
 )
 from briefgen.group.sparse import Vectors
-from briefgen.models import AnalyzedArticle, Story, Topic
+from briefgen.models import AnalyzedArticle, Story, Topic, undated_join
 from briefgen.text.outlets import AGENCIES, name_key, outlet_key
 from briefgen.text.places import PLACE_ABBREVIATIONS, STATE_CODES
 from briefgen.text.slugs import story_slug
@@ -290,7 +290,7 @@ def undated_stories(stories: Sequence[Story], dates: Mapping[str, str | None]) -
     their words alone (a date inferred from similar articles may only separate), and the reports of one subject on
     different days share most of their words. On 2,095 BBC reports of 2004-2005 (no dates, one outlet), 156 of 160
     pairs of articles sampled from such stories were judged two events."""
-    undated = [s for s in stories if len(s.articles) > 1 and not any(dates.get(a) for a in s.articles)]
+    undated = [s for s in stories if undated_join(len(s.articles), any(dates.get(a) for a in s.articles))]
     if undated:
         log.warning(
             "%d %s articles that carry no date (%s): grouped by their words alone, they may hold reports "

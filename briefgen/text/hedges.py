@@ -178,13 +178,14 @@ def _forecast(toks: tuple[Token, ...], i: int) -> bool:
     miss" (its complement), "is bound to prompt" (the participle the tagger makes of "bound", "is" its passive auxiliary);
     not an instruction ("be sure to wear")."""
     t = toks[i]
-    if t.text.lower() not in FORECASTS or not any(u.head == i and u.dep == "xcomp" for u in toks):
+    if t.text.lower() not in FORECASTS:
         return False
-    if t.dep in ("acomp", "oprd"):
+    if _leads_to_verb(toks, i):
         be = t.head
         # of a subject: "be sure to wear a flower in your hair" is an instruction, no forecast
         return be != i and toks[be].lemma.lower() == "be" and any(u.head == be and u.dep in ("nsubj", "expl") for u in toks)
-    return any(u.head == i and u.dep == "auxpass" and u.lemma.lower() == "be" for u in toks)
+    kids = [u for u in toks if u.head == i]
+    return any(u.dep == "xcomp" for u in kids) and any(u.dep == "auxpass" and u.lemma.lower() == "be" for u in kids)
 
 
 def _leads_to_verb(toks: tuple[Token, ...], k: int) -> bool:
