@@ -197,9 +197,10 @@ def around(paras: list[str], needle: str) -> str:
 
 
 def first_use(content: Path | None, box: dict[str, Any]) -> list[str]:
-    """The first sentence of the box's articles that writes its name (to judge what the name is)."""
+    """The first sentence of the box's articles that writes its name (to judge what the name is), in their text, not in
+    a file's front matter."""
     for path in box["articles"]:
-        for para in paragraphs(content, path):
+        for para in article_paragraphs(content, None, path):
             for s in re.split(r"(?<=[.!?”\"])\s+(?=[A-Z“\"])", para):
                 if any(a in s for a in box["aliases"]):
                     return [f"> {s[:400]} ({path})"]
@@ -218,7 +219,7 @@ def near_sentences(content: Path | None, story: dict[str, Any], q: dict[str, Any
     cited = {e["text"] for e in q["evidence"]}
     scored = []
     for path in story["articles"]:
-        for para in paragraphs(content, path):
+        for para in article_paragraphs(content, None, path):
             for s in re.split(r"(?<=[.!?”\"])\s+(?=[A-Z“\"])", para):
                 if s in cited or len(s) > 600:
                     continue
@@ -263,7 +264,7 @@ def sheet(data: dict[str, Any], content: Path | None, n_boxes: int, n_questions:
             "",
             f"- quote: “{q['text']}” ({q['article']}) [ ]",
             "",
-            around(paragraphs(content, q["article"]), q["text"]),
+            around(article_paragraphs(content, None, q["article"]), q["text"]),
             "",
         ]
     out += ["## Open questions", ""]
@@ -342,7 +343,7 @@ def box_lines(k: int, s: dict[str, Any], b: dict[str, Any], others: list[str], c
     for r in b["roles"]:
         out += [f"- role: **{r['text']}** ({r['date'] or 'undated'}) [ ]", f"  > {r['sentence']}"]
     for q in b["quotes"]:
-        out += [f"- quote: “{q['text']}” ({q['article']}) [ ]", "", around(paragraphs(content, q["article"]), q["text"]), ""]
+        out += [f"- quote: “{q['text']}” ({q['article']}) [ ]", "", around(article_paragraphs(content, None, q["article"]), q["text"]), ""]
     out.append("")
     return out
 

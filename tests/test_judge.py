@@ -113,6 +113,19 @@ def test_an_events_sheet_asks_one_event_per_story_with_each_articles_opening_and
     assert judge.tally([tmp_path / "sheet.md"]).splitlines()[0] == "one event      0 of    1 right (0%)"
 
 
+def test_a_boxs_first_use_and_a_quotes_paragraph_come_from_the_text_not_the_front_matter(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text(
+        '---\ntitle: "AARP open to Social Security cuts"\ndate: 2011-06-17\n---\n\nThe AARP said Social Security could change.'
+        '\n\n"We are open to it," Rand said.\n',
+        encoding="utf-8",
+    )
+    box = {"articles": ["a.md"], "aliases": ["Social Security"]}
+    assert judge.first_use(tmp_path, box) == ["> The AARP said Social Security could change. (a.md)"]
+    assert judge.around(judge.article_paragraphs(tmp_path, None, "a.md"), "We are open") == (
+        '> The AARP said Social Security could change.\n>\n> "We are open to it," Rand said.'
+    )
+
+
 def test_a_blind_story_sheet_is_tallied_per_build(tmp_path: Path) -> None:
     sheet, key = judge.blind_stories(*_two_builds(tmp_path), 3, seed=4)
     rows = [row.split("\t") for row in key.splitlines()[1:]]
