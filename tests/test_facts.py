@@ -292,6 +292,31 @@ def test_quotes_follow_speech_verbs_pronouns_and_continuations() -> None:
     assert [q.citation.sentence for q in box.quotes] == [1]
 
 
+def test_he_after_a_speaker_of_untold_gender_who_names_another_he_is_nobodys() -> None:
+    """'Sen. Lindsey Graham suggested Trump might want to think twice ... “...,” he said': Trump, the last subject named and
+    known as "he", was given the senator's words; the speaker, whose gender the story does not tell, may be the one meant."""
+    a = make(
+        "a",
+        [
+            [
+                "Donald PROPN compound 1 PERSON ; Trump PROPN nsubj 2 PERSON ; said VERB ROOT 2 =say ; he PRON nsubj 4 ; "
+                "arrived VERB ccomp 2 ; . PUNCT punct 2"
+            ],
+            [
+                "Lindsey PROPN compound 1 PERSON ; Graham PROPN nsubj 2 PERSON ; suggested VERB ROOT 2 =suggest ; "
+                "Trump PROPN nsubj 4 PERSON ; wait VERB ccomp 2 ; . PUNCT punct 2"
+            ],
+            [
+                "“ PUNCT punct 8 ; We PRON nsubj 2 ; win VERB ccomp 8 ; this DET det 4 ; war NOUN dobj 2 ; , PUNCT punct 8 ; "
+                "” PUNCT punct 8 ; he PRON nsubj 8 ; said VERB ROOT 8 =say ; . PUNCT punct 8"
+            ],
+        ],
+    )
+    boxes = every([a])
+    assert by_alias(boxes, "Donald Trump")[0].quotes == ()
+    assert all(not b.quotes for b in by_alias(boxes, "Lindsey Graham"))
+
+
 def test_he_is_the_nearest_person_of_his_gender_never_the_main_one() -> None:
     olga = "Mrs PROPN compound 1 ; Olga PROPN compound 2 PERSON ; Petrova PROPN nsubj 3 PERSON ; spoke VERB ROOT 3 ; . PUNCT punct 3"
     ivan = "Ivan PROPN compound 1 PERSON ; Kubrakov PROPN nsubj 2 PERSON ; arrived VERB ROOT 2 ; . PUNCT punct 2"

@@ -346,11 +346,11 @@ class Story:
         own = next(s for start, s, o, _ in anywhere if start == last)
         return any(
             o != e
-            and self.gender.get(o) == g
             and (
-                (last < start < at and s not in (si, own))
-                or (s == own and dep in ("appos", "nsubj", "nsubjpass"))
-                or (s == si != own and start < at)
+                (self.gender.get(o) == g and ((last < start < at and s not in (si, own)) or (s == si != own and start < at)))
+                # another subject of the subject's own sentence whose gender the story does not tell may be the one meant
+                # too ('Sen. Lindsey Graham suggested Trump might want to think twice ... “...,” he said')
+                or (self.gender.get(o, g) == g and s == own and dep in ("appos", "nsubj", "nsubjpass"))
             )
             for start, s, o, dep in anywhere
         )
